@@ -1,0 +1,145 @@
+"""Settings, declared once with type, default and description; read from a TOML file.
+
+`cashdesk config show` and (later) the settings dialog are generated from `SETTINGS`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class SettingsError(Exception):
+    """The settings file has a mistake; the message names the file, the key and the fix."""
+
+
+def _check_time_zone(value: str) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r}; use a name like America/Denver") from None
+
+
+def _check_station(value: str) -> None:
+    if not (1 <= len(value) <= 8 and value.isascii() and value.isalnum()):
+        raise ValueError("a station id is 1 to 8 letters or digits, like W01")
+
+
+def _check_positive(value: int) -> None:
+    if value <= 0:
+        raise ValueError("must be a whole number above 0")
+
+
+def _check_priorities(value: dict[str, Any]) -> None:
+    for code, priority in value.items():
+        if type(priority) is not int:
+            raise ValueError(f"the priority of {code!r} must be a whole number")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str  # section.name, as in the TOML file
+    type: type
+    default: Any
+    description: str
+    check: Callable[[Any], None] | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("city.name", str, "City of Aurelia", "City name printed on receipts and reports"),
+    Setting("city.department", str, "Finance Department", "Department line under the city name"),
+    Setting("city.address", str, "100 Civic Center Dr, Aurelia, CO 80010", "Address printed on receipts"),
+    Setting("city.phone", str, "(303) 555-0100", "Customer-service phone printed on receipts"),
+    Setting("city.time_zone", str, "America/Denver", "Time zone of the business day", _check_time_zone),
+    Setting("station.id", str, "W01", "This workstation's id; it prefixes receipt numbers", _check_station),
+    Setting("search.limit", int, 50, "Most accounts a search shows", _check_positive),
+    Setting(
+        "allocation.priorities",
+        dict,
+        {},
+        "Paying order by revenue code (lower pays first); codes not listed use their category's order",
+        _check_priorities,
+    ),
+)
+_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def default_config_path() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path("cashdesk", appauthor=False) / "cashdesk.toml"
+
+
+def config_path() -> Path:
+    env = os.environ.get("CASHDESK_CONFIG")
+    return Path(env).expanduser() if env else default_config_path()
+
+
+class Settings(Mapping[str, Any]):
+    """The effective settings: the file's values over the declared defaults."""
+
+    def __init__(self, values: Mapping[str, Any] | None = None, *, path: Path | None = None) -> None:
+        self.path = path
+        self._from_file: dict[str, Any] = {}
+        for key, value in (values or {}).items():
+            setting = _BY_KEY.get(key)
+            where = f"{path}: " if path else ""
+            if setting is None:
+                raise SettingsError(f"{where}unknown setting {key!r}. Known settings: {', '.join(_BY_KEY)}.")
+            if type(value) is not setting.type:
+                raise SettingsError(
+                    f"{where}{key} must be {setting.type.__name__}, not {type(value).__name__} ({value!r})."
+                )
+            if setting.check is not None:
+                try:
+                    setting.check(value)
+                except ValueError as exc:
+                    raise SettingsError(f"{where}{key}: {exc}.") from None
+            self._from_file[key] = value
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or config_path()
+        if not path.exists():
+            return cls(path=path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path} is not valid TOML: {exc}. Fix the file or remove it.") from None
+        return cls(_flatten(data), path=path)
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._from_file:
+            return self._from_file[key]
+        return _BY_KEY[key].default
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(_BY_KEY)
+
+    def __len__(self) -> int:
+        return len(_BY_KEY)
+
+    def source(self, key: str) -> str:
+        return "file" if key in self._from_file else "default"
+
+    def with_values(self, **values: Any) -> Settings:
+        """A copy with some settings changed; keys use `__` for the dot (city__name)."""
+        merged = dict(self._from_file)
+        merged.update({k.replace("__", "."): v for k, v in values.items()})
+        return Settings(merged, path=self.path)
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict) and full not in _BY_KEY:
+            out.update(_flatten(value, f"{full}."))
+        else:
+            out[full] = value
+    return out

@@ -1,0 +1,1 @@
+"""Devices: receipt layout to ESC/POS bytes, printer specs, the print queue, the drawer kick."""

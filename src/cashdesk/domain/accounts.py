@@ -1,0 +1,127 @@
+"""Accounts the city bills, what they owe (open items), and the revenue codes behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+from cashdesk.domain.money import Money
+
+
+class AccountKind(enum.StrEnum):
+    UTILITY = "utility"
+    SALES_TAX = "sales_tax"
+
+
+class AccountStatus(enum.StrEnum):
+    ACTIVE = "active"
+    SHUT_OFF = "shut_off"
+    FINAL = "final"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return {"active": "Active", "shut_off": "Shut off", "final": "Final", "closed": "Closed"}[self.value]
+
+
+class FilingFrequency(enum.StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+
+
+class RevenueCategory(enum.StrEnum):
+    """What kind of money a revenue code brings in; drives the default allocation order."""
+
+    FEE = "fee"  # late fee, NSF fee, reconnection, door tag
+    PENALTY = "penalty"  # tax penalty and interest
+    TAX = "tax"  # sales / use tax due
+    SERVICE = "service"  # water, sewer, trash, stormwater
+    DEPOSIT = "deposit"  # utility deposit
+    DEPARTMENTAL = "departmental"  # permits, licences, fines, copies, misc.
+
+
+#: Lower pays first. Fees and penalties before the charges they sit on (DESIGN.md).
+DEFAULT_PRIORITY: dict[RevenueCategory, int] = {
+    RevenueCategory.FEE: 10,
+    RevenueCategory.PENALTY: 20,
+    RevenueCategory.TAX: 30,
+    RevenueCategory.SERVICE: 40,
+    RevenueCategory.DEPOSIT: 50,
+    RevenueCategory.DEPARTMENTAL: 60,
+}
+
+
+ACCOUNT_NUMBER_MAX = 20
+
+
+def normalize_account_number(text: str) -> str:
+    """An account number as the city writes it: digits and letters, no spaces or dashes."""
+    return "".join(ch for ch in text.strip().upper() if ch.isascii() and ch.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class RevenueCode:
+    code: str
+    description: str
+    gl_account: str  # Fund-Department-Object, e.g. 505-000-344100
+    category: RevenueCategory
+    priority: int | None = None  # None: the category's default
+
+    @property
+    def effective_priority(self) -> int:
+        return self.priority if self.priority is not None else DEFAULT_PRIORITY[self.category]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenItem:
+    """One charge on an account: a water bill line, a late fee, a tax period due."""
+
+    id: int
+    revenue_code: str
+    description: str
+    bill_date: dt.date | None
+    due_date: dt.date
+    amount: Money
+    paid: Money = Money(0)
+    period: str = ""  # filing period for tax, e.g. 2026-09 or 2026-Q3
+
+    @property
+    def open_amount(self) -> Money:
+        return self.amount - self.paid
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    number: str
+    kind: AccountKind
+    name: str  # customer for utility, business for sales tax
+    status: AccountStatus = AccountStatus.ACTIVE
+    service_address: str = ""
+    mailing_address: str = ""
+    phone: str = ""
+    cash_only: bool = False
+    deposit_held: Money = Money(0)
+    licence_number: str = ""
+    filing_frequency: FilingFrequency | None = None
+    credit: Money = Money(0)  # money the city holds for the account, unapplied
+    items: tuple[OpenItem, ...] = field(default=())
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """What a cashier must notice before taking money, in their words."""
+        out: list[str] = []
+        if self.cash_only:
+            out.append("Cash only")
+        if self.status is AccountStatus.SHUT_OFF:
+            out.append("Shut off")
+        elif self.status is AccountStatus.FINAL:
+            out.append("Final bill")
+        elif self.status is AccountStatus.CLOSED:
+            out.append("Closed")
+        if self.deposit_held:
+            out.append(f"Deposit held {self.deposit_held.display()}")
+        if self.credit:
+            out.append(f"Credit {self.credit.display()}")
+        return tuple(out)

@@ -1,0 +1,69 @@
+"""Creating or upgrading the database and installing the default revenue codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from cashdesk.domain.revenue import DEFAULT_REVENUE_CODES
+from cashdesk.store.db import HEAD_REVISION, Database
+from cashdesk.store.models import RevenueCodeRow
+
+
+@dataclass(frozen=True, slots=True)
+class InitResult:
+    location: str
+    before: str | None
+    after: str
+    backup: Path | None
+    revenue_codes_added: int
+
+    def describe(self) -> str:
+        if self.before is None:
+            return f"Created the database at {self.location} (schema {self.after})."
+        if self.before == self.after:
+            return f"The database at {self.location} is up to date (schema {self.after})."
+        kept = f" A copy of the old file is at {self.backup}." if self.backup else ""
+        return f"Upgraded the database at {self.location} from schema {self.before} to {self.after}.{kept}"
+
+
+def init_database(db: str | os.PathLike[str] | None = None) -> InitResult:
+    """Create the database, or upgrade it one numbered step at a time. Safe to run again."""
+    database = Database.open(db, create=True, require_current=False)
+    try:
+        before = database.schema_revision()
+        backup = None
+        path = database.path
+        if before is not None and before != HEAD_REVISION and path is not None:
+            backup = path.with_name(f"{path.name}.before-{HEAD_REVISION}")
+            database.dispose()
+            shutil.copy2(path, backup)
+        _, after = database.upgrade()
+        added = install_revenue_codes(database)
+        return InitResult(str(path or database.url), before, after, backup, added)
+    finally:
+        database.dispose()
+
+
+def install_revenue_codes(database: Database) -> int:
+    with database.unit_of_work() as uow:
+        have = set(uow.session.scalars(select(RevenueCodeRow.code)))
+        added = 0
+        for code in DEFAULT_REVENUE_CODES:
+            if code.code not in have:
+                uow.session.add(
+                    RevenueCodeRow(
+                        code=code.code,
+                        description=code.description,
+                        gl_account=code.gl_account,
+                        category=code.category.value,
+                        priority=code.priority,
+                    )
+                )
+                added += 1
+        uow.commit()
+    return added

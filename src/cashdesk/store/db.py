@@ -1,0 +1,249 @@
+"""Opening the database: where it lives, the SQLite settings, schema checks, the unit of work."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+log = logging.getLogger(__name__)
+
+#: Every schema revision this program knows, oldest first. A test keeps it equal to the
+#: Alembic scripts, so start-up can check the schema without importing Alembic.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+class NotInitialised(DatabaseError):
+    pass
+
+
+class SchemaTooNew(DatabaseError):
+    pass
+
+
+class SchemaTooOld(DatabaseError):
+    pass
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("cashdesk", appauthor=False) / "cashdesk.sqlite3"
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """`--db` beats `CASHDESK_DB` beats the user data folder. A path or a SQLAlchemy URL."""
+    chosen = os.fspath(db) if db is not None else os.environ.get("CASHDESK_DB") or None
+    if chosen is None:
+        chosen = os.fspath(default_database_path())
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # We issue BEGIN ourselves so that writers take the lock up front (BEGIN IMMEDIATE).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("cashdesk_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _precheck_sqlite_file(path: Path, *, quick_check: bool) -> str | None:
+    """Look at an existing file read-only, so a file we refuse is left exactly as it was.
+
+    Returns the schema revision, or None for an empty database.
+    """
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a cashdesk database.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"The database {path} cannot be opened ({exc}). Check the path and its permissions.") from None
+    try:
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(
+                f"{path} is not a cashdesk database or it is damaged ({exc}). "
+                "It was left untouched. Restore the latest backup or choose another file."
+            ) from None
+        if quick_check:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check(5)")]
+            if rows != ["ok"]:
+                raise DatabaseError(
+                    f"The database {path} is damaged: {'; '.join(rows)}. "
+                    "It was left untouched. Restore the latest backup."
+                )
+        if "alembic_version" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise DatabaseError(f"{path} is an SQLite file but not a cashdesk database. It was left untouched.")
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
+def check_revision(revision: str | None, where: str) -> None:
+    if revision is None:
+        raise NotInitialised(f"The database {where} is empty. Run `cashdesk init` to create it.")
+    if revision not in KNOWN_REVISIONS:
+        raise SchemaTooNew(
+            f"The database {where} was made by a newer version of cashdesk (schema {revision}); "
+            f"this version knows schema {HEAD_REVISION} and older. Install the newer cashdesk, "
+            "or open another database. The file was left untouched."
+        )
+    if revision != HEAD_REVISION:
+        raise SchemaTooOld(
+            f"The database {where} has an older schema ({revision}). "
+            "Run `cashdesk init` to upgrade it (a copy is kept first)."
+        )
+
+
+class Database:
+    """One database: an engine plus the checks cashdesk makes before using it."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @classmethod
+    def open(
+        cls,
+        db: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = False,
+        require_current: bool = True,
+        quick_check: bool = True,
+    ) -> Database:
+        """Open the database at `db` (see `resolve_url`).
+
+        create: a missing SQLite file is created (empty; `upgrade()` makes the schema).
+        require_current: refuse anything but the schema this program writes.
+        """
+        url = resolve_url(db)
+        path = sqlite_path(url)
+        revision: str | None = None
+        if path is not None:
+            if path.exists():
+                revision = _precheck_sqlite_file(path, quick_check=quick_check)
+            elif not create:
+                raise NotInitialised(f"There is no database at {path}. Run `cashdesk init` to create one.")
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            _configure_sqlite(engine)
+        database = cls(url, engine)
+        if path is None:
+            revision = database.schema_revision()
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            engine.dispose()
+            check_revision(revision, str(path or url))
+        if require_current:
+            try:
+                check_revision(revision, str(path or url))
+            except DatabaseError:
+                engine.dispose()
+                raise
+        return database
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            if not self.engine.dialect.has_table(conn, "alembic_version"):
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def upgrade(self) -> tuple[str | None, str]:
+        """Bring the schema to the head revision, in one transaction. Returns (before, after)."""
+        from cashdesk.store.schema import upgrade
+
+        before = self.schema_revision()
+        check_revision_known = before is None or before in KNOWN_REVISIONS
+        if not check_revision_known:
+            check_revision(before, str(self.path or self.url))
+        upgrade(self.engine)
+        return before, HEAD_REVISION
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only connection for queries that want no ORM overhead."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
+        return UnitOfWork(self.engine, write=write)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    """A transaction that rolls back unless `commit()` is called (cosmicpython)."""
+
+    def __init__(self, engine: Engine, *, write: bool) -> None:
+        self._engine = engine
+        self._write = write
+        self._committed = False
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
+        # Writers take SQLite's write lock at BEGIN, so two windows never deadlock midway.
+        self.session.connection(execution_options={"cashdesk_begin": "IMMEDIATE" if self._write else "DEFERRED"})
+        return self
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if not self._committed:
+                self.session.rollback()
+        finally:
+            self.session.close()

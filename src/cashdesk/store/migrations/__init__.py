@@ -1,0 +1,1 @@
+"""Alembic migrations, one numbered step at a time."""

@@ -1,0 +1,15 @@
+"""Alembic environment: always runs on a connection handed over by cashdesk.store.schema."""
+
+from alembic import context
+
+from cashdesk.store.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    transaction_per_migration=False,
+)
+with context.begin_transaction():
+    context.run_migrations()

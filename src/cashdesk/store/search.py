@@ -1,0 +1,105 @@
+"""Account search: account number (exact or prefix), phone, name and service address.
+
+The statements are plain SQL so that the benchmark can run exactly the same text
+through the bare sqlite3 module and compare.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+#: The columns every search returns, in order. The balance is what is owed less any credit.
+RESULT_COLUMNS = "a.id, a.number, a.kind, a.name, a.service_address, a.phone, a.status, " \
+    "COALESCE((SELECT SUM(o.amount_cents - o.paid_cents) FROM open_items o WHERE o.account_id = a.id), 0) " \
+    "- a.credit_cents AS balance_cents"
+
+NUMBER_PREFIX_SQL = (
+    f"SELECT {RESULT_COLUMNS} FROM accounts a "
+    "WHERE a.number >= ? AND a.number < ? ORDER BY a.number LIMIT ?"
+)
+PHONE_PREFIX_SQL = (
+    f"SELECT {RESULT_COLUMNS} FROM accounts a "
+    "WHERE a.phone_digits >= ? AND a.phone_digits < ? ORDER BY a.phone_digits, a.number LIMIT ?"
+)
+# Name hits count ten times an address hit; bm25 is smaller for better matches.
+TEXT_SQL = (
+    f"SELECT {RESULT_COLUMNS} FROM "
+    "(SELECT rowid AS id, bm25(account_fts, 10.0, 1.0) AS score FROM account_fts "
+    " WHERE account_fts MATCH ? ORDER BY score LIMIT ?) m "
+    "JOIN accounts a ON a.id = m.id ORDER BY m.score, a.number"
+)
+LIKE_SQL = (  # other databases until they get their own index
+    f"SELECT {RESULT_COLUMNS} FROM accounts a "
+    "WHERE lower(a.name) LIKE ? OR lower(a.service_address) LIKE ? ORDER BY a.name, a.number LIMIT ?"
+)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PHONE_CHARS = re.compile(r"^[\d\s()+.\-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRow:
+    id: int
+    number: str
+    kind: str
+    name: str
+    service_address: str
+    phone: str
+    status: str
+    balance_cents: int
+
+
+def _upper_bound(prefix: str) -> str:
+    """The smallest string greater than every string starting with prefix."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def fts_expression(query: str) -> str | None:
+    """Every word must match as a prefix; words are quoted so nothing is FTS syntax."""
+    words = _WORD.findall(query)
+    if not words:
+        return None
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def plan(query: str, limit: int, dialect: str = "sqlite") -> list[tuple[str, tuple[object, ...]]]:
+    """The statements a search runs, best kind of match first."""
+    text = query.strip()
+    if not text:
+        return []
+    compact = text.replace("-", "").upper()
+    statements: list[tuple[str, tuple[object, ...]]] = []
+    if compact.isascii() and compact.isalnum() and any(ch.isdigit() for ch in compact):
+        statements.append((NUMBER_PREFIX_SQL, (compact, _upper_bound(compact), limit)))
+    if _PHONE_CHARS.match(text):
+        digits = re.sub(r"\D", "", text)
+        if len(digits) >= 3:
+            statements.append((PHONE_PREFIX_SQL, (digits, _upper_bound(digits), limit)))
+        return statements
+    if dialect == "sqlite":
+        expression = fts_expression(text)
+        if expression:
+            statements.append((TEXT_SQL, (expression, limit)))
+    else:
+        pattern = f"%{text.lower()}%"
+        statements.append((LIKE_SQL, (pattern, pattern, limit)))
+    return statements
+
+
+def search(conn: Connection, query: str, limit: int) -> list[SearchRow]:
+    """Exact account number first, then number prefixes, phones, then names and addresses."""
+    seen: set[int] = set()
+    rows: list[SearchRow] = []
+    for sql, params in plan(query, limit, conn.dialect.name):
+        if conn.dialect.name != "sqlite":
+            sql = sql.replace("?", "%s")
+        for raw in conn.exec_driver_sql(sql, params):
+            if raw[0] not in seen:
+                seen.add(raw[0])
+                rows.append(SearchRow(*raw))
+    compact = query.strip().replace("-", "").upper()
+    rows.sort(key=lambda r: 0 if r.number == compact else 1)  # stable: the rest keep their order
+    return rows[:limit]
