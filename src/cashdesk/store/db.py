@@ -189,6 +189,14 @@ class Database:
                 raise
         return database
 
+    def quick_check(self) -> list[str]:
+        """SQLite's quick_check: [] when the file is sound, else what it found (at most 5)."""
+        if not self.is_sqlite:
+            return []
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+        return [] if rows == ["ok"] else rows
+
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
             if not self.engine.dialect.has_table(conn, "alembic_version"):
