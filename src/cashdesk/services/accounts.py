@@ -154,7 +154,10 @@ def account_detail(
         if account is None:
             raise ServiceError(f"No account {number.strip()}. Check the number or search by name or address.")
         codes = account_store.revenue_codes(uow.session)
-        history = account_store.load_history(uow.session, wanted, history_limit)
+        history = tuple(
+            HistoryEntry(h.on_date, h.kind, h.description, Money(h.amount_cents), h.reference)
+            for h in account_store.load_history(uow.session, wanted, history_limit)
+        )
     ordered = paying_order(account.items, priority_by(codes, ctx.settings["allocation.priorities"]))
     owed = Money.total(i.open_amount for i in ordered)
     return AccountDetail(
@@ -178,7 +181,5 @@ def account_detail(
             )
             for i in ordered
         ),
-        history=tuple(
-            HistoryEntry(h.on_date, h.kind, h.description, Money(h.amount_cents), h.reference) for h in history
-        ),
+        history=history,
     )
