@@ -208,9 +208,8 @@ class Database:
         from cashdesk.store.schema import upgrade
 
         before = self.schema_revision()
-        check_revision_known = before is None or before in KNOWN_REVISIONS
-        if not check_revision_known:
-            check_revision(before, str(self.path or self.url))
+        if before is not None and before not in KNOWN_REVISIONS:
+            check_revision(before, str(self.path or self.url))  # refuses: newer than us
         upgrade(self.engine)
         return before, HEAD_REVISION
 
