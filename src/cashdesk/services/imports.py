@@ -1,0 +1,671 @@
+"""`cashdesk import-accounts`: accounts and open items from the billing system's CSV file.
+
+The layout is in docs/formats.md. Every row is checked before anything is written, and one
+bad row means nothing changes. Rows are streamed and staged in temporary tables, so half a
+million rows need little memory; the database is locked for writing only while the
+differences are written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import logging
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from cashdesk.domain.accounts import ACCOUNT_NUMBER_MAX, AccountKind, AccountStatus, FilingFrequency
+from cashdesk.domain.money import Money, MoneyError
+from cashdesk.services.context import ServiceContext, ServiceError
+from cashdesk.store import imports as import_store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+#: A refusal lists at most this many problems, then says how many more there are.
+MAX_LISTED = 1000
+#: Rows staged per batch, and how often progress is reported.
+BATCH_ROWS = 5000
+
+ACCOUNT_COLUMNS: tuple[str, ...] = (
+    "account",
+    "kind",
+    "name",
+    "status",
+    "service_address",
+    "mailing_address",
+    "phone",
+    "cash_only",
+    "deposit_held",
+    "credit",
+    "licence_number",
+    "filing_frequency",
+)
+ITEM_COLUMNS: tuple[str, ...] = (
+    "item_id",
+    "revenue_code",
+    "description",
+    "period",
+    "bill_date",
+    "due_date",
+    "amount",
+    "paid",
+)
+COLUMNS: tuple[str, ...] = ACCOUNT_COLUMNS + ITEM_COLUMNS
+REQUIRED_COLUMNS: tuple[str, ...] = ("account", "kind", "name")
+#: A file with any item column must have all of these.
+REQUIRED_ITEM_COLUMNS: tuple[str, ...] = ("item_id", "revenue_code", "due_date", "amount")
+SALES_TAX_ONLY: tuple[str, ...] = ("licence_number", "filing_frequency")
+
+#: Which staged account/item field each column fills (docs/formats.md names the columns).
+_FIELD_OF_COLUMN: dict[str, tuple[str, ...]] = {
+    "phone": ("phone", "phone_digits"),
+    "deposit_held": ("deposit_held_cents",),
+    "credit": ("credit_cents",),
+    "amount": ("amount_cents",),
+    "paid": ("paid_cents",),
+}
+#: The column to blame when two rows of one account disagree on a staged field.
+_COLUMN_OF_FIELD: dict[str, str] = {
+    field: column for column, fields in _FIELD_OF_COLUMN.items() for field in fields
+}
+
+_MAX_LENGTH = {
+    "name": 120,
+    "service_address": 200,
+    "mailing_address": 300,
+    "phone": 30,
+    "licence_number": 40,
+    "item_id": 40,
+    "description": 120,
+    "period": 10,
+}
+_ACCOUNT_NUMBER = re.compile(rf"[A-Z0-9]{{1,{ACCOUNT_NUMBER_MAX}}}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YES = frozenset({"yes", "y", "true", "t", "1", "x"})
+_NO = frozenset({"", "no", "n", "false", "f", "0"})
+_KINDS = {k.value: k.value for k in AccountKind}
+_STATUSES = {s.value: s.value for s in AccountStatus}
+_FREQUENCIES = {f.value: f.value for f in FilingFrequency}
+
+# Card numbers: 13 to 19 digits, possibly in groups split by one space or dash.
+_LONG_DIGIT_RUN = re.compile(r"[0-9](?:[ -]?[0-9]){12,}")
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+_CELL_SEPARATOR = "\x1f"  # joins a row's cells for one quick scan; never inside a digit run
+
+CARD_NUMBER_REASON = (
+    "looks like a payment card number (13 to 19 digits that pass the card check-digit test). "
+    "Card numbers are never stored: remove it from the file, or ask for an export without it."
+)
+
+
+# -- results and refusals ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with the file. line None: the file as a whole."""
+
+    line: int | None
+    column: str | None
+    reason: str
+
+    def describe(self) -> str:
+        if self.line is None:
+            return self.reason
+        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.reason}"
+
+
+class ImportRefused(ServiceError):
+    """The file was not imported; str() lists every problem for the administrator."""
+
+    def __init__(self, file: str, problems: Sequence[Problem], more: int = 0) -> None:
+        self.file = file
+        self.problems = tuple(sorted(problems, key=lambda p: (p.line or 0)))
+        self.more = more
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        total = len(self.problems) + self.more
+        lines = {p.line for p in self.problems if p.line is not None}
+        where = f" on {_count(len(lines), 'line')}" if lines and not self.more else ""
+        out = [f"{self.file} was not imported: {_count(total, 'problem')}{where}."]
+        out += [p.describe() for p in self.problems]
+        if self.more:
+            out.append(f"… and {_count(self.more, 'more problem')} not listed.")
+        out.append("Nothing was changed. Correct the file and import it again.")
+        return "\n".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    file: str
+    rows: int
+    accounts_added: int
+    accounts_changed: int
+    accounts_unchanged: int
+    items_added: int
+    items_changed: int
+    items_unchanged: int
+    items_not_in_file: int  # open items of these accounts that the file did not mention
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.accounts_added or self.accounts_changed or self.items_added or self.items_changed)
+
+    def describe(self) -> str:
+        text = (
+            f"Imported {_count(self.rows, 'row')}: "
+            f"{_count(self.accounts_added, 'account')} added, {self.accounts_changed:,} changed, "
+            f"{self.accounts_unchanged:,} unchanged; "
+            f"{_count(self.items_added, 'open item')} added, {self.items_changed:,} changed, "
+            f"{self.items_unchanged:,} unchanged."
+        )
+        if self.items_not_in_file:
+            text += (
+                f" {_count(self.items_not_in_file, 'open item')} of these accounts "
+                f"{'was' if self.items_not_in_file == 1 else 'were'} not in the file and "
+                f"{'was' if self.items_not_in_file == 1 else 'were'} left as before."
+            )
+        return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+# -- the service -------------------------------------------------------------------------
+
+
+def import_accounts(
+    ctx: ServiceContext, path: str | os.PathLike[str], *, progress: Progress | None = None
+) -> ImportResult:
+    """Add and update accounts and open items from the billing system's CSV file.
+
+    All or nothing: any problem raises ImportRefused and the database is left as it was.
+    Accounts and items are matched by account number and by (account, item_id), so the same
+    file imported twice changes nothing. Nothing is ever deleted.
+    """
+    file = Path(path)
+    name = file.name
+    if not file.is_file():
+        raise ServiceError(f"There is no file {file}. Check the name and the folder.")
+    try:
+        total = _count_data_lines(file)
+    except OSError as exc:
+        raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+    now = ctx.clock().astimezone(dt.UTC).replace(tzinfo=None)
+
+    with import_store.import_stage(ctx.db.engine) as stage:
+        codes = stage.revenue_codes()
+        problems = _Problems()
+        try:
+            with file.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+                reader = _FileReader(handle, problems)
+                header = reader.header(name)
+                parser = _RowParser(header, codes, problems)
+                batch: list[tuple[object, ...]] = []
+                rows = 0
+                for line, cells in reader.rows(len(header)):
+                    rows += 1
+                    staged = parser.parse(line, cells)
+                    if staged is not None:
+                        batch.append(staged)
+                    if len(batch) >= BATCH_ROWS:
+                        stage.add(batch)
+                        batch = []
+                    if progress is not None and rows % BATCH_ROWS == 0:
+                        progress(min(rows, total - 1), total)
+                stage.add(batch)
+        except OSError as exc:
+            raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+        if rows == 0 and not problems:
+            raise ImportRefused(name, [Problem(None, None, "The file has a header but no rows: nothing to import.")])
+
+        stage.index()
+        for clash in stage.clashes(MAX_LISTED + 1):
+            for field in clash.fields:
+                if field == "phone_digits" and "phone" in clash.fields:
+                    continue
+                problems.add(
+                    clash.line,
+                    _COLUMN_OF_FIELD.get(field, field),
+                    f"differs from line {clash.first_line} for account {clash.account}. "
+                    "Every row of an account must repeat the same account details.",
+                )
+        for line, first_line, account, _item in stage.duplicate_items(MAX_LISTED + 1):
+            problems.add(
+                line,
+                "item_id",
+                f"account {account} already has this item id on line {first_line}. "
+                "Each open item of an account needs its own item id.",
+            )
+        if problems:
+            log.warning("Refused to import %s: %d problems", name, problems.count)
+            raise problems.refusal(name)
+
+        present = set(header)
+        account_fields = [f for c in ACCOUNT_COLUMNS[1:] if c in present for f in _FIELD_OF_COLUMN.get(c, (c,))]
+        item_fields = [f for c in ITEM_COLUMNS if c in present for f in _FIELD_OF_COLUMN.get(c, (c,))]
+        with stage.writing():
+            for change in stage.kind_changes():
+                problems.add(
+                    change.line,
+                    "kind",
+                    f"account {change.account} is a {_kind_words(change.kind_held)} account in cashdesk; "
+                    f"an import cannot make it a {_kind_words(change.kind_in_file)} account.",
+                )
+            if problems:
+                log.warning("Refused to import %s: %d problems", name, problems.count)
+                raise problems.refusal(name)
+            counts = stage.apply(account_fields, item_fields, now)
+
+    if progress is not None:
+        progress(total, total)
+    result = ImportResult(
+        file=name,
+        rows=rows,
+        accounts_added=counts.accounts_added,
+        accounts_changed=counts.accounts_changed,
+        accounts_unchanged=counts.accounts - counts.accounts_added - counts.accounts_changed,
+        items_added=counts.items_added,
+        items_changed=counts.items_changed,
+        items_unchanged=counts.items - counts.items_added - counts.items_changed,
+        items_not_in_file=counts.items_not_in_file,
+    )
+    log.info("%s: %s", name, result.describe())
+    return result
+
+
+def _kind_words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+class _Problems:
+    """Problems found so far; keeps the first MAX_LISTED and counts the rest."""
+
+    def __init__(self) -> None:
+        self.listed: list[Problem] = []
+        self.count = 0
+
+    def add(self, line: int | None, column: str | None, reason: str) -> None:
+        self.count += 1
+        if len(self.listed) < MAX_LISTED:
+            self.listed.append(Problem(line, column, reason))
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def refusal(self, file: str) -> ImportRefused:
+        return ImportRefused(file, self.listed, self.count - len(self.listed))
+
+
+def _count_data_lines(file: Path) -> int:
+    """Lines after the header: the progress bar's total (quoted line breaks make it a little high)."""
+    lines = 0
+    last = b"\n"
+    with file.open("rb") as raw:
+        while chunk := raw.read(1 << 20):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    if last != b"\n":
+        lines += 1
+    return max(lines - 1, 1)
+
+
+# -- reading the file --------------------------------------------------------------------
+
+
+def _normalise_column(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", text.strip().lower())
+
+
+class _FileReader:
+    def __init__(self, handle: TextIO, problems: _Problems) -> None:
+        self._reader = csv.reader(handle, strict=True)
+        self._problems = problems
+        self._file = ""
+
+    def _refuse(self) -> ImportRefused:
+        return self._problems.refusal(self._file)
+
+    def header(self, file: str) -> list[str]:
+        self._file = file
+        problems = self._problems
+        try:
+            first = next((row for row in self._reader if any(c.strip() for c in row)), None)
+        except csv.Error:
+            problems.add(1, None, "the header row is not readable CSV (check its quotes).")
+            raise self._refuse() from None
+        if first is None:
+            problems.add(
+                None,
+                None,
+                "The file is empty. It needs a header row naming the columns, then one row per "
+                "account or open item (see docs/formats.md).",
+            )
+            raise self._refuse()
+        line = self._reader.line_num
+        names = [_normalise_column(c) for c in first]
+        seen: dict[str, int] = {}
+        for position, (raw, col) in enumerate(zip(first, names, strict=True), start=1):
+            if _UNDECODABLE.search(raw):
+                problems.add(line, f"{position}", _UNDECODABLE_REASON)
+            elif _has_card_number(raw):
+                problems.add(line, f"{position}", CARD_NUMBER_REASON)
+            elif not col:
+                problems.add(line, f"{position}", "the header names no column here.")
+            elif col in seen:
+                problems.add(line, col, f"is named twice in the header (columns {seen[col]} and {position}).")
+            elif col not in COLUMNS:
+                close = difflib.get_close_matches(col, COLUMNS, n=1)
+                hint = f" Did you mean {close[0]}?" if close else ""
+                problems.add(line, col, f"is not a column cashdesk knows.{hint} The columns are listed in docs/formats.md.")
+            seen.setdefault(col, position)
+        if len(first) == 1 and (";" in first[0] or "\t" in first[0]):
+            problems.add(line, None, "the columns must be separated by commas (this file seems to use ; or tabs).")
+        for col in REQUIRED_COLUMNS:
+            if col not in seen:
+                problems.add(line, col, "is missing from the header; every file needs it.")
+        if any(col in seen for col in ITEM_COLUMNS):
+            for col in REQUIRED_ITEM_COLUMNS:
+                if col not in seen:
+                    problems.add(
+                        line,
+                        col,
+                        "is missing from the header; a file with open items needs "
+                        + ", ".join(REQUIRED_ITEM_COLUMNS[:-1])
+                        + f" and {REQUIRED_ITEM_COLUMNS[-1]}.",
+                    )
+        if problems:
+            raise self._refuse()
+        return names
+
+    def rows(self, width: int) -> Iterator[tuple[int, list[str]]]:
+        """(line where the row starts, cells) for every row that is not blank."""
+        reader = self._reader
+        problems = self._problems
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error:
+                problems.add(
+                    start,
+                    None,
+                    "the quotes are not right: a quoted value is not closed, or there is text after "
+                    "its closing quote. Nothing after this line was read.",
+                )
+                return
+            if len(cells) != width:
+                if len(cells) > width and not any(c.strip() for c in cells[width:]):
+                    cells = cells[:width]
+                elif not any(c.strip() for c in cells):
+                    continue
+                else:
+                    problems.add(
+                        start,
+                        None,
+                        f"has {len(cells)} values but the header names {width} columns. "
+                        "Check for a missing or extra comma, or a value with a comma that is not in quotes.",
+                    )
+                    continue
+            yield start, cells
+
+
+_UNDECODABLE_REASON = (
+    "has characters that are not UTF-8 text. Save the file as UTF-8 "
+    "(in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") and import it again."
+)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for position, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if position % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _has_card_number(text: str) -> bool:
+    """A run of 13-19 digits (whole, or made of whole groups split by a space or dash) that passes Luhn."""
+    for match in _LONG_DIGIT_RUN.finditer(text):
+        groups = re.split(r"[ -]", match.group())
+        for first in range(len(groups)):
+            digits = ""
+            for group in groups[first:]:
+                digits += group
+                if len(digits) > 19:
+                    break
+                if len(digits) >= 13 and _luhn(digits):
+                    return True
+    return False
+
+
+# -- checking one row --------------------------------------------------------------------
+
+
+class _CellError(Exception):
+    pass
+
+
+class _RowParser:
+    """Turns a row's cells into a staged tuple (import_store.STAGED_FIELDS), or reports why not."""
+
+    def __init__(self, header: list[str], codes: dict[str, str], problems: _Problems) -> None:
+        self._header = header
+        self._index = {col: i for i, col in enumerate(header)}
+        self._codes = codes
+        self._codes_upper = {code.upper(): code for code in codes}
+        self._problems = problems
+        self._item_positions = [self._index[c] for c in ITEM_COLUMNS if c in self._index]
+
+    def parse(self, line: int, cells: list[str]) -> tuple[object, ...] | None:
+        problems = self._problems
+        before = problems.count
+        skip: set[int] = set()
+        joined = _CELL_SEPARATOR.join(cells)
+        if _UNDECODABLE.search(joined) or _LONG_DIGIT_RUN.search(joined):
+            for i, text in enumerate(cells):
+                if _UNDECODABLE.search(text):
+                    problems.add(line, self._header[i], _UNDECODABLE_REASON)
+                    skip.add(i)
+                elif _has_card_number(text):
+                    problems.add(line, self._header[i], CARD_NUMBER_REASON)
+                    skip.add(i)
+
+        index = self._index
+
+        def get(col: str) -> str | None:
+            """The trimmed cell; None when the column is not in the file or the cell is refused."""
+            i = index.get(col)
+            if i is None or i in skip:
+                return None
+            return cells[i].strip()
+
+        def bad(col: str, reason: str) -> None:
+            problems.add(line, col, reason)
+
+        def checked(col: str, text: str | None, check: Callable[[str], object]) -> object:
+            if text is None:
+                return None
+            try:
+                return check(text)
+            except _CellError as exc:
+                bad(col, str(exc))
+                return None
+
+        def required(col: str, what: str, *, item: bool = False) -> str | None:
+            text = get(col)
+            if text == "":
+                needs = "a row with an open item needs one" if item else "every row needs one"
+                bad(col, f"{what} is missing; {needs}.")
+                return None
+            return text
+
+        # The account.
+        number = required("account", "the account number")
+        if number is not None:
+            number = number.upper()
+            if not _ACCOUNT_NUMBER.fullmatch(number):
+                bad(
+                    "account",
+                    f"an account number is 1 to {ACCOUNT_NUMBER_MAX} letters and digits, "
+                    "with no spaces, dashes or other signs.",
+                )
+                number = None
+        kind = checked("kind", required("kind", "the account kind"), _choice(_KINDS, "an account kind", default=None))
+        name = checked("name", required("name", "the account name"), _text("name"))
+        status = checked("status", get("status"), _choice(_STATUSES, "a status", default="active"))
+        service_address = checked("service_address", get("service_address"), _text("service_address"))
+        mailing_address = checked("mailing_address", get("mailing_address"), _text("mailing_address"))
+        phone_text = get("phone")
+        phone = checked("phone", phone_text, _text("phone"))
+        phone_digits = checked("phone", phone_text, _phone_digits) if phone is not None else None
+        cash_only = checked("cash_only", get("cash_only"), _flag)
+        deposit = checked("deposit_held", get("deposit_held"), _amount)
+        credit = checked("credit", get("credit"), _amount)
+        licence = checked("licence_number", get("licence_number"), _text("licence_number"))
+        frequency = checked(
+            "filing_frequency", get("filing_frequency"), _choice(_FREQUENCIES, "a filing frequency", default=None)
+        )
+        if kind == AccountKind.UTILITY.value:
+            for col, value in (("licence_number", licence), ("filing_frequency", frequency)):
+                if value:
+                    bad(col, "is only for sales-tax accounts; this row's account is a utility account.")
+
+        # The open item, if the row has one.
+        item: tuple[object, ...] = (None,) * len(import_store.ITEM_FIELDS)
+        if any(cells[i].strip() for i in self._item_positions):
+            item_id = checked("item_id", required("item_id", "the item id", item=True), _text("item_id"))
+            code = checked("revenue_code", required("revenue_code", "the revenue code", item=True), self._revenue_code)
+            description = checked("description", get("description"), _text("description"))
+            if not description and isinstance(code, str):
+                description = self._codes[code]
+            period = checked("period", get("period"), _text("period"))
+            bill_date = checked("bill_date", get("bill_date"), _date(required=False))
+            due_date = checked("due_date", required("due_date", "the due date", item=True), _date(required=True))
+            amount = checked("amount", required("amount", "the amount", item=True), _amount)
+            paid = checked("paid", get("paid"), _amount)
+            if isinstance(bill_date, dt.date) and isinstance(due_date, dt.date) and due_date < bill_date:
+                bad("due_date", f"the due date {due_date} is before the bill date {bill_date}.")
+            if isinstance(amount, int) and isinstance(paid, int) and paid > amount:
+                bad(
+                    "paid",
+                    f"the amount paid ({Money(paid).display()}) is more than the amount billed "
+                    f"({Money(amount).display()}).",
+                )
+            item = (item_id, code, description or "", period or "", bill_date, due_date, amount, paid or 0)
+
+        if problems.count != before:
+            return None
+        return (
+            line,
+            number,
+            kind,
+            name,
+            status or "active",
+            service_address or "",
+            mailing_address or "",
+            phone or "",
+            phone_digits or "",
+            bool(cash_only),
+            deposit or 0,
+            credit or 0,
+            licence or "",
+            frequency or None,
+            *item,
+        )
+
+    def _revenue_code(self, text: str) -> str:
+        code = self._codes_upper.get(text.upper())
+        if code is None:
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            raise _CellError(
+                f"there is no revenue code \"{shown}\" in cashdesk. An administrator adds revenue codes "
+                "first; the list is under Administration, Revenue codes."
+            )
+        return code
+
+
+def _text(col: str) -> Callable[[str], str]:
+    limit = _MAX_LENGTH[col]
+
+    def check(text: str) -> str:
+        if len(text) > limit:
+            raise _CellError(f"is {len(text)} characters long; at most {limit} fit.")
+        return text
+
+    return check
+
+
+def _choice(allowed: dict[str, str], what: str, *, default: str | None) -> Callable[[str], str | None]:
+    """One of `allowed`, written in any case, with spaces or dashes for underscores; empty: default."""
+
+    def check(text: str) -> str | None:
+        if not text:
+            return default
+        value = allowed.get(_normalise_column(text))
+        if value is None:
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            raise _CellError(f"\"{shown}\" is not {what}; use one of: {', '.join(allowed)}.")
+        return value
+
+    return check
+
+
+def _flag(text: str) -> bool:
+    word = text.lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise _CellError("is not yes or no; use yes or no (or leave it empty for no).")
+
+
+def _amount(text: str) -> int:
+    if not text:
+        return 0
+    try:
+        return Money.parse(text).cents
+    except MoneyError as exc:
+        reason = str(exc).replace("Type dollars and cents", "write dollars and cents")
+        raise _CellError(reason[:1].lower() + reason[1:]) from None
+
+
+def _date(*, required: bool) -> Callable[[str], dt.date | None]:
+    def check(text: str) -> dt.date | None:
+        if not text and not required:
+            return None
+        try:
+            if not _DATE.fullmatch(text):
+                raise ValueError
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            raise _CellError(f"\"{shown}\" is not a date; write dates as YYYY-MM-DD, like 2026-03-31.") from None
+
+    return check
+
+
+def _phone_digits(text: str) -> str:
+    """The digits a cashier types to find the phone; a leading US country code 1 is dropped."""
+    digits = "".join(ch for ch in text if "0" <= ch <= "9")
+    if text and not digits:
+        raise _CellError("a phone number needs digits.")
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    if len(digits) > 20:
+        raise _CellError("has more than 20 digits; that is not a phone number.")
+    return digits

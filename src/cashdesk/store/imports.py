@@ -1,0 +1,372 @@
+"""Set-based upsert of accounts and open items for the billing-system import.
+
+The service checks every row and stages the good ones in temporary tables on one
+connection (no write lock on the database while the file is read). Then, in one
+IMMEDIATE transaction, the staged rows are compared with what the database holds and
+only the differences are written, with plain INSERT and UPDATE statements so that the
+search index triggers keep up. Nothing here reads the file or knows about CSV.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
+
+from cashdesk.store.models import AccountRow, OpenItemRow, RevenueCodeRow
+
+#: Account fields the file can carry, in the order they are staged.
+ACCOUNT_FIELDS: tuple[str, ...] = (
+    "kind",
+    "name",
+    "status",
+    "service_address",
+    "mailing_address",
+    "phone",
+    "phone_digits",
+    "cash_only",
+    "deposit_held_cents",
+    "credit_cents",
+    "licence_number",
+    "filing_frequency",
+)
+#: Open-item fields the file can carry (item_id is the billing system's id, `external_id`).
+ITEM_FIELDS: tuple[str, ...] = (
+    "item_id",
+    "revenue_code",
+    "description",
+    "period",
+    "bill_date",
+    "due_date",
+    "amount_cents",
+    "paid_cents",
+)
+#: One staged row: line, account number, the account fields, then the item fields.
+STAGED_FIELDS: tuple[str, ...] = ("line", "account", *ACCOUNT_FIELDS, *ITEM_FIELDS)
+
+_ITEM_COLUMN = {"item_id": "external_id"}  # staged name -> open_items column, where they differ
+
+_meta = MetaData()
+
+
+def _account_columns() -> list[Column[object]]:
+    return [
+        Column("kind", String),
+        Column("name", String),
+        Column("status", String),
+        Column("service_address", String),
+        Column("mailing_address", String),
+        Column("phone", String),
+        Column("phone_digits", String),
+        Column("cash_only", Boolean),
+        Column("deposit_held_cents", Integer),
+        Column("credit_cents", Integer),
+        Column("licence_number", String),
+        Column("filing_frequency", String),
+    ]
+
+
+staged_rows = Table(
+    "import_rows",
+    _meta,
+    Column("line", Integer, primary_key=True),
+    Column("account", String, nullable=False),
+    *_account_columns(),
+    Column("item_id", String),  # NULL: a row with no open item
+    Column("revenue_code", String),
+    Column("description", String),
+    Column("period", String),
+    Column("bill_date", Date),
+    Column("due_date", Date),
+    Column("amount_cents", Integer),
+    Column("paid_cents", Integer),
+    Column("account_id", Integer),
+    Column("open_item_id", Integer),
+    prefixes=["TEMPORARY"],
+)
+
+# One row per account: the account's first line in the file.
+staged_accounts = Table(
+    "import_accounts",
+    _meta,
+    Column("account", String, primary_key=True),
+    Column("line", Integer, nullable=False),
+    *_account_columns(),
+    Column("account_id", Integer),
+    prefixes=["TEMPORARY"],
+)
+
+accounts = AccountRow.__table__
+open_items = OpenItemRow.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """Two rows of the file that disagree: `line` differs from `first_line` in `fields`."""
+
+    line: int
+    first_line: int
+    account: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KindChange:
+    line: int
+    account: str
+    kind_held: str
+    kind_in_file: str
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertCounts:
+    accounts: int  # distinct accounts in the file
+    accounts_added: int
+    accounts_changed: int
+    items: int  # open items in the file
+    items_added: int
+    items_changed: int
+    items_not_in_file: int  # still open in cashdesk, from the billing system, absent from the file
+
+
+class ImportStage:
+    """Temporary tables on one connection; `apply` writes the differences in one transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # -- staging (temporary tables only; the database file is not written) -------------
+
+    def revenue_codes(self) -> dict[str, str]:
+        """Every revenue code and its description."""
+        with self._conn.begin():
+            return {
+                code: description
+                for code, description in self._conn.execute(
+                    select(RevenueCodeRow.code, RevenueCodeRow.description)
+                )
+            }
+
+    def add(self, rows: Sequence[Sequence[object]]) -> None:
+        """Stage rows given as tuples in `STAGED_FIELDS` order (dates as datetime.date)."""
+        if not rows:
+            return
+        with self._conn.begin():
+            self._conn.execute(staged_rows.insert(), [dict(zip(STAGED_FIELDS, row, strict=True)) for row in rows])
+
+    def index(self) -> None:
+        """Index the staged rows and pick each account's first row (after all `add` calls)."""
+        with self._conn.begin():
+            self._conn.exec_driver_sql("CREATE INDEX temp.ix_import_rows_account ON import_rows (account, line)")
+            self._conn.exec_driver_sql("CREATE INDEX temp.ix_import_rows_item ON import_rows (account, item_id)")
+            first = (
+                select(staged_rows.c.account, func.min(staged_rows.c.line).label("line"))
+                .group_by(staged_rows.c.account)
+                .subquery()
+            )
+            cols = ["account", "line", *ACCOUNT_FIELDS]
+            self._conn.execute(
+                insert(staged_accounts).from_select(
+                    cols,
+                    select(*(staged_rows.c[c] for c in cols)).join(first, first.c.line == staged_rows.c.line),
+                )
+            )
+
+    def clashes(self, limit: int) -> list[Clash]:
+        """Rows whose account fields differ from the account's first row in the file."""
+        r, f = staged_rows, staged_accounts
+        differs = [r.c[c].is_distinct_from(f.c[c]) for c in ACCOUNT_FIELDS]
+        query = (
+            select(r.c.line, f.c.line, r.c.account, *differs)
+            .join(f, f.c.account == r.c.account)
+            .where(r.c.line != f.c.line, or_(*differs))
+            .order_by(r.c.line)
+            .limit(limit)
+        )
+        with self._conn.begin():
+            return [
+                Clash(line, first, account, tuple(c for c, d in zip(ACCOUNT_FIELDS, flags, strict=True) if d))
+                for line, first, account, *flags in self._conn.execute(query)
+            ]
+
+    def duplicate_items(self, limit: int) -> list[tuple[int, int, str, str]]:
+        """(line, first line, account, item id) for an item id seen before in the same account."""
+        r = staged_rows
+        first = (
+            select(r.c.account, r.c.item_id, func.min(r.c.line).label("line"))
+            .where(r.c.item_id.is_not(None))
+            .group_by(r.c.account, r.c.item_id)
+            .having(func.count() > 1)
+            .subquery()
+        )
+        query = (
+            select(r.c.line, first.c.line, r.c.account, r.c.item_id)
+            .join(first, and_(first.c.account == r.c.account, first.c.item_id == r.c.item_id))
+            .where(r.c.line != first.c.line)
+            .order_by(r.c.line)
+            .limit(limit)
+        )
+        with self._conn.begin():
+            return [tuple(row) for row in self._conn.execute(query)]  # type: ignore[misc]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def kind_changes(self) -> list[KindChange]:
+        """Accounts the file would turn from utility to sales tax or back (refused)."""
+        s = staged_accounts
+        query = (
+            select(s.c.line, s.c.account, accounts.c.kind, s.c.kind)
+            .join(accounts, accounts.c.number == s.c.account)
+            .where(accounts.c.kind != s.c.kind)
+            .order_by(s.c.line)
+        )
+        return [KindChange(*row) for row in self._conn.execute(query)]
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """The one write transaction: BEGIN IMMEDIATE, committed only when the block succeeds."""
+        self._conn.execution_options(cashdesk_begin="IMMEDIATE")
+        try:
+            with self._conn.begin():
+                yield
+        finally:
+            self._conn.execution_options(cashdesk_begin="DEFERRED")
+
+    def apply(self, account_fields: Iterable[str], item_fields: Iterable[str], now: dt.datetime) -> UpsertCounts:
+        """Write what differs. Only the given fields are compared and updated on existing rows
+        (a column missing from the file leaves that field as it is); new rows get every field.
+        Call inside `writing()`.
+        """
+        conn = self._conn
+        s, r = staged_accounts, staged_rows
+        account_fields = list(account_fields)
+        item_fields = [f for f in item_fields if f != "item_id"]
+
+        conn.execute(
+            update(s).values(
+                account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery()
+            )
+        )
+        accounts_changed = 0
+        if account_fields:
+            accounts_changed = conn.execute(
+                update(accounts)
+                .where(accounts.c.id == s.c.account_id)
+                .where(or_(*(accounts.c[c].is_distinct_from(s.c[c]) for c in account_fields)))
+                .values({**{c: s.c[c] for c in account_fields}, "updated_at": now})
+            ).rowcount
+        new_cols = ["number", *ACCOUNT_FIELDS, "created_at", "updated_at"]
+        accounts_added = conn.execute(
+            insert(accounts).from_select(
+                new_cols,
+                select(
+                    s.c.account,
+                    *(s.c[c] for c in ACCOUNT_FIELDS),
+                    literal(now, accounts.c.created_at.type),
+                    literal(now, accounts.c.updated_at.type),
+                )
+                .where(s.c.account_id.is_(None))
+                .order_by(s.c.line),
+            )
+        ).rowcount
+        conn.execute(
+            update(s)
+            .where(s.c.account_id.is_(None))
+            .values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
+        )
+        n_accounts = conn.execute(select(func.count()).select_from(s)).scalar_one()
+
+        # Items: find each staged item's row in cashdesk (by account and billing-system id).
+        conn.execute(
+            update(r)
+            .where(r.c.item_id.is_not(None))
+            .values(account_id=select(s.c.account_id).where(s.c.account == r.c.account).scalar_subquery())
+        )
+        conn.execute(
+            update(r)
+            .where(r.c.item_id.is_not(None))
+            .values(
+                open_item_id=select(open_items.c.id)
+                .where(open_items.c.account_id == r.c.account_id, open_items.c.external_id == r.c.item_id)
+                .scalar_subquery()
+            )
+        )
+        items_changed = 0
+        if item_fields:
+            items_changed = conn.execute(
+                update(open_items)
+                .where(open_items.c.id == r.c.open_item_id)
+                .where(or_(*(open_items.c[_ITEM_COLUMN.get(c, c)].is_distinct_from(r.c[c]) for c in item_fields)))
+                .values({_ITEM_COLUMN.get(c, c): r.c[c] for c in item_fields})
+            ).rowcount
+        item_cols = ["account_id", *ITEM_FIELDS]
+        items_added = conn.execute(
+            insert(open_items).from_select(
+                [_ITEM_COLUMN.get(c, c) for c in item_cols],
+                select(*(r.c[c] for c in item_cols))
+                .where(r.c.item_id.is_not(None), r.c.open_item_id.is_(None))
+                .order_by(r.c.line),
+            )
+        ).rowcount
+        n_items = conn.execute(select(func.count()).select_from(r).where(r.c.item_id.is_not(None))).scalar_one()
+        not_in_file = 0
+        if n_items:
+            not_in_file = conn.execute(
+                select(func.count())
+                .select_from(open_items)
+                .join(s, s.c.account_id == open_items.c.account_id)
+                .where(
+                    open_items.c.external_id.is_not(None),
+                    open_items.c.amount_cents > open_items.c.paid_cents,
+                    ~exists().where(r.c.account == s.c.account, r.c.item_id == open_items.c.external_id),
+                )
+            ).scalar_one()
+        return UpsertCounts(
+            accounts=n_accounts,
+            accounts_added=accounts_added,
+            accounts_changed=accounts_changed,
+            items=n_items,
+            items_added=items_added,
+            items_changed=items_changed,
+            items_not_in_file=not_in_file,
+        )
+
+
+@contextmanager
+def import_stage(engine: Engine) -> Iterator[ImportStage]:
+    """Temporary staging tables on one connection, dropped when the block ends."""
+    with engine.connect() as conn:
+        with conn.begin():
+            for table in (staged_accounts, staged_rows):
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table.name}")
+            _meta.create_all(conn)
+        try:
+            yield ImportStage(conn)
+        finally:
+            if conn.in_transaction():
+                conn.rollback()
+            with conn.begin():
+                for table in (staged_accounts, staged_rows):
+                    conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table.name}")
+
