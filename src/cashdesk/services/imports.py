@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 from cashdesk.domain.accounts import ACCOUNT_NUMBER_MAX, AccountKind, AccountStatus, FilingFrequency
 from cashdesk.domain.money import Money, MoneyError
@@ -97,6 +97,11 @@ _FREQUENCIES = {f.value: f.value for f in FilingFrequency}
 # Card numbers: 13 to 19 digits, possibly in groups split by one space or dash.
 _LONG_DIGIT_RUN = re.compile(r"[0-9](?:[ -]?[0-9]){12,}")
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
+#: A quick first look at a whole row: anything that might be undecodable or a card number.
+_SUSPECT = re.compile(f"{_UNDECODABLE.pattern}|[0-9][0-9 -]{{12,}}")
+#: The form the billing system writes (1234.50), read without Money.parse's general rules;
+#: 7 whole digits at most keeps it within Money's largest amount.
+_PLAIN_AMOUNT = re.compile(r"([0-9]{1,7})\.([0-9]{2})")
 _CELL_SEPARATOR = "\x1f"  # joins a row's cells for one quick scan; never inside a digit run
 
 CARD_NUMBER_REASON = (
@@ -460,8 +465,15 @@ class _CellError(Exception):
     pass
 
 
+_NO_ITEM: tuple[None, ...] = (None,) * len(import_store.ITEM_FIELDS)
+
+
 class _RowParser:
-    """Turns a row's cells into a staged tuple (import_store.STAGED_FIELDS), or reports why not."""
+    """Turns a row's cells into a staged tuple (import_store.STAGED_FIELDS), or reports why not.
+
+    Rows of one account usually follow each other and repeat the same account cells, so the
+    account part of the last good row is kept and reused when the cells are the same.
+    """
 
     def __init__(self, header: list[str], codes: dict[str, str], problems: _Problems) -> None:
         self._header = header
@@ -469,109 +481,113 @@ class _RowParser:
         self._codes = codes
         self._codes_upper = {code.upper(): code for code in codes}
         self._problems = problems
-        self._item_positions = [self._index[c] for c in ITEM_COLUMNS if c in self._index]
+        self._account_positions = tuple(i for i, col in enumerate(header) if col in ACCOUNT_COLUMNS)
+        self._item_positions = tuple(i for i, col in enumerate(header) if col in ITEM_COLUMNS)
+        self._last_cells: tuple[str, ...] | None = None
+        self._last_account: tuple[object, ...] = ()
+        self._kind = _cached(_choice(_KINDS, "an account kind", default=None))
+        self._status = _cached(_choice(_STATUSES, "a status", default="active"))
+        self._frequency = _cached(_choice(_FREQUENCIES, "a filing frequency", default=None))
+        self._flag = _cached(_flag)
+        self._date = _cached(_date)
+        self._amount = _cached(_amount)
+        self._code = _cached(self._revenue_code)
 
     def parse(self, line: int, cells: list[str]) -> tuple[object, ...] | None:
-        problems = self._problems
-        before = problems.count
-        skip: set[int] = set()
-        joined = _CELL_SEPARATOR.join(cells)
-        if _UNDECODABLE.search(joined) or _LONG_DIGIT_RUN.search(joined):
-            for i, text in enumerate(cells):
-                if _UNDECODABLE.search(text):
-                    problems.add(line, self._header[i], _UNDECODABLE_REASON)
-                    skip.add(i)
-                elif _has_card_number(text):
-                    problems.add(line, self._header[i], CARD_NUMBER_REASON)
-                    skip.add(i)
+        before = self._problems.count
+        skip = self._refused_cells(line, cells)
+        key = tuple(cells[i] for i in self._account_positions)
+        if not skip and key == self._last_cells:
+            account = self._last_account
+        else:
+            account = self._account(line, cells, skip)
+            if self._problems.count == before and not skip:
+                self._last_cells, self._last_account = key, account
+        item = self._item(line, cells, skip) if any(cells[i].strip() for i in self._item_positions) else _NO_ITEM
+        if self._problems.count != before:
+            return None
+        return (line, *account, *item)
 
-        index = self._index
+    # -- cells -----------------------------------------------------------------------------
 
-        def get(col: str) -> str | None:
-            """The trimmed cell; None when the column is not in the file or the cell is refused."""
-            i = index.get(col)
-            if i is None or i in skip:
-                return None
-            return cells[i].strip()
+    def _refused_cells(self, line: int, cells: list[str]) -> frozenset[int]:
+        """Cells that are not text or hold a card number: reported, and never looked at again."""
+        if not _SUSPECT.search(_CELL_SEPARATOR.join(cells)):
+            return frozenset()
+        refused: set[int] = set()
+        for i, text in enumerate(cells):
+            if _UNDECODABLE.search(text):
+                self._problems.add(line, self._header[i], _UNDECODABLE_REASON)
+                refused.add(i)
+            elif _has_card_number(text):
+                self._problems.add(line, self._header[i], CARD_NUMBER_REASON)
+                refused.add(i)
+        return frozenset(refused)
 
-        def bad(col: str, reason: str) -> None:
-            problems.add(line, col, reason)
+    def _cell(self, cells: list[str], skip: frozenset[int], col: str) -> str | None:
+        """The trimmed cell; None when the column is not in the file or the cell was refused."""
+        i = self._index.get(col)
+        if i is None or i in skip:
+            return None
+        return cells[i].strip()
 
-        def checked(col: str, text: str | None, check: Callable[[str], object]) -> object:
-            if text is None:
-                return None
-            try:
-                return check(text)
-            except _CellError as exc:
-                bad(col, str(exc))
-                return None
+    def _required(self, line: int, text: str | None, col: str, what: str, *, item: bool = False) -> str | None:
+        if text == "":
+            needs = "a row with an open item needs one" if item else "every row needs one"
+            self._problems.add(line, col, f"{what} is missing; {needs}.")
+            return None
+        return text
 
-        def required(col: str, what: str, *, item: bool = False) -> str | None:
-            text = get(col)
-            if text == "":
-                needs = "a row with an open item needs one" if item else "every row needs one"
-                bad(col, f"{what} is missing; {needs}.")
-                return None
-            return text
+    def _check(self, line: int, col: str, text: str | None, check: Callable[[str], Any]) -> Any:
+        if text is None:
+            return None
+        try:
+            return check(text)
+        except _CellError as exc:
+            self._problems.add(line, col, str(exc))
+            return None
 
-        # The account.
-        number = required("account", "the account number")
+    def _text(self, line: int, col: str, text: str | None) -> str | None:
+        if text is not None and len(text) > _MAX_LENGTH[col]:
+            self._problems.add(line, col, f"is {len(text)} characters long; at most {_MAX_LENGTH[col]} fit.")
+            return None
+        return text
+
+    # -- the two halves of a row -----------------------------------------------------------
+
+    def _account(self, line: int, cells: list[str], skip: frozenset[int]) -> tuple[object, ...]:
+        def cell(col: str) -> str | None:
+            return self._cell(cells, skip, col)
+
+        number = self._required(line, cell("account"), "account", "the account number")
         if number is not None:
             number = number.upper()
             if not _ACCOUNT_NUMBER.fullmatch(number):
-                bad(
+                self._problems.add(
+                    line,
                     "account",
                     f"an account number is 1 to {ACCOUNT_NUMBER_MAX} letters and digits, "
                     "with no spaces, dashes or other signs.",
                 )
-                number = None
-        kind = checked("kind", required("kind", "the account kind"), _choice(_KINDS, "an account kind", default=None))
-        name = checked("name", required("name", "the account name"), _text("name"))
-        status = checked("status", get("status"), _choice(_STATUSES, "a status", default="active"))
-        service_address = checked("service_address", get("service_address"), _text("service_address"))
-        mailing_address = checked("mailing_address", get("mailing_address"), _text("mailing_address"))
-        phone_text = get("phone")
-        phone = checked("phone", phone_text, _text("phone"))
-        phone_digits = checked("phone", phone_text, _phone_digits) if phone is not None else None
-        cash_only = checked("cash_only", get("cash_only"), _flag)
-        deposit = checked("deposit_held", get("deposit_held"), _amount)
-        credit = checked("credit", get("credit"), _amount)
-        licence = checked("licence_number", get("licence_number"), _text("licence_number"))
-        frequency = checked(
-            "filing_frequency", get("filing_frequency"), _choice(_FREQUENCIES, "a filing frequency", default=None)
-        )
+        kind = self._check(line, "kind", self._required(line, cell("kind"), "kind", "the account kind"), self._kind)
+        name = self._text(line, "name", self._required(line, cell("name"), "name", "the account name"))
+        status = self._check(line, "status", cell("status"), self._status)
+        service_address = self._text(line, "service_address", cell("service_address"))
+        mailing_address = self._text(line, "mailing_address", cell("mailing_address"))
+        phone = self._text(line, "phone", cell("phone"))
+        phone_digits = self._check(line, "phone", phone, _phone_digits)
+        cash_only = self._check(line, "cash_only", cell("cash_only"), self._flag)
+        deposit = self._check(line, "deposit_held", cell("deposit_held"), self._amount)
+        credit = self._check(line, "credit", cell("credit"), self._amount)
+        licence = self._text(line, "licence_number", cell("licence_number"))
+        frequency = self._check(line, "filing_frequency", cell("filing_frequency"), self._frequency)
         if kind == AccountKind.UTILITY.value:
             for col, value in (("licence_number", licence), ("filing_frequency", frequency)):
                 if value:
-                    bad(col, "is only for sales-tax accounts; this row's account is a utility account.")
-
-        # The open item, if the row has one.
-        item: tuple[object, ...] = (None,) * len(import_store.ITEM_FIELDS)
-        if any(cells[i].strip() for i in self._item_positions):
-            item_id = checked("item_id", required("item_id", "the item id", item=True), _text("item_id"))
-            code = checked("revenue_code", required("revenue_code", "the revenue code", item=True), self._revenue_code)
-            description = checked("description", get("description"), _text("description"))
-            if not description and isinstance(code, str):
-                description = self._codes[code]
-            period = checked("period", get("period"), _text("period"))
-            bill_date = checked("bill_date", get("bill_date"), _date(required=False))
-            due_date = checked("due_date", required("due_date", "the due date", item=True), _date(required=True))
-            amount = checked("amount", required("amount", "the amount", item=True), _amount)
-            paid = checked("paid", get("paid"), _amount)
-            if isinstance(bill_date, dt.date) and isinstance(due_date, dt.date) and due_date < bill_date:
-                bad("due_date", f"the due date {due_date} is before the bill date {bill_date}.")
-            if isinstance(amount, int) and isinstance(paid, int) and paid > amount:
-                bad(
-                    "paid",
-                    f"the amount paid ({Money(paid).display()}) is more than the amount billed "
-                    f"({Money(amount).display()}).",
-                )
-            item = (item_id, code, description or "", period or "", bill_date, due_date, amount, paid or 0)
-
-        if problems.count != before:
-            return None
+                    self._problems.add(
+                        line, col, "is only for sales-tax accounts; this row's account is a utility account."
+                    )
         return (
-            line,
             number,
             kind,
             name,
@@ -585,29 +601,67 @@ class _RowParser:
             credit or 0,
             licence or "",
             frequency or None,
-            *item,
         )
+
+    def _item(self, line: int, cells: list[str], skip: frozenset[int]) -> tuple[object, ...]:
+        def cell(col: str) -> str | None:
+            return self._cell(cells, skip, col)
+
+        def required(col: str, what: str) -> str | None:
+            return self._required(line, cell(col), col, what, item=True)
+
+        item_id = self._text(line, "item_id", required("item_id", "the item id"))
+        code = self._check(line, "revenue_code", required("revenue_code", "the revenue code"), self._code)
+        description = self._text(line, "description", cell("description"))
+        if not description and code is not None:
+            description = self._codes[code]
+        period = self._text(line, "period", cell("period"))
+        bill_date = self._check(line, "bill_date", cell("bill_date"), self._date)
+        due_date = self._check(line, "due_date", required("due_date", "the due date"), self._date)
+        amount = self._check(line, "amount", required("amount", "the amount"), self._amount)
+        paid = self._check(line, "paid", cell("paid"), self._amount)
+        if bill_date is not None and due_date is not None and due_date < bill_date:
+            self._problems.add(line, "due_date", f"the due date {due_date} is before the bill date {bill_date}.")
+        if amount is not None and paid is not None and paid > amount:
+            self._problems.add(
+                line,
+                "paid",
+                f"the amount paid ({Money(paid).display()}) is more than the amount billed "
+                f"({Money(amount).display()}).",
+            )
+        return (item_id, code, description or "", period or "", bill_date, due_date, amount, paid or 0)
 
     def _revenue_code(self, text: str) -> str:
         code = self._codes_upper.get(text.upper())
         if code is None:
-            shown = text if len(text) <= 20 else text[:19] + "…"
             raise _CellError(
-                f"there is no revenue code \"{shown}\" in cashdesk. An administrator adds revenue codes "
-                "first; the list is under Administration, Revenue codes."
+                f"there is no revenue code \"{_shorten(text)}\" in cashdesk. Correct the code, or have the "
+                "revenue code added to cashdesk before importing."
             )
         return code
 
 
-def _text(col: str) -> Callable[[str], str]:
-    limit = _MAX_LENGTH[col]
+_T = TypeVar("_T")
 
-    def check(text: str) -> str:
-        if len(text) > limit:
-            raise _CellError(f"is {len(text)} characters long; at most {limit} fit.")
-        return text
 
-    return check
+def _cached(check: Callable[[str], _T], limit: int = 10_000) -> Callable[[str], _T]:
+    """Remember the answers for values that repeat (kinds, dates, codes, common amounts)."""
+    cache: dict[str, _T] = {}
+
+    def cached(text: str) -> _T:
+        try:
+            return cache[text]
+        except KeyError:
+            value = check(text)  # a bad value raises and is not remembered
+            if len(cache) < limit:
+                cache[text] = value
+            return value
+
+    return cached
+
+
+def _shorten(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _choice(allowed: dict[str, str], what: str, *, default: str | None) -> Callable[[str], str | None]:
@@ -618,8 +672,7 @@ def _choice(allowed: dict[str, str], what: str, *, default: str | None) -> Calla
             return default
         value = allowed.get(_normalise_column(text))
         if value is None:
-            shown = text if len(text) <= 20 else text[:19] + "…"
-            raise _CellError(f"\"{shown}\" is not {what}; use one of: {', '.join(allowed)}.")
+            raise _CellError(f"\"{_shorten(text)}\" is not {what}; use one of: {', '.join(allowed)}.")
         return value
 
     return check
@@ -635,8 +688,12 @@ def _flag(text: str) -> bool:
 
 
 def _amount(text: str) -> int:
+    """Whole cents. Money.parse has the rules; the plain form the billing system writes is read directly."""
     if not text:
         return 0
+    plain = _PLAIN_AMOUNT.fullmatch(text)
+    if plain is not None:
+        return int(plain[1]) * 100 + int(plain[2])
     try:
         return Money.parse(text).cents
     except MoneyError as exc:
@@ -644,19 +701,15 @@ def _amount(text: str) -> int:
         raise _CellError(reason[:1].lower() + reason[1:]) from None
 
 
-def _date(*, required: bool) -> Callable[[str], dt.date | None]:
-    def check(text: str) -> dt.date | None:
-        if not text and not required:
-            return None
-        try:
-            if not _DATE.fullmatch(text):
-                raise ValueError
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            shown = text if len(text) <= 20 else text[:19] + "…"
-            raise _CellError(f"\"{shown}\" is not a date; write dates as YYYY-MM-DD, like 2026-03-31.") from None
-
-    return check
+def _date(text: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        if not _DATE.fullmatch(text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _CellError(f"\"{_shorten(text)}\" is not a date; write dates as YYYY-MM-DD, like 2026-03-31.") from None
 
 
 def _phone_digits(text: str) -> str:
