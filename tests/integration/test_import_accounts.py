@@ -16,6 +16,8 @@ from cashdesk.services import imports
 from cashdesk.services.accounts import account_detail, search_accounts
 from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.services.imports import ImportRefused, import_accounts
+from cashdesk.store import db as db_module
+from cashdesk.store.db import DatabaseError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLE = FIXTURES / "billing-accounts.csv"
@@ -377,6 +379,23 @@ def test_a_long_list_of_problems_is_cut_short_with_a_count(
     assert lines[0] == "accounts.csv was not imported: 10 problems."
     assert lines[1:4] == [f'line {n}, column kind: "gas" is not an account kind; use one of: utility, sales_tax.' for n in (2, 3, 4)]
     assert lines[4] == "… and 7 more problems not listed."
+
+
+def test_a_busy_database_is_named_and_the_import_can_be_tried_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
+    context = ServiceContext.open(db_path, settings=Settings.load())
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another station in the middle of posting
+        with pytest.raises(DatabaseError, match="Another window or program is writing to the database"):
+            import_accounts(context, SAMPLE)
+        other.execute("ROLLBACK")
+        assert import_accounts(context, SAMPLE).accounts_added == 3
+    finally:
+        other.close()
+        context.close()
 
 
 def test_a_missing_file_is_named(ctx: ServiceContext, tmp_path: Path) -> None:

@@ -200,8 +200,10 @@ def import_accounts(
     """
     file = Path(path)
     name = file.name
-    if not file.is_file():
+    if not file.exists():
         raise ServiceError(f"There is no file {file}. Check the name and the folder.")
+    if not file.is_file():
+        raise ServiceError(f"{file} is a folder, not a file. Name the CSV file to import.")
     try:
         total = _count_data_lines(file)
     except OSError as exc:
@@ -235,7 +237,7 @@ def import_accounts(
             raise ImportRefused(name, [Problem(None, None, "The file has a header but no rows: nothing to import.")])
 
         stage.index()
-        for clash in stage.clashes(MAX_LISTED + 1):
+        for clash in stage.clashes():
             for field in clash.fields:
                 if field == "phone_digits" and "phone" in clash.fields:
                     continue
@@ -245,7 +247,7 @@ def import_accounts(
                     f"differs from line {clash.first_line} for account {clash.account}. "
                     "Every row of an account must repeat the same account details.",
                 )
-        for line, first_line, account, _item in stage.duplicate_items(MAX_LISTED + 1):
+        for line, first_line, account in stage.duplicate_items():
             problems.add(
                 line,
                 "item_id",
@@ -582,8 +584,9 @@ class _RowParser:
         licence = self._text(line, "licence_number", cell("licence_number"))
         frequency = self._check(line, "filing_frequency", cell("filing_frequency"), self._frequency)
         if kind == AccountKind.UTILITY.value:
-            for col, value in (("licence_number", licence), ("filing_frequency", frequency)):
-                if value:
+            given = {"licence_number": licence, "filing_frequency": frequency}
+            for col in SALES_TAX_ONLY:
+                if given[col]:
                     self._problems.add(
                         line, col, "is only for sales-tax accounts; this row's account is a utility account."
                     )

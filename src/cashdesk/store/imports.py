@@ -33,7 +33,9 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import OperationalError
 
+from cashdesk.store.db import DatabaseError
 from cashdesk.store.models import AccountRow, OpenItemRow, RevenueCodeRow
 
 #: Account fields the file can carry, in the order they are staged.
@@ -208,7 +210,7 @@ class ImportStage:
                 )
             )
 
-    def clashes(self, limit: int) -> list[Clash]:
+    def clashes(self) -> Iterator[Clash]:
         """Rows whose account fields differ from the account's first row in the file."""
         r, f = staged_rows, staged_accounts
         differs = [r.c[c].is_distinct_from(f.c[c]) for c in ACCOUNT_FIELDS]
@@ -217,16 +219,13 @@ class ImportStage:
             .join(f, f.c.account == r.c.account)
             .where(r.c.line != f.c.line, or_(*differs))
             .order_by(r.c.line)
-            .limit(limit)
         )
         with self._conn.begin():
-            return [
-                Clash(line, first, account, tuple(c for c, d in zip(ACCOUNT_FIELDS, flags, strict=True) if d))
-                for line, first, account, *flags in self._conn.execute(query)
-            ]
+            for line, first, account, *flags in self._conn.execute(query):
+                yield Clash(line, first, account, tuple(c for c, d in zip(ACCOUNT_FIELDS, flags, strict=True) if d))
 
-    def duplicate_items(self, limit: int) -> list[tuple[int, int, str, str]]:
-        """(line, first line, account, item id) for an item id seen before in the same account."""
+    def duplicate_items(self) -> Iterator[tuple[int, int, str]]:
+        """(line, first line, account) for an item id seen on an earlier line of the same account."""
         r = staged_rows
         first = (
             select(r.c.account, r.c.item_id, func.min(r.c.line).label("line"))
@@ -236,14 +235,14 @@ class ImportStage:
             .subquery()
         )
         query = (
-            select(r.c.line, first.c.line, r.c.account, r.c.item_id)
+            select(r.c.line, first.c.line, r.c.account)
             .join(first, and_(first.c.account == r.c.account, first.c.item_id == r.c.item_id))
             .where(r.c.line != first.c.line)
             .order_by(r.c.line)
-            .limit(limit)
         )
         with self._conn.begin():
-            return [tuple(row) for row in self._conn.execute(query)]  # type: ignore[misc]
+            for line, first_line, account in self._conn.execute(query):
+                yield line, first_line, account
 
     # -- writing -------------------------------------------------------------------------
 
@@ -263,7 +262,16 @@ class ImportStage:
         """The one write transaction: BEGIN IMMEDIATE, committed only when the block succeeds."""
         self._conn.execution_options(cashdesk_begin="IMMEDIATE")
         try:
-            with self._conn.begin():
+            try:
+                transaction = self._conn.begin()
+            except OperationalError as exc:
+                if "locked" not in str(exc.orig):
+                    raise
+                raise DatabaseError(
+                    "Another window or program is writing to the database, so the import could not start. "
+                    "Nothing was changed; try again in a moment."
+                ) from None
+            with transaction:
                 yield
         finally:
             self._conn.execution_options(cashdesk_begin="DEFERRED")
