@@ -483,8 +483,10 @@ class _RowParser:
         self._codes = codes
         self._codes_upper = {code.upper(): code for code in codes}
         self._problems = problems
-        self._account_positions = tuple(i for i, col in enumerate(header) if col in ACCOUNT_COLUMNS)
-        self._item_positions = tuple(i for i, col in enumerate(header) if col in ITEM_COLUMNS)
+        self._account_columns = tuple((col, i) for i, col in enumerate(header) if col in ACCOUNT_COLUMNS)
+        self._item_columns = tuple((col, i) for i, col in enumerate(header) if col in ITEM_COLUMNS)
+        self._account_positions = tuple(i for _, i in self._account_columns)
+        self._item_positions = tuple(i for _, i in self._item_columns)
         self._last_cells: tuple[str, ...] | None = None
         self._last_account: tuple[object, ...] = ()
         self._kind = _cached(_choice(_KINDS, "an account kind", default=None))
@@ -526,12 +528,11 @@ class _RowParser:
                 refused.add(i)
         return frozenset(refused)
 
-    def _cell(self, cells: list[str], skip: frozenset[int], col: str) -> str | None:
-        """The trimmed cell; None when the column is not in the file or the cell was refused."""
-        i = self._index.get(col)
-        if i is None or i in skip:
-            return None
-        return cells[i].strip()
+    def _cells(self, columns: tuple[tuple[str, int], ...], cells: list[str], skip: frozenset[int]) -> dict[str, str]:
+        """The trimmed cells by column; a column not in the file, or a refused cell, is absent."""
+        if skip:
+            return {col: cells[i].strip() for col, i in columns if i not in skip}
+        return {col: cells[i].strip() for col, i in columns}
 
     def _required(self, line: int, text: str | None, col: str, what: str, *, item: bool = False) -> str | None:
         if text == "":
@@ -558,8 +559,7 @@ class _RowParser:
     # -- the two halves of a row -----------------------------------------------------------
 
     def _account(self, line: int, cells: list[str], skip: frozenset[int]) -> tuple[object, ...]:
-        def cell(col: str) -> str | None:
-            return self._cell(cells, skip, col)
+        cell = self._cells(self._account_columns, cells, skip).get
 
         number = self._required(line, cell("account"), "account", "the account number")
         if number is not None:
@@ -607,8 +607,7 @@ class _RowParser:
         )
 
     def _item(self, line: int, cells: list[str], skip: frozenset[int]) -> tuple[object, ...]:
-        def cell(col: str) -> str | None:
-            return self._cell(cells, skip, col)
+        cell = self._cells(self._item_columns, cells, skip).get
 
         def required(col: str, what: str) -> str | None:
             return self._required(line, cell(col), col, what, item=True)
