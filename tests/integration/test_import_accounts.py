@@ -194,6 +194,28 @@ def test_a_column_left_out_of_the_file_leaves_that_detail_as_it_was(ctx: Service
     assert len(maria.items) == 3
 
 
+def test_what_spreadsheets_leave_behind_is_forgiven(ctx: ServiceContext, tmp_path: Path) -> None:
+    # Windows line ends, blank and empty rows, a trailing comma, lower-case letters, spaced values.
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        b"Account , KIND,Name,Cash-Only\r\n"
+        b"\r\n"
+        b"ab12,utility, Ann Ng ,Y,\r\n"
+        b",,,\r\n"
+        b"  ,  ,,\r\n"
+        b"cd34,Sales Tax,Shop,false\r\n"
+    )
+
+    result = import_accounts(ctx, path)
+
+    assert result.describe() == (
+        "Imported 2 rows: 2 accounts added, 0 changed, 0 unchanged; 0 open items added, 0 changed, 0 unchanged."
+    )
+    ann = account_detail(ctx, "AB12")
+    assert (ann.account.name, ann.flags) == ("Ann Ng", ("Cash only",))
+    assert account_detail(ctx, "cd34").account.kind.value == "sales_tax"
+
+
 def test_thousands_of_rows_cross_the_batches_and_report_progress(ctx: ServiceContext, tmp_path: Path) -> None:
     lines = [HEADER]
     for n in range(6000):

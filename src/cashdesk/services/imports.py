@@ -86,10 +86,10 @@ _MAX_LENGTH = {
     "description": 120,
     "period": 10,
 }
-_ACCOUNT_NUMBER = re.compile(rf"[A-Z0-9]{{1,{ACCOUNT_NUMBER_MAX}}}")
+_ACCOUNT_NUMBER = re.compile(rf"[A-Za-z0-9]{{1,{ACCOUNT_NUMBER_MAX}}}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_YES = frozenset({"yes", "y", "true", "t", "1", "x"})
-_NO = frozenset({"", "no", "n", "false", "f", "0"})
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"", "no", "n", "false", "0"})
 _KINDS = {k.value: k.value for k in AccountKind}
 _STATUSES = {s.value: s.value for s in AccountStatus}
 _FREQUENCIES = {f.value: f.value for f in FilingFrequency}
@@ -374,7 +374,9 @@ class _FileReader:
             elif col not in COLUMNS:
                 close = difflib.get_close_matches(col, COLUMNS, n=1)
                 hint = f" Did you mean {close[0]}?" if close else ""
-                problems.add(line, col, f"is not a column cashdesk knows.{hint} The columns are listed in docs/formats.md.")
+                problems.add(
+                    line, _shorten(col, 40), f"is not a column cashdesk knows.{hint} The columns are in docs/formats.md."
+                )
             seen.setdefault(col, position)
         if len(first) == 1 and (";" in first[0] or "\t" in first[0]):
             problems.add(line, None, "the columns must be separated by commas (this file seems to use ; or tabs).")
@@ -413,11 +415,11 @@ class _FileReader:
                     "its closing quote. Nothing after this line was read.",
                 )
                 return
+            if not any(cells) or (not cells[0].strip() and not any(c.strip() for c in cells)):
+                continue  # a blank row
             if len(cells) != width:
                 if len(cells) > width and not any(c.strip() for c in cells[width:]):
                     cells = cells[:width]
-                elif not any(c.strip() for c in cells):
-                    continue
                 else:
                     problems.add(
                         start,
@@ -563,8 +565,9 @@ class _RowParser:
 
         number = self._required(line, cell("account"), "account", "the account number")
         if number is not None:
-            number = number.upper()
-            if not _ACCOUNT_NUMBER.fullmatch(number):
+            if _ACCOUNT_NUMBER.fullmatch(number):
+                number = number.upper()
+            else:
                 self._problems.add(
                     line,
                     "account",
