@@ -300,24 +300,28 @@ _CODE, _DESC, _PERIOD, _BILLED, _DUE, _AMOUNT, _PAID = range(7)
 _FEES = frozenset(("LATEFEE", "NSF", "DOORTAG", "RECON"))
 
 AUTOPAY, PROMPT, LATE, PARTIAL, DELINQUENT, OVERPAY = range(6)
-_BEHAVIOUR_CUM = (0.25, 0.74, 0.83, 0.87, 0.96, 1.0)
+_BEHAVIOUR_CUM = (0.25, 0.76, 0.85, 0.89, 0.96, 1.0)
 _CHANNELS = (("Online payment", "WEB"), ("Mail payment", "MAIL"), ("Counter payment", "W01"), ("Lockbox payment", "LBX"))
 
 
 def _pay(items: list[list], amount: int) -> tuple[list[tuple[list, int]], int]:  # type: ignore[type-arg]
-    """Fees first, then the oldest charges (the default paying order). Returns what each took and the rest."""
+    """Pays fees first, then the oldest charges (the default paying order).
+
+    `items` holds only what is still owed; paid items leave it. Returns what each item
+    took and what is left of the amount.
+    """
     taken: list[tuple[list, int]] = []  # type: ignore[type-arg]
     for fees in (True, False):
         for item in items:
             if amount == 0:
-                return taken, 0
+                break
             if (item[_CODE] in _FEES) is fees:
                 owed = item[_AMOUNT] - item[_PAID]
-                if owed > 0:
-                    take = owed if owed < amount else amount
-                    item[_PAID] += take
-                    amount -= take
-                    taken.append((item, take))
+                take = owed if owed < amount else amount
+                item[_PAID] += take
+                amount -= take
+                taken.append((item, take))
+    items[:] = [i for i in items if i[_PAID] < i[_AMOUNT]]
     return taken, amount
 
 
@@ -433,7 +437,7 @@ class _CityBuilder:
         behaviour = next(i for i, edge in enumerate(_BEHAVIOUR_CUM) if b < edge)
         if ends and behaviour in (DELINQUENT, PARTIAL):
             behaviour = PROMPT
-        stop = rng.randrange(7, 12) if behaviour == DELINQUENT else 99  # stops paying from this bill on
+        stop = rng.randrange(8, 12) if behaviour == DELINQUENT else 99  # stops paying from this bill on
         nsf_month = rng.randrange(first + 1, last) if last - first >= 3 and rng.random() < 0.02 else -1
         cash_only = rng.random() < 0.003
         channel = rng.choice(_CHANNELS)
@@ -455,13 +459,14 @@ class _CityBuilder:
             final = m == last and bool(ends)
             # The bill.
             if status == "shut_off":
-                water, sewer, used = 1850, 1425, 0.0
+                water, sewer, water_text = 1850, 1425, "Water base charge (service off)"
             else:
                 used = kgal * bill.season * rng.uniform(0.8, 1.2)
                 water = 1850 + int(min(used, 15.0) * 512) + int(max(used - 15.0, 0.0) * 768)
                 sewer = 1425 + int(winter * 498)
+                water_text = f"Water {used:.1f} kgal"
             lines = [
-                ["WATER", f"Water {used:.1f} kgal", bill.period, bill.bill, bill.due, water, 0],
+                ["WATER", water_text, bill.period, bill.bill, bill.due, water, 0],
                 ["SEWER", "Sewer", bill.period, bill.bill, bill.due, sewer, 0],
                 ["TRASH", "Trash", bill.period, bill.bill, bill.due, trash, 0],
                 ["STORM", "Stormwater", bill.period, bill.bill, bill.due, storm, 0],
@@ -510,9 +515,10 @@ class _CityBuilder:
                     self.returned_check(history, items, account_id, min(pay_day + 6, as_of), taken)
             # Past the due date: late fee, then a door tag, then the water is shut off.
             if late_check <= as_of and not final:
-                past_due_bills = {i[_PERIOD] for i in items if i[_CODE] not in _FEES and i[_DUE] < late_check and i[_PAID] < i[_AMOUNT]}
-                if past_due_bills:
-                    past_due = sum(i[_AMOUNT] - i[_PAID] for i in items if i[_CODE] not in _FEES and i[_DUE] < late_check)
+                late = [i for i in items if i[_DUE] < late_check and i[_CODE] not in _FEES]
+                if late:
+                    past_due_bills = {i[_PERIOD] for i in late}
+                    past_due = sum(i[_AMOUNT] - i[_PAID] for i in late)
                     fee = max(100, past_due * 5 // 100)
                     self.fee(history, items, account_id, late_check, "LATEFEE", f"Late fee 5% of {Money(past_due).display()}", fee)
                     if len(past_due_bills) >= 2 and not tagged:
@@ -531,11 +537,10 @@ class _CityBuilder:
 
         owed = 0
         for item in items:
-            if item[_PAID] < item[_AMOUNT]:
-                owed += item[_AMOUNT] - item[_PAID]
-                out.items.append(
-                    (account_id, item[_CODE], item[_DESC], item[_PERIOD], iso[item[_BILLED]], iso[item[_DUE]], item[_AMOUNT], item[_PAID])
-                )
+            owed += item[_AMOUNT] - item[_PAID]
+            out.items.append(
+                (account_id, item[_CODE], item[_DESC], item[_PERIOD], iso[item[_BILLED]], iso[item[_DUE]], item[_AMOUNT], item[_PAID])
+            )
         out.owed_cents += owed - credit
         out.accounts.append(
             (account_id, number, "utility", name, service, mailing, phone, digits, status, cash_only,
@@ -555,8 +560,11 @@ class _CityBuilder:
         """The bank returned a check: what it paid is owed again, plus the NSF fee."""
         amount = 0
         for item, take in taken:
+            if item[_PAID] == item[_AMOUNT]:
+                items.append(item)  # owed again
             item[_PAID] -= take
             amount += take
+        items.sort(key=lambda i: i[_DUE])
         check = self.rng.randrange(1001, 9999)
         history.append((account_id, self.cal.iso[day], "adjustment", f"Returned check {check} (NSF)", amount, "NSF"))
         self.fee(history, items, account_id, day, "NSF", "Returned check fee", 3000)
