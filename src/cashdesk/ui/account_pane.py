@@ -1,0 +1,244 @@
+"""The account pane: who the account is, what it owes, what to watch out for, what happened."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashdesk.ui.formatting import date_text, kind_text
+from cashdesk.ui.models import HistoryModel, OpenItemsModel
+
+if TYPE_CHECKING:
+    from cashdesk.services.accounts import AccountDetail
+
+EMPTY_TEXT = "Find an account to see what it owes."
+
+# Flags that can stop or change a payment are red; the rest are for information.
+_WARNING_FLAGS = ("Cash only", "Shut off", "Final bill", "Closed")
+_WARNING_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px;"
+_INFO_STYLE = "background: #1f4e79; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px;"
+_PAST_DUE_STYLE = "color: #b00020; font-weight: bold;"
+_AGING_TITLES = {"current": "Current", "30": "30 days", "60": "60 days", "90+": "90+ days"}
+
+
+def _value_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+def _read_only_table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+class AccountPane(QWidget):
+    """Shows one `AccountDetail`; holds no data of its own beyond what it was given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountPane")
+        self._detail: AccountDetail | None = None
+
+        self._stack = QStackedWidget()
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setObjectName("accountPaneEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #555555; font-size: 14pt;")
+        self._stack.addWidget(self.empty_label)
+        self._stack.addWidget(self._build_detail())
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+
+    def _build_detail(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 0, 0, 0)
+
+        self.title_label = _value_label("accountTitle")
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.kind_label = _value_label("accountKind")
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.kind_label)
+
+        self._flags_box = QWidget()
+        self._flags_box.setObjectName("accountFlags")
+        self._flags_layout = QHBoxLayout(self._flags_box)
+        self._flags_layout.setContentsMargins(0, 4, 0, 4)
+        self.flag_labels: list[QLabel] = []
+        layout.addWidget(self._flags_box)
+
+        money = QGridLayout()
+        balance_caption = QLabel("Balance")
+        past_due_caption = QLabel("Past due")
+        self.balance_label = _value_label("balance")
+        self.balance_label.setWordWrap(False)
+        balance_font = QFont(self.font())
+        balance_font.setPointSizeF(balance_font.pointSizeF() * 2.4)
+        balance_font.setBold(True)
+        self.balance_label.setFont(balance_font)
+        self.past_due_label = _value_label("pastDue")
+        self.past_due_label.setWordWrap(False)
+        past_due_font = QFont(self.font())
+        past_due_font.setPointSizeF(past_due_font.pointSizeF() * 1.4)
+        self.past_due_label.setFont(past_due_font)
+        self.as_of_label = _value_label("asOf")
+        money.addWidget(balance_caption, 0, 0)
+        money.addWidget(past_due_caption, 0, 1)
+        money.addWidget(self.balance_label, 1, 0)
+        money.addWidget(self.past_due_label, 1, 1, Qt.AlignmentFlag.AlignBottom)
+        money.addWidget(self.as_of_label, 2, 0, 1, 2)
+        money.setColumnStretch(2, 1)
+        layout.addLayout(money)
+
+        aging = QHBoxLayout()
+        self.aging_labels: dict[str, QLabel] = {}
+        for bucket, title in _AGING_TITLES.items():
+            label = _value_label(f"aging{bucket.replace('+', 'Plus')}")
+            label.setWordWrap(False)
+            label.setToolTip(f"Owed: {title.lower()} since billed")
+            self.aging_labels[bucket] = label
+            aging.addWidget(label)
+        aging.addStretch(1)
+        layout.addLayout(aging)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 4, 0, 4)
+        self.service_address_label = _value_label("serviceAddress")
+        self.mailing_address_label = _value_label("mailingAddress")
+        self.phone_label = _value_label("phone")
+        self.licence_label = _value_label("licence")
+        self.filing_label = _value_label("filing")
+        form.addRow("Service address:", self.service_address_label)
+        form.addRow("Mailing address:", self.mailing_address_label)
+        form.addRow("Phone:", self.phone_label)
+        form.addRow("Sales tax licence:", self.licence_label)
+        form.addRow("Files:", self.filing_label)
+        self._form = form
+        layout.addLayout(form)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+
+        self.items_caption = QLabel("Open items, in the order a payment pays them")
+        self.items_caption.setObjectName("openItemsCaption")
+        layout.addWidget(self.items_caption)
+        self.items_model = OpenItemsModel(self)
+        self.items_view = _read_only_table("openItems")
+        self.items_view.setModel(self.items_model)
+        layout.addWidget(self.items_view, 3)
+
+        layout.addWidget(QLabel("History, latest first"))
+        self.history_model = HistoryModel(self)
+        self.history_view = _read_only_table("history")
+        self.history_view.setModel(self.history_model)
+        layout.addWidget(self.history_view, 2)
+        return page
+
+    # -- what the inquiry screen calls ------------------------------------------------------
+
+    @property
+    def account_number(self) -> str | None:
+        return self._detail.account.number if self._detail else None
+
+    @property
+    def detail(self) -> AccountDetail | None:
+        return self._detail
+
+    def clear(self, text: str = EMPTY_TEXT) -> None:
+        self._detail = None
+        self.empty_label.setText(text)
+        self.items_model.clear()
+        self.history_model.clear()
+        self._stack.setCurrentIndex(0)
+
+    def show_detail(self, detail: AccountDetail) -> None:
+        self._detail = detail
+        a = detail.account
+        self.title_label.setText(f"{a.number} — {a.name}")
+        self.kind_label.setText(f"{kind_text(a.kind.value)} account · {a.status.label}")
+        self._show_flags(detail.flags)
+
+        self.balance_label.setText(detail.balance.display())
+        self.past_due_label.setText(detail.past_due.display())
+        self.past_due_label.setStyleSheet(_PAST_DUE_STYLE if detail.past_due.cents > 0 else "")
+        self.as_of_label.setText(f"as of {date_text(detail.as_of)}")
+        for bucket, amount in detail.aging.as_pairs():
+            self.aging_labels[bucket].setText(f"{_AGING_TITLES[bucket]}: {amount.display()}")
+
+        self._set_row(self.service_address_label, a.service_address or "—")
+        self._set_row(self.mailing_address_label, a.mailing_address or "Same as service address")
+        self._set_row(self.phone_label, a.phone or "—")
+        is_tax = a.kind.value == "sales_tax" or bool(a.licence_number)
+        self._set_row(self.licence_label, a.licence_number or "—", visible=is_tax)
+        filing = a.filing_frequency.value.capitalize() if a.filing_frequency else "—"
+        self._set_row(self.filing_label, filing, visible=is_tax)
+
+        past_due_count = sum(1 for i in detail.items if i.past_due)
+        caption = "Open items, in the order a payment pays them"
+        if not detail.items:
+            caption = "No open items"
+        elif past_due_count:
+            caption += f" — {past_due_count} past due"
+        self.items_caption.setText(caption)
+        self.items_model.set_rows(detail.items)
+        self.history_model.set_rows(detail.history)
+        for view in (self.items_view, self.history_view):
+            view.resizeColumnsToContents()
+        self._stack.setCurrentIndex(1)
+
+    def _set_row(self, label: QLabel, text: str, *, visible: bool = True) -> None:
+        label.setText(text)
+        self._form.setRowVisible(label, visible)
+
+    def _show_flags(self, flags: tuple[str, ...]) -> None:
+        for label in self.flag_labels:
+            self._flags_layout.removeWidget(label)
+            label.setParent(None)  # gone now, not at the next event loop turn
+        self.flag_labels = []
+        while self._flags_layout.count():  # the stretch from last time
+            self._flags_layout.takeAt(0)
+        for flag in flags:
+            label = QLabel(flag)
+            label.setObjectName("flag")
+            label.setStyleSheet(_WARNING_STYLE if flag.startswith(_WARNING_FLAGS) else _INFO_STYLE)
+            self._flags_layout.addWidget(label)
+            self.flag_labels.append(label)
+        self._flags_layout.addStretch(1)
+        self._flags_box.setVisible(bool(flags))
+
+    def flag_texts(self) -> list[str]:
+        return [label.text() for label in self.flag_labels]

@@ -1,0 +1,100 @@
+"""Starting the window: open the database, show the inquiry screen, check the database behind it.
+
+Start-up stays lean: nothing slow runs before the window shows; the database check runs
+in a background thread, and the account services are imported on the first search.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from cashdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+#: Printed on stdout when the window is up and the search box has the keyboard
+#: (`--quit-after` uses it; the start-up benchmark waits for it).
+READY = "cashdesk-ready"
+#: If the window never gets the keyboard (no window manager giving focus), give up.
+READY_TIMEOUT_MS = 15_000
+
+
+def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = None) -> int:
+    """Run the window until it closes. Returns the exit status: 0, or 2 when it cannot start."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("cashdesk")
+    app.setApplicationDisplayName("cashdesk")
+
+    from cashdesk.logs import setup_logging
+
+    setup_logging()
+    from cashdesk.config import SettingsError
+    from cashdesk.services.context import DatabaseError, ServiceContext
+
+    try:
+        ctx = ServiceContext.open(db, quick_check=False)  # the check runs once the window shows
+    except (DatabaseError, SettingsError) as exc:
+        message = str(exc)
+        log.error("cannot start: %s", message)
+        print(f"cashdesk: {message}", file=sys.stderr, flush=True)
+        QMessageBox.critical(None, "cashdesk cannot start", message)
+        return 2
+
+    from cashdesk.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(ctx)
+        window.show()
+        window.activateWindow()
+        window.start_database_check()
+        status = [0]
+        if quit_after_ms is not None:
+            _quit_when_ready(app, window, quit_after_ms, status)
+        code = app.exec()
+        window.close()
+        return status[0] or code
+    finally:
+        ctx.close()
+
+
+def _quit_when_ready(app: QApplication, window: MainWindow, quit_after_ms: int, status: list[int]) -> None:
+    """Print READY once the search box has the keyboard, then quit `quit_after_ms` later."""
+    done = False
+
+    def check(*_: object) -> None:
+        nonlocal done
+        if done or not window.isVisible() or not window.search_field.hasFocus():
+            return
+        done = True
+        app.focusChanged.disconnect(check)
+        print(READY, flush=True)
+        QTimer.singleShot(max(0, quit_after_ms), app.quit)
+
+    def give_up() -> None:
+        if not done:
+            print(
+                f"cashdesk: the window did not get the keyboard within {READY_TIMEOUT_MS // 1000} s.",
+                file=sys.stderr,
+                flush=True,
+            )
+            status[0] = 1
+            app.quit()
+
+    app.focusChanged.connect(check)
+    QTimer.singleShot(0, check)
+    timeout = QTimer(window)
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(give_up)
+    timeout.start(READY_TIMEOUT_MS)
+
+
+__all__ = ["READY", "run"]
+

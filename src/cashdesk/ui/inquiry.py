@@ -1,0 +1,239 @@
+"""The inquiry screen: find an account and answer "what do I owe?", from the keyboard."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashdesk.ui.account_pane import AccountPane
+from cashdesk.ui.models import SearchResultsModel
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import ServiceContext
+
+log = logging.getLogger(__name__)
+
+PLACEHOLDER = "Account number, name, service address or phone"
+_ERROR_STYLE = "color: #b00020; font-weight: bold;"
+_INFO_STYLE = "color: #333333;"
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class SearchField(QLineEdit):
+    """The search box; the Down arrow hands the keyboard to the results."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if event.key() == Qt.Key.Key_Down and plain:
+            self.down_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ResultsView(QTableView):
+    """Search results; Esc goes back to the search box, Enter takes the account shown."""
+
+    escape_pressed = Signal()
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            event.accept()
+            return
+        if event.key() in _ENTER_KEYS:
+            self.enter_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class InquiryScreen(QWidget):
+    """Search field, results and the account pane. Calls the account services directly:
+    a search is a few milliseconds of indexed SQL, so it runs on Enter in the GUI thread."""
+
+    #: The account a search or an arrow key brought into the pane.
+    account_shown = Signal(str)
+    #: Enter (or a double click) on a result: a later screen adds the account to the cart.
+    account_chosen = Signal(str)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inquiryScreen")
+        self._ctx = ctx
+        self._last_query = ""
+
+        self.search_field = SearchField()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(PLACEHOLDER)
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMaxLength(200)  # the service says what is too long, in words
+        search_label = QLabel("&Find (F2):")
+        search_label.setBuddy(self.search_field)
+        self.search_button = QPushButton("Search")
+        self.search_button.setObjectName("searchButton")
+        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the field does it
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("inquiryMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.results_model = SearchResultsModel(self)
+        self.results_view = ResultsView()
+        self.results_view.setObjectName("results")
+        self.results_view.setModel(self.results_model)
+        self.results_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.setTabKeyNavigation(False)
+        self.results_view.setWordWrap(False)
+        self.results_view.setAlternatingRowColors(True)
+        self.results_view.verticalHeader().setVisible(False)
+        header = self.results_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best match first
+        self.results_view.setSortingEnabled(True)
+
+        self.pane = AccountPane()
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.search_button)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("inquirySplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.results_view)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message_label)
+        layout.addWidget(splitter, 1)
+
+        self.setTabOrder(self.search_field, self.results_view)
+        self.setTabOrder(self.results_view, self.pane.items_view)
+        self.setTabOrder(self.pane.items_view, self.pane.history_view)
+
+        self.search_field.returnPressed.connect(self.search)
+        self.search_button.clicked.connect(self.search)
+        self.search_field.down_pressed.connect(self.enter_results)
+        self.results_view.escape_pressed.connect(self.focus_search)
+        self.results_view.enter_pressed.connect(self._choose_current)
+        self.results_view.doubleClicked.connect(self._choose_current)
+        self.results_view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    # -- keyboard moves ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """F2 and Esc: the cursor goes to the search box with its text selected to type over."""
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def enter_results(self) -> None:
+        if self.results_model.rowCount() == 0:
+            return
+        if not self.results_view.currentIndex().isValid():
+            self._select_row(0)
+        self.results_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def search(self) -> None:
+        from cashdesk.services.accounts import search_accounts
+        from cashdesk.services.context import ServiceError
+
+        if not self.search_field.isEnabled():
+            return
+        query = self.search_field.text().strip()
+        if not query:
+            self.show_message("Type an account number, a name, a service address or a phone number, then press Enter.")
+            return
+        try:
+            results = search_accounts(self._ctx, query)
+        except ServiceError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self._last_query = query
+        self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.results_model.set_rows(results)
+        if not results:
+            self.pane.clear(f"No account matches “{query}”.")
+            self.show_message(
+                f"No account matches “{query}”. Check the spelling, or try the account number, "
+                "the street or the phone number.",
+                error=True,
+            )
+            return
+        self.results_view.resizeColumnsToContents()
+        limit = self._ctx.settings["search.limit"]
+        if len(results) == 1:
+            text = f"1 account matches “{query}”."
+        elif len(results) >= limit:
+            text = f"The first {len(results)} accounts matching “{query}”. Type more to narrow the search."
+        else:
+            text = f"{len(results)} accounts match “{query}”. Press ↓ to go through them."
+        self.show_message(text)
+        self._select_row(0)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
+        self.message_label.setProperty("error", error)
+
+    def set_search_enabled(self, enabled: bool, reason: str = "") -> None:
+        """Off when the database cannot be trusted; the reason shows in the search box."""
+        self.search_field.setEnabled(enabled)
+        self.search_button.setEnabled(enabled)
+        self.search_field.setPlaceholderText(PLACEHOLDER if enabled else reason or "Searching is off.")
+
+    # -- the account pane -----------------------------------------------------------------------
+
+    def show_account(self, number: str) -> None:
+        from cashdesk.services.accounts import account_detail
+        from cashdesk.services.context import ServiceError
+
+        try:
+            detail = account_detail(self._ctx, number)
+        except ServiceError as exc:
+            self.pane.clear(str(exc))
+            self.show_message(str(exc), error=True)
+            return
+        self.pane.show_detail(detail)
+        self.account_shown.emit(detail.account.number)
+
+    def _select_row(self, row: int) -> None:
+        self.results_view.setCurrentIndex(self.results_model.index(row, 0))
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        self.show_account(self.results_model.row_object(current.row()).account)
+
+    def _choose_current(self, *_: object) -> None:
+        if self.pane.account_number:
+            self.account_chosen.emit(self.pane.account_number)
