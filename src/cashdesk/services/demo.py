@@ -110,12 +110,42 @@ Jensen 12 Harvey 12 Williamson 12 Gilbert 12 Dean 12 Sims 12 Espinoza 12 Howell 
 Reid 11 Hanson 11 Le 11 McCoy 11 Garrett 11 Burton 11 Fuller 11 Wang 11 Weber 11 Welch 11
 Rojas 11 Lucero 11 Trujillo 11 Archuleta 10 Gallegos 10 Montoya 10 Vigil 10 Pham 10 Yoshida 9 Tanaka 9
 """
-# Rarer surnames, made of parts that go together, so the city is not all Smiths.
-_SURNAME_ROOTS = (
-    "Ander Berg Carl Dahl Eck Falk Gold Hart Holm Lind Nord Ost Rosen Sand Stein Wald Wein Wester Strom Lund "
-    "Ham Black Green Fair Ash Brook Kirk Whit Mar Thorn Hol Brad Stan Ed Win Ald Sher Lang Hof Kauf"
-).split()
-_SURNAME_ENDS = "son sen berg man stein feld quist gren dahl ley ford wood field ton well by ridge worth mont ner".split()
+#: Share of accounts whose surname comes from the common list; the rest come from the long
+#: tail below. About 1 % of the city are Smiths, as in the census.
+COMMON_SURNAME_SHARE = 0.3
+_TAIL_SURNAMES = """
+Acosta Aguirre Baca Barrera Cabrera Calderon Camacho Campos Cardenas Carrillo Cervantes Chacon Cisneros
+Cordova Coronado Duran Escobar Espinosa Fuentes Gallardo Galvan Ibarra Juarez Lara Leon Luna Macias Madrid
+Marquez Medrano Mejia Miranda Molina Montano Mora Nava Navarro Ochoa Olivas Orozco Pacheco Padilla Quintana
+Rangel Robles Rocha Rosales Saenz Salas Salinas Segura Serrano Solis Tafoya Tapia Trevino Ulibarri Valencia
+Valenzuela Velasquez Zamora Zuniga Arellano Benavides Bustos Carrasco Delacruz Esquivel Figueroa Gallegos
+Chang Cho Choi Chung Dang Do Duong Han Ho Huang Hwang Kang Lam Lim Lin Liu Luong Ma Ngo Park Phan Shin Song
+Sun Truong Vo Vu Wu Xu Yang Yi Yu Zhang Zhou Nakamura Sato Suzuki Watanabe Ito Yamamoto Kobayashi Takahashi
+Kowalski Nowak Novak Wisniewski Lewandowski Kaminski Zielinski Sokolov Petrov Ivanov Popov Horvath Kovacs Nagy
+Russo Romano Ricci Marino Greco Bruno Gallo Conti Deluca Costa Giordano Mancini Rizzo Lombardi Moretti
+Esposito Bianchi Colombo Ferrari Fontana Caruso Schultz Schneider Fischer Becker Koch Richter Klein Wolf
+Schroeder Neumann Schwarz Zimmerman Braun Krueger Hartmann Lange Werner Krause Lehmann Kohler Maier Huber
+Kaiser Fuchs Jung Hahn Vogel Friedrich Keller Gunther Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht
+Schuster Ludwig Bohm Winter Kraus Schumacher Meier Dietrich Ziegler Kuhn Pohl Engel Horn Busch Bergmann
+Nielsen Christensen Rasmussen Sorensen Jorgensen Pedersen Andersen Larsen Haugen Johansson Karlsson Nilsson
+Eriksson Bjork Dubois Moreau Laurent Lefebvre Fournier Girard Bonnet Dupont Lambert Fontaine Rousseau
+Mercier Blanc Guerin Boyer Garnier Chevalier Legrand Gauthier Perrin Clement Morin Roussel Mathieu Masson
+Marchand Duval Dumont Lemaire McAllister McBride McCarthy McCormick McDaniel McGee McKenzie McLaughlin
+McMillan McNeil Abbott Acevedo Atkins Ayala Ballard Banks Barber Barker Barton Bates Baxter Blair Blake Bowen
+Bowman Boyle Briggs Buchanan Bush Byrd Cannon Carey Carson Chambers Christensen Cobb Cohen Conner Conway
+Craig Curtis Daniel Dawson Day Decker Dorsey Doyle Drake Eaton Erickson Farmer Fleming Fletcher Floyd Frazier
+Gates Gibbs Glover Goodwin Graves Hale Hardy Harmon Hayden Hess Higgins Hines Hodges Hogan Holland Hopkins
+Houston Howe Ingram Jennings Joyce Kirby Klein Knox Lamb Lambert Lindsey Little Logan Lowe Lyons Mack Mann
+Manning Maxwell May McCoy Meadows Miles Moss Newman Norris Norton Osborne Page Parks Parsons Patton Pearson
+Pope Potter Pratt Quinn Randall Reeves Rhodes Roach Rowe Saunders Schwartz Sharp Shelton Sherman Short
+Steele Stokes Strickland Summers Swanson Tate Terry Todd Townsend Vaughn Walsh Walton Waters Watts Weeks
+Wiley Wilkins Wolfe Yates York Zimmer
+"""
+# More surnames from parts that go together (Ashford, Lindquist, Brookfield), for the long tail.
+_ENGLISH_ROOTS = "Ash Black Brad Brook Cald Cran Fair Good Hale Hay Kings Mid New Pem Red Rut Sedg Shel Stan Stock Thorn Went West Whit Wood".split()
+_ENGLISH_ENDS = "ley ford wood field ton well by wick ham more worth bury dale hurst stead cott".split()
+_NORDIC_ROOTS = "Ander Berg Dahl Eck Falk Gold Holm Lind Nord Rosen Sand Stein Wald Strom Lund Feld Eisen Gruen Kirsch Linden".split()
+_NORDIC_ENDS = "son sen berg man stein feld quist gren dahl hardt baum".split()
 _FIRST_NAMES = """
 James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan Joseph
 Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy Matthew Betty Anthony Margaret Mark Sandra
@@ -187,7 +217,14 @@ def _parse_common(text: str) -> list[tuple[str, int]]:
 
 
 _SURNAMES, _SURNAME_CUM, _SURNAME_TOTAL = _weighted(_parse_common(_COMMON_SURNAMES))
-_RARE_SURNAMES = [root + end.lower() for root in _SURNAME_ROOTS for end in _SURNAME_ENDS]
+_RARE_SURNAMES = sorted(
+    (
+        set(_TAIL_SURNAMES.split())
+        | {root + end for root in _ENGLISH_ROOTS for end in _ENGLISH_ENDS}
+        | {root + end for root in _NORDIC_ROOTS for end in _NORDIC_ENDS}
+    )
+    - set(_SURNAMES)
+)
 _FIRSTS = _FIRST_NAMES.split()
 
 
@@ -339,7 +376,7 @@ class _CityBuilder:
 
     def surname(self) -> str:
         rng = self.rng
-        if rng.random() < 0.3:
+        if rng.random() >= COMMON_SURNAME_SHARE:
             return rng.choice(_RARE_SURNAMES)
         return _SURNAMES[bisect.bisect_right(_SURNAME_CUM, rng.randrange(_SURNAME_TOTAL))]
 
