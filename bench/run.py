@@ -131,9 +131,10 @@ def city(accounts: int, seed: int, db: Path | None, rebuild: bool) -> tuple[Path
         sys.exit(f"demo-data failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     remove_database(path)
     partial.rename(path)
-    meta = {"seconds": seconds, "built": dt.datetime.now().isoformat(timespec="seconds"), "describe": done.stdout.strip()}
+    described = done.stdout.strip().replace(str(partial.resolve()), str(path.resolve()))
+    meta = {"seconds": seconds, "built": dt.datetime.now().isoformat(timespec="seconds"), "describe": described}
     meta_path.write_text(json.dumps(meta, indent=2))
-    say(done.stdout.strip())
+    say(described)
     return path, {**meta, "reused": False}
 
 
