@@ -37,6 +37,8 @@ Progress = Callable[[int, int], None]
 BLOCK = 4000
 #: Below this many accounts one process is quicker than starting helpers.
 PARALLEL_FROM = 40_000
+#: Account numbers are 10 digits; far more than any city this is for.
+MAX_ACCOUNTS = 10_000_000
 
 SALES_TAX_SHARE = 0.12
 CITY = "Aurelia"
@@ -714,11 +716,13 @@ def generate_demo_city(
 ) -> DemoResult:
     """Fill an empty database with a fictional city of `accounts` accounts.
 
+    as_of: the day the city's history ends (default: today in the city's time zone).
     workers: processes that build accounts while this one writes them (default: one per
-    CPU for large cities, none for small ones). It never changes what is built.
+    CPU for large cities, none for small ones). It never changes what is built. They are
+    spawned, so a script that calls this needs the `if __name__ == "__main__":` guard.
     """
-    if accounts < 1:
-        raise ServiceError("A demo city needs at least 1 account.")
+    if not 1 <= accounts <= MAX_ACCOUNTS:
+        raise ServiceError(f"A demo city has from 1 to {MAX_ACCOUNTS:,} accounts.")
     started = time.perf_counter()
     init_database(db)
     ctx = ServiceContext.open(db, settings=Settings.load(), quick_check=False)
