@@ -2,13 +2,18 @@
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from cashdesk.domain.money import Money
+from cashdesk.services.accounts import account_detail, search_accounts
+from cashdesk.services.context import ServiceContext
 from cashdesk.services.setup import init_database
 from cashdesk.store.db import (
+    HEAD_REVISION,
     KNOWN_REVISIONS,
     Database,
     DatabaseError,
@@ -70,11 +75,30 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path: 
     assert digest(db_path) == before
 
 
-def test_an_older_schema_asks_for_an_upgrade(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("cashdesk.store.db.KNOWN_REVISIONS", ("0001", "0002"))
-    monkeypatch.setattr("cashdesk.store.db.HEAD_REVISION", "0002")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_a_database_of_an_earlier_release_is_upgraded_with_a_copy_kept(tmp_path: Path) -> None:
+    """tests/fixtures/schema-0001.sqlite3 was written by the first release (schema 0001)."""
+    path = tmp_path / "cashdesk.sqlite3"
+    shutil.copy(FIXTURES / "schema-0001.sqlite3", path)
+    original = digest(path)
     with pytest.raises(SchemaTooOld, match="Run `cashdesk init` to upgrade"):
-        Database.open(db_path)
+        Database.open(path)
+    assert digest(path) == original
+
+    result = init_database(path)
+    assert result.describe().startswith(f"Upgraded the database at {path} from schema 0001 to {HEAD_REVISION}.")
+    assert result.backup is not None and digest(result.backup) == original
+
+    ctx = ServiceContext.open(path)
+    try:
+        # Accounts and what they owe came through; the rebuilt search index finds them,
+        # one-letter words included.
+        assert [r.account for r in search_accounts(ctx, "garcia m")] == ["1000000017"]
+        assert account_detail(ctx, "1000000017").balance == Money(4710)
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize(

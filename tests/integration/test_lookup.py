@@ -53,6 +53,16 @@ def test_service_address(ctx: ServiceContext) -> None:
     assert numbers(search_accounts(ctx, "44 elm")) == ["1000000025"]
 
 
+def test_a_street_direction_after_the_house_number_is_a_whole_word(ctx: ServiceContext) -> None:
+    assert numbers(search_accounts(ctx, "1200 S Main")) == ["1000000033"]
+    assert numbers(search_accounts(ctx, "1200 n main st")) == ["1000000017"]
+
+
+def test_a_last_initial_narrows_a_name(ctx: ServiceContext) -> None:
+    assert numbers(search_accounts(ctx, "garcia a")) == ["1000000033"]
+    assert numbers(search_accounts(ctx, "smith m")) == ["1000000025"]
+
+
 def test_accents_do_not_matter(ctx: ServiceContext) -> None:
     assert numbers(search_accounts(ctx, "nguyen")) == ["1000000041"]
     assert numbers(search_accounts(ctx, "oak ct")) == ["1000000041"]

@@ -35,13 +35,16 @@ def init_database(db: str | os.PathLike[str] | None = None) -> InitResult:
     """Create the database, or upgrade it one numbered step at a time. Safe to run again."""
     database = Database.open(db, create=True, require_current=False)
     try:
-        before = database.schema_revision()
+        before = database.revision_at_open
         backup = None
         path = database.path
         if before is not None and before != HEAD_REVISION and path is not None:
+            # Copied before our first connection, so the copy is the old file byte for byte.
             backup = path.with_name(f"{path.name}.before-{HEAD_REVISION}")
-            database.dispose()
             shutil.copy2(path, backup)
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists():
+                shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
         _, after = database.upgrade()
         added = install_revenue_codes(database)
         return InitResult(str(path or database.url), before, after, backup, added)

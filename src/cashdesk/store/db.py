@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 #: Every schema revision this program knows, oldest first. A test keeps it equal to the
 #: Alembic scripts, so start-up can check the schema without importing Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 BUSY_TIMEOUT_MS = 5000
@@ -139,6 +139,7 @@ class Database:
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
+        self.revision_at_open: str | None = None
 
     @property
     def path(self) -> Path | None:
@@ -178,6 +179,8 @@ class Database:
         database = cls(url, engine)
         if path is None:
             revision = database.schema_revision()
+        # For SQLite this was read without connecting the engine: the file is as it was.
+        database.revision_at_open = revision
         if revision is not None and revision not in KNOWN_REVISIONS:
             engine.dispose()
             check_revision(revision, str(path or url))

@@ -7,7 +7,7 @@ through the bare sqlite3 module and compare.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 
@@ -40,8 +40,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _PHONE_CHARS = re.compile(r"^[\d\s()+.\-]+$")
 
 
-@dataclass(frozen=True, slots=True)
-class SearchRow:
+class SearchRow(NamedTuple):
     id: int
     number: str
     kind: str
@@ -101,15 +100,25 @@ def plan(query: str, limit: int, dialect: str = "sqlite") -> list[tuple[str, tup
 
 def search(conn: Connection, query: str, limit: int) -> list[SearchRow]:
     """Exact account number first, then number prefixes, phones, then names and addresses."""
+    dialect = conn.dialect.name
     seen: set[int] = set()
     rows: list[SearchRow] = []
-    for sql, params in plan(query, limit, conn.dialect.name):
-        if conn.dialect.name != "sqlite":
-            sql = sql.replace("?", "%s")
-        for raw in conn.exec_driver_sql(sql, params):
-            if raw[0] not in seen:
-                seen.add(raw[0])
-                rows.append(SearchRow(*raw))
+    # At the counter every search counts: on SQLite the statements go straight to the
+    # driver, outside any transaction (each is one consistent read on its own).
+    cursor = conn.connection.driver_connection.cursor() if dialect == "sqlite" else None
+    try:
+        for sql, params in plan(query, limit, dialect):
+            if cursor is not None:
+                found = cursor.execute(sql, params).fetchall()
+            else:
+                found = conn.exec_driver_sql(sql.replace("?", "%s"), params).fetchall()
+            for raw in found:
+                if raw[0] not in seen:
+                    seen.add(raw[0])
+                    rows.append(SearchRow._make(raw))
+    finally:
+        if cursor is not None:
+            cursor.close()
     compact = query.strip().replace("-", "").upper()
     rows.sort(key=lambda r: 0 if r.number == compact else 1)  # stable: the rest keep their order
     return rows[:limit]
