@@ -60,7 +60,8 @@ def test_a_street_direction_after_the_house_number_is_a_whole_word(ctx: ServiceC
 
 def test_a_last_initial_narrows_a_name(ctx: ServiceContext) -> None:
     assert numbers(search_accounts(ctx, "garcia a")) == ["1000000033"]
-    assert numbers(search_accounts(ctx, "smith m")) == ["1000000025"]
+    # "m" is also the start of JOHN SMITH's Main St; the name match ranks first.
+    assert numbers(search_accounts(ctx, "smith m")) == ["1000000025", "1000000017"]
 
 
 def test_accents_do_not_matter(ctx: ServiceContext) -> None:
