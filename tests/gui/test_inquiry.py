@@ -213,3 +213,19 @@ def test_sorting_the_results_keeps_the_account_shown(window: Any, keyboard: Any)
     keyboard.press(Key.Key_Return)  # a new search is best match first again
     assert inquiry.results_model.row_object(0).account == "1001"
     assert inquiry.results_view.horizontalHeader().sortIndicatorSection() == -1
+
+
+def test_ctrl_end_and_ctrl_home_jump_through_the_results_and_alt_f_finds(window: Any, keyboard: Any) -> None:
+    inquiry = window.inquiry
+    keyboard.type("1")  # 1001, 10010, 1002, 1003: account numbers sort as text
+    keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_Down)
+    keyboard.press(Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert shown(window) == "1003"
+    keyboard.press(Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert shown(window) == "1001"
+    keyboard.press(Key.Key_PageDown)
+    assert shown(window) == "1003"
+
+    keyboard.press(Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is inquiry.search_field

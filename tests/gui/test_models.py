@@ -51,7 +51,7 @@ def test_money_is_formatted_for_display_and_raw_for_sorting(ctx: ServiceContext)
 
 def test_sorting_uses_cents_and_minus_one_restores_the_best_match_order(ctx: ServiceContext) -> None:
     model = SearchResultsModel()
-    given = search_accounts(ctx, "1")  # 1001, 1002, 1003, 10010 by number
+    given = search_accounts(ctx, "1")  # 1001, 10010, 1002, 1003: numbers sort as text
     model.set_rows(given)
     kept = QPersistentModelIndex(model.index(0, 0))  # what a view's current row is
     assert kept.data(DISPLAY) == "1001"

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 if TYPE_CHECKING:
@@ -56,29 +57,48 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
         window.activateWindow()
         window.start_database_check()
         status = [0]
-        if quit_after_ms is not None:
-            _quit_when_ready(app, window, quit_after_ms, status)
+        stop_watching = _quit_when_ready(app, window, quit_after_ms, status) if quit_after_ms is not None else None
         code = app.exec()
-        window.close()
+        if stop_watching is not None:
+            stop_watching()
+        window.close()  # waits for the background check
+        window.deleteLater()  # now, not at some later garbage collection
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return status[0] or code
     finally:
         ctx.close()
 
 
-def _quit_when_ready(app: QApplication, window: MainWindow, quit_after_ms: int, status: list[int]) -> None:
-    """Print READY once the search box has the keyboard, then quit `quit_after_ms` later."""
+def _quit_when_ready(
+    app: QApplication, window: MainWindow, quit_after_ms: int, status: list[int]
+) -> Callable[[], None]:
+    """Print READY once the search box has the keyboard, then quit `quit_after_ms` later.
+
+    Returns what stops the watching, for when the event loop has ended.
+    """
     done = False
+    watching = True
+
+    def stop_watching() -> None:
+        nonlocal watching
+        if watching:
+            watching = False
+            app.focusChanged.disconnect(check)
+            timeout.stop()
 
     def check(*_: object) -> None:
         nonlocal done
         if done or not window.isVisible() or not window.search_field.hasFocus():
             return
         done = True
-        app.focusChanged.disconnect(check)
+        stop_watching()
         print(READY, flush=True)
-        QTimer.singleShot(max(0, quit_after_ms), app.quit)
+        # exit(), not quit(): Qt 6's quit() is a request to close every window, and it
+        # leaves the application refusing to activate windows afterwards (tests run on).
+        QTimer.singleShot(max(0, quit_after_ms), lambda: app.exit(0))
 
     def give_up() -> None:
+        stop_watching()
         if not done:
             print(
                 f"cashdesk: the window did not get the keyboard within {READY_TIMEOUT_MS // 1000} s.",
@@ -86,7 +106,7 @@ def _quit_when_ready(app: QApplication, window: MainWindow, quit_after_ms: int, 
                 flush=True,
             )
             status[0] = 1
-            app.quit()
+            app.exit(1)
 
     app.focusChanged.connect(check)
     QTimer.singleShot(0, check)
@@ -94,6 +114,7 @@ def _quit_when_ready(app: QApplication, window: MainWindow, quit_after_ms: int, 
     timeout.setSingleShot(True)
     timeout.timeout.connect(give_up)
     timeout.start(READY_TIMEOUT_MS)
+    return stop_watching
 
 
 __all__ = ["READY", "run"]

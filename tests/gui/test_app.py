@@ -1,0 +1,72 @@
+"""Starting the window: refusals with a clear message, and the ready line the start-up benchmark waits for."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from cashdesk.ui.app import READY, run
+
+
+def test_a_missing_database_is_a_message_and_status_2(
+    qapp: QApplication, tmp_path: Path, critical_boxes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.sqlite3"
+    assert run(db=missing) == 2
+    assert len(critical_boxes) == 1
+    assert f"There is no database at {missing}" in critical_boxes[0]
+    assert "cashdesk init" in critical_boxes[0]
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"cashdesk: {critical_boxes[0]}\n"
+    assert not missing.exists()
+
+
+def test_a_broken_settings_file_is_a_message_and_status_2(
+    qapp: QApplication, city_db: Path, tmp_path: Path, critical_boxes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = Path(os.environ["CASHDESK_CONFIG"])
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('[station]\nid = "WINDOW-1"\n', encoding="utf-8")
+    assert run(db=city_db) == 2
+    assert "station.id" in critical_boxes[0]
+    assert "station.id" in capsys.readouterr().err
+
+
+def test_quit_after_prints_ready_once_the_search_box_has_the_keyboard(
+    qapp: QApplication, city_db: Path, critical_boxes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    focused: list[str] = []
+
+    def on_focus(old: Any, new: Any) -> None:
+        focused.append(new.objectName() if new is not None else "")
+
+    qapp.focusChanged.connect(on_focus)
+    try:
+        assert run(db=city_db, quit_after_ms=30) == 0
+    finally:
+        qapp.focusChanged.disconnect(on_focus)
+    out, _ = capsys.readouterr()
+    assert out == f"{READY}\n"
+    assert qapp.applicationName() == "cashdesk"
+    assert focused[:1] == ["searchField"]
+    assert critical_boxes == []  # the background check found nothing wrong
+
+
+@pytest.mark.slow
+def test_the_command_with_no_arguments_starts_the_window(city_db: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cashdesk", "--db", str(city_db), "--quit-after", "10"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{READY}\n"
