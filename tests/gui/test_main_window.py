@@ -75,6 +75,7 @@ def test_a_failed_check_shows_a_red_banner_and_stops_searching(
     field = window.inquiry.search_field
     assert not field.isEnabled()
     assert "Searching is off" in field.placeholderText()
+    assert window.inquiry.message_label.text() == "Searching is off: the database failed its check."
     window.inquiry.search()  # even when called directly, nothing is searched
     assert window.inquiry.results_model.rowCount() == 0
 

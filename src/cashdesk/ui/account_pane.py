@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,17 +44,20 @@ def _value_label(name: str) -> QLabel:
     return label
 
 
-def _read_only_table(name: str) -> QTableView:
+def _read_only_table(name: str, model: QAbstractItemModel, *, stretch: int) -> QTableView:
+    """A table to read, not edit; column `stretch` takes the width left over."""
     table = QTableView()
     table.setObjectName(name)
+    table.setModel(model)  # before the header's sections are set up: they come from the model
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -145,7 +148,7 @@ class AccountPane(QWidget):
         form.addRow("Mailing address:", self.mailing_address_label)
         form.addRow("Phone:", self.phone_label)
         form.addRow("Sales tax licence:", self.licence_label)
-        form.addRow("Files:", self.filing_label)
+        form.addRow("Filing:", self.filing_label)
         self._form = form
         layout.addLayout(form)
 
@@ -157,14 +160,12 @@ class AccountPane(QWidget):
         self.items_caption.setObjectName("openItemsCaption")
         layout.addWidget(self.items_caption)
         self.items_model = OpenItemsModel(self)
-        self.items_view = _read_only_table("openItems")
-        self.items_view.setModel(self.items_model)
+        self.items_view = _read_only_table("openItems", self.items_model, stretch=2)  # the description
         layout.addWidget(self.items_view, 3)
 
         layout.addWidget(QLabel("History, latest first"))
         self.history_model = HistoryModel(self)
-        self.history_view = _read_only_table("history")
-        self.history_view.setModel(self.history_model)
+        self.history_view = _read_only_table("history", self.history_model, stretch=2)
         layout.addWidget(self.history_view, 2)
         return page
 
@@ -216,8 +217,6 @@ class AccountPane(QWidget):
         self.items_caption.setText(caption)
         self.items_model.set_rows(detail.items)
         self.history_model.set_rows(detail.history)
-        for view in (self.items_view, self.history_view):
-            view.resizeColumnsToContents()
         self._stack.setCurrentIndex(1)
 
     def _set_row(self, label: QLabel, text: str, *, visible: bool = True) -> None:

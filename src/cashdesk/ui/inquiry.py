@@ -109,7 +109,10 @@ class InquiryScreen(QWidget):
         self.results_view.setAlternatingRowColors(True)
         self.results_view.verticalHeader().setVisible(False)
         header = self.results_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Number, status and balance always show in full; name and address share the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best match first
@@ -127,8 +130,8 @@ class InquiryScreen(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.results_view)
         splitter.addWidget(self.pane)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -189,7 +192,6 @@ class InquiryScreen(QWidget):
                 error=True,
             )
             return
-        self.results_view.resizeColumnsToContents()
         limit = self._ctx.settings["search.limit"]
         if len(results) == 1:
             text = f"1 account matches “{query}”."
@@ -210,6 +212,8 @@ class InquiryScreen(QWidget):
         self.search_field.setEnabled(enabled)
         self.search_button.setEnabled(enabled)
         self.search_field.setPlaceholderText(PLACEHOLDER if enabled else reason or "Searching is off.")
+        if not enabled:
+            self.show_message(reason or "Searching is off.", error=True)
 
     # -- the account pane -----------------------------------------------------------------------
 
