@@ -182,7 +182,7 @@ def test_no_match_says_so_in_the_cashiers_words(window: Any, keyboard: Any) -> N
     assert QApplication.focusWidget() is inquiry.search_field
 
 
-def test_a_too_long_search_is_a_message_not_a_crash(window: Any, keyboard: Any, qtbot: Any) -> None:
+def test_a_too_long_search_is_a_message_not_a_crash(window: Any, keyboard: Any) -> None:
     inquiry = window.inquiry
     inquiry.search_field.setText("main street " * 10)  # 120 characters; typing them one by one is slow
     keyboard.press(Key.Key_End)

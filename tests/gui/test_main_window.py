@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cashdesk.config import Settings
@@ -35,13 +36,19 @@ def test_keyboard_hints_are_on_screen(window: Any) -> None:
         assert hint in KEY_HINTS
 
 
-def test_a_sound_database_passes_its_check_quietly(window: Any, qtbot: Any, critical_boxes: list[str]) -> None:
+def test_a_sound_database_passes_its_check_quietly(
+    window: Any, qtbot: Any, critical_boxes: list[str], keyboard: Any
+) -> None:
     with qtbot.waitSignal(window.database_checked, timeout=5000) as checked:
         window.start_database_check()
     assert checked.args == [None]
     assert not window.banner.isVisible()
     assert window.inquiry.search_field.isEnabled()
     assert critical_boxes == []
+    # The check's connection went back to the pool from another thread; searching still works.
+    keyboard.type("chen")
+    keyboard.press(Qt.Key.Key_Return)
+    assert window.inquiry.pane.account_number == "1003"
 
 
 def test_the_check_runs_off_the_gui_thread(qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -25,8 +24,6 @@ from cashdesk.ui.models import SearchResultsModel
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
-
-log = logging.getLogger(__name__)
 
 PLACEHOLDER = "Account number, name, service address or phone"
 _ERROR_STYLE = "color: #b00020; font-weight: bold;"
