@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -64,17 +61,6 @@ def _add_history(uow: Any, account: AccountRow, on: dt.date, kind: str, descript
 
 
 _HERE = Path(__file__).parent
-
-# PySide6 6.12.0's wheels drop a reference to None (and to True) on ordinary Qt calls and
-# signal deliveries (PYSIDE-3474). From Python 3.12 these objects are immortal and nothing
-# happens; on 3.11 the counts run down and the interpreter aborts ("none_dealloc") after a
-# few thousand calls, that is, part-way through these tests. Until the dependency excludes
-# that release, give the three singletons the head start 3.12 gives them, so the tests
-# can say something about the window. test_long_session.py keeps the bug visible.
-BROKEN_BINDINGS = pyside_version.startswith("6.12.0") and sys.version_info < (3, 12)
-if BROKEN_BINDINGS:
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 #: The offscreen platform says this whenever a top-level window shows; it is not our warning.
 OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
