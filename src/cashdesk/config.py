@@ -35,6 +35,11 @@ def _check_positive(value: int) -> None:
         raise ValueError("must be a whole number above 0")
 
 
+def _check_range(value: int, low: int, high: int) -> None:
+    if not low <= value <= high:
+        raise ValueError(f"must be a whole number from {low} to {high}")
+
+
 def _check_priorities(value: dict[str, Any]) -> None:
     for code, priority in value.items():
         if type(priority) is not int:
@@ -58,6 +63,38 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("city.time_zone", str, "America/Denver", "Time zone of the business day", _check_time_zone),
     Setting("station.id", str, "W01", "This workstation's id; it prefixes receipt numbers", _check_station),
     Setting("search.limit", int, 50, "Most accounts a search shows", _check_positive),
+    Setting(
+        "security.password_min_length", int, 12, "Fewest characters in a password (PCI DSS: 12)",
+        lambda v: _check_range(v, 8, 256),
+    ),
+    Setting(
+        "security.password_history", int, 4, "How many earlier passwords cannot be used again",
+        lambda v: _check_range(v, 0, 24),
+    ),
+    Setting(
+        "security.lockout_attempts", int, 10, "Failed sign-ins in a row that lock a user (PCI DSS: at most 10)",
+        lambda v: _check_range(v, 1, 10),
+    ),
+    Setting(
+        "security.lockout_minutes", int, 30, "How long a lockout lasts (PCI DSS: at least 30)",
+        lambda v: _check_range(v, 30, 24 * 60),
+    ),
+    Setting(
+        "security.idle_lock_minutes", int, 15, "Idle minutes before the station locks itself (PCI DSS: 15)",
+        lambda v: _check_range(v, 1, 15),
+    ),
+    Setting(
+        "security.inactive_days", int, 90, "Days unused after which a user is disabled",
+        lambda v: _check_range(v, 1, 365),
+    ),
+    Setting(
+        "overrides.separate_supervisor", bool, True,
+        "A supervisor's own action needs another supervisor's approval",
+    ),
+    Setting(
+        "overrides.approval_minutes", int, 5, "Minutes an approval stays valid before it is used",
+        lambda v: _check_range(v, 1, 60),
+    ),
     Setting(
         "allocation.priorities",
         dict,

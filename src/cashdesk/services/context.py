@@ -9,11 +9,47 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from cashdesk.config import Settings
+from cashdesk.domain.security import Permission, Role, can
 from cashdesk.store.db import Database, DatabaseError
 
 
 class ServiceError(Exception):
     """A request the service refuses; the message is for the person at the window."""
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """Who is acting: a signed-in user, or the administrator at the command line."""
+
+    user_id: str
+    role: Role
+    full_name: str = ""
+
+    def can(self, permission: Permission) -> bool:
+        return can(self.role, permission)
+
+    def require(self, permission: Permission, doing: str) -> None:
+        """Refuse, in the user's words, what their role may not do."""
+        if not self.can(permission):
+            raise PermissionDenied(
+                f"{self.user_id} ({self.role.label.lower()}) may not {doing}. Ask a supervisor or administrator."
+            )
+
+
+def command_line_operator() -> Operator:
+    """The person at the workstation's command line: whoever may write the database file
+    administers it. Audited under their operating-system login."""
+    import getpass
+
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        login = "unknown"
+    return Operator(f"os:{login}", Role.ADMINISTRATOR, "command line")
 
 
 def _utcnow() -> dt.datetime:
@@ -37,6 +73,14 @@ class ServiceContext:
         """Open an initialised, current database; raises DatabaseError with a clear message."""
         return cls(Database.open(db, quick_check=quick_check), settings or Settings.load())
 
+    @property
+    def station(self) -> str:
+        return str(self.settings["station.id"])
+
+    def now(self) -> dt.datetime:
+        """The current moment, aware, in UTC."""
+        return self.clock().astimezone(dt.UTC)
+
     def today(self) -> dt.date:
         """The calendar date in the city's time zone (the business day comes later)."""
         return self.clock().astimezone(ZoneInfo(self.settings["city.time_zone"])).date()
@@ -45,4 +89,4 @@ class ServiceContext:
         self.db.dispose()
 
 
-__all__ = ["DatabaseError", "ServiceContext", "ServiceError"]
+__all__ = ["DatabaseError", "Operator", "PermissionDenied", "ServiceContext", "ServiceError", "command_line_operator"]

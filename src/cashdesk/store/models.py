@@ -102,3 +102,71 @@ class HistoryRow(Base):
     reference: Mapped[str] = mapped_column(String(40), default="")
 
     __table_args__ = (Index("ix_account_history_account_date", "account_id", "on_date"),)
+
+
+class UserRow(Base):
+    """A person who signs in. Never deleted: a user who leaves is disabled."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    full_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled_reason: Mapped[str] = mapped_column(String(100), default="")
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("role IN ('cashier', 'supervisor', 'administrator')", name="ck_users_role"),
+    )
+
+
+class PasswordHistoryRow(Base):
+    """Earlier password hashes of a user, so the last few are not used again."""
+
+    __tablename__ = "password_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    set_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEventRow(Base):
+    """Append-only (triggers refuse UPDATE and DELETE); hash-chained (domain/audit.py)."""
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # UTC ISO 8601, exactly as hashed
+    user: Mapped[str] = mapped_column(String(40))
+    station: Mapped[str] = mapped_column(String(20))
+    event_type: Mapped[str] = mapped_column(String(40), index=True)
+    object: Mapped[str] = mapped_column(String(120), default="")
+    success: Mapped[bool] = mapped_column(Boolean)
+    details: Mapped[str] = mapped_column(String, default="{}")  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ApprovalRow(Base):
+    """A supervisor's approval of one action, given with their password; used once."""
+
+    __tablename__ = "approvals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(30))
+    object: Mapped[str] = mapped_column(String(120), default="")
+    requested_by: Mapped[str] = mapped_column(String(32))
+    approved_by: Mapped[str] = mapped_column(String(32))
+    station: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,74 @@
+"""The audit chain: each event's SHA-256 covers its content and the previous event's hash.
+
+Changing, removing or inserting an event breaks the chain at that event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    seq: int
+    at: str  # UTC, ISO 8601 with microseconds, e.g. 2026-11-26T10:31:04.123456Z
+    user: str
+    station: str
+    event_type: str
+    object: str
+    success: bool
+    details: Mapping[str, Any] = field(default_factory=dict)
+    prev_hash: str = GENESIS
+    hash: str = ""
+
+
+def content(record: AuditRecord) -> bytes:
+    """The exact bytes the hash covers: a canonical JSON array of every field but the hashes."""
+    return json.dumps(
+        [record.seq, record.at, record.user, record.station, record.event_type, record.object,
+         record.success, dict(record.details)],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    ).encode("utf-8")  # fmt: skip
+
+
+def chain_hash(prev_hash: str, record: AuditRecord) -> str:
+    return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + content(record)).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    ok: bool
+    events: int
+    first_bad_seq: int | None = None
+    problem: str = ""
+
+
+def verify_chain(records: Iterable[AuditRecord]) -> ChainCheck:
+    """Walk the events in sequence order; name the first that does not fit."""
+    expected_prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for record in records:
+        count += 1
+        if record.seq != expected_seq:
+            if record.seq > expected_seq:
+                return ChainCheck(False, count, expected_seq, f"event {expected_seq} is missing (removed)")
+            return ChainCheck(False, count, record.seq, f"event {record.seq} appears twice (inserted)")
+        if record.prev_hash != expected_prev:
+            return ChainCheck(
+                False, count, record.seq,
+                f"event {record.seq} does not follow event {record.seq - 1} (inserted, or an earlier event removed)",
+            )  # fmt: skip
+        if chain_hash(record.prev_hash, record) != record.hash:
+            return ChainCheck(False, count, record.seq, f"event {record.seq} was changed after it was written")
+        expected_prev = record.hash
+        expected_seq += 1
+    return ChainCheck(True, count)
