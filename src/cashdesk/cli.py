@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cashdesk import __version__
 
@@ -48,10 +50,25 @@ def _parser() -> argparse.ArgumentParser:
     account.add_argument("account", metavar="ACCOUNT")
     account.add_argument("--json", action="store_true", help="print JSON")
 
+    audit = sub.add_parser("audit", help="the audit trail: verify its hash chain, export it")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_sub.add_parser("verify", help="exit 0 when the chain is whole, 1 naming the first bad event")
+    export = audit_sub.add_parser("export", help="write the events of a date range as CSV")
+    export.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
+    export.add_argument("--out", type=Path, metavar="FILE", help="default: audit-FROM-TO.csv here")
+
     config = sub.add_parser("config", help="settings")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     config_sub.add_parser("show", help="the effective settings and where each comes from")
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,6 +117,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _account(ctx, args)
         if command == "import-accounts":
             return _import_accounts(ctx, args)
+        if command == "audit":
+            return _audit(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other
@@ -168,6 +187,24 @@ def _account(ctx: object, args: argparse.Namespace) -> int:
         print("History (latest first):")
         for h in detail.history[:20]:
             print(f"  {h.on_date}  {h.kind:<10} {h.description[:36]:<36} {h.amount.display():>12}  {h.reference}")
+    return 0
+
+
+def _audit(ctx: object, args: argparse.Namespace) -> int:
+    from cashdesk.services.audit import export_events, verify_audit
+    from cashdesk.services.context import ServiceContext, command_line_operator
+
+    assert isinstance(ctx, ServiceContext)
+    if args.audit_command == "verify":
+        check = verify_audit(ctx)
+        if check.ok:
+            print(f"The audit trail is whole: {check.events:,} events, every hash checks.")
+            return 0
+        print(f"The audit trail is broken at event {check.first_bad_seq}: {check.problem}.")
+        return 1
+    out = args.out or Path(f"audit-{args.start}-{args.end}.csv")
+    count = export_events(ctx, command_line_operator(), args.start, args.end, out)
+    print(f"Wrote {count:,} audit events from {args.start} to {args.end} to {out}.")
     return 0
 
 
