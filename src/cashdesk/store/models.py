@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     UniqueConstraint,
 )
@@ -170,3 +171,131 @@ class ApprovalRow(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
     approved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class DrawerRow(Base):
+    """A cash drawer session: one cashier, one station, from the counted float to the close."""
+
+    __tablename__ = "drawers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[str] = mapped_column(String(8))
+    cashier: Mapped[str] = mapped_column(String(32))
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    opening_float_cents: Mapped[int] = mapped_column(Integer)
+    opening_count: Mapped[str] = mapped_column(String, default="{}")  # pieces by denomination, JSON
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="ck_drawers_status"),
+        CheckConstraint("opening_float_cents >= 0", name="ck_drawers_float"),
+    )
+
+
+class ReceiptSequenceRow(Base):
+    """The last receipt number used per station and year: numbers are gapless."""
+
+    __tablename__ = "receipt_sequences"
+
+    station: Mapped[str] = mapped_column(String(8), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReceiptRow(Base):
+    __tablename__ = "receipts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    station: Mapped[str] = mapped_column(String(8))
+    drawer_id: Mapped[int | None] = mapped_column(ForeignKey("drawers.id"), index=True)
+    cashier: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(10), default="counter")
+    business_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    posted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    payer: Mapped[str] = mapped_column(String(120), default="")
+    total_cents: Mapped[int] = mapped_column(Integer)
+    tendered_cents: Mapped[int] = mapped_column(Integer)
+    change_cents: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(10), default="posted")
+    void_reason: Mapped[str] = mapped_column(String(200), default="")
+    voided_by: Mapped[str] = mapped_column(String(32), default="")
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reprints: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        CheckConstraint("status IN ('posted', 'void')", name="ck_receipts_status"),
+        CheckConstraint("tendered_cents - change_cents = total_cents", name="ck_receipts_balance"),
+        CheckConstraint("change_cents >= 0", name="ck_receipts_change"),
+    )
+
+
+class ReceiptLineRow(Base):
+    __tablename__ = "receipt_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # account or misc
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    revenue_code: Mapped[str | None] = mapped_column(ForeignKey("revenue_codes.code"))
+    memo: Mapped[str] = mapped_column(String(200), default="")
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    credit_cents: Mapped[int] = mapped_column(Integer, default=0)  # the part kept as account credit
+
+    __table_args__ = (CheckConstraint("amount_cents > 0", name="ck_receipt_lines_amount"),)
+
+
+class AllocationRow(Base):
+    """Money applied to an open item; a void adds the negative row that points back."""
+
+    __tablename__ = "allocations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receipt_line_id: Mapped[int] = mapped_column(ForeignKey("receipt_lines.id"), index=True)
+    open_item_id: Mapped[int] = mapped_column(ForeignKey("open_items.id"), index=True)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("allocations.id"))
+
+
+class TenderRow(Base):
+    __tablename__ = "tenders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(20), default="")
+    card_brand: Mapped[str] = mapped_column(String(12), default="")
+    card_last4: Mapped[str] = mapped_column(String(4), default="")
+    routing: Mapped[str] = mapped_column(String(9), default="")
+    bank_account: Mapped[str] = mapped_column(String(20), default="")
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('cash', 'check', 'money_order', 'card')", name="ck_tenders_kind"),
+        CheckConstraint("amount_cents > 0", name="ck_tenders_amount"),
+    )
+
+
+class PrintJobRow(Base):
+    """A receipt, slip or drawer kick waiting for the printer; written with the payment."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(16))  # receipt, reprint, void_slip, drawer_kick, …
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint("status IN ('queued', 'printing', 'printed', 'failed')", name="ck_print_jobs_status"),
+        Index("ix_print_jobs_station_status", "station", "status"),
+    )
