@@ -95,6 +95,7 @@ SETTINGS: tuple[Setting, ...] = (
         "overrides.approval_minutes", int, 5, "Minutes an approval stays valid before it is used",
         lambda v: _check_range(v, 1, 60),
     ),
+    Setting("drawer.open_for_checks", bool, False, "Open the cash drawer for check tenders too (always for cash)"),
     Setting(
         "allocation.priorities",
         dict,
