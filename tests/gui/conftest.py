@@ -1,18 +1,24 @@
-"""A few accounts in a real SQLite file, a context on a fixed date, and the main window on it."""
+"""A few accounts and users in a real SQLite file, a context on a fixed date, and the main window on it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cashdesk.config import Settings
-from cashdesk.services.context import ServiceContext
+from cashdesk.domain.security import Role
+from cashdesk.services import auth
+from cashdesk.services.context import Operator, ServiceContext, command_line_operator
+from cashdesk.services.setup import init_database
+from cashdesk.services.users import add_user
 from cashdesk.store.db import Database
 from cashdesk.store.models import AccountRow, HistoryRow, OpenItemRow
 
@@ -72,10 +78,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
-@pytest.fixture
-def city_db(db_path: Path) -> Path:
-    """Five accounts; Maria Alvarez owes $91.80, $49.50 of it past due."""
-    db = Database.open(db_path)
+#: Who can sign in to the test city, and their passwords (none contains its user id).
+PASSWORDS = {
+    "cashier1": "counter-window-one",
+    "cashier2": "counter-window-two",
+    "super1": "vault-and-keys-one",
+    "super2": "vault-and-keys-two",
+    "admin1": "server-room-door-1",
+}
+ROLES = {
+    "cashier1": Role.CASHIER,
+    "cashier2": Role.CASHIER,
+    "super1": Role.SUPERVISOR,
+    "super2": Role.SUPERVISOR,
+    "admin1": Role.ADMINISTRATOR,
+}
+#: argon2 at its cheapest: the window's tests are about the window, not the hashing cost.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+def _build_city(path: Path) -> None:
+    """Five accounts; Maria Alvarez owes $91.80, $49.50 of it past due; five users."""
+    init_database(path)
+    db = Database.open(path)
     with db.unit_of_work() as uow:
         maria = _add_account(uow, "1001", "ALVAREZ, MARIA", "120 Elm St", "(303) 555-0111",
                              mailing_address="PO Box 12, Aurelia, CO 80010")  # fmt: skip
@@ -100,8 +125,39 @@ def city_db(db_path: Path) -> Path:
         _add_item(uow, shop, "SALESTAX", "Sales tax", dt.date(2026, 2, 1), dt.date(2026, 2, 20), 123456, period="2026-01")
         _add_item(uow, shop, "TAXPEN", "Penalty", dt.date(2026, 2, 21), dt.date(2026, 3, 20), 12346, period="2026-01")
         uow.commit()
+    context = ServiceContext(db, Settings(), clock=lambda: NOW)
+    for user_id, password in PASSWORDS.items():
+        add_user(context, command_line_operator(), user_id, ROLES[user_id], password, must_change_password=False)
     db.dispose()
-    return db_path
+
+
+@pytest.fixture(scope="session")
+def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test city, built once; each test gets its own copy (`city_db`)."""
+    path = tmp_path_factory.mktemp("city") / "cashdesk.sqlite3"
+    saved = auth.HASHER
+    auth.HASHER = CHEAP_HASHER
+    try:
+        _build_city(path)
+    finally:
+        auth.HASHER = saved
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(auth, "HASHER", CHEAP_HASHER)
+
+
+@pytest.fixture
+def city_db(city_template: Path, tmp_path: Path) -> Path:
+    """A copy of the test city: five accounts and five users (PASSWORDS)."""
+    path = tmp_path / "cashdesk.sqlite3"
+    shutil.copyfile(city_template, path)
+    wal = city_template.with_name(city_template.name + "-wal")
+    if wal.exists():
+        shutil.copyfile(wal, path.with_name(path.name + "-wal"))
+    return path
 
 
 @pytest.fixture
@@ -132,7 +188,8 @@ def show_window(qtbot: Any, window: QWidget) -> None:
 
 
 @pytest.fixture
-def window(qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]) -> Iterator[Any]:
+def signed_out_window(qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]) -> Iterator[Any]:
+    """The window as it opens: the sign-in screen, the cursor in the user id."""
     from cashdesk.ui.main_window import MainWindow
 
     main = MainWindow(ctx)
@@ -140,6 +197,26 @@ def window(qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]) -> Iterat
     show_window(qtbot, main)
     yield main
     main.close()
+
+
+@pytest.fixture
+def window(signed_out_window: Any, keyboard: Keyboard) -> Any:
+    """The window with cashier1 signed in at the keyboard: the inquiry screen."""
+    sign_in(keyboard, signed_out_window, "cashier1")
+    return signed_out_window
+
+
+def sign_in(keyboard: Keyboard, window: Any, user_id: str, password: str | None = None) -> None:
+    """Type the user id, Enter, the password, Enter; as a cashier would at the sign-in screen."""
+    assert QApplication.focusWidget() is window.sign_in_screen.form.user_field
+    keyboard.type(user_id)
+    keyboard.press(Qt.Key.Key_Return)
+    keyboard.type(PASSWORDS[user_id] if password is None else password)
+    keyboard.press(Qt.Key.Key_Return)
+
+
+def operator(user_id: str) -> Operator:
+    return Operator(user_id, ROLES[user_id])
 
 
 class Keyboard:

@@ -39,7 +39,7 @@ def test_a_broken_settings_file_is_a_message_and_status_2(
     assert "station.id" in capsys.readouterr().err
 
 
-def test_quit_after_prints_ready_once_the_search_box_has_the_keyboard(
+def test_quit_after_prints_ready_once_the_sign_in_user_id_has_the_keyboard(
     qapp: QApplication, city_db: Path, critical_boxes: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     focused: list[str] = []
@@ -55,7 +55,7 @@ def test_quit_after_prints_ready_once_the_search_box_has_the_keyboard(
     out, _ = capsys.readouterr()
     assert out == f"{READY}\n"
     assert qapp.applicationName() == "cashdesk"
-    assert focused[:1] == ["searchField"]
+    assert focused[:1] == ["signInUser"]
     assert critical_boxes == []  # the background check found nothing wrong
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from cashdesk.config import Settings
 from cashdesk.services.context import ServiceContext
 from cashdesk.store.db import Database
-from cashdesk.ui.main_window import KEY_HINTS, MainWindow
+from cashdesk.ui.main_window import KEY_HINTS, STATION_HINTS, MainWindow
 
 
 def test_title_names_the_city_and_the_station(qtbot: Any, city_db: Path) -> None:
@@ -28,12 +28,16 @@ def test_title_names_the_city_and_the_station(qtbot: Any, city_db: Path) -> None
         context.close()
 
 
-def test_keyboard_hints_are_on_screen(window: Any) -> None:
-    assert window.windowTitle() == "cashdesk — City of Aurelia — Station W01"
+def test_keyboard_hints_and_who_is_signed_in_are_on_screen(window: Any) -> None:
+    assert window.windowTitle() == "cashdesk — City of Aurelia — Station W01 — cashier1 (Cashier)"
+    assert window.user_label.isVisible()
+    assert window.user_label.text() == "Signed in: cashier1 (cashier)"
     assert window.hints_label.isVisible()
-    assert window.hints_label.text() == KEY_HINTS
+    assert window.hints_label.text() == f"{KEY_HINTS}  ·  {STATION_HINTS}"
     for hint in ("F2", "Enter", "Esc"):
         assert hint in KEY_HINTS
+    for hint in ("Ctrl+L Lock", "Ctrl+Shift+Q Sign out"):
+        assert hint in STATION_HINTS
 
 
 def test_a_sound_database_passes_its_check_quietly(

@@ -1,7 +1,8 @@
-"""Starting the window: open the database, show the inquiry screen, check the database behind it.
+"""Starting the window: open the database, show the sign-in screen, check the database behind it.
 
 Start-up stays lean: nothing slow runs before the window shows; the database check runs
-in a background thread, and the account services are imported on the first search.
+in a background thread, the password hashing is imported on the first sign-in, and the
+account services on the first search.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Printed on stdout when the window is up and the search box has the keyboard
+#: Printed on stdout when the window is up and the sign-in user id has the keyboard
 #: (`--quit-after` uses it; the start-up benchmark waits for it).
 READY = "cashdesk-ready"
 #: If the window never gets the keyboard (no window manager giving focus), give up.
@@ -72,7 +73,7 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
 def _quit_when_ready(
     app: QApplication, window: MainWindow, quit_after_ms: int, status: list[int]
 ) -> Callable[[], None]:
-    """Print READY once the search box has the keyboard, then quit `quit_after_ms` later.
+    """Print READY once the sign-in user id has the keyboard, then quit `quit_after_ms` later.
 
     Returns what stops the watching, for when the event loop has ended.
     """
@@ -88,7 +89,7 @@ def _quit_when_ready(
 
     def check(*_: object) -> None:
         nonlocal done
-        if done or not window.isVisible() or not window.search_field.hasFocus():
+        if done or not window.isVisible() or not window.ready_field.hasFocus():
             return
         done = True
         stop_watching()

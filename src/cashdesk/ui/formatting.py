@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Mapping
+from datetime import tzinfo
+from typing import Any
 
 from cashdesk.domain.accounts import AccountKind, AccountStatus
 
@@ -23,3 +27,30 @@ def status_text(status: str) -> str:
 
 def kind_text(kind: str) -> str:
     return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def utc_text_to_local(at: str, zone: tzinfo) -> dt.datetime:
+    """An audit time as stored (UTC, 2026-03-16T19:00:00.000000Z) in the city's time zone."""
+    moment = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(zone)
+
+
+def moment_text(moment: dt.datetime) -> str:
+    """03/16/2026 12:00:05 PM: to the second, as an auditor needs it."""
+    return moment.strftime("%m/%d/%Y %I:%M:%S %p")
+
+
+def event_text(event_type: str) -> str:
+    """sign_in_failed -> Sign in failed."""
+    return event_type.replace("_", " ").capitalize()
+
+
+def details_text(details: Mapping[str, Any]) -> str:
+    """A compact one-line reading of an event's details: key: value, key: value."""
+    parts = []
+    for key, value in sorted(details.items()):
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        parts.append(f"{key.replace('_', ' ')}: {shown}")
+    return ", ".join(parts)

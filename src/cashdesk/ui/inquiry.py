@@ -204,6 +204,16 @@ class InquiryScreen(QWidget):
         self.message_label.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
         self.message_label.setProperty("error", error)
 
+    def reset(self) -> None:
+        """Back to an empty screen, for the next person who signs in."""
+        self.search_field.clear()
+        self._last_query = ""
+        self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.results_model.clear()
+        self.pane.clear()
+        if self.search_field.isEnabled():
+            self.show_message("")
+
     def set_search_enabled(self, enabled: bool, reason: str = "") -> None:
         """Off when the database cannot be trusted; the reason shows in the search box."""
         self.search_field.setEnabled(enabled)

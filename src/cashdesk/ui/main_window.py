@@ -1,29 +1,64 @@
-"""The main window: the inquiry screen, the keyboard hints, and the database check at start."""
+"""The main window: sign-in first, then the inquiry screen; the lock screen covers the work
+when the station is left alone or locked by hand; the database check at start.
+
+The window keeps one of three states: nobody signed in, someone working, locked for
+someone. Everything behind the sign-in and lock screens is hidden, so neither the keyboard
+(Tab, F2, mnemonics) nor the menus reach it; the work itself is left exactly as it was.
+"""
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from cashdesk.domain.security import Permission
 from cashdesk.ui.background import BackgroundCall
+from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.inquiry import InquiryScreen
+from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 
 if TYPE_CHECKING:
-    from cashdesk.services.context import ServiceContext
+    from cashdesk.services.auth import SignIn
+    from cashdesk.services.context import Operator, ServiceContext
 
 log = logging.getLogger(__name__)
 
 #: What the status bar shows; docs/keyboard.md has the full map.
 KEY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
+STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out"
+AUDIT_HINT = "Ctrl+Shift+A Audit trail"
+SIGN_IN_HINTS = "Type your user id, Enter, your password, Enter  ·  Tab Next field"
+LOCK_HINTS = "Type your password, Enter to unlock  ·  A supervisor's user id and password unlock it too"
+
+LOCK_KEY = "Ctrl+L"
+SIGN_OUT_KEY = "Ctrl+Shift+Q"
+AUDIT_KEY = "Ctrl+Shift+A"
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
 _BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 8px;"
+
+
+class Mode(enum.Enum):
+    SIGNED_OUT = "signed out"
+    WORKING = "working"
+    LOCKED = "locked"
 
 
 def window_title(ctx: ServiceContext) -> str:
@@ -33,9 +68,20 @@ def window_title(ctx: ServiceContext) -> str:
 class MainWindow(QMainWindow):
     #: After the background database check: None when sound, else the message shown.
     database_checked = Signal(object)
+    #: Someone started work (after any forced password change): the Operator.
+    signed_in = Signal(object)
+    signed_out = Signal()
+    locked = Signal()
+    #: The station is unlocked; the Operator now at work.
+    unlocked = Signal(object)
 
     def __init__(
-        self, ctx: ServiceContext, *, health_check: HealthCheck | None = None, parent: QWidget | None = None
+        self,
+        ctx: ServiceContext,
+        *,
+        health_check: HealthCheck | None = None,
+        idle_lock_ms: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -43,6 +89,12 @@ class MainWindow(QMainWindow):
         self._health_check = health_check
         self._check: BackgroundCall | None = None
         self.database_problem: str | None = None
+        self.mode = Mode.SIGNED_OUT
+        self.operator: Operator | None = None
+        self._pending: Operator | None = None  # signed in, still to change their password
+        self.password_dialog: QDialog | None = None
+        self.audit_dialog: QDialog | None = None
+        self._focus_before_lock: tuple[QWidget, tuple[int, int, int] | None] | None = None
 
         self.setWindowTitle(window_title(ctx))
         self.resize(1280, 800)
@@ -54,28 +106,271 @@ class MainWindow(QMainWindow):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
 
+        self.sign_in_screen = SignInScreen(ctx)
         self.inquiry = InquiryScreen(ctx)
+        self.work = QWidget()
+        self.work.setObjectName("work")
+        work_layout = QVBoxLayout(self.work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(self.inquiry)
+        self.lock_screen = LockScreen(ctx)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for page in (self.sign_in_screen, self.work, self.lock_screen):
+            self.pages.addWidget(page)
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(self.inquiry, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.hints_label = QLabel(KEY_HINTS)
+        self.hints_label = QLabel()
         self.hints_label.setObjectName("keyHints")
         self.statusBar().addWidget(self.hints_label, 1)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("signedInUser")
+        self.statusBar().addPermanentWidget(self.user_label)
 
-        find = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        self._build_menus()
+
+        # The work page owns F2: while it is hidden (signed out, locked) the key does nothing.
+        find = QShortcut(QKeySequence(Qt.Key.Key_F2), self.work)
         find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self.inquiry.focus_search)
-        self.setFocusProxy(self.inquiry.search_field)
-        self.inquiry.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.work.setFocusProxy(self.inquiry.search_field)
+
+        minutes = ctx.settings["security.idle_lock_minutes"]
+        self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
+        self.idle_watcher.idle.connect(lambda: self.lock(idle=True))
+
+        self.sign_in_screen.signed_in.connect(self._signed_in)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self._show_sign_in()
+
+    def _build_menus(self) -> None:
+        station = self.menuBar().addMenu("&Station")
+        station.setObjectName("stationMenu")
+        self.change_password_action = QAction("&Change my password…", self)
+        self.lock_action = QAction("&Lock the station", self)
+        self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
+        self.sign_out_action = QAction("Sign &out", self)
+        self.sign_out_action.setShortcut(QKeySequence(SIGN_OUT_KEY))
+        for action in (self.change_password_action, self.lock_action, self.sign_out_action):
+            station.addAction(action)
+        station.insertSeparator(self.lock_action)
+
+        self.supervisor_menu = self.menuBar().addMenu("Super&visor")
+        self.supervisor_menu.setObjectName("supervisorMenu")
+        self.audit_action = QAction("&Audit trail…", self)
+        self.audit_action.setShortcut(QKeySequence(AUDIT_KEY))
+        self.supervisor_menu.addAction(self.audit_action)
+
+        self._work_actions = (self.change_password_action, self.lock_action, self.sign_out_action, self.audit_action)
+        for action in self._work_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)  # the keys work with the menu bar closed
+        self.change_password_action.triggered.connect(self.change_password)
+        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.audit_action.triggered.connect(self.open_audit_viewer)
 
     @property
-    def search_field(self) -> QWidget:
+    def search_field(self) -> QLineEdit:
         return self.inquiry.search_field
+
+    @property
+    def ready_field(self) -> QWidget:
+        """What has the keyboard once the window is ready for a person: the sign-in user id."""
+        return self.sign_in_screen.user_field
+
+    # -- the three states -------------------------------------------------------------------------
+
+    def _set_mode(self, mode: Mode) -> None:
+        self.mode = mode
+        page = {Mode.SIGNED_OUT: self.sign_in_screen, Mode.WORKING: self.work, Mode.LOCKED: self.lock_screen}[mode]
+        self.pages.setCurrentWidget(page)
+        working = mode is Mode.WORKING
+        operator = self.operator
+        may_audit = working and operator is not None and operator.can(Permission.VIEW_AUDIT)
+        for action in self._work_actions:
+            action.setEnabled(working)
+        self.audit_action.setVisible(may_audit)
+        self.audit_action.setEnabled(may_audit)
+        self.supervisor_menu.menuAction().setVisible(may_audit)
+        self.menuBar().setVisible(working)
+
+        title = window_title(self._ctx)
+        if operator is not None and working:
+            title += f" — {operator.user_id} ({operator.role.label})"
+            self.user_label.setText(f"Signed in: {operator_text(operator)}")
+            hints = f"{KEY_HINTS}  ·  {STATION_HINTS}" + (f"  ·  {AUDIT_HINT}" if may_audit else "")
+        elif operator is not None:
+            title += " — locked"
+            self.user_label.setText(f"Locked for {operator_text(operator)}")
+            hints = LOCK_HINTS
+        else:
+            self.user_label.setText("Nobody is signed in")
+            hints = SIGN_IN_HINTS
+        self.setWindowTitle(title)
+        self.hints_label.setText(hints)
+
+    def _show_sign_in(self, message: str = "") -> None:
+        self.idle_watcher.stop()
+        self.operator = None
+        self._pending = None
+        self._set_mode(Mode.SIGNED_OUT)
+        self.sign_in_screen.start(message)
+
+    def _signed_in(self, result: SignIn) -> None:
+        if result.must_change_password:
+            self._pending = result.operator
+            self._ask_for_new_password()
+            return
+        self._start_work(result.operator)
+
+    def _ask_for_new_password(self) -> None:
+        from cashdesk.ui.password import ChangePasswordDialog
+
+        assert self._pending is not None
+        dialog = ChangePasswordDialog(self._ctx, self._pending.user_id, forced=True, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._forced_change_finished)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _forced_change_finished(self, result: int) -> None:
+        self.password_dialog = None
+        operator, self._pending = self._pending, None
+        if operator is None:
+            return
+        if result == QDialog.DialogCode.Accepted:
+            self._start_work(operator)
+            self.inquiry.show_message("Your new password is set.")
+            return
+        self._call_sign_out(operator)
+        self._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
+        self.signed_out.emit()
+
+    def _start_work(self, operator: Operator) -> None:
+        self.operator = operator
+        self._set_mode(Mode.WORKING)
+        self.inquiry.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.idle_watcher.start()
+        log.info("%s signed in", operator.user_id)
+        self.signed_in.emit(operator)
+
+    def sign_out(self) -> None:
+        """Back to the sign-in screen; the next person starts with an empty screen."""
+        operator = self.operator
+        if self.mode is not Mode.WORKING or operator is None:
+            return
+        self._close_dialogs()
+        self._call_sign_out(operator)
+        self.inquiry.reset()
+        self._show_sign_in(f"{operator.user_id} signed out.")
+        self.signed_out.emit()
+
+    def _call_sign_out(self, operator: Operator) -> None:
+        from cashdesk.services.auth import sign_out
+
+        try:
+            sign_out(self._ctx, operator)
+        except Exception:  # the person leaves either way; the log says what failed
+            log.exception("recording the sign-out of %s failed", operator.user_id)
+
+    def lock(self, *, idle: bool = False) -> None:
+        """Cover the work: by hand (Ctrl+L) or after the idle time. Only a password uncovers it."""
+        operator = self.operator
+        if self.mode is not Mode.WORKING or operator is None:
+            return
+        from cashdesk.services.auth import lock_station
+
+        self.idle_watcher.stop()
+        self._remember_focus()
+        self._close_dialogs()
+        try:
+            lock_station(self._ctx, operator, idle=idle)
+        except Exception:  # the station locks even when the audit event cannot be written
+            log.exception("recording the lock for %s failed", operator.user_id)
+        self._set_mode(Mode.LOCKED)
+        self.lock_screen.lock_for(operator, idle=idle, at=self._ctx.now())
+        log.info("station locked for %s (%s)", operator.user_id, "idle" if idle else "by hand")
+        self.locked.emit()
+
+    def _unlocked(self, operator: Operator) -> None:
+        if self.mode is not Mode.LOCKED:
+            return
+        self.operator = operator
+        self._set_mode(Mode.WORKING)
+        self._restore_focus()
+        self.idle_watcher.start()
+        self.unlocked.emit(operator)
+
+    def _remember_focus(self) -> None:
+        widget = QApplication.focusWidget()
+        if widget is None or not self.work.isAncestorOf(widget):
+            self._focus_before_lock = None
+            return
+        selection = None
+        if isinstance(widget, QLineEdit):  # hiding it drops the selection; put it back after
+            selection = (widget.cursorPosition(), widget.selectionStart(), widget.selectionLength())
+        self._focus_before_lock = (widget, selection)
+
+    def _restore_focus(self) -> None:
+        remembered, self._focus_before_lock = self._focus_before_lock, None
+        try:
+            if remembered is not None and self.work.isAncestorOf(remembered[0]) and remembered[0].isVisible():
+                widget, selection = remembered
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(widget, QLineEdit) and selection is not None:
+                    cursor, start, length = selection
+                    if length > 0:
+                        widget.setSelection(start, length)
+                    else:
+                        widget.setCursorPosition(cursor)
+                return
+        except RuntimeError:  # the widget is gone
+            pass
+        self.inquiry.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _close_dialogs(self) -> None:
+        """Whatever was open on top of the work goes too: nothing shows past the lock."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+
+    # -- menu entries ---------------------------------------------------------------------------
+
+    def change_password(self) -> None:
+        from cashdesk.ui.password import ChangePasswordDialog
+
+        if self.mode is not Mode.WORKING or self.operator is None:
+            return
+        dialog = ChangePasswordDialog(self._ctx, self.operator.user_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.inquiry.show_message("Your new password is set."))
+        dialog.finished.connect(lambda _: setattr(self, "password_dialog", None))
+        self.password_dialog = dialog
+        dialog.open()
+
+    def open_audit_viewer(self) -> None:
+        from cashdesk.ui.audit_viewer import AuditDialog
+
+        operator = self.operator
+        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.VIEW_AUDIT):
+            return
+        if self.audit_dialog is not None:
+            self.audit_dialog.raise_()
+            self.audit_dialog.activateWindow()
+            return
+        dialog = AuditDialog(self._ctx, operator, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _: setattr(self, "audit_dialog", None))
+        self.audit_dialog = dialog
+        dialog.open()
 
     # -- the database check at start ----------------------------------------------------------
 
@@ -122,5 +417,10 @@ class MainWindow(QMainWindow):
             self._check.wait()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle_watcher.stop()
+        operator = self.operator or self._pending
+        self.operator = self._pending = None
+        if operator is not None:  # closing the window ends the session, on the record
+            self._call_sign_out(operator)
         self.wait_for_background()  # a running QThread must not outlive its window
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""Thin Qt table models over service results: search results, open items, account history.
+"""Thin Qt table models over service results: search results, open items, account history,
+audit events.
 
 Money is formatted only in `data()` for the display role; the raw value (cents, dates,
 plain strings) stays under `SORT_ROLE` so that sorting never compares formatted text.
@@ -14,9 +15,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from cashdesk.domain.money import Money
-from cashdesk.ui.formatting import date_text, status_text
+from cashdesk.ui.formatting import date_text, details_text, event_text, moment_text, status_text, utc_text_to_local
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from cashdesk.domain.audit import AuditRecord
     from cashdesk.services.accounts import AccountSummary, HistoryEntry, OpenItemView
 
 T = TypeVar("T")
@@ -198,3 +202,32 @@ class HistoryModel(RowsModel["HistoryEntry"]):
         money_column("Amount", lambda h: h.amount),
         Column("Reference", lambda h: h.reference, lambda h: h.reference),
     )
+
+
+_FAILED_FOREGROUND = QColor("#b00020")
+
+
+class AuditEventsModel(RowsModel["AuditRecord"]):
+    """Audit events as the service lists them (latest first); times in the city's time zone.
+
+    The stored UTC text sorts the time column: it is ISO 8601, so text order is time order.
+    """
+
+    def __init__(self, zone: tzinfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column("Seq", lambda e: str(e.seq), lambda e: e.seq),
+            Column("Time", lambda e: moment_text(utc_text_to_local(e.at, zone)), lambda e: e.at),
+            Column("User", lambda e: e.user, lambda e: e.user),
+            Column("Station", lambda e: e.station, lambda e: e.station),
+            Column("Event", lambda e: event_text(e.event_type), lambda e: e.event_type),
+            Column("Object", lambda e: e.object, lambda e: e.object),
+            Column("Success", lambda e: "Yes" if e.success else "No", lambda e: e.success),
+            Column("Details", lambda e: details_text(e.details), lambda e: details_text(e.details)),
+        )
+
+    def row_foreground(self, item: AuditRecord) -> QColor | None:
+        return None if item.success else _FAILED_FOREGROUND
+
+    def row_tooltip(self, item: AuditRecord) -> str | None:
+        return f"Event {item.seq}, {item.at} UTC"

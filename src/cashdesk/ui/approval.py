@@ -1,0 +1,130 @@
+"""The supervisor's approval: a supervisor types their user id and password at the cashier's station.
+
+The window only asks; `services.overrides.approve` decides and records the approval with both
+names, and the service that does the action refuses without it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cashdesk.domain.security import OverrideAction
+from cashdesk.ui.credentials import CredentialsForm
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator, ServiceContext
+    from cashdesk.services.overrides import Approval
+
+log = logging.getLogger(__name__)
+
+
+class ApprovalDialog(QDialog):
+    """Asks for a supervisor's approval of one action; `approval` holds it once accepted."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        *,
+        action: OverrideAction,
+        requested_by: Operator,
+        object: str = "",
+        reason: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("approvalDialog")
+        self.setWindowTitle("Supervisor approval")
+        self._ctx = ctx
+        self._action = action
+        self._requested_by = requested_by
+        self._object = object
+        self._reason = reason
+        self.approval: Approval | None = None
+
+        self.action_label = QLabel(action.label)
+        self.action_label.setObjectName("approvalAction")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.action_label.setFont(font)
+        self.object_label = QLabel(object)
+        self.object_label.setObjectName("approvalObject")
+        self.object_label.setVisible(bool(object))
+        self.object_label.setWordWrap(True)
+        asked = f"Asked by {requested_by.user_id} ({requested_by.role.label.lower()})"
+        if reason:
+            asked += f" — {reason}"
+        self.asked_label = QLabel(asked)
+        self.asked_label.setObjectName("approvalAskedBy")
+        self.asked_label.setWordWrap(True)
+        explain = QLabel("A supervisor types their own user id and password to approve. Esc cancels.")
+        explain.setWordWrap(True)
+
+        self.form = CredentialsForm(name="approval", user_caption="&Supervisor:")
+        self.form.submitted.connect(self._approve)
+
+        buttons = QDialogButtonBox()
+        self.approve_button = QPushButton("&Approve")
+        self.approve_button.setObjectName("approveButton")
+        buttons.addButton(self.approve_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.form.submit)  # the form checks, then asks the service
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.action_label)
+        layout.addWidget(self.object_label)
+        layout.addWidget(self.asked_label)
+        layout.addWidget(explain)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.form.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _approve(self, supervisor_id: str, password: str) -> None:
+        from cashdesk.services.context import ServiceError
+        from cashdesk.services.overrides import approve
+
+        try:
+            approval = approve(
+                self._ctx,
+                action=self._action,
+                requested_by=self._requested_by,
+                supervisor_id=supervisor_id,
+                password=password,
+                object=self._object,
+                reason=self._reason,
+            )
+        except ServiceError as exc:
+            self.form.refuse(str(exc))
+            return
+        except Exception as exc:  # the database failed under us; say so, keep the dialog
+            log.exception("approval failed")
+            self.form.refuse(f"The approval could not be recorded ({exc}). Call your supervisor.")
+            return
+        self.approval = approval
+        self.accept()
+
+
+def ask_for_approval(
+    ctx: ServiceContext,
+    *,
+    action: OverrideAction,
+    requested_by: Operator,
+    object: str = "",
+    reason: str = "",
+    parent: QWidget | None = None,
+) -> Approval | None:
+    """Show the dialog until a supervisor approves (the Approval) or someone cancels (None)."""
+    dialog = ApprovalDialog(
+        ctx, action=action, requested_by=requested_by, object=object, reason=reason, parent=parent
+    )
+    try:
+        dialog.exec()
+        return dialog.approval
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,198 @@
+"""The audit viewer: who did what, when, at which station, for supervisors and administrators.
+
+Filters by business date (the city's time zone), user and event type. The service decides
+who may look (Permission.VIEW_AUDIT); the window only leaves the entry out for the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.formatting import event_text
+from cashdesk.ui.models import AuditEventsModel
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator, ServiceContext
+
+log = logging.getLogger(__name__)
+
+#: The most events one look shows; the message says when there were more.
+LIMIT = 1000
+#: The viewer opens on the last week.
+DEFAULT_DAYS = 7
+_DETAILS_COLUMN = 7
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date_edit(name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setObjectName(name)
+    edit.setDisplayFormat("MM/dd/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class AuditDialog(QDialog):
+    """Filters on top, the events below, latest first. Enter shows what matches; Esc closes."""
+
+    def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.setWindowTitle(f"Audit trail — Station {ctx.station}")
+        self.resize(1100, 600)
+        self._ctx = ctx
+        self._operator = operator
+        today = ctx.today()
+
+        self.from_edit = _date_edit("auditFrom", today - dt.timedelta(days=DEFAULT_DAYS - 1))
+        self.to_edit = _date_edit("auditTo", today)
+        self.user_field = QLineEdit()
+        self.user_field.setObjectName("auditUser")
+        self.user_field.setPlaceholderText("everyone")
+        self.user_field.setClearButtonEnabled(True)
+        self.user_field.setMaxLength(40)
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("auditEventType")
+        self.show_button = QPushButton("&Show")
+        self.show_button.setObjectName("auditShow")
+        self.show_button.setDefault(True)  # Enter in any filter shows what matches
+
+        filters = QHBoxLayout()
+        for caption, widget in (
+            ("&From:", self.from_edit),
+            ("&To:", self.to_edit),
+            ("&User:", self.user_field),
+            ("&Event:", self.type_combo),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget, 1 if widget is self.user_field else 0)
+        filters.addWidget(self.show_button)
+
+        self.message_label = message_label("auditMessage")
+        self.model = AuditEventsModel(ZoneInfo(ctx.settings["city.time_zone"]), self)
+        self.table = QTableView()
+        self.table.setObjectName("auditEvents")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_DETAILS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # latest first, as listed
+        self.table.setSortingEnabled(True)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self._fill_event_types()
+        self.show_button.clicked.connect(self.refresh)
+        self.type_combo.activated.connect(self.refresh)
+        self.from_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh()
+
+    def _fill_event_types(self) -> None:
+        from cashdesk.services.audit import event_types
+
+        self.type_combo.addItem("All events", "")
+        try:
+            types = event_types(self._ctx)
+        except Exception:  # the list is a convenience; the viewer still works without it
+            log.exception("could not list the audit event types")
+            types = []
+        for event_type in types:
+            self.type_combo.addItem(event_text(event_type), event_type)
+
+    # -- what is asked ----------------------------------------------------------------------
+
+    @property
+    def start(self) -> dt.date:
+        return self.from_edit.date().toPython()  # type: ignore[no-any-return]
+
+    @property
+    def end(self) -> dt.date:
+        return self.to_edit.date().toPython()  # type: ignore[no-any-return]
+
+    def select_event_type(self, event_type: str) -> None:
+        """Choose an event type by its stored name ("" for all) and show what matches."""
+        index = self.type_combo.findData(event_type)
+        if index < 0:
+            raise ValueError(f"no event type {event_type!r} in the list")
+        self.type_combo.setCurrentIndex(index)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from cashdesk.services.audit import AuditFilter, list_events
+        from cashdesk.services.context import ServiceError
+
+        where = AuditFilter(
+            start=self.start,
+            end=self.end,
+            user=self.user_field.text().strip(),
+            event_type=str(self.type_combo.currentData() or ""),
+            limit=LIMIT,
+        )
+        try:
+            events = list_events(self._ctx, self._operator, where)
+        except ServiceError as exc:
+            self.model.clear()
+            show_message(self.message_label, str(exc), error=True)
+            return
+        except Exception as exc:
+            log.exception("listing audit events failed")
+            self.model.clear()
+            show_message(self.message_label, f"The audit trail could not be read ({exc}).", error=True)
+            return
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.set_rows(events)
+        if not events:
+            show_message(self.message_label, "No events match. Try other dates, another user or all events.")
+        elif len(events) >= LIMIT:
+            show_message(
+                self.message_label,
+                f"The latest {len(events)} events that match. Choose fewer days, a user or an event type "
+                "to see older ones.",
+            )
+        else:
+            plural = "event matches" if len(events) == 1 else "events match"
+            show_message(self.message_label, f"{len(events)} {plural}, latest first.")

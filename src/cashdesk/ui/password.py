@@ -1,0 +1,154 @@
+"""Changing one's own password: the current one, the new one twice.
+
+After an administrator's reset the window opens this before anything else, and the user
+cannot start work until it is done. The service enforces the rules (length, history); the
+dialog checks what it can first so that a typo costs one field, not three.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashdesk.domain.security import check_new_password
+from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import ServiceContext
+
+log = logging.getLogger(__name__)
+
+MISMATCH = "The two new passwords are not the same. Type the new password twice."
+
+
+def _password_field(name: str) -> EnterLineEdit:
+    field = EnterLineEdit()
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(256)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData)
+    return field
+
+
+class ChangePasswordDialog(QDialog):
+    """Accepted once `change_password` took the new password; Esc cancels."""
+
+    def __init__(
+        self, ctx: ServiceContext, user_id: str, *, forced: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle("Choose a new password" if forced else "Change my password")
+        self._ctx = ctx
+        self._user_id = user_id
+        self.forced = forced
+        min_length = ctx.settings["security.password_min_length"]
+
+        if forced:
+            intro = (
+                f"{user_id}: your password was set by an administrator. Choose your own before you start. "
+                "Esc signs you out."
+            )
+        else:
+            intro = f"{user_id}: type your current password, then the new one twice."
+        self.intro_label = QLabel(intro)
+        self.intro_label.setObjectName("changePasswordIntro")
+        self.intro_label.setWordWrap(True)
+        rules = QLabel(
+            f"At least {min_length} characters, not your user id, and not one of your recent passwords."
+        )
+        rules.setWordWrap(True)
+
+        self.old_field = _password_field("oldPassword")
+        self.new_field = _password_field("newPassword")
+        self.repeat_field = _password_field("repeatPassword")
+        form = QFormLayout()
+        for caption, field in (
+            ("&Current password:", self.old_field),
+            ("&New password:", self.new_field),
+            ("&Repeat the new password:", self.repeat_field),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.message_label = message_label("changePasswordMessage")
+
+        buttons = QDialogButtonBox()
+        self.change_button = QPushButton("C&hange password")
+        self.change_button.setObjectName("changePasswordButton")
+        buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro_label)
+        layout.addWidget(rules)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+
+        self.setTabOrder(self.old_field, self.new_field)
+        self.setTabOrder(self.new_field, self.repeat_field)
+        self.old_field.enter_pressed.connect(lambda: self._next(self.new_field))
+        self.new_field.enter_pressed.connect(lambda: self._next(self.repeat_field))
+        self.repeat_field.enter_pressed.connect(self.submit)
+        self.old_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _next(self, field: QLineEdit) -> None:
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fail(self, text: str, *, clear: tuple[QLineEdit, ...], focus: QLineEdit) -> None:
+        for field in clear:
+            field.clear()
+        show_message(self.message_label, text, error=True)
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        from cashdesk.services.auth import change_password
+        from cashdesk.services.context import ServiceError
+
+        old, new, repeat = self.old_field.text(), self.new_field.text(), self.repeat_field.text()
+        if not old:
+            self._fail("Type your current password first.", clear=(), focus=self.old_field)
+            return
+        if not new:
+            self._fail("Type the new password.", clear=(), focus=self.new_field)
+            return
+        if new != repeat:
+            self._fail(MISMATCH, clear=(self.new_field, self.repeat_field), focus=self.new_field)
+            return
+        problem = check_new_password(
+            new, user_id=self._user_id, min_length=self._ctx.settings["security.password_min_length"]
+        )
+        if problem:
+            self._fail(problem, clear=(self.new_field, self.repeat_field), focus=self.new_field)
+            return
+        try:
+            change_password(self._ctx, self._user_id, old, new)
+        except ServiceError as exc:
+            # The current password, or a new one used before: which, only the message says.
+            everything = (self.old_field, self.new_field, self.repeat_field)
+            self._fail(str(exc), clear=everything, focus=self.old_field)
+            return
+        except Exception as exc:
+            log.exception("changing the password failed")
+            everything = (self.old_field, self.new_field, self.repeat_field)
+            self._fail(f"The password could not be changed ({exc}). Call your supervisor.", clear=everything,
+                       focus=self.old_field)  # fmt: skip
+            return
+        for field in (self.old_field, self.new_field, self.repeat_field):
+            field.clear()
+        self.accept()

@@ -1,0 +1,226 @@
+"""The sign-in screen and the lock screen: who is at the station, proved with a password.
+
+Each screen calls its service and says what happened in the cashier's words; the main
+window decides what comes next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cashdesk.ui.credentials import CredentialsForm
+
+if TYPE_CHECKING:
+    from cashdesk.services.auth import SignIn
+    from cashdesk.services.context import Operator, ServiceContext
+
+log = logging.getLogger(__name__)
+
+FIRST_ADMIN_COMMAND = "cashdesk init --admin USER --password-stdin"
+
+
+def _title_font(widget: QWidget, scale: float) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    return font
+
+
+def _centred(panel: QWidget) -> QHBoxLayout:
+    """A fixed-width panel in the middle of the screen."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(panel)
+    row.addStretch(1)
+    return row
+
+
+def _panel(name: str) -> tuple[QFrame, QVBoxLayout]:
+    panel = QFrame()
+    panel.setObjectName(name)
+    panel.setFrameShape(QFrame.Shape.StyledPanel)
+    panel.setMinimumWidth(460)
+    panel.setMaximumWidth(560)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(24, 24, 24, 24)
+    layout.setSpacing(10)
+    return panel, layout
+
+
+def operator_text(operator: Operator) -> str:
+    return f"{operator.user_id} ({operator.role.label.lower()})"
+
+
+class SignInScreen(QWidget):
+    """User id and password; `signed_in(SignIn)` when the service lets them in."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInScreen")
+        self._ctx = ctx
+        self._no_users = False
+
+        panel, layout = _panel("signInPanel")
+        city = QLabel(f"{ctx.settings['city.name']} — {ctx.settings['city.department']}")
+        city.setObjectName("signInCity")
+        city.setFont(_title_font(self, 1.2))
+        city.setWordWrap(True)
+        station = QLabel(f"cashdesk · Station {ctx.station}")
+        heading = QLabel("Sign in")
+        heading.setFont(_title_font(self, 1.6))
+        self.form = CredentialsForm(name="signIn")
+        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the password does it
+        hint = QLabel("Enter signs in. Your user id is yours alone: never share it or your password.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        for widget in (city, station, heading, self.form, self.sign_in_button, hint):
+            layout.addWidget(widget)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(_centred(panel))
+        outer.addStretch(2)
+
+        self.form.submitted.connect(self._sign_in)
+        self.sign_in_button.clicked.connect(self.form.submit)
+        self.setFocusProxy(self.form.user_field)
+
+    @property
+    def user_field(self) -> QWidget:
+        return self.form.user_field
+
+    def start(self, message: str = "") -> None:
+        """Empty fields, the cursor in the user id, and a word if nobody can sign in yet."""
+        self.form.reset()
+        if message:
+            self.form.show_message(message)
+        self.check_for_users()
+        self.form.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def check_for_users(self) -> bool:
+        """False (and says what to do) when the database has no users at all."""
+        from cashdesk.services.users import has_users
+
+        try:
+            self._no_users = not has_users(self._ctx)
+        except Exception:  # a database problem shows elsewhere (the check at start)
+            log.exception("could not count the users")
+            self._no_users = False
+        if self._no_users:
+            where = f" The database is {self._ctx.db.path}." if self._ctx.db.path else ""
+            self.form.show_message(
+                "Nobody can sign in yet: this database has no users. An administrator creates the first "
+                f"one at the workstation's command line with  {FIRST_ADMIN_COMMAND}  then signs in here."
+                f"{where}",
+                error=True,
+            )
+        return not self._no_users
+
+    def _sign_in(self, user_id: str, password: str) -> None:
+        from cashdesk.services.auth import sign_in
+        from cashdesk.services.context import ServiceError
+
+        if self._no_users and not self.check_for_users():
+            self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            result: SignIn = sign_in(self._ctx, user_id, password)
+        except ServiceError as exc:
+            self.form.refuse(str(exc))
+            return
+        except Exception as exc:
+            log.exception("sign-in failed")
+            self.form.refuse(f"Signing in failed ({exc}). Call your supervisor.")
+            return
+        self.form.reset()
+        self.signed_in.emit(result)
+
+
+class LockScreen(QWidget):
+    """Covers the work while the station is locked; `unlocked(Operator)` once a password fits."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self._ctx = ctx
+        self.locked_for: Operator | None = None
+        self.locked_at: dt.datetime | None = None
+
+        panel, layout = _panel("lockPanel")
+        self.heading = QLabel(f"Station {ctx.station} is locked")
+        self.heading.setObjectName("lockHeading")
+        self.heading.setFont(_title_font(self, 1.6))
+        self.heading.setWordWrap(True)
+        self.who_label = QLabel()
+        self.who_label.setObjectName("lockedFor")
+        self.who_label.setWordWrap(True)
+        self.who_label.setFont(_title_font(self, 1.1))
+        self.why_label = QLabel()
+        self.why_label.setObjectName("lockReason")
+        self.why_label.setWordWrap(True)
+        explain = QLabel(
+            "Type your password and press Enter to go on where you left off. "
+            "A supervisor can unlock it with their own user id and password."
+        )
+        explain.setWordWrap(True)
+        self.form = CredentialsForm(name="unlock")
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for widget in (self.heading, self.who_label, self.why_label, explain, self.form, self.unlock_button):
+            layout.addWidget(widget)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(_centred(panel))
+        outer.addStretch(2)
+
+        self.form.submitted.connect(self._unlock)
+        self.unlock_button.clicked.connect(self.form.submit)
+        self.setFocusProxy(self.form.password_field)
+
+    def lock_for(self, operator: Operator, *, idle: bool, at: dt.datetime) -> None:
+        self.locked_for = operator
+        self.locked_at = at
+        local = at.astimezone(ZoneInfo(self._ctx.settings["city.time_zone"]))
+        self.who_label.setText(f"Locked for {operator_text(operator)}")
+        if idle:
+            why = f"It locked itself at {local:%I:%M %p} because nobody had used it for a while."
+        else:
+            why = f"Locked by hand at {local:%I:%M %p}."
+        self.why_label.setText(why)
+        self.form.reset(operator.user_id)
+        self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _unlock(self, user_id: str, password: str) -> None:
+        from cashdesk.services.auth import unlock_station
+        from cashdesk.services.context import ServiceError
+
+        locked_for = self.locked_for
+        if locked_for is None:
+            return
+        try:
+            operator: Operator = unlock_station(self._ctx, locked_for, user_id, password)
+        except ServiceError as exc:
+            self.form.refuse(str(exc))
+            return
+        except Exception as exc:
+            log.exception("unlocking failed")
+            self.form.refuse(f"Unlocking failed ({exc}). Call your supervisor.")
+            return
+        self.form.reset()
+        self.locked_for = None
+        self.unlocked.emit(operator)
