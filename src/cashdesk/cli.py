@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cashdesk import __version__
+from cashdesk.domain.security import Role
 
 EPILOG = """\
 The database is the file given by --db, else $CASHDESK_DB, else cashdesk.sqlite3 in the
@@ -31,7 +32,31 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("init", help="create or upgrade the database")
+    init = sub.add_parser("init", help="create or upgrade the database; on the first run, add the first administrator")
+    init.add_argument("--admin", metavar="USER", help="the first administrator's user id (when there are no users)")
+    init.add_argument("--password-stdin", action="store_true", help="read the password from one line of standard input")
+
+    user = sub.add_parser("user", help="users: add, list, disable, enable, unlock, reset a password, change a role")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", help="add a user (they choose their own password at the first sign-in)")
+    add.add_argument("user_id", metavar="USER")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--name", default="", metavar="NAME", help="the person's full name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from one line of standard input")
+    user_sub.add_parser("list", help="every user with their role and state")
+    disable = user_sub.add_parser("disable", help="stop a user from signing in (users are never deleted)")
+    disable.add_argument("user_id", metavar="USER")
+    disable.add_argument("--reason", default="", metavar="TEXT")
+    enable = user_sub.add_parser("enable", help="let a disabled user sign in again")
+    enable.add_argument("user_id", metavar="USER")
+    unlock = user_sub.add_parser("unlock", help="lift a lockout after too many failed sign-ins")
+    unlock.add_argument("user_id", metavar="USER")
+    reset = user_sub.add_parser("reset-password", help="set a temporary password; the user must change it at sign-in")
+    reset.add_argument("user_id", metavar="USER")
+    reset.add_argument("--password-stdin", action="store_true", help="read the password from one line of standard input")
+    role = user_sub.add_parser("role", help="give a user another role")
+    role.add_argument("user_id", metavar="USER")
+    role.add_argument("role", choices=[r.value for r in Role])
 
     demo = sub.add_parser("demo-data", help="fill the database with a fictional city for training and tests")
     demo.add_argument("--accounts", type=int, default=5000, metavar="N", help="how many accounts (default 5000)")
@@ -71,6 +96,10 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+class CommandError(Exception):
+    """The command cannot go on (a password that was not given, …); exit status 2."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from cashdesk.logs import setup_logging
@@ -81,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return _dispatch(args)
-    except (DatabaseError, ServiceError, SettingsError) as exc:
+    except (DatabaseError, ServiceError, SettingsError, CommandError) as exc:
         print(f"cashdesk: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -98,10 +127,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run(db=args.db, quit_after_ms=args.quit_after)
     if command == "init":
-        from cashdesk.services.setup import init_database
-
-        print(init_database(args.db).describe())
-        return 0
+        return _init(args)
     if command == "config":
         return _config_show(Settings.load())
     if command == "demo-data":
@@ -119,6 +145,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _import_accounts(ctx, args)
         if command == "audit":
             return _audit(ctx, args)
+        if command == "user":
+            return _user(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other
@@ -208,6 +236,124 @@ def _audit(ctx: object, args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(from_stdin: bool, user_id: str) -> str:
+    """One line of standard input, or typed twice at the terminal (never echoed)."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        password = line[:-1] if line.endswith("\n") else line
+        password = password[:-1] if password.endswith("\r") else password
+        if not password:
+            raise CommandError("No password on standard input. Nothing was changed.")
+        return password
+    if not sys.stdin.isatty():
+        raise CommandError("There is no terminal to ask for the password: give it with --password-stdin.")
+    import getpass
+
+    first = getpass.getpass(f"Password for {user_id}: ")
+    again = getpass.getpass("The same password again: ")
+    if first != again:
+        raise CommandError("The two passwords differ. Nothing was changed; try again.")
+    return first
+
+
+def _init(args: argparse.Namespace) -> int:
+    from cashdesk.config import Settings
+    from cashdesk.services.context import ServiceContext, ServiceError, command_line_operator
+    from cashdesk.services.setup import init_database
+    from cashdesk.services.users import add_user, get_user, has_users
+
+    if args.password_stdin and not args.admin:
+        raise CommandError("--password-stdin goes with --admin USER.")
+    actor = command_line_operator()
+    print(init_database(args.db, actor=actor).describe())
+    ctx = ServiceContext.open(args.db, settings=Settings.load(), quick_check=False)
+    try:
+        if has_users(ctx):
+            if not args.admin:
+                return 0
+            try:
+                existing = get_user(ctx, actor, args.admin)
+            except ServiceError:
+                raise CommandError(
+                    f"There are users already, so {args.admin} was not added as the first administrator. "
+                    f"Add them with `cashdesk user add {args.admin} --role administrator`."
+                ) from None
+            if existing.role is not Role.ADMINISTRATOR:
+                raise CommandError(f"{existing.user_id} is already a user, as {existing.role.label.lower()}, not administrator.")
+            print(f"{existing.user_id} is already an administrator; nothing to add.")
+            return 0
+        if args.admin:
+            user_id = args.admin
+        elif sys.stdin.isatty():
+            print("There are no users yet. Add the first administrator.")
+            user_id = input("User id (like jsmith): ").strip()
+        else:
+            print("No administrator yet: run `cashdesk init --admin USER --password-stdin`.")
+            return 0
+        password = _read_password(args.password_stdin, user_id)
+        added = add_user(ctx, actor, user_id, Role.ADMINISTRATOR, password, must_change_password=False)
+        print(f"Added {added.user_id}, administrator. Sign in with that user id to add the others.")
+        return 0
+    finally:
+        ctx.close()
+
+
+def _user(ctx: object, args: argparse.Namespace) -> int:
+    from cashdesk.services import users
+    from cashdesk.services.context import ServiceContext, command_line_operator
+
+    assert isinstance(ctx, ServiceContext)
+    actor = command_line_operator()
+    action = args.user_command
+    if action == "list":
+        return _user_list(ctx, users.list_users(ctx, actor))
+    if action == "add":
+        password = _read_password(args.password_stdin, args.user_id)
+        view = users.add_user(ctx, actor, args.user_id, args.role, password, full_name=args.name)
+        print(f"Added {view.user_id}, {view.role.label.lower()}. They choose their own password at their first sign-in.")
+    elif action == "disable":
+        view = users.disable_user(ctx, actor, args.user_id, args.reason)
+        print(f"{view.user_id} is disabled ({view.disabled_reason}).")
+    elif action == "enable":
+        view = users.enable_user(ctx, actor, args.user_id)
+        print(f"{view.user_id} is enabled.")
+    elif action == "unlock":
+        view = users.unlock_user(ctx, actor, args.user_id)
+        print(f"{view.user_id} is unlocked.")
+    elif action == "reset-password":
+        password = _read_password(args.password_stdin, args.user_id)
+        view = users.reset_password(ctx, actor, args.user_id, password)
+        print(f"The password of {view.user_id} is reset. They must choose a new one at their next sign-in.")
+    elif action == "role":
+        view = users.change_role(ctx, actor, args.user_id, args.role)
+        print(f"{view.user_id} is {view.role.label.lower()}.")
+    else:  # pragma: no cover - argparse allows no other
+        raise AssertionError(action)
+    return 0
+
+
+def _user_list(ctx: object, views: list) -> int:  # type: ignore[type-arg]
+    from zoneinfo import ZoneInfo
+
+    from cashdesk.services.context import ServiceContext
+
+    assert isinstance(ctx, ServiceContext)
+    zone_name = ctx.settings["city.time_zone"]
+    zone = ZoneInfo(zone_name)
+    now = ctx.now()
+    rows = [("user", "name", "role", "state", "last sign-in")]
+    for v in views:
+        last = v.last_sign_in_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if v.last_sign_in_at else "never"
+        rows.append((v.user_id, v.full_name or "-", v.role.value, v.state(now, zone_name), last))
+    if len(rows) == 1:
+        print("There are no users yet. Add one with `cashdesk user add USER --role ROLE`.")
+        return 0
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
+    return 0
+
+
 def _demo_data(args: argparse.Namespace) -> int:
     from cashdesk.services.demo import generate_demo_city
 
@@ -220,11 +366,12 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 
 def _import_accounts(ctx: object, args: argparse.Namespace) -> int:
+    from cashdesk.services.context import command_line_operator
     from cashdesk.services.imports import ImportRefused, import_accounts
 
     progress = None if args.no_progress else _progress_bar("Importing")
     try:
-        result = import_accounts(ctx, args.file, progress=progress)  # type: ignore[arg-type]
+        result = import_accounts(ctx, args.file, progress=progress, actor=command_line_operator())  # type: ignore[arg-type]
     except ImportRefused as refused:
         print(str(refused), file=sys.stderr)
         return 1

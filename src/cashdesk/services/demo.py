@@ -7,7 +7,9 @@ balance (open items less credit).
 
 Each block of accounts has its own random generator seeded from the seed and the block's
 number, so the same seed and date give the same city however many processes build it.
-demo-data only fills a database that has no accounts yet; it refuses any other.
+demo-data only fills a database that has no accounts yet; it refuses any other. A database
+without users also gets five demo users (cashier1, cashier2, super1, super2, admin1) whose
+password, demo-password, is public: for training only.
 """
 
 from __future__ import annotations
@@ -21,13 +23,18 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cashdesk.config import Settings
 from cashdesk.domain.money import Money
-from cashdesk.services.context import ServiceContext, ServiceError
+from cashdesk.domain.security import Role
+from cashdesk.services import audit
+from cashdesk.services.auth import hash_password
+from cashdesk.services.context import Operator, ServiceContext, ServiceError, command_line_operator
 from cashdesk.services.setup import init_database
 from cashdesk.store import bulk
+from cashdesk.store import users as user_store
+from cashdesk.store.models import UserRow
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +75,61 @@ class DemoResult:
     history: int
     owed: Money  # open items less credits, over the whole city
     seconds: float
+    users: tuple[str, ...] = ()  # demo users added (none when the database had users)
 
     def describe(self) -> str:
-        return (
+        text = (
             f"Built a demo city of {self.accounts:,} accounts ({self.utility:,} utility, {self.sales_tax:,} sales tax) "
             f"with {self.open_items:,} open items ({self.owed.display()} owed) and {self.history:,} history entries, "
             f"as of {self.as_of.isoformat()} (seed {self.seed}), in {self.seconds:.1f} s, at {self.location}."
         )
+        if self.users:
+            text += (
+                f" Demo users {', '.join(self.users)} (cashiers, supervisors, an administrator) "
+                f"sign in with the password {DEMO_PASSWORD}."
+            )
+        return text
+
+
+#: Demo users, added when the database has none. Their password is public: training only.
+DEMO_USERS: tuple[tuple[str, Role, str], ...] = (
+    ("cashier1", Role.CASHIER, "Demo Cashier One"),
+    ("cashier2", Role.CASHIER, "Demo Cashier Two"),
+    ("super1", Role.SUPERVISOR, "Demo Supervisor One"),
+    ("super2", Role.SUPERVISOR, "Demo Supervisor Two"),
+    ("admin1", Role.ADMINISTRATOR, "Demo Administrator"),
+)
+DEMO_PASSWORD = "demo-password"
+
+
+def _add_demo_users(ctx: ServiceContext, actor: Operator, result: DemoResult) -> tuple[str, ...]:
+    """The demo users (when there are none yet) and the "demo_data" audit event, in one transaction."""
+    password_hash = hash_password(DEMO_PASSWORD)  # one hash for all: the password is public anyway
+    now = ctx.now().astimezone(dt.UTC).replace(tzinfo=None)
+    added: list[str] = []
+    with ctx.db.unit_of_work() as uow:
+        if not user_store.any_users(uow.session):
+            for user_id, role, name in DEMO_USERS:
+                uow.session.add(
+                    UserRow(
+                        user_id=user_id, full_name=name, role=role.value, password_hash=password_hash,
+                        must_change_password=False, failed_attempts=0, disabled=False, disabled_reason="",
+                        password_changed_at=now, created_at=now,
+                    )
+                )  # fmt: skip
+                audit.record(
+                    uow.session, user=actor.user_id, station=ctx.station, event_type="user_add", object=user_id,
+                    details={"role": role.value, "must_change": False, "demo": True}, at=ctx.now(),
+                )  # fmt: skip
+                added.append(user_id)
+        audit.record(
+            uow.session, user=actor.user_id, station=ctx.station, event_type="demo_data", object="",
+            details={"accounts": result.accounts, "seed": result.seed, "as_of": result.as_of.isoformat(),
+                     "users_added": len(added)},
+            at=ctx.now(),
+        )  # fmt: skip
+        uow.commit()
+    return tuple(added)
 
 
 # -- the people and places of Aurelia ---------------------------------------------------------
@@ -713,6 +768,7 @@ def generate_demo_city(
     progress: Progress | None = None,
     as_of: dt.date | None = None,
     workers: int | None = None,
+    actor: Operator | None = None,
 ) -> DemoResult:
     """Fill an empty database with a fictional city of `accounts` accounts.
 
@@ -720,6 +776,8 @@ def generate_demo_city(
     workers: processes that build accounts while this one writes them (default: one per
     CPU for large cities, none for small ones). It never changes what is built. They are
     spawned, so a script that calls this needs the `if __name__ == "__main__":` guard.
+    actor: who asked, for the audit trail (default: the administrator at the command line).
+    A database without users also gets the demo users (DEMO_USERS, password DEMO_PASSWORD).
     """
     if not 1 <= accounts <= MAX_ACCOUNTS:
         raise ServiceError(f"A demo city has from 1 to {MAX_ACCOUNTS:,} accounts.")
@@ -769,6 +827,8 @@ def generate_demo_city(
             owed=Money(owed),
             seconds=time.perf_counter() - started,
         )
+        users = _add_demo_users(ctx, actor or command_line_operator(), result)
+        result = replace(result, users=users, seconds=time.perf_counter() - started)
         log.info("%s", result.describe())
         return result
     finally:

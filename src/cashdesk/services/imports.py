@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+from sqlalchemy.orm import Session
+
 from cashdesk.domain.accounts import ACCOUNT_NUMBER_MAX, AccountKind, AccountStatus, FilingFrequency
 from cashdesk.domain.money import Money, MoneyError
-from cashdesk.services.context import ServiceContext, ServiceError
+from cashdesk.domain.cards import mask
+from cashdesk.domain.security import Permission
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext, ServiceError, command_line_operator
 from cashdesk.store import imports as import_store
 
 log = logging.getLogger(__name__)
@@ -190,14 +195,48 @@ def _count(n: int, noun: str) -> str:
 
 
 def import_accounts(
-    ctx: ServiceContext, path: str | os.PathLike[str], *, progress: Progress | None = None
+    ctx: ServiceContext,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    actor: Operator | None = None,
 ) -> ImportResult:
     """Add and update accounts and open items from the billing system's CSV file.
 
     All or nothing: any problem raises ImportRefused and the database is left as it was.
     Accounts and items are matched by account number and by (account, item_id), so the same
     file imported twice changes nothing. Nothing is ever deleted.
+
+    actor: who imports (default: the administrator at the command line). The import is
+    audited ("import_accounts") in its own transaction; a refusal is audited after the
+    rollback, with success False.
     """
+    actor = actor or command_line_operator()
+    actor.require(Permission.IMPORT_DATA, "import accounts")
+    try:
+        return _import_accounts(ctx, actor, path, progress)
+    except ServiceError as refused:
+        _audit_refusal(ctx, actor, Path(path).name, refused)
+        raise
+
+
+def _audit_refusal(ctx: ServiceContext, actor: Operator, name: str, refused: ServiceError) -> None:
+    details: dict[str, object] = {}
+    if isinstance(refused, ImportRefused):
+        details["problems"] = len(refused.problems) + refused.more
+    else:
+        details["problem"] = mask(str(refused).replace(name, "FILE"))[:200]
+    with ctx.db.unit_of_work() as uow:
+        audit.record(
+            uow.session, user=actor.user_id, station=ctx.station, event_type="import_accounts",
+            object=mask(name)[:120], success=False, details=details, at=ctx.now(),
+        )  # fmt: skip
+        uow.commit()
+
+
+def _import_accounts(
+    ctx: ServiceContext, actor: Operator, path: str | os.PathLike[str], progress: Progress | None
+) -> ImportResult:
     file = Path(path)
     name = file.name
     if not file.exists():
@@ -273,22 +312,38 @@ def import_accounts(
                 log.warning("Refused to import %s: %d problems", name, problems.count)
                 raise problems.refusal(name)
             counts = stage.apply(account_fields, item_fields, now)
+            result = ImportResult(
+                file=name,
+                rows=rows,
+                accounts_added=counts.accounts_added,
+                accounts_changed=counts.accounts_changed,
+                accounts_unchanged=counts.accounts - counts.accounts_added - counts.accounts_changed,
+                items_added=counts.items_added,
+                items_changed=counts.items_changed,
+                items_unchanged=counts.items - counts.items_added - counts.items_changed,
+                items_not_in_file=counts.items_not_in_file,
+            )
+            # In the import's own write transaction: the accounts and their audit event land together.
+            with Session(bind=stage._conn) as session:  # noqa: SLF001 - the stage has no public handle yet
+                audit.record(
+                    session, user=actor.user_id, station=ctx.station, event_type="import_accounts",
+                    object=mask(name)[:120], details=_audit_counts(result), at=ctx.now(),
+                )  # fmt: skip
 
     if progress is not None:
         progress(total, total)
-    result = ImportResult(
-        file=name,
-        rows=rows,
-        accounts_added=counts.accounts_added,
-        accounts_changed=counts.accounts_changed,
-        accounts_unchanged=counts.accounts - counts.accounts_added - counts.accounts_changed,
-        items_added=counts.items_added,
-        items_changed=counts.items_changed,
-        items_unchanged=counts.items - counts.items_added - counts.items_changed,
-        items_not_in_file=counts.items_not_in_file,
-    )
     log.info("%s: %s", name, result.describe())
     return result
+
+
+def _audit_counts(result: ImportResult) -> dict[str, int]:
+    return {
+        "rows": result.rows,
+        "accounts_added": result.accounts_added,
+        "accounts_changed": result.accounts_changed,
+        "items_added": result.items_added,
+        "items_changed": result.items_changed,
+    }
 
 
 def _kind_words(kind: str) -> str:

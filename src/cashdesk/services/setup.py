@@ -1,4 +1,4 @@
-"""Creating or upgrading the database and installing the default revenue codes."""
+"""Creating or upgrading the database and installing the default revenue codes (audited as "init")."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from cashdesk.config import Settings
 from cashdesk.domain.revenue import DEFAULT_REVENUE_CODES
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.store.db import HEAD_REVISION, Database
 from cashdesk.store.models import RevenueCodeRow
 
@@ -31,8 +34,12 @@ class InitResult:
         return f"Upgraded the database at {self.location} from schema {self.before} to {self.after}.{kept}"
 
 
-def init_database(db: str | os.PathLike[str] | None = None) -> InitResult:
-    """Create the database, or upgrade it one numbered step at a time. Safe to run again."""
+def init_database(db: str | os.PathLike[str] | None = None, *, actor: Operator | None = None) -> InitResult:
+    """Create the database, or upgrade it one numbered step at a time. Safe to run again.
+
+    actor: who ran it, for an "init" audit event (the command line gives one; the test
+    fixtures and demo-data, which audit their own work, do not).
+    """
     database = Database.open(db, create=True, require_current=False)
     try:
         before = database.revision_at_open
@@ -47,9 +54,23 @@ def init_database(db: str | os.PathLike[str] | None = None) -> InitResult:
                 shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
         _, after = database.upgrade()
         added = install_revenue_codes(database)
-        return InitResult(str(path or database.url), before, after, backup, added)
+        result = InitResult(str(path or database.url), before, after, backup, added)
+        if actor is not None:
+            _audit_init(database, actor, result)
+        return result
     finally:
         database.dispose()
+
+
+def _audit_init(database: Database, actor: Operator, result: InitResult) -> None:
+    ctx = ServiceContext(database, Settings.load())
+    with database.unit_of_work() as uow:
+        audit.record(
+            uow.session, user=actor.user_id, station=ctx.station, event_type="init", object="database",
+            details={"from": result.before or "", "to": result.after, "revenue_codes_added": result.revenue_codes_added},
+            at=ctx.now(),
+        )  # fmt: skip
+        uow.commit()
 
 
 def install_revenue_codes(database: Database) -> int:
