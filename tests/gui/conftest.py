@@ -9,23 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from cashdesk.config import Settings
-from cashdesk.domain.security import Role
 from cashdesk.services import auth
-from cashdesk.services.context import Operator, ServiceContext, command_line_operator
+from cashdesk.services.context import ServiceContext, command_line_operator
 from cashdesk.services.setup import init_database
 from cashdesk.services.users import add_user
 from cashdesk.store.db import Database
 from cashdesk.store.models import AccountRow, HistoryRow, OpenItemRow
-
-#: Noon in Aurelia on the day the tests pretend it is.
-NOW = dt.datetime(2026, 3, 16, 19, 0, tzinfo=dt.UTC)
-TODAY = dt.date(2026, 3, 16)
-
+from gui_support import CHEAP_HASHER, NOW, PASSWORDS, ROLES, Keyboard, show_window, sign_in
 
 def _add_account(uow: Any, number: str, name: str, address: str, phone: str = "", **fields: Any) -> AccountRow:
     row = AccountRow(
@@ -76,25 +69,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _HERE in item.path.parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
-#: Who can sign in to the test city, and their passwords (none contains its user id).
-PASSWORDS = {
-    "cashier1": "counter-window-one",
-    "cashier2": "counter-window-two",
-    "super1": "vault-and-keys-one",
-    "super2": "vault-and-keys-two",
-    "admin1": "server-room-door-1",
-}
-ROLES = {
-    "cashier1": Role.CASHIER,
-    "cashier2": Role.CASHIER,
-    "super1": Role.SUPERVISOR,
-    "super2": Role.SUPERVISOR,
-    "admin1": Role.ADMINISTRATOR,
-}
-#: argon2 at its cheapest: the window's tests are about the window, not the hashing cost.
-CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
 def _build_city(path: Path) -> None:
@@ -180,13 +154,6 @@ def critical_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def show_window(qtbot: Any, window: QWidget) -> None:
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
-
-
 @pytest.fixture
 def signed_out_window(qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]) -> Iterator[Any]:
     """The window as it opens: the sign-in screen, the cursor in the user id."""
@@ -204,38 +171,6 @@ def window(signed_out_window: Any, keyboard: Keyboard) -> Any:
     """The window with cashier1 signed in at the keyboard: the inquiry screen."""
     sign_in(keyboard, signed_out_window, "cashier1")
     return signed_out_window
-
-
-def sign_in(keyboard: Keyboard, window: Any, user_id: str, password: str | None = None) -> None:
-    """Type the user id, Enter, the password, Enter; as a cashier would at the sign-in screen."""
-    assert QApplication.focusWidget() is window.sign_in_screen.form.user_field
-    keyboard.type(user_id)
-    keyboard.press(Qt.Key.Key_Return)
-    keyboard.type(PASSWORDS[user_id] if password is None else password)
-    keyboard.press(Qt.Key.Key_Return)
-
-
-def operator(user_id: str) -> Operator:
-    return Operator(user_id, ROLES[user_id])
-
-
-class Keyboard:
-    """Keys go where the keyboard focus is, as the cashier's keyboard would send them."""
-
-    def __init__(self, qtbot: Any) -> None:
-        self._qtbot = qtbot
-
-    @staticmethod
-    def target() -> QWidget:
-        widget = QApplication.focusWidget()
-        assert widget is not None, "nothing has the keyboard"
-        return widget
-
-    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        self._qtbot.keyClick(self.target(), key, modifier)
-
-    def type(self, text: str) -> None:
-        self._qtbot.keyClicks(self.target(), text)
 
 
 @pytest.fixture

@@ -240,9 +240,11 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(self._forced_change_finished)
         self.password_dialog = dialog
         dialog.open()
+        dialog.activateWindow()
 
     def _forced_change_finished(self, result: int) -> None:
         self.password_dialog = None
+        self.activateWindow()  # the keyboard comes back here, not to nowhere
         operator, self._pending = self._pending, None
         if operator is None:
             return
@@ -352,9 +354,14 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(self._ctx, self.operator.user_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.inquiry.show_message("Your new password is set."))
-        dialog.finished.connect(lambda _: setattr(self, "password_dialog", None))
+        dialog.finished.connect(self._password_dialog_closed)
         self.password_dialog = dialog
         dialog.open()
+        dialog.activateWindow()
+
+    def _password_dialog_closed(self) -> None:
+        self.password_dialog = None
+        self.activateWindow()
 
     def open_audit_viewer(self) -> None:
         from cashdesk.ui.audit_viewer import AuditDialog
@@ -368,9 +375,14 @@ class MainWindow(QMainWindow):
             return
         dialog = AuditDialog(self._ctx, operator, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _: setattr(self, "audit_dialog", None))
+        dialog.finished.connect(self._audit_dialog_closed)
         self.audit_dialog = dialog
         dialog.open()
+        dialog.activateWindow()
+
+    def _audit_dialog_closed(self) -> None:
+        self.audit_dialog = None
+        self.activateWindow()
 
     # -- the database check at start ----------------------------------------------------------
 

@@ -1,0 +1,86 @@
+"""What the window's tests share: the pretend clock, the test city's users, a keyboard, signing in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from argon2 import PasswordHasher
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cashdesk.domain.security import Role
+from cashdesk.services.context import Operator
+
+#: 1 p.m. in Aurelia (mountain daylight time) on the day the tests pretend it is.
+NOW = dt.datetime(2026, 3, 16, 19, 0, tzinfo=dt.UTC)
+TODAY = dt.date(2026, 3, 16)
+
+
+#: Who can sign in to the test city, and their passwords (none contains its user id).
+PASSWORDS = {
+    "cashier1": "counter-window-one",
+    "cashier2": "counter-window-two",
+    "super1": "vault-and-keys-one",
+    "super2": "vault-and-keys-two",
+    "admin1": "server-room-door-1",
+}
+ROLES = {
+    "cashier1": Role.CASHIER,
+    "cashier2": Role.CASHIER,
+    "super1": Role.SUPERVISOR,
+    "super2": Role.SUPERVISOR,
+    "admin1": Role.ADMINISTRATOR,
+}
+#: argon2 at its cheapest: the window's tests are about the window, not the hashing cost.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+def show_window(qtbot: Any, window: QWidget) -> None:
+    """Show and activate the window; wait until the keyboard is in it (not in the last test's)."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+
+    def has_keyboard() -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and window.isActiveWindow() and (focus is window or window.isAncestorOf(focus))
+
+    qtbot.waitUntil(has_keyboard, timeout=2000)
+
+
+class Keyboard:
+    """Keys go where the keyboard focus is, as the cashier's keyboard would send them."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self._qtbot = qtbot
+
+    @staticmethod
+    def target() -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard"
+        return widget
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self._qtbot.keyClick(self.target(), key, modifier)
+
+    def type(self, text: str) -> None:
+        self._qtbot.keyClicks(self.target(), text)
+
+
+def sign_in(keyboard: Keyboard, window: Any, user_id: str, password: str | None = None) -> None:
+    """Type the user id, Enter, the password, Enter; as a cashier would at the sign-in screen."""
+    assert QApplication.focusWidget() is window.sign_in_screen.form.user_field
+    keyboard.type(user_id)
+    keyboard.press(Qt.Key.Key_Return)
+    keyboard.type(PASSWORDS[user_id] if password is None else password)
+    keyboard.press(Qt.Key.Key_Return)
+
+
+def operator(user_id: str) -> Operator:
+    return Operator(user_id, ROLES[user_id])
+
+
+def wait_for_keyboard(qtbot: Any, widget: QWidget) -> None:
+    """A dialog just opened: wait until its window is active and `widget` has the keyboard."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=2000)
