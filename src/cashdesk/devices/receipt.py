@@ -1,0 +1,391 @@
+"""The receipt as plain data, and its layout: ESC/POS bytes for the printer, plain text for PDFs and tests.
+
+A `ReceiptDoc` holds only what is printed. A card tender has a brand and the last four
+digits and nothing more, and any text that looks like a whole card number is refused, so a
+receipt can never carry one to paper, a PDF or a print-job table.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.money import Money
+
+DEFAULT_WIDTH = 42  # characters of font A on 80 mm paper
+MIN_WIDTH = 24
+
+# Font A is 12 dots wide on Epson-style printers; used when a profile does not say how many
+# dots a line has.
+_DOTS_PER_CHAR = 12
+_BARCODE_MODULE_DOTS = 2  # the narrowest CODE128 bar ESC/POS allows
+_BARCODE_HEIGHT_DOTS = 64
+
+
+class TenderKind(StrEnum):
+    CASH = "cash"
+    CHECK = "check"
+    MONEY_ORDER = "money_order"
+    CARD = "card"
+
+
+@dataclass(frozen=True, slots=True)
+class Letterhead:
+    """Who took the money: printed centred at the top of every receipt."""
+
+    city: str
+    department: str = ""
+    address: tuple[str, ...] = ()
+    phone: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "address", tuple(self.address))
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLine:
+    """A payment applied to one account, and what the account still owes after it."""
+
+    account_number: str
+    name: str
+    applied: Money
+    balance_left: Money  # negative when the account is left with a credit
+
+
+@dataclass(frozen=True, slots=True)
+class MiscLine:
+    """A departmental receipt (permit, fee, fine) under its revenue code."""
+
+    revenue_code: str
+    description: str
+    amount: Money
+    memo: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TenderLine:
+    """How the customer paid. A card is its brand and last four digits, nothing more."""
+
+    kind: TenderKind
+    amount: Money
+    number: str = ""  # check number or money-order serial
+    card_brand: str = ""
+    card_last4: str = ""
+    auth_code: str = ""  # the card terminal's authorization code
+
+    def __post_init__(self) -> None:
+        kind = TenderKind(self.kind)
+        object.__setattr__(self, "kind", kind)
+        if kind is TenderKind.CARD:
+            brand = self.card_brand.strip()
+            if not brand or len(brand) > 20 or not all(ch.isalpha() or ch in " -&" for ch in brand):
+                raise ValueError("A card tender needs the card brand in letters, like VISA.")
+            if len(self.card_last4) != 4 or not self.card_last4.isascii() or not self.card_last4.isdigit():
+                raise ValueError("A card tender keeps exactly the last four digits of the card.")
+            if self.auth_code and (len(self.auth_code) > 12 or not self.auth_code.isascii() or not self.auth_code.isalnum()):
+                raise ValueError("The authorization code is up to 12 letters and digits from the card terminal.")
+            if self.number:
+                raise ValueError("A card tender has no check number.")
+        else:
+            if self.card_brand or self.card_last4 or self.auth_code:
+                raise ValueError("Only a card tender has a card brand, last four digits or authorization code.")
+            if kind is TenderKind.CHECK and not self.number.strip():
+                raise ValueError("A check tender needs the check number.")
+
+    def label(self) -> str:
+        """The tender as the receipt names it: "Cash", "Check #1042", "VISA ****1234"."""
+        if self.kind is TenderKind.CASH:
+            return "Cash"
+        if self.kind is TenderKind.CHECK:
+            return f"Check #{self.number.strip()}"
+        if self.kind is TenderKind.MONEY_ORDER:
+            return f"Money order #{self.number.strip()}" if self.number.strip() else "Money order"
+        return f"{self.card_brand.strip().upper()} ****{self.card_last4}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReceiptDoc:
+    """Everything a receipt shows, already decided: the layout only arranges it.
+
+    It must balance: total = applied to accounts + misc items, tenders − change = total,
+    change comes only from cash and never exceeds the cash tendered. A void slip shows the
+    amounts of the receipt it voids.
+    """
+
+    letterhead: Letterhead
+    receipt_number: str
+    local_time: str  # "2026-11-26 10:42", in the city's time zone
+    station: str
+    cashier: str
+    accounts: tuple[AccountLine, ...] = ()
+    misc: tuple[MiscLine, ...] = ()
+    tenders: tuple[TenderLine, ...] = ()
+    total: Money
+    cash_tendered: Money = Money(0)
+    change: Money = Money(0)
+    payer: str = ""
+    footer: tuple[str, ...] = ()
+    title: str = "RECEIPT"
+    reprint: bool = False
+    void: bool = False
+    void_reason: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("accounts", "misc", "tenders", "footer"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        _refuse_card_numbers(self)
+        if not self.receipt_number.strip():
+            raise ValueError("A receipt needs its receipt number.")
+        if not self.accounts and not self.misc:
+            raise ValueError("A receipt needs at least one account or misc item.")
+        lines = Money.total([a.applied for a in self.accounts] + [m.amount for m in self.misc])
+        if lines != self.total:
+            raise ValueError(f"The receipt total {self.total} is not the sum of its lines, {lines}.")
+        cash = Money.total(t.amount for t in self.tenders if t.kind is TenderKind.CASH)
+        if cash != self.cash_tendered:
+            raise ValueError(f"Cash tendered {self.cash_tendered} is not the cash tenders, {cash}.")
+        if self.change.is_negative or self.change > self.cash_tendered:
+            raise ValueError("Change comes only from cash and never exceeds the cash tendered.")
+        tendered = Money.total(t.amount for t in self.tenders)
+        if tendered - self.change != self.total:
+            raise ValueError(
+                f"The receipt does not balance: tenders {tendered} less change {self.change} "
+                f"is not the total {self.total}."
+            )
+        if self.void and not self.void_reason.strip():
+            raise ValueError("A void slip needs the reason for the void.")
+
+
+def _refuse_card_numbers(doc: ReceiptDoc) -> None:
+    """No text on a receipt may hold a whole card number; the digits are never echoed."""
+    for where, text in _texts(doc):
+        if contains_card_number(text):
+            raise ValueError(
+                f"The {where} on receipt looks like a card number. A receipt shows only the "
+                "card brand and last four digits; remove the number and try again."
+            )
+
+
+def _texts(obj: object, where: str = "") -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for f in fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        label = f.name.replace("_", " ")
+        if isinstance(value, str):
+            found.append((label, value))
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, str):
+                    found.append((label, item))
+                elif hasattr(item, "__dataclass_fields__"):
+                    found.extend(_texts(item))
+        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Money):
+            found.extend(_texts(value))
+    return found
+
+
+# -- layout ---------------------------------------------------------------------------------
+
+
+class _Row(NamedTuple):
+    text: str
+    center: bool = False
+    bold: bool = False
+    big: bool = False  # double width and height: half as many characters fit
+    invert: bool = False
+    barcode: str = ""  # a CODE128 barcode of this text instead of text
+
+
+def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
+    if width < MIN_WIDTH:
+        raise ValueError(f"A receipt needs at least {MIN_WIDTH} characters a line, not {width}.")
+    rows: list[_Row] = []
+    head = doc.letterhead
+    for line in _wrap(head.city, width):
+        rows.append(_Row(line, center=True, bold=True))
+    for text in (head.department, *head.address, head.phone):
+        rows.extend(_Row(line, center=True) for line in _wrap(text, width))
+    rows.append(_Row(""))
+    for line in _wrap(doc.title, width // 2):
+        rows.append(_Row(line, center=True, bold=True, big=True))
+    if doc.void:
+        rows.append(_Row(" VOID ", center=True, bold=True, big=True, invert=True))
+    if doc.reprint:
+        rows.append(_Row(" REPRINT ", center=True, bold=True, big=True, invert=True))
+    rows.append(_Row(""))
+    rows.append(_Row(_two("Receipt", doc.receipt_number, width)))
+    rows.append(_Row(_two("Date", doc.local_time, width)))
+    rows.append(_Row(_two("Station", doc.station, width)))
+    rows.append(_Row(_two("Cashier", doc.cashier, width)))
+    if doc.payer.strip():
+        rows.append(_Row(_two("Payer", doc.payer, width)))
+    rule = _Row("-" * width)
+    rows.append(rule)
+    for acct in doc.accounts:
+        rows.append(_Row(_two(f"Account {acct.account_number.strip()}", acct.applied.display(), width)))
+        rows.extend(_Row(line) for line in _wrap(acct.name, width, indent="  "))
+        rows.append(_Row(_two("  Balance left", _balance(acct.balance_left), width)))
+    for item in doc.misc:
+        rows.append(_Row(_two(f"{item.revenue_code.strip()} {item.description.strip()}", item.amount.display(), width)))
+        rows.extend(_Row(line) for line in _wrap(item.memo, width, indent="  "))
+    rows.append(rule)
+    rows.append(_Row(_two("TOTAL", doc.total.display(), width), bold=True))
+    for tender in doc.tenders:
+        rows.append(_Row(_two(tender.label(), tender.amount.display(), width)))
+        if tender.auth_code:
+            rows.append(_Row(f"  Auth {tender.auth_code}"))
+    if doc.cash_tendered:
+        rows.append(_Row(_two("Cash tendered", doc.cash_tendered.display(), width)))
+        rows.append(_Row(_two("Change", doc.change.display(), width), bold=True))
+    rows.append(rule)
+    if doc.void:
+        rows.extend(_Row(line) for line in _wrap(f"Void reason: {doc.void_reason}", width))
+    rows.append(_Row(""))
+    rows.append(_Row(doc.receipt_number, center=True, barcode=doc.receipt_number))
+    for text in doc.footer:
+        rows.extend(_Row(line, center=True) for line in _wrap(text, width))
+    return rows
+
+
+def _clean(text: str) -> str:
+    """Printable text only: a control character in a name must not become a printer command."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    text = _clean(text).strip()
+    if not text:
+        return []
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False) or [""]
+
+
+def _two(left: str, right: str, width: int) -> str:
+    """A label on the left and an amount flush right, on one line."""
+    left, right = _clean(left).rstrip(), _clean(right).strip()
+    room = max(width - len(right) - 1, 0)
+    left = left[:room].rstrip()
+    return left + " " * (width - len(left) - len(right)) + right
+
+
+def _balance(amount: Money) -> str:
+    return f"{(-amount).display()} CR" if amount.is_negative else amount.display()
+
+
+def render_text(doc: ReceiptDoc, *, width_chars: int = DEFAULT_WIDTH) -> str:
+    """The receipt as plain lines, centred as printed; the barcode is shown as its number."""
+    out = []
+    for row in _layout(doc, width_chars):
+        out.append(row.text.strip().center(width_chars).rstrip() if row.center else row.text.rstrip())
+    return "\n".join(out) + "\n"
+
+
+# -- ESC/POS ----------------------------------------------------------------------------------
+
+
+def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int = DEFAULT_WIDTH) -> bytes:
+    """The receipt as one print job for an ESC/POS printer of the given capability profile.
+
+    The same receipt and profile always give the same bytes. The job starts by resetting the
+    printer (ESC @) and selecting code page 437, so nothing left over from an earlier job
+    changes how it prints, and ends with a feed and a cut where the profile has a cutter.
+    """
+    from escpos.printer import Dummy
+
+    rows = _layout(doc, width_chars)
+    check_profile(profile)
+    printer = Dummy(profile=profile)
+    printer._raw(b"\x1b@")  # initialise: clears styles left by a previous job
+    if "CP437" in printer.profile.get_code_pages():
+        printer.charcode("CP437")  # fixed code page: no guessing per character, same bytes every time
+    style: tuple[bool, bool, bool, bool] = (False, False, False, False)  # center, bold, big, invert
+    for row in rows:
+        if row.barcode:
+            if _barcode_fits(printer.profile, row.barcode, width_chars):
+                # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
+                printer._hw_barcode(
+                    "{B" + row.barcode, "CODE128", _BARCODE_HEIGHT_DOTS, _BARCODE_MODULE_DOTS,
+                    "BELOW", "A", True, "B", True,
+                )
+                style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
+                continue
+            # No barcode on this printer: the number is printed as text in its place.
+        wanted = (row.center, row.bold, row.big, row.invert)
+        if wanted != style:
+            center, bold, big, invert = wanted
+            if big != style[2]:
+                # A size change resets bold (ESC ! 0), so bold is always sent after it.
+                printer.set(double_width=big, double_height=big, normal_textsize=not big)
+                printer.set(bold=bold)
+            elif bold != style[1]:
+                printer.set(bold=bold)
+            if center != style[0]:
+                printer.set(align="center" if center else "left")
+            if invert != style[3]:
+                printer.set(invert=invert)
+            style = wanted
+        printer.textln(row.text if row.center else row.text.rstrip())
+    if style != (False, False, False, False):
+        printer.set(align="left", bold=False, invert=False, normal_textsize=True)
+    printer.cut(mode="PART")  # a partial cut leaves the receipt hanging until it is taken
+    return printer.output
+
+
+def known_profiles() -> list[str]:
+    """The python-escpos capability profiles by name ("default", "TM-T88V", ...)."""
+    from escpos.capabilities import CAPABILITIES
+
+    return sorted(CAPABILITIES["profiles"])
+
+
+def check_profile(name: str) -> str:
+    """The profile name back, or a clear error naming the known ones."""
+    known = known_profiles()
+    if name not in known:
+        raise ValueError(f'"{name}" is not a printer profile. Known profiles: {", ".join(known)}.')
+    return name
+
+
+def _barcode_fits(profile: Any, code: str, width_chars: int) -> bool:
+    """CODE128 with hardware support, printable ASCII, and narrow enough for the paper."""
+    if not profile.supports("barcodeB"):
+        return False
+    if not (1 <= len(code) <= 40) or not all(" " <= ch <= "~" and ch != "{" for ch in code):
+        return False
+    try:
+        dots = int(profile.profile_data["media"]["width"]["pixels"])
+    except (KeyError, TypeError, ValueError):
+        dots = width_chars * _DOTS_PER_CHAR
+    # start, data, check and stop symbols of code set B
+    modules = 11 * (len(code) + 2) + 13
+    return modules * _BARCODE_MODULE_DOTS <= dots
+
+
+def sample_receipt(
+    letterhead: Letterhead | None = None,
+    *,
+    station: str = "W01",
+    cashier: str = "setup",
+    local_time: str = "2026-01-01 09:00",
+) -> ReceiptDoc:
+    """A receipt for setting up a station (`cashdesk printer test`): every kind of line, no real payment."""
+    return ReceiptDoc(
+        letterhead=letterhead or Letterhead("City of Example", "Finance Department", ("1 Civic Center Plaza",), ""),
+        receipt_number=f"{station}-TEST-000000",
+        local_time=local_time,
+        station=station,
+        cashier=cashier,
+        title="TEST PRINT",
+        accounts=(AccountLine("0000000000", "SAMPLE ACCOUNT", Money(12550), Money(0)),),
+        misc=(MiscLine("0000", "Sample fee", Money(2500), memo="Not a payment"),),
+        tenders=(
+            TenderLine(TenderKind.CASH, Money(12000)),
+            TenderLine(TenderKind.CARD, Money(5000), card_brand="VISA", card_last4="0000"),
+        ),
+        total=Money(15050),
+        cash_tendered=Money(12000),
+        change=Money(1950),
+        footer=("This is a test print. No money was taken.",),
+    )
