@@ -127,7 +127,7 @@ class AuditDialog(QDialog):
 
         self._fill_event_types()
         self.show_button.clicked.connect(self.refresh)
-        self.type_combo.activated.connect(self.refresh)
+        self.type_combo.currentIndexChanged.connect(self.refresh)  # a type chosen shows at once
         self.from_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
 
@@ -154,12 +154,14 @@ class AuditDialog(QDialog):
         return self.to_edit.date().toPython()  # type: ignore[no-any-return]
 
     def select_event_type(self, event_type: str) -> None:
-        """Choose an event type by its stored name ("" for all) and show what matches."""
+        """Choose an event type by its stored name ("" for all); what matches shows at once."""
         index = self.type_combo.findData(event_type)
         if index < 0:
             raise ValueError(f"no event type {event_type!r} in the list")
-        self.type_combo.setCurrentIndex(index)
-        self.refresh()
+        if index == self.type_combo.currentIndex():
+            self.refresh()
+        else:
+            self.type_combo.setCurrentIndex(index)
 
     def refresh(self) -> None:
         from cashdesk.services.audit import AuditFilter, list_events
