@@ -1,0 +1,53 @@
+"""Handing one print job to a printer: what the print-queue worker calls, job by job.
+
+`deliver` never raises for a printer fault; it says whether the job was delivered and, if
+not, why, in words for the status bar. docs/printers.md explains why a job counts as
+delivered only once the printer has answered after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from cashdesk.devices.printers import Printer, PrinterError
+from cashdesk.devices.status import PrinterStatus
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryResult:
+    delivered: bool
+    reason: str = ""  # why not, for a person: "Out of paper", "Printer offline: ..."
+    status: PrinterStatus | None = None  # what the printer said before the job, when asked
+
+    @property
+    def failed(self) -> bool:
+        return not self.delivered
+
+
+def deliver(job: bytes, printer: Printer) -> DeliveryResult:
+    """Send one job if the printer can print it now; otherwise leave it for a retry.
+
+    A printer that is out of paper or has its cover open would keep the bytes in its buffer
+    and print them whenever someone fixes it, perhaps after the job was retried and printed
+    elsewhere, so such a printer is sent nothing. A connection that closes or goes silent
+    before the printer answers after the job counts as not delivered: the job is retried
+    and may print twice, never zero times.
+    """
+    if not isinstance(job, bytes | bytearray | memoryview):
+        raise TypeError("a print job is bytes")
+    status = printer.status()
+    if not status.ready:
+        log.info("not sending a job to %s: %s (%s)", printer.description, status.label, status.detail)
+        return DeliveryResult(False, status.detail or status.label, status)
+    try:
+        printer.send(bytes(job))
+    except PrinterError as exc:
+        log.warning("job not delivered to %s: %s", printer.description, exc)
+        return DeliveryResult(False, str(exc), status)
+    except OSError as exc:  # a device layer that let a system error through is still a printer fault
+        log.warning("job not delivered to %s: %s", printer.description, exc)
+        return DeliveryResult(False, f"Printer fault: {exc.strerror or exc}", status)
+    return DeliveryResult(True, "", status)

@@ -1,0 +1,456 @@
+"""The printers a spec can name, each with `send(data)` and `status()` and short timeouts.
+
+`send` raises a `PrinterError` whose text is meant for the cashier; `status` never raises.
+Nothing here waits on a device without a deadline: the print-queue worker must come back
+from a printer that is off, unplugged, or takes the connection and never answers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import select
+import socket
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from cashdesk.devices.escpos_text import read_escpos
+from cashdesk.devices.status import (
+    NO_PRINTER,
+    PrinterStatus,
+    is_status_byte,
+    parse_status,
+    status_query,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds to wait: to connect, to hand over a job, and for each status answer."""
+
+    connect: float = 2.0
+    write: float = 2.0
+    read: float = 0.5
+
+    @property
+    def total(self) -> float:
+        return self.connect + self.write + 4 * self.read
+
+
+DEFAULT_TIMEOUTS = Timeouts()
+
+
+class PrinterError(Exception):
+    """A printer fault. `str(error)` says what happened in the cashier's words."""
+
+
+class PrinterUnavailable(PrinterError):
+    """The printer cannot be reached or opened: off, unplugged, a wrong address, or no driver."""
+
+
+class PrinterNotAnswering(PrinterError):
+    """The printer took the connection but stopped taking data or answering within the timeout."""
+
+
+class PrinterConnectionLost(PrinterError):
+    """The connection closed before the whole job was handed over: the job is not delivered."""
+
+
+class Printer(Protocol):
+    """What the print-queue worker needs of a printer."""
+
+    @property
+    def description(self) -> str: ...
+
+    def send(self, data: bytes) -> None: ...
+
+    def status(self) -> PrinterStatus: ...
+
+    def close(self) -> None: ...
+
+
+# -- network: raw TCP, port 9100 ----------------------------------------------------------------
+
+
+class NetworkPrinter:
+    """An ESC/POS printer on the network (raw TCP, usually port 9100), one connection per call.
+
+    A fresh connection for every status check and every job means no connection goes stale
+    between receipts. After a job, `send` asks for the printer status on the same connection
+    and waits for the answer: the printer answers a real-time query only once it has read
+    every byte before it, so an answer is the only acknowledgement ESC/POS offers that the
+    whole job arrived.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
+        *,
+        drawer_open_high: bool = True,
+        confirm: bool = True,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.timeouts = timeouts
+        self.drawer_open_high = drawer_open_high
+        self.confirm = confirm
+
+    @property
+    def description(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"the printer at {host}:{self.port}"
+
+    def _connect(self) -> socket.socket:
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=self.timeouts.connect)
+        except ConnectionRefusedError:
+            raise PrinterUnavailable(f"Printer offline: {self.description} refused the connection.") from None
+        except TimeoutError:
+            raise PrinterUnavailable(
+                f"Printer offline: {self.description} did not answer within {self.timeouts.connect:g} s."
+            ) from None
+        except OSError as exc:
+            raise PrinterUnavailable(f"Printer offline: cannot reach {self.description} ({_why(exc)}).") from None
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+
+    def _query(self, sock: socket.socket, numbers: Iterable[int]) -> dict[int, int]:
+        replies: dict[int, int] = {}
+        for n in numbers:
+            self._write(sock, status_query(n))
+            replies[n] = self._read_status_byte(sock)
+        return replies
+
+    def _write(self, sock: socket.socket, data: bytes) -> None:
+        sock.settimeout(self.timeouts.write)
+        try:
+            sock.sendall(data)
+        except TimeoutError:
+            raise PrinterNotAnswering(
+                f"Printer not answering: {self.description} stopped taking data."
+            ) from None
+        except OSError as exc:
+            raise PrinterConnectionLost(
+                f"Printer connection lost: {self.description} closed the connection ({_why(exc)})."
+            ) from None
+
+    def _read_status_byte(self, sock: socket.socket) -> int:
+        sock.settimeout(self.timeouts.read)
+        for _ in range(16):  # skip anything else the printer volunteers (automatic status back)
+            try:
+                chunk = sock.recv(1)
+            except TimeoutError:
+                raise PrinterNotAnswering(
+                    f"Printer not answering: {self.description} took the connection but did not answer."
+                ) from None
+            except OSError as exc:
+                raise PrinterConnectionLost(
+                    f"Printer connection lost: {self.description} closed the connection ({_why(exc)})."
+                ) from None
+            if not chunk:
+                raise PrinterConnectionLost(f"Printer connection lost: {self.description} closed the connection.")
+            if is_status_byte(chunk[0]):
+                return chunk[0]
+        raise PrinterNotAnswering(f"Printer not answering: {self.description} does not answer status queries.")
+
+    def status(self) -> PrinterStatus:
+        try:
+            with self._connect() as sock:
+                replies = self._query(sock, (1, 2, 3, 4))
+        except PrinterUnavailable as exc:
+            return PrinterStatus.unreachable(str(exc))
+        except PrinterError as exc:
+            return PrinterStatus.not_answering(str(exc))
+        return parse_status(replies, drawer_open_high=self.drawer_open_high)
+
+    def send(self, data: bytes) -> None:
+        with self._connect() as sock:
+            self._write(sock, data)
+            if self.confirm:
+                self._query(sock, (1,))
+            try:
+                sock.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass  # the printer already closed its side after answering; the job is in
+
+    def close(self) -> None:
+        pass  # no connection is kept between calls
+
+
+# -- a device file: /dev/usb/lp0, a Windows port, or a plain file -------------------------------
+
+
+class FilePrinter:
+    """Appends each job to a file or device file. A device that will not take data times out."""
+
+    def __init__(self, path: str, timeouts: Timeouts = DEFAULT_TIMEOUTS) -> None:
+        self.path = path
+        self.timeouts = timeouts
+
+    @property
+    def description(self) -> str:
+        return f"the printer file {self.path}"
+
+    def send(self, data: bytes) -> None:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        nonblocking = getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags | nonblocking, 0o644)
+        except OSError as exc:
+            raise PrinterUnavailable(f"Printer unavailable: cannot open {self.path} ({_why(exc)}).") from None
+        try:
+            _write_before(fd, data, self.timeouts.write, self.description, can_wait=bool(nonblocking))
+        finally:
+            os.close(fd)
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus.unknown()
+
+    def close(self) -> None:
+        pass
+
+
+def _write_before(fd: int, data: bytes, timeout: float, what: str, *, can_wait: bool) -> None:
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            if not can_wait or not select.select([], [fd], [], timeout)[1]:
+                raise PrinterNotAnswering(f"Printer not answering: {what} is not taking data.") from None
+            continue
+        except OSError as exc:
+            raise PrinterConnectionLost(f"Printer connection lost: writing to {what} failed ({_why(exc)}).") from None
+        view = view[written:]
+
+
+# -- a folder of PDFs ---------------------------------------------------------------------------
+
+
+class PdfFolderPrinter:
+    """A virtual printer: each receipt in a job becomes a PDF in the folder, named by its number.
+
+    The PDF is made by `pdf_writer(text)`, which the caller supplies (the documents layer
+    has the ReportLab code; devices does not import it). A drawer kick prints nothing.
+    """
+
+    def __init__(self, folder: str, pdf_writer: Callable[[str], bytes]) -> None:
+        self.folder = Path(folder)
+        self.pdf_writer = pdf_writer
+
+    @property
+    def description(self) -> str:
+        return f"the PDF folder {self.folder}"
+
+    def send(self, data: bytes) -> None:
+        printout = read_escpos(data, strict=False)
+        pages = printout.pages
+        if not pages:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PrinterUnavailable(f"Printer unavailable: cannot make {self.folder} ({_why(exc)}).") from None
+        names = printout.barcodes if len(printout.barcodes) == len(pages) else ["receipt"] * len(pages)
+        for text, name in zip(pages, names, strict=True):
+            pdf = self.pdf_writer(text)
+            self._write_new(_safe_name(name), pdf)
+
+    def _write_new(self, stem: str, pdf: bytes) -> Path:
+        # A reprint of the same receipt gets -2, -3, ...; an existing file is never overwritten.
+        for count in range(1, 10_000):
+            path = self.folder / (f"{stem}.pdf" if count == 1 else f"{stem}-{count}.pdf")
+            try:
+                with open(path, "xb") as fh:
+                    fh.write(pdf)
+                return path
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise PrinterUnavailable(f"Printer unavailable: cannot write {path} ({_why(exc)}).") from None
+        raise PrinterUnavailable(f"Printer unavailable: too many copies of {stem} in {self.folder}.")
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus.unknown("PDF folder")
+
+    def close(self) -> None:
+        pass
+
+
+def _safe_name(text: str) -> str:
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")
+    return name[:80] or "receipt"
+
+
+# -- none ---------------------------------------------------------------------------------------
+
+
+class NullPrinter:
+    """No printer at this station: jobs are accepted and dropped."""
+
+    description = "no printer"
+
+    def send(self, data: bytes) -> None:
+        pass
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus.unknown(NO_PRINTER)
+
+    def close(self) -> None:
+        pass
+
+
+# -- python-escpos drivers: USB, serial, CUPS, Windows ----------------------------------------------
+
+_INSTALL_HINT = {
+    "usb": "the pyusb package and libusb",
+    "serial": "the pyserial package",
+    "cups": "the pycups package and a CUPS server",
+    "win32": "Windows and the pywin32 package",
+}
+
+
+class EscposDriverPrinter:
+    """A printer reached through one of python-escpos's drivers, loaded only when first used.
+
+    The drivers can block inside a system call (a USB write, a serial port waiting for
+    flow control, a print spooler), so every call runs in a helper thread with a deadline;
+    the caller is told the printer is not answering instead of waiting with it.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        open_driver: Callable[[], Any],
+        description: str,
+        timeouts: Timeouts = DEFAULT_TIMEOUTS,
+        *,
+        drawer_open_high: bool = True,
+        can_query: bool = False,
+    ) -> None:
+        self.kind = kind
+        self._open_driver = open_driver
+        self._description = description
+        self.timeouts = timeouts
+        self.drawer_open_high = drawer_open_high
+        self.can_query = can_query
+
+    @property
+    def description(self) -> str:
+        return self._description
+
+    def _driver(self) -> Any:
+        try:
+            driver = self._open_driver()
+        except PrinterError:
+            raise
+        except Exception as exc:  # python-escpos raises its own errors and whatever the library under it does
+            raise PrinterUnavailable(f"Printer unavailable: cannot open {self.description} ({_why(exc)}).") from None
+        return driver
+
+    def send(self, data: bytes) -> None:
+        def job() -> None:
+            driver = self._driver()
+            try:
+                driver._raw(data)  # python-escpos 3 has no public raw write
+            finally:
+                driver.close()  # a CUPS or Windows job is handed to the spooler here
+
+        _before(self.timeouts.total, job, self.description)
+
+    def status(self) -> PrinterStatus:
+        if not self.can_query:
+            return PrinterStatus.unknown()
+
+        def ask() -> dict[int, int]:
+            driver = self._driver()
+            try:
+                replies = {}
+                for n in (1, 2, 3, 4):
+                    driver._raw(status_query(n))
+                    answer = bytes(driver._read())
+                    if not answer or not is_status_byte(answer[0]):
+                        break
+                    replies[n] = answer[0]
+                return replies
+            finally:
+                driver.close()
+
+        try:
+            replies = _before(self.timeouts.total, ask, self.description)
+        except PrinterUnavailable as exc:
+            return PrinterStatus.unreachable(str(exc))
+        except PrinterError as exc:
+            return PrinterStatus.not_answering(str(exc))
+        except Exception as exc:  # a driver failing mid-query is a printer not answering
+            return PrinterStatus.not_answering(_why(exc))
+        return parse_status(replies, drawer_open_high=self.drawer_open_high)
+
+    def close(self) -> None:
+        pass
+
+
+def _before(deadline: float, work: Callable[[], T], what: str) -> T:
+    """Run `work` in a helper thread; give up waiting for it after `deadline` seconds."""
+    result: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(work())
+        except BaseException as exc:  # handed to the caller below
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="cashdesk-printer", daemon=True)
+    thread.start()
+    thread.join(deadline)
+    if thread.is_alive():
+        log.warning("%s did not finish within %.1f s; left behind", what, deadline)
+        raise PrinterNotAnswering(f"Printer not answering: {what} did not finish within {deadline:g} s.")
+    if failure:
+        exc = failure[0]
+        if isinstance(exc, PrinterError):
+            raise exc
+        raise PrinterConnectionLost(f"Printer connection lost: {what} failed ({_why(exc)}).") from None
+    return result[0]
+
+
+def driver_opener(kind: str, profile: str, timeouts: Timeouts, **args: Any) -> Callable[[], Any]:
+    """A function that opens the python-escpos driver for `kind`, or says what is missing."""
+
+    def open_driver() -> Any:
+        import escpos.printer as drivers
+
+        cls = {"usb": drivers.Usb, "serial": drivers.Serial, "cups": drivers.CupsPrinter, "win32": drivers.Win32Raw}[kind]
+        if not cls.is_usable():
+            raise PrinterUnavailable(
+                f"Printer unavailable: this computer cannot print to {kind} printers; "
+                f"it needs {_INSTALL_HINT[kind]}."
+            )
+        if kind == "usb":
+            driver = cls(args["vendor_id"], args["product_id"], timeout=int(timeouts.write * 1000), profile=profile)
+        elif kind == "serial":
+            driver = cls(args["device"], baudrate=args["baud"], timeout=timeouts.read, profile=profile)
+        else:
+            driver = cls(args["name"], profile=profile)
+        driver.open()
+        if kind == "serial":
+            driver.device.write_timeout = timeouts.write  # python-escpos sets only the read timeout
+        return driver
+
+    return open_driver
+
+
+def _why(exc: BaseException) -> str:
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return text.strip().rstrip(".")
