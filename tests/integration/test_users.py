@@ -341,3 +341,23 @@ def test_demo_data_leaves_existing_users_alone(db_path: Path, ctx: ServiceContex
     assert result.users == ()
     assert "demo-password" not in result.describe()
     assert [v.user_id for v in users.list_users(ctx, ADMIN)] == ["boss"]
+
+
+# -- docs/permissions.md -------------------------------------------------------------------
+
+
+def test_the_permissions_document_matches_the_roles() -> None:
+    from cashdesk.domain.security import ROLE_PERMISSIONS, OverrideAction, Permission
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "permissions.md").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.startswith("| `") and line.count("|") == 5:
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if set(cells[1:]) <= {"yes", "—"}:
+                table[cells[0].strip("`")] = cells[1:]
+    assert set(table) == {p.value for p in Permission}
+    for permission in Permission:
+        assert table[permission.value] == ["yes" if permission in ROLE_PERMISSIONS[r] else "—" for r in Role]
+    for action in OverrideAction:
+        assert f"| `{action.value}` | {action.label}" in text
