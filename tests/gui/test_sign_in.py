@@ -103,6 +103,7 @@ def test_with_no_users_it_says_how_to_make_the_first_administrator(
         window = MainWindow(context)
         qtbot.addWidget(window)
         show_window(qtbot, window)
+        qtbot.waitUntil(lambda: window.sign_in_screen.form.message_label.text() != "", timeout=5000)
         message = window.sign_in_screen.form.message_label.text()
         assert "this database has no users" in message
         assert "cashdesk init --admin USER --password-stdin" in message

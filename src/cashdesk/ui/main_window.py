@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -427,6 +427,12 @@ class MainWindow(QMainWindow):
     def wait_for_background(self) -> None:
         if self._check is not None:
             self._check.wait()
+        self.sign_in_screen.wait_for_background()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.mode is Mode.SIGNED_OUT:
+            self.sign_in_screen.check_for_users_in_background()  # once; later calls do nothing
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_watcher.stop()

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cashdesk.ui.background import BackgroundCall
 from cashdesk.ui.credentials import CredentialsForm
 
 if TYPE_CHECKING:
@@ -62,12 +63,15 @@ class SignInScreen(QWidget):
     """User id and password; `signed_in(SignIn)` when the service lets them in."""
 
     signed_in = Signal(object)
+    #: After `check_for_users_in_background`: whether anyone can sign in.
+    users_checked = Signal(bool)
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInScreen")
         self._ctx = ctx
         self._no_users = False
+        self._user_check: BackgroundCall | None = None
 
         panel, layout = _panel("signInPanel")
         city = QLabel(f"{ctx.settings['city.name']} — {ctx.settings['city.department']}")
@@ -101,12 +105,37 @@ class SignInScreen(QWidget):
         return self.form.user_field
 
     def start(self, message: str = "") -> None:
-        """Empty fields, the cursor in the user id, and a word if nobody can sign in yet."""
+        """Empty fields, the cursor in the user id, and a word for whoever comes next."""
         self.form.reset()
         if message:
             self.form.show_message(message)
-        self.check_for_users()
         self.form.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def check_for_users_in_background(self) -> None:
+        """At start: say so if nobody can sign in yet. Off the GUI thread, so the window shows
+        without waiting for the user services to load."""
+        if self._user_check is not None:
+            return
+        ctx = self._ctx
+
+        def count() -> bool:
+            from cashdesk.services.users import has_users
+
+            return has_users(ctx)
+
+        self._user_check = BackgroundCall(count, what="user check", parent=self)
+        self._user_check.succeeded.connect(self._users_counted)
+        self._user_check.start()  # a failure is logged; the database check at start reports it
+
+    def wait_for_background(self) -> None:
+        if self._user_check is not None:
+            self._user_check.wait()
+
+    def _users_counted(self, any_users: object) -> None:
+        self._no_users = not any_users
+        if self._no_users:
+            self._say_there_are_no_users()
+        self.users_checked.emit(bool(any_users))
 
     def check_for_users(self) -> bool:
         """False (and says what to do) when the database has no users at all."""
@@ -118,14 +147,17 @@ class SignInScreen(QWidget):
             log.exception("could not count the users")
             self._no_users = False
         if self._no_users:
-            where = f" The database is {self._ctx.db.path}." if self._ctx.db.path else ""
-            self.form.show_message(
-                "Nobody can sign in yet: this database has no users. An administrator creates the first "
-                f"one at the workstation's command line with  {FIRST_ADMIN_COMMAND}  then signs in here."
-                f"{where}",
-                error=True,
-            )
+            self._say_there_are_no_users()
         return not self._no_users
+
+    def _say_there_are_no_users(self) -> None:
+        where = f" The database is {self._ctx.db.path}." if self._ctx.db.path else ""
+        self.form.show_message(
+            "Nobody can sign in yet: this database has no users. An administrator creates the first "
+            f"one at the workstation's command line with  {FIRST_ADMIN_COMMAND}  then signs in here."
+            f"{where}",
+            error=True,
+        )
 
     def _sign_in(self, user_id: str, password: str) -> None:
         from cashdesk.services.auth import sign_in
