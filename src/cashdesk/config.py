@@ -40,6 +40,23 @@ def _check_range(value: int, low: int, high: int) -> None:
         raise ValueError(f"must be a whole number from {low} to {high}")
 
 
+def _check_pin(value: int) -> None:
+    if value not in (2, 5):
+        raise ValueError("a cash drawer is on connector pin 2 or pin 5")
+
+
+def _check_printer(value: str) -> None:
+    from cashdesk.devices.spec import parse_printer_spec
+
+    parse_printer_spec(value)
+
+
+def _check_profile(value: str) -> None:
+    from cashdesk.devices.receipt import check_profile
+
+    check_profile(value)
+
+
 def _check_priorities(value: dict[str, Any]) -> None:
     for code, priority in value.items():
         if type(priority) is not int:
@@ -95,6 +112,13 @@ SETTINGS: tuple[Setting, ...] = (
         "overrides.approval_minutes", int, 5, "Minutes an approval stays valid before it is used",
         lambda v: _check_range(v, 1, 60),
     ),
+    Setting("printer.spec", str, "none", "Receipt printer: network:HOST[:PORT], usb:VID:PID, serial:DEV[:BAUD], "
+            "file:PATH, cups:QUEUE, win32:NAME, pdf:FOLDER or none ($CASHDESK_PRINTER overrides)", _check_printer),
+    Setting("printer.profile", str, "default", "python-escpos capability profile, e.g. TM-T88V", _check_profile),
+    Setting("printer.width", int, 42, "Characters per receipt line (42 for 80 mm paper, 32 for 58 mm)",
+            lambda v: _check_range(v, 24, 64)),
+    Setting("receipt.footer", str, "Thank you. Keep this receipt for your records.", "Last lines of every receipt"),
+    Setting("drawer.pin", int, 2, "Connector pin of the cash drawer (2 or 5)", _check_pin),
     Setting("drawer.open_for_checks", bool, False, "Open the cash drawer for check tenders too (always for cash)"),
     Setting(
         "allocation.priorities",

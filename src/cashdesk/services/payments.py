@@ -253,5 +253,6 @@ def _balance(session: Session, account: AccountRow) -> Money:
 
 
 def _queue_print_jobs(session: Session, ctx: ServiceContext, posted: PostedReceipt, row: ReceiptRow) -> tuple[int, ...]:
-    """Filled in with the printing service: the receipt and, for cash, the drawer kick."""
-    return ()
+    from cashdesk.services.printing import queue_receipt
+
+    return queue_receipt(session, ctx, row, kick=posted.drawer_kick)

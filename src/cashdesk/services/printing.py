@@ -1,0 +1,254 @@
+"""The print queue: receipts, slips and drawer kicks stored with the payment, delivered later.
+
+Jobs are written in the same transaction as the payment they belong to; a worker delivers
+them with short timeouts and marks each printed only after the printer took it. A printer
+that is off, out of paper or silent leaves jobs queued: the payment is already safe.
+Delivery is at least once: a job whose delivery was cut off is sent again (docs/printers.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cashdesk.devices.delivery import deliver
+from cashdesk.devices.drawer import drawer_kick
+from cashdesk.devices.printers import Printer
+from cashdesk.devices.receipt import (
+    AccountLine,
+    Letterhead,
+    MiscLine,
+    ReceiptDoc,
+    TenderLine,
+    render_escpos,
+)
+from cashdesk.devices.spec import open_printer
+from cashdesk.devices.status import PrinterStatus
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store.models import (
+    AccountRow,
+    OpenItemRow,
+    PrintJobRow,
+    ReceiptLineRow,
+    ReceiptRow,
+    RevenueCodeRow,
+    TenderRow,
+)
+
+
+def printer_spec(ctx: ServiceContext) -> str:
+    return os.environ.get("CASHDESK_PRINTER") or str(ctx.settings["printer.spec"])
+
+
+def station_printer(ctx: ServiceContext) -> Printer:
+    from cashdesk.documents.receipt_pdf import receipt_pdf
+
+    return open_printer(printer_spec(ctx), str(ctx.settings["printer.profile"]), pdf_writer=receipt_pdf)
+
+
+# -- receipts as printed --------------------------------------------------------------------
+
+
+def _letterhead(ctx: ServiceContext) -> Letterhead:
+    st = ctx.settings
+    return Letterhead(st["city.name"], st["city.department"], (st["city.address"],), st["city.phone"])
+
+
+def _local(ctx: ServiceContext, utc_naive: dt.datetime) -> str:
+    zone = ZoneInfo(ctx.settings["city.time_zone"])
+    return utc_naive.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, reprint: bool = False,
+                void: bool = False) -> ReceiptDoc:  # fmt: skip
+    """The receipt as it was posted, from the database. Balances are as of the posting."""
+    accounts: list[AccountLine] = []
+    misc: list[MiscLine] = []
+    lines = session.scalars(
+        select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id).order_by(ReceiptLineRow.line_no)
+    )
+    for line in lines:
+        if line.kind == "misc":
+            code = session.get(RevenueCodeRow, line.revenue_code)
+            misc.append(MiscLine(line.revenue_code or "", code.description if code else "", Money(line.amount_cents),
+                                 line.memo))  # fmt: skip
+            continue
+        account = session.get(AccountRow, line.account_id)
+        assert account is not None
+        accounts.append(AccountLine(account.number, account.name, Money(line.amount_cents),
+                                    _balance_after(session, account, receipt)))  # fmt: skip
+    tenders = [
+        TenderLine(t.kind, Money(t.amount_cents), number=t.reference if t.kind in ("check", "money_order") else "",
+                   card_brand=t.card_brand, card_last4=t.card_last4, auth_code=t.reference if t.kind == "card" else "")
+        for t in session.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id).order_by(TenderRow.id))
+    ]  # fmt: skip
+    cash = Money.total(t.amount for t in tenders if t.kind == "cash")
+    footer = tuple(line for line in str(ctx.settings["receipt.footer"]).splitlines() if line.strip())
+    return ReceiptDoc(
+        letterhead=_letterhead(ctx), receipt_number=receipt.number, local_time=_local(ctx, receipt.posted_at),
+        station=receipt.station, cashier=receipt.cashier, accounts=tuple(accounts), misc=tuple(misc),
+        tenders=tuple(tenders), total=Money(receipt.total_cents), cash_tendered=cash,
+        change=Money(receipt.change_cents), payer=receipt.payer, footer=footer, reprint=reprint,
+        void=void, void_reason=receipt.void_reason if void else "",
+    )  # fmt: skip
+
+
+def _balance_after(session: Session, account: AccountRow, receipt: ReceiptRow) -> Money:
+    """What the account owed right after this receipt: now, plus what later receipts paid."""
+    from cashdesk.store.models import AllocationRow
+
+    owed = session.scalar(select(func.coalesce(func.sum(OpenItemRow.amount_cents - OpenItemRow.paid_cents), 0))
+                          .where(OpenItemRow.account_id == account.id)) or 0  # fmt: skip
+    later = session.scalar(
+        select(func.coalesce(func.sum(AllocationRow.amount_cents), 0))
+        .join(ReceiptLineRow, ReceiptLineRow.id == AllocationRow.receipt_line_id)
+        .where(ReceiptLineRow.account_id == account.id, ReceiptLineRow.receipt_id > receipt.id)
+    ) or 0  # fmt: skip
+    later_credit = session.scalar(
+        select(func.coalesce(func.sum(ReceiptLineRow.credit_cents), 0))
+        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
+        .where(ReceiptLineRow.account_id == account.id, ReceiptLineRow.receipt_id > receipt.id,
+               ReceiptRow.status == "posted")
+    ) or 0  # fmt: skip
+    return Money(int(owed) + int(later) - (account.credit_cents - int(later_credit)))
+
+
+def _render(ctx: ServiceContext, doc: ReceiptDoc) -> bytes:
+    return render_escpos(doc, profile=str(ctx.settings["printer.profile"]), width_chars=int(ctx.settings["printer.width"]))
+
+
+def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, receipt_id: int | None) -> int:
+    job = PrintJobRow(station=ctx.station, kind=kind, receipt_id=receipt_id, payload=payload, status="queued",
+                      attempts=0, last_error="")  # fmt: skip
+    session.add(job)
+    session.flush()
+    return job.id
+
+
+def queue_receipt(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, kick: bool) -> tuple[int, ...]:
+    """The receipt, then the drawer kick as its own job (a failed receipt keeps no drawer shut)."""
+    ids = [_add_job(session, ctx, "receipt", _render(ctx, receipt_doc(session, ctx, receipt)), receipt.id)]
+    if kick:
+        ids.append(_add_job(session, ctx, "drawer_kick", drawer_kick(int(ctx.settings["drawer.pin"])), receipt.id))
+    return tuple(ids)
+
+
+def queue_void_slip(session: Session, ctx: ServiceContext, receipt: ReceiptRow) -> tuple[int, ...]:
+    doc = receipt_doc(session, ctx, receipt, void=True)
+    return (_add_job(session, ctx, "void_slip", _render(ctx, doc), receipt.id),)
+
+
+class ReprintRefused(ServiceError):
+    pass
+
+
+def reprint_receipt(
+    ctx: ServiceContext, operator: Operator, number: str, *, approval_id: int | None = None
+) -> tuple[int, ...]:
+    """Queue a copy marked REPRINT. The first reprint is free; later ones need a supervisor."""
+    operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
+    with ctx.db.unit_of_work() as uow:
+        receipt = uow.session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
+        if receipt is None:
+            raise ReprintRefused(f"There is no receipt {number.strip()}.")
+        receipt_id, receipt_number, needs_approval = receipt.id, receipt.number, receipt.reprints >= 1
+    if needs_approval:
+        from cashdesk.services.overrides import require_approval
+
+        with require_approval(ctx, approval_id, action=OverrideAction.REPRINT, requested_by=operator.user_id,
+                              object=receipt_number) as (uow, approval):  # fmt: skip
+            return _reprint(uow, ctx, operator, receipt_id, approval.approved_by)
+    with ctx.db.unit_of_work() as uow:
+        return _reprint(uow, ctx, operator, receipt_id, "")
+
+
+def _reprint(uow, ctx: ServiceContext, operator: Operator, receipt_id: int, approved_by: str) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    s = uow.session
+    receipt = s.get(ReceiptRow, receipt_id)
+    if receipt.reprints >= 1 and not approved_by:  # another station reprinted it meanwhile
+        raise ReprintRefused("This receipt was reprinted already: a further copy needs a supervisor's approval.")
+    receipt.reprints += 1
+    doc = receipt_doc(s, ctx, receipt, reprint=True, void=receipt.status == "void")
+    ids = (_add_job(s, ctx, "reprint", _render(ctx, doc), receipt.id),)
+    details: dict[str, object] = {"copy": receipt.reprints}
+    if approved_by:
+        details["approved_by"] = approved_by
+    audit.record(s, user=operator.user_id, station=ctx.station, event_type="reprint", object=receipt.number,
+                 details=details, at=ctx.now())  # fmt: skip
+    uow.commit()
+    return ids
+
+
+# -- the worker's side ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QueueState:
+    waiting: int  # jobs not yet printed at this station
+    receipts_waiting: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRound:
+    delivered: int
+    waiting: int
+    problem: str  # why delivery stopped, for the banner; "" when everything went out
+    status: PrinterStatus | None
+
+
+def queue_state(ctx: ServiceContext) -> QueueState:
+    with ctx.db.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT kind, count(*) FROM print_jobs WHERE station = ? AND status = 'queued' GROUP BY kind"
+            if conn.dialect.name == "sqlite" else
+            "SELECT kind, count(*) FROM print_jobs WHERE station = %s AND status = 'queued' GROUP BY kind",
+            (ctx.station,),
+        ).all()  # fmt: skip
+    counts = dict(rows)
+    return QueueState(sum(counts.values()), counts.get("receipt", 0) + counts.get("reprint", 0)
+                      + counts.get("void_slip", 0))  # fmt: skip
+
+
+def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) -> DeliveryRound:
+    """Send this station's queued jobs in order; stop at the first the printer cannot take.
+
+    Each job is marked printed in its own transaction right after the printer took it.
+    """
+    delivered = 0
+    problem = ""
+    status: PrinterStatus | None = None
+    for _ in range(limit):
+        with ctx.db.unit_of_work(write=False) as uow:
+            job = uow.session.scalars(
+                select(PrintJobRow).where(PrintJobRow.station == ctx.station, PrintJobRow.status == "queued")
+                .order_by(PrintJobRow.id).limit(1)
+            ).first()  # fmt: skip
+            if job is None:
+                break
+            job_id, payload = job.id, bytes(job.payload)
+        result = deliver(payload, printer)
+        status = result.status or status
+        with ctx.db.unit_of_work() as uow:
+            row = uow.session.get(PrintJobRow, job_id)
+            assert row is not None
+            row.attempts += 1
+            if result.delivered:
+                row.status = "printed"
+                row.printed_at = ctx.now().replace(tzinfo=None)
+                row.last_error = ""
+            else:
+                row.last_error = result.reason[:200]
+            uow.commit()
+        if not result.delivered:
+            problem = result.reason or "The printer did not take the job."
+            break
+        delivered += 1
+    return DeliveryRound(delivered, queue_state(ctx).waiting, problem, status)

@@ -1,0 +1,123 @@
+"""Voiding a receipt: with a reason and a supervisor's approval, while its drawer is open.
+
+Nothing is deleted. The receipt keeps its number and is marked void; every allocation is
+reversed by a negative allocation that points at it; credit kept on an account goes back;
+the account history says so; a void slip is queued; the audit names both people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.overrides import require_approval
+from cashdesk.store.models import (
+    AccountRow,
+    AllocationRow,
+    DrawerRow,
+    HistoryRow,
+    OpenItemRow,
+    ReceiptLineRow,
+    ReceiptRow,
+)
+
+
+class VoidRefused(ServiceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class VoidResult:
+    number: str
+    total: Money
+    reason: str
+    approved_by: str
+    print_job_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    id: int
+    number: str
+    status: str
+
+
+def _receipt(ctx: ServiceContext, number: str) -> _Found:
+    with ctx.db.unit_of_work(write=False) as uow:
+        row = uow.session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
+        if row is None:
+            raise VoidRefused(f"There is no receipt {number.strip()}. Check the number on the receipt.")
+        return _Found(row.id, row.number, row.status)
+
+
+def void_receipt(
+    ctx: ServiceContext, operator: Operator, number: str, reason: str, *, approval_id: int | None
+) -> VoidResult:
+    operator.require(Permission.TAKE_PAYMENTS, "void receipts")
+    reason = reason.strip()
+    if not reason:
+        raise VoidRefused("Give the reason for the void (for example: wrong account, keyed the wrong amount).")
+    if len(reason) > 200:
+        raise VoidRefused("Keep the reason under 200 characters.")
+    found = _receipt(ctx, number)  # a clear message before asking anything of the approval
+    if found.status == "void":
+        raise VoidRefused(f"Receipt {found.number} is already void.")
+    now = ctx.now()
+    with require_approval(ctx, approval_id, action=OverrideAction.VOID, requested_by=operator.user_id,
+                          object=found.number) as (uow, approval):  # fmt: skip
+        s = uow.session
+        receipt = s.get(ReceiptRow, found.id)
+        assert receipt is not None
+        if receipt.status == "void":
+            raise VoidRefused(f"Receipt {receipt.number} is already void.")
+        drawer = s.get(DrawerRow, receipt.drawer_id) if receipt.drawer_id else None
+        if drawer is None or drawer.status != "open":
+            raise VoidRefused(
+                f"Receipt {receipt.number} belongs to a drawer that is closed: it can no longer be voided. "
+                "A supervisor records a refund or a correction instead."
+            )
+        lines = list(s.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)))
+        for line in lines:
+            if line.kind != "account" or line.account_id is None:
+                continue
+            allocations = list(s.scalars(select(AllocationRow).where(
+                AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None))))  # fmt: skip
+            for allocation in allocations:
+                item = s.get(OpenItemRow, allocation.open_item_id)
+                assert item is not None
+                item.paid_cents -= allocation.amount_cents
+                s.add(AllocationRow(receipt_line_id=line.id, open_item_id=item.id,
+                                    amount_cents=-allocation.amount_cents, reverses_id=allocation.id))  # fmt: skip
+            account = s.get(AccountRow, line.account_id)
+            assert account is not None
+            if line.credit_cents:
+                if account.credit_cents < line.credit_cents:
+                    raise VoidRefused(
+                        f"The credit this receipt left on account {account.number} has been used since; "
+                        "the receipt cannot be voided. A supervisor records a correction instead."
+                    )
+                account.credit_cents -= line.credit_cents
+            s.add(HistoryRow(account_id=account.id, on_date=ctx.today(), kind="void",
+                             description=f"Void of {receipt.number}: {reason}"[:200],
+                             amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
+        receipt.status = "void"
+        receipt.void_reason = reason
+        receipt.voided_by = operator.user_id
+        receipt.voided_at = now.replace(tzinfo=None)
+        s.flush()
+        from cashdesk.services.printing import queue_void_slip
+
+        job_ids = queue_void_slip(s, ctx, receipt)
+        audit.record(
+            s, user=operator.user_id, station=ctx.station, event_type="void", object=receipt.number,
+            details={"reason": reason, "approved_by": approval.approved_by, "approval": approval.id,
+                     "total_cents": receipt.total_cents},
+            at=now,
+        )  # fmt: skip
+        uow.commit()
+        return VoidResult(receipt.number, Money(receipt.total_cents), reason, approval.approved_by, job_ids)

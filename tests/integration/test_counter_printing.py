@@ -1,0 +1,128 @@
+"""Receipts, drawer kicks, void slips and reprints: queued with the payment, printed after."""
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cashdesk.config import Settings
+from cashdesk.devices.escpos_text import read_escpos
+from cashdesk.domain.cash import CashCount
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import OverrideAction, Role
+from cashdesk.domain.tenders import Tender, TenderKind
+from cashdesk.services.context import Operator, ServiceContext, command_line_operator
+from cashdesk.services.drawers import open_drawer
+from cashdesk.services.overrides import OverrideRefused, approve
+from cashdesk.services.payments import AccountPayment, Cart, MiscItem, post_receipt
+from cashdesk.services.printing import ReprintRefused, deliver_queued, queue_state, reprint_receipt, station_printer
+from cashdesk.services.users import add_user
+from cashdesk.services.voids import VoidRefused, void_receipt
+
+NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)  # 10:00 in Denver
+CASHIER = Operator("jcashier", Role.CASHIER)
+PASSWORD = "a-long-password-1"
+
+
+@pytest.fixture
+def paper(tmp_path: Path) -> Path:
+    return tmp_path / "printer.bin"
+
+
+@pytest.fixture
+def ctx(small_city: Path, paper: Path):  # type: ignore[no-untyped-def]
+    settings = Settings({"printer.spec": f"file:{paper}", "city.name": "City of Aurelia"})
+    context = ServiceContext.open(small_city, settings=settings)
+    context.clock = lambda: NOW
+    admin = command_line_operator()
+    add_user(context, admin, "jcashier", Role.CASHIER, PASSWORD, must_change_password=False)
+    add_user(context, admin, "msuper", Role.SUPERVISOR, PASSWORD, must_change_password=False)
+    open_drawer(context, CASHIER, CashCount({"B20": 5}))
+    yield context
+    context.close()
+
+
+def print_all(ctx: ServiceContext) -> None:
+    printer = station_printer(ctx)
+    try:
+        result = deliver_queued(ctx, printer)
+    finally:
+        printer.close()
+    assert result.problem == "" and result.waiting == 0
+
+
+def test_a_cash_payment_prints_its_receipt_then_opens_the_drawer(ctx: ServiceContext, paper: Path) -> None:
+    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(3490)),), payer="John Smith"),
+                          [Tender(TenderKind.CASH, Money(4000))])  # fmt: skip
+    assert queue_state(ctx).waiting == 2  # the payment is committed before anything prints
+    assert not paper.exists()
+    print_all(ctx)
+    printout = read_escpos(paper.read_bytes())
+    assert printout.drawer_kicks == 1
+    (receipt,) = printout.receipts
+    for text in ("City of Aurelia", "RECEIPT", posted.number, "1000000017", "SMITH, JOHN", "$34.90", "$40.00",
+                 "$5.10", "jcashier", "W01", "2026-11-26 10:00"):  # fmt: skip
+        assert text in receipt, text
+    assert posted.number in printout.barcodes
+    print_all(ctx)  # nothing left: printed once
+    assert read_escpos(paper.read_bytes()).receipts == [receipt]
+
+
+def test_a_check_payment_does_not_open_the_drawer_and_a_card_shows_only_the_last_four(
+    ctx: ServiceContext, paper: Path
+) -> None:
+    post_receipt(ctx, CASHIER, Cart((MiscItem("BLDGPRMT", Money(12500), "Fence permit"),)),
+                 [Tender(TenderKind.CHECK, Money(2500), "1042"),
+                  Tender(TenderKind.CARD, Money(10000), "A1B2C3", "VISA", "4242")])  # fmt: skip
+    print_all(ctx)
+    printout = read_escpos(paper.read_bytes())
+    assert printout.drawer_kicks == 0
+    (receipt,) = printout.receipts
+    assert "BLDGPRMT" in receipt and "Fence permit" in receipt and "Check #1042" in receipt
+    assert "VISA ****4242" in receipt
+
+
+def test_a_void_needs_a_supervisor_reverses_everything_and_prints_a_slip(
+    ctx: ServiceContext, paper: Path, small_city: Path
+) -> None:
+    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000025", Money(6000), keep_excess_as_credit=True),)),
+                          [Tender(TenderKind.CASH, Money(6000))])  # fmt: skip
+    with pytest.raises(OverrideRefused, match="needs a supervisor's approval"):
+        void_receipt(ctx, CASHIER, posted.number, "wrong account", approval_id=None)
+    approval = approve(ctx, action=OverrideAction.VOID, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object=posted.number)  # fmt: skip
+    with pytest.raises(VoidRefused, match="reason"):
+        void_receipt(ctx, CASHIER, posted.number, "  ", approval_id=approval.id)
+    result = void_receipt(ctx, CASHIER, posted.number, "wrong account", approval_id=approval.id)
+    assert result.approved_by == "msuper"
+    con = sqlite3.connect(small_city)
+    try:
+        assert con.execute("SELECT status, void_reason FROM receipts").fetchall() == [("void", "wrong account")]
+        assert con.execute("SELECT sum(amount_cents) FROM allocations").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM allocations WHERE reverses_id IS NOT NULL").fetchone() == (1,)
+        assert con.execute("SELECT paid_cents FROM open_items WHERE revenue_code = 'RECON'").fetchone() == (0,)
+        assert con.execute("SELECT credit_cents FROM accounts WHERE number = '1000000025'").fetchone() == (0,)
+    finally:
+        con.close()
+    with pytest.raises(VoidRefused, match="already void"):
+        void_receipt(ctx, CASHIER, posted.number, "again", approval_id=approval.id)
+    print_all(ctx)
+    slips = read_escpos(paper.read_bytes()).receipts
+    assert len(slips) == 2 and "VOID" in slips[1] and "wrong account" in slips[1] and posted.number in slips[1]
+
+
+def test_the_first_reprint_is_free_and_later_ones_need_a_supervisor(ctx: ServiceContext, paper: Path) -> None:
+    posted = post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(250)),)), [Tender(TenderKind.CASH, Money(250))])
+    reprint_receipt(ctx, CASHIER, posted.number)
+    with pytest.raises(OverrideRefused):
+        reprint_receipt(ctx, CASHIER, posted.number)
+    approval = approve(ctx, action=OverrideAction.REPRINT, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object=posted.number)  # fmt: skip
+    reprint_receipt(ctx, CASHIER, posted.number, approval_id=approval.id)
+    with pytest.raises(ReprintRefused, match="no receipt"):
+        reprint_receipt(ctx, CASHIER, "W01-2026-999999")
+    print_all(ctx)
+    pages = read_escpos(paper.read_bytes()).receipts
+    assert len(pages) == 3
+    assert "REPRINT" not in pages[0] and "REPRINT" in pages[1] and "REPRINT" in pages[2]
