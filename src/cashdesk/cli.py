@@ -256,6 +256,15 @@ def _read_password(from_stdin: bool, user_id: str) -> str:
     return first
 
 
+def _check_user_id(user_id: str) -> None:
+    """Before asking for a password, so nobody types one twice for a user id that will be refused."""
+    from cashdesk.domain.security import check_user_id
+
+    problem = check_user_id(user_id.strip().lower())
+    if problem is not None:
+        raise CommandError(problem)
+
+
 def _init(args: argparse.Namespace) -> int:
     from cashdesk.config import Settings
     from cashdesk.services.context import ServiceContext, ServiceError, command_line_operator
@@ -290,6 +299,7 @@ def _init(args: argparse.Namespace) -> int:
         else:
             print("No administrator yet: run `cashdesk init --admin USER --password-stdin`.")
             return 0
+        _check_user_id(user_id)
         password = _read_password(args.password_stdin, user_id)
         added = add_user(ctx, actor, user_id, Role.ADMINISTRATOR, password, must_change_password=False)
         print(f"Added {added.user_id}, administrator. Sign in with that user id to add the others.")
@@ -308,6 +318,7 @@ def _user(ctx: object, args: argparse.Namespace) -> int:
     if action == "list":
         return _user_list(ctx, users.list_users(ctx, actor))
     if action == "add":
+        _check_user_id(args.user_id)
         password = _read_password(args.password_stdin, args.user_id)
         view = users.add_user(ctx, actor, args.user_id, args.role, password, full_name=args.name)
         print(f"Added {view.user_id}, {view.role.label.lower()}. They choose their own password at their first sign-in.")

@@ -250,6 +250,16 @@ def test_a_user_unused_for_90_days_is_disabled_at_the_next_attempt(
     assert events(db_path, "password_reset")[-1]["details"] == {"enabled": True}
 
 
+def test_a_user_disabled_by_hand_long_ago_needs_a_new_password_then_enabling(ctx: ServiceContext, clock: Clock) -> None:
+    users.disable_user(ctx, ADMIN, "jsmith", "on leave")
+    clock.advance(days=200)
+    with pytest.raises(users.ServiceError, match="Reset their password first, then enable them"):
+        users.enable_user(ctx, ADMIN, "jsmith")
+    assert users.reset_password(ctx, ADMIN, "jsmith", "temporary pass 7").disabled is True  # still on leave
+    assert users.enable_user(ctx, ADMIN, "jsmith").disabled is False
+    assert auth.sign_in(ctx, "jsmith", "temporary pass 7").must_change_password is True
+
+
 def test_a_user_who_never_signed_in_is_disabled_90_days_after_being_added(ctx: ServiceContext, clock: Clock) -> None:
     clock.advance(days=90)
     assert "not used for 90 days" in refused(ctx, "jdoe", "another cashier pw")

@@ -296,6 +296,8 @@ def test_user_command_errors_exit_2_on_stderr(
     code, _, err = run(capsys, "--db", db, "user", "add", "jdoe", "--role", "cashier", stdin="",
                        monkeypatch=monkeypatch)  # fmt: skip
     assert code == 2 and "There is no terminal to ask for the password" in err
+    code, _, err = run(capsys, "--db", db, "user", "add", "J Smith", "--role", "cashier")  # asks no password
+    assert code == 2 and "2 to 32 characters" in err
     with pytest.raises(SystemExit):
         main(["--db", db, "user", "role", "jsmith", "boss"])
 

@@ -203,9 +203,14 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
             return _view(row)
         days = int(ctx.settings["security.inactive_days"])
         if is_inactive(inactive_since(row), row.created_at, naive_utc(ctx.now()), days):
+            # A dormant user comes back only with a new password.
+            if row.disabled_reason.startswith(INACTIVE_REASON.split("{")[0]):
+                then = "Reset their password to enable them"
+            else:
+                then = "Reset their password first, then enable them"
             raise ServiceError(
-                f"{row.user_id} has not signed in for more than {days} days. Reset their password to enable "
-                "them: they choose a new one at their next sign-in."
+                f"{row.user_id} has not signed in for more than {days} days. {then}: "
+                "they choose a new one at their next sign-in."
             )
         row.disabled = False
         row.disabled_reason = ""
