@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from cashdesk.devices.drawer import is_realtime_kick
 from cashdesk.devices.printers import Printer, PrinterError
 from cashdesk.devices.status import PrinterStatus
 
@@ -34,12 +35,18 @@ def deliver(job: bytes, printer: Printer) -> DeliveryResult:
     and print them whenever someone fixes it, perhaps after the job was retried and printed
     elsewhere, so such a printer is sent nothing. A connection that closes or goes silent
     before the printer answers after the job counts as not delivered: the job is retried
-    and may print twice, never zero times.
+    and may print twice, never zero times. A real-time drawer kick (DLE DC4) goes to a
+    printer that answers even while it is out of paper or its cover is open.
     """
     if not isinstance(job, bytes | bytearray | memoryview):
         raise TypeError("a print job is bytes")
     status = printer.status()
-    if not status.ready:
+    if is_realtime_kick(bytes(job)):
+        # DLE DC4 is acted on at once, even by a printer offline for paper or its cover.
+        ready = not status.known or (status.answering and not status.error)
+    else:
+        ready = status.ready
+    if not ready:
         log.info("not sending a job to %s: %s (%s)", printer.description, status.label, status.detail)
         return DeliveryResult(False, status.detail or status.label, status)
     try:

@@ -55,35 +55,51 @@ class _CutShort(EscposReadError):
         self.at = at
 
 
-def read_escpos(data: bytes, *, strict: bool = True, truncated_ok: bool = False) -> Printout:
-    """What `data` prints. `truncated_ok` reads bytes that stop inside a command (a connection
-    closed mid-job) up to that command; otherwise, like an unknown command in strict mode,
-    it is an error."""
+def read_escpos(
+    data: bytes, *, strict: bool = True, truncated_ok: bool = False, width: int | None = None
+) -> Printout:
+    """What `data` prints.
+
+    With `width` (characters a line) centred and right-aligned lines are padded as the
+    printer places them; without it every line starts at the left. `truncated_ok` reads
+    bytes that stop inside a command (a connection closed mid-job) up to that command;
+    otherwise, like an unknown command in strict mode, it is an error.
+    """
     try:
-        return _read(data, strict)
+        return _read(data, strict, width)
     except _CutShort as exc:
         if not truncated_ok:
             raise
-        return _read(data[: exc.at], strict)
+        return _read(data[: exc.at], strict, width)
 
 
-def _read(data: bytes, strict: bool) -> Printout:
+def _read(data: bytes, strict: bool, paper: int | None) -> Printout:
     out = Printout()
     lines: list[str] = []
     line: list[str] = []
     codec = "cp437"
     hri = False
+    align = 0  # ESC a: 0 left, 1 centre, 2 right
     i, n = 0, len(data)
+
+    def flush() -> None:
+        nonlocal line
+        text = "".join(line)
+        line = []
+        if paper and align == 1:
+            text = text.strip().center(paper)
+        elif paper and align == 2:
+            text = text.strip().rjust(paper)
+        lines.append(text)
 
     def need(count: int) -> None:
         if i + count > n:
             raise _CutShort(i)
 
     def end_receipt() -> None:
-        nonlocal lines, line
+        nonlocal lines
         if line:
-            lines.append("".join(line))
-            line = []
+            flush()
         out.receipts.append(_tidy(lines))
         lines = []
 
@@ -97,8 +113,7 @@ def _read(data: bytes, strict: bool) -> Printout:
             i = j
             continue
         if b in (0x0A, 0x0C):  # LF, FF
-            lines.append("".join(line))
-            line = []
+            flush()
             i += 1
         elif b in (0x0D, 0x00, 0x07):  # CR, NUL, BEL: nothing printed
             i += 1
@@ -121,13 +136,14 @@ def _read(data: bytes, strict: bool) -> Printout:
                 if cmd == "t":
                     codec = _CODE_PAGES.get(data[i + 2], "cp437")
                 elif cmd == "@":
-                    codec, hri = "cp437", False
+                    codec, hri, align = "cp437", False, 0
+                elif cmd == "a":
+                    align = data[i + 2] % 48 if data[i + 2] in (0, 1, 2, 48, 49, 50) else align
                 elif cmd == "p":
                     out.drawer_kicks += 1
                 elif cmd == "d":
                     if line:
-                        lines.append("".join(line))
-                        line = []
+                        flush()
                     lines.extend([""] * max(data[i + 2] - 1, 0))
                 elif cmd in _CUT_ESC:
                     end_receipt()
@@ -162,9 +178,9 @@ def _read(data: bytes, strict: bool) -> Printout:
                 if hri and out.barcodes[-1]:
                     # The printer prints the barcode's number under it, on a line of its own.
                     if line:
-                        lines.append("".join(line))
-                        line = []
-                    lines.append(out.barcodes[-1])
+                        flush()
+                    line = [out.barcodes[-1]]
+                    flush()
             elif cmd == "(":  # GS ( fn pL pH data
                 need(5)
                 i += 5 + data[i + 3] + 256 * data[i + 4]
@@ -214,7 +230,7 @@ def _read(data: bytes, strict: bool) -> Printout:
         else:
             i += 1
     if line:
-        lines.append("".join(line))
+        flush()
     out.pending = _tidy(lines)
     return out
 

@@ -244,16 +244,17 @@ class PdfFolderPrinter:
     has the ReportLab code; devices does not import it). A drawer kick prints nothing.
     """
 
-    def __init__(self, folder: str, pdf_writer: Callable[[str], bytes]) -> None:
+    def __init__(self, folder: str, pdf_writer: Callable[[str], bytes], *, width_chars: int = 42) -> None:
         self.folder = Path(folder)
         self.pdf_writer = pdf_writer
+        self.width_chars = width_chars
 
     @property
     def description(self) -> str:
         return f"the PDF folder {self.folder}"
 
     def send(self, data: bytes) -> None:
-        printout = read_escpos(data, strict=False)
+        printout = read_escpos(data, strict=False, width=self.width_chars)
         pages = printout.pages
         if not pages:
             return

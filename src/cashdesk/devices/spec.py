@@ -165,13 +165,15 @@ def open_printer(
     drawer_open_high: bool = True,
     confirm: bool = True,
     pdf_writer: Callable[[str], bytes] | None = None,
+    width_chars: int = 42,
 ) -> Printer:
     """The printer a spec names. Nothing is opened or connected until it is used.
 
     `confirm=False` is for a network printer that does not answer DLE EOT status queries
     (some cheap ones, or with real-time commands switched off): jobs are then sent without
     a check before or an answer after. `pdf_writer(text) -> bytes` makes the PDF of one
-    receipt for `pdf:` printers; the caller passes `cashdesk.documents.receipt_pdf.receipt_pdf`.
+    receipt for `pdf:` printers; the caller passes `cashdesk.documents.receipt_pdf.receipt_pdf`,
+    and `width_chars` lets it centre lines as the paper would.
     """
     if isinstance(spec, str):
         spec = parse_printer_spec(spec)
@@ -183,7 +185,7 @@ def open_printer(
     if spec.kind == "pdf":
         if pdf_writer is None:
             raise ValueError("A pdf: printer needs pdf_writer (cashdesk.documents.receipt_pdf.receipt_pdf).")
-        return PdfFolderPrinter(spec.path, pdf_writer)
+        return PdfFolderPrinter(spec.path, pdf_writer, width_chars=width_chars)
     if spec.kind == "none":
         return NullPrinter()
     if spec.kind == "usb":

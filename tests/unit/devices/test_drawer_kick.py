@@ -30,3 +30,10 @@ def test_a_kick_prints_nothing_and_is_recognised() -> None:
     assert out.drawer_kicks == 1 and out.pages == []
     assert is_drawer_kick(drawer_kick(5))
     assert not is_drawer_kick(drawer_kick() + b"x")
+
+
+def test_a_real_time_kick_for_printers_that_are_offline() -> None:
+    assert drawer_kick(realtime=True) == b"\x10\x14\x01\x00\x01"
+    assert drawer_kick(5, on_ms=200, realtime=True) == b"\x10\x14\x01\x01\x02"
+    assert is_drawer_kick(drawer_kick(realtime=True))
+    assert read_escpos(drawer_kick(realtime=True)).drawer_kicks == 1
