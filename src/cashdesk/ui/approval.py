@@ -76,6 +76,7 @@ class ApprovalDialog(QDialog):
         buttons.accepted.connect(self.form.submit)  # the form checks, then asks the service
         buttons.rejected.connect(self.reject)
 
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.addWidget(self.action_label)
         layout.addWidget(self.object_label)
@@ -100,14 +101,19 @@ class ApprovalDialog(QDialog):
                 reason=self._reason,
             )
         except ServiceError as exc:
-            self.form.refuse(str(exc))
+            self._refuse(str(exc))
             return
         except Exception as exc:  # the database failed under us; say so, keep the dialog
             log.exception("approval failed")
-            self.form.refuse(f"The approval could not be recorded ({exc}). Call your supervisor.")
+            self._refuse(f"The approval could not be recorded ({exc}). Call your supervisor.")
             return
         self.approval = approval
         self.accept()
+
+
+    def _refuse(self, text: str) -> None:
+        self.form.refuse(text)
+        self.adjustSize()  # tall enough for the whole message
 
 
 def ask_for_approval(

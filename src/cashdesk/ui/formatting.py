@@ -51,6 +51,11 @@ def details_text(details: Mapping[str, Any]) -> str:
     """A compact one-line reading of an event's details: key: value, key: value."""
     parts = []
     for key, value in sorted(details.items()):
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        if isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif isinstance(value, str):
+            shown = value
+        else:
+            shown = json.dumps(value, ensure_ascii=False, sort_keys=True)
         parts.append(f"{key.replace('_', ' ')}: {shown}")
     return ", ".join(parts)

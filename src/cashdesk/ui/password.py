@@ -93,6 +93,7 @@ class ChangePasswordDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
 
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
         layout.addWidget(rules)
@@ -114,6 +115,7 @@ class ChangePasswordDialog(QDialog):
         for field in clear:
             field.clear()
         show_message(self.message_label, text, error=True)
+        self.adjustSize()  # tall enough for the whole message
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
