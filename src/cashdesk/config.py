@@ -119,6 +119,10 @@ SETTINGS: tuple[Setting, ...] = (
             lambda v: _check_range(v, 24, 64)),
     Setting("receipt.footer", str, "Thank you. Keep this receipt for your records.", "Last lines of every receipt"),
     Setting("drawer.pin", int, 2, "Connector pin of the cash drawer (2 or 5)", _check_pin),
+    Setting("nsf.fee_cents", int, 3000, "Returned-check (NSF) fee in cents, added as an open item ($30.00)",
+            lambda v: _check_range(v, 0, 100_000)),
+    Setting("nsf.cash_only_days", int, 365, "Days an account takes only cash after a returned check",
+            lambda v: _check_range(v, 0, 3650)),
     Setting("drawer.open_for_checks", bool, False, "Open the cash drawer for check tenders too (always for cash)"),
     Setting(
         "allocation.priorities",

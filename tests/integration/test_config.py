@@ -46,7 +46,10 @@ def test_values_from_the_file_are_shown_with_their_source(capsys: pytest.Capture
         ('[city]\ntime_zone = "Mars/Olympus"\n', "unknown time zone 'Mars/Olympus'"),
         ("[search]\nlimit = 0\n", "search.limit: must be a whole number above 0"),
         ('[search]\nlimit = "50"\n', "search.limit must be int, not str"),
-        ("[printer]\nspec = 1\n", "unknown setting 'printer.spec'"),
+        ("[printer]\nspec = 1\n", "printer.spec must be str, not int"),
+        ('[printer]\nspec = "lpt1"\n', "printer.spec: "),
+        ("[reciept]\nfooter = 'x'\n", "unknown setting 'reciept.footer'"),
+        ("[drawer]\npin = 3\n", "drawer.pin: a cash drawer is on connector pin 2 or pin 5"),
         ("[allocation]\npriorities = { WATER = 1.5 }\n", "the priority of 'WATER' must be a whole number"),
     ],
 )

@@ -101,7 +101,8 @@ class Account:
     service_address: str = ""
     mailing_address: str = ""
     phone: str = ""
-    cash_only: bool = False
+    cash_only: bool = False  # in force now: set for good, or until cash_only_until
+    cash_only_until: dt.date | None = None  # a returned check's cash-only period
     deposit_held: Money = Money(0)
     licence_number: str = ""
     filing_frequency: FilingFrequency | None = None
@@ -113,7 +114,7 @@ class Account:
         """What a cashier must notice before taking money, in their words."""
         out: list[str] = []
         if self.cash_only:
-            out.append("Cash only")
+            out.append(f"Cash only until {self.cash_only_until:%m/%d/%Y}" if self.cash_only_until else "Cash only")
         if self.status is AccountStatus.SHUT_OFF:
             out.append("Shut off")
         elif self.status is AccountStatus.FINAL:

@@ -150,7 +150,7 @@ def account_detail(
     if not wanted:
         raise ServiceError("Type an account number.")
     with ctx.db.unit_of_work(write=False) as uow:
-        account = account_store.load_account(uow.session, wanted)
+        account = account_store.load_account(uow.session, wanted, today=as_of)
         if account is None:
             raise ServiceError(f"No account {number.strip()}. Check the number or search by name or address.")
         codes = account_store.revenue_codes(uow.session)

@@ -182,7 +182,7 @@ def post_receipt(
             account = account_store.find_account_row(s, number_wanted)
             if account is None:
                 raise PaymentRefused(f"No account {line.account}. Check the number.")
-            if account.cash_only and non_cash:
+            if account_store.cash_only_on(account, business_date) and non_cash:
                 raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
             if account.status == AccountStatus.CLOSED.value:
                 from cashdesk.services.overrides import consume_approval

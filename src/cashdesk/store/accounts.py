@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,7 +33,13 @@ def to_open_item(row: OpenItemRow) -> OpenItem:
     )
 
 
-def to_account(row: AccountRow, items: list[OpenItemRow]) -> Account:
+def cash_only_on(row: AccountRow, day: dt.date) -> bool:
+    """Cash only for good, or within a returned check's period."""
+    return row.cash_only or (row.cash_only_until is not None and row.cash_only_until >= day)
+
+
+def to_account(row: AccountRow, items: list[OpenItemRow], today: dt.date | None = None) -> Account:
+    temporary = row.cash_only_until is not None and today is not None and row.cash_only_until >= today
     return Account(
         number=row.number,
         kind=AccountKind(row.kind),
@@ -40,7 +48,8 @@ def to_account(row: AccountRow, items: list[OpenItemRow]) -> Account:
         service_address=row.service_address,
         mailing_address=row.mailing_address,
         phone=row.phone,
-        cash_only=row.cash_only,
+        cash_only=row.cash_only or temporary,
+        cash_only_until=row.cash_only_until if temporary and not row.cash_only else None,
         deposit_held=Money(row.deposit_held_cents),
         licence_number=row.licence_number,
         filing_frequency=FilingFrequency(row.filing_frequency) if row.filing_frequency else None,
@@ -63,7 +72,9 @@ def find_account_row(session: Session, number: str) -> AccountRow | None:
     return session.scalars(select(AccountRow).where(AccountRow.number == number)).one_or_none()
 
 
-def load_account(session: Session, number: str, *, open_only: bool = True) -> Account | None:
+def load_account(
+    session: Session, number: str, *, open_only: bool = True, today: dt.date | None = None
+) -> Account | None:
     row = find_account_row(session, number)
     if row is None:
         return None
@@ -71,7 +82,7 @@ def load_account(session: Session, number: str, *, open_only: bool = True) -> Ac
     if open_only:
         query = query.where(OpenItemRow.amount_cents > OpenItemRow.paid_cents)
     items = list(session.scalars(query.order_by(OpenItemRow.due_date, OpenItemRow.id)))
-    return to_account(row, items)
+    return to_account(row, items, today)
 
 
 def load_history(session: Session, number: str, limit: int = 100) -> list[HistoryRow]:

@@ -54,6 +54,7 @@ class AccountRow(Base):
     licence_number: Mapped[str] = mapped_column(String(40), default="")
     filing_frequency: Mapped[str | None] = mapped_column(String(20))
     credit_cents: Mapped[int] = mapped_column(Integer, default=0)
+    cash_only_until: Mapped[dt.date | None] = mapped_column(Date)  # set by a returned check
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -299,3 +300,19 @@ class PrintJobRow(Base):
         CheckConstraint("status IN ('queued', 'printing', 'printed', 'failed')", name="ck_print_jobs_status"),
         Index("ix_print_jobs_station_status", "station", "status"),
     )
+
+
+class ReturnedCheckRow(Base):
+    """A check the bank returned unpaid, recorded by a supervisor against its receipt."""
+
+    __tablename__ = "returned_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"))
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tenders.id"), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    fee_item_id: Mapped[int] = mapped_column(ForeignKey("open_items.id"))
+    reason: Mapped[str] = mapped_column(String(200))
+    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,143 @@
+"""A check the bank returned unpaid (NSF): recorded by a supervisor against its receipt.
+
+The check's amount comes off the accounts it paid (the latest allocations first, then any
+credit it left), the NSF fee becomes a new open item, and the account takes only cash
+for the configured period. Nothing is deleted: negative allocations point at what they
+reverse, and the account history and the audit trail say what happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import Permission
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store.models import (
+    AccountRow,
+    AllocationRow,
+    HistoryRow,
+    OpenItemRow,
+    ReceiptLineRow,
+    ReceiptRow,
+    ReturnedCheckRow,
+    TenderRow,
+)
+
+
+class ReturnedCheckRefused(ServiceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedCheck:
+    receipt: str
+    check_number: str
+    account: str
+    amount: Money
+    fee: Money
+    cash_only_until: dt.date | None
+
+
+def record_returned_check(
+    ctx: ServiceContext, supervisor: Operator, receipt_number: str, check_number: str, reason: str = "Returned NSF"
+) -> ReturnedCheck:
+    supervisor.require(Permission.APPROVE_OVERRIDES, "record a returned check")
+    reason = reason.strip() or "Returned NSF"
+    now = ctx.now()
+    today = ctx.today()
+    with ctx.db.unit_of_work() as uow:
+        s = uow.session
+        receipt = s.scalars(select(ReceiptRow).where(ReceiptRow.number == receipt_number.strip().upper())).one_or_none()
+        if receipt is None:
+            raise ReturnedCheckRefused(f"There is no receipt {receipt_number.strip()}.")
+        if receipt.status == "void":
+            raise ReturnedCheckRefused(f"Receipt {receipt.number} is void: there is no payment to reverse.")
+        tender = s.scalars(select(TenderRow).where(
+            TenderRow.receipt_id == receipt.id, TenderRow.kind == "check",
+            TenderRow.reference == check_number.strip().lstrip("0"))).first()  # fmt: skip
+        if tender is None:
+            tender = s.scalars(select(TenderRow).where(
+                TenderRow.receipt_id == receipt.id, TenderRow.kind == "check",
+                TenderRow.reference == check_number.strip())).first()  # fmt: skip
+        if tender is None:
+            raise ReturnedCheckRefused(f"Receipt {receipt.number} has no check #{check_number.strip()}.")
+        if s.scalars(select(ReturnedCheckRow).where(ReturnedCheckRow.tender_id == tender.id)).first():
+            raise ReturnedCheckRefused(f"Check #{tender.reference} on {receipt.number} is already recorded as returned.")
+        lines = list(s.scalars(select(ReceiptLineRow).where(
+            ReceiptLineRow.receipt_id == receipt.id, ReceiptLineRow.kind == "account").order_by(ReceiptLineRow.line_no)))  # fmt: skip
+        if not lines:
+            raise ReturnedCheckRefused(
+                f"Receipt {receipt.number} paid no account, so there is no account to charge the returned check to. "
+                "Record it with the department that issued the permit or fee."
+            )
+        left = tender.amount_cents
+        # What the check paid comes off, latest first: credit it left, then allocations in reverse.
+        for line in reversed(lines):
+            account = s.get(AccountRow, line.account_id)
+            assert account is not None
+            take = min(left, line.credit_cents, account.credit_cents)
+            account.credit_cents -= take
+            left -= take
+            allocations = list(s.scalars(select(AllocationRow).where(
+                AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None)
+            ).order_by(AllocationRow.id.desc())))  # fmt: skip
+            for allocation in allocations:
+                if left == 0:
+                    break
+                already = -sum(s.scalars(select(AllocationRow.amount_cents).where(
+                    AllocationRow.reverses_id == allocation.id)))  # fmt: skip
+                reversible = allocation.amount_cents - already
+                amount = min(left, reversible)
+                if amount <= 0:
+                    continue
+                item = s.get(OpenItemRow, allocation.open_item_id)
+                assert item is not None
+                item.paid_cents -= amount
+                s.add(AllocationRow(receipt_line_id=line.id, open_item_id=item.id, amount_cents=-amount,
+                                    reverses_id=allocation.id))  # fmt: skip
+                left -= amount
+            if left == 0:
+                break
+        if left:
+            raise ReturnedCheckRefused(
+                f"Only {Money(tender.amount_cents - left).display()} of check #{tender.reference} can be taken back "
+                "from the accounts it paid; the rest paid misc items. Record the rest with the department."
+            )
+        first = s.get(AccountRow, lines[0].account_id)
+        assert first is not None
+        fee = Money(int(ctx.settings["nsf.fee_cents"]))
+        fee_item = OpenItemRow(account_id=first.id, revenue_code="NSF", description=f"Returned check #{tender.reference}",
+                               period="", bill_date=today, due_date=today, amount_cents=fee.cents, paid_cents=0)  # fmt: skip
+        s.add(fee_item)
+        s.flush()
+        days = int(ctx.settings["nsf.cash_only_days"])
+        until = today + dt.timedelta(days=days) if days else None
+        affected = {line.account_id for line in lines}
+        for account_id in affected:
+            account = s.get(AccountRow, account_id)
+            assert account is not None
+            if until and (account.cash_only_until is None or account.cash_only_until < until):
+                account.cash_only_until = until
+            s.add(HistoryRow(account_id=account_id, on_date=today, kind="adjustment",
+                             description=f"Returned check #{tender.reference} on {receipt.number}",
+                             amount_cents=sum(li.amount_cents for li in lines if li.account_id == account_id),
+                             reference=receipt.number))  # fmt: skip
+        s.add(HistoryRow(account_id=first.id, on_date=today, kind="bill", description="Returned check (NSF) fee",
+                         amount_cents=fee.cents, reference=receipt.number))  # fmt: skip
+        s.add(ReturnedCheckRow(receipt_id=receipt.id, tender_id=tender.id, account_id=first.id,
+                               amount_cents=tender.amount_cents, fee_item_id=fee_item.id, reason=reason[:200],
+                               recorded_by=supervisor.user_id, recorded_at=now.replace(tzinfo=None)))  # fmt: skip
+        audit.record(
+            s, user=supervisor.user_id, station=ctx.station, event_type="returned_check", object=receipt.number,
+            details={"check": tender.reference, "amount_cents": tender.amount_cents, "fee_cents": fee.cents,
+                     "account": first.number, "reason": reason[:200],
+                     "cash_only_until": until.isoformat() if until else None},
+            at=now,
+        )  # fmt: skip
+        uow.commit()
+        return ReturnedCheck(receipt.number, tender.reference, first.number, Money(tender.amount_cents), fee, until)
