@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
     export.add_argument("--out", type=Path, metavar="FILE", help="default: audit-FROM-TO.csv here")
 
+    printer = sub.add_parser("printer", help="the receipt printer: status, test print (honour $CASHDESK_PRINTER)")
+    printer_sub = printer.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
+    printer_sub.add_parser("status", help="what the configured printer reports")
+    printer_sub.add_parser("test", help="print a sample receipt and open the cash drawer")
+
     config = sub.add_parser("config", help="settings")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     config_sub.add_parser("show", help="the effective settings and where each comes from")
@@ -145,6 +150,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _import_accounts(ctx, args)
         if command == "audit":
             return _audit(ctx, args)
+        if command == "printer":
+            return _printer(ctx, args)
         if command == "user":
             return _user(ctx, args)
     finally:
@@ -363,6 +370,21 @@ def _user_list(ctx: object, views: list) -> int:  # type: ignore[type-arg]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
     return 0
+
+
+def _printer(ctx: object, args: argparse.Namespace) -> int:
+    from cashdesk.services.printing import printer_status, printer_test
+
+    check = printer_status(ctx) if args.printer_command == "status" else printer_test(ctx)  # type: ignore[arg-type]
+    print(f"Printer: {check.spec} ({check.description})")
+    print(f"Status: {check.status.label}" + (f" ({check.status.detail})" if check.status.detail else ""))
+    if args.printer_command == "status":
+        return 0 if check.status.ready else 1
+    if check.delivered:
+        print("Printed a sample receipt and opened the cash drawer.")
+        return 0
+    print(f"The sample receipt was not printed: {check.problem}")
+    return 1
 
 
 def _demo_data(args: argparse.Namespace) -> int:

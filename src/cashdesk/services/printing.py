@@ -252,3 +252,60 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             break
         delivered += 1
     return DeliveryRound(delivered, queue_state(ctx).waiting, problem, status)
+
+
+# -- setting up a station ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterCheck:
+    spec: str
+    description: str
+    status: PrinterStatus
+    delivered: bool = False
+    problem: str = ""
+
+
+def printer_status(ctx: ServiceContext) -> PrinterCheck:
+    """What the configured printer reports (DLE EOT), without printing anything."""
+    spec = printer_spec(ctx)
+    printer = _open_or_refuse(ctx, spec)
+    try:
+        return PrinterCheck(spec, printer.description, printer.status())
+    finally:
+        printer.close()
+
+
+def printer_test(ctx: ServiceContext) -> PrinterCheck:
+    """Print a sample receipt and open the drawer; no payment is recorded (the audit says so)."""
+    from cashdesk.devices.receipt import sample_receipt
+
+    spec = printer_spec(ctx)
+    printer = _open_or_refuse(ctx, spec)
+    try:
+        doc = sample_receipt(_letterhead(ctx), station=ctx.station, local_time=_local(ctx, ctx.now().replace(tzinfo=None)))
+        result = deliver(_render(ctx, doc), printer)
+        kick = deliver(drawer_kick(int(ctx.settings["drawer.pin"])), printer) if result.delivered else result
+        with ctx.db.unit_of_work() as uow:
+            audit.record(uow.session, user=_os_user(), station=ctx.station, event_type="printer_test",
+                         object=spec, success=result.delivered and kick.delivered,
+                         details={"drawer_opened": kick.delivered}, at=ctx.now())  # fmt: skip
+            uow.commit()
+        status = result.status or printer.status()
+        return PrinterCheck(spec, printer.description, status, result.delivered and kick.delivered,
+                            result.reason or kick.reason)  # fmt: skip
+    finally:
+        printer.close()
+
+
+def _os_user() -> str:
+    from cashdesk.services.context import command_line_operator
+
+    return command_line_operator().user_id
+
+
+def _open_or_refuse(ctx: ServiceContext, spec: str) -> Printer:
+    try:
+        return station_printer(ctx)
+    except ValueError as exc:
+        raise ServiceError(f"The printer setting {spec!r} cannot be used: {exc}") from None
