@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from cashdesk.devices.escpos_import import load_escpos
 from cashdesk.devices.escpos_text import read_escpos
 from cashdesk.devices.status import (
     NO_PRINTER,
@@ -430,6 +431,7 @@ def driver_opener(kind: str, profile: str, timeouts: Timeouts, **args: Any) -> C
     """A function that opens the python-escpos driver for `kind`, or says what is missing."""
 
     def open_driver() -> Any:
+        load_escpos()
         import escpos.printer as drivers
 
         cls = {"usb": drivers.Usb, "serial": drivers.Serial, "cups": drivers.CupsPrinter, "win32": drivers.Win32Raw}[kind]
