@@ -172,3 +172,12 @@ def test_a_printer_that_does_not_answer_status_can_still_print(printer_emulator:
     printer = open_printer(printer_emulator.spec, PROFILE, confirm=False)
     assert deliver(render_escpos(receipt(), profile=PROFILE), printer).delivered
     assert printer.status().label == "Online"
+
+
+def test_a_printer_name_that_does_not_resolve_is_offline_quickly() -> None:
+    printer = open_printer("network:no-such-printer.invalid", PROFILE, Timeouts(connect=1.0, write=1.0, read=0.3))
+    started = time.monotonic()
+    result = deliver(render_escpos(receipt(), profile=PROFILE), printer)
+    assert time.monotonic() - started < QUICK
+    assert result.failed and "cannot find the printer's address" in result.reason
+    assert result.status is not None and result.status.label == "Offline"

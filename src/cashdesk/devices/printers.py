@@ -7,6 +7,7 @@ from a printer that is off, unplugged, or takes the connection and never answers
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
@@ -111,9 +112,28 @@ class NetworkPrinter:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"the printer at {host}:{self.port}"
 
-    def _connect(self) -> socket.socket:
+    def _address(self) -> str:
+        """The host's address, looked up with a deadline: a name lookup can hang for many seconds."""
         try:
-            sock = socket.create_connection((self.host, self.port), timeout=self.timeouts.connect)
+            ipaddress.ip_address(self.host.partition("%")[0])
+            return self.host
+        except ValueError:
+            pass
+
+        def look_up() -> str:
+            return str(socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM)[0][4][0])
+
+        try:
+            return _before(self.timeouts.connect, look_up, f"looking up {self.host}")
+        except PrinterError:
+            raise PrinterUnavailable(
+                f"Printer offline: cannot find the printer's address {self.host} (the name lookup failed or took too long)."
+            ) from None
+
+    def _connect(self) -> socket.socket:
+        address = self._address()
+        try:
+            sock = socket.create_connection((address, self.port), timeout=self.timeouts.connect)
         except ConnectionRefusedError:
             raise PrinterUnavailable(f"Printer offline: {self.description} refused the connection.") from None
         except TimeoutError:
