@@ -212,8 +212,10 @@ def post_receipt(
                              description=f"Payment at the counter, {ctx.station}", amount_cents=-line.amount.cents,
                              reference=number))  # fmt: skip
             s.flush()
+            owed_before = sum(i.amount_cents - i.paid_cents for i in items) + result.applied.cents
+            balance_left = Money(owed_before - result.applied.cents - account.credit_cents)
             posted.append(PostedLine("account", account.number, account.name, line.amount, result.credit,
-                                     _balance(s, account)))  # fmt: skip
+                                     balance_left))  # fmt: skip
         if approval_id is not None and not approval_used:
             raise PaymentRefused("The approval given is not for anything on this receipt.")
         for tender in tenders:
@@ -241,18 +243,7 @@ def post_receipt(
                             "print_job_ids": job_ids})  # fmt: skip
 
 
-def _balance(session: Session, account: AccountRow) -> Money:
-    from sqlalchemy import func
-
-    owed = session.scalar(
-        select(func.coalesce(func.sum(OpenItemRow.amount_cents - OpenItemRow.paid_cents), 0)).where(
-            OpenItemRow.account_id == account.id
-        )
-    )
-    return Money(int(owed or 0) - account.credit_cents)
-
-
 def _queue_print_jobs(session: Session, ctx: ServiceContext, posted: PostedReceipt, row: ReceiptRow) -> tuple[int, ...]:
-    from cashdesk.services.printing import queue_receipt
+    from cashdesk.services.printing import queue_posted
 
-    return queue_receipt(session, ctx, row, kick=posted.drawer_kick)
+    return queue_posted(session, ctx, posted)

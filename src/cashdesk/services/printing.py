@@ -33,6 +33,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.payments import PostedReceipt
 from cashdesk.store.models import (
     AccountRow,
     OpenItemRow,
@@ -133,11 +134,31 @@ def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, r
     return job.id
 
 
-def queue_receipt(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, kick: bool) -> tuple[int, ...]:
-    """The receipt, then the drawer kick as its own job (a failed receipt keeps no drawer shut)."""
-    ids = [_add_job(session, ctx, "receipt", _render(ctx, receipt_doc(session, ctx, receipt)), receipt.id)]
-    if kick:
-        ids.append(_add_job(session, ctx, "drawer_kick", drawer_kick(int(ctx.settings["drawer.pin"])), receipt.id))
+def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
+    """The receipt of a payment being posted, from what the posting already holds (no queries)."""
+    accounts = tuple(AccountLine(line.reference, line.name, line.amount, line.balance_left or Money(0))
+                     for line in posted.lines if line.kind == "account")  # fmt: skip
+    misc = tuple(MiscLine(line.reference, line.name, line.amount) for line in posted.lines if line.kind == "misc")
+    tenders = tuple(
+        TenderLine(t.kind.value, t.amount, number=t.reference if t.kind.value in ("check", "money_order") else "",
+                   card_brand=t.card_brand, card_last4=t.card_last4, auth_code=t.reference if t.kind.value == "card" else "")
+        for t in posted.tenders
+    )  # fmt: skip
+    footer = tuple(line for line in str(ctx.settings["receipt.footer"]).splitlines() if line.strip())
+    return ReceiptDoc(
+        letterhead=_letterhead(ctx), receipt_number=posted.number,
+        local_time=_local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None)), station=posted.station,
+        cashier=posted.cashier, accounts=accounts, misc=misc, tenders=tenders, total=posted.total,
+        cash_tendered=Money.total(t.amount for t in posted.tenders if t.kind.value == "cash"), change=posted.change,
+        payer=posted.payer, footer=footer,
+    )  # fmt: skip
+
+
+def queue_posted(session: Session, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
+    """The receipt of a payment being posted, then the drawer kick as its own job."""
+    ids = [_add_job(session, ctx, "receipt", _render(ctx, posted_doc(ctx, posted)), posted.id)]
+    if posted.drawer_kick:
+        ids.append(_add_job(session, ctx, "drawer_kick", drawer_kick(int(ctx.settings["drawer.pin"])), posted.id))
     return tuple(ids)
 
 

@@ -1,0 +1,175 @@
+"""Counter posting at city scale: post_receipt() beside the same rows written by plain sqlite3.
+
+    .venv/bin/python bench/posting.py [--db bench/out/city-500000-seed1.sqlite3] [--payments 10000]
+
+Works on a copy of the city (posting changes it). For each payment the service runs its
+whole unit of work: drawer check, gapless number, allocations over the account's open
+items, tenders, history, the rendered ESC/POS receipt and the drawer kick as print jobs,
+the hash-chained audit event, one durable commit (WAL, synchronous=FULL). The baseline
+writes the same rows (one receipt, its line, its allocations, tender, history row, two
+print jobs of the same size, an audit row, the sequence and the open items' paid amounts)
+through plain sqlite3 in one durable transaction each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+RATIO_TARGET = 3.0
+
+
+def pick_accounts(path: Path, n: int, seed: int) -> list[tuple[int, str, int]]:
+    """(id, number, owed cents) of active utility accounts that owe something."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    rows = con.execute(
+        "SELECT a.id, a.number, SUM(o.amount_cents - o.paid_cents) FROM accounts a "
+        "JOIN open_items o ON o.account_id = a.id WHERE a.status = 'active' AND a.cash_only = 0 "
+        "AND o.amount_cents > o.paid_cents GROUP BY a.id LIMIT ?",
+        (n * 3,),
+    ).fetchall()
+    con.close()
+    rng = random.Random(seed)
+    rng.shuffle(rows)
+    return rows[:n]
+
+
+def p(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def measure_service(path: Path, accounts: list[tuple[int, str, int]]) -> list[float]:
+    from cashdesk.config import Settings
+    from cashdesk.domain.cash import CashCount
+    from cashdesk.domain.money import Money
+    from cashdesk.domain.security import Role
+    from cashdesk.domain.tenders import Tender, TenderKind
+    from cashdesk.services.context import Operator, ServiceContext
+    from cashdesk.services.drawers import open_drawer
+    from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+
+    ctx = ServiceContext.open(path, settings=Settings(), quick_check=False)
+    cashier = Operator("benchcashier", Role.CASHIER)
+    open_drawer(ctx, cashier, CashCount({"B20": 10}))
+    times = []
+    for _, number, owed in accounts:
+        amount = max(1, owed // 2)
+        cart = Cart((AccountPayment(number, Money(amount), keep_excess_as_credit=True),))
+        started = time.perf_counter()
+        post_receipt(ctx, cashier, cart, [Tender(TenderKind.CASH, Money(amount))])
+        times.append((time.perf_counter() - started) * 1000)
+    ctx.close()
+    return times
+
+
+def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: int) -> list[float]:
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute("PRAGMA foreign_keys=ON")
+    drawer = con.execute(
+        "INSERT INTO drawers (station, cashier, business_date, opened_at, opening_float_cents, opening_count, status) "
+        "VALUES ('B99', 'raw', '2026-11-26', '2026-11-26 10:00:00', 20000, '{}', 'open')"
+    ).lastrowid
+    payload = b"x" * payload_size
+    prev = "0" * 64
+    times = []
+    for seq, (account_id, _, owed) in enumerate(accounts, start=1):
+        amount = max(1, owed // 2)
+        started = time.perf_counter()
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("INSERT INTO receipt_sequences (station, year, last_number) VALUES ('B99', 2026, 1) "
+                    "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1")
+        number = con.execute("SELECT last_number FROM receipt_sequences WHERE station = 'B99' AND year = 2026").fetchone()[0]
+        receipt = con.execute(
+            "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
+            "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) VALUES "
+            "(?, 'B99', ?, 'raw', 'counter', '2026-11-26', '2026-11-26 10:00:00', '', ?, ?, 0, 'posted', '', '', 0)",
+            (f"B99-2026-{number:06d}", drawer, amount, amount),
+        ).lastrowid
+        line = con.execute(
+            "INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, memo, amount_cents, credit_cents) "
+            "VALUES (?, 1, 'account', ?, '', ?, 0)", (receipt, account_id, amount)).lastrowid
+        left = amount
+        for item_id, open_cents in con.execute(
+            "SELECT id, amount_cents - paid_cents FROM open_items WHERE account_id = ? AND amount_cents > paid_cents "
+            "ORDER BY due_date", (account_id,)).fetchall():
+            if left == 0:
+                break
+            take = min(left, open_cents)
+            con.execute("UPDATE open_items SET paid_cents = paid_cents + ? WHERE id = ?", (take, item_id))
+            con.execute("INSERT INTO allocations (receipt_line_id, open_item_id, amount_cents) VALUES (?, ?, ?)",
+                        (line, item_id, take))
+            left -= take
+        con.execute("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
+                    "bank_account) VALUES (?, 'cash', ?, '', '', '', '', '')", (receipt, amount))
+        con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
+                    "VALUES (?, '2026-11-26', 'payment', 'Payment', ?, '')", (account_id, -amount))
+        for kind, data in (("receipt", payload), ("drawer_kick", b"\x1bp\x00\x32\x32")):
+            con.execute("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, "
+                        "created_at) VALUES ('B99', ?, ?, ?, 'queued', 0, '', '2026-11-26 10:00:00')",
+                        (kind, receipt, data))
+        digest = hashlib.sha256(f"{prev}{seq}".encode()).hexdigest()
+        con.execute("INSERT INTO audit_events (seq, at, user, station, event_type, object, success, details, "
+                    "prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_events), "
+                    "'2026-11-26T17:00:00.000000Z', 'raw', 'B99', 'post', '', 1, '{}', ?, ?)", (prev, digest))
+        prev = digest
+        con.execute("COMMIT")
+        times.append((time.perf_counter() - started) * 1000)
+    con.close()
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, default=OUT / "city-500000-seed1.sqlite3")
+    parser.add_argument("--payments", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "src"))
+    if not args.db.exists():
+        sys.exit(f"no city at {args.db}: run bench/run.py first")
+    work = OUT / "posting-copy.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    print(f"[bench] copying {args.db.name}", file=sys.stderr)
+    src = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    dst = sqlite3.connect(work)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    accounts = pick_accounts(work, args.payments * 2, args.seed)
+    mine, raw_accounts = accounts[: args.payments], accounts[args.payments:]
+    print(f"[bench] {len(mine):,} payments through post_receipt()", file=sys.stderr)
+    service = measure_service(work, mine)
+    con = sqlite3.connect(work)
+    payload = con.execute("SELECT avg(length(payload)) FROM print_jobs WHERE kind = 'receipt'").fetchone()[0]
+    con.close()
+    print(f"[bench] {len(raw_accounts):,} payments through plain sqlite3", file=sys.stderr)
+    raw = measure_raw(work, raw_accounts, int(payload))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    ratio = p(service, 95) / p(raw, 95)
+    result = "pass" if ratio <= RATIO_TARGET else "**FAIL**"
+    row = (f"| counter posting, {len(service):,} payments | ratio ≤ {RATIO_TARGET:g} | p50 {p(service, 50):.2f} ms, "
+           f"p95 {p(service, 95):.2f} ms | p50 {p(raw, 50):.2f} ms, p95 {p(raw, 95):.2f} ms (plain sqlite3, "
+           f"one durable transaction each) | {ratio:.2f} | {result} |")
+    print(f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    print("| figure | target | measured | raw baseline | ratio | result |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    print(row)
+    return 0 if ratio <= RATIO_TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
