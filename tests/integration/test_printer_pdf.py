@@ -6,7 +6,6 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 
 from cashdesk.devices.delivery import deliver
 from cashdesk.devices.drawer import drawer_kick

@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 
 from cashdesk.devices.receipt import render_text, sample_receipt
 from cashdesk.documents.receipt_pdf import receipt_pdf
