@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, fields
-from enum import StrEnum
 from typing import Any, NamedTuple
 
 from cashdesk.devices.escpos_import import load_escpos
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
+from cashdesk.domain.tenders import TenderKind
 
 DEFAULT_WIDTH = 42  # characters of font A on 80 mm paper
 MIN_WIDTH = 24
@@ -24,13 +24,6 @@ MIN_WIDTH = 24
 _DOTS_PER_CHAR = 12
 _BARCODE_MODULE_DOTS = 2  # the narrowest CODE128 bar ESC/POS allows
 _BARCODE_HEIGHT_DOTS = 64
-
-
-class TenderKind(StrEnum):
-    CASH = "cash"
-    CHECK = "check"
-    MONEY_ORDER = "money_order"
-    CARD = "card"
 
 
 @dataclass(frozen=True, slots=True)
