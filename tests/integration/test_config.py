@@ -70,3 +70,9 @@ def test_today_is_the_date_in_the_city(db_path: Path) -> None:
         assert ctx.today() == dt.date(2026, 11, 26)
     finally:
         ctx.close()
+
+
+def test_every_setting_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    missing = [s.key for s in SETTINGS if f"`{s.key}`" not in docs]
+    assert missing == []
