@@ -126,3 +126,22 @@ def test_the_first_reprint_is_free_and_later_ones_need_a_supervisor(ctx: Service
     pages = read_escpos(paper.read_bytes()).receipts
     assert len(pages) == 3
     assert "REPRINT" not in pages[0] and "REPRINT" in pages[1] and "REPRINT" in pages[2]
+
+
+def test_a_no_sale_needs_a_reason_and_a_supervisor_and_opens_the_drawer(ctx: ServiceContext, paper: Path) -> None:
+    from cashdesk.services.audit import AuditFilter, list_events
+    from cashdesk.services.drawers import no_sale
+
+    with pytest.raises(OverrideRefused, match="needs a supervisor's approval"):
+        no_sale(ctx, CASHIER, "change for the safe", approval_id=None)
+    with pytest.raises(Exception, match="Say why"):
+        no_sale(ctx, CASHIER, " ", approval_id=None)
+    drawer = "drawer 1"
+    approval = approve(ctx, action=OverrideAction.NO_SALE, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object=drawer)  # fmt: skip
+    no_sale(ctx, CASHIER, "change for the safe", approval_id=approval.id)
+    print_all(ctx)
+    printout = read_escpos(paper.read_bytes())
+    assert printout.drawer_kicks == 1 and printout.receipts == []
+    (event,) = list_events(ctx, Operator("msuper", Role.SUPERVISOR), AuditFilter(event_type="no_sale"))
+    assert event.details == {"reason": "change for the safe", "approved_by": "msuper"}

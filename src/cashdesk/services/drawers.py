@@ -78,3 +78,36 @@ def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> Dr
         )  # fmt: skip
         uow.commit()
         return _view(row)
+
+
+def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id: int | None) -> int:
+    """Open the cash drawer without a payment: a reason and a supervisor's approval, audited.
+
+    Returns the print job of the drawer kick (delivered by the print worker like any other).
+    """
+    from cashdesk.devices.drawer import drawer_kick
+    from cashdesk.domain.security import OverrideAction
+    from cashdesk.services.overrides import require_approval
+    from cashdesk.store.models import PrintJobRow
+
+    operator.require(Permission.TAKE_PAYMENTS, "open the cash drawer")
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError("Say why the drawer is opened without a sale (for example: change for the safe).")
+    if len(reason) > 200:
+        raise ServiceError("Keep the reason under 200 characters.")
+    with ctx.db.unit_of_work(write=False) as uow:
+        drawer = require_open_drawer(uow.session, ctx, operator)
+        drawer_id = drawer.id
+    with require_approval(ctx, approval_id, action=OverrideAction.NO_SALE, requested_by=operator.user_id,
+                          object=f"drawer {drawer_id}") as (uow, approval):  # fmt: skip
+        job = PrintJobRow(station=ctx.station, kind="drawer_kick", receipt_id=None,
+                          payload=drawer_kick(int(ctx.settings["drawer.pin"])), status="queued", attempts=0,
+                          last_error="")  # fmt: skip
+        uow.session.add(job)
+        uow.session.flush()
+        audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="no_sale",
+                     object=f"drawer {drawer_id}", details={"reason": reason, "approved_by": approval.approved_by},
+                     at=ctx.now())  # fmt: skip
+        uow.commit()
+        return job.id

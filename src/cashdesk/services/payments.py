@@ -235,7 +235,7 @@ def post_receipt(
             s, user=operator.user_id, station=ctx.station, event_type="post", object=number,
             details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
                      "tenders": [[t.kind.value, t.amount.cents] for t in tenders], "lines": len(posted),
-                     "drawer": drawer.id},
+                     "drawer": drawer.id, "drawer_kick": kick},
             at=now,
         )  # fmt: skip
         uow.commit()
