@@ -145,3 +145,32 @@ def test_a_no_sale_needs_a_reason_and_a_supervisor_and_opens_the_drawer(ctx: Ser
     assert printout.drawer_kicks == 1 and printout.receipts == []
     (event,) = list_events(ctx, Operator("msuper", Role.SUPERVISOR), AuditFilter(event_type="no_sale"))
     assert event.details == {"reason": "change for the safe", "approved_by": "msuper"}
+
+
+def test_a_payment_on_a_closed_account_needs_a_supervisor(ctx: ServiceContext, small_city: Path) -> None:
+    from cashdesk.services.payments import PaymentRefused
+
+    con = sqlite3.connect(small_city)
+    con.execute("UPDATE accounts SET status = 'closed' WHERE number = '1000000033'")
+    con.commit()
+    con.close()
+    cart = Cart((AccountPayment("1000000033", Money(1000), keep_excess_as_credit=True),))
+    with pytest.raises(OverrideRefused, match="needs a supervisor's approval"):
+        post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(1000))])
+    other = approve(ctx, action=OverrideAction.CLOSED_ACCOUNT, requested_by=CASHIER, supervisor_id="msuper",
+                    password=PASSWORD, object="1000000017")  # fmt: skip
+    with pytest.raises(OverrideRefused, match="for something else"):
+        post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(1000))], approval_id=other.id)
+    approval = approve(ctx, action=OverrideAction.CLOSED_ACCOUNT, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object="1000000033")  # fmt: skip
+    posted = post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(1000))], approval_id=approval.id)
+    assert posted.number == "W01-2026-000001"
+    with pytest.raises(PaymentRefused, match="not for anything on this receipt"):
+        open_cart = Cart((AccountPayment("1000000017", Money(100)),))
+        third = approve(ctx, action=OverrideAction.CLOSED_ACCOUNT, requested_by=CASHIER, supervisor_id="msuper",
+                        password=PASSWORD, object="1000000017")  # fmt: skip
+        post_receipt(ctx, CASHIER, open_cart, [Tender(TenderKind.CASH, Money(100))], approval_id=third.id)
+    from cashdesk.services.audit import AuditFilter, list_events
+
+    refusals = list_events(ctx, Operator("msuper", Role.SUPERVISOR), AuditFilter(event_type="override_use"))
+    assert [(e.object, e.success) for e in refusals] == [("1000000033", False), ("1000000033", False)]

@@ -185,10 +185,17 @@ def post_receipt(
             if account_store.cash_only_on(account, business_date) and non_cash:
                 raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
             if account.status == AccountStatus.CLOSED.value:
-                from cashdesk.services.overrides import consume_approval
+                from cashdesk.services.overrides import OverrideRefused, consume_approval, record_refusal
 
-                consume_approval(s, ctx, approval_id, action=OverrideAction.CLOSED_ACCOUNT,
-                                 requested_by=operator.user_id, object=account.number)  # fmt: skip
+                try:
+                    consume_approval(s, ctx, approval_id, action=OverrideAction.CLOSED_ACCOUNT,
+                                     requested_by=operator.user_id, object=account.number)  # fmt: skip
+                except OverrideRefused as refused:
+                    uow.rollback()  # nothing of this receipt is written; only the refusal is
+                    record_refusal(s, ctx, refused, approval_id=approval_id, action=OverrideAction.CLOSED_ACCOUNT,
+                                   requested_by=operator.user_id, object=account.number)  # fmt: skip
+                    uow.commit()
+                    raise
                 approval_used = True
             items = list(s.scalars(
                 select(OpenItemRow).where(OpenItemRow.account_id == account.id,
