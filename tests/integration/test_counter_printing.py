@@ -174,3 +174,19 @@ def test_a_payment_on_a_closed_account_needs_a_supervisor(ctx: ServiceContext, s
 
     refusals = list_events(ctx, Operator("msuper", Role.SUPERVISOR), AuditFilter(event_type="override_use"))
     assert [(e.object, e.success) for e in refusals] == [("1000000033", False), ("1000000033", False)]
+
+
+def test_a_pdf_copy_of_a_receipt_reads_back(ctx: ServiceContext, tmp_path: Path) -> None:
+    import pypdf
+
+    from cashdesk.services.printing import receipt_pdf_copy
+
+    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(3490)),)),
+                          [Tender(TenderKind.CASH, Money(3490))])  # fmt: skip
+    path = receipt_pdf_copy(ctx, CASHIER, posted.number, tmp_path / "copies")
+    assert path.name == f"receipt-{posted.number}.pdf"
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    for expected in ("City of Aurelia", posted.number, "1000000017", "$34.90", "REPRINT"):
+        assert expected in text, expected
+    again = receipt_pdf_copy(ctx, CASHIER, posted.number, tmp_path / "again")
+    assert again.read_bytes() == path.read_bytes()  # deterministic

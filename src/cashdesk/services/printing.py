@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -330,3 +331,29 @@ def _open_or_refuse(ctx: ServiceContext, spec: str) -> Printer:
         return station_printer(ctx)
     except ValueError as exc:
         raise ServiceError(f"The printer setting {spec!r} cannot be used: {exc}") from None
+
+
+def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folder: Path) -> Path:
+    """A PDF copy of a receipt (marked COPY-style as a reprint, or VOID), written to `folder`."""
+    from cashdesk.devices.receipt import render_text
+    from cashdesk.documents.receipt_pdf import receipt_pdf
+
+    operator.require(Permission.LOOK_UP_ACCOUNTS, "copy receipts")
+    with ctx.db.unit_of_work() as uow:
+        receipt = uow.session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
+        if receipt is None:
+            raise ReprintRefused(f"There is no receipt {number.strip()}.")
+        doc = receipt_doc(uow.session, ctx, receipt, reprint=True, void=receipt.status == "void")
+        data = receipt_pdf(render_text(doc, width_chars=int(ctx.settings["printer.width"])), title=receipt.number)
+        target = folder / f"receipt-{receipt.number}.pdf"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".part")
+            partial.write_bytes(data)
+            partial.replace(target)
+        except OSError as exc:
+            raise ServiceError(f"Could not save the PDF in {folder}: {exc.strerror or exc}.") from None
+        audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="receipt_pdf",
+                     object=receipt.number, details={"file": target.name}, at=ctx.now())  # fmt: skip
+        uow.commit()
+    return target
