@@ -188,6 +188,8 @@ def run_demo(extra: list[str]) -> int:
         env["QT_QPA_PLATFORM"] = platform = "offscreen"
     if platform in ("", "xcb"):
         ensure_qt_libraries("xcb")
+    # The demo station "prints" its receipts as PDF files unless a real printer is named.
+    env.setdefault("CASHDESK_PRINTER", f"pdf:{DEMO_DB.parent / 'receipts'}")
     cashdesk = [str(BIN / "cashdesk"), "--db", str(DEMO_DB)]
     if not DEMO_DB.exists():
         DEMO_DB.parent.mkdir(exist_ok=True)
@@ -200,6 +202,8 @@ def run_demo(extra: list[str]) -> int:
         subprocess.run([*build, "demo-data", "--accounts", DEMO_ACCOUNTS, "--seed", "1"], check=True, env=env)
         partial.rename(DEMO_DB)
     say(f"starting cashdesk on the demo database {DEMO_DB}")
+    say("sign in as cashier1 (or super1, admin1) with the password demo-password")
+    say(f"receipts go to {env['CASHDESK_PRINTER']}")
     return subprocess.run([*cashdesk, *extra], env=env).returncode
 
 
