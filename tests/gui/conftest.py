@@ -18,7 +18,7 @@ from cashdesk.services.setup import init_database
 from cashdesk.services.users import add_user
 from cashdesk.store.db import Database
 from cashdesk.store.models import AccountRow, HistoryRow, OpenItemRow
-from gui_support import CHEAP_HASHER, NOW, PASSWORDS, ROLES, Keyboard, show_window, sign_in
+from gui_support import CHEAP_HASHER, NOW, PASSWORDS, ROLES, Keyboard, open_drawers, show_window, sign_in
 
 def _add_account(uow: Any, number: str, name: str, address: str, phone: str = "", **fields: Any) -> AccountRow:
     row = AccountRow(
@@ -167,8 +167,16 @@ def signed_out_window(qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]
 
 
 @pytest.fixture
-def window(signed_out_window: Any, keyboard: Keyboard) -> Any:
-    """The window with cashier1 signed in at the keyboard: the inquiry screen."""
+def drawers_open(ctx: ServiceContext) -> None:
+    """cashier1, cashier2, super1 and super2 each have a drawer open at the station (W01)."""
+    open_drawers(ctx, "cashier1", "cashier2", "super1", "super2")
+
+
+@pytest.fixture
+def window(signed_out_window: Any, keyboard: Keyboard, ctx: ServiceContext) -> Any:
+    """The window with cashier1 signed in at the keyboard, their drawer open: the counter, the
+    cursor in the search box."""
+    open_drawers(ctx, "cashier1")
     sign_in(keyboard, signed_out_window, "cashier1")
     return signed_out_window
 

@@ -20,7 +20,7 @@ from cashdesk.ui.audit_viewer import AuditDialog
 from cashdesk.ui.main_window import AUDIT_HINT, Mode
 from cashdesk.ui.models import AuditEventsModel
 
-from gui_support import NOW, PASSWORDS, Keyboard, operator, show_window, sign_in, wait_for_keyboard
+from gui_support import NOW, PASSWORDS, Keyboard, open_drawers, operator, show_window, sign_in, wait_for_keyboard
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -39,8 +39,11 @@ def rows(dialog: AuditDialog) -> list[dict[str, str]]:
 
 
 def a_cashiers_morning(window: Any, keyboard: Keyboard) -> None:
-    """cashier1 signs in, looks up an account, locks, mistypes, unlocks, signs out."""
+    """cashier1 signs in, does not open a drawer yet, looks up an account, locks, mistypes,
+    unlocks, signs out."""
     sign_in(keyboard, window, "cashier1")
+    assert window.work.currentWidget() is window.float_screen
+    keyboard.press(Key.Key_Escape)  # not now: look up accounts only
     keyboard.type("alvarez")
     keyboard.press(Key.Key_Return)
     keyboard.press(Key.Key_L, CTRL)
@@ -53,10 +56,11 @@ def a_cashiers_morning(window: Any, keyboard: Keyboard) -> None:
 
 
 def test_a_supervisor_reads_the_trail_by_user_and_by_type(
-    signed_out_window: Any, keyboard: Keyboard, qtbot: Any
+    signed_out_window: Any, keyboard: Keyboard, qtbot: Any, ctx: ServiceContext
 ) -> None:
     window = signed_out_window
     a_cashiers_morning(window, keyboard)
+    open_drawers(ctx, "super1")
     sign_in(keyboard, window, "super1")
     assert window.audit_action.isVisible() and window.audit_action.isEnabled()
     assert AUDIT_HINT in window.hints_label.text()
@@ -103,7 +107,7 @@ def test_a_supervisor_reads_the_trail_by_user_and_by_type(
 
 
 def test_the_dates_are_business_dates_in_the_city(
-    signed_out_window: Any, keyboard: Keyboard, qtbot: Any, city_db: Any
+    signed_out_window: Any, keyboard: Keyboard, qtbot: Any, city_db: Any, ctx: ServiceContext
 ) -> None:
     ten_days_ago = ServiceContext(
         Database.open(city_db, quick_check=False), Settings(), clock=lambda: NOW - dt.timedelta(days=10)
@@ -113,6 +117,7 @@ def test_the_dates_are_business_dates_in_the_city(
     finally:
         ten_days_ago.close()
     window = signed_out_window
+    open_drawers(ctx, "super1")
     sign_in(keyboard, window, "super1")
     keyboard.press(Key.Key_A, CTRL_SHIFT)
     dialog = window.audit_dialog

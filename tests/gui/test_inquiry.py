@@ -80,9 +80,15 @@ def test_surname_enter_arrow_down_reads_the_account(window: Any, keyboard: Any) 
     assert shown(window) == "1001"
     assert pane.flag_texts() == []
 
-    keyboard.press(Key.Key_Return)  # keeps the account shown; the cart comes later
+    keyboard.press(Key.Key_Return)  # opens the account shown for payment, the balance filled in
     assert shown(window) == "1001"
+    strip = window.counter.pay_strip
+    assert strip.isVisible() and QApplication.focusWidget() is strip.amount_field
+    assert strip.amount_field.selectedText() == "91.80"
+    keyboard.press(Key.Key_Escape)  # back one step: the results, on the same account
+    assert not strip.isVisible()
     assert QApplication.focusWidget() is inquiry.results_view
+    assert shown(window) == "1001"
 
 
 def test_enter_in_the_results_chooses_the_account_shown(window: Any, keyboard: Any, qtbot: Any) -> None:

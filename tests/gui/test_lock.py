@@ -21,6 +21,8 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 #: Short enough for a test, long enough that typing a search never trips it.
 IDLE_MS = 400
 
+pytestmark = pytest.mark.usefixtures("drawers_open")  # straight to the counter after signing in
+
 
 def audit(ctx: ServiceContext, event_type: str) -> list[Any]:
     return list(reversed(list_events(ctx, operator("super1"), AuditFilter(event_type=event_type))))

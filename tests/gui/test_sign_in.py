@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -49,6 +51,7 @@ def test_the_window_opens_on_the_sign_in_screen(signed_out_window: Any, keyboard
     assert QApplication.focusWidget() is form.user_field
 
 
+@pytest.mark.usefixtures("drawers_open")
 def test_a_wrong_password_is_refused_then_the_right_one_signs_in(
     signed_out_window: Any, keyboard: Keyboard, ctx: ServiceContext
 ) -> None:
@@ -125,6 +128,7 @@ def test_with_no_users_it_says_how_to_make_the_first_administrator(
         context.close()
 
 
+@pytest.mark.usefixtures("drawers_open")
 def test_an_administrators_reset_forces_a_new_password_first(
     signed_out_window: Any, keyboard: Keyboard, ctx: ServiceContext, qtbot: Any
 ) -> None:

@@ -1,4 +1,8 @@
-"""The inquiry screen: find an account and answer "what do I owe?", from the keyboard."""
+"""The inquiry screen: find an account and answer "what do I owe?", from the keyboard.
+
+The same search box takes a bill stub: a keyboard-wedge scanner types the stub's 30-digit
+scan line and Enter, and the stub's account opens with the amount the stub says is due.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashdesk.domain import scanline
 from cashdesk.ui.account_pane import AccountPane
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.models import SearchResultsModel
 
 if TYPE_CHECKING:
@@ -69,14 +75,17 @@ class InquiryScreen(QWidget):
 
     #: The account a search or an arrow key brought into the pane.
     account_shown = Signal(str)
-    #: Enter (or a double click) on a result: a later screen adds the account to the cart.
+    #: Enter (or a double click) on a result: the counter opens the account for payment.
     account_chosen = Signal(str)
+    #: A bill stub was scanned and its account shown: (account number, amount due on the stub).
+    stub_scanned = Signal(str, object)
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None, *, guard: CardNumberGuard | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inquiryScreen")
         self._ctx = ctx
         self._last_query = ""
+        self.guard = guard or CardNumberGuard(self)
 
         self.search_field = SearchField()
         self.search_field.setObjectName("searchField")
@@ -139,7 +148,9 @@ class InquiryScreen(QWidget):
         self.setTabOrder(self.results_view, self.pane.items_view)
         self.setTabOrder(self.pane.items_view, self.pane.history_view)
 
-        self.search_field.returnPressed.connect(self.search)
+        self.guard.watch(self.search_field)
+        self.guard.refused.connect(self._card_number_refused)
+        self.search_field.returnPressed.connect(self.enter_in_search)
         self.search_button.clicked.connect(self.search)
         self.search_field.down_pressed.connect(self.enter_results)
         self.results_view.escape_pressed.connect(self.focus_search)
@@ -163,11 +174,67 @@ class InquiryScreen(QWidget):
 
     # -- searching ----------------------------------------------------------------------------
 
+    def enter_in_search(self) -> None:
+        """Enter in the search box: a scanned stub opens its account; anything else searches."""
+        if not self.search_field.isEnabled() or self.guard.check_now():
+            return
+        text = self.search_field.text().strip()
+        if scanline.looks_like_scan_line(text) or (len(text) >= 20 and text.isascii() and text.isdigit()):
+            self.scan(text)
+            return
+        self.search()
+
+    def scan(self, text: str) -> None:
+        """A bill stub's scan line: check it, open its account, say what the stub asks for."""
+        from cashdesk.services.accounts import account_detail
+        from cashdesk.services.context import ServiceError
+
+        self.search_field.selectAll()  # the next scan replaces it
+        try:
+            stub = scanline.parse(text)
+        except scanline.ScanLineError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        # Stubs carry the account zero-padded to 10 digits; the city may write it shorter.
+        candidates = [stub.account]
+        if stub.account.lstrip("0") and stub.account.lstrip("0") != stub.account:
+            candidates.append(stub.account.lstrip("0"))
+        detail = None
+        for number in candidates:
+            try:
+                detail = account_detail(self._ctx, number)
+                break
+            except ServiceError:
+                continue
+        if detail is None:
+            self.results_model.clear()
+            self.pane.clear(f"No account {stub.account.lstrip('0') or stub.account} for this stub.")
+            self.show_message(
+                f"The stub is for account {stub.account}, which is not in cashdesk. Check the stub, or search by "
+                "name or address.",
+                error=True,
+            )
+            return
+        self._last_query = text
+        self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.results_model.clear()
+        self.pane.show_detail(detail)
+        number = detail.account.number
+        self.show_message(
+            f"Bill stub for account {number}: {stub.amount_due.display()} due {stub.due_date:%m/%d/%Y}."
+        )
+        self.account_shown.emit(number)
+        self.stub_scanned.emit(number, stub.amount_due)
+
+    def _card_number_refused(self, field: object) -> None:
+        if field is self.search_field:
+            self.show_message(CARD_NUMBER_REFUSED, error=True)
+
     def search(self) -> None:
         from cashdesk.services.accounts import search_accounts
         from cashdesk.services.context import ServiceError
 
-        if not self.search_field.isEnabled():
+        if not self.search_field.isEnabled() or self.guard.check_now():
             return
         query = self.search_field.text().strip()
         if not query:

@@ -1,5 +1,6 @@
-"""The main window: sign-in first, then the inquiry screen; the lock screen covers the work
-when the station is left alone or locked by hand; the database check at start.
+"""The main window: sign-in first, then the float count (a cashier without an open drawer)
+and the counter; the lock screen covers the work when the station is left alone or locked by
+hand; the database check at start; the print queue working in the background.
 
 The window keeps one of three states: nobody signed in, someone working, locked for
 someone. Everything behind the sign-in and lock screens is hidden, so neither the keyboard
@@ -18,10 +19,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEv
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,18 +33,24 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.security import Permission
 from cashdesk.ui.background import BackgroundCall
+from cashdesk.ui.counter import COUNTER_HINTS, NO_DRAWER, CounterScreen
+from cashdesk.ui.float_count import FloatCountScreen
 from cashdesk.ui.idle import IdleWatcher
-from cashdesk.ui.inquiry import InquiryScreen
+from cashdesk.ui.print_queue import PrintQueue, PrintRound
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
     from cashdesk.services.context import Operator, ServiceContext
+    from cashdesk.services.drawers import DrawerView
 
 log = logging.getLogger(__name__)
 
 #: What the status bar shows; docs/keyboard.md has the full map.
-KEY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
+KEY_HINTS = COUNTER_HINTS
+COUNTER_MORE_HINTS = "Ctrl+P Reprint  ·  Ctrl+Shift+V Void"
+INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
+FLOAT_HINTS = "Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now"
 STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out"
 AUDIT_HINT = "Ctrl+Shift+A Audit trail"
 SIGN_IN_HINTS = "Type your user id, Enter, your password, Enter  ·  Tab Next field"
@@ -49,10 +59,15 @@ LOCK_HINTS = "Type your password, Enter to unlock  ·  A supervisor's user id an
 LOCK_KEY = "Ctrl+L"
 SIGN_OUT_KEY = "Ctrl+Shift+Q"
 AUDIT_KEY = "Ctrl+Shift+A"
+REPRINT_KEY = "Ctrl+P"
+VOID_KEY = "Ctrl+Shift+V"
+OPEN_DRAWER_KEY = "Ctrl+Shift+D"
+RETRY_PRINT_KEY = "Ctrl+Shift+R"
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
 _BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 8px;"
+_PRINTER_BANNER_STYLE = "QFrame#printerBanner { background: #e65100; } QLabel { color: white; }"
 
 
 class Mode(enum.Enum):
@@ -81,6 +96,7 @@ class MainWindow(QMainWindow):
         *,
         health_check: HealthCheck | None = None,
         idle_lock_ms: int | None = None,
+        print_retry_ms: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,13 +122,16 @@ class MainWindow(QMainWindow):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
 
+        self.printer_banner = self._build_printer_banner()
+
         self.sign_in_screen = SignInScreen(ctx)
-        self.inquiry = InquiryScreen(ctx)
-        self.work = QWidget()
+        self.counter = CounterScreen(ctx)
+        self.inquiry = self.counter.inquiry
+        self.float_screen = FloatCountScreen(ctx)
+        self.work = QStackedWidget()
         self.work.setObjectName("work")
-        work_layout = QVBoxLayout(self.work)
-        work_layout.setContentsMargins(0, 0, 0, 0)
-        work_layout.addWidget(self.inquiry)
+        self.work.addWidget(self.counter)
+        self.work.addWidget(self.float_screen)
         self.lock_screen = LockScreen(ctx)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -124,23 +143,36 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.printer_banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
         self.hints_label = QLabel()
         self.hints_label.setObjectName("keyHints")
         self.statusBar().addWidget(self.hints_label, 1)
+        self.printer_label = QLabel()
+        self.printer_label.setObjectName("printerStatus")
+        self.statusBar().addPermanentWidget(self.printer_label)
         self.user_label = QLabel()
         self.user_label.setObjectName("signedInUser")
         self.statusBar().addPermanentWidget(self.user_label)
 
+        self.print_queue = PrintQueue(ctx, self, **({"retry_ms": print_retry_ms} if print_retry_ms else {}))
+        self.print_queue.round_done.connect(self._printing_reported)
+        self.void_dialog: QDialog | None = None
+
         self._build_menus()
 
-        # The work page owns F2: while it is hidden (signed out, locked) the key does nothing.
-        find = QShortcut(QKeySequence(Qt.Key.Key_F2), self.work)
+        # The counter owns F2: while it is hidden (signed out, locked, counting the float) the key does nothing.
+        find = QShortcut(QKeySequence(Qt.Key.Key_F2), self.counter)
         find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(self.inquiry.focus_search)
-        self.work.setFocusProxy(self.inquiry.search_field)
+
+        self.float_screen.drawer_opened.connect(self._drawer_opened)
+        self.float_screen.declined.connect(self._float_declined)
+        self.counter.drawer_needed.connect(self.ask_for_float)
+        self.counter.posted.connect(lambda _posted: self.print_queue.kick())
+        self.counter.printing_wanted.connect(self.print_queue.kick)
 
         minutes = ctx.settings["security.idle_lock_minutes"]
         self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
@@ -168,7 +200,28 @@ class MainWindow(QMainWindow):
         self.audit_action.setShortcut(QKeySequence(AUDIT_KEY))
         self.supervisor_menu.addAction(self.audit_action)
 
-        self._work_actions = (self.change_password_action, self.lock_action, self.sign_out_action, self.audit_action)
+        self.counter_menu = self.menuBar().addMenu("&Counter")
+        self.counter_menu.setObjectName("counterMenu")
+        self.open_drawer_action = QAction("&Open my drawer (count the float)…", self)
+        self.open_drawer_action.setShortcut(QKeySequence(OPEN_DRAWER_KEY))
+        self.reprint_action = QAction("&Reprint the last receipt", self)
+        self.reprint_action.setShortcut(QKeySequence(REPRINT_KEY))
+        self.void_action = QAction("&Void a receipt…", self)
+        self.void_action.setShortcut(QKeySequence(VOID_KEY))
+        self.retry_print_action = QAction("Retry &printing", self)
+        self.retry_print_action.setShortcut(QKeySequence(RETRY_PRINT_KEY))
+        self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
+                                 self.retry_print_action)  # fmt: skip
+        for action in self._counter_actions:
+            self.counter_menu.addAction(action)
+        self.counter_menu.insertSeparator(self.retry_print_action)
+        self.open_drawer_action.triggered.connect(self.ask_for_float)
+        self.reprint_action.triggered.connect(self.counter.reprint_last)
+        self.void_action.triggered.connect(self.open_void_dialog)
+        self.retry_print_action.triggered.connect(self.retry_printing)
+
+        self._work_actions = (self.change_password_action, self.lock_action, self.sign_out_action, self.audit_action,
+                              *self._counter_actions)  # fmt: skip
         for action in self._work_actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)  # the keys work with the menu bar closed
@@ -180,6 +233,37 @@ class MainWindow(QMainWindow):
     @property
     def search_field(self) -> QLineEdit:
         return self.inquiry.search_field
+
+    @property
+    def ready_for_next(self) -> bool:
+        """The counter is ready for the next customer: an empty receipt, the keyboard in the search box."""
+        return self.mode is Mode.WORKING and self.counter.ready_for_next
+
+    def _build_printer_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("printerBanner")
+        banner.setStyleSheet(_PRINTER_BANNER_STYLE)
+        self.printer_banner_label = QLabel()
+        self.printer_banner_label.setObjectName("printerBannerText")
+        font = self.printer_banner_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.printer_banner_label.setFont(font)
+        self.printer_banner_detail = QLabel()
+        self.printer_banner_detail.setObjectName("printerBannerDetail")
+        self.printer_banner_detail.setWordWrap(True)
+        self.retry_button = QPushButton("&Retry printing (Ctrl+Shift+R)")
+        self.retry_button.setObjectName("retryPrinting")
+        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the work
+        self.retry_button.clicked.connect(self.retry_printing)
+        text = QVBoxLayout()
+        text.addWidget(self.printer_banner_label)
+        text.addWidget(self.printer_banner_detail)
+        row = QHBoxLayout(banner)
+        row.addLayout(text, 1)
+        row.addWidget(self.retry_button)
+        banner.hide()
+        return banner
 
     @property
     def ready_field(self) -> QWidget:
@@ -195,8 +279,13 @@ class MainWindow(QMainWindow):
         working = mode is Mode.WORKING
         operator = self.operator
         may_audit = working and operator is not None and operator.can(Permission.VIEW_AUDIT)
+        takes_payments = working and operator is not None and operator.can(Permission.TAKE_PAYMENTS)
         for action in self._work_actions:
             action.setEnabled(working)
+        for action in self._counter_actions:
+            action.setVisible(takes_payments)
+            action.setEnabled(takes_payments)
+        self.counter_menu.menuAction().setVisible(takes_payments)
         self.audit_action.setVisible(may_audit)
         self.audit_action.setEnabled(may_audit)
         self.supervisor_menu.menuAction().setVisible(may_audit)
@@ -206,7 +295,13 @@ class MainWindow(QMainWindow):
         if operator is not None and working:
             title += f" — {operator.user_id} ({operator.role.label})"
             self.user_label.setText(f"Signed in: {operator_text(operator)}")
-            hints = f"{KEY_HINTS}  ·  {STATION_HINTS}" + (f"  ·  {AUDIT_HINT}" if may_audit else "")
+            if self.work.currentWidget() is self.float_screen:
+                work_hints = FLOAT_HINTS
+            elif takes_payments:
+                work_hints = f"{KEY_HINTS}  ·  {COUNTER_MORE_HINTS}"
+            else:
+                work_hints = INQUIRY_HINTS
+            hints = f"{work_hints}  ·  {STATION_HINTS}" + (f"  ·  {AUDIT_HINT}" if may_audit else "")
         elif operator is not None:
             title += " — locked"
             self.user_label.setText(f"Locked for {operator_text(operator)}")
@@ -258,20 +353,118 @@ class MainWindow(QMainWindow):
 
     def _start_work(self, operator: Operator) -> None:
         self.operator = operator
+        drawer = self._drawer_of(operator) if operator.can(Permission.TAKE_PAYMENTS) else None
+        self.work.setCurrentWidget(self.counter)
         self._set_mode(Mode.WORKING)
-        self.inquiry.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.counter.start_for(operator, drawer)
+        if operator.can(Permission.TAKE_PAYMENTS):
+            self.print_queue.start()  # also prints what waited from before (a restart, a fault)
+            if drawer is None:
+                self.ask_for_float()
         self.idle_watcher.start()
         log.info("%s signed in", operator.user_id)
         self.signed_in.emit(operator)
+
+    def _drawer_of(self, operator: Operator) -> DrawerView | None:
+        from cashdesk.services.drawers import current_drawer
+
+        try:
+            return current_drawer(self._ctx, operator)
+        except Exception:  # the float count says what is wrong when it tries to open one
+            log.exception("could not look up the drawer of %s", operator.user_id)
+            return None
+
+    # -- the drawer ---------------------------------------------------------------------------------
+
+    def ask_for_float(self) -> None:
+        """The float count, for someone who takes payments and has no drawer open here."""
+        operator = self.operator
+        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
+            return
+        if self.counter.drawer is not None:
+            self.counter.say(f"Your drawer is open already ({self.counter.drawer_label.text()}).")
+            return
+        self.work.setCurrentWidget(self.float_screen)
+        self._set_mode(Mode.WORKING)  # the hints follow the page
+        self.float_screen.start_for(operator)
+
+    def _drawer_opened(self, drawer: DrawerView) -> None:
+        self.counter.set_drawer(drawer)
+        self.work.setCurrentWidget(self.counter)
+        self._set_mode(Mode.WORKING)
+        self.counter.say(
+            f"Drawer open with a float of {drawer.opening_float.display()}. Scan a bill stub or search for an account."
+        )
+        self.inquiry.focus_search()
+
+    def _float_declined(self) -> None:
+        self.work.setCurrentWidget(self.counter)
+        self._set_mode(Mode.WORKING)
+        self.inquiry.show_message(NO_DRAWER, error=True)
+        self.inquiry.focus_search()
+
+    # -- printing -----------------------------------------------------------------------------------
+
+    def retry_printing(self) -> None:
+        self.printer_banner_detail.setText("Trying the printer again…")
+        self.print_queue.start()
+
+    def _printing_reported(self, result: PrintRound) -> None:
+        self.printer_label.setText(f"Printer: {result.status_label}")
+        headline = result.headline
+        if not headline:
+            self.printer_banner.hide()
+            return
+        self.printer_banner_label.setText(headline)
+        why = f"{result.problem} " if result.problem else ""
+        self.printer_banner_detail.setText(
+            f"{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
+            "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait."
+        )
+        self.printer_banner.show()
+
+    # -- voids --------------------------------------------------------------------------------------
+
+    def open_void_dialog(self) -> None:
+        from cashdesk.ui.void import VoidDialog
+
+        operator = self.operator
+        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
+            return
+        if self.void_dialog is not None:
+            self.void_dialog.raise_()
+            self.void_dialog.activateWindow()
+            return
+        dialog = VoidDialog(self._ctx, operator, last_receipt=self.counter.last_receipt or "", parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._void_dialog_closed(dialog))
+        self.void_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _void_dialog_closed(self, dialog: QDialog) -> None:
+        from cashdesk.ui.void import VoidDialog
+
+        self.void_dialog = None
+        self.activateWindow()
+        assert isinstance(dialog, VoidDialog)
+        if dialog.result_void is not None:
+            self.counter.voided(dialog.result_void.number, dialog.result_void.approved_by)
+        elif self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
+            self.inquiry.focus_search()
 
     def sign_out(self) -> None:
         """Back to the sign-in screen; the next person starts with an empty screen."""
         operator = self.operator
         if self.mode is not Mode.WORKING or operator is None:
             return
+        if not self.counter.cart.empty:
+            self.counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before signing out.",
+                             error=True)  # fmt: skip
+            return
         self._close_dialogs()
         self._call_sign_out(operator)
-        self.inquiry.reset()
+        self.counter.stop()
         self._show_sign_in(f"{operator.user_id} signed out.")
         self.signed_out.emit()
 
@@ -336,7 +529,7 @@ class MainWindow(QMainWindow):
                 return
         except RuntimeError:  # the widget is gone
             pass
-        self.inquiry.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.work.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _close_dialogs(self) -> None:
         """Whatever was open on top of the work goes too: nothing shows past the lock."""
@@ -436,6 +629,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_watcher.stop()
+        self.print_queue.stop()
         operator = self.operator or self._pending
         self.operator = self._pending = None
         if operator is not None:  # closing the window ends the session, on the record

@@ -1,0 +1,160 @@
+"""Printing in the background: rounds of `deliver_queued` off the GUI thread, the banner and the status.
+
+The payment is committed before anything prints, so the window never waits on the printer.
+After each payment, on Retry, and on a timer (every few seconds while jobs wait, now and then
+otherwise) a round runs in its own thread: it hands the station's queued jobs to the
+printer with short timeouts and reports what is still waiting and what the printer said.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from cashdesk.ui.background import BackgroundCall
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import ServiceContext
+
+log = logging.getLogger(__name__)
+
+#: While jobs wait: how often to try again.
+RETRY_MS = 5_000
+#: With nothing waiting: how often to ask the printer how it is (paper low, cover open).
+STATUS_MS = 30_000
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRound:
+    """What one round did and found."""
+
+    delivered: int
+    waiting: int  # jobs still queued at this station (receipts, slips, drawer kicks)
+    receipts_waiting: int
+    problem: str  # why delivery stopped; "" when everything went out
+    status_label: str  # the printer's own word: Online, Offline, Out of paper, ...
+
+    @property
+    def headline(self) -> str:
+        """ "Printer offline — 2 receipts waiting"; "" when nothing waits."""
+        if not self.waiting:
+            return ""
+        label = self.status_label
+        state = label.lower() if label not in ("Online", "Paper low", "Status unknown", "") else "not printing"
+        if self.receipts_waiting:
+            what = f"{self.receipts_waiting} receipt{'s' if self.receipts_waiting != 1 else ''} waiting"
+        else:
+            what = f"{self.waiting} print job{'s' if self.waiting != 1 else ''} waiting"
+        return f"Printer {state} — {what}"
+
+
+def print_round(ctx: ServiceContext) -> PrintRound:
+    """One delivery round (runs in a worker thread): deliver what waits, then say how things stand."""
+    from cashdesk.services.printing import deliver_queued, queue_state, station_printer
+
+    try:
+        printer = station_printer(ctx)
+    except ValueError as exc:  # a printer setting that cannot be used: the jobs wait
+        state = queue_state(ctx)
+        return PrintRound(0, state.waiting, state.receipts_waiting, f"The printer setting cannot be used: {exc}",
+                          "No printer")  # fmt: skip
+    try:
+        result = deliver_queued(ctx, printer)
+        status = result.status if result.status is not None else printer.status()
+    finally:
+        printer.close()
+    state = queue_state(ctx)
+    return PrintRound(result.delivered, state.waiting, state.receipts_waiting, result.problem, status.label)
+
+
+class PrintQueue(QObject):
+    """Runs delivery rounds one at a time in a background thread and reports each one."""
+
+    #: After each round: the PrintRound.
+    round_done = Signal(object)
+
+    def __init__(
+        self, ctx: ServiceContext, parent: QObject | None = None, *, retry_ms: int = RETRY_MS, status_ms: int = STATUS_MS
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._running: BackgroundCall | None = None
+        self._again = False
+        self._stopped = True
+        self._retry_ms = retry_ms
+        self._status_ms = status_ms
+        self.last: PrintRound | None = None
+        self.rounds = 0
+        self._timer = QTimer(self)
+        self._timer.setObjectName("printTimer")
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.kick)
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def start(self) -> None:
+        """Begin: print whatever waits (left over from before a restart too)."""
+        self._stopped = False
+        self.kick()
+
+    def kick(self) -> None:
+        """A round now, or right after the one running (a payment just posted, or Retry)."""
+        if self._stopped:
+            return
+        self._timer.stop()
+        if self._running is not None:
+            self._again = True
+            return
+        self._again = False
+        ctx = self._ctx
+        call = BackgroundCall(lambda: print_round(ctx), what="print round", parent=self)
+        call.succeeded.connect(self._done)
+        call.failed.connect(self._failed)
+        call.finished.connect(self._finished)
+        self._running = call
+        call.start()
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, PrintRound)
+        self.last = result
+        self.rounds += 1
+        if result.problem:
+            log.info("printing stopped: %s (%d waiting)", result.problem, result.waiting)
+        self.round_done.emit(result)
+
+    def _failed(self, message: str) -> None:
+        # The database or the printer layer failed under the worker; report it like a printer fault.
+        waiting = self.last.waiting if self.last else 1
+        receipts = self.last.receipts_waiting if self.last else 0
+        result = PrintRound(0, max(waiting, 1), receipts, f"Printing failed: {message}", "Printer error")
+        self.last = result
+        self.rounds += 1
+        self.round_done.emit(result)
+
+    def _finished(self) -> None:
+        call, self._running = self._running, None
+        if call is not None:
+            call.wait()
+            call.deleteLater()
+        if self._stopped:
+            return
+        if self._again:
+            self.kick()
+            return
+        waiting = self.last.waiting if self.last else 0
+        self._timer.start(self._retry_ms if waiting else self._status_ms)
+
+    def stop(self) -> None:
+        """No more rounds; waits for the one running (its timeouts are short)."""
+        self._stopped = True
+        self._timer.stop()
+        if self._running is not None:
+            self._running.wait()
+
+
+__all__ = ["PrintQueue", "PrintRound", "print_round"]

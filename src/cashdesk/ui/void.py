@@ -1,0 +1,159 @@
+"""Voiding a receipt at the counter: its number and the reason, then a supervisor's approval.
+
+The dialog asks; `services.voids.void_receipt` decides (the drawer must still be open, the
+approval must be for this receipt) and queues the void slip.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cashdesk.domain.security import OverrideAction
+from cashdesk.ui.approval import ApprovalDialog
+from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator, ServiceContext
+    from cashdesk.services.voids import VoidResult
+
+log = logging.getLogger(__name__)
+
+
+class VoidDialog(QDialog):
+    """Receipt number (the last one filled in), reason, approval; `result_void` once voided."""
+
+    def __init__(
+        self, ctx: ServiceContext, operator: Operator, *, last_receipt: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("voidDialog")
+        self.setWindowTitle("Void a receipt")
+        self._ctx = ctx
+        self._operator = operator
+        self.result_void: VoidResult | None = None
+        self.approval_dialog: ApprovalDialog | None = None
+
+        heading = QLabel("Void a receipt")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        explain = QLabel(
+            "The receipt keeps its number and is marked void; every payment on it is reversed and a void slip "
+            "prints. A supervisor approves. Enter moves on; Esc cancels."
+        )
+        explain.setWordWrap(True)
+        self.number_field = EnterLineEdit()
+        self.number_field.setObjectName("voidReceipt")
+        self.number_field.setMaxLength(32)
+        self.number_field.setText(last_receipt)
+        self.reason_field = EnterLineEdit()
+        self.reason_field.setObjectName("voidReason")
+        self.reason_field.setMaxLength(200)
+        self.reason_field.setPlaceholderText("For example: wrong account, keyed the wrong amount")
+        self.message_label = message_label("voidMessage")
+
+        form = QFormLayout()
+        number_caption = QLabel("&Receipt number:")
+        number_caption.setBuddy(self.number_field)
+        reason_caption = QLabel("R&eason:")
+        reason_caption.setBuddy(self.reason_field)
+        form.addRow(number_caption, self.number_field)
+        form.addRow(reason_caption, self.reason_field)
+
+        buttons = QDialogButtonBox()
+        self.void_button = QPushButton("&Void…")
+        self.void_button.setObjectName("voidButton")
+        self.void_button.setAutoDefault(False)
+        buttons.addButton(self.void_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+
+        self._guard = CardNumberGuard(self)
+        self._guard.watch(self.number_field, self.reason_field)
+        self._guard.refused.connect(lambda field: self._refuse(CARD_NUMBER_REFUSED, field))
+        self.number_field.enter_pressed.connect(self._enter_in_number)
+        self.reason_field.enter_pressed.connect(self.submit)
+        first = self.reason_field if last_receipt else self.number_field
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def number(self) -> str:
+        return self.number_field.text().strip().upper()
+
+    @property
+    def reason(self) -> str:
+        return self.reason_field.text().strip()
+
+    def _enter_in_number(self) -> None:
+        if self._guard.check_now():
+            return
+        if not self.number:
+            self._refuse("Type the receipt number (it is printed under the city's name, like W01-2026-000123).",
+                         self.number_field)  # fmt: skip
+            return
+        focus_and_select(self.reason_field)
+
+    def submit(self) -> None:
+        """Check what was typed, then ask a supervisor."""
+        if self._guard.check_now() or self.approval_dialog is not None:
+            return
+        if not self.number:
+            self._refuse("Type the receipt number.", self.number_field)
+            return
+        if not self.reason:
+            self._refuse("Give the reason for the void (for example: wrong account, keyed the wrong amount).",
+                         self.reason_field)  # fmt: skip
+            return
+        dialog = ApprovalDialog(self._ctx, action=OverrideAction.VOID, requested_by=self._operator,
+                                object=self.number, reason=self.reason, parent=self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._approved(dialog))
+        self.approval_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _approved(self, dialog: ApprovalDialog) -> None:
+        self.approval_dialog = None
+        approval = dialog.approval
+        self.activateWindow()
+        if approval is None:
+            self._refuse("Not voided: a supervisor did not approve it.", self.reason_field)
+            return
+        from cashdesk.services.context import ServiceError
+        from cashdesk.services.voids import void_receipt
+
+        try:
+            self.result_void = void_receipt(self._ctx, self._operator, self.number, self.reason,
+                                            approval_id=approval.id)  # fmt: skip
+        except ServiceError as exc:
+            self._refuse(str(exc), self.number_field)
+            return
+        except Exception as exc:
+            log.exception("void failed")
+            self._refuse(f"The void could not be recorded ({exc}). Call your supervisor.", self.number_field)
+            return
+        log.info("%s voided %s (approved by %s)", self._operator.user_id, self.result_void.number,
+                 self.result_void.approved_by)  # fmt: skip
+        self.accept()
+
+    def _refuse(self, text: str, field: object) -> None:
+        show_message(self.message_label, text, error=True)
+        if isinstance(field, QWidget):
+            focus_and_select(field)
