@@ -198,7 +198,6 @@ def run_demo(extra: list[str]) -> int:
         for leftover in DEMO_DB.parent.glob(partial.name + "*"):
             leftover.unlink()
         build = [str(BIN / "cashdesk"), "--db", str(partial)]
-        subprocess.run([*build, "init"], check=True, env=env)
         subprocess.run([*build, "demo-data", "--accounts", DEMO_ACCOUNTS, "--seed", "1"], check=True, env=env)
         partial.rename(DEMO_DB)
     say(f"starting cashdesk on the demo database {DEMO_DB}")
