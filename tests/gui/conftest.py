@@ -135,8 +135,15 @@ def city_db(city_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ctx(city_db: Path) -> Iterator[ServiceContext]:
-    context = ServiceContext(Database.open(city_db, quick_check=False), Settings(), clock=lambda: NOW)
+def settings_values() -> dict[str, Any]:
+    """Settings a test module changes (the printer, for one); the defaults otherwise."""
+    return {}
+
+
+@pytest.fixture
+def ctx(city_db: Path, settings_values: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Iterator[ServiceContext]:
+    monkeypatch.delenv("CASHDESK_PRINTER", raising=False)  # the settings name the printer, nothing else
+    context = ServiceContext(Database.open(city_db, quick_check=False), Settings(settings_values), clock=lambda: NOW)
     yield context
     context.close()
 

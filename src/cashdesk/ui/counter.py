@@ -512,6 +512,7 @@ class CounterScreen(QWidget):
 
         def answered(yes: bool) -> None:
             self._asking = False
+            self.window().activateWindow()  # the keyboard comes back from the question
             if yes:
                 from dataclasses import replace
 
@@ -718,6 +719,7 @@ class CounterScreen(QWidget):
 
         def answered(yes: bool) -> None:
             self._asking = False
+            self.window().activateWindow()  # the keyboard comes back from the question
             if yes:
                 self.cart.keep_excess(account)
                 self._refresh()
@@ -797,6 +799,7 @@ class CounterScreen(QWidget):
 
         def answered(yes: bool) -> None:
             self._asking = False
+            self.window().activateWindow()  # the keyboard comes back from the question
             if yes:
                 self.clear_transaction()
                 self.inquiry.reset()

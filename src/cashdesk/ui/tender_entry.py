@@ -122,6 +122,7 @@ class TenderEntry(QFrame):
         self._chain = EnterChain(fields, self.submit, self)
         self._chain.on_enter(self.amount_field, self._enter_in_amount)
         self._chain.on_enter(self.number_field, self._enter_in_number)
+        self._chain.on_enter(self.brand_combo, self._enter_in_brand)
         guard.watch(self.amount_field, self.number_field, self.last4_field, self.auth_field)
 
     # -- opening ---------------------------------------------------------------------------------
@@ -177,6 +178,13 @@ class TenderEntry(QFrame):
     def _enter_in_number(self) -> bool:
         if self.kind is TenderKind.CHECK and looks_like_micr(self.number_field.text()):
             return self._read_micr()
+        return False
+
+    def _enter_in_brand(self) -> bool:
+        if self.brand_combo.currentIndex() < 0:
+            choices = ", ".join(self.brand_combo.itemText(i) for i in range(self.brand_combo.count()))
+            self.refuse(f"Choose the card brand: type its first letter ({choices}).", self.brand_combo)
+            return True
         return False
 
     def _read_micr(self) -> bool:
