@@ -91,6 +91,14 @@ def post(keyboard: Keyboard, window: Any) -> str:
     return number
 
 
+def supervisor_approves(qtbot: Any, keyboard: Keyboard, dialog: Any, user_id: str = "super1") -> None:
+    wait_for_keyboard(qtbot, dialog.form.user_field)
+    keyboard.type(user_id)
+    keyboard.press(Key.Key_Return)
+    keyboard.type(PASSWORDS[user_id])
+    keyboard.press(Key.Key_Return)
+
+
 def printed(qtbot: Any, emulator: PrinterEmulator, number: str, *, kicks: int | None = None) -> str:  # noqa: F811
     """Wait until the receipt came out of the printer; its text."""
 
@@ -136,7 +144,7 @@ def test_a_cashier_counts_the_float_by_keyboard_and_the_drawer_opens(
     assert screen.total_label.text() == "$160.00"
     while QApplication.focusWidget() is not screen.open_button:
         keyboard.press(Key.Key_Return)
-    assert screen.open_button.text() == "&Open the drawer with $160.00"
+    assert screen.open_button.text() == "Open the drawer with $160.00"
     keyboard.press(Key.Key_Return)
 
     assert window.work.currentWidget() is window.counter
@@ -485,6 +493,41 @@ def test_a_money_order_and_escape_cancels_the_transaction_after_asking(
     assert rows(city_db, "SELECT count(*) FROM receipts") == [(0,)]
 
 
+def test_a_closed_account_takes_a_payment_with_a_supervisors_approval(
+    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path
+) -> None:
+    counter = window.counter
+    find_and_open(keyboard, window, "chen")  # 1003: closed, $20.00 credit, owes nothing
+    strip = counter.pay_strip
+    assert "CLOSED" in strip.flags_label.text() and "SUPERVISOR APPROVES" in strip.flags_label.text()
+    assert strip.amount_field.text() == "0.00"
+    keyboard.press(Key.Key_Return)
+    assert strip.message_label.text() == "The amount must be more than $0.00."
+    keyboard.type("10")
+    keyboard.press(Key.Key_Return)
+    answer(qtbot, Key.Key_Y)  # all of it is credit: owes nothing
+    wait_for_keyboard(qtbot, window.inquiry.search_field)
+    assert "A supervisor approves it when you post." in counter.message_label.text()
+    cash_exact(keyboard)
+    keyboard.press(Key.Key_F12)
+    dialog = counter.approval_dialog
+    assert dialog is not None and dialog.action_label.text() == "Take a payment on a closed account"
+    assert dialog.object_label.text() == "1003"
+    supervisor_approves(qtbot, keyboard, dialog)
+    qtbot.waitUntil(lambda: counter.approval_dialog is None and counter.cart.empty, timeout=2000)
+    assert rows(city_db, "SELECT credit_cents FROM accounts WHERE number = '1003'") == [(3000,)]
+    assert rows(city_db, "SELECT count(*) FROM approvals WHERE action = 'closed_account' AND used_at IS NOT NULL") == [
+        (1,)]  # fmt: skip
+
+
+def test_signing_out_waits_for_the_transaction(window: Any, keyboard: Keyboard) -> None:
+    scan(keyboard, STUB)
+    keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_Q, CTRL_SHIFT)
+    assert window.mode is Mode.WORKING
+    assert window.counter.message_label.text().startswith("Finish this payment (F12) or cancel it")
+
+
 def test_delete_takes_a_line_or_a_tender_off(window: Any, keyboard: Keyboard) -> None:
     counter = window.counter
     scan(keyboard, STUB)
@@ -514,14 +557,6 @@ def test_f12_with_something_still_to_pay_says_so(window: Any, keyboard: Keyboard
 
 
 # -- reprints and voids -------------------------------------------------------------------------------
-
-
-def supervisor_approves(qtbot: Any, keyboard: Keyboard, dialog: Any, user_id: str = "super1") -> None:
-    wait_for_keyboard(qtbot, dialog.form.user_field)
-    keyboard.type(user_id)
-    keyboard.press(Key.Key_Return)
-    keyboard.type(PASSWORDS[user_id])
-    keyboard.press(Key.Key_Return)
 
 
 def test_ctrl_p_reprints_and_a_second_copy_needs_a_supervisor(

@@ -104,6 +104,7 @@ def test_a_check_that_cannot_run_is_a_failure_too(qtbot: Any, ctx: ServiceContex
     assert "could not be checked (database disk image is malformed)" in checked.args[0]
     assert not window.banner.isHidden()
     assert not window.inquiry.search_field.isEnabled()
+    assert window.counter.blocked.startswith("No payments: the database failed its check.")
 
 
 def test_a_damaged_database_file_fails_the_real_check(

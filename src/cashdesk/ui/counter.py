@@ -199,6 +199,7 @@ class CounterScreen(QWidget):
         self.cart = CartState()
         self.approval_dialog: ApprovalDialog | None = None
         self._asking = False  # a yes/no question is open: the keys wait for its answer
+        self.blocked = ""  # why payments are off (the database failed its check), if they are
 
         self.guard = CardNumberGuard(self)
         self.guard.refused.connect(self._card_number_refused)
@@ -401,6 +402,9 @@ class CounterScreen(QWidget):
             return False
         if not self.takes_payments:
             self.inquiry.show_message(NOT_A_CASHIER, error=True)
+            return False
+        if self.blocked:
+            self.say(self.blocked, error=True)
             return False
         if self.drawer is None:
             self.drawer_needed.emit()

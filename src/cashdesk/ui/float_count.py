@@ -121,7 +121,7 @@ class FloatCountScreen(QWidget):
         self.total_label.setObjectName("floatTotal")
         self.total_label.setFont(_big(self, 2.2))
         self.message_label = message_label("floatMessage")
-        self.open_button = QPushButton("&Open the drawer")
+        self.open_button = QPushButton("Open the drawer")
         self.open_button.setObjectName("openDrawerButton")
         self.open_button.setAutoDefault(True)  # Enter on the button presses it, as in a dialog
         self.open_button.clicked.connect(self.confirm)
@@ -201,11 +201,11 @@ class FloatCountScreen(QWidget):
         if problem:
             self.total_label.setText("—")
             show_message(self.message_label, problem, error=True)
-            self.open_button.setText("&Open the drawer")
+            self.open_button.setText("Open the drawer")
         else:
             self.total_label.setText(Money(total).display())
             show_message(self.message_label, "")
-            self.open_button.setText(f"&Open the drawer with {Money(total).display()}")
+            self.open_button.setText(f"Open the drawer with {Money(total).display()}")
 
     # -- opening -------------------------------------------------------------------------------
 

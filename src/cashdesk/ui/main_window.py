@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self.audit_action.setShortcut(QKeySequence(AUDIT_KEY))
         self.supervisor_menu.addAction(self.audit_action)
 
-        self.counter_menu = self.menuBar().addMenu("&Counter")
+        self.counter_menu = self.menuBar().addMenu("C&ounter")
         self.counter_menu.setObjectName("counterMenu")
         self.open_drawer_action = QAction("&Open my drawer (count the float)…", self)
         self.open_drawer_action.setShortcut(QKeySequence(OPEN_DRAWER_KEY))
@@ -615,6 +615,7 @@ class MainWindow(QMainWindow):
         self.banner.setText(message)
         self.banner.show()
         self.inquiry.set_search_enabled(False, "Searching is off: the database failed its check.")
+        self.counter.blocked = "No payments: the database failed its check. Call your supervisor."
         QMessageBox.critical(self, "The database failed its check", message)
 
     def wait_for_background(self) -> None:

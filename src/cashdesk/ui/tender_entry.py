@@ -101,7 +101,7 @@ class TenderEntry(QFrame):
         brand_caption.setBuddy(self.brand_combo)
         last4_caption = QLabel("&Last four digits:")
         last4_caption.setBuddy(self.last4_field)
-        auth_caption = QLabel("Approval &code:")
+        auth_caption = QLabel("Approval co&de:")
         auth_caption.setBuddy(self.auth_field)
         self.form.addRow(self.amount_caption, self.amount_field)
         self.form.addRow(self.number_caption, self.number_field)
@@ -134,7 +134,7 @@ class TenderEntry(QFrame):
         self._routing = self._bank_account = ""
         self.title_label.setText(_TITLES[kind])
         check, card, money_order = kind is TenderKind.CHECK, kind is TenderKind.CARD, kind is TenderKind.MONEY_ORDER
-        self.number_caption.setText("Check &number:" if check else "&Serial number:")
+        self.number_caption.setText("Check &number:" if check else "S&erial number:")
         self.form.setRowVisible(self.number_field, check or money_order)
         for field in (self.brand_combo, self.last4_field, self.auth_field):
             self.form.setRowVisible(field, card)
