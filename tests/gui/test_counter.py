@@ -220,7 +220,7 @@ def test_scan_a_stub_and_pay_exact_cash(
     number = post(keyboard, window)
 
     assert number == "W01-2026-000001"
-    assert counter.change_box.isVisible() and counter.change_label.text() == "No change due"
+    assert counter.change_box.isVisible() and counter.change_caption.text() == "No change due"
     assert number in counter.posted_label.text()
     assert counter.cart.empty and counter.lines_model.rowCount() == 0
     assert rows(city_db, "SELECT number, total_cents, tendered_cents, change_cents, status, cashier FROM receipts") == [
@@ -283,7 +283,7 @@ def test_split_cash_and_a_check_read_by_the_micr_reader_with_change(
     assert counter.change_value.text() == "$8.20"
     assert "Change due: $8.20" in counter.message_label.text()
     number = post(keyboard, window)
-    assert counter.change_label.text() == "Change due $8.20"
+    assert (counter.change_caption.text(), counter.change_label.text()) == ("Change due", "$8.20")
 
     assert rows(city_db, "SELECT total_cents, tendered_cents, change_cents FROM receipts") == [(9180, 10000, 820)]
     assert rows(city_db, "SELECT kind, amount_cents, reference, routing, bank_account FROM tenders ORDER BY id") == [
@@ -345,7 +345,7 @@ def test_two_accounts_and_a_permit_on_one_receipt(
     keyboard.type("420")
     keyboard.press(Key.Key_Return)
     number = post(keyboard, window)
-    assert counter.change_label.text() == "Change due $3.20"
+    assert (counter.change_caption.text(), counter.change_label.text()) == ("Change due", "$3.20")
     assert rows(city_db, "SELECT line_no, kind, revenue_code, memo, amount_cents FROM receipt_lines ORDER BY line_no") == [
         (1, "account", None, "", 9180), (2, "account", None, "", 20000),
         (3, "misc", "BLDGPRMT", "Fence permit 2026-118", 12500)]  # fmt: skip
@@ -526,6 +526,29 @@ def test_signing_out_waits_for_the_transaction(window: Any, keyboard: Keyboard) 
     keyboard.press(Key.Key_Q, CTRL_SHIFT)
     assert window.mode is Mode.WORKING
     assert window.counter.message_label.text().startswith("Finish this payment (F12) or cancel it")
+
+
+def test_behind_the_lock_the_receipt_waits_and_no_key_reaches_it(
+    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path
+) -> None:
+    counter = window.counter
+    scan(keyboard, STUB)
+    keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_F5)
+    keyboard.press(Key.Key_L, CTRL)
+    assert window.mode is Mode.LOCKED
+    for key, modifier in ((Key.Key_F12, Qt.KeyboardModifier.NoModifier), (Key.Key_F4, Qt.KeyboardModifier.NoModifier),
+                          (Key.Key_P, CTRL), (Key.Key_V, CTRL_SHIFT)):  # fmt: skip
+        keyboard.press(key, modifier)
+    assert window.void_dialog is None and counter.last_receipt is None
+    assert rows(city_db, "SELECT count(*) FROM receipts") == [(0,)]
+    keyboard.type(PASSWORDS["cashier1"])
+    keyboard.press(Key.Key_Return)
+    assert window.mode is Mode.WORKING
+    assert [line.number for line in counter.cart.lines] == ["1001"]
+    assert QApplication.focusWidget() is counter.tender_entry.amount_field  # the cash, where it was
+    keyboard.press(Key.Key_Return)
+    post(keyboard, window)
 
 
 def test_delete_takes_a_line_or_a_tender_off(window: Any, keyboard: Keyboard) -> None:

@@ -60,18 +60,18 @@ COUNTER_HINTS = (
     "F12 Post  ·  Esc Back"
 )
 KEY_LEGEND = (
-    ("F2", "Find / scan a stub"),
-    ("Enter", "Open the account to pay · add it"),
-    ("F4", "Misc item (permit, fine…)"),
+    ("F2", "Find · scan"),
+    ("Enter", "Pay · add · next"),
+    ("F4", "Misc item"),
     ("F5", "Cash"),
     ("F6", "Check"),
     ("F7", "Card"),
     ("F8", "Money order"),
-    ("F12", "Post the receipt"),
-    ("Esc", "Back one step · cancel"),
-    ("Del", "Remove the line or tender chosen"),
-    ("Ctrl+P", "Reprint the last receipt"),
-    ("Ctrl+Shift+V", "Void a receipt"),
+    ("F12", "Post"),
+    ("Esc", "Back · cancel"),
+    ("Del", "Remove line/tender"),
+    ("Ctrl+P", "Reprint last"),
+    ("Ctrl+Shift+V", "Void"),
 )
 NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
 NO_DRAWER = "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
@@ -269,15 +269,20 @@ class CounterScreen(QWidget):
         self.change_box = QFrame()
         self.change_box.setObjectName("changeBox")
         self.change_box.setStyleSheet(_CHANGE_STYLE)
+        self.change_caption = QLabel()
+        self.change_caption.setObjectName("changeCaption")
+        self.change_caption.setFont(_font(self, 1.6))
+        self.change_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.change_label = QLabel()
         self.change_label.setObjectName("changeDue")
-        self.change_label.setFont(_font(self, 3.2))
+        self.change_label.setFont(_font(self, 3.6))
         self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.posted_label = QLabel()
         self.posted_label.setObjectName("postedReceipt")
         self.posted_label.setWordWrap(True)
         self.posted_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box_layout = QVBoxLayout(self.change_box)
+        box_layout.addWidget(self.change_caption)
         box_layout.addWidget(self.change_label)
         box_layout.addWidget(self.posted_label)
         self.change_box.hide()
@@ -751,10 +756,11 @@ class CounterScreen(QWidget):
         self._refresh()
         self.inquiry.reset()
         change = posted.change
-        self.change_label.setText(f"Change due {change.display()}" if change.cents else "No change due")
+        self.change_caption.setText("Change due" if change.cents else "No change due")
+        self.change_label.setText(change.display())
         self.posted_label.setText(
             f"Receipt {posted.number} posted: {posted.total.display()} paid, {posted.tendered.display()} tendered. "
-            "The receipt is printing."
+            "The receipt is on its way to the printer."
         )
         self.change_box.show()
         self.say(f"Posted {posted.number}. Next customer: scan the stub or search.")

@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 
 #: What the status bar shows; docs/keyboard.md has the full map.
 KEY_HINTS = COUNTER_HINTS
-COUNTER_MORE_HINTS = "Ctrl+P Reprint  ·  Ctrl+Shift+V Void"
 INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
 FLOAT_HINTS = "Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now"
 STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out"
@@ -298,7 +297,7 @@ class MainWindow(QMainWindow):
             if self.work.currentWidget() is self.float_screen:
                 work_hints = FLOAT_HINTS
             elif takes_payments:
-                work_hints = f"{KEY_HINTS}  ·  {COUNTER_MORE_HINTS}"
+                work_hints = KEY_HINTS  # Ctrl+P, Ctrl+Shift+V and the rest: the legend under the receipt
             else:
                 work_hints = INQUIRY_HINTS
             hints = f"{work_hints}  ·  {STATION_HINTS}" + (f"  ·  {AUDIT_HINT}" if may_audit else "")
