@@ -54,11 +54,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The counter's keys, for the status bar (docs/keyboard.md has the full contract).
-COUNTER_HINTS = (
-    "F2 Find  ·  Enter Pay / Add  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  "
-    "F12 Post  ·  Esc Back"
-)
+#: The counter's keys, under the receipt (docs/keyboard.md has the full contract).
 KEY_LEGEND = (
     ("F2", "Find · scan"),
     ("Enter", "Pay · add · next"),
@@ -74,7 +70,6 @@ KEY_LEGEND = (
     ("Ctrl+Shift+V", "Void"),
 )
 NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
-NO_DRAWER = "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
 
 _FLAG_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
 _CHANGE_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 8px;"

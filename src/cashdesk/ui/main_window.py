@@ -2,6 +2,9 @@
 and the counter; the lock screen covers the work when the station is left alone or locked by
 hand; the database check at start; the print queue working in the background.
 
+The counter and the float count are built at the first sign-in (or when first asked for),
+not before the window shows: start-up stays as lean as the sign-in screen.
+
 The window keeps one of three states: nobody signed in, someone working, locked for
 someone. Everything behind the sign-in and lock screens is hidden, so neither the keyboard
 (Tab, F2, mnemonics) nor the menus reach it; the work itself is left exactly as it was.
@@ -33,27 +36,32 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.security import Permission
 from cashdesk.ui.background import BackgroundCall
-from cashdesk.ui.counter import COUNTER_HINTS, NO_DRAWER, CounterScreen
-from cashdesk.ui.float_count import FloatCountScreen
 from cashdesk.ui.idle import IdleWatcher
-from cashdesk.ui.print_queue import PrintQueue, PrintRound
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.drawers import DrawerView
+    from cashdesk.ui.counter import CounterScreen
+    from cashdesk.ui.float_count import FloatCountScreen
+    from cashdesk.ui.inquiry import InquiryScreen
+    from cashdesk.ui.print_queue import PrintQueue, PrintRound
 
 log = logging.getLogger(__name__)
 
 #: What the status bar shows; docs/keyboard.md has the full map.
-KEY_HINTS = COUNTER_HINTS
+KEY_HINTS = (
+    "F2 Find  ·  Enter Pay / Add  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  "
+    "F12 Post  ·  Esc Back"
+)
 INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
 FLOAT_HINTS = "Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now"
 STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out"
 AUDIT_HINT = "Ctrl+Shift+A Audit trail"
 SIGN_IN_HINTS = "Type your user id, Enter, your password, Enter  ·  Tab Next field"
 LOCK_HINTS = "Type your password, Enter to unlock  ·  A supervisor's user id and password unlock it too"
+NO_DRAWER = "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
 
 LOCK_KEY = "Ctrl+L"
 SIGN_OUT_KEY = "Ctrl+Shift+Q"
@@ -124,13 +132,12 @@ class MainWindow(QMainWindow):
         self.printer_banner = self._build_printer_banner()
 
         self.sign_in_screen = SignInScreen(ctx)
-        self.counter = CounterScreen(ctx)
-        self.inquiry = self.counter.inquiry
-        self.float_screen = FloatCountScreen(ctx)
+        self._counter: CounterScreen | None = None  # built when first needed (see `counter`)
+        self._float_screen: FloatCountScreen | None = None
+        self._print_queue: PrintQueue | None = None
+        self._print_retry_ms = print_retry_ms
         self.work = QStackedWidget()
         self.work.setObjectName("work")
-        self.work.addWidget(self.counter)
-        self.work.addWidget(self.float_screen)
         self.lock_screen = LockScreen(ctx)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
@@ -156,22 +163,9 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("signedInUser")
         self.statusBar().addPermanentWidget(self.user_label)
 
-        self.print_queue = PrintQueue(ctx, self, **({"retry_ms": print_retry_ms} if print_retry_ms else {}))
-        self.print_queue.round_done.connect(self._printing_reported)
         self.void_dialog: QDialog | None = None
 
         self._build_menus()
-
-        # The counter owns F2: while it is hidden (signed out, locked, counting the float) the key does nothing.
-        find = QShortcut(QKeySequence(Qt.Key.Key_F2), self.counter)
-        find.setContext(Qt.ShortcutContext.WindowShortcut)
-        find.activated.connect(self.inquiry.focus_search)
-
-        self.float_screen.drawer_opened.connect(self._drawer_opened)
-        self.float_screen.declined.connect(self._float_declined)
-        self.counter.drawer_needed.connect(self.ask_for_float)
-        self.counter.posted.connect(lambda _posted: self.print_queue.kick())
-        self.counter.printing_wanted.connect(self.print_queue.kick)
 
         minutes = ctx.settings["security.idle_lock_minutes"]
         self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
@@ -215,7 +209,7 @@ class MainWindow(QMainWindow):
             self.counter_menu.addAction(action)
         self.counter_menu.insertSeparator(self.retry_print_action)
         self.open_drawer_action.triggered.connect(self.ask_for_float)
-        self.reprint_action.triggered.connect(self.counter.reprint_last)
+        self.reprint_action.triggered.connect(lambda: self.counter.reprint_last())
         self.void_action.triggered.connect(self.open_void_dialog)
         self.retry_print_action.triggered.connect(self.retry_printing)
 
@@ -232,6 +226,57 @@ class MainWindow(QMainWindow):
     @property
     def search_field(self) -> QLineEdit:
         return self.inquiry.search_field
+
+    # -- the work, built when first needed -------------------------------------------------------
+
+    @property
+    def counter(self) -> CounterScreen:
+        if self._counter is None:
+            self._build_work()
+        assert self._counter is not None
+        return self._counter
+
+    @property
+    def inquiry(self) -> InquiryScreen:
+        return self.counter.inquiry
+
+    @property
+    def float_screen(self) -> FloatCountScreen:
+        if self._float_screen is None:
+            self._build_work()
+        assert self._float_screen is not None
+        return self._float_screen
+
+    @property
+    def print_queue(self) -> PrintQueue:
+        if self._print_queue is None:
+            from cashdesk.ui.print_queue import PrintQueue
+
+            retry = {"retry_ms": self._print_retry_ms} if self._print_retry_ms else {}
+            self._print_queue = PrintQueue(self._ctx, self, **retry)
+            self._print_queue.round_done.connect(self._printing_reported)
+        return self._print_queue
+
+    def _build_work(self) -> None:
+        from cashdesk.ui.counter import CounterScreen
+        from cashdesk.ui.float_count import FloatCountScreen
+
+        counter = CounterScreen(self._ctx)
+        float_screen = FloatCountScreen(self._ctx)
+        self._counter, self._float_screen = counter, float_screen
+        self.work.addWidget(counter)
+        self.work.addWidget(float_screen)
+        # The counter owns F2: while it is hidden (signed out, locked, counting the float) the key does nothing.
+        find = QShortcut(QKeySequence(Qt.Key.Key_F2), counter)
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
+        find.activated.connect(counter.inquiry.focus_search)
+        float_screen.drawer_opened.connect(self._drawer_opened)
+        float_screen.declined.connect(self._float_declined)
+        counter.drawer_needed.connect(self.ask_for_float)
+        counter.posted.connect(lambda _posted: self.print_queue.kick())
+        counter.printing_wanted.connect(lambda: self.print_queue.kick())
+        if self.database_problem:
+            self._block_work(self.database_problem)
 
     @property
     def ready_for_next(self) -> bool:
@@ -294,7 +339,7 @@ class MainWindow(QMainWindow):
         if operator is not None and working:
             title += f" — {operator.user_id} ({operator.role.label})"
             self.user_label.setText(f"Signed in: {operator_text(operator)}")
-            if self.work.currentWidget() is self.float_screen:
+            if self._float_screen is not None and self.work.currentWidget() is self._float_screen:
                 work_hints = FLOAT_HINTS
             elif takes_payments:
                 work_hints = KEY_HINTS  # Ctrl+P, Ctrl+Shift+V and the rest: the legend under the receipt
@@ -613,9 +658,12 @@ class MainWindow(QMainWindow):
         self.database_problem = message
         self.banner.setText(message)
         self.banner.show()
+        self._block_work(message)
+        QMessageBox.critical(self, "The database failed its check", message)
+
+    def _block_work(self, _message: str) -> None:
         self.inquiry.set_search_enabled(False, "Searching is off: the database failed its check.")
         self.counter.blocked = "No payments: the database failed its check. Call your supervisor."
-        QMessageBox.critical(self, "The database failed its check", message)
 
     def wait_for_background(self) -> None:
         if self._check is not None:
@@ -629,7 +677,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_watcher.stop()
-        self.print_queue.stop()
+        if self._print_queue is not None:
+            self._print_queue.stop()
         operator = self.operator or self._pending
         self.operator = self._pending = None
         if operator is not None:  # closing the window ends the session, on the record
