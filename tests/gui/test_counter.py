@@ -240,6 +240,17 @@ def test_scan_a_stub_and_pay_exact_cash(
     assert counter.change_box.isVisible()
 
 
+def test_a_stub_scanned_before_enter_opens_its_own_account(window: Any, keyboard: Keyboard) -> None:
+    counter = window.counter
+    find_and_open(keyboard, window, "2001")
+    scan(keyboard, STUB)  # into the amount to pay, before Enter put 2001 on the receipt
+    assert counter.cart.empty
+    assert counter.pay_strip.title_label.text().startswith("Pay on account 1001")
+    assert counter.pay_strip.amount_field.selectedText() == "91.80"
+    keyboard.press(Key.Key_Return)
+    assert [line.number for line in counter.cart.lines] == ["1001"]
+
+
 def test_a_bad_scan_line_is_refused_and_nothing_is_added(window: Any, keyboard: Keyboard) -> None:
     bad = STUB[:-1] + str((int(STUB[-1]) + 1) % 10)
     scan(keyboard, bad)

@@ -269,3 +269,13 @@ def test_changing_ones_own_password_from_the_menu(window: Any, keyboard: Keyboar
 def test_closing_the_window_signs_out(window: Any, ctx: ServiceContext) -> None:
     window.close()
     assert events(ctx, "sign_out") == [("cashier1", True)]
+
+
+def test_a_card_number_typed_as_a_user_id_is_wiped(signed_out_window: Any, keyboard: Keyboard) -> None:
+    form = signed_out_window.sign_in_screen.form
+    keyboard.type("4111111111111111")
+    keyboard.press(Key.Key_Return)
+    assert form.user_field.text() == ""
+    assert form.message_label.text().startswith("Never type a card number.")
+    assert QApplication.focusWidget() is form.user_field
+    assert signed_out_window.mode is Mode.SIGNED_OUT

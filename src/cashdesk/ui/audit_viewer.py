@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.formatting import event_text
 from cashdesk.ui.models import AuditEventsModel
 
@@ -75,6 +76,9 @@ class AuditDialog(QDialog):
         self.user_field.setPlaceholderText("everyone")
         self.user_field.setClearButtonEnabled(True)
         self.user_field.setMaxLength(40)
+        self._guard = CardNumberGuard(self)
+        self._guard.watch(self.user_field)
+        self._guard.refused.connect(lambda _field: show_message(self.message_label, CARD_NUMBER_REFUSED, error=True))
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("auditEventType")
         self.show_button = QPushButton("&Show")
@@ -166,6 +170,9 @@ class AuditDialog(QDialog):
     def refresh(self) -> None:
         from cashdesk.services.audit import AuditFilter, list_events
         from cashdesk.services.context import ServiceError
+
+        if self._guard.check_now():
+            return
 
         where = AuditFilter(
             start=self.start,

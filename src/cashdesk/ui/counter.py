@@ -126,7 +126,7 @@ class PayStrip(QFrame):
         self.flags_label.setWordWrap(True)
         self.amount_field = QLineEdit()
         self.amount_field.setObjectName("payAmount")
-        self.amount_field.setMaxLength(20)
+        self.amount_field.setMaxLength(40)  # room for a stub scanned here by mistake: it is read as a scan
         self.amount_field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_field.setFont(_font(self, 1.4))
         self.amount_field.setMaximumWidth(220)
@@ -477,6 +477,14 @@ class CounterScreen(QWidget):
         strip = self.pay_strip
         detail = strip.detail
         if detail is None or self.guard.check_now() or not self._may_pay():
+            return
+        typed = strip.amount_field.text().strip()
+        if len(typed) >= 20 and typed.isascii() and typed.isdigit():
+            # The next stub was scanned before Enter: it goes where a scan belongs.
+            strip.close_strip()
+            self.inquiry.search_field.setText(typed)
+            self.inquiry.focus_search()
+            self.inquiry.scan(typed)
             return
         try:
             amount = parse_amount(strip.amount_field.text())

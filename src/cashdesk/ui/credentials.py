@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
+
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 INFO_STYLE = "color: #333333;"
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -64,6 +66,9 @@ class CredentialsForm(QWidget):
         self.password_field.setMaxLength(256)
         self.password_field.setInputMethodHints(Qt.InputMethodHint.ImhHiddenText | Qt.InputMethodHint.ImhSensitiveData)
         self.message_label = message_label(f"{name}Message")
+        self._guard = CardNumberGuard(self)  # never the password: it is not looked at
+        self._guard.watch(self.user_field)
+        self._guard.refused.connect(lambda _field: self.show_message(CARD_NUMBER_REFUSED, error=True))
 
         user_label = QLabel(user_caption)
         user_label.setBuddy(self.user_field)
@@ -87,6 +92,8 @@ class CredentialsForm(QWidget):
         return self.user_field.text().strip()
 
     def _enter_in_user(self) -> None:
+        if self._guard.check_now():
+            return
         if not self.user_id:
             self.show_message("Type your user id, then press Enter.", error=True)
             return
@@ -96,6 +103,9 @@ class CredentialsForm(QWidget):
             self.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
+        if self._guard.check_now():
+            self.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         user_id, password = self.user_id, self.password_field.text()
         if not user_id:
             self.show_message("Type your user id first.", error=True)
