@@ -17,6 +17,7 @@ Every payment goes through `services.payments.post_receipt`; printing is someone
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -831,10 +832,11 @@ class CounterScreen(QWidget):
 
     # -- approvals, reprints -------------------------------------------------------------------------
 
-    def _ask_approval(self, action: OverrideAction, object: str, then: object) -> None:
+    def _ask_approval(self, action: OverrideAction, object: str, then: Callable[[int], None]) -> None:
+        """A supervisor's approval of `action` on `object`; `then(approval_id)` once given."""
         from cashdesk.ui.approval import ApprovalDialog
 
-        assert self.operator is not None and callable(then)
+        assert self.operator is not None
         dialog = ApprovalDialog(self._ctx, action=action, requested_by=self.operator, object=object,
                                 parent=self.window())  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
