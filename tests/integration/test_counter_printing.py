@@ -190,3 +190,24 @@ def test_a_pdf_copy_of_a_receipt_reads_back(ctx: ServiceContext, tmp_path: Path)
         assert expected in text, expected
     again = receipt_pdf_copy(ctx, CASHIER, posted.number, tmp_path / "again")
     assert again.read_bytes() == path.read_bytes()  # deterministic
+
+
+def test_a_card_number_in_a_reason_is_refused_in_plain_words(ctx: ServiceContext, small_city: Path) -> None:
+    from cashdesk.services.drawers import no_sale
+    from cashdesk.services.returned_checks import ReturnedCheckRefused, record_returned_check
+
+    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(500)),)),
+                          [Tender(TenderKind.CHECK, Money(500), "12")])  # fmt: skip
+    card = "4111 1111 1111 1111"
+    with pytest.raises(VoidRefused, match="Never type a card number"):
+        void_receipt(ctx, CASHIER, posted.number, f"paid by {card}", approval_id=None)
+    with pytest.raises(Exception, match="Never type a card number"):
+        no_sale(ctx, CASHIER, card, approval_id=None)
+    with pytest.raises(ReturnedCheckRefused, match="Never type a card number"):
+        record_returned_check(ctx, Operator("msuper", Role.SUPERVISOR), posted.number, "12", card)
+    con = sqlite3.connect(small_city)
+    try:
+        dump = "\n".join(con.iterdump())
+    finally:
+        con.close()
+    assert "4111" not in dump

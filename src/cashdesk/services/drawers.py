@@ -96,6 +96,10 @@ def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id
         raise ServiceError("Say why the drawer is opened without a sale (for example: change for the safe).")
     if len(reason) > 200:
         raise ServiceError("Keep the reason under 200 characters.")
+    from cashdesk.domain.cards import contains_card_number
+
+    if contains_card_number(reason):
+        raise ServiceError("Never type a card number. Give the reason in words.")
     with ctx.db.unit_of_work(write=False) as uow:
         drawer = require_open_drawer(uow.session, ctx, operator)
         drawer_id = drawer.id

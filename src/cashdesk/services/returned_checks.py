@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
@@ -48,6 +49,8 @@ def record_returned_check(
 ) -> ReturnedCheck:
     supervisor.require(Permission.APPROVE_OVERRIDES, "record a returned check")
     reason = reason.strip() or "Returned NSF"
+    if contains_card_number(reason):
+        raise ReturnedCheckRefused("Never type a card number. Give the reason in words.")
     now = ctx.now()
     today = ctx.today()
     with ctx.db.unit_of_work() as uow:

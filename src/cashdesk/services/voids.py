@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.services import audit
@@ -64,6 +65,8 @@ def void_receipt(
         raise VoidRefused("Give the reason for the void (for example: wrong account, keyed the wrong amount).")
     if len(reason) > 200:
         raise VoidRefused("Keep the reason under 200 characters.")
+    if contains_card_number(reason):
+        raise VoidRefused("Never type a card number. Give the reason in words.")
     found = _receipt(ctx, number)  # a clear message before asking anything of the approval
     if found.status == "void":
         raise VoidRefused(f"Receipt {found.number} is already void.")
