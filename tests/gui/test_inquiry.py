@@ -216,9 +216,20 @@ def test_sorting_the_results_keeps_the_account_shown(window: Any, keyboard: Any)
     assert inquiry.results_model.row_object(inquiry.results_view.currentIndex().row()).account == "1001"
     assert shown(window) == "1001"
 
-    keyboard.press(Key.Key_Return)  # a new search is best match first again
+    keyboard.type("0")  # "10": a new search is best match first again
+    keyboard.press(Key.Key_Return)
     assert inquiry.results_model.row_object(0).account == "1001"
     assert inquiry.results_view.horizontalHeader().sortIndicatorSection() == -1
+
+
+def test_enter_again_on_the_same_search_takes_the_account_shown(window: Any, keyboard: Any) -> None:
+    keyboard.type("1002")
+    keyboard.press(Key.Key_Return)
+    assert shown(window) == "1002"
+    with_signal = []
+    window.inquiry.account_chosen.connect(with_signal.append)
+    keyboard.press(Key.Key_Return)
+    assert with_signal == ["1002"]
 
 
 def test_ctrl_end_and_ctrl_home_jump_through_the_results_and_alt_f_finds(window: Any, keyboard: Any) -> None:

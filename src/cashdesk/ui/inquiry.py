@@ -182,6 +182,11 @@ class InquiryScreen(QWidget):
         if scanline.looks_like_scan_line(text) or (len(text) >= 20 and text.isascii() and text.isdigit()):
             self.scan(text)
             return
+        if text and text == self._last_query and self.pane.account_number:
+            # Enter again on the same search: take the account shown (the keyboard contract's
+            # "Enter adds the open account"), so a typed account number is two Enters.
+            self.account_chosen.emit(self.pane.account_number)
+            return
         self.search()
 
     def scan(self, text: str) -> None:
