@@ -17,6 +17,10 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 if TYPE_CHECKING:
+    # Settings are a file edited outside the program: record what changed since last time,
+    # shortly after the window is up so start-up does not wait for it.
+    QTimer.singleShot(SETTINGS_AUDIT_DELAY_MS, lambda: _audit_settings(ctx))
+
     from cashdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -68,6 +72,21 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
         return status[0] or code
     finally:
         ctx.close()
+
+
+SETTINGS_AUDIT_DELAY_MS = 500
+
+
+def _audit_settings(ctx: object) -> None:
+    from cashdesk.services.settings_audit import audit_settings_changes
+
+    try:
+        changed = audit_settings_changes(ctx)  # type: ignore[arg-type]
+    except Exception:  # a busy or read-only database must not stop the window
+        log.exception("could not record setting changes in the audit trail")
+        return
+    if changed:
+        log.info("settings changed since the last start: %s", ", ".join(sorted(changed)))
 
 
 def _quit_when_ready(
