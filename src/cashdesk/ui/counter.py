@@ -69,6 +69,8 @@ KEY_LEGEND = (
     ("Del", "Remove line/tender"),
     ("Ctrl+P", "Reprint last"),
     ("Ctrl+Shift+V", "Void"),
+    ("Ctrl+Shift+O", "No sale"),
+    ("Ctrl+Shift+S", "PDF copy"),
 )
 NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
 

@@ -57,8 +57,9 @@ KEY_HINTS = (
 )
 INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
 FLOAT_HINTS = "Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now"
-STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out"
+STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out  ·  Ctrl+Shift+S PDF copy"
 AUDIT_HINT = "Ctrl+Shift+A Audit trail"
+RETURNED_CHECK_HINT = "Ctrl+Shift+N Returned check"
 SIGN_IN_HINTS = "Type your user id, Enter, your password, Enter  ·  Tab Next field"
 LOCK_HINTS = "Type your password, Enter to unlock  ·  A supervisor's user id and password unlock it too"
 NO_DRAWER = "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
@@ -70,6 +71,9 @@ REPRINT_KEY = "Ctrl+P"
 VOID_KEY = "Ctrl+Shift+V"
 OPEN_DRAWER_KEY = "Ctrl+Shift+D"
 RETRY_PRINT_KEY = "Ctrl+Shift+R"
+NO_SALE_KEY = "Ctrl+Shift+O"
+RETURNED_CHECK_KEY = "Ctrl+Shift+N"
+PDF_COPY_KEY = "Ctrl+Shift+S"
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         self.void_dialog: QDialog | None = None
+        self.extra_dialog: QDialog | None = None  # a returned check, a no sale or a PDF copy
 
         self._build_menus()
 
@@ -183,7 +188,9 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
         self.sign_out_action = QAction("Sign &out", self)
         self.sign_out_action.setShortcut(QKeySequence(SIGN_OUT_KEY))
-        for action in (self.change_password_action, self.lock_action, self.sign_out_action):
+        self.pdf_copy_action = QAction("Save a &PDF copy of a receipt…", self)
+        self.pdf_copy_action.setShortcut(QKeySequence(PDF_COPY_KEY))
+        for action in (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action):
             station.addAction(action)
         station.insertSeparator(self.lock_action)
 
@@ -192,6 +199,9 @@ class MainWindow(QMainWindow):
         self.audit_action = QAction("&Audit trail…", self)
         self.audit_action.setShortcut(QKeySequence(AUDIT_KEY))
         self.supervisor_menu.addAction(self.audit_action)
+        self.returned_check_action = QAction("Returned check (&NSF)…", self)
+        self.returned_check_action.setShortcut(QKeySequence(RETURNED_CHECK_KEY))
+        self.supervisor_menu.addAction(self.returned_check_action)
 
         self.counter_menu = self.menuBar().addMenu("C&ounter")
         self.counter_menu.setObjectName("counterMenu")
@@ -203,8 +213,10 @@ class MainWindow(QMainWindow):
         self.void_action.setShortcut(QKeySequence(VOID_KEY))
         self.retry_print_action = QAction("Retry &printing", self)
         self.retry_print_action.setShortcut(QKeySequence(RETRY_PRINT_KEY))
+        self.no_sale_action = QAction("&No sale (open drawer)…", self)
+        self.no_sale_action.setShortcut(QKeySequence(NO_SALE_KEY))
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
-                                 self.retry_print_action)  # fmt: skip
+                                 self.no_sale_action, self.retry_print_action)  # fmt: skip
         for action in self._counter_actions:
             self.counter_menu.addAction(action)
         self.counter_menu.insertSeparator(self.retry_print_action)
@@ -212,9 +224,10 @@ class MainWindow(QMainWindow):
         self.reprint_action.triggered.connect(lambda: self.counter.reprint_last())
         self.void_action.triggered.connect(self.open_void_dialog)
         self.retry_print_action.triggered.connect(self.retry_printing)
+        self.no_sale_action.triggered.connect(self.open_no_sale_dialog)
 
-        self._work_actions = (self.change_password_action, self.lock_action, self.sign_out_action, self.audit_action,
-                              *self._counter_actions)  # fmt: skip
+        self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
+                              self.audit_action, self.returned_check_action, *self._counter_actions)  # fmt: skip
         for action in self._work_actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)  # the keys work with the menu bar closed
@@ -222,6 +235,8 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(lambda: self.lock(idle=False))
         self.sign_out_action.triggered.connect(self.sign_out)
         self.audit_action.triggered.connect(self.open_audit_viewer)
+        self.returned_check_action.triggered.connect(self.open_returned_check_dialog)
+        self.pdf_copy_action.triggered.connect(self.open_pdf_copy_dialog)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -324,6 +339,7 @@ class MainWindow(QMainWindow):
         operator = self.operator
         may_audit = working and operator is not None and operator.can(Permission.VIEW_AUDIT)
         takes_payments = working and operator is not None and operator.can(Permission.TAKE_PAYMENTS)
+        may_approve = working and operator is not None and operator.can(Permission.APPROVE_OVERRIDES)
         for action in self._work_actions:
             action.setEnabled(working)
         for action in self._counter_actions:
@@ -332,7 +348,9 @@ class MainWindow(QMainWindow):
         self.counter_menu.menuAction().setVisible(takes_payments)
         self.audit_action.setVisible(may_audit)
         self.audit_action.setEnabled(may_audit)
-        self.supervisor_menu.menuAction().setVisible(may_audit)
+        self.returned_check_action.setVisible(may_approve)
+        self.returned_check_action.setEnabled(may_approve)
+        self.supervisor_menu.menuAction().setVisible(may_audit or may_approve)
         self.menuBar().setVisible(working)
 
         title = window_title(self._ctx)
@@ -345,7 +363,8 @@ class MainWindow(QMainWindow):
                 work_hints = KEY_HINTS  # Ctrl+P, Ctrl+Shift+V and the rest: the legend under the receipt
             else:
                 work_hints = INQUIRY_HINTS
-            hints = f"{work_hints}  ·  {STATION_HINTS}" + (f"  ·  {AUDIT_HINT}" if may_audit else "")
+            hints = (f"{work_hints}  ·  {STATION_HINTS}" + (f"  ·  {AUDIT_HINT}" if may_audit else "")
+                     + (f"  ·  {RETURNED_CHECK_HINT}" if may_approve else ""))  # fmt: skip
         elif operator is not None:
             title += " — locked"
             self.user_label.setText(f"Locked for {operator_text(operator)}")
@@ -496,6 +515,108 @@ class MainWindow(QMainWindow):
             self.counter.voided(dialog.result_void.number, dialog.result_void.approved_by)
         elif self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
             self.inquiry.focus_search()
+
+    # -- returned checks, no sale, PDF copies (ui.counter_extras) ------------------------------------
+
+    def _tell(self, text: str, *, error: bool = False) -> None:
+        """A message where this person looks: under the receipt, or under the search box."""
+        if self.counter.takes_payments:
+            self.counter.say(text, error=error)
+        else:
+            self.inquiry.show_message(text, error=error)
+
+    def _may_open_extra(self, permission: Permission) -> bool:
+        operator = self.operator
+        if self.mode is not Mode.WORKING or operator is None or not operator.can(permission):
+            return False
+        counter = self.counter
+        if counter._asking or counter.approval_dialog is not None or self.void_dialog is not None:
+            return False
+        if self.extra_dialog is not None:
+            self.extra_dialog.raise_()
+            self.extra_dialog.activateWindow()
+            return False
+        return True
+
+    def _open_extra(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            self.extra_dialog = None
+            self.activateWindow()
+            if result == QDialog.DialogCode.Accepted:
+                done(dialog)
+            elif self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
+                self.inquiry.focus_search()
+
+        dialog.finished.connect(finished)
+        self.extra_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def open_returned_check_dialog(self) -> None:
+        from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text
+
+        if not self._may_open_extra(Permission.APPROVE_OVERRIDES):
+            return
+        assert self.operator is not None
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
+            result = dialog.result_check
+            if self.counter.cart.empty and self.work.currentWidget() is self.counter:
+                self.inquiry.show_account(result.account)  # the fee and the cash-only flag, in the pane
+            self._tell(returned_check_text(result))
+            self.inquiry.focus_search()
+
+        self._open_extra(ReturnedCheckDialog(self._ctx, self.operator, parent=self), done)
+
+    def open_no_sale_dialog(self) -> None:
+        from cashdesk.services.drawers import current_drawer
+        from cashdesk.ui.counter_extras import NoSaleDialog
+
+        if not self._may_open_extra(Permission.TAKE_PAYMENTS):
+            return
+        operator = self.operator
+        assert operator is not None
+        counter = self.counter
+        if not counter.cart.empty:
+            counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
+                        "without a sale.", error=True)  # fmt: skip
+            return
+        try:
+            drawer = current_drawer(self._ctx, operator)
+        except Exception as exc:
+            log.exception("could not look up the drawer of %s", operator.user_id)
+            counter.say(f"Your drawer could not be looked up ({exc}). Call your supervisor.", error=True)
+            return
+        if drawer is None:
+            counter.say("No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.",
+                        error=True)  # fmt: skip
+            return
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, NoSaleDialog)
+            counter.say(f"Drawer {dialog.drawer_id} is opening: no sale, approved by {dialog.approved_by}.")
+            self.inquiry.focus_search()
+            self.print_queue.kick()  # the drawer kick goes out with the print worker
+
+        self._open_extra(NoSaleDialog(self._ctx, operator, drawer.id, parent=self), done)
+
+    def open_pdf_copy_dialog(self) -> None:
+        from cashdesk.ui.counter_extras import PdfCopyDialog
+
+        if not self._may_open_extra(Permission.LOOK_UP_ACCOUNTS):
+            return
+        assert self.operator is not None
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, PdfCopyDialog) and dialog.saved_to is not None
+            self._tell(f"A PDF copy of the receipt is saved: {dialog.saved_to}")
+            self.inquiry.focus_search()
+
+        last = self.counter.last_receipt or ""
+        self._open_extra(PdfCopyDialog(self._ctx, self.operator, last_receipt=last, parent=self), done)
 
     def sign_out(self) -> None:
         """Back to the sign-in screen; the next person starts with an empty screen."""
