@@ -126,7 +126,8 @@ def test_no_sale_with_a_supervisors_approval_kicks_the_drawer_and_prints_no_rece
     assert window.counter.message_label.text() == f"Drawer {drawer_id} is opening: no sale, approved by super1."
     qtbot.waitUntil(lambda: printer_emulator.drawer_kicks() == 1, timeout=10_000)
     assert printer_emulator.receipts_text() == []
-    assert rows(city_db, "SELECT kind, status FROM print_jobs") == [("drawer_kick", "printed")]
+    qtbot.waitUntil(lambda: rows(city_db, "SELECT kind, status FROM print_jobs") == [("drawer_kick", "printed")],
+                    timeout=10_000)  # fmt: skip
     assert rows(city_db, "SELECT object FROM audit_events WHERE event_type = 'no_sale'") == [(f"drawer {drawer_id}",)]
     assert rows(city_db, "SELECT count(*) FROM receipts") == [(0,)]
     wait_for_keyboard(qtbot, window.inquiry.search_field)

@@ -162,7 +162,7 @@ class ReturnedCheckDialog(_FormDialog):
             "returnedCheckDialog", "Returned check (NSF)",
             "The check's amount is owed again on the accounts it paid, the NSF fee is added and the account "
             "takes only cash for a while.",
-            "&Record", parent,
+            "Recor&d", parent,
         )  # fmt: skip
         self._ctx = ctx
         self._supervisor = supervisor
