@@ -24,12 +24,14 @@ PHONE_PREFIX_SQL = (
     f"SELECT {RESULT_COLUMNS} FROM accounts a "
     "WHERE a.phone_digits >= ? AND a.phone_digits < ? ORDER BY a.phone_digits, a.number LIMIT ?"
 )
-# Name hits count ten times an address hit; bm25 is smaller for better matches.
+# Names and addresses through the full-text index, without bm25 ranking: ranking scores
+# every match, 10-20 ms for a street of thousands of accounts at city scale, while taking
+# the first matches is under a millisecond. Order comes from running it three times, best
+# kind first: every word in the name, every word in the service address, then the rest.
 TEXT_SQL = (
     f"SELECT {RESULT_COLUMNS} FROM "
-    "(SELECT rowid AS id, bm25(account_fts, 10.0, 1.0) AS score FROM account_fts "
-    " WHERE account_fts MATCH ? ORDER BY score LIMIT ?) m "
-    "JOIN accounts a ON a.id = m.id ORDER BY m.score, a.number"
+    "(SELECT rowid AS id FROM account_fts WHERE account_fts MATCH ? LIMIT ?) m "
+    "JOIN accounts a ON a.id = m.id ORDER BY a.number"
 )
 LIKE_SQL = (  # other databases until they get their own index
     f"SELECT {RESULT_COLUMNS} FROM accounts a "
@@ -91,6 +93,8 @@ def plan(query: str, limit: int, dialect: str = "sqlite") -> list[tuple[str, tup
     if dialect == "sqlite":
         expression = fts_expression(text)
         if expression:
+            statements.append((TEXT_SQL, (f"{{name}} : ({expression})", limit)))
+            statements.append((TEXT_SQL, (f"{{service_address}} : ({expression})", limit)))
             statements.append((TEXT_SQL, (expression, limit)))
     else:
         pattern = f"%{text.lower()}%"
@@ -108,6 +112,8 @@ def search(conn: Connection, query: str, limit: int) -> list[SearchRow]:
     cursor = conn.connection.driver_connection.cursor() if dialect == "sqlite" else None
     try:
         for sql, params in plan(query, limit, dialect):
+            if len(rows) >= limit:
+                break  # the best kinds of match already fill the page
             if cursor is not None:
                 found = cursor.execute(sql, params).fetchall()
             else:
