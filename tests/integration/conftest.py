@@ -8,46 +8,23 @@ from pathlib import Path
 import pytest
 
 from cashdesk.store.db import Database
-from cashdesk.store.models import AccountRow, HistoryRow, OpenItemRow
+from cashdesk.store.models import AccountRow, HistoryRow
+from tests.support import city
 
 AS_OF = dt.date(2026, 11, 26)
 
 
 def add_account(uow, number: str, name: str, address: str, phone: str = "", **fields) -> AccountRow:  # type: ignore[no-untyped-def]
-    row = AccountRow(
-        number=number,
-        kind=fields.pop("kind", "utility"),
-        name=name,
-        service_address=address,
-        mailing_address=fields.pop("mailing_address", address),
-        phone=phone,
-        phone_digits="".join(ch for ch in phone if ch.isdigit()),
-        status=fields.pop("status", "active"),
-        cash_only=fields.pop("cash_only", False),
-        deposit_held_cents=fields.pop("deposit_held_cents", 0),
-        licence_number=fields.pop("licence_number", ""),
-        filing_frequency=fields.pop("filing_frequency", None),
-        credit_cents=fields.pop("credit_cents", 0),
-    )
-    assert not fields, fields
-    uow.session.add(row)
-    uow.session.flush()
-    return row
+    """An account whose mailing address is its service address unless told otherwise."""
+    fields.setdefault("mailing_address", address)
+    return city.add_account(uow, number, name, address, phone, **fields)
 
 
 def add_item(uow, account: AccountRow, code: str, due: dt.date, amount: int, paid: int = 0, **fields) -> None:  # type: ignore[no-untyped-def]
-    uow.session.add(
-        OpenItemRow(
-            account_id=account.id,
-            revenue_code=code,
-            description=fields.pop("description", code.title()),
-            period=fields.pop("period", ""),
-            bill_date=fields.pop("bill_date", due - dt.timedelta(days=20)),
-            due_date=due,
-            amount_cents=amount,
-            paid_cents=paid,
-        )
-    )
+    bill = fields.pop("bill_date", due - dt.timedelta(days=20))
+    city.add_item(uow, account, code, fields.pop("description", code.title()), bill, due, amount, paid,
+                  fields.pop("period", ""))  # fmt: skip
+    assert not fields, fields
 
 
 @pytest.fixture

@@ -9,13 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cashdesk.domain.audit import GENESIS, AuditRecord, chain_hash
+from cashdesk.domain.audit import GENESIS, AuditRecord, ChainCheck, chain_hash, verify_chain
 from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.security import Permission
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import AuditEventRow
 
 _SECRET_KEYS = ("password", "passwd", "secret", "pan", "card_number", "cvv", "track")
@@ -115,14 +119,6 @@ def iter_records(session: Session, batch: int = 5000) -> Iterator[AuditRecord]:
 
 
 # -- use cases ----------------------------------------------------------------------------
-
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from cashdesk.domain.audit import ChainCheck, verify_chain  # noqa: E402
-from cashdesk.domain.security import Permission  # noqa: E402
-from cashdesk.services.context import Operator, ServiceContext, ServiceError  # noqa: E402
-
 
 def verify_audit(ctx: ServiceContext) -> ChainCheck:
     """Walk the whole chain; the first event changed, removed or inserted is named."""

@@ -64,6 +64,18 @@ def _letterhead(ctx: ServiceContext) -> Letterhead:
     return Letterhead(st["city.name"], st["city.department"], (st["city.address"],), st["city.phone"])
 
 
+def _footer(ctx: ServiceContext) -> tuple[str, ...]:
+    return tuple(line for line in str(ctx.settings["receipt.footer"]).splitlines() if line.strip())
+
+
+def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: str) -> TenderLine:
+    """A tender as the receipt shows it: the reference is a check or money-order number, or
+    the card terminal's approval code."""
+    kind = str(kind)
+    return TenderLine(kind, amount, number=reference if kind in ("check", "money_order") else "",
+                      card_brand=brand, card_last4=last4, auth_code=reference if kind == "card" else "")  # fmt: skip
+
+
 def _local(ctx: ServiceContext, utc_naive: dt.datetime) -> str:
     zone = ZoneInfo(ctx.settings["city.time_zone"])
     return utc_naive.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%Y-%m-%d %H:%M")
@@ -88,12 +100,11 @@ def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, r
         accounts.append(AccountLine(account.number, account.name, Money(line.amount_cents),
                                     _balance_after(session, account, receipt)))  # fmt: skip
     tenders = [
-        TenderLine(t.kind, Money(t.amount_cents), number=t.reference if t.kind in ("check", "money_order") else "",
-                   card_brand=t.card_brand, card_last4=t.card_last4, auth_code=t.reference if t.kind == "card" else "")
+        _tender_line(t.kind, Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
         for t in session.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id).order_by(TenderRow.id))
-    ]  # fmt: skip
+    ]
     cash = Money.total(t.amount for t in tenders if t.kind == "cash")
-    footer = tuple(line for line in str(ctx.settings["receipt.footer"]).splitlines() if line.strip())
+    footer = _footer(ctx)
     return ReceiptDoc(
         letterhead=_letterhead(ctx), receipt_number=receipt.number, local_time=_local(ctx, receipt.posted_at),
         station=receipt.station, cashier=receipt.cashier, accounts=tuple(accounts), misc=tuple(misc),
@@ -140,12 +151,8 @@ def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
     accounts = tuple(AccountLine(line.reference, line.name, line.amount, line.balance_left or Money(0))
                      for line in posted.lines if line.kind == "account")  # fmt: skip
     misc = tuple(MiscLine(line.reference, line.name, line.amount) for line in posted.lines if line.kind == "misc")
-    tenders = tuple(
-        TenderLine(t.kind.value, t.amount, number=t.reference if t.kind.value in ("check", "money_order") else "",
-                   card_brand=t.card_brand, card_last4=t.card_last4, auth_code=t.reference if t.kind.value == "card" else "")
-        for t in posted.tenders
-    )  # fmt: skip
-    footer = tuple(line for line in str(ctx.settings["receipt.footer"]).splitlines() if line.strip())
+    tenders = tuple(_tender_line(t.kind, t.amount, t.reference, t.card_brand, t.card_last4) for t in posted.tenders)
+    footer = _footer(ctx)
     return ReceiptDoc(
         letterhead=_letterhead(ctx), receipt_number=posted.number,
         local_time=_local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None)), station=posted.station,
