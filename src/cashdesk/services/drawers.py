@@ -13,6 +13,7 @@ from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
+from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import DrawerRow
 
@@ -64,7 +65,7 @@ def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> Dr
         row = DrawerRow(
             station=ctx.station,
             cashier=operator.user_id,
-            business_date=ctx.today(),
+            business_date=open_business_date(uow.session, ctx),
             opened_at=now.replace(tzinfo=None),
             opening_float_cents=count.total.cents,
             opening_count=json.dumps(dict(sorted(count.pieces.items())), separators=(",", ":")),

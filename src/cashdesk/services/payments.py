@@ -156,7 +156,7 @@ def post_receipt(
         drawer = require_open_drawer(s, ctx, operator)
         codes = account_store.revenue_codes(s)
         priority = priority_by(codes, ctx.settings["allocation.priorities"])
-        business_date = ctx.today()
+        business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
         number = next_receipt_number(s, ctx.station, business_date.year)
         receipt = ReceiptRow(
             number=number, station=ctx.station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",

@@ -316,3 +316,131 @@ class ReturnedCheckRow(Base):
     reason: Mapped[str] = mapped_column(String(200))
     recorded_by: Mapped[str] = mapped_column(String(32))
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CashDropRow(Base):
+    """Cash taken from a drawer to the safe during the shift, counted by denomination."""
+
+    __tablename__ = "cash_drops"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    drawer_id: Mapped[int] = mapped_column(ForeignKey("drawers.id"), index=True)
+    station: Mapped[str] = mapped_column(String(8))
+    cashier: Mapped[str] = mapped_column(String(32))
+    dropped_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    pieces: Mapped[str] = mapped_column(String, default="{}")  # pieces by denomination code, JSON
+    amount_cents: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (CheckConstraint("amount_cents > 0", name="ck_cash_drops_amount"),)
+
+
+class PaidOutRow(Base):
+    """Cash paid out of a drawer (a refund of an overpayment), with a reason and an approval."""
+
+    __tablename__ = "paid_outs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    drawer_id: Mapped[int] = mapped_column(ForeignKey("drawers.id"), index=True)
+    station: Mapped[str] = mapped_column(String(8))
+    cashier: Mapped[str] = mapped_column(String(32))
+    paid_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    revenue_code: Mapped[str | None] = mapped_column(ForeignKey("revenue_codes.code"))
+    payee: Mapped[str] = mapped_column(String(120), default="")
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200))
+    approved_by: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (CheckConstraint("amount_cents > 0", name="ck_paid_outs_amount"),)
+
+
+class DrawerCountRow(Base):
+    """One count of a drawer at the end of the shift: every attempt is kept (recounts too).
+
+    pieces: cash by denomination (JSON); items: the checks and money orders ticked present
+    and any extra ones found (JSON); expected/counted: cents by tender kind (JSON).
+    """
+
+    __tablename__ = "drawer_counts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    drawer_id: Mapped[int] = mapped_column(ForeignKey("drawers.id"))
+    attempt: Mapped[int] = mapped_column(Integer)
+    counted_by: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(12))  # cashier, or supervisor for a second count
+    counted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    pieces: Mapped[str] = mapped_column(String, default="{}")
+    cash_cents: Mapped[int] = mapped_column(Integer)
+    items: Mapped[str] = mapped_column(String, default="{}")
+    card_settlement_cents: Mapped[int | None] = mapped_column(Integer)
+    expected: Mapped[str] = mapped_column(String, default="{}")
+    counted: Mapped[str] = mapped_column(String, default="{}")
+    over_short_cents: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (
+        CheckConstraint("role IN ('cashier', 'supervisor')", name="ck_drawer_counts_role"),
+        UniqueConstraint("drawer_id", "attempt", name="uq_drawer_counts_attempt"),
+    )
+
+
+class DrawerCloseRow(Base):
+    """How a drawer was closed: the count that stands, over/short, the float kept, the deposit."""
+
+    __tablename__ = "drawer_closes"
+
+    drawer_id: Mapped[int] = mapped_column(ForeignKey("drawers.id"), primary_key=True)
+    count_id: Mapped[int] = mapped_column(ForeignKey("drawer_counts.id"))
+    second_count_id: Mapped[int | None] = mapped_column(ForeignKey("drawer_counts.id"))
+    closed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    closed_by: Mapped[str] = mapped_column(String(32))
+    business_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    expected: Mapped[str] = mapped_column(String, default="{}")  # cents by tender kind, JSON
+    counted: Mapped[str] = mapped_column(String, default="{}")
+    over_short_cents: Mapped[int] = mapped_column(Integer)
+    float_kept: Mapped[str] = mapped_column(String, default="{}")  # pieces kept for the next shift
+    float_kept_cents: Mapped[int] = mapped_column(Integer)
+    deposit_pieces: Mapped[str] = mapped_column(String, default="{}")  # pieces going to the bank
+    deposit_cash_cents: Mapped[int] = mapped_column(Integer)
+    card_settlement_cents: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    approved_by: Mapped[str] = mapped_column(String(32), default="")
+
+    __table_args__ = (
+        CheckConstraint("float_kept_cents >= 0 AND deposit_cash_cents >= 0", name="ck_drawer_closes_cash"),
+    )
+
+
+class BusinessDayRow(Base):
+    """A business day that a supervisor closed (a day with no row is open)."""
+
+    __tablename__ = "business_days"
+
+    business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str] = mapped_column(String(32), default="")
+    over_short_cents: Mapped[int] = mapped_column(Integer, default=0)
+    deposit_total_cents: Mapped[int] = mapped_column(Integer, default=0)
+    ticket_number: Mapped[str] = mapped_column(String(20), default="")
+    bag_number: Mapped[str] = mapped_column(String(20), default="")
+
+    __table_args__ = (CheckConstraint("status IN ('open', 'closed')", name="ck_business_days_status"),)
+
+
+class ExportedFileRow(Base):
+    """A file written for the bank, the ledger or another system, with its hash: a re-export shows."""
+
+    __tablename__ = "exported_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(80))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    exported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    exported_by: Mapped[str] = mapped_column(String(32))
+    folder: Mapped[str] = mapped_column(String(500))
+
+    __table_args__ = (Index("ix_exported_files_day_name", "business_date", "name"),)
