@@ -68,6 +68,7 @@ def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> Dr
             business_date=open_business_date(uow.session, ctx),
             opened_at=now.replace(tzinfo=None),
             opening_float_cents=count.total.cents,
+            cash_cents=count.total.cents,
             opening_count=json.dumps(dict(sorted(count.pieces.items())), separators=(",", ":")),
             status="open",
         )

@@ -229,6 +229,7 @@ def post_receipt(
             s.add(TenderRow(receipt_id=receipt.id, kind=tender.kind.value, amount_cents=tender.amount.cents,
                             reference=tender.reference, card_brand=tender.card_brand, card_last4=tender.card_last4,
                             routing=tender.routing, bank_account=tender.bank_account))  # fmt: skip
+        drawer.cash_cents += settlement.cash_tendered.cents - settlement.change.cents
         kick = settlement.cash_tendered.cents > 0 or (
             any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings["drawer.open_for_checks"]
         )

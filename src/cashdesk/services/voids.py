@@ -25,6 +25,7 @@ from cashdesk.store.models import (
     OpenItemRow,
     ReceiptLineRow,
     ReceiptRow,
+    TenderRow,
 )
 
 
@@ -108,6 +109,9 @@ def void_receipt(
             s.add(HistoryRow(account_id=account.id, on_date=ctx.today(), kind="void",
                              description=f"Void of {receipt.number}: {reason}"[:200],
                              amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
+        cash_in = sum(t.amount_cents for t in s.scalars(select(TenderRow).where(
+            TenderRow.receipt_id == receipt.id, TenderRow.kind == "cash")))  # fmt: skip
+        drawer.cash_cents -= cash_in - receipt.change_cents  # the cash goes back to the customer
         receipt.status = "void"
         receipt.void_reason = reason
         receipt.voided_by = operator.user_id

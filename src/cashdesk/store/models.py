@@ -188,6 +188,8 @@ class DrawerRow(Base):
     opening_count: Mapped[str] = mapped_column(String, default="{}")  # pieces by denomination, JSON
     status: Mapped[str] = mapped_column(String(10), default="open")
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # What the drawer should hold now: float + cash in - change - drops - paid-outs (kept by each posting).
+    cash_cents: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (
         CheckConstraint("status IN ('open', 'closed')", name="ck_drawers_status"),

@@ -16,6 +16,16 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The cash a drawer should hold now (float + cash in - change - drops - paid-outs), kept by
+    # every posting so the limits are checked without summing the shift; the close recomputes it.
+    with op.batch_alter_table("drawers") as batch:
+        batch.add_column(sa.Column("cash_cents", sa.Integer(), nullable=False, server_default="0"))
+    op.execute(
+        "UPDATE drawers SET cash_cents = opening_float_cents + coalesce((SELECT sum(t.amount_cents) FROM tenders t "
+        "JOIN receipts r ON r.id = t.receipt_id WHERE r.drawer_id = drawers.id AND r.status = 'posted' "
+        "AND t.kind = 'cash'), 0) - coalesce((SELECT sum(r.change_cents) FROM receipts r "
+        "WHERE r.drawer_id = drawers.id AND r.status = 'posted'), 0)"
+    )
     op.create_table(
         "cash_drops",
         sa.Column("id", sa.Integer(), primary_key=True),
