@@ -1,5 +1,8 @@
 """Opening a drawer: the cashier counts the starting float by denomination, at the keyboard.
 
+`CashCountWidget` is the count itself (rows, amounts, total); the cash drop and the balancing
+wizard's blind count use it too.
+
 One row per denomination (bills, coins, rolls) with the count typed and its amount; the
 running total underneath. Enter or Tab goes to the next row; Enter on the last row goes to
 the button, and Enter there opens the drawer through `services.drawers.open_drawer`.
@@ -46,34 +49,20 @@ def _big(widget: QWidget, scale: float) -> QFont:
     return font
 
 
-class FloatCountScreen(QWidget):
-    """The starting float, counted piece by piece; `drawer_opened(DrawerView)` once it is open."""
+class CashCountWidget(QWidget):
+    """Rows of pieces by denomination with each row's amount and the running total.
 
-    drawer_opened = Signal(object)
-    #: Esc: not now; the cashier looks up accounts without a drawer for the moment.
-    declined = Signal()
+    The float count, the cash drop and the balancing wizard's blind count all count this way.
+    The owner chains Enter through `fields` (and on to its own button) and shows `problem`.
+    """
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    #: The count changed: the total (Money) or None while a row is wrong, and what is wrong ("" when fine).
+    recounted = Signal(object, str)
+
+    def __init__(self, total_caption: str, *, name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("floatCountScreen")
-        self._ctx = ctx
-        self._operator: Operator | None = None
-        self._busy = False
-
-        heading = QLabel("Open your drawer: count the starting float")
-        heading.setObjectName("floatHeading")
-        heading.setFont(_big(self, 1.5))
-        heading.setWordWrap(True)
-        self.who_label = QLabel()
-        self.who_label.setObjectName("floatFor")
-        self.who_label.setWordWrap(True)
-        explain = QLabel(
-            "Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next "
-            "row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up "
-            "accounts only)."
-        )
-        explain.setWordWrap(True)
-
+        if name:
+            self.setObjectName(name)
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         self.count_fields: dict[str, QLineEdit] = {}
@@ -116,61 +105,49 @@ class FloatCountScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        total_caption = QLabel("Starting float")
+        self.total_caption = QLabel(total_caption)
         self.total_label = QLabel(Money(0).display())
-        self.total_label.setObjectName("floatTotal")
+        self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
         self.total_label.setFont(_big(self, 2.2))
-        self.message_label = message_label("floatMessage")
-        self.open_button = QPushButton("Open the drawer")
-        self.open_button.setObjectName("openDrawerButton")
-        self.open_button.setAutoDefault(True)  # Enter on the button presses it, as in a dialog
-        self.open_button.clicked.connect(self.confirm)
+        self.total_row = QHBoxLayout()
+        self.total_row.addWidget(self.total_caption)
+        self.total_row.addWidget(self.total_label)
+        self.total_row.addStretch(1)
 
-        total_row = QHBoxLayout()
-        total_row.addWidget(total_caption)
-        total_row.addWidget(self.total_label)
-        total_row.addStretch(1)
-        total_row.addWidget(self.open_button)
-
-        panel = QFrame()
-        panel.setObjectName("floatPanel")
-        panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setMaximumWidth(640)
-        layout = QVBoxLayout(panel)
-        for widget in (heading, self.who_label, explain):
-            layout.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
-        layout.addLayout(total_row)
-        layout.addWidget(self.message_label)
+        layout.addLayout(self.total_row)
 
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(panel, 3)
-        outer.addStretch(1)
-
-        fields = list(self.count_fields.values())
-        for first, second in zip(fields, fields[1:]):
+        self.fields = list(self.count_fields.values())
+        for first, second in zip(self.fields, self.fields[1:]):
             QWidget.setTabOrder(first, second)
-        QWidget.setTabOrder(fields[-1], self.open_button)
-        self._chain = EnterChain([*fields, self.open_button], self.confirm, self)
-        self._chain.on_enter(self.open_button, self._enter_on_button)
-        self.setFocusProxy(fields[0])
-
-    # -- what the main window calls ------------------------------------------------------------
+        self.setFocusProxy(self.fields[0])
+        self.total: Money | None = Money(0)
+        self.problem = ""
 
     @property
     def first_field(self) -> QLineEdit:
-        return self.count_fields[DENOMINATIONS[0].code]
+        return self.fields[0]
 
-    def start_for(self, operator: Operator) -> None:
-        """Empty rows, the cursor on the first; for `operator`'s drawer at this station."""
-        self._operator = operator
-        self.who_label.setText(f"{operator.user_id} at station {self._ctx.station}")
-        for field in self.count_fields.values():
-            field.setText("")
-        show_message(self.message_label, "")
+    @property
+    def last_field(self) -> QLineEdit:
+        return self.fields[-1]
+
+    @property
+    def entered(self) -> bool:
+        """Something has been typed in a row."""
+        return any(field.text().strip() for field in self.fields)
+
+    def clear(self) -> None:
+        self.set_count(CashCount({}))
+
+    def set_count(self, count: CashCount) -> None:
+        """Rows filled in from `count` (empty for none)."""
+        for code, field in self.count_fields.items():
+            pieces = count.pieces.get(code, 0)
+            field.setText(str(pieces) if pieces else "")
         self._recount()
-        focus_and_select(self.first_field)
 
     def count(self) -> CashCount:
         """What has been typed; raises CountError (in the cashier's words) on the first bad row."""
@@ -181,7 +158,13 @@ class FloatCountScreen(QWidget):
                 pieces[code] = number
         return CashCount(pieces)
 
-    # -- the running total -----------------------------------------------------------------------
+    def focus_first_bad(self) -> None:
+        for code, field in self.count_fields.items():
+            try:
+                parse_pieces(code, field.text())
+            except CountError:
+                focus_and_select(field)
+                return
 
     def _recount(self, *_: object) -> None:
         problem = ""
@@ -198,14 +181,99 @@ class FloatCountScreen(QWidget):
             field.setStyleSheet("")
             self.amount_labels[d.code].setText(Money(pieces * d.cents).display())
             total += pieces * d.cents
+        self.problem = problem
+        self.total = None if problem else Money(total)
+        self.total_label.setText("—" if self.total is None else self.total.display())
+        self.recounted.emit(self.total, problem)
+
+
+class FloatCountScreen(QWidget):
+    """The starting float, counted piece by piece; `drawer_opened(DrawerView)` once it is open."""
+
+    drawer_opened = Signal(object)
+    #: Esc: not now; the cashier looks up accounts without a drawer for the moment.
+    declined = Signal()
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("floatCountScreen")
+        self._ctx = ctx
+        self._operator: Operator | None = None
+        self._busy = False
+
+        heading = QLabel("Open your drawer: count the starting float")
+        heading.setObjectName("floatHeading")
+        heading.setFont(_big(self, 1.5))
+        heading.setWordWrap(True)
+        self.who_label = QLabel()
+        self.who_label.setObjectName("floatFor")
+        self.who_label.setWordWrap(True)
+        explain = QLabel(
+            "Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next "
+            "row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up "
+            "accounts only)."
+        )
+        explain.setWordWrap(True)
+
+        self.count_widget = CashCountWidget("Starting float", name="float")
+        self.count_fields = self.count_widget.count_fields
+        self.amount_labels = self.count_widget.amount_labels
+        self.total_label = self.count_widget.total_label
+        self.message_label = message_label("floatMessage")
+        self.open_button = QPushButton("Open the drawer")
+        self.open_button.setObjectName("openDrawerButton")
+        self.open_button.setAutoDefault(True)  # Enter on the button presses it, as in a dialog
+        self.open_button.clicked.connect(self.confirm)
+        self.count_widget.total_row.addWidget(self.open_button)
+        self.count_widget.recounted.connect(self._recounted)
+
+        panel = QFrame()
+        panel.setObjectName("floatPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMaximumWidth(640)
+        layout = QVBoxLayout(panel)
+        for widget in (heading, self.who_label, explain):
+            layout.addWidget(widget)
+        layout.addWidget(self.count_widget, 1)
+        layout.addWidget(self.message_label)
+
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 3)
+        outer.addStretch(1)
+
+        fields = self.count_widget.fields
+        QWidget.setTabOrder(fields[-1], self.open_button)
+        self._chain = EnterChain([*fields, self.open_button], self.confirm, self)
+        self._chain.on_enter(self.open_button, self._enter_on_button)
+        self.setFocusProxy(fields[0])
+
+    # -- what the main window calls ------------------------------------------------------------
+
+    @property
+    def first_field(self) -> QLineEdit:
+        return self.count_widget.first_field
+
+    def start_for(self, operator: Operator) -> None:
+        """Empty rows, the cursor on the first; for `operator`'s drawer at this station."""
+        self._operator = operator
+        self.who_label.setText(f"{operator.user_id} at station {self._ctx.station}")
+        self.count_widget.clear()
+        show_message(self.message_label, "")
+        focus_and_select(self.first_field)
+
+    def count(self) -> CashCount:
+        """What has been typed; raises CountError (in the cashier's words) on the first bad row."""
+        return self.count_widget.count()
+
+    def _recounted(self, total: object, problem: str) -> None:
         if problem:
-            self.total_label.setText("—")
             show_message(self.message_label, problem, error=True)
             self.open_button.setText("Open the drawer")
         else:
-            self.total_label.setText(Money(total).display())
+            assert isinstance(total, Money)
             show_message(self.message_label, "")
-            self.open_button.setText(f"Open the drawer with {Money(total).display()}")
+            self.open_button.setText(f"Open the drawer with {total.display()}")
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -220,7 +288,7 @@ class FloatCountScreen(QWidget):
             count = self.count()
         except CountError as exc:
             show_message(self.message_label, str(exc), error=True)
-            self._focus_first_bad()
+            self.count_widget.focus_first_bad()
             return
         if count.total.cents == 0:
             self._busy = True
@@ -258,14 +326,6 @@ class FloatCountScreen(QWidget):
             return
         log.info("%s opened drawer %s with %s", self._operator.user_id, drawer.id, count.total.display())
         self.drawer_opened.emit(drawer)
-
-    def _focus_first_bad(self) -> None:
-        for code, field in self.count_fields.items():
-            try:
-                parse_pieces(code, field.text())
-            except CountError:
-                focus_and_select(field)
-                return
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():
