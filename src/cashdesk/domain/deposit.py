@@ -1,0 +1,403 @@
+"""The daily deposit and what the finance office posts from it, as pure data and CSV bytes.
+
+A closed business day gives: the deposit (cash by denomination, each check and money
+order, the card terminals' settlements) with a control trailer; the general-ledger
+cash-receipts journal, which always balances; and posting files for the billing and
+sales-tax systems. Layouts are in docs/formats.md. The same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from cashdesk.domain.cash import BY_CODE, DENOMINATIONS
+from cashdesk.domain.money import Money
+
+# -- CSV conventions shared by every file ----------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """UTF-8, comma-separated, minimal quoting, \\n line ends (no byte-order mark)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _money(amount: Money) -> str:
+    return amount.to_file()
+
+
+def _date(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def fund_of(gl_account: str) -> str:
+    """The fund of a Fund-Department-Object GL string: its first segment ("505-000-344100" -> "505")."""
+    return gl_account.split("-", 1)[0].strip()
+
+
+def account_for_fund(pattern: str, fund: str) -> str:
+    """A per-fund GL account from a setting like "{fund}-000-101000"."""
+    return pattern.replace("{fund}", fund)
+
+
+# -- the deposit ---------------------------------------------------------------------------------
+
+TENDER_ORDER = ("cash", "check", "money_order", "card")
+
+
+@dataclass(frozen=True, slots=True)
+class DepositedItem:
+    """A check or money order going to the bank."""
+
+    kind: str  # "check" or "money_order"
+    number: str
+    payer: str
+    amount: Money
+    receipt_number: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("check", "money_order"):
+            raise ValueError(f"a deposited item is a check or a money order, not {self.kind!r}")
+        if self.amount.cents <= 0:
+            raise ValueError("a deposited item is more than $0.00")
+
+    @property
+    def sort_key(self) -> tuple[int, str, str, int, str]:
+        return (TENDER_ORDER.index(self.kind), self.receipt_number, self.number, self.amount.cents, self.payer)
+
+
+@dataclass(frozen=True, slots=True)
+class CardSettlement:
+    """One drawer's card-terminal settlement total (the card company pays it to the bank)."""
+
+    station: str
+    drawer_id: int
+    cashier: str
+    amount: Money
+
+    @property
+    def reference(self) -> str:
+        return f"{self.station} drawer {self.drawer_id} {self.cashier}"
+
+
+@dataclass(frozen=True, slots=True)
+class Deposit:
+    """Everything a closed business day sends to the bank."""
+
+    business_date: dt.date
+    cash: Mapping[str, int] = field(default_factory=dict)  # pieces by denomination code (drops + drawer closes)
+    items: tuple[DepositedItem, ...] = ()
+    cards: tuple[CardSettlement, ...] = ()
+
+    def __post_init__(self) -> None:
+        for code, pieces in self.cash.items():
+            if code not in BY_CODE:
+                raise ValueError(f"unknown denomination {code!r}")
+            if type(pieces) is not int or pieces < 0:
+                raise ValueError(f"{BY_CODE[code].label}: pieces are a whole number, never negative")
+
+    def cash_lines(self) -> list[tuple[str, str, str, int, Money]]:
+        """(form, code, label, pieces, amount) in drawer order: bills first, then coin and rolls."""
+        return [
+            ("currency" if d.form == "bill" else "coin", d.code, d.label, self.cash[d.code],
+             Money(d.cents * self.cash[d.code]))
+            for d in DENOMINATIONS
+            if self.cash.get(d.code)
+        ]  # fmt: skip
+
+    @property
+    def currency(self) -> Money:
+        return Money.total(line[4] for line in self.cash_lines() if line[0] == "currency")
+
+    @property
+    def coin(self) -> Money:
+        return Money.total(line[4] for line in self.cash_lines() if line[0] == "coin")
+
+    @property
+    def cash_total(self) -> Money:
+        return self.currency + self.coin
+
+    def sorted_items(self) -> list[DepositedItem]:
+        return sorted(self.items, key=lambda item: item.sort_key)
+
+    def items_of(self, kind: str) -> list[DepositedItem]:
+        return [item for item in self.sorted_items() if item.kind == kind]
+
+    @property
+    def checks_total(self) -> Money:
+        return Money.total(item.amount for item in self.items if item.kind == "check")
+
+    @property
+    def money_orders_total(self) -> Money:
+        return Money.total(item.amount for item in self.items if item.kind == "money_order")
+
+    @property
+    def bank_total(self) -> Money:
+        """What goes in the bag: cash, checks and money orders (the deposit ticket's total)."""
+        return self.cash_total + self.checks_total + self.money_orders_total
+
+    @property
+    def card_total(self) -> Money:
+        return Money.total(card.amount for card in self.cards)
+
+    @property
+    def total(self) -> Money:
+        """The bag and the card settlements: the daily deposit file's control total."""
+        return self.bank_total + self.card_total
+
+
+DEPOSIT_HEADER = ("record", "business_date", "line", "kind", "denomination", "pieces", "number", "payer",
+                  "reference", "amount")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DepositFile:
+    data: bytes
+    count: int
+    total: Money
+    sha256: str  # of the detail rows' bytes, as written
+
+
+def deposit_rows(deposit: Deposit) -> list[list[str]]:
+    """The detail rows of the deposit file, in file order (see docs/formats.md)."""
+    day = _date(deposit.business_date)
+    rows: list[list[str]] = []
+
+    def add(kind: str, denomination: str, pieces: str, number: str, payer: str, reference: str, amount: Money) -> None:
+        rows.append(["D", day, str(len(rows) + 1), kind, denomination, pieces, neutralise(number), neutralise(payer),
+                     neutralise(reference), _money(amount)])  # fmt: skip
+
+    for form, code, _label, pieces, amount in deposit.cash_lines():
+        add(form, code, str(pieces), "", "", "", amount)
+    for item in deposit.sorted_items():
+        add(item.kind, "", "", item.number, item.payer, item.receipt_number, item.amount)
+    for card in sorted(deposit.cards, key=lambda c: (c.station, c.drawer_id)):
+        if card.amount:
+            add("card_settlement", "", "", "", "", card.reference, card.amount)
+    return rows
+
+
+def deposit_file(deposit: Deposit) -> DepositFile:
+    """The deposit detail CSV: header, detail rows, and the control trailer
+
+    T,<business date>,<count>,<total>,<SHA-256 of the detail rows' bytes>
+    """
+    rows = deposit_rows(deposit)
+    header = csv_bytes(DEPOSIT_HEADER, [])
+    everything = csv_bytes(DEPOSIT_HEADER, rows)
+    detail = everything[len(header):]
+    digest = hashlib.sha256(detail).hexdigest()
+    total = Money.total(Money.from_file(row[-1]) for row in rows)
+    assert total == deposit.total, (total, deposit.total)
+    trailer = csv_bytes(["T", _date(deposit.business_date), str(len(rows)), _money(total), digest], [])
+    return DepositFile(everything + trailer, len(rows), total, digest)
+
+
+# -- the general-ledger cash-receipts journal -------------------------------------------------
+
+
+class JournalOutOfBalance(ValueError):
+    """Debits and credits differ: nothing may be exported."""
+
+
+@dataclass(frozen=True, slots=True)
+class RevenueEntry:
+    """Money received for one GL account (a revenue code's, or the customer-credit account)."""
+
+    gl_account: str
+    label: str  # e.g. "WATER Water service" or "Customer credit"
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class PaidOutEntry:
+    """Cash paid out of a drawer, charged to a GL account (usually the customer-credit account)."""
+
+    gl_account: str
+    label: str
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class OverShortEntry:
+    """One closed drawer's over/short: counted - expected (negative = short)."""
+
+    drawer: str  # e.g. "W01 drawer 12 jcashier"
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class JournalLine:
+    date: dt.date
+    reference: str
+    fund: str
+    gl_account: str
+    debit: Money
+    credit: Money
+    description: str
+
+    def row(self) -> list[str]:
+        return [_date(self.date), neutralise(self.reference), neutralise(self.fund), neutralise(self.gl_account),
+                _money(self.debit), _money(self.credit), neutralise(self.description)]  # fmt: skip
+
+
+JOURNAL_HEADER = ("date", "reference", "fund", "gl_account", "debit", "credit", "description")
+
+
+def journal_reference(day: dt.date) -> str:
+    return f"CR-{day.isoformat()}"
+
+
+def _positive(amount: Money, what: str) -> None:
+    if amount.cents < 0:
+        raise ValueError(f"{what} is never negative")
+
+
+def build_journal(
+    day: dt.date,
+    *,
+    revenue: Iterable[RevenueEntry],
+    paid_outs: Iterable[PaidOutEntry] = (),
+    over_short: Iterable[OverShortEntry] = (),
+    cash_account: str,
+    over_short_account: str,
+) -> tuple[JournalLine, ...]:
+    """Cash in bank per fund against revenue by GL account, paid-outs and over/short.
+
+    Order: cash debits by fund, revenue credits by GL account; paid-out debits by GL
+    account, cash credits by fund; then each drawer's over/short with its cash line.
+    Raises JournalOutOfBalance if debits and credits ever differed.
+    """
+    reference = journal_reference(day)
+    zero = Money(0)
+    lines: list[JournalLine] = []
+
+    def line(gl: str, debit: Money, credit: Money, description: str) -> None:
+        lines.append(JournalLine(day, reference, fund_of(gl), gl, debit, credit, description))
+
+    received: dict[str, Money] = defaultdict(Money.zero)
+    labels: dict[str, set[str]] = defaultdict(set)
+    for entry in revenue:
+        _positive(entry.amount, "revenue")
+        if entry.amount:
+            received[entry.gl_account] += entry.amount
+            labels[entry.gl_account].add(entry.label)
+    cash_in: dict[str, Money] = defaultdict(Money.zero)
+    for gl, amount in received.items():
+        cash_in[fund_of(gl)] += amount
+    for fund in sorted(cash_in):
+        line(account_for_fund(cash_account, fund), cash_in[fund], zero, "Cash in bank: receipts")
+    for gl in sorted(received):
+        line(gl, zero, received[gl], "Revenue: " + "; ".join(sorted(labels[gl])))
+
+    paid: dict[str, Money] = defaultdict(Money.zero)
+    paid_labels: dict[str, set[str]] = defaultdict(set)
+    for out in paid_outs:
+        _positive(out.amount, "a paid-out")
+        if out.amount:
+            paid[out.gl_account] += out.amount
+            paid_labels[out.gl_account].add(out.label)
+    cash_out: dict[str, Money] = defaultdict(Money.zero)
+    for gl, amount in paid.items():
+        cash_out[fund_of(gl)] += amount
+    for gl in sorted(paid):
+        line(gl, paid[gl], zero, "Paid-out: " + "; ".join(sorted(paid_labels[gl])))
+    for fund in sorted(cash_out):
+        line(account_for_fund(cash_account, fund), zero, cash_out[fund], "Cash in bank: paid-outs")
+
+    os_fund = fund_of(over_short_account)
+    os_cash = account_for_fund(cash_account, os_fund)
+    for variance in sorted(over_short, key=lambda v: v.drawer):
+        if variance.amount.is_negative:  # short: an expense, less cash in the bank
+            short = -variance.amount
+            line(over_short_account, short, zero, f"Short: {variance.drawer}")
+            line(os_cash, zero, short, f"Cash in bank: short, {variance.drawer}")
+        elif variance.amount:
+            line(os_cash, variance.amount, zero, f"Cash in bank: over, {variance.drawer}")
+            line(over_short_account, zero, variance.amount, f"Over: {variance.drawer}")
+
+    check_balanced(lines)
+    return tuple(lines)
+
+
+def check_balanced(lines: Sequence[JournalLine]) -> None:
+    debits = Money.total(x.debit for x in lines)
+    credits = Money.total(x.credit for x in lines)
+    if debits != credits:
+        raise JournalOutOfBalance(f"The journal does not balance: debits {debits.display()}, credits {credits.display()}.")
+    for x in lines:
+        if x.debit.is_negative or x.credit.is_negative or bool(x.debit) == bool(x.credit):
+            raise JournalOutOfBalance(f"A journal line must be a debit or a credit, not both: {x}")
+
+
+def journal_csv(lines: Sequence[JournalLine]) -> bytes:
+    check_balanced(lines)
+    return csv_bytes(JOURNAL_HEADER, [x.row() for x in lines])
+
+
+# -- posting files for the billing and sales-tax systems ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BillingPayment:
+    """A payment on a utility account, for the billing system."""
+
+    account: str
+    amount: Money
+    receipt_number: str
+    line_no: int
+    tender: str  # the receipt's tender kinds joined by "+", e.g. "cash" or "cash+check"
+
+
+BILLING_HEADER = ("account", "amount", "date", "receipt_number", "tender")
+
+
+def tender_label(kinds: Iterable[str]) -> str:
+    found = set(kinds)
+    return "+".join(kind for kind in TENDER_ORDER if kind in found)
+
+
+def billing_csv(day: dt.date, payments: Iterable[BillingPayment]) -> bytes:
+    ordered = sorted(payments, key=lambda p: (p.receipt_number, p.line_no, p.account))
+    return csv_bytes(BILLING_HEADER, [
+        [neutralise(p.account), _money(p.amount), _date(day), neutralise(p.receipt_number), neutralise(p.tender)]
+        for p in ordered
+    ])  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SalesTaxPayment:
+    """Money on a sales-tax account for one tax period ("" for credit kept on the account)."""
+
+    account: str
+    period: str
+    amount: Money
+    receipt_number: str
+    line_no: int
+
+
+SALES_TAX_HEADER = ("account", "period", "amount", "receipt_number")
+
+
+def sales_tax_csv(payments: Iterable[SalesTaxPayment]) -> bytes:
+    ordered = sorted(payments, key=lambda p: (p.receipt_number, p.line_no, p.account, p.period))
+    return csv_bytes(SALES_TAX_HEADER, [
+        [neutralise(p.account), neutralise(p.period), _money(p.amount), neutralise(p.receipt_number)]
+        for p in ordered
+    ])  # fmt: skip
