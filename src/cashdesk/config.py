@@ -128,7 +128,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Cash in a drawer (cents) above which the cashier is told to make a drop ($1,000.00)",
             lambda v: _check_range(v, 0, 100_000_000)),
     Setting("cash.block_limit_cents", int, 200_000,
-            "Cash in a drawer (cents) above which cash tenders are refused until a drop ($2,000.00)",
+            "Cash in a drawer (cents) above which cash tenders are refused until a drop ($2,000.00; 0: no limit)",
             lambda v: _check_range(v, 0, 100_000_000)),
     Setting("balancing.variance_limit_cents", int, 500,
             "Drawer over/short (cents, either way) beyond which a reason and a supervisor are needed ($5.00)",

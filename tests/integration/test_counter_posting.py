@@ -174,3 +174,22 @@ def test_posting_is_audited_and_the_chain_holds(ctx: ServiceContext) -> None:
     assert [e.event_type for e in events] == ["post", "drawer_open"]
     assert events[0].object == "W01-2026-000001" and events[0].user == "jcashier"
     assert verify_audit(ctx).ok
+
+
+def test_the_drawer_knows_the_cash_it_should_hold(ctx: ServiceContext, small_city: Path) -> None:
+    float_cents = 5 * 2000 + 40 * 25
+    post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(7315)),)), [check(5000), cash(3000)])
+    post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(250)),)), [Tender(TenderKind.CARD, Money(250),
+                 "A1B2C3", card_brand="VISA", card_last4="4242")])  # fmt: skip
+    # $30.00 cash in, $6.85 change out; checks and cards are not cash.
+    assert rows(small_city, "SELECT cash_cents FROM drawers") == [(float_cents + 3000 - 685,)]
+
+
+def test_past_the_block_limit_cash_waits_for_a_drop(ctx: ServiceContext, small_city: Path) -> None:
+    limited = ServiceContext(ctx.db, ctx.settings.with_values(cash__block_limit_cents=11_050), ctx.clock)
+    with pytest.raises(PaymentRefused, match=r"would hold \$111\.00.*Make a cash drop"):
+        post_receipt(limited, CASHIER, Cart((MiscItem("COPIES", Money(100)),)), [cash(100)])
+    assert rows(small_city, "SELECT count(*) FROM receipts") == [(0,)]
+    # A check does not fill the drawer: it is still taken.
+    posted = post_receipt(limited, CASHIER, Cart((MiscItem("COPIES", Money(100)),)), [check(100)])
+    assert posted.number == "W01-2026-000001"

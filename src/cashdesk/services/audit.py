@@ -21,6 +21,7 @@ from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.security import Permission
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import AuditEventRow
+from cashdesk.store.posting import driver
 
 _SECRET_KEYS = ("password", "passwd", "secret", "pan", "card_number", "cvv", "track")
 
@@ -40,7 +41,9 @@ def record(
     details: Mapping[str, Any] | None = None,
     at: dt.datetime,
 ) -> AuditRecord:
-    """Append one event to the chain. It lands with the caller's commit, or not at all."""
+    """Append one event to the chain. It lands with the caller's commit, or not at all.
+
+    Written at driver level on the session's connection (the hot path of every posting)."""
     details = dict(details or {})
     for key, value in details.items():
         if any(word in key.lower() for word in _SECRET_KEYS):
@@ -49,10 +52,9 @@ def record(
             raise ValueError("audit details may not carry a card number")
     if contains_card_number(object):
         raise ValueError("the audited object may not be a card number")
-    last = session.execute(
-        select(AuditEventRow.seq, AuditEventRow.hash).order_by(AuditEventRow.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    db = driver(session)
+    last = db.one("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+    seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
     event = AuditRecord(
         seq=seq,
         at=format_time(at),
@@ -65,21 +67,12 @@ def record(
         prev_hash=prev,
     )
     digest = chain_hash(prev, event)
-    session.add(
-        AuditEventRow(
-            seq=seq,
-            at=event.at,
-            user=user,
-            station=station,
-            event_type=event_type,
-            object=object,
-            success=success,
-            details=json.dumps(details, sort_keys=True, separators=(",", ":"), ensure_ascii=False),
-            prev_hash=prev,
-            hash=digest,
-        )
-    )
-    session.flush()
+    db.run(
+        "INSERT INTO audit_events (seq, at, \"user\", station, event_type, object, success, details, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, event.at, user, station, event_type, object, success,
+         json.dumps(details, sort_keys=True, separators=(",", ":"), ensure_ascii=False), prev, digest),
+    )  # fmt: skip
     return AuditRecord(**{**_asdict(event), "hash": digest})
 
 

@@ -22,6 +22,9 @@ class NoOpenDrawer(ServiceError):
     pass
 
 
+NO_OPEN_DRAWER = "Open your drawer first: count the starting float (no payment is taken without an open drawer)."
+
+
 @dataclass(frozen=True, slots=True)
 class DrawerView:
     id: int
@@ -45,7 +48,7 @@ def open_drawer_row(session: Session, station: str, cashier: str) -> DrawerRow |
 def require_open_drawer(session: Session, ctx: ServiceContext, operator: Operator) -> DrawerRow:
     row = open_drawer_row(session, ctx.station, operator.user_id)
     if row is None:
-        raise NoOpenDrawer("Open your drawer first: count the starting float (no payment is taken without an open drawer).")
+        raise NoOpenDrawer(NO_OPEN_DRAWER)
     return row
 
 

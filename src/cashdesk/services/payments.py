@@ -8,11 +8,11 @@ Printing happens afterwards, from the queue: a printer fault never loses or doub
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.accounts import AccountStatus, normalize_account_number
@@ -23,19 +23,9 @@ from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.drawers import require_open_drawer
-from cashdesk.store import accounts as account_store
-from cashdesk.store.models import (
-    AccountRow,
-    AllocationRow,
-    HistoryRow,
-    OpenItemRow,
-    ReceiptLineRow,
-    ReceiptRow,
-    ReceiptSequenceRow,
-    RevenueCodeRow,
-    TenderRow,
-)
+from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
+from cashdesk.store import posting as rows
+from cashdesk.store.db import UnitOfWork
 
 MAX_LINES = 50
 
@@ -111,17 +101,6 @@ class PostedReceipt:
     print_job_ids: tuple[int, ...] = field(default=())
 
 
-def next_receipt_number(session: Session, station: str, year: int) -> str:
-    """Gapless: the counter moves in the same transaction as the receipt that uses it."""
-    row = session.get(ReceiptSequenceRow, (station, year))
-    if row is None:
-        row = ReceiptSequenceRow(station=station, year=year, last_number=0)
-        session.add(row)
-    row.last_number += 1
-    session.flush()
-    return receipt_number(station, year, row.last_number)
-
-
 def _check_text(*texts: str) -> None:
     for text in texts:
         if contains_card_number(text):
@@ -151,107 +130,117 @@ def post_receipt(
         raise PaymentRefused(str(exc)) from None
     non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
     now = ctx.now()
+    posted_at = now.replace(tzinfo=None)
+    station = ctx.station
     with ctx.db.unit_of_work() as uow:
         s = uow.session
-        drawer = require_open_drawer(s, ctx, operator)
-        codes = account_store.revenue_codes(s)
-        priority = priority_by(codes, ctx.settings["allocation.priorities"])
+        db = rows.driver(s)
+        drawer = rows.open_drawer(db, station, operator.user_id)
+        if drawer is None:
+            raise NoOpenDrawer(NO_OPEN_DRAWER)
         business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
-        number = next_receipt_number(s, ctx.station, business_date.year)
-        receipt = ReceiptRow(
-            number=number, station=ctx.station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
-            business_date=business_date, posted_at=now.replace(tzinfo=None), payer=cart.payer.strip()[:120],
-            total_cents=settlement.total.cents, tendered_cents=settlement.tendered.cents,
-            change_cents=settlement.change.cents, status="posted", void_reason="", voided_by="", reprints=0,
+        cash_in = settlement.cash_tendered.cents - settlement.change.cents
+        if cash_in > 0:
+            refusal = cash_limit_refusal(ctx, drawer.cash_cents, cash_in)
+            if refusal:
+                raise PaymentRefused(refusal)
+        codes = rows.revenue_codes(db)
+        priority = priority_by(codes, ctx.settings["allocation.priorities"])
+        number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
+        payer = cart.payer.strip()[:120]
+        receipt_id = rows.insert_receipt(
+            db, number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
+            business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
+            tendered=settlement.tendered.cents, change=settlement.change.cents,
         )  # fmt: skip
-        s.add(receipt)
-        s.flush()
         posted: list[PostedLine] = []
         approval_used = False
         for line_no, line in enumerate(cart.lines, start=1):
             if isinstance(line, MiscItem):
-                code = s.get(RevenueCodeRow, line.revenue_code)
+                code = codes.get(line.revenue_code)
                 if code is None:
                     raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
-                s.add(ReceiptLineRow(receipt_id=receipt.id, line_no=line_no, kind="misc", revenue_code=code.code,
-                                     memo=line.memo.strip()[:200], amount_cents=line.amount.cents, credit_cents=0))  # fmt: skip
-                posted.append(PostedLine("misc", code.code, line.memo.strip() or code.description, line.amount,
-                                         Money(0), None))  # fmt: skip
+                memo = line.memo.strip()[:200]
+                rows.insert_misc_line(db, receipt_id, line_no, code.code, memo, line.amount.cents)
+                posted.append(PostedLine("misc", code.code, memo or code.description, line.amount, Money(0), None))
                 continue
-            number_wanted = normalize_account_number(line.account)
-            account = account_store.find_account_row(s, number_wanted)
+            account = rows.paying_account(db, normalize_account_number(line.account))
             if account is None:
                 raise PaymentRefused(f"No account {line.account}. Check the number.")
-            if account_store.cash_only_on(account, business_date) and non_cash:
+            if non_cash and account.cash_only_on(business_date):
                 raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
             if account.status == AccountStatus.CLOSED.value:
-                from cashdesk.services.overrides import OverrideRefused, consume_approval, record_refusal
-
-                try:
-                    consume_approval(s, ctx, approval_id, action=OverrideAction.CLOSED_ACCOUNT,
-                                     requested_by=operator.user_id, object=account.number)  # fmt: skip
-                except OverrideRefused as refused:
-                    uow.rollback()  # nothing of this receipt is written; only the refusal is
-                    record_refusal(s, ctx, refused, approval_id=approval_id, action=OverrideAction.CLOSED_ACCOUNT,
-                                   requested_by=operator.user_id, object=account.number)  # fmt: skip
-                    uow.commit()
-                    raise
+                _consume_closed_account_approval(uow, ctx, operator, account.number, approval_id)
                 approval_used = True
-            items = list(s.scalars(
-                select(OpenItemRow).where(OpenItemRow.account_id == account.id,
-                                          OpenItemRow.amount_cents > OpenItemRow.paid_cents)
-            ))  # fmt: skip
-            result = allocate(line.amount, [account_store.to_open_item(i) for i in items], priority)
+            items = rows.open_items(db, account.id)
+            result = allocate(line.amount, items, priority)
             if result.credit.cents and not line.keep_excess_as_credit:
                 raise ExcessNeedsConfirmation(account.number, result.credit)
-            receipt_line = ReceiptLineRow(receipt_id=receipt.id, line_no=line_no, kind="account",
-                                          account_id=account.id, memo="", amount_cents=line.amount.cents,
-                                          credit_cents=result.credit.cents)  # fmt: skip
-            s.add(receipt_line)
-            s.flush()
-            by_id = {i.id: i for i in items}
-            for item_id, amount in result.lines:
-                item = by_id[item_id]
-                item.paid_cents += amount.cents
-                s.add(AllocationRow(receipt_line_id=receipt_line.id, open_item_id=item_id, amount_cents=amount.cents))
-            account.credit_cents += result.credit.cents
-            s.add(HistoryRow(account_id=account.id, on_date=business_date, kind="payment",
-                             description=f"Payment at the counter, {ctx.station}", amount_cents=-line.amount.cents,
-                             reference=number))  # fmt: skip
-            s.flush()
-            owed_before = sum(i.amount_cents - i.paid_cents for i in items) + result.applied.cents
-            balance_left = Money(owed_before - result.applied.cents - account.credit_cents)
+            line_id = rows.insert_account_line(db, receipt_id, line_no, account.id, line.amount.cents,
+                                               result.credit.cents)  # fmt: skip
+            rows.apply_allocations(db, line_id, result.lines)
+            if result.credit.cents:
+                rows.add_credit(db, account.id, result.credit.cents)
+            rows.add_history(db, account.id, business_date, "payment", f"Payment at the counter, {station}",
+                             -line.amount.cents, number)  # fmt: skip
+            owed_before = sum(i.open_amount.cents for i in items)
+            credit_after = account.credit_cents + result.credit.cents
+            balance_left = Money(owed_before - result.applied.cents - credit_after)
             posted.append(PostedLine("account", account.number, account.name, line.amount, result.credit,
                                      balance_left))  # fmt: skip
         if approval_id is not None and not approval_used:
             raise PaymentRefused("The approval given is not for anything on this receipt.")
-        for tender in tenders:
-            s.add(TenderRow(receipt_id=receipt.id, kind=tender.kind.value, amount_cents=tender.amount.cents,
-                            reference=tender.reference, card_brand=tender.card_brand, card_last4=tender.card_last4,
-                            routing=tender.routing, bank_account=tender.bank_account))  # fmt: skip
-        drawer.cash_cents += settlement.cash_tendered.cents - settlement.change.cents
+        rows.insert_tenders(db, receipt_id, [
+            (t.kind.value, t.amount.cents, t.reference, t.card_brand, t.card_last4, t.routing, t.bank_account)
+            for t in tenders])  # fmt: skip
+        rows.move_drawer_cash(db, drawer.id, cash_in)
         kick = settlement.cash_tendered.cents > 0 or (
             any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings["drawer.open_for_checks"]
         )
         result_receipt = PostedReceipt(
-            id=receipt.id, number=number, posted_at=now, business_date=business_date, station=ctx.station,
-            cashier=operator.user_id, payer=receipt.payer, total=settlement.total, tendered=settlement.tendered,
+            id=receipt_id, number=number, posted_at=now, business_date=business_date, station=station,
+            cashier=operator.user_id, payer=payer, total=settlement.total, tendered=settlement.tendered,
             change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick,
         )  # fmt: skip
-        job_ids = _queue_print_jobs(s, ctx, result_receipt, receipt)
+        job_ids = _queue_print_jobs(s, ctx, result_receipt)
         audit.record(
-            s, user=operator.user_id, station=ctx.station, event_type="post", object=number,
+            s, user=operator.user_id, station=station, event_type="post", object=number,
             details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
                      "tenders": [[t.kind.value, t.amount.cents] for t in tenders], "lines": len(posted),
                      "drawer": drawer.id, "drawer_kick": kick},
             at=now,
         )  # fmt: skip
         uow.commit()
-    return PostedReceipt(**{**{f: getattr(result_receipt, f) for f in PostedReceipt.__slots__},  # type: ignore[attr-defined]
-                            "print_job_ids": job_ids})  # fmt: skip
+    return dataclasses.replace(result_receipt, print_job_ids=job_ids)
 
 
-def _queue_print_jobs(session: Session, ctx: ServiceContext, posted: PostedReceipt, row: ReceiptRow) -> tuple[int, ...]:
+def _consume_closed_account_approval(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, account: str,
+                                     approval_id: int | None) -> None:  # fmt: skip
+    """A payment on a closed account needs a supervisor; a refusal is recorded and nothing else is."""
+    from cashdesk.services.overrides import OverrideRefused, consume_approval, record_refusal
+
+    try:
+        consume_approval(uow.session, ctx, approval_id, action=OverrideAction.CLOSED_ACCOUNT,
+                         requested_by=operator.user_id, object=account)  # fmt: skip
+    except OverrideRefused as refused:
+        uow.rollback()  # nothing of this receipt is written; only the refusal is
+        record_refusal(uow.session, ctx, refused, approval_id=approval_id, action=OverrideAction.CLOSED_ACCOUNT,
+                       requested_by=operator.user_id, object=account)  # fmt: skip
+        uow.commit()
+        raise
+
+
+def cash_limit_refusal(ctx: ServiceContext, drawer_cash_cents: int, cash_in_cents: int) -> str:
+    """Why this cash cannot go in the drawer (past the block limit until a drop is made), or ""."""
+    block = int(ctx.settings["cash.block_limit_cents"])
+    if block and drawer_cash_cents + cash_in_cents > block:
+        return (f"The drawer would hold {Money(drawer_cash_cents + cash_in_cents).display()}, more than the "
+                f"{Money(block).display()} limit. Make a cash drop to the safe first (Ctrl+Shift+D), "
+                "or take a check or card.")  # fmt: skip
+    return ""
+
+
+def _queue_print_jobs(session: Session, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
     from cashdesk.services.printing import queue_posted
 
     return queue_posted(session, ctx, posted)

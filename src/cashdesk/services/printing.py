@@ -35,6 +35,7 @@ from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.payments import PostedReceipt
+from cashdesk.store import posting as rows
 from cashdesk.store.models import (
     AccountRow,
     OpenItemRow,
@@ -163,10 +164,13 @@ def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
 
 
 def queue_posted(session: Session, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
-    """The receipt of a payment being posted, then the drawer kick as its own job."""
-    ids = [_add_job(session, ctx, "receipt", _render(ctx, posted_doc(ctx, posted)), posted.id)]
+    """The receipt of a payment being posted, then the drawer kick as its own job (driver level, like the posting)."""
+    db = rows.driver(session)
+    at = ctx.now().replace(tzinfo=None)
+    ids = [rows.insert_print_job(db, ctx.station, "receipt", posted.id, _render(ctx, posted_doc(ctx, posted)), at)]
     if posted.drawer_kick:
-        ids.append(_add_job(session, ctx, "drawer_kick", drawer_kick(int(ctx.settings["drawer.pin"])), posted.id))
+        ids.append(rows.insert_print_job(db, ctx.station, "drawer_kick", posted.id,
+                                         drawer_kick(int(ctx.settings["drawer.pin"])), at))  # fmt: skip
     return tuple(ids)
 
 

@@ -1,0 +1,221 @@
+"""The rows of a payment, written at driver level inside the caller's unit of work.
+
+Posting is the hottest write at the window (DESIGN: fast at the counter), so it skips the
+ORM's unit-of-work bookkeeping and speaks SQL through the session's own DBAPI connection:
+the same transaction, the same BEGIN IMMEDIATE, the same commit. Values are stored exactly
+as the ORM mappings in models.py store them (dates as YYYY-MM-DD, times as
+YYYY-MM-DD HH:MM:SS.ffffff on SQLite), so everything else reads them back unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
+from cashdesk.domain.money import Money
+
+
+class Driver:
+    """The DBAPI connection under a session, with placeholders and values for its dialect."""
+
+    __slots__ = ("_conn", "_sqlite")
+
+    def __init__(self, session: Session) -> None:
+        connection = session.connection()
+        self._sqlite = connection.dialect.name == "sqlite"
+        self._conn: Any = connection.connection.driver_connection
+
+    def _sql(self, sql: str) -> str:
+        return sql if self._sqlite else sql.replace("?", "%s")
+
+    def value(self, value: Any) -> Any:
+        """Dates and times as the ORM stores them on SQLite; other drivers take the objects."""
+        if not self._sqlite:
+            return value
+        if isinstance(value, dt.datetime):
+            return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        cur = self._conn.cursor()
+        try:
+            cur.execute(self._sql(sql), params)
+            return cur.fetchone()
+        finally:
+            cur.close()
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self._conn.cursor()
+        try:
+            cur.execute(self._sql(sql), params)
+            return cur.fetchall()
+        finally:
+            cur.close()
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        cur = self._conn.cursor()
+        try:
+            cur.execute(self._sql(sql), params)
+        finally:
+            cur.close()
+
+    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        cur = self._conn.cursor()
+        try:
+            cur.executemany(self._sql(sql), list(rows))
+        finally:
+            cur.close()
+
+    def insert(self, sql: str, params: Sequence[Any]) -> int:
+        """An INSERT … RETURNING id; the new row's id."""
+        row = self.one(sql + " RETURNING id", params)
+        assert row is not None
+        return int(row[0])
+
+
+def driver(session: Session) -> Driver:
+    """The session's Driver, made once per transaction (a rollback starts a new one)."""
+    transaction = session.get_transaction()
+    cached = session.info.get("cashdesk_driver")
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        return cached[1]
+    made = Driver(session)  # begins the transaction when there is none
+    session.info["cashdesk_driver"] = (session.get_transaction(), made)
+    return made
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDrawer:
+    id: int
+    business_date: dt.date
+    cash_cents: int
+
+
+def open_drawer(db: Driver, station: str, cashier: str) -> OpenDrawer | None:
+    row = db.one("SELECT id, business_date, cash_cents FROM drawers WHERE station = ? AND cashier = ? "
+                 "AND status = 'open'", (station, cashier))  # fmt: skip
+    if row is None:
+        return None
+    day = _date(row[1])
+    assert day is not None
+    return OpenDrawer(int(row[0]), day, int(row[2]))
+
+
+def revenue_codes(db: Driver) -> dict[str, RevenueCode]:
+    return {code: RevenueCode(code, description, gl, RevenueCategory(category), priority)
+            for code, description, gl, category, priority in db.all(
+                "SELECT code, description, gl_account, category, priority FROM revenue_codes")}  # fmt: skip
+
+
+def next_receipt_number(db: Driver, station: str, year: int) -> int:
+    """Gapless: the counter moves in the same transaction as the receipt that uses it."""
+    row = db.one("INSERT INTO receipt_sequences (station, year, last_number) VALUES (?, ?, 1) "
+                 "ON CONFLICT (station, year) DO UPDATE SET last_number = receipt_sequences.last_number + 1 "
+                 "RETURNING last_number", (station, year))  # fmt: skip
+    assert row is not None
+    return int(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class PayingAccount:
+    id: int
+    number: str
+    name: str
+    status: str
+    cash_only: bool
+    cash_only_until: dt.date | None
+    credit_cents: int
+
+    def cash_only_on(self, day: dt.date) -> bool:
+        return self.cash_only or (self.cash_only_until is not None and self.cash_only_until >= day)
+
+
+def paying_account(db: Driver, number: str) -> PayingAccount | None:
+    row = db.one("SELECT id, number, name, status, cash_only, cash_only_until, credit_cents FROM accounts "
+                 "WHERE number = ?", (number,))  # fmt: skip
+    if row is None:
+        return None
+    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), _date(row[5]), int(row[6]))
+
+
+def open_items(db: Driver, account_id: int) -> list[OpenItem]:
+    return [OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=_date(row[3]),
+                     due_date=_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7])  # type: ignore[arg-type]
+            for row in db.all("SELECT id, revenue_code, description, bill_date, due_date, amount_cents, paid_cents, "
+                              "period FROM open_items WHERE account_id = ? AND amount_cents > paid_cents",
+                              (account_id,))]  # fmt: skip
+
+
+def insert_receipt(db: Driver, *, number: str, station: str, drawer_id: int, cashier: str, channel: str,
+                   business_date: dt.date, posted_at: dt.datetime, payer: str, total: int, tendered: int,
+                   change: int) -> int:  # fmt: skip
+    return db.insert(
+        "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
+        "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'posted', '', '', 0)",
+        (number, station, drawer_id, cashier, channel, db.value(business_date), db.value(posted_at), payer, total,
+         tendered, change),
+    )  # fmt: skip
+
+
+def insert_misc_line(db: Driver, receipt_id: int, line_no: int, code: str, memo: str, amount: int) -> int:
+    return db.insert("INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, revenue_code, memo, "
+                     "amount_cents, credit_cents) VALUES (?, ?, 'misc', NULL, ?, ?, ?, 0)",
+                     (receipt_id, line_no, code, memo, amount))  # fmt: skip
+
+
+def insert_account_line(db: Driver, receipt_id: int, line_no: int, account_id: int, amount: int, credit: int) -> int:
+    return db.insert("INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, revenue_code, memo, "
+                     "amount_cents, credit_cents) VALUES (?, ?, 'account', ?, NULL, '', ?, ?)",
+                     (receipt_id, line_no, account_id, amount, credit))  # fmt: skip
+
+
+def apply_allocations(db: Driver, line_id: int, lines: Sequence[tuple[int, Money]]) -> None:
+    """Money applied to open items; the CHECK on open_items refuses paying past what is open."""
+    if not lines:
+        return
+    db.many("INSERT INTO allocations (receipt_line_id, open_item_id, amount_cents, reverses_id) VALUES (?, ?, ?, NULL)",
+            [(line_id, item_id, amount.cents) for item_id, amount in lines])  # fmt: skip
+    db.many("UPDATE open_items SET paid_cents = paid_cents + ? WHERE id = ?",
+            [(amount.cents, item_id) for item_id, amount in lines])  # fmt: skip
+
+
+def add_credit(db: Driver, account_id: int, cents: int) -> None:
+    db.run("UPDATE accounts SET credit_cents = credit_cents + ? WHERE id = ?", (cents, account_id))
+
+
+def add_history(db: Driver, account_id: int, on_date: dt.date, kind: str, description: str, amount: int,
+                reference: str) -> None:  # fmt: skip
+    db.run("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
+           "VALUES (?, ?, ?, ?, ?, ?)", (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
+
+
+def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[tuple[str, int, str, str, str, str, str]]) -> None:
+    """(kind, cents, reference, card brand, card last four, routing, bank account) each."""
+    db.many("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
+            "bank_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(receipt_id, *t) for t in tenders])  # fmt: skip
+
+
+def move_drawer_cash(db: Driver, drawer_id: int, cents: int) -> None:
+    if cents:
+        db.run("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (cents, drawer_id))
+
+
+def insert_print_job(db: Driver, station: str, kind: str, receipt_id: int | None, payload: bytes,
+                     created_at: dt.datetime) -> int:  # fmt: skip
+    return db.insert("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, "
+                     "created_at) VALUES (?, ?, ?, ?, 'queued', 0, '', ?)",
+                     (station, kind, receipt_id, payload, db.value(created_at)))  # fmt: skip
