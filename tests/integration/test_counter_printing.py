@@ -103,6 +103,8 @@ def test_a_void_needs_a_supervisor_reverses_everything_and_prints_a_slip(
         assert con.execute("SELECT count(*) FROM allocations WHERE reverses_id IS NOT NULL").fetchone() == (1,)
         assert con.execute("SELECT paid_cents FROM open_items WHERE revenue_code = 'RECON'").fetchone() == (0,)
         assert con.execute("SELECT credit_cents FROM accounts WHERE number = '1000000025'").fetchone() == (0,)
+        # The cash went back to the customer: the drawer should hold its float again.
+        assert con.execute("SELECT cash_cents FROM drawers").fetchone() == (10_000,)
     finally:
         con.close()
     with pytest.raises(VoidRefused, match="already void"):
@@ -211,3 +213,21 @@ def test_a_card_number_in_a_reason_is_refused_in_plain_words(ctx: ServiceContext
     finally:
         con.close()
     assert "4111" not in dump
+
+
+def test_ctrl_p_finds_the_cashiers_last_receipt_at_this_station_after_a_restart(
+    ctx: ServiceContext, small_city: Path, paper: Path
+) -> None:
+    from cashdesk.services.printing import last_receipt_number
+
+    assert last_receipt_number(ctx, CASHIER) is None
+    post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(250)),)), [Tender(TenderKind.CASH, Money(250))])
+    second = post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(300)),)), [Tender(TenderKind.CASH, Money(300))])
+    other_station = ServiceContext(ctx.db, ctx.settings.with_values(station__id="W02"), ctx.clock)
+    assert last_receipt_number(other_station, CASHIER) is None
+    restarted = ServiceContext.open(small_city, settings=ctx.settings)
+    try:
+        assert last_receipt_number(restarted, CASHIER) == second.number
+        assert last_receipt_number(restarted, Operator("msuper", Role.SUPERVISOR)) is None
+    finally:
+        restarted.close()

@@ -183,6 +183,16 @@ class ReprintRefused(ServiceError):
     pass
 
 
+def last_receipt_number(ctx: ServiceContext, operator: Operator) -> str | None:
+    """The receipt this cashier posted last at this station (for Ctrl+P after a restart or sign-in)."""
+    operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
+    with ctx.db.unit_of_work(write=False) as uow:
+        return uow.session.scalar(
+            select(ReceiptRow.number).where(ReceiptRow.station == ctx.station, ReceiptRow.cashier == operator.user_id)
+            .order_by(ReceiptRow.id.desc()).limit(1)
+        )  # fmt: skip
+
+
 def reprint_receipt(
     ctx: ServiceContext, operator: Operator, number: str, *, approval_id: int | None = None
 ) -> tuple[int, ...]:
