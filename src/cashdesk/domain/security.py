@@ -78,6 +78,7 @@ class OverrideAction(enum.StrEnum):
     REPRINT = "reprint"  # beyond the first reprint
     CLOSED_ACCOUNT = "closed_account"  # posting to a closed account
     UNLOCK_STATION = "unlock_station"  # unlocking another user's locked station
+    SECOND_COUNT = "second_count"  # a supervisor's count of a cashier's drawer (dual control)
 
     @property
     def label(self) -> str:
@@ -91,6 +92,7 @@ class OverrideAction(enum.StrEnum):
             "reprint": "Reprint a receipt again",
             "closed_account": "Take a payment on a closed account",
             "unlock_station": "Unlock another user's station",
+            "second_count": "Count a cashier's drawer a second time",
         }[self.value]
 
 

@@ -1,0 +1,531 @@
+"""The end of a shift: the blind count of a drawer, a supervisor's second count, the close and the Z report.
+
+Expected figures are recomputed from the payment rows (receipts, tenders, drops, paid-outs)
+at every count; when DrawerRow.cash_cents disagrees, the rows win and the count's audit event
+says so. Every count attempt is kept and audited. Approvals for drawer work name the object
+`drawer N` (services.shift.drawer_object).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cashdesk.devices.slips import BLANK, RULE, SlipLine
+from cashdesk.domain import balancing as bal
+from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.cash import CashCount, CountError
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import OverrideAction, Permission, Role, can
+from cashdesk.domain.tenders import TenderKind
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.drawers import require_open_drawer
+from cashdesk.services.printing import _local
+from cashdesk.services.shift import (
+    ShiftReport,
+    drawer_figures,
+    drawer_object,
+    pieces_json,
+    queue_slip,
+    shift_report,
+)
+from cashdesk.store.models import DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
+
+log = logging.getLogger(__name__)
+
+
+class BalancingRefused(ServiceError):
+    pass
+
+
+# -- the checks and money orders in the drawer -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerItem:
+    tender_id: int
+    kind: str
+    number: str
+    payer: str
+    amount: Money
+    receipt_number: str
+
+
+def _items(session: Session, drawer_id: int) -> tuple[DrawerItem, ...]:
+    rows = session.execute(
+        select(TenderRow.id, TenderRow.kind, TenderRow.reference, ReceiptRow.payer, TenderRow.amount_cents,
+               ReceiptRow.number)
+        .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id)
+        .where(ReceiptRow.drawer_id == drawer_id, ReceiptRow.status == "posted",
+               TenderRow.kind.in_(bal.ITEM_KINDS))
+        .order_by(TenderRow.id)
+    )  # fmt: skip
+    return tuple(DrawerItem(tid, kind, ref, payer, Money(cents), number) for tid, kind, ref, payer, cents, number in rows)
+
+
+def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int | None = None) -> tuple[DrawerItem, ...]:
+    """Every check and money order taken in the drawer (voided receipts excluded), oldest first.
+
+    Without `drawer_id`: this cashier's open drawer. Another cashier's drawer needs a supervisor
+    (for a second count).
+    """
+    operator.require(Permission.TAKE_PAYMENTS, "see the checks in a drawer")
+    with ctx.db.unit_of_work(write=False) as uow:
+        if drawer_id is None:
+            drawer = require_open_drawer(uow.session, ctx, operator)
+        else:
+            drawer = uow.session.get(DrawerRow, drawer_id)
+            if drawer is None:
+                raise BalancingRefused(f"There is no drawer {drawer_id}.")
+            if drawer.cashier != operator.user_id and not operator.can(Permission.SECOND_COUNT):
+                raise BalancingRefused(f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may see its items.")
+        return _items(uow.session, drawer.id)
+
+
+# -- counting ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraItem:
+    kind: str
+    number: str
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class CountInput:
+    pieces: CashCount
+    present: frozenset[int]  # tender ids ticked present
+    extra: tuple[ExtraItem, ...] = ()
+    card_settlement: Money = Money(0)  # the card terminal's settlement total
+
+
+@dataclass(frozen=True, slots=True)
+class TenderBalance:
+    kind: str
+    expected: Money
+    counted: Money
+    over_short: Money
+
+
+@dataclass(frozen=True, slots=True)
+class CountResult:
+    count_id: int
+    drawer_id: int
+    attempt: int
+    counted_by: str
+    role: str
+    lines: tuple[TenderBalance, ...]  # cash, check, money_order, card (in that order)
+    over_short: Money  # total counted - expected (negative = short)
+    missing: tuple[DrawerItem, ...]
+    extra: tuple[ExtraItem, ...]
+    limit: Money
+    needs_approval: bool  # abs(over_short) > limit
+    suggested_float: CashCount  # pieces to keep for the next shift
+    approved_by: str = ""  # a variance approval given with the count (record_count's approval_id)
+
+
+def _limit(ctx: ServiceContext) -> Money:
+    return Money(int(ctx.settings["balancing.variance_limit_cents"]))
+
+
+def _money_json(amounts: dict[str, Money]) -> str:
+    return json.dumps({kind: amounts[kind].cents for kind in sorted(amounts)}, separators=(",", ":"))
+
+
+def _check_input(count: CountInput) -> None:
+    if not isinstance(count.pieces, CashCount):
+        raise BalancingRefused("Count the cash by denomination.")
+    if count.card_settlement.cents < 0:
+        raise BalancingRefused("The card settlement total cannot be negative.")
+    for item in count.extra:
+        if item.kind not in bal.ITEM_KINDS:
+            raise BalancingRefused("An extra item is a check or a money order.")
+        if item.amount.cents <= 0:
+            raise BalancingRefused("An extra item must be more than $0.00.")
+        if contains_card_number(item.number):
+            raise BalancingRefused("Never type a card number. Give the check or money order number.")
+        if len(item.number.strip()) > 20:
+            raise BalancingRefused("A check or money order number is at most 20 characters.")
+
+
+@contextmanager
+def _work(ctx: ServiceContext, approval_id: int | None, *, required: bool = False, action: OverrideAction,
+          requested_by: str, object: str) -> Iterator[tuple[Any, Any]]:  # fmt: skip
+    """A unit of work, with the approval used in it when one is given or required (a missing or
+    invalid approval is refused and audited by services.overrides.require_approval)."""
+    if approval_id is None and not required:
+        with ctx.db.unit_of_work() as uow:
+            yield uow, None
+        return
+    from cashdesk.services.overrides import require_approval
+
+    with require_approval(ctx, approval_id, action=action, requested_by=requested_by, object=object) as (uow, granted):
+        yield uow, granted
+
+
+def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: CountInput, *, counted_by: str,
+           role: str, user: str, approved_by: str = "", approval: int | None = None) -> CountResult:  # fmt: skip
+    items = _items(session, drawer.id)
+    recorded = [bal.RecordedItem(i.tender_id, i.kind, i.amount) for i in items]
+    unknown = bal.unknown_ticks(recorded, count.present)
+    if unknown:
+        raise BalancingRefused("An item ticked present is not among this drawer's checks and money orders. "
+                               "Start the count again.")  # fmt: skip
+    figures = drawer_figures(session, drawer)
+    expected = figures.expected()
+    counted = bal.counted_by_tender(count.pieces.total, recorded, count.present,
+                                    [bal.FoundItem(e.kind, e.amount) for e in count.extra],
+                                    count.card_settlement)  # fmt: skip
+    lines = bal.balance(expected, counted)
+    over_short = bal.total_over_short(lines)
+    limit = _limit(ctx)
+    missing = tuple(i for i in items if i.tender_id not in count.present)
+    attempt = (session.scalar(select(func.max(DrawerCountRow.attempt)).where(DrawerCountRow.drawer_id == drawer.id))
+               or 0) + 1  # fmt: skip
+    now = ctx.now()
+    extra = tuple(ExtraItem(e.kind, e.number.strip(), e.amount) for e in count.extra)
+    items_json: dict[str, Any] = {
+        "present": sorted(count.present), "missing": [i.tender_id for i in missing],
+        "extra": [{"kind": e.kind, "number": e.number, "amount_cents": e.amount.cents} for e in extra],
+    }  # fmt: skip
+    if approved_by:
+        items_json["approved_by"] = approved_by
+        items_json["approval"] = approval
+    row = DrawerCountRow(
+        drawer_id=drawer.id, attempt=attempt, counted_by=counted_by, role=role, counted_at=now.replace(tzinfo=None),
+        pieces=pieces_json(count.pieces), cash_cents=count.pieces.total.cents,
+        items=json.dumps(items_json, separators=(",", ":"), sort_keys=True),
+        card_settlement_cents=count.card_settlement.cents, expected=_money_json(expected),
+        counted=_money_json(counted), over_short_cents=over_short.cents, reason="",
+    )  # fmt: skip
+    session.add(row)
+    session.flush()
+    details: dict[str, Any] = {
+        "count": row.id, "attempt": attempt, "role": role, "counted_by": counted_by,
+        "over_short_cents": over_short.cents, "by_tender": {l.kind: l.over_short.cents for l in lines},
+        "missing": [f"{i.kind} {i.number}" for i in missing], "extra": [f"{e.kind} {e.number}" for e in extra],
+        "needs_approval": bal.needs_approval(over_short, limit),
+    }  # fmt: skip
+    if figures.expected_cash.cents != drawer.cash_cents:
+        # The rows are the record; the running figure is corrected and the trail says so.
+        details["cash_cents_was"] = drawer.cash_cents
+        details["cash_cents_from_rows"] = figures.expected_cash.cents
+        log.warning("drawer %s: cash_cents %s differs from its rows (%s); the rows win",
+                    drawer.id, drawer.cash_cents, figures.expected_cash.cents)  # fmt: skip
+        drawer.cash_cents = figures.expected_cash.cents
+    if approved_by:
+        details["approved_by"] = approved_by
+        details["approval"] = approval
+    audit.record(session, user=user, station=ctx.station, event_type="drawer_count", object=drawer_object(drawer.id),
+                 details=details, at=now)  # fmt: skip
+    opening = CashCount(json.loads(drawer.opening_count or "{}"))
+    return CountResult(
+        count_id=row.id, drawer_id=drawer.id, attempt=attempt, counted_by=counted_by, role=role,
+        lines=tuple(TenderBalance(l.kind, l.expected, l.counted, l.over_short) for l in lines),
+        over_short=over_short, missing=missing, extra=extra, limit=limit,
+        needs_approval=bal.needs_approval(over_short, limit),
+        suggested_float=bal.suggested_float(opening, count.pieces), approved_by=approved_by,
+    )  # fmt: skip
+
+
+def record_count(ctx: ServiceContext, operator: Operator, count: CountInput, *,
+                 approval_id: int | None = None) -> CountResult:  # fmt: skip
+    """The cashier's count of their open drawer: every attempt (recounts too) is kept and audited.
+
+    The count is blind: nothing about the expected amount is given out before this returns.
+    `approval_id`, when given, is an OverrideAction.VARIANCE approval for `drawer N` used up
+    with this count; close_drawer then accepts the count's variance without another one.
+    """
+    operator.require(Permission.TAKE_PAYMENTS, "count a drawer")
+    _check_input(count)
+    with ctx.db.unit_of_work(write=False) as uow:
+        drawer_id = require_open_drawer(uow.session, ctx, operator).id
+    with _work(ctx, approval_id, action=OverrideAction.VARIANCE, requested_by=operator.user_id,
+               object=drawer_object(drawer_id)) as (uow, granted):  # fmt: skip
+        drawer = require_open_drawer(uow.session, ctx, operator)
+        result = _count(uow.session, ctx, drawer, count, counted_by=operator.user_id, role="cashier",
+                        user=operator.user_id, approved_by=granted.approved_by if granted else "",
+                        approval=granted.id if granted else None)  # fmt: skip
+        uow.commit()
+        return result
+
+
+def record_second_count(ctx: ServiceContext, operator: Operator, count: CountInput, *, approval_id: int) -> CountResult:
+    """A supervisor's count of the cashier's (`operator`'s) open drawer, beside the cashier's.
+
+    `approval_id` is an OverrideAction.SECOND_COUNT approval for `drawer N`; the supervisor who
+    gave it is the one who counted (counted_by, role "supervisor").
+    """
+    from cashdesk.store import users as user_store
+
+    operator.require(Permission.TAKE_PAYMENTS, "have a drawer counted")
+    _check_input(count)
+    with ctx.db.unit_of_work(write=False) as uow:
+        drawer_id = require_open_drawer(uow.session, ctx, operator).id
+    with _work(ctx, approval_id, required=True, action=OverrideAction.SECOND_COUNT, requested_by=operator.user_id,
+               object=drawer_object(drawer_id)) as (uow, granted):  # fmt: skip
+        supervisor = user_store.find_user(uow.session, granted.approved_by)
+        if supervisor is None or not can(Role(supervisor.role), Permission.SECOND_COUNT):
+            raise BalancingRefused(f"{granted.approved_by} may not make a second count. A supervisor must.")
+        drawer = require_open_drawer(uow.session, ctx, operator)
+        result = _count(uow.session, ctx, drawer, count, counted_by=granted.approved_by, role="supervisor",
+                        user=granted.approved_by)  # fmt: skip
+        uow.commit()
+        return result
+
+
+# -- closing ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerClosed:
+    drawer_id: int
+    over_short: Money
+    float_kept: Money
+    deposit_cash: Money
+    print_job_ids: tuple[int, ...]
+    pdf: Path | None
+    report: ShiftReport
+    pdf_problem: str = ""  # why the PDF copy was not saved, for the window ("" when saved)
+
+
+def _latest_cashier_count(session: Session, drawer_id: int) -> DrawerCountRow | None:
+    return session.scalars(select(DrawerCountRow).where(DrawerCountRow.drawer_id == drawer_id,
+                                                        DrawerCountRow.role == "cashier")
+                           .order_by(DrawerCountRow.attempt.desc()).limit(1)).first()  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    drawer_id: int
+    needs_approval: bool
+    approved_with_count: str
+
+
+def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: int, float_kept: CashCount,
+          reason: str, second_count_id: int | None) -> _Plan:  # fmt: skip
+    drawer = require_open_drawer(session, ctx, operator)
+    count = session.get(DrawerCountRow, count_id) if type(count_id) is int else None
+    if count is None or count.drawer_id != drawer.id or count.role != "cashier":
+        raise BalancingRefused("That count is not a count of your open drawer. Count the drawer first.")
+    latest = _latest_cashier_count(session, drawer.id)
+    if latest is None or latest.id != count.id:
+        raise BalancingRefused("The drawer was counted again since: finish with the latest count.")
+    if second_count_id is not None:
+        second = session.get(DrawerCountRow, second_count_id) if type(second_count_id) is int else None
+        if second is None or second.drawer_id != drawer.id or second.role != "supervisor":
+            raise BalancingRefused("That second count is not a supervisor's count of this drawer.")
+    try:
+        bal.deposit_pieces(CashCount(json.loads(count.pieces)), float_kept)
+    except CountError as exc:
+        raise BalancingRefused(str(exc)) from None
+    needs = bal.needs_approval(Money(count.over_short_cents), _limit(ctx))
+    approved = str(json.loads(count.items or "{}").get("approved_by", ""))
+    if needs and not reason:
+        raise BalancingRefused(f"The drawer is {_over_short(Money(count.over_short_cents))}, beyond the limit of "
+                               f"{_limit(ctx).display()}: give the reason and ask a supervisor to approve.")  # fmt: skip
+    return _Plan(drawer.id, needs, approved if needs else "")
+
+
+def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, float_kept: CashCount, reason: str = "",
+                 approval_id: int | None = None, second_count_id: int | None = None) -> DrawerClosed:  # fmt: skip
+    """Close this cashier's open drawer on its latest count: no more payments after this.
+
+    A variance beyond `balancing.variance_limit_cents` needs a reason and an
+    OverrideAction.VARIANCE approval for `drawer N` (given here, or with the count). The float
+    kept must be among the counted pieces; the rest is the deposit. The Z report is queued on
+    the printer, and a PDF copy saved in the reports folder; a failure to save the PDF does not
+    undo the close (`pdf` is None and `pdf_problem` says why; z_report_pdf makes it again).
+    An approval given when none is needed is left unused.
+    """
+    operator.require(Permission.TAKE_PAYMENTS, "close a drawer")
+    reason = reason.strip()
+    if len(reason) > 200:
+        raise BalancingRefused("Keep the reason under 200 characters.")
+    if contains_card_number(reason):
+        raise BalancingRefused("Never type a card number. Give the reason in words.")
+    if not isinstance(float_kept, CashCount):
+        raise BalancingRefused("Count the float to keep by denomination.")
+    with ctx.db.unit_of_work(write=False) as uow:
+        plan = _plan(uow.session, ctx, operator, count_id, float_kept, reason, second_count_id)
+    required = plan.needs_approval and not plan.approved_with_count
+    now = ctx.now()
+    with _work(ctx, approval_id if required else None, required=required, action=OverrideAction.VARIANCE, requested_by=operator.user_id,
+               object=drawer_object(plan.drawer_id)) as (uow, granted):  # fmt: skip
+        s = uow.session
+        again = _plan(s, ctx, operator, count_id, float_kept, reason, second_count_id)  # nothing moved meanwhile
+        drawer = s.get(DrawerRow, again.drawer_id)
+        count = s.get(DrawerCountRow, count_id)
+        assert drawer is not None and count is not None
+        counted_pieces = CashCount(json.loads(count.pieces))
+        deposit = bal.deposit_pieces(counted_pieces, float_kept)
+        approved_by = granted.approved_by if granted is not None else plan.approved_with_count
+        close = DrawerCloseRow(
+            drawer_id=drawer.id, count_id=count.id, second_count_id=second_count_id,
+            closed_at=now.replace(tzinfo=None), closed_by=operator.user_id, business_date=drawer.business_date,
+            expected=count.expected, counted=count.counted, over_short_cents=count.over_short_cents,
+            float_kept=pieces_json(float_kept), float_kept_cents=float_kept.total.cents,
+            deposit_pieces=pieces_json(deposit), deposit_cash_cents=deposit.total.cents,
+            card_settlement_cents=count.card_settlement_cents or 0, reason=reason, approved_by=approved_by,
+        )  # fmt: skip
+        s.add(close)
+        drawer.status = "closed"
+        drawer.closed_at = now.replace(tzinfo=None)
+        s.flush()
+        report, doc = _z_report(s, ctx, drawer, close)
+        job = queue_slip(s, ctx, "z_report", doc)
+        details: dict[str, Any] = {
+            "count": count.id, "attempt": count.attempt, "over_short_cents": count.over_short_cents,
+            "float_kept_cents": float_kept.total.cents, "deposit_cash_cents": deposit.total.cents,
+            "business_date": f"{drawer.business_date:%Y-%m-%d}",
+        }  # fmt: skip
+        if second_count_id is not None:
+            details["second_count"] = second_count_id
+        if reason:
+            details["reason"] = reason
+        if approved_by:
+            details["approved_by"] = approved_by
+        if granted is not None:
+            details["approval"] = granted.id
+        audit.record(s, user=operator.user_id, station=ctx.station, event_type="drawer_close",
+                     object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
+        uow.commit()
+        result = {"drawer_id": drawer.id, "over_short": Money(count.over_short_cents), "float_kept": float_kept.total,
+                  "deposit_cash": deposit.total, "print_job_ids": (job,), "report": report}  # fmt: skip
+    pdf: Path | None = None
+    problem = ""
+    try:
+        pdf = _save_z_pdf(ctx, operator, result["drawer_id"], None)
+    except (ServiceError, OSError) as exc:
+        problem = str(exc)
+        log.warning("drawer %s closed; the Z report PDF was not saved: %s", result["drawer_id"], problem)
+    return DrawerClosed(**result, pdf=pdf, pdf_problem=problem)
+
+
+def _over_short(amount: Money) -> str:
+    if amount.cents > 0:
+        return f"{amount.display()} over"
+    if amount.cents < 0:
+        return f"{(-amount).display()} short"
+    return "even ($0.00)"
+
+
+def _kind_label(kind: str) -> str:
+    return TenderKind(kind).label
+
+
+def _pieces_lines(pieces: CashCount) -> list[SlipLine]:
+    return [SlipLine(f"  {n} x {d.label}", amount.display()) for d, n, amount in pieces.lines()]
+
+
+def _z_report(session: Session, ctx: ServiceContext, drawer: DrawerRow, close: DrawerCloseRow) -> tuple[ShiftReport, Any]:
+    """The Z report of a closed drawer, from its close and count rows (the same every time)."""
+    count = session.get(DrawerCountRow, close.count_id)
+    assert count is not None
+    expected, counted = json.loads(close.expected), json.loads(close.counted)
+    lines: list[SlipLine] = [RULE, SlipLine("COUNT", bold=True), SlipLine("Counted by", count.counted_by),
+                             SlipLine("Attempt", str(count.attempt)), SlipLine("Closed", _local(ctx, close.closed_at))]  # fmt: skip
+    for kind in bal.TENDER_KINDS:
+        e, c = Money(int(expected.get(kind, 0))), Money(int(counted.get(kind, 0)))
+        lines += [SlipLine(_kind_label(kind), bold=True), SlipLine("  Expected", e.display()),
+                  SlipLine("  Counted", c.display()), SlipLine("  Over/short", _over_short(c - e))]  # fmt: skip
+    lines.append(SlipLine("OVER/SHORT", _over_short(Money(close.over_short_cents)), bold=True))
+    if close.reason:
+        lines.append(SlipLine(f"Reason: {close.reason}"))
+    if close.approved_by:
+        lines.append(SlipLine("Variance approved by", close.approved_by))
+    items = json.loads(count.items or "{}")
+    missing = set(items.get("missing", []))
+    for item in _items(session, drawer.id):
+        if item.tender_id in missing:
+            lines.append(SlipLine(f"MISSING {_kind_label(item.kind)} #{item.number}", item.amount.display()))
+    for extra in items.get("extra", []):
+        lines.append(SlipLine(f"EXTRA {_kind_label(extra['kind'])} #{extra['number']}",
+                              Money(int(extra["amount_cents"])).display()))  # fmt: skip
+    lines += [RULE, SlipLine("Float kept", Money(close.float_kept_cents).display(), bold=True),
+              *_pieces_lines(CashCount(json.loads(close.float_kept))),
+              SlipLine("Deposit cash", Money(close.deposit_cash_cents).display(), bold=True),
+              *_pieces_lines(CashCount(json.loads(close.deposit_pieces)))]  # fmt: skip
+    if close.second_count_id is not None:
+        second = session.get(DrawerCountRow, close.second_count_id)
+        assert second is not None
+        lines += [RULE, SlipLine("SECOND COUNT", bold=True), SlipLine("Counted by", second.counted_by),
+                  SlipLine("Cash counted", Money(second.cash_cents).display()),
+                  SlipLine("Over/short", _over_short(Money(second.over_short_cents)))]  # fmt: skip
+    lines += [RULE, SlipLine("COUNT ATTEMPTS", bold=True)]
+    for attempt in session.scalars(select(DrawerCountRow).where(DrawerCountRow.drawer_id == drawer.id)
+                                   .order_by(DrawerCountRow.attempt)):  # fmt: skip
+        lines.append(SlipLine(f"#{attempt.attempt} {attempt.role} {attempt.counted_by}",
+                              _over_short(Money(attempt.over_short_cents))))  # fmt: skip
+    lines += [BLANK, SlipLine("Cashier", signature=True), SlipLine("Supervisor", signature=True)]
+    return shift_report(session, ctx, drawer, title="Z REPORT", printed_at=close.closed_at, closing=tuple(lines))
+
+
+# -- the Z report PDF -----------------------------------------------------------------------------------
+
+
+def reports_folder(ctx: ServiceContext) -> Path:
+    """`reports.folder`, or a `reports` folder beside the database (the user data folder otherwise)."""
+    configured = str(ctx.settings["reports.folder"]).strip()
+    if configured:
+        return Path(configured).expanduser()
+    path = ctx.db.path
+    if path is not None:
+        return path.parent / "reports"
+    from platformdirs import user_data_path
+
+    return user_data_path("cashdesk", appauthor=False) / "reports"
+
+
+def z_report_name(station: str, drawer_id: int) -> str:
+    return f"z-report-{station}-{drawer_id}.pdf"
+
+
+def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None) -> Path:
+    from cashdesk.documents.receipt_pdf import receipt_pdf
+
+    with ctx.db.unit_of_work() as uow:
+        s = uow.session
+        drawer = s.get(DrawerRow, drawer_id) if type(drawer_id) is int else None
+        if drawer is None:
+            raise BalancingRefused(f"There is no drawer {drawer_id}.")
+        if drawer.cashier != operator.user_id and not operator.can(Permission.CLOSE_DAY):
+            raise BalancingRefused(f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may copy its Z report.")
+        close = s.get(DrawerCloseRow, drawer.id)
+        if drawer.status != "closed" or close is None:
+            raise BalancingRefused(f"Drawer {drawer_id} is still open: its Z report comes when it is closed.")
+        report, _ = _z_report(s, ctx, drawer, close)
+        data = receipt_pdf(report.lines, title=f"Z report {drawer.station} drawer {drawer.id}")
+        where = folder if folder is not None else reports_folder(ctx)
+        target = where / z_report_name(drawer.station, drawer.id)
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".part")
+            partial.write_bytes(data)
+            partial.replace(target)
+        except OSError as exc:
+            raise BalancingRefused(f"Could not save the Z report PDF in {where}: {exc.strerror or exc}.") from None
+        audit.record(s, user=operator.user_id, station=ctx.station, event_type="z_report_pdf",
+                     object=drawer_object(drawer.id), details={"file": target.name, "folder": str(where)},
+                     at=ctx.now())  # fmt: skip
+        uow.commit()
+        return target
+
+
+def z_report_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None = None) -> Path:
+    """Save (again) the PDF copy of a closed drawer's Z report, as z-report-<station>-<drawer id>.pdf
+    in `folder` or the reports folder. The same drawer gives the same bytes."""
+    operator.require(Permission.TAKE_PAYMENTS, "copy a Z report")
+    return _save_z_pdf(ctx, operator, drawer_id, folder)
+
