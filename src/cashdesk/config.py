@@ -117,6 +117,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("printer.profile", str, "default", "python-escpos capability profile, e.g. TM-T88V", _check_profile),
     Setting("printer.width", int, 42, "Characters per receipt line (42 for 80 mm paper, 32 for 58 mm)",
             lambda v: _check_range(v, 24, 64)),
+    Setting("printer.slip_station", bool, False,
+            "The printer has a slip (validation) station, like the TM-H6000: checks get a \"for deposit only\" "
+            "endorsement"),
     Setting("receipt.footer", str, "Thank you. Keep this receipt for your records.", "Last lines of every receipt"),
     Setting("drawer.pin", int, 2, "Connector pin of the cash drawer (2 or 5)", _check_pin),
     Setting("nsf.fee_cents", int, 3000, "Returned-check (NSF) fee in cents, added as an open item ($30.00)",

@@ -231,3 +231,28 @@ def test_ctrl_p_finds_the_cashiers_last_receipt_at_this_station_after_a_restart(
         assert last_receipt_number(restarted, Operator("msuper", Role.SUPERVISOR)) is None
     finally:
         restarted.close()
+
+
+def test_a_slip_station_endorses_each_check_for_deposit_only(small_city: Path, paper: Path) -> None:
+    settings = Settings({"printer.spec": f"file:{paper}", "printer.slip_station": True,
+                         "bank.account": "000123456789"})  # fmt: skip
+    ctx = ServiceContext.open(small_city, settings=settings)
+    ctx.clock = lambda: NOW
+    try:
+        open_drawer(ctx, CASHIER, CashCount({"B20": 5}))
+        posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(7315)),)),
+                              [Tender(TenderKind.CHECK, Money(5000), "1042"), Tender(TenderKind.CHECK, Money(2315), "77"),
+                               ])  # fmt: skip
+        cash_only = post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(250)),)),
+                                 [Tender(TenderKind.CASH, Money(250))])  # fmt: skip
+        print_all(ctx)
+    finally:
+        ctx.close()
+    printout = read_escpos(paper.read_bytes())
+    assert [r.splitlines()[0] for r in printout.receipts] == ["City of Aurelia", "City of Aurelia"]
+    assert len(printout.slips) == 2  # one per check, none for the cash receipt
+    first, second = printout.slips
+    assert first.splitlines()[0] == "FOR DEPOSIT ONLY"
+    assert posted.number in first and "Check 1042" in first and "...6789" in first
+    assert "Check 77" in second
+    assert cash_only.number not in "".join(printout.slips)

@@ -42,6 +42,7 @@ class Printout:
     drawer_kicks: int = 0
     status_queries: int = 0
     barcodes: list[str] = field(default_factory=list)
+    slips: list[str] = field(default_factory=list)  # text printed at the slip station, one per slip ejected
 
     @property
     def pages(self) -> list[str]:
@@ -80,6 +81,8 @@ def _read(data: bytes, strict: bool, paper: int | None) -> Printout:
     codec = "cp437"
     hri = False
     align = 0  # ESC a: 0 left, 1 centre, 2 right
+    slip = False  # ESC c 0 4: the slip station prints; FF ejects the slip
+    slip_lines: list[str] = []
     i, n = 0, len(data)
 
     def flush() -> None:
@@ -114,6 +117,11 @@ def _read(data: bytes, strict: bool, paper: int | None) -> Printout:
             continue
         if b in (0x0A, 0x0C):  # LF, FF
             flush()
+            if slip:
+                slip_lines.append(lines.pop())
+                if b == 0x0C:  # print and eject the slip
+                    out.slips.append(_tidy(slip_lines))
+                    slip_lines = []
             i += 1
         elif b in (0x0D, 0x00, 0x07):  # CR, NUL, BEL: nothing printed
             i += 1
@@ -141,6 +149,8 @@ def _read(data: bytes, strict: bool, paper: int | None) -> Printout:
                     align = data[i + 2] % 48 if data[i + 2] in (0, 1, 2, 48, 49, 50) else align
                 elif cmd == "p":
                     out.drawer_kicks += 1
+                elif cmd == "c" and data[i + 2] in (0x30, 0x00):  # ESC c 0 n: paper for printing
+                    slip = bool(data[i + 3] & 0x0C)
                 elif cmd == "d":
                     if line:
                         flush()

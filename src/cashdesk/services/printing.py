@@ -32,6 +32,7 @@ from cashdesk.devices.spec import open_printer
 from cashdesk.devices.status import PrinterStatus
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.domain.tenders import TenderKind
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.payments import PostedReceipt
@@ -171,7 +172,21 @@ def queue_posted(session: Session, ctx: ServiceContext, posted: PostedReceipt) -
     if posted.drawer_kick:
         ids.append(rows.insert_print_job(db, ctx.station, "drawer_kick", posted.id,
                                          drawer_kick(int(ctx.settings["drawer.pin"])), at))  # fmt: skip
+    if ctx.settings["printer.slip_station"]:
+        for tender in posted.tenders:
+            if tender.kind is TenderKind.CHECK:
+                ids.append(rows.insert_print_job(db, ctx.station, "endorsement", posted.id,
+                                                 _endorsement(ctx, posted.number, tender.reference), at))  # fmt: skip
     return tuple(ids)
+
+
+def _endorsement(ctx: ServiceContext, receipt_number: str, check_number: str) -> bytes:
+    """ "For deposit only" on the back of a check, at the slip station (devices/endorsement.py)."""
+    from cashdesk.devices.endorsement import endorsement_lines, render_endorsement
+
+    st = ctx.settings
+    lines = endorsement_lines(st["city.name"], st["bank.name"], st["bank.account"], receipt_number, check_number)
+    return render_endorsement(lines, profile=str(st["printer.profile"]))
 
 
 def queue_void_slip(session: Session, ctx: ServiceContext, receipt: ReceiptRow) -> tuple[int, ...]:
