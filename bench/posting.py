@@ -7,7 +7,7 @@ whole unit of work: drawer check, gapless number, allocations over the account's
 items, tenders, history, the rendered ESC/POS receipt and the drawer kick as print jobs,
 the hash-chained audit event, one durable commit (WAL, synchronous=FULL). The baseline
 writes the same rows (one receipt, its line, its allocations, tender, history row, two
-print jobs of the same size, an audit row, the sequence and the open items' paid amounts)
+print jobs of the same size, an audit row, the sequence, the open items' paid amounts and the drawer's cash)
 through plain sqlite3 in one durable transaction each.
 """
 
@@ -114,6 +114,7 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
             left -= take
         con.execute("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
                     "bank_account) VALUES (?, 'cash', ?, '', '', '', '', '')", (receipt, amount))
+        con.execute("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (amount, drawer))
         con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
                     "VALUES (?, '2026-11-26', 'payment', 'Payment', ?, '')", (account_id, -amount))
         for kind, data in (("receipt", payload), ("drawer_kick", b"\x1bp\x00\x32\x32")):
