@@ -1,0 +1,187 @@
+"""The bank deposit ticket as a PDF: currency and coin on their own lines, each check and
+money order listed, the number of checks, the totals; the ticket and bag numbers identify it.
+
+The same deposit gives the same bytes (a fixed creation date and document id).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+
+from cashdesk.domain.deposit import Deposit
+
+FONT = "Helvetica"
+BOLD = "Helvetica-Bold"
+SIZE = 10.0
+LEADING = 14.0
+MARGIN = 0.75 * inch
+WIDTH, HEIGHT = LETTER
+# Columns of the item list: kind, number, payer, amount (right edge).
+COL_KIND = MARGIN
+COL_NUMBER = MARGIN + 1.3 * inch
+COL_PAYER = MARGIN + 2.7 * inch
+COL_AMOUNT = WIDTH - MARGIN
+PAYER_CHARS = 42
+
+
+@dataclass(frozen=True, slots=True)
+class SlipHeading:
+    bank_name: str
+    account: str
+    routing: str
+    depositor: str  # the city (and department)
+    ticket_number: str = ""
+    bag_number: str = ""
+
+
+def _latin(text: str) -> str:
+    """The standard PDF fonts have no glyphs beyond Windows-1252: NGUYỄN prints as NGUYEN, not a box."""
+    try:
+        text.encode("cp1252")
+        return text
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for char in text:
+        try:
+            char.encode("cp1252")
+            out.append(char)
+        except UnicodeEncodeError:
+            plain = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            out.append(plain if plain and all(_encodes(c) for c in plain) else "?")
+    return "".join(out)
+
+
+def _encodes(char: str) -> bool:
+    try:
+        char.encode("cp1252")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _kind(kind: str) -> str:
+    return {"check": "Check", "money_order": "Money order"}[kind]
+
+
+class _Page:
+    """Writes lines top to bottom, starting a new page (with a short heading) when full."""
+
+    def __init__(self, pdf: Canvas, continued: str) -> None:
+        self.pdf = pdf
+        self.continued = continued
+        self.y = HEIGHT - MARGIN
+        self.page = 1
+
+    def need(self, lines: int = 1) -> None:
+        if self.y - lines * LEADING < MARGIN + LEADING:
+            self.pdf.setFont(FONT, 8)
+            self.pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {self.page}, continued")
+            self.pdf.showPage()
+            self.page += 1
+            self.y = HEIGHT - MARGIN
+            self.text(f"{self.continued} (continued)", bold=True)
+            self.gap()
+
+    def text(self, left: str, right: str = "", *, bold: bool = False, x: float = MARGIN) -> None:
+        self.need()
+        self.pdf.setFont(BOLD if bold else FONT, SIZE)
+        self.pdf.drawString(x, self.y, _latin(left))
+        if right:
+            self.pdf.drawRightString(COL_AMOUNT, self.y, _latin(right))
+        self.y -= LEADING
+
+    def columns(self, cells: tuple[tuple[float, str], ...], amount: str, *, bold: bool = False) -> None:
+        self.need()
+        self.pdf.setFont(BOLD if bold else FONT, SIZE)
+        for x, cell in cells:
+            self.pdf.drawString(x, self.y, _latin(cell))
+        self.pdf.drawRightString(COL_AMOUNT, self.y, amount)
+        self.y -= LEADING
+
+    def rule(self) -> None:
+        self.need()
+        self.pdf.setLineWidth(0.5)
+        self.pdf.line(MARGIN, self.y + LEADING - 3, WIDTH - MARGIN, self.y + LEADING - 3)
+
+    def gap(self, lines: float = 0.6) -> None:
+        self.y -= LEADING * lines
+
+
+def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
+    """Letter-size pages; the first holds the heading and the totals, then currency, coin and each item."""
+    day = deposit.business_date.isoformat()
+    buffer = io.BytesIO()
+    # invariant=1: a fixed creation date and document id, so exporting twice gives the same bytes.
+    pdf = Canvas(buffer, pagesize=LETTER, invariant=1, pageCompression=0)
+    pdf.setTitle(f"Deposit ticket {day}")
+    pdf.setAuthor("cashdesk")
+    pdf.setCreator("cashdesk")
+    pdf.setSubject(f"Deposit ticket {heading.ticket_number or '-'}, bag {heading.bag_number or '-'}")
+    page = _Page(pdf, f"Deposit ticket {heading.ticket_number or ''} {day}".replace("  ", " "))
+
+    pdf.setFont(BOLD, 16)
+    pdf.drawString(MARGIN, page.y, _latin(heading.bank_name))
+    pdf.drawRightString(COL_AMOUNT, page.y, "DEPOSIT TICKET")
+    page.y -= LEADING * 1.6
+    page.text("For deposit to the account of", heading.depositor)
+    page.text(f"Account number: {heading.account}", f"Routing number: {heading.routing}")
+    page.text(f"Date: {day}", f"Deposit ticket number: {heading.ticket_number or '-'}")
+    page.text("", f"Bag number: {heading.bag_number or '-'}")
+    page.gap()
+
+    checks = deposit.items_of("check")
+    orders = deposit.items_of("money_order")
+    page.text("Summary", bold=True)
+    page.text("Currency", deposit.currency.display())
+    page.text("Coin", deposit.coin.display())
+    page.text(f"Checks ({len(checks)})", deposit.checks_total.display())
+    page.text(f"Money orders ({len(orders)})", deposit.money_orders_total.display())
+    page.rule()
+    page.text("TOTAL DEPOSIT", deposit.bank_total.display(), bold=True)
+    if deposit.card_total:
+        page.gap()
+        page.text(f"Not in this bag: card settlements {deposit.card_total.display()}, paid by the card processor.")
+    page.gap()
+
+    lines = deposit.cash_lines()
+    page.text("Currency", bold=True)
+    for form, _code, label, pieces, amount in lines:
+        if form == "currency":
+            page.columns(((COL_KIND + 12, label), (COL_PAYER, f"{pieces:,} x")), amount.display())
+    page.rule()
+    page.text("Total currency", deposit.currency.display(), bold=True)
+    page.gap()
+    page.text("Coin", bold=True)
+    for form, _code, label, pieces, amount in lines:
+        if form == "coin":
+            page.columns(((COL_KIND + 12, label), (COL_PAYER, f"{pieces:,} x")), amount.display())
+    page.rule()
+    page.text("Total coin", deposit.coin.display(), bold=True)
+    page.gap()
+
+    page.text("Checks and money orders", bold=True)
+    page.columns(((COL_KIND, "Kind"), (COL_NUMBER, "Number"), (COL_PAYER, "Payer")), "Amount", bold=True)
+    for item in checks + orders:
+        payer = _latin(item.payer)
+        payer = payer if len(payer) <= PAYER_CHARS else payer[: PAYER_CHARS - 1] + "…"
+        page.columns(((COL_KIND, _kind(item.kind)), (COL_NUMBER, item.number), (COL_PAYER, payer)),
+                     item.amount.display())  # fmt: skip
+    page.rule()
+    page.text(f"Number of checks: {len(checks)}", deposit.checks_total.display())
+    page.text(f"Number of money orders: {len(orders)}", deposit.money_orders_total.display())
+    page.text("Total checks and money orders", (deposit.checks_total + deposit.money_orders_total).display(),
+              bold=True)  # fmt: skip
+    page.gap()
+
+    pdf.setFont(FONT, 8)
+    pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {page.page}, last")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

@@ -1,0 +1,163 @@
+"""Closing the business day: a supervisor closes it once every drawer of the day is closed.
+
+A closed day takes no more postings; drawers opened afterwards, and so their payments,
+belong to the next open business day (services/business_day.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import Permission
+from cashdesk.services import audit
+from cashdesk.services.business_day import open_business_date
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.deposit import day_money
+from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, ReceiptRow
+
+
+class DayCloseRefused(ServiceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerRef:
+    id: int
+    station: str
+    cashier: str
+    over_short: Money | None = None  # closed drawers only
+
+    def describe(self) -> str:
+        return f"station {self.station}, {self.cashier}, drawer {self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class DayStatus:
+    business_date: dt.date
+    closed: bool
+    closed_by: str
+    closed_at: dt.datetime | None  # UTC, naive as stored
+    open_drawers: tuple[DrawerRef, ...]
+    closed_drawers: tuple[DrawerRef, ...]
+    receipts: int  # posted, voids excluded
+    receipts_total: Money
+    over_short: Money  # of the closed drawers
+    ticket_number: str = ""
+    bag_number: str = ""
+
+    @property
+    def can_close(self) -> bool:
+        return not self.closed and not self.open_drawers
+
+
+@dataclass(frozen=True, slots=True)
+class DayClosedResult:
+    business_date: dt.date
+    closed_by: str
+    drawers: int
+    receipts: int
+    receipts_total: Money
+    over_short: Money
+    deposit_total: Money  # cash, checks, money orders and card settlements
+    bank_total: Money  # what goes in the bag
+    next_business_date: dt.date
+
+    def describe(self) -> str:
+        return (f"The business day {self.business_date} is closed: {self.drawers} drawers, {self.receipts} receipts "
+                f"for {self.receipts_total.display()}, over/short {self.over_short.display()}, deposit "
+                f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
+                f"Payments from now on belong to {self.next_business_date}.")  # fmt: skip
+
+
+def _drawers(s: Session, day: dt.date) -> tuple[list[DrawerRef], list[DrawerRef]]:
+    opened: list[DrawerRef] = []
+    closed: list[DrawerRef] = []
+    rows = s.execute(
+        select(DrawerRow, DrawerCloseRow.over_short_cents)
+        .outerjoin(DrawerCloseRow, DrawerCloseRow.drawer_id == DrawerRow.id)
+        .where(DrawerRow.business_date == day)
+        .order_by(DrawerRow.station, DrawerRow.cashier, DrawerRow.id)
+    ).all()  # fmt: skip
+    for drawer, over_short in rows:
+        if drawer.status == "open":
+            opened.append(DrawerRef(drawer.id, drawer.station, drawer.cashier))
+        else:
+            closed.append(DrawerRef(drawer.id, drawer.station, drawer.cashier, Money(over_short or 0)))
+    return opened, closed
+
+
+def _status(s: Session, day: dt.date) -> DayStatus:
+    opened, closed = _drawers(s, day)
+    count, total = s.execute(
+        select(func.count(ReceiptRow.id), func.coalesce(func.sum(ReceiptRow.total_cents), 0))
+        .where(ReceiptRow.business_date == day, ReceiptRow.status == "posted")
+    ).one()  # fmt: skip
+    row = s.get(BusinessDayRow, day)
+    is_closed = row is not None and row.status == "closed"
+    return DayStatus(
+        business_date=day, closed=is_closed, closed_by=row.closed_by if row else "",
+        closed_at=row.closed_at if row else None, open_drawers=tuple(opened), closed_drawers=tuple(closed),
+        receipts=int(count), receipts_total=Money(int(total)),
+        over_short=Money.total(d.over_short or Money(0) for d in closed),
+        ticket_number=row.ticket_number if row else "", bag_number=row.bag_number if row else "",
+    )  # fmt: skip
+
+
+def day_status(ctx: ServiceContext, day: dt.date) -> DayStatus:
+    """Where a business day stands: its open and closed drawers, its receipts, closed or not."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        return _status(uow.session, day)
+
+
+def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClosedResult:
+    """Close a business day: every drawer of the day must be closed first."""
+    operator.require(Permission.CLOSE_DAY, "close the business day")
+    now = ctx.now()
+    with ctx.db.unit_of_work() as uow:
+        s = uow.session
+        status = _status(s, day)
+        if status.closed:
+            raise DayCloseRefused(f"The business day {day} is already closed (by {status.closed_by}).")
+        current = open_business_date(s, ctx)
+        if day > current:
+            raise DayCloseRefused(f"The business day {day} has not begun: the open business day is {current}.")
+        if status.open_drawers:
+            names = "; ".join(d.describe() for d in status.open_drawers)
+            many = len(status.open_drawers) > 1
+            raise DayCloseRefused(
+                f"The business day {day} cannot close: {'these drawers are' if many else 'this drawer is'} still "
+                f"open: {names}. Each cashier balances and closes their drawer first."
+            )
+        # Later (mail payments): refuse here too while any mail batch of the day is not posted,
+        # naming each batch, the same way as the open drawers above.
+        money = day_money(s, ctx, day)  # the journal must balance before the day may close
+        row = s.get(BusinessDayRow, day)
+        if row is None:
+            row = BusinessDayRow(business_date=day)
+            s.add(row)
+        row.status = "closed"
+        row.closed_at = now.replace(tzinfo=None)
+        row.closed_by = operator.user_id
+        row.over_short_cents = status.over_short.cents
+        row.deposit_total_cents = money.deposit.total.cents
+        row.ticket_number = row.ticket_number or ""
+        row.bag_number = row.bag_number or ""
+        s.flush()
+        following = open_business_date(s, ctx)
+        if following == day:  # pragma: no cover - the day was just closed
+            following = day + dt.timedelta(days=1)
+        audit.record(
+            s, user=operator.user_id, station=ctx.station, event_type="day_close", object=f"business day {day}",
+            details={"drawers": len(status.closed_drawers), "receipts": status.receipts,
+                     "receipts_cents": status.receipts_total.cents, "over_short_cents": status.over_short.cents,
+                     "deposit_cents": money.deposit.total.cents, "bag_cents": money.deposit.bank_total.cents},
+            at=now,
+        )  # fmt: skip
+        uow.commit()
+    return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
+                           status.over_short, money.deposit.total, money.deposit.bank_total, following)  # fmt: skip
