@@ -9,6 +9,7 @@ is on the right. The search box has the keyboard at the start of every transacti
     F5 F6 F7 F8                  → cash, check, card, money order; the remaining amount filled in
     F12                          → post; the change due shows large, the next customer starts
     Esc                          → back one step; in the search box, cancel the transaction
+    Ctrl+Shift+C P X B           → cash drop, paid-out, X report, balance the drawer (ui.shift_dialogs)
 
 Every payment goes through `services.payments.post_receipt`; printing is someone else's job
 (`ui.print_queue`): the `posted` signal says a receipt is waiting.
@@ -44,6 +45,7 @@ from cashdesk.ui.cart import MAX_LINES, AccountLine, CartLinesModel, CartState, 
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, focus_and_select, is_plain_enter
 from cashdesk.ui.inquiry import InquiryScreen
+from cashdesk.ui.shift_dialogs import ShiftActions
 from cashdesk.ui.tender_entry import MiscEntry, TenderEntry, parse_amount
 
 if TYPE_CHECKING:
@@ -71,6 +73,10 @@ KEY_LEGEND = (
     ("Ctrl+Shift+V", "Void"),
     ("Ctrl+Shift+O", "No sale"),
     ("Ctrl+Shift+S", "PDF copy"),
+    ("Ctrl+Shift+C", "Cash drop"),
+    ("Ctrl+Shift+P", "Paid-out"),
+    ("Ctrl+Shift+X", "X report"),
+    ("Ctrl+Shift+B", "Balance · end shift"),
 )
 NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
 
@@ -209,6 +215,8 @@ class CounterScreen(QWidget):
         left.addWidget(self.inquiry, 1)
         left.addWidget(self.pay_strip)
 
+        self.shift = ShiftActions(self, ctx)  # drops, paid-outs, X report, balancing; the cash banner
+        self.shift.printing_wanted.connect(self.printing_wanted)
         self.receipt_panel = self._build_receipt_panel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -237,6 +245,10 @@ class CounterScreen(QWidget):
             ("money_order", Qt.Key.Key_F8, lambda: self.open_tender(TenderKind.MONEY_ORDER)),
             ("post", Qt.Key.Key_F12, self.post),
             ("back", Qt.Key.Key_Escape, self.back),
+            ("drop", "Ctrl+Shift+C", self.shift.open_cash_drop),
+            ("paid_out", "Ctrl+Shift+P", self.shift.open_paid_out),
+            ("x_report", "Ctrl+Shift+X", self.shift.open_x_report),
+            ("balance", "Ctrl+Shift+B", self.shift.open_balancing),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -263,6 +275,7 @@ class CounterScreen(QWidget):
         top.addStretch(1)
         top.addWidget(self.drawer_label)
         layout.addLayout(top)
+        layout.addWidget(self.shift.banner)
 
         self.change_box = QFrame()
         self.change_box.setObjectName("changeBox")
@@ -374,6 +387,7 @@ class CounterScreen(QWidget):
             self.drawer_label.setText("No drawer open")
         else:
             self.drawer_label.setText(f"Drawer {drawer.id} · float {drawer.opening_float.display()}")
+        self.shift.refresh_position()
 
     def stop(self) -> None:
         """Signing out: nothing of this person's work stays on screen."""
@@ -382,6 +396,7 @@ class CounterScreen(QWidget):
         self.inquiry.reset()
         self.operator = None
         self.drawer = None
+        self.shift.show_position(None)
         self.last_receipt = None
         self.last_posted = None
 
@@ -770,6 +785,7 @@ class CounterScreen(QWidget):
         )
         self.change_box.show()
         self.say(f"Posted {posted.number}. Next customer: scan the stub or search.")
+        self.shift.refresh_position()
         log.info("posted %s: %s", posted.number, posted.total.display())
         self._home()
         self.posted.emit(posted)
@@ -894,6 +910,7 @@ class CounterScreen(QWidget):
 
     def voided(self, number: str, approved_by: str) -> None:
         self.say(f"Receipt {number} is void (approved by {approved_by}). The void slip is printing.")
+        self.shift.refresh_position()
         self._home()
         self.printing_wanted.emit()
 
