@@ -446,3 +446,121 @@ class ExportedFileRow(Base):
     folder: Mapped[str] = mapped_column(String(500))
 
     __table_args__ = (Index("ix_exported_files_day_name", "business_date", "name"),)
+
+
+class MailBatchRow(Base):
+    """A batch of mail remittances with the adding-machine tape's control count and total.
+
+    open → balanced → posted, or rejected. A posted batch is corrected item by item (reversals).
+    """
+
+    __tablename__ = "mail_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    business_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    station: Mapped[str] = mapped_column(String(8))
+    owner: Mapped[str] = mapped_column(String(32))
+    control_count: Mapped[int] = mapped_column(Integer)
+    control_total_cents: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    source: Mapped[str] = mapped_column(String(10), default="keyed")  # keyed, or lockbox (a payments file)
+    source_file: Mapped[str] = mapped_column(String(300), default="")
+    source_sha256: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    balanced_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    posted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    posted_by: Mapped[str] = mapped_column(String(32), default="")
+    reject_reason: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'balanced', 'posted', 'rejected')", name="ck_mail_batches_status"),
+        CheckConstraint("source IN ('keyed', 'lockbox')", name="ck_mail_batches_source"),
+        CheckConstraint("control_count >= 0 AND control_total_cents >= 0", name="ck_mail_batches_controls"),
+    )
+
+
+class MailItemRow(Base):
+    """One remittance in a mail batch: a stub (or keyed account), the amount and the check."""
+
+    __tablename__ = "mail_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("mail_batches.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    account_typed: Mapped[str] = mapped_column(String(40), default="")
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    tender: Mapped[str] = mapped_column(String(12), default="check")
+    check_number: Mapped[str] = mapped_column(String(20), default="")
+    payer: Mapped[str] = mapped_column(String(120), default="")
+    routing: Mapped[str] = mapped_column(String(9), default="")
+    bank_account: Mapped[str] = mapped_column(String(20), default="")
+    scan_line: Mapped[str] = mapped_column(String(40), default="")
+    source_line: Mapped[int | None] = mapped_column(Integer)  # line of the lockbox file
+    tax_return_id: Mapped[int | None] = mapped_column(ForeignKey("tax_returns.id"))
+    status: Mapped[str] = mapped_column(String(10), default="entered")
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))
+    reversed_by: Mapped[str] = mapped_column(String(32), default="")
+    reversed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reverse_reason: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (
+        CheckConstraint("amount_cents > 0", name="ck_mail_items_amount"),
+        CheckConstraint("tender IN ('check', 'money_order', 'cash')", name="ck_mail_items_tender"),
+        CheckConstraint("status IN ('entered', 'posted', 'reversed')", name="ck_mail_items_status"),
+        UniqueConstraint("batch_id", "seq", name="uq_mail_items_seq"),
+        Index("ix_mail_items_account_check", "account_id", "check_number"),
+    )
+
+
+class TaxReturnRow(Base):
+    """A sales/use tax return for one account and filing period, as computed and as written.
+
+    figures: every line of the return as computed (cents by line name, JSON); as_written: the
+    figures the business wrote on its form, where they were typed (JSON).
+    """
+
+    __tablename__ = "tax_returns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    period: Mapped[str] = mapped_column(String(10))  # 2026-09, 2026-Q3, 2026
+    frequency: Mapped[str] = mapped_column(String(10))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    filed_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(10), default="original")  # original, amended, zero
+    amends_id: Mapped[int | None] = mapped_column(ForeignKey("tax_returns.id"))
+    figures: Mapped[str] = mapped_column(String, default="{}")
+    as_written: Mapped[str] = mapped_column(String, default="{}")
+    total_due_cents: Mapped[int] = mapped_column(Integer)
+    paid_cents: Mapped[int] = mapped_column(Integer, default=0)
+    open_item_id: Mapped[int | None] = mapped_column(ForeignKey("open_items.id"))
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipts.id"))
+    status: Mapped[str] = mapped_column(String(10), default="filed")
+    entered_by: Mapped[str] = mapped_column(String(32))
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('original', 'amended', 'zero')", name="ck_tax_returns_kind"),
+        CheckConstraint("status IN ('filed', 'superseded', 'void')", name="ck_tax_returns_status"),
+        Index("ix_tax_returns_account_period", "account_id", "period"),
+    )
+
+
+class MailLogRow(Base):
+    """A document received by mail that is not a payment, and the division it was routed to."""
+
+    __tablename__ = "mail_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    doc_type: Mapped[str] = mapped_column(String(30))
+    sender: Mapped[str] = mapped_column(String(120))
+    reference: Mapped[str] = mapped_column(String(60), default="")
+    routed_to: Mapped[str] = mapped_column(String(60))
+    notes: Mapped[str] = mapped_column(String(300), default="")
+    logged_by: Mapped[str] = mapped_column(String(32))
+    logged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
