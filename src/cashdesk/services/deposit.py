@@ -92,25 +92,22 @@ def _pieces(text: str) -> dict[str, int]:
     return {str(k): int(v) for k, v in json.loads(text or "{}").items()}
 
 
-def _payers(s: Session, receipt_ids: set[int]) -> dict[int, str]:
-    """Who paid each receipt: the payer typed, else the name on its first account line."""
-    if not receipt_ids:
-        return {}
+def _payers(s: Session, day: dt.date) -> dict[int, str]:
+    """Who paid each of the day's receipts: the payer typed, else the name on its first account line."""
     payers: dict[int, str] = {}
-    typed = s.execute(select(ReceiptRow.id, ReceiptRow.payer).where(ReceiptRow.id.in_(receipt_ids)))
+    typed = s.execute(select(ReceiptRow.id, ReceiptRow.payer).where(ReceiptRow.business_date == day,
+                                                                    ReceiptRow.payer != ""))  # fmt: skip
     for rid, payer in typed:
-        if payer:
-            payers[rid] = payer
-    missing = receipt_ids - payers.keys()
-    if missing:
-        named = s.execute(
-            select(ReceiptLineRow.receipt_id, AccountRow.name)
-            .join(AccountRow, AccountRow.id == ReceiptLineRow.account_id)
-            .where(ReceiptLineRow.receipt_id.in_(missing))
-            .order_by(ReceiptLineRow.receipt_id, ReceiptLineRow.line_no)
-        )
-        for rid, name in named:
-            payers.setdefault(rid, name)
+        payers[rid] = payer
+    named = s.execute(
+        select(ReceiptLineRow.receipt_id, AccountRow.name)
+        .join(AccountRow, AccountRow.id == ReceiptLineRow.account_id)
+        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
+        .where(ReceiptRow.business_date == day, ReceiptRow.payer == "")
+        .order_by(ReceiptLineRow.receipt_id, ReceiptLineRow.line_no)
+    )
+    for rid, name in named:
+        payers.setdefault(rid, name)
     return payers
 
 
@@ -162,7 +159,7 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow]) -> Deposit:
         .where(ReceiptRow.business_date == day, ReceiptRow.status == "posted",
                TenderRow.kind.in_(("check", "money_order")))
     ).all()  # fmt: skip
-    payers = _payers(s, {t[4] for t in tenders})
+    payers = _payers(s, day) if tenders else {}
     items: list[DepositedItem] = []
     for tender_id, kind, reference, cents, receipt_id, number, drawer_id in tenders:
         present = present_by_drawer.get(drawer_id) if drawer_id is not None else None
@@ -205,8 +202,10 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
         .where(ReceiptRow.business_date == day, ReceiptRow.status == "posted")
     ).all()  # fmt: skip
     receipt_number = {rid: number for rid, number, _ in receipts}
+    posted = (ReceiptRow.business_date == day, ReceiptRow.status == "posted")
     kinds: dict[int, set[str]] = defaultdict(set)
-    for rid, kind in s.execute(select(TenderRow.receipt_id, TenderRow.kind).where(TenderRow.receipt_id.in_(receipt_number))):
+    for rid, kind in s.execute(select(TenderRow.receipt_id, TenderRow.kind)
+                               .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id).where(*posted)):  # fmt: skip
         kinds[rid].add(kind)
 
     revenue: list[RevenueEntry] = []
@@ -215,7 +214,7 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
                ReceiptLineRow.account_id, ReceiptLineRow.revenue_code, ReceiptLineRow.amount_cents,
                ReceiptLineRow.credit_cents)
         .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
-        .where(ReceiptRow.business_date == day, ReceiptRow.status == "posted")
+        .where(*posted)
     ).all()  # fmt: skip
     allocations: dict[int, list[tuple[str, str, int]]] = defaultdict(list)  # line id -> (code, period, cents)
     for line_id, code, period, cents in s.execute(
@@ -227,8 +226,9 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
         .order_by(AllocationRow.id)
     ):  # fmt: skip
         allocations[line_id].append((code, period, cents))
-    account_ids = {line.account_id for line in lines if line.account_id is not None}
-    accounts = {a.id: a for a in s.scalars(select(AccountRow).where(AccountRow.id.in_(account_ids)))} if account_ids else {}
+    paying = select(ReceiptLineRow.account_id).join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id).where(*posted)
+    accounts = {a.id: (a.number, a.kind) for a in s.execute(
+        select(AccountRow.id, AccountRow.number, AccountRow.kind).where(AccountRow.id.in_(paying)))}  # fmt: skip
     credit_lines_without_items = {line.account_id for line in lines
                                   if line.credit_cents and not allocations[line.id] and line.account_id is not None}  # fmt: skip
 
@@ -252,18 +252,18 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
             fund = fund_of(gl_of[allocated[0][0]]) if allocated else funds[line.account_id]
             revenue.append(RevenueEntry(account_for_fund(credit_pattern, fund), "Customer credit kept on accounts",
                                         Money(line.credit_cents)))  # fmt: skip
-        account = accounts[line.account_id]
-        if account.kind == "utility":
-            billing.append(BillingPayment(account.number, Money(line.amount_cents), number, line.line_no,
+        account_number, account_kind = accounts[line.account_id]
+        if account_kind == "utility":
+            billing.append(BillingPayment(account_number, Money(line.amount_cents), number, line.line_no,
                                           tender_label(kinds[line.receipt_id])))  # fmt: skip
-        elif account.kind == "sales_tax":
+        elif account_kind == "sales_tax":
             by_period: dict[str, int] = defaultdict(int)
             for _code, period, cents in allocated:
                 by_period[period] += cents
             if line.credit_cents:
                 by_period[""] += line.credit_cents
             for period, cents in by_period.items():
-                sales_tax.append(SalesTaxPayment(account.number, period, Money(cents), number, line.line_no))
+                sales_tax.append(SalesTaxPayment(account_number, period, Money(cents), number, line.line_no))
 
     paid_outs: list[PaidOutEntry] = []
     for row in paid_rows:
