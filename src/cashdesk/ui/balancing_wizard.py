@@ -25,6 +25,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -79,7 +80,8 @@ def over_short_text(amount: Money) -> str:
 
 def item_text(item: DrawerItem) -> str:
     kind = KIND_LABELS.get(item.kind, item.kind).lower()
-    return f"{kind} #{item.number} from {item.payer}, {item.amount.display()} (receipt {item.receipt_number})"
+    payer = f" from {item.payer}" if item.payer else ""
+    return f"{kind} #{item.number}{payer}, {item.amount.display()} (receipt {item.receipt_number})"
 
 
 def extra_text(item: ExtraItem) -> str:
@@ -232,7 +234,7 @@ class ItemsPage(QWizardPage):
         self.amount_field.setObjectName("extraAmount")
         self.amount_field.setMaxLength(16)
         self.amount_field.setPlaceholderText("Amount")
-        self.add_button = QPushButton("&Add the item found")
+        self.add_button = QPushButton("A&dd the item found")
         self.add_button.setObjectName("addExtra")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_extra)
@@ -261,8 +263,7 @@ class ItemsPage(QWizardPage):
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.number_field, self.amount_field)
         self._guard.refused.connect(lambda field: self._refuse(CARD_NUMBER_REFUSED, field))
-        self.number_field.enter_pressed.connect(lambda: focus_and_select(self.amount_field))
-        self.amount_field.enter_pressed.connect(self.add_extra)
+        self._chain = EnterChain([self.kind_box, self.number_field, self.amount_field], self.add_extra, self)
 
     @property
     def present(self) -> frozenset[int]:
@@ -373,7 +374,7 @@ class CardPage(QWizardPage):
         self.total_field.setMaxLength(16)
         self.total_field.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.total_field.setMaximumWidth(200)
-        caption = QLabel("&Settlement total:")
+        caption = QLabel("Settlement &total:")
         caption.setBuddy(self.total_field)
         row = QHBoxLayout()
         row.addWidget(caption)
@@ -474,7 +475,7 @@ class SummaryPage(QWizardPage):
         self.reason_field.setObjectName("varianceReason")
         self.reason_field.setMaxLength(200)
         self.reason_field.setPlaceholderText("For example: gave $10 too much change to a customer")
-        self.reason_caption = QLabel("Re&ason for the variance:")
+        self.reason_caption = QLabel("R&eason for the variance:")
         self.reason_caption.setBuddy(self.reason_field)
         reason_row = QHBoxLayout()
         reason_row.addWidget(self.reason_caption)
@@ -546,10 +547,7 @@ class SummaryPage(QWizardPage):
             widget.setVisible(needs)
         self.reason_field.setText(wizard.reason)
         show_message(self.message_label, "")
-        if needs:
-            focus_and_select(self.reason_field)
-        else:
-            wizard.button(QWizard.WizardButton.NextButton).setFocus(Qt.FocusReason.OtherFocusReason)
+        wizard.focus_target = self.reason_field if needs else wizard.button(QWizard.WizardButton.NextButton)
 
     def refuse(self, text: str) -> None:
         show_message(self.message_label, text, error=True)
@@ -608,7 +606,7 @@ class FloatPage(QWizardPage):
         assert result is not None
         self.count_widget.set_count(result.suggested_float)
         show_message(self.message_label, "")
-        self._wizard.button(QWizard.WizardButton.CommitButton).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._wizard.focus_target = self._wizard.button(QWizard.WizardButton.CommitButton)
 
     def _recounted(self, total: object, problem: str) -> None:
         counted = self._wizard.pieces.total
@@ -677,7 +675,7 @@ class ClosedPage(QWizardPage):
             "The Z report was sent to the receipt printer."
         )
         self.show_pdf(closed.pdf_problem)
-        self._wizard.button(QWizard.WizardButton.FinishButton).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._wizard.focus_target = self._wizard.button(QWizard.WizardButton.FinishButton)
 
     def show_pdf(self, problem: str = "") -> None:
         pdf = self._wizard.pdf
@@ -725,6 +723,9 @@ class BalancingWizard(QWizard):
         self.pdf: Path | None = None
         self.approval_dialog: ApprovalDialog | None = None
         self._asking = False
+        #: Where the keyboard goes once the page shows (QWizard gives it to the page's first field itself).
+        self.focus_target: QWidget | None = None
+        self.currentIdChanged.connect(self._page_shown)
 
         self.count_page = CountPage(self)
         self.items_page = ItemsPage(self)
@@ -740,6 +741,11 @@ class BalancingWizard(QWizard):
         cancel.clicked.disconnect()
         cancel.clicked.connect(self.cancel)
         self.resize(760, 720)
+
+    def _page_shown(self, _page_id: int) -> None:
+        target, self.focus_target = self.focus_target, None
+        if target is not None:
+            focus_and_select(target)
 
     # -- what the pages ask for -------------------------------------------------------------------
 
@@ -871,13 +877,16 @@ class BalancingWizard(QWizard):
             self.reject()
             return
         self._asking = True
+        focus = QApplication.focusWidget()
 
         def answered(yes: bool) -> None:
             self._asking = False
             if yes:
                 self.reject()
             elif self.isVisible():
-                self.activateWindow()
+                self.activateWindow()  # the keyboard goes back where it was
+                if focus is not None and self.isAncestorOf(focus):
+                    focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
         ask(self, "Stop balancing?",
             "Stop balancing the drawer? What you typed is dropped (counts already recorded stay on record) "
