@@ -16,12 +16,11 @@ from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import Operator, ServiceContext, command_line_operator
 from cashdesk.services.drawers import NoOpenDrawer, current_drawer, open_drawer
 from cashdesk.services.overrides import OverrideRefused, approve
-from cashdesk.services.payments import AccountPayment, Cart, MiscItem, post_receipt
+from cashdesk.services.payments import AccountPayment, Cart, MiscItem, cash_limit_refusal, post_receipt
 from cashdesk.services.printing import deliver_queued, station_printer
 from cashdesk.services.shift import (
     ShiftRefused,
     cash_drop,
-    cash_limit_refusal,
     cash_position,
     paid_out,
     x_report,
@@ -115,14 +114,14 @@ def test_the_cashier_is_warned_then_cash_is_refused_until_a_drop(small_city: Pat
     with ctx.db.unit_of_work(write=False) as uow:
         drawer = uow.session.get(DrawerRow, position.drawer_id)
         assert drawer is not None
-        refusal = cash_limit_refusal(uow.session, ctx, drawer, 1)
-        assert refusal is not None and "$300.01" in refusal and "$300.00" in refusal and "cash drop" in refusal
-        assert cash_limit_refusal(uow.session, ctx, drawer, 0) is None  # a check or card adds no cash
+        refusal = cash_limit_refusal(ctx, drawer.cash_cents, 1)
+        assert "$300.01" in refusal and "$300.00" in refusal and "cash drop" in refusal
+        assert cash_limit_refusal(ctx, drawer.cash_cents, 0) == ""  # a check or card adds no cash
     drop = cash_drop(ctx, CASHIER, CashCount({"B100": 2}))
     assert drop.position.level == "ok" and drop.position.cash == Money(10_000)
     with ctx.db.unit_of_work(write=False) as uow:
         drawer = uow.session.get(DrawerRow, position.drawer_id)
-        assert drawer is not None and cash_limit_refusal(uow.session, ctx, drawer, 20_000) is None
+        assert drawer is not None and cash_limit_refusal(ctx, drawer.cash_cents, 20_000) == ""
     ctx.close()
 
 
@@ -133,7 +132,7 @@ def test_a_limit_of_zero_is_off(small_city: Path, paper: Path) -> None:
     assert position is not None and position.level == "ok"
     with ctx.db.unit_of_work(write=False) as uow:
         drawer = uow.session.get(DrawerRow, position.drawer_id)
-        assert drawer is not None and cash_limit_refusal(uow.session, ctx, drawer, 10**8) is None
+        assert drawer is not None and cash_limit_refusal(ctx, drawer.cash_cents, 10**8) == ""
     ctx.close()
 
 

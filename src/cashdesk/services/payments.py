@@ -233,9 +233,9 @@ def _consume_closed_account_approval(uow: UnitOfWork, ctx: ServiceContext, opera
 def cash_limit_refusal(ctx: ServiceContext, drawer_cash_cents: int, cash_in_cents: int) -> str:
     """Why this cash cannot go in the drawer (past the block limit until a drop is made), or ""."""
     block = int(ctx.settings["cash.block_limit_cents"])
-    if block and drawer_cash_cents + cash_in_cents > block:
+    if block and cash_in_cents > 0 and drawer_cash_cents + cash_in_cents > block:
         return (f"The drawer would hold {Money(drawer_cash_cents + cash_in_cents).display()}, more than the "
-                f"{Money(block).display()} limit. Make a cash drop to the safe first (Ctrl+Shift+D), "
+                f"{Money(block).display()} limit. Make a cash drop to the safe first (Ctrl+Shift+C), "
                 "or take a check or card.")  # fmt: skip
     return ""
 

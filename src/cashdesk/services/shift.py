@@ -90,19 +90,6 @@ def cash_position(ctx: ServiceContext, operator: Operator) -> CashPosition | Non
         return position_of(ctx, drawer) if drawer is not None else None
 
 
-def cash_limit_refusal(session: Session, ctx: ServiceContext, drawer_row: DrawerRow, cash_in_cents: int) -> str | None:
-    """The cashier's message when taking `cash_in_cents` more (cash tendered − change) would put the
-    drawer past `cash.block_limit_cents`; None when it may be taken. For post_receipt."""
-    _, block = _limits(ctx)
-    if not block.cents or cash_in_cents <= 0:
-        return None
-    after = Money(drawer_row.cash_cents + cash_in_cents)
-    if after <= block:
-        return None
-    return (f"The drawer would hold {after.display()}, over the limit of {block.display()}. Make a cash drop to "
-            "the safe first, or take a check or card.")  # fmt: skip
-
-
 # -- what the payment rows say ------------------------------------------------------------------
 
 
