@@ -95,7 +95,8 @@ def _parser() -> argparse.ArgumentParser:
                              help="write a closed day's deposit slip, deposit file, GL journal and posting files")
     deposit.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
     deposit.add_argument("--out", required=True, type=Path, metavar="DIR", help="the folder for the five files")
-    deposit.add_argument("--ticket", default="", metavar="N", help="the bank's deposit ticket number (kept for the day)")
+    deposit.add_argument("--ticket", default="", metavar="N",
+                         help="the bank's deposit ticket number (kept for the day)")
     deposit.add_argument("--bag", default="", metavar="N", help="the deposit bag number (kept for the day)")
     _supervisor_arguments(deposit)
 

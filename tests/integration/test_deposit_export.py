@@ -17,7 +17,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Role
 from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services import auth
-from cashdesk.services.balancing import CountInput, close_drawer, items_to_verify, record_count
+from cashdesk.services.balancing import CountInput, ExtraItem, close_drawer, items_to_verify, record_count
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext, command_line_operator
 from cashdesk.services.day_close import close_day
 from cashdesk.services.deposit import ExportRefused, export_deposit
@@ -285,7 +285,8 @@ def test_a_folder_that_cannot_be_written_registers_nothing(ctx: ServiceContext, 
     assert rows(db, "SELECT count(*) FROM exported_files") == [(0,)]
 
 
-def test_a_missing_check_stays_out_of_the_bag(ctx: ServiceContext, tmp_path: Path) -> None:
+def test_a_missing_check_stays_out_of_the_bag_and_an_extra_money_order_goes_in(ctx: ServiceContext,
+                                                                              tmp_path: Path) -> None:  # fmt: skip
     open_drawer(ctx, CASHIER, FLOAT)
     post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(2500)),)),
                  [Tender(TenderKind.CHECK, Money(2500), "311")])  # fmt: skip
@@ -294,12 +295,32 @@ def test_a_missing_check_stays_out_of_the_bag(ctx: ServiceContext, tmp_path: Pat
     approval = approve(ctx, action=OverrideAction.VARIANCE, requested_by=CASHIER, supervisor_id="msuper",
                        password=PASSWORD, object="drawer 1")  # fmt: skip
     present = frozenset(i.tender_id for i in items_to_verify(ctx, CASHIER) if i.number == "311")
-    counted = record_count(ctx, CASHIER, CountInput(FLOAT, present), approval_id=approval.id)
+    extra = (ExtraItem("money_order", "MO-9", Money(700)),)
+    counted = record_count(ctx, CASHIER, CountInput(FLOAT, present, extra), approval_id=approval.id)
     close_drawer(ctx, CASHIER, count_id=counted.count_id, float_kept=FLOAT, reason="check 312 lost")
     close_day(ctx, SUPERVISOR, DAY)
     export_deposit(ctx, SUPERVISOR, DAY, tmp_path)
     table = read_csv(tmp_path / "deposit-2026-11-26.csv")
-    assert [(r[3], r[6], r[9]) for r in table[1:-1]] == [("check", "311", "25.00")]
+    assert [(r[3], r[6], r[7], r[8], r[9]) for r in table[1:-1]] == [
+        ("check", "311", "SMITH, JOHN", "W01-2026-000001", "25.00"),
+        ("money_order", "MO-9", "(found in the drawer, not recorded)", "drawer 1", "7.00"),
+    ]
     journal = read_csv(tmp_path / "gl-journal-2026-11-26.csv")
-    assert ["2026-11-26", "CR-2026-11-26", "100", "100-150-369300", "15.00", "0.00",
+    assert ["2026-11-26", "CR-2026-11-26", "100", "100-150-369300", "8.00", "0.00",
             "Short: W01 drawer 1 jcashier"] in journal  # fmt: skip
+
+
+def test_a_long_slip_runs_over_pages_and_lists_every_check(ctx: ServiceContext, tmp_path: Path) -> None:
+    open_drawer(ctx, CASHIER, FLOAT)
+    for n in range(60):
+        post_receipt(ctx, CASHIER, Cart((MiscItem("PARKING", Money(2500 + n)),), payer=f"Payer {n:02d}"),
+                     [Tender(TenderKind.CHECK, Money(2500 + n), str(7000 + n))])  # fmt: skip
+    close_my_drawer(ctx, CASHIER, FLOAT)
+    close_day(ctx, SUPERVISOR, DAY)
+    export_deposit(ctx, SUPERVISOR, DAY, tmp_path)
+    reader = PdfReader(tmp_path / "deposit-slip-2026-11-26.pdf")
+    assert len(reader.pages) >= 2
+    text = pdf_text(tmp_path / "deposit-slip-2026-11-26.pdf")
+    assert all(str(7000 + n) in text and f"Payer {n:02d}" in text for n in range(60))
+    assert "Number of checks: 60" in text and "$1,517.70" in text  # 60 x $25.00 + 0.01 x (0 + … + 59)
+    assert "(continued)" in reader.pages[1].extract_text()

@@ -340,7 +340,9 @@ def check_balanced(lines: Sequence[JournalLine]) -> None:
     debits = Money.total(x.debit for x in lines)
     credits = Money.total(x.credit for x in lines)
     if debits != credits:
-        raise JournalOutOfBalance(f"The journal does not balance: debits {debits.display()}, credits {credits.display()}.")
+        raise JournalOutOfBalance(
+            f"The journal does not balance: debits {debits.display()}, credits {credits.display()}."
+        )
     for x in lines:
         if x.debit.is_negative or x.credit.is_negative or bool(x.debit) == bool(x.credit):
             raise JournalOutOfBalance(f"A journal line must be a debit or a credit, not both: {x}")

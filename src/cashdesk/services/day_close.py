@@ -145,12 +145,8 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
         row.closed_by = operator.user_id
         row.over_short_cents = status.over_short.cents
         row.deposit_total_cents = money.deposit.total.cents
-        row.ticket_number = row.ticket_number or ""
-        row.bag_number = row.bag_number or ""
         s.flush()
-        following = open_business_date(s, ctx)
-        if following == day:  # pragma: no cover - the day was just closed
-            following = day + dt.timedelta(days=1)
+        following = open_business_date(s, ctx)  # where drawers opened from now on belong
         audit.record(
             s, user=operator.user_id, station=ctx.station, event_type="day_close", object=f"business day {day}",
             details={"drawers": len(status.closed_drawers), "receipts": status.receipts,

@@ -150,8 +150,9 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow]) -> Deposit:
         for e in extra:
             kind = str(e.get("kind", ""))
             if kind in ("check", "money_order"):
+                amount = Money(int(str(e.get("amount_cents", 0))))
                 extras.append(DepositedItem(kind, str(e.get("number", "")), "(found in the drawer, not recorded)",
-                                            Money(int(str(e.get("amount_cents", 0)))), f"drawer {drawer_id}"))  # fmt: skip
+                                            amount, f"drawer {drawer_id}"))  # fmt: skip
     tenders = s.execute(
         select(TenderRow.id, TenderRow.kind, TenderRow.reference, TenderRow.amount_cents, ReceiptRow.id,
                ReceiptRow.number, ReceiptRow.drawer_id)
@@ -226,11 +227,14 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
         .order_by(AllocationRow.id)
     ):  # fmt: skip
         allocations[line_id].append((code, period, cents))
-    paying = select(ReceiptLineRow.account_id).join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id).where(*posted)
+    paying = (select(ReceiptLineRow.account_id)
+              .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id).where(*posted))  # fmt: skip
     accounts = {a.id: (a.number, a.kind) for a in s.execute(
         select(AccountRow.id, AccountRow.number, AccountRow.kind).where(AccountRow.id.in_(paying)))}  # fmt: skip
-    credit_lines_without_items = {line.account_id for line in lines
-                                  if line.credit_cents and not allocations[line.id] and line.account_id is not None}  # fmt: skip
+    credit_lines_without_items = {
+        line.account_id for line in lines
+        if line.credit_cents and not allocations[line.id] and line.account_id is not None
+    }  # fmt: skip
 
     paid_rows = list(s.scalars(select(PaidOutRow).where(PaidOutRow.drawer_id.in_([d.id for d in drawers]))
                                .order_by(PaidOutRow.id)))  # fmt: skip
@@ -286,7 +290,8 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
     ]  # fmt: skip
     journal = build_journal(
         day, revenue=revenue, paid_outs=paid_outs, over_short=over_short,
-        cash_account=str(ctx.settings["gl.cash_account"]), over_short_account=str(ctx.settings["gl.over_short_account"]),
+        cash_account=str(ctx.settings["gl.cash_account"]),
+        over_short_account=str(ctx.settings["gl.over_short_account"]),
     )  # fmt: skip
     return DayMoney(deposit, journal, tuple(billing), tuple(sales_tax), len(receipts),
                     Money(sum(total for _, _, total in receipts)))  # fmt: skip
