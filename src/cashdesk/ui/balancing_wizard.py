@@ -96,7 +96,7 @@ def flags_text(result: CountResult) -> list[str]:
         if line.kind == "card" and line.over_short.cents:
             lines.append(
                 f"CARD: the terminal's settlement ({line.counted.display()}) differs from the card payments "
-                f"recorded ({line.expected.display()}) by {line.over_short.display()}."
+                f"recorded ({line.expected.display()}): {over_short_text(line.over_short).lower()}."
             )
     return lines
 
@@ -425,7 +425,6 @@ def _balance_table(name: str) -> QTableWidget:
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.setMaximumHeight(160)
     return table
 
 
@@ -442,6 +441,9 @@ def _fill_balance(table: QTableWidget, result: CountResult) -> None:
             if column:
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, column, cell)
+    table.resizeRowsToContents()  # every line shows, the total too, without scrolling
+    header = table.horizontalHeader().sizeHint().height()
+    table.setFixedHeight(header + table.verticalHeader().length() + 2 * table.frameWidth())
 
 
 class SummaryPage(QWizardPage):
