@@ -1,0 +1,165 @@
+"""The daily mail log as a PDF: the documents received that day that are not payments, grouped
+by the city division they were routed to, with a count per division and for the day.
+
+The same day's entries give the same bytes (a fixed creation date and document id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+
+from cashdesk.documents.deposit_slip import _latin
+
+FONT = "Helvetica"
+BOLD = "Helvetica-Bold"
+SIZE = 9.0
+LEADING = 13.0
+MARGIN = 0.6 * inch
+WIDTH, HEIGHT = LETTER
+# Columns of an entry: entry number, time logged, type, from, reference, logged by.
+COL_NO = MARGIN
+COL_TIME = MARGIN + 0.45 * inch
+COL_TYPE = MARGIN + 1.2 * inch
+COL_FROM = MARGIN + 2.6 * inch
+COL_REFERENCE = MARGIN + 4.7 * inch
+COL_BY = MARGIN + 6.3 * inch
+NOTES_CHARS = 110
+
+
+@dataclass(frozen=True, slots=True)
+class MailLogLine:
+    """One entry as it prints; `time` is already in the city's time zone ("09:41 AM")."""
+
+    number: int
+    time: str
+    doc_type: str
+    sender: str
+    reference: str
+    routed_to: str
+    notes: str
+    logged_by: str
+
+
+def _cut(text: str, chars: int) -> str:
+    text = _latin(text)
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+class _Page:
+    """Writes lines top to bottom, starting a new page (with a short heading) when full."""
+
+    def __init__(self, pdf: Canvas, continued: str) -> None:
+        self.pdf = pdf
+        self.continued = continued
+        self.y = HEIGHT - MARGIN
+        self.page = 1
+
+    def need(self, lines: int = 1) -> None:
+        if self.y - lines * LEADING < MARGIN + LEADING:
+            self.pdf.setFont(FONT, 8)
+            self.pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {self.page}, continued")
+            self.pdf.showPage()
+            self.page += 1
+            self.y = HEIGHT - MARGIN
+            self.text(f"{self.continued} (continued)", bold=True)
+            self.gap()
+
+    def text(self, left: str, right: str = "", *, bold: bool = False, x: float = MARGIN, size: float = SIZE) -> None:
+        self.need()
+        self.pdf.setFont(BOLD if bold else FONT, size)
+        self.pdf.drawString(x, self.y, _latin(left))
+        if right:
+            self.pdf.drawRightString(WIDTH - MARGIN, self.y, _latin(right))
+        self.y -= LEADING
+
+    def columns(self, cells: Sequence[tuple[float, str]], *, bold: bool = False) -> None:
+        self.need()
+        self.pdf.setFont(BOLD if bold else FONT, SIZE)
+        for x, cell in cells:
+            self.pdf.drawString(x, self.y, cell)
+        self.y -= LEADING
+
+    def rule(self) -> None:
+        self.pdf.setLineWidth(0.5)
+        self.pdf.line(MARGIN, self.y + LEADING - 3, WIDTH - MARGIN, self.y + LEADING - 3)
+
+    def gap(self, lines: float = 0.6) -> None:
+        self.y -= LEADING * lines
+
+
+def group_by_division(lines: Sequence[MailLogLine], divisions: Sequence[str]) -> list[tuple[str, list[MailLogLine]]]:
+    """The configured divisions in their order (only those with entries), then any others by name."""
+    groups: dict[str, list[MailLogLine]] = {}
+    for line in lines:
+        groups.setdefault(line.routed_to, []).append(line)
+    order = [d for d in divisions if d in groups] + sorted(d for d in groups if d not in divisions)
+    return [(division, groups[division]) for division in order]
+
+
+def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogLine], divisions: Sequence[str] = ()) -> bytes:
+    """Letter-size pages: the heading, the count per division, then each division's entries."""
+    buffer = io.BytesIO()
+    # invariant=1: a fixed creation date and document id, so printing the day twice gives the same bytes.
+    pdf = Canvas(buffer, pagesize=LETTER, invariant=1, pageCompression=0)
+    title = f"Mail log {day.isoformat()}"
+    pdf.setTitle(title)
+    pdf.setAuthor("cashdesk")
+    pdf.setCreator("cashdesk")
+    pdf.setSubject(f"Documents received by mail on {day:%m/%d/%Y} (not payments)")
+    page = _Page(pdf, title)
+
+    pdf.setFont(BOLD, 15)
+    pdf.drawString(MARGIN, page.y, _latin(city))
+    pdf.drawRightString(WIDTH - MARGIN, page.y, "DAILY MAIL LOG")
+    page.y -= LEADING * 1.6
+    page.text(f"Documents received on {day:%A, %B} {day.day}, {day.year} ({day:%m/%d/%Y})",
+              f"Documents: {len(lines)}", bold=True)  # fmt: skip
+    page.text("Court documents, applications, correspondence and other mail that is not a payment, by the "
+              "division it was routed to.")  # fmt: skip
+    page.gap()
+
+    groups = group_by_division(lines, divisions)
+    if not groups:
+        page.text("No documents were logged on this day.")
+    else:
+        page.text("Count by division", bold=True)
+        for division, entries in groups:
+            page.text(f"    {division}", f"{len(entries)}")
+        page.rule()
+        page.text("Total documents", f"{len(lines)}", bold=True)
+        page.gap()
+
+    for division, entries in groups:
+        page.need(4)
+        page.text(f"{division} ({len(entries)})", bold=True, size=SIZE + 2)
+        page.columns(((COL_NO, "No."), (COL_TIME, "Time"), (COL_TYPE, "Type"), (COL_FROM, "From"),
+                      (COL_REFERENCE, "Reference"), (COL_BY, "Logged by")), bold=True)  # fmt: skip
+        for line in entries:
+            page.need(2 if line.notes else 1)
+            page.columns(((COL_NO, str(line.number)), (COL_TIME, line.time), (COL_TYPE, _cut(line.doc_type, 26)),
+                          (COL_FROM, _cut(line.sender, 40)), (COL_REFERENCE, _cut(line.reference, 28)),
+                          (COL_BY, _cut(line.logged_by, 16))))  # fmt: skip
+            if line.notes:
+                page.text(f"Notes: {_cut(line.notes, NOTES_CHARS)}", x=COL_TYPE)
+        page.rule()
+        page.text(f"{division}: {len(entries)} document{'s' if len(entries) != 1 else ''}", bold=True)
+        page.gap()
+
+    page.gap()
+    page.text("Received and routed by: ______________________        Date: ____________")
+
+    pdf.setFont(FONT, 8)
+    pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {page.page}, last")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+__all__ = ["MailLogLine", "group_by_division", "mail_log_pdf"]
