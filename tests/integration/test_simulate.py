@@ -112,3 +112,20 @@ def test_the_same_seed_gives_the_same_days_and_a_second_run_continues(city_file:
         assert business_days_to_run(ctx, 3) == [dt.date(2026, 11, 26), dt.date(2026, 11, 27), dt.date(2026, 11, 30)]
     finally:
         ctx.close()
+
+
+def test_the_command_prints_each_business_date_one_per_line(
+    city_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cashdesk.cli import main
+
+    path = tmp_path / "city.sqlite3"
+    shutil.copy(city_file, path)
+    monkeypatch.setenv("CASHDESK_CONFIG", str(tmp_path / "none.toml"))
+    assert main(["--db", str(path), "simulate", "--days", "2", "--seed", "4"]) == 0
+    dates = capsys.readouterr().out.splitlines()
+    assert len(dates) == 2 and all(dt.date.fromisoformat(d).weekday() < 5 for d in dates)
+    assert dates == sorted(dates) and dt.date.fromisoformat(dates[-1]) < dt.date.today()
+    assert {p.name for p in (tmp_path / "exports").iterdir()} >= {f"gl-journal-{d}.csv" for d in dates}
+    assert main(["--db", str(path), "simulate", "--days", "0"]) == 2
+    assert "1 to 370 days" in capsys.readouterr().err
