@@ -1,0 +1,505 @@
+"""Sales and use tax returns of a home-rule city: filing periods and due dates, the lines of
+the return, late penalty and interest, amended returns, and the check of what the business wrote.
+
+Everything is integer cents. Percentages are basis points (hundredths of a percent) and every
+percentage of money is rounded half up to the cent, once, on the whole amount.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cashdesk.domain.accounts import FilingFrequency
+from cashdesk.domain.money import Money
+
+
+class TaxReturnError(ValueError):
+    """Figures or a period that make no return; the message is meant for the cashier."""
+
+
+# -- arithmetic ------------------------------------------------------------------------------
+
+
+def round_half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator to the nearest whole number, halves away from zero."""
+    if denominator <= 0:
+        raise ValueError("denominator must be positive")
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if 2 * remainder >= denominator:
+        quotient += 1
+    return -quotient if numerator < 0 else quotient
+
+
+def percent_of(amount: Money, basis_points: int) -> Money:
+    """`basis_points` hundredths of a percent of `amount`, rounded half up to the cent."""
+    if type(basis_points) is not int:
+        raise TypeError("basis points are a whole number")
+    return Money(round_half_up(amount.cents * basis_points, 10_000))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; the month's last day when it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_late(due: dt.date, filed_on: dt.date) -> int:
+    """Months or fractions of a month after the due date: filed on the due date 0, the day
+    after 1, one month after the due date still 1, one month and a day 2."""
+    if filed_on <= due:
+        return 0
+    months = 1
+    while add_months(due, months) < filed_on:
+        months += 1
+    return months
+
+
+# -- filing periods --------------------------------------------------------------------------
+
+_MONTHLY = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTERLY = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
+_ANNUAL = re.compile(r"^(\d{4})$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class FilingPeriod:
+    """A month (2026-09), a quarter (2026-Q3) or a year (2026), and when its return is due:
+    the due day of the month after the period ends."""
+
+    start: dt.date
+    end: dt.date
+    label: str
+    frequency: FilingFrequency
+    due: dt.date
+
+    @classmethod
+    def parse(cls, text: str, due_day: int) -> FilingPeriod:
+        raw = text.strip().upper()
+        if m := _MONTHLY.match(raw):
+            year, month = int(m[1]), int(m[2])
+            if not 1 <= month <= 12:
+                raise TaxReturnError(f"\"{text.strip()}\" is not a month. Type a period like 2026-09.")
+            return cls.monthly(year, month, due_day)
+        if m := _QUARTERLY.match(raw):
+            return cls.quarterly(int(m[1]), int(m[2]), due_day)
+        if m := _ANNUAL.match(raw):
+            return cls.annual(int(m[1]), due_day)
+        raise TaxReturnError(
+            f"\"{text.strip()}\" is not a filing period. Type a month (2026-09), a quarter (2026-Q3) or a year (2026)."
+        )
+
+    @classmethod
+    def _make(cls, start: dt.date, months: int, label: str, frequency: FilingFrequency, due_day: int) -> FilingPeriod:
+        if not 1 <= due_day <= 28:
+            raise ValueError("the due day is 1 to 28")
+        if not 1900 <= start.year <= 9998:
+            raise TaxReturnError(f"{start.year} is not a year a return can be for.")
+        after = add_months(start, months)
+        return cls(start, after - dt.timedelta(days=1), label, frequency, after.replace(day=due_day))
+
+    @classmethod
+    def monthly(cls, year: int, month: int, due_day: int) -> FilingPeriod:
+        return cls._make(dt.date(year, month, 1), 1, f"{year:04d}-{month:02d}", FilingFrequency.MONTHLY, due_day)
+
+    @classmethod
+    def quarterly(cls, year: int, quarter: int, due_day: int) -> FilingPeriod:
+        start = dt.date(year, 3 * quarter - 2, 1)
+        return cls._make(start, 3, f"{year:04d}-Q{quarter}", FilingFrequency.QUARTERLY, due_day)
+
+    @classmethod
+    def annual(cls, year: int, due_day: int) -> FilingPeriod:
+        return cls._make(dt.date(year, 1, 1), 12, f"{year:04d}", FilingFrequency.ANNUAL, due_day)
+
+    @classmethod
+    def containing(cls, day: dt.date, frequency: FilingFrequency, due_day: int) -> FilingPeriod:
+        if frequency is FilingFrequency.MONTHLY:
+            return cls.monthly(day.year, day.month, due_day)
+        if frequency is FilingFrequency.QUARTERLY:
+            return cls.quarterly(day.year, (day.month - 1) // 3 + 1, due_day)
+        return cls.annual(day.year, due_day)
+
+    def next(self, due_day: int) -> FilingPeriod:
+        return FilingPeriod.containing(self.end + dt.timedelta(days=1), self.frequency, due_day)
+
+    @property
+    def description(self) -> str:
+        """For a person: "September 2026", "3rd quarter 2026", "2026"."""
+        if self.frequency is FilingFrequency.MONTHLY:
+            return f"{self.start:%B %Y}"
+        if self.frequency is FilingFrequency.QUARTERLY:
+            quarter = (self.start.month - 1) // 3 + 1
+            return f"{('1st', '2nd', '3rd', '4th')[quarter - 1]} quarter {self.start.year}"
+        return str(self.start.year)
+
+
+def periods_due_between(
+    frequency: FilingFrequency, first_due: dt.date, last_due: dt.date, due_day: int
+) -> tuple[FilingPeriod, ...]:
+    """Every period of `frequency` whose due date falls in [first_due, last_due], oldest first."""
+    if last_due < first_due:
+        return ()
+    # A period ends at most 12 months (an annual one) before its due date.
+    period = FilingPeriod.containing(add_months(first_due, -13), frequency, due_day)
+    out: list[FilingPeriod] = []
+    while period.due <= last_due:
+        if period.due >= first_due:
+            out.append(period)
+        period = period.next(due_day)
+    return tuple(out)
+
+
+# -- the return's lines ------------------------------------------------------------------------
+
+
+class Deduction(enum.StrEnum):
+    """What a business may take off its gross sales, as on the city's form."""
+
+    RESALE = "resale"
+    OUT_OF_CITY = "out_of_city"
+    BAD_DEBTS = "bad_debts"
+    TRADE_INS = "trade_ins"
+    EXEMPT_ORGANIZATIONS = "exempt_organizations"
+    RETURNS = "returns"
+    FOOD = "food"
+    DRUGS = "drugs"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "resale": "Sales for resale",
+            "out_of_city": "Deliveries outside the city",
+            "bad_debts": "Bad debts charged off",
+            "trade_ins": "Trade-ins",
+            "exempt_organizations": "Sales to exempt organisations",
+            "returns": "Returned goods",
+            "food": "Food for home consumption",
+            "drugs": "Prescription drugs",
+            "other": "Other deductions",
+        }[self.value]
+
+    @property
+    def line_name(self) -> str:
+        return f"deduct_{self.value}"
+
+
+#: Every line of the form in order: (name, label, how it enters the arithmetic).
+LINES: tuple[tuple[str, str], ...] = (
+    ("gross_sales", "Gross sales and services"),
+    ("bad_debts_collected", "Bad debts collected"),
+    ("total_sales", "Total (gross sales + bad debts collected)"),
+    *((d.line_name, d.label) for d in Deduction),
+    ("total_deductions", "Total deductions"),
+    ("net_taxable", "Net taxable sales"),
+    ("sales_tax", "Sales tax"),
+    ("excess_tax_collected", "Excess tax collected"),
+    ("vendor_fee", "Vendor fee (less)"),
+    ("use_tax_purchases", "Purchases subject to use tax"),
+    ("use_tax", "Use tax"),
+    ("tax_due", "Net tax due"),
+    ("penalty", "Penalty"),
+    ("interest", "Interest"),
+    ("total_due", "Total due"),
+    ("previous_total_due", "Total due on the return amended"),
+    ("difference", "Difference due (a credit when negative)"),
+)
+LABELS: dict[str, str] = dict(LINES)
+LINE_NUMBERS: dict[str, int] = {name: number for number, (name, _label) in enumerate(LINES, start=1)}
+#: The figures the business reports; every other line is worked out from them.
+INPUT_LINES: tuple[str, ...] = (
+    "gross_sales", "bad_debts_collected", *(d.line_name for d in Deduction), "excess_tax_collected",
+    "use_tax_purchases",
+)  # fmt: skip
+AMENDED_ONLY = ("previous_total_due", "difference")
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnFigures:
+    """What the business reports for the period."""
+
+    gross_sales: Money = Money(0)
+    bad_debts_collected: Money = Money(0)
+    deductions: Mapping[Deduction, Money] = field(default_factory=dict)
+    excess_tax_collected: Money = Money(0)
+    use_tax_purchases: Money = Money(0)
+
+    def deduction(self, which: Deduction) -> Money:
+        return self.deductions.get(which, Money(0))
+
+    @property
+    def total_deductions(self) -> Money:
+        return Money.total(self.deduction(d) for d in Deduction)
+
+    @property
+    def is_zero(self) -> bool:
+        return not any(self.inputs().values())
+
+    def inputs(self) -> dict[str, Money]:
+        out = {"gross_sales": self.gross_sales, "bad_debts_collected": self.bad_debts_collected}
+        out.update({d.line_name: self.deduction(d) for d in Deduction})
+        out["excess_tax_collected"] = self.excess_tax_collected
+        out["use_tax_purchases"] = self.use_tax_purchases
+        return out
+
+    @classmethod
+    def from_lines(cls, lines: Mapping[str, Money]) -> ReturnFigures:
+        zero = Money(0)
+        return cls(
+            gross_sales=lines.get("gross_sales", zero),
+            bad_debts_collected=lines.get("bad_debts_collected", zero),
+            deductions={d: lines[d.line_name] for d in Deduction if lines.get(d.line_name)},
+            excess_tax_collected=lines.get("excess_tax_collected", zero),
+            use_tax_purchases=lines.get("use_tax_purchases", zero),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TaxRates:
+    """The city's rules for a return (settings tax.*)."""
+
+    rate_basis_points: int = 375
+    use_rate_basis_points: int | None = None  # None: the sales tax rate
+    vendor_fee_basis_points: int = 0  # 0: the city allows no vendor fee
+    vendor_fee_cap: Money = Money(0)  # 0: no cap
+    penalty_basis_points: int = 1_000
+    penalty_minimum: Money = Money(1_500)
+    interest_basis_points_per_month: int = 100
+
+    @property
+    def use_rate(self) -> int:
+        return self.rate_basis_points if self.use_rate_basis_points is None else self.use_rate_basis_points
+
+    def vendor_fee(self, sales_tax: Money) -> Money:
+        if self.vendor_fee_basis_points <= 0 or sales_tax.cents <= 0:
+            return Money(0)
+        fee = percent_of(sales_tax, self.vendor_fee_basis_points)
+        return fee.min(self.vendor_fee_cap) if self.vendor_fee_cap else fee
+
+    def penalty(self, tax: Money, months: int) -> Money:
+        """The greater of the minimum and the percentage, when late and something is due."""
+        if months <= 0 or tax.cents <= 0:
+            return Money(0)
+        return max(self.penalty_minimum, percent_of(tax, self.penalty_basis_points))
+
+    def interest(self, tax: Money, months: int) -> Money:
+        if months <= 0 or tax.cents <= 0:
+            return Money(0)
+        return percent_of(tax, self.interest_basis_points_per_month * months)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnLine:
+    number: int
+    name: str
+    label: str
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class LineDifference:
+    """A line where what the business wrote is not what the return's arithmetic gives."""
+
+    number: int
+    name: str
+    label: str
+    written: Money
+    computed: Money
+
+    @property
+    def difference(self) -> Money:
+        return self.written - self.computed
+
+    @property
+    def text(self) -> str:
+        off = self.difference
+        way = "more" if off.cents > 0 else "less"
+        return (f"Line {self.number}, {self.label}: the business wrote {self.written.display()}, "
+                f"the return works out to {self.computed.display()} ({Money(abs(off.cents)).display()} {way}).")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class TaxReturn:
+    """A computed return: every line, in the form's order."""
+
+    period: FilingPeriod
+    filed_on: dt.date
+    lines: tuple[ReturnLine, ...]
+    months_late: int
+    amended: bool = False
+
+    def __getitem__(self, name: str) -> Money:
+        for line in self.lines:
+            if line.name == name:
+                return line.amount
+        if name in LABELS:
+            return Money(0)
+        raise KeyError(name)
+
+    def amounts(self) -> dict[str, Money]:
+        return {line.name: line.amount for line in self.lines}
+
+    @property
+    def figures(self) -> ReturnFigures:
+        return ReturnFigures.from_lines(self.amounts())
+
+    @property
+    def late(self) -> bool:
+        return self.months_late > 0
+
+    @property
+    def total_due(self) -> Money:
+        return self["total_due"]
+
+    @property
+    def due_now(self) -> Money:
+        """What filing this return adds to the account: its total, or for an amended return the
+        difference from the return it amends (negative: a credit)."""
+        return self["difference"] if self.amended else self.total_due
+
+    @property
+    def tax_before_fee(self) -> Money:
+        """The tax penalty and interest are figured on: sales tax + excess collected + use tax."""
+        return self["sales_tax"] + self["excess_tax_collected"] + self["use_tax"]
+
+    def differences(self, written: Mapping[str, Money]) -> tuple[LineDifference, ...]:
+        """Lines the business wrote that differ from the computed ones, in the form's order."""
+        unknown = sorted(set(written) - set(LABELS))
+        if unknown:
+            raise KeyError(f"no such line on the return: {', '.join(unknown)}")
+        return tuple(
+            LineDifference(line.number, line.name, line.label, written[line.name], line.amount)
+            for line in self.lines
+            if line.name in written and written[line.name] != line.amount
+        )
+
+
+def _check_figures(figures: ReturnFigures) -> None:
+    for name, amount in figures.inputs().items():
+        if not isinstance(amount, Money):
+            raise TypeError(f"{name} must be Money")
+        if amount.is_negative:
+            raise TaxReturnError(f"{LABELS[name]} cannot be negative. Type it as the business wrote it, without a minus.")
+    total_sales = figures.gross_sales + figures.bad_debts_collected
+    if figures.total_deductions > total_sales:
+        raise TaxReturnError(
+            f"The deductions ({figures.total_deductions.display()}) are more than gross sales plus bad debts collected "
+            f"({total_sales.display()}). Check the figures the business wrote; net taxable sales cannot be below $0.00."
+        )
+
+
+def compute_return(
+    figures: ReturnFigures,
+    period: FilingPeriod,
+    filed_on: dt.date,
+    rates: TaxRates,
+    *,
+    amends: TaxReturn | None = None,
+) -> TaxReturn:
+    """Work out every line of the return.
+
+    An amended return (`amends`: the return it corrects) is figured from its own corrected
+    figures. Its vendor fee is the full fee when it is itself on time, else at most the fee of
+    the return it amends. When it raises the tax and is late, penalty and interest on the
+    increase (as of its own date) are added to those of the return it amends; otherwise they are
+    those of the return it amends, never more than the lower tax would carry as of that date.
+    """
+    _check_figures(figures)
+    total_sales = figures.gross_sales + figures.bad_debts_collected
+    total_deductions = figures.total_deductions
+    net_taxable = total_sales - total_deductions
+    sales_tax = percent_of(net_taxable, rates.rate_basis_points)
+    use_tax = percent_of(figures.use_tax_purchases, rates.use_rate)
+    tax = sales_tax + figures.excess_tax_collected + use_tax
+    months = months_late(period.due, filed_on)
+
+    if amends is None:
+        vendor_fee = rates.vendor_fee(sales_tax) if months == 0 else Money(0)
+        penalty = rates.penalty(tax, months)
+        interest = rates.interest(tax, months)
+    else:
+        if amends.period != period:
+            raise TaxReturnError(f"An amended return is for the same period as the return it amends ({amends.period.label}).")
+        if filed_on < amends.filed_on:
+            raise TaxReturnError(
+                f"An amended return cannot be filed before the return it amends ({amends.filed_on:%m/%d/%Y})."
+            )
+        if months == 0:
+            vendor_fee = rates.vendor_fee(sales_tax)
+        else:
+            vendor_fee = amends["vendor_fee"].min(rates.vendor_fee(sales_tax))
+        before = amends.tax_before_fee
+        if tax > before:
+            increase = tax - before
+            penalty = amends["penalty"] + rates.penalty(increase, months)
+            interest = amends["interest"] + rates.interest(increase, months)
+        else:
+            then = amends.months_late
+            penalty = amends["penalty"].min(rates.penalty(tax, then))
+            interest = amends["interest"].min(rates.interest(tax, then))
+
+    tax_due = sales_tax + figures.excess_tax_collected - vendor_fee + use_tax
+    total_due = tax_due + penalty + interest
+    amounts: dict[str, Money] = {
+        "gross_sales": figures.gross_sales,
+        "bad_debts_collected": figures.bad_debts_collected,
+        "total_sales": total_sales,
+        **{d.line_name: figures.deduction(d) for d in Deduction},
+        "total_deductions": total_deductions,
+        "net_taxable": net_taxable,
+        "sales_tax": sales_tax,
+        "excess_tax_collected": figures.excess_tax_collected,
+        "vendor_fee": vendor_fee,
+        "use_tax_purchases": figures.use_tax_purchases,
+        "use_tax": use_tax,
+        "tax_due": tax_due,
+        "penalty": penalty,
+        "interest": interest,
+        "total_due": total_due,
+    }
+    if amends is not None:
+        amounts["previous_total_due"] = amends.total_due
+        amounts["difference"] = total_due - amends.total_due
+    lines = tuple(ReturnLine(LINE_NUMBERS[name], name, LABELS[name], amount) for name, amount in amounts.items())
+    return TaxReturn(period, filed_on, lines, months, amended=amends is not None)
+
+
+def restore_return(period: FilingPeriod, filed_on: dt.date, amounts: Mapping[str, Money], months: int) -> TaxReturn:
+    """A return as it was computed and kept (for amending it later)."""
+    lines = tuple(
+        ReturnLine(LINE_NUMBERS[name], name, LABELS[name], amounts[name]) for name, _label in LINES if name in amounts
+    )
+    return TaxReturn(period, filed_on, lines, months, amended="difference" in amounts)
+
+
+#: Which open item each part of what is due becomes (revenue codes).
+ITEM_CODES: tuple[tuple[str, str], ...] = (
+    ("SALESTAX", "Sales tax"),
+    ("USETAX", "Use tax"),
+    ("TAXPEN", "Penalty"),
+    ("TAXINT", "Interest"),
+)
+
+
+def amounts_by_code(ret: TaxReturn) -> dict[str, Money]:
+    """What the return charges, split by revenue code; the vendor fee reduces the sales tax."""
+    return {
+        "SALESTAX": ret["sales_tax"] + ret["excess_tax_collected"] - ret["vendor_fee"],
+        "USETAX": ret["use_tax"],
+        "TAXPEN": ret["penalty"],
+        "TAXINT": ret["interest"],
+    }
+
+
+__all__ = [
+    "AMENDED_ONLY", "Deduction", "FilingPeriod", "INPUT_LINES", "ITEM_CODES", "LABELS", "LINES", "LINE_NUMBERS",
+    "LineDifference", "ReturnFigures", "ReturnLine", "TaxRates", "TaxReturn", "TaxReturnError", "add_months",
+    "amounts_by_code", "compute_return", "months_late", "percent_of", "periods_due_between", "restore_return",
+    "round_half_up",
+]  # fmt: skip
