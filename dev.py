@@ -29,6 +29,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".cashdesk-installed"
 DEMO_DB = ROOT / ".demo" / "cashdesk-demo.sqlite3"
+DEMO_DAYS = "5"
 DEMO_ACCOUNTS = "5000"
 
 # Debian/Ubuntu package for each shared library Qt loads. Anything not listed is named
@@ -199,7 +200,13 @@ def run_demo(extra: list[str]) -> int:
             leftover.unlink()
         build = [str(BIN / "cashdesk"), "--db", str(partial)]
         subprocess.run([*build, "demo-data", "--accounts", DEMO_ACCOUNTS, "--seed", "1"], check=True, env=env)
+        say(f"simulating the last {DEMO_DAYS} business days at the window (drawers, payments, deposits)")
+        subprocess.run([*build, "simulate", "--days", DEMO_DAYS, "--seed", "1"], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
         partial.rename(DEMO_DB)
+    else:
+        # A demo database from an earlier version: bring its schema up to date (a copy is kept).
+        subprocess.run([*cashdesk, "init"], check=True, env=env, stdout=subprocess.DEVNULL)
     say(f"starting cashdesk on the demo database {DEMO_DB}")
     say("sign in as cashier1 (or super1, admin1) with the password demo-password")
     say(f"receipts go to {env['CASHDESK_PRINTER']}")
