@@ -74,6 +74,9 @@ RETRY_PRINT_KEY = "Ctrl+Shift+R"
 NO_SALE_KEY = "Ctrl+Shift+O"
 RETURNED_CHECK_KEY = "Ctrl+Shift+N"
 PDF_COPY_KEY = "Ctrl+Shift+S"
+MAIL_BATCHES_KEY = "Ctrl+Shift+M"
+MAIL_LOG_KEY = "Ctrl+Shift+G"
+TAX_RETURN_KEY = "Ctrl+Shift+T"
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
 
         self.void_dialog: QDialog | None = None
         self.extra_dialog: QDialog | None = None  # a returned check, a no sale or a PDF copy
+        self.mail_dialog: QDialog | None = None  # mail batches, the mail log, a tax return, delinquent filers
 
         self._build_menus()
 
@@ -226,8 +230,28 @@ class MainWindow(QMainWindow):
         self.retry_print_action.triggered.connect(self.retry_printing)
         self.no_sale_action.triggered.connect(self.open_no_sale_dialog)
 
+        self.mail_menu = self.menuBar().addMenu("&Mail")
+        self.mail_menu.setObjectName("mailMenu")
+        self.mail_batches_action = QAction("Mail &batches…", self)
+        self.mail_batches_action.setShortcut(QKeySequence(MAIL_BATCHES_KEY))
+        self.mail_log_action = QAction("Mail &log…", self)
+        self.mail_log_action.setShortcut(QKeySequence(MAIL_LOG_KEY))
+        self.tax_return_action = QAction("Sales &tax return…", self)
+        self.tax_return_action.setShortcut(QKeySequence(TAX_RETURN_KEY))
+        self.delinquent_filers_action = QAction("&Delinquent filers…", self)
+        self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
+                              self.delinquent_filers_action)  # fmt: skip
+        for action in self._mail_actions:
+            self.mail_menu.addAction(action)
+        self.mail_menu.insertSeparator(self.tax_return_action)
+        self.mail_batches_action.triggered.connect(self.open_mail_batches)
+        self.mail_log_action.triggered.connect(self.open_mail_log)
+        self.tax_return_action.triggered.connect(self.open_tax_return)
+        self.delinquent_filers_action.triggered.connect(self.open_delinquent_filers)
+
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
-                              self.audit_action, self.returned_check_action, *self._counter_actions)  # fmt: skip
+                              self.audit_action, self.returned_check_action, *self._counter_actions,
+                              *self._mail_actions)  # fmt: skip
         for action in self._work_actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)  # the keys work with the menu bar closed
@@ -346,6 +370,10 @@ class MainWindow(QMainWindow):
             action.setVisible(takes_payments)
             action.setEnabled(takes_payments)
         self.counter_menu.menuAction().setVisible(takes_payments)
+        for action in self._mail_actions:
+            action.setVisible(takes_payments)
+            action.setEnabled(takes_payments)
+        self.mail_menu.menuAction().setVisible(takes_payments)
         self.audit_action.setVisible(may_audit)
         self.audit_action.setEnabled(may_audit)
         self.returned_check_action.setVisible(may_approve)
@@ -617,6 +645,78 @@ class MainWindow(QMainWindow):
 
         last = self.counter.last_receipt or ""
         self._open_extra(PdfCopyDialog(self._ctx, self.operator, last_receipt=last, parent=self), done)
+
+    # -- the mail: batches, the mail log, tax returns (ui.mail_batches, ui.mail_log, ui.tax_return) ---
+
+    def _may_open_mail(self) -> Operator | None:
+        operator = self.operator
+        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
+            return None
+        counter = self.counter
+        if counter._asking or counter.approval_dialog is not None or self.void_dialog is not None:
+            return None
+        for open_already in (self.mail_dialog, self.extra_dialog):
+            if open_already is not None:
+                open_already.raise_()
+                open_already.activateWindow()
+                return None
+        return operator
+
+    def _open_mail(self, make: Callable[[Operator], QDialog], what: str) -> None:
+        operator = self._may_open_mail()
+        if operator is None:
+            return
+        try:
+            dialog = make(operator)
+        except ImportError:  # a part of the program that is not installed at this station yet
+            log.exception("could not open %s", what)
+            self._tell(f"The {what} is not available in this version of cashdesk.", error=True)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            self.mail_dialog = None
+            self.activateWindow()
+            if self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
+                self.inquiry.focus_search()
+            self.print_queue.kick()  # a mail receipt asked for, a slip: out with the print worker
+
+        dialog.finished.connect(finished)
+        self.mail_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def open_mail_batches(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.mail_batches import MailBatchesDialog
+
+            return MailBatchesDialog(self._ctx, operator, parent=self)
+
+        self._open_mail(make, "mail batch screen")
+
+    def open_mail_log(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.mail_log import MailLogDialog
+
+            return MailLogDialog(self._ctx, operator, parent=self)
+
+        self._open_mail(make, "mail log")
+
+    def open_tax_return(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.tax_return import TaxReturnDialog
+
+            return TaxReturnDialog(self._ctx, operator, self)
+
+        self._open_mail(make, "sales tax return")
+
+    def open_delinquent_filers(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.tax_return import DelinquentFilersDialog
+
+            return DelinquentFilersDialog(self._ctx, operator, self)
+
+        self._open_mail(make, "list of delinquent filers")
 
     def sign_out(self) -> None:
         """Back to the sign-in screen; the next person starts with an empty screen."""
