@@ -79,6 +79,7 @@ class OverrideAction(enum.StrEnum):
     CLOSED_ACCOUNT = "closed_account"  # posting to a closed account
     UNLOCK_STATION = "unlock_station"  # unlocking another user's locked station
     SECOND_COUNT = "second_count"  # a supervisor's count of a cashier's drawer (dual control)
+    MAIL_REVERSAL = "mail_reversal"  # reversing one remittance of a posted mail batch
 
     @property
     def label(self) -> str:
@@ -93,6 +94,7 @@ class OverrideAction(enum.StrEnum):
             "closed_account": "Take a payment on a closed account",
             "unlock_station": "Unlock another user's station",
             "second_count": "Count a cashier's drawer a second time",
+            "mail_reversal": "Reverse a posted mail remittance",
         }[self.value]
 
 
