@@ -107,6 +107,13 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--out", type=Path, metavar="DIR",
                           help="where each day's deposit files go (default: exports beside the database)")
 
+    backup = sub.add_parser("backup", help="a checked copy of the database, taken while it is in use")
+    backup.add_argument("--to", type=Path, metavar="PATH",
+                        help="a file or a folder (default: the backup.folder setting, or backups beside the database)")
+    restore = sub.add_parser("restore", help="put a backup in place of the database (close every window first); "
+                             "the replaced file is kept")
+    restore.add_argument("backup_file", type=Path, metavar="PATH")
+
     config = sub.add_parser("config", help="settings")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     config_sub.add_parser("show", help="the effective settings and where each comes from")
@@ -164,6 +171,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _config_show(Settings.load())
     if command == "demo-data":
         return _demo_data(args)
+    if command == "restore":
+        return _restore(args)
 
     from cashdesk.services.context import ServiceContext
 
@@ -187,6 +196,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _export_deposit(ctx, args)
         if command == "simulate":
             return _simulate(ctx, args)
+        if command == "backup":
+            return _backup(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other
@@ -367,6 +378,27 @@ def _simulate(ctx: object, args: argparse.Namespace) -> int:
 
     simulate(ctx, command_line_operator(), days=args.days, seed=args.seed, out=out, on_day=report)
     print(f"Deposit files in {out}", file=sys.stderr)
+    return 0
+
+
+def _backup(ctx: object, args: argparse.Namespace) -> int:
+    from cashdesk.services.backup import backup
+    from cashdesk.services.context import ServiceContext, command_line_operator
+
+    assert isinstance(ctx, ServiceContext)
+    print(backup(ctx, command_line_operator(), args.to).describe())
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from cashdesk.services.backup import restore
+    from cashdesk.services.context import command_line_operator
+    from cashdesk.store.db import resolve_url, sqlite_path
+
+    database = sqlite_path(resolve_url(args.db))
+    if database is None:
+        raise CommandError("restore puts a backup file in place of an SQLite database file; give --db a file path.")
+    print(restore(args.backup_file, database, user=command_line_operator().user_id).describe())
     return 0
 
 

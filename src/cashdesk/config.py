@@ -165,6 +165,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("mail.divisions", list, ["Municipal Court", "Utility Billing", "Sales Tax", "Building and Permits",
                                      "City Clerk", "City Attorney", "Public Works", "Parks and Recreation"],
             "City divisions a mailed document can be routed to (the mail log)"),
+    Setting("backup.folder", str, "", "Folder for backups (empty: a `backups` folder beside the database)"),
+    Setting("backup.at_day_close", bool, True, "Back up the database automatically when a business day is closed"),
+    Setting("backup.keep", int, 30, "Automatic day-close backups to keep (older ones are removed; 0 keeps all)",
+            lambda v: _check_range(v, 0, 3650)),
     Setting(
         "allocation.priorities",
         dict,

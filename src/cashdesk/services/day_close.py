@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -66,12 +67,16 @@ class DayClosedResult:
     deposit_total: Money  # cash, checks, money orders and card settlements
     bank_total: Money  # what goes in the bag
     next_business_date: dt.date
+    backup: Path | None = None  # the automatic backup taken after the close
+    backup_problem: str = ""  # why there is none, when it failed (the day is closed all the same)
 
     def describe(self) -> str:
         return (f"The business day {self.business_date} is closed: {self.drawers} drawers, {self.receipts} receipts "
                 f"for {self.receipts_total.display()}, over/short {self.over_short.display()}, deposit "
                 f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
-                f"Payments from now on belong to {self.next_business_date}.")  # fmt: skip
+                f"Payments from now on belong to {self.next_business_date}."
+                + (f" Backed up to {self.backup}." if self.backup else "")
+                + (f" The automatic backup failed: {self.backup_problem}" if self.backup_problem else ""))  # fmt: skip
 
 
 def _drawers(s: Session, day: dt.date) -> tuple[list[DrawerRef], list[DrawerRef]]:
@@ -155,5 +160,19 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
             at=now,
         )  # fmt: skip
         uow.commit()
+    backup, problem = _automatic_backup(ctx, operator, day)
     return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
-                           status.over_short, money.deposit.total, money.deposit.bank_total, following)  # fmt: skip
+                           status.over_short, money.deposit.total, money.deposit.bank_total, following,
+                           backup, problem)  # fmt: skip
+
+
+def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[Path | None, str]:
+    """After the close is committed: a failed backup is said, and does not reopen the day."""
+    from cashdesk.services.backup import BackupError, automatic_backup
+
+    if not ctx.settings["backup.at_day_close"]:
+        return None, ""
+    try:
+        return automatic_backup(ctx, operator.user_id, day).path, ""
+    except BackupError as exc:
+        return None, str(exc)

@@ -124,7 +124,9 @@ def simulate(
     dates = business_days_to_run(ctx, days)
     clock = _Clock(str(ctx.settings["city.time_zone"]))
     clock.morning(dates[0])
-    contexts = {station: ServiceContext(ctx.db, ctx.settings.with_values(station__id=station), clock)
+    # No automatic backup at each simulated day's close: a year at city scale would copy the file 250 times.
+    contexts = {station: ServiceContext(ctx.db, ctx.settings.with_values(station__id=station,
+                                                                         backup__at_day_close=False), clock)
                 for station in STATIONS}  # fmt: skip
     main = contexts[STATIONS[0]]
     passwords = _staff(main, admin)
