@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -73,6 +74,7 @@ OPEN_DRAWER_KEY = "Ctrl+Shift+D"
 RETRY_PRINT_KEY = "Ctrl+Shift+R"
 NO_SALE_KEY = "Ctrl+Shift+O"
 RETURNED_CHECK_KEY = "Ctrl+Shift+N"
+CLOSE_DAY_KEY = "Ctrl+Shift+E"  # ui.day_close
 PDF_COPY_KEY = "Ctrl+Shift+S"
 MAIL_BATCHES_KEY = "Ctrl+Shift+M"
 MAIL_LOG_KEY = "Ctrl+Shift+G"
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         self.void_dialog: QDialog | None = None
+        #: Where the day close writes the deposit files (None: "cashdesk deposits" in the documents folder).
+        self.deposits_folder: Path | None = None
         self.extra_dialog: QDialog | None = None  # a returned check, a no sale or a PDF copy
         self.mail_dialog: QDialog | None = None  # mail batches, the mail log, a tax return, delinquent filers
 
@@ -206,6 +210,9 @@ class MainWindow(QMainWindow):
         self.returned_check_action = QAction("Returned check (&NSF)…", self)
         self.returned_check_action.setShortcut(QKeySequence(RETURNED_CHECK_KEY))
         self.supervisor_menu.addAction(self.returned_check_action)
+        self.close_day_action = QAction("&Close the day and export the deposit…", self)
+        self.close_day_action.setShortcut(QKeySequence(CLOSE_DAY_KEY))
+        self.supervisor_menu.addAction(self.close_day_action)
 
         self.counter_menu = self.menuBar().addMenu("C&ounter")
         self.counter_menu.setObjectName("counterMenu")
@@ -250,7 +257,8 @@ class MainWindow(QMainWindow):
         self.delinquent_filers_action.triggered.connect(self.open_delinquent_filers)
 
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
-                              self.audit_action, self.returned_check_action, *self._counter_actions,
+                              self.audit_action, self.returned_check_action, self.close_day_action,
+                              *self._counter_actions,
                               *self._mail_actions)  # fmt: skip
         for action in self._work_actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -260,6 +268,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out)
         self.audit_action.triggered.connect(self.open_audit_viewer)
         self.returned_check_action.triggered.connect(self.open_returned_check_dialog)
+        self.close_day_action.triggered.connect(self.open_day_close_dialog)
         self.pdf_copy_action.triggered.connect(self.open_pdf_copy_dialog)
 
     @property
@@ -378,7 +387,10 @@ class MainWindow(QMainWindow):
         self.audit_action.setEnabled(may_audit)
         self.returned_check_action.setVisible(may_approve)
         self.returned_check_action.setEnabled(may_approve)
-        self.supervisor_menu.menuAction().setVisible(may_audit or may_approve)
+        may_close = working and operator is not None and operator.can(Permission.CLOSE_DAY)
+        self.close_day_action.setVisible(may_close)
+        self.close_day_action.setEnabled(may_close)
+        self.supervisor_menu.menuAction().setVisible(may_audit or may_approve or may_close)
         self.menuBar().setVisible(working)
 
         title = window_title(self._ctx)
@@ -581,6 +593,15 @@ class MainWindow(QMainWindow):
         self.extra_dialog = dialog
         dialog.open()
         dialog.activateWindow()
+
+    def open_day_close_dialog(self) -> None:
+        from cashdesk.ui.day_close import DayCloseDialog
+
+        if not self._may_open_extra(Permission.CLOSE_DAY):
+            return
+        assert self.operator is not None
+        self._open_extra(DayCloseDialog(self._ctx, self.operator, folder=self.deposits_folder, parent=self),
+                         lambda dialog: self.inquiry.focus_search())  # fmt: skip
 
     def open_returned_check_dialog(self) -> None:
         from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text

@@ -1,0 +1,136 @@
+"""Closing the business day and exporting its deposit, for a supervisor, keyboard first.
+
+    Supervisor ▸ Close the day and export the deposit…   (Ctrl+Shift+E)
+
+The date (today's filled in), then Enter shows the day: its drawers, which are still open,
+its receipts and over/short. The deposit ticket and bag numbers follow; the last Enter
+closes the day (when it is not closed yet) and writes the deposit files into the deposits
+folder. A refusal (a drawer still open, a mail batch not posted) is said in the dialog,
+which stays open. The services decide everything (`services.day_close`, `services.deposit`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from cashdesk.ui.counter_extras import _FormDialog
+from cashdesk.ui.credentials import EnterLineEdit, show_message
+from cashdesk.ui.fields import focus_and_select
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator, ServiceContext
+    from cashdesk.services.day_close import DayStatus
+    from cashdesk.services.deposit import ExportResult
+
+log = logging.getLogger(__name__)
+
+
+def deposits_folder() -> Path:
+    """Where the deposit files go: "cashdesk deposits" in the user's documents folder."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "cashdesk deposits"
+
+
+class DayCloseDialog(_FormDialog):
+    """Date, deposit ticket, bag: close the business day, then export its deposit (`exported`)."""
+
+    def __init__(self, ctx: ServiceContext, supervisor: Operator, *, folder: Path | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        self._folder = folder if folder is not None else deposits_folder()
+        super().__init__(
+            "dayCloseDialog", "Close the day and export the deposit",
+            f"Every drawer of the day must be balanced and closed first. The deposit slip, the deposit file, "
+            f"the GL journal and the posting files are saved in {self._folder}.",
+            "Close and e&xport", parent,
+        )  # fmt: skip
+        self._ctx = ctx
+        self._supervisor = supervisor
+        self.status: DayStatus | None = None
+        self.exported: ExportResult | None = None
+        self.date_field = self._field("dayCloseDate", "Business &date:", text=ctx.today().isoformat(), max_length=10,
+                                      placeholder="YYYY-MM-DD")  # fmt: skip
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("dayCloseStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._form.addRow(self.status_label)
+        self.ticket_field = self._field("dayCloseTicket", "Deposit &ticket number:", max_length=20)
+        self.bag_field = self._field("dayCloseBag", "&Bag number:", max_length=20)
+        self.date_field.enter_pressed.connect(self.show_status)
+        focus_and_select(self.date_field)
+
+    def _date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.date_field.text().strip())
+        except ValueError:
+            self.refuse("Type the business date as YYYY-MM-DD, like 2026-11-26.", self.date_field)
+            return None
+
+    def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
+        if self.date_field in fields and not self.date_field.text().strip():
+            return "Type the business date to close, like 2026-11-26.", self.date_field
+        return None
+
+    def show_status(self) -> DayStatus | None:
+        """The day as it stands: closed or not, its drawers (open ones named), receipts, over/short."""
+        from cashdesk.services.day_close import day_status
+
+        day = self._date()
+        if day is None:
+            return None
+        status = self._call("reading the day", lambda: day_status(self._ctx, day), self.date_field)
+        if status is None:
+            return None
+        self.status = status  # type: ignore[assignment]
+        self.status_label.setText(describe_status(self.status))  # type: ignore[arg-type]
+        self.adjustSize()
+        return self.status
+
+    def submit(self) -> None:
+        if not self._checked():
+            return
+        from cashdesk.services.day_close import close_day
+        from cashdesk.services.deposit import export_deposit
+
+        status = self.show_status()
+        if status is None:
+            return
+        day = status.business_date
+        if not status.closed:
+            closed = self._call("closing the day", lambda: close_day(self._ctx, self._supervisor, day), self.date_field)
+            if closed is None:
+                return
+            log.info("%s closed the business day %s", self._supervisor.user_id, day)
+        exported = self._call(
+            "exporting the deposit",
+            lambda: export_deposit(self._ctx, self._supervisor, day, self._folder,
+                                   ticket_number=self.ticket_field.text(), bag_number=self.bag_field.text()),
+            self.ticket_field,
+        )  # fmt: skip
+        self.show_status()
+        if exported is None:
+            return
+        self.exported = exported  # type: ignore[assignment]
+        show_message(self.message_label, self.exported.describe(), error=bool(self.exported.changed))  # type: ignore[union-attr]
+        self.action_button.setText("E&xport again")
+        self.adjustSize()
+
+
+def describe_status(status: DayStatus) -> str:
+    day = f"{status.business_date:%A %d %B %Y}"
+    if status.closed:
+        head = f"{day} is closed ({status.closed_by})."
+    elif status.open_drawers:
+        head = f"{day} is open. Still open: " + "; ".join(d.describe() for d in status.open_drawers) + "."
+    else:
+        head = f"{day} is open; every drawer is closed, so it can be closed."
+    return (f"{head} {len(status.closed_drawers)} closed drawers, {status.receipts} receipts for "
+            f"{status.receipts_total.display()}, over/short {status.over_short.display()}.")  # fmt: skip
