@@ -598,7 +598,8 @@ def test_ctrl_p_reprints_and_a_second_copy_needs_a_supervisor(
 ) -> None:
     counter = window.counter
     keyboard.press(Key.Key_P, CTRL)
-    assert counter.message_label.text() == "No receipt posted yet in this session to reprint."
+    assert counter.message_label.text() == (
+        "You have not posted a receipt at this station yet: there is nothing to reprint.")
     scan(keyboard, STUB)
     keyboard.press(Key.Key_Return)
     cash_exact(keyboard)
@@ -617,6 +618,13 @@ def test_ctrl_p_reprints_and_a_second_copy_needs_a_supervisor(
     qtbot.waitUntil(lambda: sum("REPRINT" in r for r in printer_emulator.receipts_text()) == 2, timeout=10_000)
     assert printer_emulator.drawer_kicks() == 1  # a reprint never opens the drawer
     wait_for_keyboard(qtbot, window.inquiry.search_field)
+
+    # Signed out and in again: Ctrl+P still knows this cashier's last receipt at the station.
+    window.sign_out()
+    sign_in(keyboard, window, "cashier1")
+    keyboard.press(Key.Key_P, CTRL)
+    dialog = window.counter.approval_dialog
+    assert dialog is not None and dialog.object_label.text() == number  # a third copy: a supervisor again
 
 
 def test_a_void_needs_a_reason_and_a_supervisor(

@@ -881,8 +881,12 @@ class CounterScreen(QWidget):
             self.inquiry.show_message(NOT_A_CASHIER, error=True)
             return
         number = self.last_receipt
+        if number is None:  # after a restart or a new sign-in: the last one this cashier posted here
+            from cashdesk.services.printing import last_receipt_number
+
+            number = last_receipt_number(self._ctx, self.operator)
         if number is None:
-            self.say("No receipt posted yet in this session to reprint.", error=True)
+            self.say("You have not posted a receipt at this station yet: there is nothing to reprint.", error=True)
             return
         self._reprint(number, None)
 
