@@ -1,0 +1,362 @@
+"""Sales and use tax returns received at the window or by mail: checked against the business's
+own figures, filed, and turned into open items (SALESTAX, USETAX, TAXPEN, TAXINT) that a counter
+payment or a mail remittance then pays through the normal allocation. Also the list of
+delinquent filers: accounts with a period due and no return.
+
+An amended return supersedes the return it amends. What it adds becomes new open items; what it
+takes off comes off the unpaid part of that period's items of the same code (newest first), and
+whatever was already paid beyond the lower figure becomes a credit on the account.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cashdesk.config import Settings
+from cashdesk.domain.accounts import AccountKind, AccountStatus, FilingFrequency, normalize_account_number
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import Permission
+from cashdesk.domain.tax_return import (
+    ITEM_CODES,
+    LABELS,
+    FilingPeriod,
+    LineDifference,
+    ReturnFigures,
+    TaxRates,
+    TaxReturn,
+    TaxReturnError,
+    add_months,
+    amounts_by_code,
+    compute_return,
+    months_late,
+    periods_due_between,
+    restore_return,
+)
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store.models import AccountRow, HistoryRow, OpenItemRow, TaxReturnRow
+
+KINDS = ("original", "amended", "zero")
+_ITEM_LABELS = dict(ITEM_CODES)
+
+
+class TaxReturnRefused(ServiceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPreview:
+    """A return worked out but not filed: what the window shows before the cashier files it."""
+
+    account: str
+    account_name: str
+    kind: str  # original, amended, zero (an original with nothing on it is filed as a zero return)
+    period: FilingPeriod
+    ret: TaxReturn
+    differences: tuple[LineDifference, ...]
+    amends_id: int | None = None
+
+    @property
+    def due_now(self) -> Money:
+        return self.ret.due_now
+
+
+@dataclass(frozen=True, slots=True)
+class FiledReturn:
+    id: int
+    account: str
+    account_name: str
+    kind: str
+    period: FilingPeriod
+    ret: TaxReturn
+    differences: tuple[LineDifference, ...]
+    charges: tuple[tuple[str, Money], ...]  # open items added, by revenue code
+    reductions: tuple[tuple[str, Money], ...]  # taken off open items by an amended return
+    credit: Money  # put on the account by an amended return that lowers what was paid
+    account_owes: Money  # what the account owes now, all open items less its credit
+    amends_id: int | None = None
+
+    @property
+    def due_now(self) -> Money:
+        return self.ret.due_now
+
+
+@dataclass(frozen=True, slots=True)
+class DelinquentFiler:
+    account: str
+    name: str
+    phone: str
+    frequency: FilingFrequency
+    missing: tuple[FilingPeriod, ...]
+
+
+def rates_from(settings: Settings) -> TaxRates:
+    """The city's tax rules from the settings (tax.*)."""
+    return TaxRates(
+        rate_basis_points=int(settings["tax.rate_basis_points"]),
+        vendor_fee_basis_points=int(settings["tax.vendor_fee_basis_points"]),
+        vendor_fee_cap=Money(int(settings["tax.vendor_fee_cap_cents"])),
+        penalty_basis_points=int(settings["tax.penalty_basis_points"]),
+        penalty_minimum=Money(int(settings["tax.penalty_minimum_cents"])),
+        interest_basis_points_per_month=int(settings["tax.interest_basis_points_per_month"]),
+    )
+
+
+def _period_of(row: TaxReturnRow) -> FilingPeriod:
+    return FilingPeriod(row.period_start, row.period_end, row.period, FilingFrequency(row.frequency), row.due_date)
+
+
+def _restore(row: TaxReturnRow) -> TaxReturn:
+    amounts = {name: Money(int(cents)) for name, cents in json.loads(row.figures).items() if name in LABELS}
+    return restore_return(_period_of(row), row.filed_on, amounts, months_late(row.due_date, row.filed_on))
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    account: AccountRow
+    preview: ReturnPreview
+    prior: TaxReturnRow | None
+
+
+def _prepare(
+    s: Session,
+    ctx: ServiceContext,
+    account: str,
+    period: str | FilingPeriod,
+    figures: ReturnFigures,
+    as_written: Mapping[str, Money] | None,
+    filed_on: dt.date | None,
+    kind: str,
+) -> _Prepared:
+    if kind not in KINDS:
+        raise TaxReturnRefused(f"A return is original, amended or zero, not \"{kind}\".")
+    number = normalize_account_number(account)
+    if not number:
+        raise TaxReturnRefused("Type the sales tax account number from the return.")
+    row = s.scalars(select(AccountRow).where(AccountRow.number == number)).one_or_none()
+    if row is None:
+        raise TaxReturnRefused(f"No account {account.strip()}. Check the number on the return.")
+    if row.kind != AccountKind.SALES_TAX.value:
+        raise TaxReturnRefused(
+            f"Account {row.number} ({row.name}) is a utility account. A tax return is filed on the business's "
+            "sales tax account."
+        )
+    due_day = int(ctx.settings["tax.due_day"])
+    try:
+        filing = period if isinstance(period, FilingPeriod) else FilingPeriod.parse(period, due_day)
+    except TaxReturnError as exc:
+        raise TaxReturnRefused(str(exc)) from None
+    if row.filing_frequency and filing.frequency.value != row.filing_frequency:
+        example = {"monthly": "a month like 2026-09", "quarterly": "a quarter like 2026-Q3",
+                   "annual": "a year like 2026"}[row.filing_frequency]  # fmt: skip
+        raise TaxReturnRefused(
+            f"Account {row.number} files {row.filing_frequency}: type {example}, not {filing.label}."
+        )
+    today = ctx.today()
+    filed = filed_on or today
+    if filed > today:
+        raise TaxReturnRefused(f"The return cannot be received on {filed:%m/%d/%Y}, a day still to come.")
+    if filed < filing.start:
+        raise TaxReturnRefused(
+            f"A return for {filing.label} cannot be received before the period starts ({filing.start:%m/%d/%Y}). "
+            "Check the date received."
+        )
+    prior = s.scalars(
+        select(TaxReturnRow)
+        .where(TaxReturnRow.account_id == row.id, TaxReturnRow.period == filing.label, TaxReturnRow.status == "filed")
+        .order_by(TaxReturnRow.id.desc())
+    ).first()
+    if kind == "amended":
+        if prior is None:
+            raise TaxReturnRefused(
+                f"Account {row.number} has no return for {filing.label} to amend. File it as an original return."
+            )
+        filing = _period_of(prior)  # the due date it was filed under
+    elif prior is not None:
+        raise TaxReturnRefused(
+            f"Account {row.number} already has a return for {filing.label}, received {prior.filed_on:%m/%d/%Y}. "
+            "To correct it, file an amended return."
+        )
+    if kind == "zero" and not figures.is_zero:
+        raise TaxReturnRefused(
+            "A zero return reports no sales and no purchases. Clear the figures, or file it as an original return."
+        )
+    try:
+        ret = compute_return(figures, filing, filed, rates_from(ctx.settings),
+                             amends=_restore(prior) if kind == "amended" and prior else None)  # fmt: skip
+        differences = ret.differences(dict(as_written or {}))
+    except TaxReturnError as exc:
+        raise TaxReturnRefused(str(exc)) from None
+    except KeyError as exc:
+        raise TaxReturnRefused(f"The return has no such line: {exc.args[0]}.") from None
+    stored = "zero" if kind == "original" and figures.is_zero else kind
+    preview = ReturnPreview(row.number, row.name, stored, filing, ret, differences,
+                            prior.id if kind == "amended" and prior else None)  # fmt: skip
+    return _Prepared(row, preview, prior if kind == "amended" else None)
+
+
+def preview_return(
+    ctx: ServiceContext,
+    operator: Operator,
+    account: str,
+    period: str | FilingPeriod,
+    figures: ReturnFigures,
+    as_written: Mapping[str, Money] | None = None,
+    filed_on: dt.date | None = None,
+    kind: str = "original",
+) -> ReturnPreview:
+    """Work the return out and compare it with what the business wrote; nothing is saved."""
+    operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
+    with ctx.db.unit_of_work(write=False) as uow:
+        return _prepare(uow.session, ctx, account, period, figures, as_written, filed_on, kind).preview
+
+
+def file_return(
+    ctx: ServiceContext,
+    operator: Operator,
+    account: str,
+    period: str | FilingPeriod,
+    figures: ReturnFigures,
+    as_written: Mapping[str, Money] | None = None,
+    filed_on: dt.date | None = None,
+    kind: str = "original",
+) -> FiledReturn:
+    """File the return: kept with its figures and what the business wrote, and what it charges
+    becomes open items on the account (or, for an amended return, adjusts them)."""
+    operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
+    now = ctx.now()
+    with ctx.db.unit_of_work() as uow:
+        s = uow.session
+        prepared = _prepare(s, ctx, account, period, figures, as_written, filed_on, kind)
+        acct, preview, prior = prepared.account, prepared.preview, prepared.prior
+        ret, filing = preview.ret, preview.period
+        written = {name: amount.cents for name, amount in (as_written or {}).items()}
+        row = TaxReturnRow(
+            account_id=acct.id, period=filing.label, frequency=filing.frequency.value, period_start=filing.start,
+            period_end=filing.end, due_date=filing.due, filed_on=ret.filed_on, kind=preview.kind,
+            amends_id=prior.id if prior else None,
+            figures=json.dumps({n: a.cents for n, a in ret.amounts().items()}, sort_keys=True),
+            as_written=json.dumps(written, sort_keys=True), total_due_cents=ret.total_due.cents, paid_cents=0,
+            status="filed", entered_by=operator.user_id, entered_at=now.replace(tzinfo=None),
+        )  # fmt: skip
+        s.add(row)
+        s.flush()
+        if prior is not None:
+            prior.status = "superseded"
+        new = amounts_by_code(ret)
+        old = amounts_by_code(_restore(prior)) if prior is not None else {code: Money(0) for code in new}
+        charges: list[tuple[str, Money]] = []
+        reductions: list[tuple[str, Money]] = []
+        credit = 0
+        what = "Amended return" if prior is not None else ("Zero return" if preview.kind == "zero" else "Return")
+        first_item: int | None = None
+        for code, _label in ITEM_CODES:
+            change = new[code].cents - old[code].cents
+            if change > 0:
+                item = OpenItemRow(
+                    account_id=acct.id, external_id=f"TR{row.id}-{code}", revenue_code=code,
+                    description=f"{_ITEM_LABELS[code]} {filing.label}{', amended' if prior is not None else ''}",
+                    period=filing.label, bill_date=ret.filed_on, due_date=filing.due, amount_cents=change,
+                    paid_cents=0,
+                )  # fmt: skip
+                s.add(item)
+                s.flush()
+                first_item = first_item or item.id
+                charges.append((code, Money(change)))
+            elif change < 0:
+                left = -change
+                items = s.scalars(select(OpenItemRow).where(
+                    OpenItemRow.account_id == acct.id, OpenItemRow.revenue_code == code,
+                    OpenItemRow.period == filing.label).order_by(OpenItemRow.id.desc()))  # fmt: skip
+                for item in items:
+                    take = min(left, item.amount_cents - item.paid_cents)
+                    if take > 0:
+                        item.amount_cents -= take
+                        left -= take
+                    if left == 0:
+                        break
+                if -change - left:
+                    reductions.append((code, Money(-change - left)))
+                credit += left
+        if credit:
+            acct.credit_cents += credit
+        row.open_item_id = first_item
+        late = f", {ret.months_late} month{'s' if ret.months_late != 1 else ''} late" if ret.late else ""
+        s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="return",
+                         description=f"{what} {filing.label} received{late}",
+                         amount_cents=ret.due_now.cents + credit, reference=f"TR-{row.id}"))  # fmt: skip
+        if credit:
+            s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="adjustment",
+                             description=f"Credit from the amended return {filing.label}", amount_cents=-credit,
+                             reference=f"TR-{row.id}"))  # fmt: skip
+        audit.record(
+            s, user=operator.user_id, station=ctx.station, event_type="tax_return",
+            object=f"{acct.number} {filing.label}",
+            details={"return": row.id, "kind": preview.kind, "filed_on": ret.filed_on.isoformat(),
+                     "months_late": ret.months_late, "total_due_cents": ret.total_due.cents,
+                     "due_now_cents": ret.due_now.cents, "amends": row.amends_id,
+                     "charges": [[c, m.cents] for c, m in charges],
+                     "reductions": [[c, m.cents] for c, m in reductions], "credit_cents": credit,
+                     "differences": [d.name for d in preview.differences]},
+            at=now,
+        )  # fmt: skip
+        s.flush()
+        open_cents = s.scalar(select(func.coalesce(func.sum(OpenItemRow.amount_cents - OpenItemRow.paid_cents), 0))
+                              .where(OpenItemRow.account_id == acct.id))  # fmt: skip
+        owes = Money(int(open_cents or 0) - acct.credit_cents)
+        result = FiledReturn(
+            id=row.id, account=acct.number, account_name=acct.name, kind=preview.kind, period=filing, ret=ret,
+            differences=preview.differences, charges=tuple(charges), reductions=tuple(reductions),
+            credit=Money(credit), account_owes=owes, amends_id=row.amends_id,
+        )  # fmt: skip
+        uow.commit()
+    return result
+
+
+def delinquent_filers(
+    ctx: ServiceContext, operator: Operator, as_of: dt.date | None = None
+) -> tuple[DelinquentFiler, ...]:
+    """Active sales tax accounts with a period whose return was due (in the last 12 months, and
+    not for a period that ended before the account was opened) and has not been received."""
+    operator.require(Permission.LOOK_UP_ACCOUNTS, "list delinquent filers")
+    day = as_of or ctx.today()
+    due_day = int(ctx.settings["tax.due_day"])
+    first_due, last_due = add_months(day, -12), day - dt.timedelta(days=1)
+    windows = {f: periods_due_between(f, first_due, last_due, due_day) for f in FilingFrequency}
+    out: list[DelinquentFiler] = []
+    with ctx.db.unit_of_work(write=False) as uow:
+        s = uow.session
+        accounts = s.execute(
+            select(AccountRow.id, AccountRow.number, AccountRow.name, AccountRow.phone, AccountRow.filing_frequency,
+                   AccountRow.created_at)
+            .where(AccountRow.kind == AccountKind.SALES_TAX.value, AccountRow.status == AccountStatus.ACTIVE.value,
+                   AccountRow.filing_frequency.is_not(None))
+            .order_by(AccountRow.number)
+        ).all()  # fmt: skip
+        oldest = min((p.start for ps in windows.values() for p in ps), default=day)
+        filed: set[tuple[int, str]] = set(
+            s.execute(select(TaxReturnRow.account_id, TaxReturnRow.period).where(
+                TaxReturnRow.status != "void", TaxReturnRow.period_end >= oldest)).tuples()  # fmt: skip
+        )
+    for account_id, number, name, phone, frequency, created_at in accounts:
+        try:
+            freq = FilingFrequency(frequency)
+        except ValueError:
+            continue
+        opened = created_at.date() if created_at else dt.date.min
+        missing = tuple(p for p in windows[freq] if p.end >= opened and (account_id, p.label) not in filed)
+        if missing:
+            out.append(DelinquentFiler(number, name, phone or "", freq, missing))
+    return tuple(out)
+
+
+__all__ = [
+    "DelinquentFiler", "FiledReturn", "ReturnPreview", "TaxReturnRefused", "delinquent_filers", "file_return",
+    "preview_return", "rates_from",
+]  # fmt: skip
