@@ -19,7 +19,7 @@ from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.deposit import day_money
-from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, ReceiptRow
+from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
 
 
 class DayCloseRefused(ServiceError):
@@ -38,6 +38,16 @@ class DrawerRef:
 
 
 @dataclass(frozen=True, slots=True)
+class MailBatchRef:
+    number: str
+    owner: str
+    status: str  # open or balanced
+
+    def describe(self) -> str:
+        return f"{self.number} ({self.status}, {self.owner})"
+
+
+@dataclass(frozen=True, slots=True)
 class DayStatus:
     business_date: dt.date
     closed: bool
@@ -50,10 +60,11 @@ class DayStatus:
     over_short: Money  # of the closed drawers
     ticket_number: str = ""
     bag_number: str = ""
+    unposted_mail: tuple[MailBatchRef, ...] = ()  # open or balanced mail batches of the day
 
     @property
     def can_close(self) -> bool:
-        return not self.closed and not self.open_drawers
+        return not self.closed and not self.open_drawers and not self.unposted_mail
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +121,10 @@ def _status(s: Session, day: dt.date) -> DayStatus:
         receipts=int(count), receipts_total=Money(int(total)),
         over_short=Money.total(d.over_short or Money(0) for d in closed),
         ticket_number=row.ticket_number if row else "", bag_number=row.bag_number if row else "",
+        unposted_mail=tuple(MailBatchRef(number, owner, status) for number, owner, status in s.execute(
+            select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status)
+            .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced")))
+            .order_by(MailBatchRow.number))),
     )  # fmt: skip
 
 
@@ -138,8 +153,13 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
                 f"The business day {day} cannot close: {'these drawers are' if many else 'this drawer is'} still "
                 f"open: {names}. Each cashier balances and closes their drawer first."
             )
-        # Later (mail payments): refuse here too while any mail batch of the day is not posted,
-        # naming each batch, the same way as the open drawers above.
+        if status.unposted_mail:
+            names = "; ".join(b.describe() for b in status.unposted_mail)
+            many = len(status.unposted_mail) > 1
+            raise DayCloseRefused(
+                f"The business day {day} cannot close: {'these mail batches are' if many else 'this mail batch is'} "
+                f"not posted: {names}. Balance and post each batch, or reject it, first."
+            )
         money = day_money(s, ctx, day)  # the journal must balance before the day may close
         row = s.get(BusinessDayRow, day)
         if row is None:

@@ -5,6 +5,11 @@ What goes to the bank is what the drawers gave up: the cash drops and each drawe
 closing deposit (counted cash less the float kept) by denomination, the checks and money
 orders counted present, and the card terminals' settlements. The journal takes the money
 from the receipts (voids excluded), the paid-outs and each drawer's over/short.
+
+Mail: the receipts of posted mail batches (channel "mail") belong to the batch's business
+day and to no drawer, so no count leaves any out: every check and money order of them goes
+in the bag and on the slip, and their money in the journal like a counter receipt's. A
+reversed remittance's receipt is void, so it is in neither.
 """
 
 from __future__ import annotations
@@ -163,6 +168,7 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow]) -> Deposit:
     payers = _payers(s, day) if tenders else {}
     items: list[DepositedItem] = []
     for tender_id, kind, reference, cents, receipt_id, number, drawer_id in tenders:
+        # No drawer: a mail remittance (services/mail_batches.py), deposited as posted.
         present = present_by_drawer.get(drawer_id) if drawer_id is not None else None
         if present is not None and tender_id not in present:
             continue  # missing at the count: not in the bag (the drawer's over/short says so)
