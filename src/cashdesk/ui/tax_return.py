@@ -1,0 +1,424 @@
+"""Sales and use tax returns at the window, keyboard first (the Mail menu opens them):
+
+    TaxReturnDialog         account, period, date received, then each figure the business wrote;
+                            the computed figures beside them as they type, differences in words;
+                            Enter moves on, the last Enter (or F12) files after showing the differences
+    DelinquentFilersDialog  active sales tax accounts with a period due and no return, as of today
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashdesk.domain.money import Money, MoneyError
+from cashdesk.domain.tax_return import AMENDED_ONLY, INPUT_LINES, LINES, ReturnFigures
+from cashdesk.services.context import ServiceError
+from cashdesk.services.tax_returns import (
+    DelinquentFiler,
+    FiledReturn,
+    ReturnPreview,
+    delinquent_filers,
+    file_return,
+    preview_return,
+)
+from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
+from cashdesk.ui.formatting import date_text
+from cashdesk.ui.models import Column, RowsModel
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator, ServiceContext
+
+log = logging.getLogger(__name__)
+
+FILE_KEY = "F12"
+_DIFFERENT_STYLE = "background: #fde2e2; color: #8b0000; font-weight: bold;"
+_COMPUTED_STYLE = "color: #1b5e20;"
+
+
+def _heading(widget: QWidget, text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def parse_day(text: str) -> dt.date:
+    """A date as a cashier types it: 10/15/2026, 10/15/26 or 2026-10-15."""
+    raw = text.strip()
+    for pattern in ("%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"\"{raw}\" is not a date. Type it like 10/15/2026.")
+
+
+class TaxReturnDialog(QDialog):
+    """One return typed from the business's form; `result_filed` once it is filed."""
+
+    def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None,
+                 account: str = "") -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("taxReturnDialog")
+        self.setWindowTitle("Sales and use tax return")
+        self._ctx = ctx
+        self._operator = operator
+        self.result_filed: FiledReturn | None = None
+        self.preview: ReturnPreview | None = None
+        self.question: QMessageBox | None = None
+
+        explain = QLabel(
+            "Type the account, the period (2026-09, 2026-Q3 or 2026) and the day the return was received, then each "
+            "figure as the business wrote it (leave a line empty when the business left it empty). The return's own "
+            f"arithmetic shows beside each line. Enter moves on; the last Enter or {FILE_KEY} files the return after "
+            "showing the differences. Esc closes."
+        )
+        explain.setWordWrap(True)
+        head = QFormLayout()
+        self.account_field = self._line("taxAccount", 20, account, "The sales tax account number")
+        self.period_field = self._line("taxPeriod", 10, "", "2026-09, 2026-Q3 or 2026")
+        self.received_field = self._line("taxReceived", 10, date_text(ctx.today()), "MM/DD/YYYY")
+        self.amended_box = QCheckBox("This return &amends one already filed")
+        self.amended_box.setObjectName("taxAmended")
+        self.name_label = QLabel("")
+        self.name_label.setObjectName("taxAccountName")
+        for caption, widget in (("A&ccount:", self.account_field), ("&Period:", self.period_field),
+                                ("&Received on:", self.received_field)):  # fmt: skip
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            head.addRow(label, widget)
+        head.addRow("", self.name_label)
+        head.addRow("", self.amended_box)
+
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        for column, title in enumerate(("Line", "Written by the business", "Computed", "Difference")):
+            header = QLabel(f"<b>{title}</b>")
+            grid.addWidget(header, 0, column)
+        self.written: dict[str, QLineEdit] = {}
+        self.computed: dict[str, QLabel] = {}
+        self.notes: dict[str, QLabel] = {}
+        self._row_widgets: dict[str, tuple[QWidget, ...]] = {}
+        for row, (name, label_text) in enumerate(LINES, start=1):
+            caption = QLabel(f"{row}. {label_text}")
+            field = self._line(f"line_{name}", 16, "", "" if name in INPUT_LINES else "as written")
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            caption.setBuddy(field)
+            computed = QLabel("")
+            computed.setObjectName(f"computed_{name}")
+            computed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            computed.setStyleSheet(_COMPUTED_STYLE)
+            note = QLabel("")
+            note.setObjectName(f"note_{name}")
+            grid.addWidget(caption, row, 0)
+            grid.addWidget(field, row, 1)
+            grid.addWidget(computed, row, 2)
+            grid.addWidget(note, row, 3)
+            self.written[name] = field
+            self.computed[name] = computed
+            self.notes[name] = note
+            self._row_widgets[name] = (caption, field, computed, note)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+        self._scroll = scroll
+
+        self.differences_label = message_label("taxDifferences")
+        self.message_label = message_label("taxMessage")
+        buttons = QDialogButtonBox()
+        self.file_button = QPushButton(f"&File the return ({FILE_KEY})")
+        self.file_button.setObjectName("taxFileButton")
+        self.file_button.setAutoDefault(False)
+        self.file_button.clicked.connect(self.submit)
+        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+
+        self.setMinimumSize(760, 720)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(self, "Sales and use tax return"))
+        layout.addWidget(explain)
+        layout.addLayout(head)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.differences_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+
+        self._guard = CardNumberGuard(self)
+        self._guard.watch(self.account_field, self.period_field, *self.written.values())
+        self._guard.refused.connect(lambda _field: show_message(self.message_label, CARD_NUMBER_REFUSED, error=True))
+        order: list[QWidget] = [self.account_field, self.period_field, self.received_field, self.amended_box,
+                                *self.written.values()]  # fmt: skip
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self._chain = EnterChain(order, self.submit, self)
+        for field in order:
+            if isinstance(field, QLineEdit):
+                field.textChanged.connect(self.recompute)
+        self.amended_box.toggled.connect(self._amended_toggled)
+        shortcut = QShortcut(QKeySequence(FILE_KEY), self)
+        shortcut.activated.connect(self.submit)
+        self._amended_toggled(False)
+        focus_and_select(self.period_field if account else self.account_field)
+
+    def _line(self, name: str, max_length: int, text: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit(text)
+        field.setObjectName(name)
+        field.setMaxLength(max_length)
+        field.setPlaceholderText(placeholder)
+        return field
+
+    def _amended_toggled(self, on: bool) -> None:
+        for name in AMENDED_ONLY:
+            for widget in self._row_widgets[name]:
+                widget.setVisible(on)
+        self.recompute()
+
+    # -- reading the form -------------------------------------------------------------------
+
+    def _money(self, name: str) -> Money | None:
+        text = self.written[name].text().strip()
+        if not text:
+            return None
+        return Money.parse(text)
+
+    def _read(self) -> tuple[ReturnFigures, dict[str, Money]]:
+        """The figures and what the business wrote; MoneyError names the line."""
+        amounts: dict[str, Money] = {}
+        written: dict[str, Money] = {}
+        for number, (name, label) in enumerate(LINES, start=1):
+            if name in AMENDED_ONLY and not self.amended_box.isChecked():
+                continue
+            try:
+                amount = self._money(name)
+            except MoneyError as exc:
+                raise MoneyError(f"Line {number}, {label}: {exc}") from None
+            if amount is None:
+                continue
+            if name in INPUT_LINES:
+                amounts[name] = amount
+            else:
+                written[name] = amount
+        return ReturnFigures.from_lines(amounts), written
+
+    def _call_preview(self) -> ReturnPreview:
+        figures, written = self._read()
+        received = parse_day(self.received_field.text())
+        return preview_return(self._ctx, self._operator, self.account_field.text(), self.period_field.text(),
+                              figures, written, received, "amended" if self.amended_box.isChecked() else "original")  # fmt: skip
+
+    def recompute(self, *_args: object) -> None:
+        """The return's arithmetic beside what was typed, and the differences in words."""
+        if self.result_filed is not None:
+            return
+        self.preview = None
+        if not self.account_field.text().strip() or not self.period_field.text().strip():
+            self._show(None)
+            show_message(self.message_label, "Type the account and the period.")
+            return
+        try:
+            self.preview = self._call_preview()
+        except (MoneyError, ValueError, ServiceError) as exc:
+            self._show(None)
+            show_message(self.message_label, str(exc), error=True)
+            return
+        self._show(self.preview)
+        show_message(self.message_label, self._summary(self.preview))
+
+    def _summary(self, preview: ReturnPreview) -> str:
+        ret = preview.ret
+        late = (f" Received {ret.months_late} month{'s' if ret.months_late != 1 else ''} late (due "
+                f"{date_text(preview.period.due)})." if ret.late else f" Due {date_text(preview.period.due)}.")  # fmt: skip
+        kind = {"zero": "Zero return", "amended": "Amended return", "original": "Return"}[preview.kind]
+        due = (f"Difference due {preview.due_now.display()}." if preview.due_now.cents >= 0
+               else f"Credit {Money(-preview.due_now.cents).display()}.") if ret.amended else \
+            f"Total due {ret.total_due.display()}."  # fmt: skip
+        return f"{kind} {preview.period.label} for {preview.account_name}.{late} {due}"
+
+    def _show(self, preview: ReturnPreview | None) -> None:
+        self.name_label.setText(preview.account_name if preview else "")
+        different = {x.name: x for x in preview.differences} if preview else {}
+        for name, label in self.computed.items():
+            label.setText(preview.ret[name].display() if preview else "")
+            note = self.notes[name]
+            field = self.written[name]
+            if name in different:
+                off = different[name].difference
+                note.setText(f"wrote {Money(abs(off.cents)).display()} {'more' if off.cents > 0 else 'less'}")
+                note.setStyleSheet(_DIFFERENT_STYLE)
+                field.setStyleSheet(_DIFFERENT_STYLE)
+                field.setToolTip(different[name].text)
+            else:
+                note.setText("")
+                note.setStyleSheet("")
+                field.setStyleSheet("")
+                field.setToolTip("")
+        if preview and preview.differences:
+            self.differences_label.setText("The business's figures differ from the return's arithmetic:\n"
+                                           + "\n".join(x.text for x in preview.differences))  # fmt: skip
+            self.differences_label.setStyleSheet(_DIFFERENT_STYLE)
+        else:
+            self.differences_label.setText("")
+            self.differences_label.setStyleSheet("")
+
+    # -- filing -------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if self.result_filed is not None:
+            self.accept()
+            return
+        if self.question is not None or self._guard.check_now():
+            return
+        self.recompute()
+        preview = self.preview
+        if preview is None:
+            return
+        if preview.differences:
+            text = (f"The business's figures differ on {len(preview.differences)} "
+                    f"line{'s' if len(preview.differences) != 1 else ''}. File the return with the computed "
+                    "figures?")  # fmt: skip
+            informative = "\n".join(x.text for x in preview.differences)
+        else:
+            text = "Every figure the business wrote agrees with the return. File it?"
+            informative = ""
+        informative = (informative + "\n\n" if informative else "") + self._summary(preview)
+        self.question = ask(self, "File the tax return", text, self._answered, default_yes=not preview.differences,
+                            name="taxFileQuestion", informative=informative)  # fmt: skip
+
+    def _answered(self, yes: bool) -> None:
+        self.question = None
+        if not yes:
+            show_message(self.message_label, "Not filed. Correct the figures, or file when ready.")
+            return
+        try:
+            figures, written = self._read()
+            received = parse_day(self.received_field.text())
+            filed = file_return(self._ctx, self._operator, self.account_field.text(), self.period_field.text(),
+                                figures, written, received, "amended" if self.amended_box.isChecked() else "original")  # fmt: skip
+        except (MoneyError, ValueError, ServiceError) as exc:
+            show_message(self.message_label, str(exc), error=True)
+            return
+        except Exception as exc:  # the database failed: nothing was filed
+            log.exception("filing a tax return failed")
+            show_message(self.message_label, f"The return could not be filed ({exc}). Nothing was saved; try again "
+                         "or call your supervisor.", error=True)  # fmt: skip
+            return
+        self.result_filed = filed
+        log.info("%s filed the %s return %s for %s", self._operator.user_id, filed.kind, filed.period.label,
+                 filed.account)  # fmt: skip
+        for field in (self.account_field, self.period_field, self.received_field, *self.written.values()):
+            field.setReadOnly(True)
+        self.amended_box.setEnabled(False)
+        self.file_button.setText("&Close")
+        self.file_button.setAutoDefault(True)
+        self.file_button.setDefault(True)
+        show_message(self.message_label, self.filed_text(filed))
+        # After the question has closed and given the keyboard back: Enter now closes.
+        QTimer.singleShot(0, self._focus_close)
+
+    def _focus_close(self) -> None:
+        if self.isVisible():
+            self.activateWindow()
+            self.file_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def filed_text(filed: FiledReturn) -> str:
+        parts = [f"Filed: {filed.kind} return {filed.period.label} for {filed.account} {filed.account_name}."]
+        if filed.charges:
+            parts.append("Added " + ", ".join(f"{code} {amount.display()}" for code, amount in filed.charges) + ".")
+        if filed.reductions:
+            parts.append("Lowered " + ", ".join(f"{code} {amount.display()}" for code, amount in filed.reductions)
+                         + ".")  # fmt: skip
+        if filed.credit:
+            parts.append(f"Credit on the account {filed.credit.display()}.")
+        if filed.account_owes.cents > 0:
+            parts.append(f"The account now owes {filed.account_owes.display()}: take the payment at the counter.")
+        elif filed.account_owes.cents < 0:
+            parts.append(f"The account has a credit of {Money(-filed.account_owes.cents).display()}.")
+        else:
+            parts.append("The account owes nothing.")
+        return " ".join(parts)
+
+
+# -- delinquent filers ---------------------------------------------------------------------------
+
+
+class DelinquentFilersModel(RowsModel[DelinquentFiler]):
+    columns = (
+        Column("Account", lambda f: f.account, lambda f: f.account),
+        Column("Business", lambda f: f.name, lambda f: f.name),
+        Column("Phone", lambda f: f.phone, lambda f: f.phone),
+        Column("Files", lambda f: f.frequency.value.capitalize(), lambda f: f.frequency.value),
+        Column("Periods with no return", lambda f: ", ".join(p.label for p in f.missing),
+               lambda f: tuple(p.label for p in f.missing)),
+        Column("Oldest due", lambda f: date_text(f.missing[0].due), lambda f: f.missing[0].due),
+        Column("Missing", lambda f: str(len(f.missing)), lambda f: len(f.missing)),
+    )  # fmt: skip
+
+
+class DelinquentFilersDialog(QDialog):
+    """Accounts with a period due (in the last 12 months) and no return, as of today."""
+
+    def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("delinquentFilersDialog")
+        self.setWindowTitle("Delinquent filers")
+        self.model = DelinquentFilersModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("delinquentTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.message_label = message_label("delinquentMessage")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.setMinimumSize(820, 520)
+        layout = QVBoxLayout(self)
+        as_of = ctx.today()
+        layout.addWidget(_heading(self, f"Delinquent filers as of {date_text(as_of)}"))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+        try:
+            filers = delinquent_filers(ctx, operator, as_of)
+        except ServiceError as exc:
+            show_message(self.message_label, str(exc), error=True)
+            return
+        self.model.set_rows(filers)
+        periods = sum(len(f.missing) for f in filers)
+        if filers:
+            show_message(self.message_label, f"{len(filers)} account{'s' if len(filers) != 1 else ''} with "
+                         f"{periods} return{'s' if periods != 1 else ''} due and not received.")  # fmt: skip
+        else:
+            show_message(self.message_label, "Every active sales tax account has filed its returns.")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["DelinquentFilersDialog", "DelinquentFilersModel", "TaxReturnDialog", "parse_day"]
