@@ -299,7 +299,7 @@ def parse_lockbox(text: str) -> LockboxParse:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
         return LockboxParse((), (RowProblem(1, f"the header row cannot be read ({exc})"),))
-    columns = tuple(cell.strip().lower().replace(" ", "_") for cell in header)
+    columns = tuple(cell.strip().lower().replace(" ", "_").replace("-", "_") for cell in header)
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     doubled = sorted({c for c in columns if c and columns.count(c) > 1})
     if missing or doubled:
