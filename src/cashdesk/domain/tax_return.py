@@ -320,8 +320,9 @@ class LineDifference:
     def text(self) -> str:
         off = self.difference
         way = "more" if off.cents > 0 else "less"
+        by = Money(abs(off.cents)).display()
         return (f"Line {self.number}, {self.label}: the business wrote {self.written.display()}, "
-                f"the return works out to {self.computed.display()} ({Money(abs(off.cents)).display()} {way}).")  # fmt: skip
+                f"the return works out to {self.computed.display()} ({by} {way}).")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +386,9 @@ def _check_figures(figures: ReturnFigures) -> None:
         if not isinstance(amount, Money):
             raise TypeError(f"{name} must be Money")
         if amount.is_negative:
-            raise TaxReturnError(f"{LABELS[name]} cannot be negative. Type it as the business wrote it, without a minus.")
+            raise TaxReturnError(
+                f"{LABELS[name]} cannot be negative. Type it as the business wrote it, without a minus."
+            )
     total_sales = figures.gross_sales + figures.bad_debts_collected
     if figures.total_deductions > total_sales:
         raise TaxReturnError(
@@ -425,7 +428,9 @@ def compute_return(
         interest = rates.interest(tax, months)
     else:
         if amends.period != period:
-            raise TaxReturnError(f"An amended return is for the same period as the return it amends ({amends.period.label}).")
+            raise TaxReturnError(
+                f"An amended return is for the same period as the return it amends ({amends.period.label})."
+            )
         if filed_on < amends.filed_on:
             raise TaxReturnError(
                 f"An amended return cannot be filed before the return it amends ({amends.filed_on:%m/%d/%Y})."

@@ -230,7 +230,10 @@ class TaxReturnDialog(QDialog):
         figures, written = self._read()
         received = parse_day(self.received_field.text())
         return preview_return(self._ctx, self._operator, self.account_field.text(), self.period_field.text(),
-                              figures, written, received, "amended" if self.amended_box.isChecked() else "original")  # fmt: skip
+                              figures, written, received, self._kind())  # fmt: skip
+
+    def _kind(self) -> str:
+        return "amended" if self.amended_box.isChecked() else "original"
 
     def recompute(self, *_args: object) -> None:
         """The return's arithmetic beside what was typed, and the differences in words."""
@@ -252,12 +255,16 @@ class TaxReturnDialog(QDialog):
 
     def _summary(self, preview: ReturnPreview) -> str:
         ret = preview.ret
-        late = (f" Received {ret.months_late} month{'s' if ret.months_late != 1 else ''} late (due "
-                f"{date_text(preview.period.due)})." if ret.late else f" Due {date_text(preview.period.due)}.")  # fmt: skip
+        due_on = date_text(preview.period.due)
+        months = f"{ret.months_late} month{'s' if ret.months_late != 1 else ''}"
+        late = f" Received {months} late (due {due_on})." if ret.late else f" Due {due_on}."
         kind = {"zero": "Zero return", "amended": "Amended return", "original": "Return"}[preview.kind]
-        due = (f"Difference due {preview.due_now.display()}." if preview.due_now.cents >= 0
-               else f"Credit {Money(-preview.due_now.cents).display()}.") if ret.amended else \
-            f"Total due {ret.total_due.display()}."  # fmt: skip
+        if not ret.amended:
+            due = f"Total due {ret.total_due.display()}."
+        elif preview.due_now.cents >= 0:
+            due = f"Difference due {preview.due_now.display()}."
+        else:
+            due = f"Credit {Money(-preview.due_now.cents).display()}."
         return f"{kind} {preview.period.label} for {preview.account_name}.{late} {due}"
 
     def _show(self, preview: ReturnPreview | None) -> None:
@@ -319,7 +326,7 @@ class TaxReturnDialog(QDialog):
             figures, written = self._read()
             received = parse_day(self.received_field.text())
             filed = file_return(self._ctx, self._operator, self.account_field.text(), self.period_field.text(),
-                                figures, written, received, "amended" if self.amended_box.isChecked() else "original")  # fmt: skip
+                                figures, written, received, self._kind())  # fmt: skip
         except (MoneyError, ValueError, ServiceError) as exc:
             show_message(self.message_label, str(exc), error=True)
             return
