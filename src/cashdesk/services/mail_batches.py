@@ -201,7 +201,7 @@ def _view(s: Session, batch: MailBatchRow, *, with_items: bool = True) -> BatchV
     s.flush()
     if not with_items:
         count, total, rev_count, rev_total = db.one(
-            "SELECT count(*), coalesce(sum(amount_cents), 0), coalesce(sum(status = 'reversed'), 0), "
+            "SELECT count(*), coalesce(sum(amount_cents), 0), coalesce(sum(CASE WHEN status = 'reversed' THEN 1 ELSE 0 END), 0), "
             "coalesce(sum(CASE WHEN status = 'reversed' THEN amount_cents ELSE 0 END), 0) FROM mail_items "
             "WHERE batch_id = ?", (batch.id,)) or (0, 0, 0, 0)  # fmt: skip
         return _make_view(batch, int(count), int(total), (), (), int(rev_count), int(rev_total))
