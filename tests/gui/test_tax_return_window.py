@@ -159,3 +159,15 @@ def test_delinquent_filers_as_of_today(qtbot: Any, qtmodeltester: Any, ctx: Serv
     assert "1 account with 7 returns due and not received." in dialog.message_label.text()
     assert TODAY.strftime("%m/%d/%Y") in dialog.windowTitle() + "".join(
         w.text() for w in dialog.findChildren(type(dialog.message_label)))  # fmt: skip
+
+
+def test_ctrl_shift_t_at_the_counter_opens_the_return_with_the_cursor_in_the_account(
+    qtbot: Any, keyboard: Keyboard, window: Any
+) -> None:
+    keyboard.press(Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), TaxReturnDialog), timeout=2000)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, TaxReturnDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.account_field, timeout=2000)
+    keyboard.press(Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=2000)
