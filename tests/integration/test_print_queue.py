@@ -1,6 +1,7 @@
 """No printer fault loses, blocks or doubles a payment: the queue against a real TCP printer."""
 
 import datetime as dt
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -17,7 +18,13 @@ from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
-from cashdesk.services.printing import deliver_queued, queue_state, station_printer
+from cashdesk.services.printing import (
+    deliver_queued,
+    dismiss_uncertain,
+    queue_state,
+    retry_uncertain,
+    station_printer,
+)
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
 
 NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
@@ -106,3 +113,130 @@ def test_a_process_killed_between_commit_and_print_prints_once_after_restart(
     printed = printer_emulator.receipts_text()
     assert sum(number in r for r in printed) == 1
     assert printer_emulator.drawer_kicks() == 1
+
+
+# -- a job cut off by a crash while it was being sent: delivered once, a person decides ---------------
+
+
+def post_then_die_while_printing(small_city: Path, spec: str, tmp_path: Path, *, when: str) -> str:
+    """A station posts a payment, starts printing its receipt and loses power: `before` the first
+    byte reaches the printer, or `after` the printer took the whole receipt but before the
+    database heard of it. Returns the receipt number."""
+    script = tmp_path / "print_and_die.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, signal
+        from cashdesk.config import Settings
+        from cashdesk.domain.cash import CashCount
+        from cashdesk.domain.money import Money
+        from cashdesk.domain.security import Role
+        from cashdesk.domain.tenders import Tender, TenderKind
+        from cashdesk.services.context import Operator, ServiceContext
+        from cashdesk.services.drawers import open_drawer
+        from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+        from cashdesk.services.printing import deliver_queued, station_printer
+        ctx = ServiceContext.open({str(small_city)!r}, settings=Settings({{"printer.spec": {spec!r}}}))
+        cashier = Operator("jcashier", Role.CASHIER)
+        open_drawer(ctx, cashier, CashCount({{"B20": 5}}))
+        posted = post_receipt(ctx, cashier, Cart((AccountPayment("1000000017", Money(500)),)),
+                              [Tender(TenderKind.CASH, Money(500))])
+        print(posted.number, flush=True)
+        printer = station_printer(ctx)
+        send = printer.send
+        def send_and_die(data):
+            if {when!r} == "after":
+                send(data)  # the printer has the whole receipt (it answered the query after it)
+            os.kill(os.getpid(), signal.SIGKILL)
+        printer.send = send_and_die
+        deliver_queued(ctx, printer)
+    """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == -9, done.stderr
+    return done.stdout.strip()
+
+
+def job_rows(path: Path) -> list[tuple[str, str]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT kind, status FROM print_jobs ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_receipt_cut_off_after_the_printer_took_it_is_not_printed_again_and_dismiss_closes_it(
+    small_city: Path, printer_emulator: PrinterEmulator, tmp_path: Path  # noqa: F811
+) -> None:
+    number = post_then_die_while_printing(small_city, printer_emulator.spec, tmp_path, when="after")
+    assert sum(number in r for r in printer_emulator.receipts_text()) == 1  # on paper
+    assert job_rows(small_city) == [("receipt", "printing"), ("drawer_kick", "queued")]
+    ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
+    ctx.clock = lambda: NOW
+    try:
+        state = queue_state(ctx)
+        assert (state.uncertain, state.receipts_uncertain, state.waiting) == (1, 1, 1)
+        run_worker(ctx)
+        run_worker(ctx)  # the worker never sends the uncertain receipt by itself
+        assert sum(number in r for r in printer_emulator.receipts_text()) == 1
+        assert printer_emulator.drawer_kicks() == 1  # the kick was still queued: it goes out
+        assert queue_state(ctx).receipts_uncertain == 1  # still waiting for a person
+        assert dismiss_uncertain(ctx, CASHIER) == 1  # the cashier found it in the printer
+        assert queue_state(ctx) == type(state)(0, 0, 0, 0)
+        run_worker(ctx)
+    finally:
+        ctx.close()
+    assert sum(number in r for r in printer_emulator.receipts_text()) == 1
+    assert job_rows(small_city) == [("receipt", "printed"), ("drawer_kick", "printed")]
+    con = sqlite3.connect(small_city)
+    try:
+        assert con.execute("SELECT user, object FROM audit_events WHERE event_type = 'print_dismiss'").fetchall() == [
+            ("jcashier", "station W01")]  # fmt: skip
+        assert con.execute("SELECT status, total_cents FROM receipts").fetchall() == [("posted", 500)]
+    finally:
+        con.close()
+
+
+def test_a_receipt_cut_off_before_it_reached_the_printer_prints_once_on_retry(
+    small_city: Path, printer_emulator: PrinterEmulator, tmp_path: Path  # noqa: F811
+) -> None:
+    number = post_then_die_while_printing(small_city, printer_emulator.spec, tmp_path, when="before")
+    assert printer_emulator.receipts_text() == []
+    con = sqlite3.connect(small_city)
+    payload = con.execute("SELECT payload FROM print_jobs WHERE kind = 'receipt'").fetchone()[0]
+    con.close()
+    ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
+    ctx.clock = lambda: NOW
+    try:
+        run_worker(ctx)
+        assert printer_emulator.receipts_text() == []  # not by itself
+        assert retry_uncertain(ctx, CASHIER) == 1  # the cashier looked: nothing there
+        assert retry_uncertain(ctx, CASHIER) == 0  # a second press has nothing left to do
+        run_worker(ctx)
+        run_worker(ctx)
+    finally:
+        ctx.close()
+    printed = printer_emulator.receipts_text()
+    assert sum(number in r for r in printed) == 1
+    assert not any("REPRINT" in r for r in printed)  # the same receipt, the same bytes
+    assert payload in printer_emulator.received()
+    assert job_rows(small_city) == [("receipt", "printed"), ("drawer_kick", "printed")]
+
+
+def test_a_drawer_kick_cut_off_by_a_crash_is_never_sent_again(
+    small_city: Path, printer_emulator: PrinterEmulator  # noqa: F811
+) -> None:
+    ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
+    ctx.clock = lambda: NOW
+    try:
+        open_drawer(ctx, CASHIER, CashCount({"B20": 5}))
+        pay(ctx)
+        con = sqlite3.connect(small_city)
+        con.execute("UPDATE print_jobs SET status = 'printing' WHERE kind = 'drawer_kick'")  # as a crash leaves it
+        con.commit()
+        con.close()
+        assert queue_state(ctx).uncertain == 0  # nothing for the cashier to decide: the key opens the drawer
+        run_worker(ctx)
+        assert retry_uncertain(ctx, CASHIER) == 0
+        run_worker(ctx)
+    finally:
+        ctx.close()
+    assert printer_emulator.drawer_kicks() == 0
+    assert job_rows(small_city) == [("receipt", "printed"), ("drawer_kick", "failed")]

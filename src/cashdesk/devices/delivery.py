@@ -8,6 +8,7 @@ delivered only once the printer has answered after it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cashdesk.devices.drawer import is_realtime_kick
@@ -28,7 +29,7 @@ class DeliveryResult:
         return not self.delivered
 
 
-def deliver(job: bytes, printer: Printer) -> DeliveryResult:
+def deliver(job: bytes, printer: Printer, *, before_send: Callable[[], None] | None = None) -> DeliveryResult:
     """Send one job if the printer can print it now; otherwise leave it for a retry.
 
     A printer that is out of paper or has its cover open would keep the bytes in its buffer
@@ -37,6 +38,9 @@ def deliver(job: bytes, printer: Printer) -> DeliveryResult:
     before the printer answers after the job counts as not delivered: the job is retried
     and may print twice, never zero times. A real-time drawer kick (DLE DC4) goes to a
     printer that answers even while it is out of paper or its cover is open.
+
+    `before_send` runs once the printer said it is ready, right before the first byte goes
+    out (the queue marks the job "printing" there); if it raises, nothing is sent.
     """
     if not isinstance(job, bytes | bytearray | memoryview):
         raise TypeError("a print job is bytes")
@@ -49,6 +53,8 @@ def deliver(job: bytes, printer: Printer) -> DeliveryResult:
     if not ready:
         log.info("not sending a job to %s: %s (%s)", printer.description, status.label, status.detail)
         return DeliveryResult(False, status.detail or status.label, status)
+    if before_send is not None:
+        before_send()
     try:
         printer.send(bytes(job))
     except PrinterError as exc:

@@ -3,18 +3,21 @@
 Jobs are written in the same transaction as the payment they belong to; a worker delivers
 them with short timeouts and marks each printed only after the printer took it. A printer
 that is off, out of paper or silent leaves jobs queued: the payment is already safe.
-Delivery is at least once: a job whose delivery was cut off is sent again (docs/printers.md).
+A job is marked "printing" in its own committed transaction just before its bytes go out;
+one found "printing" later was cut off by a crash: it is not sent again by itself, a person
+checks the printer and retries or dismisses it (docs/printers.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from cashdesk.devices.delivery import deliver
@@ -46,6 +49,12 @@ from cashdesk.store.models import (
     RevenueCodeRow,
     TenderRow,
 )
+
+
+log = logging.getLogger(__name__)
+
+#: Jobs that carry a receipt (the banner counts these as receipts; the rest are slips and kicks).
+RECEIPT_KINDS = ("receipt", "reprint", "void_slip")
 
 
 def printer_spec(ctx: ServiceContext) -> str:
@@ -252,6 +261,8 @@ def _reprint(uow, ctx: ServiceContext, operator: Operator, receipt_id: int, appr
 class QueueState:
     waiting: int  # jobs not yet printed at this station
     receipts_waiting: int
+    uncertain: int = 0  # jobs cut off by a crash while they were being sent: a person decides
+    receipts_uncertain: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,21 +276,44 @@ class DeliveryRound:
 def queue_state(ctx: ServiceContext) -> QueueState:
     with ctx.db.read() as conn:
         rows = conn.exec_driver_sql(
-            "SELECT kind, count(*) FROM print_jobs WHERE station = ? AND status = 'queued' GROUP BY kind"
+            "SELECT status, kind, count(*) FROM print_jobs WHERE station = ? AND status IN ('queued', 'printing') "
+            "GROUP BY status, kind"
             if conn.dialect.name == "sqlite" else
-            "SELECT kind, count(*) FROM print_jobs WHERE station = %s AND status = 'queued' GROUP BY kind",
+            "SELECT status, kind, count(*) FROM print_jobs WHERE station = %s AND status IN ('queued', 'printing') "
+            "GROUP BY status, kind",
             (ctx.station,),
         ).all()  # fmt: skip
-    counts = dict(rows)
-    return QueueState(sum(counts.values()), counts.get("receipt", 0) + counts.get("reprint", 0)
-                      + counts.get("void_slip", 0))  # fmt: skip
+    queued = {kind: int(n) for status, kind, n in rows if status == "queued"}
+    printing = {kind: int(n) for status, kind, n in rows if status == "printing" and kind != "drawer_kick"}
+    return QueueState(sum(queued.values()), sum(queued.get(k, 0) for k in RECEIPT_KINDS),
+                      sum(printing.values()), sum(printing.get(k, 0) for k in RECEIPT_KINDS))  # fmt: skip
+
+
+def _settle_interrupted_kicks(ctx: ServiceContext) -> None:
+    """A drawer kick cut off by a crash is never sent again: the drawer may have opened already,
+    and a drawer that springs open later, in front of the next customer, is worse than a key."""
+    with ctx.db.unit_of_work() as uow:
+        done = uow.session.execute(
+            update(PrintJobRow)
+            .where(PrintJobRow.station == ctx.station, PrintJobRow.status == "printing",
+                   PrintJobRow.kind == "drawer_kick")
+            .values(status="failed", last_error="Interrupted while sent; not sent again (open the drawer with the key).")
+        ).rowcount  # fmt: skip
+        uow.commit()
+    if done:
+        log.warning("%d drawer kick(s) interrupted by a stop; not sent again", done)
 
 
 def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) -> DeliveryRound:
     """Send this station's queued jobs in order; stop at the first the printer cannot take.
 
-    Each job is marked printed in its own transaction right after the printer took it.
+    Once the printer says it is ready, the job is marked "printing" and committed; then its
+    bytes go out; then it is marked printed (or queued again, with the reason, when the printer
+    did not take it), each in its own transaction. A stop between the two leaves the job
+    "printing": it is not sent again by itself (see `retry_uncertain`, `dismiss_uncertain`).
+    One worker delivers for a station at a time (the window runs one round after another).
     """
+    _settle_interrupted_kicks(ctx)
     delivered = 0
     problem = ""
     status: PrinterStatus | None = None
@@ -292,7 +326,13 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             if job is None:
                 break
             job_id, payload = job.id, bytes(job.payload)
-        result = deliver(payload, printer)
+
+        def mark_printing(job_id: int = job_id) -> None:
+            with ctx.db.unit_of_work() as uow:
+                uow.session.execute(update(PrintJobRow).where(PrintJobRow.id == job_id).values(status="printing"))
+                uow.commit()
+
+        result = deliver(payload, printer, before_send=mark_printing)
         status = result.status or status
         with ctx.db.unit_of_work() as uow:
             row = uow.session.get(PrintJobRow, job_id)
@@ -303,6 +343,8 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
                 row.printed_at = ctx.now().replace(tzinfo=None)
                 row.last_error = ""
             else:
+                # The printer refused or broke off in front of us: not an interruption, the job waits.
+                row.status = "queued"
                 row.last_error = result.reason[:200]
             uow.commit()
         if not result.delivered:
@@ -310,6 +352,58 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             break
         delivered += 1
     return DeliveryRound(delivered, queue_state(ctx).waiting, problem, status)
+
+
+def _uncertain_jobs(session: Session, ctx: ServiceContext) -> list[PrintJobRow]:
+    return list(session.scalars(
+        select(PrintJobRow).where(PrintJobRow.station == ctx.station, PrintJobRow.status == "printing",
+                                  PrintJobRow.kind != "drawer_kick").order_by(PrintJobRow.id)
+    ))  # fmt: skip
+
+
+def _job_names(session: Session, jobs: list[PrintJobRow]) -> list[str]:
+    names = []
+    for job in jobs:
+        receipt = session.get(ReceiptRow, job.receipt_id) if job.receipt_id is not None else None
+        names.append(f"{job.kind} {receipt.number}" if receipt is not None else f"{job.kind} job {job.id}")
+    return names
+
+
+def retry_uncertain(ctx: ServiceContext, operator: Operator) -> int:
+    """The cashier looked at the printer and the receipt is not there: send the same job again.
+
+    The receipt is the same receipt (same bytes, no REPRINT banner); the payment is not touched.
+    Returns how many jobs go back in the queue.
+    """
+    return _settle_uncertain(ctx, operator, retry=True)
+
+
+def dismiss_uncertain(ctx: ServiceContext, operator: Operator) -> int:
+    """The cashier found the receipt in the printer: mark the job printed without sending it again."""
+    return _settle_uncertain(ctx, operator, retry=False)
+
+
+def _settle_uncertain(ctx: ServiceContext, operator: Operator, *, retry: bool) -> int:
+    operator.require(Permission.TAKE_PAYMENTS, "look after the printer")
+    now = ctx.now()
+    with ctx.db.unit_of_work() as uow:
+        s = uow.session
+        jobs = _uncertain_jobs(s, ctx)
+        if not jobs:
+            return 0
+        for job in jobs:
+            if retry:
+                job.status = "queued"
+                job.last_error = "Sent again after an interruption."
+            else:
+                job.status = "printed"
+                job.printed_at = now.replace(tzinfo=None)
+                job.last_error = f"Interrupted; {operator.user_id} found it printed."[:200]
+        audit.record(s, user=operator.user_id, station=ctx.station,
+                     event_type="print_retry" if retry else "print_dismiss", object=f"station {ctx.station}",
+                     details={"jobs": [j.id for j in jobs], "what": _job_names(s, jobs)}, at=now)  # fmt: skip
+        uow.commit()
+        return len(jobs)
 
 
 # -- setting up a station ------------------------------------------------------------------------

@@ -348,12 +348,19 @@ class MainWindow(QMainWindow):
         self.retry_button.setObjectName("retryPrinting")
         self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the work
         self.retry_button.clicked.connect(self.retry_printing)
+        # Only for a job cut off by a crash: the cashier found it printed, so it is not sent again.
+        self.dismiss_button = QPushButton("Dismiss (it printed)")
+        self.dismiss_button.setObjectName("dismissPrinting")
+        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dismiss_button.clicked.connect(self.dismiss_uncertain_printing)
+        self.dismiss_button.hide()
         text = QVBoxLayout()
         text.addWidget(self.printer_banner_label)
         text.addWidget(self.printer_banner_detail)
         row = QHBoxLayout(banner)
         row.addLayout(text, 1)
         row.addWidget(self.retry_button)
+        row.addWidget(self.dismiss_button)
         banner.hide()
         return banner
 
@@ -509,21 +516,54 @@ class MainWindow(QMainWindow):
     # -- printing -----------------------------------------------------------------------------------
 
     def retry_printing(self) -> None:
+        """Retry: jobs cut off by a crash are sent again (the cashier found them missing), then a round."""
+        last = self._print_queue.last if self._print_queue is not None else None
+        if last is not None and last.uncertain and not self._settle_uncertain(retry=True):
+            return
         self.printer_banner_detail.setText("Trying the printer again…")
         self.print_queue.start()
+
+    def dismiss_uncertain_printing(self) -> None:
+        """Dismiss: the jobs cut off by a crash did print; they are marked printed, not sent again."""
+        if self._settle_uncertain(retry=False):
+            self.printer_banner_detail.setText("Marked printed.")
+            self.print_queue.start()
+
+    def _settle_uncertain(self, *, retry: bool) -> bool:
+        from cashdesk.services.printing import dismiss_uncertain, retry_uncertain
+
+        operator = self.operator
+        if operator is None:
+            return False
+        try:
+            (retry_uncertain if retry else dismiss_uncertain)(self._ctx, operator)
+        except Exception as exc:  # a refusal or a database fault: say it on the banner, the jobs stay as they are
+            log.exception("could not settle the interrupted print jobs")
+            self.printer_banner_detail.setText(f"{exc}")
+            return False
+        return True
 
     def _printing_reported(self, result: PrintRound) -> None:
         self.printer_label.setText(f"Printer: {result.status_label}")
         headline = result.headline
+        self.dismiss_button.setVisible(bool(result.uncertain))
         if not headline:
             self.printer_banner.hide()
             return
         self.printer_banner_label.setText(headline)
         why = f"{result.problem} " if result.problem else ""
-        self.printer_banner_detail.setText(
-            f"{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
-            "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait."
-        )
+        if result.uncertain:
+            waiting = (f" {result.receipts_waiting or result.waiting} more waiting for the printer."
+                       if result.waiting else "")  # fmt: skip
+            self.printer_banner_detail.setText(
+                "The program stopped while sending it, so it may or may not be on paper. The payment is saved. "
+                "Look in the printer: if it is not there, Retry prints it again; if it is, Dismiss." + waiting
+            )
+        else:
+            self.printer_banner_detail.setText(
+                f"{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
+                "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait."
+            )
         self.printer_banner.show()
 
     # -- voids --------------------------------------------------------------------------------------

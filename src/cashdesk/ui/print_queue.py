@@ -4,6 +4,8 @@ The payment is committed before anything prints, so the window never waits on th
 After each payment, on Retry, and on a timer (every few seconds while jobs wait, now and then
 otherwise) a round runs in its own thread: it hands the station's queued jobs to the
 printer with short timeouts and reports what is still waiting and what the printer said.
+A job cut off by a crash while it was being sent is reported as uncertain: the banner asks
+the cashier to look at the printer, then Retry (send it again) or Dismiss (it did print).
 """
 
 from __future__ import annotations
@@ -36,10 +38,24 @@ class PrintRound:
     receipts_waiting: int
     problem: str  # why delivery stopped; "" when everything went out
     status_label: str  # the printer's own word: Online, Offline, Out of paper, ...
+    uncertain: int = 0  # jobs cut off by a crash while being sent: a person checks the printer
+    receipts_uncertain: int = 0
+
+    @property
+    def uncertain_text(self) -> str:
+        """ "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"; "" if none."""
+        if not self.uncertain:
+            return ""
+        n, what = (self.receipts_uncertain, "receipt") if self.receipts_uncertain else (self.uncertain, "print job")
+        if n == 1:
+            return f"1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss"
+        return f"{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss"
 
     @property
     def headline(self) -> str:
-        """ "Printer offline — 2 receipts waiting"; "" when nothing waits."""
+        """ "Printer offline — 2 receipts waiting"; the uncertain jobs first; "" when nothing waits."""
+        if self.uncertain:
+            return self.uncertain_text
         if not self.waiting:
             return ""
         label = self.status_label
@@ -60,14 +76,15 @@ def print_round(ctx: ServiceContext) -> PrintRound:
     except ValueError as exc:  # a printer setting that cannot be used: the jobs wait
         state = queue_state(ctx)
         return PrintRound(0, state.waiting, state.receipts_waiting, f"The printer setting cannot be used: {exc}",
-                          "No printer")  # fmt: skip
+                          "No printer", state.uncertain, state.receipts_uncertain)  # fmt: skip
     try:
         result = deliver_queued(ctx, printer)
         status = result.status if result.status is not None else printer.status()
     finally:
         printer.close()
     state = queue_state(ctx)
-    return PrintRound(result.delivered, state.waiting, state.receipts_waiting, result.problem, status.label)
+    return PrintRound(result.delivered, state.waiting, state.receipts_waiting, result.problem, status.label,
+                      state.uncertain, state.receipts_uncertain)  # fmt: skip
 
 
 class PrintQueue(QObject):
@@ -131,7 +148,8 @@ class PrintQueue(QObject):
         # The database or the printer layer failed under the worker; report it like a printer fault.
         waiting = self.last.waiting if self.last else 1
         receipts = self.last.receipts_waiting if self.last else 0
-        result = PrintRound(0, max(waiting, 1), receipts, f"Printing failed: {message}", "Printer error")
+        uncertain = (self.last.uncertain, self.last.receipts_uncertain) if self.last else (0, 0)
+        result = PrintRound(0, max(waiting, 1), receipts, f"Printing failed: {message}", "Printer error", *uncertain)
         self.last = result
         self.rounds += 1
         self.round_done.emit(result)
