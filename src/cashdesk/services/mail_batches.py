@@ -56,7 +56,9 @@ Progress = Callable[[int, int], None]
 MAX_LISTED = 1000
 #: Accounts looked up per query while checking a lockbox file (and how often progress is reported).
 CHUNK = 500
-MAIL_TENDERS = ("check", "money_order", "cash")
+#: Cash that comes by mail is not keyed into a batch: it is taken at the counter into a drawer,
+#: so it is counted with the drawer and goes to the bank with the drawer's cash.
+MAIL_TENDERS = ("check", "money_order")
 
 
 class MailRefused(ServiceError):
@@ -389,8 +391,10 @@ def add_remittance(
         raise MailRefused("The amount must be more than $0.00.")
     if amount.cents > MAX_CENTS:
         raise MailRefused(f"The amount is over the largest allowed, {Money(MAX_CENTS).display()}.")
+    if tender == "cash":
+        raise MailRefused("Cash that came by mail is taken at the counter, into your drawer, not in a mail batch.")
     if tender not in MAIL_TENDERS:
-        raise MailRefused("A mail remittance is a check, a money order or cash.")
+        raise MailRefused("A mail remittance is a check or a money order.")
     if len(payer) > 120:
         raise MailRefused("Keep the payer's name under 120 characters.")
     if tender == "check":
@@ -572,7 +576,7 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
                 int(r[0]), int(r[2]), r[3], r[4], r[5], r[6], r[7], int(r[8]))  # fmt: skip
             number = receipt_number(station, day.year, rows.next_receipt_number(db, station, day.year))
             receipt_id = rows.insert_receipt(
-                db, number=number, station=station, drawer_id=None, cashier=operator.user_id,  # type: ignore[arg-type]
+                db, number=number, station=station, drawer_id=None, cashier=operator.user_id,
                 channel="mail", business_date=day, posted_at=posted_at, payer=payer, total=amount, tendered=amount,
                 change=0,
             )  # fmt: skip

@@ -159,7 +159,7 @@ def open_items(db: Driver, account_id: int) -> list[OpenItem]:
                               (account_id,))]  # fmt: skip
 
 
-def insert_receipt(db: Driver, *, number: str, station: str, drawer_id: int, cashier: str, channel: str,
+def insert_receipt(db: Driver, *, number: str, station: str, drawer_id: int | None, cashier: str, channel: str,
                    business_date: dt.date, posted_at: dt.datetime, payer: str, total: int, tendered: int,
                    change: int) -> int:  # fmt: skip
     return db.insert(
