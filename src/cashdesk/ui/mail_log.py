@@ -1,0 +1,320 @@
+"""The mail log (Ctrl+Shift+G): documents received by mail that are not payments, logged by
+keyboard one after the other, and the day's log saved as a PDF to print.
+
+    type (first letters complete it), Enter → from, Enter → reference, Enter →
+    routed to (first letters choose the division), Enter → notes, Enter  logs it; the cursor
+    goes back to the type for the next document
+    Alt+D  the date received (today unless changed)          Alt+P  the day's log as a PDF
+    Esc    closes
+
+The service (`services.mail_log`) checks and records each entry; a refusal shows here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.formatting import date_text
+from cashdesk.ui.models import Column, RowsModel
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator, ServiceContext
+    from cashdesk.services.mail_log import MailLogEntry
+
+log = logging.getLogger(__name__)
+
+
+def parse_day(text: str) -> dt.date:
+    """A date as a cashier types it: 03/16/2026, 3/16/26, or 2026-03-16. Raises ValueError in words."""
+    raw = text.strip()
+    for pattern in ("%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d", "%m-%d-%Y"):
+        try:
+            return dt.datetime.strptime(raw, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"Type the date received as month/day/year, like {dt.date(2026, 3, 16):%m/%d/%Y}.")
+
+
+class MailLogModel(RowsModel["MailLogEntry"]):
+    """The day's entries, in the order they were logged."""
+
+    def __init__(self, zone: dt.tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column("No.", lambda e: str(e.id), lambda e: e.id),
+            Column("Time", lambda e: e.logged_at.astimezone(zone).strftime("%I:%M %p"), lambda e: e.logged_at),
+            Column("Type", lambda e: e.doc_type, lambda e: e.doc_type),
+            Column("From", lambda e: e.sender, lambda e: e.sender),
+            Column("Reference", lambda e: e.reference, lambda e: e.reference),
+            Column("Routed to", lambda e: e.routed_to, lambda e: e.routed_to),
+            Column("Notes", lambda e: e.notes, lambda e: e.notes),
+            Column("Logged by", lambda e: e.logged_by, lambda e: e.logged_by),
+        )
+
+
+class MailLogDialog(QDialog):
+    """Log the documents of the day's mail; `logged` holds the entries made in this dialog."""
+
+    def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
+                 folder: Path | None = None) -> None:  # fmt: skip
+        from cashdesk.services.mail_log import DOCUMENT_TYPES, divisions
+
+        super().__init__(parent)
+        self.setObjectName("mailLogDialog")
+        self.setWindowTitle("Mail log")
+        self._ctx = ctx
+        self._operator = operator
+        self._folder = folder
+        self.logged: list[MailLogEntry] = []
+        self.saved_to: Path | None = None
+
+        heading = QLabel("Mail log — documents that are not payments")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        explain = QLabel(
+            "Court documents, applications, correspondence: type what it is, who sent it, its reference, the "
+            "division it goes to and any notes. Enter moves on; Enter on the notes logs it and starts the next one. "
+            "Alt+D changes the date received; Alt+P saves the day's log as a PDF to print; Esc closes."
+        )
+        explain.setWordWrap(True)
+
+        self.date_field = self._line("mailLogDate", 10, date_text(ctx.today()))
+        self.type_field = self._line("mailLogType", 30, placeholder="Court document, application, correspondence…")
+        self.type_field.setCompleter(self._completer(DOCUMENT_TYPES))
+        self.sender_field = self._line("mailLogFrom", 120, placeholder="A person, a business, a court")
+        self.reference_field = self._line("mailLogReference", 60, placeholder="Case, account or application number")
+        self._divisions = divisions(ctx)
+        self.division_field = self._line("mailLogDivision", 60, placeholder="Type the first letters of the division")
+        self.division_field.setCompleter(self._completer(self._divisions))
+        self.notes_field = self._line("mailLogNotes", 300)
+
+        form = QFormLayout()
+        for caption, field in (("&Date received:", self.date_field), ("&Type:", self.type_field),
+                               ("&From:", self.sender_field), ("&Reference:", self.reference_field),
+                               ("Routed t&o:", self.division_field), ("&Notes:", self.notes_field)):  # fmt: skip
+            label = QLabel(caption)
+            label.setBuddy(field)
+            form.addRow(label, field)
+
+        self.message_label = message_label("mailLogMessage")
+        self.day_label = QLabel()
+        self.day_label.setObjectName("mailLogDay")
+        self.day_label.setFont(font)
+        zone = ZoneInfo(ctx.settings["city.time_zone"])
+        self.model = MailLogModel(zone, self)
+        self.table = QTableView()
+        self.table.setObjectName("mailLogEntries")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        buttons = QDialogButtonBox()
+        self.log_button = QPushButton("&Log it")
+        self.log_button.setObjectName("mailLogAdd")
+        self.pdf_button = QPushButton("&Print the day's log (PDF)")
+        self.pdf_button.setObjectName("mailLogPdf")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        for button in (self.log_button, self.pdf_button, close):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        buttons.addButton(self.log_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.log_button.clicked.connect(self.submit)
+        self.pdf_button.clicked.connect(self.save_pdf)
+
+        self.setMinimumSize(860, 620)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.day_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self._guard = CardNumberGuard(self)
+        self._guard.watch(self.date_field, self.type_field, self.sender_field, self.reference_field,
+                          self.division_field, self.notes_field)  # fmt: skip
+        self._guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
+        self._entry_fields = [self.type_field, self.sender_field, self.reference_field, self.division_field,
+                              self.notes_field]  # fmt: skip
+        for first, second in zip([self.date_field, *self._entry_fields], self._entry_fields):
+            QWidget.setTabOrder(first, second)
+        self._chain = EnterChain([self.date_field, *self._entry_fields], self.submit, self)
+        self._chain.on_enter(self.date_field, self._enter_in_date)
+        self._chain.on_enter(self.type_field, lambda: self._required(self.type_field, "Type what the document is "
+                                                                     "(court document, application, …)."))  # fmt: skip
+        self._chain.on_enter(self.sender_field, lambda: self._required(self.sender_field, "Type who sent it."))
+        self._chain.on_enter(self.division_field, self._enter_in_division)
+        self._day = ctx.today()
+        self.refresh()
+        self.type_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _completer(self, words: Sequence[str]) -> QCompleter:
+        """Typing the first letters completes the word in the field (the rest selected, so typing goes on)."""
+        completer = QCompleter(list(words), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        return completer
+
+    def _line(self, name: str, max_length: int, text: str = "", *, placeholder: str = "") -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setMaxLength(max_length)
+        field.setText(text)
+        field.setPlaceholderText(placeholder)
+        return field
+
+    # -- Enter ---------------------------------------------------------------------------------------
+
+    def _enter_in_date(self) -> bool:
+        try:
+            day = parse_day(self.date_field.text())
+        except ValueError as exc:
+            self.refuse(str(exc), self.date_field)
+            return True
+        self.date_field.setText(date_text(day))
+        if day != self._day:
+            self._day = day
+            self.refresh()
+        return False
+
+    def _required(self, field: QLineEdit, text: str) -> bool:
+        if self._guard.check_now():
+            return True
+        if not field.text().strip():
+            self.refuse(text, field)
+            return True
+        return False
+
+    def division(self) -> str | None:
+        """The division typed: its whole name, or first letters that only it starts with."""
+        typed = " ".join(self.division_field.text().split()).casefold()
+        if not typed:
+            return None
+        exact = [d for d in self._divisions if d.casefold() == typed]
+        starting = [d for d in self._divisions if d.casefold().startswith(typed)]
+        return exact[0] if exact else starting[0] if len(starting) == 1 else None
+
+    def _enter_in_division(self) -> bool:
+        division = self.division()
+        if division is None:
+            self.refuse(f"Choose the division it goes to: {', '.join(self._divisions)}. Type its first letters.",
+                        self.division_field)  # fmt: skip
+            return True
+        self.division_field.setText(division)
+        return False
+
+    # -- logging ---------------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        from cashdesk.services.context import ServiceError
+        from cashdesk.services.mail_log import log_document
+
+        if self._guard.check_now():
+            return
+        if self._enter_in_date():
+            return
+        for step in (lambda: self._required(self.type_field, "Type what the document is."),
+                     lambda: self._required(self.sender_field, "Type who sent it."),
+                     self._enter_in_division):  # fmt: skip
+            if step():
+                return
+        try:
+            entry = log_document(
+                self._ctx, self._operator, doc_type=self.type_field.text(), sender=self.sender_field.text(),
+                routed_to=self.division() or "", reference=self.reference_field.text(),
+                notes=self.notes_field.text(), received_on=parse_day(self.date_field.text()),
+            )  # fmt: skip
+        except ServiceError as exc:
+            self.refuse(str(exc), self.type_field)
+            return
+        except Exception as exc:  # the database failed: nothing was logged
+            log.exception("logging the mail failed")
+            self.refuse(f"The document could not be logged ({exc}). Call your supervisor.", self.type_field)
+            return
+        self.logged.append(entry)
+        show_message(self.message_label, f"Logged no. {entry.id}: {entry.doc_type} from {entry.sender}, routed to "
+                                         f"{entry.routed_to}. Next document: type what it is.")  # fmt: skip
+        for field in (self.type_field, self.sender_field, self.reference_field, self.notes_field):
+            field.clear()
+        self.division_field.clear()
+        self.refresh()
+        focus_and_select(self.type_field)
+
+    def refresh(self) -> None:
+        from cashdesk.services.mail_log import entries_for
+
+        try:
+            entries = entries_for(self._ctx, self._operator, self._day)
+        except Exception as exc:  # a help, not a gate: logging still works
+            log.exception("reading the mail log failed")
+            show_message(self.message_label, f"The day's log could not be read ({exc}).", error=True)
+            return
+        self.model.set_rows(entries)
+        count = len(entries)
+        self.day_label.setText(f"{count} document{'s' if count != 1 else ''} logged as received on "
+                               f"{date_text(self._day)}")  # fmt: skip
+        if count:
+            self.table.scrollToBottom()
+
+    def save_pdf(self) -> None:
+        from cashdesk.services.context import ServiceError
+        from cashdesk.services.mail_log import daily_log_pdf
+
+        try:
+            day = parse_day(self.date_field.text())
+        except ValueError as exc:
+            self.refuse(str(exc), self.date_field)
+            return
+        try:
+            self.saved_to = daily_log_pdf(self._ctx, self._operator, day, self._folder)
+        except ServiceError as exc:
+            self.refuse(str(exc))
+            return
+        except Exception as exc:
+            log.exception("saving the mail log PDF failed")
+            self.refuse(f"The day's log could not be saved ({exc}). Call your supervisor.")
+            return
+        show_message(self.message_label, f"The mail log of {date_text(day)} is saved: {self.saved_to}. Print it "
+                                         "and keep it with the day's papers.")  # fmt: skip
+        focus_and_select(self.type_field)
+
+    def refuse(self, text: str, field: QWidget | None = None) -> None:
+        show_message(self.message_label, text, error=True)
+        if field is not None:
+            focus_and_select(field)
+
+
+__all__ = ["MailLogDialog", "MailLogModel", "parse_day"]
