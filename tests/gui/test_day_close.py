@@ -80,3 +80,21 @@ def test_a_cashier_has_no_day_close(window: Any, keyboard: Keyboard) -> None:
     assert not window.close_day_action.isVisible()
     keyboard.press(Key.Key_E, CTRL_SHIFT)
     assert window.extra_dialog is None
+
+
+def test_an_unposted_mail_batch_keeps_the_day_open(
+    signed_out_window: Any, keyboard: Keyboard, qtbot: Any, ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from cashdesk.domain.money import Money
+    from cashdesk.services.mail_batches import open_batch
+
+    batch = open_batch(ctx, operator("cashier1"), control_count=2, control_total=Money(5000))
+    window = signed_out_window
+    window.deposits_folder = tmp_path / "deposits"
+    sign_in(keyboard, window, "super1")
+    keyboard.press(Key.Key_E, CTRL_SHIFT)
+    dialog = window.extra_dialog
+    assert dialog is not None
+    wait_for_keyboard(qtbot, dialog.date_field)
+    keyboard.press(Key.Key_Return)
+    assert f"Still open: mail batch {batch.number} (open, cashier1)" in dialog.status_label.text()

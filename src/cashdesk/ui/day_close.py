@@ -47,7 +47,7 @@ class DayCloseDialog(_FormDialog):
         self._folder = folder if folder is not None else deposits_folder()
         super().__init__(
             "dayCloseDialog", "Close the day and export the deposit",
-            f"Every drawer of the day must be balanced and closed first. The deposit slip, the deposit file, "
+            f"Every drawer of the day must be balanced and closed, and every mail batch posted, first. The deposit slip, the deposit file, "
             f"the GL journal and the posting files are saved in {self._folder}.",
             "Close and e&xport", parent,
         )  # fmt: skip
@@ -128,9 +128,11 @@ def describe_status(status: DayStatus) -> str:
     day = f"{status.business_date:%A %d %B %Y}"
     if status.closed:
         head = f"{day} is closed ({status.closed_by})."
-    elif status.open_drawers:
-        head = f"{day} is open. Still open: " + "; ".join(d.describe() for d in status.open_drawers) + "."
+    elif status.open_drawers or status.unposted_mail:
+        waiting = [d.describe() for d in status.open_drawers]
+        waiting += [f"mail batch {b.describe()}" for b in status.unposted_mail]
+        head = f"{day} is open. Still open: " + "; ".join(waiting) + "."
     else:
-        head = f"{day} is open; every drawer is closed, so it can be closed."
+        head = f"{day} is open; every drawer is closed and every mail batch posted, so it can be closed."
     return (f"{head} {len(status.closed_drawers)} closed drawers, {status.receipts} receipts for "
             f"{status.receipts_total.display()}, over/short {status.over_short.display()}.")  # fmt: skip
