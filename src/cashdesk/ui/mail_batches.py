@@ -4,7 +4,7 @@ adding-machine tape, keyboard first.
     The list     ↑ ↓ a batch · Enter opens it · N a new batch (the tape's count, Enter, total, Enter) · Esc closes
     A batch      scan the stub (or type the account), Enter → amount (the stub's, selected), Enter →
                  check number or the check reader's MICR line, Enter → payer, Enter: the remittance is added
-                 and the cursor is back for the next stub. Alt+T the kind (check, money order, cash).
+                 and the cursor is back for the next stub. Alt+T the kind (check or money order).
                  Alt+I the items · Delete takes the item chosen out (open batches)
                  F9 balance to the tape · F12 post (balances first) · Alt+L the proof list as a PDF
                  Alt+R print the receipt of the item chosen · Alt+D save it as a PDF (posted items)
@@ -61,8 +61,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TENDERS = (("check", "Check"), ("money_order", "Money order"), ("cash", "Cash"))
-_TENDER_LABELS = dict(TENDERS)
+#: What a remittance can be; cash that comes by mail is taken at the counter, into a drawer.
+TENDERS = (("check", "Check"), ("money_order", "Money order"))
+_TENDER_LABELS = {**dict(TENDERS), "cash": "Cash"}
 _STATUS_LABELS = {"open": "Open", "balanced": "Balanced", "posted": "Posted", "rejected": "Rejected",
                   "entered": "Entered", "reversed": "Reversed"}  # fmt: skip
 _SUSPECT_BACKGROUND = QColor("#fde2e2")
@@ -608,8 +609,7 @@ class MailBatchesDialog(QDialog):
 
     def _tender_changed(self, _index: int) -> None:
         code = self.tender_combo.currentData()
-        self.check_caption.setText("&Check number:" if code == "check" else "S&erial number:" if code ==
-                                   "money_order" else "Re&ference:")  # fmt: skip
+        self.check_caption.setText("&Check number:" if code == "check" else "S&erial number:")
 
     def _enter_in_scan(self) -> bool:
         from cashdesk.services.accounts import account_detail
@@ -679,9 +679,6 @@ class MailBatchesDialog(QDialog):
         except MoneyError as exc:
             self.refuse(str(exc), self.amount_field)
             return True
-        if self.tender_combo.currentData() == "cash":
-            focus_and_select(self.payer_field)  # cash has no number
-            return True
         return False
 
     def _enter_in_check(self) -> bool:
@@ -690,7 +687,7 @@ class MailBatchesDialog(QDialog):
         if self.tender_combo.currentData() == "check" and looks_like_micr(self.check_field.text()):
             self._read_micr()
             return True
-        if self.tender_combo.currentData() != "cash" and not self.check_field.text().strip():
+        if not self.check_field.text().strip():
             what = "check number" if self.tender_combo.currentData() == "check" else "money order's serial number"
             self.refuse(f"Type the {what} (or run the check through the reader).", self.check_field)
             return True
@@ -720,12 +717,12 @@ class MailBatchesDialog(QDialog):
             return
         if self._enter_in_amount():
             return
-        if self.tender_combo.currentData() != "cash" and self._enter_in_check():
+        if self._enter_in_check():
             return
         amount = Money.parse(self.amount_field.text(), allow_zero=False)
         tender = str(self.tender_combo.currentData())
         stub = self._stub
-        number = self.check_field.text().strip() if tender != "cash" else ""
+        number = self.check_field.text().strip()
         # A stub whose padded number is on file goes in as scanned (the service checks it against the stub);
         # one the city writes without the zeros goes in by its account, at the amount the stub filled in.
         scanned = stub is not None and self._stub_account == stub.account
@@ -957,7 +954,8 @@ class MailBatchesDialog(QDialog):
                           self.items_table)  # fmt: skip
         if view is not None:
             self.show_batch(view, f"Item {item.seq} ({item.receipt_number}, {item.amount.display()}) is reversed, "
-                                  f"approved by {approval.approved_by}: account {item.account} owes it again.")  # fmt: skip
+                                  f"approved by {approval.approved_by}: account {item.account} owes it "
+                                  "again.")  # fmt: skip
             self._kick_printer()
 
     # -- keys, refusals ------------------------------------------------------------------------------
