@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cashdesk {__version__}")
     parser.add_argument("--db", metavar="PATH|URL", help="the database to use")
-    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-after", type=_whole_number, metavar="MS", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="create or upgrade the database; on the first run, add the first administrator")
@@ -59,8 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     role.add_argument("role", choices=[r.value for r in Role])
 
     demo = sub.add_parser("demo-data", help="fill the database with a fictional city for training and tests")
-    demo.add_argument("--accounts", type=int, default=5000, metavar="N", help="how many accounts (default 5000)")
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed gives the same city")
+    demo.add_argument("--accounts", type=_whole_number, default=5000, metavar="N", help="how many accounts (default 5000)")
+    demo.add_argument("--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same city")
 
     imp = sub.add_parser("import-accounts", help="load accounts and open items from the billing system (CSV)")
     imp.add_argument("file", metavar="FILE")
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         "balances to the tape and is ready to post; 1 bad rows, every one listed, nothing imported; 3 imported but "
         "it does not balance: left open, the differences listed; 2 any other refusal.")  # fmt: skip
     payments.add_argument("file", metavar="FILE")
-    payments.add_argument("--control-count", required=True, type=int, metavar="N",
+    payments.add_argument("--control-count", required=True, type=_whole_number, metavar="N",
                           help="the number of remittances on the adding-machine tape")  # fmt: skip
     payments.add_argument("--control-total", required=True, metavar="AMOUNT", help="the tape's total, like 1234.56")
     payments.add_argument("--user", required=True, metavar="USER", help="the cashier (or supervisor) who owns the batch")
@@ -83,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="find accounts by number, name, service address or phone")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--limit", type=int, metavar="N", help="most results (default: the search.limit setting)")
+    search.add_argument("--limit", type=_whole_number, metavar="N", help="most results (default: the search.limit setting)")
 
     account = sub.add_parser("account", help="one account: balance, open items, aging, flags, history")
     account.add_argument("account", metavar="ACCOUNT")
@@ -116,8 +116,8 @@ def _parser() -> argparse.ArgumentParser:
 
     simulate = sub.add_parser("simulate", help="run simulated business days through the window's services "
                               "(demo, benchmarks); prints each business date")
-    simulate.add_argument("--days", type=int, required=True, metavar="N", help="how many business days (weekdays)")
-    simulate.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed gives the same days")
+    simulate.add_argument("--days", type=_whole_number, required=True, metavar="N", help="how many business days (weekdays)")
+    simulate.add_argument("--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same days")
     simulate.add_argument("--out", type=Path, metavar="DIR",
                           help="where each day's deposit files go (default: exports beside the database)")
 
@@ -140,6 +140,13 @@ def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", required=True, metavar="SUPERVISOR", help="the supervisor's user id")
     parser.add_argument("--password-stdin", action="store_true",
                         help="read the supervisor's password from one line of standard input")
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; write it in digits, like 50") from None
 
 
 def _date(text: str) -> dt.date:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ def _check_station(value: str) -> None:
 def _check_positive(value: int) -> None:
     if value <= 0:
         raise ValueError("must be a whole number above 0")
+    if value > 10_000:
+        raise ValueError("must be at most 10,000")
 
 
 def _check_range(value: int, low: int, high: int) -> None:
@@ -204,7 +207,7 @@ class Settings(Mapping[str, Any]):
                 raise SettingsError(f"{where}unknown setting {key!r}. Known settings: {', '.join(_BY_KEY)}.")
             if type(value) is not setting.type:
                 raise SettingsError(
-                    f"{where}{key} must be {setting.type.__name__}, not {type(value).__name__} ({value!r})."
+                    f"{where}{key} must be {_KIND_WORDS[setting.type]}, not {_shown(value)}."
                 )
             if setting.check is not None:
                 try:
@@ -220,8 +223,14 @@ class Settings(Mapping[str, Any]):
             return cls(path=path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SettingsError(f"{path} is not valid TOML: {exc}. Fix the file or remove it.") from None
+        except UnicodeDecodeError:
+            raise SettingsError(f"{path} is not valid TOML: it is not saved as UTF-8 text. Save it as UTF-8 "
+                                "(plain text) or remove it.") from None  # fmt: skip
+        except tomllib.TOMLDecodeError as exc:
+            # The parser names an odd character by its Python escape ('\\x00'); say what it is.
+            said = re.sub(r"(Illegal character )?'\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})'", "a control character",
+                          str(exc))
+            raise SettingsError(f"{path} is not valid TOML: {said}. Fix the file or remove it.") from None
         return cls(_flatten(data), path=path)
 
     def __getitem__(self, key: str) -> Any:
@@ -243,6 +252,32 @@ class Settings(Mapping[str, Any]):
         merged = dict(self._from_file)
         merged.update({k.replace("__", "."): v for k, v in values.items()})
         return Settings(merged, path=self.path)
+
+
+_KIND_WORDS: dict[type, str] = {
+    int: "a whole number (like 50)",
+    str: "text in quotes (like \"W01\")",
+    bool: "true or false",
+    list: "a list in brackets (like [\"City Clerk\", \"Sales Tax\"])",
+    dict: "a table (like { WATER = 10 })",
+}
+
+
+def _shown(value: Any) -> str:
+    """A value as it is written in the TOML file, for a message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"the text \"{value[:40]}\""
+    if isinstance(value, float):
+        return f"the number {value} (with a decimal point)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, int):
+        return f"the number {value}"
+    return "a date or time"
 
 
 def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from cashdesk.domain.accounts import normalize_account_number
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money, MoneyError
+from cashdesk.domain.text import bad_character
 
 # -- states ------------------------------------------------------------------------------------
 
@@ -278,6 +279,9 @@ def _row(line: int, cells: Mapping[str, str]) -> LockboxRow | list[str]:
         reasons.append(f"bad check number \"{number[:20]}\": up to 10 digits" if number
                        else "the check number is missing")  # fmt: skip
     payer = " ".join(cells["payer"].split())
+    found = bad_character(payer)
+    if found is not None:
+        reasons.append(f"the payer holds {found}, which cannot be printed or kept")
     if len(payer) > MAX_PAYER:
         reasons.append(f"the payer is longer than {MAX_PAYER} characters")
     if reasons or amount is None:
@@ -285,6 +289,18 @@ def _row(line: int, cells: Mapping[str, str]) -> LockboxRow | list[str]:
     if tender == "check":
         number = number.lstrip("0") or "0"  # as the MICR line gives it (domain/micr.py)
     return LockboxRow(line, account, amount, number, payer, tender)
+
+
+def _csv_words(exc: Exception) -> str:
+    """What Python's CSV reader found wrong, in words."""
+    said = str(exc)
+    if "field limit" in said:
+        return f"a value is longer than {csv.field_size_limit():,} characters, or a quote is not closed"
+    if "quote" in said or "delimiter" in said or "end of data" in said or "EOF" in said:
+        return "the quotes are not right: a quoted value is not closed, or there is text after its closing quote"
+    if "NUL" in said or "line contains" in said:
+        return "it holds a control character"
+    return "it is not readable comma-separated text"
 
 
 def parse_lockbox(text: str) -> LockboxParse:
@@ -298,7 +314,7 @@ def parse_lockbox(text: str) -> LockboxParse:
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
-        return LockboxParse((), (RowProblem(1, f"the header row cannot be read ({exc})"),))
+        return LockboxParse((), (RowProblem(1, f"the header row cannot be read ({_csv_words(exc)})"),))
     columns = tuple(cell.strip().lower().replace(" ", "_").replace("-", "_") for cell in header)
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     doubled = sorted({c for c in columns if c and columns.count(c) > 1})
@@ -319,7 +335,7 @@ def parse_lockbox(text: str) -> LockboxParse:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(RowProblem(start, f"the row cannot be read ({exc})"))
+            problems.append(RowProblem(start, f"the row cannot be read ({_csv_words(exc)})"))
             break  # the reader cannot resynchronise after a broken quote
         last_line = reader.line_num
         if not cells or all(not c.strip() for c in cells):

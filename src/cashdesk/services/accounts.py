@@ -131,7 +131,7 @@ def search_accounts(ctx: ServiceContext, query: str, *, limit: int | None = None
     """Best matches first: exact account number, number prefix, phone, then name and address."""
     if len(query) > MAX_QUERY_LENGTH:
         raise ServiceError(f"A search is at most {MAX_QUERY_LENGTH} characters. Type less of the name or address.")
-    limit = limit or ctx.settings["search.limit"]
+    limit = ctx.settings["search.limit"] if limit is None else limit
     if limit < 1:
         raise ServiceError("The number of results must be at least 1.")
     with ctx.db.read() as conn:

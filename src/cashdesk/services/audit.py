@@ -179,6 +179,10 @@ def export_events(ctx: ServiceContext, actor: Operator, start: dt.date, end: dt.
     actor.require(Permission.VIEW_AUDIT, "export the audit trail")
     if start > end:
         raise ServiceError("The 'from' date is after the 'to' date.")
+    if out.is_dir():
+        raise ServiceError(f"{out} is a folder: name the CSV file to write, like {out / 'audit.csv'}.")
+    if not out.parent.is_dir():
+        raise ServiceError(f"There is no folder {out.parent}. Create it first, or choose another place.")
     low, high = _utc_bounds(ctx, start, end)
     tmp = out.with_name(out.name + ".part")
     count = 0

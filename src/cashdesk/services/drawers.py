@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -105,6 +106,9 @@ def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id
 
     if contains_card_number(reason):
         raise ServiceError("Never type a card number. Give the reason in words.")
+    problem = text_problem(reason, "reason")
+    if problem:
+        raise ServiceError(problem)
     with ctx.db.unit_of_work(write=False) as uow:
         drawer = require_open_drawer(uow.session, ctx, operator)
         drawer_id = drawer.id

@@ -25,6 +25,7 @@ from cashdesk.domain.accounts import ACCOUNT_NUMBER_MAX, AccountKind, AccountSta
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.cards import mask
 from cashdesk.domain.security import Permission
+from cashdesk.domain.text import bad_character
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError, command_line_operator
 from cashdesk.store import imports as import_store
@@ -462,13 +463,14 @@ class _FileReader:
                 cells = next(reader)
             except StopIteration:
                 return
-            except csv.Error:
-                problems.add(
-                    start,
-                    None,
-                    "the quotes are not right: a quoted value is not closed, or there is text after "
-                    "its closing quote. Nothing after this line was read.",
-                )
+            except csv.Error as exc:
+                if "field limit" in str(exc):
+                    reason = (f"a value is longer than {csv.field_size_limit():,} characters, so this is not a "
+                              "billing file, or a quote is not closed. Nothing after this line was read.")  # fmt: skip
+                else:
+                    reason = ("the quotes are not right: a quoted value is not closed, or there is text after "
+                              "its closing quote. Nothing after this line was read.")  # fmt: skip
+                problems.add(start, None, reason)
                 return
             if not any(cells) or (not cells[0].strip() and not any(c.strip() for c in cells)):
                 continue  # a blank row
@@ -610,6 +612,10 @@ class _RowParser:
     def _text(self, line: int, col: str, text: str | None) -> str | None:
         if text is not None and len(text) > _MAX_LENGTH[col]:
             self._problems.add(line, col, f"is {len(text)} characters long; at most {_MAX_LENGTH[col]} fit.")
+            return None
+        found = bad_character(text) if text else None
+        if found is not None:
+            self._problems.add(line, col, f"holds {found}, which cannot be printed or kept. Remove it.")
             return None
         return text
 

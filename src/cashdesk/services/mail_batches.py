@@ -32,6 +32,7 @@ from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import MAX_CENTS, Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind, receipt_number
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.business_day import is_closed, open_business_date, require_open_day
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -341,6 +342,9 @@ def _check_text(*texts: str) -> None:
     for text in texts:
         if contains_card_number(text):
             raise MailRefused("Never type a card number. Key the account, the check number and the payer only.")
+        problem = text_problem(text, "text typed")
+        if problem:
+            raise MailRefused(problem)
 
 
 def add_remittance(

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.security import Permission
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import MailLogRow
@@ -86,6 +87,9 @@ def log_document(
         if contains_card_number(text):
             raise MailLogRefused(f"Never type a card number (in the {_CAPTIONS[key]}). If a card number came in the "
                                  "mail, black it out on the paper; log the document without it.")  # fmt: skip
+        problem = text_problem(text, f"{_CAPTIONS[key]} field")
+        if problem:
+            raise MailLogRefused(problem)
         if len(text) > LIMITS[key]:
             raise MailLogRefused(f"The {_CAPTIONS[key]} is too long: at most {LIMITS[key]} characters "
                                  f"({len(text)} typed).")  # fmt: skip

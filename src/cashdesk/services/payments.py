@@ -20,6 +20,7 @@ from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.domain.text import text_problem
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -101,10 +102,22 @@ class PostedReceipt:
     print_job_ids: tuple[int, ...] = field(default=())
 
 
+MAX_PAYER = 120
+MAX_MEMO = 200
+
+
 def _check_text(*texts: str) -> None:
     for text in texts:
         if contains_card_number(text):
             raise PaymentRefused("Never type a card number. Take only the brand, last four digits and approval code.")
+
+
+def _check_field(text: str, what: str, limit: int) -> None:
+    problem = text_problem(text, what)
+    if problem:
+        raise PaymentRefused(problem)
+    if len(text.strip()) > limit:
+        raise PaymentRefused(f"Keep the {what} under {limit} characters.")
 
 
 def post_receipt(
@@ -121,6 +134,10 @@ def post_receipt(
     if len(cart.lines) > MAX_LINES:
         raise PaymentRefused(f"A receipt holds at most {MAX_LINES} lines. Post this one and start another.")
     _check_text(cart.payer, *(line.memo for line in cart.lines if isinstance(line, MiscItem)))
+    _check_field(cart.payer, "payer's name", MAX_PAYER)
+    for line in cart.lines:
+        if isinstance(line, MiscItem):
+            _check_field(line.memo, "memo", MAX_MEMO)
     for line in cart.lines:
         if line.amount.cents <= 0:
             raise PaymentRefused("Every line must be more than $0.00.")
@@ -147,7 +164,7 @@ def post_receipt(
         codes = rows.revenue_codes(db)
         priority = priority_by(codes, ctx.settings["allocation.priorities"])
         number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
-        payer = cart.payer.strip()[:120]
+        payer = cart.payer.strip()
         receipt_id = rows.insert_receipt(
             db, number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
             business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
@@ -160,7 +177,7 @@ def post_receipt(
                 code = codes.get(line.revenue_code)
                 if code is None:
                     raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
-                memo = line.memo.strip()[:200]
+                memo = line.memo.strip()
                 rows.insert_misc_line(db, receipt_id, line_no, code.code, memo, line.amount.cents)
                 posted.append(PostedLine("misc", code.code, memo or code.description, line.amount, Money(0), None))
                 continue

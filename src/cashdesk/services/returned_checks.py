@@ -16,6 +16,7 @@ from sqlalchemy import select
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import (
@@ -51,6 +52,9 @@ def record_returned_check(
     reason = reason.strip() or "Returned NSF"
     if contains_card_number(reason):
         raise ReturnedCheckRefused("Never type a card number. Give the reason in words.")
+    problem = text_problem(reason, "reason")
+    if problem:
+        raise ReturnedCheckRefused(problem)
     now = ctx.now()
     today = ctx.today()
     with ctx.db.unit_of_work() as uow:

@@ -21,6 +21,7 @@ from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import open_drawer_row, require_open_drawer
@@ -350,6 +351,9 @@ def _clean_text(text: str, what: str, limit: int, example: str) -> str:
         raise ShiftRefused(f"Keep the {what} under {limit} characters.")
     if contains_card_number(text):
         raise ShiftRefused(f"Never type a card number. Give the {what} in words.")
+    problem = text_problem(text, what)
+    if problem:
+        raise ShiftRefused(problem)
     return text
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from cashdesk.domain.cards import mask
 from cashdesk.domain.security import Permission, Role, check_new_password, check_user_id, is_inactive
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.auth import (
     INACTIVE_REASON,
@@ -142,6 +143,9 @@ def add_user(
     if problem is not None:
         raise ServiceError(problem)
     role = _role(role)
+    problem = text_problem(full_name, "name")
+    if problem:
+        raise ServiceError(problem)
     full_name = " ".join(mask(full_name).split())
     if len(full_name) > MAX_NAME:
         raise ServiceError(f"A name is at most {MAX_NAME} characters.")

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.overrides import require_approval
@@ -68,6 +69,9 @@ def void_receipt(
         raise VoidRefused("Keep the reason under 200 characters.")
     if contains_card_number(reason):
         raise VoidRefused("Never type a card number. Give the reason in words.")
+    problem = text_problem(reason, "reason")
+    if problem:
+        raise VoidRefused(problem)
     found = _receipt(ctx, number)  # a clear message before asking anything of the approval
     if found.status == "void":
         raise VoidRefused(f"Receipt {found.number} is already void.")

@@ -1,0 +1,40 @@
+"""Text a person types into a name, memo or reason: what it may hold, said in the cashier's words.
+
+Letters of any script, accents, combining marks and emoji are taken as typed. Refused: control
+characters (NUL, ESC and the like: on a receipt printer they are commands), lone surrogates
+(they cannot be stored), the byte-order mark, and the bidirectional overrides and isolates that
+make a line read differently from what it holds (U+202A–U+202E, U+2066–U+2069).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Whitespace a field may hold before it is tidied (the service collapses or strips it).
+_SPACES = frozenset("\t\n\r")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def bad_character(text: str) -> str | None:
+    """None when every character may be kept; else a few words naming the first one that may not."""
+    for ch in text:
+        if ch in _SPACES:
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cc":
+            return "a control character (like NUL or ESC)"
+        if category == "Cs":
+            return "a broken character"
+        if ch in _BIDI_CONTROLS:
+            return "a hidden right-to-left or left-to-right mark"
+        if ch == "\ufeff" or ch in ("\ufffe", "\uffff"):
+            return "a hidden byte-order mark"
+    return None
+
+
+def text_problem(text: str, what: str) -> str | None:
+    """The refusal, in the cashier's words, when `text` holds a character no field may keep."""
+    found = bad_character(text)
+    if found is None:
+        return None
+    return f"The {what} holds {found}, which cannot be printed or kept. Clear it and type it again."

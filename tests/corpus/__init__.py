@@ -1,0 +1,1 @@
+"""Data that drives tests: the bad-input corpus (docs/bad-input.md)."""
