@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -369,26 +370,26 @@ def _job_names(session: Session, jobs: list[PrintJobRow]) -> list[str]:
     return names
 
 
-def retry_uncertain(ctx: ServiceContext, operator: Operator) -> int:
+def retry_uncertain(ctx: ServiceContext, operator: Operator, *, job_ids: Collection[int] | None = None) -> int:
     """The cashier looked at the printer and the receipt is not there: send the same job again.
 
     The receipt is the same receipt (same bytes, no REPRINT banner); the payment is not touched.
-    Returns how many jobs go back in the queue.
+    All of this station's uncertain jobs, or those of `job_ids`. Returns how many go back in the queue.
     """
-    return _settle_uncertain(ctx, operator, retry=True)
+    return _settle_uncertain(ctx, operator, job_ids, retry=True)
 
 
-def dismiss_uncertain(ctx: ServiceContext, operator: Operator) -> int:
+def dismiss_uncertain(ctx: ServiceContext, operator: Operator, *, job_ids: Collection[int] | None = None) -> int:
     """The cashier found the receipt in the printer: mark the job printed without sending it again."""
-    return _settle_uncertain(ctx, operator, retry=False)
+    return _settle_uncertain(ctx, operator, job_ids, retry=False)
 
 
-def _settle_uncertain(ctx: ServiceContext, operator: Operator, *, retry: bool) -> int:
+def _settle_uncertain(ctx: ServiceContext, operator: Operator, job_ids: Collection[int] | None, *, retry: bool) -> int:
     operator.require(Permission.TAKE_PAYMENTS, "look after the printer")
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
-        jobs = _uncertain_jobs(s, ctx)
+        jobs = [j for j in _uncertain_jobs(s, ctx) if job_ids is None or j.id in job_ids]
         if not jobs:
             return 0
         for job in jobs:
