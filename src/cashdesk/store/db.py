@@ -40,6 +40,38 @@ class SchemaTooOld(DatabaseError):
     pass
 
 
+class WriteRefused(DatabaseError):
+    """The disk or the file refused a write (full, read-only, failing): the transaction was rolled back."""
+
+
+DISK_FULL = ("The disk is full: this was not saved, and nothing was written. Free space on the disk (or call IT), "
+             "then do it again: a payment can be posted again as it is.")  # fmt: skip
+WRITE_FAILED = ("The database file could not be written (the disk refused the write: it may be full or failing): "
+                "this was not saved, and nothing was written. Free space on the disk or call IT, then do it again.")  # fmt: skip
+READ_ONLY = ("The database file is read-only: this was not saved, and nothing was written. Ask IT to make the "
+             "file and its folder writable, or open another database, then do it again.")  # fmt: skip
+
+
+def write_refusal(exc: BaseException) -> WriteRefused | None:
+    """The refusal to raise for an SQLite error that means the disk or the file would not take
+    a write; None for any other error (a bug, a constraint: those stay as they are)."""
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError):
+        exc = exc.orig if isinstance(exc.orig, BaseException) else exc
+    if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
+        return None
+    text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorname", "")
+    if "disk is full" in text or code == "SQLITE_FULL":
+        return WriteRefused(DISK_FULL)
+    if "readonly database" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
+        return WriteRefused(READ_ONLY)
+    if "disk i/o error" in text or code.startswith("SQLITE_IOERR"):
+        return WriteRefused(WRITE_FAILED)
+    return None
+
+
 def default_database_path() -> Path:
     from platformdirs import user_data_path
 
@@ -241,7 +273,15 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
         # Writers take SQLite's write lock at BEGIN, so two windows never deadlock midway.
-        self.session.connection(execution_options={"cashdesk_begin": "IMMEDIATE" if self._write else "DEFERRED"})
+        try:
+            self.session.connection(execution_options={"cashdesk_begin": "IMMEDIATE" if self._write else "DEFERRED"})
+        except Exception as exc:
+            self.session.close()
+            refusal = write_refusal(exc)
+            if refusal is None:
+                raise
+            log.error("the database refused to start a transaction: %s", exc)
+            raise refusal from exc
         return self
 
     def commit(self) -> None:
@@ -251,9 +291,22 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.session.rollback()
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        # The one place where a full disk or a read-only file becomes words for the person at the
+        # window: whatever statement or commit hit it, the whole transaction is rolled back.
         try:
             if not self._committed:
                 self.session.rollback()
+        except Exception as rollback_exc:  # the rollback of a failed commit can fail the same way
+            log.warning("rollback after a failed write: %s", rollback_exc)
+            if exc is None:
+                raise
         finally:
             self.session.close()
+        refusal = write_refusal(exc) if exc is not None else None
+        if refusal is not None:
+            log.error("a write was refused and rolled back: %s", exc)
+            if str(refusal) == READ_ONLY:
+                # SQLite opened the file read-only and keeps it so: the next try takes a new connection.
+                self._engine.dispose()
+            raise refusal from exc
