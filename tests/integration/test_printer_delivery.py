@@ -181,3 +181,30 @@ def test_a_printer_name_that_does_not_resolve_is_offline_quickly() -> None:
     assert time.monotonic() - started < QUICK
     assert result.failed and "cannot find the printer's address" in result.reason
     assert result.status is not None and result.status.label == "Offline"
+
+
+@pytest.mark.parametrize("mode", ["normal", "paper_out", "offline"])
+def test_before_send_runs_only_when_the_job_will_go_out_and_before_any_byte(
+    printer_emulator: PrinterEmulator, mode: str  # noqa: F811
+) -> None:
+    """The queue marks a job "printing" here: never for a job the printer is not ready for, and
+    always before the printer has seen a byte of it (docs/printers.md)."""
+    printer_emulator.set_mode(mode)
+    printer = open_printer(printer_emulator.spec, "TM-T88V")
+    seen: list[bytes] = []
+    result = deliver(render_escpos(receipt(7), profile="TM-T88V"), printer,
+                     before_send=lambda: seen.append(printer_emulator.received()))  # fmt: skip
+    assert result.delivered is (mode == "normal")
+    assert len(seen) == (1 if mode == "normal" else 0)
+    assert all(b"W01-2026-000007" not in before for before in seen)
+    assert sum("W01-2026-000007" in r for r in printer_emulator.receipts_text()) == (1 if mode == "normal" else 0)
+
+
+def test_a_before_send_that_fails_sends_nothing(printer_emulator: PrinterEmulator) -> None:  # noqa: F811
+    def database_gone() -> None:
+        raise RuntimeError("the job could not be marked")
+
+    with pytest.raises(RuntimeError):
+        deliver(render_escpos(receipt(8), profile="TM-T88V"), open_printer(printer_emulator.spec, "TM-T88V"),
+                before_send=database_gone)  # fmt: skip
+    assert b"W01-2026-000008" not in printer_emulator.received()
