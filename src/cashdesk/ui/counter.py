@@ -716,7 +716,7 @@ class CounterScreen(QWidget):
         self._post(None)
 
     def _post(self, approval_id: int | None) -> None:
-        from cashdesk.services.context import ServiceError
+        from cashdesk.services.context import DatabaseError, ServiceError
         from cashdesk.services.drawers import NoOpenDrawer
         from cashdesk.services.payments import ExcessNeedsConfirmation, post_receipt
 
@@ -732,7 +732,7 @@ class CounterScreen(QWidget):
             self.set_drawer(None)
             self.drawer_needed.emit()
             return
-        except ServiceError as exc:
+        except (ServiceError, DatabaseError) as exc:  # a refusal, or a full disk / read-only file said in words
             self.say(str(exc), error=True)
             self._home()
             return
