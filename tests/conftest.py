@@ -33,3 +33,54 @@ def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "cashdesk.sqlite3"
     init_database(path)
     return path
+
+
+# -- the card-data scan after the whole run (docs/bad-input.md) --------------------------------------
+
+
+def _scanned_folders(session: pytest.Session) -> list[Path]:
+    """The session's temporary folders (databases, receipts, PDFs, exports, each test's logs) and
+    the folder of the log file the program wrote to."""
+    import logging
+
+    folders: list[Path] = []
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    basetemp = getattr(factory, "_basetemp", None) if factory is not None else None
+    if basetemp is not None:
+        folders.append(Path(basetemp))
+    for handler in logging.getLogger("cashdesk").handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            folders.append(Path(name).parent)
+    return folders
+
+
+#: Files tests write as *input* with a card number planted for the program to refuse: what came
+#: in, not what the program wrote (paths under the session's temporary folder; fnmatch patterns).
+#: New tests can instead put ".input." in the file's name.
+CARD_SCAN_INPUTS = (
+    "test_card_numbers_are_refused*/accounts.csv",  # tests/integration/test_import_accounts.py
+)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if os.environ.get("CASHDESK_NO_CARD_SCAN") or hasattr(session.config, "workerinput"):
+        return
+    from tests.support.card_scan import scan
+
+    folders = _scanned_folders(session)
+    import fnmatch
+
+    def planted_input(path: Path) -> bool:
+        return any(fnmatch.fnmatch(path.relative_to(folder).as_posix(), pattern)
+                   for folder in folders if path.is_relative_to(folder) for pattern in CARD_SCAN_INPUTS)  # fmt: skip
+
+    findings = [f for f in scan(folders) if not planted_input(f.path)]
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"card-data scan: {len(findings)} card number(s) in the files this run wrote "
+                            f"({', '.join(str(f) for f in folders) or 'nothing to scan'})")  # fmt: skip
+        for finding in findings[:50]:
+            reporter.write_line(f"  card number found: {finding.describe()}", red=True)
+    if findings:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

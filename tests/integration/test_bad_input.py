@@ -374,3 +374,76 @@ def test_names_in_any_script_are_taken_and_kept_exactly(text: str, env: Env) -> 
         assert con.execute("SELECT count(*) FROM accounts").fetchone() == (3,)  # no injection ran
     finally:
         con.close()
+
+
+# -- spreadsheet formulas in the CSV files the program writes ------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _formula_cells(data: bytes) -> list[str]:
+    """Cells a spreadsheet would run as a formula: a formula start that is not a plain number."""
+    import csv
+
+    rows = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    return [cell for row in rows for cell in row
+            if cell.startswith(FORMULA_START) and not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", cell)]  # fmt: skip
+
+
+def test_every_csv_written_neutralises_formulas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Payers, memos, a revenue code's description, a mail log sender and a typed user id that start
+    with = + - @ tab or CR go through posting, day close, the deposit export (deposit file, GL journal,
+    billing and sales-tax posting files) and the audit export; every file is read back."""
+    from cashdesk.services.balancing import CountInput, close_drawer, items_to_verify, record_count
+    from cashdesk.services.day_close import close_day
+    from cashdesk.services.deposit import export_deposit
+
+    monkeypatch.setattr(auth, "HASHER", CHEAP)
+    path = tmp_path / "cashdesk.sqlite3"
+    init_database(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE revenue_codes SET description = ? WHERE code = 'BLDGPRMT'", ("=HYPERLINK(\"http://x\")",))
+    con.commit()
+    con.close()
+    db = Database.open(path)
+    with db.unit_of_work() as uow:
+        bakery = city.add_account(uow, "2000000019", "@BAKERY", "301 Main St", kind="sales_tax",
+                                  filing_frequency="monthly")  # fmt: skip
+        city.add_item(uow, bakery, "SALESTAX", "Sales tax", None, dt.date(2026, 10, 20), 5000, period="=2026-09")
+        uow.commit()
+    db.dispose()
+    ctx = ServiceContext.open(path, settings=Settings({"reports.folder": str(tmp_path / "reports")}))
+    ctx.clock = lambda: NOW
+    try:
+        add_user(ctx, ADMIN, "msuper", Role.SUPERVISOR, SUPERVISOR_PASSWORD, must_change_password=False)
+        add_user(ctx, ADMIN, "jcashier", Role.CASHIER, CASHIER_PASSWORD, must_change_password=False)
+        supervisor = Operator("msuper", Role.SUPERVISOR)
+        float_count = CashCount({"B20": 5, "C25": 40})
+        open_drawer(ctx, CASHIER, float_count)
+        for n, text in enumerate(corpus.CSV_INJECTIONS, start=1):
+            post_receipt(ctx, CASHIER, Cart((MiscItem("BLDGPRMT", Money(1000 + n), text),), payer=text),
+                         [Tender(TenderKind.MONEY_ORDER, Money(1000 + n), f"MO-{n}")])  # fmt: skip
+        post_receipt(ctx, CASHIER, Cart((AccountPayment("2000000019", Money(5000)),), payer="-1+1"),
+                     [Tender(TenderKind.CHECK, Money(5000), "5001")])  # fmt: skip
+        log_document(ctx, CASHIER, doc_type="Correspondence", sender="=cmd|' /C calc'!A0", routed_to="City Clerk")
+        with pytest.raises(ServiceError):
+            auth.sign_in(ctx, "@SUM(1+1)", "x")
+        present = frozenset(i.tender_id for i in items_to_verify(ctx, CASHIER))
+        counted = record_count(ctx, CASHIER, CountInput(float_count, present))
+        close_drawer(ctx, CASHIER, count_id=counted.count_id, float_kept=float_count)
+        close_day(ctx, supervisor, TODAY)
+        out = tmp_path / "exports"
+        out.mkdir()
+        export_deposit(ctx, supervisor, TODAY, out)
+        export_events(ctx, ADMIN, TODAY, TODAY, out / "audit.csv")
+    finally:
+        ctx.close()
+    written = {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+    assert len(written) == 5, sorted(written)  # deposit, GL journal, billing, sales tax, audit
+    for name, data in written.items():
+        assert _formula_cells(data) == [], name
+    deposit = next(d for n, d in written.items() if n.startswith("deposit-")).decode("utf-8")
+    for text in corpus.CSV_INJECTIONS:
+        assert "'" + text.strip() in deposit  # kept, with the apostrophe a spreadsheet shows as text
+    audit_text = written["audit.csv"].decode("utf-8")
+    assert "'@SUM(1+1)" in audit_text or "@SUM" not in audit_text

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import unicodedata
 
-#: Whitespace a field may hold before it is tidied (the service collapses or strips it).
+#: Line breaks and tabs: only in text that may run over lines (an address from the billing file).
 _SPACES = frozenset("\t\n\r")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
-def bad_character(text: str) -> str | None:
-    """None when every character may be kept; else a few words naming the first one that may not."""
+def bad_character(text: str, *, multiline: bool = False) -> str | None:
+    """None when every character may be kept; else a few words naming the first one that may not.
+
+    A one-line field (a name, a memo, a reason) takes no tab or line break either: a spreadsheet
+    or a receipt would split it. `multiline` lets them through."""
     for ch in text:
-        if ch in _SPACES:
+        if multiline and ch in _SPACES:
             continue
         category = unicodedata.category(ch)
         if category == "Cc":
-            return "a control character (like NUL or ESC)"
+            return "a control character (like a tab, a line break, NUL or ESC)"
         if category == "Cs":
             return "a broken character"
         if ch in _BIDI_CONTROLS:

@@ -165,8 +165,10 @@ EXPORT_COLUMNS = ("seq", "at_utc", "user", "station", "event_type", "object", "s
 
 
 def _cell(text: str) -> str:
-    """Neutralise spreadsheet formulas in text cells (a leading = + - @ tab or CR)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    """Neutralise spreadsheet formulas in text cells: the one rule of every CSV (domain.deposit)."""
+    from cashdesk.domain.deposit import neutralise
+
+    return neutralise(text)
 
 
 def export_events(ctx: ServiceContext, actor: Operator, start: dt.date, end: dt.date, out: Path) -> int:

@@ -613,7 +613,7 @@ class _RowParser:
         if text is not None and len(text) > _MAX_LENGTH[col]:
             self._problems.add(line, col, f"is {len(text)} characters long; at most {_MAX_LENGTH[col]} fit.")
             return None
-        found = bad_character(text) if text else None
+        found = bad_character(text, multiline=True) if text else None
         if found is not None:
             self._problems.add(line, col, f"holds {found}, which cannot be printed or kept. Remove it.")
             return None

@@ -113,7 +113,7 @@ def _check_text(*texts: str) -> None:
 
 
 def _check_field(text: str, what: str, limit: int) -> None:
-    problem = text_problem(text, what)
+    problem = text_problem(text.strip(), what)
     if problem:
         raise PaymentRefused(problem)
     if len(text.strip()) > limit:

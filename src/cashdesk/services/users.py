@@ -143,7 +143,7 @@ def add_user(
     if problem is not None:
         raise ServiceError(problem)
     role = _role(role)
-    problem = text_problem(full_name, "name")
+    problem = text_problem(full_name.strip(), "name")
     if problem:
         raise ServiceError(problem)
     full_name = " ".join(mask(full_name).split())
