@@ -718,3 +718,12 @@ def test_the_cart_models_pass_qt_model_checks(qtmodeltester: Any) -> None:
     tenders.set_rows([Tender(TenderKind.CARD, Money(500), "A1B2C3", "VISA", "4242"), Tender(TenderKind.CASH, Money(20))])
     qtmodeltester.check(tenders)
     assert tenders.index(0, 0).data() == "VISA ****4242 auth A1B2C3"
+
+
+def test_a_sales_tax_stub_for_a_utility_account_is_refused(window: Any, keyboard: Keyboard, city_db: Path) -> None:
+    wrong = build(AccountKind.SALES_TAX, "0000001001", dt.date(2026, 3, 25), Money(9180))
+    scan(keyboard, wrong)
+    assert "This stub is a sales-tax notice, but account 1001 is a utility account" in (
+        window.inquiry.message_label.text())
+    keyboard.press(Key.Key_Return)  # nothing was opened: Enter adds nothing to the receipt
+    assert window.counter.cart.empty

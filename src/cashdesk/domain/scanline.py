@@ -80,3 +80,13 @@ def build(kind: AccountKind, account: str, due_date: dt.date, amount_due: Money)
         raise ValueError("a scan line carries 0 to 999,999,999 cents")
     body = f"{code}{account}{due_date:%Y%m%d}{amount_due.cents:09d}"
     return body + str(luhn_check_digit(body))
+
+
+def kind_mismatch(stub: ScanLine, number: str, account_kind: AccountKind) -> str:
+    """Why a stub cannot pay this account ("" when its kind is the account's)."""
+    if stub.kind is account_kind:
+        return ""
+    words = {AccountKind.UTILITY: "a utility bill", AccountKind.SALES_TAX: "a sales-tax notice"}
+    accounts = {AccountKind.UTILITY: "a utility account", AccountKind.SALES_TAX: "a sales-tax account"}
+    return (f"This stub is {words[stub.kind]}, but account {number} is {accounts[account_kind]}. "
+            "Scan the stub that came with this payment, or type the account number.")

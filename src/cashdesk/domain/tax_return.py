@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cashdesk.domain.accounts import FilingFrequency
-from cashdesk.domain.money import Money
+from cashdesk.domain.money import MAX_CENTS, Money
 
 
 class TaxReturnError(ValueError):
@@ -388,6 +388,11 @@ def _check_figures(figures: ReturnFigures) -> None:
         if amount.is_negative:
             raise TaxReturnError(
                 f"{LABELS[name]} cannot be negative. Type it as the business wrote it, without a minus."
+            )
+        if amount.cents > MAX_CENTS:
+            raise TaxReturnError(
+                f"{LABELS[name]} is more than the largest amount cashdesk takes ({Money(MAX_CENTS).display()}). "
+                "Check the figure the business wrote."
             )
     total_sales = figures.gross_sales + figures.bad_debts_collected
     if figures.total_deductions > total_sales:

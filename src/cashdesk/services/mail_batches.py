@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from cashdesk.domain import mail as rules
 from cashdesk.domain import micr as micr_rules
 from cashdesk.domain import scanline
-from cashdesk.domain.accounts import AccountStatus, OpenItem, normalize_account_number
+from cashdesk.domain.accounts import AccountKind, AccountStatus, OpenItem, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import MAX_CENTS, Money
@@ -418,6 +418,9 @@ def add_remittance(
         paying = rows.paying_account(db, number)
         if paying is None:
             raise MailRefused(f"No account {account}. Check the number on the stub.")
+        mismatch = scanline.kind_mismatch(stub, paying.number, AccountKind(paying.kind)) if stub else ""
+        if mismatch:
+            raise MailRefused(mismatch)
         refusal = _account_refusal(paying, tender, batch.business_date)
         if refusal:
             raise MailRefused(refusal)

@@ -138,17 +138,18 @@ class PayingAccount:
     cash_only: bool
     cash_only_until: dt.date | None
     credit_cents: int
+    kind: str = "utility"  # utility or sales_tax
 
     def cash_only_on(self, day: dt.date) -> bool:
         return self.cash_only or (self.cash_only_until is not None and self.cash_only_until >= day)
 
 
 def paying_account(db: Driver, number: str) -> PayingAccount | None:
-    row = db.one("SELECT id, number, name, status, cash_only, cash_only_until, credit_cents FROM accounts "
+    row = db.one("SELECT id, number, name, status, cash_only, cash_only_until, credit_cents, kind FROM accounts "
                  "WHERE number = ?", (number,))  # fmt: skip
     if row is None:
         return None
-    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), _date(row[5]), int(row[6]))
+    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), _date(row[5]), int(row[6]), row[7])
 
 
 def open_items(db: Driver, account_id: int) -> list[OpenItem]:

@@ -220,6 +220,10 @@ class InquiryScreen(QWidget):
                 error=True,
             )
             return
+        mismatch = scanline.kind_mismatch(stub, detail.account.number, detail.account.kind)
+        if mismatch:
+            self.show_message(mismatch, error=True)
+            return
         self._last_query = text
         self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.results_model.clear()

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cashdesk.domain.accounts import FilingFrequency
-from cashdesk.domain.money import Money
+from cashdesk.domain.money import MAX_CENTS, Money
 from cashdesk.domain.tax_return import (
     LINES,
     Deduction,
@@ -340,7 +340,7 @@ def test_total_is_the_sum_of_its_lines_and_nothing_is_negative(f: ReturnFigures,
         assert ret["vendor_fee"] == M(0)
 
 
-@given(st.integers(0, 10**9), st.integers(0, 10**9))
+@given(st.integers(0, MAX_CENTS), st.integers(0, MAX_CENTS))
 def test_deductions_beyond_sales_are_always_refused(gross: int, deductions: int) -> None:
     f = ReturnFigures(gross_sales=M(gross), deductions={Deduction.OTHER: M(deductions)})
     if deductions > gross:
