@@ -312,3 +312,21 @@ def test_a_mail_receipt_prints_or_saves_only_on_request(ctx: ServiceContext, sma
     text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     assert "W01-2026-000001" in text and "SMITH, JOHN" in text and "$73.15" in text
     assert rows(small_city, "SELECT count(*) FROM print_jobs WHERE kind = 'drawer_kick'") == [(0,)]
+
+
+def test_a_stub_pays_an_account_whose_number_is_shorter_than_the_stubs(ctx: ServiceContext, small_city: Path) -> None:
+    from cashdesk.store.db import Database
+    from tests.support import city
+
+    db = Database.open(small_city)
+    with db.unit_of_work() as uow:
+        short = city.add_account(uow, "1001", "SHORT, NUMBER", "1 Short St", "")
+        city.add_item(uow, short, "WATER", "Water", dt.date(2026, 11, 1), dt.date(2026, 12, 1), 2500, 0, "")
+        uow.commit()
+    db.dispose()
+    stub = scanline.build(AccountKind.UTILITY, "0000001001", dt.date(2026, 12, 1), Money(2500))
+    batch = open_batch(ctx, CASHIER, control_count=1, control_total=Money(2500))
+    view = add_remittance(ctx, CASHIER, batch.id, scan_line=stub, check_number="501", payer="N. Short")
+    assert [(i.account, i.amount, i.problem) for i in view.items] == [("1001", Money(2500), "")]
+    with pytest.raises(MailRefused, match="The stub is for account 0000001001, not 1002"):
+        add_remittance(ctx, CASHIER, batch.id, scan_line=stub, account="1002", check_number="502")

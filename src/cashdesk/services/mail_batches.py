@@ -372,7 +372,7 @@ def add_remittance(
             stub = scanline.parse(scan_line)
         except scanline.ScanLineError as exc:
             raise MailRefused(str(exc)) from None
-        if account and normalize_account_number(account) != stub.account:
+        if account and normalize_account_number(account).lstrip("0") != stub.account.lstrip("0"):
             raise MailRefused(f"The stub is for account {stub.account}, not {account}. Scan the right stub or "
                               "clear the account.")  # fmt: skip
         account = stub.account
@@ -416,6 +416,9 @@ def add_remittance(
             raise MailRefused(f"Batch {batch.number} is {batch.status}: remittances are added to open batches only.")
         db = rows.driver(s)
         paying = rows.paying_account(db, number)
+        if paying is None and stub is not None and number.lstrip("0") and number.lstrip("0") != number:
+            # Stubs carry the account zero-padded to 10 digits; the city may write it shorter.
+            paying = rows.paying_account(db, number.lstrip("0"))
         if paying is None:
             raise MailRefused(f"No account {account}. Check the number on the stub.")
         mismatch = scanline.kind_mismatch(stub, paying.number, AccountKind(paying.kind)) if stub else ""
