@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 POST_TARGET_S = 2.0  # for 1,000 remittances
 IMPORT_TARGET_S = 10.0  # for 10,000 rows
+#: The business date of the raw baseline's rows (bench/all.py sets the database's open business day).
+BUSINESS_DATE = dt.date.today().isoformat()
 
 
 def pick_accounts(path: Path, n: int, seed: int) -> list[tuple[int, str, int]]:
@@ -140,8 +142,9 @@ def raw_import(path: Path, file: Path, number: str) -> tuple[float, int]:
     con.execute("BEGIN IMMEDIATE")
     batch = con.execute(
         "INSERT INTO mail_batches (number, business_date, station, owner, control_count, control_total_cents, status, "
-        "source, source_file, source_sha256, created_at, posted_by, reject_reason) VALUES (?, '2026-11-26', 'B99', "
-        "'raw', 0, 0, 'open', 'lockbox', ?, '', '2026-11-26 10:00:00', '', '')", (number, file.name),
+        "source, source_file, source_sha256, created_at, posted_by, reject_reason) VALUES (?, ?, 'B99', "
+        "'raw', 0, 0, 'open', 'lockbox', ?, '', ?, '', '')",
+        (number, BUSINESS_DATE, file.name, f"{BUSINESS_DATE} 10:00:00"),
     ).lastrowid  # fmt: skip
     items = []
     with file.open(newline="", encoding="utf-8") as handle:
@@ -168,19 +171,21 @@ def raw_import(path: Path, file: Path, number: str) -> tuple[float, int]:
 def raw_post(path: Path, batch_id: int) -> tuple[float, int]:
     """The same receipts, lines, allocations, credit, history, tenders and item updates through plain sqlite3."""
     con = _raw(path)
+    year = int(BUSINESS_DATE[:4])
     started = time.perf_counter()
     con.execute("BEGIN IMMEDIATE")
     items = con.execute("SELECT id, account_id, amount_cents, check_number, payer FROM mail_items WHERE batch_id = ? "
                         "ORDER BY seq", (batch_id,)).fetchall()  # fmt: skip
     for item_id, account_id, amount, check, payer in items:
-        con.execute("INSERT INTO receipt_sequences (station, year, last_number) VALUES ('B99', 2026, 1) "
-                    "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1")
-        seq = con.execute("SELECT last_number FROM receipt_sequences WHERE station = 'B99' AND year = 2026").fetchone()[0]
+        con.execute("INSERT INTO receipt_sequences (station, year, last_number) VALUES ('B99', ?, 1) "
+                    "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1", (year,))
+        seq = con.execute("SELECT last_number FROM receipt_sequences WHERE station = 'B99' AND year = ?",
+                          (year,)).fetchone()[0]  # fmt: skip
         receipt = con.execute(
             "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
             "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) VALUES "
-            "(?, 'B99', NULL, 'raw', 'mail', '2026-11-26', '2026-11-26 10:00:00', ?, ?, ?, 0, 'posted', '', '', 0)",
-            (f"B99-2026-{seq:06d}", payer, amount, amount),
+            "(?, 'B99', NULL, 'raw', 'mail', ?, ?, ?, ?, ?, 0, 'posted', '', '', 0)",
+            (f"B99-{year}-{seq:06d}", BUSINESS_DATE, f"{BUSINESS_DATE} 10:00:00", payer, amount, amount),
         ).lastrowid
         left = amount
         paid = []
@@ -202,7 +207,7 @@ def raw_post(path: Path, batch_id: int) -> tuple[float, int]:
         if left:
             con.execute("UPDATE accounts SET credit_cents = credit_cents + ? WHERE id = ?", (left, account_id))
         con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
-                    "VALUES (?, '2026-11-26', 'payment', 'Payment by mail', ?, ?)", (account_id, -amount, str(seq)))
+                    "VALUES (?, ?, 'payment', 'Payment by mail', ?, ?)", (account_id, BUSINESS_DATE, -amount, str(seq)))
         con.execute("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
                     "bank_account) VALUES (?, 'check', ?, ?, '', '', '', '')", (receipt, amount, check))
         con.execute("UPDATE mail_items SET status = 'posted', receipt_id = ? WHERE id = ?", (receipt, item_id))

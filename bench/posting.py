@@ -48,7 +48,22 @@ def p(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
 
 
-def measure_service(path: Path, accounts: list[tuple[int, str, int]]) -> list[float]:
+def tender_of(n: int, mixed: bool) -> tuple[str, str, str, str]:
+    """(kind, reference, card brand, last four) of the n-th payment: all cash, or a counter's mix
+    (six in ten cash, two checks, one card, one money order)."""
+    if not mixed or n % 10 < 6:
+        return "cash", "", "", ""
+    if n % 10 < 8:
+        return "check", str(1000 + n), "", ""
+    if n % 10 == 8:
+        return "card", f"A{n:05d}", "VISA", f"{n % 10000:04d}"
+    return "money_order", f"MO{n:08d}", "", ""
+
+
+def measure_service(path: Path, accounts: list[tuple[int, str, int]], *, cashier_id: str = "benchcashier",
+                    mixed: bool = False) -> list[float]:  # fmt: skip
+    """post_receipt() for each account (half of what it owes) in a drawer opened for `cashier_id`,
+    left open; the tenders are cash, or a counter's mix (tender_of)."""
     from cashdesk.config import Settings
     from cashdesk.domain.cash import CashCount
     from cashdesk.domain.money import Money
@@ -60,43 +75,52 @@ def measure_service(path: Path, accounts: list[tuple[int, str, int]]) -> list[fl
 
     # No cash limit: a real drawer makes drops; the bench posts 10,000 payments in one drawer.
     ctx = ServiceContext.open(path, settings=Settings({"cash.block_limit_cents": 0}), quick_check=False)
-    cashier = Operator("benchcashier", Role.CASHIER)
+    cashier = Operator(cashier_id, Role.CASHIER)
     open_drawer(ctx, cashier, CashCount({"B20": 10}))
     times = []
-    for _, number, owed in accounts:
+    for n, (_, number, owed) in enumerate(accounts):
         amount = max(1, owed // 2)
+        kind, reference, brand, last4 = tender_of(n, mixed)
         cart = Cart((AccountPayment(number, Money(amount), keep_excess_as_credit=True),))
+        tender = Tender(TenderKind(kind), Money(amount), reference, card_brand=brand, card_last4=last4)
         started = time.perf_counter()
-        post_receipt(ctx, cashier, cart, [Tender(TenderKind.CASH, Money(amount))])
+        post_receipt(ctx, cashier, cart, [tender])
         times.append((time.perf_counter() - started) * 1000)
     ctx.close()
     return times
 
 
-def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: int) -> list[float]:
+def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: int, *, station: str = "B99",
+                business_date: str | None = None, mixed: bool = False) -> tuple[list[float], int]:  # fmt: skip
+    """The same rows as post_receipt() writes, through plain sqlite3, in a drawer of their own at
+    `station` (left open): (milliseconds of each payment, the drawer's id)."""
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute("PRAGMA foreign_keys=ON")
+    business_date = business_date or dt.date.today().isoformat()
+    year = int(business_date[:4])
     drawer = con.execute(
         "INSERT INTO drawers (station, cashier, business_date, opened_at, opening_float_cents, opening_count, status) "
-        "VALUES ('B99', 'raw', '2026-11-26', '2026-11-26 10:00:00', 20000, '{}', 'open')"
+        f"VALUES (?, 'raw', ?, '{business_date} 10:00:00', 20000, '{{\"B20\":10}}', 'open')", (station, business_date)
     ).lastrowid
     payload = b"x" * payload_size
     prev = "0" * 64
     times = []
     for seq, (account_id, _, owed) in enumerate(accounts, start=1):
         amount = max(1, owed // 2)
+        kind, reference, brand, last4 = tender_of(seq - 1, mixed)
         started = time.perf_counter()
         con.execute("BEGIN IMMEDIATE")
-        con.execute("INSERT INTO receipt_sequences (station, year, last_number) VALUES ('B99', 2026, 1) "
-                    "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1")
-        number = con.execute("SELECT last_number FROM receipt_sequences WHERE station = 'B99' AND year = 2026").fetchone()[0]
+        con.execute("INSERT INTO receipt_sequences (station, year, last_number) VALUES (?, ?, 1) "
+                    "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1", (station, year))
+        number = con.execute("SELECT last_number FROM receipt_sequences WHERE station = ? AND year = ?",
+                             (station, year)).fetchone()[0]  # fmt: skip
         receipt = con.execute(
             "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
             "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) VALUES "
-            "(?, 'B99', ?, 'raw', 'counter', '2026-11-26', '2026-11-26 10:00:00', '', ?, ?, 0, 'posted', '', '', 0)",
-            (f"B99-2026-{number:06d}", drawer, amount, amount),
+            f"(?, ?, ?, 'raw', 'counter', ?, '{business_date} 10:00:00', '', ?, ?, 0, 'posted', '', '', 0)",
+            (f"{station}-{year}-{number:06d}", station, drawer, business_date, amount, amount),
         ).lastrowid
         line = con.execute(
             "INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, memo, amount_cents, credit_cents) "
@@ -113,23 +137,24 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
                         (line, item_id, take))
             left -= take
         con.execute("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
-                    "bank_account) VALUES (?, 'cash', ?, '', '', '', '', '')", (receipt, amount))
-        con.execute("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (amount, drawer))
+                    "bank_account) VALUES (?, ?, ?, ?, ?, ?, '', '')", (receipt, kind, amount, reference, brand, last4))
+        if kind == "cash":
+            con.execute("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (amount, drawer))
         con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
-                    "VALUES (?, '2026-11-26', 'payment', 'Payment', ?, '')", (account_id, -amount))
-        for kind, data in (("receipt", payload), ("drawer_kick", b"\x1bp\x00\x32\x32")):
+                    "VALUES (?, ?, 'payment', 'Payment', ?, '')", (account_id, business_date, -amount))
+        for job, data in (("receipt", payload), ("drawer_kick", b"\x1bp\x00\x32\x32")):
             con.execute("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, "
-                        "created_at) VALUES ('B99', ?, ?, ?, 'queued', 0, '', '2026-11-26 10:00:00')",
-                        (kind, receipt, data))
+                        f"created_at) VALUES (?, ?, ?, ?, 'queued', 0, '', '{business_date} 10:00:00')",
+                        (station, job, receipt, data))  # fmt: skip
         digest = hashlib.sha256(f"{prev}{seq}".encode()).hexdigest()
         con.execute("INSERT INTO audit_events (seq, at, user, station, event_type, object, success, details, "
                     "prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_events), "
-                    "'2026-11-26T17:00:00.000000Z', 'raw', 'B99', 'post', '', 1, '{}', ?, ?)", (prev, digest))
+                    f"'{business_date}T17:00:00.000000Z', 'raw', ?, 'post', '', 1, '{{}}', ?, ?)", (station, prev, digest))
         prev = digest
         con.execute("COMMIT")
         times.append((time.perf_counter() - started) * 1000)
     con.close()
-    return times
+    return times, int(drawer)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     payload = con.execute("SELECT avg(length(payload)) FROM print_jobs WHERE kind = 'receipt'").fetchone()[0]
     con.close()
     print(f"[bench] {len(raw_accounts):,} payments through plain sqlite3", file=sys.stderr)
-    raw = measure_raw(work, raw_accounts, int(payload))
+    raw, _ = measure_raw(work, raw_accounts, int(payload))
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     ratio = p(service, 95) / p(raw, 95)

@@ -224,7 +224,10 @@ def p95(samples: Sequence[float]) -> float:
     return ordered[max(0, -(-95 * len(ordered) // 100) - 1)]  # nearest rank
 
 
-def measure_search(path: Path, queries: dict[str, list[str]], rounds: int) -> list[Figure]:
+def measure_search(path: Path, queries: dict[str, list[str]], rounds: int,
+                   ratio_target: float | None = SEARCH_RATIO) -> list[Figure]:  # fmt: skip
+    """p95 of search_accounts() and of the same statements through plain sqlite3, for each kind of
+    query; the target is SEARCH_TARGET_MS, and the ratio ≤ `ratio_target` unless it is None."""
     from cashdesk.config import Settings
     from cashdesk.services.accounts import search_accounts
     from cashdesk.services.context import ServiceContext
@@ -265,11 +268,12 @@ def measure_search(path: Path, queries: dict[str, list[str]], rounds: int) -> li
             figures.append(
                 Figure(
                     f"search p95, {kind} ({len(every)} queries × {rounds})",
-                    f"≤ {SEARCH_TARGET_MS:g} ms, ratio ≤ {SEARCH_RATIO:g}",
+                    f"≤ {SEARCH_TARGET_MS:g} ms" + (f", ratio ≤ {ratio_target:g}" if ratio_target else ""),
                     f"{measured:.2f} ms (median {statistics.median(service):.2f})",
                     f"{baseline:.2f} ms (median {statistics.median(bare):.2f})",
                     ratio,
-                    measured <= SEARCH_TARGET_MS and ratio is not None and ratio <= SEARCH_RATIO,
+                    measured <= SEARCH_TARGET_MS
+                    and (ratio_target is None or (ratio is not None and ratio <= ratio_target)),
                 )
             )
             say(f"{kind}: slowest {sorted(zip(service, every * rounds))[-3:]}")

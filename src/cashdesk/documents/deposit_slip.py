@@ -6,12 +6,15 @@ The same deposit gives the same bytes (a fixed creation date and document id).
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from cashdesk.domain.deposit import Deposit
@@ -28,6 +31,7 @@ COL_NUMBER = MARGIN + 1.3 * inch
 COL_PAYER = MARGIN + 2.7 * inch
 COL_AMOUNT = WIDTH - MARGIN
 PAYER_CHARS = 42
+_number = functools.lru_cache(maxsize=4096)(fp_str)  # the few column and line positions, formatted once
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +103,23 @@ class _Page:
 
     def columns(self, cells: tuple[tuple[float, str], ...], amount: str, *, bold: bool = False) -> None:
         self.need()
-        self.pdf.setFont(BOLD if bold else FONT, SIZE)
+        font = BOLD if bold else FONT
+        self.pdf.setFont(font, SIZE)
         for x, cell in cells:
-            self.pdf.drawString(x, self.y, _latin(cell))
-        self.pdf.drawRightString(COL_AMOUNT, self.y, amount)
+            self._string(x, _latin(cell))
+        self._string(COL_AMOUNT - stringWidth(amount, font, SIZE), amount)
         self.y -= LEADING
+
+    def _string(self, x: float, text: str) -> None:
+        """What Canvas.drawString writes for `text` in a standard font, byte for byte, without its
+        text-object machinery: a day's slip lists thousands of checks. Text that is not plain
+        printable ASCII goes through drawString itself."""
+        code = getattr(self.pdf, "_code", None)
+        if code is None or not self.pdf.bottomup or not (text.isascii() and text.isprintable()):
+            self.pdf.drawString(x, self.y, text)
+            return
+        shown = f"({escapePDF(text.encode('ascii'))}) Tj" if text else ""
+        code.append(f"BT 1 0 0 1 {_number(x)} {_number(self.y)} Tm {shown} T* ET")
 
     def rule(self) -> None:
         self.need()

@@ -406,7 +406,7 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
     pdf: Path | None = None
     problem = ""
     try:
-        pdf = _save_z_pdf(ctx, operator, result["drawer_id"], None)
+        pdf = _save_z_pdf(ctx, operator, result["drawer_id"], None, report=report)
     except (ServiceError, OSError) as exc:
         problem = str(exc)
         log.warning("drawer %s closed; the Z report PDF was not saved: %s", result["drawer_id"], problem)
@@ -447,7 +447,7 @@ def _z_report(session: Session, ctx: ServiceContext, drawer: DrawerRow, close: D
         lines.append(SlipLine("Variance approved by", close.approved_by))
     items = json.loads(count.items or "{}")
     missing = set(items.get("missing", []))
-    for item in _items(session, drawer.id):
+    for item in _items(session, drawer.id) if missing else ():  # a big drawer's list is read only when needed
         if item.tender_id in missing:
             lines.append(SlipLine(f"MISSING {_kind_label(item.kind)} #{item.number}", item.amount.display()))
     for extra in items.get("extra", []):
@@ -492,7 +492,9 @@ def z_report_name(station: str, drawer_id: int) -> str:
     return f"z-report-{station}-{drawer_id}.pdf"
 
 
-def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None) -> Path:
+def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None, *,
+                report: ShiftReport | None = None) -> Path:  # fmt: skip
+    """`report`: the Z report close_drawer has just made from the same rows (not read again)."""
     from cashdesk.documents.receipt_pdf import receipt_pdf
 
     with ctx.db.unit_of_work() as uow:
@@ -505,7 +507,8 @@ def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder:
         close = s.get(DrawerCloseRow, drawer.id)
         if drawer.status != "closed" or close is None:
             raise BalancingRefused(f"Drawer {drawer_id} is still open: its Z report comes when it is closed.")
-        report, _ = _z_report(s, ctx, drawer, close)
+        if report is None or report.drawer_id != drawer.id:
+            report, _ = _z_report(s, ctx, drawer, close)
         data = receipt_pdf(report.lines, title=f"Z report {drawer.station} drawer {drawer.id}")
         where = folder if folder is not None else reports_folder(ctx)
         target = where / z_report_name(drawer.station, drawer.id)

@@ -55,8 +55,6 @@ from cashdesk.services import audit
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import (
-    AccountRow,
-    AllocationRow,
     BusinessDayRow,
     CashDropRow,
     DrawerCloseRow,
@@ -65,11 +63,9 @@ from cashdesk.store.models import (
     ExportedFileRow,
     OpenItemRow,
     PaidOutRow,
-    ReceiptLineRow,
-    ReceiptRow,
     RevenueCodeRow,
-    TenderRow,
 )
+from cashdesk.store.posting import driver
 
 log = logging.getLogger(__name__)
 
@@ -98,21 +94,23 @@ def _pieces(text: str) -> dict[str, int]:
 
 
 def _payers(s: Session, day: dt.date) -> dict[int, str]:
-    """Who paid each of the day's receipts: the payer typed, else the name on its first account line."""
+    """Who paid each of the day's receipts that took a check or money order (the only ones the
+    slip names): the payer typed, else the name on its first account line."""
+    db = driver(s)
     payers: dict[int, str] = {}
-    typed = s.execute(select(ReceiptRow.id, ReceiptRow.payer).where(ReceiptRow.business_date == day,
-                                                                    ReceiptRow.payer != ""))  # fmt: skip
-    for rid, payer in typed:
-        payers[rid] = payer
-    named = s.execute(
-        select(ReceiptLineRow.receipt_id, AccountRow.name)
-        .join(AccountRow, AccountRow.id == ReceiptLineRow.account_id)
-        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
-        .where(ReceiptRow.business_date == day, ReceiptRow.payer == "")
-        .order_by(ReceiptLineRow.receipt_id, ReceiptLineRow.line_no)
-    )
-    for rid, name in named:
-        payers.setdefault(rid, name)
+    # Driver level: a busy day has tens of thousands of receipts, and these are plain tuples.
+    for rid, payer, name in db.all(
+        "SELECT r.id, r.payer, a.name FROM receipts r "
+        "LEFT JOIN receipt_lines l ON l.receipt_id = r.id AND r.payer = '' "
+        "LEFT JOIN accounts a ON a.id = l.account_id "
+        "WHERE r.business_date = ? AND EXISTS (SELECT 1 FROM tenders t WHERE t.receipt_id = r.id "
+        "AND t.kind IN ('check', 'money_order')) ORDER BY r.id, l.line_no",
+        (db.value(day),),
+    ):  # fmt: skip
+        if payer:
+            payers[rid] = payer
+        elif name is not None:
+            payers.setdefault(rid, name)
     return payers
 
 
@@ -158,13 +156,13 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow]) -> Deposit:
                 amount = Money(int(str(e.get("amount_cents", 0))))
                 extras.append(DepositedItem(kind, str(e.get("number", "")), "(found in the drawer, not recorded)",
                                             amount, f"drawer {drawer_id}"))  # fmt: skip
-    tenders = s.execute(
-        select(TenderRow.id, TenderRow.kind, TenderRow.reference, TenderRow.amount_cents, ReceiptRow.id,
-               ReceiptRow.number, ReceiptRow.drawer_id)
-        .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id)
-        .where(ReceiptRow.business_date == day, ReceiptRow.status == "posted",
-               TenderRow.kind.in_(("check", "money_order")))
-    ).all()  # fmt: skip
+    db = driver(s)
+    tenders = db.all(
+        "SELECT t.id, t.kind, t.reference, t.amount_cents, r.id, r.number, r.drawer_id FROM tenders t "
+        "JOIN receipts r ON r.id = t.receipt_id WHERE r.business_date = ? AND r.status = 'posted' "
+        "AND t.kind IN ('check', 'money_order') ORDER BY t.id",
+        (db.value(day),),
+    )  # fmt: skip
     payers = _payers(s, day) if tenders else {}
     items: list[DepositedItem] = []
     for tender_id, kind, reference, cents, receipt_id, number, drawer_id in tenders:
@@ -199,47 +197,40 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
     """Read a business day: the deposit, the balanced journal and the posting rows."""
     codes = {c.code: c for c in s.scalars(select(RevenueCodeRow))}
     gl_of = {code: row.gl_account for code, row in codes.items()}
+    label_of = {code: f"{code} {row.description}" for code, row in codes.items()}
     credit_pattern = str(ctx.settings["gl.credit_account"])
     general = _general_fund(ctx)
     drawers = list(s.scalars(select(DrawerRow).where(DrawerRow.business_date == day).order_by(DrawerRow.id)))
     deposit = _deposit(s, day, drawers)
 
-    receipts = s.execute(
-        select(ReceiptRow.id, ReceiptRow.number, ReceiptRow.total_cents)
-        .where(ReceiptRow.business_date == day, ReceiptRow.status == "posted")
-    ).all()  # fmt: skip
+    # Driver level: a day of 20,000 payments is read as plain tuples (no ORM rows).
+    db = driver(s)
+    on_day = (db.value(day),)
+    receipts = db.all("SELECT id, number, total_cents FROM receipts WHERE business_date = ? AND status = 'posted'",
+                      on_day)  # fmt: skip
     receipt_number = {rid: number for rid, number, _ in receipts}
-    posted = (ReceiptRow.business_date == day, ReceiptRow.status == "posted")
     kinds: dict[int, set[str]] = defaultdict(set)
-    for rid, kind in s.execute(select(TenderRow.receipt_id, TenderRow.kind)
-                               .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id).where(*posted)):  # fmt: skip
+    for rid, kind in db.all("SELECT t.receipt_id, t.kind FROM tenders t JOIN receipts r ON r.id = t.receipt_id "
+                            "WHERE r.business_date = ? AND r.status = 'posted'", on_day):  # fmt: skip
         kinds[rid].add(kind)
 
-    revenue: list[RevenueEntry] = []
-    lines = s.execute(
-        select(ReceiptLineRow.id, ReceiptLineRow.receipt_id, ReceiptLineRow.line_no, ReceiptLineRow.kind,
-               ReceiptLineRow.account_id, ReceiptLineRow.revenue_code, ReceiptLineRow.amount_cents,
-               ReceiptLineRow.credit_cents)
-        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
-        .where(*posted)
-    ).all()  # fmt: skip
+    lines = db.all(
+        "SELECT l.id, l.receipt_id, l.line_no, l.kind, l.account_id, l.revenue_code, l.amount_cents, l.credit_cents "
+        "FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.business_date = ? AND r.status = 'posted' "
+        "ORDER BY l.id", on_day)  # fmt: skip
     allocations: dict[int, list[tuple[str, str, int]]] = defaultdict(list)  # line id -> (code, period, cents)
-    for line_id, code, period, cents in s.execute(
-        select(AllocationRow.receipt_line_id, OpenItemRow.revenue_code, OpenItemRow.period, AllocationRow.amount_cents)
-        .join(OpenItemRow, OpenItemRow.id == AllocationRow.open_item_id)
-        .join(ReceiptLineRow, ReceiptLineRow.id == AllocationRow.receipt_line_id)
-        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
-        .where(ReceiptRow.business_date == day, ReceiptRow.status == "posted", AllocationRow.reverses_id.is_(None))
-        .order_by(AllocationRow.id)
-    ):  # fmt: skip
+    for line_id, code, period, cents in db.all(
+        "SELECT a.receipt_line_id, o.revenue_code, o.period, a.amount_cents FROM allocations a "
+        "JOIN open_items o ON o.id = a.open_item_id JOIN receipt_lines l ON l.id = a.receipt_line_id "
+        "JOIN receipts r ON r.id = l.receipt_id "
+        "WHERE r.business_date = ? AND r.status = 'posted' AND a.reverses_id IS NULL ORDER BY a.id", on_day):  # fmt: skip
         allocations[line_id].append((code, period, cents))
-    paying = (select(ReceiptLineRow.account_id)
-              .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id).where(*posted))  # fmt: skip
-    accounts = {a.id: (a.number, a.kind) for a in s.execute(
-        select(AccountRow.id, AccountRow.number, AccountRow.kind).where(AccountRow.id.in_(paying)))}  # fmt: skip
+    accounts: dict[int, tuple[str, str]] = {aid: (number, kind) for aid, number, kind in db.all(
+        "SELECT id, number, kind FROM accounts WHERE id IN (SELECT l.account_id FROM receipt_lines l "
+        "JOIN receipts r ON r.id = l.receipt_id WHERE r.business_date = ? AND r.status = 'posted')", on_day)}  # fmt: skip
     credit_lines_without_items = {
-        line.account_id for line in lines
-        if line.credit_cents and not allocations[line.id] and line.account_id is not None
+        account_id for line_id, _, _, _, account_id, _, _, credit in lines
+        if credit and not allocations[line_id] and account_id is not None
     }  # fmt: skip
 
     paid_rows = list(s.scalars(select(PaidOutRow).where(PaidOutRow.drawer_id.in_([d.id for d in drawers]))
@@ -247,33 +238,46 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
     funds = _account_funds(s, credit_lines_without_items | {p.account_id for p in paid_rows if p.account_id},
                            gl_of, general)  # fmt: skip
 
+    revenue: list[RevenueEntry] = []
     billing: list[BillingPayment] = []
     sales_tax: list[SalesTaxPayment] = []
-    for line in lines:
-        number = receipt_number[line.receipt_id]
-        if line.kind == "misc" or line.account_id is None:
-            code = str(line.revenue_code)
-            revenue.append(RevenueEntry(gl_of[code], f"{code} {codes[code].description}", Money(line.amount_cents)))
+    # Revenue summed by (GL account, label) as it is read: build_journal adds them up the same way.
+    received: dict[tuple[str, str], int] = defaultdict(int)
+    labels: dict[frozenset[str], str] = {}  # a receipt's tenders -> "cash+check"
+
+    def take(gl: str, label: str, cents: int) -> None:
+        if cents < 0:  # refused by build_journal, as it always was
+            revenue.append(RevenueEntry(gl, label, Money(cents)))
+        received[(gl, label)] += cents
+
+    for line_id, receipt_id, line_no, kind, account_id, revenue_code, amount_cents, credit_cents in lines:
+        number = receipt_number[receipt_id]
+        if kind == "misc" or account_id is None:
+            code = str(revenue_code)
+            take(gl_of[code], label_of[code], amount_cents)
             continue
-        allocated = allocations[line.id]
+        allocated = allocations[line_id]
         for code, _period, cents in allocated:
-            revenue.append(RevenueEntry(gl_of[code], f"{code} {codes[code].description}", Money(cents)))
-        if line.credit_cents:
-            fund = fund_of(gl_of[allocated[0][0]]) if allocated else funds[line.account_id]
-            revenue.append(RevenueEntry(account_for_fund(credit_pattern, fund), "Customer credit kept on accounts",
-                                        Money(line.credit_cents)))  # fmt: skip
-        account_number, account_kind = accounts[line.account_id]
+            take(gl_of[code], label_of[code], cents)
+        if credit_cents:
+            fund = fund_of(gl_of[allocated[0][0]]) if allocated else funds[account_id]
+            take(account_for_fund(credit_pattern, fund), "Customer credit kept on accounts", credit_cents)
+        account_number, account_kind = accounts[account_id]
         if account_kind == "utility":
-            billing.append(BillingPayment(account_number, Money(line.amount_cents), number, line.line_no,
-                                          tender_label(kinds[line.receipt_id])))  # fmt: skip
+            tendered = frozenset(kinds[receipt_id])
+            label = labels.get(tendered)
+            if label is None:
+                label = labels[tendered] = tender_label(tendered)
+            billing.append(BillingPayment(account_number, Money(amount_cents), number, line_no, label))
         elif account_kind == "sales_tax":
             by_period: dict[str, int] = defaultdict(int)
             for _code, period, cents in allocated:
                 by_period[period] += cents
-            if line.credit_cents:
-                by_period[""] += line.credit_cents
+            if credit_cents:
+                by_period[""] += credit_cents
             for period, cents in by_period.items():
-                sales_tax.append(SalesTaxPayment(account_number, period, Money(cents), number, line.line_no))
+                sales_tax.append(SalesTaxPayment(account_number, period, Money(cents), number, line_no))
+    revenue.extend(RevenueEntry(gl, label, Money(cents)) for (gl, label), cents in received.items())
 
     paid_outs: list[PaidOutEntry] = []
     for row in paid_rows:
