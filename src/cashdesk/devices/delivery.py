@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class DeliveryResult:
     delivered: bool
-    reason: str = ""  # why not, for a person: "Out of paper", "Printer offline: ..."
+    reason: str = ""  # why not, for a person: "Out of paper.", "Printer offline: ..."
     status: PrinterStatus | None = None  # what the printer said before the job, when asked
 
     @property
@@ -52,7 +52,8 @@ def deliver(job: bytes, printer: Printer, *, before_send: Callable[[], None] | N
         ready = status.ready
     if not ready:
         log.info("not sending a job to %s: %s (%s)", printer.description, status.label, status.detail)
-        return DeliveryResult(False, status.detail or status.label, status)
+        # A sentence, as the banner shows it before "The payments are saved ...".
+        return DeliveryResult(False, status.detail or f"{status.label}.", status)
     if before_send is not None:
         before_send()
     try:
