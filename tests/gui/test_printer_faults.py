@@ -6,8 +6,10 @@ paper, cover open — the cashier scans stubs and takes cash while the printer i
 
 1. each payment is in the database as soon as F12 returns (receipt, lines, tenders, audit);
 2. the window never stalls: a 5 ms timer in the GUI thread records the longest gap between its
-   ticks from before the first key of the first payment until the banner shows, and it stays
-   under 100 ms (`test_the_stall_watch_catches_a_stall` proves the watch can fail);
+   ticks from before the first key of the first payment in the fault until the banner shows and
+   the worker has tried twice more, and it stays under 100 ms; keys arrive one at a time with the
+   event loop running between them, and time the kernel kept the thread waiting for a CPU (a
+   busy test machine) is left out (`test_the_stall_watch_catches_*` prove the watch can fail);
 3. the banner says what waits and why; when the printer is back, the worker's own timer prints
    every receipt exactly once (read back from the printer's ESC/POS bytes), and each drawer kick once.
 
