@@ -11,7 +11,7 @@ and seed), then measures
 - search p95 for account numbers, names and addresses typed at the window, sampled from the
   city: `search_accounts()` against the same SQL statements through plain sqlite3;
 - start-up: `cashdesk --db CITY --quit-after MS` until the window says `cashdesk-ready`
-  (shown, search field focused), against a bare PySide6 window started the same way.
+  (shown, the sign-in user id focused), against a bare PySide6 window started the same way.
 
 Prints a markdown table, writes it to bench/out/results.md, and exits 1 if a target is missed.
 """
@@ -314,7 +314,7 @@ def measure_start(path: Path, runs: int) -> Figure:
     env = quiet_env(QT_QPA_PLATFORM="offscreen")
     window = [*cashdesk_command(), "--db", str(path), "--quit-after", str(QUIT_AFTER_MS)]
     bare = [sys.executable, "-c", BARE_WINDOW]
-    name = f"window start to a usable search field (median of {runs})"
+    name = f"window start to a usable field, the sign-in user id (median of {runs})"
     target = f"ratio ≤ {START_RATIO:g}"
     app_times: list[float] = []
     bare_times: list[float] = []

@@ -176,8 +176,15 @@ def _work(ctx: ServiceContext, approval_id: int | None, *, required: bool = Fals
 
 def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: CountInput, *, counted_by: str,
            role: str, user: str, approved_by: str = "", approval: int | None = None) -> CountResult:  # fmt: skip
-    items = _items(session, drawer.id)
-    recorded = [bal.RecordedItem(i.tender_id, i.kind, i.amount) for i in items]
+    # Plain tuples for the (maybe thousands of) items; DrawerItem only for the missing ones.
+    rows = session.execute(
+        select(TenderRow.id, TenderRow.kind, TenderRow.amount_cents)
+        .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id)
+        .where(ReceiptRow.drawer_id == drawer.id, ReceiptRow.status == "posted",
+               TenderRow.kind.in_(bal.ITEM_KINDS))
+        .order_by(TenderRow.id)
+    ).all()  # fmt: skip
+    recorded = [bal.RecordedItem(tid, kind, Money(cents)) for tid, kind, cents in rows]
     unknown = bal.unknown_ticks(recorded, count.present)
     if unknown:
         raise BalancingRefused("An item ticked present is not among this drawer's checks and money orders. "
@@ -190,7 +197,8 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     lines = bal.balance(expected, counted)
     over_short = bal.total_over_short(lines)
     limit = _limit(ctx)
-    missing = tuple(i for i in items if i.tender_id not in count.present)
+    gone = {tid for tid, _, _ in rows if tid not in count.present}
+    missing = tuple(i for i in _items(session, drawer.id) if i.tender_id in gone) if gone else ()
     attempt = (session.scalar(select(func.max(DrawerCountRow.attempt)).where(DrawerCountRow.drawer_id == drawer.id))
                or 0) + 1  # fmt: skip
     now = ctx.now()

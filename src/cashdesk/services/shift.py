@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from cashdesk.devices.slips import BLANK, RULE, SlipDoc, SlipLine, render_escpos, render_text
@@ -149,12 +149,18 @@ def _totals(session: Session, drawer: DrawerRow, *, with_codes: bool = True) -> 
 def _by_revenue_code(session: Session, drawer: DrawerRow) -> tuple[tuple[str, str, Money], ...]:
     posted = (ReceiptRow.drawer_id == drawer.id, ReceiptRow.status == "posted")
     sums: dict[str, int] = {}
-    for code, cents in session.execute(
-        select(ReceiptLineRow.revenue_code, func.sum(ReceiptLineRow.amount_cents))
+    credit = 0
+    # One pass over the lines for the misc items by code and the credit kept (a big drawer has thousands).
+    for code, misc, kept in session.execute(
+        select(ReceiptLineRow.revenue_code,
+               func.sum(case((ReceiptLineRow.kind == "misc", ReceiptLineRow.amount_cents), else_=0)),
+               func.sum(ReceiptLineRow.credit_cents))
         .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
-        .where(*posted, ReceiptLineRow.kind == "misc").group_by(ReceiptLineRow.revenue_code)
+        .where(*posted).group_by(ReceiptLineRow.revenue_code)
     ):  # fmt: skip
-        sums[str(code)] = sums.get(str(code), 0) + int(cents)
+        credit += int(kept or 0)
+        if misc and code is not None:
+            sums[str(code)] = sums.get(str(code), 0) + int(misc)
     for code, cents in session.execute(
         select(OpenItemRow.revenue_code, func.sum(AllocationRow.amount_cents))
         .join(ReceiptLineRow, ReceiptLineRow.id == AllocationRow.receipt_line_id)
@@ -163,10 +169,6 @@ def _by_revenue_code(session: Session, drawer: DrawerRow) -> tuple[tuple[str, st
         .where(*posted).group_by(OpenItemRow.revenue_code)
     ):  # fmt: skip
         sums[str(code)] = sums.get(str(code), 0) + int(cents)
-    credit = session.scalar(
-        select(func.coalesce(func.sum(ReceiptLineRow.credit_cents), 0))
-        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id).where(*posted)
-    ) or 0  # fmt: skip
     names = {row.code: row.description for row in session.scalars(select(RevenueCodeRow))}
     rows = [(code, names.get(code, ""), Money(cents)) for code, cents in sorted(sums.items()) if cents]
     if credit:
