@@ -169,7 +169,7 @@ def test_a_receipt_cut_off_after_the_printer_took_it_is_not_printed_again_and_di
     assert sum(number in r for r in printer_emulator.receipts_text()) == 1  # on paper
     assert job_rows(small_city) == [("receipt", "printing"), ("drawer_kick", "queued")]
     ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
-    ctx.clock = lambda: NOW
+    # The real clock, as the station that died used: its drawer kick is seconds old, not stale.
     try:
         state = queue_state(ctx)
         assert (state.uncertain, state.receipts_uncertain, state.waiting) == (1, 1, 1)
@@ -203,7 +203,7 @@ def test_a_receipt_cut_off_before_it_reached_the_printer_prints_once_on_retry(
     payload = con.execute("SELECT payload FROM print_jobs WHERE kind = 'receipt'").fetchone()[0]
     con.close()
     ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
-    ctx.clock = lambda: NOW
+    # The real clock, as the station that died used: its drawer kick is seconds old, not stale.
     try:
         run_worker(ctx)
         assert printer_emulator.receipts_text() == []  # not by itself
@@ -240,3 +240,30 @@ def test_a_drawer_kick_cut_off_by_a_crash_is_never_sent_again(
         ctx.close()
     assert printer_emulator.drawer_kicks() == 0
     assert job_rows(small_city) == [("receipt", "printed"), ("drawer_kick", "failed")]
+
+
+def test_a_drawer_kick_that_waited_too_long_behind_the_printer_is_not_sent(
+    small_city: Path, printer_emulator: PrinterEmulator  # noqa: F811
+) -> None:
+    from cashdesk.services.audit import AuditFilter, list_events
+
+    moment = [NOW]
+    ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
+    ctx.clock = lambda: moment[0]
+    try:
+        open_drawer(ctx, CASHIER, CashCount({"B20": 5}))
+        printer_emulator.set_mode("offline")
+        pay(ctx)  # the receipt and its kick wait behind the printer
+        run_worker(ctx)
+        moment[0] = NOW + dt.timedelta(seconds=61)  # the customer left; the cashier used the key
+        printer_emulator.set_mode("normal")
+        pay(ctx)  # the next customer's kick is fresh
+        run_worker(ctx)
+        events = list_events(ctx, Operator("msuper", Role.SUPERVISOR), AuditFilter(event_type="drawer_kick_expired"))
+    finally:
+        ctx.close()
+    assert printer_emulator.drawer_kicks() == 1  # only the fresh one
+    assert len(printer_emulator.receipts_text()) == 2  # both receipts print
+    assert job_rows(small_city) == [("receipt", "printed"), ("drawer_kick", "failed"),
+                                    ("receipt", "printed"), ("drawer_kick", "printed")]  # fmt: skip
+    assert [e.object for e in events] == ["W01-2026-000001"]

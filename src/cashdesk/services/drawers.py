@@ -116,7 +116,7 @@ def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id
                           object=f"drawer {drawer_id}") as (uow, approval):  # fmt: skip
         job = PrintJobRow(station=ctx.station, kind="drawer_kick", receipt_id=None,
                           payload=drawer_kick(int(ctx.settings["drawer.pin"])), status="queued", attempts=0,
-                          last_error="")  # fmt: skip
+                          last_error="", created_at=ctx.now().replace(tzinfo=None))  # fmt: skip
         uow.session.add(job)
         uow.session.flush()
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="no_sale",

@@ -152,7 +152,7 @@ def _render(ctx: ServiceContext, doc: ReceiptDoc) -> bytes:
 
 def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, receipt_id: int | None) -> int:
     job = PrintJobRow(station=ctx.station, kind=kind, receipt_id=receipt_id, payload=payload, status="queued",
-                      attempts=0, last_error="")  # fmt: skip
+                      attempts=0, last_error="", created_at=ctx.now().replace(tzinfo=None))  # fmt: skip
     session.add(job)
     session.flush()
     return job.id
@@ -327,6 +327,10 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             if job is None:
                 break
             job_id, payload = job.id, bytes(job.payload)
+            stale = job.kind == "drawer_kick" and _kick_is_stale(ctx, job.created_at)
+        if stale:
+            _expire_kick(ctx, job_id)
+            continue
 
         def mark_printing(job_id: int = job_id) -> None:
             with ctx.db.unit_of_work() as uow:
@@ -353,6 +357,29 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             break
         delivered += 1
     return DeliveryRound(delivered, queue_state(ctx).waiting, problem, status)
+
+
+def _kick_is_stale(ctx: ServiceContext, created_at: dt.datetime | None) -> bool:
+    """A drawer kick that waited behind a down printer longer than `drawer.kick_expiry_seconds`
+    would spring the drawer open later, in front of someone else: it is not sent."""
+    limit = int(ctx.settings["drawer.kick_expiry_seconds"])
+    if not limit or created_at is None:
+        return False
+    return (ctx.now().replace(tzinfo=None) - created_at).total_seconds() > limit
+
+
+def _expire_kick(ctx: ServiceContext, job_id: int) -> None:
+    with ctx.db.unit_of_work() as uow:
+        row = uow.session.get(PrintJobRow, job_id)
+        assert row is not None
+        row.status = "failed"
+        row.last_error = "Not sent: it waited too long behind the printer (the cashier opens the drawer with the key)."
+        receipt = uow.session.get(ReceiptRow, row.receipt_id) if row.receipt_id is not None else None
+        audit.record(uow.session, user="system", station=ctx.station, event_type="drawer_kick_expired",
+                     object=receipt.number if receipt is not None else f"job {job_id}",
+                     details={"job": job_id, "seconds": int(ctx.settings["drawer.kick_expiry_seconds"])},
+                     at=ctx.now())  # fmt: skip
+        uow.commit()
 
 
 def _uncertain_jobs(session: Session, ctx: ServiceContext) -> list[PrintJobRow]:
