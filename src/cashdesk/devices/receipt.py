@@ -246,6 +246,8 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
 
 def _clean(text: str) -> str:
     """Printable text only: a control character in a name must not become a printer command."""
+    if text.isprintable():  # nearly always: no need to look at each character
+        return text
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
@@ -253,6 +255,8 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
     text = _clean(text).strip()
     if not text:
         return []
+    if len(indent) + len(text) <= width:  # one line: what textwrap gives, without its regular expressions
+        return [indent + text]
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False) or [""]
 
 
