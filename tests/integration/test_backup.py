@@ -46,7 +46,7 @@ def test_a_backup_restores_exactly_and_keeps_the_replaced_file(ctx: ServiceConte
                                                                 tmp_path: Path) -> None:  # fmt: skip
     pay(ctx, 250)
     result = backup(ctx, ADMIN)
-    assert result.path.parent == tmp_path / "backups" and result.path.name == "cashdesk-20261126-170000.sqlite3"
+    assert result.path.parent == tmp_path / "backups" and result.path.name == "cashdesk-20261126T170000.sqlite3"
     assert result.check.ok and result.check.revision and result.check.audit_events > 0
     assert not result.path.with_name(result.path.name + "-wal").exists()  # one self-contained file
     snapshot = dump(result.path)
@@ -159,3 +159,21 @@ def test_closing_the_day_backs_up_and_a_failed_backup_does_not_reopen_it(small_c
         assert day_status(ctx, NOW.date()).closed
     finally:
         ctx.close()
+
+
+def test_names_and_folders_that_read_as_card_numbers_never_stop_a_backup(ctx: ServiceContext, tmp_path: Path) -> None:
+    """Times in names once formed a Luhn-valid 14-digit run (20261126-134604) and the audit refused them."""
+    from cashdesk.domain.cards import contains_card_number
+
+    folder = tmp_path / "4111 1111 1111 1111"  # a person may name a folder anything
+    folder.mkdir()
+    for second in range(12):  # times whose digits, run together, would pass the Luhn check
+        ctx.clock = lambda s=second: NOW + dt.timedelta(seconds=s)
+        made = backup(ctx, ADMIN, folder)
+        assert made.check.ok and not contains_card_number(made.path.name)
+    con = sqlite3.connect(ctx.db.path)
+    try:
+        details = " ".join(d for (d,) in con.execute("SELECT details || object FROM audit_events WHERE event_type = 'backup'"))
+    finally:
+        con.close()
+    assert not contains_card_number(details) and "[digits removed]" in details

@@ -6,7 +6,7 @@ cashdesk schema this version knows, the audit chain), then renames it into place
 close takes one automatically (`automatic_backup`) and keeps the newest `backup.keep`.
 
 `restore` refuses a file that fails the same check, refuses while the database is in use,
-keeps the file it replaces (`NAME.replaced-YYYYMMDD-HHMMSS`) and puts the backup in place
+keeps the file it replaces (`NAME.replaced-YYYYMMDDTHHMMSS`) and puts the backup in place
 by copy then rename, so a failure half way leaves the old database where it was.
 """
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cashdesk.domain.audit import AuditRecord, verify_chain
+from cashdesk.domain.cards import mask
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -172,7 +173,7 @@ def backup(ctx: ServiceContext, operator: Operator, to: Path | None = None) -> B
     """A checked copy of the database at `to` (a file, or a folder), by default in the backups folder."""
     operator.require(Permission.BACKUP, "back up the database")
     now = ctx.now()
-    name = f"cashdesk-{now:%Y%m%d-%H%M%S}.sqlite3"
+    name = f"cashdesk-{now:%Y%m%dT%H%M%S}.sqlite3"  # the T keeps date and time from reading as one long number
     target = (to / name if to.is_dir() else to) if to is not None else backup_folder(ctx) / name
     target = target.expanduser().resolve()
     if target == _live_path(ctx).resolve():
@@ -197,9 +198,10 @@ def automatic_backup(ctx: ServiceContext, user: str, day: dt.date) -> BackupResu
 
 
 def _audit(ctx: ServiceContext, user: str, event_type: str, path: Path, **details: object) -> None:
+    # Names and folders are the person's choice: a long number in them is masked, never refused.
     with ctx.db.unit_of_work() as uow:
-        audit.record(uow.session, user=user, station=ctx.station, event_type=event_type, object=path.name[:120],
-                     details={"folder": str(path.parent)[:300], **details}, at=ctx.now())  # fmt: skip
+        audit.record(uow.session, user=user, station=ctx.station, event_type=event_type, object=mask(path.name)[:120],
+                     details={"folder": mask(str(path.parent))[:300], **details}, at=ctx.now())  # fmt: skip
         uow.commit()
 
 
@@ -219,7 +221,7 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
     replaced: Path | None = None
     if database.exists():
         _refuse_if_in_use(database)
-        replaced = database.with_name(f"{database.name}.replaced-{moment:%Y%m%d-%H%M%S}")
+        replaced = database.with_name(f"{database.name}.replaced-{moment:%Y%m%dT%H%M%S}")
     partial = database.with_name(database.name + ".restoring")
     try:
         database.parent.mkdir(parents=True, exist_ok=True)
@@ -269,8 +271,9 @@ def _audit_restore(database: Path, user: str, source: Path, replaced: Path | Non
     ctx = ServiceContext.open(database, settings=Settings.load(), quick_check=False)
     try:
         with ctx.db.unit_of_work() as uow:
-            audit.record(uow.session, user=user, station=ctx.station, event_type="restore", object=source.name[:120],
-                         details={"from": str(source)[:300], "replaced": str(replaced or "")[:300],
+            audit.record(uow.session, user=user, station=ctx.station, event_type="restore",
+                         object=mask(source.name)[:120],
+                         details={"from": mask(str(source))[:300], "replaced": mask(str(replaced or ""))[:300],
                                   "schema": check.revision}, at=ctx.now())  # fmt: skip
             uow.commit()
     finally:
