@@ -6,13 +6,17 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy.orm import Session
+
+# SQLAlchemy is imported when the database is first used, not when it is opened: the window
+# shows its sign-in screen without waiting for it (docs/performance.md, window start).
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +93,11 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
+    if url.startswith("sqlite:///") and "?" not in url:  # what resolve_url makes of a path
+        database = url[len("sqlite:///"):]
+        return Path(database) if database and database != ":memory:" else None
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
@@ -96,6 +105,8 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _configure_sqlite(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # We issue BEGIN ourselves so that writers take the lock up front (BEGIN IMMEDIATE).
@@ -168,10 +179,20 @@ def check_revision(revision: str | None, where: str) -> None:
 class Database:
     """One database: an engine plus the checks cashdesk makes before using it."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
         self.url = url
-        self.engine = engine
+        self._engine = engine
+        self._making = threading.Lock()  # the window's background checks may ask for it at once
         self.revision_at_open: str | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """Made on first use (SQLAlchemy is imported then)."""
+        if self._engine is None:
+            with self._making:
+                if self._engine is None:
+                    self._engine = _make_engine(self.url)
+        return self._engine
 
     @property
     def path(self) -> Path | None:
@@ -205,22 +226,19 @@ class Database:
                 raise NotInitialised(f"There is no database at {path}. Run `cashdesk init` to create one.")
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True)
-        if engine.dialect.name == "sqlite":
-            _configure_sqlite(engine)
-        database = cls(url, engine)
+        database = cls(url)
         if path is None:
             revision = database.schema_revision()
         # For SQLite this was read without connecting the engine: the file is as it was.
         database.revision_at_open = revision
         if revision is not None and revision not in KNOWN_REVISIONS:
-            engine.dispose()
+            database.dispose()
             check_revision(revision, str(path or url))
         if require_current:
             try:
                 check_revision(revision, str(path or url))
             except DatabaseError:
-                engine.dispose()
+                database.dispose()
                 raise
         return database
 
@@ -258,7 +276,17 @@ class Database:
         return UnitOfWork(self.engine, write=write)
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def _make_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
 
 
 class UnitOfWork:
@@ -271,6 +299,8 @@ class UnitOfWork:
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
+        from sqlalchemy.orm import Session
+
         self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
         # Writers take SQLite's write lock at BEGIN, so two windows never deadlock midway.
         try:

@@ -60,7 +60,9 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
         window = MainWindow(ctx)
         window.show()
         window.activateWindow()
-        window.start_database_check()
+        from cashdesk.ui.main_window import BACKGROUND_DELAY_MS
+
+        QTimer.singleShot(BACKGROUND_DELAY_MS, window, window.start_database_check)  # once the window is up
         status = [0]
         stop_watching = _quit_when_ready(app, window, quit_after_ms, status) if quit_after_ms is not None else None
         code = app.exec()

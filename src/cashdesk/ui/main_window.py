@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +50,10 @@ if TYPE_CHECKING:
     from cashdesk.ui.print_queue import PrintQueue, PrintRound
 
 log = logging.getLogger(__name__)
+
+#: The checks that start with the window (users, database) wait this long after it shows, so
+#: the database layer they load does not hold back the sign-in screen (docs/performance.md).
+BACKGROUND_DELAY_MS = 200
 
 #: What the status bar shows; docs/keyboard.md has the full map.
 KEY_HINTS = (
@@ -955,7 +959,10 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.mode is Mode.SIGNED_OUT:
-            self.sign_in_screen.check_for_users_in_background()  # once; later calls do nothing
+            # Once (later calls do nothing), and a moment after the window shows: the check loads
+            # the database layer, which would otherwise hold back the sign-in field's first paint.
+            screen = self.sign_in_screen
+            QTimer.singleShot(BACKGROUND_DELAY_MS, screen, screen.check_for_users_in_background)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_watcher.stop()
