@@ -60,9 +60,7 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
         window = MainWindow(ctx)
         window.show()
         window.activateWindow()
-        from cashdesk.ui.main_window import BACKGROUND_DELAY_MS
-
-        QTimer.singleShot(BACKGROUND_DELAY_MS, window, window.start_database_check)  # once the window is up
+        window.start_database_check_later()  # once the window is up: it loads the database layer
         status = [0]
         stop_watching = _quit_when_ready(app, window, quit_after_ms, status) if quit_after_ms is not None else None
         code = app.exec()

@@ -961,8 +961,21 @@ class MainWindow(QMainWindow):
         if self.mode is Mode.SIGNED_OUT:
             # Once (later calls do nothing), and a moment after the window shows: the check loads
             # the database layer, which would otherwise hold back the sign-in field's first paint.
-            screen = self.sign_in_screen
-            QTimer.singleShot(BACKGROUND_DELAY_MS, screen, screen.check_for_users_in_background)
+            self._while_shown_later(self.sign_in_screen.check_for_users_in_background)
+
+    def start_database_check_later(self) -> None:
+        """`start_database_check` once the window has been up for a moment (ui/app.py at start)."""
+        self._while_shown_later(self.start_database_check)
+
+    def _while_shown_later(self, start: Callable[[], None]) -> None:
+        """Run `start` BACKGROUND_DELAY_MS from now if the window is still shown then: a
+        background thread started after the window closed would outlive it."""
+
+        def go() -> None:
+            if self.isVisible():
+                start()
+
+        QTimer.singleShot(BACKGROUND_DELAY_MS, self, go)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle_watcher.stop()
