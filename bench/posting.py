@@ -91,9 +91,10 @@ def measure_service(path: Path, accounts: list[tuple[int, str, int]], *, cashier
 
 
 def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: int, *, station: str = "B99",
-                business_date: str | None = None, mixed: bool = False) -> tuple[list[float], int]:  # fmt: skip
+                business_date: str | None = None, mixed: bool = False,
+                cashier: str = "raw") -> tuple[list[float], int]:  # fmt: skip
     """The same rows as post_receipt() writes, through plain sqlite3, in a drawer of their own at
-    `station` (left open): (milliseconds of each payment, the drawer's id)."""
+    `station` for `cashier` (left open): (milliseconds of each payment, the drawer's id)."""
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
@@ -102,7 +103,7 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
     year = int(business_date[:4])
     drawer = con.execute(
         "INSERT INTO drawers (station, cashier, business_date, opened_at, opening_float_cents, opening_count, status) "
-        f"VALUES (?, 'raw', ?, '{business_date} 10:00:00', 20000, '{{\"B20\":10}}', 'open')", (station, business_date)
+        f"VALUES (?, ?, ?, '{business_date} 10:00:00', 20000, '{{\"B20\":10}}', 'open')", (station, cashier, business_date)
     ).lastrowid
     payload = b"x" * payload_size
     prev = "0" * 64
@@ -119,8 +120,8 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
         receipt = con.execute(
             "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
             "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) VALUES "
-            f"(?, ?, ?, 'raw', 'counter', ?, '{business_date} 10:00:00', '', ?, ?, 0, 'posted', '', '', 0)",
-            (f"{station}-{year}-{number:06d}", station, drawer, business_date, amount, amount),
+            f"(?, ?, ?, ?, 'counter', ?, '{business_date} 10:00:00', '', ?, ?, 0, 'posted', '', '', 0)",
+            (f"{station}-{year}-{number:06d}", station, drawer, cashier, business_date, amount, amount),
         ).lastrowid
         line = con.execute(
             "INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, memo, amount_cents, credit_cents) "
