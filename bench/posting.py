@@ -102,8 +102,9 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
     business_date = business_date or dt.date.today().isoformat()
     year = int(business_date[:4])
     drawer = con.execute(
-        "INSERT INTO drawers (station, cashier, business_date, opened_at, opening_float_cents, opening_count, status) "
-        f"VALUES (?, ?, ?, '{business_date} 10:00:00', 20000, '{{\"B20\":10}}', 'open')", (station, cashier, business_date)
+        "INSERT INTO drawers (station, cashier, business_date, opened_at, opening_float_cents, opening_count, status, "
+        f"cash_cents) VALUES (?, ?, ?, '{business_date} 10:00:00', 20000, '{{\"B20\":10}}', 'open', 20000)",
+        (station, cashier, business_date),
     ).lastrowid
     payload = b"x" * payload_size
     prev = "0" * 64
