@@ -70,3 +70,29 @@ def test_the_command_with_no_arguments_starts_the_window(city_db: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{READY}\n"
+
+
+def test_a_changed_settings_file_is_recorded_in_the_audit_trail_after_start(
+    qapp: QApplication, city_db: Path, critical_boxes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from cashdesk.ui.app import SETTINGS_AUDIT_DELAY_MS
+
+    def setting_changes() -> list[str]:
+        con = sqlite3.connect(city_db)
+        try:
+            return [d for (d,) in con.execute("SELECT details FROM audit_events WHERE event_type = 'setting_change'")]
+        finally:
+            con.close()
+
+    settings = Path(os.environ["CASHDESK_CONFIG"])
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('[receipt]\nfooter = "Have a good day."\n', encoding="utf-8")
+    before = setting_changes()
+    assert run(db=city_db, quit_after_ms=SETTINGS_AUDIT_DELAY_MS + 700) == 0
+    after = setting_changes()
+    assert len(after) == len(before) + 1
+    assert "receipt.footer" in after[-1] and "Have a good day." in after[-1]
+    assert run(db=city_db, quit_after_ms=SETTINGS_AUDIT_DELAY_MS + 700) == 0
+    assert len(setting_changes()) == len(after)  # nothing changed since: nothing recorded

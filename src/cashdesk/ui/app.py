@@ -17,10 +17,6 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 if TYPE_CHECKING:
-    # Settings are a file edited outside the program: record what changed since last time,
-    # shortly after the window is up so start-up does not wait for it.
-    QTimer.singleShot(SETTINGS_AUDIT_DELAY_MS, lambda: _audit_settings(ctx))
-
     from cashdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -61,6 +57,9 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
         window.show()
         window.activateWindow()
         window.start_database_check_later()  # once the window is up: it loads the database layer
+        # Settings are a file edited outside the program: record what changed since last time,
+        # shortly after the window is up so start-up does not wait for it.
+        QTimer.singleShot(SETTINGS_AUDIT_DELAY_MS, lambda: _audit_settings(ctx))
         status = [0]
         stop_watching = _quit_when_ready(app, window, quit_after_ms, status) if quit_after_ms is not None else None
         code = app.exec()
