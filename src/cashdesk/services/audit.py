@@ -21,7 +21,7 @@ from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.security import Permission
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import AuditEventRow
-from cashdesk.store.posting import driver
+from cashdesk.store.posting import Driver, driver
 
 _SECRET_KEYS = ("password", "passwd", "secret", "pan", "card_number", "cvv", "track")
 
@@ -30,8 +30,15 @@ def format_time(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def record(
-    session: Session,
+def record(session: Session, **event: Any) -> AuditRecord:
+    """Append one event to the chain. It lands with the caller's commit, or not at all.
+
+    Written at driver level on the session's connection (the hot path of every posting)."""
+    return record_on(driver(session), **event)
+
+
+def record_on(
+    db: Driver,
     *,
     user: str,
     station: str,
@@ -41,9 +48,7 @@ def record(
     details: Mapping[str, Any] | None = None,
     at: dt.datetime,
 ) -> AuditRecord:
-    """Append one event to the chain. It lands with the caller's commit, or not at all.
-
-    Written at driver level on the session's connection (the hot path of every posting)."""
+    """`record` on a transaction's Driver (counter posting has no ORM session)."""
     details = dict(details or {})
     for key, value in details.items():
         if any(word in key.lower() for word in _SECRET_KEYS):
@@ -52,7 +57,6 @@ def record(
             raise ValueError("audit details may not carry a card number")
     if contains_card_number(object):
         raise ValueError("the audited object may not be a card number")
-    db = driver(session)
     last = db.one("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
     seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
     event = AuditRecord(

@@ -13,15 +13,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm import Session
-
 from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.text import text_problem
-from cashdesk.domain.tenders import Tender, TenderError, TenderKind, receipt_number, settle
+from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
@@ -145,89 +143,109 @@ def post_receipt(
         settlement = settle(cart.total, tenders)
     except TenderError as exc:
         raise PaymentRefused(str(exc)) from None
-    non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
     now = ctx.now()
+    if approval_id is None:
+        # The usual payment: a plain connection, no ORM session (the hottest write at the window).
+        try:
+            with ctx.db.fast_write() as work:
+                posted = _write(ctx, operator, cart, tenders, settlement, now, rows.Driver(work.connection), None,
+                                approval_id)  # fmt: skip
+                work.commit()
+            return posted
+        except _NeedsApproval:
+            pass  # a closed account: the approval's refusal is recorded through the session below
+    with ctx.db.unit_of_work() as uow:
+        posted = _write(ctx, operator, cart, tenders, settlement, now, rows.driver(uow.session), uow, approval_id)
+        uow.commit()
+    return posted
+
+
+class _NeedsApproval(Exception):
+    """The fast path met a closed account: post again through a unit of work that records refusals."""
+
+
+def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
+           now: dt.datetime, db: rows.Driver, uow: UnitOfWork | None, approval_id: int | None) -> PostedReceipt:  # fmt: skip
+    """Every row of the receipt, in the caller's transaction; the caller commits."""
+    non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
     posted_at = now.replace(tzinfo=None)
     station = ctx.station
-    with ctx.db.unit_of_work() as uow:
-        s = uow.session
-        db = rows.driver(s)
-        drawer = rows.open_drawer(db, station, operator.user_id)
-        if drawer is None:
-            raise NoOpenDrawer(NO_OPEN_DRAWER)
-        business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
-        cash_in = settlement.cash_tendered.cents - settlement.change.cents
-        if cash_in > 0:
-            refusal = cash_limit_refusal(ctx, drawer.cash_cents, cash_in)
-            if refusal:
-                raise PaymentRefused(refusal)
-        codes = rows.revenue_codes(db)
-        priority = priority_by(codes, ctx.settings["allocation.priorities"])
-        number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
-        payer = cart.payer.strip()
-        receipt_id = rows.insert_receipt(
-            db, number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
-            business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
-            tendered=settlement.tendered.cents, change=settlement.change.cents,
-        )  # fmt: skip
-        posted: list[PostedLine] = []
-        approval_used = False
-        for line_no, line in enumerate(cart.lines, start=1):
-            if isinstance(line, MiscItem):
-                code = codes.get(line.revenue_code)
-                if code is None:
-                    raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
-                memo = line.memo.strip()
-                rows.insert_misc_line(db, receipt_id, line_no, code.code, memo, line.amount.cents)
-                posted.append(PostedLine("misc", code.code, memo or code.description, line.amount, Money(0), None))
-                continue
-            account = rows.paying_account(db, normalize_account_number(line.account))
-            if account is None:
-                raise PaymentRefused(f"No account {line.account}. Check the number.")
-            if non_cash and account.cash_only_on(business_date):
-                raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
-            if account.status == AccountStatus.CLOSED.value:
-                _consume_closed_account_approval(uow, ctx, operator, account.number, approval_id)
-                approval_used = True
-            items = rows.open_items(db, account.id)
-            result = allocate(line.amount, items, priority)
-            if result.credit.cents and not line.keep_excess_as_credit:
-                raise ExcessNeedsConfirmation(account.number, result.credit)
-            line_id = rows.insert_account_line(db, receipt_id, line_no, account.id, line.amount.cents,
-                                               result.credit.cents)  # fmt: skip
-            rows.apply_allocations(db, line_id, result.lines)
-            if result.credit.cents:
-                rows.add_credit(db, account.id, result.credit.cents)
-            rows.add_history(db, account.id, business_date, "payment", f"Payment at the counter, {station}",
-                             -line.amount.cents, number)  # fmt: skip
-            owed_before = sum(i.open_amount.cents for i in items)
-            credit_after = account.credit_cents + result.credit.cents
-            balance_left = Money(owed_before - result.applied.cents - credit_after)
-            posted.append(PostedLine("account", account.number, account.name, line.amount, result.credit,
-                                     balance_left))  # fmt: skip
-        if approval_id is not None and not approval_used:
-            raise PaymentRefused("The approval given is not for anything on this receipt.")
-        rows.insert_tenders(db, receipt_id, [
-            (t.kind.value, t.amount.cents, t.reference, t.card_brand, t.card_last4, t.routing, t.bank_account)
-            for t in tenders])  # fmt: skip
-        rows.move_drawer_cash(db, drawer.id, cash_in)
-        kick = settlement.cash_tendered.cents > 0 or (
-            any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings["drawer.open_for_checks"]
-        )
-        result_receipt = PostedReceipt(
-            id=receipt_id, number=number, posted_at=now, business_date=business_date, station=station,
-            cashier=operator.user_id, payer=payer, total=settlement.total, tendered=settlement.tendered,
-            change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick,
-        )  # fmt: skip
-        job_ids = _queue_print_jobs(s, ctx, result_receipt)
-        audit.record(
-            s, user=operator.user_id, station=station, event_type="post", object=number,
-            details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
-                     "tenders": [[t.kind.value, t.amount.cents] for t in tenders], "lines": len(posted),
-                     "drawer": drawer.id, "drawer_kick": kick},
-            at=now,
-        )  # fmt: skip
-        uow.commit()
+    drawer = rows.open_drawer(db, station, operator.user_id)
+    if drawer is None:
+        raise NoOpenDrawer(NO_OPEN_DRAWER)
+    business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
+    cash_in = settlement.cash_tendered.cents - settlement.change.cents
+    if cash_in > 0:
+        refusal = cash_limit_refusal(ctx, drawer.cash_cents, cash_in)
+        if refusal:
+            raise PaymentRefused(refusal)
+    overrides = ctx.settings["allocation.priorities"]
+    number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
+    payer = cart.payer.strip()
+    receipt_id = rows.insert_receipt(
+        db, number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
+        business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
+        tendered=settlement.tendered.cents, change=settlement.change.cents,
+    )  # fmt: skip
+    posted: list[PostedLine] = []
+    approval_used = False
+    for line_no, line in enumerate(cart.lines, start=1):
+        if isinstance(line, MiscItem):
+            code = rows.revenue_code(db, line.revenue_code)
+            if code is None:
+                raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
+            memo = line.memo.strip()
+            rows.insert_misc_line(db, receipt_id, line_no, code.code, memo, line.amount.cents)
+            posted.append(PostedLine("misc", code.code, memo or code.description, line.amount, Money(0), None))
+            continue
+        account = rows.paying_account(db, normalize_account_number(line.account))
+        if account is None:
+            raise PaymentRefused(f"No account {line.account}. Check the number.")
+        if non_cash and account.cash_only_on(business_date):
+            raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
+        if account.status == AccountStatus.CLOSED.value:
+            if uow is None:
+                raise _NeedsApproval
+            _consume_closed_account_approval(uow, ctx, operator, account.number, approval_id)
+            approval_used = True
+        items, codes = rows.open_items_and_codes(db, account.id)
+        result = allocate(line.amount, items, priority_by(codes, overrides))
+        if result.credit.cents and not line.keep_excess_as_credit:
+            raise ExcessNeedsConfirmation(account.number, result.credit)
+        line_id = rows.insert_account_line(db, receipt_id, line_no, account.id, line.amount.cents,
+                                           result.credit.cents)  # fmt: skip
+        rows.apply_allocations(db, line_id, result.lines)
+        if result.credit.cents:
+            rows.add_credit(db, account.id, result.credit.cents)
+        rows.add_history(db, account.id, business_date, "payment", f"Payment at the counter, {station}",
+                         -line.amount.cents, number)  # fmt: skip
+        owed_before = sum(i.open_amount.cents for i in items)
+        credit_after = account.credit_cents + result.credit.cents
+        balance_left = Money(owed_before - result.applied.cents - credit_after)
+        posted.append(PostedLine("account", account.number, account.name, line.amount, result.credit,
+                                 balance_left))  # fmt: skip
+    if approval_id is not None and not approval_used:
+        raise PaymentRefused("The approval given is not for anything on this receipt.")
+    rows.insert_tenders(db, receipt_id, [
+        (t.kind.value, t.amount.cents, t.reference, t.card_brand, t.card_last4, t.routing, t.bank_account)
+        for t in tenders])  # fmt: skip
+    rows.move_drawer_cash(db, drawer.id, cash_in)
+    kick = settlement.cash_tendered.cents > 0 or (
+        any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings["drawer.open_for_checks"]
+    )
+    result_receipt = PostedReceipt(
+        id=receipt_id, number=number, posted_at=now, business_date=business_date, station=station,
+        cashier=operator.user_id, payer=payer, total=settlement.total, tendered=settlement.tendered,
+        change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick,
+    )  # fmt: skip
+    job_ids = _queue_print_jobs(db, ctx, result_receipt)
+    audit.record_on(
+        db, user=operator.user_id, station=station, event_type="post", object=number,
+        details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
+                 "tenders": [[t.kind.value, t.amount.cents] for t in tenders], "lines": len(posted),
+                 "drawer": drawer.id, "drawer_kick": kick},
+        at=now,
+    )  # fmt: skip
     return dataclasses.replace(result_receipt, print_job_ids=job_ids)
 
 
@@ -257,7 +275,7 @@ def cash_limit_refusal(ctx: ServiceContext, drawer_cash_cents: int, cash_in_cent
     return ""
 
 
-def _queue_print_jobs(session: Session, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
+def _queue_print_jobs(db: rows.Driver, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
     from cashdesk.services.printing import queue_posted
 
-    return queue_posted(session, ctx, posted)
+    return queue_posted(db, ctx, posted)

@@ -174,9 +174,8 @@ def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
     )  # fmt: skip
 
 
-def queue_posted(session: Session, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
+def queue_posted(db: rows.Driver, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
     """The receipt of a payment being posted, then the drawer kick as its own job (driver level, like the posting)."""
-    db = rows.driver(session)
     at = ctx.now().replace(tzinfo=None)
     ids = [rows.insert_print_job(db, ctx.station, "receipt", posted.id, _render(ctx, posted_doc(ctx, posted)), at)]
     if posted.drawer_kick:

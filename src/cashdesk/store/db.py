@@ -275,6 +275,9 @@ class Database:
     def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
         return UnitOfWork(self.engine, write=write)
 
+    def fast_write(self) -> FastWrite:
+        return FastWrite(self.engine)
+
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -287,6 +290,54 @@ def _make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
+
+
+def _raise_refusal(exc: BaseException | None, engine: Engine) -> None:
+    """The one rule for a full disk or a read-only file: words for the person at the window."""
+    refusal = write_refusal(exc) if exc is not None else None
+    if refusal is not None:
+        log.error("a write was refused and rolled back: %s", exc)
+        if str(refusal) == READ_ONLY:
+            # SQLite opened the file read-only and keeps it so: the next try takes a new connection.
+            engine.dispose()
+        raise refusal from exc
+
+
+class FastWrite:
+    """A write transaction on a plain connection, without an ORM session: for the hottest write
+    at the window (counter posting), which speaks SQL through `store.posting.Driver`. Rolls back
+    unless `commit()` is called; a full disk or a read-only file is said as UnitOfWork says it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._committed = False
+        self.connection: Connection
+
+    def __enter__(self) -> FastWrite:
+        self.connection = self._engine.connect().execution_options(cashdesk_begin="IMMEDIATE")
+        try:
+            self.connection.begin()
+        except Exception as exc:
+            self.connection.close()
+            _raise_refusal(exc, self._engine)
+            raise
+        return self
+
+    def commit(self) -> None:
+        self.connection.commit()
+        self._committed = True
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        try:
+            if not self._committed:
+                self.connection.rollback()
+        except Exception as rollback_exc:  # the rollback of a failed commit can fail the same way
+            log.warning("rollback after a failed write: %s", rollback_exc)
+            if exc is None:
+                raise
+        finally:
+            self.connection.close()
+        _raise_refusal(exc, self._engine)
 
 
 class UnitOfWork:
@@ -333,10 +384,4 @@ class UnitOfWork:
                 raise
         finally:
             self.session.close()
-        refusal = write_refusal(exc) if exc is not None else None
-        if refusal is not None:
-            log.error("a write was refused and rolled back: %s", exc)
-            if str(refusal) == READ_ONLY:
-                # SQLite opened the file read-only and keeps it so: the next try takes a new connection.
-                self._engine.dispose()
-            raise refusal from exc
+        _raise_refusal(exc, self._engine)

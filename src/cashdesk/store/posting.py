@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
@@ -25,8 +26,8 @@ class Driver:
 
     __slots__ = ("_conn", "_sqlite")
 
-    def __init__(self, session: Session) -> None:
-        connection = session.connection()
+    def __init__(self, session: Session | Connection) -> None:
+        connection = session.connection() if isinstance(session, Session) else session
         self._sqlite = connection.dialect.name == "sqlite"
         self._conn: Any = connection.connection.driver_connection
 
@@ -150,6 +151,28 @@ def paying_account(db: Driver, number: str) -> PayingAccount | None:
     if row is None:
         return None
     return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), _date(row[5]), int(row[6]), row[7])
+
+
+def revenue_code(db: Driver, code: str) -> RevenueCode | None:
+    row = db.one("SELECT code, description, gl_account, category, priority FROM revenue_codes WHERE code = ?", (code,))
+    return None if row is None else RevenueCode(row[0], row[1], row[2], RevenueCategory(row[3]), row[4])
+
+
+def open_items_and_codes(db: Driver, account_id: int) -> tuple[list[OpenItem], dict[str, RevenueCode]]:
+    """The account's open items, and the revenue codes they carry (for the paying order), in one read."""
+    items: list[OpenItem] = []
+    codes: dict[str, RevenueCode] = {}
+    for row in db.all(
+        "SELECT o.id, o.revenue_code, o.description, o.bill_date, o.due_date, o.amount_cents, o.paid_cents, o.period, "
+        "c.description, c.gl_account, c.category, c.priority FROM open_items o "
+        "LEFT JOIN revenue_codes c ON c.code = o.revenue_code "
+        "WHERE o.account_id = ? AND o.amount_cents > o.paid_cents", (account_id,)
+    ):  # fmt: skip
+        items.append(OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=_date(row[3]),
+                              due_date=_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7]))  # type: ignore[arg-type]
+        if row[10] is not None and row[1] not in codes:
+            codes[row[1]] = RevenueCode(row[1], row[8], row[9], RevenueCategory(row[10]), row[11])
+    return items, codes
 
 
 def open_items(db: Driver, account_id: int) -> list[OpenItem]:
