@@ -201,6 +201,22 @@ def test_a_closed_drawer_takes_no_payments_drops_or_counts(ctx: ServiceContext, 
         close_drawer(ctx, CASHIER, count_id=result.count_id, float_kept=FLOAT)
 
 
+def test_money_that_moves_after_the_count_needs_a_recount_before_the_close(
+    ctx: ServiceContext, day: dict[str, int], small_city: Path
+) -> None:
+    counted = record_count(ctx, CASHIER, all_present(day))
+    pay(ctx, 2000, check(2000, "3003"))  # another customer, after the count
+    with pytest.raises(BalancingRefused, match="Money moved in this drawer after the count"):
+        close_drawer(ctx, CASHIER, count_id=counted.count_id, float_kept=FLOAT)
+    assert rows(small_city, "SELECT status FROM drawers") == [("open",)]
+    now_there = {item.number: item.tender_id for item in items_to_verify(ctx, CASHIER)}
+    assert set(now_there) == set(day) | {"3003"}
+    recount = record_count(ctx, CASHIER, all_present(now_there))
+    assert recount.over_short == Money(0)  # the new check is among the items now
+    close_drawer(ctx, CASHIER, count_id=recount.count_id, float_kept=FLOAT)
+    assert rows(small_city, "SELECT status FROM drawers") == [("closed",)]
+
+
 def test_a_missing_check_is_flagged_and_a_recount_is_attempt_two(
     ctx: ServiceContext, day: dict[str, int], small_city: Path
 ) -> None:

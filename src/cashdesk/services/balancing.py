@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from cashdesk.devices.slips import BLANK, RULE, SlipLine
@@ -206,6 +206,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     items_json: dict[str, Any] = {
         "present": sorted(count.present), "missing": [i.tender_id for i in missing],
         "extra": [{"kind": e.kind, "number": e.number, "amount_cents": e.amount.cents} for e in extra],
+        "activity": _activity(session, drawer.id),
     }  # fmt: skip
     if approved_by:
         items_json["approved_by"] = approved_by
@@ -330,6 +331,10 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     latest = _latest_cashier_count(session, drawer.id)
     if latest is None or latest.id != count.id:
         raise BalancingRefused("The drawer was counted again since: finish with the latest count.")
+    counted_at = json.loads(count.items or "{}").get("activity")
+    if counted_at is not None and counted_at != _activity(session, drawer.id):
+        raise BalancingRefused("Money moved in this drawer after the count (a payment, void, drop or paid-out): "
+                               "count the drawer again (Recount) before closing it.")  # fmt: skip
     if second_count_id is not None:
         second = session.get(DrawerCountRow, second_count_id) if type(second_count_id) is int else None
         if second is None or second.drawer_id != drawer.id or second.role != "supervisor":
@@ -344,6 +349,17 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
         raise BalancingRefused(f"The drawer is {_over_short(Money(count.over_short_cents))}, beyond the limit of "
                                f"{_limit(ctx).display()}: give the reason and ask a supervisor to approve.")  # fmt: skip
     return _Plan(drawer.id, needs, approved if needs else "")
+
+
+def _activity(session: Session, drawer_id: int) -> list[int]:
+    """What has happened in the drawer so far, cheaply: the last receipt, the number of voids, the
+    last drop and paid-out. A count stands only while this stays the same."""
+    row = session.execute(text(
+        "SELECT coalesce((SELECT max(id) FROM receipts WHERE drawer_id = :d), 0), "
+        "(SELECT count(*) FROM receipts WHERE drawer_id = :d AND status = 'void'), "
+        "coalesce((SELECT max(id) FROM cash_drops WHERE drawer_id = :d), 0), "
+        "coalesce((SELECT max(id) FROM paid_outs WHERE drawer_id = :d), 0)"), {"d": drawer_id}).one()  # fmt: skip
+    return [int(v) for v in row]
 
 
 def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, float_kept: CashCount, reason: str = "",
