@@ -323,7 +323,7 @@ class _Plan:
 
 
 def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: int, float_kept: CashCount,
-          reason: str, second_count_id: int | None) -> _Plan:  # fmt: skip
+          reason: str, second_count_id: int | None, *, final: bool = True) -> _Plan:  # fmt: skip
     drawer = require_open_drawer(session, ctx, operator)
     count = session.get(DrawerCountRow, count_id) if type(count_id) is int else None
     if count is None or count.drawer_id != drawer.id or count.role != "cashier":
@@ -332,7 +332,7 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     if latest is None or latest.id != count.id:
         raise BalancingRefused("The drawer was counted again since: finish with the latest count.")
     counted_at = json.loads(count.items or "{}").get("activity")
-    if counted_at is not None and counted_at != _activity(session, drawer.id):
+    if final and counted_at is not None and counted_at != _activity(session, drawer.id):
         raise BalancingRefused("Money moved in this drawer after the count (a payment, void, drop or paid-out): "
                                "count the drawer again (Recount) before closing it.")  # fmt: skip
     if second_count_id is not None:
@@ -382,7 +382,8 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
     if not isinstance(float_kept, CashCount):
         raise BalancingRefused("Count the float to keep by denomination.")
     with ctx.db.unit_of_work(write=False) as uow:
-        plan = _plan(uow.session, ctx, operator, count_id, float_kept, reason, second_count_id)
+        # A first look, to know whether to ask for the approval; the close itself checks it all again.
+        plan = _plan(uow.session, ctx, operator, count_id, float_kept, reason, second_count_id, final=False)
     required = plan.needs_approval and not plan.approved_with_count
     now = ctx.now()
     with _work(ctx, approval_id if required else None, required=required, action=OverrideAction.VARIANCE, requested_by=operator.user_id,
