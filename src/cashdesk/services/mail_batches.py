@@ -36,18 +36,9 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.business_day import is_closed, open_business_date, require_open_day
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.voids import reverse_allocations
 from cashdesk.store import posting as rows
-from cashdesk.store.models import (
-    AccountRow,
-    AllocationRow,
-    ApprovalRow,
-    HistoryRow,
-    MailBatchRow,
-    MailItemRow,
-    OpenItemRow,
-    ReceiptLineRow,
-    ReceiptRow,
-)
+from cashdesk.store.models import ApprovalRow, MailBatchRow, MailItemRow, ReceiptRow
 
 log = logging.getLogger(__name__)
 
@@ -698,28 +689,13 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         assert item is not None and receipt is not None
         if item.status != "posted" or receipt.status != "posted":
             raise MailRefused(f"Item {item.seq} of batch {batch.number} is already reversed.")
-        for line in s.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)):
-            if line.account_id is None:  # pragma: no cover - mail receipts have account lines only
-                continue
-            for allocation in list(s.scalars(select(AllocationRow).where(
-                    AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None)))):  # fmt: skip
-                open_item = s.get(OpenItemRow, allocation.open_item_id)
-                assert open_item is not None
-                open_item.paid_cents -= allocation.amount_cents
-                s.add(AllocationRow(receipt_line_id=line.id, open_item_id=open_item.id,
-                                    amount_cents=-allocation.amount_cents, reverses_id=allocation.id))  # fmt: skip
-            account = s.get(AccountRow, line.account_id)
-            assert account is not None
-            if line.credit_cents:
-                if account.credit_cents < line.credit_cents:
-                    raise MailRefused(
-                        f"The credit this remittance left on account {account.number} has been used since; it "
-                        "cannot be reversed. A supervisor records a correction instead."
-                    )
-                account.credit_cents -= line.credit_cents
-            s.add(HistoryRow(account_id=account.id, on_date=batch.business_date, kind="void",
-                             description=f"Reversal of mail payment {receipt.number}: {reason}"[:200],
-                             amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
+        reverse_allocations(
+            s, receipt, on_date=batch.business_date,
+            description=f"Reversal of mail payment {receipt.number}: {reason}",
+            credit_used=lambda number: MailRefused(
+                f"The credit this remittance left on account {number} has been used since; it "
+                "cannot be reversed. A supervisor records a correction instead."),
+        )  # fmt: skip
         at = now.replace(tzinfo=None)
         receipt.status = "void"
         receipt.void_reason = reason

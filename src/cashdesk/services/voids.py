@@ -7,9 +7,12 @@ the account history says so; a void slip is queued; the audit names both people.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
@@ -58,6 +61,32 @@ def _receipt(ctx: ServiceContext, number: str) -> _Found:
         return _Found(row.id, row.number, row.status)
 
 
+def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.date, description: str,
+                        credit_used: Callable[[str], Exception]) -> None:  # fmt: skip
+    """Undo what a receipt paid: each allocation gets the negative row that points back at it,
+    the open items owe again, the credit it left is taken back (refused with `credit_used(account)`
+    when it has been used since), and each account's history says so. Nothing is deleted."""
+    for line in session.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)).all():
+        if line.kind != "account" or line.account_id is None:
+            continue
+        allocations = list(session.scalars(select(AllocationRow).where(
+            AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None))))  # fmt: skip
+        for allocation in allocations:
+            item = session.get(OpenItemRow, allocation.open_item_id)
+            assert item is not None
+            item.paid_cents -= allocation.amount_cents
+            session.add(AllocationRow(receipt_line_id=line.id, open_item_id=item.id,
+                                      amount_cents=-allocation.amount_cents, reverses_id=allocation.id))  # fmt: skip
+        account = session.get(AccountRow, line.account_id)
+        assert account is not None
+        if line.credit_cents:
+            if account.credit_cents < line.credit_cents:
+                raise credit_used(account.number)
+            account.credit_cents -= line.credit_cents
+        session.add(HistoryRow(account_id=account.id, on_date=on_date, kind="void", description=description[:200],
+                               amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
+
+
 def void_receipt(
     ctx: ServiceContext, operator: Operator, number: str, reason: str, *, approval_id: int | None
 ) -> VoidResult:
@@ -89,30 +118,12 @@ def void_receipt(
                 f"Receipt {receipt.number} belongs to a drawer that is closed: it can no longer be voided. "
                 "A supervisor records a refund or a correction instead."
             )
-        lines = list(s.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)))
-        for line in lines:
-            if line.kind != "account" or line.account_id is None:
-                continue
-            allocations = list(s.scalars(select(AllocationRow).where(
-                AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None))))  # fmt: skip
-            for allocation in allocations:
-                item = s.get(OpenItemRow, allocation.open_item_id)
-                assert item is not None
-                item.paid_cents -= allocation.amount_cents
-                s.add(AllocationRow(receipt_line_id=line.id, open_item_id=item.id,
-                                    amount_cents=-allocation.amount_cents, reverses_id=allocation.id))  # fmt: skip
-            account = s.get(AccountRow, line.account_id)
-            assert account is not None
-            if line.credit_cents:
-                if account.credit_cents < line.credit_cents:
-                    raise VoidRefused(
-                        f"The credit this receipt left on account {account.number} has been used since; "
-                        "the receipt cannot be voided. A supervisor records a correction instead."
-                    )
-                account.credit_cents -= line.credit_cents
-            s.add(HistoryRow(account_id=account.id, on_date=ctx.today(), kind="void",
-                             description=f"Void of {receipt.number}: {reason}"[:200],
-                             amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
+        reverse_allocations(
+            s, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
+            credit_used=lambda number: VoidRefused(
+                f"The credit this receipt left on account {number} has been used since; "
+                "the receipt cannot be voided. A supervisor records a correction instead."),
+        )  # fmt: skip
         cash_in = sum(t.amount_cents for t in s.scalars(select(TenderRow).where(
             TenderRow.receipt_id == receipt.id, TenderRow.kind == "cash")))  # fmt: skip
         drawer.cash_cents -= cash_in - receipt.change_cents  # the cash goes back to the customer
