@@ -66,17 +66,6 @@ SUPERVISOR = "bench.super"
 WARM_USER = "bench.warmup"
 
 
-def copy_database(source: Path, target: Path) -> None:
-    run.remove_database(target)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst, pages=65536)
-    finally:
-        src.close()
-        dst.close()
-
-
 # -- the year ------------------------------------------------------------------------------------
 
 
@@ -89,7 +78,7 @@ def year_city(base: Path, days: int, seed: int, rebuild: bool) -> tuple[Path, di
         return path, {**json.loads(meta_path.read_text()), "reused": True}
     partial = path.with_name(path.name + ".building")
     say(f"copying {base.name} for a year of business ({days} days)")
-    copy_database(base, partial)
+    posting.copy_city(base, partial)
     started = time.perf_counter()
     done = subprocess.run(
         [*run.cashdesk_command(), "--db", str(partial), "simulate", "--days", str(days), "--seed", str(seed),
@@ -160,7 +149,7 @@ def add_staff(path: Path) -> None:
 
 def pick_accounts(path: Path, n: int) -> list[tuple[int, str, int]]:
     """(id, number, owed) of `n` different accounts that owe something and take checks."""
-    return mail.pick_accounts(path, n, seed=7)
+    return posting.pick_accounts(path, n, seed=7)
 
 
 def measure_posting(work: Path, mine: list[tuple[int, str, int]], theirs: list[tuple[int, str, int]],
@@ -575,7 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     work = OUT / "all-work.sqlite3"
     say(f"copying {year.name} to {work.name}")
-    copy_database(year, work)
+    posting.copy_city(year, work)
     try:
         add_staff(work)
         day = open_business_date(work)

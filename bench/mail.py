@@ -22,12 +22,13 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import random
 import sqlite3
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from posting import copy_city, pick_accounts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -35,23 +36,6 @@ POST_TARGET_S = 2.0  # for 1,000 remittances
 IMPORT_TARGET_S = 10.0  # for 10,000 rows
 #: The business date of the raw baseline's rows (bench/all.py sets the database's open business day).
 BUSINESS_DATE = dt.date.today().isoformat()
-
-
-def pick_accounts(path: Path, n: int, seed: int) -> list[tuple[int, str, int]]:
-    """(id, number, owed cents) of active, not cash-only accounts that owe something."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    rows = con.execute(
-        "SELECT a.id, a.number, SUM(o.amount_cents - o.paid_cents) FROM accounts a "
-        "JOIN open_items o ON o.account_id = a.id WHERE a.status = 'active' AND a.cash_only = 0 "
-        "AND a.cash_only_until IS NULL AND o.amount_cents > o.paid_cents GROUP BY a.id LIMIT ?",
-        (n * 2,),
-    ).fetchall()
-    con.close()
-    rng = random.Random(seed)
-    rng.shuffle(rows)
-    if len(rows) < n:
-        sys.exit(f"the city has only {len(rows):,} accounts that owe something; {n:,} are needed")
-    return rows[:n]
 
 
 def lockbox(path: Path, accounts: list[tuple[int, str, int]], check_base: int) -> int:
@@ -233,14 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.exists():
         sys.exit(f"no city at {args.db}: run bench/run.py first")
     work = OUT / "mail-copy.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{work}{suffix}").unlink(missing_ok=True)
-    print(f"[bench] copying {args.db.name}", file=sys.stderr)
-    src = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    dst = sqlite3.connect(work)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    copy_city(args.db, work)
     try:
         accounts = pick_accounts(work, 2 * args.rows + 2 * args.remittances + args.keyed, args.seed)
         post_mine = accounts[: args.remittances]

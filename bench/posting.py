@@ -30,18 +30,35 @@ RATIO_TARGET = 3.0
 
 
 def pick_accounts(path: Path, n: int, seed: int) -> list[tuple[int, str, int]]:
-    """(id, number, owed cents) of active utility accounts that owe something."""
+    """(id, number, owed cents) of active accounts that owe something and take any tender (not cash
+    only, for good or for a while)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     rows = con.execute(
         "SELECT a.id, a.number, SUM(o.amount_cents - o.paid_cents) FROM accounts a "
         "JOIN open_items o ON o.account_id = a.id WHERE a.status = 'active' AND a.cash_only = 0 "
-        "AND o.amount_cents > o.paid_cents GROUP BY a.id LIMIT ?",
+        "AND a.cash_only_until IS NULL AND o.amount_cents > o.paid_cents GROUP BY a.id LIMIT ?",
         (n * 3,),
     ).fetchall()
     con.close()
     rng = random.Random(seed)
     rng.shuffle(rows)
+    if len(rows) < n:
+        sys.exit(f"the city has only {len(rows):,} accounts that owe something; {n:,} are needed")
     return rows[:n]
+
+
+def copy_city(source: Path, target: Path) -> None:
+    """A working copy of the city (benchmarks that write change it), taken with SQLite's backup."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    print(f"[bench] copying {source.name}", file=sys.stderr)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst, pages=65536)
+    finally:
+        src.close()
+        dst.close()
 
 
 def p(values: list[float], q: float) -> float:
@@ -169,14 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.exists():
         sys.exit(f"no city at {args.db}: run bench/run.py first")
     work = OUT / "posting-copy.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{work}{suffix}").unlink(missing_ok=True)
-    print(f"[bench] copying {args.db.name}", file=sys.stderr)
-    src = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    dst = sqlite3.connect(work)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    copy_city(args.db, work)
     accounts = pick_accounts(work, args.payments * 2, args.seed)
     mine, raw_accounts = accounts[: args.payments], accounts[args.payments:]
     print(f"[bench] {len(mine):,} payments through post_receipt()", file=sys.stderr)
