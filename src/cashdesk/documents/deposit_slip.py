@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import io
-import unicodedata
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import LETTER
@@ -17,14 +16,12 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from cashdesk.documents.pages import BOLD, FONT, WIDTH, Pages, latin
 from cashdesk.domain.deposit import Deposit
 
-FONT = "Helvetica"
-BOLD = "Helvetica-Bold"
 SIZE = 10.0
 LEADING = 14.0
 MARGIN = 0.75 * inch
-WIDTH, HEIGHT = LETTER
 # Columns of the item list: kind, number, payer, amount (right edge).
 COL_KIND = MARGIN
 COL_NUMBER = MARGIN + 1.3 * inch
@@ -44,69 +41,20 @@ class SlipHeading:
     bag_number: str = ""
 
 
-def _latin(text: str) -> str:
-    """The standard PDF fonts have no glyphs beyond Windows-1252: NGUYỄN prints as NGUYEN, not a box."""
-    try:
-        text.encode("cp1252")
-        return text
-    except UnicodeEncodeError:
-        pass
-    out = []
-    for char in text:
-        try:
-            char.encode("cp1252")
-            out.append(char)
-        except UnicodeEncodeError:
-            plain = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-            out.append(plain if plain and all(_encodes(c) for c in plain) else "?")
-    return "".join(out)
-
-
-def _encodes(char: str) -> bool:
-    try:
-        char.encode("cp1252")
-        return True
-    except UnicodeEncodeError:
-        return False
-
-
 def _kind(kind: str) -> str:
     return {"check": "Check", "money_order": "Money order"}[kind]
 
 
-class _Page:
-    """Writes lines top to bottom, starting a new page (with a short heading) when full."""
-
+class _Page(Pages):
     def __init__(self, pdf: Canvas, continued: str) -> None:
-        self.pdf = pdf
-        self.continued = continued
-        self.y = HEIGHT - MARGIN
-        self.page = 1
-
-    def need(self, lines: int = 1) -> None:
-        if self.y - lines * LEADING < MARGIN + LEADING:
-            self.pdf.setFont(FONT, 8)
-            self.pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {self.page}, continued")
-            self.pdf.showPage()
-            self.page += 1
-            self.y = HEIGHT - MARGIN
-            self.text(f"{self.continued} (continued)", bold=True)
-            self.gap()
-
-    def text(self, left: str, right: str = "", *, bold: bool = False, x: float = MARGIN) -> None:
-        self.need()
-        self.pdf.setFont(BOLD if bold else FONT, SIZE)
-        self.pdf.drawString(x, self.y, _latin(left))
-        if right:
-            self.pdf.drawRightString(COL_AMOUNT, self.y, _latin(right))
-        self.y -= LEADING
+        super().__init__(pdf, continued, size=SIZE, leading=LEADING, margin=MARGIN)
 
     def columns(self, cells: tuple[tuple[float, str], ...], amount: str, *, bold: bool = False) -> None:
         self.need()
         font = BOLD if bold else FONT
         self.pdf.setFont(font, SIZE)
         for x, cell in cells:
-            self._string(x, _latin(cell))
+            self._string(x, latin(cell))
         self._string(COL_AMOUNT - stringWidth(amount, font, SIZE), amount)
         self.y -= LEADING
 
@@ -121,13 +69,6 @@ class _Page:
         shown = f"({escapePDF(text.encode('ascii'))}) Tj" if text else ""
         code.append(f"BT 1 0 0 1 {_number(x)} {_number(self.y)} Tm {shown} T* ET")
 
-    def rule(self) -> None:
-        self.need()
-        self.pdf.setLineWidth(0.5)
-        self.pdf.line(MARGIN, self.y + LEADING - 3, WIDTH - MARGIN, self.y + LEADING - 3)
-
-    def gap(self, lines: float = 0.6) -> None:
-        self.y -= LEADING * lines
 
 
 def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
@@ -143,7 +84,7 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     page = _Page(pdf, f"Deposit ticket {heading.ticket_number or ''} {day}".replace("  ", " "))
 
     pdf.setFont(BOLD, 16)
-    pdf.drawString(MARGIN, page.y, _latin(heading.bank_name))
+    pdf.drawString(MARGIN, page.y, latin(heading.bank_name))
     pdf.drawRightString(COL_AMOUNT, page.y, "DEPOSIT TICKET")
     page.y -= LEADING * 1.6
     page.text("For deposit to the account of", heading.depositor)
@@ -185,7 +126,7 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     page.text("Checks and money orders", bold=True)
     page.columns(((COL_KIND, "Kind"), (COL_NUMBER, "Number"), (COL_PAYER, "Payer")), "Amount", bold=True)
     for item in checks + orders:
-        payer = _latin(item.payer)
+        payer = latin(item.payer)
         payer = payer if len(payer) <= PAYER_CHARS else payer[: PAYER_CHARS - 1] + "…"
         page.columns(((COL_KIND, _kind(item.kind)), (COL_NUMBER, item.number), (COL_PAYER, payer)),
                      item.amount.display())  # fmt: skip

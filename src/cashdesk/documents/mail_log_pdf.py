@@ -15,14 +15,11 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
-from cashdesk.documents.deposit_slip import _latin
+from cashdesk.documents.pages import BOLD, FONT, WIDTH, Pages, cut, latin
 
-FONT = "Helvetica"
-BOLD = "Helvetica-Bold"
 SIZE = 9.0
 LEADING = 13.0
 MARGIN = 0.6 * inch
-WIDTH, HEIGHT = LETTER
 # Columns of an entry: entry number, time logged, type, from, reference, logged by.
 COL_NO = MARGIN
 COL_TIME = MARGIN + 0.45 * inch
@@ -47,37 +44,9 @@ class MailLogLine:
     logged_by: str
 
 
-def _cut(text: str, chars: int) -> str:
-    text = _latin(text)
-    return text if len(text) <= chars else text[: chars - 1] + "…"
-
-
-class _Page:
-    """Writes lines top to bottom, starting a new page (with a short heading) when full."""
-
+class _Page(Pages):
     def __init__(self, pdf: Canvas, continued: str) -> None:
-        self.pdf = pdf
-        self.continued = continued
-        self.y = HEIGHT - MARGIN
-        self.page = 1
-
-    def need(self, lines: int = 1) -> None:
-        if self.y - lines * LEADING < MARGIN + LEADING:
-            self.pdf.setFont(FONT, 8)
-            self.pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {self.page}, continued")
-            self.pdf.showPage()
-            self.page += 1
-            self.y = HEIGHT - MARGIN
-            self.text(f"{self.continued} (continued)", bold=True)
-            self.gap()
-
-    def text(self, left: str, right: str = "", *, bold: bool = False, x: float = MARGIN, size: float = SIZE) -> None:
-        self.need()
-        self.pdf.setFont(BOLD if bold else FONT, size)
-        self.pdf.drawString(x, self.y, _latin(left))
-        if right:
-            self.pdf.drawRightString(WIDTH - MARGIN, self.y, _latin(right))
-        self.y -= LEADING
+        super().__init__(pdf, continued, size=SIZE, leading=LEADING, margin=MARGIN)
 
     def columns(self, cells: Sequence[tuple[float, str]], *, bold: bool = False) -> None:
         self.need()
@@ -86,12 +55,6 @@ class _Page:
             self.pdf.drawString(x, self.y, cell)
         self.y -= LEADING
 
-    def rule(self) -> None:
-        self.pdf.setLineWidth(0.5)
-        self.pdf.line(MARGIN, self.y + LEADING - 3, WIDTH - MARGIN, self.y + LEADING - 3)
-
-    def gap(self, lines: float = 0.6) -> None:
-        self.y -= LEADING * lines
 
 
 def group_by_division(lines: Sequence[MailLogLine], divisions: Sequence[str]) -> list[tuple[str, list[MailLogLine]]]:
@@ -116,7 +79,7 @@ def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogLine], division
     page = _Page(pdf, title)
 
     pdf.setFont(BOLD, 15)
-    pdf.drawString(MARGIN, page.y, _latin(city))
+    pdf.drawString(MARGIN, page.y, latin(city))
     pdf.drawRightString(WIDTH - MARGIN, page.y, "DAILY MAIL LOG")
     page.y -= LEADING * 1.6
     page.text(f"Documents received on {day:%A, %B} {day.day}, {day.year} ({day:%m/%d/%Y})",
@@ -143,11 +106,11 @@ def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogLine], division
                       (COL_REFERENCE, "Reference"), (COL_BY, "Logged by")), bold=True)  # fmt: skip
         for line in entries:
             page.need(2 if line.notes else 1)
-            page.columns(((COL_NO, str(line.number)), (COL_TIME, line.time), (COL_TYPE, _cut(line.doc_type, 26)),
-                          (COL_FROM, _cut(line.sender, 40)), (COL_REFERENCE, _cut(line.reference, 28)),
-                          (COL_BY, _cut(line.logged_by, 16))))  # fmt: skip
+            page.columns(((COL_NO, str(line.number)), (COL_TIME, line.time), (COL_TYPE, cut(line.doc_type, 26)),
+                          (COL_FROM, cut(line.sender, 40)), (COL_REFERENCE, cut(line.reference, 28)),
+                          (COL_BY, cut(line.logged_by, 16))))  # fmt: skip
             if line.notes:
-                page.text(f"Notes: {_cut(line.notes, NOTES_CHARS)}", x=COL_TYPE)
+                page.text(f"Notes: {cut(line.notes, NOTES_CHARS)}", x=COL_TYPE)
         page.rule()
         page.text(f"{division}: {len(entries)} document{'s' if len(entries) != 1 else ''}", bold=True)
         page.gap()

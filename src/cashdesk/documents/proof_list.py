@@ -14,15 +14,12 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
-from cashdesk.documents.deposit_slip import _latin
+from cashdesk.documents.pages import BOLD, FONT, WIDTH, Pages, cut, latin
 from cashdesk.domain.money import Money
 
-FONT = "Helvetica"
-BOLD = "Helvetica-Bold"
 SIZE = 8.5
 LEADING = 11.5
 MARGIN = 0.6 * inch
-WIDTH, HEIGHT = LETTER
 COL_SEQ = MARGIN
 COL_ACCOUNT = MARGIN + 0.4 * inch
 COL_NAME = MARGIN + 1.3 * inch
@@ -63,41 +60,18 @@ class ProofList:
     city: str = ""
 
 
-def _cut(text: str, limit: int) -> str:
-    text = _latin(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _check(item: ProofItem) -> str:
     if item.tender == "cash":
         return "cash"
     return ("MO " if item.tender == "money_order" else "") + item.check_number
 
 
-class _Page:
+class _Page(Pages):
     def __init__(self, pdf: Canvas, heading: str) -> None:
-        self.pdf = pdf
-        self.heading = heading
-        self.y = HEIGHT - MARGIN
-        self.page = 1
+        super().__init__(pdf, heading, size=SIZE, leading=LEADING, margin=MARGIN, footer_size=7)
 
-    def need(self, lines: float = 1) -> None:
-        if self.y - lines * LEADING < MARGIN + LEADING:
-            self.pdf.setFont(FONT, 7)
-            self.pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {self.page}, continued")
-            self.pdf.showPage()
-            self.page += 1
-            self.y = HEIGHT - MARGIN
-            self.text(f"{self.heading} (continued)", bold=True)
-            self.header()
-
-    def text(self, left: str, right: str = "", *, bold: bool = False, x: float = MARGIN) -> None:
-        self.need()
-        self.pdf.setFont(BOLD if bold else FONT, SIZE)
-        self.pdf.drawString(x, self.y, _latin(left))
-        if right:
-            self.pdf.drawRightString(COL_AMOUNT, self.y, _latin(right))
-        self.y -= LEADING
+    def after_break(self) -> None:
+        self.header()
 
     def header(self) -> None:
         self.row(("#", "Account", "Name", "Check", "Payer"), "Amount", bold=True)
@@ -110,10 +84,6 @@ class _Page:
         self.pdf.drawRightString(COL_AMOUNT, self.y, amount)
         self.y -= LEADING
 
-    def rule(self) -> None:
-        self.need()
-        self.pdf.setLineWidth(0.5)
-        self.pdf.line(MARGIN, self.y + LEADING - 3, WIDTH - MARGIN, self.y + LEADING - 3)
 
 
 def render_proof_list(proof: ProofList) -> bytes:
@@ -128,7 +98,7 @@ def render_proof_list(proof: ProofList) -> bytes:
     page = _Page(pdf, f"Proof list {proof.number}")
 
     pdf.setFont(BOLD, 14)
-    pdf.drawString(MARGIN, page.y, _latin(f"Mail batch proof list {proof.number}"))
+    pdf.drawString(MARGIN, page.y, latin(f"Mail batch proof list {proof.number}"))
     page.y -= LEADING * 1.6
     if proof.city:
         page.text(proof.city)
@@ -140,10 +110,10 @@ def render_proof_list(proof: ProofList) -> bytes:
     page.rule()
     for item in proof.items:
         page.need(2 if item.problem else 1)
-        page.row((str(item.seq), item.account, _cut(item.name, NAME_CHARS), _check(item), _cut(item.payer, PAYER_CHARS)),
+        page.row((str(item.seq), item.account, cut(item.name, NAME_CHARS), _check(item), cut(item.payer, PAYER_CHARS)),
                  item.amount.display())  # fmt: skip
         if item.problem:
-            page.text(_cut(f"Problem: {item.problem}", PROBLEM_CHARS), x=COL_ACCOUNT)
+            page.text(cut(f"Problem: {item.problem}", PROBLEM_CHARS), x=COL_ACCOUNT)
     page.rule()
     page.text(f"Count: {proof.count}", f"Total: {proof.total.display()}", bold=True)
     page.text(f"Tape: {proof.control_count}", f"Tape: {proof.control_total.display()}")
