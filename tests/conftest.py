@@ -7,9 +7,28 @@ import os
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import datetime as dt  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+#: The moment every test starts at, whatever day the suite is run: a Thursday, 10:00 in the
+#: test city (America/Denver). Set before cashdesk is imported, so every process a test starts
+#: (the command, the window, the crash worker) reads the same clock (src/cashdesk/clock.py).
+PRETEND_NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
+os.environ["CASHDESK_CLOCK"] = PRETEND_NOW.isoformat()
+
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _pretend_clock() -> Iterator[None]:
+    """Each test starts at PRETEND_NOW and its clock runs from there: no test meets today's date."""
+    from cashdesk import clock
+
+    previous = clock.set_source(clock.starting_at(PRETEND_NOW))
+    yield
+    clock.set_source(previous)
 
 
 @pytest.fixture(autouse=True)

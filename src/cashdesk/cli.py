@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -165,9 +166,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cashdesk.logs import setup_logging
 
     setup_logging()
+    from cashdesk import clock
     from cashdesk.config import SettingsError
     from cashdesk.services.context import DatabaseError, ServiceError
 
+    try:
+        clock.check_environment()
+    except ValueError as exc:
+        print(f"cashdesk: {exc}", file=sys.stderr)
+        return 2
+    if clock.is_set():
+        logging.getLogger(__name__).warning("the clock is set by %s: it reads %s", clock.ENVIRONMENT, clock.now())
     try:
         return _dispatch(args)
     except (DatabaseError, ServiceError, SettingsError, CommandError) as exc:

@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from cashdesk import clock
 from cashdesk.domain.audit import AuditRecord, verify_chain
 from cashdesk.domain.cards import mask
 from cashdesk.domain.security import Permission
@@ -217,7 +218,7 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
     check = check_backup(backup_path)
     if not check.ok:
         raise BackupError(f"Not restored: {check.problem} The database was left as it was.")
-    moment = now or dt.datetime.now(dt.UTC)
+    moment = now or clock.now()
     replaced: Path | None = None
     if database.exists():
         _refuse_if_in_use(database)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from cashdesk import clock as the_clock
 from cashdesk.config import Settings
 from cashdesk.domain.security import Permission, Role, can
 from cashdesk.store.db import Database, DatabaseError
@@ -52,15 +53,11 @@ def command_line_operator() -> Operator:
     return Operator(f"os:{login}", Role.ADMINISTRATOR, "command line")
 
 
-def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 @dataclass
 class ServiceContext:
     db: Database
     settings: Settings = field(default_factory=Settings)
-    clock: Callable[[], dt.datetime] = _utcnow
+    clock: Callable[[], dt.datetime] = the_clock.now
 
     @classmethod
     def open(

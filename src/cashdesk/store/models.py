@@ -18,9 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from cashdesk import clock
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+utcnow = clock.utcnow_naive
 
 
 class Base(DeclarativeBase):
