@@ -60,6 +60,8 @@ def answer(qtbot: Any, key: Key) -> None:
     box = QApplication.activeModalWidget()
     qtbot.keyClick(QApplication.focusWidget(), key)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not box, timeout=2000)
+    # The keyboard goes back to the window a moment after the box closes (later on a busy machine).
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
 
 
 def scan(keyboard: Keyboard, line: str) -> None:
