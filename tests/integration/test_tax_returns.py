@@ -305,20 +305,20 @@ def billing_history(path: Path, account: str, *entries: tuple[str, str, str, str
     con.close()
 
 
-def test_a_return_the_billing_history_shows_filed_and_paid_is_amended_not_charged_again(ctx: ServiceContext,
-                                                                                        city: Path) -> None:  # fmt: skip
+def test_a_return_billing_shows_filed_and_paid_is_amended_not_charged_again(ctx: ServiceContext,
+                                                                              city: Path) -> None:  # fmt: skip
     # Filed on time (due 10/20/2026) and paid, in billing; the business sends the same return again.
     billing_history(city, HARDWARE, ("2026-10-15", "return", "Return 2026-09", "1,500.00", "taxable 40000"),
                     ("2026-10-15", "payment", "Payment with return", "-1,500.00", "WEB"))  # fmt: skip
-    before = snapshot(city)
-    with pytest.raises(TaxReturnRefused, match=r"cannot be filed before the return it amends \(10/15/2026\)"):
-        file_return(ctx, CASHIER, HARDWARE, "2026-09", FORTY, {}, dt.date(2026, 10, 1))
-    assert snapshot(city) == before
     preview = preview_return(ctx, CASHIER, HARDWARE, "2026-09", FORTY)
     assert preview.kind == "amended"
     assert preview.amendment == (
         "An amended return for 2026-09; the original was filed on 10/15/2026 (in the account's history from billing: "
         "Return 2026-09). It owes the difference from the return it amends.")  # fmt: skip
+    before = snapshot(city)
+    with pytest.raises(TaxReturnRefused, match=r"cannot be filed before the return it amends \(10/15/2026\)"):
+        file_return(ctx, CASHIER, HARDWARE, "2026-09", FORTY, {}, dt.date(2026, 10, 1))
+    assert snapshot(city) == before
     filed = file_return(ctx, CASHIER, HARDWARE, "2026-09", FORTY)  # received today, 11/26/2026
     assert (filed.kind, filed.amendment) == ("amended", preview.amendment)
     # No penalty or interest for a late original: the original was on time and the tax is the same.

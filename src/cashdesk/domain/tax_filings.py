@@ -4,8 +4,9 @@ filed is not missing) share.
 
 A period is filed when a return for it was filed at a window (kept in `tax_returns`) or when the
 account's history from the billing system shows one: an entry of kind `return` that names the
-period ("Return 2026-09", "Final return 2026-Q3", "Return 2026 (not paid)"), dated the day the
-return was received, for the tax it charged. An assessment for a period with no return ("Estimated
+period, by its label or as a person writes it ("Return 2026-09", "Return Oct 2026", "Final return
+Q3 2026", "Return 3rd quarter 2026", "Return 2025 (not paid)"), dated the day the return was
+received, for the tax it charged. An assessment for a period with no return ("Estimated
 assessment 2026-10 (no return)", kind `adjustment`) is not a filing, and neither is a bill or a
 payment. The window's own history entries (reference `TR-<id>`) are not counted twice: the return
 they point at is the record.
@@ -13,8 +14,10 @@ they point at is the record.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,8 +30,22 @@ RETURN_KIND = "return"
 #: The reference of the history entry the window writes for a return it filed.
 WINDOW_REFERENCE = "TR-"
 
-# A period label standing on its own in a description: 2026-09, 2026-Q3 or 2026.
-_PERIOD_IN_TEXT = re.compile(r"(?<![0-9A-Za-z-])([0-9]{4}(?:-[Qq][1-4]|-[0-9]{2})?)(?![0-9A-Za-z-])")
+_MONTHS = {name: number for number in range(1, 13)
+           for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())}  # fmt: skip
+_MONTHS["sept"] = 9
+# A period in a description, the way the window labels it or a person writes it. At one place the
+# first form that fits wins; a bare year (an annual period) only where no month or quarter is named.
+_PERIOD_IN_TEXT = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<ym_year>[0-9]{4})-(?P<ym_month>[0-9]{2})"
+    r"|(?P<yq_year>[0-9]{4})-Q(?P<yq_quarter>[1-4])"
+    r"|(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<m_year>[0-9]{4})"
+    r"|Q(?P<quarter>[1-4])\s+(?P<q_year>[0-9]{4})"
+    r"|(?P<nth>[1-4])(?:st|nd|rd|th)\s+quarter\s+(?:of\s+)?(?P<nth_year>[0-9]{4})"
+    r"|(?P<year>[0-9]{4})"
+    r")(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 class FiledAt(enum.StrEnum):
@@ -49,11 +66,32 @@ class ReturnOnRecord:
     description: str = ""
 
 
+def _period_of(match: re.Match[str]) -> FilingPeriod:
+    """The period a match names; TaxReturnError when it names none (month 13, year 0001)."""
+    due_day = 28  # the label does not depend on the due day
+    g = match.groupdict()
+    if g["ym_year"]:
+        month = int(g["ym_month"])
+        if not 1 <= month <= 12:
+            raise TaxReturnError(f"no month {month}")
+        return FilingPeriod.monthly(int(g["ym_year"]), month, due_day)
+    if g["yq_year"]:
+        return FilingPeriod.quarterly(int(g["yq_year"]), int(g["yq_quarter"]), due_day)
+    if g["month"]:
+        return FilingPeriod.monthly(int(g["m_year"]), _MONTHS[g["month"].lower()], due_day)
+    if g["quarter"]:
+        return FilingPeriod.quarterly(int(g["q_year"]), int(g["quarter"]), due_day)
+    if g["nth"]:
+        return FilingPeriod.quarterly(int(g["nth_year"]), int(g["nth"]), due_day)
+    return FilingPeriod.annual(int(g["year"]), due_day)
+
+
+@functools.lru_cache(maxsize=4096)  # a city's history repeats a few hundred descriptions
 def period_named(text: str) -> str | None:
-    """The first filing period a description names, as its label ("2026-Q3"), or None."""
+    """The first filing period a description names, as its label (2026-09, 2026-Q3, 2026), or None."""
     for match in _PERIOD_IN_TEXT.finditer(text):
         try:
-            return FilingPeriod.parse(match[1], 28).label
+            return _period_of(match).label
         except TaxReturnError:
             continue
     return None

@@ -152,9 +152,10 @@ def _history_records(s: Session, accounts: list[int] | Select[tuple[int]],
                      since: dt.date | None = None) -> list[tuple[int, ReturnOnRecord]]:  # fmt: skip
     """The returns the accounts' history shows (`accounts`: ids, or a query of them), each with its
     account id."""
-    query = select(HistoryRow.account_id, HistoryRow.kind, HistoryRow.description, HistoryRow.on_date,
-                   HistoryRow.amount_cents, HistoryRow.reference).where(HistoryRow.kind == RETURN_KIND,
-                                                                        HistoryRow.account_id.in_(accounts))  # fmt: skip
+    query = select(
+        HistoryRow.account_id, HistoryRow.kind, HistoryRow.description, HistoryRow.on_date, HistoryRow.amount_cents,
+        HistoryRow.reference,
+    ).where(HistoryRow.kind == RETURN_KIND, HistoryRow.account_id.in_(accounts))  # fmt: skip
     if since is not None:
         query = query.where(HistoryRow.on_date >= since)
     out: list[tuple[int, ReturnOnRecord]] = []
@@ -346,7 +347,9 @@ def file_return(
             acct.credit_cents += credit
         row.open_item_id = first_item
         # An amended return is not late itself: what lateness costs is in its penalty and interest.
-        late = f", {ret.months_late} month{'s' if ret.months_late != 1 else ''} late" if ret.late and not ret.amended else ""
+        late = ""
+        if ret.late and not ret.amended:
+            late = f", {ret.months_late} month{'s' if ret.months_late != 1 else ''} late"
         s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="return",
                          description=f"{what} {filing.label} received{late}",
                          amount_cents=ret.due_now.cents + credit, reference=f"TR-{row.id}"))  # fmt: skip
