@@ -1,6 +1,7 @@
 """The tax return window from the keyboard: a return typed as the business wrote it, the computed
 figures beside it, a difference shown in words, filed with F12 and a Y; the account then owes the
-tax. And the delinquent filers as of today."""
+tax. A return for a period the billing history shows filed is said to be an amended return before
+it is filed. And the delinquent filers as of today."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from gui_support import TODAY, Keyboard, operator, show_window
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from cashdesk.domain.money import Money
 from cashdesk.domain.tax_return import ReturnFigures
@@ -131,6 +132,46 @@ def test_a_utility_account_is_refused_in_words(qtbot: Any, keyboard: Keyboard, c
     keyboard.press(Key.Key_F12)
     assert dialog.question is None
     assert query(city_db, "SELECT count(*) FROM tax_returns") == [(0,)]
+
+
+def test_a_return_the_billing_history_shows_filed_is_said_to_be_an_amendment_before_filing(
+    qtbot: Any, keyboard: Keyboard, ctx: ServiceContext, city_db: Path
+) -> None:
+    # Billing's history: the January return came in on 02/01/2026, on time (due 02/20/2026). The
+    # business mails the same return again; it arrives today, 03/16/2026.
+    con = sqlite3.connect(city_db)
+    with con:
+        con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
+                    f"SELECT id, '2026-02-01', 'return', 'Return 2026-01', 123456, 'taxable 32921' FROM accounts "
+                    f"WHERE number = '{SHOP}'")  # fmt: skip
+    con.close()
+    dialog = open_dialog(qtbot, ctx)
+    keyboard.type(SHOP)
+    keyboard.press(Key.Key_Return)
+    keyboard.type("2026-01")
+    keyboard.press(Key.Key_Return)
+    enter_until(keyboard, dialog.written["gross_sales"])
+    keyboard.type("32,921.60")  # x 3.75% = $1,234.56, what billing shows
+    # Said before filing, in words: an amendment, not a late original.
+    said = ("An amended return for 2026-01; the original was filed on 02/01/2026 (in the account's history from "
+            "billing: Return 2026-01). It owes the difference from the return it amends.")  # fmt: skip
+    assert dialog.message_label.text() == "Amended return 2026-01 for BROWN HARDWARE LLC. Difference due $0.00."
+    assert (dialog.computed["penalty"].text(), dialog.computed["interest"].text()) == ("$0.00", "$0.00")
+    amendment = dialog.findChild(QLabel, "taxAmendment")
+    assert amendment is not None and amendment.isVisible() and amendment.text() == said
+    assert dialog.written["difference"].isVisible()
+    assert dialog.computed["previous_total_due"].text() == "$1,234.56"
+    assert dialog.computed["difference"].text() == "$0.00"
+    keyboard.press(Key.Key_F12)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.text().startswith(said)
+    answer(qtbot, Key.Key_Y)
+    filed = dialog.result_filed
+    assert filed is not None and filed.kind == "amended" and filed.due_now == Money(0)
+    assert "The account now owes $1,358.02" in dialog.message_label.text()  # what it owed before: nothing added
+    assert query(city_db, "SELECT period, kind, status, amends_id, filed_on FROM tax_returns") == [
+        ("2026-01", "amended", "filed", None, "2026-03-16")]  # fmt: skip
+    assert query(city_db, "SELECT count(*) FROM open_items WHERE revenue_code IN ('TAXPEN', 'TAXINT')") == [(1,)]
 
 
 def test_the_account_comes_prefilled_and_the_cursor_starts_at_the_period(qtbot: Any, ctx: ServiceContext) -> None:

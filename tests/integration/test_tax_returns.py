@@ -186,8 +186,11 @@ def test_an_amended_return_charges_only_the_difference_and_supersedes_the_first(
     first = file_return(ctx, CASHIER, HARDWARE, "2026-09", SEPTEMBER, {}, dt.date(2026, 10, 15))
     more = ReturnFigures(d("54,340.00"), SEPTEMBER.bad_debts_collected, SEPTEMBER.deductions,
                          SEPTEMBER.excess_tax_collected, SEPTEMBER.use_tax_purchases)  # fmt: skip
-    with pytest.raises(TaxReturnRefused, match="already has a return for 2026-09.*file an amended return"):
-        file_return(ctx, CASHIER, HARDWARE, "2026-09", more, {}, dt.date(2026, 11, 5))
+    # Sent again without the amended box ticked, it is still an amended return, and says so.
+    second = preview_return(ctx, CASHIER, HARDWARE, "2026-09", more, {}, dt.date(2026, 11, 5))
+    assert second.kind == "amended" and second.due_now == d("90.75")
+    assert second.amendment.startswith("An amended return for 2026-09; the original was filed on 10/15/2026 "
+                                       "(at the window).")  # fmt: skip
     amended = file_return(ctx, CASHIER, HARDWARE, "2026-09", more, {"difference": d("75.00")},
                           dt.date(2026, 11, 5), "amended")  # fmt: skip
     assert amended.amends_id == first.id
@@ -283,3 +286,95 @@ def test_delinquent_filers_are_active_tax_accounts_with_a_period_due_and_no_retu
     # On the due date itself a period is not yet delinquent.
     on_due = {f.account: [p.label for p in f.missing] for f in delinquent_filers(ctx, CASHIER, dt.date(2026, 11, 20))}
     assert on_due[HARDWARE] == ["2026-08", "2026-09"]
+
+
+# -- returns the billing history shows filed -----------------------------------------------------
+
+FORTY = ReturnFigures(gross_sales=d("40,000.00"))  # sales tax $1,500.00
+
+
+def billing_history(path: Path, account: str, *entries: tuple[str, str, str, str, str]) -> None:
+    """Entries as the billing system keeps an account's history (and demo-data writes it): (day,
+    kind, description, amount, reference)."""
+    con = sqlite3.connect(path)
+    with con:
+        for on, kind, description, amount, reference in entries:
+            con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
+                        "SELECT id, ?, ?, ?, ?, ? FROM accounts WHERE number = ?",
+                        (on, kind, description, d(amount).cents, reference, account))  # fmt: skip
+    con.close()
+
+
+def test_a_return_billing_shows_filed_and_paid_is_amended_not_charged_again(ctx: ServiceContext,
+                                                                              city: Path) -> None:  # fmt: skip
+    # Filed on time (due 10/20/2026) and paid, in billing; the business sends the same return again.
+    billing_history(city, HARDWARE, ("2026-10-15", "return", "Return 2026-09", "1,500.00", "taxable 40000"),
+                    ("2026-10-15", "payment", "Payment with return", "-1,500.00", "WEB"))  # fmt: skip
+    preview = preview_return(ctx, CASHIER, HARDWARE, "2026-09", FORTY)
+    assert preview.kind == "amended"
+    assert preview.amendment == (
+        "An amended return for 2026-09; the original was filed on 10/15/2026 (in the account's history from billing: "
+        "Return 2026-09). It owes the difference from the return it amends.")  # fmt: skip
+    before = snapshot(city)
+    with pytest.raises(TaxReturnRefused, match=r"cannot be filed before the return it amends \(10/15/2026\)"):
+        file_return(ctx, CASHIER, HARDWARE, "2026-09", FORTY, {}, dt.date(2026, 10, 1))
+    assert snapshot(city) == before
+    filed = file_return(ctx, CASHIER, HARDWARE, "2026-09", FORTY)  # received today, 11/26/2026
+    assert (filed.kind, filed.amendment) == ("amended", preview.amendment)
+    # No penalty or interest for a late original: the original was on time and the tax is the same.
+    assert (filed.ret["penalty"], filed.ret["interest"], filed.ret["previous_total_due"]) == (
+        Money(0), Money(0), d("1,500.00"))  # fmt: skip
+    assert (filed.due_now, filed.charges, filed.account_owes) == (Money(0), (), Money(0))
+    assert items(city, HARDWARE) == []
+    assert rows(city, "SELECT period, kind, status, amends_id, filed_on FROM tax_returns") == [
+        ("2026-09", "amended", "filed", None, "2026-11-26")]  # fmt: skip
+    assert rows(city, "SELECT description, amount_cents FROM account_history WHERE reference LIKE 'TR-%'") == [
+        ("Amended return 2026-09 received", 0)]  # fmt: skip
+    (details,) = rows(city, "SELECT details FROM audit_events WHERE event_type = 'tax_return'")[0]
+    assert json.loads(details)["kind"] == "amended"
+    assert json.loads(details)["amends_history"] == [["2026-10-15", "Return 2026-09"]]
+
+
+def test_an_amended_return_of_a_return_in_the_history_owes_the_difference(ctx: ServiceContext, city: Path) -> None:
+    billing_history(city, HARDWARE, ("2026-10-15", "return", "Return 2026-09", "1,500.00", "taxable 40000"),
+                    ("2026-10-15", "payment", "Payment with return", "-1,500.00", "WEB"))  # fmt: skip
+    billing_history(city, FARM, ("2026-10-10", "return", "Return 2026-Q3", "1,500.00", "taxable 40000"),
+                    ("2026-10-10", "payment", "Payment with return", "-1,500.00", "WEB"))  # fmt: skip
+    # Raised by $75.00 on 11/26/2026, two months after the due date: penalty and interest on the
+    # increase only ($15.00, the minimum, and 2% of $75.00), nothing on the $1,500.00 filed in time.
+    more = file_return(ctx, CASHIER, HARDWARE, "2026-09", ReturnFigures(gross_sales=d("42,000.00")))
+    assert more.kind == "amended"
+    assert more.charges == (("SALESTAX", d("75.00")), ("TAXPEN", d("15.00")), ("TAXINT", d("1.50")))
+    assert more.due_now == more.account_owes == d("91.50")
+    # Lowered by $75.00: the tax was paid with the return in billing, so the account has a credit.
+    less = file_return(ctx, CASHIER, FARM, "2026-Q3", ReturnFigures(gross_sales=d("38,000.00")), {},
+                       dt.date(2026, 11, 2), "amended")  # fmt: skip
+    assert (less.due_now, less.charges, less.credit, less.account_owes) == (d("-75.00"), (), d("75.00"), d("-75.00"))
+    assert rows(city, f"SELECT credit_cents FROM accounts WHERE number = '{FARM}'") == [(7500,)]
+    # A third return for September amends the amended one, filed here.
+    again = file_return(ctx, CASHIER, HARDWARE, "2026-09", ReturnFigures(gross_sales=d("42,000.00")))
+    assert (again.kind, again.amends_id, again.due_now) == ("amended", more.id, Money(0))
+    assert "the original was filed on 10/15/2026 (in the account's history from billing" in again.amendment
+
+
+def test_a_second_return_for_a_period_filed_here_is_an_amendment_not_a_late_original(ctx: ServiceContext,
+                                                                                     city: Path) -> None:  # fmt: skip
+    first = file_return(ctx, CASHIER, HARDWARE, "2026-09", SEPTEMBER, {}, dt.date(2026, 10, 15))
+    again = file_return(ctx, CASHIER, HARDWARE, "2026-09", SEPTEMBER)  # the same return, received 11/26/2026
+    assert (again.kind, again.amends_id, again.due_now, again.charges) == ("amended", first.id, Money(0), ())
+    assert again.amendment.startswith("An amended return for 2026-09; the original was filed on 10/15/2026")
+    assert again.account_owes == d("1,587.34")  # what the first return charged, no penalty or interest on top
+
+
+def test_delinquent_filers_leave_out_periods_the_history_shows_filed(ctx: ServiceContext, city: Path) -> None:
+    billing_history(city, HARDWARE, ("2026-09-18", "return", "Return 2026-08", "1,200.00", "taxable 32000"),
+                    ("2026-10-20", "return", "Return 2026-09 (not paid)", "1,300.00", "taxable 34666"),
+                    ("2026-11-20", "adjustment", "Estimated assessment 2026-10 (no return)", "1,400.00", ""),
+                    ("2026-11-21", "adjustment", "Penalty 2026-10", "140.00", ""))  # fmt: skip
+    billing_history(city, FARM, ("2026-10-10", "return", "Return 2026-Q3", "1,500.00", "taxable 40000"),
+                    ("2026-01-15", "return", "Return 2025-Q4", "900.00", "taxable 24000"))  # fmt: skip
+    got = {f.account: [p.label for p in f.missing] for f in delinquent_filers(ctx, CASHIER, TODAY)}
+    # Opened 06/15/2026: June to October are due; billing shows August and September filed. An
+    # assessment for October is not a return.
+    assert got[HARDWARE] == ["2026-06", "2026-07", "2026-10"]
+    assert got[FARM] == ["2026-Q1", "2026-Q2"]

@@ -3,6 +3,11 @@ own figures, filed, and turned into open items (SALESTAX, USETAX, TAXPEN, TAXINT
 payment or a mail remittance then pays through the normal allocation. Also the list of
 delinquent filers: accounts with a period due and no return.
 
+A period counts as filed when a return for it was filed here or when the account's history from
+the billing system shows one (`cashdesk.domain.tax_filings`, the one rule for both). A second
+return for a period filed either way is an amended return, whatever box was ticked: it owes the
+difference from the return it amends, never the penalty and interest of a new late original.
+
 An amended return supersedes the return it amends. What it adds becomes new open items; what it
 takes off comes off the unpaid part of that period's items of the same code (newest first), and
 whatever was already paid beyond the lower figure becomes a credit on the account.
@@ -15,13 +20,22 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from cashdesk.config import Settings
 from cashdesk.domain.accounts import AccountKind, AccountStatus, FilingFrequency, normalize_account_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
+from cashdesk.domain.tax_filings import (
+    RETURN_KIND,
+    FiledAt,
+    PeriodFiled,
+    ReturnOnRecord,
+    filed_periods,
+    period_filed,
+    return_in_history,
+)
 from cashdesk.domain.tax_return import (
     ITEM_CODES,
     LABELS,
@@ -61,10 +75,22 @@ class ReturnPreview:
     ret: TaxReturn
     differences: tuple[LineDifference, ...]
     amends_id: int | None = None
+    filed_before: PeriodFiled | None = None  # for an amended return: the returns already on record
 
     @property
     def due_now(self) -> Money:
         return self.ret.due_now
+
+    @property
+    def amendment(self) -> str:
+        """For an amended return, what it is in words; empty for any other."""
+        return amendment_text(self.period, self.filed_before) if self.filed_before else ""
+
+
+def amendment_text(period: FilingPeriod, filed: PeriodFiled) -> str:
+    """ "An amended return for 2026-09; the original was filed on 10/15/2026 …" """
+    return (f"An amended return for {period.label}; the original was filed on {filed.filed_on:%m/%d/%Y} "
+            f"({filed.where}). It owes the difference from the return it amends.")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +107,7 @@ class FiledReturn:
     credit: Money  # put on the account by an amended return that lowers what was paid
     account_owes: Money  # what the account owes now, all open items less its credit
     amends_id: int | None = None
+    amendment: str = ""  # an amended return in words (ReturnPreview.amendment)
 
     @property
     def due_now(self) -> Money:
@@ -117,11 +144,34 @@ def _restore(row: TaxReturnRow) -> TaxReturn:
     return restore_return(_period_of(row), row.filed_on, amounts, months_late(row.due_date, row.filed_on))
 
 
+def _window_record(row: TaxReturnRow) -> ReturnOnRecord:
+    return ReturnOnRecord(row.filed_on, row.period, FiledAt.WINDOW, Money(row.total_due_cents))
+
+
+def _history_records(s: Session, accounts: list[int] | Select[tuple[int]],
+                     since: dt.date | None = None) -> list[tuple[int, ReturnOnRecord]]:  # fmt: skip
+    """The returns the accounts' history shows (`accounts`: ids, or a query of them), each with its
+    account id."""
+    query = select(
+        HistoryRow.account_id, HistoryRow.kind, HistoryRow.description, HistoryRow.on_date, HistoryRow.amount_cents,
+        HistoryRow.reference,
+    ).where(HistoryRow.kind == RETURN_KIND, HistoryRow.account_id.in_(accounts))  # fmt: skip
+    if since is not None:
+        query = query.where(HistoryRow.on_date >= since)
+    out: list[tuple[int, ReturnOnRecord]] = []
+    for account_id, kind, description, on_date, cents, reference in s.execute(query):
+        record = return_in_history(kind, description or "", on_date, Money(int(cents or 0)), reference or "")
+        if record is not None:
+            out.append((account_id, record))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     account: AccountRow
     preview: ReturnPreview
-    prior: TaxReturnRow | None
+    prior: TaxReturnRow | None  # the return filed here that an amended return supersedes
+    amends: TaxReturn | None  # what an amended return amends (from `prior`, or from the history)
 
 
 def _prepare(
@@ -167,38 +217,47 @@ def _prepare(
             f"A return for {filing.label} cannot be received before the period starts ({filing.start:%m/%d/%Y}). "
             "Check the date received."
         )
-    prior = s.scalars(
-        select(TaxReturnRow)
-        .where(TaxReturnRow.account_id == row.id, TaxReturnRow.period == filing.label, TaxReturnRow.status == "filed")
-        .order_by(TaxReturnRow.id.desc())
-    ).first()
-    if kind == "amended":
-        if prior is None:
-            raise TaxReturnRefused(
-                f"Account {row.number} has no return for {filing.label} to amend. File it as an original return."
-            )
-        filing = _period_of(prior)  # the due date it was filed under
-    elif prior is not None:
-        raise TaxReturnRefused(
-            f"Account {row.number} already has a return for {filing.label}, received {prior.filed_on:%m/%d/%Y}. "
-            "To correct it, file an amended return."
-        )
     if kind == "zero" and not figures.is_zero:
         raise TaxReturnRefused(
             "A zero return reports no sales and no purchases. Clear the figures, or file it as an original return."
         )
+    window = s.scalars(
+        select(TaxReturnRow)
+        .where(TaxReturnRow.account_id == row.id, TaxReturnRow.period == filing.label,
+               TaxReturnRow.status.in_(("filed", "superseded")))
+        .order_by(TaxReturnRow.id)
+    ).all()  # fmt: skip
+    prior = next((r for r in reversed(window) if r.status == "filed"), None)
+    filed_before = period_filed(
+        filing.label, [*map(_window_record, window), *(r for _a, r in _history_records(s, [row.id]))]
+    )
+    amends: TaxReturn | None = None
+    if filed_before is None:
+        if kind == "amended":
+            raise TaxReturnRefused(
+                f"Account {row.number} has no return for {filing.label} to amend. File it as an original return."
+            )
+    elif prior is not None:
+        # A second return for a period filed here amends the latest one, under its due date.
+        filing = _period_of(prior)
+        amends = _restore(prior)
+    elif filed_before.history:
+        amends = filed_before.history_return(filing)
+    else:  # only superseded returns and no filed one: the books are broken, not the cashier's input
+        raise TaxReturnRefused(f"Account {row.number}'s returns for {filing.label} cannot be read. Call your "
+                               "supervisor; nothing was filed.")  # fmt: skip
     try:
-        ret = compute_return(figures, filing, filed, rates_from(ctx.settings),
-                             amends=_restore(prior) if kind == "amended" and prior else None)  # fmt: skip
+        ret = compute_return(figures, filing, filed, rates_from(ctx.settings), amends=amends)
         differences = ret.differences(dict(as_written or {}))
     except TaxReturnError as exc:
         raise TaxReturnRefused(str(exc)) from None
     except KeyError as exc:
         raise TaxReturnRefused(f"The return has no such line: {exc.args[0]}.") from None
-    stored = "zero" if kind == "original" and figures.is_zero else kind
+    stored = "amended" if amends is not None else ("zero" if figures.is_zero else "original")
     preview = ReturnPreview(row.number, row.name, stored, filing, ret, differences,
-                            prior.id if kind == "amended" and prior else None)  # fmt: skip
-    return _Prepared(row, preview, prior if kind == "amended" else None)
+                            prior.id if amends is not None and prior else None,
+                            filed_before if amends is not None else None)  # fmt: skip
+    return _Prepared(row, preview, prior if amends is not None else None, amends)
 
 
 def preview_return(
@@ -234,7 +293,7 @@ def file_return(
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         prepared = _prepare(s, ctx, account, period, figures, as_written, filed_on, kind)
-        acct, preview, prior = prepared.account, prepared.preview, prepared.prior
+        acct, preview, prior, amends = prepared.account, prepared.preview, prepared.prior, prepared.amends
         ret, filing = preview.ret, preview.period
         written = {name: amount.cents for name, amount in (as_written or {}).items()}
         row = TaxReturnRow(
@@ -250,18 +309,18 @@ def file_return(
         if prior is not None:
             prior.status = "superseded"
         new = amounts_by_code(ret)
-        old = amounts_by_code(_restore(prior)) if prior is not None else {code: Money(0) for code in new}
+        old = amounts_by_code(amends) if amends is not None else {code: Money(0) for code in new}
         charges: list[tuple[str, Money]] = []
         reductions: list[tuple[str, Money]] = []
         credit = 0
-        what = "Amended return" if prior is not None else ("Zero return" if preview.kind == "zero" else "Return")
+        what = {"amended": "Amended return", "zero": "Zero return"}.get(preview.kind, "Return")
         first_item: int | None = None
         for code, _label in ITEM_CODES:
             change = new[code].cents - old[code].cents
             if change > 0:
                 item = OpenItemRow(
                     account_id=acct.id, external_id=f"TR{row.id}-{code}", revenue_code=code,
-                    description=f"{_ITEM_LABELS[code]} {filing.label}{', amended' if prior is not None else ''}",
+                    description=f"{_ITEM_LABELS[code]} {filing.label}{', amended' if amends is not None else ''}",
                     period=filing.label, bill_date=ret.filed_on, due_date=filing.due, amount_cents=change,
                     paid_cents=0,
                 )  # fmt: skip
@@ -287,7 +346,10 @@ def file_return(
         if credit:
             acct.credit_cents += credit
         row.open_item_id = first_item
-        late = f", {ret.months_late} month{'s' if ret.months_late != 1 else ''} late" if ret.late else ""
+        # An amended return is not late itself: what lateness costs is in its penalty and interest.
+        late = ""
+        if ret.late and not ret.amended:
+            late = f", {ret.months_late} month{'s' if ret.months_late != 1 else ''} late"
         s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="return",
                          description=f"{what} {filing.label} received{late}",
                          amount_cents=ret.due_now.cents + credit, reference=f"TR-{row.id}"))  # fmt: skip
@@ -295,12 +357,16 @@ def file_return(
             s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="adjustment",
                              description=f"Credit from the amended return {filing.label}", amount_cents=-credit,
                              reference=f"TR-{row.id}"))  # fmt: skip
+        # An amended return of a return only the billing history shows names those entries.
+        amends_history = ([[r.filed_on.isoformat(), r.description] for r in preview.filed_before.history]
+                          if prior is None and preview.filed_before is not None else [])  # fmt: skip
         audit.record(
             s, user=operator.user_id, station=ctx.station, event_type="tax_return",
             object=f"{acct.number} {filing.label}",
             details={"return": row.id, "kind": preview.kind, "filed_on": ret.filed_on.isoformat(),
                      "months_late": ret.months_late, "total_due_cents": ret.total_due.cents,
                      "due_now_cents": ret.due_now.cents, "amends": row.amends_id,
+                     "amends_history": amends_history,
                      "charges": [[c, m.cents] for c, m in charges],
                      "reductions": [[c, m.cents] for c, m in reductions], "credit_cents": credit,
                      "differences": [d.name for d in preview.differences]},
@@ -313,7 +379,7 @@ def file_return(
         result = FiledReturn(
             id=row.id, account=acct.number, account_name=acct.name, kind=preview.kind, period=filing, ret=ret,
             differences=preview.differences, charges=tuple(charges), reductions=tuple(reductions),
-            credit=Money(credit), account_owes=owes, amends_id=row.amends_id,
+            credit=Money(credit), account_owes=owes, amends_id=row.amends_id, amendment=preview.amendment,
         )  # fmt: skip
         uow.commit()
     return result
@@ -332,25 +398,28 @@ def delinquent_filers(
     out: list[DelinquentFiler] = []
     with ctx.db.unit_of_work(write=False) as uow:
         s = uow.session
+        listed = (AccountRow.kind == AccountKind.SALES_TAX.value, AccountRow.status == AccountStatus.ACTIVE.value,
+                  AccountRow.filing_frequency.is_not(None))  # fmt: skip
         accounts = s.execute(
             select(AccountRow.id, AccountRow.number, AccountRow.name, AccountRow.phone, AccountRow.filing_frequency,
-                   AccountRow.created_at)
-            .where(AccountRow.kind == AccountKind.SALES_TAX.value, AccountRow.status == AccountStatus.ACTIVE.value,
-                   AccountRow.filing_frequency.is_not(None))
-            .order_by(AccountRow.number)
+                   AccountRow.created_at).where(*listed).order_by(AccountRow.number)
         ).all()  # fmt: skip
         oldest = min((p.start for ps in windows.values() for p in ps), default=day)
-        filed: set[tuple[int, str]] = set(
-            s.execute(select(TaxReturnRow.account_id, TaxReturnRow.period).where(
-                TaxReturnRow.status != "void", TaxReturnRow.period_end >= oldest)).tuples()  # fmt: skip
-        )
+        on_record: dict[int, list[ReturnOnRecord]] = {}
+        for window_row in s.scalars(select(TaxReturnRow).where(TaxReturnRow.status != "void",
+                                                               TaxReturnRow.period_end >= oldest)):  # fmt: skip
+            on_record.setdefault(window_row.account_id, []).append(_window_record(window_row))
+        # A return is received after its period starts: older history cannot be for a period listed.
+        for account_id, record in _history_records(s, select(AccountRow.id).where(*listed), oldest):
+            on_record.setdefault(account_id, []).append(record)
     for account_id, number, name, phone, frequency, created_at in accounts:
         try:
             freq = FilingFrequency(frequency)
         except ValueError:
             continue
         opened = created_at.date() if created_at else dt.date.min
-        missing = tuple(p for p in windows[freq] if p.end >= opened and (account_id, p.label) not in filed)
+        filed = filed_periods(on_record.get(account_id, ()))
+        missing = tuple(p for p in windows[freq] if p.end >= opened and p.label not in filed)
         if missing:
             out.append(DelinquentFiler(number, name, phone or "", freq, missing))
     return tuple(out)

@@ -2,6 +2,8 @@
 
     TaxReturnDialog         account, period, date received, then each figure the business wrote;
                             the computed figures beside them as they type, differences in words;
+                            a return for a period already filed (here or in the billing history)
+                            said to be an amended return before it is filed;
                             Enter moves on, the last Enter (or F12) files after showing the differences
     DelinquentFilersDialog  active sales tax accounts with a period due and no return, as of today
 """
@@ -55,6 +57,7 @@ log = logging.getLogger(__name__)
 FILE_KEY = "F12"
 _DIFFERENT_STYLE = "background: #fde2e2; color: #8b0000; font-weight: bold;"
 _COMPUTED_STYLE = "color: #1b5e20;"
+_AMENDMENT_STYLE = "background: #fff4ce; color: #5c4400; font-weight: bold; padding: 4px;"
 
 
 def _heading(widget: QWidget, text: str) -> QLabel:
@@ -106,6 +109,11 @@ class TaxReturnDialog(QDialog):
         self.amended_box.setObjectName("taxAmended")
         self.name_label = QLabel("")
         self.name_label.setObjectName("taxAccountName")
+        # Said before the figures: a return for a period already filed is an amended return.
+        self.amendment_label = QLabel("")
+        self.amendment_label.setObjectName("taxAmendment")
+        self.amendment_label.setWordWrap(True)
+        self.amendment_label.setVisible(False)
         for caption, widget in (("A&ccount:", self.account_field), ("&Period:", self.period_field),
                                 ("&Received on:", self.received_field)):  # fmt: skip
             label = QLabel(caption)
@@ -164,6 +172,7 @@ class TaxReturnDialog(QDialog):
         layout.addWidget(_heading(self, "Sales and use tax return"))
         layout.addWidget(explain)
         layout.addLayout(head)
+        layout.addWidget(self.amendment_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.differences_label)
         layout.addWidget(self.message_label)
@@ -180,6 +189,7 @@ class TaxReturnDialog(QDialog):
         for field in order:
             if isinstance(field, QLineEdit):
                 field.textChanged.connect(self.recompute)
+        self._amended_lines = False
         self.amended_box.toggled.connect(self._amended_toggled)
         shortcut = QShortcut(QKeySequence(FILE_KEY), self)
         shortcut.activated.connect(self.submit)
@@ -194,10 +204,14 @@ class TaxReturnDialog(QDialog):
         return field
 
     def _amended_toggled(self, on: bool) -> None:
+        self._show_amended_lines(on)
+        self.recompute()
+
+    def _show_amended_lines(self, on: bool) -> None:
+        self._amended_lines = on
         for name in AMENDED_ONLY:
             for widget in self._row_widgets[name]:
                 widget.setVisible(on)
-        self.recompute()
 
     # -- reading the form -------------------------------------------------------------------
 
@@ -212,7 +226,7 @@ class TaxReturnDialog(QDialog):
         amounts: dict[str, Money] = {}
         written: dict[str, Money] = {}
         for number, (name, label) in enumerate(LINES, start=1):
-            if name in AMENDED_ONLY and not self.amended_box.isChecked():
+            if name in AMENDED_ONLY and not (self.amended_box.isChecked() or self._amended_lines):
                 continue
             try:
                 amount = self._money(name)
@@ -256,19 +270,27 @@ class TaxReturnDialog(QDialog):
     def _summary(self, preview: ReturnPreview) -> str:
         ret = preview.ret
         due_on = date_text(preview.period.due)
+        if ret.amended:
+            # Never "received late": an amended return owes penalty and interest only on an increase
+            # (lines 21 and 22 show them).
+            if preview.due_now.cents >= 0:
+                due = f"Difference due {preview.due_now.display()}."
+            else:
+                due = f"Credit {Money(-preview.due_now.cents).display()}."
+            return f"Amended return {preview.period.label} for {preview.account_name}. {due}"
         months = f"{ret.months_late} month{'s' if ret.months_late != 1 else ''}"
         late = f" Received {months} late (due {due_on})." if ret.late else f" Due {due_on}."
-        kind = {"zero": "Zero return", "amended": "Amended return", "original": "Return"}[preview.kind]
-        if not ret.amended:
-            due = f"Total due {ret.total_due.display()}."
-        elif preview.due_now.cents >= 0:
-            due = f"Difference due {preview.due_now.display()}."
-        else:
-            due = f"Credit {Money(-preview.due_now.cents).display()}."
-        return f"{kind} {preview.period.label} for {preview.account_name}.{late} {due}"
+        kind = {"zero": "Zero return", "original": "Return"}.get(preview.kind, "Return")
+        return f"{kind} {preview.period.label} for {preview.account_name}.{late} Total due {ret.total_due.display()}."
 
     def _show(self, preview: ReturnPreview | None) -> None:
         self.name_label.setText(preview.account_name if preview else "")
+        amendment = preview.amendment if preview else ""
+        self.amendment_label.setText(amendment)
+        self.amendment_label.setStyleSheet(_AMENDMENT_STYLE if amendment else "")
+        self.amendment_label.setVisible(bool(amendment))
+        if preview is not None:
+            self._show_amended_lines(self.amended_box.isChecked() or preview.ret.amended)
         different = {x.name: x for x in preview.differences} if preview else {}
         for name, label in self.computed.items():
             label.setText(preview.ret[name].display() if preview else "")
@@ -313,6 +335,8 @@ class TaxReturnDialog(QDialog):
         else:
             text = "Every figure the business wrote agrees with the return. File it?"
             informative = ""
+        if preview.amendment:
+            text = f"{preview.amendment}\n\n{text}"
         informative = (informative + "\n\n" if informative else "") + self._summary(preview)
         self.question = ask(self, "File the tax return", text, self._answered, default_yes=not preview.differences,
                             name="taxFileQuestion", informative=informative)  # fmt: skip
