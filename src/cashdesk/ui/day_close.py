@@ -134,5 +134,7 @@ def describe_status(status: DayStatus) -> str:
         head = f"{day} is open. Still open: " + "; ".join(waiting) + "."
     else:
         head = f"{day} is open; every drawer is closed and every mail batch posted, so it can be closed."
+    fund = status.describe_change_fund()  # floats beyond the fund; what they sent to the bank; a fund left short
     return (f"{head} {len(status.closed_drawers)} closed drawers, {status.receipts} receipts for "
-            f"{status.receipts_total.display()}, over/short {status.over_short.display()}.")  # fmt: skip
+            f"{status.receipts_total.display()}, over/short {status.over_short.display()}."
+            + (f" {fund}" if fund else ""))  # fmt: skip
