@@ -3,10 +3,12 @@
     Supervisor ▸ Close the day and export the deposit…   (Ctrl+Shift+E)
 
 The date (today's filled in), then Enter shows the day: its drawers, which are still open,
-its receipts and over/short. The deposit ticket and bag numbers follow; the last Enter
-closes the day (when it is not closed yet) and writes the deposit files into the deposits
-folder. A refusal (a drawer still open, a mail batch not posted) is said in the dialog,
-which stays open. The services decide everything (`services.day_close`, `services.deposit`).
+its receipts and over/short, and the change fund (floats counted out beyond what it held;
+once closed, what the floats kept sent to the bank and a fund left short). The deposit ticket
+and bag numbers follow; the last Enter closes the day (when it is not closed yet) and writes
+the deposit files into the deposits folder. A refusal (a drawer still open, a mail batch not
+posted) is said in the dialog, which stays open. The services decide everything
+(`services.day_close`, `services.deposit`).
 """
 
 from __future__ import annotations
