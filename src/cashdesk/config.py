@@ -60,6 +60,11 @@ def _check_profile(value: str) -> None:
     check_profile(value)
 
 
+def _check_one_gl_account(value: str) -> None:
+    if not value.strip() or "{fund}" in value:
+        raise ValueError("give one Fund-Department-Object account, like 100-000-101100 (no {fund})")
+
+
 def _check_priorities(value: dict[str, Any]) -> None:
     for code, priority in value.items():
         if type(priority) is not int:
@@ -139,6 +144,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cash.block_limit_cents", int, 200_000,
             "Cash in a drawer (cents) above which cash tenders are refused until a drop ($2,000.00; 0: no limit)",
             lambda v: _check_range(v, 0, 100_000_000)),
+    Setting("cash.change_fund_cents", int, 0,
+            "Authorised change fund (cents): the cash the drawers' floats are counted out of (0: none set, the "
+            "floats kept at the last close are the fund)", lambda v: _check_range(v, 0, 100_000_000)),
     Setting("balancing.variance_limit_cents", int, 500,
             "Drawer over/short (cents, either way) beyond which a reason and a supervisor are needed ($5.00)",
             lambda v: _check_range(v, 0, 10_000_000)),
@@ -152,6 +160,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gl.over_short_account", str, "100-150-369300", "GL account for drawer over/short"),
     Setting("gl.credit_account", str, "{fund}-000-220500",
             "GL account for overpayments kept as customer credit; {fund} is the fund of the account's service"),
+    Setting("gl.change_fund_account", str, "100-000-101100",
+            "GL account of the change fund; a float kept smaller or larger than it opened moves the difference "
+            "between it and cash in bank (its fund's)", _check_one_gl_account),
     Setting("tax.rate_basis_points", int, 375, "City sales and use tax rate in hundredths of a percent (375 = 3.75%)",
             lambda v: _check_range(v, 0, 2_000)),
     Setting("tax.due_day", int, 20, "Day of the month after the period's end when a return is due",

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cashdesk.domain.cash import BY_CODE, DENOMINATIONS
+from cashdesk.domain.change_fund import DrawerFloat
 from cashdesk.domain.money import Money
 
 # -- CSV conventions shared by every file ----------------------------------------------------
@@ -275,14 +276,18 @@ def build_journal(
     revenue: Iterable[RevenueEntry],
     paid_outs: Iterable[PaidOutEntry] = (),
     over_short: Iterable[OverShortEntry] = (),
+    floats: Iterable[DrawerFloat] = (),
     cash_account: str,
     over_short_account: str,
+    change_fund_account: str = "",
 ) -> tuple[JournalLine, ...]:
-    """Cash in bank per fund against revenue by GL account, paid-outs and over/short.
+    """Cash in bank per fund against revenue by GL account, paid-outs, over/short and the change fund.
 
     Order: cash debits by fund, revenue credits by GL account; paid-out debits by GL
-    account, cash credits by fund; then each drawer's over/short with its cash line.
-    Raises JournalOutOfBalance if debits and credits ever differed.
+    account, cash credits by fund; then each drawer's over/short with its cash line; then
+    each drawer whose float kept differs from the one it opened with, against the change
+    fund. Cash in bank then nets to the deposit: receipts - paid-outs + over/short + floats
+    not kept. Raises JournalOutOfBalance if debits and credits ever differed.
     """
     reference = journal_reference(day)
     zero = Money(0)
@@ -331,6 +336,23 @@ def build_journal(
         elif variance.amount:
             line(os_cash, variance.amount, zero, f"Cash in bank: over, {variance.drawer}")
             line(over_short_account, zero, variance.amount, f"Over: {variance.drawer}")
+
+    # A float kept smaller than it opened with sent the rest to the bank with the deposit; a
+    # larger one kept some of the day's cash back from it. Either way the change fund moved.
+    for drawer in sorted(floats, key=lambda f: f.drawer):
+        moved = drawer.to_bank
+        if not moved:
+            continue
+        if not change_fund_account:
+            raise ValueError("a float kept other than it opened needs the change-fund GL account")
+        fund_cash = account_for_fund(cash_account, fund_of(change_fund_account))
+        kept = f"Change fund: float kept {drawer.kept.display()} of {drawer.opened.display()}, {drawer.drawer}"
+        if moved.is_negative:
+            line(change_fund_account, -moved, zero, kept)
+            line(fund_cash, zero, -moved, f"Cash in bank: float kept over its opening, {drawer.drawer}")
+        else:
+            line(fund_cash, moved, zero, f"Cash in bank: float not kept, {drawer.drawer}")
+            line(change_fund_account, zero, moved, kept)
 
     check_balanced(lines)
     return tuple(lines)

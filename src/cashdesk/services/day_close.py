@@ -1,7 +1,9 @@
 """Closing the business day: a supervisor closes it once every drawer of the day is closed.
 
 A closed day takes no more postings; drawers opened afterwards, and so their payments,
-belong to the next open business day (services/business_day.py).
+belong to the next open business day (services/business_day.py). The day's status and its
+close say where the change fund stands: floats counted out beyond what it held, what the
+floats kept sent to the bank, and a fund left short of its authorised amount.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cashdesk.domain.change_fund import ChangeFundDay
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.deposit import day_money
+from cashdesk.services.drawers import change_fund
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
 
 
@@ -61,10 +65,38 @@ class DayStatus:
     ticket_number: str = ""
     bag_number: str = ""
     unposted_mail: tuple[MailBatchRef, ...] = ()  # open or balanced mail batches of the day
+    change_fund: ChangeFundDay | None = None
 
     @property
     def can_close(self) -> bool:
         return not self.closed and not self.open_drawers and not self.unposted_mail
+
+    def describe_change_fund(self) -> str:
+        """The change fund as the supervisor needs to hear it ("" when there is nothing to say)."""
+        return change_fund_words(self.change_fund, closed=self.closed) if self.change_fund else ""
+
+
+def change_fund_words(fund: ChangeFundDay, *, closed: bool) -> str:
+    """Floats counted out beyond what the fund held; once the day is closed, what the floats
+    kept moved to or from the bank, and a fund left short of its authorised amount."""
+    said: list[str] = []
+    if fund.beyond and fund.held_at_start is not None:
+        where = (f"after the close of {fund.since}" if fund.since is not None
+                 else "(its authorised amount)")  # fmt: skip
+        said.append(f"The floats counted out on {fund.business_date} went {fund.beyond.display()} beyond what the "
+                    f"change fund held {where}, {fund.held_at_start.display()}: find where that cash came from "
+                    "and make the fund whole.")  # fmt: skip
+    if closed and fund.to_bank:
+        moved = (f"{fund.to_bank.display()} of the floats went to the bank with the deposit" if fund.to_bank.cents > 0
+                 else f"{(-fund.to_bank).display()} of the day's cash stayed in the floats instead of going to the "
+                      "bank")  # fmt: skip
+        said.append(f"Floats: {fund.opened.display()} opened, {fund.kept.display()} kept: {moved} (booked against "
+                    "the change fund in the GL journal).")  # fmt: skip
+    if closed and fund.short_tonight:
+        said.append(f"The change fund holds {fund.held_tonight.display()} after this close, "
+                    f"{fund.short_tonight.display()} short of its authorised {fund.authorised.display()}: get change "
+                    "from the bank before the next floats are counted out.")  # fmt: skip
+    return " ".join(said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +112,15 @@ class DayClosedResult:
     next_business_date: dt.date
     backup: Path | None = None  # the automatic backup taken after the close
     backup_problem: str = ""  # why there is none, when it failed (the day is closed all the same)
+    change_fund: ChangeFundDay | None = None
 
     def describe(self) -> str:
+        fund = change_fund_words(self.change_fund, closed=True) if self.change_fund else ""
         return (f"The business day {self.business_date} is closed: {self.drawers} drawers, {self.receipts} receipts "
                 f"for {self.receipts_total.display()}, over/short {self.over_short.display()}, deposit "
                 f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
                 f"Payments from now on belong to {self.next_business_date}."
+                + (f" {fund}" if fund else "")
                 + (f" Backed up to {self.backup}." if self.backup else "")
                 + (f" The automatic backup failed: {self.backup_problem}" if self.backup_problem else ""))  # fmt: skip
 
@@ -107,7 +142,7 @@ def _drawers(s: Session, day: dt.date) -> tuple[list[DrawerRef], list[DrawerRef]
     return opened, closed
 
 
-def _status(s: Session, day: dt.date) -> DayStatus:
+def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
     opened, closed = _drawers(s, day)
     count, total = s.execute(
         select(func.count(ReceiptRow.id), func.coalesce(func.sum(ReceiptRow.total_cents), 0))
@@ -125,13 +160,14 @@ def _status(s: Session, day: dt.date) -> DayStatus:
             select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status)
             .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced")))
             .order_by(MailBatchRow.number))),
+        change_fund=change_fund(s, ctx, day),
     )  # fmt: skip
 
 
 def day_status(ctx: ServiceContext, day: dt.date) -> DayStatus:
     """Where a business day stands: its open and closed drawers, its receipts, closed or not."""
     with ctx.db.unit_of_work(write=False) as uow:
-        return _status(uow.session, day)
+        return _status(uow.session, ctx, day)
 
 
 def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClosedResult:
@@ -140,7 +176,7 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
-        status = _status(s, day)
+        status = _status(s, ctx, day)
         if status.closed:
             raise DayCloseRefused(f"The business day {day} is already closed (by {status.closed_by}).")
         current = open_business_date(s, ctx)
@@ -183,7 +219,7 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
     backup, problem = _automatic_backup(ctx, operator, day)
     return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
                            status.over_short, money.deposit.total, money.deposit.bank_total, following,
-                           backup, problem)  # fmt: skip
+                           backup, problem, change_fund=status.change_fund)  # fmt: skip
 
 
 def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[Path | None, str]:

@@ -4,7 +4,8 @@ journal and the posting files, written atomically and registered with their hash
 What goes to the bank is what the drawers gave up: the cash drops and each drawer's
 closing deposit (counted cash less the float kept) by denomination, the checks and money
 orders counted present, and the card terminals' settlements. The journal takes the money
-from the receipts (voids excluded), the paid-outs and each drawer's over/short.
+from the receipts (voids excluded), the paid-outs, each drawer's over/short and what each
+drawer's float kept moved between the change fund and the bank.
 
 Mail: the receipts of posted mail batches (channel "mail") belong to the batch's business
 day and to no drawer, so no count leaves any out: every check and money order of them goes
@@ -54,6 +55,7 @@ from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.drawers import closed_floats, drawer_label
 from cashdesk.store.models import (
     BusinessDayRow,
     CashDropRow,
@@ -293,15 +295,14 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
         paid_outs.append(PaidOutEntry(gl, label, Money(row.amount_cents)))
 
     by_id = {d.id: d for d in drawers}
-    over_short = [
-        OverShortEntry(f"{by_id[c.drawer_id].station} drawer {c.drawer_id} {by_id[c.drawer_id].cashier}",
-                       Money(c.over_short_cents))
-        for c in s.scalars(select(DrawerCloseRow).where(DrawerCloseRow.drawer_id.in_(list(by_id))))
-    ]  # fmt: skip
+    closes = list(s.scalars(select(DrawerCloseRow).where(DrawerCloseRow.drawer_id.in_(list(by_id)))))
+    over_short = [OverShortEntry(drawer_label(by_id[c.drawer_id]), Money(c.over_short_cents)) for c in closes]
     journal = build_journal(
         day, revenue=revenue, paid_outs=paid_outs, over_short=over_short,
+        floats=closed_floats(by_id, closes),
         cash_account=str(ctx.settings["gl.cash_account"]),
         over_short_account=str(ctx.settings["gl.over_short_account"]),
+        change_fund_account=str(ctx.settings["gl.change_fund_account"]),
     )  # fmt: skip
     return DayMoney(deposit, journal, tuple(billing), tuple(sales_tax), len(receipts),
                     Money(sum(total for _, _, total in receipts)))  # fmt: skip

@@ -3,10 +3,12 @@
     Supervisor ▸ Close the day and export the deposit…   (Ctrl+Shift+E)
 
 The date (today's filled in), then Enter shows the day: its drawers, which are still open,
-its receipts and over/short. The deposit ticket and bag numbers follow; the last Enter
-closes the day (when it is not closed yet) and writes the deposit files into the deposits
-folder. A refusal (a drawer still open, a mail batch not posted) is said in the dialog,
-which stays open. The services decide everything (`services.day_close`, `services.deposit`).
+its receipts and over/short, and the change fund (floats counted out beyond what it held;
+once closed, what the floats kept sent to the bank and a fund left short). The deposit ticket
+and bag numbers follow; the last Enter closes the day (when it is not closed yet) and writes
+the deposit files into the deposits folder. A refusal (a drawer still open, a mail batch not
+posted) is said in the dialog, which stays open. The services decide everything
+(`services.day_close`, `services.deposit`).
 """
 
 from __future__ import annotations
@@ -134,5 +136,7 @@ def describe_status(status: DayStatus) -> str:
         head = f"{day} is open. Still open: " + "; ".join(waiting) + "."
     else:
         head = f"{day} is open; every drawer is closed and every mail batch posted, so it can be closed."
+    fund = status.describe_change_fund()  # floats beyond the fund; what they sent to the bank; a fund left short
     return (f"{head} {len(status.closed_drawers)} closed drawers, {status.receipts} receipts for "
-            f"{status.receipts_total.display()}, over/short {status.over_short.display()}.")  # fmt: skip
+            f"{status.receipts_total.display()}, over/short {status.over_short.display()}."
+            + (f" {fund}" if fund else ""))  # fmt: skip
