@@ -16,7 +16,9 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store import sealed
 from cashdesk.store.models import DrawerRow
+from cashdesk.store.posting import driver
 
 
 class NoOpenDrawer(ServiceError):
@@ -78,10 +80,10 @@ def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> Dr
         )
         uow.session.add(row)
         uow.session.flush()
-        audit.record(
-            uow.session, user=operator.user_id, station=ctx.station, event_type="drawer_open",
-            object=f"drawer {row.id}", details={"float_cents": count.total.cents, "count": dict(count.pieces)}, at=now,
-        )  # fmt: skip
+        details: dict[str, object] = {"drawer": row.id, "float_cents": count.total.cents, "count": dict(count.pieces)}
+        details |= sealed.digests(driver(uow.session), "drawer_open", f"drawer {row.id}", details)
+        audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="drawer_open",
+                     object=f"drawer {row.id}", details=details, at=now)  # fmt: skip
         uow.commit()
         return _view(row)
 
