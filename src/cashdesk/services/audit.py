@@ -291,7 +291,7 @@ class _MoneyRows:
 
 
 def _unrecorded(db: Driver) -> list[TrailProblem]:
-    """Receipts no event posted, and voids no event made: written into the file by hand."""
+    """Receipts no event posted, voids and mail reversals no event made: written into the file by hand."""
     problems = [TrailProblem(f"receipt {number} is not in the audit trail: no event posted it (it was written "
                              "outside cashdesk)") for (number,) in db.all(
         "SELECT r.number FROM receipts r WHERE (r.channel != 'mail' AND r.number NOT IN "
@@ -303,6 +303,12 @@ def _unrecorded(db: Driver) -> list[TrailProblem]:
                  for (number,) in db.all(
         "SELECT number FROM receipts WHERE status = 'void' AND number NOT IN (SELECT object FROM audit_events "
         "WHERE event_type IN ('void', 'mail_reversal')) ORDER BY id LIMIT 100")]  # fmt: skip
+    problems += [TrailProblem(f"remittance {seq} of mail batch {batch} is marked reversed, but no reversal of it "
+                              "is in the audit trail") for batch, seq in db.all(
+        "SELECT b.number, i.seq FROM mail_items i JOIN mail_batches b ON b.id = i.batch_id "
+        "LEFT JOIN receipts r ON r.id = i.receipt_id WHERE i.status = 'reversed' AND coalesce(r.number, '') "
+        "NOT IN (SELECT object FROM audit_events WHERE event_type = 'mail_reversal') "
+        "ORDER BY i.id LIMIT 100")]  # fmt: skip
     return problems
 
 
@@ -328,7 +334,8 @@ def verify_audit(ctx: ServiceContext) -> TrailCheck:
                 money.check(record)
             problems = money.problems + _unrecorded(db)
             problems += [TrailProblem(f"{gone.describe()}: someone took it out of the database file; `cashdesk "
-                                      "init` or the window's start puts it back") for gone in guards.missing(db)]  # fmt: skip
+                                      "init` or the window's start puts it back")
+                         for gone in guards.missing(db)]  # fmt: skip
             return TrailCheck(chain, tuple(problems), money.checked, money.unsealed, tuple(money.notes))
     except (sqlite3.Error, SQLAlchemyError) as exc:
         raise DatabaseError(f"The database could not be read to the end ({exc}). Restore it from the latest "
