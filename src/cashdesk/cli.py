@@ -307,16 +307,40 @@ def _audit(ctx: object, args: argparse.Namespace) -> int:
 
     assert isinstance(ctx, ServiceContext)
     if args.audit_command == "verify":
-        check = verify_audit(ctx)
-        if check.ok:
-            print(f"The audit trail is whole: {check.events:,} events, every hash checks.")
-            return 0
-        print(f"The audit trail is broken at event {check.first_bad_seq}: {check.problem}.")
-        return 1
+        return _print_trail_check(verify_audit(ctx))
     out = args.out or Path(f"audit-{args.start}-{args.end}.csv")
     count = export_events(ctx, command_line_operator(), args.start, args.end, out)
     print(f"Wrote {count:,} audit events from {args.start} to {args.end} to {out}.")
     return 0
+
+
+#: `audit verify` names at most this many problems (the rest are counted).
+TRAIL_PROBLEMS_SHOWN = 20
+
+
+def _print_trail_check(check: object) -> int:
+    """`audit verify`'s report: 0 when the trail and the money rows hold up, 1 naming what does not."""
+    from cashdesk.services.audit import TrailCheck
+
+    assert isinstance(check, TrailCheck)
+    if check.ok:
+        print(f"The audit trail is whole: {check.events:,} events, every hash checks.")
+        if check.money_events:
+            print(f"The rows of {check.money_events:,} money events match what each recorded.")
+    elif check.chain.ok:
+        print(f"The audit trail's {check.events:,} events hash correctly, but the database does not hold up:")
+    else:
+        print(f"The audit trail is broken at event {check.chain.first_bad_seq}: {check.chain.problem}.")
+    for problem in check.problems[:TRAIL_PROBLEMS_SHOWN]:
+        print(f"- {problem.message[:1].upper()}{problem.message[1:]}.")
+    if len(check.problems) > TRAIL_PROBLEMS_SHOWN:
+        print(f"- … and {len(check.problems) - TRAIL_PROBLEMS_SHOWN:,} more.")
+    if check.unsealed_events:
+        print(f"{check.unsealed_events:,} money events were written before digests were kept: their rows are not "
+              "checked.")  # fmt: skip
+    for note in check.notes:
+        print(f"Note: {note}.")
+    return 0 if check.ok else 1
 
 
 def _read_password(from_stdin: bool, user_id: str) -> str:

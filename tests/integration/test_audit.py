@@ -31,11 +31,15 @@ def write_events(path: Path, n: int, start: dt.datetime = T0) -> None:
 
 
 def tamper(path: Path, sql: str, *params: object) -> None:
-    """What someone with the file and plain sqlite3 could do (they can drop our triggers too)."""
+    """What someone with the file and plain sqlite3 could do: drop our triggers, change the
+    trail, and (a careful one) put the triggers back, so only the chain tells."""
     con = sqlite3.connect(path)
+    saved = con.execute("SELECT sql FROM sqlite_master WHERE name LIKE 'audit_events_no_%'").fetchall()
     con.execute("DROP TRIGGER audit_events_no_update")
     con.execute("DROP TRIGGER audit_events_no_delete")
     con.execute(sql, params)
+    for (trigger,) in saved:
+        con.execute(trigger)
     con.commit()
     con.close()
 
@@ -75,8 +79,9 @@ def test_a_removed_event_is_named(db_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_an_inserted_event_is_named(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_events(db_path, 6)
-    tamper(db_path, "UPDATE audit_events SET seq = -seq WHERE seq >= 4")  # make room
     con = sqlite3.connect(db_path)
+    con.execute("DROP TRIGGER audit_events_no_update")
+    con.execute("UPDATE audit_events SET seq = -seq WHERE seq >= 4")  # make room
     con.execute("UPDATE audit_events SET seq = 1 - seq WHERE seq < 0")
     row = con.execute("SELECT at, user, station, event_type, object, success, details, prev_hash, hash "
                       "FROM audit_events WHERE seq = 3").fetchone()  # fmt: skip

@@ -1,6 +1,7 @@
 """The audit chain: each event's SHA-256 covers its content and the previous event's hash.
 
-Changing, removing or inserting an event breaks the chain at that event.
+Changing, removing or inserting an event breaks the chain at that event. An event whose
+stored cells cannot be read back (details that are not a JSON object) is named as such.
 """
 
 from __future__ import annotations
@@ -28,6 +29,29 @@ class AuditRecord:
     hash: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class UnreadableEvent:
+    """An event as stored that cannot be turned back into an AuditRecord."""
+
+    seq: int
+    reason: str  # "its details are not valid JSON"
+    prev_hash: str = ""
+    hash: str = ""
+
+
+def read_details(text: object) -> dict[str, Any]:
+    """An event's stored details; ValueError saying what is wrong with them, in words."""
+    if not isinstance(text, str | bytes):
+        raise ValueError("its details are not text")
+    try:
+        details = json.loads(text)
+    except (ValueError, RecursionError):
+        raise ValueError("its details are not valid JSON") from None
+    if not isinstance(details, dict):
+        raise ValueError("its details are not a JSON object")
+    return details
+
+
 def content(record: AuditRecord) -> bytes:
     """The exact bytes the hash covers: a canonical JSON array of every field but the hashes."""
     return json.dumps(
@@ -51,7 +75,7 @@ class ChainCheck:
     problem: str = ""
 
 
-def verify_chain(records: Iterable[AuditRecord]) -> ChainCheck:
+def verify_chain(records: Iterable[AuditRecord | UnreadableEvent]) -> ChainCheck:
     """Walk the events in sequence order; name the first that does not fit."""
     expected_prev = GENESIS
     expected_seq = 1
@@ -62,6 +86,8 @@ def verify_chain(records: Iterable[AuditRecord]) -> ChainCheck:
             if record.seq > expected_seq:
                 return ChainCheck(False, count, expected_seq, f"event {expected_seq} is missing (removed)")
             return ChainCheck(False, count, record.seq, f"event {record.seq} appears twice (inserted)")
+        if isinstance(record, UnreadableEvent):
+            return ChainCheck(False, count, record.seq, f"event {record.seq} cannot be read: {record.reason}")
         if record.prev_hash != expected_prev:
             return ChainCheck(
                 False, count, record.seq,

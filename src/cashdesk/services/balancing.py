@@ -39,7 +39,9 @@ from cashdesk.services.shift import (
     queue_slip,
     shift_report,
 )
+from cashdesk.store import sealed
 from cashdesk.store.models import DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
+from cashdesk.store.posting import driver
 
 log = logging.getLogger(__name__)
 
@@ -236,6 +238,8 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     if approved_by:
         details["approved_by"] = approved_by
         details["approval"] = approval
+    session.flush()
+    details |= sealed.digests(driver(session), "drawer_count", drawer_object(drawer.id), details)
     audit.record(session, user=user, station=ctx.station, event_type="drawer_count", object=drawer_object(drawer.id),
                  details=details, at=now)  # fmt: skip
     opening = CashCount(json.loads(drawer.opening_count or "{}"))
@@ -411,9 +415,9 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         report, doc = _z_report(s, ctx, drawer, close)
         job = queue_slip(s, ctx, "z_report", doc)
         details: dict[str, Any] = {
-            "count": count.id, "attempt": count.attempt, "over_short_cents": count.over_short_cents,
-            "float_kept_cents": float_kept.total.cents, "deposit_cash_cents": deposit.total.cents,
-            "business_date": f"{drawer.business_date:%Y-%m-%d}",
+            "drawer": drawer.id, "count": count.id, "attempt": count.attempt,
+            "over_short_cents": count.over_short_cents, "float_kept_cents": float_kept.total.cents,
+            "deposit_cash_cents": deposit.total.cents, "business_date": f"{drawer.business_date:%Y-%m-%d}",
         }  # fmt: skip
         if second_count_id is not None:
             details["second_count"] = second_count_id
@@ -423,6 +427,7 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
             details["approved_by"] = approved_by
         if granted is not None:
             details["approval"] = granted.id
+        details |= sealed.digests(driver(s), "drawer_close", drawer_object(drawer.id), details)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="drawer_close",
                      object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
         uow.commit()

@@ -23,7 +23,9 @@ from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.deposit import day_money
 from cashdesk.services.drawers import change_fund
+from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
+from cashdesk.store.posting import driver
 
 
 class DayCloseRefused(ServiceError):
@@ -208,13 +210,14 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
         row.deposit_total_cents = money.deposit.total.cents
         s.flush()
         following = open_business_date(s, ctx)  # where drawers opened from now on belong
-        audit.record(
-            s, user=operator.user_id, station=ctx.station, event_type="day_close", object=f"business day {day}",
-            details={"drawers": len(status.closed_drawers), "receipts": status.receipts,
-                     "receipts_cents": status.receipts_total.cents, "over_short_cents": status.over_short.cents,
-                     "deposit_cents": money.deposit.total.cents, "bag_cents": money.deposit.bank_total.cents},
-            at=now,
-        )  # fmt: skip
+        details: dict[str, object] = {
+            "business_date": day.isoformat(), "drawers": len(status.closed_drawers), "receipts": status.receipts,
+            "receipts_cents": status.receipts_total.cents, "over_short_cents": status.over_short.cents,
+            "deposit_cents": money.deposit.total.cents, "bag_cents": money.deposit.bank_total.cents,
+        }  # fmt: skip
+        details |= sealed.digests(driver(s), "day_close", f"business day {day}", details)
+        audit.record(s, user=operator.user_id, station=ctx.station, event_type="day_close",
+                     object=f"business day {day}", details=details, at=now)  # fmt: skip
         uow.commit()
     backup, problem = _automatic_backup(ctx, operator, day)
     return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,

@@ -23,7 +23,9 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow
+from cashdesk.store.posting import driver
 
 log = logging.getLogger(__name__)
 
@@ -141,11 +143,12 @@ def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> Dr
         )
         uow.session.add(row)
         uow.session.flush()
-        details: dict[str, object] = {"float_cents": count.total.cents, "count": dict(count.pieces)}
+        details: dict[str, object] = {"drawer": row.id, "float_cents": count.total.cents, "count": dict(count.pieces)}
         if fund_short:
             details["change_fund_short_cents"] = fund_short.cents
             log.warning("drawer %s opened with %s, %s more than the change fund held", row.id,
                         count.total.display(), fund_short.display())  # fmt: skip
+        details |= sealed.digests(driver(uow.session), "drawer_open", f"drawer {row.id}", details)
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="drawer_open",
                      object=f"drawer {row.id}", details=details, at=now)  # fmt: skip
         uow.commit()

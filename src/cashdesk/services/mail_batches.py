@@ -38,6 +38,7 @@ from cashdesk.services.business_day import is_closed, open_business_date, requir
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.voids import reverse_allocations
 from cashdesk.store import posting as rows
+from cashdesk.store import sealed
 from cashdesk.store.models import ApprovalRow, MailBatchRow, MailItemRow, ReceiptRow
 
 log = logging.getLogger(__name__)
@@ -598,13 +599,15 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         batch.status = rules.BatchStatus.POSTED.value
         batch.posted_at = posted_at
         batch.posted_by = operator.user_id
+        s.flush()
         total = sum(int(r[2]) for r in items)
-        audit.record(
-            s, user=operator.user_id, station=station, event_type="mail_batch_post", object=batch.number,
-            details={"count": len(items), "total_cents": total, "first_receipt": numbers[0] if numbers else "",
-                     "last_receipt": numbers[-1] if numbers else "", "business_date": day.isoformat()},
-            at=now,
-        )  # fmt: skip
+        details: dict[str, Any] = {
+            "count": len(items), "total_cents": total, "first_receipt": numbers[0] if numbers else "",
+            "last_receipt": numbers[-1] if numbers else "", "business_date": day.isoformat(),
+        }  # fmt: skip
+        details |= sealed.digests(db, "mail_batch_post", batch.number, details)
+        audit.record(s, user=operator.user_id, station=station, event_type="mail_batch_post", object=batch.number,
+                     details=details, at=now)  # fmt: skip
         view = _view(s, batch)
         uow.commit()
     return PostedBatch(view, tuple(numbers), Money(total))
@@ -689,7 +692,7 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         assert item is not None and receipt is not None
         if item.status != "posted" or receipt.status != "posted":
             raise MailRefused(f"Item {item.seq} of batch {batch.number} is already reversed.")
-        reverse_allocations(
+        reversals = reverse_allocations(
             s, receipt, on_date=batch.business_date,
             description=f"Reversal of mail payment {receipt.number}: {reason}",
             credit_used=lambda number: MailRefused(
@@ -706,12 +709,13 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         item.reversed_at = at
         item.reverse_reason = reason
         s.flush()
-        audit.record(
-            s, user=operator.user_id, station=ctx.station, event_type="mail_reversal", object=receipt.number,
-            details={"batch": batch.number, "seq": item.seq, "reason": reason, "amount_cents": item.amount_cents,
-                     "approved_by": approval.approved_by, "approval": approval.id},
-            at=now,
-        )  # fmt: skip
+        details: dict[str, Any] = {
+            "batch": batch.number, "seq": item.seq, "reason": reason, "amount_cents": item.amount_cents,
+            "approved_by": approval.approved_by, "approval": approval.id, "allocations": reversals,
+        }  # fmt: skip
+        details |= sealed.digests(rows.driver(s), "mail_reversal", receipt.number, details)
+        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_reversal",
+                     object=receipt.number, details=details, at=now)  # fmt: skip
         view = _view(s, batch)
         uow.commit()
     return view

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cashdesk.domain import row_digests
 from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
@@ -24,6 +25,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
 from cashdesk.store import posting as rows
+from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
 
 MAX_LINES = 50
@@ -187,6 +189,14 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
         tendered=settlement.tendered.cents, change=settlement.change.cents,
     )  # fmt: skip
+    # The rows this receipt writes, as its audit event's digests cover them (from the values, not read back).
+    written: dict[str, list[tuple[object, ...]]] = {
+        "receipt": [sealed.receipt_values(
+            number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
+            business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
+            tendered=settlement.tendered.cents, change=settlement.change.cents)],
+        "lines": [], "tenders": [], "allocations": [],
+    }  # fmt: skip
     posted: list[PostedLine] = []
     approval_used = False
     for line_no, line in enumerate(cart.lines, start=1):
@@ -196,6 +206,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
                 raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
             memo = line.memo.strip()
             rows.insert_misc_line(db, receipt_id, line_no, code.code, memo, line.amount.cents)
+            written["lines"].append(sealed.line_values(line_no, "misc", None, code.code, memo, line.amount.cents, 0))
             posted.append(PostedLine("misc", code.code, memo or code.description, line.amount, Money(0), None))
             continue
         account = rows.paying_account(db, normalize_account_number(line.account))
@@ -215,6 +226,10 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         line_id = rows.insert_account_line(db, receipt_id, line_no, account.id, line.amount.cents,
                                            result.credit.cents)  # fmt: skip
         rows.apply_allocations(db, line_id, result.lines)
+        written["lines"].append(sealed.line_values(line_no, "account", account.id, None, "", line.amount.cents,
+                                                   result.credit.cents))  # fmt: skip
+        written["allocations"] += [sealed.allocation_values(line_no, item_id, amount.cents)
+                                   for item_id, amount in result.lines]  # fmt: skip
         if result.credit.cents:
             rows.add_credit(db, account.id, result.credit.cents)
         rows.add_history(db, account.id, business_date, "payment", f"Payment at the counter, {station}",
@@ -226,9 +241,10 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
                                  balance_left))  # fmt: skip
     if approval_id is not None and not approval_used:
         raise PaymentRefused("The approval given is not for anything on this receipt.")
-    rows.insert_tenders(db, receipt_id, [
-        (t.kind.value, t.amount.cents, t.reference, t.card_brand, t.card_last4, t.routing, t.bank_account)
-        for t in tenders])  # fmt: skip
+    tender_rows = [sealed.tender_values(t.kind.value, t.amount.cents, t.reference, t.card_brand, t.card_last4,
+                                        t.routing, t.bank_account) for t in tenders]  # fmt: skip
+    rows.insert_tenders(db, receipt_id, tender_rows)
+    written["tenders"] = tender_rows
     rows.move_drawer_cash(db, drawer.id, cash_in)
     kick = settlement.cash_tendered.cents > 0 or (
         any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings["drawer.open_for_checks"]
@@ -243,7 +259,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         db, user=operator.user_id, station=station, event_type="post", object=number,
         details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
                  "tenders": [[t.kind.value, t.amount.cents] for t in tenders], "lines": len(posted),
-                 "drawer": drawer.id, "drawer_kick": kick},
+                 "drawer": drawer.id, "drawer_kick": kick, row_digests.DIGESTS: row_digests.digests(written)},
         at=now,
     )  # fmt: skip
     return dataclasses.replace(result_receipt, print_job_ids=job_ids)

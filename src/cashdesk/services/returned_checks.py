@@ -19,6 +19,7 @@ from cashdesk.domain.security import Permission
 from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store import sealed
 from cashdesk.store.models import (
     AccountRow,
     AllocationRow,
@@ -29,6 +30,7 @@ from cashdesk.store.models import (
     ReturnedCheckRow,
     TenderRow,
 )
+from cashdesk.store.posting import driver
 
 
 class ReturnedCheckRefused(ServiceError):
@@ -83,6 +85,7 @@ def record_returned_check(
                 "Record it with the department that issued the permit or fee."
             )
         left = tender.amount_cents
+        reversals: list[AllocationRow] = []
         # What the check paid comes off, latest first: credit it left, then allocations in reverse.
         for line in reversed(lines):
             account = s.get(AccountRow, line.account_id)
@@ -105,8 +108,10 @@ def record_returned_check(
                 item = s.get(OpenItemRow, allocation.open_item_id)
                 assert item is not None
                 item.paid_cents -= amount
-                s.add(AllocationRow(receipt_line_id=line.id, open_item_id=item.id, amount_cents=-amount,
-                                    reverses_id=allocation.id))  # fmt: skip
+                reversal = AllocationRow(receipt_line_id=line.id, open_item_id=item.id, amount_cents=-amount,
+                                         reverses_id=allocation.id)  # fmt: skip
+                s.add(reversal)
+                reversals.append(reversal)
                 left -= amount
             if left == 0:
                 break
@@ -136,15 +141,18 @@ def record_returned_check(
                              reference=receipt.number))  # fmt: skip
         s.add(HistoryRow(account_id=first.id, on_date=today, kind="bill", description="Returned check (NSF) fee",
                          amount_cents=fee.cents, reference=receipt.number))  # fmt: skip
-        s.add(ReturnedCheckRow(receipt_id=receipt.id, tender_id=tender.id, account_id=first.id,
-                               amount_cents=tender.amount_cents, fee_item_id=fee_item.id, reason=reason[:200],
-                               recorded_by=supervisor.user_id, recorded_at=now.replace(tzinfo=None)))  # fmt: skip
-        audit.record(
-            s, user=supervisor.user_id, station=ctx.station, event_type="returned_check", object=receipt.number,
-            details={"check": tender.reference, "amount_cents": tender.amount_cents, "fee_cents": fee.cents,
-                     "account": first.number, "reason": reason[:200],
-                     "cash_only_until": until.isoformat() if until else None},
-            at=now,
-        )  # fmt: skip
+        returned = ReturnedCheckRow(receipt_id=receipt.id, tender_id=tender.id, account_id=first.id,
+                                    amount_cents=tender.amount_cents, fee_item_id=fee_item.id, reason=reason[:200],
+                                    recorded_by=supervisor.user_id, recorded_at=now.replace(tzinfo=None))  # fmt: skip
+        s.add(returned)
+        s.flush()
+        details: dict[str, object] = {
+            "check": tender.reference, "amount_cents": tender.amount_cents, "fee_cents": fee.cents,
+            "account": first.number, "reason": reason[:200], "cash_only_until": until.isoformat() if until else None,
+            "returned_check": returned.id, "allocations": [row.id for row in reversals],
+        }  # fmt: skip
+        details |= sealed.digests(driver(s), "returned_check", receipt.number, details)
+        audit.record(s, user=supervisor.user_id, station=ctx.station, event_type="returned_check",
+                     object=receipt.number, details=details, at=now)  # fmt: skip
         uow.commit()
         return ReturnedCheck(receipt.number, tender.reference, first.number, Money(tender.amount_cents), fee, until)

@@ -1,4 +1,8 @@
-"""Creating or upgrading the database and installing the default revenue codes (audited as "init")."""
+"""Creating or upgrading the database and installing the default revenue codes (audited as "init").
+
+Init also puts back the database's guards (store/guards.py) that someone took out of the
+file, and records that in the audit trail ("guards_restored").
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from sqlalchemy import select
 from cashdesk.config import Settings
 from cashdesk.domain.revenue import DEFAULT_REVENUE_CODES
 from cashdesk.services import audit
-from cashdesk.services.context import Operator, ServiceContext
+from cashdesk.services.context import Operator, ServiceContext, command_line_operator
 from cashdesk.store.db import HEAD_REVISION, Database
 from cashdesk.store.models import RevenueCodeRow
 
@@ -24,14 +28,25 @@ class InitResult:
     after: str
     backup: Path | None
     revenue_codes_added: int
+    guards_put_back: tuple[str, ...] = ()
 
     def describe(self) -> str:
+        return self._schema() + self._guards()
+
+    def _schema(self) -> str:
         if self.before is None:
             return f"Created the database at {self.location} (schema {self.after})."
         if self.before == self.after:
             return f"The database at {self.location} is up to date (schema {self.after})."
         kept = f" A copy of the old file is at {self.backup}." if self.backup else ""
         return f"Upgraded the database at {self.location} from schema {self.before} to {self.after}.{kept}"
+
+    def _guards(self) -> str:
+        if not self.guards_put_back:
+            return ""
+        n = len(self.guards_put_back)
+        return (f" Put back {n} guard{'s' if n > 1 else ''} that someone had taken out of the file or changed "
+                f"({', '.join(self.guards_put_back)}); the audit trail records it. Run `cashdesk audit verify`.")
 
 
 def init_database(db: str | os.PathLike[str] | None = None, *, actor: Operator | None = None) -> InitResult:
@@ -54,7 +69,8 @@ def init_database(db: str | os.PathLike[str] | None = None, *, actor: Operator |
                 shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
         _, after = database.upgrade()
         added = install_revenue_codes(database)
-        result = InitResult(str(path or database.url), before, after, backup, added)
+        put_back = put_back_guards(database, actor)
+        result = InitResult(str(path or database.url), before, after, backup, added, put_back)
         if actor is not None:
             _audit_init(database, actor, result)
         return result
@@ -71,6 +87,13 @@ def _audit_init(database: Database, actor: Operator, result: InitResult) -> None
             at=ctx.now(),
         )  # fmt: skip
         uow.commit()
+
+
+def put_back_guards(database: Database, actor: Operator | None) -> tuple[str, ...]:
+    """The guards missing from the file (or changed), created again and recorded; their names."""
+    ctx = ServiceContext(database, Settings.load())
+    user = (actor or command_line_operator()).user_id
+    return audit.restore_guards(database, user=user, station=ctx.station, at=ctx.now())
 
 
 def install_revenue_codes(database: Database) -> int:

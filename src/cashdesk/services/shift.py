@@ -27,6 +27,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import open_drawer_row, require_open_drawer
 from cashdesk.services.printing import _add_job, _letterhead, _local
 from cashdesk.store import accounts as account_store
+from cashdesk.store import sealed
 from cashdesk.store.models import (
     AccountRow,
     AllocationRow,
@@ -40,6 +41,7 @@ from cashdesk.store.models import (
     RevenueCodeRow,
     TenderRow,
 )
+from cashdesk.store.posting import driver
 
 
 class ShiftRefused(ServiceError):
@@ -324,11 +326,11 @@ def cash_drop(ctx: ServiceContext, operator: Operator, count: CashCount) -> Drop
             SlipLine("Cashier", signature=True), SlipLine("Witness", signature=True),
         ]  # fmt: skip
         job = queue_slip(s, ctx, "drop_slip", SlipDoc(_letterhead(ctx), "CASH DROP", tuple(lines)))
+        details: dict[str, object] = {"drop": row.id, "amount_cents": amount.cents, "count": json.loads(row.pieces),
+                                      "cash_after_cents": drawer.cash_cents}  # fmt: skip
+        details |= sealed.digests(driver(s), "cash_drop", drawer_object(drawer.id), details)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="cash_drop",
-                     object=drawer_object(drawer.id),
-                     details={"drop": row.id, "amount_cents": amount.cents, "count": json.loads(row.pieces),
-                              "cash_after_cents": drawer.cash_cents},
-                     at=now)  # fmt: skip
+                     object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
         position = position_of(ctx, drawer)
         uow.commit()
         return DropResult(row.id, amount, (job,), position)
@@ -442,6 +444,8 @@ def paid_out(
         else:
             details["revenue_code"] = code
             details["payee"] = payee
+        s.flush()
+        details |= sealed.digests(driver(s), "paid_out", drawer_object(drawer.id), details)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="paid_out",
                      object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
         uow.commit()

@@ -21,6 +21,7 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.overrides import require_approval
+from cashdesk.store import sealed
 from cashdesk.store.models import (
     AccountRow,
     AllocationRow,
@@ -31,6 +32,7 @@ from cashdesk.store.models import (
     ReceiptRow,
     TenderRow,
 )
+from cashdesk.store.posting import driver
 
 
 class VoidRefused(ServiceError):
@@ -62,10 +64,13 @@ def _receipt(ctx: ServiceContext, number: str) -> _Found:
 
 
 def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.date, description: str,
-                        credit_used: Callable[[str], Exception]) -> None:  # fmt: skip
+                        credit_used: Callable[[str], Exception]) -> list[int]:  # fmt: skip
     """Undo what a receipt paid: each allocation gets the negative row that points back at it,
     the open items owe again, the credit it left is taken back (refused with `credit_used(account)`
-    when it has been used since), and each account's history says so. Nothing is deleted."""
+    when it has been used since), and each account's history says so. Nothing is deleted.
+
+    Returns the ids of the reversing allocations (flushed), for the audit event's digest."""
+    added: list[AllocationRow] = []
     for line in session.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)).all():
         if line.kind != "account" or line.account_id is None:
             continue
@@ -75,8 +80,10 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
             item = session.get(OpenItemRow, allocation.open_item_id)
             assert item is not None
             item.paid_cents -= allocation.amount_cents
-            session.add(AllocationRow(receipt_line_id=line.id, open_item_id=item.id,
-                                      amount_cents=-allocation.amount_cents, reverses_id=allocation.id))  # fmt: skip
+            reversal = AllocationRow(receipt_line_id=line.id, open_item_id=item.id,
+                                     amount_cents=-allocation.amount_cents, reverses_id=allocation.id)  # fmt: skip
+            session.add(reversal)
+            added.append(reversal)
         account = session.get(AccountRow, line.account_id)
         assert account is not None
         if line.credit_cents:
@@ -85,6 +92,8 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
             account.credit_cents -= line.credit_cents
         session.add(HistoryRow(account_id=account.id, on_date=on_date, kind="void", description=description[:200],
                                amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
+    session.flush()
+    return [row.id for row in added]
 
 
 def void_receipt(
@@ -118,7 +127,7 @@ def void_receipt(
                 f"Receipt {receipt.number} belongs to a drawer that is closed: it can no longer be voided. "
                 "A supervisor records a refund or a correction instead."
             )
-        reverse_allocations(
+        reversals = reverse_allocations(
             s, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
             credit_used=lambda number: VoidRefused(
                 f"The credit this receipt left on account {number} has been used since; "
@@ -135,11 +144,10 @@ def void_receipt(
         from cashdesk.services.printing import queue_void_slip
 
         job_ids = queue_void_slip(s, ctx, receipt)
-        audit.record(
-            s, user=operator.user_id, station=ctx.station, event_type="void", object=receipt.number,
-            details={"reason": reason, "approved_by": approval.approved_by, "approval": approval.id,
-                     "total_cents": receipt.total_cents},
-            at=now,
-        )  # fmt: skip
+        details = {"reason": reason, "approved_by": approval.approved_by, "approval": approval.id,
+                   "total_cents": receipt.total_cents, "allocations": reversals}
+        details |= sealed.digests(driver(s), "void", receipt.number, details)
+        audit.record(s, user=operator.user_id, station=ctx.station, event_type="void", object=receipt.number,
+                     details=details, at=now)  # fmt: skip
         uow.commit()
         return VoidResult(receipt.number, Money(receipt.total_cents), reason, approval.approved_by, job_ids)

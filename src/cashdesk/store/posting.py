@@ -31,6 +31,10 @@ class Driver:
         self._sqlite = connection.dialect.name == "sqlite"
         self._conn: Any = connection.connection.driver_connection
 
+    @property
+    def is_sqlite(self) -> bool:
+        return self._sqlite
+
     def _sql(self, sql: str) -> str:
         return sql if self._sqlite else sql.replace("?", "%s")
 
@@ -227,7 +231,7 @@ def add_history(db: Driver, account_id: int, on_date: dt.date, kind: str, descri
            "VALUES (?, ?, ?, ?, ?, ?)", (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
 
 
-def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[tuple[str, int, str, str, str, str, str]]) -> None:
+def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[Sequence[Any]]) -> None:
     """(kind, cents, reference, card brand, card last four, routing, bank account) each."""
     db.many("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
             "bank_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(receipt_id, *t) for t in tenders])  # fmt: skip

@@ -1,0 +1,40 @@
+"""The row-digest rule: a value being written and the same value read back digest alike."""
+
+import datetime as dt
+
+from cashdesk.domain import row_digests as rd
+
+
+def test_values_as_written_and_as_sqlite_stores_them_digest_alike() -> None:
+    written = [("W01-2026-000001", 3, dt.date(2026, 11, 26), dt.datetime(2026, 11, 26, 17, 0, 0, 120), True, None)]
+    stored = [("W01-2026-000001", 3, "2026-11-26", "2026-11-26 17:00:00.000120", 1, None)]
+    assert rd.digest(written) == rd.digest(stored)
+    denver = dt.timezone(dt.timedelta(hours=-7))
+    aware = [("W01-2026-000001", 3, dt.date(2026, 11, 26), dt.datetime(2026, 11, 26, 10, 0, 0, 120, tzinfo=denver),
+              True, None)]  # fmt: skip
+    assert rd.digest(aware) == rd.digest(stored)
+
+
+def test_row_order_means_nothing_but_every_value_and_every_row_counts() -> None:
+    rows = [("cash", 2315, ""), ("check", 5000, "1042")]
+    assert rd.digest(rows) == rd.digest(list(reversed(rows)))
+    assert rd.digest(rows) != rd.digest([("cash", 2315, ""), ("check", 5000, "1043")])
+    assert rd.digest(rows) != rd.digest([*rows, rows[0]])
+    assert rd.digest([(5000,)]) != rd.digest([("5000",)]) != rd.digest([(50.0,)])
+    assert rd.digest([(b"\x00",)]) != rd.digest([("\x00",)])  # a blob put in a text cell still digests
+    assert rd.EMPTY == rd.digest([])
+
+
+def test_compare_names_the_part_that_changed_or_is_gone() -> None:
+    event = rd.SEALED_EVENTS["post"]
+    recorded = rd.digests({"receipt": [("R1", 100)], "lines": [(1, 100)], "tenders": [("cash", 100)],
+                           "allocations": []})  # fmt: skip
+    now = {"receipt": [("R1", 100)], "lines": [(1, 100)], "tenders": [("cash", 90)], "allocations": []}
+    (tenders,) = rd.compare(recorded, now)
+    said = rd.describe("receipt R1", event, tenders, 7)
+    assert said == "receipt R1: its tenders no longer match what was posted (event 7)"
+    gone = rd.compare(recorded, {"receipt": [], "lines": [], "tenders": [], "allocations": []})
+    assert [m.part.key for m in gone] == ["receipt", "lines", "tenders"]
+    assert rd.describe("receipt R1", event, gone[0], 7) == "receipt R1 is gone (event 7 wrote it)"
+    assert rd.describe("receipt R1", event, gone[1], 7) == "receipt R1: its lines are gone (event 7)"
+    assert rd.compare({}, now) == []  # an event written before digests: nothing to compare
