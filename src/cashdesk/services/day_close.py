@@ -18,7 +18,7 @@ from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.deposit import day_money
+from cashdesk.services.deposit import day_money, keep_closing_record
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
 
 
@@ -171,6 +171,7 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
         row.over_short_cents = status.over_short.cents
         row.deposit_total_cents = money.deposit.total.cents
         s.flush()
+        keep_closing_record(s, ctx, day, money)  # what its exports print and are checked against
         following = open_business_date(s, ctx)  # where drawers opened from now on belong
         audit.record(
             s, user=operator.user_id, station=ctx.station, event_type="day_close", object=f"business day {day}",
