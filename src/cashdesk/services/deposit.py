@@ -391,7 +391,8 @@ def _closing_lookups(s: Session, ctx: ServiceContext, day: dt.date) -> ClosingLo
 
 
 def _digest(rows: list[list[object]]) -> str:
-    return hashlib.sha256(json.dumps(sorted(rows), ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+    """Of rows in the order day_money reads them (by row id: the same at every reading)."""
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
 
 
 def closing_figures(money: DayMoney) -> dict[str, object]:
@@ -619,7 +620,8 @@ def _file_difference(row: ExportedFileRow, data: bytes, folder: Path) -> Differe
     return Difference((row.name,), "\n      ".join([head + ":", *_line_differences(copy, data)]))
 
 
-def _refusal(day: dt.date, folder: Path, differences: list[Difference], *, rows_changed: bool) -> str:
+def _refusal(day: dt.date, folder: Path, differences: list[Difference], *, rows_changed: bool,
+             registered: bool) -> str:  # fmt: skip
     named: list[str] = []
     for difference in differences:
         named += [name for name in difference.files if name not in named]
@@ -638,7 +640,9 @@ def _refusal(day: dt.date, folder: Path, differences: list[Difference], *, rows_
     lines += [f"  - {d.text}" for d in differences]
     if named:
         lines.append("Files that differ: " + ", ".join(named) + ".")
-    lines.append(f"Nothing was written to {folder}; the registered files were left as they are. {what_to_do}")
+    lines.append(f"Nothing was written to {folder}" + ("; the registered files were left as they are." if registered
+                                                      else "."))  # fmt: skip
+    lines.append(what_to_do)
     return "\n".join(lines)
 
 
@@ -814,7 +818,8 @@ def export_deposit(
                 differences.append(_file_difference(row, data, folder))
         if differences:
             named = sorted({n for d in differences for n in d.files})
-            raise refuse(_refusal(day, folder, differences, rows_changed=rows_changed), named,
+            message = _refusal(day, folder, differences, rows_changed=rows_changed, registered=bool(registered))
+            raise refuse(message, named,
                          "rows changed since the close" if rows_changed else "files differ from those registered")
         if (ticket_number, bag_number) != kept:
             files = render_files(printing, money, ticket_number=ticket_number, bag_number=bag_number)
