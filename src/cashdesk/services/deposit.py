@@ -649,11 +649,11 @@ def _refusal(day: dt.date, folder: Path, differences: list[Difference], *, rows_
 # -- putting the files in the folder --------------------------------------------------------------
 
 
-def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str]) -> tuple[list[str], bool]:
+def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str]) -> bool:
     """Bring the folder to the day's files; the caller writes the manifest once they are registered.
 
-    Returns the names written and whether an unfinished export (no manifest, or temporary
-    files) was found and is being finished. A complete export (its manifest there) is changed
+    Returns whether an unfinished export (day files and no manifest, or temporary files) was
+    found there, to be finished. A complete export (its manifest there) is changed
     only where it holds a file exported before for the day (a slip renumbered); a complete
     export whose files are not what its manifest lists, or were never exported from here,
     is refused, untouched."""
@@ -688,8 +688,7 @@ def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlie
         tmp.unlink(missing_ok=True)
     for name in changes:
         write_atomically(folder / name, files[name])
-    unfinished = bool(leftovers) or (not complete and any(data is not None for data in on_disk.values()))
-    return changes, unfinished
+    return bool(leftovers) or (not complete and any(data is not None for data in on_disk.values()))
 
 
 # -- the use case --------------------------------------------------------------------------------
@@ -791,9 +790,13 @@ def export_deposit(
         money = day_money(s, ctx, day, closing)
         printing = closing.applied_to(ctx) if closing is not None else ctx
         names = file_names(day)
-        # The day as it was last registered (the slip with the numbers it had then), to compare.
-        files = render_files(printing, money, ticket_number=kept[0], bag_number=kept[1])
+        files = render_files(printing, money, ticket_number=ticket_number, bag_number=bag_number)
         registered = _registered(s, day)
+        # What was registered is compared with the day rendered as it was then: a slip given new
+        # numbers is compared as it was (a rare second rendering).
+        as_registered = files
+        if (ticket_number, bag_number) != kept and names["slip"] in registered:
+            as_registered = render_files(printing, money, ticket_number=kept[0], bag_number=kept[1])
 
         def refuse(message: str, differing: list[str], why: str) -> ExportDiffers:
             audit.record(s, user=operator.user_id, station=ctx.station, event_type="deposit_export",
@@ -812,7 +815,7 @@ def export_deposit(
         else:
             differences = []
         rows_changed = bool(differences)
-        for name, data in files.items():
+        for name, data in as_registered.items():
             row = registered.get(name)
             if row is not None and row.sha256 != hashlib.sha256(data).hexdigest():
                 differences.append(_file_difference(row, data, folder))
@@ -821,12 +824,10 @@ def export_deposit(
             message = _refusal(day, folder, differences, rows_changed=rows_changed, registered=bool(registered))
             raise refuse(message, named,
                          "rows changed since the close" if rows_changed else "files differ from those registered")
-        if (ticket_number, bag_number) != kept:
-            files = render_files(printing, money, ticket_number=ticket_number, bag_number=bag_number)
         earlier = set(s.scalars(select(ExportedFileRow.sha256).where(ExportedFileRow.business_date == day)))
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            _written, finished = _put_in_place(folder, day, files, earlier)
+            finished = _put_in_place(folder, day, files, earlier)
         except ExportDiffers as differs:
             raise refuse(str(differs), [], "the folder holds other files for the day") from None
         except OSError as exc:
