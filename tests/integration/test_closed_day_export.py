@@ -194,6 +194,15 @@ def test_the_first_export_after_a_change_is_refused_by_the_figures_kept_at_the_c
     assert not (tmp_path / "deposits").exists()
 
 
+def test_a_day_closed_before_its_figures_were_kept_is_checked_by_its_deposit_total(
+    ctx: ServiceContext, small_city: Path, tmp_path: Path
+) -> None:  # fmt: skip
+    sql(small_city, f"DELETE FROM day_close_records WHERE business_date = '{D}'")  # as a day closed before figures were kept
+    change_under_the_closed_day(small_city, "UPDATE tenders SET amount_cents = 147500 WHERE reference = '5001'")
+    with pytest.raises(ExportDiffers, match=r"  - deposit total: \$1,603.65 at the close, \$1,703.65 now\n"):
+        export_deposit(ctx, SUPERVISOR, DAY, tmp_path / "deposits")
+
+
 def test_a_changed_file_in_a_complete_export_is_not_overwritten(ctx: ServiceContext, tmp_path: Path) -> None:
     folder = tmp_path / "deposits"
     export_deposit(ctx, SUPERVISOR, DAY, folder)

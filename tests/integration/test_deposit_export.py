@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -253,6 +254,8 @@ def test_a_changed_re_export_is_reported_and_audited(ctx: ServiceContext, closed
     assert [f.name for f in again.changed] == ["deposit-slip-2026-11-26.pdf"]
     assert "As asked, these replace the ones exported before for this day (ticket T-1002, bag B-77)" in again.describe()
     assert "T-1002" in pdf_text(tmp_path / "deposit-slip-2026-11-26.pdf")
+    manifest = {f["name"]: f["sha256"] for f in json.loads((tmp_path / MANIFEST).read_bytes())["files"]}
+    assert manifest == {f.name: f.sha256 for f in again.files}  # the manifest lists the new slip
     db = db_file(ctx)
     details = rows(db, "SELECT details FROM audit_events WHERE event_type = 'deposit_export' ORDER BY seq")
     assert '"changed":{}' in details[0][0]

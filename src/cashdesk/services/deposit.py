@@ -377,6 +377,7 @@ def _revenue_codes(s: Session, closing: ClosingLookups | None) -> dict[str, tupl
 
 def _closing_lookups(s: Session, ctx: ServiceContext, day: dt.date) -> ClosingLookups:
     codes = _revenue_codes(s, None)
+    # Read backwards, so that the name kept is the first account line's, as _payers takes it.
     names = {rid: name for rid, payer, name in reversed(_payer_rows(s, day)) if not payer and name is not None}
     db = driver(s)
     # Every account the journal may book credit for: credit kept on a line, or refunded by a paid-out.
