@@ -71,7 +71,7 @@ def test_the_day_closes_only_when_every_drawer_is_closed_then_the_deposit_is_sav
     slip = tmp_path / "deposits" / f"deposit-slip-{TODAY}.pdf"
     text = "".join(page.extract_text() for page in pypdf.PdfReader(slip).pages)
     assert "D-1001" in text and "BAG-77" in text
-    assert len(list((tmp_path / "deposits").iterdir())) == 5
+    assert len(list((tmp_path / "deposits").iterdir())) == 6  # the five files and their manifest, written last
     keyboard.press(Key.Key_Escape)
     qtbot.waitUntil(lambda: window.extra_dialog is None, timeout=2000)
 

@@ -18,6 +18,7 @@ from tests.integration.test_deposit_export import CASHIER, FLOAT, PASSWORD, add_
 
 NAMES = ("deposit-{d}.csv", "deposit-slip-{d}.pdf", "gl-journal-{d}.csv", "billing-payments-{d}.csv",
          "sales-tax-payments-{d}.csv")  # fmt: skip
+MANIFEST = "deposit-manifest-{d}.json"
 
 
 @pytest.fixture(autouse=True)
@@ -82,16 +83,17 @@ def test_close_day_refuses_an_open_drawer_then_closes_and_exports(
     code, out, err = run(capsys, monkeypatch, *base, "export-deposit", "--date", day, "--out", str(out_dir),
                          "--ticket", "T-1001", "--bag", "B-77", "--user", "msuper", "--password-stdin")  # fmt: skip
     assert code == 0 and err == ""
-    assert sorted(p.name for p in out_dir.iterdir()) == sorted(n.format(d=day) for n in NAMES)
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted(n.format(d=day) for n in (*NAMES, MANIFEST))
     assert f"Exported the deposit of {day}: $34.90 in the bag (0 checks)" in out
     assert events(small_city, "deposit_export") == [("msuper", 1)]
 
-    # Again with another ticket number: written, but the changed slip is called out (exit 1).
+    # Again with another ticket number: the slip is replaced, as asked, and called out.
     code, out, err = run(capsys, monkeypatch, *base, "export-deposit", "--date", day, "--out", str(out_dir),
                          "--ticket", "T-1002", "--user", "msuper", "--password-stdin")  # fmt: skip
-    assert code == 1
+    assert code == 0 and err == ""
     assert f"deposit-slip-{day}.pdf" in out.splitlines()[1] and "CHANGED" in out.splitlines()[1]
-    assert "differ from the files exported before for this day: deposit-slip-" in out
+    assert f"deposit-manifest-{day}.json  the manifest: the export is complete" in out.splitlines()[5]
+    assert "these replace the ones exported before for this day (ticket T-1002, bag B-77): deposit-slip-" in out
 
 
 def test_the_command_line_needs_a_supervisor_and_their_password(

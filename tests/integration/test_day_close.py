@@ -87,7 +87,7 @@ def test_closing_a_day_records_its_over_short_and_deposit_and_is_audited(ctx: Se
     (user, obj, details), = rows(db, "SELECT user, object, details FROM audit_events WHERE event_type = 'day_close'")
     assert (user, obj) == ("msuper", "business day 2026-11-26")
     recorded = json.loads(details)
-    assert set(recorded.pop("digests")) == {"day"}  # what the close wrote, for `audit verify`
+    assert set(recorded.pop("digests")) == {"day", "record"}  # what the close wrote, for `audit verify`
     assert recorded == {"business_date": "2026-11-26", "drawers": 1, "receipts": 5, "receipts_cents": 161490,
                         "over_short_cents": -125, "deposit_cents": 160365, "bag_cents": 158365}  # fmt: skip
     after = day_status(ctx, DAY)

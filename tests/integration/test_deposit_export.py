@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -142,13 +143,14 @@ def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
 
 NAMES = ("deposit-2026-11-26.csv", "deposit-slip-2026-11-26.pdf", "gl-journal-2026-11-26.csv",
          "billing-payments-2026-11-26.csv", "sales-tax-payments-2026-11-26.csv")  # fmt: skip
+MANIFEST = "deposit-manifest-2026-11-26.json"
 
 
 def test_the_deposit_file_lists_what_went_to_the_bank(ctx: ServiceContext, closed_day: dict[str, str],
                                                       tmp_path: Path) -> None:  # fmt: skip
     out = tmp_path / "out"
     result = export_deposit(ctx, SUPERVISOR, DAY, out, ticket_number="T-1001", bag_number="B-77")
-    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)  # no temporary files left behind
+    assert sorted(p.name for p in out.iterdir()) == sorted((*NAMES, MANIFEST))  # no temporary files left behind
     table = read_csv(out / "deposit-2026-11-26.csv")
     detail, trailer = table[1:-1], table[-1]
     # Cash: the drop (2 x $20) and the drawer's deposit (counted less the $110.00 float kept).
@@ -250,8 +252,10 @@ def test_a_changed_re_export_is_reported_and_audited(ctx: ServiceContext, closed
     export_deposit(ctx, SUPERVISOR, DAY, tmp_path, ticket_number="T-1001", bag_number="B-77")
     again = export_deposit(ctx, SUPERVISOR, DAY, tmp_path, ticket_number="T-1002")
     assert [f.name for f in again.changed] == ["deposit-slip-2026-11-26.pdf"]
-    assert "differ from the files exported before" in again.describe()
+    assert "As asked, these replace the ones exported before for this day (ticket T-1002, bag B-77)" in again.describe()
     assert "T-1002" in pdf_text(tmp_path / "deposit-slip-2026-11-26.pdf")
+    manifest = {f["name"]: f["sha256"] for f in json.loads((tmp_path / MANIFEST).read_bytes())["files"]}
+    assert manifest == {f.name: f.sha256 for f in again.files}  # the manifest lists the new slip
     db = db_file(ctx)
     details = rows(db, "SELECT details FROM audit_events WHERE event_type = 'deposit_export' ORDER BY seq")
     assert '"changed":{}' in details[0][0]

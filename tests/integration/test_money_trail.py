@@ -322,6 +322,11 @@ _RECEIPT_ID = "(SELECT id FROM receipts WHERE number = '{}')"
         ("UPDATE business_days SET deposit_total_cents = 0", "day_close", "business day 2026-11-26",
          "Business day 2026-11-26: its close (who, when, over/short, deposit total) no longer matches what the close "
          "recorded"),
+        ("UPDATE day_close_records SET lookups = lookups || ' '", "day_close",
+         "business day 2026-11-26", "Business day 2026-11-26: its frozen record (names, GL codes, figures) no longer "
+                                    "matches what the close recorded"),
+        ("DELETE FROM day_close_records", "day_close", "business day 2026-11-26",
+         "Business day 2026-11-26: its frozen record (names, GL codes, figures) is gone"),
     ],
 )
 def test_each_digest_names_the_rows_that_no_longer_match(
@@ -392,6 +397,8 @@ def test_a_receipt_a_void_and_a_reversal_written_by_hand_are_named(
         "DELETE FROM mail_items",
         "UPDATE business_days SET deposit_total_cents = 0",
         "DELETE FROM business_days",
+        "UPDATE day_close_records SET figures = '{}'",
+        "DELETE FROM day_close_records",
     ],
 )
 def test_the_guards_refuse_to_change_or_delete_posted_money(day: Path, sql: str) -> None:

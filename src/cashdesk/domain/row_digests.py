@@ -101,6 +101,7 @@ ITEM = Part("item", "its remittance's reversal", plural=False)
 RETURNED = Part("returned_check", "its record", plural=False)
 FEE = Part("fee", "its NSF fee", plural=False)
 DAY = Part("day", "its close (who, when, over/short, deposit total)", plural=False)
+RECORD = Part("record", "its frozen record (names, GL codes, figures)", plural=False)
 ROWS = Part("rows", "its rows")  # a mail receipt whose part cannot be told
 #: A receipt's posted parts: a mail batch also records each receipt's own digest of them.
 RECEIPT_PARTS = (RECEIPT, LINES, TENDERS, ALLOCATIONS)
@@ -127,7 +128,7 @@ SEALED_EVENTS: dict[str, SealedEvent] = {
                     (BATCH, ITEMS, RECEIPT, LINES, TENDERS, ALLOCATIONS)),  # fmt: skip
         SealedEvent("mail_reversal", "what the reversal recorded", (VOID, ITEM, REVERSALS)),
         SealedEvent("returned_check", "what was recorded", (RETURNED, FEE, REVERSALS)),
-        SealedEvent("day_close", "what the close recorded", (DAY,)),
+        SealedEvent("day_close", "what the close recorded", (DAY, RECORD)),
     )
 }
 

@@ -21,7 +21,7 @@ from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.deposit import day_money
+from cashdesk.services.deposit import day_money, keep_closing_record
 from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
@@ -209,6 +209,7 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
         row.over_short_cents = status.over_short.cents
         row.deposit_total_cents = money.deposit.total.cents
         s.flush()
+        keep_closing_record(s, ctx, day, money)  # what its exports print and are checked against
         following = open_business_date(s, ctx)  # where drawers opened from now on belong
         details: dict[str, object] = {
             "business_date": day.isoformat(), "drawers": len(status.closed_drawers), "receipts": status.receipts,

@@ -4,7 +4,7 @@ and posted money rows, whatever program writes to the file.
 The services change posted rows only in their own ways (a void marks a receipt void, a
 reprint counts up, a mail reversal marks its remittance reversed, a drawer closes, a deposit
 export numbers its day's ticket and bag); everything else is refused by SQLite. Migrations
-0003 and 0008 create these triggers; `cashdesk init` and the window's start put back one that
+0003, 0008 and 0009 create these triggers; `cashdesk init` and the window's start put back one that
 is missing or not as written here (`missing`, `put_back`), and `audit verify` names it.
 Only the columns listed are guarded, so a later migration may add a column and fill it in.
 """
@@ -133,7 +133,14 @@ MONEY_GUARDS = (
     _never_deleted("business_days", "closed business days", "OLD.status = 'closed'"),
 )  # fmt: skip
 
-GUARDS: tuple[Guard, ...] = AUDIT_GUARDS + MONEY_GUARDS
+# -- what a day's close froze for its exports (migration 0009) ---------------------------------
+
+RECORD_GUARDS = (
+    _never_updated("day_close_records", "business_date, lookups, figures", "the record frozen at a day's close"),
+    _never_deleted("day_close_records", "the record frozen at a day's close"),
+)
+
+GUARDS: tuple[Guard, ...] = AUDIT_GUARDS + MONEY_GUARDS + RECORD_GUARDS
 
 
 def _normal(sql: str) -> str:

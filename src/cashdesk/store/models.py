@@ -432,6 +432,17 @@ class BusinessDayRow(Base):
     __table_args__ = (CheckConstraint("status IN ('open', 'closed')", name="ck_business_days_status"),)
 
 
+class DayCloseRecordRow(Base):
+    """What a business day was when it closed, kept for its exports: the names and GL codes its
+    files print (which imports and edits may change later) and the figures of its money rows."""
+
+    __tablename__ = "day_close_records"
+
+    business_date: Mapped[dt.date] = mapped_column(ForeignKey("business_days.business_date"), primary_key=True)
+    lookups: Mapped[str] = mapped_column(String, default="{}")  # JSON: payers, funds, revenue codes, settings
+    figures: Mapped[str] = mapped_column(String, default="{}")  # JSON: counts, cents and digests of the rows
+
+
 class ExportedFileRow(Base):
     """A file written for the bank, the ledger or another system, with its hash: a re-export shows."""
 

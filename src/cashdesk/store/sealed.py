@@ -212,9 +212,12 @@ def read(db: Driver, event_type: str, object_: str, details: Mapping[str, Any]) 
             on = dt.date.fromisoformat(day)
         except ValueError:
             raise Unreadable("its object is not a business day") from None
-        return Sealed(object_, {"day": _rows(
-            db, "SELECT business_date, status, closed_at, closed_by, over_short_cents, deposit_total_cents "
-                "FROM business_days WHERE business_date = ?", (db.value(on),))})  # fmt: skip
+        return Sealed(object_, {
+            "day": _rows(db, "SELECT business_date, status, closed_at, closed_by, over_short_cents, "
+                             "deposit_total_cents FROM business_days WHERE business_date = ?", (db.value(on),)),
+            "record": _rows(db, "SELECT business_date, lookups, figures FROM day_close_records "
+                                "WHERE business_date = ?", (db.value(on),)),
+        })  # fmt: skip
     raise KeyError(event_type)
 
 
