@@ -13,9 +13,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
-from cashdesk.services import audit
+from cashdesk.services import anchors, audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.deposit import day_money
@@ -61,6 +62,7 @@ class DayStatus:
     ticket_number: str = ""
     bag_number: str = ""
     unposted_mail: tuple[MailBatchRef, ...] = ()  # open or balanced mail batches of the day
+    anchor: Anchor | None = None  # a closed day's: its day_close event (services/anchors.py)
 
     @property
     def can_close(self) -> bool:
@@ -80,12 +82,15 @@ class DayClosedResult:
     next_business_date: dt.date
     backup: Path | None = None  # the automatic backup taken after the close
     backup_problem: str = ""  # why there is none, when it failed (the day is closed all the same)
+    anchor: Anchor | None = None  # the audit trail's head as the day closed: its day_close event
 
     def describe(self) -> str:
         return (f"The business day {self.business_date} is closed: {self.drawers} drawers, {self.receipts} receipts "
                 f"for {self.receipts_total.display()}, over/short {self.over_short.display()}, deposit "
                 f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
                 f"Payments from now on belong to {self.next_business_date}."
+                + (f" Audit anchor {self.anchor.printed} (event {self.anchor.seq} of the audit trail; it is in the "
+                   "deposit file too)." if self.anchor else "")
                 + (f" Backed up to {self.backup}." if self.backup else "")
                 + (f" The automatic backup failed: {self.backup_problem}" if self.backup_problem else ""))  # fmt: skip
 
@@ -125,6 +130,7 @@ def _status(s: Session, day: dt.date) -> DayStatus:
             select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status)
             .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced")))
             .order_by(MailBatchRow.number))),
+        anchor=anchors.day_anchor(s, day) if is_closed else None,
     )  # fmt: skip
 
 
@@ -179,11 +185,13 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
                      "deposit_cents": money.deposit.total.cents, "bag_cents": money.deposit.bank_total.cents},
             at=now,
         )  # fmt: skip
+        anchor = anchors.day_anchor(s, day)
         uow.commit()
+    anchors.keep_beside(ctx)
     backup, problem = _automatic_backup(ctx, operator, day)
     return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
                            status.over_short, money.deposit.total, money.deposit.bank_total, following,
-                           backup, problem)  # fmt: skip
+                           backup, problem, anchor)  # fmt: skip
 
 
 def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[Path | None, str]:

@@ -49,9 +49,11 @@ from cashdesk.domain.deposit import (
     sales_tax_csv,
     tender_label,
 )
+from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
+from cashdesk.services.anchors import day_anchor
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import (
@@ -87,6 +89,7 @@ class DayMoney:
     sales_tax: tuple[SalesTaxPayment, ...]
     receipts: int
     receipts_total: Money
+    anchor: Anchor | None = None  # the audit trail's head as the day closed, for the deposit file's trailer
 
 
 def _pieces(text: str) -> dict[str, int]:
@@ -304,7 +307,7 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date) -> DayMoney:
         over_short_account=str(ctx.settings["gl.over_short_account"]),
     )  # fmt: skip
     return DayMoney(deposit, journal, tuple(billing), tuple(sales_tax), len(receipts),
-                    Money(sum(total for _, _, total in receipts)))  # fmt: skip
+                    Money(sum(total for _, _, total in receipts)), day_anchor(s, day))  # fmt: skip
 
 
 # -- the files -----------------------------------------------------------------------------------
@@ -332,7 +335,7 @@ def render_files(ctx: ServiceContext, money: DayMoney, *, ticket_number: str, ba
         ticket_number=ticket_number, bag_number=bag_number,
     )  # fmt: skip
     return {
-        names["deposit"]: deposit_file(money.deposit).data,
+        names["deposit"]: deposit_file(money.deposit, money.anchor).data,
         names["slip"]: deposit_slip_pdf(money.deposit, heading),
         names["journal"]: journal_csv(money.journal),
         names["billing"]: billing_csv(day, money.billing),
