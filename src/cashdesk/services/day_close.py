@@ -89,8 +89,8 @@ class DayClosedResult:
                 f"for {self.receipts_total.display()}, over/short {self.over_short.display()}, deposit "
                 f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
                 f"Payments from now on belong to {self.next_business_date}."
-                + (f" Audit anchor {self.anchor.printed} (event {self.anchor.seq} of the audit trail; it is in the "
-                   "deposit file too)." if self.anchor else "")
+                + (f" Audit anchor {self.anchor.printed} (event {self.anchor.seq} of the audit trail; the deposit "
+                   "file carries it too)." if self.anchor else "")
                 + (f" Backed up to {self.backup}." if self.backup else "")
                 + (f" The automatic backup failed: {self.backup_problem}" if self.backup_problem else ""))  # fmt: skip
 
