@@ -303,3 +303,7 @@ def test_restore_refuses_a_backup_that_does_not_reach_the_last_anchor(
     assert not small_city.exists()
     restored = restore(newer, small_city, user=ADMIN.user_id, now=NOW)  # one that reaches it is put back
     assert restored.check.ok and close_event(small_city, "drawer_close")[0] == z_seq
+
+    (small_city.parent / f"{small_city.name}.anchor").write_text("{garbled")
+    with pytest.raises(BackupError, match=r"^Not restored: The audit anchor kept in .* cannot be read"):
+        restore(newer, small_city, user=ADMIN.user_id, now=NOW)

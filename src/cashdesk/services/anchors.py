@@ -267,7 +267,10 @@ def restore_problem(backup: Path, database: Path) -> str:
 
     Restoring an older backup would put back a trail without events already printed on a Z report
     or sent to the bank in a deposit file: `audit verify` with those anchors would then fail."""
-    known = known_anchors(database)
+    try:
+        known = known_anchors(database)
+    except AnchorsRefused as exc:
+        return str(exc)
     if not known:
         return ""
     try:

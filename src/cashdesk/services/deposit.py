@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cashdesk.documents.deposit_slip import SlipHeading, deposit_slip_pdf
+from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.deposit import (
     BillingPayment,
@@ -49,7 +50,6 @@ from cashdesk.domain.deposit import (
     sales_tax_csv,
     tender_label,
 )
-from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
