@@ -92,7 +92,12 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="the audit trail: verify its hash chain, export it")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    audit_sub.add_parser("verify", help="exit 0 when the chain is whole, 1 naming the first bad event")
+    verify = audit_sub.add_parser("verify", help="exit 0 when the chain is whole, 1 naming the first bad event")
+    verify.add_argument("--anchor", action="append", default=[], type=_anchor, metavar="SEQ:HASH",
+                        help="an anchor printed on a Z report or the day-close report, like 120:a3f2.9b1c.0d44.12ef; "
+                        "names events removed or rewritten before it (repeatable)")
+    verify.add_argument("--anchors", action="append", default=[], type=Path, metavar="DIR",
+                        help="check the anchors in the deposit files of this folder (and its subfolders)")
     export = audit_sub.add_parser("export", help="write the events of a date range as CSV")
     export.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
@@ -148,6 +153,15 @@ def _whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; write it in digits, like 50") from None
+
+
+def _anchor(text: str):  # type: ignore[no-untyped-def]
+    from cashdesk.domain.anchors import parse_anchor
+
+    try:
+        return parse_anchor(text, f"the anchor {text.strip()} given")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _date(text: str) -> dt.date:
@@ -307,7 +321,15 @@ def _audit(ctx: object, args: argparse.Namespace) -> int:
 
     assert isinstance(ctx, ServiceContext)
     if args.audit_command == "verify":
-        return _print_trail_check(verify_audit(ctx))
+        from cashdesk.services.anchors import check_anchors, gather
+
+        given, without = gather(args.anchor, args.anchors)  # a folder with no anchors refuses before any check
+        code = _print_trail_check(verify_audit(ctx))
+        if given:
+            anchored = check_anchors(ctx, given, without_anchor=without)
+            print(anchored.describe())
+            code = code or (0 if anchored.ok else 1)
+        return code
     out = args.out or Path(f"audit-{args.start}-{args.end}.csv")
     count = export_events(ctx, command_line_operator(), args.start, args.end, out)
     print(f"Wrote {count:,} audit events from {args.start} to {args.end} to {out}.")

@@ -204,6 +204,24 @@ def test_a_day_closed_before_its_figures_were_kept_is_checked_by_its_deposit_tot
         export_deposit(ctx, SUPERVISOR, DAY, tmp_path / "deposits")
 
 
+def test_a_day_exported_before_anchors_keeps_its_five_value_trailer(
+    ctx: ServiceContext, small_city: Path, tmp_path: Path
+) -> None:  # fmt: skip
+    export_deposit(ctx, SUPERVISOR, DAY, tmp_path / "first")
+    written = (tmp_path / "first" / f"deposit-{D}.csv").read_bytes()
+    *rows, trailer = written.splitlines(keepends=True)
+    assert len(trailer.split(b",")) == 7  # today's: with the day close's anchor
+    older = b"".join(rows) + b",".join(trailer.split(b",")[:5]) + b"\n"
+    # What an older cashdesk closed and registered: no frozen record, a five-value trailer.
+    change_under_the_closed_day(
+        small_city, f"DELETE FROM day_close_records WHERE business_date = '{D}'",
+        f"UPDATE exported_files SET sha256 = '{hashlib.sha256(older).hexdigest()}', size = {len(older)} "
+        f"WHERE name = 'deposit-{D}.csv'",
+    )  # fmt: skip
+    export_deposit(ctx, SUPERVISOR, DAY, tmp_path / "again")
+    assert (tmp_path / "again" / f"deposit-{D}.csv").read_bytes() == older
+
+
 def test_a_changed_file_in_a_complete_export_is_not_overwritten(ctx: ServiceContext, tmp_path: Path) -> None:
     folder = tmp_path / "deposits"
     export_deposit(ctx, SUPERVISOR, DAY, folder)

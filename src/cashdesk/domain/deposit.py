@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.cash import BY_CODE, DENOMINATIONS
 from cashdesk.domain.change_fund import DrawerFloat
 from cashdesk.domain.money import Money
@@ -194,10 +195,12 @@ def deposit_rows(deposit: Deposit) -> list[list[str]]:
     return rows
 
 
-def deposit_file(deposit: Deposit) -> DepositFile:
+def deposit_file(deposit: Deposit, anchor: Anchor | None = None) -> DepositFile:
     """The deposit detail CSV: header, detail rows, and the control trailer
 
-    T,<business date>,<count>,<total>,<SHA-256 of the detail rows' bytes>
+    T,<business date>,<count>,<total>,<SHA-256 of the detail rows' bytes>[,<anchor event>,<anchor hash>]
+
+    `anchor`: the audit chain's head as the day was closed (domain/anchors.py), in full.
     """
     rows = deposit_rows(deposit)
     header = csv_bytes(DEPOSIT_HEADER, [])
@@ -206,8 +209,29 @@ def deposit_file(deposit: Deposit) -> DepositFile:
     digest = hashlib.sha256(detail).hexdigest()
     total = Money.total(Money.from_file(row[-1]) for row in rows)
     assert total == deposit.total, (total, deposit.total)
-    trailer = csv_bytes(["T", _date(deposit.business_date), str(len(rows)), _money(total), digest], [])
+    fields = ["T", _date(deposit.business_date), str(len(rows)), _money(total), digest]
+    if anchor is not None:
+        fields += [str(anchor.seq), anchor.hash]
+    trailer = csv_bytes(fields, [])
     return DepositFile(everything + trailer, len(rows), total, digest)
+
+
+def trailer_anchor(data: bytes, source: str = "") -> Anchor | None:
+    """The audit anchor in a deposit file's control trailer; None in a file written before anchors.
+
+    Raises ValueError when the last line is not a control trailer."""
+    lines = data.decode("utf-8", errors="replace").rstrip("\n").rsplit("\n", 1)
+    fields = next(csv.reader([lines[-1]]), [])
+    if len(fields) not in (5, 7) or fields[0] != "T":
+        raise ValueError("its last line is not a deposit file's control trailer (T,date,count,total,sha256,…)")
+    if len(fields) == 5:
+        return None
+    try:
+        if len(fields[6]) != 64:  # a file carries the whole hash
+            raise ValueError
+        return Anchor(int(fields[5]), fields[6], source)
+    except ValueError:
+        raise ValueError("the audit anchor in its control trailer is not an event number and a hash") from None
 
 
 # -- the general-ledger cash-receipts journal -------------------------------------------------

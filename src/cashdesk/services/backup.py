@@ -218,6 +218,11 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
     check = check_backup(backup_path)
     if not check.ok:
         raise BackupError(f"Not restored: {check.problem} The database was left as it was.")
+    from cashdesk.services.anchors import restore_problem
+
+    short = restore_problem(backup_path, database)  # the chain must reach the last anchor printed or exported
+    if short:
+        raise BackupError(f"Not restored: {short} The database was left as it was.")
     moment = now or clock.now()
     replaced: Path | None = None
     if database.exists():

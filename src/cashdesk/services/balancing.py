@@ -27,7 +27,7 @@ from cashdesk.domain.cash import CashCount, CountError
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission, Role, can
 from cashdesk.domain.tenders import TenderKind
-from cashdesk.services import audit
+from cashdesk.services import anchors, audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import require_open_drawer
 from cashdesk.services.printing import _local
@@ -412,8 +412,6 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         drawer.status = "closed"
         drawer.closed_at = now.replace(tzinfo=None)
         s.flush()
-        report, doc = _z_report(s, ctx, drawer, close)
-        job = queue_slip(s, ctx, "z_report", doc)
         details: dict[str, Any] = {
             "drawer": drawer.id, "count": count.id, "attempt": count.attempt,
             "over_short_cents": count.over_short_cents, "float_kept_cents": float_kept.total.cents,
@@ -430,9 +428,12 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         details |= sealed.digests(driver(s), "drawer_close", drawer_object(drawer.id), details)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="drawer_close",
                      object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
+        report, doc = _z_report(s, ctx, drawer, close)  # after the close's event: the Z report prints it as its anchor
+        job = queue_slip(s, ctx, "z_report", doc)
         uow.commit()
         result = {"drawer_id": drawer.id, "over_short": Money(count.over_short_cents), "float_kept": float_kept.total,
                   "deposit_cash": deposit.total, "print_job_ids": (job,), "report": report}  # fmt: skip
+    anchors.keep_beside(ctx)
     pdf: Path | None = None
     problem = ""
     try:
@@ -498,6 +499,9 @@ def _z_report(session: Session, ctx: ServiceContext, drawer: DrawerRow, close: D
                                    .order_by(DrawerCountRow.attempt)):  # fmt: skip
         lines.append(SlipLine(f"#{attempt.attempt} {attempt.role} {attempt.counted_by}",
                               _over_short(Money(attempt.over_short_cents))))  # fmt: skip
+    anchor = anchors.drawer_anchor(session, drawer.id)
+    if anchor is not None:  # the audit trail's head at the close: `cashdesk audit verify --anchor` checks it
+        lines += [RULE, SlipLine("Audit anchor", anchor.printed, bold=True)]
     lines += [BLANK, SlipLine("Cashier", signature=True), SlipLine("Supervisor", signature=True)]
     return shift_report(session, ctx, drawer, title="Z REPORT", printed_at=close.closed_at, closing=tuple(lines))
 

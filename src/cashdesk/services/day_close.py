@@ -16,9 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.change_fund import ChangeFundDay
+from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
-from cashdesk.services import audit
+from cashdesk.services import anchors, audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.deposit import day_money, keep_closing_record
@@ -68,6 +69,7 @@ class DayStatus:
     bag_number: str = ""
     unposted_mail: tuple[MailBatchRef, ...] = ()  # open or balanced mail batches of the day
     change_fund: ChangeFundDay | None = None
+    anchor: Anchor | None = None  # a closed day's: its day_close event (services/anchors.py)
 
     @property
     def can_close(self) -> bool:
@@ -115,6 +117,7 @@ class DayClosedResult:
     backup: Path | None = None  # the automatic backup taken after the close
     backup_problem: str = ""  # why there is none, when it failed (the day is closed all the same)
     change_fund: ChangeFundDay | None = None
+    anchor: Anchor | None = None  # the audit trail's head as the day closed: its day_close event
 
     def describe(self) -> str:
         fund = change_fund_words(self.change_fund, closed=True) if self.change_fund else ""
@@ -122,6 +125,8 @@ class DayClosedResult:
                 f"for {self.receipts_total.display()}, over/short {self.over_short.display()}, deposit "
                 f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
                 f"Payments from now on belong to {self.next_business_date}."
+                + (f" Audit anchor {self.anchor.printed} (event {self.anchor.seq} of the audit trail; the deposit "
+                   "file carries it too)." if self.anchor else "")
                 + (f" {fund}" if fund else "")
                 + (f" Backed up to {self.backup}." if self.backup else "")
                 + (f" The automatic backup failed: {self.backup_problem}" if self.backup_problem else ""))  # fmt: skip
@@ -163,6 +168,7 @@ def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
             .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced")))
             .order_by(MailBatchRow.number))),
         change_fund=change_fund(s, ctx, day),
+        anchor=anchors.day_anchor(s, day) if is_closed else None,
     )  # fmt: skip
 
 
@@ -219,11 +225,13 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
         details |= sealed.digests(driver(s), "day_close", f"business day {day}", details)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="day_close",
                      object=f"business day {day}", details=details, at=now)  # fmt: skip
+        anchor = anchors.day_anchor(s, day)
         uow.commit()
+    anchors.keep_beside(ctx)
     backup, problem = _automatic_backup(ctx, operator, day)
     return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
                            status.over_short, money.deposit.total, money.deposit.bank_total, following,
-                           backup, problem, change_fund=status.change_fund)  # fmt: skip
+                           backup, problem, change_fund=status.change_fund, anchor=anchor)  # fmt: skip
 
 
 def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[Path | None, str]:

@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cashdesk.documents.deposit_slip import SlipHeading, deposit_slip_pdf
+from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.cash import BY_CODE
 from cashdesk.domain.deposit import (
@@ -56,6 +57,7 @@ from cashdesk.domain.deposit import (
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
+from cashdesk.services.anchors import day_anchor
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import closed_floats, drawer_label
@@ -93,6 +95,7 @@ class DayMoney:
     sales_tax: tuple[SalesTaxPayment, ...]
     receipts: int
     receipts_total: Money
+    anchor: Anchor | None = None  # the audit trail's head as the day closed, for the deposit file's trailer
 
 
 def _pieces(text: str) -> dict[str, int]:
@@ -324,7 +327,7 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLoo
         change_fund_account=str(ctx.settings["gl.change_fund_account"]),
     )  # fmt: skip
     return DayMoney(deposit, journal, tuple(billing), tuple(sales_tax), len(receipts),
-                    Money(sum(total for _, _, total in receipts)))  # fmt: skip
+                    Money(sum(total for _, _, total in receipts)), day_anchor(s, day))  # fmt: skip
 
 
 # -- what a day was when it closed ----------------------------------------------------------------
@@ -454,7 +457,7 @@ def render_files(ctx: ServiceContext, money: DayMoney, *, ticket_number: str, ba
         ticket_number=ticket_number, bag_number=bag_number,
     )  # fmt: skip
     return {
-        names["deposit"]: deposit_file(money.deposit).data,
+        names["deposit"]: deposit_file(money.deposit, money.anchor).data,
         names["slip"]: deposit_slip_pdf(money.deposit, heading),
         names["journal"]: journal_csv(money.journal),
         names["billing"]: billing_csv(day, money.billing),
@@ -792,8 +795,14 @@ def export_deposit(
         money = day_money(s, ctx, day, closing)
         printing = closing.applied_to(ctx) if closing is not None else ctx
         names = file_names(day)
-        files = render_files(printing, money, ticket_number=ticket_number, bag_number=bag_number)
         registered = _registered(s, day)
+        if record is None and money.anchor is not None and names["deposit"] in registered:
+            # A day exported before deposit files carried the audit anchor keeps the five-value
+            # trailer it was registered with (docs/formats.md).
+            plain = replace(money, anchor=None)
+            if registered[names["deposit"]].sha256 == hashlib.sha256(deposit_file(plain.deposit).data).hexdigest():
+                money = plain
+        files = render_files(printing, money, ticket_number=ticket_number, bag_number=bag_number)
         # What was registered is compared with the day rendered as it was then: a slip given new
         # numbers is compared as it was (a rare second rendering).
         as_registered = files

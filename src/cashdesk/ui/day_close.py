@@ -130,6 +130,8 @@ def describe_status(status: DayStatus) -> str:
     day = f"{status.business_date:%A %d %B %Y}"
     if status.closed:
         head = f"{day} is closed ({status.closed_by})."
+        if status.anchor is not None:
+            head += f" Audit anchor {status.anchor.printed}."
     elif status.open_drawers or status.unposted_mail:
         waiting = [d.describe() for d in status.open_drawers]
         waiting += [f"mail batch {b.describe()}" for b in status.unposted_mail]
