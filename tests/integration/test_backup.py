@@ -352,3 +352,19 @@ def test_a_killed_backup_leaves_no_part_file_after_the_next_run(small_city: Path
     assert sorted(p.name for p in folder.iterdir()) == ["cashdesk-20261126T170500.sqlite3",
                                                         "cashdesk-being-written.sqlite3.part", "download.part"]  # fmt: skip
     assert check_backup(folder / "cashdesk-20261126T170500.sqlite3").ok
+
+
+def test_a_damaged_database_is_replaced_and_kept_with_its_log(ctx: ServiceContext, small_city: Path) -> None:
+    """The usual reason to restore: SQLite cannot open what is at the path, so it cannot be locked;
+    its -wal goes with it, never left beside the restored database."""
+    made = backup(ctx, ADMIN)
+    ctx.close()
+    garbage = b"SQLite format 3\x00" + b"\xff" * 8000
+    small_city.write_bytes(garbage)
+    wal = small_city.with_name(small_city.name + "-wal")
+    wal.write_bytes(b"\x37\x7f\x06\x82" + b"\x01" * 4000)
+    log = wal.read_bytes()
+    restored = restore(made.path, small_city, user=ADMIN.user_id, now=NOW)
+    assert restored.replaced is not None and restored.replaced.read_bytes() == garbage
+    assert restored.replaced.with_name(restored.replaced.name + "-wal").read_bytes() == log  # kept with it
+    assert not wal.exists() and check_backup(small_city).ok

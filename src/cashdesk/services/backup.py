@@ -229,6 +229,22 @@ def _abandoned(path: Path) -> bool:
     return True
 
 
+def _unreadable(database: Path) -> bool:
+    """Damaged beyond SQLite's opening it? Asked read-only: a read-write connection to such a file
+    deletes its -wal when it closes, and that log may hold the last payments."""
+    try:
+        con = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=HOLD_TIMEOUT_S)
+    except sqlite3.Error:
+        return True
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        return getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+    finally:
+        con.close()
+    return False
+
+
 def _remove(path: Path) -> list[Path]:
     """The file and its SQLite companions; what was there."""
     removed = []
@@ -364,7 +380,7 @@ def _settle(database: Path) -> list[Path]:
     WAL mode. Opened as SQLite opens it, a hot journal is rolled back (a read-only look, as at the
     window's start, cannot do that and would call the file damaged); one that is not hot is junk."""
     journal = database.with_name(database.name + "-journal")
-    if not (database.is_file() and journal.exists()):
+    if not (database.is_file() and journal.exists()) or _unreadable(database):
         return []
     con = sqlite3.connect(database, timeout=HOLD_TIMEOUT_S, isolation_level=None)
     try:
@@ -412,6 +428,7 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
     # -- the restored database, made whole beside the old one ---------------------------------------
     copy = database.with_name(database.name + RESTORING)
     hold: _Hold | None = None
+    replaced: Path | None = None
     try:
         _copy_online(backup_path, copy, check=False)
         upgraded = _bring_up_to_date(copy, check.revision)
@@ -436,6 +453,8 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
     except sqlite3.Error as exc:
         raise BackupError(f"Not restored: {exc}. The database was left as it was.") from None
     finally:
+        if replaced is not None and replaced.exists() and database.exists() and os.path.samefile(replaced, database):
+            replaced.unlink()  # the swap did not happen: that was the live database's second name
         if hold is not None:
             hold.release()
         _remove(copy)
@@ -519,6 +538,8 @@ class _Hold:
 
     @classmethod
     def take(cls, database: Path) -> _Hold:
+        if _unreadable(database):
+            return cls(database, None)
         con = sqlite3.connect(database, timeout=HOLD_TIMEOUT_S, isolation_level=None)
         try:
             # Needs the file to itself: a window that has it open, even idle, keeps this from happening.
@@ -530,7 +551,7 @@ class _Hold:
                 raise BackupError(f"Not restored: {database} is in use (a window or a command has it open). Close "
                                   "every cashdesk window that uses it, then restore. The database was left as it "
                                   "was.") from None  # fmt: skip
-            return cls(database, None)  # damaged: SQLite cannot hold it
+            return cls(database, None)  # SQLite cannot hold it: kept by name, with what is beside it
         if mode is None or str(mode[0]).lower() != "delete":
             con.close()
             raise BackupError(f"Not restored: {database} could not be taken out of use. Close every cashdesk window "
