@@ -485,6 +485,17 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _clear_interrupted_restore(db: str | None) -> None:
+    """What a restore that was stopped left beside the database goes before `init` uses it (docs/backups.md)."""
+    from cashdesk.services.backup import clear_interrupted_restore
+    from cashdesk.store.db import resolve_url, sqlite_path
+
+    database = sqlite_path(resolve_url(db))
+    cleared = clear_interrupted_restore(database) if database is not None else ()
+    if cleared:
+        print(f"Removed what an interrupted restore had left beside the database: {', '.join(p.name for p in cleared)}.")
+
+
 def _check_user_id(user_id: str) -> None:
     """Before asking for a password, so nobody types one twice for a user id that will be refused."""
     from cashdesk.domain.security import check_user_id
@@ -503,6 +514,7 @@ def _init(args: argparse.Namespace) -> int:
     if args.password_stdin and not args.admin:
         raise CommandError("--password-stdin goes with --admin USER.")
     actor = command_line_operator()
+    _clear_interrupted_restore(args.db)
     print(init_database(args.db, actor=actor).describe())
     ctx = ServiceContext.open(args.db, settings=Settings.load(), quick_check=False)
     try:

@@ -1,6 +1,8 @@
 """Backups: taken online and checked, kept by retention at day close, restored with the old file kept."""
 
 import datetime as dt
+import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -177,3 +179,192 @@ def test_names_and_folders_that_read_as_card_numbers_never_stop_a_backup(ctx: Se
     finally:
         con.close()
     assert not contains_card_number(details) and "[digits removed]" in details
+
+
+# -- issue 11 §5: restore checks before anything moves, backups refuse companion names -------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def older_backup(tmp_path: Path, revision: str) -> Path:
+    """A backup written by an earlier release: the first one (schema 0001, a real file), or one brought
+    up to `revision` by that release's own migrations."""
+    from cashdesk.store.db import Database
+    from cashdesk.store.schema import upgrade
+
+    path = tmp_path / "older" / f"schema-{revision}.sqlite3"
+    path.parent.mkdir(exist_ok=True)
+    shutil.copyfile(FIXTURES / "schema-0001.sqlite3", path)
+    if revision != "0001":
+        database = Database.open(path, require_current=False, quick_check=False)
+        upgrade(database.engine, revision)
+        database.dispose()
+    return path
+
+
+@pytest.mark.parametrize("revision", ["0001", "0006"])
+def test_an_older_backup_is_brought_up_to_date_on_a_copy_and_restored(small_city: Path, tmp_path: Path, revision: str,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """Today it stopped with "older schema" (0006) or a traceback (0001) after the database had been replaced."""
+    from cashdesk.cli import main
+    from cashdesk.services.accounts import account_detail
+    from cashdesk.store.db import HEAD_REVISION
+
+    old = older_backup(tmp_path, revision)
+    before = old.read_bytes()
+    assert main(["--db", str(small_city), "restore", str(old)]) == 0
+    out = capsys.readouterr().out
+    assert f"schema {revision}, brought up to schema {HEAD_REVISION}" in out and "kept at" in out
+    assert old.read_bytes() == before  # the upgrade ran on the copy, never on the backup
+    check = check_backup(small_city)
+    assert check.ok and check.revision == HEAD_REVISION
+    ctx = ServiceContext.open(small_city)  # the station opens it as it is: no `init` needed
+    try:
+        assert account_detail(ctx, "1000000017").balance == Money(4710)  # the first release's account
+    finally:
+        ctx.close()
+    kept = next(small_city.parent.glob(small_city.name + ".replaced-*"))
+    con = sqlite3.connect(kept)
+    try:  # the replaced database, whole: the small city's accounts
+        assert con.execute("SELECT name FROM accounts WHERE number = '1000000041'").fetchone() == ("NGUYỄN, THỊ",)
+    finally:
+        con.close()
+
+
+def test_an_older_backup_that_cannot_be_brought_up_to_date_is_refused_before_anything_moves(
+        small_city: Path, tmp_path: Path) -> None:  # fmt: skip
+    old = older_backup(tmp_path, "0001")
+    con = sqlite3.connect(old)
+    con.execute("CREATE TABLE users (id INTEGER)")  # a table the 0003 migration wants to create
+    con.commit()
+    con.close()
+    folder = small_city.parent
+    before = files(folder)
+    with pytest.raises(BackupError, match=r"older schema \(0001\) and could not be brought up.*left as it was"):
+        restore(old, small_city, user=ADMIN.user_id)
+    assert files(folder) == before  # the database byte for byte, nothing kept, nothing left over
+
+
+def test_the_restore_is_in_the_trail_of_the_restored_database(ctx: ServiceContext, small_city: Path) -> None:
+    from cashdesk.services.audit import verify_audit
+
+    made = backup(ctx, ADMIN)
+    pay(ctx, 300)
+    with ctx.db.read() as conn:
+        last_seq, last_hash = conn.exec_driver_sql("SELECT seq, hash FROM audit_events ORDER BY seq DESC").first()
+    ctx.close()
+    restored = restore(made.path, small_city, user="os:clerk", now=NOW)
+    con = sqlite3.connect(small_city)
+    try:
+        events = con.execute("SELECT seq, event_type, user, object, details FROM audit_events ORDER BY seq").fetchall()
+    finally:
+        con.close()
+    seq, event_type, user, obj, details = events[-1]
+    assert (event_type, user, obj) == ("restore", "os:clerk", made.path.name)
+    assert seq == made.check.audit_events + 1  # it follows the backup's own trail
+    said = json.loads(details)
+    assert said["sha256"] == made.sha256[:12] and said["schema"] == made.check.revision and said["upgraded_to"] == ""
+    assert said["replaced"] == str(restored.replaced)
+    # What was set aside: the last event of the replaced trail, to find it in the kept file.
+    assert (said["replaced_last_event"], said["replaced_last_hash"]) == (last_seq, last_hash[:12])
+    again = ServiceContext.open(small_city)
+    try:
+        assert verify_audit(again).ok
+    finally:
+        again.close()
+
+
+def test_a_window_left_open_is_noticed_and_nothing_moves(ctx: ServiceContext, small_city: Path) -> None:
+    """An idle window holds a connection; today the restore went ahead under it."""
+    from cashdesk.services.accounts import account_detail
+
+    made = backup(ctx, ADMIN)
+    account_detail(ctx, "1000000017")  # the window looked something up and sits idle
+    before = files(small_city.parent)
+    with pytest.raises(BackupError, match="is in use .* Close every cashdesk window"):
+        restore(made.path, small_city, user=ADMIN.user_id)
+    assert files(small_city.parent) == before
+
+
+def test_no_database_but_its_log_beside_the_path_is_refused(small_city: Path, tmp_path: Path) -> None:
+    target = tmp_path / "new-station" / "cashdesk.sqlite3"
+    target.parent.mkdir()
+    (target.parent / "cashdesk.sqlite3-wal").write_bytes(b"\x37\x7f\x06\x82" + b"\x00" * 28)
+    with pytest.raises(BackupError, match="there is cashdesk.sqlite3-wal beside it"):
+        restore(small_city, target, user=ADMIN.user_id)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["cashdesk.sqlite3-wal"]
+    (target.parent / "cashdesk.sqlite3-wal").unlink()
+    assert restore(small_city, target, user=ADMIN.user_id).replaced is None and check_backup(target).ok
+
+
+@pytest.mark.parametrize("name", ["cashdesk.sqlite3-wal", "cashdesk.sqlite3-shm", "cashdesk.sqlite3-journal",
+                                  "ledger.db-WAL", "copy-journal"])  # fmt: skip
+def test_a_backup_is_never_written_under_a_companion_name(small_city: Path, tmp_path: Path, name: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """SQLite deletes or rewrites a file of that name by itself: today `backup --to DB-wal` said it was kept."""
+    from cashdesk.cli import main
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    database = small_city.read_bytes()
+    for folder in (small_city.parent, usb):
+        assert main(["--db", str(small_city), "backup", "--to", str(folder / name)]) == 2
+        said = capsys.readouterr()
+        assert "Not backed up" in said.err and "the name SQLite gives a file it keeps beside a database" in said.err
+        assert "Traceback" not in said.err and "Backed up" not in said.out
+    assert not list(usb.iterdir()) and small_city.read_bytes() == database
+    beside = small_city.parent / name  # the live database's own companion, if SQLite keeps one: not a copy
+    assert not beside.exists() or not beside.read_bytes().startswith(b"SQLite format 3")
+    assert not list(small_city.parent.glob("*.part"))
+
+
+def test_a_killed_backup_leaves_no_part_file_after_the_next_run(small_city: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "download.part").write_text("someone else's half-downloaded file")
+    env = {**os.environ, "CASHDESK_CONFIG": str(tmp_path / "none.toml")}
+    killed = subprocess.run([sys.executable, "-m", "tests.support.kill_at", str(folder), "~os.rename cashdesk-",
+                             "--", "--db", str(small_city), "backup", "--to", str(folder)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert killed.returncode == -9, killed.stderr
+    assert [p.name for p in folder.glob("cashdesk-*")] == ["cashdesk-20261126T170000.sqlite3.part"]
+    # A backup being written right now by another process is not a leftover: it holds its lock.
+    busy = folder / "cashdesk-being-written.sqlite3.part"
+    writer = sqlite3.connect(busy, isolation_level=None)
+    writer.execute("PRAGMA locking_mode=EXCLUSIVE")
+    writer.execute("CREATE TABLE t (x)")
+    try:
+        later = {**env, "CASHDESK_CLOCK": "2026-11-26T17:05:00Z"}
+        done = subprocess.run([sys.executable, "-m", "cashdesk", "--db", str(small_city), "backup", "--to", str(folder)],
+                              cwd=ROOT, env=later, capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    finally:
+        writer.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["cashdesk-20261126T170500.sqlite3",
+                                                        "cashdesk-being-written.sqlite3.part", "download.part"]  # fmt: skip
+    assert check_backup(folder / "cashdesk-20261126T170500.sqlite3").ok
+
+
+def test_a_damaged_database_is_replaced_and_kept_with_its_log(ctx: ServiceContext, small_city: Path) -> None:
+    """The usual reason to restore: SQLite cannot open what is at the path, so it cannot be locked;
+    its -wal goes with it, never left beside the restored database."""
+    made = backup(ctx, ADMIN)
+    ctx.close()
+    garbage = b"SQLite format 3\x00" + b"\xff" * 8000
+    small_city.write_bytes(garbage)
+    wal = small_city.with_name(small_city.name + "-wal")
+    wal.write_bytes(b"\x37\x7f\x06\x82" + b"\x01" * 4000)
+    log = wal.read_bytes()
+    restored = restore(made.path, small_city, user=ADMIN.user_id, now=NOW)
+    assert restored.replaced is not None and restored.replaced.read_bytes() == garbage
+    assert restored.replaced.with_name(restored.replaced.name + "-wal").read_bytes() == log  # kept with it
+    assert not wal.exists() and check_backup(small_city).ok
