@@ -104,6 +104,20 @@ def test_a_backup_whose_audit_trail_was_changed_is_refused(ctx: ServiceContext, 
     assert not check.ok and "audit trail does not verify" in check.problem
 
 
+@pytest.mark.parametrize("cell", ["'{not json'", "'[1, 2]'", "x'00ff'"])
+def test_a_backup_whose_audit_details_cannot_be_read_is_refused_in_words(ctx: ServiceContext, cell: str) -> None:
+    copy = backup(ctx, ADMIN).path
+    con = sqlite3.connect(copy)
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        con.execute(f'DROP TRIGGER "{name}"')
+    con.execute(f"UPDATE audit_events SET details = {cell} WHERE seq = 1")
+    con.commit()
+    con.close()
+    check = check_backup(copy)
+    assert not check.ok
+    assert "the audit trail cannot be read (event 1: its details are not" in check.problem
+
+
 def test_only_an_administrator_backs_up_and_a_full_disk_leaves_nothing_behind(ctx: ServiceContext,
                                                                              tmp_path: Path) -> None:  # fmt: skip
     with pytest.raises(PermissionDenied):
