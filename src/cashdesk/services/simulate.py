@@ -36,7 +36,7 @@ from cashdesk.store.models import AccountRow, BusinessDayRow, OpenItemRow, Print
 CASHIERS = ("sim.cashier1", "sim.cashier2")
 SUPERVISORS = ("sim.super1", "sim.super2")
 STATIONS = ("W01", "W02")
-FLOAT = CashCount({"B20": 5, "B10": 5, "B5": 6, "B1": 10, "C25": 40, "C10": 30, "C5": 20, "C1": 50})  # $200.00
+FLOAT = CashCount({"B20": 5, "B10": 5, "B5": 6, "B1": 10, "C25": 40, "C10": 30, "C5": 20, "C1": 50})  # $204.50
 MAX_DAYS = 370
 _GREEDY = [d for d in DENOMINATIONS if d.form != "roll" and d.code not in ("B2", "C50", "C100")]
 
