@@ -19,8 +19,6 @@ import shutil
 import signal
 import statistics
 import sqlite3
-import subprocess
-import sys
 import time
 from collections import Counter
 from contextlib import closing
@@ -31,52 +29,31 @@ import pytest
 from cashdesk.services.audit import verify_audit
 from cashdesk.services.day_close import close_day
 from tests.integration.test_deposit_export import DAY, PASSWORD, SUPERVISOR, a_full_day, add_people, make_ctx
+from tests.support.fork_server import ForkServer
 
 KILLS_IN_CI = 60
-ROOT = Path(__file__).resolve().parents[2]
 D = DAY.isoformat()
 FILES = (f"deposit-{D}.csv", f"deposit-slip-{D}.pdf", f"gl-journal-{D}.csv", f"billing-payments-{D}.csv",
          f"sales-tax-payments-{D}.csv")  # fmt: skip
 MANIFEST = f"deposit-manifest-{D}.json"
 
 
-class Exports:
+class Exports(ForkServer):
     """The fork server of tests/support/export_worker.py: each export a fresh process."""
 
     def __init__(self, log: Path) -> None:
-        self.log = log
-        self._stderr = log.open("w")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.support.export_worker", "--fork-server", PASSWORD], cwd=ROOT,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, text=True,
-        )  # fmt: skip
-        assert self._read() == "ready"
-
-    def _read(self) -> str:
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline().rstrip("\n")
-        assert line, f"the fork server stopped: {self.log.read_text()[-3000:]}"
-        return line
-
-    def _ask(self, line: str) -> str:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(line + "\n")
-        self.proc.stdin.flush()
-        return self._read()
+        super().__init__("tests.support.export_worker", "--fork-server", PASSWORD, log=log)
 
     def start(self, args: list[str]) -> int:
-        answer = self._ask("go " + shlex.join(args)).split()
-        assert answer[0] == "started", answer
-        return int(answer[1])
+        return self._started("go " + shlex.join(args))
 
     def reap(self, pid: int) -> tuple[int, str]:
         """(exit status, what it printed)."""
-        answer = self._ask(f"reap {pid}").split()
-        assert answer[:2] == ["reaped", str(pid)], answer
+        code = self._reaped(pid)
         said: list[str] = []
         while (line := self._read()) != "end":
             said.append(line[2:])
-        return int(answer[2]), "\n".join(said)
+        return code, "\n".join(said)
 
     def kill(self, pid: int) -> bool:
         """SIGKILL; False when the export had already ended, done (a failed export fails the test)."""
@@ -84,16 +61,6 @@ class Exports:
         code, said = self.reap(pid)
         assert code in (0, -signal.SIGKILL), f"the export {pid} failed by itself ({code}): {said}"
         return code == -signal.SIGKILL
-
-    def close(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=30)
-        finally:
-            if self.proc.stdout is not None:
-                self.proc.stdout.close()
-            self._stderr.close()
 
 
 @pytest.fixture

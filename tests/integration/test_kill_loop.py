@@ -14,8 +14,6 @@ import random
 import re
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -33,9 +31,9 @@ from cashdesk.store.db import Database
 from tests.support import city
 from tests.support.crash_worker import ACCOUNT_PREFIX, ACCOUNTS, CASHIER
 from tests.support.printer_emulator import PrinterEmulator
+from tests.support.fork_server import ForkServer
 
 KILLS_IN_CI = 200
-ROOT = Path(__file__).resolve().parents[2]
 #: How long a worker runs before it is killed: long enough for a few payments and print jobs.
 MAX_DELAY_S = 0.35
 DLE_EOT_1 = b"\x10\x04\x01"
@@ -57,52 +55,21 @@ def station_db(tmp_path: Path) -> Path:
     return path
 
 
-class Workers:
+class Workers(ForkServer):
     """The fork server of tests/support/crash_worker.py: each worker a fresh process, killed by us."""
 
     def __init__(self, db: Path, spec: str, log: Path) -> None:
         env = {k: v for k, v in os.environ.items() if k != "CASHDESK_PRINTER"}
-        self.log = log
-        self._stderr = log.open("w")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.support.crash_worker", "--fork-server", str(db), spec], cwd=ROOT, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, text=True,
-        )  # fmt: skip
-        assert self._read() == "ready"
-
-    def _read(self) -> str:
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline().strip()
-        assert line, f"the fork server stopped: {self.log.read_text()[-3000:]}"
-        return line
-
-    def _ask(self, line: str) -> str:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(line + "\n")
-        self.proc.stdin.flush()
-        return self._read()
+        super().__init__("tests.support.crash_worker", "--fork-server", str(db), spec, log=log, env=env)
 
     def start(self, seed: int) -> int:
-        answer = self._ask(f"go {seed}").split()
-        assert answer[0] == "started", answer
-        return int(answer[1])
+        return self._started(f"go {seed}")
 
     def kill(self, pid: int) -> None:
         """SIGKILL, then make sure that is what ended it (a worker that failed by itself fails the test)."""
         os.kill(pid, signal.SIGKILL)
-        answer = self._ask(f"reap {pid}").split()
-        assert answer == ["reaped", str(pid), str(-signal.SIGKILL)], (
-            f"worker {pid} stopped by itself ({answer}): {self.log.read_text()[-3000:]}")
-
-    def close(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=30)
-        finally:
-            if self.proc.stdout is not None:
-                self.proc.stdout.close()
-            self._stderr.close()
+        code = self._reaped(pid)
+        assert code == -signal.SIGKILL, f"worker {pid} stopped by itself ({code}): {self.log.read_text()[-3000:]}"
 
 
 @pytest.fixture

@@ -15,8 +15,6 @@ import random
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import Cart, MiscItem, post_receipt
 from cashdesk.services.setup import init_database
 from cashdesk.store.db import HEAD_REVISION
+from tests.support.fork_server import ForkServer
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -44,41 +43,21 @@ DB = "cashdesk.sqlite3"
 CASHIER = Operator("kcashier", Role.CASHIER)
 
 
-class Commands:
+class Commands(ForkServer):
     """The fork server of tests/support/kill_at.py: each command a fresh process."""
 
     def __init__(self, watch: Path, logs: Path) -> None:
         self.logs = logs
-        self._stderr = (logs / "server.err").open("w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "tests.support.kill_at", "--fork-server", str(watch), str(logs)],
-                                     cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-                                     text=True)  # fmt: skip
+        super().__init__("tests.support.kill_at", "--fork-server", str(watch), str(logs), log=logs / "server.err")
         self.runs = 0
-        assert self._read() == "ready"
-
-    def _read(self) -> str:
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline().strip()
-        assert line, f"the fork server stopped: {(self.logs / 'server.err').read_text()[-3000:]}"
-        return line
-
-    def _ask(self, line: str) -> str:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(line + "\n")
-        self.proc.stdin.flush()
-        return self._read()
 
     def start(self, when: str, *args: str) -> tuple[int, str]:
         self.runs += 1
         name = f"run{self.runs}"
-        answer = self._ask(f"run {name} {when} {json.dumps(list(args))}").split()
-        assert answer[0] == "started", answer
-        return int(answer[1]), name
+        return self._started(f"run {name} {when} {json.dumps(list(args))}"), name
 
     def reap(self, pid: int) -> int:
-        answer = self._ask(f"reap {pid}").split()
-        assert answer[:2] == ["reaped", str(pid)], answer
-        return int(answer[2])
+        return self._reaped(pid)
 
     def output(self, name: str) -> str:
         return (self.logs / f"{name}.out").read_text() + (self.logs / f"{name}.err").read_text()
@@ -89,16 +68,6 @@ class Commands:
         code = self.reap(pid)
         assert code == 0, f"cashdesk {' '.join(args)} exited {code}: {self.output(name)}"
         return self.output(name)
-
-    def close(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=30)
-        finally:
-            if self.proc.stdout is not None:
-                self.proc.stdout.close()
-            self._stderr.close()
 
 
 @dataclass

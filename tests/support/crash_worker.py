@@ -14,10 +14,8 @@ balanced and posted, a cash drop when the drawer holds too much, and rounds of
 
 from __future__ import annotations
 
-import os
 import random
 import sys
-import traceback
 
 from cashdesk.config import Settings
 from cashdesk.domain.cash import CashCount
@@ -29,6 +27,7 @@ from cashdesk.services.drawers import current_drawer, open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, CartLine, MiscItem, post_receipt
 from cashdesk.services.printing import deliver_queued, station_printer
 from cashdesk.services.shift import cash_drop, cash_position
+from tests.support.fork_server import fork, reap
 
 try:  # the mail batches service, where this version has it
     from cashdesk.services import mail_batches
@@ -151,20 +150,9 @@ def fork_server(db: str, spec: str) -> int:
     for line in sys.stdin:
         command, arg = line.split()
         if command == "go":
-            pid = os.fork()
-            if pid == 0:  # the worker
-                code = 1
-                try:
-                    work(db, spec, int(arg))
-                except BaseException:
-                    traceback.print_exc()
-                    sys.stderr.flush()
-                finally:
-                    os._exit(code)
-            print(f"started {pid}", flush=True)
+            fork(lambda: work(db, spec, int(arg)) or 1, failed=1)  # a worker only ends by our kill
         elif command == "reap":
-            _pid, status = os.waitpid(int(arg), 0)
-            print(f"reaped {arg} {os.waitstatus_to_exitcode(status)}", flush=True)
+            reap(int(arg))
     return 0
 
 

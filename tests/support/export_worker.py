@@ -27,6 +27,8 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 
+from tests.support.fork_server import fork, reap
+
 
 def warm_up() -> None:
     """Load what an export loads (the command, the services, ReportLab's fonts, the ORM mappers),
@@ -68,22 +70,14 @@ def fork_server(password: str) -> int:
         if command == "go":
             fd, name = tempfile.mkstemp(prefix="export-worker-", suffix=".out")
             os.close(fd)
-            pid = os.fork()
-            if pid == 0:  # the export
-                code = 99
-                try:
-                    code = run_command(shlex.split(rest), password, Path(name))
-                finally:
-                    os._exit(code)
+            pid = fork(lambda: run_command(shlex.split(rest), password, Path(name)), failed=99)
             outputs[pid] = Path(name)
-            print(f"started {pid}", flush=True)
         elif command == "reap":
             pid = int(rest)
-            _pid, status = os.waitpid(pid, 0)
+            reap(pid)
             out = outputs.pop(pid)
             text = out.read_text(errors="replace")
             out.unlink()
-            print(f"reaped {pid} {os.waitstatus_to_exitcode(status)}", flush=True)
             for said in text.splitlines():
                 print(f"| {said}", flush=True)
             print("end", flush=True)

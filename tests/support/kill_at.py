@@ -23,8 +23,9 @@ import json
 import os
 import signal
 import sys
-import traceback
 from typing import Any
+
+from tests.support.fork_server import fork, reap
 
 #: The audited operations that touch files (CPython's audit events table).
 EVENTS = frozenset({"open", "os.rename", "os.link", "os.remove", "os.truncate", "sqlite3.connect", "shutil.copyfile"})
@@ -114,25 +115,18 @@ def fork_server(watch: str, logs: str) -> int:
         command, rest = line.rstrip("\n").split(" ", 1)
         if command == "run":
             name, when, args = rest.split(" ", 2)
-            pid = os.fork()
-            if pid == 0:
-                code = 70
-                try:
-                    for fd, suffix in ((1, "out"), (2, "err")):
-                        out = os.open(os.path.join(logs, f"{name}.{suffix}"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-                        os.dup2(out, fd)
-                        os.close(out)
-                    install(watch, when)
-                    code = run(json.loads(args))
-                except BaseException:
-                    traceback.print_exc()
-                    sys.stderr.flush()
-                finally:
-                    os._exit(code)
-            print(f"started {pid}", flush=True)
+
+            def command_run(name: str = name, when: str = when, args: str = args) -> int:
+                for fd, suffix in ((1, "out"), (2, "err")):
+                    out = os.open(os.path.join(logs, f"{name}.{suffix}"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+                    os.dup2(out, fd)
+                    os.close(out)
+                install(watch, when)
+                return run(json.loads(args))
+
+            fork(command_run, failed=70)
         elif command == "reap":
-            _pid, status = os.waitpid(int(rest), 0)
-            print(f"reaped {rest} {os.waitstatus_to_exitcode(status)}", flush=True)
+            reap(int(rest))
     return 0
 
 
