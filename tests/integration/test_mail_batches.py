@@ -258,6 +258,23 @@ def test_a_supervisor_reverses_one_posted_remittance_with_a_reason(ctx: ServiceC
     assert rows(small_city, "SELECT credit_cents FROM accounts WHERE number = '1000000033'") == [(2500,)]
 
 
+def test_a_remittance_whose_check_came_back_is_not_reversed_too(ctx: ServiceContext, small_city: Path) -> None:
+    """The returned check took Smith's payment off his bills: a reversal would take it off twice."""
+    from cashdesk.services.returned_checks import record_returned_check
+
+    batch_id = keyed_batch(ctx)
+    balance_batch(ctx, CASHIER, batch_id)
+    smith, _ = post_batch(ctx, CASHIER, batch_id).view.items
+    record_returned_check(ctx, SUPERVISOR, smith.receipt_number, "1042")
+    owed = rows(small_city, "SELECT sum(amount_cents - paid_cents) FROM open_items WHERE account_id = 1")
+    approval = approve(ctx, action=OverrideAction.MAIL_REVERSAL, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object=smith.receipt_number)  # fmt: skip
+    with pytest.raises(MailRefused, match=f"Receipt {smith.receipt_number} has a returned check recorded"):
+        reverse_item(ctx, CASHIER, batch_id, smith.id, "keyed to the wrong account", approval_id=approval.id)
+    assert rows(small_city, "SELECT sum(amount_cents - paid_cents) FROM open_items WHERE account_id = 1") == owed
+    assert rows(small_city, "SELECT status FROM mail_items WHERE seq = 1") == [("posted",)]
+
+
 def test_an_unposted_item_is_removed_not_reversed(ctx: ServiceContext) -> None:
     batch_id = keyed_batch(ctx)
     item = batch_view(ctx, CASHIER, batch_id).items[0]

@@ -73,3 +73,24 @@ def test_refusals_name_what_is_wrong(ctx: ServiceContext) -> None:
                           [Tender(TenderKind.CHECK, Money(100), "9")])  # fmt: skip
     with pytest.raises(ReturnedCheckRefused, match="paid no account"):
         record_returned_check(ctx, SUPERVISOR, permit.number, "9")
+
+
+def test_a_receipt_whose_check_came_back_is_not_voided_too(ctx: ServiceContext) -> None:
+    """The returned check already took the payment off the bills: a void would take it off twice."""
+    from cashdesk.domain.security import OverrideAction
+    from cashdesk.services.overrides import approve
+    from cashdesk.services.voids import VoidRefused, void_receipt
+    from tests.integration.test_deposit_export import PASSWORD, add_people
+
+    add_people(ctx)
+    before = account_detail(ctx, "1000000017").balance
+    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(5000)),)),
+                          [Tender(TenderKind.CHECK, Money(5000), "1042")])  # fmt: skip
+    record_returned_check(ctx, SUPERVISOR, posted.number, "1042")
+    owed = account_detail(ctx, "1000000017").balance
+    assert owed == before + Money(3500)  # the payment off, the fee on
+    approval = approve(ctx, action=OverrideAction.VOID, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object=posted.number)  # fmt: skip
+    with pytest.raises(VoidRefused, match=f"Receipt {posted.number} has a returned check recorded"):
+        void_receipt(ctx, CASHIER, posted.number, "keyed twice", approval_id=approval.id)
+    assert account_detail(ctx, "1000000017").balance == owed

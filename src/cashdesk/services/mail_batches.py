@@ -698,6 +698,9 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
             credit_used=lambda number: MailRefused(
                 f"The credit this remittance left on account {number} has been used since; it "
                 "cannot be reversed. A supervisor records a correction instead."),
+            check_returned=lambda: MailRefused(
+                f"Receipt {receipt.number} has a returned check recorded: its payment is off the bills already, so "
+                f"item {item.seq} cannot be reversed. A supervisor records a correction instead."),
         )  # fmt: skip
         at = now.replace(tzinfo=None)
         receipt.status = "void"

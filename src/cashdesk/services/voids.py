@@ -30,6 +30,7 @@ from cashdesk.store.models import (
     OpenItemRow,
     ReceiptLineRow,
     ReceiptRow,
+    ReturnedCheckRow,
     TenderRow,
 )
 from cashdesk.store.posting import driver
@@ -64,12 +65,17 @@ def _receipt(ctx: ServiceContext, number: str) -> _Found:
 
 
 def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.date, description: str,
-                        credit_used: Callable[[str], Exception]) -> list[int]:  # fmt: skip
+                        credit_used: Callable[[str], Exception], check_returned: Callable[[], Exception],
+                        ) -> list[int]:  # fmt: skip
     """Undo what a receipt paid: each allocation gets the negative row that points back at it,
     the open items owe again, the credit it left is taken back (refused with `credit_used(account)`
     when it has been used since), and each account's history says so. Nothing is deleted.
+    Refused with `check_returned()` when a returned check is recorded on the receipt: that took
+    the check's payment off already, and undoing it again would charge the customer twice.
 
     Returns the ids of the reversing allocations (flushed), for the audit event's digest."""
+    if session.scalar(select(ReturnedCheckRow.id).where(ReturnedCheckRow.receipt_id == receipt.id).limit(1)):
+        raise check_returned()
     added: list[AllocationRow] = []
     for line in session.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)).all():
         if line.kind != "account" or line.account_id is None:
@@ -132,6 +138,9 @@ def void_receipt(
             credit_used=lambda number: VoidRefused(
                 f"The credit this receipt left on account {number} has been used since; "
                 "the receipt cannot be voided. A supervisor records a correction instead."),
+            check_returned=lambda: VoidRefused(
+                f"Receipt {receipt.number} has a returned check recorded: the check's payment is off the bills "
+                "already, so the receipt cannot be voided. A supervisor records a correction instead."),
         )  # fmt: skip
         cash_in = sum(t.amount_cents for t in s.scalars(select(TenderRow).where(
             TenderRow.receipt_id == receipt.id, TenderRow.kind == "cash")))  # fmt: skip
