@@ -391,9 +391,9 @@ class Settings:
         object.__setattr__(self, "path", path)
         object.__setattr__(self, "_from_file", from_file)
         object.__setattr__(self, "_lines", lines)
+        effective = self.flat()
         for name, section in _SECTIONS.items():
-            typed = {f: _typed(from_file.get(f"{name}.{f}", _BY_KEY[f"{name}.{f}"].default)) for f in _fields_of(section)}
-            object.__setattr__(self, name, section(**typed))
+            object.__setattr__(self, name, section(**{f: _typed(effective[f"{name}.{f}"]) for f in _names(section)}))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -439,7 +439,7 @@ _SECTIONS: dict[str, type] = {
 }
 
 
-def _fields_of(section: type) -> tuple[str, ...]:
+def _names(section: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(section))
 
 
