@@ -419,8 +419,8 @@ class Settings:
         return {s.key: self._from_file.get(s.key, s.default) for s in SETTINGS}
 
     def __getitem__(self, key: str) -> Any:
-        # A transition for tests written against the flat keys; src/ reads the typed attributes
-        # (tests/integration/test_config.py keeps it that way).
+        # Kept only while other branches written against the flat keys are merged; nothing reads it
+        # (src/ reads the typed attributes, and tests/integration/test_config.py keeps it that way).
         return self.flat()[key]
 
     def source(self, key: str) -> str:
