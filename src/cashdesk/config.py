@@ -446,6 +446,7 @@ def _names(section: type) -> tuple[str, ...]:
 def _typed(value: Any) -> Any:
     """A file value as the tree holds it: lists and tables become read-only copies."""
     if isinstance(value, list):
+        # The one list, mail.divisions, is names; the mail log has always taken each as text.
         return tuple(str(item) for item in value)
     if isinstance(value, dict):
         return MappingProxyType(dict(value))
