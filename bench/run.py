@@ -234,7 +234,7 @@ def measure_search(path: Path, queries: dict[str, list[str]], rounds: int,
     from cashdesk.store.search import plan
 
     settings = Settings()
-    limit = settings["search.limit"]
+    limit = settings.search.limit
     ctx = ServiceContext.open(path, settings=settings, quick_check=False)
     raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 

@@ -254,8 +254,9 @@ def _config_show(settings: object) -> int:
 
     assert isinstance(settings, Settings)
     print(f"# settings file: {settings.path}{'' if settings.path and settings.path.exists() else ' (not present)'}")
+    values = settings.flat()
     for setting in SETTINGS:
-        value = settings[setting.key]
+        value = values[setting.key]
         shown = json.dumps(value) if not isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         print(f"{setting.key} = {shown}    # {setting.type.__name__}, {settings.source(setting.key)}: {setting.description}")
     return 0
@@ -590,7 +591,7 @@ def _user_list(ctx: object, views: list) -> int:  # type: ignore[type-arg]
     from cashdesk.services.context import ServiceContext
 
     assert isinstance(ctx, ServiceContext)
-    zone_name = ctx.settings["city.time_zone"]
+    zone_name = ctx.settings.city.time_zone
     zone = ZoneInfo(zone_name)
     now = ctx.now()
     rows = [("user", "name", "role", "state", "last sign-in")]

@@ -1,6 +1,10 @@
 """Settings, declared once with type, default and description; read from a TOML file.
 
-`cashdesk config show` and (later) the settings dialog are generated from `SETTINGS`.
+`cashdesk config show` and (later) the settings dialog are generated from `SETTINGS`. The program
+reads them as a typed tree of frozen dataclasses, one per section (`ctx.settings.cash.block_limit_cents`),
+built and validated once when the file is loaded; a mistake is named with the file, its line and
+the key. The tree's fields are checked against `SETTINGS` when this module is imported, so the two
+cannot drift apart.
 """
 
 from __future__ import annotations
@@ -9,9 +13,10 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -197,6 +202,132 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
+# -- the typed tree: one frozen dataclass per section, a field per key ------------------------------
+# Built from SETTINGS' defaults and the file's values; the values were checked on the way in, so a
+# reader takes `ctx.settings.drawer.pin` as the int it is.
+
+
+@dataclass(frozen=True, slots=True)
+class CitySettings:
+    name: str
+    department: str
+    address: str
+    phone: str
+    time_zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class StationSettings:
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchSettings:
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class SecuritySettings:
+    password_min_length: int
+    password_history: int
+    lockout_attempts: int
+    lockout_minutes: int
+    idle_lock_minutes: int
+    inactive_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverridesSettings:
+    separate_supervisor: bool
+    approval_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterSettings:
+    spec: str  # CASHDESK_PRINTER, read where the printer is opened, overrides it
+    profile: str
+    width: int
+    slip_station: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptSettings:
+    footer: str
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerSettings:
+    pin: int
+    kick_expiry_seconds: int
+    open_for_checks: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NsfSettings:
+    fee_cents: int
+    cash_only_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class CashSettings:
+    warn_limit_cents: int
+    block_limit_cents: int
+    change_fund_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class BalancingSettings:
+    variance_limit_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportsSettings:
+    folder: str
+
+
+@dataclass(frozen=True, slots=True)
+class BankSettings:
+    name: str
+    account: str
+    routing: str
+
+
+@dataclass(frozen=True, slots=True)
+class GlSettings:
+    cash_account: str
+    over_short_account: str
+    credit_account: str
+    change_fund_account: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaxSettings:
+    rate_basis_points: int
+    due_day: int
+    vendor_fee_basis_points: int
+    vendor_fee_cap_cents: int
+    penalty_basis_points: int
+    penalty_minimum_cents: int
+    interest_basis_points_per_month: int
+
+
+@dataclass(frozen=True, slots=True)
+class MailSettings:
+    divisions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSettings:
+    folder: str
+    at_day_close: bool
+    keep: int
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationSettings:
+    priorities: Mapping[str, int]  # revenue code -> paying order
+
+
 def default_config_path() -> Path:
     from platformdirs import user_config_path
 
@@ -208,15 +339,43 @@ def config_path() -> Path:
     return Path(env).expanduser() if env else default_config_path()
 
 
-class Settings(Mapping[str, Any]):
-    """The effective settings: the file's values over the declared defaults."""
+@dataclass(frozen=True, slots=True, init=False)
+class Settings:
+    """The effective settings: the file's values over the declared defaults, one section per attribute.
 
-    def __init__(self, values: Mapping[str, Any] | None = None, *, path: Path | None = None) -> None:
-        self.path = path
-        self._from_file: dict[str, Any] = {}
+    `Settings({"station.id": "W02"})` builds them from flat keys, as a file would give them."""
+
+    city: CitySettings
+    station: StationSettings
+    search: SearchSettings
+    security: SecuritySettings
+    overrides: OverridesSettings
+    printer: PrinterSettings
+    receipt: ReceiptSettings
+    drawer: DrawerSettings
+    nsf: NsfSettings
+    cash: CashSettings
+    balancing: BalancingSettings
+    reports: ReportsSettings
+    bank: BankSettings
+    gl: GlSettings
+    tax: TaxSettings
+    mail: MailSettings
+    backup: BackupSettings
+    allocation: AllocationSettings
+    path: Path | None
+    _from_file: dict[str, Any]
+    _lines: dict[str, int]
+
+    def __init__(
+        self, values: Mapping[str, Any] | None = None, *, path: Path | None = None,
+        lines: Mapping[str, int] | None = None,
+    ) -> None:  # fmt: skip
+        lines = dict(lines or {})
+        from_file: dict[str, Any] = {}
         for key, value in (values or {}).items():
             setting = _BY_KEY.get(key)
-            where = f"{path}: " if path else ""
+            where = _where(path, _line_of(key, lines))
             if setting is None:
                 raise SettingsError(f"{where}unknown setting {key!r}. Known settings: {', '.join(_BY_KEY)}.")
             if type(value) is not setting.type:
@@ -228,7 +387,13 @@ class Settings(Mapping[str, Any]):
                     setting.check(value)
                 except ValueError as exc:
                     raise SettingsError(f"{where}{key}: {exc}.") from None
-            self._from_file[key] = value
+            from_file[key] = value
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "_from_file", from_file)
+        object.__setattr__(self, "_lines", lines)
+        effective = self.flat()
+        for name, section in _SECTIONS.items():
+            object.__setattr__(self, name, section(**{f: _typed(effective[f"{name}.{f}"]) for f in _names(section)}))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -236,7 +401,8 @@ class Settings(Mapping[str, Any]):
         if not path.exists():
             return cls(path=path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except UnicodeDecodeError:
             raise SettingsError(f"{path} is not valid TOML: it is not saved as UTF-8 text. Save it as UTF-8 "
                                 "(plain text) or remove it.") from None  # fmt: skip
@@ -245,18 +411,17 @@ class Settings(Mapping[str, Any]):
             said = re.sub(r"(Illegal character )?'\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})'", "a control character",
                           str(exc))
             raise SettingsError(f"{path} is not valid TOML: {said}. Fix the file or remove it.") from None
-        return cls(_flatten(data), path=path)
+        return cls(_flatten(data), path=path, lines=key_lines(text))
+
+    def flat(self) -> dict[str, Any]:
+        """Every setting's effective value by its file key (`station.id`), in declaration order, as
+        the file gives it: for the audit trail, `cashdesk config show` and a closed day's files."""
+        return {s.key: self._from_file.get(s.key, s.default) for s in SETTINGS}
 
     def __getitem__(self, key: str) -> Any:
-        if key in self._from_file:
-            return self._from_file[key]
-        return _BY_KEY[key].default
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(_BY_KEY)
-
-    def __len__(self) -> int:
-        return len(_BY_KEY)
+        # Kept only while other branches written against the flat keys are merged; nothing reads it
+        # (src/ reads the typed attributes, and tests/integration/test_config.py keeps it that way).
+        return self.flat()[key]
 
     def source(self, key: str) -> str:
         return "file" if key in self._from_file else "default"
@@ -265,7 +430,99 @@ class Settings(Mapping[str, Any]):
         """A copy with some settings changed; keys use `__` for the dot (city__name)."""
         merged = dict(self._from_file)
         merged.update({k.replace("__", "."): v for k, v in values.items()})
-        return Settings(merged, path=self.path)
+        return Settings(merged, path=self.path, lines=self._lines)
+
+
+_NON_SECTIONS = ("path", "_from_file", "_lines")
+_SECTIONS: dict[str, type] = {
+    name: hint for name, hint in get_type_hints(Settings).items() if name not in _NON_SECTIONS
+}
+
+
+def _names(section: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(section))
+
+
+def _typed(value: Any) -> Any:
+    """A file value as the tree holds it: lists and tables become read-only copies."""
+    if isinstance(value, list):
+        # The one list, mail.divisions, is names; the mail log has always taken each as text.
+        return tuple(str(item) for item in value)
+    if isinstance(value, dict):
+        return MappingProxyType(dict(value))
+    return value
+
+
+def _check_tree() -> None:
+    """The tree has exactly the keys of SETTINGS, each with its declared type (a programmer's mistake)."""
+    kinds = {str: str, int: int, bool: bool, list: tuple, dict: Mapping}
+    tree: dict[str, Any] = {}
+    for name, section in _SECTIONS.items():
+        for field_name, hint in get_type_hints(section).items():
+            tree[f"{name}.{field_name}"] = getattr(hint, "__origin__", hint)
+    declared = {s.key: kinds[s.type] for s in SETTINGS}
+    if tree != declared:
+        raise AssertionError(f"the settings tree and SETTINGS differ: {set(tree.items()) ^ set(declared.items())}")
+
+
+_check_tree()
+
+
+def _where(path: Path | None, line: int | None) -> str:
+    """The start of a message about a file's value: `/…/cashdesk.toml line 12: `."""
+    if path is None:
+        return ""
+    return f"{path} line {line}: " if line else f"{path}: "
+
+
+def _line_of(key: str, lines: Mapping[str, int]) -> int | None:
+    """The line a key is written on; a table setting's own keys count for it (allocation.priorities.WATER)."""
+    if key in lines:
+        return lines[key]
+    inside = [line for written, line in lines.items() if written.startswith(f"{key}.")]
+    if inside:
+        return min(inside)
+    # Written inside an inline table (`city = { name = "x" }`): the line of the table.
+    parts = key.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        if ".".join(parts[:cut]) in lines:
+            return lines[".".join(parts[:cut])]
+    return None
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\.\"' ]+?)\s*=")
+
+
+def _dotted(written: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in written.split("."))
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Where each key is written in a TOML file (1-based), as `section.key`, since tomllib gives no
+    line numbers. Good for the plain files cashdesk's are; a key it cannot place has no line."""
+    found: dict[str, int] = {}
+    table = ""
+    in_string: str | None = None  # the quotes of a multi-line string still open
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string is not None:
+            if line.count(in_string) % 2:
+                in_string = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            table = _dotted(header.group(1))
+            found.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            full = f"{table}.{_dotted(key.group(1))}" if table else _dotted(key.group(1))
+            found.setdefault(full, number)
+            rest = line[key.end():]
+            for quotes in ('"""', "'''"):
+                if rest.count(quotes) % 2:
+                    in_string = quotes
+    return found
 
 
 _KIND_WORDS: dict[type, str] = {

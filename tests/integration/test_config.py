@@ -1,13 +1,15 @@
 """Settings: declared once, read from TOML, shown by `cashdesk config show`, mistakes named."""
 
+import dataclasses
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from cashdesk.cli import main
-from cashdesk.config import SETTINGS, Settings, SettingsError
+from cashdesk.config import SETTINGS, Settings, SettingsError, key_lines
 from cashdesk.services.context import ServiceContext
 
 
@@ -76,3 +78,63 @@ def test_every_setting_is_documented() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
     missing = [s.key for s in SETTINGS if f"`{s.key}`" not in docs]
     assert missing == []
+
+
+def test_a_bad_value_is_named_with_the_file_its_line_and_the_key(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_config('# Window 2\n[station]\nid = "W02"\n\n[cash]\nwarn_limit_cents = 100000\n'
+                        'block_limit_cents = -5  # no drops\n')
+    with pytest.raises(SettingsError) as refused:
+        Settings.load()
+    assert str(refused.value) == f"{path} line 7: cash.block_limit_cents: must be a whole number from 0 to 100000000."
+    assert main(["config", "show"]) == 2
+    assert f"{path} line 7: cash.block_limit_cents" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('[printer]\nprofile = "default"\nwidth = "42"\n', "line 3: printer.width must be a whole number"),
+        ("[reciept]\n\nfooter = 'x'\n", "line 3: unknown setting 'reciept.footer'"),
+        ('[city]\nname = "x"\n[allocation.priorities]\nWATER = 1\nSEWER = "first"\n',
+         "line 3: allocation.priorities: the priority of 'SEWER'"),
+        ('[city]\nname = """Aurelia\n[station]\nid = 1"""\n[station]\nid = 1\n', "line 6: station.id must be text"),
+        ('station = { id = "W 01" }\n', "line 1: station.id: a station id"),
+    ],
+)
+def test_the_line_named_is_where_the_key_is_written(text: str, said: str) -> None:
+    path = write_config(text)
+    with pytest.raises(SettingsError, match=re.escape(f"{path} {said}")):
+        Settings.load()
+
+
+def test_settings_are_read_as_typed_attributes() -> None:
+    write_config('[cash]\nblock_limit_cents = 150000\n[drawer]\nopen_for_checks = true\n'
+                 '[mail]\ndivisions = ["City Clerk", "Sales Tax"]\n[allocation]\npriorities = { WATER = 5 }\n')
+    settings = Settings.load()
+    assert settings.cash.block_limit_cents == 150_000 and settings.cash.warn_limit_cents == 100_000  # file, default
+    assert settings.drawer.open_for_checks is True and settings.drawer.pin == 2
+    assert settings.mail.divisions == ("City Clerk", "Sales Tax")
+    assert dict(settings.allocation.priorities) == {"WATER": 5}
+    assert settings.station.id == "W01" and settings.city.time_zone == "America/Denver"
+    changed = settings.with_values(station__id="W02")
+    assert changed.station.id == "W02" and changed.cash.block_limit_cents == 150_000
+    assert settings.station.id == "W01"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.cash.block_limit_cents = 0  # type: ignore[misc]
+    # The flat keys stay for the audit trail and `config show`, with the file's values as written.
+    assert settings.flat()["mail.divisions"] == ["City Clerk", "Sales Tax"]
+    assert list(settings.flat()) == [s.key for s in SETTINGS]
+
+
+def test_the_program_reads_no_setting_by_its_string_key() -> None:
+    src = Path(__file__).resolve().parents[2] / "src" / "cashdesk"
+    by_key = re.compile(r"settings\[")
+    readers = [f"{p.relative_to(src)}:{n}" for p in src.rglob("*.py") if p.name != "config.py"
+               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1) if by_key.search(line)]
+    assert readers == []
+
+
+def test_key_lines_places_tables_and_keys() -> None:
+    lines = key_lines('# c\n[city]\nname = "A # b"\n"time_zone" = "UTC"\n\n[allocation.priorities]\nWATER = 1\n')
+    assert lines == {"city": 2, "city.name": 3, "city.time_zone": 4, "allocation.priorities": 6,
+                     "allocation.priorities.WATER": 7}

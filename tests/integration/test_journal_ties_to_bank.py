@@ -85,7 +85,7 @@ def test_every_simulated_day_s_journal_ties_to_its_deposit_file(tmp_path: Path) 
     ties = []
     for day in days:
         d = day.business_date.isoformat()
-        cash, debits, credits = cash_in_bank(out / f"gl-journal-{d}.csv", str(settings["gl.cash_account"]))
+        cash, debits, credits = cash_in_bank(out / f"gl-journal-{d}.csv", settings.gl.cash_account)
         ties.append((d, cash, debits, credits, deposit_total(out / f"deposit-{d}.csv")))
     # What the auditor checks on each day: debits = credits, and cash in bank = the deposit, to the cent.
     assert [(d, debits) for d, _, debits, _, _ in ties] == [(d, credits) for d, _, _, credits, _ in ties]
@@ -98,7 +98,7 @@ def test_every_simulated_day_s_journal_ties_to_its_deposit_file(tmp_path: Path) 
             "JOIN drawer_closes c ON c.drawer_id = d.id GROUP BY d.business_date").fetchall())  # fmt: skip
     finally:
         con.close()
-    fund_account = str(settings["gl.change_fund_account"])
+    fund_account = settings.gl.change_fund_account
     booked = {}
     for day in days:
         d = day.business_date.isoformat()

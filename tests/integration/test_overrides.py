@@ -139,7 +139,7 @@ def test_a_cashier_or_an_administrator_can_never_approve(ctx: ServiceContext, db
 def test_a_supervisor_cannot_approve_their_own_action_when_another_is_required(
     ctx: ServiceContext, db_path: Path
 ) -> None:
-    assert ctx.settings["overrides.separate_supervisor"] is True
+    assert ctx.settings.overrides.separate_supervisor is True
     with pytest.raises(OverrideRefused, match="^You cannot approve your own action; another supervisor must.$"):
         void_approval(ctx, by="super1", requested_by=SUPER1)
     event = events(db_path, "override")[-1]

@@ -131,7 +131,7 @@ def search_accounts(ctx: ServiceContext, query: str, *, limit: int | None = None
     """Best matches first: exact account number, number prefix, phone, then name and address."""
     if len(query) > MAX_QUERY_LENGTH:
         raise ServiceError(f"A search is at most {MAX_QUERY_LENGTH} characters. Type less of the name or address.")
-    limit = ctx.settings["search.limit"] if limit is None else limit
+    limit = ctx.settings.search.limit if limit is None else limit
     if limit < 1:
         raise ServiceError("The number of results must be at least 1.")
     with ctx.db.read() as conn:
@@ -158,7 +158,7 @@ def account_detail(
             HistoryEntry(h.on_date, h.kind, h.description, Money(h.amount_cents), h.reference)
             for h in account_store.load_history(uow.session, wanted, history_limit)
         )
-    ordered = paying_order(account.items, priority_by(codes, ctx.settings["allocation.priorities"]))
+    ordered = paying_order(account.items, priority_by(codes, ctx.settings.allocation.priorities))
     owed = Money.total(i.open_amount for i in ordered)
     return AccountDetail(
         account=account,

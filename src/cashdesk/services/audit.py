@@ -378,7 +378,7 @@ class AuditFilter:
 def _utc_bounds(ctx: ServiceContext, start: dt.date | None, end: dt.date | None) -> tuple[str | None, str | None]:
     from zoneinfo import ZoneInfo
 
-    zone = ZoneInfo(ctx.settings["city.time_zone"])
+    zone = ZoneInfo(ctx.settings.city.time_zone)
     low = format_time(dt.datetime.combine(start, dt.time(), zone)) if start else None
     high = format_time(dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), zone)) if end else None
     return low, high

@@ -101,7 +101,7 @@ def aware_utc(moment: dt.datetime | None) -> dt.datetime | None:
 
 def local_time(ctx: ServiceContext, moment_utc_naive: dt.datetime) -> str:
     """HH:MM in the city's time zone, with the date when it is not today."""
-    zone = ZoneInfo(ctx.settings["city.time_zone"])
+    zone = ZoneInfo(ctx.settings.city.time_zone)
     local = moment_utc_naive.replace(tzinfo=dt.UTC).astimezone(zone)
     if local.date() == ctx.now().astimezone(zone).date():
         return local.strftime("%H:%M")
@@ -138,7 +138,7 @@ def check_password(ctx: ServiceContext, row: UserRow | None, password: str) -> R
         row.failed_attempts = 0
     if row.disabled:
         return Refusal("disabled", "This user is disabled. See an administrator.", {})
-    days = int(ctx.settings["security.inactive_days"])
+    days = ctx.settings.security.inactive_days
     if is_inactive(inactive_since(row), row.created_at, now, days):
         row.disabled = True
         row.disabled_reason = INACTIVE_REASON.format(days=days)
@@ -156,7 +156,7 @@ def check_password(ctx: ServiceContext, row: UserRow | None, password: str) -> R
         )
     if not verify_password(row.password_hash, password):
         row.failed_attempts += 1
-        rule = LockoutRule(int(ctx.settings["security.lockout_attempts"]), int(ctx.settings["security.lockout_minutes"]))
+        rule = LockoutRule(ctx.settings.security.lockout_attempts, ctx.settings.security.lockout_minutes)
         until = rule.locked_until(row.failed_attempts, now)
         details: dict[str, object] = {"failures": row.failed_attempts}
         if until is None:
@@ -300,11 +300,11 @@ def change_password(ctx: ServiceContext, user_id: str, old_password: str, new_pa
             refuse(refusal.reason, refusal.message, SignInRefused, **refusal.details)
         assert row is not None
         problem = check_new_password(
-            new_password, user_id=row.user_id, min_length=int(ctx.settings["security.password_min_length"])
+            new_password, user_id=row.user_id, min_length=ctx.settings.security.password_min_length
         )
         if problem is not None:
             refuse("rules", problem, PasswordRejected)
-        keep = int(ctx.settings["security.password_history"])
+        keep = ctx.settings.security.password_history
         if keep > 0:
             recent = [row.password_hash, *user_store.earlier_password_hashes(uow.session, row, keep - 1)]
             if any(verify_password(h, new_password) for h in recent):

@@ -92,7 +92,7 @@ class RestoreResult:
 
 
 def backup_folder(ctx: ServiceContext) -> Path:
-    configured = str(ctx.settings["backup.folder"]).strip()
+    configured = ctx.settings.backup.folder.strip()
     if configured:
         return Path(configured).expanduser()
     path = _live_path(ctx)
@@ -331,7 +331,7 @@ def automatic_backup(ctx: ServiceContext, user: str, day: dt.date) -> BackupResu
     folder = backup_folder(ctx)
     target = folder / f"cashdesk-day-{day:%Y-%m-%d}.sqlite3"
     check, size, digest = _write_backup(ctx, target)
-    keep = int(ctx.settings["backup.keep"])
+    keep = ctx.settings.backup.keep
     automatic = sorted(p for p in folder.iterdir() if AUTOMATIC.match(p.name))
     removed = tuple(automatic[:-keep]) if keep else ()
     for old in removed:

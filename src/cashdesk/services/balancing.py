@@ -138,7 +138,7 @@ class CountResult:
 
 
 def _limit(ctx: ServiceContext) -> Money:
-    return Money(int(ctx.settings["balancing.variance_limit_cents"]))
+    return Money(ctx.settings.balancing.variance_limit_cents)
 
 
 def _money_json(amounts: dict[str, Money]) -> str:
@@ -511,7 +511,7 @@ def _z_report(session: Session, ctx: ServiceContext, drawer: DrawerRow, close: D
 
 def reports_folder(ctx: ServiceContext) -> Path:
     """`reports.folder`, or a `reports` folder beside the database (the user data folder otherwise)."""
-    configured = str(ctx.settings["reports.folder"]).strip()
+    configured = ctx.settings.reports.folder.strip()
     if configured:
         return Path(configured).expanduser()
     path = ctx.db.path

@@ -72,7 +72,7 @@ class ServiceContext:
 
     @property
     def station(self) -> str:
-        return str(self.settings["station.id"])
+        return self.settings.station.id
 
     def now(self) -> dt.datetime:
         """The current moment, aware, in UTC."""
@@ -80,7 +80,7 @@ class ServiceContext:
 
     def today(self) -> dt.date:
         """The calendar date in the city's time zone (the business day comes later)."""
-        return self.clock().astimezone(ZoneInfo(self.settings["city.time_zone"])).date()
+        return self.clock().astimezone(ZoneInfo(self.settings.city.time_zone)).date()
 
     def close(self) -> None:
         self.db.dispose()

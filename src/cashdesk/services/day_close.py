@@ -238,7 +238,7 @@ def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> 
     """After the close is committed: a failed backup is said, and does not reopen the day."""
     from cashdesk.services.backup import BackupError, automatic_backup
 
-    if not ctx.settings["backup.at_day_close"]:
+    if not ctx.settings.backup.at_day_close:
         return None, ""
     try:
         return automatic_backup(ctx, operator.user_id, day).path, ""

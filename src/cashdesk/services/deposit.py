@@ -192,7 +192,7 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[
 
 
 def _general_fund(ctx: ServiceContext) -> str:
-    return fund_of(str(ctx.settings["gl.over_short_account"]))
+    return fund_of(ctx.settings.gl.over_short_account)
 
 
 def _account_funds(s: Session, account_ids: set[int], gl_of: dict[str, str], fallback: str) -> dict[int, str]:
@@ -220,7 +220,7 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLoo
     codes = _revenue_codes(s, closing)
     gl_of = {code: gl for code, (gl, _description) in codes.items()}
     label_of = {code: f"{code} {description}" for code, (_gl, description) in codes.items()}
-    credit_pattern = str(ctx.settings["gl.credit_account"])
+    credit_pattern = ctx.settings.gl.credit_account
     general = _general_fund(ctx)
     drawers = list(s.scalars(select(DrawerRow).where(DrawerRow.business_date == day).order_by(DrawerRow.id)))
     deposit = _deposit(s, day, drawers, closing.payers if closing is not None else None)
@@ -322,9 +322,9 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLoo
     journal = build_journal(
         day, revenue=revenue, paid_outs=paid_outs, over_short=over_short,
         floats=closed_floats(by_id, closes),
-        cash_account=str(ctx.settings["gl.cash_account"]),
-        over_short_account=str(ctx.settings["gl.over_short_account"]),
-        change_fund_account=str(ctx.settings["gl.change_fund_account"]),
+        cash_account=ctx.settings.gl.cash_account,
+        over_short_account=ctx.settings.gl.over_short_account,
+        change_fund_account=ctx.settings.gl.change_fund_account,
     )  # fmt: skip
     return DayMoney(deposit, journal, tuple(billing), tuple(sales_tax), len(receipts),
                     Money(sum(total for _, _, total in receipts)), day_anchor(s, day))  # fmt: skip
@@ -350,8 +350,9 @@ class ClosingLookups:
 
     def applied_to(self, ctx: ServiceContext) -> ServiceContext:
         """The context with the kept settings over today's (keys this version still knows)."""
+        today = ctx.settings.flat()
         kept = {key: value for key, value in self.settings.items()
-                if key in ctx.settings and type(value) is type(ctx.settings[key])}  # fmt: skip
+                if key in today and type(value) is type(today[key])}  # fmt: skip
         return replace(ctx, settings=ctx.settings.with_values(**{k.replace(".", "__"): v for k, v in kept.items()}))
 
     def to_json(self) -> str:
@@ -391,7 +392,7 @@ def _closing_lookups(s: Session, ctx: ServiceContext, day: dt.date) -> ClosingLo
         "UNION SELECT p.account_id FROM paid_outs p JOIN drawers d ON d.id = p.drawer_id "
         "WHERE d.business_date = ? AND p.account_id IS NOT NULL", (db.value(day), db.value(day)))}  # fmt: skip
     funds = _account_funds(s, credited, {code: gl for code, (gl, _d) in codes.items()}, _general_fund(ctx))
-    settings = {key: ctx.settings[key] for key in ctx.settings if key.startswith(_KEPT_SETTINGS)}
+    settings = {key: value for key, value in ctx.settings.flat().items() if key.startswith(_KEPT_SETTINGS)}
     return ClosingLookups(names, funds, codes, settings)
 
 
@@ -451,9 +452,9 @@ def render_files(ctx: ServiceContext, money: DayMoney, *, ticket_number: str, ba
     day = money.deposit.business_date
     names = file_names(day)
     heading = SlipHeading(
-        bank_name=str(ctx.settings["bank.name"]), account=str(ctx.settings["bank.account"]),
-        routing=str(ctx.settings["bank.routing"]),
-        depositor=f"{ctx.settings['city.name']}, {ctx.settings['city.department']}",
+        bank_name=ctx.settings.bank.name, account=ctx.settings.bank.account,
+        routing=ctx.settings.bank.routing,
+        depositor=f"{ctx.settings.city.name}, {ctx.settings.city.department}",
         ticket_number=ticket_number, bag_number=bag_number,
     )  # fmt: skip
     return {

@@ -95,7 +95,7 @@ def change_fund(session: Session, ctx: ServiceContext, day: dt.date,
         then, kept_then = _floats_of(session, before)
         last_close = (before, Money.total(Money(d.opening_float_cents) for d in then),
                       Money.total(Money(c.float_kept_cents) for c in kept_then))  # fmt: skip
-    return change_fund_day(day, authorised=Money(int(ctx.settings["cash.change_fund_cents"])),
+    return change_fund_day(day, authorised=Money(ctx.settings.cash.change_fund_cents),
                            floats=closed_floats({d.id: d for d in drawers}, closes), moves=moves,
                            last_close=last_close)  # fmt: skip
 
@@ -184,7 +184,7 @@ def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id
     with require_approval(ctx, approval_id, action=OverrideAction.NO_SALE, requested_by=operator.user_id,
                           object=f"drawer {drawer_id}") as (uow, approval):  # fmt: skip
         job = PrintJobRow(station=ctx.station, kind="drawer_kick", receipt_id=None,
-                          payload=drawer_kick(int(ctx.settings["drawer.pin"])), status="queued", attempts=0,
+                          payload=drawer_kick(ctx.settings.drawer.pin), status="queued", attempts=0,
                           last_error="", created_at=ctx.now().replace(tzinfo=None))  # fmt: skip
         uow.session.add(job)
         uow.session.flush()

@@ -566,7 +566,7 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         if problems:
             raise MailRefused(f"Batch {batch.number} cannot post: " + " ".join(problems[:10]))
         codes = rows.revenue_codes(db)
-        priority = priority_by(codes, ctx.settings["allocation.priorities"])
+        priority = priority_by(codes, ctx.settings.allocation.priorities)
         open_by_account: dict[int, list[OpenItem]] = defaultdict(list)
         for item in _open_items(db, batch.id):
             open_by_account[item[0]].append(item[1])
@@ -761,13 +761,13 @@ def mail_receipt(ctx: ServiceContext, operator: Operator, item_id: int, *, folde
         doc = receipt_doc(s, ctx, receipt, void=receipt.status == "void")
         target: Path | None = None
         if folder is not None:
-            data = receipt_pdf(render_text(doc, width_chars=int(ctx.settings["printer.width"])), title=receipt.number)
+            data = receipt_pdf(render_text(doc, width_chars=ctx.settings.printer.width), title=receipt.number)
             target = Path(folder) / f"receipt-{receipt.number}.pdf"
             _write(target, data)
         job = None
         if print_it:
-            payload = render_escpos(doc, profile=str(ctx.settings["printer.profile"]),
-                                    width_chars=int(ctx.settings["printer.width"]))  # fmt: skip
+            payload = render_escpos(doc, profile=ctx.settings.printer.profile,
+                                    width_chars=ctx.settings.printer.width)  # fmt: skip
             job = rows.insert_print_job(rows.driver(s), ctx.station, "receipt", receipt.id, payload,
                                         now.replace(tzinfo=None))  # fmt: skip
         details: dict[str, object] = {"printed": job is not None}
@@ -790,7 +790,7 @@ def proof_list_pdf(ctx: ServiceContext, operator: Operator, batch_id: int, folde
         number=view.number, business_date=view.business_date, owner=view.owner, status=view.status,
         source=view.source_file or view.source, control_count=view.control_count, control_total=view.control_total,
         count=view.count, total=view.total, differences=view.differences(),
-        city=f"{ctx.settings['city.name']}, {ctx.settings['city.department']}",
+        city=f"{ctx.settings.city.name}, {ctx.settings.city.department}",
         items=tuple(ProofItem(i.seq, i.account, i.account_name, i.tender, i.check_number, i.payer, i.amount,
                               i.problem or ("reversed" if i.status == "reversed" else ""), i.receipt_number)
                     for i in view.items),

@@ -60,7 +60,7 @@ class MailLogEntry:
 
 def divisions(ctx: ServiceContext) -> tuple[str, ...]:
     """The city divisions a document can be routed to (setting `mail.divisions`)."""
-    return tuple(str(d) for d in ctx.settings["mail.divisions"])
+    return ctx.settings.mail.divisions
 
 
 def _entry(row: MailLogRow) -> MailLogEntry:
@@ -150,7 +150,7 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
 
     operator.require(Permission.TAKE_PAYMENTS, "print the mail log")
     day = day or ctx.today()
-    zone = ZoneInfo(ctx.settings["city.time_zone"])
+    zone = ZoneInfo(ctx.settings.city.time_zone)
     known = divisions(ctx)
     with ctx.db.unit_of_work() as uow:
         s = uow.session
@@ -161,7 +161,7 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
                         notes=row.notes, logged_by=row.logged_by)  # fmt: skip
             for row in rows
         ]
-        data = mail_log_pdf(day, str(ctx.settings["city.name"]), lines, known)
+        data = mail_log_pdf(day, ctx.settings.city.name, lines, known)
         where = folder if folder is not None else reports_folder(ctx)
         target = where / mail_log_name(day)
         try:

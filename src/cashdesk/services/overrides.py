@@ -118,7 +118,7 @@ def approve(
             uow.commit()
             return OverrideRefused(message, reason_code)
 
-        if row is not None and row.user_id == requested_by.user_id and ctx.settings["overrides.separate_supervisor"]:
+        if row is not None and row.user_id == requested_by.user_id and ctx.settings.overrides.separate_supervisor:
             raise refuse("own_action", "You cannot approve your own action; another supervisor must.")
         refusal = check_password(ctx, row, password)
         if refusal is not None:
@@ -172,7 +172,7 @@ def consume_approval(
         raise OverrideRefused(
             f"That approval was given at station {row.station}. Ask a supervisor to approve it here.", "other_station"
         )
-    minutes = int(ctx.settings["overrides.approval_minutes"])
+    minutes = ctx.settings.overrides.approval_minutes
     now = naive_utc(ctx.now())
     if not dt.timedelta(0) <= now - row.approved_at <= dt.timedelta(minutes=minutes):
         raise OverrideRefused(

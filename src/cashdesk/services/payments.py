@@ -181,7 +181,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         refusal = cash_limit_refusal(ctx, drawer.cash_cents, cash_in)
         if refusal:
             raise PaymentRefused(refusal)
-    overrides = ctx.settings["allocation.priorities"]
+    overrides = ctx.settings.allocation.priorities
     number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
     payer = cart.payer.strip()
     receipt_id = rows.insert_receipt(
@@ -247,7 +247,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
     written["tenders"] = tender_rows
     rows.move_drawer_cash(db, drawer.id, cash_in)
     kick = settlement.cash_tendered.cents > 0 or (
-        any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings["drawer.open_for_checks"]
+        any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings.drawer.open_for_checks
     )
     result_receipt = PostedReceipt(
         id=receipt_id, number=number, posted_at=now, business_date=business_date, station=station,
@@ -283,7 +283,7 @@ def _consume_closed_account_approval(uow: UnitOfWork, ctx: ServiceContext, opera
 
 def cash_limit_refusal(ctx: ServiceContext, drawer_cash_cents: int, cash_in_cents: int) -> str:
     """Why this cash cannot go in the drawer (past the block limit until a drop is made), or ""."""
-    block = int(ctx.settings["cash.block_limit_cents"])
+    block = ctx.settings.cash.block_limit_cents
     if block and cash_in_cents > 0 and drawer_cash_cents + cash_in_cents > block:
         return (f"The drawer would hold {Money(drawer_cash_cents + cash_in_cents).display()}, more than the "
                 f"{Money(block).display()} limit. Make a cash drop to the safe first (Ctrl+Shift+C), "

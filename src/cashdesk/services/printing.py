@@ -59,13 +59,13 @@ RECEIPT_KINDS = ("receipt", "reprint", "void_slip")
 
 
 def printer_spec(ctx: ServiceContext) -> str:
-    return os.environ.get("CASHDESK_PRINTER") or str(ctx.settings["printer.spec"])
+    return os.environ.get("CASHDESK_PRINTER") or ctx.settings.printer.spec
 
 
 def station_printer(ctx: ServiceContext) -> Printer:
     from cashdesk.documents.receipt_pdf import receipt_pdf
 
-    return open_printer(printer_spec(ctx), str(ctx.settings["printer.profile"]), pdf_writer=receipt_pdf)
+    return open_printer(printer_spec(ctx), ctx.settings.printer.profile, pdf_writer=receipt_pdf)
 
 
 # -- receipts as printed --------------------------------------------------------------------
@@ -77,7 +77,7 @@ def _letterhead(ctx: ServiceContext) -> Letterhead:
 
 
 def _footer(ctx: ServiceContext) -> tuple[str, ...]:
-    return tuple(line for line in str(ctx.settings["receipt.footer"]).splitlines() if line.strip())
+    return tuple(line for line in ctx.settings.receipt.footer.splitlines() if line.strip())
 
 
 def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: str) -> TenderLine:
@@ -89,7 +89,7 @@ def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: st
 
 
 def _local(ctx: ServiceContext, utc_naive: dt.datetime) -> str:
-    zone = ZoneInfo(ctx.settings["city.time_zone"])
+    zone = ZoneInfo(ctx.settings.city.time_zone)
     return utc_naive.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
@@ -147,7 +147,7 @@ def _balance_after(session: Session, account: AccountRow, receipt: ReceiptRow) -
 
 
 def _render(ctx: ServiceContext, doc: ReceiptDoc) -> bytes:
-    return render_escpos(doc, profile=str(ctx.settings["printer.profile"]), width_chars=int(ctx.settings["printer.width"]))
+    return render_escpos(doc, profile=ctx.settings.printer.profile, width_chars=ctx.settings.printer.width)
 
 
 def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, receipt_id: int | None) -> int:
@@ -180,8 +180,8 @@ def queue_posted(db: rows.Driver, ctx: ServiceContext, posted: PostedReceipt) ->
     ids = [rows.insert_print_job(db, ctx.station, "receipt", posted.id, _render(ctx, posted_doc(ctx, posted)), at)]
     if posted.drawer_kick:
         ids.append(rows.insert_print_job(db, ctx.station, "drawer_kick", posted.id,
-                                         drawer_kick(int(ctx.settings["drawer.pin"])), at))  # fmt: skip
-    if ctx.settings["printer.slip_station"]:
+                                         drawer_kick(ctx.settings.drawer.pin), at))  # fmt: skip
+    if ctx.settings.printer.slip_station:
         for tender in posted.tenders:
             if tender.kind is TenderKind.CHECK:
                 ids.append(rows.insert_print_job(db, ctx.station, "endorsement", posted.id,
@@ -361,7 +361,7 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
 def _kick_is_stale(ctx: ServiceContext, created_at: dt.datetime | None) -> bool:
     """A drawer kick that waited behind a down printer longer than `drawer.kick_expiry_seconds`
     would spring the drawer open later, in front of someone else: it is not sent."""
-    limit = int(ctx.settings["drawer.kick_expiry_seconds"])
+    limit = ctx.settings.drawer.kick_expiry_seconds
     if not limit or created_at is None:
         return False
     return (ctx.now().replace(tzinfo=None) - created_at).total_seconds() > limit
@@ -376,7 +376,7 @@ def _expire_kick(ctx: ServiceContext, job_id: int) -> None:
         receipt = uow.session.get(ReceiptRow, row.receipt_id) if row.receipt_id is not None else None
         audit.record(uow.session, user="system", station=ctx.station, event_type="drawer_kick_expired",
                      object=receipt.number if receipt is not None else f"job {job_id}",
-                     details={"job": job_id, "seconds": int(ctx.settings["drawer.kick_expiry_seconds"])},
+                     details={"job": job_id, "seconds": ctx.settings.drawer.kick_expiry_seconds},
                      at=ctx.now())  # fmt: skip
         uow.commit()
 
@@ -464,7 +464,7 @@ def printer_test(ctx: ServiceContext) -> PrinterCheck:
     try:
         doc = sample_receipt(_letterhead(ctx), station=ctx.station, local_time=_local(ctx, ctx.now().replace(tzinfo=None)))
         result = deliver(_render(ctx, doc), printer)
-        kick = deliver(drawer_kick(int(ctx.settings["drawer.pin"])), printer) if result.delivered else result
+        kick = deliver(drawer_kick(ctx.settings.drawer.pin), printer) if result.delivered else result
         with ctx.db.unit_of_work() as uow:
             audit.record(uow.session, user=_os_user(), station=ctx.station, event_type="printer_test",
                          object=spec, success=result.delivered and kick.delivered,
@@ -501,7 +501,7 @@ def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folde
         if receipt is None:
             raise ReprintRefused(f"There is no receipt {number.strip()}.")
         doc = receipt_doc(uow.session, ctx, receipt, reprint=True, void=receipt.status == "void")
-        data = receipt_pdf(render_text(doc, width_chars=int(ctx.settings["printer.width"])), title=receipt.number)
+        data = receipt_pdf(render_text(doc, width_chars=ctx.settings.printer.width), title=receipt.number)
         target = folder / f"receipt-{receipt.number}.pdf"
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -122,12 +122,12 @@ def record_returned_check(
             )
         first = s.get(AccountRow, lines[0].account_id)
         assert first is not None
-        fee = Money(int(ctx.settings["nsf.fee_cents"]))
+        fee = Money(ctx.settings.nsf.fee_cents)
         fee_item = OpenItemRow(account_id=first.id, revenue_code="NSF", description=f"Returned check #{tender.reference}",
                                period="", bill_date=today, due_date=today, amount_cents=fee.cents, paid_cents=0)  # fmt: skip
         s.add(fee_item)
         s.flush()
-        days = int(ctx.settings["nsf.cash_only_days"])
+        days = ctx.settings.nsf.cash_only_days
         until = today + dt.timedelta(days=days) if days else None
         affected = {line.account_id for line in lines}
         for account_id in affected:

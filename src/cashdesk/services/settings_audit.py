@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from cashdesk.config import SETTINGS
 from cashdesk.services import audit
 from cashdesk.services.context import ServiceContext, command_line_operator
 from cashdesk.store.models import AuditEventRow
@@ -22,7 +21,7 @@ EVENT = "setting_change"
 
 
 def effective_settings(ctx: ServiceContext) -> dict[str, Any]:
-    return {s.key: ctx.settings[s.key] for s in SETTINGS}
+    return ctx.settings.flat()
 
 
 def audit_settings_changes(ctx: ServiceContext, *, user: str | None = None) -> dict[str, list[Any]]:

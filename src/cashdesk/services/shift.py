@@ -67,7 +67,7 @@ class CashPosition:
 
 
 def _limits(ctx: ServiceContext) -> tuple[Money, Money]:
-    return Money(int(ctx.settings["cash.warn_limit_cents"])), Money(int(ctx.settings["cash.block_limit_cents"]))
+    return Money(ctx.settings.cash.warn_limit_cents), Money(ctx.settings.cash.block_limit_cents)
 
 
 def position_of(ctx: ServiceContext, drawer: DrawerRow) -> CashPosition:
@@ -204,7 +204,7 @@ class ShiftReport:
 
 
 def _width(ctx: ServiceContext) -> int:
-    return int(ctx.settings["printer.width"])
+    return ctx.settings.printer.width
 
 
 def _tender_label(kind: str) -> str:
@@ -257,7 +257,7 @@ def shift_report(session: Session, ctx: ServiceContext, drawer: DrawerRow, *, ti
 
 
 def queue_slip(session: Session, ctx: ServiceContext, kind: str, doc: SlipDoc) -> int:
-    payload = render_escpos(doc, profile=str(ctx.settings["printer.profile"]), width_chars=_width(ctx))
+    payload = render_escpos(doc, profile=ctx.settings.printer.profile, width_chars=_width(ctx))
     return _add_job(session, ctx, kind, payload, None)
 
 

@@ -122,7 +122,7 @@ def simulate(
     """Run `days` business days; returns what each did. `out` receives each day's deposit files."""
     admin.require(Permission.MANAGE_USERS, "set up the simulated staff")
     dates = business_days_to_run(ctx, days)
-    clock = _Clock(str(ctx.settings["city.time_zone"]))
+    clock = _Clock(ctx.settings.city.time_zone)
     clock.morning(dates[0])
     # No automatic backup at each simulated day's close: a year at city scale would copy the file 250 times.
     contexts = {station: ServiceContext(ctx.db, ctx.settings.with_values(station__id=station,

@@ -126,12 +126,12 @@ class DelinquentFiler:
 def rates_from(settings: Settings) -> TaxRates:
     """The city's tax rules from the settings (tax.*)."""
     return TaxRates(
-        rate_basis_points=int(settings["tax.rate_basis_points"]),
-        vendor_fee_basis_points=int(settings["tax.vendor_fee_basis_points"]),
-        vendor_fee_cap=Money(int(settings["tax.vendor_fee_cap_cents"])),
-        penalty_basis_points=int(settings["tax.penalty_basis_points"]),
-        penalty_minimum=Money(int(settings["tax.penalty_minimum_cents"])),
-        interest_basis_points_per_month=int(settings["tax.interest_basis_points_per_month"]),
+        rate_basis_points=settings.tax.rate_basis_points,
+        vendor_fee_basis_points=settings.tax.vendor_fee_basis_points,
+        vendor_fee_cap=Money(settings.tax.vendor_fee_cap_cents),
+        penalty_basis_points=settings.tax.penalty_basis_points,
+        penalty_minimum=Money(settings.tax.penalty_minimum_cents),
+        interest_basis_points_per_month=settings.tax.interest_basis_points_per_month,
     )
 
 
@@ -197,7 +197,7 @@ def _prepare(
             f"Account {row.number} ({row.name}) is a utility account. A tax return is filed on the business's "
             "sales tax account."
         )
-    due_day = int(ctx.settings["tax.due_day"])
+    due_day = ctx.settings.tax.due_day
     try:
         filing = period if isinstance(period, FilingPeriod) else FilingPeriod.parse(period, due_day)
     except TaxReturnError as exc:
@@ -392,7 +392,7 @@ def delinquent_filers(
     not for a period that ended before the account was opened) and has not been received."""
     operator.require(Permission.LOOK_UP_ACCOUNTS, "list delinquent filers")
     day = as_of or ctx.today()
-    due_day = int(ctx.settings["tax.due_day"])
+    due_day = ctx.settings.tax.due_day
     first_due, last_due = add_months(day, -12), day - dt.timedelta(days=1)
     windows = {f: periods_due_between(f, first_due, last_due, due_day) for f in FilingFrequency}
     out: list[DelinquentFiler] = []

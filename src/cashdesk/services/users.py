@@ -113,7 +113,7 @@ def _keep_an_administrator(session: Session, row: UserRow, doing: str) -> None:
 
 
 def _check_password(ctx: ServiceContext, user_id: str, password: str) -> None:
-    problem = check_new_password(password, user_id=user_id, min_length=int(ctx.settings["security.password_min_length"]))
+    problem = check_new_password(password, user_id=user_id, min_length=ctx.settings.security.password_min_length)
     if problem is not None:
         raise PasswordRejected(problem)
 
@@ -205,7 +205,7 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
         row = _existing(uow.session, user_id)
         if not row.disabled:
             return _view(row)
-        days = int(ctx.settings["security.inactive_days"])
+        days = ctx.settings.security.inactive_days
         if is_inactive(inactive_since(row), row.created_at, naive_utc(ctx.now()), days):
             # A dormant user comes back only with a new password.
             if row.disabled_reason.startswith(INACTIVE_REASON.split("{")[0]):

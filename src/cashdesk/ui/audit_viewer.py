@@ -99,7 +99,7 @@ class AuditDialog(QDialog):
         filters.addWidget(self.show_button)
 
         self.message_label = message_label("auditMessage")
-        self.model = AuditEventsModel(ZoneInfo(ctx.settings["city.time_zone"]), self)
+        self.model = AuditEventsModel(ZoneInfo(ctx.settings.city.time_zone), self)
         self.table = QTableView()
         self.table.setObjectName("auditEvents")
         self.table.setModel(self.model)

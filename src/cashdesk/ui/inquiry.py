@@ -265,7 +265,7 @@ class InquiryScreen(QWidget):
                 error=True,
             )
             return
-        limit = self._ctx.settings["search.limit"]
+        limit = self._ctx.settings.search.limit
         if len(results) == 1:
             text = f"1 account matches “{query}”."
         elif len(results) >= limit:

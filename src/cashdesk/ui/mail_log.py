@@ -126,7 +126,7 @@ class MailLogDialog(QDialog):
         self.day_label = QLabel()
         self.day_label.setObjectName("mailLogDay")
         self.day_label.setFont(font)
-        zone = ZoneInfo(ctx.settings["city.time_zone"])
+        zone = ZoneInfo(ctx.settings.city.time_zone)
         self.model = MailLogModel(zone, self)
         self.table = QTableView()
         self.table.setObjectName("mailLogEntries")

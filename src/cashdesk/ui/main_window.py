@@ -97,7 +97,7 @@ class Mode(enum.Enum):
 
 
 def window_title(ctx: ServiceContext) -> str:
-    return f"cashdesk — {ctx.settings['city.name']} — Station {ctx.settings['station.id']}"
+    return f"cashdesk — {ctx.settings.city.name} — Station {ctx.settings.station.id}"
 
 
 class MainWindow(QMainWindow):
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
 
-        minutes = ctx.settings["security.idle_lock_minutes"]
+        minutes = ctx.settings.security.idle_lock_minutes
         self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
         self.idle_watcher.idle.connect(lambda: self.lock(idle=True))
 

@@ -54,7 +54,7 @@ class ChangePasswordDialog(QDialog):
         self._ctx = ctx
         self._user_id = user_id
         self.forced = forced
-        min_length = ctx.settings["security.password_min_length"]
+        min_length = ctx.settings.security.password_min_length
 
         if forced:
             intro = (
@@ -133,7 +133,7 @@ class ChangePasswordDialog(QDialog):
             self._fail(MISMATCH, clear=(self.new_field, self.repeat_field), focus=self.new_field)
             return
         problem = check_new_password(
-            new, user_id=self._user_id, min_length=self._ctx.settings["security.password_min_length"]
+            new, user_id=self._user_id, min_length=self._ctx.settings.security.password_min_length
         )
         if problem:
             self._fail(problem, clear=(self.new_field, self.repeat_field), focus=self.new_field)

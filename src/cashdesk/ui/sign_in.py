@@ -74,7 +74,7 @@ class SignInScreen(QWidget):
         self._user_check: BackgroundCall | None = None
 
         panel, layout = _panel("signInPanel")
-        city = QLabel(f"{ctx.settings['city.name']} — {ctx.settings['city.department']}")
+        city = QLabel(f"{ctx.settings.city.name} — {ctx.settings.city.department}")
         city.setObjectName("signInCity")
         city.setFont(_title_font(self, 1.2))
         city.setWordWrap(True)
@@ -227,7 +227,7 @@ class LockScreen(QWidget):
     def lock_for(self, operator: Operator, *, idle: bool, at: dt.datetime) -> None:
         self.locked_for = operator
         self.locked_at = at
-        local = at.astimezone(ZoneInfo(self._ctx.settings["city.time_zone"]))
+        local = at.astimezone(ZoneInfo(self._ctx.settings.city.time_zone))
         self.who_label.setText(f"Locked for {operator_text(operator)}")
         if idle:
             why = f"It locked itself at {local:%I:%M %p} because nobody had used it for a while."
