@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CLEAN_SRC = [
     "src/cashdesk/__init__.py",
     "src/cashdesk/__main__.py",
+    "src/cashdesk/cli.py",
     "src/cashdesk/clock.py",
     "src/cashdesk/devices/__init__.py",
     "src/cashdesk/devices/drawer.py",
