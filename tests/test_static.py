@@ -55,6 +55,7 @@ CLEAN_SRC = [
     "src/cashdesk/services/auth.py",
     "src/cashdesk/services/business_day.py",
     "src/cashdesk/services/context.py",
+    "src/cashdesk/services/files.py",
     "src/cashdesk/services/health.py",
     "src/cashdesk/services/overrides.py",
     "src/cashdesk/services/revenue.py",
