@@ -3,8 +3,12 @@
 Their settings are in pyproject.toml. Each check runs on CLEAN, the files that pass all three
 today: a ratchet. A file joins the list once it is clean, and the list grows until it is all of
 src/ and tests/ (then the checks run on `src tests` and the list goes).
+
+`python tests/test_static.py` (with PYTHONPATH=src) counts what the three find in the whole tree
+and prints the lists as they would be today, to paste here after a merge or a clean-up.
 """
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +156,31 @@ def test_mypy_strict_finds_nothing() -> None:
 def test_the_clean_list_names_files_that_exist() -> None:
     missing = [path for path in CLEAN if not (ROOT / path).is_file()]
     assert not missing, f"moved or removed, update CLEAN: {missing}"
+
+
+def _files_named(output: str) -> list[str]:
+    """The files that lines like `src/cashdesk/cli.py:12:5: ...` name, once each."""
+    return sorted({match[1] for match in re.finditer(r"^((?:src|tests)/[^:\s]+\.py):\d+", output, re.MULTILINE)})
+
+
+def whole_tree() -> None:
+    """Print what each check finds in all of src/ and tests/, and the CLEAN lists they allow."""
+    lint = _run("ruff", "check", "--no-cache", "--output-format", "concise", "src", "tests").stdout
+    fmt = _run("ruff", "format", "--check", "--no-cache", "--output-format", "concise", "src", "tests").stdout
+    types = _run("mypy").stdout
+    lint_errors = len(re.findall(r"^\S+\.py:\d+:\d+: ", lint, re.MULTILINE))
+    type_errors = len(re.findall(r"^\S+\.py:\d+: error:", types, re.MULTILINE))
+    dirty = set(_files_named(lint)) | set(_files_named(fmt)) | set(_files_named(types))
+    every = sorted(str(path.relative_to(ROOT)) for top in ("src", "tests") for path in (ROOT / top).rglob("*.py"))
+    print(f"ruff check: {lint_errors} errors in {len(_files_named(lint))} files")
+    print(f"ruff format: {len(_files_named(fmt))} files to reformat")
+    print(f"mypy --strict: {type_errors} errors in {len(_files_named(types))} files")
+    print(f"clean: {len(every) - len(dirty)} of {len(every)} files")
+    for name, top in (("CLEAN_SRC", "src/"), ("CLEAN_TESTS", "tests/")):
+        print(f"{name} = [")
+        print("".join(f'    "{path}",\n' for path in every if path.startswith(top) and path not in dirty), end="")
+        print("]")
+
+
+if __name__ == "__main__":
+    whole_tree()
