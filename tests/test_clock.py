@@ -52,8 +52,9 @@ def test_no_test_or_benchmark_reads_the_wall_clock() -> None:
 def test_the_scan_would_catch_a_read_of_the_wall_clock(tmp_path: Path) -> None:
     planted = tmp_path / "new_test.py"
     # The planted file the guard must catch:
-    planted.write_text("import datetime\nTODAY = datetime.date.today()\n"  # wall clock on purpose
-                       "WHEN = datetime.datetime.now()\n")  # wall clock on purpose
+    today = "TODAY = datetime.date.today()\n"  # wall clock on purpose
+    now = "WHEN = datetime.datetime.now()\n"  # wall clock on purpose
+    planted.write_text("import datetime\n" + today + now)
     found = wall_clock_reads(tmp_path, allowed=set(), root=tmp_path)
     assert [line.split(":")[:2] for line in found] == [["new_test.py", "2"], ["new_test.py", "3"]]
 

@@ -1,4 +1,11 @@
-"""The `cashdesk` command: the window with no arguments, and the administration commands."""
+"""The `cashdesk` command: the window with no arguments, and the administration commands.
+
+Only what the parser needs is imported at the top. The rest is imported once a command is
+chosen, on purpose: `cashdesk --help` and a mistyped command answer in about 50 ms, while a
+service module brings SQLAlchemy (with argon2, ReportLab or python-escpos), 0.3-0.6 s, and even
+the settings, the store and the log set-up would add a third to `--help`. Each such import says
+"deferred: start-up time".
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,22 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cashdesk import __version__
-from cashdesk.domain.security import Role
+from cashdesk.domain.security import Role, check_user_id
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (2 ms) at start-up
+if TYPE_CHECKING:
+    from cashdesk.config import Settings
+    from cashdesk.domain.anchors import Anchor
+    from cashdesk.services.audit import TrailCheck
+    from cashdesk.services.context import Operator, ServiceContext
+    from cashdesk.services.users import UserView
+
+#: What a long import reports to: rows done, rows in all.
+Progress = Callable[[int, int], None]
 
 EPILOG = """\
 The database is the file given by --db, else $CASHDESK_DB, else cashdesk.sqlite3 in the
@@ -54,13 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     unlock.add_argument("user_id", metavar="USER")
     reset = user_sub.add_parser("reset-password", help="set a temporary password; the user must change it at sign-in")
     reset.add_argument("user_id", metavar="USER")
-    reset.add_argument("--password-stdin", action="store_true", help="read the password from one line of standard input")
+    reset.add_argument(
+        "--password-stdin", action="store_true", help="read the password from one line of standard input"
+    )
     role = user_sub.add_parser("role", help="give a user another role")
     role.add_argument("user_id", metavar="USER")
     role.add_argument("role", choices=[r.value for r in Role])
 
     demo = sub.add_parser("demo-data", help="fill the database with a fictional city for training and tests")
-    demo.add_argument("--accounts", type=_whole_number, default=5000, metavar="N", help="how many accounts (default 5000)")
+    demo.add_argument(
+        "--accounts", type=_whole_number, default=5000, metavar="N", help="how many accounts (default 5000)"
+    )
     demo.add_argument("--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same city")
 
     imp = sub.add_parser("import-accounts", help="load accounts and open items from the billing system (CSV)")
@@ -76,7 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     payments.add_argument("--control-count", required=True, type=_whole_number, metavar="N",
                           help="the number of remittances on the adding-machine tape")  # fmt: skip
     payments.add_argument("--control-total", required=True, metavar="AMOUNT", help="the tape's total, like 1234.56")
-    payments.add_argument("--user", required=True, metavar="USER", help="the cashier (or supervisor) who owns the batch")
+    payments.add_argument(
+        "--user", required=True, metavar="USER", help="the cashier (or supervisor) who owns the batch"
+    )
     payments.add_argument("--password-stdin", action="store_true",
                           help="read the user's password from one line of standard input")  # fmt: skip
     payments.add_argument("--no-progress", action="store_true", help="no progress line")
@@ -84,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="find accounts by number, name, service address or phone")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--limit", type=_whole_number, metavar="N", help="most results (default: the search.limit setting)")
+    search.add_argument(
+        "--limit", type=_whole_number, metavar="N", help="most results (default: the search.limit setting)"
+    )
 
     account = sub.add_parser("account", help="one account: balance, open items, aging, flags, history")
     account.add_argument("account", metavar="ACCOUNT")
@@ -93,11 +119,23 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="the audit trail: verify its hash chain, export it")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_sub.add_parser("verify", help="exit 0 when the chain is whole, 1 naming the first bad event")
-    verify.add_argument("--anchor", action="append", default=[], type=_anchor, metavar="SEQ:HASH",
-                        help="an anchor printed on a Z report or the day-close report, like 120:a3f2.9b1c.0d44.12ef; "
-                        "names events removed or rewritten before it (repeatable)")
-    verify.add_argument("--anchors", action="append", default=[], type=Path, metavar="DIR",
-                        help="check the anchors in the deposit files of this folder (and its subfolders)")
+    verify.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        type=_anchor,
+        metavar="SEQ:HASH",
+        help="an anchor printed on a Z report or the day-close report, like 120:a3f2.9b1c.0d44.12ef; "
+        "names events removed or rewritten before it (repeatable)",
+    )
+    verify.add_argument(
+        "--anchors",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="check the anchors in the deposit files of this folder (and its subfolders)",
+    )
     export = audit_sub.add_parser("export", help="write the events of a date range as CSV")
     export.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
@@ -111,27 +149,44 @@ def _parser() -> argparse.ArgumentParser:
     close = sub.add_parser("close-day", help="close a business day once every drawer of it is closed (a supervisor)")
     close.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
     _supervisor_arguments(close)
-    deposit = sub.add_parser("export-deposit",
-                             help="write a closed day's deposit slip, deposit file, GL journal and posting files")
+    deposit = sub.add_parser(
+        "export-deposit", help="write a closed day's deposit slip, deposit file, GL journal and posting files"
+    )
     deposit.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
     deposit.add_argument("--out", required=True, type=Path, metavar="DIR", help="the folder for the five files")
-    deposit.add_argument("--ticket", default="", metavar="N",
-                         help="the bank's deposit ticket number (kept for the day)")
+    deposit.add_argument(
+        "--ticket", default="", metavar="N", help="the bank's deposit ticket number (kept for the day)"
+    )
     deposit.add_argument("--bag", default="", metavar="N", help="the deposit bag number (kept for the day)")
     _supervisor_arguments(deposit)
 
-    simulate = sub.add_parser("simulate", help="run simulated business days through the window's services "
-                              "(demo, benchmarks); prints each business date")
-    simulate.add_argument("--days", type=_whole_number, required=True, metavar="N", help="how many business days (weekdays)")
-    simulate.add_argument("--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same days")
-    simulate.add_argument("--out", type=Path, metavar="DIR",
-                          help="where each day's deposit files go (default: exports beside the database)")
+    simulate = sub.add_parser(
+        "simulate",
+        help="run simulated business days through the window's services (demo, benchmarks); prints each business date",
+    )
+    simulate.add_argument(
+        "--days", type=_whole_number, required=True, metavar="N", help="how many business days (weekdays)"
+    )
+    simulate.add_argument(
+        "--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same days"
+    )
+    simulate.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="where each day's deposit files go (default: exports beside the database)",
+    )
 
     backup = sub.add_parser("backup", help="a checked copy of the database, taken while it is in use")
-    backup.add_argument("--to", type=Path, metavar="PATH",
-                        help="a file or a folder (default: the backup.folder setting, or backups beside the database)")
-    restore = sub.add_parser("restore", help="put a backup in place of the database (close every window first); "
-                             "the replaced file is kept")
+    backup.add_argument(
+        "--to",
+        type=Path,
+        metavar="PATH",
+        help="a file or a folder (default: the backup.folder setting, or backups beside the database)",
+    )
+    restore = sub.add_parser(
+        "restore", help="put a backup in place of the database (close every window first); the replaced file is kept"
+    )
     restore.add_argument("backup_file", type=Path, metavar="PATH")
 
     config = sub.add_parser("config", help="settings")
@@ -144,8 +199,9 @@ def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:
     # The command line's own operator is an administrator, who handles no money (separation of
     # duties): the day is closed by a supervisor who signs in here with their own password.
     parser.add_argument("--user", required=True, metavar="SUPERVISOR", help="the supervisor's user id")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="read the supervisor's password from one line of standard input")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="read the supervisor's password from one line of standard input"
+    )
 
 
 def _whole_number(text: str) -> int:
@@ -155,8 +211,8 @@ def _whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; write it in digits, like 50") from None
 
 
-def _anchor(text: str):  # type: ignore[no-untyped-def]
-    from cashdesk.domain.anchors import parse_anchor
+def _anchor(text: str) -> Anchor:
+    from cashdesk.domain.anchors import parse_anchor  # deferred: start-up time
 
     try:
         return parse_anchor(text, f"the anchor {text.strip()} given")
@@ -177,13 +233,12 @@ class CommandError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from cashdesk.logs import setup_logging
-
-    setup_logging()
-    from cashdesk import clock
+    from cashdesk import clock  # deferred: start-up time
     from cashdesk.config import SettingsError
+    from cashdesk.logs import setup_logging
     from cashdesk.services.context import DatabaseError, ServiceError
 
+    setup_logging()
     try:
         clock.check_environment()
     except ValueError as exc:
@@ -202,11 +257,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from cashdesk.config import Settings
+    from cashdesk.config import Settings  # deferred: start-up time
 
     command = args.command
     if command is None:
-        from cashdesk.ui.app import run
+        from cashdesk.ui.app import run  # deferred: PySide6 and every service (see the module's note)
 
         return run(db=args.db, quit_after_ms=args.quit_after)
     if command == "init":
@@ -218,7 +273,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "restore":
         return _restore(args)
 
-    from cashdesk.services.context import ServiceContext
+    from cashdesk.services.context import ServiceContext  # deferred: start-up time
 
     ctx = ServiceContext.open(args.db, settings=Settings.load())
     try:
@@ -249,24 +304,22 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(command)  # pragma: no cover - argparse allows no other
 
 
-def _config_show(settings: object) -> int:
-    from cashdesk.config import SETTINGS, Settings
+def _config_show(settings: Settings) -> int:
+    from cashdesk.config import SETTINGS  # deferred: start-up time
 
-    assert isinstance(settings, Settings)
     print(f"# settings file: {settings.path}{'' if settings.path and settings.path.exists() else ' (not present)'}")
     values = settings.flat()
     for setting in SETTINGS:
         value = values[setting.key]
         shown = json.dumps(value) if not isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        print(f"{setting.key} = {shown}    # {setting.type.__name__}, {settings.source(setting.key)}: {setting.description}")
+        kind, source = setting.type.__name__, settings.source(setting.key)
+        print(f"{setting.key} = {shown}    # {kind}, {source}: {setting.description}")
     return 0
 
 
-def _search(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.accounts import search_accounts
-    from cashdesk.services.context import ServiceContext
+def _search(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.accounts import search_accounts  # deferred: start-up time
 
-    assert isinstance(ctx, ServiceContext)
     results = search_accounts(ctx, args.query, limit=args.limit)
     if args.json:
         print(json.dumps([r.as_json() for r in results], indent=2, ensure_ascii=False))
@@ -279,11 +332,9 @@ def _search(ctx: object, args: argparse.Namespace) -> int:
     return 0
 
 
-def _account(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.accounts import account_detail
-    from cashdesk.services.context import ServiceContext
+def _account(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.accounts import account_detail  # deferred: start-up time
 
-    assert isinstance(ctx, ServiceContext)
     detail = account_detail(ctx, args.account)
     if args.json:
         print(json.dumps(detail.as_json(), indent=2, ensure_ascii=False))
@@ -316,14 +367,12 @@ def _account(ctx: object, args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit(ctx: object, args: argparse.Namespace) -> int:
+def _audit(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.anchors import check_anchors, gather  # deferred: start-up time
     from cashdesk.services.audit import export_events, verify_audit
-    from cashdesk.services.context import ServiceContext, command_line_operator
+    from cashdesk.services.context import command_line_operator
 
-    assert isinstance(ctx, ServiceContext)
     if args.audit_command == "verify":
-        from cashdesk.services.anchors import check_anchors, gather
-
         given, without = gather(args.anchor, args.anchors)  # a folder with no anchors refuses before any check
         code = _print_trail_check(verify_audit(ctx))
         if given:
@@ -341,11 +390,8 @@ def _audit(ctx: object, args: argparse.Namespace) -> int:
 TRAIL_PROBLEMS_SHOWN = 20
 
 
-def _print_trail_check(check: object) -> int:
+def _print_trail_check(check: TrailCheck) -> int:
     """`audit verify`'s report: 0 when the trail and the money rows hold up, 1 naming what does not."""
-    from cashdesk.services.audit import TrailCheck
-
-    assert isinstance(check, TrailCheck)
     if check.ok:
         print(f"The audit trail is whole: {check.events:,} events, every hash checks.")
         if check.money_events:
@@ -366,19 +412,24 @@ def _print_trail_check(check: object) -> int:
     return 0 if check.ok else 1
 
 
+def _password_from_stdin() -> str:
+    """One line of standard input, without its line ending; refused when empty."""
+    line = sys.stdin.readline()
+    password = line[:-1] if line.endswith("\n") else line
+    password = password[:-1] if password.endswith("\r") else password
+    if not password:
+        raise CommandError("No password on standard input. Nothing was changed.")
+    return password
+
+
 def _read_password(from_stdin: bool, user_id: str) -> str:
     """One line of standard input, or typed twice at the terminal (never echoed)."""
+    import getpass  # deferred: start-up time
+
     if from_stdin:
-        line = sys.stdin.readline()
-        password = line[:-1] if line.endswith("\n") else line
-        password = password[:-1] if password.endswith("\r") else password
-        if not password:
-            raise CommandError("No password on standard input. Nothing was changed.")
-        return password
+        return _password_from_stdin()
     if not sys.stdin.isatty():
         raise CommandError("There is no terminal to ask for the password: give it with --password-stdin.")
-    import getpass
-
     first = getpass.getpass(f"Password for {user_id}: ")
     again = getpass.getpass("The same password again: ")
     if first != again:
@@ -386,21 +437,15 @@ def _read_password(from_stdin: bool, user_id: str) -> str:
     return first
 
 
-def _sign_in(ctx: object, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _sign_in(ctx: ServiceContext, args: argparse.Namespace) -> Operator:
     """The supervisor named by --user, signed in with their password (audited like the window's sign-in)."""
+    import getpass  # deferred: start-up time
+
     from cashdesk.services.auth import sign_in
-    from cashdesk.services.context import ServiceContext
 
-    assert isinstance(ctx, ServiceContext)
     if args.password_stdin:
-        line = sys.stdin.readline()
-        password = line[:-1] if line.endswith("\n") else line
-        password = password[:-1] if password.endswith("\r") else password
-        if not password:
-            raise CommandError("No password on standard input. Nothing was changed.")
+        password = _password_from_stdin()
     elif sys.stdin.isatty():
-        import getpass
-
         password = getpass.getpass(f"Password for {args.user}: ")
     else:
         raise CommandError("There is no terminal to ask for the password: give it with --password-stdin.")
@@ -410,12 +455,10 @@ def _sign_in(ctx: object, args: argparse.Namespace):  # type: ignore[no-untyped-
     return signed.operator
 
 
-def _close_day(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.auth import sign_out
-    from cashdesk.services.context import ServiceContext
+def _close_day(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.auth import sign_out  # deferred: start-up time
     from cashdesk.services.day_close import close_day
 
-    assert isinstance(ctx, ServiceContext)
     operator = _sign_in(ctx, args)
     try:
         result = close_day(ctx, operator, args.date)
@@ -425,12 +468,10 @@ def _close_day(ctx: object, args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_deposit(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.auth import sign_out
-    from cashdesk.services.context import ServiceContext
+def _export_deposit(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.auth import sign_out  # deferred: start-up time
     from cashdesk.services.deposit import ExportDiffers, export_deposit
 
-    assert isinstance(ctx, ServiceContext)
     operator = _sign_in(ctx, args)
     try:
         result = export_deposit(ctx, operator, args.date, args.out, ticket_number=args.ticket, bag_number=args.bag)
@@ -448,34 +489,35 @@ def _export_deposit(ctx: object, args: argparse.Namespace) -> int:
     return 0
 
 
-def _simulate(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.context import ServiceContext, command_line_operator
+def _simulate(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.context import command_line_operator  # deferred: start-up time
     from cashdesk.services.simulate import SimulatedDay, simulate
 
-    assert isinstance(ctx, ServiceContext)
     out = args.out or ((ctx.db.path.parent if ctx.db.path else Path.cwd()) / "exports")
 
     def report(day: SimulatedDay) -> None:
         print(day.business_date.isoformat(), flush=True)  # stdout: the business dates, one per line
-        print(f"  {day.receipts} receipts, {day.total.display()}, {day.voids} voids, {day.drops} drops, "
-              f"over/short {day.over_short.display()}", file=sys.stderr)
+        print(
+            f"  {day.receipts} receipts, {day.total.display()}, {day.voids} voids, {day.drops} drops, "
+            f"over/short {day.over_short.display()}",
+            file=sys.stderr,
+        )
 
     simulate(ctx, command_line_operator(), days=args.days, seed=args.seed, out=out, on_day=report)
     print(f"Deposit files in {out}", file=sys.stderr)
     return 0
 
 
-def _backup(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.backup import backup
-    from cashdesk.services.context import ServiceContext, command_line_operator
+def _backup(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.backup import backup  # deferred: start-up time
+    from cashdesk.services.context import command_line_operator
 
-    assert isinstance(ctx, ServiceContext)
     print(backup(ctx, command_line_operator(), args.to).describe())
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from cashdesk.services.backup import restore
+    from cashdesk.services.backup import restore  # deferred: start-up time
     from cashdesk.services.context import command_line_operator
     from cashdesk.store.db import resolve_url, sqlite_path
 
@@ -488,26 +530,26 @@ def _restore(args: argparse.Namespace) -> int:
 
 def _clear_interrupted_restore(db: str | None) -> None:
     """What a restore that was stopped left beside the database goes before `init` uses it (docs/backups.md)."""
-    from cashdesk.services.backup import clear_interrupted_restore
+    from cashdesk.services.backup import clear_interrupted_restore  # deferred: start-up time
     from cashdesk.store.db import resolve_url, sqlite_path
 
     database = sqlite_path(resolve_url(db))
     cleared = clear_interrupted_restore(database) if database is not None else ()
     if cleared:
-        print(f"Removed what an interrupted restore had left beside the database: {', '.join(p.name for p in cleared)}.")
+        print(
+            f"Removed what an interrupted restore had left beside the database: {', '.join(p.name for p in cleared)}."
+        )
 
 
 def _check_user_id(user_id: str) -> None:
     """Before asking for a password, so nobody types one twice for a user id that will be refused."""
-    from cashdesk.domain.security import check_user_id
-
     problem = check_user_id(user_id.strip().lower())
     if problem is not None:
         raise CommandError(problem)
 
 
 def _init(args: argparse.Namespace) -> int:
-    from cashdesk.config import Settings
+    from cashdesk.config import Settings  # deferred: start-up time
     from cashdesk.services.context import ServiceContext, ServiceError, command_line_operator
     from cashdesk.services.setup import init_database
     from cashdesk.services.users import add_user, get_user, has_users
@@ -530,7 +572,9 @@ def _init(args: argparse.Namespace) -> int:
                     f"Add them with `cashdesk user add {args.admin} --role administrator`."
                 ) from None
             if existing.role is not Role.ADMINISTRATOR:
-                raise CommandError(f"{existing.user_id} is already a user, as {existing.role.label.lower()}, not administrator.")
+                raise CommandError(
+                    f"{existing.user_id} is already a user, as {existing.role.label.lower()}, not administrator."
+                )
             print(f"{existing.user_id} is already an administrator; nothing to add.")
             return 0
         if args.admin:
@@ -550,11 +594,10 @@ def _init(args: argparse.Namespace) -> int:
         ctx.close()
 
 
-def _user(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services import users
-    from cashdesk.services.context import ServiceContext, command_line_operator
+def _user(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services import users  # deferred: start-up time
+    from cashdesk.services.context import command_line_operator
 
-    assert isinstance(ctx, ServiceContext)
     actor = command_line_operator()
     action = args.user_command
     if action == "list":
@@ -563,7 +606,9 @@ def _user(ctx: object, args: argparse.Namespace) -> int:
         _check_user_id(args.user_id)
         password = _read_password(args.password_stdin, args.user_id)
         view = users.add_user(ctx, actor, args.user_id, args.role, password, full_name=args.name)
-        print(f"Added {view.user_id}, {view.role.label.lower()}. They choose their own password at their first sign-in.")
+        print(
+            f"Added {view.user_id}, {view.role.label.lower()}. They choose their own password at their first sign-in."
+        )
     elif action == "disable":
         view = users.disable_user(ctx, actor, args.user_id, args.reason)
         print(f"{view.user_id} is disabled ({view.disabled_reason}).")
@@ -585,12 +630,9 @@ def _user(ctx: object, args: argparse.Namespace) -> int:
     return 0
 
 
-def _user_list(ctx: object, views: list) -> int:  # type: ignore[type-arg]
-    from zoneinfo import ZoneInfo
+def _user_list(ctx: ServiceContext, views: list[UserView]) -> int:
+    from zoneinfo import ZoneInfo  # deferred: start-up time
 
-    from cashdesk.services.context import ServiceContext
-
-    assert isinstance(ctx, ServiceContext)
     zone_name = ctx.settings.city.time_zone
     zone = ZoneInfo(zone_name)
     now = ctx.now()
@@ -607,10 +649,10 @@ def _user_list(ctx: object, views: list) -> int:  # type: ignore[type-arg]
     return 0
 
 
-def _printer(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.printing import printer_status, printer_test
+def _printer(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.printing import printer_status, printer_test  # deferred: start-up time
 
-    check = printer_status(ctx) if args.printer_command == "status" else printer_test(ctx)  # type: ignore[arg-type]
+    check = printer_status(ctx) if args.printer_command == "status" else printer_test(ctx)
     print(f"Printer: {check.spec} ({check.description})")
     print(f"Status: {check.status.label}" + (f" ({check.status.detail})" if check.status.detail else ""))
     if args.printer_command == "status":
@@ -623,7 +665,7 @@ def _printer(ctx: object, args: argparse.Namespace) -> int:
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    from cashdesk.services.demo import generate_demo_city
+    from cashdesk.services.demo import generate_demo_city  # deferred: start-up time
 
     if args.accounts < 1:
         print("cashdesk: --accounts must be at least 1.", file=sys.stderr)
@@ -633,13 +675,13 @@ def _demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_accounts(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.services.context import command_line_operator
+def _import_accounts(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.context import command_line_operator  # deferred: start-up time
     from cashdesk.services.imports import ImportRefused, import_accounts
 
     progress = None if args.no_progress else _progress_bar("Importing")
     try:
-        result = import_accounts(ctx, args.file, progress=progress, actor=command_line_operator())  # type: ignore[arg-type]
+        result = import_accounts(ctx, args.file, progress=progress, actor=command_line_operator())
     except ImportRefused as refused:
         print(str(refused), file=sys.stderr)
         return 1
@@ -647,19 +689,19 @@ def _import_accounts(ctx: object, args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_payments(ctx: object, args: argparse.Namespace) -> int:
-    from cashdesk.domain.money import Money, MoneyError
+def _import_payments(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.domain.money import Money, MoneyError  # deferred: start-up time
     from cashdesk.services.auth import sign_out
-    from cashdesk.services.context import ServiceContext
     from cashdesk.services.mail_batches import PaymentsImportRefused, import_payments
 
-    assert isinstance(ctx, ServiceContext)
     try:
         control_total = Money.parse(args.control_total)
     except MoneyError as exc:
         raise CommandError(f"--control-total: {exc}") from None
     operator = _sign_in(ctx, args)
-    progress = None if args.no_progress else (_progress_bar("Checking payments") or _progress_lines("Checking payments"))
+    progress = (
+        None if args.no_progress else (_progress_bar("Checking payments") or _progress_lines("Checking payments"))
+    )
     try:
         result = import_payments(ctx, operator, Path(args.file), control_count=args.control_count,
                                  control_total=control_total, progress=progress)  # fmt: skip
@@ -676,7 +718,7 @@ def _import_payments(ctx: object, args: argparse.Namespace) -> int:
     return 0 if result.balanced else 3
 
 
-def _progress_lines(label: str):  # type: ignore[no-untyped-def]
+def _progress_lines(label: str) -> Progress:
     """For big files when stderr is not a terminal (a log): a line now and then, not a bar."""
     every = 2000
 
@@ -687,7 +729,7 @@ def _progress_lines(label: str):  # type: ignore[no-untyped-def]
     return show
 
 
-def _progress_bar(label: str):  # type: ignore[no-untyped-def]
+def _progress_bar(label: str) -> Progress | None:
     """A progress bar on stderr when it is a terminal; silent otherwise."""
     if not sys.stderr.isatty():
         return None

@@ -70,6 +70,16 @@ def utcnow_naive() -> dt.datetime:
     return now().replace(tzinfo=None)
 
 
+def naive_utc(moment: dt.datetime) -> dt.datetime:
+    """`moment` in the form the database keeps times in: UTC without its zone."""
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def aware_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """A time read from the database, with its zone (UTC) put back."""
+    return None if moment is None else moment.replace(tzinfo=dt.UTC)
+
+
 def is_set() -> bool:
     """True when something other than the machine's clock tells the time."""
     return _current() is not system
@@ -83,4 +93,16 @@ def set_source(source: Callable[[], dt.datetime] | None) -> Callable[[], dt.date
     return previous
 
 
-__all__ = ["ENVIRONMENT", "check_environment", "is_set", "now", "parse", "set_source", "starting_at", "system", "utcnow_naive"]
+__all__ = [
+    "ENVIRONMENT",
+    "aware_utc",
+    "check_environment",
+    "is_set",
+    "naive_utc",
+    "now",
+    "parse",
+    "set_source",
+    "starting_at",
+    "system",
+    "utcnow_naive",
+]

@@ -70,7 +70,7 @@ def fork_server(password: str) -> int:
         if command == "go":
             fd, name = tempfile.mkstemp(prefix="export-worker-", suffix=".out")
             os.close(fd)
-            pid = fork(lambda: run_command(shlex.split(rest), password, Path(name)), failed=99)
+            pid = fork(lambda rest=rest, name=name: run_command(shlex.split(rest), password, Path(name)), failed=99)
             outputs[pid] = Path(name)
         elif command == "reap":
             pid = int(rest)

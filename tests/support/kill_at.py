@@ -39,7 +39,7 @@ def _name(arg: object, watch: str) -> str | None:
     if not isinstance(arg, str):
         return None
     if arg.startswith("file:"):  # an SQLite URI: file:PATH?mode=ro
-        arg = arg[len("file:"):].split("?", 1)[0]
+        arg = arg[len("file:") :].split("?", 1)[0]
     path = os.path.abspath(arg)
     if path == watch:
         return "."
@@ -60,7 +60,7 @@ def install(watch: str, when: str) -> None:
     watch = os.path.abspath(watch)
     if when == "-":
         return
-    record = open(when[len("record:"):], "w") if when.startswith("record:") else None  # noqa: SIM115 - kept open
+    record = open(when[len("record:") :], "w") if when.startswith("record:") else None  # noqa: SIM115 - kept open
     count = 0
 
     def kill_here(step: str, n: int) -> bool:

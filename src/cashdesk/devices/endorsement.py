@@ -39,4 +39,5 @@ def render_endorsement(lines: Sequence[str], *, profile: str = "default") -> byt
         printer._raw(line.encode("cp437", errors="replace") + b"\n")
     printer.print_and_eject_slip()
     printer.target("ROLL")
-    return printer.output
+    endorsement: bytes = printer.output
+    return endorsement

@@ -20,11 +20,11 @@ _ESC_FIXED = {
     "2": 0, "3": 1, "A": 1, "+": 1, " ": 1, "V": 1, "r": 1, "R": 1, "p": 3, "c": 2, "=": 1,
     "K": 1, "B": 2, "e": 1, "U": 1, "T": 1, "L": 0, "S": 0, "W": 8, "$": 2, "\\": 2, "%": 1,
     "i": 0, "m": 0, "<": 0, "?": 1, "f": 2,
-}
+}  # fmt: skip
 _GS_FIXED = {
     "!": 1, "B": 1, "b": 1, "h": 1, "w": 1, "f": 1, "H": 1, "L": 2, "W": 2, "|": 1, "a": 1,
     "r": 1, "I": 1, "P": 2, "/": 1, ":": 0, "^": 3, "T": 1, "$": 2, "\\": 2,
-}
+}  # fmt: skip
 _FS_FIXED = {".": 0, "&": 0, "p": 2, "C": 1, "!": 1, "-": 1, "W": 1, "S": 2}
 _CUT_ESC = {"i", "m"}  # older partial/full cut commands
 
@@ -56,9 +56,7 @@ class _CutShort(EscposReadError):
         self.at = at
 
 
-def read_escpos(
-    data: bytes, *, strict: bool = True, truncated_ok: bool = False, width: int | None = None
-) -> Printout:
+def read_escpos(data: bytes, *, strict: bool = True, truncated_ok: bool = False, width: int | None = None) -> Printout:
     """What `data` prints.
 
     With `width` (characters a line) centred and right-aligned lines are padded as the
@@ -212,17 +210,17 @@ def _read(data: bytes, strict: bool, paper: int | None) -> Printout:
                 i += 2
         elif b == DLE:
             need(2)
-            cmd = data[i + 1]
-            if cmd in (0x04, 0x05):  # DLE EOT n, DLE ENQ n: real-time, nothing printed
+            realtime = data[i + 1]
+            if realtime in (0x04, 0x05):  # DLE EOT n, DLE ENQ n: real-time, nothing printed
                 need(3)
-                out.status_queries += cmd == 0x04
+                out.status_queries += realtime == 0x04
                 i += 3
-            elif cmd == 0x14:  # DLE DC4 fn m t: real-time pulse (fn 1 kicks the drawer)
+            elif realtime == 0x14:  # DLE DC4 fn m t: real-time pulse (fn 1 kicks the drawer)
                 need(5)
                 out.drawer_kicks += data[i + 2] == 1
                 i += 5
             elif strict:
-                raise EscposReadError(f"unknown command DLE {cmd:#04x} at byte {i}")
+                raise EscposReadError(f"unknown command DLE {realtime:#04x} at byte {i}")
             else:
                 i += 2
         elif b == FS:

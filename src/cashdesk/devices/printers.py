@@ -7,6 +7,7 @@ from a printer that is off, unplugged, or takes the connection and never answers
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import os
@@ -127,7 +128,8 @@ class NetworkPrinter:
             return _before(self.timeouts.connect, look_up, f"looking up {self.host}")
         except PrinterError:
             raise PrinterUnavailable(
-                f"Printer offline: cannot find the printer's address {self.host} (the name lookup failed or took too long)."
+                f"Printer offline: cannot find the printer's address {self.host} "
+                "(the name lookup failed or took too long)."
             ) from None
 
     def _connect(self) -> socket.socket:
@@ -157,9 +159,7 @@ class NetworkPrinter:
         try:
             sock.sendall(data)
         except TimeoutError:
-            raise PrinterNotAnswering(
-                f"Printer not answering: {self.description} stopped taking data."
-            ) from None
+            raise PrinterNotAnswering(f"Printer not answering: {self.description} stopped taking data.") from None
         except OSError as exc:
             raise PrinterConnectionLost(
                 f"Printer connection lost: {self.description} closed the connection ({_why(exc)})."
@@ -199,10 +199,9 @@ class NetworkPrinter:
             self._write(sock, data)
             if self.confirm:
                 self._query(sock, (1,))
-            try:
+            # OSError: the printer already closed its side after answering; the job is in.
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_WR)
-            except OSError:
-                pass  # the printer already closed its side after answering; the job is in
 
     def close(self) -> None:
         pass  # no connection is kept between calls
@@ -454,11 +453,11 @@ def driver_opener(kind: str, profile: str, timeouts: Timeouts, **args: Any) -> C
         load_escpos()
         import escpos.printer as drivers
 
-        cls = {"usb": drivers.Usb, "serial": drivers.Serial, "cups": drivers.CupsPrinter, "win32": drivers.Win32Raw}[kind]
+        by_kind = {"usb": drivers.Usb, "serial": drivers.Serial, "cups": drivers.CupsPrinter, "win32": drivers.Win32Raw}
+        cls = by_kind[kind]
         if not cls.is_usable():
             raise PrinterUnavailable(
-                f"Printer unavailable: this computer cannot print to {kind} printers; "
-                f"it needs {_INSTALL_HINT[kind]}."
+                f"Printer unavailable: this computer cannot print to {kind} printers; it needs {_INSTALL_HINT[kind]}."
             )
         if kind == "usb":
             driver = cls(args["vendor_id"], args["product_id"], timeout=int(timeouts.write * 1000), profile=profile)

@@ -80,7 +80,9 @@ class TenderLine:
                 raise ValueError("A card tender needs the card brand in letters, like VISA.")
             if len(self.card_last4) != 4 or not self.card_last4.isascii() or not self.card_last4.isdigit():
                 raise ValueError("A card tender keeps exactly the last four digits of the card.")
-            if self.auth_code and (len(self.auth_code) > 12 or not self.auth_code.isascii() or not self.auth_code.isalnum()):
+            if self.auth_code and (
+                len(self.auth_code) > 12 or not self.auth_code.isascii() or not self.auth_code.isalnum()
+            ):
                 raise ValueError("The authorization code is up to 12 letters and digits from the card terminal.")
             if self.number:
                 raise ValueError("A card tender has no check number.")
@@ -176,7 +178,8 @@ def _field_labels(cls: type) -> tuple[tuple[str, str], ...]:
 
 def _texts(obj: object, where: str = "") -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
-    for name, label in _field_labels(type(obj)):
+    kind: type = type(obj)  # as `type`: mypy takes type[object] for unhashable
+    for name, label in _field_labels(kind):
         value = getattr(obj, name)
         if isinstance(value, str):
             found.append((label, value))
@@ -312,16 +315,15 @@ def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int
         printer.charcode("CP437")  # fixed code page: no guessing per character, same bytes every time
     style: tuple[bool, bool, bool, bool] = (False, False, False, False)  # center, bold, big, invert
     for row in rows:
-        if row.barcode:
-            if _barcode_fits(printer.profile, row.barcode, width_chars):
-                # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
-                printer._hw_barcode(
-                    "{B" + row.barcode, "CODE128", _BARCODE_HEIGHT_DOTS, _BARCODE_MODULE_DOTS,
-                    "BELOW", "A", True, "B", True,
-                )
-                style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
-                continue
-            # No barcode on this printer: the number is printed as text in its place.
+        # Where the printer has no barcode, the number is printed as text in its place.
+        if row.barcode and _barcode_fits(printer.profile, row.barcode, width_chars):
+            # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
+            printer._hw_barcode(
+                "{B" + row.barcode, "CODE128", _BARCODE_HEIGHT_DOTS, _BARCODE_MODULE_DOTS,
+                "BELOW", "A", True, "B", True,
+            )  # fmt: skip
+            style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
+            continue
         wanted = (row.center, row.bold, row.big, row.invert)
         if wanted != style:
             center, bold, big, invert = wanted
@@ -345,7 +347,8 @@ def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int
     if style != (False, False, False, False):
         printer.set(align="left", bold=False, invert=False, normal_textsize=True)
     printer.cut(mode="PART")  # a partial cut leaves the receipt hanging until it is taken
-    return printer.output
+    receipt: bytes = printer.output
+    return receipt
 
 
 def known_profiles() -> list[str]:

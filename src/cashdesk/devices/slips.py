@@ -119,4 +119,5 @@ def render_escpos(doc: SlipDoc, *, profile: str = "default", width_chars: int = 
     if style != (False, False, False):
         printer.set(align="left", bold=False, normal_textsize=True)
     printer.cut(mode="PART")
-    return printer.output
+    slip: bytes = printer.output
+    return slip

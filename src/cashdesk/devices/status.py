@@ -129,4 +129,3 @@ def parse_status(replies: Mapping[int, int], *, drawer_open_high: bool = True) -
         drawer_open=pin_high if drawer_open_high else not pin_high,
         error=bool(offline & 0x40) or bool(error & 0x68),
     )
-

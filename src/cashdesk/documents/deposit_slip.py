@@ -70,7 +70,6 @@ class _Page(Pages):
         code.append(f"BT 1 0 0 1 {_number(x)} {_number(self.y)} Tm {shown} T* ET")
 
 
-
 def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     """Letter-size pages; the first holds the heading and the totals, then currency, coin and each item."""
     day = deposit.business_date.isoformat()

@@ -56,7 +56,6 @@ class _Page(Pages):
         self.y -= LEADING
 
 
-
 def group_by_division(lines: Sequence[MailLogLine], divisions: Sequence[str]) -> list[tuple[str, list[MailLogLine]]]:
     """The configured divisions in their order (only those with entries), then any others by name."""
     groups: dict[str, list[MailLogLine]] = {}

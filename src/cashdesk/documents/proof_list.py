@@ -79,11 +79,10 @@ class _Page(Pages):
     def row(self, cells: tuple[str, str, str, str, str], amount: str, *, bold: bool = False) -> None:
         self.need()
         self.pdf.setFont(BOLD if bold else FONT, SIZE)
-        for x, cell in zip((COL_SEQ, COL_ACCOUNT, COL_NAME, COL_CHECK, COL_PAYER), cells):
+        for x, cell in zip((COL_SEQ, COL_ACCOUNT, COL_NAME, COL_CHECK, COL_PAYER), cells, strict=True):
             self.pdf.drawString(x, self.y, cell)
         self.pdf.drawRightString(COL_AMOUNT, self.y, amount)
         self.y -= LEADING
-
 
 
 def render_proof_list(proof: ProofList) -> bytes:
@@ -118,7 +117,8 @@ def render_proof_list(proof: ProofList) -> bytes:
     page.text(f"Count: {proof.count}", f"Total: {proof.total.display()}", bold=True)
     page.text(f"Tape: {proof.control_count}", f"Tape: {proof.control_total.display()}")
     count_diff = proof.count - proof.control_count
-    page.text(f"Count difference: {count_diff:+d}", f"Total difference: {(proof.total - proof.control_total).display()}")
+    total_diff = proof.total - proof.control_total
+    page.text(f"Count difference: {count_diff:+d}", f"Total difference: {total_diff.display()}")
     page.text(f"Differences: {proof.differences}" if proof.differences else "Balanced to the tape.", bold=True)
     problems = sum(1 for i in proof.items if i.problem)
     if problems:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from cashdesk.domain.anchors import Anchor, anchor_problem, printed_hash
 from cashdesk.domain.deposit import trailer_anchor
 from cashdesk.services.context import ServiceContext, ServiceError
+from cashdesk.services.files import write_atomically
 from cashdesk.services.shift import drawer_object
 from cashdesk.store.db import BUSY_TIMEOUT_MS
 from cashdesk.store.models import AuditEventRow
@@ -86,8 +87,6 @@ def keep_beside(ctx: ServiceContext) -> None:
 
     A file that cannot be written is logged and never undoes the close: the anchor is still in
     the database, on the paper and in the deposit file."""
-    from cashdesk.services.deposit import write_atomically
-
     path = ctx.db.path
     if path is None:
         return

@@ -17,6 +17,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
+from cashdesk.clock import aware_utc as aware_utc  # kept here for the services that import it from auth
+from cashdesk.clock import naive_utc as naive_utc
 from cashdesk.domain.security import (
     LockoutRule,
     OverrideAction,
@@ -27,6 +29,7 @@ from cashdesk.domain.security import (
     is_inactive,
 )
 from cashdesk.services import audit
+from cashdesk.services.approvals import grant_approval
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import users as user_store
 from cashdesk.store.models import UserRow
@@ -88,15 +91,6 @@ def _spend_a_verify(password: str) -> None:
 
 def normalise_user_id(typed: str) -> str:
     return typed.strip().lower()
-
-
-def naive_utc(moment: dt.datetime) -> dt.datetime:
-    """The form the users table keeps times in."""
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def aware_utc(moment: dt.datetime | None) -> dt.datetime | None:
-    return None if moment is None else moment.replace(tzinfo=dt.UTC)
 
 
 def local_time(ctx: ServiceContext, moment_utc_naive: dt.datetime) -> str:
@@ -241,8 +235,6 @@ def unlock_station(ctx: ServiceContext, locked_for: Operator, user_id: str, pass
 
     A supervisor's unlock is an override: an approval row with both names, used at once.
     """
-    from cashdesk.services.overrides import grant_approval
-
     typed = normalise_user_id(user_id)
     with ctx.db.unit_of_work() as uow:
         row = user_store.find_user(uow.session, typed) if typed else None

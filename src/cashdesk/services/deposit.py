@@ -19,9 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -61,6 +59,7 @@ from cashdesk.services.anchors import day_anchor
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import closed_floats, drawer_label
+from cashdesk.services.files import sync_folder, write_atomically
 from cashdesk.store.models import (
     BusinessDayRow,
     CashDropRow,
@@ -466,31 +465,6 @@ def render_files(ctx: ServiceContext, money: DayMoney, *, ticket_number: str, ba
     }
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """A temporary file in the same folder, flushed to disk, then renamed over the target:
-    a reader sees the old file or the new one, never half of one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):  # a rename or a removal itself reaches the disk (POSIX)
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 # -- the manifest: a day's export is complete when it is there ------------------------------------
 
 MANIFEST_FORMAT = "cashdesk deposit manifest 1"
@@ -689,7 +663,7 @@ def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlie
             )  # fmt: skip
         if changes:  # no longer complete until the manifest is written again
             manifest.unlink()
-            _sync_folder(folder)
+            sync_folder(folder)
     for tmp in leftovers:  # a killed export's: never the files themselves
         tmp.unlink(missing_ok=True)
     for name in changes:

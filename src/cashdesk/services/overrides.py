@@ -19,13 +19,15 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from cashdesk.domain.cards import mask
+from cashdesk.clock import aware_utc, naive_utc
 from cashdesk.domain.security import OverrideAction, Permission, Role, can
 from cashdesk.services import audit
-from cashdesk.services.auth import UNKNOWN_USER, aware_utc, check_password, naive_utc, normalise_user_id
+from cashdesk.services.approvals import grant_approval
+from cashdesk.services.auth import UNKNOWN_USER, check_password, normalise_user_id
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
 from cashdesk.store import users as user_store
 from cashdesk.store.db import UnitOfWork
@@ -56,38 +58,6 @@ class Approval:
         return cls(row.id, OverrideAction(row.action), row.object, row.requested_by, row.approved_by, approved_at)
 
 
-def grant_approval(
-    session: Session,
-    ctx: ServiceContext,
-    *,
-    action: OverrideAction,
-    requested_by: str,
-    approved_by: str,
-    object: str = "",
-    reason: str = "",
-    used: bool = False,
-) -> ApprovalRow:
-    """Write an approval and its "override" audit event (the supervisor is already checked)."""
-    now = naive_utc(ctx.now())
-    comment = mask(reason.strip())[:200]
-    row = ApprovalRow(
-        action=action.value, object=object, requested_by=requested_by, approved_by=approved_by,
-        station=ctx.station, reason=comment, approved_at=now, used_at=now if used else None,
-    )  # fmt: skip
-    session.add(row)
-    session.flush()
-    details: dict[str, object] = {
-        "action": action.value, "requested_by": requested_by, "approved_by": approved_by, "approval": row.id,
-    }  # fmt: skip
-    if comment:
-        details["comment"] = comment
-    audit.record(
-        session, user=approved_by, station=ctx.station, event_type="override", object=object,
-        details=details, at=ctx.now(),
-    )  # fmt: skip
-    return row
-
-
 def approve(
     ctx: ServiceContext,
     *,
@@ -108,9 +78,9 @@ def approve(
     with ctx.db.unit_of_work() as uow:
         row = user_store.find_user(uow.session, typed) if typed else None
         user = row.user_id if row is not None else UNKNOWN_USER
-        base: dict[str, object] = {"action": action.value, "requested_by": requested_by.user_id}
+        base: dict[str, Any] = {"action": action.value, "requested_by": requested_by.user_id}
 
-        def refuse(reason_code: str, message: str, **more: object) -> OverrideRefused:
+        def refuse(reason_code: str, message: str, **more: Any) -> OverrideRefused:
             audit.record(
                 uow.session, user=user, station=ctx.station, event_type="override", object=object, success=False,
                 details={**base, "reason": reason_code, **more}, at=ctx.now(),
@@ -156,10 +126,14 @@ def consume_approval(
     if approval_id is None:
         raise OverrideRefused("This needs a supervisor's approval.", "no_approval")
     if type(approval_id) is not int:
-        raise OverrideRefused("That approval is not on record. Ask a supervisor to approve it again.", "unknown_approval")
+        raise OverrideRefused(
+            "That approval is not on record. Ask a supervisor to approve it again.", "unknown_approval"
+        )
     row = user_store.approval_for_update(session, approval_id)
     if row is None:
-        raise OverrideRefused("That approval is not on record. Ask a supervisor to approve it again.", "unknown_approval")
+        raise OverrideRefused(
+            "That approval is not on record. Ask a supervisor to approve it again.", "unknown_approval"
+        )
     if row.used_at is not None:
         raise OverrideRefused("That approval was already used. Ask a supervisor to approve again.", "already_used")
     if row.action != action.value or row.requested_by != requested_by or row.object != object:
@@ -176,7 +150,8 @@ def consume_approval(
     now = naive_utc(ctx.now())
     if not dt.timedelta(0) <= now - row.approved_at <= dt.timedelta(minutes=minutes):
         raise OverrideRefused(
-            f"That approval has expired (an approval is good for {minutes} minutes). Ask a supervisor to approve again.",
+            f"That approval has expired (an approval is good for {minutes} minutes). "
+            "Ask a supervisor to approve again.",
             "expired",
         )
     row.used_at = now
@@ -195,7 +170,7 @@ def record_refusal(
     object: str = "",
 ) -> None:
     """Audit an action refused for want of a valid approval (the caller commits)."""
-    details: dict[str, object] = {"action": OverrideAction(action).value, "requested_by": requested_by,
+    details: dict[str, Any] = {"action": OverrideAction(action).value, "requested_by": requested_by,
                                   "reason": refused.reason}  # fmt: skip
     if type(approval_id) is int:
         details["approval"] = approval_id
