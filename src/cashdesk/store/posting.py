@@ -1,10 +1,10 @@
-"""The rows of a payment, written at driver level inside the caller's unit of work.
+"""The rows of a payment (receipt, lines, allocations, tenders, history), written at driver level.
 
 Posting is the hottest write at the window (DESIGN: fast at the counter), so it skips the
-ORM's unit-of-work bookkeeping and speaks SQL through the session's own DBAPI connection:
-the same transaction, the same BEGIN IMMEDIATE, the same commit. Values are stored exactly
-as the ORM mappings in models.py store them (dates as YYYY-MM-DD, times as
-YYYY-MM-DD HH:MM:SS.ffffff on SQLite), so everything else reads them back unchanged.
+ORM's bookkeeping and speaks SQL through the unit of work's own connection (store/driver.py):
+the same transaction, the same BEGIN IMMEDIATE, the same commit. Dates and times are bound by
+`Driver.value`, from the column types in models.py, so everything else reads them back unchanged.
+Counter and mail posting write receipts here; print jobs are written by store/print_jobs.py.
 """
 
 from __future__ import annotations
@@ -14,86 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
-
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
 from cashdesk.domain.money import Money
+from cashdesk.store.driver import Driver, driver
+from cashdesk.store.print_jobs import add as insert_print_job
 
-
-class Driver:
-    """The DBAPI connection under a session, with placeholders and values for its dialect."""
-
-    __slots__ = ("_conn", "_sqlite")
-
-    def __init__(self, session: Session | Connection) -> None:
-        connection = session.connection() if isinstance(session, Session) else session
-        self._sqlite = connection.dialect.name == "sqlite"
-        self._conn: Any = connection.connection.driver_connection
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self._sqlite
-
-    def _sql(self, sql: str) -> str:
-        return sql if self._sqlite else sql.replace("?", "%s")
-
-    def value(self, value: Any) -> Any:
-        """Dates and times as the ORM stores them on SQLite; other drivers take the objects."""
-        if not self._sqlite:
-            return value
-        if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return value
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        cur = self._conn.cursor()
-        try:
-            cur.execute(self._sql(sql), params)
-            return cur.fetchone()
-        finally:
-            cur.close()
-
-    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cur = self._conn.cursor()
-        try:
-            cur.execute(self._sql(sql), params)
-            return cur.fetchall()
-        finally:
-            cur.close()
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        cur = self._conn.cursor()
-        try:
-            cur.execute(self._sql(sql), params)
-        finally:
-            cur.close()
-
-    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        cur = self._conn.cursor()
-        try:
-            cur.executemany(self._sql(sql), list(rows))
-        finally:
-            cur.close()
-
-    def insert(self, sql: str, params: Sequence[Any]) -> int:
-        """An INSERT … RETURNING id; the new row's id."""
-        row = self.one(sql + " RETURNING id", params)
-        assert row is not None
-        return int(row[0])
-
-
-def driver(session: Session) -> Driver:
-    """The session's Driver, made once per transaction (a rollback starts a new one)."""
-    transaction = session.get_transaction()
-    cached = session.info.get("cashdesk_driver")
-    if transaction is not None and cached is not None and cached[0] is transaction:
-        return cached[1]
-    made = Driver(session)  # begins the transaction when there is none
-    session.info["cashdesk_driver"] = (session.get_transaction(), made)
-    return made
+__all__ = ["Driver", "driver", "insert_print_job"]  # where the other writers have long found them
 
 
 def _date(value: Any) -> dt.date | None:
@@ -240,10 +166,3 @@ def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[Sequence[Any]]
 def move_drawer_cash(db: Driver, drawer_id: int, cents: int) -> None:
     if cents:
         db.run("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (cents, drawer_id))
-
-
-def insert_print_job(db: Driver, station: str, kind: str, receipt_id: int | None, payload: bytes,
-                     created_at: dt.datetime) -> int:  # fmt: skip
-    return db.insert("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, "
-                     "created_at) VALUES (?, ?, ?, ?, 'queued', 0, '', ?)",
-                     (station, kind, receipt_id, payload, db.value(created_at)))  # fmt: skip
