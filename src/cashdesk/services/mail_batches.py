@@ -192,8 +192,7 @@ def _stub_amount(scan_line: str) -> Money | None:
 
 
 def _view(s: Session, batch: MailBatchRow, *, with_items: bool = True) -> BatchView:
-    db = rows.driver(s)
-    s.flush()
+    db = rows.driver(s)  # after the session's pending rows: the counts include them
     if not with_items:
         count, total, rev_count, rev_total = db.one(
             "SELECT count(*), coalesce(sum(amount_cents), 0), coalesce(sum(CASE WHEN status = 'reversed' THEN 1 ELSE 0 END), 0), "
@@ -426,7 +425,6 @@ def add_remittance(
             bank_account=bank_account, scan_line=scan_line if stub else "", status="entered", reversed_by="",
             reverse_reason="",
         ))  # fmt: skip
-        s.flush()
         view = _view(s, batch)
         uow.commit()
     return view
@@ -468,7 +466,6 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
                      details={"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
                               "check": item.check_number}, at=now)  # fmt: skip
         s.delete(item)
-        s.flush()
         view = _view(s, batch)
         uow.commit()
     return view
@@ -599,13 +596,12 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         batch.status = rules.BatchStatus.POSTED.value
         batch.posted_at = posted_at
         batch.posted_by = operator.user_id
-        s.flush()
         total = sum(int(r[2]) for r in items)
         details: dict[str, Any] = {
             "count": len(items), "total_cents": total, "first_receipt": numbers[0] if numbers else "",
             "last_receipt": numbers[-1] if numbers else "", "business_date": day.isoformat(),
         }  # fmt: skip
-        details |= sealed.digests(db, "mail_batch_post", batch.number, details)
+        details |= sealed.digests(rows.driver(s), "mail_batch_post", batch.number, details)
         audit.record(s, user=operator.user_id, station=station, event_type="mail_batch_post", object=batch.number,
                      details=details, at=now)  # fmt: skip
         view = _view(s, batch)
@@ -708,7 +704,6 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         item.reversed_by = operator.user_id
         item.reversed_at = at
         item.reverse_reason = reason
-        s.flush()
         details: dict[str, Any] = {
             "batch": batch.number, "seq": item.seq, "reason": reason, "amount_cents": item.amount_cents,
             "approved_by": approval.approved_by, "approval": approval.id, "allocations": reversals,

@@ -140,7 +140,6 @@ def void_receipt(
         receipt.void_reason = reason
         receipt.voided_by = operator.user_id
         receipt.voided_at = now.replace(tzinfo=None)
-        s.flush()
         from cashdesk.services.printing import queue_void_slip
 
         job_ids = queue_void_slip(s, ctx, receipt)
