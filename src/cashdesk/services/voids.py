@@ -26,12 +26,12 @@ from cashdesk.store.models import (
     AccountRow,
     AllocationRow,
     DrawerRow,
-    HistoryRow,
     OpenItemRow,
     ReceiptLineRow,
     ReceiptRow,
     TenderRow,
 )
+from cashdesk.store import posting as rows
 from cashdesk.store.posting import driver
 
 
@@ -69,8 +69,11 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
     the open items owe again, the credit it left is taken back (refused with `credit_used(account)`
     when it has been used since), and each account's history says so. Nothing is deleted.
 
-    Returns the ids of the reversing allocations (flushed), for the audit event's digest."""
-    added: list[AllocationRow] = []
+    Returns the ids of the reversing allocations, for the audit event's digest. The new rows are
+    written as posting writes them (store/posting.py); the open items and accounts, which the
+    session holds, are changed through it."""
+    db = rows.driver(session)
+    added: list[int] = []
     for line in session.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)).all():
         if line.kind != "account" or line.account_id is None:
             continue
@@ -80,20 +83,15 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
             item = session.get(OpenItemRow, allocation.open_item_id)
             assert item is not None
             item.paid_cents -= allocation.amount_cents
-            reversal = AllocationRow(receipt_line_id=line.id, open_item_id=item.id,
-                                     amount_cents=-allocation.amount_cents, reverses_id=allocation.id)  # fmt: skip
-            session.add(reversal)
-            added.append(reversal)
+            added.append(rows.insert_reversal(db, line.id, item.id, -allocation.amount_cents, allocation.id))
         account = session.get(AccountRow, line.account_id)
         assert account is not None
         if line.credit_cents:
             if account.credit_cents < line.credit_cents:
                 raise credit_used(account.number)
             account.credit_cents -= line.credit_cents
-        session.add(HistoryRow(account_id=account.id, on_date=on_date, kind="void", description=description[:200],
-                               amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
-    session.flush()
-    return [row.id for row in added]
+        rows.add_history(db, account.id, on_date, "void", description[:200], line.amount_cents, receipt.number)
+    return added
 
 
 def void_receipt(

@@ -147,6 +147,12 @@ def apply_allocations(db: Driver, line_id: int, lines: Sequence[tuple[int, Money
             [(amount.cents, item_id) for item_id, amount in lines])  # fmt: skip
 
 
+def insert_reversal(db: Driver, line_id: int, item_id: int, cents: int, reverses_id: int) -> int:
+    """The negative allocation that undoes allocation `reverses_id` (a void, a reversal); its id."""
+    return db.insert("INSERT INTO allocations (receipt_line_id, open_item_id, amount_cents, reverses_id) "
+                     "VALUES (?, ?, ?, ?)", (line_id, item_id, cents, reverses_id))  # fmt: skip
+
+
 def add_credit(db: Driver, account_id: int, cents: int) -> None:
     db.run("UPDATE accounts SET credit_cents = credit_cents + ? WHERE id = ?", (cents, account_id))
 
