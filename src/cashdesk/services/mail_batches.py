@@ -39,6 +39,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.voids import reverse_allocations
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
+from cashdesk.store.driver import stored_date as _date  # a date column read at driver level
 from cashdesk.store.models import ApprovalRow, MailBatchRow, MailItemRow, ReceiptRow
 
 log = logging.getLogger(__name__)
@@ -607,12 +608,6 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         view = _view(s, batch)
         uow.commit()
     return PostedBatch(view, tuple(numbers), Money(total))
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
 
 
 def _open_items(db: rows.Driver, batch_id: int) -> list[tuple[int, OpenItem]]:

@@ -19,13 +19,14 @@ from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
-from cashdesk.domain.text import text_problem
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
 from cashdesk.services.posted import PostedLine, PostedReceipt
 from cashdesk.services.printing import queue_posted
+from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
@@ -135,7 +136,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
     non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
     posted_at = now.replace(tzinfo=None)
     station = ctx.station
-    drawer = rows.open_drawer(db, station, operator.user_id)
+    drawer = drawer_rows.open_drawer_of(db, station, operator.user_id)
     if drawer is None:
         raise NoOpenDrawer(NO_OPEN_DRAWER)
     business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
@@ -206,7 +207,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
                                         t.routing, t.bank_account) for t in tenders]  # fmt: skip
     rows.insert_tenders(db, receipt_id, tender_rows)
     written["tenders"] = tender_rows
-    rows.move_drawer_cash(db, drawer.id, cash_in)
+    drawer_rows.move_drawer_cash(db, drawer.id, cash_in)
     kick = settlement.cash_tendered.cents > 0 or (
         any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings["drawer.open_for_checks"]
     )

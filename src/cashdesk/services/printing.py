@@ -52,7 +52,6 @@ from cashdesk.store.models import (
     TenderRow,
 )
 
-
 log = logging.getLogger(__name__)
 
 #: Jobs that carry a receipt (the banner counts these as receipts; the rest are slips and kicks).

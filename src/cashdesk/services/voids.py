@@ -21,6 +21,8 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.overrides import require_approval
+from cashdesk.store import drawers as drawer_rows
+from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.models import (
     AccountRow,
@@ -31,7 +33,6 @@ from cashdesk.store.models import (
     ReceiptRow,
     TenderRow,
 )
-from cashdesk.store import posting as rows
 from cashdesk.store.posting import driver
 
 
@@ -133,7 +134,8 @@ def void_receipt(
         )  # fmt: skip
         cash_in = sum(t.amount_cents for t in s.scalars(select(TenderRow).where(
             TenderRow.receipt_id == receipt.id, TenderRow.kind == "cash")))  # fmt: skip
-        drawer.cash_cents -= cash_in - receipt.change_cents  # the cash goes back to the customer
+        # The cash goes back to the customer: the drawer's cash moves as posting moves it.
+        drawer_rows.move_drawer_cash(driver(s), drawer.id, -(cash_in - receipt.change_cents))
         receipt.status = "void"
         receipt.void_reason = reason
         receipt.voided_by = operator.user_id

@@ -28,6 +28,13 @@ def _processors(dialect: Dialect) -> tuple[Callable[[Any], Any] | None, Callable
             columns.business_date.type.dialect_impl(dialect).bind_processor(dialect))
 
 
+def stored_date(value: Any) -> dt.date | None:
+    """A date column as a driver-level read returns it (text on SQLite, a date elsewhere), as a date."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
 class Driver:
     """The DBAPI connection under a unit of work, with placeholders and values for its dialect."""
 

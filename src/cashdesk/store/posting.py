@@ -16,33 +16,10 @@ from typing import Any
 
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
 from cashdesk.domain.money import Money
-from cashdesk.store.driver import Driver, driver
+from cashdesk.store.driver import Driver, driver, stored_date
 from cashdesk.store.print_jobs import add as insert_print_job
 
 __all__ = ["Driver", "driver", "insert_print_job"]  # where the other writers have long found them
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
-@dataclass(frozen=True, slots=True)
-class OpenDrawer:
-    id: int
-    business_date: dt.date
-    cash_cents: int
-
-
-def open_drawer(db: Driver, station: str, cashier: str) -> OpenDrawer | None:
-    row = db.one("SELECT id, business_date, cash_cents FROM drawers WHERE station = ? AND cashier = ? "
-                 "AND status = 'open'", (station, cashier))  # fmt: skip
-    if row is None:
-        return None
-    day = _date(row[1])
-    assert day is not None
-    return OpenDrawer(int(row[0]), day, int(row[2]))
 
 
 def revenue_codes(db: Driver) -> dict[str, RevenueCode]:
@@ -80,7 +57,7 @@ def paying_account(db: Driver, number: str) -> PayingAccount | None:
                  "WHERE number = ?", (number,))  # fmt: skip
     if row is None:
         return None
-    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), _date(row[5]), int(row[6]), row[7])
+    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), stored_date(row[5]), int(row[6]), row[7])
 
 
 def revenue_code(db: Driver, code: str) -> RevenueCode | None:
@@ -98,16 +75,16 @@ def open_items_and_codes(db: Driver, account_id: int) -> tuple[list[OpenItem], d
         "LEFT JOIN revenue_codes c ON c.code = o.revenue_code "
         "WHERE o.account_id = ? AND o.amount_cents > o.paid_cents", (account_id,)
     ):  # fmt: skip
-        items.append(OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=_date(row[3]),
-                              due_date=_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7]))  # type: ignore[arg-type]
+        items.append(OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=stored_date(row[3]),
+                              due_date=stored_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7]))  # type: ignore[arg-type]
         if row[10] is not None and row[1] not in codes:
             codes[row[1]] = RevenueCode(row[1], row[8], row[9], RevenueCategory(row[10]), row[11])
     return items, codes
 
 
 def open_items(db: Driver, account_id: int) -> list[OpenItem]:
-    return [OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=_date(row[3]),
-                     due_date=_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7])  # type: ignore[arg-type]
+    return [OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=stored_date(row[3]),
+                     due_date=stored_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7])  # type: ignore[arg-type]
             for row in db.all("SELECT id, revenue_code, description, bill_date, due_date, amount_cents, paid_cents, "
                               "period FROM open_items WHERE account_id = ? AND amount_cents > paid_cents",
                               (account_id,))]  # fmt: skip
@@ -167,8 +144,3 @@ def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[Sequence[Any]]
     """(kind, cents, reference, card brand, card last four, routing, bank account) each."""
     db.many("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
             "bank_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(receipt_id, *t) for t in tenders])  # fmt: skip
-
-
-def move_drawer_cash(db: Driver, drawer_id: int, cents: int) -> None:
-    if cents:
-        db.run("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (cents, drawer_id))
