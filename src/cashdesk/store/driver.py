@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import Connection, Dialect
 from sqlalchemy.orm import Session
 
+from cashdesk.store.models import ReceiptRow
+
 
 @cache
 def _processors(dialect: Dialect) -> tuple[Callable[[Any], Any] | None, Callable[[Any], Any] | None]:
     """How this dialect stores a time and a date: taken from the receipts table, whose column types
     are those of every date and time column in models.py (a test holds them to it)."""
-    from cashdesk.store.models import ReceiptRow
-
     columns = ReceiptRow.__table__.c
     return (columns.posted_at.type.dialect_impl(dialect).bind_processor(dialect),
             columns.business_date.type.dialect_impl(dialect).bind_processor(dialect))
