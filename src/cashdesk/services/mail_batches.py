@@ -38,7 +38,7 @@ from cashdesk.services.business_day import is_closed, open_business_date, requir
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.voids import reverse_allocations
 from cashdesk.store import posting as rows
-from cashdesk.store import sealed
+from cashdesk.store import print_jobs, sealed
 from cashdesk.store.driver import stored_date as _date  # a date column read at driver level
 from cashdesk.store.models import ApprovalRow, MailBatchRow, MailItemRow, ReceiptRow
 
@@ -755,8 +755,8 @@ def mail_receipt(ctx: ServiceContext, operator: Operator, item_id: int, *, folde
         if print_it:
             payload = render_escpos(doc, profile=str(ctx.settings["printer.profile"]),
                                     width_chars=int(ctx.settings["printer.width"]))  # fmt: skip
-            job = rows.insert_print_job(rows.driver(s), ctx.station, "receipt", receipt.id, payload,
-                                        now.replace(tzinfo=None))  # fmt: skip
+            job = print_jobs.add(rows.driver(s), ctx.station, "receipt", receipt.id, payload,
+                                 now.replace(tzinfo=None))  # fmt: skip
         details: dict[str, object] = {"printed": job is not None}
         if target is not None:
             details["file"] = target.name

@@ -17,9 +17,8 @@ from typing import Any
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
 from cashdesk.domain.money import Money
 from cashdesk.store.driver import Driver, driver, stored_date
-from cashdesk.store.print_jobs import add as insert_print_job
 
-__all__ = ["Driver", "driver", "insert_print_job"]  # where the other writers have long found them
+__all__ = ["Driver", "driver"]  # where the other services have long found them
 
 
 def revenue_codes(db: Driver) -> dict[str, RevenueCode]:
