@@ -41,6 +41,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.posted import PostedReceipt
 from cashdesk.store import print_jobs
+from cashdesk.store.db import UnitOfWork
 from cashdesk.store.driver import Driver, driver
 from cashdesk.store.models import (
     AccountRow,
@@ -233,9 +234,10 @@ def reprint_receipt(
         return _reprint(uow, ctx, operator, receipt_id, "")
 
 
-def _reprint(uow, ctx: ServiceContext, operator: Operator, receipt_id: int, approved_by: str) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+def _reprint(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, receipt_id: int, approved_by: str) -> tuple[int, ...]:
     s = uow.session
     receipt = s.get(ReceiptRow, receipt_id)
+    assert receipt is not None  # nothing is deleted
     if receipt.reprints >= 1 and not approved_by:  # another station reprinted it meanwhile
         raise ReprintRefused("This receipt was reprinted already: a further copy needs a supervisor's approval.")
     receipt.reprints += 1
