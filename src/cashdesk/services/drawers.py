@@ -23,7 +23,7 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.store import sealed
+from cashdesk.store import print_jobs, sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow
 from cashdesk.store.posting import driver
 
@@ -163,7 +163,6 @@ def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id
     from cashdesk.devices.drawer import drawer_kick
     from cashdesk.domain.security import OverrideAction
     from cashdesk.services.overrides import require_approval
-    from cashdesk.store.models import PrintJobRow
 
     operator.require(Permission.TAKE_PAYMENTS, "open the cash drawer")
     reason = reason.strip()
@@ -183,13 +182,10 @@ def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id
         drawer_id = drawer.id
     with require_approval(ctx, approval_id, action=OverrideAction.NO_SALE, requested_by=operator.user_id,
                           object=f"drawer {drawer_id}") as (uow, approval):  # fmt: skip
-        job = PrintJobRow(station=ctx.station, kind="drawer_kick", receipt_id=None,
-                          payload=drawer_kick(ctx.settings.drawer.pin), status="queued", attempts=0,
-                          last_error="", created_at=ctx.now().replace(tzinfo=None))  # fmt: skip
-        uow.session.add(job)
-        uow.session.flush()
+        job_id = print_jobs.add(uow.rows, ctx.station, "drawer_kick", None, drawer_kick(ctx.settings.drawer.pin),
+                                ctx.now().replace(tzinfo=None))  # fmt: skip
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="no_sale",
                      object=f"drawer {drawer_id}", details={"reason": reason, "approved_by": approval.approved_by},
                      at=ctx.now())  # fmt: skip
         uow.commit()
-        return job.id
+        return job_id

@@ -38,7 +38,8 @@ from cashdesk.services.business_day import is_closed, open_business_date, requir
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.voids import reverse_allocations
 from cashdesk.store import posting as rows
-from cashdesk.store import sealed
+from cashdesk.store import print_jobs, sealed
+from cashdesk.store.driver import stored_date as _date  # a date column read at driver level
 from cashdesk.store.models import ApprovalRow, MailBatchRow, MailItemRow, ReceiptRow
 
 log = logging.getLogger(__name__)
@@ -192,8 +193,7 @@ def _stub_amount(scan_line: str) -> Money | None:
 
 
 def _view(s: Session, batch: MailBatchRow, *, with_items: bool = True) -> BatchView:
-    db = rows.driver(s)
-    s.flush()
+    db = rows.driver(s)  # after the session's pending rows: the counts include them
     if not with_items:
         count, total, rev_count, rev_total = db.one(
             "SELECT count(*), coalesce(sum(amount_cents), 0), coalesce(sum(CASE WHEN status = 'reversed' THEN 1 ELSE 0 END), 0), "
@@ -426,7 +426,6 @@ def add_remittance(
             bank_account=bank_account, scan_line=scan_line if stub else "", status="entered", reversed_by="",
             reverse_reason="",
         ))  # fmt: skip
-        s.flush()
         view = _view(s, batch)
         uow.commit()
     return view
@@ -468,7 +467,6 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
                      details={"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
                               "check": item.check_number}, at=now)  # fmt: skip
         s.delete(item)
-        s.flush()
         view = _view(s, batch)
         uow.commit()
     return view
@@ -599,24 +597,17 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         batch.status = rules.BatchStatus.POSTED.value
         batch.posted_at = posted_at
         batch.posted_by = operator.user_id
-        s.flush()
         total = sum(int(r[2]) for r in items)
         details: dict[str, Any] = {
             "count": len(items), "total_cents": total, "first_receipt": numbers[0] if numbers else "",
             "last_receipt": numbers[-1] if numbers else "", "business_date": day.isoformat(),
         }  # fmt: skip
-        details |= sealed.digests(db, "mail_batch_post", batch.number, details)
+        details |= sealed.digests(rows.driver(s), "mail_batch_post", batch.number, details)
         audit.record(s, user=operator.user_id, station=station, event_type="mail_batch_post", object=batch.number,
                      details=details, at=now)  # fmt: skip
         view = _view(s, batch)
         uow.commit()
     return PostedBatch(view, tuple(numbers), Money(total))
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
 
 
 def _open_items(db: rows.Driver, batch_id: int) -> list[tuple[int, OpenItem]]:
@@ -711,7 +702,6 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         item.reversed_by = operator.user_id
         item.reversed_at = at
         item.reverse_reason = reason
-        s.flush()
         details: dict[str, Any] = {
             "batch": batch.number, "seq": item.seq, "reason": reason, "amount_cents": item.amount_cents,
             "approved_by": approval.approved_by, "approval": approval.id, "allocations": reversals,
@@ -768,8 +758,8 @@ def mail_receipt(ctx: ServiceContext, operator: Operator, item_id: int, *, folde
         if print_it:
             payload = render_escpos(doc, profile=ctx.settings.printer.profile,
                                     width_chars=ctx.settings.printer.width)  # fmt: skip
-            job = rows.insert_print_job(rows.driver(s), ctx.station, "receipt", receipt.id, payload,
-                                        now.replace(tzinfo=None))  # fmt: skip
+            job = print_jobs.add(rows.driver(s), ctx.station, "receipt", receipt.id, payload,
+                                 now.replace(tzinfo=None))  # fmt: skip
         details: dict[str, object] = {"printed": job is not None}
         if target is not None:
             details["file"] = target.name

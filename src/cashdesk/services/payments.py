@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cashdesk.domain import row_digests
 from cashdesk.domain.accounts import AccountStatus, normalize_account_number
@@ -19,11 +19,14 @@ from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
-from cashdesk.domain.text import text_problem
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
+from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
+from cashdesk.services.posted import PostedLine, PostedReceipt
+from cashdesk.services.printing import queue_posted
+from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
@@ -74,34 +77,6 @@ class Cart:
         return Money.total(line.amount for line in self.lines)
 
 
-@dataclass(frozen=True, slots=True)
-class PostedLine:
-    kind: str  # account or misc
-    reference: str  # account number or revenue code
-    name: str  # account name or revenue code description
-    amount: Money
-    credit: Money  # kept as account credit
-    balance_left: Money | None  # what the account still owes after this payment
-
-
-@dataclass(frozen=True, slots=True)
-class PostedReceipt:
-    id: int
-    number: str
-    posted_at: dt.datetime  # UTC
-    business_date: dt.date
-    station: str
-    cashier: str
-    payer: str
-    total: Money
-    tendered: Money
-    change: Money
-    lines: tuple[PostedLine, ...]
-    tenders: tuple[Tender, ...]
-    drawer_kick: bool = False
-    print_job_ids: tuple[int, ...] = field(default=())
-
-
 MAX_PAYER = 120
 MAX_MEMO = 200
 
@@ -146,33 +121,22 @@ def post_receipt(
     except TenderError as exc:
         raise PaymentRefused(str(exc)) from None
     now = ctx.now()
-    if approval_id is None:
-        # The usual payment: a plain connection, no ORM session (the hottest write at the window).
-        try:
-            with ctx.db.fast_write() as work:
-                posted = _write(ctx, operator, cart, tenders, settlement, now, rows.Driver(work.connection), None,
-                                approval_id)  # fmt: skip
-                work.commit()
-            return posted
-        except _NeedsApproval:
-            pass  # a closed account: the approval's refusal is recorded through the session below
+    # One unit of work: the rows at driver level (the hottest write at the window); an ORM session
+    # joins the same transaction only when a closed account's approval is to be used or refused.
     with ctx.db.unit_of_work() as uow:
-        posted = _write(ctx, operator, cart, tenders, settlement, now, rows.driver(uow.session), uow, approval_id)
+        posted = _write(ctx, operator, cart, tenders, settlement, now, uow, approval_id)
         uow.commit()
     return posted
 
 
-class _NeedsApproval(Exception):
-    """The fast path met a closed account: post again through a unit of work that records refusals."""
-
-
 def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
-           now: dt.datetime, db: rows.Driver, uow: UnitOfWork | None, approval_id: int | None) -> PostedReceipt:  # fmt: skip
+           now: dt.datetime, uow: UnitOfWork, approval_id: int | None) -> PostedReceipt:  # fmt: skip
     """Every row of the receipt, in the caller's transaction; the caller commits."""
+    db = uow.rows
     non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
     posted_at = now.replace(tzinfo=None)
     station = ctx.station
-    drawer = rows.open_drawer(db, station, operator.user_id)
+    drawer = drawer_rows.open_drawer_of(db, station, operator.user_id)
     if drawer is None:
         raise NoOpenDrawer(NO_OPEN_DRAWER)
     business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
@@ -215,8 +179,6 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         if non_cash and account.cash_only_on(business_date):
             raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
         if account.status == AccountStatus.CLOSED.value:
-            if uow is None:
-                raise _NeedsApproval
             _consume_closed_account_approval(uow, ctx, operator, account.number, approval_id)
             approval_used = True
         items, codes = rows.open_items_and_codes(db, account.id)
@@ -245,7 +207,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
                                         t.routing, t.bank_account) for t in tenders]  # fmt: skip
     rows.insert_tenders(db, receipt_id, tender_rows)
     written["tenders"] = tender_rows
-    rows.move_drawer_cash(db, drawer.id, cash_in)
+    drawer_rows.move_drawer_cash(db, drawer.id, cash_in)
     kick = settlement.cash_tendered.cents > 0 or (
         any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings.drawer.open_for_checks
     )
@@ -254,7 +216,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         cashier=operator.user_id, payer=payer, total=settlement.total, tendered=settlement.tendered,
         change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick,
     )  # fmt: skip
-    job_ids = _queue_print_jobs(db, ctx, result_receipt)
+    job_ids = queue_posted(db, ctx, result_receipt)
     audit.record_on(
         db, user=operator.user_id, station=station, event_type="post", object=number,
         details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
@@ -289,9 +251,3 @@ def cash_limit_refusal(ctx: ServiceContext, drawer_cash_cents: int, cash_in_cent
                 f"{Money(block).display()} limit. Make a cash drop to the safe first (Ctrl+Shift+C), "
                 "or take a check or card.")  # fmt: skip
     return ""
-
-
-def _queue_print_jobs(db: rows.Driver, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
-    from cashdesk.services.printing import queue_posted
-
-    return queue_posted(db, ctx, posted)

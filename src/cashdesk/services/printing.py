@@ -39,8 +39,10 @@ from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.payments import PostedReceipt
-from cashdesk.store import posting as rows
+from cashdesk.services.posted import PostedReceipt
+from cashdesk.store import print_jobs
+from cashdesk.store.db import UnitOfWork
+from cashdesk.store.driver import Driver, driver
 from cashdesk.store.models import (
     AccountRow,
     OpenItemRow,
@@ -50,7 +52,6 @@ from cashdesk.store.models import (
     RevenueCodeRow,
     TenderRow,
 )
-
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +152,7 @@ def _render(ctx: ServiceContext, doc: ReceiptDoc) -> bytes:
 
 
 def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, receipt_id: int | None) -> int:
-    job = PrintJobRow(station=ctx.station, kind=kind, receipt_id=receipt_id, payload=payload, status="queued",
-                      attempts=0, last_error="", created_at=ctx.now().replace(tzinfo=None))  # fmt: skip
-    session.add(job)
-    session.flush()
-    return job.id
+    return print_jobs.add(driver(session), ctx.station, kind, receipt_id, payload, ctx.now().replace(tzinfo=None))
 
 
 def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
@@ -174,17 +171,17 @@ def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
     )  # fmt: skip
 
 
-def queue_posted(db: rows.Driver, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
+def queue_posted(db: Driver, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
     """The receipt of a payment being posted, then the drawer kick as its own job (driver level, like the posting)."""
     at = ctx.now().replace(tzinfo=None)
-    ids = [rows.insert_print_job(db, ctx.station, "receipt", posted.id, _render(ctx, posted_doc(ctx, posted)), at)]
+    ids = [print_jobs.add(db, ctx.station, "receipt", posted.id, _render(ctx, posted_doc(ctx, posted)), at)]
     if posted.drawer_kick:
-        ids.append(rows.insert_print_job(db, ctx.station, "drawer_kick", posted.id,
+        ids.append(print_jobs.add(db, ctx.station, "drawer_kick", posted.id,
                                          drawer_kick(ctx.settings.drawer.pin), at))  # fmt: skip
     if ctx.settings.printer.slip_station:
         for tender in posted.tenders:
             if tender.kind is TenderKind.CHECK:
-                ids.append(rows.insert_print_job(db, ctx.station, "endorsement", posted.id,
+                ids.append(print_jobs.add(db, ctx.station, "endorsement", posted.id,
                                                  _endorsement(ctx, posted.number, tender.reference), at))  # fmt: skip
     return tuple(ids)
 
@@ -237,9 +234,10 @@ def reprint_receipt(
         return _reprint(uow, ctx, operator, receipt_id, "")
 
 
-def _reprint(uow, ctx: ServiceContext, operator: Operator, receipt_id: int, approved_by: str) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+def _reprint(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, receipt_id: int, approved_by: str) -> tuple[int, ...]:
     s = uow.session
     receipt = s.get(ReceiptRow, receipt_id)
+    assert receipt is not None  # nothing is deleted
     if receipt.reprints >= 1 and not approved_by:  # another station reprinted it meanwhile
         raise ReprintRefused("This receipt was reprinted already: a further copy needs a supervisor's approval.")
     receipt.reprints += 1

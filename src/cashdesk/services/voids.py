@@ -21,12 +21,13 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.overrides import require_approval
+from cashdesk.store import drawers as drawer_rows
+from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.models import (
     AccountRow,
     AllocationRow,
     DrawerRow,
-    HistoryRow,
     OpenItemRow,
     ReceiptLineRow,
     ReceiptRow,
@@ -73,10 +74,13 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
     Refused with `check_returned()` when a returned check is recorded on the receipt: that took
     the check's payment off already, and undoing it again would charge the customer twice.
 
-    Returns the ids of the reversing allocations (flushed), for the audit event's digest."""
+    Returns the ids of the reversing allocations, for the audit event's digest. The new rows are
+    written as posting writes them (store/posting.py); the open items and accounts, which the
+    session holds, are changed through it."""
     if session.scalar(select(ReturnedCheckRow.id).where(ReturnedCheckRow.receipt_id == receipt.id).limit(1)):
         raise check_returned()
-    added: list[AllocationRow] = []
+    db = rows.driver(session)
+    added: list[int] = []
     for line in session.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)).all():
         if line.kind != "account" or line.account_id is None:
             continue
@@ -86,20 +90,15 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
             item = session.get(OpenItemRow, allocation.open_item_id)
             assert item is not None
             item.paid_cents -= allocation.amount_cents
-            reversal = AllocationRow(receipt_line_id=line.id, open_item_id=item.id,
-                                     amount_cents=-allocation.amount_cents, reverses_id=allocation.id)  # fmt: skip
-            session.add(reversal)
-            added.append(reversal)
+            added.append(rows.insert_reversal(db, line.id, item.id, -allocation.amount_cents, allocation.id))
         account = session.get(AccountRow, line.account_id)
         assert account is not None
         if line.credit_cents:
             if account.credit_cents < line.credit_cents:
                 raise credit_used(account.number)
             account.credit_cents -= line.credit_cents
-        session.add(HistoryRow(account_id=account.id, on_date=on_date, kind="void", description=description[:200],
-                               amount_cents=line.amount_cents, reference=receipt.number))  # fmt: skip
-    session.flush()
-    return [row.id for row in added]
+        rows.add_history(db, account.id, on_date, "void", description[:200], line.amount_cents, receipt.number)
+    return added
 
 
 def void_receipt(
@@ -144,12 +143,12 @@ def void_receipt(
         )  # fmt: skip
         cash_in = sum(t.amount_cents for t in s.scalars(select(TenderRow).where(
             TenderRow.receipt_id == receipt.id, TenderRow.kind == "cash")))  # fmt: skip
-        drawer.cash_cents -= cash_in - receipt.change_cents  # the cash goes back to the customer
+        # The cash goes back to the customer: the drawer's cash moves as posting moves it.
+        drawer_rows.move_drawer_cash(driver(s), drawer.id, -(cash_in - receipt.change_cents))
         receipt.status = "void"
         receipt.void_reason = reason
         receipt.voided_by = operator.user_id
         receipt.voided_at = now.replace(tzinfo=None)
-        s.flush()
         from cashdesk.services.printing import queue_void_slip
 
         job_ids = queue_void_slip(s, ctx, receipt)

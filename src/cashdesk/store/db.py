@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
+    from cashdesk.store.driver import Driver
+
 # SQLAlchemy is imported when the database is first used, not when it is opened: the window
 # shows its sign-in screen without waiting for it (docs/performance.md, window start).
 
@@ -275,9 +277,6 @@ class Database:
     def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
         return UnitOfWork(self.engine, write=write)
 
-    def fast_write(self) -> FastWrite:
-        return FastWrite(self.engine)
-
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -303,18 +302,28 @@ def _raise_refusal(exc: BaseException | None, engine: Engine) -> None:
         raise refusal from exc
 
 
-class FastWrite:
-    """A write transaction on a plain connection, without an ORM session: for the hottest write
-    at the window (counter posting), which speaks SQL through `store.posting.Driver`. Rolls back
-    unless `commit()` is called; a full disk or a read-only file is said as UnitOfWork says it."""
+class UnitOfWork:
+    """One transaction that rolls back unless `commit()` is called (cosmicpython), and the one
+    place for BEGIN IMMEDIATE, a full disk or a read-only file, commit and rollback.
 
-    def __init__(self, engine: Engine) -> None:
+    It gives two views of the same transaction on the same connection: `rows`, SQL at driver
+    level (store/driver.py: the hottest writes, counter posting), and `session`, an ORM session
+    made when first used. The session's pending rows are flushed before the driver speaks
+    (`driver.driver`), and whatever either wrote is committed or rolled back together.
+    """
+
+    def __init__(self, engine: Engine, *, write: bool) -> None:
         self._engine = engine
+        self._write = write
         self._committed = False
+        self._session: Session | None = None
+        self._rows: Driver | None = None
         self.connection: Connection
 
-    def __enter__(self) -> FastWrite:
-        self.connection = self._engine.connect().execution_options(cashdesk_begin="IMMEDIATE")
+    def __enter__(self) -> UnitOfWork:
+        # Writers take SQLite's write lock at BEGIN, so two windows never deadlock midway.
+        begin = "IMMEDIATE" if self._write else "DEFERRED"
+        self.connection = self._engine.connect().execution_options(cashdesk_begin=begin)
         try:
             self.connection.begin()
         except Exception as exc:
@@ -323,12 +332,49 @@ class FastWrite:
             raise
         return self
 
+    @property
+    def session(self) -> Session:
+        """The ORM's view of this transaction: it joins it, and leaves the commit to the unit of work."""
+        if self._session is None:
+            from sqlalchemy.orm import Session
+
+            self._session = Session(bind=self.connection, expire_on_commit=False, autoflush=True,
+                                    join_transaction_mode="rollback_only")  # fmt: skip
+        return self._session
+
+    @property
+    def rows(self) -> Driver:
+        """SQL at driver level on this transaction (after the session's pending rows, if any)."""
+        if self._session is not None:
+            self._session.flush()
+        if self._rows is None:
+            from cashdesk.store.driver import Driver
+
+            self._rows = Driver(self.connection)
+        return self._rows
+
     def commit(self) -> None:
+        if self._session is not None:
+            self._session.commit()  # flushes; the transaction itself is the connection's
         self.connection.commit()
         self._committed = True
 
+    def rollback(self) -> None:
+        """Undo everything written so far and go on in a new transaction of the same kind
+        (for example to record only a refusal)."""
+        if self._session is not None:
+            self._session.rollback()  # rolls back the connection's transaction too
+        if self.connection.in_transaction():
+            self.connection.rollback()
+        self._committed = False
+        self.connection.begin()
+
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        # The one place where a full disk or a read-only file becomes words for the person at the
+        # window: whatever statement or commit hit it, the whole transaction is rolled back.
         try:
+            if self._session is not None:
+                self._session.close()  # leaves the connection's transaction as it is
             if not self._committed:
                 self.connection.rollback()
         except Exception as rollback_exc:  # the rollback of a failed commit can fail the same way
@@ -337,51 +383,4 @@ class FastWrite:
                 raise
         finally:
             self.connection.close()
-        _raise_refusal(exc, self._engine)
-
-
-class UnitOfWork:
-    """A transaction that rolls back unless `commit()` is called (cosmicpython)."""
-
-    def __init__(self, engine: Engine, *, write: bool) -> None:
-        self._engine = engine
-        self._write = write
-        self._committed = False
-        self.session: Session
-
-    def __enter__(self) -> UnitOfWork:
-        from sqlalchemy.orm import Session
-
-        self.session = Session(self._engine, expire_on_commit=False, autoflush=True)
-        # Writers take SQLite's write lock at BEGIN, so two windows never deadlock midway.
-        try:
-            self.session.connection(execution_options={"cashdesk_begin": "IMMEDIATE" if self._write else "DEFERRED"})
-        except Exception as exc:
-            self.session.close()
-            refusal = write_refusal(exc)
-            if refusal is None:
-                raise
-            log.error("the database refused to start a transaction: %s", exc)
-            raise refusal from exc
-        return self
-
-    def commit(self) -> None:
-        self.session.commit()
-        self._committed = True
-
-    def rollback(self) -> None:
-        self.session.rollback()
-
-    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
-        # The one place where a full disk or a read-only file becomes words for the person at the
-        # window: whatever statement or commit hit it, the whole transaction is rolled back.
-        try:
-            if not self._committed:
-                self.session.rollback()
-        except Exception as rollback_exc:  # the rollback of a failed commit can fail the same way
-            log.warning("rollback after a failed write: %s", rollback_exc)
-            if exc is None:
-                raise
-        finally:
-            self.session.close()
         _raise_refusal(exc, self._engine)

@@ -1,10 +1,10 @@
-"""The rows of a payment, written at driver level inside the caller's unit of work.
+"""The rows of a payment (receipt, lines, allocations, tenders, history), written at driver level.
 
 Posting is the hottest write at the window (DESIGN: fast at the counter), so it skips the
-ORM's unit-of-work bookkeeping and speaks SQL through the session's own DBAPI connection:
-the same transaction, the same BEGIN IMMEDIATE, the same commit. Values are stored exactly
-as the ORM mappings in models.py store them (dates as YYYY-MM-DD, times as
-YYYY-MM-DD HH:MM:SS.ffffff on SQLite), so everything else reads them back unchanged.
+ORM's bookkeeping and speaks SQL through the unit of work's own connection (store/driver.py):
+the same transaction, the same BEGIN IMMEDIATE, the same commit. Dates and times are bound by
+`Driver.value`, from the column types in models.py, so everything else reads them back unchanged.
+Counter and mail posting write receipts here; print jobs are written by store/print_jobs.py.
 """
 
 from __future__ import annotations
@@ -14,109 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
-from sqlalchemy.orm import Session
-
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
 from cashdesk.domain.money import Money
+from cashdesk.store.driver import Driver, driver, stored_date
 
-
-class Driver:
-    """The DBAPI connection under a session, with placeholders and values for its dialect."""
-
-    __slots__ = ("_conn", "_sqlite")
-
-    def __init__(self, session: Session | Connection) -> None:
-        connection = session.connection() if isinstance(session, Session) else session
-        self._sqlite = connection.dialect.name == "sqlite"
-        self._conn: Any = connection.connection.driver_connection
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self._sqlite
-
-    def _sql(self, sql: str) -> str:
-        return sql if self._sqlite else sql.replace("?", "%s")
-
-    def value(self, value: Any) -> Any:
-        """Dates and times as the ORM stores them on SQLite; other drivers take the objects."""
-        if not self._sqlite:
-            return value
-        if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return value
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        cur = self._conn.cursor()
-        try:
-            cur.execute(self._sql(sql), params)
-            return cur.fetchone()
-        finally:
-            cur.close()
-
-    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cur = self._conn.cursor()
-        try:
-            cur.execute(self._sql(sql), params)
-            return cur.fetchall()
-        finally:
-            cur.close()
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        cur = self._conn.cursor()
-        try:
-            cur.execute(self._sql(sql), params)
-        finally:
-            cur.close()
-
-    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        cur = self._conn.cursor()
-        try:
-            cur.executemany(self._sql(sql), list(rows))
-        finally:
-            cur.close()
-
-    def insert(self, sql: str, params: Sequence[Any]) -> int:
-        """An INSERT … RETURNING id; the new row's id."""
-        row = self.one(sql + " RETURNING id", params)
-        assert row is not None
-        return int(row[0])
-
-
-def driver(session: Session) -> Driver:
-    """The session's Driver, made once per transaction (a rollback starts a new one)."""
-    transaction = session.get_transaction()
-    cached = session.info.get("cashdesk_driver")
-    if transaction is not None and cached is not None and cached[0] is transaction:
-        return cached[1]
-    made = Driver(session)  # begins the transaction when there is none
-    session.info["cashdesk_driver"] = (session.get_transaction(), made)
-    return made
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
-@dataclass(frozen=True, slots=True)
-class OpenDrawer:
-    id: int
-    business_date: dt.date
-    cash_cents: int
-
-
-def open_drawer(db: Driver, station: str, cashier: str) -> OpenDrawer | None:
-    row = db.one("SELECT id, business_date, cash_cents FROM drawers WHERE station = ? AND cashier = ? "
-                 "AND status = 'open'", (station, cashier))  # fmt: skip
-    if row is None:
-        return None
-    day = _date(row[1])
-    assert day is not None
-    return OpenDrawer(int(row[0]), day, int(row[2]))
+__all__ = ["Driver", "driver"]  # where the other services have long found them
 
 
 def revenue_codes(db: Driver) -> dict[str, RevenueCode]:
@@ -154,7 +56,7 @@ def paying_account(db: Driver, number: str) -> PayingAccount | None:
                  "WHERE number = ?", (number,))  # fmt: skip
     if row is None:
         return None
-    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), _date(row[5]), int(row[6]), row[7])
+    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), stored_date(row[5]), int(row[6]), row[7])
 
 
 def revenue_code(db: Driver, code: str) -> RevenueCode | None:
@@ -172,16 +74,16 @@ def open_items_and_codes(db: Driver, account_id: int) -> tuple[list[OpenItem], d
         "LEFT JOIN revenue_codes c ON c.code = o.revenue_code "
         "WHERE o.account_id = ? AND o.amount_cents > o.paid_cents", (account_id,)
     ):  # fmt: skip
-        items.append(OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=_date(row[3]),
-                              due_date=_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7]))  # type: ignore[arg-type]
+        items.append(OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=stored_date(row[3]),
+                              due_date=stored_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7]))  # type: ignore[arg-type]
         if row[10] is not None and row[1] not in codes:
             codes[row[1]] = RevenueCode(row[1], row[8], row[9], RevenueCategory(row[10]), row[11])
     return items, codes
 
 
 def open_items(db: Driver, account_id: int) -> list[OpenItem]:
-    return [OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=_date(row[3]),
-                     due_date=_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7])  # type: ignore[arg-type]
+    return [OpenItem(id=row[0], revenue_code=row[1], description=row[2], bill_date=stored_date(row[3]),
+                     due_date=stored_date(row[4]), amount=Money(row[5]), paid=Money(row[6]), period=row[7])  # type: ignore[arg-type]
             for row in db.all("SELECT id, revenue_code, description, bill_date, due_date, amount_cents, paid_cents, "
                               "period FROM open_items WHERE account_id = ? AND amount_cents > paid_cents",
                               (account_id,))]  # fmt: skip
@@ -221,6 +123,12 @@ def apply_allocations(db: Driver, line_id: int, lines: Sequence[tuple[int, Money
             [(amount.cents, item_id) for item_id, amount in lines])  # fmt: skip
 
 
+def insert_reversal(db: Driver, line_id: int, item_id: int, cents: int, reverses_id: int) -> int:
+    """The negative allocation that undoes allocation `reverses_id` (a void, a reversal); its id."""
+    return db.insert("INSERT INTO allocations (receipt_line_id, open_item_id, amount_cents, reverses_id) "
+                     "VALUES (?, ?, ?, ?)", (line_id, item_id, cents, reverses_id))  # fmt: skip
+
+
 def add_credit(db: Driver, account_id: int, cents: int) -> None:
     db.run("UPDATE accounts SET credit_cents = credit_cents + ? WHERE id = ?", (cents, account_id))
 
@@ -235,15 +143,3 @@ def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[Sequence[Any]]
     """(kind, cents, reference, card brand, card last four, routing, bank account) each."""
     db.many("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
             "bank_account) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(receipt_id, *t) for t in tenders])  # fmt: skip
-
-
-def move_drawer_cash(db: Driver, drawer_id: int, cents: int) -> None:
-    if cents:
-        db.run("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (cents, drawer_id))
-
-
-def insert_print_job(db: Driver, station: str, kind: str, receipt_id: int | None, payload: bytes,
-                     created_at: dt.datetime) -> int:  # fmt: skip
-    return db.insert("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, "
-                     "created_at) VALUES (?, ?, ?, ?, 'queued', 0, '', ?)",
-                     (station, kind, receipt_id, payload, db.value(created_at)))  # fmt: skip
