@@ -215,7 +215,7 @@ class CounterScreen(QWidget):
         left.addWidget(self.inquiry, 1)
         left.addWidget(self.pay_strip)
 
-        self.shift = ShiftActions(self, ctx)  # drops, paid-outs, X report, balancing; the cash banner
+        self.shift = ShiftActions(self, ctx, parent=self)  # drops, paid-outs, X report, balancing; the cash banner
         self.shift.printing_wanted.connect(self.printing_wanted)
         self.receipt_panel = self._build_receipt_panel()
         layout = QHBoxLayout(self)
@@ -402,6 +402,16 @@ class CounterScreen(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         show_message(self.message_label, text, error=error)
+
+    @property
+    def busy(self) -> bool:
+        """A yes/no question or a supervisor's approval is open: other windows start nothing over it."""
+        return self._asking or self.approval_dialog is not None
+
+    @property
+    def payment_in_progress(self) -> bool:
+        """Lines or tenders are on the receipt: it is posted (F12) or cancelled before other work starts."""
+        return not self.cart.empty
 
     def _card_number_refused(self, field: object) -> None:
         if field is self.inquiry.search_field:

@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         if self.mode is not Mode.WORKING or operator is None or not operator.can(permission):
             return False
         counter = self.counter
-        if counter._asking or counter.approval_dialog is not None or self.void_dialog is not None:
+        if counter.busy or self.void_dialog is not None:
             return False
         if self.extra_dialog is not None:
             self.extra_dialog.raise_()
@@ -657,7 +657,7 @@ class MainWindow(QMainWindow):
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
             result = dialog.result_check
-            if self.counter.cart.empty and self.work.currentWidget() is self.counter:
+            if not self.counter.payment_in_progress and self.work.currentWidget() is self.counter:
                 self.inquiry.show_account(result.account)  # the fee and the cash-only flag, in the pane
             self._tell(returned_check_text(result))
             self.inquiry.focus_search()
@@ -673,7 +673,7 @@ class MainWindow(QMainWindow):
         operator = self.operator
         assert operator is not None
         counter = self.counter
-        if not counter.cart.empty:
+        if counter.payment_in_progress:
             counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
                         "without a sale.", error=True)  # fmt: skip
             return
@@ -718,7 +718,7 @@ class MainWindow(QMainWindow):
         if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
             return None
         counter = self.counter
-        if counter._asking or counter.approval_dialog is not None or self.void_dialog is not None:
+        if counter.busy or self.void_dialog is not None:
             return None
         for open_already in (self.mail_dialog, self.extra_dialog):
             if open_already is not None:
@@ -788,7 +788,7 @@ class MainWindow(QMainWindow):
         operator = self.operator
         if self.mode is not Mode.WORKING or operator is None:
             return
-        if not self.counter.cart.empty:
+        if self.counter.payment_in_progress:
             self.counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before signing out.",
                              error=True)  # fmt: skip
             return

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -40,7 +40,8 @@ from cashdesk.ui.float_count import CashCountWidget
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.shift import CashPosition, DropResult, PaidOutResult, ShiftReport
-    from cashdesk.ui.counter import CounterScreen
+    from cashdesk.services.drawers import DrawerView
+    from cashdesk.ui.inquiry import InquiryScreen
 
 log = logging.getLogger(__name__)
 
@@ -301,14 +302,33 @@ class XReportDialog(QDialog):
 # -- the counter's side ---------------------------------------------------------------------------
 
 
+class Counter(Protocol):
+    """What the shift keys ask of the counter and tell it; ui.counter imports this module, not the reverse."""
+
+    operator: Operator | None
+    drawer: DrawerView | None
+    inquiry: InquiryScreen
+
+    @property
+    def busy(self) -> bool: ...
+    @property
+    def payment_in_progress(self) -> bool: ...
+    @property
+    def takes_payments(self) -> bool: ...
+    def say(self, text: str, *, error: bool = False) -> None: ...
+    def set_drawer(self, drawer: DrawerView | None) -> None: ...
+    def window(self) -> QWidget: ...
+    def isVisible(self) -> bool: ...  # noqa: N802 - Qt's name
+
+
 class ShiftActions(QObject):
     """The counter's shift keys and its cash banner."""
 
     #: Something was queued for the printer (a drop slip, a paid-out slip, an X or Z report).
     printing_wanted = Signal()
 
-    def __init__(self, counter: CounterScreen, ctx: ServiceContext) -> None:
-        super().__init__(counter)
+    def __init__(self, counter: Counter, ctx: ServiceContext, *, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._counter = counter
         self._ctx = ctx
         self.dialog: QDialog | None = None
@@ -349,7 +369,7 @@ class ShiftActions(QObject):
     def _may_start(self, what: str, *, empty_receipt: bool = True) -> Operator | None:
         counter = self._counter
         operator = counter.operator
-        if operator is None or counter._asking or counter.approval_dialog is not None:
+        if operator is None or counter.busy:
             return None
         if not counter.takes_payments:
             counter.inquiry.show_message("Drawer work is done by cashiers and supervisors.", error=True)
@@ -361,7 +381,7 @@ class ShiftActions(QObject):
         if counter.drawer is None:
             counter.say(f"No drawer open: nothing to {what}. Open your drawer (Ctrl+Shift+D) first.", error=True)
             return None
-        if empty_receipt and not counter.cart.empty:
+        if empty_receipt and counter.payment_in_progress:
             counter.say(f"Finish this payment (F12) or cancel it (Esc in the search box) before you {what}.",
                         error=True)  # fmt: skip
             return None
