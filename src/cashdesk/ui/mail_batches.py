@@ -51,6 +51,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.models import Column, RowsModel, money_column
+from cashdesk.ui.operations import Operation
 from cashdesk.ui.tender_entry import looks_like_micr
 
 if TYPE_CHECKING:
@@ -982,17 +983,10 @@ class MailBatchesDialog(QDialog):
 
     def _call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
         """The service's answer; a refusal (or a failure) is said here and gives None (`_FAILED` if none_ok)."""
-        from cashdesk.services.context import ServiceError
-
-        failed = _FAILED if none_ok else None
-        try:
-            return call()
-        except ServiceError as exc:
-            self.refuse(str(exc), field)
-        except Exception as exc:  # the database failed under us: say so, keep the screen
-            log.exception("%s failed", what)
-            self.refuse(f"{what[:1].upper()}{what[1:]} could not be done ({exc}). Call your supervisor.", field)
-        return failed
+        failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
+        operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
+        result = operation.failure(lambda text: self.refuse(text, field)).run_now()
+        return _FAILED if operation.failed and none_ok else result
 
 
 _FAILED = object()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.security import Permission
 from cashdesk.ui.background import BackgroundCall
 from cashdesk.ui.idle import IdleWatcher
+from cashdesk.ui.operations import wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 
 if TYPE_CHECKING:
@@ -955,6 +956,7 @@ class MainWindow(QMainWindow):
         if self._check is not None:
             self._check.wait()
         self.sign_in_screen.wait_for_background()
+        wait_for_operations()  # the windows' service calls on the pool, too
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -97,6 +97,8 @@ class Operation(Generic[T]):
         self._on_failure: Callable[[str], None] | None = None
         self._on_refused: Callable[[str], None] | None = None
         self._relay: _Relay | None = None
+        #: After it ran: whether the work was refused or failed (its result is then None).
+        self.failed = False
 
     def success(self, callback: Callable[[T], None]) -> Operation[T]:
         self._on_success = callback
@@ -145,6 +147,7 @@ class Operation(Generic[T]):
             if self._on_success is not None:
                 self._on_success(result)
             return
+        self.failed = True
         text = sentence(exc, failed=self._failed, log_as=self._log_as)
         show = self._on_refused if isinstance(exc, ServiceError) and self._on_refused is not None else self._on_failure
         if show is not None:
