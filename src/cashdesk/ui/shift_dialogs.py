@@ -36,6 +36,7 @@ from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -281,18 +282,14 @@ class XReportDialog(QDialog):
         self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def print_report(self) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.shift import x_report
 
-        try:
-            self.report = x_report(self._ctx, self._operator, print_it=True)
-        except ServiceError as exc:
-            show_message(self.message_label, str(exc), error=True)
+        report = Operation(self, lambda: x_report(self._ctx, self._operator, print_it=True),
+                           failed="The X report could not be printed ({exc}).", log_as="printing the X report failed")\
+            .failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        if report is None:
             return
-        except Exception as exc:
-            log.exception("printing the X report failed")
-            show_message(self.message_label, f"The X report could not be printed ({exc}).", error=True)
-            return
+        self.report = report
         self.text_view.setPlainText("\n".join(self.report.lines))
         self.printed = True
         show_message(self.message_label, "The X report is on its way to the printer.")
@@ -332,6 +329,7 @@ class ShiftActions(QObject):
         self._counter = counter
         self._ctx = ctx
         self.dialog: QDialog | None = None
+        self.reporting = False  # the X report is being added up in the background
         self.position: CashPosition | None = None
         self.banner = QLabel()
         self.banner.setObjectName("cashBanner")
@@ -441,21 +439,25 @@ class ShiftActions(QObject):
         self._open(PaidOutDialog(self._ctx, operator, drawer.id, parent=self._counter.window()), done)
 
     def open_x_report(self) -> None:
-        from cashdesk.services.context import ServiceError
+        """The drawer's totals are added up off the GUI thread; the dialog opens with them."""
         from cashdesk.services.shift import x_report
 
+        if self.reporting:
+            return
         operator = self._may_start("report", empty_receipt=False)
         if operator is None:
             return
-        try:
-            report = x_report(self._ctx, operator)
-        except ServiceError as exc:
-            self._counter.say(str(exc), error=True)
-            return
-        except Exception as exc:
-            log.exception("the X report failed")
-            self._counter.say(f"The X report could not be made ({exc}). Call your supervisor.", error=True)
-            return
+        ctx = self._ctx
+
+        def made(report: ShiftReport) -> None:
+            self.reporting = False
+            if self._counter.operator is not operator:  # signed out or locked meanwhile: not for the next person
+                return
+            self._open(XReportDialog(ctx, operator, report, parent=self._counter.window()), done)
+
+        def failed(text: str) -> None:
+            self.reporting = False
+            self._counter.say(text, error=True)
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, XReportDialog)
@@ -463,7 +465,9 @@ class ShiftActions(QObject):
                 self._counter.say("The X report is printing.")
                 self.printing_wanted.emit()
 
-        self._open(XReportDialog(self._ctx, operator, report, parent=self._counter.window()), done)
+        self.reporting = True
+        Operation(self, lambda: x_report(ctx, operator), failed="The X report could not be made ({exc}). Call your "
+                  "supervisor.", log_as="the X report failed").success(made).failure(failed).run_in_background()  # fmt: skip
 
     def open_balancing(self) -> None:
         from cashdesk.ui.balancing_wizard import BalancingWizard
