@@ -125,7 +125,6 @@ class CashDropDialog(QDialog):
         return True
 
     def submit(self) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.shift import cash_drop
 
         try:
@@ -134,17 +133,18 @@ class CashDropDialog(QDialog):
             show_message(self.message_label, str(exc), error=True)
             self.count_widget.focus_first_bad()
             return
-        try:
-            self.result_drop = cash_drop(self._ctx, self._operator, count)
-        except ServiceError as exc:
-            show_message(self.message_label, str(exc), error=True)
+
+        def refused(text: str) -> None:
+            show_message(self.message_label, text, error=True)
             focus_and_select(self.count_widget.first_field)
+
+        drop = Operation(self, lambda: cash_drop(self._ctx, self._operator, count),
+                         failed="The drop could not be recorded ({exc}). Keep the cash in the drawer and call your "
+                                "supervisor.", log_as="the cash drop failed")\
+            .refused(refused).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        if drop is None:  # nothing was recorded
             return
-        except Exception as exc:  # the database failed: nothing was recorded
-            log.exception("the cash drop failed")
-            show_message(self.message_label, f"The drop could not be recorded ({exc}). Keep the cash in the drawer "
-                         "and call your supervisor.", error=True)  # fmt: skip
-            return
+        self.result_drop = drop
         log.info("%s dropped %s to the safe (drop %s)", self._operator.user_id, self.result_drop.amount.display(),
                  self.result_drop.id)  # fmt: skip
         self.accept()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from cashdesk.ui.background import BackgroundCall
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
@@ -161,19 +162,14 @@ class SignInScreen(QWidget):
 
     def _sign_in(self, user_id: str, password: str) -> None:
         from cashdesk.services.auth import sign_in
-        from cashdesk.services.context import ServiceError
 
         if self._no_users and not self.check_for_users():
             self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        try:
-            result: SignIn = sign_in(self._ctx, user_id, password)
-        except ServiceError as exc:
-            self.form.refuse(str(exc))
-            return
-        except Exception as exc:
-            log.exception("sign-in failed")
-            self.form.refuse(f"Signing in failed ({exc}). Call your supervisor.")
+        result: SignIn | None = Operation(self, lambda: sign_in(self._ctx, user_id, password),
+                                          failed="Signing in failed ({exc}). Call your supervisor.",
+                                          log_as="sign-in failed").failure(self.form.refuse).run_now()  # fmt: skip
+        if result is None:
             return
         self.form.reset()
         self.signed_in.emit(result)
@@ -239,19 +235,14 @@ class LockScreen(QWidget):
 
     def _unlock(self, user_id: str, password: str) -> None:
         from cashdesk.services.auth import unlock_station
-        from cashdesk.services.context import ServiceError
 
         locked_for = self.locked_for
         if locked_for is None:
             return
-        try:
-            operator: Operator = unlock_station(self._ctx, locked_for, user_id, password)
-        except ServiceError as exc:
-            self.form.refuse(str(exc))
-            return
-        except Exception as exc:
-            log.exception("unlocking failed")
-            self.form.refuse(f"Unlocking failed ({exc}). Call your supervisor.")
+        operator: Operator | None = Operation(self, lambda: unlock_station(self._ctx, locked_for, user_id, password),
+                                              failed="Unlocking failed ({exc}). Call your supervisor.",
+                                              log_as="unlocking failed").failure(self.form.refuse).run_now()  # fmt: skip
+        if operator is None:
             return
         self.form.reset()
         self.locked_for = None
