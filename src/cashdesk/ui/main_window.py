@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.security import Permission
-from cashdesk.ui.background import BackgroundCall
 from cashdesk.ui.idle import IdleWatcher
-from cashdesk.ui.operations import wait_for_operations
+from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 
 if TYPE_CHECKING:
@@ -124,7 +123,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._ctx = ctx
         self._health_check = health_check
-        self._check: BackgroundCall | None = None
+        self._check: Operation[str | None] | None = None
         self.database_problem: str | None = None
         self.mode = Mode.SIGNED_OUT
         self.operator: Operator | None = None
@@ -920,10 +919,8 @@ class MainWindow(QMainWindow):
 
             check = check_database
         ctx = self._ctx
-        self._check = BackgroundCall(lambda: check(ctx), what="database check", parent=self)
-        self._check.succeeded.connect(self._database_checked)
-        self._check.failed.connect(self._database_check_failed)
-        self._check.start()
+        self._check = Operation(self, lambda: check(ctx), failed="{exc}", log_as="database check failed")
+        self._check.success(self._database_checked).failure(self._database_check_failed).run_in_background()
 
     def _database_checked(self, message: object) -> None:
         if message:
@@ -953,10 +950,8 @@ class MainWindow(QMainWindow):
         self.counter.blocked = "No payments: the database failed its check. Call your supervisor."
 
     def wait_for_background(self) -> None:
-        if self._check is not None:
-            self._check.wait()
-        self.sign_in_screen.wait_for_background()
-        wait_for_operations()  # the windows' service calls on the pool, too
+        """The database check, the user check and the windows' service calls: all run on the pool."""
+        wait_for_operations()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -987,5 +982,5 @@ class MainWindow(QMainWindow):
         self.operator = self._pending = None
         if operator is not None:  # closing the window ends the session, on the record
             self._call_sign_out(operator)
-        self.wait_for_background()  # a running QThread must not outlive its window
+        self.wait_for_background()  # a running thread must not outlive its window
         super().closeEvent(event)

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cashdesk.ui.background import BackgroundCall
 from cashdesk.ui.credentials import CredentialsForm
 from cashdesk.ui.operations import Operation
 
@@ -72,7 +71,7 @@ class SignInScreen(QWidget):
         self.setObjectName("signInScreen")
         self._ctx = ctx
         self._no_users = False
-        self._user_check: BackgroundCall | None = None
+        self._user_check: Operation[bool] | None = None
 
         panel, layout = _panel("signInPanel")
         city = QLabel(f"{ctx.settings['city.name']} — {ctx.settings['city.department']}")
@@ -124,13 +123,9 @@ class SignInScreen(QWidget):
 
             return has_users(ctx)
 
-        self._user_check = BackgroundCall(count, what="user check", parent=self)
-        self._user_check.succeeded.connect(self._users_counted)
-        self._user_check.start()  # a failure is logged; the database check at start reports it
-
-    def wait_for_background(self) -> None:
-        if self._user_check is not None:
-            self._user_check.wait()
+        # A failure is only logged: the database check at start reports it.
+        self._user_check = Operation(self, count, log_as="user check failed").success(self._users_counted)
+        self._user_check.run_in_background()
 
     def _users_counted(self, any_users: object) -> None:
         self._no_users = not any_users
