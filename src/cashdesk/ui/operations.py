@@ -37,10 +37,10 @@ T = TypeVar("T")
 #: The sentence said when the window gives none: what failed, and what to do.
 DEFAULT_FAILED = "That could not be done ({exc}). Call your supervisor."
 
-# Its own pool: waiting for it at close waits only for the window's operations, and two
-# threads are enough for a cashier who starts one thing at a time.
+# Its own pool: waiting for it at close waits only for the window's work. Four threads: a
+# print round (short timeouts) never queues behind a deposit export or a PDF being written.
 _pool = QThreadPool()
-_pool.setMaxThreadCount(2)
+_pool.setMaxThreadCount(4)
 
 # Operations running in the background, held here so none is collected before it reports.
 _running: set[Operation[Any]] = set()
