@@ -246,6 +246,7 @@ class MailBatchesDialog(QDialog):
         self.view: BatchView | None = None
         self.posted: list[PostedBatch] = []
         self.saved_to: Path | None = None
+        self.posting = False  # a batch is being posted in the background
         self.side_dialog: QDialog | None = None  # a reason or a supervisor's approval, over this one
         self._stub: scanline.ScanLine | None = None
         self._stub_account = ""  # the stub's account as the city writes it (its zeros off, when so on file)
@@ -802,7 +803,7 @@ class MailBatchesDialog(QDialog):
         """F12: post a balanced batch (an open one is balanced first); one receipt per remittance."""
         from cashdesk.services.mail_batches import post_batch
 
-        if self.view is None or self.side_dialog is not None:
+        if self.view is None or self.side_dialog is not None or self.posting:
             return
         if self.view.status not in ("open", "balanced"):
             self.refuse(f"Batch {self.view.number} is {self.view.status}: nothing to post.")
@@ -810,16 +811,26 @@ class MailBatchesDialog(QDialog):
         if not self.balance():
             return
         batch = self.view
-        posted = self._call("posting the batch", lambda: post_batch(self._ctx, self._operator, batch.id),
-                            self.items_table)  # fmt: skip
-        if posted is None:
-            return
-        self.posted.append(posted)
-        receipts = posted.receipts
-        span = f"{receipts[0]} to {receipts[-1]}" if len(receipts) > 1 else (receipts[0] if receipts else "none")
-        self.show_batch(posted.view, f"Batch {posted.view.number} is posted: {_items(len(receipts))}, "
-                                     f"{posted.total.display()}, receipts {span}. Receipts print only on request "
-                                     "(Alt+R); the checks go in today's deposit.")  # fmt: skip
+        ctx, operator = self._ctx, self._operator
+
+        def posted(result: PostedBatch) -> None:
+            self.posting = False
+            self.posted.append(result)
+            receipts = result.receipts
+            span = f"{receipts[0]} to {receipts[-1]}" if len(receipts) > 1 else (receipts[0] if receipts else "none")
+            self.show_batch(result.view, f"Batch {result.view.number} is posted: {_items(len(receipts))}, "
+                                         f"{result.total.display()}, receipts {span}. Receipts print only on request "
+                                         "(Alt+R); the checks go in today's deposit.")  # fmt: skip
+
+        def refused(text: str) -> None:
+            self.posting = False
+            self.refuse(text, self.items_table)
+
+        # Off the GUI thread: a receipt per remittance, in one unit of work; F12 waits for the answer.
+        self.posting = True
+        Operation(self, lambda: post_batch(ctx, operator, batch.id),
+                  failed="Posting the batch could not be done ({exc}). Call your supervisor.",
+                  log_as="posting the batch failed").success(posted).failure(refused).run_in_background()  # fmt: skip
 
     # -- documents ----------------------------------------------------------------------------------
 
@@ -830,14 +841,18 @@ class MailBatchesDialog(QDialog):
         if self.view is None:
             return
         batch = self.view
-        folder = self._reports if self._reports is not None else reports_folder(self._ctx)
-        saved = self._call("saving the proof list", lambda: proof_list_pdf(self._ctx, self._operator, batch.id, folder),
-                           None)  # fmt: skip
-        if saved is None:
-            return
-        assert isinstance(saved, Path)
-        self.saved_to = saved
-        show_message(self.batch_message, f"The proof list of batch {batch.number} is saved: {saved}")
+        ctx, operator = self._ctx, self._operator
+        folder = self._reports if self._reports is not None else reports_folder(ctx)
+
+        def saved(path: Path) -> None:
+            self.saved_to = path
+            show_message(self.batch_message, f"The proof list of batch {batch.number} is saved: {path}")
+
+        # A PDF: written off the GUI thread.
+        Operation(self, lambda: proof_list_pdf(ctx, operator, batch.id, folder),
+                  failed="Saving the proof list could not be done ({exc}). Call your supervisor.",
+                  log_as="saving the proof list failed")\
+            .success(saved).failure(self.refuse).run_in_background()  # fmt: skip
 
     def receipt(self, print_it: bool) -> None:
         from cashdesk.services.mail_batches import mail_receipt
