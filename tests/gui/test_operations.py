@@ -121,3 +121,18 @@ def test_a_window_closed_before_the_result_gets_nothing(qtbot: Any) -> None:
 
 def _alive(widget: QLabel) -> bool:
     return shiboken6.isValid(widget)
+
+
+def test_a_window_answers_some_refusals_itself(label: QLabel, caplog: pytest.LogCaptureFixture) -> None:
+    class NeedsAnswer(ServiceError):
+        """Like the excess at posting: the window asks a question instead of saying a refusal."""
+
+    def refuse() -> None:
+        raise NeedsAnswer("Keep $5.00 as a credit?")
+
+    asked: list[str] = []
+    shown = Shown()
+    operation = Operation(label, refuse).handle(NeedsAnswer, lambda exc: asked.append(str(exc))).failure(shown.say)
+    assert operation.run_now() is None and operation.failed
+    assert asked == ["Keep $5.00 as a credit?"] and shown.said == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

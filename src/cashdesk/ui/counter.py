@@ -45,6 +45,7 @@ from cashdesk.ui.cart import MAX_LINES, AccountLine, CartLinesModel, CartState, 
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, focus_and_select, is_plain_enter
 from cashdesk.ui.inquiry import InquiryScreen
+from cashdesk.ui.operations import Operation
 from cashdesk.ui.shift_dialogs import ShiftActions
 from cashdesk.ui.tender_entry import MiscEntry, TenderEntry, parse_amount
 
@@ -726,33 +727,33 @@ class CounterScreen(QWidget):
         self._post(None)
 
     def _post(self, approval_id: int | None) -> None:
-        from cashdesk.services.context import DatabaseError, ServiceError
+        from cashdesk.services.context import DatabaseError
         from cashdesk.services.drawers import NoOpenDrawer
         from cashdesk.services.payments import ExcessNeedsConfirmation, post_receipt
 
-        assert self.operator is not None
-        try:
-            posted = post_receipt(self._ctx, self.operator, self.cart.to_cart(), list(self.cart.tenders),
-                                  approval_id=approval_id)  # fmt: skip
-        except ExcessNeedsConfirmation as exc:
-            self._ask_excess_at_post(exc.account, exc.excess, approval_id)
-            return
-        except NoOpenDrawer as exc:
+        operator = self.operator
+        assert operator is not None
+
+        def no_drawer(exc: NoOpenDrawer) -> None:
             self.say(str(exc), error=True)
             self.set_drawer(None)
             self.drawer_needed.emit()
-            return
-        except (ServiceError, DatabaseError) as exc:  # a refusal, or a full disk / read-only file said in words
-            self.say(str(exc), error=True)
+
+        def not_posted(text: str) -> None:
+            self.say(text, error=True)
             self._home()
-            return
-        except Exception as exc:  # the database failed: nothing was posted (one unit of work)
-            log.exception("posting failed")
-            self.say(f"The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
-                     "supervisor.", error=True)  # fmt: skip
-            self._home()
-            return
-        self._posted(posted)
+
+        # On the GUI thread, through the runner's synchronous path: posting takes milliseconds, and
+        # the keys a cashier types next (the next stub, F12 again) must find the receipt posted.
+        # A full disk or a read-only file (DatabaseError) is said in words, like a refusal.
+        Operation(self, lambda: post_receipt(self._ctx, operator, self.cart.to_cart(), list(self.cart.tenders),
+                                             approval_id=approval_id),
+                  failed="The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
+                         "supervisor.", log_as="posting failed")\
+            .handle(ExcessNeedsConfirmation, lambda exc: self._ask_excess_at_post(exc.account, exc.excess, approval_id))\
+            .handle(NoOpenDrawer, no_drawer)\
+            .handle(DatabaseError, lambda exc: not_posted(str(exc)))\
+            .success(self._posted).failure(not_posted).run_now()  # fmt: skip
 
     def _ask_excess_at_post(self, account: str, excess: Money, approval_id: int | None) -> None:
         self._asking = True

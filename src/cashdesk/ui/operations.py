@@ -33,6 +33,7 @@ from cashdesk.services.context import ServiceError
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+E = TypeVar("E", bound=BaseException)
 
 #: The sentence said when the window gives none: what failed, and what to do.
 DEFAULT_FAILED = "That could not be done ({exc}). Call your supervisor."
@@ -96,6 +97,7 @@ class Operation(Generic[T]):
         self._on_success: Callable[[T], None] | None = None
         self._on_failure: Callable[[str], None] | None = None
         self._on_refused: Callable[[str], None] | None = None
+        self._handlers: list[tuple[type[BaseException], Callable[[Any], None]]] = []
         self._relay: _Relay | None = None
         #: After it ran: whether the work was refused or failed (its result is then None).
         self.failed = False
@@ -112,6 +114,12 @@ class Operation(Generic[T]):
     def refused(self, callback: Callable[[str], None]) -> Operation[T]:
         """For a window that shows a refusal differently from a failure (the default: as `failure`)."""
         self._on_refused = callback
+        return self
+
+    def handle(self, kind: type[E], callback: Callable[[E], None]) -> Operation[T]:
+        """An exception the window answers itself, not with words (a question to ask, a drawer to
+        count); checked in the order given, before the refusal and the failure."""
+        self._handlers.append((kind, callback))
         return self
 
     def run_now(self) -> T | None:
@@ -148,6 +156,10 @@ class Operation(Generic[T]):
                 self._on_success(result)
             return
         self.failed = True
+        for kind, handler in self._handlers:
+            if isinstance(exc, kind):
+                handler(exc)
+                return
         text = sentence(exc, failed=self._failed, log_as=self._log_as)
         show = self._on_refused if isinstance(exc, ServiceError) and self._on_refused is not None else self._on_failure
         if show is not None:
