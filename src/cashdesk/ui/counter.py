@@ -902,22 +902,24 @@ class CounterScreen(QWidget):
         self._reprint(number, None)
 
     def _reprint(self, number: str, approval_id: int | None) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.overrides import OverrideRefused
         from cashdesk.services.printing import reprint_receipt
 
-        assert self.operator is not None
-        try:
-            reprint_receipt(self._ctx, self.operator, number, approval_id=approval_id)
-        except OverrideRefused as exc:
+        operator = self.operator
+        assert operator is not None
+
+        def refused(exc: OverrideRefused) -> None:
             if approval_id is None and exc.reason == "no_approval":
                 self.say(f"{number} was reprinted already: a supervisor approves another copy.")
                 self._ask_approval(OverrideAction.REPRINT, number, lambda granted: self._reprint(number, granted))
                 return
             self.say(str(exc), error=True)
-            return
-        except ServiceError as exc:
-            self.say(str(exc), error=True)
+
+        reprinting = Operation(self, lambda: reprint_receipt(self._ctx, operator, number, approval_id=approval_id),
+                               failed="The copy could not be printed ({exc}). Call your supervisor.",
+                               log_as="reprinting a receipt failed")  # fmt: skip
+        reprinting.handle(OverrideRefused, refused).failure(lambda text: self.say(text, error=True)).run_now()
+        if reprinting.failed:
             return
         self.say(f"A copy of {number} marked REPRINT is printing.")
         self._home()

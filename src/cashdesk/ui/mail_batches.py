@@ -774,7 +774,6 @@ class MailBatchesDialog(QDialog):
 
     def balance(self) -> bool:
         """F9: open → balanced when it adds up to the tape; otherwise the difference and the suspects, in words."""
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.mail_batches import BatchUnbalanced, balance_batch
 
         if self.view is None or self.side_dialog is not None:
@@ -782,17 +781,14 @@ class MailBatchesDialog(QDialog):
         if self.view.status != "open":
             return self.view.status == "balanced"
         batch = self.view
-        try:
-            view = balance_batch(self._ctx, self._operator, batch.id)
-        except BatchUnbalanced as exc:
-            self.show_batch(exc.view, str(exc), error=True, suspects=exc.view.suspects)
-            return False
-        except ServiceError as exc:
-            self.refuse(str(exc))
-            return False
-        except Exception as exc:
-            log.exception("balancing the mail batch failed")
-            self.refuse(f"The batch could not be balanced ({exc}). Call your supervisor.")
+        # On the GUI thread: F12 balances first, then posts with what this answers.
+        view = Operation(self, lambda: balance_batch(self._ctx, self._operator, batch.id),
+                         failed="The batch could not be balanced ({exc}). Call your supervisor.",
+                         log_as="balancing the mail batch failed")\
+            .handle(BatchUnbalanced, lambda exc: self.show_batch(exc.view, str(exc), error=True,
+                                                                 suspects=exc.view.suspects))\
+            .failure(self.refuse).run_now()  # fmt: skip
+        if view is None:
             return False
         suspects = f" Look at {_items(len(view.suspects))} in red before posting." if view.suspects else ""
         self.show_batch(view, f"Batch {view.number} balances to the tape: {_items(view.count)}, "
