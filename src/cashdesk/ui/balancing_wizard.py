@@ -285,12 +285,13 @@ class ItemsPage(QWizardPage):
         self.extra_list.clear()
         self.number_field.clear()
         self.amount_field.clear()
-        try:
-            self.items = items_to_verify(self._wizard.ctx, self._wizard.operator)
-        except Exception as exc:  # a refusal or the database: the page says it, Back and Next try again
-            log.exception("could not list the drawer's checks and money orders")
-            self.items = ()
-            self._refuse(f"The checks and money orders could not be listed ({exc}). Call your supervisor.")
+        # A refusal or the database: the page says it in the same sentence, Back and Next try again.
+        failed = "The checks and money orders could not be listed ({exc}). Call your supervisor."
+        wizard = self._wizard
+        items = Operation(self, lambda: items_to_verify(wizard.ctx, wizard.operator), failed=failed,
+                          log_as="could not list the drawer's checks and money orders")\
+            .refused(lambda text: self._refuse(failed.format(exc=text))).failure(self._refuse).run_now()  # fmt: skip
+        self.items = items if items is not None else ()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):

@@ -610,11 +610,12 @@ class CounterScreen(QWidget):
         if not self.misc_entry.has_codes:
             from cashdesk.services.revenue import list_revenue_codes
 
-            try:
-                codes = list_revenue_codes(self._ctx, category="departmental")
-            except Exception as exc:
-                log.exception("could not list the revenue codes")
-                self.say(f"The revenue codes could not be read ({exc}). Call your supervisor.", error=True)
+            failed = "The revenue codes could not be read ({exc}). Call your supervisor."
+            codes = Operation(self, lambda: list_revenue_codes(self._ctx, category="departmental"), failed=failed,
+                              log_as="could not list the revenue codes")\
+                .refused(lambda text: self.say(failed.format(exc=text), error=True))\
+                .failure(lambda text: self.say(text, error=True)).run_now()  # fmt: skip
+            if codes is None:
                 return
             self.misc_entry.set_codes([(c.code, c.description) for c in codes])
         self.tender_entry.hide()

@@ -347,12 +347,12 @@ class MailBatchesDialog(QDialog):
         self.view = None
         self.pages.setCurrentWidget(self.list_page)
         self.new_form.hide()
-        try:
-            batches = list_batches(self._ctx, self._operator)
-        except Exception as exc:  # a refusal (no open business day) or a failure: said, the list stays empty
-            log.exception("listing the mail batches failed")
-            batches = ()
-            message, error = str(exc), True
+        said: list[str] = []  # a refusal (no open business day) or a failure: said, the list stays empty
+        listed = Operation(self, lambda: list_batches(self._ctx, self._operator), failed="{exc}",
+                           log_as="listing the mail batches failed").failure(said.append).run_now()  # fmt: skip
+        batches = listed if listed is not None else ()
+        if said:
+            message, error = said[0], True
         self.batches_model.set_rows(batches)
         day = batches[0].business_date if batches else None
         self.list_heading.setText(f"Mail batches — business day {date_text(day)}" if day else "Mail batches")

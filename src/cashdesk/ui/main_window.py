@@ -539,13 +539,11 @@ class MainWindow(QMainWindow):
         operator = self.operator
         if operator is None:
             return False
-        try:
-            (retry_uncertain if retry else dismiss_uncertain)(self._ctx, operator)
-        except Exception as exc:  # a refusal or a database fault: say it on the banner, the jobs stay as they are
-            log.exception("could not settle the interrupted print jobs")
-            self.printer_banner_detail.setText(f"{exc}")
-            return False
-        return True
+        # A refusal or a database fault: said on the banner, the jobs stay as they are.
+        settling = Operation(self, lambda: (retry_uncertain if retry else dismiss_uncertain)(self._ctx, operator),
+                             failed="{exc}", log_as="could not settle the interrupted print jobs")  # fmt: skip
+        settling.failure(self.printer_banner_detail.setText).run_now()
+        return not settling.failed
 
     def _printing_reported(self, result: PrintRound) -> None:
         self.printer_label.setText(f"Printer: {result.status_label}")
@@ -677,11 +675,12 @@ class MainWindow(QMainWindow):
             counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
                         "without a sale.", error=True)  # fmt: skip
             return
-        try:
-            drawer = current_drawer(self._ctx, operator)
-        except Exception as exc:
-            log.exception("could not look up the drawer of %s", operator.user_id)
-            counter.say(f"Your drawer could not be looked up ({exc}). Call your supervisor.", error=True)
+        failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
+        looking_up = Operation(self, lambda: current_drawer(self._ctx, operator), failed=failed,
+                               log_as=f"could not look up the drawer of {operator.user_id}")  # fmt: skip
+        looking_up.refused(lambda text: counter.say(failed.format(exc=text), error=True))
+        drawer = looking_up.failure(lambda text: counter.say(text, error=True)).run_now()
+        if looking_up.failed:
             return
         if drawer is None:
             counter.say("No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.",
