@@ -124,15 +124,15 @@ def _alive(widget: QLabel) -> bool:
 
 
 def test_a_window_answers_some_refusals_itself(label: QLabel, caplog: pytest.LogCaptureFixture) -> None:
-    class NeedsAnswer(ServiceError):
+    class NeedsAnswerError(ServiceError):
         """Like the excess at posting: the window asks a question instead of saying a refusal."""
 
     def refuse() -> None:
-        raise NeedsAnswer("Keep $5.00 as a credit?")
+        raise NeedsAnswerError("Keep $5.00 as a credit?")
 
     asked: list[str] = []
     shown = Shown()
-    operation = Operation(label, refuse).handle(NeedsAnswer, lambda exc: asked.append(str(exc))).failure(shown.say)
+    operation = Operation(label, refuse).handle(NeedsAnswerError, lambda exc: asked.append(str(exc))).failure(shown.say)
     assert operation.run_now() is None and operation.failed
     assert asked == ["Keep $5.00 as a credit?"] and shown.said == []
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -324,7 +324,7 @@ class FloatCountScreen(QWidget):
         ).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
         if drawer is None:
             return
-        log.info("%s opened drawer %s with %s", self._operator.user_id, drawer.id, count.total.display())
+        log.info("%s opened drawer %s with %s", operator.user_id, drawer.id, count.total.display())
         self.drawer_opened.emit(drawer)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
