@@ -136,3 +136,14 @@ def test_a_window_answers_some_refusals_itself(label: QLabel, caplog: pytest.Log
     assert operation.run_now() is None and operation.failed
     assert asked == ["Keep $5.00 as a credit?"] and shown.said == []
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_a_refusal_no_window_shows_is_logged(label: QLabel, caplog: pytest.LogCaptureFixture) -> None:
+    def refuse() -> None:
+        raise ServiceError("The audit event could not be written.")
+
+    with caplog.at_level(logging.WARNING):
+        Operation(label, refuse, log_as="recording the lock failed").run_now()
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+        "recording the lock failed: The audit event could not be written."
+    ]

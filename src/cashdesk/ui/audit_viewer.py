@@ -140,12 +140,9 @@ class AuditDialog(QDialog):
         from cashdesk.services.audit import event_types
 
         self.type_combo.addItem("All events", "")
-        try:
-            types = event_types(self._ctx)
-        except Exception:  # the list is a convenience; the viewer still works without it
-            log.exception("could not list the audit event types")
-            types = []
-        for event_type in types:
+        # The list is a convenience; the viewer works without it, and a failure is logged.
+        types = Operation(self, lambda: event_types(self._ctx), log_as="could not list the audit event types").run_now()
+        for event_type in types or []:
             self.type_combo.addItem(event_text(event_type), event_type)
 
     # -- what is asked ----------------------------------------------------------------------

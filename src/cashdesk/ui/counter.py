@@ -751,7 +751,8 @@ class CounterScreen(QWidget):
                                              approval_id=approval_id),
                   failed="The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
                          "supervisor.", log_as="posting failed")\
-            .handle(ExcessNeedsConfirmation, lambda exc: self._ask_excess_at_post(exc.account, exc.excess, approval_id))\
+            .handle(ExcessNeedsConfirmation,
+                    lambda exc: self._ask_excess_at_post(exc.account, exc.excess, approval_id))\
             .handle(NoOpenDrawer, no_drawer)\
             .handle(DatabaseError, lambda exc: not_posted(str(exc)))\
             .success(self._posted).failure(not_posted).run_now()  # fmt: skip

@@ -146,7 +146,8 @@ class _FormDialog(QDialog):
     def _operation(self, what: str, call: Callable[[], T], field: EnterLineEdit) -> Operation[T]:
         """The service call, with a refusal (or a failure) said in the dialog, the cursor on `field`."""
         failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
-        return Operation(self, call, failed=failed, log_as=f"{what} failed").failure(lambda text: self.refuse(text, field))
+        operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
+        return operation.failure(lambda text: self.refuse(text, field))
 
     def _call(self, what: str, call: Callable[[], object], field: EnterLineEdit) -> object | None:
         """The service's answer, now (on the GUI thread); a refusal (or a failure) is said and gives None."""

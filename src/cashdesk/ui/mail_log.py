@@ -277,11 +277,13 @@ class MailLogDialog(QDialog):
     def refresh(self) -> None:
         from cashdesk.services.mail_log import entries_for
 
-        try:
-            entries = entries_for(self._ctx, self._operator, self._day)
-        except Exception as exc:  # a help, not a gate: logging still works
-            log.exception("reading the mail log failed")
-            show_message(self.message_label, f"The day's log could not be read ({exc}).", error=True)
+        # A help, not a gate: logging still works. A refusal is said in the same sentence.
+        failed = "The day's log could not be read ({exc})."
+        entries = Operation(self, lambda: entries_for(self._ctx, self._operator, self._day), failed=failed,
+                            log_as="reading the mail log failed")\
+            .refused(lambda text: show_message(self.message_label, failed.format(exc=text), error=True))\
+            .failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        if entries is None:
             return
         self.model.set_rows(entries)
         count = len(entries)
@@ -309,7 +311,8 @@ class MailLogDialog(QDialog):
 
         Operation(self, lambda: daily_log_pdf(ctx, operator, day, folder),
                   failed="The day's log could not be saved ({exc}). Call your supervisor.",
-                  log_as="saving the mail log PDF failed").success(saved).failure(self.refuse).run_in_background()  # fmt: skip
+                  log_as="saving the mail log PDF failed")\
+            .success(saved).failure(self.refuse).run_in_background()  # fmt: skip
 
     def refuse(self, text: str, field: QWidget | None = None) -> None:
         show_message(self.message_label, text, error=True)

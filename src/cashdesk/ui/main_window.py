@@ -482,11 +482,9 @@ class MainWindow(QMainWindow):
     def _drawer_of(self, operator: Operator) -> DrawerView | None:
         from cashdesk.services.drawers import current_drawer
 
-        try:
-            return current_drawer(self._ctx, operator)
-        except Exception:  # the float count says what is wrong when it tries to open one
-            log.exception("could not look up the drawer of %s", operator.user_id)
-            return None
+        # Only logged when it fails: the float count says what is wrong when it tries to open one.
+        return Operation(self, lambda: current_drawer(self._ctx, operator),
+                         log_as=f"could not look up the drawer of {operator.user_id}").run_now()  # fmt: skip
 
     # -- the drawer ---------------------------------------------------------------------------------
 
@@ -800,10 +798,9 @@ class MainWindow(QMainWindow):
     def _call_sign_out(self, operator: Operator) -> None:
         from cashdesk.services.auth import sign_out
 
-        try:
-            sign_out(self._ctx, operator)
-        except Exception:  # the person leaves either way; the log says what failed
-            log.exception("recording the sign-out of %s failed", operator.user_id)
+        # The person leaves either way; the log says what failed.
+        Operation(self, lambda: sign_out(self._ctx, operator),
+                  log_as=f"recording the sign-out of {operator.user_id} failed").run_now()  # fmt: skip
 
     def lock(self, *, idle: bool = False) -> None:
         """Cover the work: by hand (Ctrl+L) or after the idle time. Only a password uncovers it."""
@@ -815,10 +812,9 @@ class MainWindow(QMainWindow):
         self.idle_watcher.stop()
         self._remember_focus()
         self._close_dialogs()
-        try:
-            lock_station(self._ctx, operator, idle=idle)
-        except Exception:  # the station locks even when the audit event cannot be written
-            log.exception("recording the lock for %s failed", operator.user_id)
+        # The station locks even when the audit event cannot be written; the log says what failed.
+        Operation(self, lambda: lock_station(self._ctx, operator, idle=idle),
+                  log_as=f"recording the lock for {operator.user_id} failed").run_now()  # fmt: skip
         self._set_mode(Mode.LOCKED)
         self.lock_screen.lock_for(operator, idle=idle, at=self._ctx.now())
         log.info("station locked for %s (%s)", operator.user_id, "idle" if idle else "by hand")

@@ -164,6 +164,8 @@ class Operation(Generic[T]):
         show = self._on_refused if isinstance(exc, ServiceError) and self._on_refused is not None else self._on_failure
         if show is not None:
             show(text)
+        elif isinstance(exc, ServiceError):  # a refusal no window shows must not vanish either
+            log.warning("%s: %s", self._log_as, text)
 
 
 def running() -> int:

@@ -141,7 +141,8 @@ class CashDropDialog(QDialog):
         drop = Operation(self, lambda: cash_drop(self._ctx, self._operator, count),
                          failed="The drop could not be recorded ({exc}). Keep the cash in the drawer and call your "
                                 "supervisor.", log_as="the cash drop failed")\
-            .refused(refused).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+            .refused(refused).failure(lambda text: show_message(self.message_label, text, error=True))\
+            .run_now()  # fmt: skip
         if drop is None:  # nothing was recorded
             return
         self.result_drop = drop
@@ -347,12 +348,9 @@ class ShiftActions(QObject):
         if operator is None or counter.drawer is None or not counter.takes_payments:
             self.show_position(None)
             return
-        try:
-            position = cash_position(self._ctx, operator)
-        except Exception:  # the banner is a help, not a gate: the service refuses cash past the limit itself
-            log.exception("could not read the drawer's cash position")
-            return
-        self.show_position(position)
+        # The banner is a help, not a gate (the service refuses cash past the limit itself): a failure is logged.
+        Operation(self, lambda: cash_position(self._ctx, operator), log_as="could not read the drawer's cash position")\
+            .success(self.show_position).run_now()  # fmt: skip
 
     def show_position(self, position: CashPosition | None) -> None:
         self.position = position
@@ -467,7 +465,8 @@ class ShiftActions(QObject):
 
         self.reporting = True
         Operation(self, lambda: x_report(ctx, operator), failed="The X report could not be made ({exc}). Call your "
-                  "supervisor.", log_as="the X report failed").success(made).failure(failed).run_in_background()  # fmt: skip
+                  "supervisor.", log_as="the X report failed")\
+            .success(made).failure(failed).run_in_background()  # fmt: skip
 
     def open_balancing(self) -> None:
         from cashdesk.ui.balancing_wizard import BalancingWizard

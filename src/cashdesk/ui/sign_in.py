@@ -137,11 +137,10 @@ class SignInScreen(QWidget):
         """False (and says what to do) when the database has no users at all."""
         from cashdesk.services.users import has_users
 
-        try:
-            self._no_users = not has_users(self._ctx)
-        except Exception:  # a database problem shows elsewhere (the check at start)
-            log.exception("could not count the users")
-            self._no_users = False
+        # A database problem is only logged here: the check at start shows it.
+        counting = Operation(self, lambda: has_users(self._ctx), log_as="could not count the users")
+        any_users = counting.run_now()
+        self._no_users = not any_users and not counting.failed
         if self._no_users:
             self._say_there_are_no_users()
         return not self._no_users
@@ -236,7 +235,8 @@ class LockScreen(QWidget):
             return
         operator: Operator | None = Operation(self, lambda: unlock_station(self._ctx, locked_for, user_id, password),
                                               failed="Unlocking failed ({exc}). Call your supervisor.",
-                                              log_as="unlocking failed").failure(self.form.refuse).run_now()  # fmt: skip
+                                              log_as="unlocking failed")\
+            .failure(self.form.refuse).run_now()  # fmt: skip
         if operator is None:
             return
         self.form.reset()

@@ -141,7 +141,8 @@ class VoidDialog(QDialog):
 
         voided = Operation(self, lambda: void_receipt(self._ctx, self._operator, self.number, self.reason,
                                                       approval_id=approval.id),
-                           failed="The void could not be recorded ({exc}). Call your supervisor.", log_as="void failed")\
+                           failed="The void could not be recorded ({exc}). Call your supervisor.",
+                           log_as="void failed")\
             .failure(lambda text: self._refuse(text, self.number_field)).run_now()  # fmt: skip
         if voided is None:
             return
