@@ -8,7 +8,10 @@
 The one place that turns what went wrong into words for the person at the window: a
 refusal (`ServiceError`) is said as the service wrote it, in the cashier's words; anything
 else is logged with its traceback and said as the window's plain sentence, `failed`, with
-the error's one-line text in `{exc}` (a traceback never reaches a person).
+the error's one-line text in `{exc}` (a traceback never reaches a person). A window that
+shows a refusal apart from a failure says so with `.refused(cb)`; one that answers a
+particular exception itself (a question to ask, a drawer to count) with `.handle(kind, cb)`.
+A refusal no window shows is logged as a warning, so nothing vanishes.
 
 Two ways to run, and which one to use:
 - `run_in_background()` for work that may wait: database reads that scan, PDFs, exports,
