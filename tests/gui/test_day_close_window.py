@@ -52,6 +52,7 @@ def test_the_day_closes_only_when_every_drawer_is_closed_then_the_deposit_is_sav
     keyboard.press(Key.Key_Return)
     keyboard.type("BAG-77")
     keyboard.press(Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=3000)  # the day closes off the GUI thread
     assert "cannot close" in dialog.message_label.text() and "cashier1" in dialog.message_label.text()
     assert not (tmp_path / "deposits").exists()
 

@@ -155,6 +155,7 @@ def test_a_batch_keyed_from_stubs_refuses_to_post_unbalanced_then_balances_and_p
     keyboard.press(Key.Key_F9)
     assert dialog.batch_message.text() == (f"Batch {BATCH} balances to the tape: 2 items, $176.80. F12 posts it.")
     keyboard.press(Key.Key_F12)
+    qtbot.waitUntil(lambda: not dialog.posting, timeout=5000)  # posted off the GUI thread
     assert f"Batch {BATCH} is posted: 2 items, $176.80, receipts W01-2026-000001 to W01-2026-000002" in (
         dialog.batch_message.text())
     assert dialog.batch_heading.text() == f"Batch {BATCH} — cashier1 — Posted"
@@ -250,6 +251,7 @@ def test_a_supervisor_reverses_a_posted_item_with_a_reason(
     new_batch(keyboard, dialog, "1", "91.80")
     key_remittance(keyboard, dialog, STUB, None, "1042", "MARIA ALVAREZ")
     keyboard.press(Key.Key_F12)  # balances, then posts
+    qtbot.waitUntil(lambda: not dialog.posting, timeout=5000)  # posted off the GUI thread
     assert "is posted" in dialog.batch_message.text()
     assert QApplication.focusWidget() is dialog.items_table
 

@@ -268,6 +268,7 @@ def test_the_x_report_shows_the_totals_and_prints(
 ) -> None:
     pay_stub_in_cash(keyboard, window)
     keyboard.press(Key.Key_X, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.counter.shift.dialog is not None, timeout=3000)  # added up off the GUI thread
     dialog = window.counter.shift.dialog
     assert dialog is not None and dialog.objectName() == "xReportDialog"
     text = dialog.text_view.toPlainText()

@@ -190,6 +190,7 @@ def test_delinquent_filers_as_of_today(qtbot: Any, qtmodeltester: Any, ctx: Serv
     dialog = DelinquentFilersDialog(ctx, operator("cashier1"))
     qtbot.addWidget(dialog)
     show_window(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(dialog.message_label.text()), timeout=3000)  # listed off the GUI thread
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 1
     row = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]

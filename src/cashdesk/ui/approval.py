@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -87,11 +88,11 @@ class ApprovalDialog(QDialog):
         self.form.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _approve(self, supervisor_id: str, password: str) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.overrides import approve
 
-        try:
-            approval = approve(
+        approval = Operation(
+            self,
+            lambda: approve(
                 self._ctx,
                 action=self._action,
                 requested_by=self._requested_by,
@@ -99,13 +100,11 @@ class ApprovalDialog(QDialog):
                 password=password,
                 object=self._object,
                 reason=self._reason,
-            )
-        except ServiceError as exc:
-            self._refuse(str(exc))
-            return
-        except Exception as exc:  # the database failed under us; say so, keep the dialog
-            log.exception("approval failed")
-            self._refuse(f"The approval could not be recorded ({exc}). Call your supervisor.")
+            ),
+            failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
+            log_as="approval failed",
+        ).failure(self._refuse).run_now()
+        if approval is None:
             return
         self.approval = approval
         self.accept()

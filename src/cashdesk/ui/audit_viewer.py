@@ -32,6 +32,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.formatting import event_text
 from cashdesk.ui.models import AuditEventsModel
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -139,12 +140,9 @@ class AuditDialog(QDialog):
         from cashdesk.services.audit import event_types
 
         self.type_combo.addItem("All events", "")
-        try:
-            types = event_types(self._ctx)
-        except Exception:  # the list is a convenience; the viewer still works without it
-            log.exception("could not list the audit event types")
-            types = []
-        for event_type in types:
+        # The list is a convenience; the viewer works without it, and a failure is logged.
+        types = Operation(self, lambda: event_types(self._ctx), log_as="could not list the audit event types").run_now()
+        for event_type in types or []:
             self.type_combo.addItem(event_text(event_type), event_type)
 
     # -- what is asked ----------------------------------------------------------------------
@@ -169,7 +167,6 @@ class AuditDialog(QDialog):
 
     def refresh(self) -> None:
         from cashdesk.services.audit import AuditFilter, list_events
-        from cashdesk.services.context import ServiceError
 
         if self._guard.check_now():
             return
@@ -181,16 +178,15 @@ class AuditDialog(QDialog):
             event_type=str(self.type_combo.currentData() or ""),
             limit=LIMIT,
         )
-        try:
-            events = list_events(self._ctx, self._operator, where)
-        except ServiceError as exc:
+        def said(text: str) -> None:
             self.model.clear()
-            show_message(self.message_label, str(exc), error=True)
-            return
-        except Exception as exc:
-            log.exception("listing audit events failed")
-            self.model.clear()
-            show_message(self.message_label, f"The audit trail could not be read ({exc}).", error=True)
+            show_message(self.message_label, text, error=True)
+
+        # On the GUI thread: at most LIMIT rows, and Enter, then the next filter, read them in order.
+        events = Operation(self, lambda: list_events(self._ctx, self._operator, where),
+                           failed="The audit trail could not be read ({exc}).",
+                           log_as="listing audit events failed").failure(said).run_now()  # fmt: skip
+        if events is None:
             return
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(events)

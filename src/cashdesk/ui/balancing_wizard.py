@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -48,12 +48,15 @@ from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.balancing import CountResult, DrawerClosed, DrawerItem, ExtraItem
     from cashdesk.services.context import Operator, ServiceContext
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 PAGE_COUNT, PAGE_ITEMS, PAGE_CARD, PAGE_SUMMARY, PAGE_FLOAT, PAGE_CLOSED = range(6)
 
@@ -282,12 +285,13 @@ class ItemsPage(QWizardPage):
         self.extra_list.clear()
         self.number_field.clear()
         self.amount_field.clear()
-        try:
-            self.items = items_to_verify(self._wizard.ctx, self._wizard.operator)
-        except Exception as exc:  # a refusal or the database: the page says it, Back and Next try again
-            log.exception("could not list the drawer's checks and money orders")
-            self.items = ()
-            self._refuse(f"The checks and money orders could not be listed ({exc}). Call your supervisor.")
+        # A refusal or the database: the page says it in the same sentence, Back and Next try again.
+        failed = "The checks and money orders could not be listed ({exc}). Call your supervisor."
+        wizard = self._wizard
+        items = Operation(self, lambda: items_to_verify(wizard.ctx, wizard.operator), failed=failed,
+                          log_as="could not list the drawer's checks and money orders")\
+            .refused(lambda text: self._refuse(failed.format(exc=text))).failure(self._refuse).run_now()  # fmt: skip
+        self.items = items if items is not None else ()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
@@ -754,21 +758,21 @@ class BalancingWizard(QWizard):
     def record(self, card_settlement: Money) -> str:
         """Record this attempt (the cashier's, or the supervisor's second count); what went wrong, or ""."""
         from cashdesk.services.balancing import CountInput, record_count, record_second_count
-        from cashdesk.services.context import ServiceError
 
         count = CountInput(pieces=self.pieces, present=self.items_page.present, extra=tuple(self.items_page.extra),
                            card_settlement=card_settlement)  # fmt: skip
         counting = self.counting
-        try:
-            if counting.second_approval_id is not None:
-                result = record_second_count(self.ctx, self.operator, count, approval_id=counting.second_approval_id)
-            else:
-                result = record_count(self.ctx, self.operator, count)
-        except ServiceError as exc:
-            return str(exc)
-        except Exception as exc:  # the database failed: nothing was recorded
-            log.exception("recording the count failed")
-            return f"The count could not be recorded ({exc}). Try again, or call your supervisor."
+        approval_id = counting.second_approval_id
+
+        def work() -> CountResult:
+            if approval_id is not None:
+                return record_second_count(self.ctx, self.operator, count, approval_id=approval_id)
+            return record_count(self.ctx, self.operator, count)
+
+        result, problem = self._now(work, failed="The count could not be recorded ({exc}). Try again, or call your "
+                                    "supervisor.", log_as="recording the count failed")  # fmt: skip
+        if result is None:  # nothing was recorded
+            return problem
         if counting.second:
             self.second = result
             self.counting = _Counting(self.operator.user_id)  # the approval is used
@@ -827,21 +831,20 @@ class BalancingWizard(QWizard):
 
     def close_drawer(self, keep: CashCount) -> str:
         from cashdesk.services.balancing import close_drawer
-        from cashdesk.services.context import ServiceError
 
         result = self.result
         assert result is not None
-        try:
-            closed = close_drawer(
+        closed, problem = self._now(
+            lambda: close_drawer(
                 self.ctx, self.operator, count_id=result.count_id, float_kept=keep, reason=self.reason,
                 approval_id=self.variance_approval_id,
                 second_count_id=self.second.count_id if self.second is not None else None,
-            )  # fmt: skip
-        except ServiceError as exc:
-            return str(exc)
-        except Exception as exc:  # the database failed: the drawer is still open
-            log.exception("closing the drawer failed")
-            return f"The drawer could not be closed ({exc}). It is still open: try again, or call your supervisor."
+            ),
+            failed="The drawer could not be closed ({exc}). It is still open: try again, or call your supervisor.",
+            log_as="closing the drawer failed",
+        )  # fmt: skip
+        if closed is None:  # the drawer is still open
+            return problem
         self.closed = closed
         self.pdf = closed.pdf
         log.info("drawer %s closed by %s: %s", closed.drawer_id, self.operator.user_id,
@@ -854,13 +857,20 @@ class BalancingWizard(QWizard):
 
         if self.closed is None:
             return
-        try:
-            self.pdf = z_report_pdf(self.ctx, self.operator, self.closed.drawer_id)
-        except Exception as exc:  # a folder that cannot be written: say so, the button stays
-            log.exception("saving the Z report PDF failed")
-            self.closed_page.show_pdf(str(exc))
+        drawer_id = self.closed.drawer_id
+        pdf, problem = self._now(lambda: z_report_pdf(self.ctx, self.operator, drawer_id), failed="{exc}",
+                                 log_as="saving the Z report PDF failed")  # fmt: skip
+        if pdf is None:  # a folder that cannot be written: said, the button stays
+            self.closed_page.show_pdf(problem)
             return
+        self.pdf = pdf
         self.closed_page.show_pdf()
+
+    def _now(self, work: Callable[[], T], *, failed: str, log_as: str) -> tuple[T | None, str]:
+        """The service's answer on the GUI thread (the pages move on with it), or what went wrong, in words."""
+        said: list[str] = []
+        result = Operation(self, work, failed=failed, log_as=log_as).failure(said.append).run_now()
+        return result, "".join(said)
 
     # -- Esc ----------------------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from cashdesk.ui.cart import MAX_LINES, AccountLine, CartLinesModel, CartState, 
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, focus_and_select, is_plain_enter
 from cashdesk.ui.inquiry import InquiryScreen
+from cashdesk.ui.operations import Operation
 from cashdesk.ui.shift_dialogs import ShiftActions
 from cashdesk.ui.tender_entry import MiscEntry, TenderEntry, parse_amount
 
@@ -215,7 +216,7 @@ class CounterScreen(QWidget):
         left.addWidget(self.inquiry, 1)
         left.addWidget(self.pay_strip)
 
-        self.shift = ShiftActions(self, ctx)  # drops, paid-outs, X report, balancing; the cash banner
+        self.shift = ShiftActions(self, ctx, parent=self)  # drops, paid-outs, X report, balancing; the cash banner
         self.shift.printing_wanted.connect(self.printing_wanted)
         self.receipt_panel = self._build_receipt_panel()
         layout = QHBoxLayout(self)
@@ -402,6 +403,16 @@ class CounterScreen(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         show_message(self.message_label, text, error=error)
+
+    @property
+    def busy(self) -> bool:
+        """A yes/no question or a supervisor's approval is open: other windows start nothing over it."""
+        return self._asking or self.approval_dialog is not None
+
+    @property
+    def payment_in_progress(self) -> bool:
+        """Lines or tenders are on the receipt: it is posted (F12) or cancelled before other work starts."""
+        return not self.cart.empty
 
     def _card_number_refused(self, field: object) -> None:
         if field is self.inquiry.search_field:
@@ -599,11 +610,12 @@ class CounterScreen(QWidget):
         if not self.misc_entry.has_codes:
             from cashdesk.services.revenue import list_revenue_codes
 
-            try:
-                codes = list_revenue_codes(self._ctx, category="departmental")
-            except Exception as exc:
-                log.exception("could not list the revenue codes")
-                self.say(f"The revenue codes could not be read ({exc}). Call your supervisor.", error=True)
+            failed = "The revenue codes could not be read ({exc}). Call your supervisor."
+            codes = Operation(self, lambda: list_revenue_codes(self._ctx, category="departmental"), failed=failed,
+                              log_as="could not list the revenue codes")\
+                .refused(lambda text: self.say(failed.format(exc=text), error=True))\
+                .failure(lambda text: self.say(text, error=True)).run_now()  # fmt: skip
+            if codes is None:
                 return
             self.misc_entry.set_codes([(c.code, c.description) for c in codes])
         self.tender_entry.hide()
@@ -716,33 +728,34 @@ class CounterScreen(QWidget):
         self._post(None)
 
     def _post(self, approval_id: int | None) -> None:
-        from cashdesk.services.context import DatabaseError, ServiceError
+        from cashdesk.services.context import DatabaseError
         from cashdesk.services.drawers import NoOpenDrawer
         from cashdesk.services.payments import ExcessNeedsConfirmation, post_receipt
 
-        assert self.operator is not None
-        try:
-            posted = post_receipt(self._ctx, self.operator, self.cart.to_cart(), list(self.cart.tenders),
-                                  approval_id=approval_id)  # fmt: skip
-        except ExcessNeedsConfirmation as exc:
-            self._ask_excess_at_post(exc.account, exc.excess, approval_id)
-            return
-        except NoOpenDrawer as exc:
+        operator = self.operator
+        assert operator is not None
+
+        def no_drawer(exc: NoOpenDrawer) -> None:
             self.say(str(exc), error=True)
             self.set_drawer(None)
             self.drawer_needed.emit()
-            return
-        except (ServiceError, DatabaseError) as exc:  # a refusal, or a full disk / read-only file said in words
-            self.say(str(exc), error=True)
+
+        def not_posted(text: str) -> None:
+            self.say(text, error=True)
             self._home()
-            return
-        except Exception as exc:  # the database failed: nothing was posted (one unit of work)
-            log.exception("posting failed")
-            self.say(f"The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
-                     "supervisor.", error=True)  # fmt: skip
-            self._home()
-            return
-        self._posted(posted)
+
+        # On the GUI thread, through the runner's synchronous path: posting takes milliseconds, and
+        # the keys a cashier types next (the next stub, F12 again) must find the receipt posted.
+        # A full disk or a read-only file (DatabaseError) is said in words, like a refusal.
+        Operation(self, lambda: post_receipt(self._ctx, operator, self.cart.to_cart(), list(self.cart.tenders),
+                                             approval_id=approval_id),
+                  failed="The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
+                         "supervisor.", log_as="posting failed")\
+            .handle(ExcessNeedsConfirmation,
+                    lambda exc: self._ask_excess_at_post(exc.account, exc.excess, approval_id))\
+            .handle(NoOpenDrawer, no_drawer)\
+            .handle(DatabaseError, lambda exc: not_posted(str(exc)))\
+            .success(self._posted).failure(not_posted).run_now()  # fmt: skip
 
     def _ask_excess_at_post(self, account: str, excess: Money, approval_id: int | None) -> None:
         self._asking = True
@@ -891,22 +904,24 @@ class CounterScreen(QWidget):
         self._reprint(number, None)
 
     def _reprint(self, number: str, approval_id: int | None) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.overrides import OverrideRefused
         from cashdesk.services.printing import reprint_receipt
 
-        assert self.operator is not None
-        try:
-            reprint_receipt(self._ctx, self.operator, number, approval_id=approval_id)
-        except OverrideRefused as exc:
+        operator = self.operator
+        assert operator is not None
+
+        def refused(exc: OverrideRefused) -> None:
             if approval_id is None and exc.reason == "no_approval":
                 self.say(f"{number} was reprinted already: a supervisor approves another copy.")
                 self._ask_approval(OverrideAction.REPRINT, number, lambda granted: self._reprint(number, granted))
                 return
             self.say(str(exc), error=True)
-            return
-        except ServiceError as exc:
-            self.say(str(exc), error=True)
+
+        reprinting = Operation(self, lambda: reprint_receipt(self._ctx, operator, number, approval_id=approval_id),
+                               failed="The copy could not be printed ({exc}). Call your supervisor.",
+                               log_as="reprinting a receipt failed")  # fmt: skip
+        reprinting.handle(OverrideRefused, refused).failure(lambda text: self.say(text, error=True)).run_now()
+        if reprinting.failed:
             return
         self.say(f"A copy of {number} marked REPRINT is printing.")
         self._home()

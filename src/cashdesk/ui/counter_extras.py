@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -25,12 +25,15 @@ from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.returned_checks import ReturnedCheck
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 DEFAULT_NSF_REASON = "Returned NSF"
 
@@ -140,18 +143,15 @@ class _FormDialog(QDialog):
         if isinstance(field, QWidget):
             focus_and_select(field)
 
-    def _call(self, what: str, call: Callable[[], object], field: EnterLineEdit) -> object | None:
-        """The service's answer; a refusal (or a failure) is said in the dialog and gives None."""
-        from cashdesk.services.context import ServiceError
+    def _operation(self, what: str, call: Callable[[], T], field: EnterLineEdit) -> Operation[T]:
+        """The service call, with a refusal (or a failure) said in the dialog, the cursor on `field`."""
+        failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
+        operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
+        return operation.failure(lambda text: self.refuse(text, field))
 
-        try:
-            return call()
-        except ServiceError as exc:
-            self.refuse(str(exc), field)
-        except Exception as exc:  # the database failed under us: say so, keep the dialog
-            log.exception("%s failed", what)
-            self.refuse(f"{what[:1].upper()}{what[1:]} could not be done ({exc}). Call your supervisor.", field)
-        return None
+    def _call(self, what: str, call: Callable[[], object], field: EnterLineEdit) -> object | None:
+        """The service's answer, now (on the GUI thread); a refusal (or a failure) is said and gives None."""
+        return self._operation(what, call, field).run_now()
 
 
 class ReturnedCheckDialog(_FormDialog):

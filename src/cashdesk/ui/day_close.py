@@ -57,6 +57,7 @@ class DayCloseDialog(_FormDialog):
         self._supervisor = supervisor
         self.status: DayStatus | None = None
         self.exported: ExportResult | None = None
+        self.working = False  # closing or exporting in the background
         self.date_field = self._field("dayCloseDate", "Business &date:", text=ctx.today().isoformat(), max_length=10,
                                       placeholder="YYYY-MM-DD")  # fmt: skip
         self.status_label = QLabel("")
@@ -97,33 +98,61 @@ class DayCloseDialog(_FormDialog):
         return self.status
 
     def submit(self) -> None:
-        if not self._checked():
+        """Close the day (when it is open), then export its deposit: both off the GUI thread, as
+        the export writes five files and a manifest; the dialog says each step's answer."""
+        if not self._checked() or self.working:
             return
         from cashdesk.services.day_close import close_day
-        from cashdesk.services.deposit import export_deposit
 
         status = self.show_status()
         if status is None:
             return
         day = status.business_date
-        if not status.closed:
-            closed = self._call("closing the day", lambda: close_day(self._ctx, self._supervisor, day), self.date_field)
-            if closed is None:
-                return
-            log.info("%s closed the business day %s", self._supervisor.user_id, day)
-        exported = self._call(
-            "exporting the deposit",
-            lambda: export_deposit(self._ctx, self._supervisor, day, self._folder,
-                                   ticket_number=self.ticket_field.text(), bag_number=self.bag_field.text()),
-            self.ticket_field,
-        )  # fmt: skip
-        self.show_status()
-        if exported is None:
+        self._set_working(True)
+        if status.closed:
+            self._export(day)
             return
-        self.exported = exported  # type: ignore[assignment]
-        show_message(self.message_label, self.exported.describe(), error=bool(self.exported.changed))  # type: ignore[union-attr]
-        self.action_button.setText("E&xport again")
-        self.adjustSize()
+
+        def closed(_result: object) -> None:
+            log.info("%s closed the business day %s", self._supervisor.user_id, day)
+            self._export(day)
+
+        def refused(text: str) -> None:
+            self._set_working(False)
+            self.refuse(text, self.date_field)
+
+        self._operation("closing the day", lambda: close_day(self._ctx, self._supervisor, day), self.date_field)\
+            .success(closed).failure(refused).run_in_background()  # fmt: skip
+
+    def _export(self, day: dt.date) -> None:
+        from cashdesk.services.deposit import export_deposit
+
+        ctx, supervisor, folder = self._ctx, self._supervisor, self._folder
+        ticket, bag = self.ticket_field.text(), self.bag_field.text()
+
+        def exported(result: ExportResult) -> None:
+            self._set_working(False)
+            self.show_status()
+            self.exported = result
+            show_message(self.message_label, result.describe(), error=bool(result.changed))
+            self.action_button.setText("E&xport again")
+            self.adjustSize()
+
+        def refused(text: str) -> None:
+            self._set_working(False)
+            self.refuse(text, self.ticket_field)
+            self.show_status()
+
+        self._operation(
+            "exporting the deposit",
+            lambda: export_deposit(ctx, supervisor, day, folder, ticket_number=ticket, bag_number=bag),
+            self.ticket_field,
+        ).success(exported).failure(refused).run_in_background()
+
+    def _set_working(self, working: bool) -> None:
+        """While the day closes and exports, Enter and the button wait for the answer."""
+        self.working = working
+        self.action_button.setEnabled(not working)
 
 
 def describe_status(status: DayStatus) -> str:

@@ -31,6 +31,7 @@ from cashdesk.domain.cash import DENOMINATIONS, CashCount, CountError, parse_pie
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -311,20 +312,19 @@ class FloatCountScreen(QWidget):
             focus_and_select(self.first_field)
 
     def _open(self, count: CashCount) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.drawers import open_drawer
 
-        assert self._operator is not None
-        try:
-            drawer: DrawerView = open_drawer(self._ctx, self._operator, count)
-        except ServiceError as exc:
-            show_message(self.message_label, str(exc), error=True)
+        operator = self._operator
+        assert operator is not None
+        # On the GUI thread: the counter takes over the keys as soon as the drawer is open.
+        drawer: DrawerView | None = Operation(
+            self, lambda: open_drawer(self._ctx, operator, count),
+            failed="The drawer could not be opened ({exc}). Call your supervisor.",  # the count stays typed
+            log_as="opening the drawer failed",
+        ).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        if drawer is None:
             return
-        except Exception as exc:  # the database failed; say so and keep the count typed
-            log.exception("opening the drawer failed")
-            show_message(self.message_label, f"The drawer could not be opened ({exc}). Call your supervisor.", error=True)
-            return
-        log.info("%s opened drawer %s with %s", self._operator.user_id, drawer.id, count.total.display())
+        log.info("%s opened drawer %s with %s", operator.user_id, drawer.id, count.total.display())
         self.drawer_opened.emit(drawer)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

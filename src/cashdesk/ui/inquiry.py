@@ -27,6 +27,7 @@ from cashdesk.domain import scanline
 from cashdesk.ui.account_pane import AccountPane
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.models import SearchResultsModel
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
@@ -241,7 +242,6 @@ class InquiryScreen(QWidget):
 
     def search(self) -> None:
         from cashdesk.services.accounts import search_accounts
-        from cashdesk.services.context import ServiceError
 
         if not self.search_field.isEnabled() or self.guard.check_now():
             return
@@ -249,10 +249,12 @@ class InquiryScreen(QWidget):
         if not query:
             self.show_message("Type an account number, a name, a service address or a phone number, then press Enter.")
             return
-        try:
-            results = search_accounts(self._ctx, query)
-        except ServiceError as exc:
-            self.show_message(str(exc), error=True)
+        # On the GUI thread (an indexed query, milliseconds): the ↓ or the pay key typed next finds the results.
+        results = Operation(self, lambda: search_accounts(self._ctx, query),
+                            failed="The search could not be done ({exc}). Call your supervisor.",
+                            log_as="searching accounts failed")\
+            .failure(lambda text: self.show_message(text, error=True)).run_now()  # fmt: skip
+        if results is None:
             return
         self._last_query = query
         self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -302,13 +304,15 @@ class InquiryScreen(QWidget):
 
     def show_account(self, number: str) -> None:
         from cashdesk.services.accounts import account_detail
-        from cashdesk.services.context import ServiceError
 
-        try:
-            detail = account_detail(self._ctx, number)
-        except ServiceError as exc:
-            self.pane.clear(str(exc))
-            self.show_message(str(exc), error=True)
+        def said(text: str) -> None:
+            self.pane.clear(text)
+            self.show_message(text, error=True)
+
+        detail = Operation(self, lambda: account_detail(self._ctx, number),
+                           failed="The account could not be read ({exc}). Call your supervisor.",
+                           log_as="reading an account failed").failure(said).run_now()  # fmt: skip
+        if detail is None:
             return
         self.pane.show_detail(detail)
         self.account_shown.emit(detail.account.number)

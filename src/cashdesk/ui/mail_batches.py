@@ -51,6 +51,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.models import Column, RowsModel, money_column
+from cashdesk.ui.operations import Operation
 from cashdesk.ui.tender_entry import looks_like_micr
 
 if TYPE_CHECKING:
@@ -245,6 +246,7 @@ class MailBatchesDialog(QDialog):
         self.view: BatchView | None = None
         self.posted: list[PostedBatch] = []
         self.saved_to: Path | None = None
+        self.posting = False  # a batch is being posted in the background
         self.side_dialog: QDialog | None = None  # a reason or a supervisor's approval, over this one
         self._stub: scanline.ScanLine | None = None
         self._stub_account = ""  # the stub's account as the city writes it (its zeros off, when so on file)
@@ -345,12 +347,12 @@ class MailBatchesDialog(QDialog):
         self.view = None
         self.pages.setCurrentWidget(self.list_page)
         self.new_form.hide()
-        try:
-            batches = list_batches(self._ctx, self._operator)
-        except Exception as exc:  # a refusal (no open business day) or a failure: said, the list stays empty
-            log.exception("listing the mail batches failed")
-            batches = ()
-            message, error = str(exc), True
+        said: list[str] = []  # a refusal (no open business day) or a failure: said, the list stays empty
+        listed = Operation(self, lambda: list_batches(self._ctx, self._operator), failed="{exc}",
+                           log_as="listing the mail batches failed").failure(said.append).run_now()  # fmt: skip
+        batches = listed if listed is not None else ()
+        if said:
+            message, error = said[0], True
         self.batches_model.set_rows(batches)
         day = batches[0].business_date if batches else None
         self.list_heading.setText(f"Mail batches — business day {date_text(day)}" if day else "Mail batches")
@@ -772,7 +774,6 @@ class MailBatchesDialog(QDialog):
 
     def balance(self) -> bool:
         """F9: open → balanced when it adds up to the tape; otherwise the difference and the suspects, in words."""
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.mail_batches import BatchUnbalanced, balance_batch
 
         if self.view is None or self.side_dialog is not None:
@@ -780,17 +781,14 @@ class MailBatchesDialog(QDialog):
         if self.view.status != "open":
             return self.view.status == "balanced"
         batch = self.view
-        try:
-            view = balance_batch(self._ctx, self._operator, batch.id)
-        except BatchUnbalanced as exc:
-            self.show_batch(exc.view, str(exc), error=True, suspects=exc.view.suspects)
-            return False
-        except ServiceError as exc:
-            self.refuse(str(exc))
-            return False
-        except Exception as exc:
-            log.exception("balancing the mail batch failed")
-            self.refuse(f"The batch could not be balanced ({exc}). Call your supervisor.")
+        # On the GUI thread: F12 balances first, then posts with what this answers.
+        view = Operation(self, lambda: balance_batch(self._ctx, self._operator, batch.id),
+                         failed="The batch could not be balanced ({exc}). Call your supervisor.",
+                         log_as="balancing the mail batch failed")\
+            .handle(BatchUnbalanced, lambda exc: self.show_batch(exc.view, str(exc), error=True,
+                                                                 suspects=exc.view.suspects))\
+            .failure(self.refuse).run_now()  # fmt: skip
+        if view is None:
             return False
         suspects = f" Look at {_items(len(view.suspects))} in red before posting." if view.suspects else ""
         self.show_batch(view, f"Batch {view.number} balances to the tape: {_items(view.count)}, "
@@ -801,7 +799,7 @@ class MailBatchesDialog(QDialog):
         """F12: post a balanced batch (an open one is balanced first); one receipt per remittance."""
         from cashdesk.services.mail_batches import post_batch
 
-        if self.view is None or self.side_dialog is not None:
+        if self.view is None or self.side_dialog is not None or self.posting:
             return
         if self.view.status not in ("open", "balanced"):
             self.refuse(f"Batch {self.view.number} is {self.view.status}: nothing to post.")
@@ -809,16 +807,26 @@ class MailBatchesDialog(QDialog):
         if not self.balance():
             return
         batch = self.view
-        posted = self._call("posting the batch", lambda: post_batch(self._ctx, self._operator, batch.id),
-                            self.items_table)  # fmt: skip
-        if posted is None:
-            return
-        self.posted.append(posted)
-        receipts = posted.receipts
-        span = f"{receipts[0]} to {receipts[-1]}" if len(receipts) > 1 else (receipts[0] if receipts else "none")
-        self.show_batch(posted.view, f"Batch {posted.view.number} is posted: {_items(len(receipts))}, "
-                                     f"{posted.total.display()}, receipts {span}. Receipts print only on request "
-                                     "(Alt+R); the checks go in today's deposit.")  # fmt: skip
+        ctx, operator = self._ctx, self._operator
+
+        def posted(result: PostedBatch) -> None:
+            self.posting = False
+            self.posted.append(result)
+            receipts = result.receipts
+            span = f"{receipts[0]} to {receipts[-1]}" if len(receipts) > 1 else (receipts[0] if receipts else "none")
+            self.show_batch(result.view, f"Batch {result.view.number} is posted: {_items(len(receipts))}, "
+                                         f"{result.total.display()}, receipts {span}. Receipts print only on request "
+                                         "(Alt+R); the checks go in today's deposit.")  # fmt: skip
+
+        def refused(text: str) -> None:
+            self.posting = False
+            self.refuse(text, self.items_table)
+
+        # Off the GUI thread: a receipt per remittance, in one unit of work; F12 waits for the answer.
+        self.posting = True
+        Operation(self, lambda: post_batch(ctx, operator, batch.id),
+                  failed="Posting the batch could not be done ({exc}). Call your supervisor.",
+                  log_as="posting the batch failed").success(posted).failure(refused).run_in_background()  # fmt: skip
 
     # -- documents ----------------------------------------------------------------------------------
 
@@ -829,14 +837,18 @@ class MailBatchesDialog(QDialog):
         if self.view is None:
             return
         batch = self.view
-        folder = self._reports if self._reports is not None else reports_folder(self._ctx)
-        saved = self._call("saving the proof list", lambda: proof_list_pdf(self._ctx, self._operator, batch.id, folder),
-                           None)  # fmt: skip
-        if saved is None:
-            return
-        assert isinstance(saved, Path)
-        self.saved_to = saved
-        show_message(self.batch_message, f"The proof list of batch {batch.number} is saved: {saved}")
+        ctx, operator = self._ctx, self._operator
+        folder = self._reports if self._reports is not None else reports_folder(ctx)
+
+        def saved(path: Path) -> None:
+            self.saved_to = path
+            show_message(self.batch_message, f"The proof list of batch {batch.number} is saved: {path}")
+
+        # A PDF: written off the GUI thread.
+        Operation(self, lambda: proof_list_pdf(ctx, operator, batch.id, folder),
+                  failed="Saving the proof list could not be done ({exc}). Call your supervisor.",
+                  log_as="saving the proof list failed")\
+            .success(saved).failure(self.refuse).run_in_background()  # fmt: skip
 
     def receipt(self, print_it: bool) -> None:
         from cashdesk.services.mail_batches import mail_receipt
@@ -982,17 +994,10 @@ class MailBatchesDialog(QDialog):
 
     def _call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
         """The service's answer; a refusal (or a failure) is said here and gives None (`_FAILED` if none_ok)."""
-        from cashdesk.services.context import ServiceError
-
-        failed = _FAILED if none_ok else None
-        try:
-            return call()
-        except ServiceError as exc:
-            self.refuse(str(exc), field)
-        except Exception as exc:  # the database failed under us: say so, keep the screen
-            log.exception("%s failed", what)
-            self.refuse(f"{what[:1].upper()}{what[1:]} could not be done ({exc}). Call your supervisor.", field)
-        return failed
+        failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
+        operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
+        result = operation.failure(lambda text: self.refuse(text, field)).run_now()
+        return _FAILED if operation.failed and none_ok else result
 
 
 _FAILED = object()

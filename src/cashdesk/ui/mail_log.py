@@ -40,6 +40,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.models import Column, RowsModel
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -276,11 +277,13 @@ class MailLogDialog(QDialog):
     def refresh(self) -> None:
         from cashdesk.services.mail_log import entries_for
 
-        try:
-            entries = entries_for(self._ctx, self._operator, self._day)
-        except Exception as exc:  # a help, not a gate: logging still works
-            log.exception("reading the mail log failed")
-            show_message(self.message_label, f"The day's log could not be read ({exc}).", error=True)
+        # A help, not a gate: logging still works. A refusal is said in the same sentence.
+        failed = "The day's log could not be read ({exc})."
+        entries = Operation(self, lambda: entries_for(self._ctx, self._operator, self._day), failed=failed,
+                            log_as="reading the mail log failed")\
+            .refused(lambda text: show_message(self.message_label, failed.format(exc=text), error=True))\
+            .failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        if entries is None:
             return
         self.model.set_rows(entries)
         count = len(entries)
@@ -290,7 +293,7 @@ class MailLogDialog(QDialog):
             self.table.scrollToBottom()
 
     def save_pdf(self) -> None:
-        from cashdesk.services.context import ServiceError
+        """The day's log as a PDF, written off the GUI thread; logging goes on meanwhile."""
         from cashdesk.services.mail_log import daily_log_pdf
 
         try:
@@ -298,18 +301,18 @@ class MailLogDialog(QDialog):
         except ValueError as exc:
             self.refuse(str(exc), self.date_field)
             return
-        try:
-            self.saved_to = daily_log_pdf(self._ctx, self._operator, day, self._folder)
-        except ServiceError as exc:
-            self.refuse(str(exc))
-            return
-        except Exception as exc:
-            log.exception("saving the mail log PDF failed")
-            self.refuse(f"The day's log could not be saved ({exc}). Call your supervisor.")
-            return
-        show_message(self.message_label, f"The mail log of {date_text(day)} is saved: {self.saved_to}. Print it "
-                                         "and keep it with the day's papers.")  # fmt: skip
-        focus_and_select(self.type_field)
+        ctx, operator, folder = self._ctx, self._operator, self._folder
+
+        def saved(path: Path) -> None:
+            self.saved_to = path
+            show_message(self.message_label, f"The mail log of {date_text(day)} is saved: {path}. Print it and keep "
+                                             "it with the day's papers.")  # fmt: skip
+            focus_and_select(self.type_field)
+
+        Operation(self, lambda: daily_log_pdf(ctx, operator, day, folder),
+                  failed="The day's log could not be saved ({exc}). Call your supervisor.",
+                  log_as="saving the mail log PDF failed")\
+            .success(saved).failure(self.refuse).run_in_background()  # fmt: skip
 
     def refuse(self, text: str, field: QWidget | None = None) -> None:
         show_message(self.message_label, text, error=True)

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.security import Permission
-from cashdesk.ui.background import BackgroundCall
 from cashdesk.ui.idle import IdleWatcher
+from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._ctx = ctx
         self._health_check = health_check
-        self._check: BackgroundCall | None = None
+        self._check: Operation[str | None] | None = None
         self.database_problem: str | None = None
         self.mode = Mode.SIGNED_OUT
         self.operator: Operator | None = None
@@ -482,11 +482,9 @@ class MainWindow(QMainWindow):
     def _drawer_of(self, operator: Operator) -> DrawerView | None:
         from cashdesk.services.drawers import current_drawer
 
-        try:
-            return current_drawer(self._ctx, operator)
-        except Exception:  # the float count says what is wrong when it tries to open one
-            log.exception("could not look up the drawer of %s", operator.user_id)
-            return None
+        # Only logged when it fails: the float count says what is wrong when it tries to open one.
+        return Operation(self, lambda: current_drawer(self._ctx, operator),
+                         log_as=f"could not look up the drawer of {operator.user_id}").run_now()  # fmt: skip
 
     # -- the drawer ---------------------------------------------------------------------------------
 
@@ -539,13 +537,11 @@ class MainWindow(QMainWindow):
         operator = self.operator
         if operator is None:
             return False
-        try:
-            (retry_uncertain if retry else dismiss_uncertain)(self._ctx, operator)
-        except Exception as exc:  # a refusal or a database fault: say it on the banner, the jobs stay as they are
-            log.exception("could not settle the interrupted print jobs")
-            self.printer_banner_detail.setText(f"{exc}")
-            return False
-        return True
+        # A refusal or a database fault: said on the banner, the jobs stay as they are.
+        settling = Operation(self, lambda: (retry_uncertain if retry else dismiss_uncertain)(self._ctx, operator),
+                             failed="{exc}", log_as="could not settle the interrupted print jobs")  # fmt: skip
+        settling.failure(self.printer_banner_detail.setText).run_now()
+        return not settling.failed
 
     def _printing_reported(self, result: PrintRound) -> None:
         self.printer_label.setText(f"Printer: {result.status_label}")
@@ -614,7 +610,7 @@ class MainWindow(QMainWindow):
         if self.mode is not Mode.WORKING or operator is None or not operator.can(permission):
             return False
         counter = self.counter
-        if counter._asking or counter.approval_dialog is not None or self.void_dialog is not None:
+        if counter.busy or self.void_dialog is not None:
             return False
         if self.extra_dialog is not None:
             self.extra_dialog.raise_()
@@ -657,7 +653,7 @@ class MainWindow(QMainWindow):
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
             result = dialog.result_check
-            if self.counter.cart.empty and self.work.currentWidget() is self.counter:
+            if not self.counter.payment_in_progress and self.work.currentWidget() is self.counter:
                 self.inquiry.show_account(result.account)  # the fee and the cash-only flag, in the pane
             self._tell(returned_check_text(result))
             self.inquiry.focus_search()
@@ -673,15 +669,16 @@ class MainWindow(QMainWindow):
         operator = self.operator
         assert operator is not None
         counter = self.counter
-        if not counter.cart.empty:
+        if counter.payment_in_progress:
             counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
                         "without a sale.", error=True)  # fmt: skip
             return
-        try:
-            drawer = current_drawer(self._ctx, operator)
-        except Exception as exc:
-            log.exception("could not look up the drawer of %s", operator.user_id)
-            counter.say(f"Your drawer could not be looked up ({exc}). Call your supervisor.", error=True)
+        failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
+        looking_up = Operation(self, lambda: current_drawer(self._ctx, operator), failed=failed,
+                               log_as=f"could not look up the drawer of {operator.user_id}")  # fmt: skip
+        looking_up.refused(lambda text: counter.say(failed.format(exc=text), error=True))
+        drawer = looking_up.failure(lambda text: counter.say(text, error=True)).run_now()
+        if looking_up.failed:
             return
         if drawer is None:
             counter.say("No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.",
@@ -718,7 +715,7 @@ class MainWindow(QMainWindow):
         if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
             return None
         counter = self.counter
-        if counter._asking or counter.approval_dialog is not None or self.void_dialog is not None:
+        if counter.busy or self.void_dialog is not None:
             return None
         for open_already in (self.mail_dialog, self.extra_dialog):
             if open_already is not None:
@@ -788,7 +785,7 @@ class MainWindow(QMainWindow):
         operator = self.operator
         if self.mode is not Mode.WORKING or operator is None:
             return
-        if not self.counter.cart.empty:
+        if self.counter.payment_in_progress:
             self.counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before signing out.",
                              error=True)  # fmt: skip
             return
@@ -801,10 +798,9 @@ class MainWindow(QMainWindow):
     def _call_sign_out(self, operator: Operator) -> None:
         from cashdesk.services.auth import sign_out
 
-        try:
-            sign_out(self._ctx, operator)
-        except Exception:  # the person leaves either way; the log says what failed
-            log.exception("recording the sign-out of %s failed", operator.user_id)
+        # The person leaves either way; the log says what failed.
+        Operation(self, lambda: sign_out(self._ctx, operator),
+                  log_as=f"recording the sign-out of {operator.user_id} failed").run_now()  # fmt: skip
 
     def lock(self, *, idle: bool = False) -> None:
         """Cover the work: by hand (Ctrl+L) or after the idle time. Only a password uncovers it."""
@@ -816,10 +812,9 @@ class MainWindow(QMainWindow):
         self.idle_watcher.stop()
         self._remember_focus()
         self._close_dialogs()
-        try:
-            lock_station(self._ctx, operator, idle=idle)
-        except Exception:  # the station locks even when the audit event cannot be written
-            log.exception("recording the lock for %s failed", operator.user_id)
+        # The station locks even when the audit event cannot be written; the log says what failed.
+        Operation(self, lambda: lock_station(self._ctx, operator, idle=idle),
+                  log_as=f"recording the lock for {operator.user_id} failed").run_now()  # fmt: skip
         self._set_mode(Mode.LOCKED)
         self.lock_screen.lock_for(operator, idle=idle, at=self._ctx.now())
         log.info("station locked for %s (%s)", operator.user_id, "idle" if idle else "by hand")
@@ -919,10 +914,8 @@ class MainWindow(QMainWindow):
 
             check = check_database
         ctx = self._ctx
-        self._check = BackgroundCall(lambda: check(ctx), what="database check", parent=self)
-        self._check.succeeded.connect(self._database_checked)
-        self._check.failed.connect(self._database_check_failed)
-        self._check.start()
+        self._check = Operation(self, lambda: check(ctx), failed="{exc}", log_as="database check failed")
+        self._check.success(self._database_checked).failure(self._database_check_failed).run_in_background()
 
     def _database_checked(self, message: object) -> None:
         if message:
@@ -952,9 +945,8 @@ class MainWindow(QMainWindow):
         self.counter.blocked = "No payments: the database failed its check. Call your supervisor."
 
     def wait_for_background(self) -> None:
-        if self._check is not None:
-            self._check.wait()
-        self.sign_in_screen.wait_for_background()
+        """The database check, the user check and the windows' service calls: all run on the pool."""
+        wait_for_operations()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -985,5 +977,5 @@ class MainWindow(QMainWindow):
         self.operator = self._pending = None
         if operator is not None:  # closing the window ends the session, on the record
             self._call_sign_out(operator)
-        self.wait_for_background()  # a running QThread must not outlive its window
+        self.wait_for_background()  # a running thread must not outlive its window
         super().closeEvent(event)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.security import check_new_password
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
@@ -120,7 +121,6 @@ class ChangePasswordDialog(QDialog):
 
     def submit(self) -> None:
         from cashdesk.services.auth import change_password
-        from cashdesk.services.context import ServiceError
 
         old, new, repeat = self.old_field.text(), self.new_field.text(), self.repeat_field.text()
         if not old:
@@ -138,18 +138,13 @@ class ChangePasswordDialog(QDialog):
         if problem:
             self._fail(problem, clear=(self.new_field, self.repeat_field), focus=self.new_field)
             return
-        try:
-            change_password(self._ctx, self._user_id, old, new)
-        except ServiceError as exc:
-            # The current password, or a new one used before: which, only the message says.
-            everything = (self.old_field, self.new_field, self.repeat_field)
-            self._fail(str(exc), clear=everything, focus=self.old_field)
-            return
-        except Exception as exc:
-            log.exception("changing the password failed")
-            everything = (self.old_field, self.new_field, self.repeat_field)
-            self._fail(f"The password could not be changed ({exc}). Call your supervisor.", clear=everything,
-                       focus=self.old_field)  # fmt: skip
+        # A refusal names the current password, or a new one used before: which, only the message says.
+        everything = (self.old_field, self.new_field, self.repeat_field)
+        changing = Operation(self, lambda: change_password(self._ctx, self._user_id, old, new),
+                             failed="The password could not be changed ({exc}). Call your supervisor.",
+                             log_as="changing the password failed")  # fmt: skip
+        changing.failure(lambda text: self._fail(text, clear=everything, focus=self.old_field)).run_now()
+        if changing.failed:
             return
         for field in (self.old_field, self.new_field, self.repeat_field):
             field.clear()

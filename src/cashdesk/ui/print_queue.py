@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from cashdesk.ui.background import BackgroundCall
+from cashdesk.ui.operations import Operation, wait_for_operations
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
@@ -88,7 +88,7 @@ def print_round(ctx: ServiceContext) -> PrintRound:
 
 
 class PrintQueue(QObject):
-    """Runs delivery rounds one at a time in a background thread and reports each one."""
+    """Runs delivery rounds one at a time off the GUI thread (ui.operations) and reports each one."""
 
     #: After each round: the PrintRound.
     round_done = Signal(object)
@@ -98,7 +98,7 @@ class PrintQueue(QObject):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._running: BackgroundCall | None = None
+        self._running: Operation[PrintRound] | None = None
         self._again = False
         self._stopped = True
         self._retry_ms = retry_ms
@@ -129,20 +129,16 @@ class PrintQueue(QObject):
             return
         self._again = False
         ctx = self._ctx
-        call = BackgroundCall(lambda: print_round(ctx), what="print round", parent=self)
-        call.succeeded.connect(self._done)
-        call.failed.connect(self._failed)
-        call.finished.connect(self._finished)
-        self._running = call
-        call.start()
+        self._running = Operation(self, lambda: print_round(ctx), failed="{exc}", log_as="print round failed")
+        self._running.success(self._done).failure(self._failed).run_in_background()
 
-    def _done(self, result: object) -> None:
-        assert isinstance(result, PrintRound)
+    def _done(self, result: PrintRound) -> None:
         self.last = result
         self.rounds += 1
         if result.problem:
             log.info("printing stopped: %s (%d waiting)", result.problem, result.waiting)
         self.round_done.emit(result)
+        self._finished()
 
     def _failed(self, message: str) -> None:
         # The database or the printer layer failed under the worker; report it like a printer fault.
@@ -153,12 +149,10 @@ class PrintQueue(QObject):
         self.last = result
         self.rounds += 1
         self.round_done.emit(result)
+        self._finished()
 
     def _finished(self) -> None:
-        call, self._running = self._running, None
-        if call is not None:
-            call.wait()
-            call.deleteLater()
+        self._running = None
         if self._stopped:
             return
         if self._again:
@@ -172,7 +166,7 @@ class PrintQueue(QObject):
         self._stopped = True
         self._timer.stop()
         if self._running is not None:
-            self._running.wait()
+            wait_for_operations()
 
 
 __all__ = ["PrintQueue", "PrintRound", "print_round"]

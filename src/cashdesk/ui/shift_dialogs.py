@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
@@ -36,11 +36,13 @@ from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.shift import CashPosition, DropResult, PaidOutResult, ShiftReport
-    from cashdesk.ui.counter import CounterScreen
+    from cashdesk.services.drawers import DrawerView
+    from cashdesk.ui.inquiry import InquiryScreen
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +125,6 @@ class CashDropDialog(QDialog):
         return True
 
     def submit(self) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.shift import cash_drop
 
         try:
@@ -132,17 +133,19 @@ class CashDropDialog(QDialog):
             show_message(self.message_label, str(exc), error=True)
             self.count_widget.focus_first_bad()
             return
-        try:
-            self.result_drop = cash_drop(self._ctx, self._operator, count)
-        except ServiceError as exc:
-            show_message(self.message_label, str(exc), error=True)
+
+        def refused(text: str) -> None:
+            show_message(self.message_label, text, error=True)
             focus_and_select(self.count_widget.first_field)
+
+        drop = Operation(self, lambda: cash_drop(self._ctx, self._operator, count),
+                         failed="The drop could not be recorded ({exc}). Keep the cash in the drawer and call your "
+                                "supervisor.", log_as="the cash drop failed")\
+            .refused(refused).failure(lambda text: show_message(self.message_label, text, error=True))\
+            .run_now()  # fmt: skip
+        if drop is None:  # nothing was recorded
             return
-        except Exception as exc:  # the database failed: nothing was recorded
-            log.exception("the cash drop failed")
-            show_message(self.message_label, f"The drop could not be recorded ({exc}). Keep the cash in the drawer "
-                         "and call your supervisor.", error=True)  # fmt: skip
-            return
+        self.result_drop = drop
         log.info("%s dropped %s to the safe (drop %s)", self._operator.user_id, self.result_drop.amount.display(),
                  self.result_drop.id)  # fmt: skip
         self.accept()
@@ -280,18 +283,14 @@ class XReportDialog(QDialog):
         self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def print_report(self) -> None:
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.shift import x_report
 
-        try:
-            self.report = x_report(self._ctx, self._operator, print_it=True)
-        except ServiceError as exc:
-            show_message(self.message_label, str(exc), error=True)
+        report = Operation(self, lambda: x_report(self._ctx, self._operator, print_it=True),
+                           failed="The X report could not be printed ({exc}).", log_as="printing the X report failed")\
+            .failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        if report is None:
             return
-        except Exception as exc:
-            log.exception("printing the X report failed")
-            show_message(self.message_label, f"The X report could not be printed ({exc}).", error=True)
-            return
+        self.report = report
         self.text_view.setPlainText("\n".join(self.report.lines))
         self.printed = True
         show_message(self.message_label, "The X report is on its way to the printer.")
@@ -301,17 +300,37 @@ class XReportDialog(QDialog):
 # -- the counter's side ---------------------------------------------------------------------------
 
 
+class Counter(Protocol):
+    """What the shift keys ask of the counter and tell it; ui.counter imports this module, not the reverse."""
+
+    operator: Operator | None
+    drawer: DrawerView | None
+    inquiry: InquiryScreen
+
+    @property
+    def busy(self) -> bool: ...
+    @property
+    def payment_in_progress(self) -> bool: ...
+    @property
+    def takes_payments(self) -> bool: ...
+    def say(self, text: str, *, error: bool = False) -> None: ...
+    def set_drawer(self, drawer: DrawerView | None) -> None: ...
+    def window(self) -> QWidget: ...
+    def isVisible(self) -> bool: ...  # noqa: N802 - Qt's name
+
+
 class ShiftActions(QObject):
     """The counter's shift keys and its cash banner."""
 
     #: Something was queued for the printer (a drop slip, a paid-out slip, an X or Z report).
     printing_wanted = Signal()
 
-    def __init__(self, counter: CounterScreen, ctx: ServiceContext) -> None:
-        super().__init__(counter)
+    def __init__(self, counter: Counter, ctx: ServiceContext, *, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._counter = counter
         self._ctx = ctx
         self.dialog: QDialog | None = None
+        self.reporting = False  # the X report is being added up in the background
         self.position: CashPosition | None = None
         self.banner = QLabel()
         self.banner.setObjectName("cashBanner")
@@ -329,12 +348,9 @@ class ShiftActions(QObject):
         if operator is None or counter.drawer is None or not counter.takes_payments:
             self.show_position(None)
             return
-        try:
-            position = cash_position(self._ctx, operator)
-        except Exception:  # the banner is a help, not a gate: the service refuses cash past the limit itself
-            log.exception("could not read the drawer's cash position")
-            return
-        self.show_position(position)
+        # The banner is a help, not a gate (the service refuses cash past the limit itself): a failure is logged.
+        Operation(self, lambda: cash_position(self._ctx, operator), log_as="could not read the drawer's cash position")\
+            .success(self.show_position).run_now()  # fmt: skip
 
     def show_position(self, position: CashPosition | None) -> None:
         self.position = position
@@ -349,7 +365,7 @@ class ShiftActions(QObject):
     def _may_start(self, what: str, *, empty_receipt: bool = True) -> Operator | None:
         counter = self._counter
         operator = counter.operator
-        if operator is None or counter._asking or counter.approval_dialog is not None:
+        if operator is None or counter.busy:
             return None
         if not counter.takes_payments:
             counter.inquiry.show_message("Drawer work is done by cashiers and supervisors.", error=True)
@@ -361,7 +377,7 @@ class ShiftActions(QObject):
         if counter.drawer is None:
             counter.say(f"No drawer open: nothing to {what}. Open your drawer (Ctrl+Shift+D) first.", error=True)
             return None
-        if empty_receipt and not counter.cart.empty:
+        if empty_receipt and counter.payment_in_progress:
             counter.say(f"Finish this payment (F12) or cancel it (Esc in the search box) before you {what}.",
                         error=True)  # fmt: skip
             return None
@@ -421,21 +437,25 @@ class ShiftActions(QObject):
         self._open(PaidOutDialog(self._ctx, operator, drawer.id, parent=self._counter.window()), done)
 
     def open_x_report(self) -> None:
-        from cashdesk.services.context import ServiceError
+        """The drawer's totals are added up off the GUI thread; the dialog opens with them."""
         from cashdesk.services.shift import x_report
 
+        if self.reporting:
+            return
         operator = self._may_start("report", empty_receipt=False)
         if operator is None:
             return
-        try:
-            report = x_report(self._ctx, operator)
-        except ServiceError as exc:
-            self._counter.say(str(exc), error=True)
-            return
-        except Exception as exc:
-            log.exception("the X report failed")
-            self._counter.say(f"The X report could not be made ({exc}). Call your supervisor.", error=True)
-            return
+        ctx = self._ctx
+
+        def made(report: ShiftReport) -> None:
+            self.reporting = False
+            if self._counter.operator is not operator:  # signed out or locked meanwhile: not for the next person
+                return
+            self._open(XReportDialog(ctx, operator, report, parent=self._counter.window()), done)
+
+        def failed(text: str) -> None:
+            self.reporting = False
+            self._counter.say(text, error=True)
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, XReportDialog)
@@ -443,7 +463,10 @@ class ShiftActions(QObject):
                 self._counter.say("The X report is printing.")
                 self.printing_wanted.emit()
 
-        self._open(XReportDialog(self._ctx, operator, report, parent=self._counter.window()), done)
+        self.reporting = True
+        Operation(self, lambda: x_report(ctx, operator), failed="The X report could not be made ({exc}). Call your "
+                  "supervisor.", log_as="the X report failed")\
+            .success(made).failure(failed).run_in_background()  # fmt: skip
 
     def open_balancing(self) -> None:
         from cashdesk.ui.balancing_wizard import BalancingWizard

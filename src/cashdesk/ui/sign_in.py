@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cashdesk.ui.background import BackgroundCall
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
@@ -71,7 +71,7 @@ class SignInScreen(QWidget):
         self.setObjectName("signInScreen")
         self._ctx = ctx
         self._no_users = False
-        self._user_check: BackgroundCall | None = None
+        self._user_check: Operation[bool] | None = None
 
         panel, layout = _panel("signInPanel")
         city = QLabel(f"{ctx.settings.city.name} — {ctx.settings.city.department}")
@@ -123,13 +123,9 @@ class SignInScreen(QWidget):
 
             return has_users(ctx)
 
-        self._user_check = BackgroundCall(count, what="user check", parent=self)
-        self._user_check.succeeded.connect(self._users_counted)
-        self._user_check.start()  # a failure is logged; the database check at start reports it
-
-    def wait_for_background(self) -> None:
-        if self._user_check is not None:
-            self._user_check.wait()
+        # A failure is only logged: the database check at start reports it.
+        self._user_check = Operation(self, count, log_as="user check failed").success(self._users_counted)
+        self._user_check.run_in_background()
 
     def _users_counted(self, any_users: object) -> None:
         self._no_users = not any_users
@@ -141,11 +137,10 @@ class SignInScreen(QWidget):
         """False (and says what to do) when the database has no users at all."""
         from cashdesk.services.users import has_users
 
-        try:
-            self._no_users = not has_users(self._ctx)
-        except Exception:  # a database problem shows elsewhere (the check at start)
-            log.exception("could not count the users")
-            self._no_users = False
+        # A database problem is only logged here: the check at start shows it.
+        counting = Operation(self, lambda: has_users(self._ctx), log_as="could not count the users")
+        any_users = counting.run_now()
+        self._no_users = not any_users and not counting.failed
         if self._no_users:
             self._say_there_are_no_users()
         return not self._no_users
@@ -161,19 +156,14 @@ class SignInScreen(QWidget):
 
     def _sign_in(self, user_id: str, password: str) -> None:
         from cashdesk.services.auth import sign_in
-        from cashdesk.services.context import ServiceError
 
         if self._no_users and not self.check_for_users():
             self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        try:
-            result: SignIn = sign_in(self._ctx, user_id, password)
-        except ServiceError as exc:
-            self.form.refuse(str(exc))
-            return
-        except Exception as exc:
-            log.exception("sign-in failed")
-            self.form.refuse(f"Signing in failed ({exc}). Call your supervisor.")
+        result: SignIn | None = Operation(self, lambda: sign_in(self._ctx, user_id, password),
+                                          failed="Signing in failed ({exc}). Call your supervisor.",
+                                          log_as="sign-in failed").failure(self.form.refuse).run_now()  # fmt: skip
+        if result is None:
             return
         self.form.reset()
         self.signed_in.emit(result)
@@ -239,19 +229,15 @@ class LockScreen(QWidget):
 
     def _unlock(self, user_id: str, password: str) -> None:
         from cashdesk.services.auth import unlock_station
-        from cashdesk.services.context import ServiceError
 
         locked_for = self.locked_for
         if locked_for is None:
             return
-        try:
-            operator: Operator = unlock_station(self._ctx, locked_for, user_id, password)
-        except ServiceError as exc:
-            self.form.refuse(str(exc))
-            return
-        except Exception as exc:
-            log.exception("unlocking failed")
-            self.form.refuse(f"Unlocking failed ({exc}). Call your supervisor.")
+        operator: Operator | None = Operation(self, lambda: unlock_station(self._ctx, locked_for, user_id, password),
+                                              failed="Unlocking failed ({exc}). Call your supervisor.",
+                                              log_as="unlocking failed")\
+            .failure(self.form.refuse).run_now()  # fmt: skip
+        if operator is None:
             return
         self.form.reset()
         self.locked_for = None

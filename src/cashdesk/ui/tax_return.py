@@ -48,6 +48,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.models import Column, RowsModel
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -437,11 +438,14 @@ class DelinquentFilersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
-        try:
-            filers = delinquent_filers(ctx, operator, as_of)
-        except ServiceError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            return
+        # Every sales tax account's periods are read: off the GUI thread, the dialog shows meanwhile.
+        Operation(self, lambda: delinquent_filers(ctx, operator, as_of),
+                  failed="The delinquent filers could not be listed ({exc}). Call your supervisor.",
+                  log_as="listing delinquent filers failed")\
+            .success(self._show_filers).failure(lambda text: show_message(self.message_label, text, error=True))\
+            .run_in_background()  # fmt: skip
+
+    def _show_filers(self, filers: tuple[DelinquentFiler, ...]) -> None:
         self.model.set_rows(filers)
         periods = sum(len(f.missing) for f in filers)
         if filers:

@@ -17,6 +17,7 @@ from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -136,19 +137,16 @@ class VoidDialog(QDialog):
         if approval is None:
             self._refuse("Not voided: a supervisor did not approve it.", self.reason_field)
             return
-        from cashdesk.services.context import ServiceError
         from cashdesk.services.voids import void_receipt
 
-        try:
-            self.result_void = void_receipt(self._ctx, self._operator, self.number, self.reason,
-                                            approval_id=approval.id)  # fmt: skip
-        except ServiceError as exc:
-            self._refuse(str(exc), self.number_field)
+        voided = Operation(self, lambda: void_receipt(self._ctx, self._operator, self.number, self.reason,
+                                                      approval_id=approval.id),
+                           failed="The void could not be recorded ({exc}). Call your supervisor.",
+                           log_as="void failed")\
+            .failure(lambda text: self._refuse(text, self.number_field)).run_now()  # fmt: skip
+        if voided is None:
             return
-        except Exception as exc:
-            log.exception("void failed")
-            self._refuse(f"The void could not be recorded ({exc}). Call your supervisor.", self.number_field)
-            return
+        self.result_void = voided
         log.info("%s voided %s (approved by %s)", self._operator.user_id, self.result_void.number,
                  self.result_void.approved_by)  # fmt: skip
         self.accept()
