@@ -418,11 +418,6 @@ class Settings:
         the file gives it: for the audit trail, `cashdesk config show` and a closed day's files."""
         return {s.key: self._from_file.get(s.key, s.default) for s in SETTINGS}
 
-    def __getitem__(self, key: str) -> Any:
-        # Kept only while other branches written against the flat keys are merged; nothing reads it
-        # (src/ reads the typed attributes, and tests/integration/test_config.py keeps it that way).
-        return self.flat()[key]
-
     def source(self, key: str) -> str:
         return "file" if key in self._from_file else "default"
 

@@ -73,8 +73,8 @@ def station_printer(ctx: ServiceContext) -> Printer:
 
 
 def _letterhead(ctx: ServiceContext) -> Letterhead:
-    st = ctx.settings
-    return Letterhead(st["city.name"], st["city.department"], (st["city.address"],), st["city.phone"])
+    city = ctx.settings.city
+    return Letterhead(city.name, city.department, (city.address,), city.phone)
 
 
 def _footer(ctx: ServiceContext) -> tuple[str, ...]:
@@ -191,8 +191,8 @@ def _endorsement(ctx: ServiceContext, receipt_number: str, check_number: str) ->
     from cashdesk.devices.endorsement import endorsement_lines, render_endorsement
 
     st = ctx.settings
-    lines = endorsement_lines(st["city.name"], st["bank.name"], st["bank.account"], receipt_number, check_number)
-    return render_endorsement(lines, profile=str(st["printer.profile"]))
+    lines = endorsement_lines(st.city.name, st.bank.name, st.bank.account, receipt_number, check_number)
+    return render_endorsement(lines, profile=st.printer.profile)
 
 
 def queue_void_slip(session: Session, ctx: ServiceContext, receipt: ReceiptRow) -> tuple[int, ...]:
