@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cashdesk import __version__
+from cashdesk.domain.dates import parse_day
 from cashdesk.domain.security import Role
 
 EPILOG = """\
@@ -165,8 +166,9 @@ def _anchor(text: str):  # type: ignore[no-untyped-def]
 
 
 def _date(text: str) -> dt.date:
+    """A date on the command line: YYYY-MM-DD, or as a cashier types it (the one parser)."""
     try:
-        return dt.date.fromisoformat(text)
+        return parse_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 

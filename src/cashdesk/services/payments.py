@@ -18,6 +18,7 @@ from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
+from cashdesk.domain.receipts import MAX_LINES
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.text import text_problem
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
@@ -27,8 +28,6 @@ from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
-
-MAX_LINES = 50
 
 
 class PaymentRefused(ServiceError):

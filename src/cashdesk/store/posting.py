@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
+from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode, is_cash_only
 from cashdesk.domain.money import Money
 
 
@@ -146,7 +146,7 @@ class PayingAccount:
     kind: str = "utility"  # utility or sales_tax
 
     def cash_only_on(self, day: dt.date) -> bool:
-        return self.cash_only or (self.cash_only_until is not None and self.cash_only_until >= day)
+        return is_cash_only(self.cash_only, self.cash_only_until, day)
 
 
 def paying_account(db: Driver, number: str) -> PayingAccount | None:

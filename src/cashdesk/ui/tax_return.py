@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashdesk.domain.dates import parse_day
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.tax_return import AMENDED_ONLY, INPUT_LINES, LINES, ReturnFigures
 from cashdesk.services.context import ServiceError
@@ -67,17 +67,6 @@ def _heading(widget: QWidget, text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def parse_day(text: str) -> dt.date:
-    """A date as a cashier types it: 10/15/2026, 10/15/26 or 2026-10-15."""
-    raw = text.strip()
-    for pattern in ("%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"\"{raw}\" is not a date. Type it like 10/15/2026.")
 
 
 class TaxReturnDialog(QDialog):
