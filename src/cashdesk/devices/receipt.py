@@ -284,9 +284,12 @@ def _balance(amount: Money) -> str:
 
 def render_text(doc: ReceiptDoc, *, width_chars: int = DEFAULT_WIDTH) -> str:
     """The receipt as plain lines, centred as printed; the barcode is shown as its number."""
-    out = []
-    for row in _layout(doc, width_chars):
-        out.append(row.text.strip().center(width_chars).rstrip() if row.center else row.text.rstrip())
+    return _plain(_layout(doc, width_chars), width_chars)
+
+
+def _plain(rows: list[_Row], width_chars: int) -> str:
+    """Laid-out rows as the lines the paper shows, centred rows centred (receipts and slips)."""
+    out = [row.text.strip().center(width_chars).rstrip() if row.center else row.text.rstrip() for row in rows]
     return "\n".join(out) + "\n"
 
 

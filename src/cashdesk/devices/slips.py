@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cashdesk.devices.escpos_import import load_escpos
-from cashdesk.devices.receipt import DEFAULT_WIDTH, MIN_WIDTH, Letterhead, _clean, _Row, _two, _wrap, check_profile
+from cashdesk.devices.receipt import (
+    DEFAULT_WIDTH,
+    MIN_WIDTH,
+    Letterhead,
+    _clean,
+    _plain,
+    _Row,
+    _two,
+    _wrap,
+    check_profile,
+)
 from cashdesk.domain.cards import contains_card_number
 
 
@@ -76,10 +86,7 @@ def _layout(doc: SlipDoc, width: int) -> list[_Row]:
 
 def render_text(doc: SlipDoc, *, width_chars: int = DEFAULT_WIDTH) -> str:
     """The slip as plain lines, centred as printed."""
-    out = []
-    for row in _layout(doc, width_chars):
-        out.append(row.text.strip().center(width_chars).rstrip() if row.center else row.text.rstrip())
-    return "\n".join(out) + "\n"
+    return _plain(_layout(doc, width_chars), width_chars)
 
 
 def render_escpos(doc: SlipDoc, *, profile: str = "default", width_chars: int = DEFAULT_WIDTH) -> bytes:

@@ -14,7 +14,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -47,6 +47,7 @@ from cashdesk.services.tax_returns import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.labels import heading
 from cashdesk.ui.models import Column, RowsModel
 
 if TYPE_CHECKING:
@@ -58,15 +59,6 @@ FILE_KEY = "F12"
 _DIFFERENT_STYLE = "background: #fde2e2; color: #8b0000; font-weight: bold;"
 _COMPUTED_STYLE = "color: #1b5e20;"
 _AMENDMENT_STYLE = "background: #fff4ce; color: #5c4400; font-weight: bold; padding: 4px;"
-
-
-def _heading(widget: QWidget, text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 class TaxReturnDialog(QDialog):
@@ -158,7 +150,7 @@ class TaxReturnDialog(QDialog):
 
         self.setMinimumSize(760, 720)
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(self, "Sales and use tax return"))
+        layout.addWidget(heading(self, "Sales and use tax return"))
         layout.addWidget(explain)
         layout.addLayout(head)
         layout.addWidget(self.amendment_label)
@@ -422,7 +414,7 @@ class DelinquentFilersDialog(QDialog):
         self.setMinimumSize(820, 520)
         layout = QVBoxLayout(self)
         as_of = ctx.today()
-        layout.addWidget(_heading(self, f"Delinquent filers as of {date_text(as_of)}"))
+        layout.addWidget(heading(self, f"Delinquent filers as of {date_text(as_of)}"))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
