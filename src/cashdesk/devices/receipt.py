@@ -296,6 +296,26 @@ def _plain(rows: list[_Row], width_chars: int) -> str:
 # -- ESC/POS ----------------------------------------------------------------------------------
 
 
+def _restyle(printer: Any, style: tuple[bool, bool, bool, bool], row: _Row) -> tuple[bool, bool, bool, bool]:
+    """Send only the style changes `row` needs over `style` (center, bold, big, invert), the
+    style in force; returns the row's style, in force after it (receipts and slips)."""
+    wanted = (row.center, row.bold, row.big, row.invert)
+    if wanted == style:
+        return style
+    center, bold, big, invert = wanted
+    if big != style[2]:
+        # A size change resets bold (ESC ! 0), so bold is always sent after it.
+        printer.set(double_width=big, double_height=big, normal_textsize=not big)
+        printer.set(bold=bold)
+    elif bold != style[1]:
+        printer.set(bold=bold)
+    if center != style[0]:
+        printer.set(align="center" if center else "left")
+    if invert != style[3]:
+        printer.set(invert=invert)
+    return wanted
+
+
 def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int = DEFAULT_WIDTH) -> bytes:
     """The receipt as one print job for an ESC/POS printer of the given capability profile.
 
@@ -325,20 +345,7 @@ def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int
                 style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
                 continue
             # No barcode on this printer: the number is printed as text in its place.
-        wanted = (row.center, row.bold, row.big, row.invert)
-        if wanted != style:
-            center, bold, big, invert = wanted
-            if big != style[2]:
-                # A size change resets bold (ESC ! 0), so bold is always sent after it.
-                printer.set(double_width=big, double_height=big, normal_textsize=not big)
-                printer.set(bold=bold)
-            elif bold != style[1]:
-                printer.set(bold=bold)
-            if center != style[0]:
-                printer.set(align="center" if center else "left")
-            if invert != style[3]:
-                printer.set(invert=invert)
-            style = wanted
+        style = _restyle(printer, style, row)
         text = row.text if row.center else row.text.rstrip()
         if cp437:
             # Python's codec gives the bytes python-escpos's encoder would, at a tenth of the time.

@@ -16,6 +16,7 @@ from cashdesk.devices.receipt import (
     Letterhead,
     _clean,
     _plain,
+    _restyle,
     _Row,
     _two,
     _wrap,
@@ -104,26 +105,15 @@ def render_escpos(doc: SlipDoc, *, profile: str = "default", width_chars: int = 
     cp437 = "CP437" in printer.profile.get_code_pages()
     if cp437:
         printer.charcode("CP437")
-    style = (False, False, False)  # center, bold, big
+    style = (False, False, False, False)  # center, bold, big, invert (a slip never inverts)
     for row in rows:
-        wanted = (row.center, row.bold, row.big)
-        if wanted != style:
-            center, bold, big = wanted
-            if big != style[2]:
-                # A size change resets bold (ESC ! 0), so bold is always sent after it.
-                printer.set(double_width=big, double_height=big, normal_textsize=not big)
-                printer.set(bold=bold)
-            elif bold != style[1]:
-                printer.set(bold=bold)
-            if center != style[0]:
-                printer.set(align="center" if center else "left")
-            style = wanted
+        style = _restyle(printer, style, row)
         text = _clean(row.text if row.center else row.text.rstrip())
         if cp437:
             printer._raw(text.encode("cp437", errors="replace") + b"\n")
         else:
             printer.textln(text)
-    if style != (False, False, False):
+    if style != (False, False, False, False):
         printer.set(align="left", bold=False, normal_textsize=True)
     printer.cut(mode="PART")
     return printer.output
