@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode, is_cash_only
+from cashdesk.domain.dates import stored_day as _date
 from cashdesk.domain.money import Money
 
 
@@ -94,12 +95,6 @@ def driver(session: Session) -> Driver:
     made = Driver(session)  # begins the transaction when there is none
     session.info["cashdesk_driver"] = (session.get_transaction(), made)
     return made
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
 
 
 @dataclass(frozen=True, slots=True)
