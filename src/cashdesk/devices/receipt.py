@@ -287,13 +287,36 @@ def _balance(amount: Money) -> str:
 
 def render_text(doc: ReceiptDoc, *, width_chars: int = DEFAULT_WIDTH) -> str:
     """The receipt as plain lines, centred as printed; the barcode is shown as its number."""
-    out = []
-    for row in _layout(doc, width_chars):
-        out.append(row.text.strip().center(width_chars).rstrip() if row.center else row.text.rstrip())
+    return _plain(_layout(doc, width_chars), width_chars)
+
+
+def _plain(rows: list[_Row], width_chars: int) -> str:
+    """Laid-out rows as the lines the paper shows, centred rows centred (receipts and slips)."""
+    out = [row.text.strip().center(width_chars).rstrip() if row.center else row.text.rstrip() for row in rows]
     return "\n".join(out) + "\n"
 
 
 # -- ESC/POS ----------------------------------------------------------------------------------
+
+
+def _restyle(printer: Any, style: tuple[bool, bool, bool, bool], row: _Row) -> tuple[bool, bool, bool, bool]:
+    """Send only the style changes `row` needs over `style` (center, bold, big, invert), the
+    style in force; returns the row's style, in force after it (receipts and slips)."""
+    wanted = (row.center, row.bold, row.big, row.invert)
+    if wanted == style:
+        return style
+    center, bold, big, invert = wanted
+    if big != style[2]:
+        # A size change resets bold (ESC ! 0), so bold is always sent after it.
+        printer.set(double_width=big, double_height=big, normal_textsize=not big)
+        printer.set(bold=bold)
+    elif bold != style[1]:
+        printer.set(bold=bold)
+    if center != style[0]:
+        printer.set(align="center" if center else "left")
+    if invert != style[3]:
+        printer.set(invert=invert)
+    return wanted
 
 
 def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int = DEFAULT_WIDTH) -> bytes:
@@ -315,29 +338,17 @@ def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int
         printer.charcode("CP437")  # fixed code page: no guessing per character, same bytes every time
     style: tuple[bool, bool, bool, bool] = (False, False, False, False)  # center, bold, big, invert
     for row in rows:
-        # Where the printer has no barcode, the number is printed as text in its place.
-        if row.barcode and _barcode_fits(printer.profile, row.barcode, width_chars):
-            # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
-            printer._hw_barcode(
-                "{B" + row.barcode, "CODE128", _BARCODE_HEIGHT_DOTS, _BARCODE_MODULE_DOTS,
-                "BELOW", "A", True, "B", True,
-            )  # fmt: skip
-            style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
-            continue
-        wanted = (row.center, row.bold, row.big, row.invert)
-        if wanted != style:
-            center, bold, big, invert = wanted
-            if big != style[2]:
-                # A size change resets bold (ESC ! 0), so bold is always sent after it.
-                printer.set(double_width=big, double_height=big, normal_textsize=not big)
-                printer.set(bold=bold)
-            elif bold != style[1]:
-                printer.set(bold=bold)
-            if center != style[0]:
-                printer.set(align="center" if center else "left")
-            if invert != style[3]:
-                printer.set(invert=invert)
-            style = wanted
+        if row.barcode:
+            if _barcode_fits(printer.profile, row.barcode, width_chars):
+                # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
+                printer._hw_barcode(
+                    "{B" + row.barcode, "CODE128", _BARCODE_HEIGHT_DOTS, _BARCODE_MODULE_DOTS,
+                    "BELOW", "A", True, "B", True,
+                )
+                style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
+                continue
+            # No barcode on this printer: the number is printed as text in its place.
+        style = _restyle(printer, style, row)
         text = row.text if row.center else row.text.rstrip()
         if cp437:
             # Python's codec gives the bytes python-escpos's encoder would, at a tenth of the time.

@@ -10,7 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cashdesk.devices.escpos_import import load_escpos
-from cashdesk.devices.receipt import DEFAULT_WIDTH, MIN_WIDTH, Letterhead, _clean, _Row, _two, _wrap, check_profile
+from cashdesk.devices.receipt import (
+    DEFAULT_WIDTH,
+    MIN_WIDTH,
+    Letterhead,
+    _clean,
+    _plain,
+    _restyle,
+    _Row,
+    _two,
+    _wrap,
+    check_profile,
+)
 from cashdesk.domain.cards import contains_card_number
 
 
@@ -76,10 +87,7 @@ def _layout(doc: SlipDoc, width: int) -> list[_Row]:
 
 def render_text(doc: SlipDoc, *, width_chars: int = DEFAULT_WIDTH) -> str:
     """The slip as plain lines, centred as printed."""
-    out = []
-    for row in _layout(doc, width_chars):
-        out.append(row.text.strip().center(width_chars).rstrip() if row.center else row.text.rstrip())
-    return "\n".join(out) + "\n"
+    return _plain(_layout(doc, width_chars), width_chars)
 
 
 def render_escpos(doc: SlipDoc, *, profile: str = "default", width_chars: int = DEFAULT_WIDTH) -> bytes:
@@ -97,26 +105,15 @@ def render_escpos(doc: SlipDoc, *, profile: str = "default", width_chars: int = 
     cp437 = "CP437" in printer.profile.get_code_pages()
     if cp437:
         printer.charcode("CP437")
-    style = (False, False, False)  # center, bold, big
+    style = (False, False, False, False)  # center, bold, big, invert (a slip never inverts)
     for row in rows:
-        wanted = (row.center, row.bold, row.big)
-        if wanted != style:
-            center, bold, big = wanted
-            if big != style[2]:
-                # A size change resets bold (ESC ! 0), so bold is always sent after it.
-                printer.set(double_width=big, double_height=big, normal_textsize=not big)
-                printer.set(bold=bold)
-            elif bold != style[1]:
-                printer.set(bold=bold)
-            if center != style[0]:
-                printer.set(align="center" if center else "left")
-            style = wanted
+        style = _restyle(printer, style, row)
         text = _clean(row.text if row.center else row.text.rstrip())
         if cp437:
             printer._raw(text.encode("cp437", errors="replace") + b"\n")
         else:
             printer.textln(text)
-    if style != (False, False, False):
+    if style != (False, False, False, False):
         printer.set(align="left", bold=False, normal_textsize=True)
     printer.cut(mode="PART")
     slip: bytes = printer.output

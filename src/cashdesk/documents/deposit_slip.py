@@ -107,20 +107,14 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     page.gap()
 
     lines = deposit.cash_lines()
-    page.text("Currency", bold=True)
-    for form, _code, label, pieces, amount in lines:
-        if form == "currency":
-            page.columns(((COL_KIND + 12, label), (COL_PAYER, f"{pieces:,} x")), amount.display())
-    page.rule()
-    page.text("Total currency", deposit.currency.display(), bold=True)
-    page.gap()
-    page.text("Coin", bold=True)
-    for form, _code, label, pieces, amount in lines:
-        if form == "coin":
-            page.columns(((COL_KIND + 12, label), (COL_PAYER, f"{pieces:,} x")), amount.display())
-    page.rule()
-    page.text("Total coin", deposit.coin.display(), bold=True)
-    page.gap()
+    for wanted, heading, total in (("currency", "Currency", deposit.currency), ("coin", "Coin", deposit.coin)):
+        page.text(heading, bold=True)
+        for form, _code, label, pieces, amount in lines:
+            if form == wanted:
+                page.columns(((COL_KIND + 12, label), (COL_PAYER, f"{pieces:,} x")), amount.display())
+        page.rule()
+        page.text(f"Total {wanted}", total.display(), bold=True)
+        page.gap()
 
     page.text("Checks and money orders", bold=True)
     page.columns(((COL_KIND, "Kind"), (COL_NUMBER, "Number"), (COL_PAYER, "Payer")), "Amount", bold=True)

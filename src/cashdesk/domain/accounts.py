@@ -126,3 +126,9 @@ class Account:
         if self.credit:
             out.append(f"Credit {self.credit.display()}")
         return tuple(out)
+
+
+def is_cash_only(flag: bool, until: dt.date | None, day: dt.date) -> bool:
+    """Whether the account takes only cash on `day`: for good (the flag), or on a day up to
+    and including the last day of a returned check's cash-only period (`until`)."""
+    return bool(flag) or (until is not None and until >= day)

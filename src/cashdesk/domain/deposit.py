@@ -294,6 +294,24 @@ def _positive(amount: Money, what: str) -> None:
         raise ValueError(f"{what} is never negative")
 
 
+def _by_account(
+    entries: Iterable[RevenueEntry | PaidOutEntry], what: str
+) -> tuple[dict[str, Money], dict[str, str], dict[str, Money]]:
+    """Money summed by GL account, each account's labels joined ("; ", sorted), and the same
+    money summed by fund. Zero entries are left out; a negative one raises ValueError."""
+    by_account: dict[str, Money] = defaultdict(Money.zero)
+    labels: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        _positive(entry.amount, what)
+        if entry.amount:
+            by_account[entry.gl_account] += entry.amount
+            labels[entry.gl_account].add(entry.label)
+    by_fund: dict[str, Money] = defaultdict(Money.zero)
+    for gl, amount in by_account.items():
+        by_fund[fund_of(gl)] += amount
+    return by_account, {gl: "; ".join(sorted(names)) for gl, names in labels.items()}, by_fund
+
+
 def build_journal(
     day: dt.date,
     *,
@@ -320,33 +338,15 @@ def build_journal(
     def line(gl: str, debit: Money, credit: Money, description: str) -> None:
         lines.append(JournalLine(day, reference, fund_of(gl), gl, debit, credit, description))
 
-    received: dict[str, Money] = defaultdict(Money.zero)
-    labels: dict[str, set[str]] = defaultdict(set)
-    for entry in revenue:
-        _positive(entry.amount, "revenue")
-        if entry.amount:
-            received[entry.gl_account] += entry.amount
-            labels[entry.gl_account].add(entry.label)
-    cash_in: dict[str, Money] = defaultdict(Money.zero)
-    for gl, amount in received.items():
-        cash_in[fund_of(gl)] += amount
+    received, labels, cash_in = _by_account(revenue, "revenue")
     for fund in sorted(cash_in):
         line(account_for_fund(cash_account, fund), cash_in[fund], zero, "Cash in bank: receipts")
     for gl in sorted(received):
-        line(gl, zero, received[gl], "Revenue: " + "; ".join(sorted(labels[gl])))
+        line(gl, zero, received[gl], "Revenue: " + labels[gl])
 
-    paid: dict[str, Money] = defaultdict(Money.zero)
-    paid_labels: dict[str, set[str]] = defaultdict(set)
-    for out in paid_outs:
-        _positive(out.amount, "a paid-out")
-        if out.amount:
-            paid[out.gl_account] += out.amount
-            paid_labels[out.gl_account].add(out.label)
-    cash_out: dict[str, Money] = defaultdict(Money.zero)
-    for gl, amount in paid.items():
-        cash_out[fund_of(gl)] += amount
+    paid, paid_labels, cash_out = _by_account(paid_outs, "a paid-out")
     for gl in sorted(paid):
-        line(gl, paid[gl], zero, "Paid-out: " + "; ".join(sorted(paid_labels[gl])))
+        line(gl, paid[gl], zero, "Paid-out: " + paid_labels[gl])
     for fund in sorted(cash_out):
         line(account_for_fund(cash_account, fund), zero, cash_out[fund], "Cash in bank: paid-outs")
 

@@ -522,6 +522,17 @@ def reports_folder(ctx: ServiceContext) -> Path:
     return user_data_path("cashdesk", appauthor=False) / "reports"
 
 
+def save_report(where: Path, name: str, data: bytes) -> Path:
+    """Write a report into `where` whole or not at all: a crash leaves the old file or a stray
+    .part file, never half a PDF under the report's name. OSError when it cannot be written."""
+    target = where / name
+    where.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    return target
+
+
 def z_report_name(station: str, drawer_id: int) -> str:
     return f"z-report-{station}-{drawer_id}.pdf"
 
@@ -545,12 +556,8 @@ def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder:
             report, _ = _z_report(s, ctx, drawer, close)
         data = receipt_pdf(report.lines, title=f"Z report {drawer.station} drawer {drawer.id}")
         where = folder if folder is not None else reports_folder(ctx)
-        target = where / z_report_name(drawer.station, drawer.id)
         try:
-            where.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".part")
-            partial.write_bytes(data)
-            partial.replace(target)
+            target = save_report(where, z_report_name(drawer.station, drawer.id), data)
         except OSError as exc:
             raise BalancingRefused(f"Could not save the Z report PDF in {where}: {exc.strerror or exc}.") from None
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="z_report_pdf",

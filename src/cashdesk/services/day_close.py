@@ -178,6 +178,19 @@ def day_status(ctx: ServiceContext, day: dt.date) -> DayStatus:
         return _status(uow.session, ctx, day)
 
 
+def _cannot_close(
+    day: dt.date,
+    waiting: tuple[DrawerRef, ...] | tuple[MailBatchRef, ...],
+    names: tuple[str, str],
+    state: str,
+    then: str,
+) -> DayCloseRefused:
+    """The refusal naming what keeps the day from closing; `names` is (one, several)."""
+    which = names[1] if len(waiting) > 1 else names[0]
+    listed = "; ".join(w.describe() for w in waiting)
+    return DayCloseRefused(f"The business day {day} cannot close: {which} {state}: {listed}. {then}")
+
+
 def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClosedResult:
     """Close a business day: every drawer of the day must be closed first."""
     operator.require(Permission.CLOSE_DAY, "close the business day")
@@ -191,19 +204,11 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
         if day > current:
             raise DayCloseRefused(f"The business day {day} has not begun: the open business day is {current}.")
         if status.open_drawers:
-            names = "; ".join(d.describe() for d in status.open_drawers)
-            many = len(status.open_drawers) > 1
-            raise DayCloseRefused(
-                f"The business day {day} cannot close: {'these drawers are' if many else 'this drawer is'} still "
-                f"open: {names}. Each cashier balances and closes their drawer first."
-            )
+            raise _cannot_close(day, status.open_drawers, ("this drawer is", "these drawers are"), "still open",
+                                "Each cashier balances and closes their drawer first.")  # fmt: skip
         if status.unposted_mail:
-            names = "; ".join(b.describe() for b in status.unposted_mail)
-            many = len(status.unposted_mail) > 1
-            raise DayCloseRefused(
-                f"The business day {day} cannot close: {'these mail batches are' if many else 'this mail batch is'} "
-                f"not posted: {names}. Balance and post each batch, or reject it, first."
-            )
+            raise _cannot_close(day, status.unposted_mail, ("this mail batch is", "these mail batches are"),
+                                "not posted", "Balance and post each batch, or reject it, first.")  # fmt: skip
         money = day_money(s, ctx, day)  # the journal must balance before the day may close
         row = s.get(BusinessDayRow, day)
         if row is None:

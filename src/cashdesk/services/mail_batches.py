@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 from cashdesk.domain import mail as rules
 from cashdesk.domain import micr as micr_rules
 from cashdesk.domain import scanline
-from cashdesk.domain.accounts import AccountKind, AccountStatus, OpenItem, normalize_account_number
+from cashdesk.domain.accounts import AccountKind, AccountStatus, OpenItem, is_cash_only, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.dates import stored_day
 from cashdesk.domain.money import MAX_CENTS, Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind, receipt_number
@@ -39,7 +40,6 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.voids import reverse_allocations
 from cashdesk.store import posting as rows
 from cashdesk.store import print_jobs, sealed
-from cashdesk.store.driver import stored_date as _date  # a date column read at driver level
 from cashdesk.store.models import ApprovalRow, MailBatchRow, MailItemRow, ReceiptRow
 
 log = logging.getLogger(__name__)
@@ -557,7 +557,7 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
             raise MailRefused(f"Batch {batch.number} has a remittance without an account: remove it first.")
         problems = []
         for r in items:
-            paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), _date(r[13]), 0)
+            paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), stored_day(r[13]), 0)
             refusal = _account_refusal(paying, r[3], day)
             if refusal:
                 problems.append(f"item {r[1]}: {refusal}")
@@ -613,8 +613,8 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
 def _open_items(db: rows.Driver, batch_id: int) -> list[tuple[int, OpenItem]]:
     """Every open item of the batch's accounts, in one query."""
     return [
-        (int(r[0]), OpenItem(id=r[1], revenue_code=r[2], description=r[3], bill_date=_date(r[4]),
-                             due_date=_date(r[5]), amount=Money(r[6]), paid=Money(r[7]), period=r[8]))  # type: ignore[arg-type]
+        (int(r[0]), OpenItem(id=r[1], revenue_code=r[2], description=r[3], bill_date=stored_day(r[4]),
+                             due_date=stored_day(r[5]), amount=Money(r[6]), paid=Money(r[7]), period=r[8]))  # type: ignore[arg-type]
         for r in db.all("SELECT account_id, id, revenue_code, description, bill_date, due_date, amount_cents, "
                         "paid_cents, period FROM open_items WHERE amount_cents > paid_cents AND account_id IN ("
                         + _BATCH_ACCOUNTS + ")", (batch_id,))
@@ -851,7 +851,7 @@ def import_payments(
             chunk = numbers[start:start + CHUNK]
             for r in db.all("SELECT id, number, status, cash_only, cash_only_until FROM accounts WHERE number IN ("
                             + ",".join("?" * len(chunk)) + ")", chunk):  # fmt: skip
-                accounts[r[1]] = (int(r[0]), r[1], r[2], bool(r[3]), _date(r[4]))
+                accounts[r[1]] = (int(r[0]), r[1], r[2], bool(r[3]), stored_day(r[4]))
         taken = _checks_taken(db, sorted({a[0] for a in accounts.values()}))
         day = open_business_date(s, ctx)
         seen: dict[tuple[str, str], int] = {}
@@ -860,8 +860,7 @@ def import_payments(
             if found is None:
                 problems.append(rules.RowProblem(row.line, f"unknown account {row.account}"))
             else:
-                refusal = _account_problem(found[1], found[2], found[3] or bool(found[4] and found[4] >= day),
-                                           row.tender)  # fmt: skip
+                refusal = _account_problem(found[1], found[2], is_cash_only(found[3], found[4], day), row.tender)
                 if refusal:
                     problems.append(rules.RowProblem(row.line, refusal))
                 where = taken.get((found[0], row.check_number))

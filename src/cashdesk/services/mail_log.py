@@ -146,7 +146,7 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
     """Save the day's mail log as mail-log-YYYY-MM-DD.pdf in `folder` (the reports folder by default),
     grouped by division with counts; the same entries give the same bytes. Audited as `mail_log_pdf`."""
     from cashdesk.documents.mail_log_pdf import MailLogLine, mail_log_pdf
-    from cashdesk.services.balancing import reports_folder
+    from cashdesk.services.balancing import reports_folder, save_report
 
     operator.require(Permission.TAKE_PAYMENTS, "print the mail log")
     day = day or ctx.today()
@@ -163,12 +163,8 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
         ]
         data = mail_log_pdf(day, ctx.settings.city.name, lines, known)
         where = folder if folder is not None else reports_folder(ctx)
-        target = where / mail_log_name(day)
         try:
-            where.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".part")
-            partial.write_bytes(data)
-            partial.replace(target)
+            target = save_report(where, mail_log_name(day), data)
         except OSError as exc:
             raise MailLogRefused(f"Could not save the mail log PDF in {where}: {exc.strerror or exc}.") from None
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_log_pdf",

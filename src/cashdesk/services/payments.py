@@ -18,6 +18,7 @@ from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
+from cashdesk.domain.receipts import MAX_LINES
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.domain.text import text_problem
@@ -30,8 +31,6 @@ from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
-
-MAX_LINES = 50
 
 
 class PaymentRefused(ServiceError):

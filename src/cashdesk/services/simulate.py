@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 
+from cashdesk.domain.accounts import is_cash_only
 from cashdesk.domain.cash import DENOMINATIONS, CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission, Role
@@ -192,7 +193,7 @@ class _AccountPicker:
                 ).first()  # fmt: skip
                 if row is None or row[1] == "closed" or row[4] <= 0:
                     continue
-                cash_only = bool(row[2]) or (row[3] is not None and row[3] >= self.ctx.today())
+                cash_only = is_cash_only(row[2], row[3], self.ctx.today())
                 return str(row[0]), int(row[4]), cash_only
         return None
 

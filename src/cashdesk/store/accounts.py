@@ -15,6 +15,7 @@ from cashdesk.domain.accounts import (
     OpenItem,
     RevenueCategory,
     RevenueCode,
+    is_cash_only,
 )
 from cashdesk.domain.money import Money
 from cashdesk.store.models import AccountRow, HistoryRow, OpenItemRow, RevenueCodeRow
@@ -35,11 +36,12 @@ def to_open_item(row: OpenItemRow) -> OpenItem:
 
 def cash_only_on(row: AccountRow, day: dt.date) -> bool:
     """Cash only for good, or within a returned check's period."""
-    return row.cash_only or (row.cash_only_until is not None and row.cash_only_until >= day)
+    return is_cash_only(row.cash_only, row.cash_only_until, day)
 
 
 def to_account(row: AccountRow, items: list[OpenItemRow], today: dt.date | None = None) -> Account:
-    temporary = row.cash_only_until is not None and today is not None and row.cash_only_until >= today
+    # Without a day only the lasting flag is known; a returned check's period needs the day.
+    temporary = today is not None and is_cash_only(False, row.cash_only_until, today)
     return Account(
         number=row.number,
         kind=AccountKind(row.kind),

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Dialect
 from sqlalchemy.orm import Session
 
+from cashdesk.domain.dates import stored_day
 from cashdesk.store.models import ReceiptRow
 
 
@@ -28,11 +29,8 @@ def _processors(dialect: Dialect) -> tuple[Callable[[Any], Any] | None, Callable
             columns.business_date.type.dialect_impl(dialect).bind_processor(dialect))
 
 
-def stored_date(value: Any) -> dt.date | None:
-    """A date column as a driver-level read returns it (text on SQLite, a date elsewhere), as a date."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
+#: A date column as a driver-level read returns it (text on SQLite, a date elsewhere), as a date.
+stored_date = stored_day
 
 
 class Driver:

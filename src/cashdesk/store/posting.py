@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
+from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode, is_cash_only
 from cashdesk.domain.money import Money
 from cashdesk.store.driver import Driver, driver, stored_date
 
@@ -48,7 +48,7 @@ class PayingAccount:
     kind: str = "utility"  # utility or sales_tax
 
     def cash_only_on(self, day: dt.date) -> bool:
-        return self.cash_only or (self.cash_only_until is not None and self.cash_only_until >= day)
+        return is_cash_only(self.cash_only, self.cash_only_until, day)
 
 
 def paying_account(db: Driver, number: str) -> PayingAccount | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -48,6 +48,7 @@ from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.labels import heading_font as _heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -63,13 +64,6 @@ PAGE_COUNT, PAGE_ITEMS, PAGE_CARD, PAGE_SUMMARY, PAGE_FLOAT, PAGE_CLOSED = range
 #: How the window names a tender kind.
 KIND_LABELS = {"cash": "Cash", "check": "Check", "money_order": "Money order", "card": "Card"}
 _ERROR_STYLE = "color: #b00020; font-weight: bold;"
-
-
-def _heading_font(widget: QWidget, scale: float = 1.3) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    return font
 
 
 def over_short_text(amount: Money) -> str:

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor
 
 from cashdesk.domain.money import Money
-from cashdesk.domain.tenders import Tender, TenderError, TenderKind, settle
+from cashdesk.domain.receipts import MAX_LINES
+from cashdesk.domain.tenders import Tender, TenderError, TenderKind, remaining, settle
 from cashdesk.ui.models import Column, RowsModel, money_column
 
 if TYPE_CHECKING:
     from cashdesk.services.payments import Cart
 
-MAX_LINES = 50
+__all__ = ["MAX_LINES", "AccountLine", "CartLinesModel", "CartState", "Line", "MiscLine", "TendersModel"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +89,7 @@ class CartState:
 
     @property
     def remaining(self) -> Money:
-        left = self.total - self.tendered
-        return left if left.cents > 0 else Money(0)
+        return remaining(self.total, self.tenders)
 
     @property
     def change(self) -> Money | None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -45,6 +45,7 @@ from cashdesk.ui.cart import MAX_LINES, AccountLine, CartLinesModel, CartState, 
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, focus_and_select, is_plain_enter
 from cashdesk.ui.inquiry import InquiryScreen
+from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.shift_dialogs import ShiftActions
 from cashdesk.ui.tender_entry import MiscEntry, TenderEntry, parse_amount
@@ -84,13 +85,6 @@ NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and su
 _FLAG_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
 _CHANGE_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 8px;"
 _PANEL_STYLE = "QFrame#payStrip { border: 2px solid #1f4e79; border-radius: 4px; }"
-
-
-def _font(widget: QWidget, scale: float, *, bold: bool = True) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    return font
 
 
 class CartView(QTableView):

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from cashdesk.domain.dates import parse_day
 from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, show_message
 from cashdesk.ui.fields import focus_and_select
@@ -72,9 +73,9 @@ class DayCloseDialog(_FormDialog):
 
     def _date(self) -> dt.date | None:
         try:
-            return dt.date.fromisoformat(self.date_field.text().strip())
-        except ValueError:
-            self.refuse("Type the business date as YYYY-MM-DD, like 2026-11-26.", self.date_field)
+            return parse_day(self.date_field.text())
+        except ValueError as exc:
+            self.refuse(str(exc), self.date_field)
             return None
 
     def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,7 @@ from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.models import Column, RowsModel, money_column
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.tender_entry import looks_like_micr
@@ -73,13 +74,6 @@ _REVERSED_FOREGROUND = QColor("#777777")
 _OFF_STYLE = "color: white; background: #b00020; font-weight: bold; padding: 6px;"
 _EVEN_STYLE = "color: white; background: #1b5e20; font-weight: bold; padding: 6px;"
 _TAPE_STYLE = "font-weight: bold; padding: 6px;"
-
-
-def _font(widget: QWidget, scale: float, *, bold: bool = True) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    return font
 
 
 def _items(count: int) -> str:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashdesk.domain.dates import parse_day
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
@@ -47,17 +48,6 @@ if TYPE_CHECKING:
     from cashdesk.services.mail_log import MailLogEntry
 
 log = logging.getLogger(__name__)
-
-
-def parse_day(text: str) -> dt.date:
-    """A date as a cashier types it: 03/16/2026, 3/16/26, or 2026-03-16. Raises ValueError in words."""
-    raw = text.strip()
-    for pattern in ("%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d", "%m-%d-%Y"):
-        try:
-            return dt.datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"Type the date received as month/day/year, like {dt.date(2026, 3, 16):%m/%d/%Y}.")
 
 
 class MailLogModel(RowsModel["MailLogEntry"]):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.labels import heading
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -53,15 +54,6 @@ BALANCE_KEY = "Ctrl+Shift+B"
 
 _WARN_STYLE = "background: #e65100; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
 _BLOCK_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
-
-
-def _heading(widget: QWidget, text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def banner_text(position: CashPosition) -> str:
@@ -105,7 +97,7 @@ class CashDropDialog(QDialog):
         self.count_widget.recounted.connect(self._recounted)
         self.setMinimumSize(560, 640)
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(self, "Cash drop to the safe"))
+        layout.addWidget(heading(self, "Cash drop to the safe"))
         layout.addWidget(explain)
         layout.addWidget(self.count_widget, 1)
         layout.addWidget(self.message_label)
@@ -275,7 +267,7 @@ class XReportDialog(QDialog):
         self.print_button.clicked.connect(self.print_report)
         self.setMinimumSize(520, 640)
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(self, f"X report — drawer {report.drawer_id}"))
+        layout.addWidget(heading(self, f"X report — drawer {report.drawer_id}"))
         layout.addWidget(explain)
         layout.addWidget(self.text_view, 1)
         layout.addWidget(self.message_label)

@@ -10,12 +10,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashdesk.domain.dates import parse_day
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.tax_return import AMENDED_ONLY, INPUT_LINES, LINES, ReturnFigures
 from cashdesk.services.context import ServiceError
@@ -47,6 +47,7 @@ from cashdesk.services.tax_returns import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.labels import heading
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
 
@@ -59,26 +60,6 @@ FILE_KEY = "F12"
 _DIFFERENT_STYLE = "background: #fde2e2; color: #8b0000; font-weight: bold;"
 _COMPUTED_STYLE = "color: #1b5e20;"
 _AMENDMENT_STYLE = "background: #fff4ce; color: #5c4400; font-weight: bold; padding: 4px;"
-
-
-def _heading(widget: QWidget, text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def parse_day(text: str) -> dt.date:
-    """A date as a cashier types it: 10/15/2026, 10/15/26 or 2026-10-15."""
-    raw = text.strip()
-    for pattern in ("%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"\"{raw}\" is not a date. Type it like 10/15/2026.")
 
 
 class TaxReturnDialog(QDialog):
@@ -170,7 +151,7 @@ class TaxReturnDialog(QDialog):
 
         self.setMinimumSize(760, 720)
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(self, "Sales and use tax return"))
+        layout.addWidget(heading(self, "Sales and use tax return"))
         layout.addWidget(explain)
         layout.addLayout(head)
         layout.addWidget(self.amendment_label)
@@ -434,7 +415,7 @@ class DelinquentFilersDialog(QDialog):
         self.setMinimumSize(820, 520)
         layout = QVBoxLayout(self)
         as_of = ctx.today()
-        layout.addWidget(_heading(self, f"Delinquent filers as of {date_text(as_of)}"))
+        layout.addWidget(heading(self, f"Delinquent filers as of {date_text(as_of)}"))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
