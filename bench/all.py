@@ -37,7 +37,6 @@ import hashlib
 import io
 import json
 import os
-import platform
 import shutil
 import sqlite3
 import statistics
@@ -137,8 +136,14 @@ def add_staff(path: Path) -> None:
     ctx = context(path)
     try:
         admin = command_line_operator()
-        for user, role in ((CASHIER, Role.CASHIER), (f"{CASHIER}2", Role.CASHIER), (f"{CASHIER}3", Role.CASHIER),
-                           (WINDOW_USER, Role.CASHIER), (WARM_USER, Role.CASHIER), (SUPERVISOR, Role.SUPERVISOR)):
+        for user, role in (
+            (CASHIER, Role.CASHIER),
+            (f"{CASHIER}2", Role.CASHIER),
+            (f"{CASHIER}3", Role.CASHIER),
+            (WINDOW_USER, Role.CASHIER),
+            (WARM_USER, Role.CASHIER),
+            (SUPERVISOR, Role.SUPERVISOR),
+        ):
             add_user(ctx, admin, user, role, WINDOW_PASSWORD, must_change_password=False)
     finally:
         ctx.close()
@@ -219,15 +224,17 @@ class DrawerCloses:
         self.service.append(seconds)
         self.sizes.add((transactions, items))
         self.raw.append(raw_close_drawer(self.work, raw_drawer, 2000))
-        say(f"drawer close: {transactions:,} receipts, {items:,} checks and money orders: {seconds * 1000:.0f} ms; "
-            f"raw {self.raw[-1] * 1000:.0f} ms")
+        say(
+            f"drawer close: {transactions:,} receipts, {items:,} checks and money orders: {seconds * 1000:.0f} ms; "
+            f"raw {self.raw[-1] * 1000:.0f} ms"
+        )
 
     def more(self, day: dt.date, accounts: list[tuple[int, str, int]], times: int) -> None:
         """`times` more closes on `day`: drawers of the same size filled with raw rows (the same rows
         post_receipt writes), one closed by the services, one through plain sqlite3."""
         size = len(accounts) // (2 * times)
         for n in range(times):
-            chunk = accounts[2 * n * size: 2 * (n + 1) * size]
+            chunk = accounts[2 * n * size : 2 * (n + 1) * size]
             cashier = f"{CASHIER}{n + 2}"
             _, mine = posting.measure_raw(self.work, chunk[:size], 1100, station="W01", business_date=day.isoformat(),
                                           mixed=True, cashier=cashier)  # fmt: skip
@@ -262,8 +269,12 @@ def _drawer_sums(con: sqlite3.Connection, drawer: int) -> tuple[dict[str, int], 
         "WHERE drawer_id = ? AND status = 'posted'", (drawer,)).fetchone()  # fmt: skip
     con.execute("SELECT count(*), coalesce(sum(total_cents), 0) FROM receipts WHERE drawer_id = ? AND status = 'void'",
                 (drawer,)).fetchone()  # fmt: skip
-    drops = con.execute("SELECT coalesce(sum(amount_cents), 0) FROM cash_drops WHERE drawer_id = ?", (drawer,)).fetchone()[0]
-    paid = con.execute("SELECT coalesce(sum(amount_cents), 0) FROM paid_outs WHERE drawer_id = ?", (drawer,)).fetchone()[0]
+    drops = con.execute(
+        "SELECT coalesce(sum(amount_cents), 0) FROM cash_drops WHERE drawer_id = ?", (drawer,)
+    ).fetchone()[0]
+    paid = con.execute(
+        "SELECT coalesce(sum(amount_cents), 0) FROM paid_outs WHERE drawer_id = ?", (drawer,)
+    ).fetchone()[0]
     con.execute(
         "SELECT o.revenue_code, sum(a.amount_cents) FROM allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id "
         "JOIN receipts r ON r.id = l.receipt_id JOIN open_items o ON o.id = a.open_item_id "
@@ -319,8 +330,11 @@ def raw_close_drawer(path: Path, drawer: int, payload: int) -> float:
          tenders.get("card", 0)),
     )  # fmt: skip
     con.execute("UPDATE drawers SET status = 'closed', closed_at = '2026-01-01 17:01:00' WHERE id = ?", (drawer,))
-    con.execute("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, created_at) "
-                "VALUES ('B98', 'z_report', NULL, ?, 'queued', 0, '', '2026-01-01 17:01:00')", (b"z" * payload,))
+    con.execute(
+        "INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, created_at) "
+        "VALUES ('B98', 'z_report', NULL, ?, 'queued', 0, '', '2026-01-01 17:01:00')",
+        (b"z" * payload,),
+    )
     _raw_audit(con, "drawer_close", money)
     con.execute("COMMIT")
     seconds = time.perf_counter() - started
@@ -472,14 +486,20 @@ def raw_day_close(path: Path, day: dt.date, folder: Path) -> float:
                 sales_tax.append((account, period, f"{amount / 100:.2f}", number, line_no))
     _write(folder / f"deposit-{d}.csv", [(k, ref, f"{cents / 100:.2f}", number, payer)
                                          for k, ref, cents, number, payer in items])  # fmt: skip
-    _write(folder / f"gl-journal-{d}.csv", [(account, "", f"{cents / 100:.2f}") for account, cents in sorted(revenue.items())])
+    _write(
+        folder / f"gl-journal-{d}.csv",
+        [(account, "", f"{cents / 100:.2f}") for account, cents in sorted(revenue.items())],
+    )
     _write(folder / f"billing-payments-{d}.csv", billing)
     _write(folder / f"sales-tax-payments-{d}.csv", sales_tax)
     total = sum(card for _, _, card, _ in closes) + len(drops)
     con.execute("UPDATE business_days SET status = 'closed' WHERE business_date = ?", (d,))
     for name in ("deposit", "gl-journal", "billing-payments", "sales-tax-payments"):
-        con.execute("INSERT INTO exported_files (business_date, name, sha256, size, exported_at, exported_by, folder) "
-                    "VALUES (?, ?, '', 0, '2026-01-01 18:00:00', 'raw', ?)", (d, f"{name}-{d}.csv", str(folder)))
+        con.execute(
+            "INSERT INTO exported_files (business_date, name, sha256, size, exported_at, exported_by, folder) "
+            "VALUES (?, ?, '', 0, '2026-01-01 18:00:00', 'raw', ?)",
+            (d, f"{name}-{d}.csv", str(folder)),
+        )
     _raw_audit(con, "day_close", str(total))
     con.execute("ROLLBACK")  # the services' close stays the record of the day
     seconds = time.perf_counter() - started
@@ -522,8 +542,10 @@ def measure_memory(work: Path, runs: int) -> Figure:
                               "--password", WINDOW_PASSWORD], env)  # fmt: skip
         window.append(mib)
         bare.append(peak_rss([sys.executable, script, "--bare"], env)[0])
-    say(f"window memory: {[f'{m:.0f}' for m in window]} MiB; bare {[f'{m:.0f}' for m in bare]} MiB; "
-        + next((line for line in text.splitlines() if line.startswith("done")), ""))
+    say(
+        f"window memory: {[f'{m:.0f}' for m in window]} MiB; bare {[f'{m:.0f}' for m in bare]} MiB; "
+        + next((line for line in text.splitlines() if line.startswith("done")), "")
+    )
     measured, baseline = max(window), max(bare)
     return Figure(
         f"window peak memory on the year city (sign in, 5 searches, an account opened, the database check; "
@@ -572,11 +594,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         needed = 2 * args.payments + 2 * args.mail + args.day_payments
         extra = 4 * args.payments  # two more drawer closes, each beside a raw one, on the next day
         accounts = pick_accounts(work, needed + extra + 20)
-        warm_up, later, accounts = accounts[-20:], accounts[needed: needed + extra], accounts[:needed]
-        mine, theirs = accounts[: args.payments], accounts[args.payments: 2 * args.payments]
-        mail_mine = accounts[2 * args.payments: 2 * args.payments + args.mail]
-        mail_raw = accounts[2 * args.payments + args.mail: 2 * args.payments + 2 * args.mail]
-        rest = accounts[2 * args.payments + 2 * args.mail:]
+        warm_up, later, accounts = accounts[-20:], accounts[needed : needed + extra], accounts[:needed]
+        mine, theirs = accounts[: args.payments], accounts[args.payments : 2 * args.payments]
+        mail_mine = accounts[2 * args.payments : 2 * args.payments + args.mail]
+        mail_raw = accounts[2 * args.payments + args.mail : 2 * args.payments + 2 * args.mail]
+        rest = accounts[2 * args.payments + 2 * args.mail :]
 
         figure, raw_drawer = measure_posting(work, mine, theirs, day)
         figures.append(figure)
@@ -604,7 +626,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     minutes = (time.perf_counter() - began) / 60
     load_after = os.getloadavg()
     lines = [
-        f"Command: `.venv/bin/python bench/all.py {' '.join(argv if argv is not None else sys.argv[1:])}`".replace(" `", "`"),
+        f"Command: `.venv/bin/python bench/all.py {' '.join(argv if argv is not None else sys.argv[1:])}`".replace(
+            " `", "`"
+        ),
         "",
         *run.machine()[:3],
         f"- load average (1, 5, 15 min) at the start: {', '.join(f'{x:.2f}' for x in load_before)}; at the end: "

@@ -201,10 +201,10 @@ def main(argv: list[str] | None = None) -> int:
             spec = "none"
         say(f"{total} payments keyed in the window (printer: {spec})")
         window, rounds = measure_window(work, mine, spec)
-        window = window[args.warm_up:]
+        window = window[args.warm_up :]
         printed = len(emulator.receipts_text()) if emulator is not None else None
         say(f"{len(theirs)} payments through post_receipt() (baseline)")
-        service = measure_service(work, theirs)[args.warm_up:]
+        service = measure_service(work, theirs)[args.warm_up :]
     finally:
         if emulator is not None:
             emulator.stop()
@@ -212,16 +212,22 @@ def main(argv: list[str] | None = None) -> int:
             Path(f"{work}{suffix}").unlink(missing_ok=True)
     p95 = p(window, 95)
     ok = p95 <= TARGET_MS
-    print(f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; machine: {platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()} {platform.release()}")
-    print(f"- city: {args.db.name}; printer: {args.printer}"
-          + (f" ({printed} receipts printed in {rounds} background rounds)" if printed is not None else ""))
+    print(
+        f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; machine: {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
+    print(
+        f"- city: {args.db.name}; printer: {args.printer}"
+        + (f" ({printed} receipts printed in {rounds} background rounds)" if printed is not None else "")
+    )
     print("| figure | target | measured | raw baseline | ratio | result |")
     print("| --- | --- | --- | --- | --- | --- |")
-    print(f"| F12 to the next transaction ready, {len(window)} payments | p95 ≤ {TARGET_MS:g} ms | "
-          f"p50 {p(window, 50):.1f} ms, p95 {p95:.1f} ms, max {max(window):.1f} ms | "
-          f"p50 {p(service, 50):.1f} ms, p95 {p(service, 95):.1f} ms (post_receipt() alone) | "
-          f"{p95 / p(service, 95):.2f} | {'pass' if ok else '**FAIL**'} |")
+    print(
+        f"| F12 to the next transaction ready, {len(window)} payments | p95 ≤ {TARGET_MS:g} ms | "
+        f"p50 {p(window, 50):.1f} ms, p95 {p95:.1f} ms, max {max(window):.1f} ms | "
+        f"p50 {p(service, 50):.1f} ms, p95 {p(service, 95):.1f} ms (post_receipt() alone) | "
+        f"{p95 / p(service, 95):.2f} | {'pass' if ok else '**FAIL**'} |"
+    )
     return 0 if ok else 1
 
 

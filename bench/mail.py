@@ -161,8 +161,11 @@ def raw_post(path: Path, batch_id: int) -> tuple[float, int]:
     items = con.execute("SELECT id, account_id, amount_cents, check_number, payer FROM mail_items WHERE batch_id = ? "
                         "ORDER BY seq", (batch_id,)).fetchall()  # fmt: skip
     for item_id, account_id, amount, check, payer in items:
-        con.execute("INSERT INTO receipt_sequences (station, year, last_number) VALUES ('B99', ?, 1) "
-                    "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1", (year,))
+        con.execute(
+            "INSERT INTO receipt_sequences (station, year, last_number) VALUES ('B99', ?, 1) "
+            "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1",
+            (year,),
+        )
         seq = con.execute("SELECT last_number FROM receipt_sequences WHERE station = 'B99' AND year = ?",
                           (year,)).fetchone()[0]  # fmt: skip
         receipt = con.execute(
@@ -190,10 +193,16 @@ def raw_post(path: Path, batch_id: int) -> tuple[float, int]:
                         [(take, open_id) for open_id, take in paid])  # fmt: skip
         if left:
             con.execute("UPDATE accounts SET credit_cents = credit_cents + ? WHERE id = ?", (left, account_id))
-        con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
-                    "VALUES (?, ?, 'payment', 'Payment by mail', ?, ?)", (account_id, BUSINESS_DATE, -amount, str(seq)))
-        con.execute("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
-                    "bank_account) VALUES (?, 'check', ?, ?, '', '', '', '')", (receipt, amount, check))
+        con.execute(
+            "INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
+            "VALUES (?, ?, 'payment', 'Payment by mail', ?, ?)",
+            (account_id, BUSINESS_DATE, -amount, str(seq)),
+        )
+        con.execute(
+            "INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
+            "bank_account) VALUES (?, 'check', ?, ?, '', '', '', '')",
+            (receipt, amount, check),
+        )
         con.execute("UPDATE mail_items SET status = 'posted', receipt_id = ? WHERE id = ?", (receipt, item_id))
     con.execute("UPDATE mail_batches SET status = 'posted' WHERE id = ?", (batch_id,))
     con.execute("COMMIT")
@@ -221,10 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         accounts = pick_accounts(work, 2 * args.rows + 2 * args.remittances + args.keyed, args.seed)
         post_mine = accounts[: args.remittances]
-        post_raw = accounts[args.remittances: 2 * args.remittances]
-        import_mine = accounts[2 * args.remittances: 2 * args.remittances + args.rows]
-        import_raw = accounts[2 * args.remittances + args.rows: 2 * args.remittances + 2 * args.rows]
-        keyed = accounts[2 * args.remittances + 2 * args.rows:]
+        post_raw = accounts[args.remittances : 2 * args.remittances]
+        import_mine = accounts[2 * args.remittances : 2 * args.remittances + args.rows]
+        import_raw = accounts[2 * args.remittances + args.rows : 2 * args.remittances + 2 * args.rows]
+        keyed = accounts[2 * args.remittances + 2 * args.rows :]
         files = {}
         for name, chosen, base in (("post-mine", post_mine, 100000), ("post-raw", post_raw, 200000),
                                    ("import-mine", import_mine, 300000), ("import-raw", import_raw, 400000)):  # fmt: skip
@@ -257,13 +266,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print("| figure | target | measured | raw baseline | ratio | result |")
     print("| --- | --- | --- | --- | --- | --- |")
-    print(f"| mail batch posting, {posted:,} remittances | ≤ {post_target:g} s | {post_s:.2f} s | {raw_post_s:.2f} s "
-          f"(plain sqlite3, one durable transaction) | {post_s / raw_post_s:.2f} | {'pass' if ok_post else '**FAIL**'} |")
-    print(f"| lockbox import, {args.rows:,} rows | ≤ {import_target:g} s | {import_s:.2f} s | {raw_import_s:.2f} s "
-          f"(csv module + plain sqlite3, one durable transaction) | {import_s / raw_import_s:.2f} | "
-          f"{'pass' if ok_import else '**FAIL**'} |")
-    print(f"| keyed remittance into a batch of {len(keyed_ms)} | — | p50 {p(keyed_ms, 50):.1f} ms, "
-          f"p95 {p(keyed_ms, 95):.1f} ms | — | — | — |")
+    print(
+        f"| mail batch posting, {posted:,} remittances | ≤ {post_target:g} s | {post_s:.2f} s | {raw_post_s:.2f} s "
+        f"(plain sqlite3, one durable transaction) | {post_s / raw_post_s:.2f} | {'pass' if ok_post else '**FAIL**'} |"
+    )
+    print(
+        f"| lockbox import, {args.rows:,} rows | ≤ {import_target:g} s | {import_s:.2f} s | {raw_import_s:.2f} s "
+        f"(csv module + plain sqlite3, one durable transaction) | {import_s / raw_import_s:.2f} | "
+        f"{'pass' if ok_import else '**FAIL**'} |"
+    )
+    print(
+        f"| keyed remittance into a batch of {len(keyed_ms)} | — | p50 {p(keyed_ms, 50):.1f} ms, "
+        f"p95 {p(keyed_ms, 95):.1f} ms | — | — | — |"
+    )
     return 0 if ok_post and ok_import else 1
 
 

@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import hashlib
 import random
-import shutil
 import sqlite3
 import statistics
 import sys
@@ -131,8 +130,11 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
         kind, reference, brand, last4 = tender_of(seq - 1, mixed)
         started = time.perf_counter()
         con.execute("BEGIN IMMEDIATE")
-        con.execute("INSERT INTO receipt_sequences (station, year, last_number) VALUES (?, ?, 1) "
-                    "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1", (station, year))
+        con.execute(
+            "INSERT INTO receipt_sequences (station, year, last_number) VALUES (?, ?, 1) "
+            "ON CONFLICT (station, year) DO UPDATE SET last_number = last_number + 1",
+            (station, year),
+        )
         number = con.execute("SELECT last_number FROM receipt_sequences WHERE station = ? AND year = ?",
                              (station, year)).fetchone()[0]  # fmt: skip
         receipt = con.execute(
@@ -143,32 +145,47 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
         ).lastrowid
         line = con.execute(
             "INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, memo, amount_cents, credit_cents) "
-            "VALUES (?, 1, 'account', ?, '', ?, 0)", (receipt, account_id, amount)).lastrowid
+            "VALUES (?, 1, 'account', ?, '', ?, 0)",
+            (receipt, account_id, amount),
+        ).lastrowid
         left = amount
         for item_id, open_cents in con.execute(
             "SELECT id, amount_cents - paid_cents FROM open_items WHERE account_id = ? AND amount_cents > paid_cents "
-            "ORDER BY due_date", (account_id,)).fetchall():
+            "ORDER BY due_date",
+            (account_id,),
+        ).fetchall():
             if left == 0:
                 break
             take = min(left, open_cents)
             con.execute("UPDATE open_items SET paid_cents = paid_cents + ? WHERE id = ?", (take, item_id))
-            con.execute("INSERT INTO allocations (receipt_line_id, open_item_id, amount_cents) VALUES (?, ?, ?)",
-                        (line, item_id, take))
+            con.execute(
+                "INSERT INTO allocations (receipt_line_id, open_item_id, amount_cents) VALUES (?, ?, ?)",
+                (line, item_id, take),
+            )
             left -= take
-        con.execute("INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
-                    "bank_account) VALUES (?, ?, ?, ?, ?, ?, '', '')", (receipt, kind, amount, reference, brand, last4))
+        con.execute(
+            "INSERT INTO tenders (receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
+            "bank_account) VALUES (?, ?, ?, ?, ?, ?, '', '')",
+            (receipt, kind, amount, reference, brand, last4),
+        )
         if kind == "cash":
             con.execute("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (amount, drawer))
-        con.execute("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
-                    "VALUES (?, ?, 'payment', 'Payment', ?, '')", (account_id, business_date, -amount))
+        con.execute(
+            "INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
+            "VALUES (?, ?, 'payment', 'Payment', ?, '')",
+            (account_id, business_date, -amount),
+        )
         for job, data in (("receipt", payload), ("drawer_kick", b"\x1bp\x00\x32\x32")):
             con.execute("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, "
                         f"created_at) VALUES (?, ?, ?, ?, 'queued', 0, '', '{business_date} 10:00:00')",
                         (station, job, receipt, data))  # fmt: skip
         digest = hashlib.sha256(f"{prev}{seq}".encode()).hexdigest()
-        con.execute("INSERT INTO audit_events (seq, at, user, station, event_type, object, success, details, "
-                    "prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_events), "
-                    f"'{business_date}T17:00:00.000000Z', 'raw', ?, 'post', '', 1, '{{}}', ?, ?)", (station, prev, digest))
+        con.execute(
+            "INSERT INTO audit_events (seq, at, user, station, event_type, object, success, details, "
+            "prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_events), "
+            f"'{business_date}T17:00:00.000000Z', 'raw', ?, 'post', '', 1, '{{}}', ?, ?)",
+            (station, prev, digest),
+        )
         prev = digest
         con.execute("COMMIT")
         times.append((time.perf_counter() - started) * 1000)
@@ -188,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     work = OUT / "posting-copy.sqlite3"
     copy_city(args.db, work)
     accounts = pick_accounts(work, args.payments * 2, args.seed)
-    mine, raw_accounts = accounts[: args.payments], accounts[args.payments:]
+    mine, raw_accounts = accounts[: args.payments], accounts[args.payments :]
     print(f"[bench] {len(mine):,} payments through post_receipt()", file=sys.stderr)
     service = measure_service(work, mine)
     con = sqlite3.connect(work)
@@ -200,9 +217,11 @@ def main(argv: list[str] | None = None) -> int:
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     ratio = p(service, 95) / p(raw, 95)
     result = "pass" if ratio <= RATIO_TARGET else "**FAIL**"
-    row = (f"| counter posting, {len(service):,} payments | ratio ≤ {RATIO_TARGET:g} | p50 {p(service, 50):.2f} ms, "
-           f"p95 {p(service, 95):.2f} ms | p50 {p(raw, 50):.2f} ms, p95 {p(raw, 95):.2f} ms (plain sqlite3, "
-           f"one durable transaction each) | {ratio:.2f} | {result} |")
+    row = (
+        f"| counter posting, {len(service):,} payments | ratio ≤ {RATIO_TARGET:g} | p50 {p(service, 50):.2f} ms, "
+        f"p95 {p(service, 95):.2f} ms | p50 {p(raw, 50):.2f} ms, p95 {p(raw, 95):.2f} ms (plain sqlite3, "
+        f"one durable transaction each) | {ratio:.2f} | {result} |"
+    )
     print(f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print("| figure | target | measured | raw baseline | ratio | result |")
     print("| --- | --- | --- | --- | --- | --- |")

@@ -107,8 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     ours = timings(lambda: render_escpos(doc, profile=args.profile), args.runs)
     raw = timings(raw_baseline(lines), args.runs)
 
-    print(f"receipt bytes, profile {args.profile}, {len(first)} bytes, {args.runs} runs, "
-          f"Python {platform.python_version()} on {platform.machine()}")
+    print(
+        f"receipt bytes, profile {args.profile}, {len(first)} bytes, {args.runs} runs, "
+        f"Python {platform.python_version()} on {platform.machine()}"
+    )
     print()
     print("| what | p50 ms | p95 ms | ratio (p50) |")
     print("| --- | ---: | ---: | ---: |")

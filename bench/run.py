@@ -154,7 +154,9 @@ def copy_with_sqlite(source: Path) -> float:
             ).fetchall()
             virtual = [name for kind, name, sql in schema if sql.upper().startswith("CREATE VIRTUAL TABLE")]
             shadow = {name for _, name, _ in schema for v in virtual if name.startswith(f"{v}_")}
-            tables = [name for kind, name, sql in schema if kind == "table" and name not in shadow and name not in virtual]
+            tables = [
+                name for kind, name, sql in schema if kind == "table" and name not in shadow and name not in virtual
+            ]
             con.execute("BEGIN")
             for kind, name, sql in schema:
                 if kind == "table" and name not in shadow:
@@ -185,7 +187,8 @@ def sample_queries(path: Path, count: int, seed: int) -> dict[str, list[str]]:
         (top,) = con.execute("SELECT max(id) FROM accounts").fetchone()
         ids = rng.sample(range(1, top + 1), min(top, 3 * count))
         rows = con.execute(
-            f"SELECT id, number, kind, name, service_address FROM accounts WHERE id IN ({','.join('?' * len(ids))})", ids
+            f"SELECT id, number, kind, name, service_address FROM accounts WHERE id IN ({','.join('?' * len(ids))})",
+            ids,
         ).fetchall()
     finally:
         con.close()
@@ -213,9 +216,7 @@ def sample_queries(path: Path, count: int, seed: int) -> dict[str, list[str]]:
             if street[0] in ("N", "S", "E", "W") and len(street) > 2:
                 street = street[1:]
             r = rng.random()
-            addresses.append(
-                f"{house} {street[0]}" if r < 0.45 else " ".join(words) if r < 0.8 else " ".join(street)
-            )
+            addresses.append(f"{house} {street[0]}" if r < 0.45 else " ".join(words) if r < 0.8 else " ".join(street))
     return {"account number": numbers[:count], "name": names[:count], "address": addresses[:count]}
 
 
@@ -332,7 +333,12 @@ def measure_start(path: Path, runs: int) -> Figure:
     measured, baseline = statistics.median(app_times), statistics.median(bare_times)
     ratio = measured / baseline
     return Figure(
-        name, target, f"{measured * 1000:.0f} ms", f"{baseline * 1000:.0f} ms (bare PySide6 window)", ratio, ratio <= START_RATIO
+        name,
+        target,
+        f"{measured * 1000:.0f} ms",
+        f"{baseline * 1000:.0f} ms (bare PySide6 window)",
+        ratio,
+        ratio <= START_RATIO,
     )
 
 
@@ -393,7 +399,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
     else:
-        figures.append(Figure("demo-data", f"< {BUILD_TARGET_S:g} s", "–", f"{copy:.1f} s", None, None, "city not built by this script"))
+        figures.append(
+            Figure(
+                "demo-data",
+                f"< {BUILD_TARGET_S:g} s",
+                "–",
+                f"{copy:.1f} s",
+                None,
+                None,
+                "city not built by this script",
+            )
+        )
 
     say("search")
     queries = sample_queries(path, args.queries, args.seed)

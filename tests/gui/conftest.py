@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import CHEAP_HASHER, NOW, PASSWORDS, ROLES, Keyboard, open_drawers, show_window, sign_in
 from PySide6.QtWidgets import QMessageBox
 
 from cashdesk.config import Settings
@@ -20,8 +21,6 @@ from cashdesk.store.db import Database
 from tests.support.city import add_account as _add_account
 from tests.support.city import add_history as _add_history
 from tests.support.city import add_item as _add_item
-from gui_support import CHEAP_HASHER, NOW, PASSWORDS, ROLES, Keyboard, open_drawers, show_window, sign_in
-
 
 _HERE = Path(__file__).parent
 
@@ -60,7 +59,9 @@ def _build_city(path: Path) -> None:
 
         shop = _add_account(uow, "2001", "BROWN HARDWARE LLC", "88 Main St", "(303) 555-0300",
                             kind="sales_tax", licence_number="ST-004512", filing_frequency="monthly")  # fmt: skip
-        _add_item(uow, shop, "SALESTAX", "Sales tax", dt.date(2026, 2, 1), dt.date(2026, 2, 20), 123456, period="2026-01")
+        _add_item(
+            uow, shop, "SALESTAX", "Sales tax", dt.date(2026, 2, 1), dt.date(2026, 2, 20), 123456, period="2026-01"
+        )
         _add_item(uow, shop, "TAXPEN", "Penalty", dt.date(2026, 2, 21), dt.date(2026, 3, 20), 12346, period="2026-01")
         uow.commit()
     context = ServiceContext(db, Settings(), clock=lambda: NOW)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from gui_support import PASSWORDS, Keyboard, operator, show_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.services.context import ServiceContext
 from cashdesk.ui.approval import ApprovalDialog, ask_for_approval
-
-from gui_support import PASSWORDS, Keyboard, operator, show_window
 
 Key = Qt.Key
 RECEIPT = "W01-2026-000042"

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from gui_support import NOW, PASSWORDS, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -19,8 +20,6 @@ from cashdesk.store.db import Database
 from cashdesk.ui.audit_viewer import AuditDialog
 from cashdesk.ui.main_window import AUDIT_HINT, Mode
 from cashdesk.ui.models import AuditEventsModel
-
-from gui_support import NOW, PASSWORDS, Keyboard, open_drawers, operator, show_window, sign_in, wait_for_keyboard
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

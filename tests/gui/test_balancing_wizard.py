@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import Keyboard, operator, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QTableWidget, QWidget
+from test_counter import CTRL_SHIFT, STUB, answer, post, rows, scan, supervisor_approves
 
 from cashdesk.domain.money import Money
 from cashdesk.domain.tenders import Tender, TenderKind
@@ -16,9 +18,6 @@ from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.ui.main_window import Mode
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-from gui_support import Keyboard, operator, wait_for_keyboard
-from test_counter import CTRL_SHIFT, STUB, answer, post, rows, scan, supervisor_approves
 
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
@@ -132,7 +131,11 @@ def finish(keyboard: Keyboard, qtbot: Any, window: Any, wizard: Any) -> None:
 
 
 def test_a_balanced_close_prints_the_z_report_saves_its_pdf_and_takes_no_more_payments(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, day: str,
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    day: str,
     printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     from pypdf import PdfReader

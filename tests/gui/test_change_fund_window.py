@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import NOW, TODAY, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cashdesk.services.context import ServiceContext
-
-from gui_support import NOW, TODAY, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -54,10 +53,14 @@ def test_the_day_close_dialog_says_the_change_fund_is_short(
     qtbot.waitUntil(lambda: dialog.exported is not None, timeout=3000)
     said = dialog.status_label.text()
     assert "is closed (super1)" in said
-    assert ("Floats: $160.00 opened, $100.00 kept: $60.00 of the floats went to the bank with the deposit (booked "
-            "against the change fund in the GL journal).") in said
-    assert ("The change fund holds $100.00 after this close, $60.00 short of its authorised $160.00: get change from "
-            "the bank before the next floats are counted out.") in said
+    assert (
+        "Floats: $160.00 opened, $100.00 kept: $60.00 of the floats went to the bank with the deposit (booked "
+        "against the change fund in the GL journal)."
+    ) in said
+    assert (
+        "The change fund holds $100.00 after this close, $60.00 short of its authorised $160.00: get change from "
+        "the bank before the next floats are counted out."
+    ) in said
     keyboard.press(Key.Key_Escape)
     # The keyboard is back in the window before the next shortcut.
     qtbot.waitUntil(lambda: window.extra_dialog is None and QApplication.focusWidget() is not None
@@ -73,6 +76,8 @@ def test_the_day_close_dialog_says_the_change_fund_is_short(
     wait_for_keyboard(qtbot, dialog.date_field)
     assert dialog.date_field.text() == tomorrow.isoformat()
     keyboard.press(Key.Key_Return)
-    assert (f"The floats counted out on {tomorrow} went $60.00 beyond what the change fund held after the close of "
-            f"{TODAY}, $100.00: find where that cash came from and make the fund whole.") in dialog.status_label.text()
+    assert (
+        f"The floats counted out on {tomorrow} went $60.00 beyond what the change fund held after the close of "
+        f"{TODAY}, $100.00: find where that cash came from and make the fund whole."
+    ) in dialog.status_label.text()
     keyboard.press(Key.Key_Escape)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import PASSWORDS, Keyboard, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,8 +24,6 @@ from cashdesk.ui.counter import NOT_A_CASHIER
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED
 from cashdesk.ui.main_window import Mode
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-from gui_support import PASSWORDS, Keyboard, sign_in, wait_for_keyboard
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -198,7 +197,11 @@ def test_an_administrator_looks_up_accounts_only(signed_out_window: Any, keyboar
 
 
 def test_scan_a_stub_and_pay_exact_cash(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     counter = window.counter
     assert QApplication.focusWidget() is window.inquiry.search_field
@@ -272,7 +275,11 @@ def test_a_bad_scan_line_is_refused_and_nothing_is_added(window: Any, keyboard: 
 
 
 def test_split_cash_and_a_check_read_by_the_micr_reader_with_change(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     counter = window.counter
     find_and_open(keyboard, window, "1001")
@@ -305,9 +312,7 @@ def test_split_cash_and_a_check_read_by_the_micr_reader_with_change(
     assert "Check #1042" in text and "$8.20" in text
 
 
-def test_a_check_is_never_for_more_than_the_total_and_a_check_needs_its_number(
-    window: Any, keyboard: Keyboard
-) -> None:
+def test_a_check_is_never_for_more_than_the_total_and_a_check_needs_its_number(window: Any, keyboard: Keyboard) -> None:
     counter = window.counter
     find_and_open(keyboard, window, "1001")
     keyboard.press(Key.Key_Return)
@@ -327,7 +332,11 @@ def test_a_check_is_never_for_more_than_the_total_and_a_check_needs_its_number(
 
 
 def test_two_accounts_and_a_permit_on_one_receipt(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     counter = window.counter
     scan(keyboard, STUB)
@@ -378,7 +387,10 @@ def test_a_partial_payment(window: Any, keyboard: Keyboard, ctx: ServiceContext)
     detail = account_detail(ctx, "1001")
     assert detail.balance == Money(5180)
     # The late fee first, then the oldest water bill.
-    assert [(i.revenue_code, i.open_amount) for i in detail.items][:2] == [("WATER", Money(950)), ("WATER", Money(4230))]
+    assert [(i.revenue_code, i.open_amount) for i in detail.items][:2] == [
+        ("WATER", Money(950)),
+        ("WATER", Money(4230)),
+    ]
 
 
 def test_more_than_owed_asks_then_keeps_the_excess_as_credit(
@@ -407,7 +419,11 @@ def test_more_than_owed_asks_then_keeps_the_excess_as_credit(
 
 
 def test_a_card_tender_keeps_only_brand_last_four_and_approval(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     counter = window.counter
     keyboard.type("4111 1111 1111 1111")  # a card number typed into the search box
@@ -596,12 +612,17 @@ def test_f12_with_something_still_to_pay_says_so(window: Any, keyboard: Keyboard
 
 
 def test_ctrl_p_reprints_and_a_second_copy_needs_a_supervisor(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     counter = window.counter
     keyboard.press(Key.Key_P, CTRL)
     assert counter.message_label.text() == (
-        "You have not posted a receipt at this station yet: there is nothing to reprint.")
+        "You have not posted a receipt at this station yet: there is nothing to reprint."
+    )
     scan(keyboard, STUB)
     keyboard.press(Key.Key_Return)
     cash_exact(keyboard)
@@ -630,7 +651,11 @@ def test_ctrl_p_reprints_and_a_second_copy_needs_a_supervisor(
 
 
 def test_a_void_needs_a_reason_and_a_supervisor(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     scan(keyboard, STUB)
     keyboard.press(Key.Key_Return)
@@ -660,7 +685,9 @@ def test_a_void_needs_a_reason_and_a_supervisor(
     assert window.counter.message_label.text() == (
         f"Receipt {number} is void (approved by super1). The void slip is printing."
     )
-    assert rows(city_db, "SELECT status, void_reason, voided_by FROM receipts") == [("void", "wrong account", "cashier1")]
+    assert rows(city_db, "SELECT status, void_reason, voided_by FROM receipts") == [
+        ("void", "wrong account", "cashier1")
+    ]
     assert rows(city_db, "SELECT sum(amount_cents) FROM allocations") == [(0,)]
     assert rows(city_db, "SELECT details FROM audit_events WHERE event_type = 'void'")[0][0].count("super1") == 1
     qtbot.waitUntil(lambda: any("VOID" in r and number in r for r in printer_emulator.receipts_text()),
@@ -672,7 +699,11 @@ def test_a_void_needs_a_reason_and_a_supervisor(
 
 
 def test_a_hung_printer_never_holds_up_a_payment_and_retry_prints_it_once(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     qtbot.waitUntil(lambda: window.print_queue.rounds >= 1 and not window.print_queue.busy, timeout=10_000)
     printer_emulator.set_mode("hang")  # takes the connection, never reads, never answers
@@ -717,7 +748,9 @@ def test_the_cart_models_pass_qt_model_checks(qtmodeltester: Any) -> None:
     assert lines.index(1, 1).data() == "$5.00"
     assert lines.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "Cash only"
     tenders = TendersModel()
-    tenders.set_rows([Tender(TenderKind.CARD, Money(500), "A1B2C3", "VISA", "4242"), Tender(TenderKind.CASH, Money(20))])
+    tenders.set_rows(
+        [Tender(TenderKind.CARD, Money(500), "A1B2C3", "VISA", "4242"), Tender(TenderKind.CASH, Money(20))]
+    )
     qtmodeltester.check(tenders)
     assert tenders.index(0, 0).data() == "VISA ****4242 auth A1B2C3"
 
@@ -726,6 +759,7 @@ def test_a_sales_tax_stub_for_a_utility_account_is_refused(window: Any, keyboard
     wrong = build(AccountKind.SALES_TAX, "0000001001", dt.date(2026, 3, 25), Money(9180))
     scan(keyboard, wrong)
     assert "This stub is a sales-tax notice, but account 1001 is a utility account" in (
-        window.inquiry.message_label.text())
+        window.inquiry.message_label.text()
+    )
     keyboard.press(Key.Key_Return)  # nothing was opened: Enter adds nothing to the receipt
     assert window.counter.cart.empty

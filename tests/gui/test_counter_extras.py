@@ -7,15 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import Keyboard, open_drawers, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_counter import CTRL_SHIFT, MICR_LINE, STUB, cash_exact, find_and_open, post, rows, scan, supervisor_approves
 
 from cashdesk.services.context import ServiceContext
 from cashdesk.ui import counter_extras
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-from gui_support import Keyboard, open_drawers, sign_in, wait_for_keyboard
-from test_counter import CTRL_SHIFT, MICR_LINE, STUB, cash_exact, find_and_open, post, rows, scan, supervisor_approves
 
 Key = Qt.Key
 
@@ -115,7 +114,11 @@ def _ask_no_sale(keyboard: Keyboard, qtbot: Any, window: Any) -> Any:
 
 
 def test_no_sale_with_a_supervisors_approval_kicks_the_drawer_and_prints_no_receipt(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     qtbot.waitUntil(lambda: window.print_queue.rounds >= 1 and not window.print_queue.busy, timeout=10_000)
     dialog = _ask_no_sale(keyboard, qtbot, window)
@@ -134,7 +137,11 @@ def test_no_sale_with_a_supervisors_approval_kicks_the_drawer_and_prints_no_rece
 
 
 def test_esc_at_the_approval_cancels_the_no_sale_and_the_drawer_stays_shut(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     qtbot.waitUntil(lambda: window.print_queue.rounds >= 1 and not window.print_queue.busy, timeout=10_000)
     dialog = _ask_no_sale(keyboard, qtbot, window)

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
+from gui_support import TODAY, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cashdesk.services.context import ServiceContext
-
-from gui_support import TODAY, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

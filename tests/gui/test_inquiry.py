@@ -193,9 +193,7 @@ def test_a_too_long_search_is_a_message_not_a_crash(window: Any, keyboard: Any) 
     inquiry.search_field.setText("main street " * 10)  # 120 characters; typing them one by one is slow
     keyboard.press(Key.Key_End)
     keyboard.press(Key.Key_Return)
-    assert inquiry.message_label.text() == (
-        "A search is at most 100 characters. Type less of the name or address."
-    )
+    assert inquiry.message_label.text() == ("A search is at most 100 characters. Type less of the name or address.")
     assert inquiry.message_label.property("error") is True
     assert QApplication.focusWidget() is inquiry.search_field
 

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from gui_support import PASSWORDS, Keyboard, operator, show_window, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cashdesk.services.audit import AuditFilter, list_events
 from cashdesk.services.context import ServiceContext
 from cashdesk.ui.main_window import LOCK_HINTS, MainWindow, Mode
-
-from gui_support import PASSWORDS, Keyboard, operator, show_window, sign_in, wait_for_keyboard
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -106,9 +105,7 @@ def test_the_lock_waits_for_a_sign_in(quick_lock_window: Any, qtbot: Any) -> Non
     assert quick_lock_window.mode is Mode.SIGNED_OUT
 
 
-def test_ctrl_l_locks_by_hand_and_no_key_reaches_the_work(
-    window: Any, keyboard: Keyboard, ctx: ServiceContext
-) -> None:
+def test_ctrl_l_locks_by_hand_and_no_key_reaches_the_work(window: Any, keyboard: Keyboard, ctx: ServiceContext) -> None:
     inquiry = window.inquiry
     keyboard.type("chen")  # typed, not searched yet
     keyboard.press(Key.Key_L, CTRL)
@@ -191,9 +188,7 @@ def test_another_cashier_cannot_unlock(window: Any, keyboard: Keyboard) -> None:
     assert window.operator == operator("cashier1")
 
 
-def test_the_lock_closes_what_was_open_on_top(
-    quick_lock_window: Any, keyboard: Keyboard, qtbot: Any
-) -> None:
+def test_the_lock_closes_what_was_open_on_top(quick_lock_window: Any, keyboard: Keyboard, qtbot: Any) -> None:
     window = quick_lock_window
     sign_in(keyboard, window, "super1")
     keyboard.press(Key.Key_A, CTRL_SHIFT)

@@ -11,18 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import Keyboard, wait_for_keyboard
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_counter import CTRL_SHIFT, MICR_LINE, STUB, rows, supervisor_approves
 
 from cashdesk.domain.money import Money
 from cashdesk.ui import counter_extras
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED
 from cashdesk.ui.mail_batches import BatchesModel, ItemsModel, MailBatchesDialog
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-from gui_support import Keyboard, wait_for_keyboard
-from test_counter import CTRL_SHIFT, MICR_LINE, STUB, rows, supervisor_approves
 
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
@@ -86,7 +85,11 @@ def figures(dialog: MailBatchesDialog) -> tuple[str, str, str]:
 
 
 def test_a_batch_keyed_from_stubs_refuses_to_post_unbalanced_then_balances_and_posts(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, receipts_folder: Path,
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    receipts_folder: Path,
     printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     dialog = open_batches(keyboard, qtbot, window)
@@ -132,8 +135,10 @@ def test_a_batch_keyed_from_stubs_refuses_to_post_unbalanced_then_balances_and_p
     assert "1 item more than the tape" in message and "$91.80 more than the tape" in message
     assert "item 2 (Check 1042 of this account is also item 1 of this batch)" in message
     assert dialog.suspects_label.isVisible()
-    assert "Item 2: account 1001 (ALVAREZ, MARIA), $91.80, check 1042 — Check 1042 of this account is also item 1" \
+    assert (
+        "Item 2: account 1001 (ALVAREZ, MARIA), $91.80, check 1042 — Check 1042 of this account is also item 1"
         in dialog.suspects_label.text()
+    )
     suspect = dialog.items_model.index(1, 0)
     assert dialog.items_model.data(suspect, Qt.ItemDataRole.BackgroundRole) is not None  # shaded red
     assert dialog.items_model.data(dialog.items_model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
@@ -157,7 +162,8 @@ def test_a_batch_keyed_from_stubs_refuses_to_post_unbalanced_then_balances_and_p
     keyboard.press(Key.Key_F12)
     qtbot.waitUntil(lambda: not dialog.posting, timeout=5000)  # posted off the GUI thread
     assert f"Batch {BATCH} is posted: 2 items, $176.80, receipts W01-2026-000001 to W01-2026-000002" in (
-        dialog.batch_message.text())
+        dialog.batch_message.text()
+    )
     assert dialog.batch_heading.text() == f"Batch {BATCH} — cashier1 — Posted"
     assert rows(city_db, "SELECT status, posted_by FROM mail_batches") == [("posted", "cashier1")]
     assert rows(city_db, "SELECT number, channel, total_cents, payer, status FROM receipts ORDER BY number") == [
@@ -165,12 +171,16 @@ def test_a_batch_keyed_from_stubs_refuses_to_post_unbalanced_then_balances_and_p
         ("W01-2026-000002", "mail", 8500, "BROWN HARDWARE LLC", "posted"),
     ]
     assert rows(city_db, "SELECT kind, amount_cents, reference FROM tenders ORDER BY id") == [
-        ("check", 9180, "1042"), ("check", 8500, "1042")]
+        ("check", 9180, "1042"),
+        ("check", 8500, "1042"),
+    ]
     # Maria's $91.80 paid her open items (nothing left owing).
-    assert rows(city_db, "SELECT sum(amount_cents - paid_cents) FROM open_items o JOIN accounts a "
-                         "ON a.id = o.account_id WHERE a.number = '1001'") == [(0,)]
-    assert [dialog.items_model.row_object(r).receipt_number for r in range(2)] == [
-        "W01-2026-000001", "W01-2026-000002"]
+    assert rows(
+        city_db,
+        "SELECT sum(amount_cents - paid_cents) FROM open_items o JOIN accounts a "
+        "ON a.id = o.account_id WHERE a.number = '1001'",
+    ) == [(0,)]
+    assert [dialog.items_model.row_object(r).receipt_number for r in range(2)] == ["W01-2026-000001", "W01-2026-000002"]
 
     # Alt+L: the proof list, in the reports folder beside the database.
     keyboard.press(Key.Key_L, ALT)
@@ -269,7 +279,8 @@ def test_a_supervisor_reverses_a_posted_item_with_a_reason(
     qtbot.waitUntil(lambda: "is reversed" in dialog.batch_message.text(), timeout=2000)
     assert "approved by super1" in dialog.batch_message.text()
     assert rows(city_db, "SELECT status, reversed_by, reverse_reason FROM mail_items") == [
-        ("reversed", "cashier1", "Keyed to the wrong account")]
+        ("reversed", "cashier1", "Keyed to the wrong account")
+    ]
     assert rows(city_db, "SELECT status FROM receipts") == [("void",)]
     assert dialog.items_model.row_object(0).status == "reversed"
 

@@ -7,15 +7,14 @@ import io
 from pathlib import Path
 from typing import Any
 
+from gui_support import Keyboard, wait_for_keyboard
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_counter import CTRL_SHIFT, rows
 
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED
 from cashdesk.ui.mail_log import MailLogDialog, MailLogModel
-
-from gui_support import Keyboard, wait_for_keyboard
-from test_counter import CTRL_SHIFT, rows
 
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
@@ -47,7 +46,8 @@ def test_documents_are_logged_by_keyboard_and_the_days_log_is_saved_as_a_pdf(
     # "Cou" completes to the type the window offers.
     log_one(keyboard, dialog, "Cou", "Aurelia County Court", "CV-2026-0142", "Mun", "Summons, original")
     assert "Logged no. 1: Court document from Aurelia County Court, routed to Municipal Court" in (
-        dialog.message_label.text())
+        dialog.message_label.text()
+    )
     assert dialog.sender_field.text() == "" and dialog.division_field.text() == ""
     log_one(keyboard, dialog, "Correspondence", "Ann Lee", "", "Util", "")
     assert dialog.day_label.text() == "2 documents logged as received on 03/16/2026"
@@ -81,7 +81,8 @@ def test_documents_are_logged_by_keyboard_and_the_days_log_is_saved_as_a_pdf(
     keyboard.type("Needs a new meter")
     keyboard.press(Key.Key_Return)
     assert rows(city_db, "SELECT routed_to, notes FROM mail_log WHERE id = 3") == [
-        ("Building and Permits", "Needs a new meter")]
+        ("Building and Permits", "Needs a new meter")
+    ]
 
     # Alt+P: the day's log as a PDF, in the reports folder beside the database.
     keyboard.press(Key.Key_P, ALT)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import Keyboard, open_drawers, operator, sign_in
 from PySide6.QtCore import Qt
 
 from cashdesk.domain.money import Money
@@ -15,8 +16,6 @@ from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-from gui_support import Keyboard, open_drawers, operator, sign_in
 
 UNCERTAIN = "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"
 

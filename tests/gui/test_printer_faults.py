@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import Keyboard, open_drawers, operator, show_window, sign_in
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -40,8 +41,6 @@ from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-from gui_support import Keyboard, open_drawers, operator, show_window, sign_in
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -186,8 +185,7 @@ FAULTS = (
     Fault("off", "Printer offline — 3 receipts waiting", "Printer: Offline", "did not answer within 2 s"),
     Fault("refusing", "Printer offline — 3 receipts waiting", "Printer: Offline", "refused the connection"),
     Fault("hang", "Printer not answering — 3 receipts waiting", "Printer: Not answering", "did not answer"),
-    Fault("close_mid_receipt", "Printer not printing — 3 receipts waiting", "Printer: Online",
-          "closed the connection"),
+    Fault("close_mid_receipt", "Printer not printing — 3 receipts waiting", "Printer: Online", "closed the connection"),
     Fault("paper_out", "Printer out of paper — 3 receipts waiting", "Printer: Out of paper", "Out of paper."),
     Fault("cover_open", "Printer cover open — 3 receipts waiting", "Printer: Cover open", "Cover open."),
 )
@@ -314,7 +312,11 @@ def test_the_stall_watch_catches_a_stall(qtbot: Any) -> None:
 
 
 def test_the_stall_watch_catches_a_slow_key(
-    window: Any, keyboard: CashierKeyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: CashierKeyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     """The keyboard's own way in counts: a payment that holds the GUI thread for 200 ms after F12 is caught."""
     qtbot.waitUntil(settled(window), timeout=10_000)
@@ -358,7 +360,9 @@ def test_a_printer_fault_never_holds_up_a_payment_and_each_receipt_prints_once(
     watch.assert_responsive()
 
     assert fault.problem in window.printer_banner_detail.text()
-    assert ". The payments are saved; the receipts print when the printer is back." in window.printer_banner_detail.text()
+    assert (
+        ". The payments are saved; the receipts print when the printer is back." in window.printer_banner_detail.text()
+    )
     assert window.printer_label.text() == fault.status
     assert not window.dismiss_button.isVisible()  # nothing for the cashier to decide
     assert window.ready_for_next
@@ -435,7 +439,8 @@ def cut_off(ctx: ServiceContext, city_db: Path, printer_emulator: PrinterEmulato
 
 def banner_asks(window: Any) -> bool:
     return window.printer_banner.isVisible() and window.printer_banner_label.text() == (
-        "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss")
+        "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"
+    )
 
 
 def payment_stays(city_db: Path, number: str) -> None:

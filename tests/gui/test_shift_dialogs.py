@@ -8,17 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_support import Keyboard, operator, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QFrame, QLabel
+from test_counter import CTRL_SHIFT, STUB, cash_exact, post, rows, scan, supervisor_approves
 
 from cashdesk.domain.cash import CashCount
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.drawers import open_drawer
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-from gui_support import Keyboard, operator, sign_in, wait_for_keyboard
-from test_counter import CTRL_SHIFT, STUB, cash_exact, post, rows, scan, supervisor_approves
 
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
@@ -74,7 +73,11 @@ def count_drop(keyboard: Keyboard, qtbot: Any, dialog: Any, pieces: dict[str, st
 
 
 def test_a_cash_drop_by_keyboard_queues_the_slip_and_lowers_the_drawers_cash(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     pay_stub_in_cash(keyboard, window)
     assert drawer_cash(city_db) == 16000 + 9180
@@ -194,7 +197,11 @@ def test_the_block_banner_is_red_and_cash_is_refused_until_a_drop(
 
 
 def test_a_paid_out_of_an_accounts_credit_with_a_supervisors_approval(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     keyboard.press(Key.Key_P, CTRL_SHIFT)
     dialog = window.counter.shift.dialog
@@ -253,9 +260,7 @@ def test_a_paid_out_over_the_credit_is_refused_in_the_dialog(
     keyboard.press(Key.Key_Return)
     supervisor_approves(qtbot, keyboard, dialog.approval_dialog, "super1")
     qtbot.waitUntil(lambda: dialog.approval_dialog is None, timeout=2000)
-    assert dialog.message_label.text() == (
-        "Account 1003 holds a credit of $20.00: a refund cannot be more than that."
-    )
+    assert dialog.message_label.text() == ("Account 1003 holds a credit of $20.00: a refund cannot be more than that.")
     assert window.counter.shift.dialog is dialog
     assert rows(city_db, "SELECT count(*) FROM paid_outs") == [(0,)]
 
@@ -264,7 +269,11 @@ def test_a_paid_out_over_the_credit_is_refused_in_the_dialog(
 
 
 def test_the_x_report_shows_the_totals_and_prints(
-    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    window: Any,
+    keyboard: Keyboard,
+    qtbot: Any,
+    city_db: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     pay_stub_in_cash(keyboard, window)
     keyboard.press(Key.Key_X, CTRL_SHIFT)

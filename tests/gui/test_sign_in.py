@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
+from gui_support import NOW, PASSWORDS, Keyboard, operator, show_window, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -17,8 +17,6 @@ from cashdesk.services.users import add_user, reset_password
 from cashdesk.store.db import Database
 from cashdesk.ui.main_window import SIGN_IN_HINTS, MainWindow, Mode
 from cashdesk.ui.password import MISMATCH
-
-from gui_support import NOW, PASSWORDS, Keyboard, operator, show_window, sign_in, wait_for_keyboard
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -78,9 +76,7 @@ def test_a_wrong_password_is_refused_then_the_right_one_signs_in(
     assert events(ctx, "sign_in") == [("cashier1", False), ("cashier1", True)]
 
 
-def test_an_unknown_user_gets_the_same_words_as_a_wrong_password(
-    signed_out_window: Any, keyboard: Keyboard
-) -> None:
+def test_an_unknown_user_gets_the_same_words_as_a_wrong_password(signed_out_window: Any, keyboard: Keyboard) -> None:
     sign_in(keyboard, signed_out_window, "nobody", "whatever-it-is")
     assert signed_out_window.sign_in_screen.form.message_label.text() == WRONG
 

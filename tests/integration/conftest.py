@@ -37,17 +37,49 @@ def small_city(db_path: Path) -> Path:
         add_item(uow, smith, "WATER", dt.date(2026, 9, 10), 3990, paid=1000)
         add_item(uow, smith, "LATEFEE", dt.date(2026, 10, 1), 500)
         add_item(uow, smith, "TRASH", dt.date(2026, 6, 10), 1800, paid=1800)  # paid: not open
-        uow.session.add(HistoryRow(account_id=smith.id, on_date=dt.date(2026, 11, 1), kind="bill",
-                                   description="November bill", amount_cents=7315, reference="B-1101"))
-        uow.session.add(HistoryRow(account_id=smith.id, on_date=dt.date(2026, 10, 5), kind="payment",
-                                   description="Payment, thank you", amount_cents=-1000, reference="W01-2026-000001"))
-        other = add_account(uow, "1000000025", "SMITHSON, MARY", "44 Elm Ave", "(720) 555-0199",
-                            status="shut_off", cash_only=True, deposit_held_cents=15000)
+        uow.session.add(
+            HistoryRow(
+                account_id=smith.id,
+                on_date=dt.date(2026, 11, 1),
+                kind="bill",
+                description="November bill",
+                amount_cents=7315,
+                reference="B-1101",
+            )
+        )
+        uow.session.add(
+            HistoryRow(
+                account_id=smith.id,
+                on_date=dt.date(2026, 10, 5),
+                kind="payment",
+                description="Payment, thank you",
+                amount_cents=-1000,
+                reference="W01-2026-000001",
+            )
+        )
+        other = add_account(
+            uow,
+            "1000000025",
+            "SMITHSON, MARY",
+            "44 Elm Ave",
+            "(720) 555-0199",
+            status="shut_off",
+            cash_only=True,
+            deposit_held_cents=15000,
+        )
         add_item(uow, other, "RECON", dt.date(2026, 11, 1), 5000)
         add_account(uow, "1000000033", "GARCIA, ANA", "1200 S Main St", "(303) 555-0777", credit_cents=2500)
         add_account(uow, "1000000041", "NGUYỄN, THỊ", "9 Ōak Ct", "(303) 555-0888")
-        tax = add_account(uow, "2000000019", "MAIN STREET BAKERY LLC", "301 Main St", "(303) 555-0300",
-                          kind="sales_tax", licence_number="BL-2019-0042", filing_frequency="monthly")
+        tax = add_account(
+            uow,
+            "2000000019",
+            "MAIN STREET BAKERY LLC",
+            "301 Main St",
+            "(303) 555-0300",
+            kind="sales_tax",
+            licence_number="BL-2019-0042",
+            filing_frequency="monthly",
+        )
         add_item(uow, tax, "SALESTAX", dt.date(2026, 10, 20), 125000, period="2026-09")
         add_item(uow, tax, "TAXPEN", dt.date(2026, 10, 20), 12500, period="2026-09")
         uow.commit()

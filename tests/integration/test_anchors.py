@@ -110,7 +110,9 @@ def rewrite_from_scratch(db: Path, *, drop: str) -> None:
     the published formula: the chain holds together once more. A careful forger puts the guards
     back afterwards."""
     con = sqlite3.connect(db)
-    saved = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE '%fts%'").fetchall()
+    saved = con.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE '%fts%'"
+    ).fetchall()
     for name, _ in saved:
         con.execute(f'DROP TRIGGER "{name}"')
     events = con.execute('SELECT seq, at, "user", station, event_type, object, success, details FROM audit_events '
@@ -137,7 +139,9 @@ def rewrite_from_scratch(db: Path, *, drop: str) -> None:
 
 
 def test_the_z_report_prints_the_close_event_as_its_audit_anchor(
-    ctx: ServiceContext, small_city: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    ctx: ServiceContext,
+    small_city: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     a_full_day(ctx)  # ends with the drawer's count and close
     seq, digest = close_event(small_city, "drawer_close")
@@ -303,8 +307,11 @@ def test_restore_refuses_a_backup_that_does_not_reach_the_last_anchor(
     kept = json.loads((small_city.parent / f"{small_city.name}.anchor").read_text())
     assert (kept["seq"], kept["event_type"], kept["object"]) == (z_seq, "drawer_close", f"drawer {drawer_id}")
     shutil.move(small_city, tmp_path / "lost.sqlite3")
-    with pytest.raises(BackupError, match=rf"event {z_seq}, the anchor printed on the Z report of drawer "
-                                          rf"{drawer_id} \(kept in {small_city.name}.anchor\), is not in its trail"):
+    with pytest.raises(
+        BackupError,
+        match=rf"event {z_seq}, the anchor printed on the Z report of drawer "
+        rf"{drawer_id} \(kept in {small_city.name}.anchor\), is not in its trail",
+    ):
         restore(older, small_city, user=ADMIN.user_id, now=NOW)
     assert not small_city.exists()
     restored = restore(newer, small_city, user=ADMIN.user_id, now=NOW)  # one that reaches it is put back

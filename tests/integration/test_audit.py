@@ -67,7 +67,10 @@ def test_one_changed_byte_is_named(db_path: Path, capsys: pytest.CaptureFixture[
 def test_a_changed_user_is_named(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_events(db_path, 6)
     tamper(db_path, "UPDATE audit_events SET user = 'jcashiez' WHERE seq = 3")
-    assert verify(db_path, capsys) == (1, "The audit trail is broken at event 3: event 3 was changed after it was written.\n")
+    assert verify(db_path, capsys) == (
+        1,
+        "The audit trail is broken at event 3: event 3 was changed after it was written.\n",
+    )
 
 
 def test_a_removed_event_is_named(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,7 +157,7 @@ def test_export_neutralises_spreadsheet_formulas(db_path: Path, tmp_path: Path) 
     ctx = ServiceContext.open(db_path)
     try:
         with ctx.db.unit_of_work() as uow:
-            audit.record(uow.session, user="x", station="W01", event_type="note", object="=HYPERLINK(\"x\")", at=T0)
+            audit.record(uow.session, user="x", station="W01", event_type="note", object='=HYPERLINK("x")', at=T0)
             uow.commit()
         out = tmp_path / "a.csv"
         audit.export_events(ctx, SUPERVISOR, dt.date(2026, 11, 26), dt.date(2026, 11, 26), out)

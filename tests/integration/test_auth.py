@@ -294,7 +294,13 @@ def test_a_new_password_follows_the_rules(ctx: ServiceContext, db_path: Path) ->
 
 
 def test_the_last_four_passwords_cannot_be_used_again(ctx: ServiceContext) -> None:
-    p1, p2, p3, p4, p5 = CASHIER_PASSWORD, "second password!", "third password!!", "fourth password!", "fifth password!!"
+    p1, p2, p3, p4, p5 = (
+        CASHIER_PASSWORD,
+        "second password!",
+        "third password!!",
+        "fourth password!",
+        "fifth password!!",
+    )
     auth.change_password(ctx, "jsmith", p1, p2)
     auth.change_password(ctx, "jsmith", p2, p3)
     auth.change_password(ctx, "jsmith", p3, p4)

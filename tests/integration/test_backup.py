@@ -33,7 +33,9 @@ def ctx(small_city: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def pay(ctx: ServiceContext, cents: int) -> str:
-    return post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(cents)),)), [Tender(TenderKind.CASH, Money(cents))]).number
+    return post_receipt(
+        ctx, CASHIER, Cart((MiscItem("COPIES", Money(cents)),)), [Tender(TenderKind.CASH, Money(cents))]
+    ).number
 
 
 def dump(path: Path) -> list[str]:
@@ -74,7 +76,7 @@ def test_a_damaged_or_foreign_backup_is_refused_and_nothing_changes(ctx: Service
     before = small_city.read_bytes()
     damaged = tmp_path / "damaged.sqlite3"
     data = bytearray(good.read_bytes())
-    data[4096 * 3: 4096 * 3 + 200] = b"\xff" * 200  # scribble over a page
+    data[4096 * 3 : 4096 * 3 + 200] = b"\xff" * 200  # scribble over a page
     damaged.write_bytes(bytes(data))
     foreign = tmp_path / "notes.sqlite3"
     con = sqlite3.connect(foreign)
@@ -189,7 +191,9 @@ def test_names_and_folders_that_read_as_card_numbers_never_stop_a_backup(ctx: Se
         assert made.check.ok and not contains_card_number(made.path.name)
     con = sqlite3.connect(ctx.db.path)
     try:
-        details = " ".join(d for (d,) in con.execute("SELECT details || object FROM audit_events WHERE event_type = 'backup'"))
+        details = " ".join(
+            d for (d,) in con.execute("SELECT details || object FROM audit_events WHERE event_type = 'backup'")
+        )
     finally:
         con.close()
     assert not contains_card_number(details) and "[digits removed]" in details

@@ -183,7 +183,9 @@ def _receipt(env: Env, *, account: str = "1000000017", amount: int = 1000, payer
              tenders: list[Tender] | None = None) -> None:  # fmt: skip
     line: AccountPayment | MiscItem = (MiscItem("BLDGPRMT", Money(amount), memo) if memo is not None
                                        else AccountPayment(account, Money(amount), keep_excess_as_credit=True))  # fmt: skip
-    post_receipt(env.ctx, CASHIER, Cart((line,), payer=payer), tenders or [Tender(TenderKind.CASH, Money(max(amount, 1)))])
+    post_receipt(
+        env.ctx, CASHIER, Cart((line,), payer=payer), tenders or [Tender(TenderKind.CASH, Money(max(amount, 1)))]
+    )
 
 
 def _tender(env: Env, v: dict[str, Any]) -> None:
@@ -287,9 +289,11 @@ SURFACES: dict[str, Callable[[Env, Any], object]] = {
     "scan_line": lambda env, v: _remittance(env, {"scan_line": v, "account": "", "amount": None}),
     "micr": lambda env, v: _remittance(env, {"micr": v, "check_number": ""}),
     "void": lambda env, v: __import__("cashdesk.services.voids", fromlist=["void_receipt"]).void_receipt(
-        env.ctx, CASHIER, v.get("number", env.receipt), v.get("reason", "Wrong account keyed"), approval_id=None),
-    "open_batch": lambda env, v: open_batch(env.ctx, CASHIER, control_count=v.get("count", 2),
-                                            control_total=Money(v.get("total", 10000))),
+        env.ctx, CASHIER, v.get("number", env.receipt), v.get("reason", "Wrong account keyed"), approval_id=None
+    ),
+    "open_batch": lambda env, v: open_batch(
+        env.ctx, CASHIER, control_count=v.get("count", 2), control_total=Money(v.get("total", 10000))
+    ),
     "reject_batch": lambda env, v: reject_batch(env.ctx, CASHIER, env.batch_id, v),
     "mail_log": _mail_log,
     "tax_return": _tax_return,
@@ -297,8 +301,7 @@ SURFACES: dict[str, Callable[[Env, Any], object]] = {
     "account_detail": lambda env, v: account_detail(env.ctx, v),
     "user_id": lambda env, v: add_user(env.ctx, ADMIN, v, Role.CASHIER, "a good password 1"),
     "password": lambda env, v: add_user(env.ctx, ADMIN, "newcashier", Role.CASHIER, v),
-    "user_name": lambda env, v: add_user(env.ctx, ADMIN, "newcashier", Role.CASHIER, "a good password 1",
-                                         full_name=v),
+    "user_name": lambda env, v: add_user(env.ctx, ADMIN, "newcashier", Role.CASHIER, "a good password 1", full_name=v),
     "sign_in": lambda env, v: auth.sign_in(env.ctx, v["user"], v["password"]),
     "approve": _approve,
     "audit_export": _audit_export,
@@ -400,7 +403,7 @@ def test_every_csv_written_neutralises_formulas(tmp_path: Path, monkeypatch: pyt
     path = tmp_path / "cashdesk.sqlite3"
     init_database(path)
     con = sqlite3.connect(path)
-    con.execute("UPDATE revenue_codes SET description = ? WHERE code = 'BLDGPRMT'", ("=HYPERLINK(\"http://x\")",))
+    con.execute("UPDATE revenue_codes SET description = ? WHERE code = 'BLDGPRMT'", ('=HYPERLINK("http://x")',))
     con.commit()
     con.close()
     db = Database.open(path)

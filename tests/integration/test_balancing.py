@@ -292,7 +292,9 @@ def test_the_float_kept_must_be_among_the_counted_pieces(ctx: ServiceContext, da
     assert current_drawer(ctx, CASHIER) is not None
 
 
-def test_a_supervisor_counts_the_drawer_a_second_time(ctx: ServiceContext, day: dict[str, int], small_city: Path) -> None:
+def test_a_supervisor_counts_the_drawer_a_second_time(
+    ctx: ServiceContext, day: dict[str, int], small_city: Path
+) -> None:
     mine = record_count(ctx, CASHIER, all_present(day))
     with pytest.raises(OverrideRefused):
         record_second_count(ctx, CASHIER, all_present(day), approval_id=approval(ctx, OverrideAction.VARIANCE))

@@ -115,7 +115,7 @@ def test_a_closed_day_exports_the_same_bytes_after_an_import_renames_its_payer(
         assert (tmp_path / "again" / name).read_bytes() == exported[name], name
     assert [f.sha256 for f in again.files] == [f.sha256 for f in first.files] and again.changed == ()
     deposit = read_csv(tmp_path / "again" / f"deposit-{D}.csv")
-    assert ["check", "5001", "MAIN STREET BAKERY LLC"] == [deposit[6][3], deposit[6][6], deposit[6][7]]
+    assert [deposit[6][3], deposit[6][6], deposit[6][7]] == ["check", "5001", "MAIN STREET BAKERY LLC"]
     slip = pdf_text(tmp_path / "again" / f"deposit-slip-{D}.pdf")
     assert "MAIN STREET BAKERY LLC" in slip and "First National Bank of Aurelia" in slip
     journal = (tmp_path / "again" / f"gl-journal-{D}.csv").read_text()
@@ -155,7 +155,10 @@ def test_an_export_refuses_rows_changed_after_the_close_every_time_and_leaves_th
                 in err)  # fmt: skip
         assert "line 7, registered: D,2026-11-26,6,check,,,5001,MAIN STREET BAKERY LLC,W01-2026-000003,1375.00" in err
         assert "line 7, now:        D,2026-11-26,6,check,,,5001,MAIN STREET BAKERY LLC,W01-2026-000003,1475.00" in err
-        assert f"line 10, registered: T,2026-11-26,8,1603.65," in err and "line 10, now:        T,2026-11-26,8,1703.65," in err
+        assert (
+            "line 10, registered: T,2026-11-26,8,1603.65," in err
+            and "line 10, now:        T,2026-11-26,8,1703.65," in err
+        )
         assert f"  - deposit-slip-{D}.pdf: not the file registered" in err
         assert f"Files that differ: deposit-{D}.csv, deposit-slip-{D}.pdf.\n" in err
         assert "Nothing was written to" in err and "the registered files were left as they are" in err
@@ -188,7 +191,7 @@ def test_the_first_export_after_a_change_is_refused_by_the_figures_kept_at_the_c
             export_deposit(ctx, SUPERVISOR, DAY, tmp_path / "deposits")
         message = str(refused.value)
         assert "  - posted receipts: 5 for $1,614.90 at the close, 5 for $1,514.90 now\n" in message
-        assert f"  - GL journal, 100-000-101000: $1,488.75 debit at the close, $1,388.75 debit now\n" in message
+        assert "  - GL journal, 100-000-101000: $1,488.75 debit at the close, $1,388.75 debit now\n" in message
         assert "  - GL journal, 100-310-322100: $125.00 credit at the close, $25.00 credit now\n" in message
         assert f"Files that differ: gl-journal-{D}.csv.\nNothing was written to {tmp_path / 'deposits'}.\n" in message
     assert not (tmp_path / "deposits").exists()

@@ -30,14 +30,16 @@ def test_defaults_without_a_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_values_from_the_file_are_shown_with_their_source(capsys: pytest.CaptureFixture[str]) -> None:
-    write_config('[city]\nname = "City of Lakewood"\ntime_zone = "America/Chicago"\n[station]\nid = "W02"\n'
-                 '[allocation]\npriorities = { WATER = 5 }\n')
+    write_config(
+        '[city]\nname = "City of Lakewood"\ntime_zone = "America/Chicago"\n[station]\nid = "W02"\n'
+        "[allocation]\npriorities = { WATER = 5 }\n"
+    )
     assert main(["config", "show"]) == 0
     out = capsys.readouterr().out
     assert 'city.name = "City of Lakewood"    # str, file' in out
     assert 'station.id = "W02"    # str, file' in out
     assert 'allocation.priorities = {"WATER": 5}' in out
-    assert 'search.limit = 50    # int, default' in out
+    assert "search.limit = 50    # int, default" in out
 
 
 @pytest.mark.parametrize(
@@ -47,7 +49,7 @@ def test_values_from_the_file_are_shown_with_their_source(capsys: pytest.Capture
         ('[station]\nid = "W 01"\n', "station.id: a station id is 1 to 8 letters or digits"),
         ('[city]\ntime_zone = "Mars/Olympus"\n', "unknown time zone 'Mars/Olympus'"),
         ("[search]\nlimit = 0\n", "search.limit: must be a whole number above 0"),
-        ('[search]\nlimit = "50"\n', "search.limit must be a whole number (like 50), not the text \"50\""),
+        ('[search]\nlimit = "50"\n', 'search.limit must be a whole number (like 50), not the text "50"'),
         ("[printer]\nspec = 1\n", "printer.spec must be text in quotes"),
         ('[printer]\nspec = "lpt1"\n', "printer.spec: "),
         ("[reciept]\nfooter = 'x'\n", "unknown setting 'reciept.footer'"),
@@ -81,8 +83,9 @@ def test_every_setting_is_documented() -> None:
 
 
 def test_a_bad_value_is_named_with_the_file_its_line_and_the_key(capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_config('# Window 2\n[station]\nid = "W02"\n\n[cash]\nwarn_limit_cents = 100000\n'
-                        'block_limit_cents = -5  # no drops\n')
+    path = write_config(
+        '# Window 2\n[station]\nid = "W02"\n\n[cash]\nwarn_limit_cents = 100000\nblock_limit_cents = -5  # no drops\n'
+    )
     with pytest.raises(SettingsError) as refused:
         Settings.load()
     assert str(refused.value) == f"{path} line 7: cash.block_limit_cents: must be a whole number from 0 to 100000000."
@@ -95,8 +98,10 @@ def test_a_bad_value_is_named_with_the_file_its_line_and_the_key(capsys: pytest.
     [
         ('[printer]\nprofile = "default"\nwidth = "42"\n', "line 3: printer.width must be a whole number"),
         ("[reciept]\n\nfooter = 'x'\n", "line 3: unknown setting 'reciept.footer'"),
-        ('[city]\nname = "x"\n[allocation.priorities]\nWATER = 1\nSEWER = "first"\n',
-         "line 3: allocation.priorities: the priority of 'SEWER'"),
+        (
+            '[city]\nname = "x"\n[allocation.priorities]\nWATER = 1\nSEWER = "first"\n',
+            "line 3: allocation.priorities: the priority of 'SEWER'",
+        ),
         ('[city]\nname = """Aurelia\n[station]\nid = 1"""\n[station]\nid = 1\n', "line 6: station.id must be text"),
         ('station = { id = "W 01" }\n', "line 1: station.id: a station id"),
     ],
@@ -108,8 +113,10 @@ def test_the_line_named_is_where_the_key_is_written(text: str, said: str) -> Non
 
 
 def test_settings_are_read_as_typed_attributes() -> None:
-    write_config('[cash]\nblock_limit_cents = 150000\n[drawer]\nopen_for_checks = true\n'
-                 '[mail]\ndivisions = ["City Clerk", "Sales Tax"]\n[allocation]\npriorities = { WATER = 5 }\n')
+    write_config(
+        "[cash]\nblock_limit_cents = 150000\n[drawer]\nopen_for_checks = true\n"
+        '[mail]\ndivisions = ["City Clerk", "Sales Tax"]\n[allocation]\npriorities = { WATER = 5 }\n'
+    )
     settings = Settings.load()
     assert settings.cash.block_limit_cents == 150_000 and settings.cash.warn_limit_cents == 100_000  # file, default
     assert settings.drawer.open_for_checks is True and settings.drawer.pin == 2
@@ -129,12 +136,22 @@ def test_settings_are_read_as_typed_attributes() -> None:
 def test_the_program_reads_no_setting_by_its_string_key() -> None:
     src = Path(__file__).resolve().parents[2] / "src" / "cashdesk"
     by_key = re.compile(r"settings\[")
-    readers = [f"{p.relative_to(src)}:{n}" for p in src.rglob("*.py") if p.name != "config.py"
-               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1) if by_key.search(line)]
+    readers = [
+        f"{p.relative_to(src)}:{n}"
+        for p in src.rglob("*.py")
+        if p.name != "config.py"
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+        if by_key.search(line)
+    ]
     assert readers == []
 
 
 def test_key_lines_places_tables_and_keys() -> None:
     lines = key_lines('# c\n[city]\nname = "A # b"\n"time_zone" = "UTC"\n\n[allocation.priorities]\nWATER = 1\n')
-    assert lines == {"city": 2, "city.name": 3, "city.time_zone": 4, "allocation.priorities": 6,
-                     "allocation.priorities.WATER": 7}
+    assert lines == {
+        "city": 2,
+        "city.name": 3,
+        "city.time_zone": 4,
+        "allocation.priorities": 6,
+        "allocation.priorities.WATER": 7,
+    }

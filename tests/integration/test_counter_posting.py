@@ -78,8 +78,11 @@ def test_split_cash_and_check_with_change_from_cash(ctx: ServiceContext, small_c
 
 def test_two_accounts_and_a_permit_on_one_receipt(ctx: ServiceContext, small_city: Path) -> None:
     cart = Cart(
-        (AccountPayment("1000000017", Money(500)), AccountPayment("1000000025", Money(5000)),
-         MiscItem("BLDGPRMT", Money(12500), "Fence permit 2026-118")),  # fmt: skip
+        (
+            AccountPayment("1000000017", Money(500)),
+            AccountPayment("1000000025", Money(5000)),
+            MiscItem("BLDGPRMT", Money(12500), "Fence permit 2026-118"),
+        ),  # fmt: skip
         payer="Jane Q. Public",
     )
     posted = post_receipt(ctx, CASHIER, cart, [cash(20000)])
@@ -88,7 +91,11 @@ def test_two_accounts_and_a_permit_on_one_receipt(ctx: ServiceContext, small_cit
         ("account", "1000000017", Money(500)), ("account", "1000000025", Money(5000)),
         ("misc", "BLDGPRMT", Money(12500))]  # fmt: skip
     assert rows(small_city, "SELECT line_no, kind, revenue_code, memo FROM receipt_lines ORDER BY line_no")[2] == (
-        3, "misc", "BLDGPRMT", "Fence permit 2026-118")
+        3,
+        "misc",
+        "BLDGPRMT",
+        "Fence permit 2026-118",
+    )
 
 
 def test_partial_payment(ctx: ServiceContext) -> None:

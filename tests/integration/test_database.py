@@ -127,14 +127,16 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_a_damaged_page_fails_the_quick_check(db_path: Path) -> None:
     with sqlite3.connect(db_path) as con:
         con.execute("PRAGMA journal_mode=DELETE")
-        con.executemany("INSERT INTO account_history VALUES (?, 1, '2026-01-01', 'note', ?, 0, '')",
-                        [(i, "x" * 300) for i in range(1, 400)])
+        con.executemany(
+            "INSERT INTO account_history VALUES (?, 1, '2026-01-01', 'note', ?, 0, '')",
+            [(i, "x" * 300) for i in range(1, 400)],
+        )
     con.close()
     data = bytearray(db_path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
     # Scribble over an index page deep in the file, leaving the header alone.
     last = len(data) // page_size - 1
-    data[last * page_size + 8: last * page_size + 200] = b"\x07" * 192
+    data[last * page_size + 8 : last * page_size + 200] = b"\x07" * 192
     db_path.write_bytes(bytes(data))
     with pytest.raises(DatabaseError, match="damaged|not a cashdesk database"):
         Database.open(db_path)
@@ -155,9 +157,7 @@ def test_the_unit_of_work_rolls_back_unless_committed(db_path: Path) -> None:
         db.dispose()
 
 
-def test_location_from_flag_then_environment_then_user_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_location_from_flag_then_environment_then_user_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CASHDESK_DB", str(tmp_path / "env.sqlite3"))
     assert resolve_url(tmp_path / "flag.sqlite3") == f"sqlite:///{tmp_path / 'flag.sqlite3'}"
     assert resolve_url() == f"sqlite:///{tmp_path / 'env.sqlite3'}"

@@ -84,7 +84,7 @@ def test_closing_a_day_records_its_over_short_and_deposit_and_is_audited(ctx: Se
     db = db_file(ctx)
     assert rows(db, "SELECT business_date, status, closed_by, over_short_cents, deposit_total_cents "
                     "FROM business_days") == [("2026-11-26", "closed", "msuper", -125, 160365)]  # fmt: skip
-    (user, obj, details), = rows(db, "SELECT user, object, details FROM audit_events WHERE event_type = 'day_close'")
+    ((user, obj, details),) = rows(db, "SELECT user, object, details FROM audit_events WHERE event_type = 'day_close'")
     assert (user, obj) == ("msuper", "business day 2026-11-26")
     recorded = json.loads(details)
     assert set(recorded.pop("digests")) == {"day", "record"}  # what the close wrote, for `audit verify`

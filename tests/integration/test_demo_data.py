@@ -107,7 +107,9 @@ def test_history_adds_up_to_what_is_owed(tmp_path: Path, as_of: dt.date) -> None
     )
     assert mismatched == []
     # Open items are what is still owed: something left on each, never more paid than billed.
-    assert query(path, "SELECT count(*) FROM open_items WHERE NOT (0 <= paid_cents AND paid_cents < amount_cents)") == [(0,)]
+    assert query(path, "SELECT count(*) FROM open_items WHERE NOT (0 <= paid_cents AND paid_cents < amount_cents)") == [
+        (0,)
+    ]
     assert query(path, "SELECT count(*) FROM open_items WHERE paid_cents > 0")[0][0] > 0  # some partly paid
     assert query(path, "SELECT count(*) FROM account_history WHERE on_date > ?", as_of.isoformat()) == [(0,)]
     assert query(path, "PRAGMA foreign_key_check") == []
@@ -130,7 +132,9 @@ def test_the_city_looks_like_a_city(city: Path) -> None:
     for (name,) in query(city, "SELECT name FROM accounts WHERE kind = 'utility'"):
         assert re.fullmatch(r"[A-Z][A-Za-z]+, [A-Z][a-z]+( [A-Z]| & [A-Z][a-z]+)?", name), name
     for (address,) in query(city, "SELECT service_address FROM accounts"):
-        assert re.fullmatch(r"\d+ ([NSEW] )?[\w ]+ (St|Ave|Blvd|Rd|Way|Ct|Ln|Dr|Cir|Pl|Pkwy)( Apt \d+)?", address), address
+        assert re.fullmatch(r"\d+ ([NSEW] )?[\w ]+ (St|Ave|Blvd|Rd|Way|Ct|Ln|Dr|Cir|Pl|Pkwy)( Apt \d+)?", address), (
+            address
+        )
 
     # Flags a cashier will meet: cash only, deposits, credits, shut-offs with their fees.
     flags = query(
@@ -140,17 +144,29 @@ def test_the_city_looks_like_a_city(city: Path) -> None:
     assert all(count > 0 for count in flags), flags
     codes = {code for (code,) in query(city, "SELECT DISTINCT revenue_code FROM open_items")}
     assert {"WATER", "SEWER", "TRASH", "STORM", "LATEFEE", "DOORTAG", "RECON", "SALESTAX", "TAXPEN", "TAXINT"} <= codes
-    assert query(city, "SELECT count(*) FROM open_items o JOIN accounts a ON a.id = o.account_id WHERE a.status = 'closed'") == [(0,)]
+    assert query(
+        city, "SELECT count(*) FROM open_items o JOIN accounts a ON a.id = o.account_id WHERE a.status = 'closed'"
+    ) == [(0,)]
 
 
 def test_sales_tax_accounts_file_returns(city: Path) -> None:
     rows = query(city, "SELECT licence_number, filing_frequency FROM accounts WHERE kind = 'sales_tax'")
     assert {f for _, f in rows} == {"monthly", "quarterly", "annual"}
     assert all(re.fullmatch(r"BL-\d{4}-\d{6}", licence) for licence, _ in rows)
-    assert query(city, "SELECT count(DISTINCT licence_number) = count(*) FROM accounts WHERE kind = 'sales_tax'") == [(1,)]
-    for code, period in query(city, "SELECT revenue_code, period FROM open_items WHERE revenue_code LIKE 'TAX%' OR revenue_code = 'SALESTAX'"):
+    assert query(city, "SELECT count(DISTINCT licence_number) = count(*) FROM accounts WHERE kind = 'sales_tax'") == [
+        (1,)
+    ]
+    for code, period in query(
+        city, "SELECT revenue_code, period FROM open_items WHERE revenue_code LIKE 'TAX%' OR revenue_code = 'SALESTAX'"
+    ):
         assert re.fullmatch(r"\d{4}(-\d{2}|-Q[1-4])?", period), (code, period)
-    kinds = {k for (k,) in query(city, "SELECT DISTINCT h.kind FROM account_history h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 'sales_tax'")}
+    kinds = {
+        k
+        for (k,) in query(
+            city,
+            "SELECT DISTINCT h.kind FROM account_history h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 'sales_tax'",
+        )
+    }
     assert {"return", "payment"} <= kinds
 
 
@@ -196,7 +212,12 @@ def test_the_search_index_is_kept_in_step_after_the_load(tmp_path: Path) -> None
     path = tmp_path / "city.sqlite3"
     build(path)
     assert query(path, "INSERT INTO account_fts(account_fts) VALUES ('integrity-check')") == []
-    triggers = {name for (name,) in query(path, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'accounts_fts%'")}
+    triggers = {
+        name
+        for (name,) in query(
+            path, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'accounts_fts%'"
+        )
+    }
     assert triggers == {"accounts_fts_insert", "accounts_fts_delete", "accounts_fts_update"}
     con = sqlite3.connect(path)
     con.execute("UPDATE accounts SET name = 'Quillfeather, Zed' WHERE id = 7")

@@ -77,7 +77,9 @@ def a_full_day(ctx: ServiceContext) -> dict[str, str]:
     numbers["check"] = post_receipt(ctx, CASHIER, Cart((AccountPayment("2000000019", Money(137500)),)),
                                     [Tender(TenderKind.CHECK, Money(137500), "5001")]).number  # fmt: skip
     numbers["money_order"] = post_receipt(
-        ctx, CASHIER, Cart((MiscItem("BLDGPRMT", Money(12500), "Fence permit"),), payer=FORMULA_PAYER),
+        ctx,
+        CASHIER,
+        Cart((MiscItem("BLDGPRMT", Money(12500), "Fence permit"),), payer=FORMULA_PAYER),
         [Tender(TenderKind.MONEY_ORDER, Money(12500), "MO-778")],
     ).number
     numbers["card"] = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(2000)),)),
@@ -185,9 +187,12 @@ def test_the_journal_balances_and_nets_to_the_deposit(ctx: ServiceContext, close
     assert by_account == {
         "100-000-101000": 150000 - 1000 - 125,  # tax and permit; less the paid-out and the short
         "505-000-101000": 3490 + 6000 + 2000,  # utility receipts
-        "505-000-359100": -500, "505-000-344100": -(2990 + 2000), "505-000-344920": -5000,  # late fee, water, recon
+        "505-000-359100": -500,
+        "505-000-344100": -(2990 + 2000),
+        "505-000-344920": -5000,  # late fee, water, recon
         "505-000-220500": -1000,  # the overpayment kept as credit (fund of the account's service)
-        "100-150-313100": -125000, "100-150-319100": -12500,  # sales tax and its penalty
+        "100-150-313100": -125000,
+        "100-150-319100": -12500,  # sales tax and its penalty
         "100-310-322100": -12500,  # the permit
         "100-000-220500": 1000,  # the paid-out of a credit (an account with no open items: the general fund)
         "100-150-369300": 125,  # short: a debit to over/short

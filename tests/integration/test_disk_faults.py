@@ -94,7 +94,7 @@ def run_station(db: Path, fault_on: str, fault_off: str, *, open_drawer: bool = 
                           timeout=120, cwd=ROOT, env=env)  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("REPORT ")]
     assert done.returncode == 0 and lines, done.stdout + done.stderr
-    return json.loads(lines[-1][len("REPORT "):])  # type: ignore[no-any-return]
+    return json.loads(lines[-1][len("REPORT ") :])  # type: ignore[no-any-return]
 
 
 def receipts(db: Path) -> list[tuple[str, int]]:
@@ -134,15 +134,17 @@ def test_a_full_disk_is_said_in_words_nothing_is_written_and_the_station_posts_o
         pytest.skip("no user+mount namespace here to make a small filesystem (see docs/testing.md)")
     db = disk / "cashdesk.sqlite3"
     script = tmp_path / "on_small_disk.sh"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         set -e
         mount -t tmpfs -o size=16m tmpfs '{disk}'
         cp '{small_city}' '{db}'
         exec "$@"
-    """))
+    """)
+    )
     fill = f"""
         def FAULT_ON():
-            with open({str(disk / 'filler')!r}, "wb") as f:  # every free byte of the disk
+            with open({str(disk / "filler")!r}, "wb") as f:  # every free byte of the disk
                 try:
                     while True:
                         f.write(b"\\0" * 65536)
@@ -152,7 +154,7 @@ def test_a_full_disk_is_said_in_words_nothing_is_written_and_the_station_posts_o
     """
     free = f"""
         def FAULT_OFF():
-            os.remove({str(disk / 'filler')!r})
+            os.remove({str(disk / "filler")!r})
     """
     report = run_station(db, fill, free, prefix=["unshare", "-rm", "sh", str(script)],
                          scripts=tmp_path)  # fmt: skip
@@ -269,7 +271,7 @@ def test_a_damaged_database_is_refused_at_start_and_left_byte_for_byte(db_path: 
     data = bytearray(db_path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
     last = len(data) // page - 1
-    data[last * page + 8: last * page + 200] = b"\x07" * 192
+    data[last * page + 8 : last * page + 200] = b"\x07" * 192
     db_path.write_bytes(bytes(data))
     before = _files(db_path.parent)
     with pytest.raises(DatabaseError, match="damaged|not a cashdesk database") as refused:

@@ -17,8 +17,8 @@ import random
 import shlex
 import shutil
 import signal
-import statistics
 import sqlite3
+import statistics
 import time
 from collections import Counter
 from contextlib import closing
@@ -174,7 +174,8 @@ def test_a_killed_export_leaves_the_whole_export_or_no_manifest_and_the_next_run
                     continue  # killed again before anyone finishes it
                 said = whole_run(args)
                 assert ("An unfinished export of the day found there" in said) == (
-                    state.startswith("no manifest") and state != "no manifest, 0 of 5 files"), (state, said)
+                    state.startswith("no manifest") and state != "no manifest, 0 of 5 files"
+                ), (state, said)
             except AssertionError as exc:
                 raise AssertionError(f"after kill {kill} (CASHDESK_KILL_SEED={seed}): {exc}") from None
         whole_run(base)

@@ -129,7 +129,9 @@ def test_importing_the_same_file_again_changes_nothing(ctx: ServiceContext, db_p
     assert rows_of(db_path) == before  # not even the accounts' updated_at moved
 
 
-def test_an_updated_file_updates_what_changed_and_deletes_nothing(ctx: ServiceContext, db_path: Path, tmp_path: Path) -> None:
+def test_an_updated_file_updates_what_changed_and_deletes_nothing(
+    ctx: ServiceContext, db_path: Path, tmp_path: Path
+) -> None:
     first = write(
         tmp_path,
         f"""{HEADER}
@@ -315,7 +317,7 @@ def test_card_numbers_are_refused_and_never_repeated(
 ) -> None:
     path = write(
         tmp_path,
-        f"account,kind,name,mailing_address\n1000017,utility,Maria Lopez,\n1000018,utility,Ann Ng,\"{cell}\"\n",
+        f'account,kind,name,mailing_address\n1000017,utility,Maria Lopez,\n1000018,utility,Ann Ng,"{cell}"\n',
     )
     before = rows_of(db_path)
 
@@ -359,9 +361,15 @@ def test_long_numbers_that_are_not_card_numbers_import(ctx: ServiceContext, tmp_
             "item_id, revenue_code, due_date and amount.",
         ),
         (b"account;kind;name\n1;utility;A\n", "line 1: the columns must be separated by commas"),
-        (b"account,kind,name\n1000017,utility,Caf\xe9 Noir\n", "line 2, column name: has characters that are not UTF-8"),
+        (
+            b"account,kind,name\n1000017,utility,Caf\xe9 Noir\n",
+            "line 2, column name: has characters that are not UTF-8",
+        ),
         (b'account,kind,name\n1000017,utility,"Open quote\n', "line 2: the quotes are not right"),
-        (b"account,kind,name\n1000017,sales_tax,Shop\n1000017,utility,Shop\n", "line 3, column kind: differs from line 2"),
+        (
+            b"account,kind,name\n1000017,sales_tax,Shop\n1000017,utility,Shop\n",
+            "line 3, column kind: differs from line 2",
+        ),
     ],
 )
 def test_files_that_cannot_be_read_are_refused_with_the_reason(
@@ -404,7 +412,9 @@ def test_a_long_list_of_problems_is_cut_short_with_a_count(
 
     lines = str(refused.value).splitlines()
     assert lines[0] == "accounts.csv was not imported: 10 problems."
-    assert lines[1:4] == [f'line {n}, column kind: "gas" is not an account kind; use one of: utility, sales_tax.' for n in (2, 3, 4)]
+    assert lines[1:4] == [
+        f'line {n}, column kind: "gas" is not an account kind; use one of: utility, sales_tax.' for n in (2, 3, 4)
+    ]
     assert lines[4] == "… and 7 more problems not listed."
 
 
@@ -446,7 +456,9 @@ def test_the_command_prints_the_summary(db_path: Path, capsys: pytest.CaptureFix
     assert "1000017" in capsys.readouterr().out
 
 
-def test_the_command_lists_the_problems_and_fails(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_lists_the_problems_and_fails(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = write(tmp_path, BAD_ROWS, "bad.csv")
 
     code = main(["--db", str(db_path), "import-accounts", str(bad), "--no-progress"])

@@ -68,7 +68,9 @@ def counts(db: Path) -> tuple[int, int, int]:
         con.close()
 
 
-def test_a_good_file_makes_a_balanced_batch_ready_to_post(ctx: ServiceContext, small_city: Path, tmp_path: Path) -> None:
+def test_a_good_file_makes_a_balanced_batch_ready_to_post(
+    ctx: ServiceContext, small_city: Path, tmp_path: Path
+) -> None:
     seen: list[tuple[int, int]] = []
     result = import_payments(ctx, CASHIER, write(tmp_path, GOOD), control_count=3, control_total=GOOD_TOTAL,
                              progress=lambda done, total: seen.append((done, total)))  # fmt: skip
@@ -96,23 +98,26 @@ def test_a_file_that_does_not_match_the_tape_is_left_open_with_the_differences(
     assert not result.balanced and result.view.status == "open"
     assert result.describe().endswith(
         "It does not balance and is left open: 1 item fewer than the tape (3 entered, the tape counts 4); "
-        "$51.85 less than the tape ($2,448.15 entered, the tape says $2,500.00).")
+        "$51.85 less than the tape ($2,448.15 entered, the tape says $2,500.00)."
+    )
 
 
 def test_a_file_with_bad_rows_changes_nothing_and_names_each_row(
     ctx: ServiceContext, small_city: Path, tmp_path: Path
 ) -> None:
-    text = GOOD + ("77,9999999999,Nobody,1,10.00,2026-11-26\n"       # line 5: unknown account
-                   "77,1000000041,Someone,2,ten,2026-11-26\n"        # line 6: bad amount
-                   "77,1000000017,John Smith,1042,5.00,2026-11-26\n"  # line 7: the same check as line 2
-                   "77,1000000025,Mary,3,5.00,2026-11-26\n"          # line 8: a cash-only account
-                   "77,1000000041,Someone\n")                        # line 9: cells missing
+    text = GOOD + (
+        "77,9999999999,Nobody,1,10.00,2026-11-26\n"  # line 5: unknown account
+        "77,1000000041,Someone,2,ten,2026-11-26\n"  # line 6: bad amount
+        "77,1000000017,John Smith,1042,5.00,2026-11-26\n"  # line 7: the same check as line 2
+        "77,1000000025,Mary,3,5.00,2026-11-26\n"  # line 8: a cash-only account
+        "77,1000000041,Someone\n"
+    )  # line 9: cells missing
     before = counts(small_city)
     with pytest.raises(PaymentsImportRefused) as refused:
         import_payments(ctx, CASHIER, write(tmp_path, text), control_count=8, control_total=Money(1))
     assert [(p.line, p.reason) for p in refused.value.problems] == [
         (5, "unknown account 9999999999"),
-        (6, "bad amount \"ten\": write it like 123.45 or $1,234.56"),
+        (6, 'bad amount "ten": write it like 123.45 or $1,234.56'),
         (7, "duplicate: check 1042 of account 1000000017 is also on line 2"),
         (8, "account 1000000025 is cash only: its check cannot be taken"),
         (9, "the row has 3 cells; the header has 6"),
@@ -133,7 +138,8 @@ def test_a_duplicate_of_a_posted_item_is_refused(ctx: ServiceContext, small_city
     with pytest.raises(PaymentsImportRefused) as refused:
         import_payments(ctx, CASHIER, write(tmp_path, again, "next.csv"), control_count=2, control_total=Money(1700))
     assert [(p.line, p.reason) for p in refused.value.problems] == [
-        (3, "duplicate: check 5501 of account 1000000033 was already taken (batch M-20261126-01, item 2)")]
+        (3, "duplicate: check 5501 of account 1000000033 was already taken (batch M-20261126-01, item 2)")
+    ]
     assert counts(small_city) == (1, 3, 3)
 
 
@@ -166,7 +172,9 @@ def test_the_command_exit_codes_and_messages(
     base = ("--db", str(small_city), "import-payments")
     who = ("--user", "jcashier", "--password-stdin")
     bad = write(tmp_path, GOOD + "77,9999999999,Nobody,1,10.00,2026-11-26\n", "bad.csv")
-    code, out, err = run(capsys, monkeypatch, *base, str(bad), "--control-count", "4", "--control-total", "2458.15", *who)
+    code, out, err = run(
+        capsys, monkeypatch, *base, str(bad), "--control-count", "4", "--control-total", "2458.15", *who
+    )
     assert code == 1 and out == ""
     assert "bad.csv was not imported: 1 problem on 1 line." in err
     assert "line 5: unknown account 9999999999" in err

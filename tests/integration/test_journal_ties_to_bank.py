@@ -18,11 +18,12 @@ from cashdesk.domain.money import Money
 from cashdesk.services import auth
 from cashdesk.services.context import ServiceContext, command_line_operator
 from cashdesk.services.day_close import close_day, day_status
-from cashdesk.services.deposit import export_deposit
 from cashdesk.services.demo import generate_demo_city
+from cashdesk.services.deposit import export_deposit
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.services.simulate import simulate
+from tests.integration.test_day_close import TELLER, on_station
 from tests.integration.test_deposit_export import (
     CASHIER,
     DAY,
@@ -35,7 +36,6 @@ from tests.integration.test_deposit_export import (
     make_ctx,
     rows,
 )
-from tests.integration.test_day_close import TELLER, on_station
 
 NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)  # a Thursday, 10:00 in Denver
 
@@ -138,10 +138,14 @@ def test_a_float_kept_short_is_booked_said_at_the_close_and_checked_the_next_mor
         closed = close_day(ctx, SUPERVISOR, DAY)
         assert closed.deposit_total == Money(3490 + 1000)
         said = closed.describe()
-        assert ("Floats: $220.00 opened, $210.00 kept: $10.00 of the floats went to the bank with the deposit "
-                "(booked against the change fund in the GL journal).") in said
-        assert ("The change fund holds $210.00 after this close, $10.00 short of its authorised $220.00: get change "
-                "from the bank before the next floats are counted out.") in said
+        assert (
+            "Floats: $220.00 opened, $210.00 kept: $10.00 of the floats went to the bank with the deposit "
+            "(booked against the change fund in the GL journal)."
+        ) in said
+        assert (
+            "The change fund holds $210.00 after this close, $10.00 short of its authorised $220.00: get change "
+            "from the bank before the next floats are counted out."
+        ) in said
         export_deposit(ctx, SUPERVISOR, DAY, tmp_path)
         lines = journal_lines(tmp_path / "gl-journal-2026-11-26.csv")
         assert lines[-2:] == [
@@ -180,8 +184,10 @@ def test_a_float_kept_larger_keeps_cash_back_from_the_deposit_and_the_journal_sa
     assert pieces.total == Money(11000 + 3490)
     close_my_drawer(ctx, CASHIER, pieces, kept=CashCount({"B20": 5, "B10": 1, "C25": 40}))
     closed = close_day(ctx, SUPERVISOR, DAY)
-    assert ("Floats: $110.00 opened, $120.00 kept: $10.00 of the day's cash stayed in the floats instead of going to "
-            "the bank (booked against the change fund in the GL journal).") in closed.describe()
+    assert (
+        "Floats: $110.00 opened, $120.00 kept: $10.00 of the day's cash stayed in the floats instead of going to "
+        "the bank (booked against the change fund in the GL journal)."
+    ) in closed.describe()
     assert "short of its authorised" not in closed.describe()  # $120.00 kept and $110.00 never counted out
     export_deposit(ctx, SUPERVISOR, DAY, tmp_path)
     lines = journal_lines(tmp_path / "gl-journal-2026-11-26.csv")

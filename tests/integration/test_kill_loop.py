@@ -30,8 +30,8 @@ from cashdesk.services.setup import init_database
 from cashdesk.store.db import Database
 from tests.support import city
 from tests.support.crash_worker import ACCOUNT_PREFIX, ACCOUNTS, CASHIER
-from tests.support.printer_emulator import PrinterEmulator
 from tests.support.fork_server import ForkServer
+from tests.support.printer_emulator import PrinterEmulator
 
 KILLS_IN_CI = 200
 #: How long a worker runs before it is killed: long enough for a few payments and print jobs.
@@ -124,7 +124,8 @@ def settle_uncertain_jobs(path: Path, ctx: ServiceContext, printer: PrinterEmula
     deliveries = delivered(printer)
     with closing(sqlite3.connect(path)) as con:
         uncertain = con.execute(
-            "SELECT id, payload FROM print_jobs WHERE status = 'printing' AND kind != 'drawer_kick'").fetchall()
+            "SELECT id, payload FROM print_jobs WHERE status = 'printing' AND kind != 'drawer_kick'"
+        ).fetchall()
     on_paper = [job_id for job_id, payload in uncertain if deliveries[bytes(payload)]]
     missing = [job_id for job_id, payload in uncertain if not deliveries[bytes(payload)]]
     assert dismiss_uncertain(ctx, CASHIER, job_ids=on_paper) == len(on_paper)
@@ -178,7 +179,9 @@ def check_receipts(con: sqlite3.Connection) -> None:
         "SELECT l.id, l.receipt_id, l.kind, l.amount_cents, l.credit_cents, coalesce(sum(a.amount_cents), 0) "
         "FROM receipt_lines l LEFT JOIN allocations a ON a.receipt_line_id = l.id GROUP BY l.id").fetchall()  # fmt: skip
     posts = {obj for (obj,) in con.execute("SELECT object FROM audit_events WHERE event_type = 'post'")}
-    batch_posts = {obj for (obj,) in con.execute("SELECT object FROM audit_events WHERE event_type = 'mail_batch_post'")}
+    batch_posts = {
+        obj for (obj,) in con.execute("SELECT object FROM audit_events WHERE event_type = 'mail_batch_post'")
+    }
     mail = dict(con.execute("SELECT i.receipt_id, b.number FROM mail_items i JOIN mail_batches b ON b.id = i.batch_id "
                             "WHERE i.receipt_id IS NOT NULL").fetchall()) if _has_table(con, "mail_items") else {}  # fmt: skip
     receipt_jobs = {r for (r,) in con.execute("SELECT receipt_id FROM print_jobs WHERE kind = 'receipt'")}
@@ -196,7 +199,9 @@ def check_receipts(con: sqlite3.Connection) -> None:
             assert mail.get(rid) in batch_posts, f"{number}: a mail receipt without its posted batch"
     for line_id, rid, kind, amount, credit, allocated in applied:
         if kind == "account":
-            assert allocated + credit == amount, f"line {line_id}: allocations {allocated} + credit {credit} != {amount}"
+            assert allocated + credit == amount, (
+                f"line {line_id}: allocations {allocated} + credit {credit} != {amount}"
+            )
         else:
             assert allocated == 0 and credit == 0, f"misc line {line_id} allocated"
     ids = {r[0] for r in receipts}
@@ -235,7 +240,8 @@ def check_drawers(con: sqlite3.Connection) -> None:
         paid = con.execute("SELECT coalesce(sum(amount_cents), 0) FROM paid_outs WHERE drawer_id = ?",
                            (drawer_id,)).fetchone()[0]  # fmt: skip
         assert cash_cents == opening + cash_in - change - drops - paid, (
-            f"drawer {drawer_id}: {cash_cents} != {opening} + {cash_in} - {change} - {drops} - {paid}")
+            f"drawer {drawer_id}: {cash_cents} != {opening} + {cash_in} - {change} - {drops} - {paid}"
+        )
 
 
 def check_items_and_credits(con: sqlite3.Connection) -> None:

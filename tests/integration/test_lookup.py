@@ -109,7 +109,10 @@ def test_what_do_i_owe(ctx: ServiceContext) -> None:
         ("SEWER", Money(3105)),
     ]
     assert dict(detail.aging.as_pairs()) == {
-        "current": Money(4210 + 3105), "30": Money(0), "60": Money(500), "90+": Money(2990),
+        "current": Money(4210 + 3105),
+        "30": Money(0),
+        "60": Money(500),
+        "90+": Money(2990),
     }
     assert [h.kind for h in detail.history] == ["bill", "payment"]
 

@@ -81,7 +81,12 @@ def keyed_batch(ctx: ServiceContext, *, control_count: int = 2, control_total: i
 def test_a_keyed_batch_shows_its_running_count_and_total_against_the_tape(ctx: ServiceContext) -> None:
     batch = open_batch(ctx, CASHIER, control_count=2, control_total=Money(12315))
     assert batch.number == "M-20261126-01" and batch.status == "open" and batch.business_date == DAY
-    assert (batch.count, batch.total, batch.count_difference, batch.total_difference) == (0, Money(0), -2, Money(-12315))
+    assert (batch.count, batch.total, batch.count_difference, batch.total_difference) == (
+        0,
+        Money(0),
+        -2,
+        Money(-12315),
+    )
     view = add_remittance(ctx, CASHIER, batch.id, scan_line=SMITH_STUB, check_number="1042", payer="John Smith")
     (smith,) = view.items
     assert (smith.seq, smith.account, smith.account_name, smith.amount) == (1, "1000000017", "SMITH, JOHN", Money(7315))
@@ -154,7 +159,9 @@ def test_a_balanced_batch_posts_each_remittance_as_a_mail_receipt(ctx: ServiceCo
         ("payment", "Payment by mail, batch M-20261126-01", -7315, "W01-2026-000001"),
         ("payment", "Payment by mail, batch M-20261126-01", -5000, "W01-2026-000002")]  # fmt: skip
     assert rows(small_city, "SELECT count(*) FROM print_jobs") == [(0,)]  # receipts only on request
-    events = rows(small_city, "SELECT event_type, object, details FROM audit_events WHERE event_type = 'mail_batch_post'")
+    events = rows(
+        small_city, "SELECT event_type, object, details FROM audit_events WHERE event_type = 'mail_batch_post'"
+    )
     assert len(events) == 1  # one event for the batch, not one per item
     assert events[0][1] == "M-20261126-01"
     assert json.loads(events[0][2])["count"] == 2 and json.loads(events[0][2])["total_cents"] == 12315
@@ -208,8 +215,7 @@ def test_a_check_already_posted_for_the_account_is_a_suspect(ctx: ServiceContext
     post_batch(ctx, CASHIER, first)
     second = open_batch(ctx, CASHIER, control_count=1, control_total=Money(100))
     view = add_remittance(ctx, CASHIER, second.id, account="1000000033", amount=Money(100), check_number="1043")
-    assert view.suspects[0].problem == (
-        "Check 1043 of this account was already posted (batch M-20261126-01, item 2).")
+    assert view.suspects[0].problem == ("Check 1043 of this account was already posted (batch M-20261126-01, item 2).")
 
 
 def test_a_rejected_batch_never_posts(ctx: ServiceContext, small_city: Path) -> None:

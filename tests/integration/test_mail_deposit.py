@@ -79,7 +79,9 @@ def mail_batch(ctx: ServiceContext, *, post: bool = True) -> int:
 def counter_day(ctx: ServiceContext) -> None:
     """One cash payment at the counter and the drawer closed even."""
     open_drawer(ctx, CASHIER, FLOAT)
-    post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(1000)),)), [Tender(TenderKind.CASH, Money(1000))])
+    post_receipt(
+        ctx, CASHIER, Cart((AccountPayment("1000000017", Money(1000)),)), [Tender(TenderKind.CASH, Money(1000))]
+    )
     present = frozenset(i.tender_id for i in items_to_verify(ctx, CASHIER))
     counted = record_count(ctx, CASHIER, CountInput(CashCount({"B20": 5, "B10": 1}), present))
     close_drawer(ctx, CASHIER, count_id=counted.count_id, float_kept=FLOAT)

@@ -55,7 +55,8 @@ def test_a_document_is_logged_with_who_and_when_and_audited(ctx: ServiceContext,
          "Summons, original", "jcashier", "2026-11-26 17:30:00.000000"),
     ]  # fmt: skip
     ((event_type, user, obj, details),) = rows(
-        db_path, "SELECT event_type, \"user\", object, details FROM audit_events WHERE event_type = 'mail_logged'")
+        db_path, "SELECT event_type, \"user\", object, details FROM audit_events WHERE event_type = 'mail_logged'"
+    )
     assert (event_type, user, obj) == ("mail_logged", "jcashier", f"mail log {entry.id}")
     assert '"routed_to":"Municipal Court"' in str(details)
     assert entries_for(ctx, CASHIER) == (entry,)

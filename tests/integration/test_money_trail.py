@@ -162,7 +162,7 @@ def verify(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 def event(path: Path, event_type: str, obj: str | None = None) -> int:
     """The sequence number of the (last) event of that type, on that object."""
     sql = "SELECT max(seq) FROM audit_events WHERE event_type = ?" + (" AND object = ?" if obj else "")
-    (seq,), = query(path, sql, (event_type, obj) if obj else (event_type,))
+    ((seq,),) = query(path, sql, (event_type, obj) if obj else (event_type,))
     assert seq is not None
     return int(seq)  # type: ignore[call-overload]
 
@@ -214,8 +214,10 @@ def test_removed_last_events_are_found_and_init_puts_the_dropped_trigger_back(
     code, out = verify(day, capsys)
     assert code == 1
     assert f"- Receipt {VOIDED} is not in the audit trail: no event posted it (it was written outside cashdesk)." in out
-    assert ("- The guard that keeps the audit trail from being deleted is missing (trigger audit_events_no_delete): "
-            "someone took it out of the database file; `cashdesk init` or the window's start puts it back.") in out
+    assert (
+        "- The guard that keeps the audit trail from being deleted is missing (trigger audit_events_no_delete): "
+        "someone took it out of the database file; `cashdesk init` or the window's start puts it back."
+    ) in out
     assert "receipts from being deleted is missing (trigger receipts_no_delete)" in out
 
     assert main(["--db", str(day), "init"]) == 0
@@ -225,7 +227,7 @@ def test_removed_last_events_are_found_and_init_puts_the_dropped_trigger_back(
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         con.execute("DELETE FROM audit_events")
     con.close()
-    (details,), = query(day, "SELECT details FROM audit_events WHERE event_type = 'guards_restored'")
+    ((details,),) = query(day, "SELECT details FROM audit_events WHERE event_type = 'guards_restored'")
     assert set(json.loads(details)["triggers"]) == {g.name for g in guards.GUARDS}
     code, out = verify(day, capsys)
     assert code == 1  # the rows still tell: the receipt whose event was removed
@@ -246,7 +248,8 @@ def test_a_garbled_details_cell_is_named_without_a_traceback(day: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
     assert done.stdout.splitlines()[0] == (
-        "The audit trail is broken at event 2: event 2 cannot be read: its details are not valid JSON.")
+        "The audit trail is broken at event 2: event 2 cannot be read: its details are not valid JSON."
+    )
 
 
 @pytest.mark.parametrize(
@@ -273,60 +276,151 @@ _RECEIPT_ID = "(SELECT id FROM receipts WHERE number = '{}')"
 @pytest.mark.parametrize(
     ("change", "event_type", "obj", "said"),
     [
-        (f"UPDATE receipts SET payer = 'Somebody Else' WHERE number = '{PERMIT}'", "post", PERMIT,
-         f"Receipt {PERMIT}: its amounts, payer, date or drawer no longer match what was posted"),
-        (f"UPDATE receipt_lines SET memo = 'fence permit' WHERE receipt_id = {_RECEIPT_ID.format(PERMIT)}", "post",
-         PERMIT, f"Receipt {PERMIT}: its lines no longer match what was posted"),
-        (f"UPDATE tenders SET reference = '9042' WHERE kind = 'check' AND receipt_id = "
-         f"{_RECEIPT_ID.format(CHECK_PAYMENT)}", "post", CHECK_PAYMENT,
-         f"Receipt {CHECK_PAYMENT}: its tenders no longer match what was posted"),
-        (f"UPDATE allocations SET amount_cents = amount_cents - 1 WHERE reverses_id IS NULL AND id = (SELECT min(a.id) "
-         f"FROM allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id WHERE l.receipt_id = "
-         f"{_RECEIPT_ID.format(CHECK_PAYMENT)})", "post", CHECK_PAYMENT,
-         f"Receipt {CHECK_PAYMENT}: what it paid on each bill no longer matches what was posted"),
-        (f"DELETE FROM tenders WHERE receipt_id = {_RECEIPT_ID.format(PERMIT)}", "post", PERMIT,
-         f"Receipt {PERMIT}: its tenders are gone"),
-        (f"UPDATE receipts SET number = 'W01-2026-000099' WHERE number = '{PERMIT}'", "post", PERMIT,
-         f"Receipt {PERMIT} is gone"),
-        (f"UPDATE receipts SET status = 'posted', void_reason = '', voided_by = '', voided_at = NULL "
-         f"WHERE number = '{VOIDED}'", "void", VOIDED,
-         f"Receipt {VOIDED}: its void (status, reason, who and when) no longer matches what the void recorded"),
-        (f"UPDATE allocations SET amount_cents = 0 WHERE reverses_id IN (SELECT a.id FROM allocations a JOIN "
-         f"receipt_lines l ON l.id = a.receipt_line_id WHERE l.receipt_id = {_RECEIPT_ID.format(VOIDED)})",
-         "void", VOIDED, f"Receipt {VOIDED}: the reversal of what it paid no longer matches what the void recorded"),
-        ("UPDATE drawers SET opening_float_cents = 10000", "drawer_open", "drawer 1",
-         "Drawer 1: its opening float and count no longer match what was counted when it opened"),
-        ("UPDATE cash_drops SET amount_cents = 8000", "cash_drop", "drawer 1",
-         "Cash drop 1 (drawer 1): its amount, pieces or time no longer match what the drop recorded"),
-        ("UPDATE paid_outs SET payee = 'Someone Else'", "paid_out", "drawer 1",
-         "Paid-out 1 (drawer 1): its amount, payee, reason or approval no longer match what the paid-out recorded"),
-        ("UPDATE drawer_counts SET over_short_cents = 500", "drawer_count", "drawer 1",
-         "Count 1 of drawer 1: its counted and expected figures no longer match what was counted"),
-        ("UPDATE drawer_closes SET deposit_cash_cents = deposit_cash_cents - 100", "drawer_close", "drawer 1",
-         "Drawer 1: its close (over/short, float kept, deposit) no longer matches what the close recorded"),
-        ("UPDATE drawers SET status = 'open', closed_at = NULL", "drawer_close", "drawer 1",
-         "Drawer 1: its status and closing time no longer match what the close recorded"),
-        ("UPDATE mail_batches SET control_total_cents = 1", "mail_batch_post", BATCH,
-         f"Mail batch {BATCH}: its controls, status or who posted it no longer match what was posted"),
-        ("UPDATE mail_items SET check_number = '1' WHERE seq = 1", "mail_batch_post", BATCH,
-         f"Mail batch {BATCH}: its remittances no longer match what was posted"),
-        (f"UPDATE tenders SET routing = '999999999' WHERE receipt_id = {_RECEIPT_ID.format(MAIL_SMITH)}",
-         "mail_batch_post", BATCH, f"Receipt {MAIL_SMITH} (mail batch {BATCH}): its tenders no longer match what was "
-                                   "posted"),
-        ("UPDATE mail_items SET reverse_reason = 'no reason' WHERE status = 'reversed'", "mail_reversal", MAIL_GARCIA,
-         f"Receipt {MAIL_GARCIA}: its remittance's reversal no longer matches what the reversal recorded"),
-        ("UPDATE returned_checks SET amount_cents = 100", "returned_check", CHECK_PAYMENT,
-         f"The returned check #1042 on receipt {CHECK_PAYMENT}: its record no longer matches what was recorded"),
-        ("UPDATE open_items SET amount_cents = 100 WHERE revenue_code = 'NSF'", "returned_check", CHECK_PAYMENT,
-         f"The returned check #1042 on receipt {CHECK_PAYMENT}: its NSF fee no longer matches what was recorded"),
-        ("UPDATE business_days SET deposit_total_cents = 0", "day_close", "business day 2026-11-26",
-         "Business day 2026-11-26: its close (who, when, over/short, deposit total) no longer matches what the close "
-         "recorded"),
-        ("UPDATE day_close_records SET lookups = lookups || ' '", "day_close",
-         "business day 2026-11-26", "Business day 2026-11-26: its frozen record (names, GL codes, figures) no longer "
-                                    "matches what the close recorded"),
-        ("DELETE FROM day_close_records", "day_close", "business day 2026-11-26",
-         "Business day 2026-11-26: its frozen record (names, GL codes, figures) is gone"),
+        (
+            f"UPDATE receipts SET payer = 'Somebody Else' WHERE number = '{PERMIT}'",
+            "post",
+            PERMIT,
+            f"Receipt {PERMIT}: its amounts, payer, date or drawer no longer match what was posted",
+        ),
+        (
+            f"UPDATE receipt_lines SET memo = 'fence permit' WHERE receipt_id = {_RECEIPT_ID.format(PERMIT)}",
+            "post",
+            PERMIT,
+            f"Receipt {PERMIT}: its lines no longer match what was posted",
+        ),
+        (
+            f"UPDATE tenders SET reference = '9042' WHERE kind = 'check' AND receipt_id = "
+            f"{_RECEIPT_ID.format(CHECK_PAYMENT)}",
+            "post",
+            CHECK_PAYMENT,
+            f"Receipt {CHECK_PAYMENT}: its tenders no longer match what was posted",
+        ),
+        (
+            f"UPDATE allocations SET amount_cents = amount_cents - 1 WHERE reverses_id IS NULL AND id = (SELECT min(a.id) "
+            f"FROM allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id WHERE l.receipt_id = "
+            f"{_RECEIPT_ID.format(CHECK_PAYMENT)})",
+            "post",
+            CHECK_PAYMENT,
+            f"Receipt {CHECK_PAYMENT}: what it paid on each bill no longer matches what was posted",
+        ),
+        (
+            f"DELETE FROM tenders WHERE receipt_id = {_RECEIPT_ID.format(PERMIT)}",
+            "post",
+            PERMIT,
+            f"Receipt {PERMIT}: its tenders are gone",
+        ),
+        (
+            f"UPDATE receipts SET number = 'W01-2026-000099' WHERE number = '{PERMIT}'",
+            "post",
+            PERMIT,
+            f"Receipt {PERMIT} is gone",
+        ),
+        (
+            f"UPDATE receipts SET status = 'posted', void_reason = '', voided_by = '', voided_at = NULL "
+            f"WHERE number = '{VOIDED}'",
+            "void",
+            VOIDED,
+            f"Receipt {VOIDED}: its void (status, reason, who and when) no longer matches what the void recorded",
+        ),
+        (
+            f"UPDATE allocations SET amount_cents = 0 WHERE reverses_id IN (SELECT a.id FROM allocations a JOIN "
+            f"receipt_lines l ON l.id = a.receipt_line_id WHERE l.receipt_id = {_RECEIPT_ID.format(VOIDED)})",
+            "void",
+            VOIDED,
+            f"Receipt {VOIDED}: the reversal of what it paid no longer matches what the void recorded",
+        ),
+        (
+            "UPDATE drawers SET opening_float_cents = 10000",
+            "drawer_open",
+            "drawer 1",
+            "Drawer 1: its opening float and count no longer match what was counted when it opened",
+        ),
+        (
+            "UPDATE cash_drops SET amount_cents = 8000",
+            "cash_drop",
+            "drawer 1",
+            "Cash drop 1 (drawer 1): its amount, pieces or time no longer match what the drop recorded",
+        ),
+        (
+            "UPDATE paid_outs SET payee = 'Someone Else'",
+            "paid_out",
+            "drawer 1",
+            "Paid-out 1 (drawer 1): its amount, payee, reason or approval no longer match what the paid-out recorded",
+        ),
+        (
+            "UPDATE drawer_counts SET over_short_cents = 500",
+            "drawer_count",
+            "drawer 1",
+            "Count 1 of drawer 1: its counted and expected figures no longer match what was counted",
+        ),
+        (
+            "UPDATE drawer_closes SET deposit_cash_cents = deposit_cash_cents - 100",
+            "drawer_close",
+            "drawer 1",
+            "Drawer 1: its close (over/short, float kept, deposit) no longer matches what the close recorded",
+        ),
+        (
+            "UPDATE drawers SET status = 'open', closed_at = NULL",
+            "drawer_close",
+            "drawer 1",
+            "Drawer 1: its status and closing time no longer match what the close recorded",
+        ),
+        (
+            "UPDATE mail_batches SET control_total_cents = 1",
+            "mail_batch_post",
+            BATCH,
+            f"Mail batch {BATCH}: its controls, status or who posted it no longer match what was posted",
+        ),
+        (
+            "UPDATE mail_items SET check_number = '1' WHERE seq = 1",
+            "mail_batch_post",
+            BATCH,
+            f"Mail batch {BATCH}: its remittances no longer match what was posted",
+        ),
+        (
+            f"UPDATE tenders SET routing = '999999999' WHERE receipt_id = {_RECEIPT_ID.format(MAIL_SMITH)}",
+            "mail_batch_post",
+            BATCH,
+            f"Receipt {MAIL_SMITH} (mail batch {BATCH}): its tenders no longer match what was posted",
+        ),
+        (
+            "UPDATE mail_items SET reverse_reason = 'no reason' WHERE status = 'reversed'",
+            "mail_reversal",
+            MAIL_GARCIA,
+            f"Receipt {MAIL_GARCIA}: its remittance's reversal no longer matches what the reversal recorded",
+        ),
+        (
+            "UPDATE returned_checks SET amount_cents = 100",
+            "returned_check",
+            CHECK_PAYMENT,
+            f"The returned check #1042 on receipt {CHECK_PAYMENT}: its record no longer matches what was recorded",
+        ),
+        (
+            "UPDATE open_items SET amount_cents = 100 WHERE revenue_code = 'NSF'",
+            "returned_check",
+            CHECK_PAYMENT,
+            f"The returned check #1042 on receipt {CHECK_PAYMENT}: its NSF fee no longer matches what was recorded",
+        ),
+        (
+            "UPDATE business_days SET deposit_total_cents = 0",
+            "day_close",
+            "business day 2026-11-26",
+            "Business day 2026-11-26: its close (who, when, over/short, deposit total) no longer matches what the close "
+            "recorded",
+        ),
+        (
+            "UPDATE day_close_records SET lookups = lookups || ' '",
+            "day_close",
+            "business day 2026-11-26",
+            "Business day 2026-11-26: its frozen record (names, GL codes, figures) no longer "
+            "matches what the close recorded",
+        ),
+        (
+            "DELETE FROM day_close_records",
+            "day_close",
+            "business day 2026-11-26",
+            "Business day 2026-11-26: its frozen record (names, GL codes, figures) is gone",
+        ),
     ],
 )
 def test_each_digest_names_the_rows_that_no_longer_match(
@@ -350,11 +444,13 @@ def test_a_receipt_a_void_and_a_reversal_written_by_hand_are_named(
            "UPDATE mail_items SET status = 'reversed' WHERE status = 'posted'")  # fmt: skip
     code, out = verify(day, capsys)
     assert code == 1
-    assert ("- Receipt W01-2026-000099 is not in the audit trail: no event posted it (it was written outside "
-            "cashdesk).") in out
+    assert (
+        "- Receipt W01-2026-000099 is not in the audit trail: no event posted it (it was written outside cashdesk)."
+    ) in out
     assert f"- Receipt {PERMIT} is marked void, but no void of it is in the audit trail." in out
-    assert (f"- Remittance 1 of mail batch {BATCH} is marked reversed, but no reversal of it is in the audit "
-            "trail.") in out
+    assert (
+        f"- Remittance 1 of mail batch {BATCH} is marked reversed, but no reversal of it is in the audit trail."
+    ) in out
 
 
 # -- the guards -----------------------------------------------------------------------------------------
@@ -454,15 +550,17 @@ def test_init_puts_back_a_changed_guard_and_verify_names_it(day: Path, capsys: p
         "someone took it out of the database file; `cashdesk init` or the window's start puts it back.",
     ]
     assert main(["--db", str(day), "init"]) == 0
-    assert ("Put back 2 guards that someone had taken out of the file or changed (tenders_no_update, "
-            "drawer_closes_no_delete); the audit trail records it.") in capsys.readouterr().out
+    assert (
+        "Put back 2 guards that someone had taken out of the file or changed (tenders_no_update, "
+        "drawer_closes_no_delete); the audit trail records it."
+    ) in capsys.readouterr().out
     con = sqlite3.connect(day)
     try:
         with pytest.raises(sqlite3.IntegrityError):
             con.execute("UPDATE tenders SET amount_cents = 1")
     finally:
         con.close()
-    (details,), = query(day, "SELECT details FROM audit_events WHERE event_type = 'guards_restored'")
+    ((details,),) = query(day, "SELECT details FROM audit_events WHERE event_type = 'guards_restored'")
     details = json.loads(str(details))
     assert details == {"triggers": ["tenders_no_update", "drawer_closes_no_delete"], "changed": ["tenders_no_update"]}
     code, out = verify(day, capsys)

@@ -57,7 +57,9 @@ def run_worker(ctx: ServiceContext):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("mode", ["offline", "hang", "paper_out", "cover_open", "close_mid_receipt"])
 def test_a_fault_leaves_the_jobs_queued_then_each_prints_once(
-    ctx: ServiceContext, printer_emulator: PrinterEmulator, mode: str  # noqa: F811
+    ctx: ServiceContext,
+    printer_emulator: PrinterEmulator,
+    mode: str,  # noqa: F811
 ) -> None:
     printer_emulator.set_mode(mode)
     first, second = pay(ctx), pay(ctx)
@@ -78,10 +80,13 @@ def test_a_fault_leaves_the_jobs_queued_then_each_prints_once(
 
 
 def test_a_process_killed_between_commit_and_print_prints_once_after_restart(
-    small_city: Path, printer_emulator: PrinterEmulator, tmp_path: Path  # noqa: F811
+    small_city: Path,
+    printer_emulator: PrinterEmulator,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     script = tmp_path / "post_and_die.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import datetime as dt, os, signal
         from cashdesk.config import Settings
         from cashdesk.domain.cash import CashCount
@@ -98,7 +103,8 @@ def test_a_process_killed_between_commit_and_print_prints_once_after_restart(
                               [Tender(TenderKind.CASH, Money(500))])
         print(posted.number, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)  # the power goes out before the printer is reached
-    """))
+    """)
+    )
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == -9, done.stderr
     number = done.stdout.strip()
@@ -123,7 +129,8 @@ def post_then_die_while_printing(small_city: Path, spec: str, tmp_path: Path, *,
     byte reaches the printer, or `after` the printer took the whole receipt but before the
     database heard of it. Returns the receipt number."""
     script = tmp_path / "print_and_die.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import os, signal
         from cashdesk.config import Settings
         from cashdesk.domain.cash import CashCount
@@ -148,7 +155,8 @@ def post_then_die_while_printing(small_city: Path, spec: str, tmp_path: Path, *,
             os.kill(os.getpid(), signal.SIGKILL)
         printer.send = send_and_die
         deliver_queued(ctx, printer)
-    """))
+    """)
+    )
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == -9, done.stderr
     return done.stdout.strip()
@@ -163,7 +171,9 @@ def job_rows(path: Path) -> list[tuple[str, str]]:
 
 
 def test_a_receipt_cut_off_after_the_printer_took_it_is_not_printed_again_and_dismiss_closes_it(
-    small_city: Path, printer_emulator: PrinterEmulator, tmp_path: Path  # noqa: F811
+    small_city: Path,
+    printer_emulator: PrinterEmulator,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     number = post_then_die_while_printing(small_city, printer_emulator.spec, tmp_path, when="after")
     assert sum(number in r for r in printer_emulator.receipts_text()) == 1  # on paper
@@ -195,7 +205,9 @@ def test_a_receipt_cut_off_after_the_printer_took_it_is_not_printed_again_and_di
 
 
 def test_a_receipt_cut_off_before_it_reached_the_printer_prints_once_on_retry(
-    small_city: Path, printer_emulator: PrinterEmulator, tmp_path: Path  # noqa: F811
+    small_city: Path,
+    printer_emulator: PrinterEmulator,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     number = post_then_die_while_printing(small_city, printer_emulator.spec, tmp_path, when="before")
     assert printer_emulator.receipts_text() == []
@@ -221,7 +233,8 @@ def test_a_receipt_cut_off_before_it_reached_the_printer_prints_once_on_retry(
 
 
 def test_a_drawer_kick_cut_off_by_a_crash_is_never_sent_again(
-    small_city: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    small_city: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
     ctx.clock = lambda: NOW
@@ -243,7 +256,8 @@ def test_a_drawer_kick_cut_off_by_a_crash_is_never_sent_again(
 
 
 def test_a_drawer_kick_that_waited_too_long_behind_the_printer_is_not_sent(
-    small_city: Path, printer_emulator: PrinterEmulator  # noqa: F811
+    small_city: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
 ) -> None:
     from cashdesk.services.audit import AuditFilter, list_events
 

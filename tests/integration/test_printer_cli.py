@@ -9,7 +9,9 @@ from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # 
 
 
 def test_status_and_test_print_through_the_environment_variable(
-    db_path: Path, printer_emulator: PrinterEmulator, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    db_path: Path,
+    printer_emulator: PrinterEmulator,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("CASHDESK_PRINTER", printer_emulator.spec)
@@ -25,8 +27,12 @@ def test_status_and_test_print_through_the_environment_variable(
 
 @pytest.mark.parametrize(("mode", "shown"), [("paper_out", "paper"), ("cover_open", "over"), ("offline", "")])
 def test_a_printer_that_cannot_print_is_reported_and_sent_nothing(
-    db_path: Path, printer_emulator: PrinterEmulator, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
-    capsys: pytest.CaptureFixture[str], mode: str, shown: str,
+    db_path: Path,
+    printer_emulator: PrinterEmulator,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    mode: str,
+    shown: str,
 ) -> None:
     monkeypatch.setenv("CASHDESK_PRINTER", printer_emulator.spec)
     printer_emulator.set_mode(mode)

@@ -185,7 +185,8 @@ def test_a_printer_name_that_does_not_resolve_is_offline_quickly() -> None:
 
 @pytest.mark.parametrize("mode", ["normal", "paper_out", "offline"])
 def test_before_send_runs_only_when_the_job_will_go_out_and_before_any_byte(
-    printer_emulator: PrinterEmulator, mode: str  # noqa: F811
+    printer_emulator: PrinterEmulator,
+    mode: str,  # noqa: F811
 ) -> None:
     """The queue marks a job "printing" here: never for a job the printer is not ready for, and
     always before the printer has seen a byte of it (docs/printers.md)."""

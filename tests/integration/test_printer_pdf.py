@@ -6,14 +6,13 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
+import pypdf  # noqa: E402  (reads the PDF back)
 
 from cashdesk.devices.delivery import deliver
 from cashdesk.devices.drawer import drawer_kick
 from cashdesk.devices.receipt import render_escpos, render_text, sample_receipt
 from cashdesk.devices.spec import open_printer
 from cashdesk.documents.receipt_pdf import receipt_pdf
-
-import pypdf  # noqa: E402  (reads the PDF back)
 
 
 def pdf_text(path: Path) -> str:

@@ -127,12 +127,16 @@ def station(tmp_path: Path) -> Station:
     try:
         open_drawer(ctx, CASHIER, CashCount({"B20": 5}))
         for cents in (250, 1_075):
-            post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(cents)),)), [Tender(TenderKind.CASH, Money(cents))])
+            post_receipt(
+                ctx, CASHIER, Cart((MiscItem("COPIES", Money(cents)),)), [Tender(TenderKind.CASH, Money(cents))]
+            )
         backup(ctx, command_line_operator(), tmp_path / "backups" / "head.sqlite3")
         with ctx.db.read() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         for cents in (300, 4_410, 99):  # after the backup: only in the database being replaced
-            post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(cents)),)), [Tender(TenderKind.CASH, Money(cents))])
+            post_receipt(
+                ctx, CASHIER, Cart((MiscItem("COPIES", Money(cents)),)), [Tender(TenderKind.CASH, Money(cents))]
+            )
         pristine = {DB: path.read_bytes(), DB + "-wal": (folder / (DB + "-wal")).read_bytes()}
     finally:
         ctx.close()
@@ -182,7 +186,9 @@ def check_after_kill(station: Station, new: list[str], scratch: Path) -> str:
 def check_recovered(station: Station, new: list[str], scratch: Path, *, restored: bool) -> None:
     """Nothing left over: the database alone at its path, and every replaced file a whole file of its own."""
     names = sorted(os.listdir(station.folder))
-    leftovers = [n for n in names if n != DB and not (n.startswith(f"{DB}.replaced-") and not n.endswith((".part", "-journal")))]
+    leftovers = [
+        n for n in names if n != DB and not (n.startswith(f"{DB}.replaced-") and not n.endswith((".part", "-journal")))
+    ]
     assert not leftovers, f"left over: {leftovers}"
     lines, integrity = dump(station.db, scratch)
     assert integrity == ["ok"] and lines in ((new,) if restored else (station.old, new))
@@ -238,7 +244,9 @@ def kill_restores(station: Station, commands: Commands, tmp_path: Path, kind: st
         code = commands.reap(pid)
         if code == 0 and when == "-":
             continue  # it ended before the moment came
-        assert code == -signal.SIGKILL, f"{kind}, {moment}: the restore stopped by itself ({code}): {commands.output(name)}"
+        assert code == -signal.SIGKILL, (
+            f"{kind}, {moment}: the restore stopped by itself ({code}): {commands.output(name)}"
+        )
         kills += 1
         try:
             seen[check_after_kill(station, new, scratch)] += 1

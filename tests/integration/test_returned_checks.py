@@ -50,7 +50,9 @@ def test_a_returned_check_reverses_the_payment_adds_the_fee_and_flags_cash_only(
     assert "Cash only until 05/25/2027" in detail.flags
     con = sqlite3.connect(small_city)
     try:
-        reversed_total = con.execute("SELECT sum(amount_cents) FROM allocations WHERE reverses_id IS NOT NULL").fetchone()
+        reversed_total = con.execute(
+            "SELECT sum(amount_cents) FROM allocations WHERE reverses_id IS NOT NULL"
+        ).fetchone()
         assert reversed_total == (-5000,)
     finally:
         con.close()

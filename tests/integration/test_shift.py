@@ -147,7 +147,9 @@ def test_a_drop_leaves_the_drawer_prints_a_slip_for_the_witness_and_is_audited(
     drop = cash_drop(ctx, CASHIER, CashCount({"B100": 3, "B20": 5, "C25": 8}))
     assert drop.amount == Money(40_200)
     assert drawer_cash(small_city) == 55_000 - 40_200
-    ((did, pieces, amount, cashier),) = rows(small_city, "SELECT drawer_id, pieces, amount_cents, cashier FROM cash_drops")
+    ((did, pieces, amount, cashier),) = rows(
+        small_city, "SELECT drawer_id, pieces, amount_cents, cashier FROM cash_drops"
+    )
     assert (did, json.loads(pieces), amount, cashier) == (drawer_id(ctx), {"B100": 3, "B20": 5, "C25": 8}, 40_200,
                                                          "jcashier")  # fmt: skip
     assert pieces == '{"B100":3,"B20":5,"C25":8}'  # sorted keys, compact
@@ -209,20 +211,28 @@ def test_a_refund_of_an_accounts_credit_needs_a_reason_and_a_supervisor(ctx: Ser
     assert rows(small_city, "SELECT credit_cents FROM accounts WHERE number = ?", garcia) == [(500,)]
     assert drawer_cash(small_city) == 8000
     ((account_id, payee, amount, reason, approved_by, code),) = rows(
-        small_city, "SELECT account_id, payee, amount_cents, reason, approved_by, revenue_code FROM paid_outs")
+        small_city, "SELECT account_id, payee, amount_cents, reason, approved_by, revenue_code FROM paid_outs"
+    )
     assert (payee, amount, reason, approved_by, code) == ("GARCIA, ANA", 2000, "Overpaid in October", "msuper", None)
     assert rows(small_city, "SELECT kind, amount_cents, reference FROM account_history WHERE account_id = ? "
                             "AND kind = 'refund'", account_id) == [("refund", 2000, f"paid-out {result.id}")]  # fmt: skip
     ((user, obj, ok, details),) = events(small_city, "paid_out")
     assert (user, ok, details["approved_by"], details["account"], details["credit_after_cents"]) == (
-        "jcashier", True, "msuper", garcia, 500)
+        "jcashier",
+        True,
+        "msuper",
+        garcia,
+        500,
+    )
     kind, slip = job_text(small_city, result.print_job_ids[0])
     assert kind == "paid_out_slip"
     for text in ("PAID-OUT", garcia, "GARCIA, ANA", "Overpaid in October", "msuper", "$20.00", "Received by"):
         assert text in slip, text
 
 
-def test_a_refund_without_an_account_names_the_revenue_code_and_the_payee(ctx: ServiceContext, small_city: Path) -> None:
+def test_a_refund_without_an_account_names_the_revenue_code_and_the_payee(
+    ctx: ServiceContext, small_city: Path
+) -> None:
     with pytest.raises(ShiftRefused, match="revenue code"):
         paid_out(ctx, CASHIER, amount=Money(500), reason="Copies not made", payee="Pat Doe", approval_id=None)
     with pytest.raises(ShiftRefused, match="payee"):
@@ -273,7 +283,9 @@ def test_the_x_report_shows_the_totals_by_tender_and_revenue_code(ctx: ServiceCo
     assert (report.change_given, report.drops, report.expected_cash) == (Money(510), Money(4000),
                                                                         Money(10_000 + 10_000 - 510 - 4000))  # fmt: skip
     assert report.expected_cash.cents == drawer_cash(small_city)
-    assert "X REPORT" in [line.strip() for line in report.lines] and any("Expected cash" in line and "$154.90" in line for line in report.lines)
+    assert "X REPORT" in [line.strip() for line in report.lines] and any(
+        "Expected cash" in line and "$154.90" in line for line in report.lines
+    )
     assert rows(small_city, "SELECT count(*) FROM print_jobs WHERE kind = 'x_report'") == [(0,)]  # not asked to print
     x_report(ctx, CASHIER, print_it=True)
     ((job_id,),) = rows(small_city, "SELECT id FROM print_jobs WHERE kind = 'x_report'")

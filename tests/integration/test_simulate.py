@@ -52,8 +52,9 @@ def test_three_days_close_balance_and_export(city_file: Path, tmp_path: Path) ->
     shutil.copy(city_file, path)
     ctx = open_ctx(path, tmp_path)
     try:
-        days = simulate(ctx, command_line_operator(), days=3, seed=5, out=tmp_path / "exports",
-                        payments_per_drawer=(12, 18))
+        days = simulate(
+            ctx, command_line_operator(), days=3, seed=5, out=tmp_path / "exports", payments_per_drawer=(12, 18)
+        )
         assert verify_audit(ctx).ok
     finally:
         ctx.close()
@@ -71,14 +72,17 @@ def test_three_days_close_balance_and_export(city_file: Path, tmp_path: Path) ->
     for station, count, last in rows(path, "SELECT station, count(*), max(number) FROM receipts GROUP BY station"):
         assert last == f"{station}-2026-{count:06d}"
     # Expected cash kept by each posting equals the payment rows, drawer by drawer.
-    for drawer_id, kept, recomputed in rows(path, """
+    for drawer_id, kept, recomputed in rows(
+        path,
+        """
         SELECT d.id, d.cash_cents, d.opening_float_cents
           + coalesce((SELECT sum(t.amount_cents) FROM tenders t JOIN receipts r ON r.id = t.receipt_id
                       WHERE r.drawer_id = d.id AND r.status = 'posted' AND t.kind = 'cash'), 0)
           - coalesce((SELECT sum(change_cents) FROM receipts r WHERE r.drawer_id = d.id AND r.status = 'posted'), 0)
           - coalesce((SELECT sum(amount_cents) FROM cash_drops c WHERE c.drawer_id = d.id), 0)
           - coalesce((SELECT sum(amount_cents) FROM paid_outs p WHERE p.drawer_id = d.id), 0)
-        FROM drawers d"""):
+        FROM drawers d""",
+    ):
         assert kept == recomputed, drawer_id
     # Nothing of the simulated history waits for a printer.
     assert rows(path, "SELECT count(*) FROM print_jobs WHERE status = 'queued'") == [(0,)]
@@ -96,17 +100,25 @@ def test_the_same_seed_gives_the_same_days_and_a_second_run_continues(city_file:
         shutil.copy(city_file, path)
         ctx = open_ctx(path, tmp_path / name)
         try:
-            totals.append([(d.receipts, d.total, d.voids, d.drops, d.over_short)
-                           for d in simulate(ctx, command_line_operator(), days=2, seed=9, out=tmp_path / name,
-                                             payments_per_drawer=(8, 12))])
+            totals.append(
+                [
+                    (d.receipts, d.total, d.voids, d.drops, d.over_short)
+                    for d in simulate(
+                        ctx, command_line_operator(), days=2, seed=9, out=tmp_path / name, payments_per_drawer=(8, 12)
+                    )
+                ]
+            )
         finally:
             ctx.close()
     assert totals[0] == totals[1]
     ctx = open_ctx(tmp_path / "a.sqlite3", tmp_path / "a")
     try:
         # Closed: the 24th and 25th. Only the 26th is left before... today is the 26th: nothing is left.
-        with pytest.raises(ServiceError, match=r"Only 0 weekdays lie between the last closed business day "
-                                               r"\(2026-11-25\) and today"):
+        with pytest.raises(
+            ServiceError,
+            match=r"Only 0 weekdays lie between the last closed business day "
+            r"\(2026-11-25\) and today",
+        ):
             business_days_to_run(ctx, 1)
         ctx.clock = lambda: NOW + dt.timedelta(days=5)  # Tuesday 1 December
         assert business_days_to_run(ctx, 3) == [dt.date(2026, 11, 26), dt.date(2026, 11, 27), dt.date(2026, 11, 30)]

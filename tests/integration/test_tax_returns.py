@@ -110,8 +110,9 @@ def test_a_return_on_time_becomes_open_items_and_is_kept_with_what_the_business_
     assert filed.account_owes == d("1,587.34")
     assert items(city, HARDWARE) == [("SALESTAX", "2026-09", 151234, 0, "2026-10-20"),
                                      ("USETAX", "2026-09", 7500, 0, "2026-10-20")]  # fmt: skip
-    (kind, status, due, filed_on, total, figures, as_written), = rows(
-        city, "SELECT kind, status, due_date, filed_on, total_due_cents, figures, as_written FROM tax_returns")
+    ((kind, status, due, filed_on, total, figures, as_written),) = rows(
+        city, "SELECT kind, status, due_date, filed_on, total_due_cents, figures, as_written FROM tax_returns"
+    )
     assert (kind, status, due, filed_on, total) == ("original", "filed", "2026-10-20", "2026-10-15", 158734)
     assert json.loads(figures)["net_taxable"] == 4_000_000 and json.loads(figures)["deduct_resale"] == 800_000
     assert json.loads(as_written) == {"net_taxable": 4_000_000, "sales_tax": 150_000, "use_tax": 7_500,
@@ -259,7 +260,8 @@ def test_preview_shows_the_differences_and_saves_nothing(ctx: ServiceContext, ci
                              dt.date(2026, 10, 15))  # fmt: skip
     assert preview.due_now == d("1,587.34")
     assert [x.text for x in preview.differences] == [
-        "Line 15, Sales tax: the business wrote $1,499.99, the return works out to $1,500.00 ($0.01 less)."]
+        "Line 15, Sales tax: the business wrote $1,499.99, the return works out to $1,500.00 ($0.01 less)."
+    ]
     assert snapshot(city) == before
 
 

@@ -48,10 +48,14 @@ def test_the_session_and_the_driver_see_each_other_without_a_flush(db_path: Path
                                            category="fee", priority=90))  # fmt: skip
             assert uow.rows.one("SELECT description FROM revenue_codes WHERE code = ?", ("ZZ1",)) == ("Test fee",)
             uow.rows.run("UPDATE revenue_codes SET description = ? WHERE code = ?", ("Changed", "ZZ1"))
-            assert uow.session.scalar(select(RevenueCodeRow.description).where(RevenueCodeRow.code == "ZZ1")) == "Changed"
+            assert (
+                uow.session.scalar(select(RevenueCodeRow.description).where(RevenueCodeRow.code == "ZZ1")) == "Changed"
+            )
             uow.commit()
         with db.read() as conn:
-            assert conn.exec_driver_sql("SELECT description FROM revenue_codes WHERE code = 'ZZ1'").scalar() == "Changed"
+            assert (
+                conn.exec_driver_sql("SELECT description FROM revenue_codes WHERE code = 'ZZ1'").scalar() == "Changed"
+            )
     finally:
         db.dispose()
 

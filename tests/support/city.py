@@ -34,14 +34,21 @@ def add_item(uow: Any, account: AccountRow, code: str, description: str, bill: d
              amount: int, paid: int = 0, period: str = "") -> None:  # fmt: skip
     uow.session.add(
         OpenItemRow(
-            account_id=account.id, revenue_code=code, description=description, period=period,
-            bill_date=bill, due_date=due, amount_cents=amount, paid_cents=paid,
+            account_id=account.id,
+            revenue_code=code,
+            description=description,
+            period=period,
+            bill_date=bill,
+            due_date=due,
+            amount_cents=amount,
+            paid_cents=paid,
         )  # fmt: skip
     )
 
 
 def add_history(uow: Any, account: AccountRow, on: dt.date, kind: str, description: str, cents: int, ref: str) -> None:
     uow.session.add(
-        HistoryRow(account_id=account.id, on_date=on, kind=kind, description=description, amount_cents=cents,
-                   reference=ref)  # fmt: skip
+        HistoryRow(
+            account_id=account.id, on_date=on, kind=kind, description=description, amount_cents=cents, reference=ref
+        )  # fmt: skip
     )

@@ -342,8 +342,15 @@ def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int
             if _barcode_fits(printer.profile, row.barcode, width_chars):
                 # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
                 printer._hw_barcode(
-                    "{B" + row.barcode, "CODE128", _BARCODE_HEIGHT_DOTS, _BARCODE_MODULE_DOTS,
-                    "BELOW", "A", True, "B", True,
+                    "{B" + row.barcode,
+                    "CODE128",
+                    _BARCODE_HEIGHT_DOTS,
+                    _BARCODE_MODULE_DOTS,
+                    "BELOW",
+                    "A",
+                    True,
+                    "B",
+                    True,
                 )
                 style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
                 continue

@@ -46,7 +46,7 @@ class Anchor:
 def printed_hash(digest: str) -> str:
     """The first 16 hex digits in groups of four: `a3f2.9b1c.0d44.12ef`."""
     head = digest[:PRINTED_DIGITS]
-    return ".".join(head[i:i + _GROUP] for i in range(0, len(head), _GROUP))
+    return ".".join(head[i : i + _GROUP] for i in range(0, len(head), _GROUP))
 
 
 def parse_anchor(text: str, source: str = "") -> Anchor:
@@ -65,7 +65,7 @@ def parse_anchor(text: str, source: str = "") -> Anchor:
 
 
 def anchor_problem(anchor: Anchor, found: str | None, last_seq: int) -> str:
-    """"" when the trail's event `anchor.seq` has the anchor's hash (`found`: its hash, None when the
+    """ "" when the trail's event `anchor.seq` has the anchor's hash (`found`: its hash, None when the
     trail has no such event; `last_seq`: the trail's last event, 0 when empty); else what is wrong."""
     if found is None:
         ends = f"the trail ends at event {last_seq}" if last_seq else "the trail is empty"

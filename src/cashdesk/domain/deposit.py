@@ -205,7 +205,7 @@ def deposit_file(deposit: Deposit, anchor: Anchor | None = None) -> DepositFile:
     rows = deposit_rows(deposit)
     header = csv_bytes(DEPOSIT_HEADER, [])
     everything = csv_bytes(DEPOSIT_HEADER, rows)
-    detail = everything[len(header):]
+    detail = everything[len(header) :]
     digest = hashlib.sha256(detail).hexdigest()
     total = Money.total(Money.from_file(row[-1]) for row in rows)
     assert total == deposit.total, (total, deposit.total)

@@ -258,7 +258,7 @@ def _row(line: int, cells: Mapping[str, str]) -> LockboxRow | list[str]:
     if not account:
         reasons.append("the account is missing")
     elif len(account) > MAX_ACCOUNT or len(raw_account) > 40:
-        reasons.append(f"the account \"{raw_account[:24]}\" is too long (at most {MAX_ACCOUNT} digits and letters)")
+        reasons.append(f'the account "{raw_account[:24]}" is too long (at most {MAX_ACCOUNT} digits and letters)')
     amount: Money | None = None
     try:
         amount = parse_amount(cells["amount"])
@@ -267,10 +267,10 @@ def _row(line: int, cells: Mapping[str, str]) -> LockboxRow | list[str]:
         message = str(exc)
         why = ("write it like 123.45 or $1,234.56" if "is not an amount" in message
                else message[0].lower() + message[1:].rstrip("."))  # fmt: skip
-        reasons.append(f"bad amount \"{shown[:20]}\": {why}" if shown else "the amount is missing")
+        reasons.append(f'bad amount "{shown[:20]}": {why}' if shown else "the amount is missing")
     tender = (cells.get("tender") or "check").strip().lower().replace(" ", "_") or "check"
     if tender not in TENDERS:
-        reasons.append(f"the tender \"{tender[:20]}\" is not check or money_order")
+        reasons.append(f'the tender "{tender[:20]}" is not check or money_order')
     number = cells["check_number"].strip()
     if tender == "money_order":
         if not _SERIAL.fullmatch(number):

@@ -49,14 +49,16 @@ def parse(text: str) -> Micr:
     if not s:
         raise MicrError("The check reader sent nothing. Run the check through again.")
     if not re.fullmatch(r"[0-9TOD ]+", s):
-        raise MicrError("The check reader sent characters it should not. Run the check through again or type the check number.")
+        raise MicrError(
+            "The check reader sent characters it should not. Run the check through again or type the check number."
+        )
     match = re.search(r"T\s*([0-9]{9})\s*T", s)
     if match is None:
         raise MicrError("No routing number found on the check. Run it through again or type the check number.")
     routing = match.group(1)
     if not routing_ok(routing):
         raise MicrError(f"The routing number {routing} does not pass its check. Run the check through again.")
-    before, after = s[: match.start()], s[match.end():]
+    before, after = s[: match.start()], s[match.end() :]
     # After the routing: account digits (dashes allowed) ended by the on-us symbol, then the
     # check number (personal checks); business checks carry it in the auxiliary field before.
     on_us = re.match(r"\s*([0-9D ]+?)\s*O\s*([0-9]*)", after)

@@ -66,9 +66,9 @@ class Money:
             raise MoneyError("Enter an amount.")
         match = _AMOUNT.match(raw)
         if match is None or (match["whole"] is None and not match["frac"]):
-            raise MoneyError(f"\"{_shorten(raw)}\" is not an amount. Type dollars and cents, like 125.50.")
+            raise MoneyError(f'"{_shorten(raw)}" is not an amount. Type dollars and cents, like 125.50.')
         if match["sign"] and match["sign2"]:
-            raise MoneyError(f"\"{_shorten(raw)}\" is not an amount. Type dollars and cents, like 125.50.")
+            raise MoneyError(f'"{_shorten(raw)}" is not an amount. Type dollars and cents, like 125.50.')
         frac = match["frac"] or ""
         if len(frac) > 2:
             raise MoneyError("An amount has at most two digits after the decimal point.")
@@ -76,7 +76,7 @@ class Money:
         try:
             value = Decimal(f"{whole}.{frac or '0'}")
         except InvalidOperation:  # pragma: no cover - the pattern already guards this
-            raise MoneyError(f"\"{_shorten(raw)}\" is not an amount.") from None
+            raise MoneyError(f'"{_shorten(raw)}" is not an amount.') from None
         cents = int(value * 100)
         negative = bool(match["sign"] or match["sign2"]) and cents != 0
         if negative and not allow_negative:
@@ -91,7 +91,7 @@ class Money:
     def from_file(cls, text: str) -> Money:
         """Read the plain file form written by `to_file` ("-1234.50")."""
         if not re.fullmatch(r"-?[0-9]+\.[0-9][0-9]", text.strip()):
-            raise MoneyError(f"\"{_shorten(text)}\" is not an amount in the form 1234.50.")
+            raise MoneyError(f'"{_shorten(text)}" is not an amount in the form 1234.50.')
         return cls.parse(text.strip(), allow_negative=True, maximum=10**15)
 
     # -- arithmetic ---------------------------------------------------------------

@@ -124,8 +124,9 @@ SEALED_EVENTS: dict[str, SealedEvent] = {
         SealedEvent("paid_out", "what the paid-out recorded", (PAID_OUT,)),
         SealedEvent("drawer_count", "what was counted", (COUNT,)),
         SealedEvent("drawer_close", "what the close recorded", (CLOSE, CLOSED)),
-        SealedEvent("mail_batch_post", "what was posted",
-                    (BATCH, ITEMS, RECEIPT, LINES, TENDERS, ALLOCATIONS)),  # fmt: skip
+        SealedEvent(
+            "mail_batch_post", "what was posted", (BATCH, ITEMS, RECEIPT, LINES, TENDERS, ALLOCATIONS)
+        ),  # fmt: skip
         SealedEvent("mail_reversal", "what the reversal recorded", (VOID, ITEM, REVERSALS)),
         SealedEvent("returned_check", "what was recorded", (RETURNED, FEE, REVERSALS)),
         SealedEvent("day_close", "what the close recorded", (DAY, RECORD)),

@@ -88,5 +88,7 @@ def kind_mismatch(stub: ScanLine, number: str, account_kind: AccountKind) -> str
         return ""
     words = {AccountKind.UTILITY: "a utility bill", AccountKind.SALES_TAX: "a sales-tax notice"}
     accounts = {AccountKind.UTILITY: "a utility account", AccountKind.SALES_TAX: "a sales-tax account"}
-    return (f"This stub is {words[stub.kind]}, but account {number} is {accounts[account_kind]}. "
-            "Scan the stub that came with this payment, or type the account number.")
+    return (
+        f"This stub is {words[stub.kind]}, but account {number} is {accounts[account_kind]}. "
+        "Scan the stub that came with this payment, or type the account number."
+    )

@@ -85,14 +85,14 @@ class FilingPeriod:
         if m := _MONTHLY.match(raw):
             year, month = int(m[1]), int(m[2])
             if not 1 <= month <= 12:
-                raise TaxReturnError(f"\"{text.strip()}\" is not a month. Type a period like 2026-09.")
+                raise TaxReturnError(f'"{text.strip()}" is not a month. Type a period like 2026-09.')
             return cls.monthly(year, month, due_day)
         if m := _QUARTERLY.match(raw):
             return cls.quarterly(int(m[1]), int(m[2]), due_day)
         if m := _ANNUAL.match(raw):
             return cls.annual(int(m[1]), due_day)
         raise TaxReturnError(
-            f"\"{text.strip()}\" is not a filing period. Type a month (2026-09), a quarter (2026-Q3) or a year (2026)."
+            f'"{text.strip()}" is not a filing period. Type a month (2026-09), a quarter (2026-Q3) or a year (2026).'
         )
 
     @classmethod

@@ -128,7 +128,7 @@ def anchors_in(folder: Path) -> tuple[list[Anchor], int]:
     found: list[Anchor] = []
     without = 0
     for path in files:
-        day = path.name[len("deposit-"):-len(".csv")]
+        day = path.name[len("deposit-") : -len(".csv")]
         try:
             anchor = trailer_anchor(path.read_bytes(), f"the anchor of business day {day} in {path.name}")
         except OSError as exc:
@@ -262,7 +262,7 @@ def known_anchors(database: Path) -> list[Anchor]:
 
 
 def restore_problem(backup: Path, database: Path) -> str:
-    """"" when `backup` reaches every anchor known for `database`; else why not, in words.
+    """ "" when `backup` reaches every anchor known for `database`; else why not, in words.
 
     Restoring an older backup would put back a trail without events already printed on a Z report
     or sent to the bank in a deposit file: `audit verify` with those anchors would then fail."""

@@ -338,8 +338,10 @@ def verify_audit(ctx: ServiceContext) -> TrailCheck:
                          for gone in guards.missing(db)]  # fmt: skip
             return TrailCheck(chain, tuple(problems), money.checked, money.unsealed, tuple(money.notes))
     except (sqlite3.Error, SQLAlchemyError) as exc:
-        raise DatabaseError(f"The database could not be read to the end ({exc}). Restore it from the latest "
-                            "backup, and keep this file for the auditor.") from None
+        raise DatabaseError(
+            f"The database could not be read to the end ({exc}). Restore it from the latest "
+            "backup, and keep this file for the auditor."
+        ) from None
 
 
 def restore_guards(database: Database, *, user: str, station: str, at: dt.datetime) -> tuple[str, ...]:
@@ -437,9 +439,7 @@ def export_events(ctx: ServiceContext, actor: Operator, start: dt.date, end: dt.
     count = 0
     with ctx.db.unit_of_work() as uow:
         query = (
-            select(AuditEventRow)
-            .where(AuditEventRow.at >= low, AuditEventRow.at < high)
-            .order_by(AuditEventRow.seq)
+            select(AuditEventRow).where(AuditEventRow.at >= low, AuditEventRow.at < high).order_by(AuditEventRow.seq)
         )
         try:
             with tmp.open("w", newline="", encoding="utf-8") as handle:

@@ -83,7 +83,9 @@ class RestoreResult:
 
     def describe(self) -> str:
         upgraded = f", brought up to schema {self.upgraded_to}" if self.upgraded_to else ""
-        text = f"Restored {self.path} (schema {self.check.revision}{upgraded}, {self.check.audit_events:,} audit events)."
+        text = (
+            f"Restored {self.path} (schema {self.check.revision}{upgraded}, {self.check.audit_events:,} audit events)."
+        )
         if self.replaced:
             text += f" The database it replaced is kept at {self.replaced}."
         if self.cleared:
@@ -412,7 +414,9 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
     # -- checks before anything moves ------------------------------------------------------------
     # A refusal here leaves the database, the files beside it and the backup as they were (only
     # what an interrupted restore left is cleared).
-    if backup_path == database or (backup_path.exists() and database.exists() and os.path.samefile(backup_path, database)):
+    if backup_path == database or (
+        backup_path.exists() and database.exists() and os.path.samefile(backup_path, database)
+    ):
         raise BackupError("That is the database itself, not a backup of it.")
     if database.is_dir():
         raise BackupError(f"{database} is a folder; give --db the database file.")
@@ -431,7 +435,7 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
                 raise BackupError(f"Not restored: there is no database at {database}, but there is {side.name} beside "
                                   "it, which SQLite would read into the restored database. Move it to another folder, "
                                   "then restore again.")  # fmt: skip
-    station = str(Settings.load()["station.id"])
+    station = Settings.load().station.id
 
     # -- the restored database, made whole beside the old one ---------------------------------------
     copy = database.with_name(database.name + RESTORING)

@@ -8,7 +8,6 @@ says so. Every count attempt is kept and audited. Approvals for drawer work name
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from collections.abc import Iterator
@@ -72,7 +71,9 @@ def _items(session: Session, drawer_id: int) -> tuple[DrawerItem, ...]:
                TenderRow.kind.in_(bal.ITEM_KINDS))
         .order_by(TenderRow.id)
     )  # fmt: skip
-    return tuple(DrawerItem(tid, kind, ref, payer, Money(cents), number) for tid, kind, ref, payer, cents, number in rows)
+    return tuple(
+        DrawerItem(tid, kind, ref, payer, Money(cents), number) for tid, kind, ref, payer, cents, number in rows
+    )
 
 
 def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int | None = None) -> tuple[DrawerItem, ...]:
@@ -90,7 +91,9 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
             if drawer is None:
                 raise BalancingRefused(f"There is no drawer {drawer_id}.")
             if drawer.cashier != operator.user_id and not operator.can(Permission.SECOND_COUNT):
-                raise BalancingRefused(f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may see its items.")
+                raise BalancingRefused(
+                    f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may see its items."
+                )
         return _items(uow.session, drawer.id)
 
 
@@ -460,7 +463,9 @@ def _pieces_lines(pieces: CashCount) -> list[SlipLine]:
     return [SlipLine(f"  {n} x {d.label}", amount.display()) for d, n, amount in pieces.lines()]
 
 
-def _z_report(session: Session, ctx: ServiceContext, drawer: DrawerRow, close: DrawerCloseRow) -> tuple[ShiftReport, Any]:
+def _z_report(
+    session: Session, ctx: ServiceContext, drawer: DrawerRow, close: DrawerCloseRow
+) -> tuple[ShiftReport, Any]:
     """The Z report of a closed drawer, from its close and count rows (the same every time)."""
     count = session.get(DrawerCountRow, close.count_id)
     assert count is not None
@@ -548,7 +553,9 @@ def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder:
         if drawer is None:
             raise BalancingRefused(f"There is no drawer {drawer_id}.")
         if drawer.cashier != operator.user_id and not operator.can(Permission.CLOSE_DAY):
-            raise BalancingRefused(f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may copy its Z report.")
+            raise BalancingRefused(
+                f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may copy its Z report."
+            )
         close = s.get(DrawerCloseRow, drawer.id)
         if drawer.status != "closed" or close is None:
             raise BalancingRefused(f"Drawer {drawer_id} is still open: its Z report comes when it is closed.")
@@ -572,4 +579,3 @@ def z_report_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder
     in `folder` or the reports folder. The same drawer gives the same bytes."""
     operator.require(Permission.TAKE_PAYMENTS, "copy a Z report")
     return _save_z_pdf(ctx, operator, drawer_id, folder)
-

@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cashdesk.domain.change_fund import ChangeFundDay
 from cashdesk.domain.anchors import Anchor
+from cashdesk.domain.change_fund import ChangeFundDay
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import anchors, audit

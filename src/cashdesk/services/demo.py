@@ -199,10 +199,10 @@ Steele Stokes Strickland Summers Swanson Tate Terry Todd Townsend Vaughn Walsh W
 Wiley Wilkins Wolfe Yates York Zimmer
 """
 # More surnames from parts that go together (Ashford, Lindquist, Brookfield), for the long tail.
-_ENGLISH_ROOTS = "Ash Black Brad Brook Cald Cran Fair Good Hale Hay Kings Mid New Pem Red Rut Sedg Shel Stan Stock Thorn Went West Whit Wood".split()
-_ENGLISH_ENDS = "ley ford wood field ton well by wick ham more worth bury dale hurst stead cott".split()
-_NORDIC_ROOTS = "Ander Berg Dahl Eck Falk Gold Holm Lind Nord Rosen Sand Stein Wald Strom Lund Feld Eisen Gruen Kirsch Linden".split()
-_NORDIC_ENDS = "son sen berg man stein feld quist gren dahl hardt baum".split()
+_ENGLISH_ROOTS = ["Ash", "Black", "Brad", "Brook", "Cald", "Cran", "Fair", "Good", "Hale", "Hay", "Kings", "Mid", "New", "Pem", "Red", "Rut", "Sedg", "Shel", "Stan", "Stock", "Thorn", "Went", "West", "Whit", "Wood"]
+_ENGLISH_ENDS = ["ley", "ford", "wood", "field", "ton", "well", "by", "wick", "ham", "more", "worth", "bury", "dale", "hurst", "stead", "cott"]
+_NORDIC_ROOTS = ["Ander", "Berg", "Dahl", "Eck", "Falk", "Gold", "Holm", "Lind", "Nord", "Rosen", "Sand", "Stein", "Wald", "Strom", "Lund", "Feld", "Eisen", "Gruen", "Kirsch", "Linden"]
+_NORDIC_ENDS = ["son", "sen", "berg", "man", "stein", "feld", "quist", "gren", "dahl", "hardt", "baum"]
 _FIRST_NAMES = """
 James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan Joseph
 Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy Matthew Betty Anthony Margaret Mark Sandra
@@ -395,7 +395,12 @@ _FEES = frozenset(("LATEFEE", "NSF", "DOORTAG", "RECON"))
 
 AUTOPAY, PROMPT, LATE, PARTIAL, DELINQUENT, OVERPAY = range(6)
 _BEHAVIOUR_CUM = (0.25, 0.76, 0.85, 0.89, 0.96, 1.0)
-_CHANNELS = (("Online payment", "WEB"), ("Mail payment", "MAIL"), ("Counter payment", "W01"), ("Lockbox payment", "LBX"))
+_CHANNELS = (
+    ("Online payment", "WEB"),
+    ("Mail payment", "MAIL"),
+    ("Counter payment", "W01"),
+    ("Lockbox payment", "LBX"),
+)
 
 
 def _pay(items: list[list], amount: int) -> tuple[list[tuple[list, int]], int]:  # type: ignore[type-arg]
@@ -614,7 +619,15 @@ class _CityBuilder:
                     past_due_bills = {i[_PERIOD] for i in late}
                     past_due = sum(i[_AMOUNT] - i[_PAID] for i in late)
                     fee = max(100, past_due * 5 // 100)
-                    self.fee(history, items, account_id, late_check, "LATEFEE", f"Late fee 5% of {Money(past_due).display()}", fee)
+                    self.fee(
+                        history,
+                        items,
+                        account_id,
+                        late_check,
+                        "LATEFEE",
+                        f"Late fee 5% of {Money(past_due).display()}",
+                        fee,
+                    )
                     if len(past_due_bills) >= 2 and not tagged:
                         tagged = True
                         self.fee(history, items, account_id, late_check, "DOORTAG", "Shut-off notice (door tag)", 3000)
@@ -626,14 +639,25 @@ class _CityBuilder:
         if ends:
             status = ends
         if ends == "closed" and credit:
-            history.append((account_id, iso[bills[last].due + 10], "adjustment", "Credit refunded by check", credit, ""))
+            history.append(
+                (account_id, iso[bills[last].due + 10], "adjustment", "Credit refunded by check", credit, "")
+            )
             credit = 0
 
         owed = 0
         for item in items:
             owed += item[_AMOUNT] - item[_PAID]
             out.items.append(
-                (account_id, item[_CODE], item[_DESC], item[_PERIOD], iso[item[_BILLED]], iso[item[_DUE]], item[_AMOUNT], item[_PAID])
+                (
+                    account_id,
+                    item[_CODE],
+                    item[_DESC],
+                    item[_PERIOD],
+                    iso[item[_BILLED]],
+                    iso[item[_DUE]],
+                    item[_AMOUNT],
+                    item[_PAID],
+                )
             )
         out.owed_cents += owed - credit
         out.accounts.append(
@@ -641,7 +665,16 @@ class _CityBuilder:
              deposit, "", None, credit, cal.created, cal.created)
         )  # fmt: skip
 
-    def payment(self, history: list, items: list, account_id: int, day: int, amount: int, channel: tuple[str, str], cash_only: bool) -> tuple[list, int]:  # type: ignore[type-arg]
+    def payment(
+        self,
+        history: list,
+        items: list,
+        account_id: int,
+        day: int,
+        amount: int,
+        channel: tuple[str, str],
+        cash_only: bool,
+    ) -> tuple[list, int]:  # type: ignore[type-arg]
         """Posts a payment; returns what it paid on each item and what is left over as credit."""
         if cash_only:
             description, reference = "Counter payment (cash)", "W01"
@@ -663,7 +696,9 @@ class _CityBuilder:
         history.append((account_id, self.cal.iso[day], "adjustment", f"Returned check {check} (NSF)", amount, "NSF"))
         self.fee(history, items, account_id, day, "NSF", "Returned check fee", 3000)
 
-    def fee(self, history: list, items: list, account_id: int, day: int, code: str, description: str, amount: int) -> None:  # type: ignore[type-arg]
+    def fee(
+        self, history: list, items: list, account_id: int, day: int, code: str, description: str, amount: int
+    ) -> None:  # type: ignore[type-arg]
         items.append([code, description, "", day, day, amount, 0])
         history.append((account_id, self.cal.iso[day], "adjustment", description, amount, ""))
 
@@ -704,23 +739,31 @@ class _CityBuilder:
             # Delinquent: filed without paying, or never filed and assessed.
             if rng.random() < 0.6:
                 day = period.due - rng.randrange(0, 10)
-                history.append((account_id, iso[day], "return", f"{label} (not paid)", tax, f"taxable {taxable // 100}"))
+                history.append(
+                    (account_id, iso[day], "return", f"{label} (not paid)", tax, f"taxable {taxable // 100}")
+                )
                 description = f"Sales tax {period.label}"
             else:
                 day = period.due + 30
                 if day > as_of:
                     day = as_of
                 tax = tax // 1000 * 1000 + 10000  # an estimate, rounded up
-                history.append((account_id, iso[day], "adjustment", f"Estimated assessment {period.label} (no return)", tax, ""))
+                history.append(
+                    (account_id, iso[day], "adjustment", f"Estimated assessment {period.label} (no return)", tax, "")
+                )
                 description = f"Estimated sales tax {period.label}"
             penalty = max(1500, tax // 10)
             months = (as_of - period.due + 29) // 30 if as_of > period.due else 0
             interest = tax * months // 100
             rows = [("SALESTAX", description, tax), ("TAXPEN", f"Penalty 10% {period.label}", penalty)]
-            history.append((account_id, iso[min(period.due + 1, as_of)], "adjustment", f"Penalty {period.label}", penalty, ""))
+            history.append(
+                (account_id, iso[min(period.due + 1, as_of)], "adjustment", f"Penalty {period.label}", penalty, "")
+            )
             if interest:
                 rows.append(("TAXINT", f"Interest {months} mo {period.label}", interest))
-                history.append((account_id, iso[as_of], "adjustment", f"Interest {period.label}, {months} months", interest, ""))
+                history.append(
+                    (account_id, iso[as_of], "adjustment", f"Interest {period.label}, {months} months", interest, "")
+                )
             for code, description, amount in rows:
                 out.items.append((account_id, code, description, period.period, iso[day], iso[period.due], amount, 0))
                 owed += amount

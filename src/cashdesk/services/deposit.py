@@ -428,8 +428,13 @@ def keep_closing_record(s: Session, ctx: ServiceContext, day: dt.date, money: Da
     """In the day close's own transaction: what its files print and the figures of its rows, so
     that every export prints the same and refuses rows changed since (export_deposit)."""
     lookups = _closing_lookups(s, ctx, day)
-    s.add(DayCloseRecordRow(business_date=day, lookups=lookups.to_json(),
-                            figures=json.dumps(closing_figures(money), ensure_ascii=False, separators=(",", ":"))))
+    s.add(
+        DayCloseRecordRow(
+            business_date=day,
+            lookups=lookups.to_json(),
+            figures=json.dumps(closing_figures(money), ensure_ascii=False, separators=(",", ":")),
+        )
+    )
 
 
 # -- the files -----------------------------------------------------------------------------------
@@ -544,8 +549,9 @@ def _figure_differences(then: Mapping[str, Any], now: Mapping[str, Any], names: 
         for gl in sorted(set(then["journal"]) | set(now["journal"])):
             before, after = then["journal"].get(gl, 0), now["journal"].get(gl, 0)
             if before != after:
-                found.append(Difference((names["journal"],),
-                                        f"GL journal, {gl}: {_net(before)} at the close, {_net(after)} now"))
+                found.append(
+                    Difference((names["journal"],), f"GL journal, {gl}: {_net(before)} at the close, {_net(after)} now")
+                )
     for key, what, details in (("billing", "billing payments", "an account, receipt or tender"),
                                ("sales_tax", "sales-tax payments", "an account, period or receipt")):  # fmt: skip
         if differs(key):
@@ -808,8 +814,9 @@ def export_deposit(
         if differences:
             named = sorted({n for d in differences for n in d.files})
             message = _refusal(day, folder, differences, rows_changed=rows_changed, registered=bool(registered))
-            raise refuse(message, named,
-                         "rows changed since the close" if rows_changed else "files differ from those registered")
+            raise refuse(
+                message, named, "rows changed since the close" if rows_changed else "files differ from those registered"
+            )
         earlier = set(s.scalars(select(ExportedFileRow.sha256).where(ExportedFileRow.business_date == day)))
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -817,8 +824,10 @@ def export_deposit(
         except ExportDiffers as differs:
             raise refuse(str(differs), [], "the folder holds other files for the day") from None
         except OSError as exc:
-            raise ExportRefused(f"The deposit files could not be written to {folder}: {exc.strerror or exc}. "
-                                "Choose another folder or free some space; nothing was registered.") from None
+            raise ExportRefused(
+                f"The deposit files could not be written to {folder}: {exc.strerror or exc}. "
+                "Choose another folder or free some space; nothing was registered."
+            ) from None
         exported: list[ExportedFile] = []
         for name, data in files.items():
             previous = registered.get(name)

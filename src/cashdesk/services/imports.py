@@ -22,8 +22,8 @@ from typing import Any, TextIO, TypeVar
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.accounts import ACCOUNT_NUMBER_MAX, AccountKind, AccountStatus, FilingFrequency
-from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.cards import mask
+from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.security import Permission
 from cashdesk.domain.text import bad_character
 from cashdesk.services import audit
@@ -78,9 +78,7 @@ _FIELD_OF_COLUMN: dict[str, tuple[str, ...]] = {
     "paid": ("paid_cents",),
 }
 #: The column to blame when two rows of one account disagree on a staged field.
-_COLUMN_OF_FIELD: dict[str, str] = {
-    field: column for column, fields in _FIELD_OF_COLUMN.items() for field in fields
-}
+_COLUMN_OF_FIELD: dict[str, str] = {field: column for column, fields in _FIELD_OF_COLUMN.items() for field in fields}
 
 _MAX_LENGTH = {
     "name": 120,
@@ -139,7 +137,7 @@ class ImportRefused(ServiceError):
 
     def __init__(self, file: str, problems: Sequence[Problem], more: int = 0) -> None:
         self.file = file
-        self.problems = tuple(sorted(problems, key=lambda p: (p.line or 0)))
+        self.problems = tuple(sorted(problems, key=lambda p: p.line or 0))
         self.more = more
         super().__init__(self._message())
 
@@ -431,7 +429,9 @@ class _FileReader:
                 close = difflib.get_close_matches(col, COLUMNS, n=1)
                 hint = f" Did you mean {close[0]}?" if close else ""
                 problems.add(
-                    line, _shorten(col, 40), f"is not a column cashdesk knows.{hint} The columns are in docs/formats.md."
+                    line,
+                    _shorten(col, 40),
+                    f"is not a column cashdesk knows.{hint} The columns are in docs/formats.md.",
                 )
             seen.setdefault(col, position)
         if len(first) == 1 and (";" in first[0] or "\t" in first[0]):
@@ -490,7 +490,7 @@ class _FileReader:
 
 _UNDECODABLE_REASON = (
     "has characters that are not UTF-8 text. Save the file as UTF-8 "
-    "(in Excel: Save As, \"CSV UTF-8 (Comma delimited)\") and import it again."
+    '(in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.'
 )
 
 
@@ -701,7 +701,7 @@ class _RowParser:
         code = self._codes_upper.get(text.upper())
         if code is None:
             raise _CellError(
-                f"there is no revenue code \"{_shorten(text)}\" in cashdesk. Correct the code, or have the "
+                f'there is no revenue code "{_shorten(text)}" in cashdesk. Correct the code, or have the '
                 "revenue code added to cashdesk before importing."
             )
         return code
@@ -738,7 +738,7 @@ def _choice(allowed: dict[str, str], what: str, *, default: str | None) -> Calla
             return default
         value = allowed.get(_normalise_column(text))
         if value is None:
-            raise _CellError(f"\"{_shorten(text)}\" is not {what}; use one of: {', '.join(allowed)}.")
+            raise _CellError(f'"{_shorten(text)}" is not {what}; use one of: {", ".join(allowed)}.')
         return value
 
     return check
@@ -775,7 +775,7 @@ def _date(text: str) -> dt.date | None:
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise _CellError(f"\"{_shorten(text)}\" is not a date; write dates as YYYY-MM-DD, like 2026-03-31.") from None
+        raise _CellError(f'"{_shorten(text)}" is not a date; write dates as YYYY-MM-DD, like 2026-03-31.') from None
 
 
 def _phone_digits(text: str) -> str:

@@ -277,7 +277,6 @@ def _suspects(db: rows.Driver, batch_id: int, found: list[tuple[Any, ...]]) -> d
     return rules.suspects(remittances, posted_checks=posted)
 
 
-
 # -- the use cases ----------------------------------------------------------------------------------
 
 
@@ -320,13 +319,17 @@ def batch_view(ctx: ServiceContext, operator: Operator, batch_id: int) -> BatchV
         return _view(uow.session, _batch(uow.session, batch_id))
 
 
-def list_batches(ctx: ServiceContext, operator: Operator, *, business_date: dt.date | None = None) -> tuple[BatchView, ...]:
+def list_batches(
+    ctx: ServiceContext, operator: Operator, *, business_date: dt.date | None = None
+) -> tuple[BatchView, ...]:
     """The batches of a business day (default: the open one), oldest first; items=() here."""
     operator.require(Permission.TAKE_PAYMENTS, "see mail batches")
     with ctx.db.unit_of_work(write=False) as uow:
         s = uow.session
         day = business_date or open_business_date(s, ctx)
-        batches = list(s.scalars(select(MailBatchRow).where(MailBatchRow.business_date == day).order_by(MailBatchRow.id)))
+        batches = list(
+            s.scalars(select(MailBatchRow).where(MailBatchRow.business_date == day).order_by(MailBatchRow.id))
+        )
         return tuple(_view(s, b, with_items=False) for b in batches)
 
 
@@ -459,7 +462,9 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
         batch = _batch(s, batch_id)
         _may_work_on(operator, batch)
         if batch.status != rules.BatchStatus.OPEN:
-            raise MailRefused(f"Batch {batch.number} is {batch.status}: remittances are removed from open batches only.")
+            raise MailRefused(
+                f"Batch {batch.number} is {batch.status}: remittances are removed from open batches only."
+            )
         item = s.get(MailItemRow, item_id) if type(item_id) is int else None
         if item is None or item.batch_id != batch.id:
             raise MailRefused(f"Batch {batch.number} has no such remittance.")
@@ -848,7 +853,7 @@ def import_payments(
         accounts: dict[str, tuple[int, str, str, bool, dt.date | None]] = {}
         numbers = sorted({r.account for r in parsed.rows})
         for start in range(0, len(numbers), CHUNK):
-            chunk = numbers[start:start + CHUNK]
+            chunk = numbers[start : start + CHUNK]
             for r in db.all("SELECT id, number, status, cash_only, cash_only_until FROM accounts WHERE number IN ("
                             + ",".join("?" * len(chunk)) + ")", chunk):  # fmt: skip
                 accounts[r[1]] = (int(r[0]), r[1], r[2], bool(r[3]), stored_day(r[4]))
@@ -911,7 +916,7 @@ def _checks_taken(db: rows.Driver, account_ids: list[int]) -> dict[tuple[int, st
     """(account id, check number) -> where: mail items not rejected nor reversed, counter checks."""
     taken: dict[tuple[int, str], str] = {}
     for start in range(0, len(account_ids), CHUNK):
-        chunk = account_ids[start:start + CHUNK]
+        chunk = account_ids[start : start + CHUNK]
         marks = ",".join("?" * len(chunk))
         for account_id, number, batch_number, seq, status in db.all(
             "SELECT i.account_id, i.check_number, b.number, i.seq, i.status FROM mail_items i "

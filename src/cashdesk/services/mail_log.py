@@ -156,9 +156,16 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
         s = uow.session
         rows = list(s.scalars(select(MailLogRow).where(MailLogRow.received_on == day).order_by(MailLogRow.id)))
         lines = [
-            MailLogLine(number=row.id, time=row.logged_at.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%I:%M %p"),
-                        doc_type=row.doc_type, sender=row.sender, reference=row.reference, routed_to=row.routed_to,
-                        notes=row.notes, logged_by=row.logged_by)  # fmt: skip
+            MailLogLine(
+                number=row.id,
+                time=row.logged_at.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%I:%M %p"),
+                doc_type=row.doc_type,
+                sender=row.sender,
+                reference=row.reference,
+                routed_to=row.routed_to,
+                notes=row.notes,
+                logged_by=row.logged_by,
+            )  # fmt: skip
             for row in rows
         ]
         data = mail_log_pdf(day, ctx.settings.city.name, lines, known)

@@ -220,7 +220,9 @@ def reprint_receipt(
     """Queue a copy marked REPRINT. The first reprint is free; later ones need a supervisor."""
     operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
     with ctx.db.unit_of_work() as uow:
-        receipt = uow.session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
+        receipt = uow.session.scalars(
+            select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())
+        ).one_or_none()
         if receipt is None:
             raise ReprintRefused(f"There is no receipt {number.strip()}.")
         receipt_id, receipt_number, needs_approval = receipt.id, receipt.number, receipt.reprints >= 1
@@ -234,7 +236,9 @@ def reprint_receipt(
         return _reprint(uow, ctx, operator, receipt_id, "")
 
 
-def _reprint(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, receipt_id: int, approved_by: str) -> tuple[int, ...]:
+def _reprint(
+    uow: UnitOfWork, ctx: ServiceContext, operator: Operator, receipt_id: int, approved_by: str
+) -> tuple[int, ...]:
     s = uow.session
     receipt = s.get(ReceiptRow, receipt_id)
     assert receipt is not None  # nothing is deleted
@@ -460,7 +464,9 @@ def printer_test(ctx: ServiceContext) -> PrinterCheck:
     spec = printer_spec(ctx)
     printer = _open_or_refuse(ctx, spec)
     try:
-        doc = sample_receipt(_letterhead(ctx), station=ctx.station, local_time=_local(ctx, ctx.now().replace(tzinfo=None)))
+        doc = sample_receipt(
+            _letterhead(ctx), station=ctx.station, local_time=_local(ctx, ctx.now().replace(tzinfo=None))
+        )
         result = deliver(_render(ctx, doc), printer)
         kick = deliver(drawer_kick(ctx.settings.drawer.pin), printer) if result.delivered else result
         with ctx.db.unit_of_work() as uow:
@@ -495,7 +501,9 @@ def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folde
 
     operator.require(Permission.LOOK_UP_ACCOUNTS, "copy receipts")
     with ctx.db.unit_of_work() as uow:
-        receipt = uow.session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
+        receipt = uow.session.scalars(
+            select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())
+        ).one_or_none()
         if receipt is None:
             raise ReprintRefused(f"There is no receipt {number.strip()}.")
         doc = receipt_doc(uow.session, ctx, receipt, reprint=True, void=receipt.status == "void")

@@ -76,7 +76,9 @@ def record_returned_check(
         if tender is None:
             raise ReturnedCheckRefused(f"Receipt {receipt.number} has no check #{check_number.strip()}.")
         if s.scalars(select(ReturnedCheckRow).where(ReturnedCheckRow.tender_id == tender.id)).first():
-            raise ReturnedCheckRefused(f"Check #{tender.reference} on {receipt.number} is already recorded as returned.")
+            raise ReturnedCheckRefused(
+                f"Check #{tender.reference} on {receipt.number} is already recorded as returned."
+            )
         lines = list(s.scalars(select(ReceiptLineRow).where(
             ReceiptLineRow.receipt_id == receipt.id, ReceiptLineRow.kind == "account").order_by(ReceiptLineRow.line_no)))  # fmt: skip
         if not lines:

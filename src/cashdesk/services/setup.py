@@ -45,8 +45,10 @@ class InitResult:
         if not self.guards_put_back:
             return ""
         n = len(self.guards_put_back)
-        return (f" Put back {n} guard{'s' if n > 1 else ''} that someone had taken out of the file or changed "
-                f"({', '.join(self.guards_put_back)}); the audit trail records it. Run `cashdesk audit verify`.")
+        return (
+            f" Put back {n} guard{'s' if n > 1 else ''} that someone had taken out of the file or changed "
+            f"({', '.join(self.guards_put_back)}); the audit trail records it. Run `cashdesk audit verify`."
+        )
 
 
 def init_database(db: str | os.PathLike[str] | None = None, *, actor: Operator | None = None) -> InitResult:

@@ -76,7 +76,9 @@ def business_days_to_run(ctx: ServiceContext, days: int) -> list[dt.date]:
     if not 1 <= days <= MAX_DAYS:
         raise ServiceError(f"Simulate from 1 to {MAX_DAYS} days at a time.")
     with ctx.db.unit_of_work(write=False) as uow:
-        last = uow.session.scalar(select(func.max(BusinessDayRow.business_date)).where(BusinessDayRow.status == "closed"))
+        last = uow.session.scalar(
+            select(func.max(BusinessDayRow.business_date)).where(BusinessDayRow.status == "closed")
+        )
     today = ctx.today()
     out: list[dt.date] = []
     if last is None:

@@ -185,7 +185,7 @@ def _prepare(
     kind: str,
 ) -> _Prepared:
     if kind not in KINDS:
-        raise TaxReturnRefused(f"A return is original, amended or zero, not \"{kind}\".")
+        raise TaxReturnRefused(f'A return is original, amended or zero, not "{kind}".')
     number = normalize_account_number(account)
     if not number:
         raise TaxReturnRefused("Type the sales tax account number from the return.")

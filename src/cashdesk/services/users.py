@@ -96,7 +96,9 @@ def _existing(session: Session, user_id: str) -> UserRow:
     return row
 
 
-def _record(session: Session, ctx: ServiceContext, actor: Operator, event_type: str, row: UserRow, **details: object) -> None:
+def _record(
+    session: Session, ctx: ServiceContext, actor: Operator, event_type: str, row: UserRow, **details: object
+) -> None:
     audit.record(
         session, user=actor.user_id, station=ctx.station, event_type=event_type, object=row.user_id,
         details=details, at=ctx.now(),

@@ -152,8 +152,13 @@ def void_receipt(
         from cashdesk.services.printing import queue_void_slip
 
         job_ids = queue_void_slip(s, ctx, receipt)
-        details = {"reason": reason, "approved_by": approval.approved_by, "approval": approval.id,
-                   "total_cents": receipt.total_cents, "allocations": reversals}
+        details = {
+            "reason": reason,
+            "approved_by": approval.approved_by,
+            "approval": approval.id,
+            "total_cents": receipt.total_cents,
+            "allocations": reversals,
+        }
         details |= sealed.digests(driver(s), "void", receipt.number, details)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="void", object=receipt.number,
                      details=details, at=now)  # fmt: skip

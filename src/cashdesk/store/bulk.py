@@ -137,7 +137,9 @@ def _check_foreign_keys(con: sqlite3.Connection, tables: Sequence[str]) -> None:
         broken = con.execute(f"PRAGMA foreign_key_check({table})").fetchmany(3)
         if broken:
             rows = ", ".join(f"row {rowid} -> {parent}" for _, rowid, parent, _ in broken)
-            raise DatabaseError(f"The load was refused and nothing was written: {table} refers to rows that do not exist ({rows}).")
+            raise DatabaseError(
+                f"The load was refused and nothing was written: {table} refers to rows that do not exist ({rows})."
+            )
 
 
 @contextlib.contextmanager

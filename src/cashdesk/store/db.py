@@ -96,7 +96,7 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     if url.startswith("sqlite:///") and "?" not in url:  # what resolve_url makes of a path
-        database = url[len("sqlite:///"):]
+        database = url[len("sqlite:///") :]
         return Path(database) if database and database != ":memory:" else None
     from sqlalchemy.engine import make_url
 
@@ -136,7 +136,9 @@ def _precheck_sqlite_file(path: Path, *, quick_check: bool) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"The database {path} cannot be opened ({exc}). Check the path and its permissions.") from None
+        raise DatabaseError(
+            f"The database {path} cannot be opened ({exc}). Check the path and its permissions."
+        ) from None
     try:
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

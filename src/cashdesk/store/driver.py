@@ -25,8 +25,10 @@ def _processors(dialect: Dialect) -> tuple[Callable[[Any], Any] | None, Callable
     """How this dialect stores a time and a date: taken from the receipts table, whose column types
     are those of every date and time column in models.py (a test holds them to it)."""
     columns = ReceiptRow.__table__.c
-    return (columns.posted_at.type.dialect_impl(dialect).bind_processor(dialect),
-            columns.business_date.type.dialect_impl(dialect).bind_processor(dialect))
+    return (
+        columns.posted_at.type.dialect_impl(dialect).bind_processor(dialect),
+        columns.business_date.type.dialect_impl(dialect).bind_processor(dialect),
+    )
 
 
 #: A date column as a driver-level read returns it (text on SQLite, a date elsewhere), as a date.

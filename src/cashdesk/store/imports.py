@@ -165,9 +165,7 @@ class ImportStage:
         with self._conn.begin():
             return {
                 code: description
-                for code, description in self._conn.execute(
-                    select(RevenueCodeRow.code, RevenueCodeRow.description)
-                )
+                for code, description in self._conn.execute(select(RevenueCodeRow.code, RevenueCodeRow.description))
             }
 
     def add(self, rows: Sequence[Sequence[object]]) -> None:
@@ -287,9 +285,7 @@ class ImportStage:
         item_fields = [f for f in item_fields if f != "item_id"]
 
         conn.execute(
-            update(s).values(
-                account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery()
-            )
+            update(s).values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
         )
         accounts_changed = 0
         if account_fields:
@@ -392,4 +388,3 @@ def import_stage(engine: Engine) -> Iterator[ImportStage]:
             with conn.begin():
                 for table in (staged_accounts, staged_rows):
                     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table.name}")
-

@@ -20,7 +20,6 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from cashdesk import clock
 
-
 utcnow = clock.utcnow_naive
 
 
@@ -126,9 +125,7 @@ class UserRow(Base):
     password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (
-        CheckConstraint("role IN ('cashier', 'supervisor', 'administrator')", name="ck_users_role"),
-    )
+    __table_args__ = (CheckConstraint("role IN ('cashier', 'supervisor', 'administrator')", name="ck_users_role"),)
 
 
 class PasswordHistoryRow(Base):

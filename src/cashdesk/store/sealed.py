@@ -117,7 +117,7 @@ def _receipts(db: Driver, where: str, params: Sequence[Any]) -> dict[str, Parts]
 def _allocations(db: Driver, ids: list[int]) -> list[Row]:
     rows: list[Row] = []
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         rows += _rows(db, "SELECT id, receipt_line_id, open_item_id, amount_cents, reverses_id FROM allocations "
                           f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)  # fmt: skip
     return rows

@@ -12,13 +12,14 @@ from typing import NamedTuple
 from sqlalchemy import Connection
 
 #: The columns every search returns, in order. The balance is what is owed less any credit.
-RESULT_COLUMNS = "a.id, a.number, a.kind, a.name, a.service_address, a.phone, a.status, " \
-    "COALESCE((SELECT SUM(o.amount_cents - o.paid_cents) FROM open_items o WHERE o.account_id = a.id), 0) " \
+RESULT_COLUMNS = (
+    "a.id, a.number, a.kind, a.name, a.service_address, a.phone, a.status, "
+    "COALESCE((SELECT SUM(o.amount_cents - o.paid_cents) FROM open_items o WHERE o.account_id = a.id), 0) "
     "- a.credit_cents AS balance_cents"
+)
 
 NUMBER_PREFIX_SQL = (
-    f"SELECT {RESULT_COLUMNS} FROM accounts a "
-    "WHERE a.number >= ? AND a.number < ? ORDER BY a.number LIMIT ?"
+    f"SELECT {RESULT_COLUMNS} FROM accounts a WHERE a.number >= ? AND a.number < ? ORDER BY a.number LIMIT ?"
 )
 PHONE_PREFIX_SQL = (
     f"SELECT {RESULT_COLUMNS} FROM accounts a "

@@ -25,7 +25,9 @@ def any_users(session: Session) -> bool:
 def active_users_with_role(session: Session, role: str) -> int:
     """Users of this role who are not disabled (a locked user is still active: locks lift)."""
     return int(
-        session.scalar(select(func.count()).select_from(UserRow).where(UserRow.role == role, UserRow.disabled.is_(False)))
+        session.scalar(
+            select(func.count()).select_from(UserRow).where(UserRow.role == role, UserRow.disabled.is_(False))
+        )
         or 0
     )
 

@@ -137,4 +137,3 @@ def _quit_when_ready(
 
 
 __all__ = ["READY", "run"]
-

@@ -90,25 +90,28 @@ class ApprovalDialog(QDialog):
     def _approve(self, supervisor_id: str, password: str) -> None:
         from cashdesk.services.overrides import approve
 
-        approval = Operation(
-            self,
-            lambda: approve(
-                self._ctx,
-                action=self._action,
-                requested_by=self._requested_by,
-                supervisor_id=supervisor_id,
-                password=password,
-                object=self._object,
-                reason=self._reason,
-            ),
-            failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
-            log_as="approval failed",
-        ).failure(self._refuse).run_now()
+        approval = (
+            Operation(
+                self,
+                lambda: approve(
+                    self._ctx,
+                    action=self._action,
+                    requested_by=self._requested_by,
+                    supervisor_id=supervisor_id,
+                    password=password,
+                    object=self._object,
+                    reason=self._reason,
+                ),
+                failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
+                log_as="approval failed",
+            )
+            .failure(self._refuse)
+            .run_now()
+        )
         if approval is None:
             return
         self.approval = approval
         self.accept()
-
 
     def _refuse(self, text: str) -> None:
         self.form.refuse(text)
@@ -125,9 +128,7 @@ def ask_for_approval(
     parent: QWidget | None = None,
 ) -> Approval | None:
     """Show the dialog until a supervisor approves (the Approval) or someone cancels (None)."""
-    dialog = ApprovalDialog(
-        ctx, action=action, requested_by=requested_by, object=object, reason=reason, parent=parent
-    )
+    dialog = ApprovalDialog(ctx, action=action, requested_by=requested_by, object=object, reason=reason, parent=parent)
     try:
         dialog.exec()
         return dialog.approval

@@ -178,6 +178,7 @@ class AuditDialog(QDialog):
             event_type=str(self.type_combo.currentData() or ""),
             limit=LIMIT,
         )
+
         def said(text: str) -> None:
             self.model.clear()
             show_message(self.message_label, text, error=True)

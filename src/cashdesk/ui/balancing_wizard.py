@@ -199,7 +199,7 @@ class ItemsPage(QWizardPage):
         self.extra: list[ExtraItem] = []
         explain = QLabel(
             "Tick each check and money order that is in the drawer: ↑ ↓ move, Space ticks. An item in the drawer "
-            "that is not on the list: type it under \"Item found\" and Enter. Enter on the list goes on."
+            'that is not on the list: type it under "Item found" and Enter. Enter on the list goes on.'
         )
         explain.setWordWrap(True)
         self.table = ItemsTable(0, len(self.COLUMNS))

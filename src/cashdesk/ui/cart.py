@@ -193,4 +193,3 @@ class TendersModel(RowsModel[Tender]):
         Column("Tender", lambda t: t.describe(), lambda t: t.describe()),
         money_column("Amount", lambda t: t.amount),
     )
-

@@ -155,9 +155,7 @@ class PayStrip(QFrame):
     def open_for(self, detail: AccountDetail, amount: Money, note: str = "") -> None:
         self.detail = detail
         a = detail.account
-        self.title_label.setText(
-            f"Pay on account {a.number} — {a.name}   (balance {detail.balance.display()})"
-        )
+        self.title_label.setText(f"Pay on account {a.number} — {a.name}   (balance {detail.balance.display()})")
         warnings = [f.upper() for f in detail.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
         if a.status is AccountStatus.CLOSED:
             warnings.append("A SUPERVISOR APPROVES A PAYMENT ON A CLOSED ACCOUNT")
@@ -648,9 +646,7 @@ class CounterScreen(QWidget):
             return
         cash_only = cart.cash_only_accounts
         if kind is not TenderKind.CASH and cash_only:
-            self.say(
-                f"Account {cash_only[0]} is cash only: no {kind.label.lower()}. Take cash (F5).", error=True
-            )
+            self.say(f"Account {cash_only[0]} is cash only: no {kind.label.lower()}. Take cash (F5).", error=True)
             self._home()
             return
         self.pay_strip.close_strip()
@@ -680,7 +676,9 @@ class CounterScreen(QWidget):
         applied = f"{tender.describe()}: {tender.amount.display()}."
         change = cart.change
         if cart.remaining.cents:
-            self.say(f"{applied} Still to pay: {cart.remaining.display()} (F5 cash, F6 check, F7 card, F8 money order).")
+            self.say(
+                f"{applied} Still to pay: {cart.remaining.display()} (F5 cash, F6 check, F7 card, F8 money order)."
+            )
         elif change is not None and change.cents:
             self.say(f"{applied} Change due: {change.display()}. F12 posts the receipt.")
         else:

@@ -23,9 +23,7 @@ def is_plain_enter(event: QKeyEvent) -> bool:
 def focus_and_select(widget: QWidget) -> None:
     """The cursor into `widget`, its text selected so typing replaces it."""
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    if isinstance(widget, QLineEdit):
-        widget.selectAll()
-    elif isinstance(widget, QAbstractSpinBox):
+    if isinstance(widget, QLineEdit) or isinstance(widget, QAbstractSpinBox):
         widget.selectAll()
 
 

@@ -81,7 +81,9 @@ class InquiryScreen(QWidget):
     #: A bill stub was scanned and its account shown: (account number, amount due on the stub).
     stub_scanned = Signal(str, object)
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None, *, guard: CardNumberGuard | None = None) -> None:
+    def __init__(
+        self, ctx: ServiceContext, parent: QWidget | None = None, *, guard: CardNumberGuard | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("inquiryScreen")
         self._ctx = ctx
@@ -230,9 +232,7 @@ class InquiryScreen(QWidget):
         self.results_model.clear()
         self.pane.show_detail(detail)
         number = detail.account.number
-        self.show_message(
-            f"Bill stub for account {number}: {stub.amount_due.display()} due {stub.due_date:%m/%d/%Y}."
-        )
+        self.show_message(f"Bill stub for account {number}: {stub.amount_due.display()} due {stub.due_date:%m/%d/%Y}.")
         self.account_shown.emit(number)
         self.stub_scanned.emit(number, stub.amount_due)
 

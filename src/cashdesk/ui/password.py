@@ -67,9 +67,7 @@ class ChangePasswordDialog(QDialog):
         self.intro_label = QLabel(intro)
         self.intro_label.setObjectName("changePasswordIntro")
         self.intro_label.setWordWrap(True)
-        rules = QLabel(
-            f"At least {min_length} characters, not your user id, and not one of your recent passwords."
-        )
+        rules = QLabel(f"At least {min_length} characters, not your user id, and not one of your recent passwords.")
         rules.setWordWrap(True)
 
         self.old_field = _password_field("oldPassword")

@@ -94,7 +94,12 @@ class PrintQueue(QObject):
     round_done = Signal(object)
 
     def __init__(
-        self, ctx: ServiceContext, parent: QObject | None = None, *, retry_ms: int = RETRY_MS, status_ms: int = STATUS_MS
+        self,
+        ctx: ServiceContext,
+        parent: QObject | None = None,
+        *,
+        retry_ms: int = RETRY_MS,
+        status_ms: int = STATUS_MS,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx

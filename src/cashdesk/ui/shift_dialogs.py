@@ -41,8 +41,8 @@ from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
-    from cashdesk.services.shift import CashPosition, DropResult, PaidOutResult, ShiftReport
     from cashdesk.services.drawers import DrawerView
+    from cashdesk.services.shift import CashPosition, DropResult, PaidOutResult, ShiftReport
     from cashdesk.ui.inquiry import InquiryScreen
 
 log = logging.getLogger(__name__)

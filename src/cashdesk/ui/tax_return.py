@@ -1,11 +1,11 @@
 """Sales and use tax returns at the window, keyboard first (the Mail menu opens them):
 
-    TaxReturnDialog         account, period, date received, then each figure the business wrote;
-                            the computed figures beside them as they type, differences in words;
-                            a return for a period already filed (here or in the billing history)
-                            said to be an amended return before it is filed;
-                            Enter moves on, the last Enter (or F12) files after showing the differences
-    DelinquentFilersDialog  active sales tax accounts with a period due and no return, as of today
+TaxReturnDialog         account, period, date received, then each figure the business wrote;
+                        the computed figures beside them as they type, differences in words;
+                        a return for a period already filed (here or in the billing history)
+                        said to be an amended return before it is filed;
+                        Enter moves on, the last Enter (or F12) files after showing the differences
+DelinquentFilersDialog  active sales tax accounts with a period due and no return, as of today
 """
 
 from __future__ import annotations

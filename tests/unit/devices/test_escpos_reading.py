@@ -9,9 +9,25 @@ ESC, GS = b"\x1b", b"\x1d"
 
 def test_text_lines_and_cuts() -> None:
     data = (
-        ESC + b"@" + ESC + b"a\x01" + ESC + b"E\x01" + b"CITY\n" + ESC + b"E\x00" + ESC + b"a\x00"
-        + b"TOTAL   $1.00\n" + ESC + b"d\x03" + GS + b"V\x00"
-        + b"SECOND\n" + GS + b"VA\x10"  # cut with feed: m = 65 takes one more byte
+        ESC
+        + b"@"
+        + ESC
+        + b"a\x01"
+        + ESC
+        + b"E\x01"
+        + b"CITY\n"
+        + ESC
+        + b"E\x00"
+        + ESC
+        + b"a\x00"
+        + b"TOTAL   $1.00\n"
+        + ESC
+        + b"d\x03"
+        + GS
+        + b"V\x00"
+        + b"SECOND\n"
+        + GS
+        + b"VA\x10"  # cut with feed: m = 65 takes one more byte
         + b"after the last cut"
     )
     out = read_escpos(data)

@@ -8,7 +8,12 @@ NORMAL = {1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12}
 
 
 def test_the_four_queries() -> None:
-    assert [status_query(n) for n in (1, 2, 3, 4)] == [b"\x10\x04\x01", b"\x10\x04\x02", b"\x10\x04\x03", b"\x10\x04\x04"]
+    assert [status_query(n) for n in (1, 2, 3, 4)] == [
+        b"\x10\x04\x01",
+        b"\x10\x04\x02",
+        b"\x10\x04\x03",
+        b"\x10\x04\x04",
+    ]
     with pytest.raises(ValueError):
         status_query(5)
 

@@ -61,9 +61,22 @@ def printed(doc: ReceiptDoc, **options: object) -> str:
 
 def test_the_bytes_print_the_whole_receipt() -> None:
     text = printed(counter_receipt())
-    for expected in ("City of Aurora", "Finance Department", "15151 E Alameda Pkwy", "(303) 739-7000",
-                     "RECEIPT", "W01-2026-000123", "2026-11-26 10:42", "W01", "jdoe", "Mary Smith",
-                     "SMITH, JOHN & MARY", "Building permit", "Deck at 123 Main St", "Thank you."):
+    for expected in (
+        "City of Aurora",
+        "Finance Department",
+        "15151 E Alameda Pkwy",
+        "(303) 739-7000",
+        "RECEIPT",
+        "W01-2026-000123",
+        "2026-11-26 10:42",
+        "W01",
+        "jdoe",
+        "Mary Smith",
+        "SMITH, JOHN & MARY",
+        "Building permit",
+        "Deck at 123 Main St",
+        "Thank you.",
+    ):
         assert expected in text
     assert "REPRINT" not in text and "VOID" not in text
 
@@ -163,7 +176,9 @@ def test_a_card_number_anywhere_is_refused_and_not_echoed(field: str) -> None:
         elif field == "misc memo":
             replace(doc, misc=(MiscLine("4410", "Building permit", Money(7500), memo=CARD),))
         else:
-            replace(doc, tenders=(doc.tenders[0], TenderLine(TenderKind.CHECK, Money(5000), number=CARD), doc.tenders[2]))
+            replace(
+                doc, tenders=(doc.tenders[0], TenderLine(TenderKind.CHECK, Money(5000), number=CARD), doc.tenders[2])
+            )
     assert "card number" in str(caught.value)
     assert "1111" not in str(caught.value)
 
@@ -214,7 +229,10 @@ def test_a_receipt_that_does_not_balance_is_refused() -> None:
 
 def test_control_characters_in_names_never_reach_the_printer() -> None:
     sneaky = counter_receipt(
-        accounts=(AccountLine("0001234567", "SMITH\x1bp\x00\x19\xfa", Money(12550), Money(0)), counter_receipt().accounts[1])
+        accounts=(
+            AccountLine("0001234567", "SMITH\x1bp\x00\x19\xfa", Money(12550), Money(0)),
+            counter_receipt().accounts[1],
+        )
     )
     data = render_escpos(sneaky)
     assert b"\x1bp" not in data
@@ -223,8 +241,15 @@ def test_control_characters_in_names_never_reach_the_printer() -> None:
 
 def test_long_text_wraps_or_shortens_within_the_line() -> None:
     doc = counter_receipt(
-        accounts=(AccountLine("0001234567", "A VERY LONG ACCOUNT HOLDER NAME THAT GOES ON AND ON PAST THE EDGE", Money(12550), Money(0)),
-                  counter_receipt().accounts[1]),
+        accounts=(
+            AccountLine(
+                "0001234567",
+                "A VERY LONG ACCOUNT HOLDER NAME THAT GOES ON AND ON PAST THE EDGE",
+                Money(12550),
+                Money(0),
+            ),
+            counter_receipt().accounts[1],
+        ),
         misc=(MiscLine("4410", "A permit description far too long for one receipt line", Money(7500)),),
     )
     for line in printed(doc).splitlines():

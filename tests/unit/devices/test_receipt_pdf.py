@@ -2,11 +2,10 @@
 
 import io
 
+import pypdf  # noqa: E402  (reads the PDF back)
 
 from cashdesk.devices.receipt import render_text, sample_receipt
 from cashdesk.documents.receipt_pdf import receipt_pdf
-
-import pypdf  # noqa: E402  (reads the PDF back)
 
 
 def test_the_pdf_holds_the_receipt_text() -> None:

@@ -6,8 +6,13 @@ from cashdesk.domain.money import Money
 
 def test_flags_name_what_matters_at_the_window() -> None:
     account = Account(
-        "1000000017", AccountKind.UTILITY, "DOE, JANE", status=AccountStatus.SHUT_OFF, cash_only=True,
-        deposit_held=Money(15000), credit=Money(250),
+        "1000000017",
+        AccountKind.UTILITY,
+        "DOE, JANE",
+        status=AccountStatus.SHUT_OFF,
+        cash_only=True,
+        deposit_held=Money(15000),
+        credit=Money(250),
     )
     assert account.flags == ("Cash only", "Shut off", "Deposit held $150.00", "Credit $2.50")
 

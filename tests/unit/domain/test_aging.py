@@ -16,8 +16,16 @@ def billed(days_ago: int, amount: int, paid: int = 0, *, bill_date: bool = True)
 
 def test_buckets_by_days_since_the_bill() -> None:
     aging = age(
-        [billed(0, 100), billed(29, 200), billed(30, 300), billed(59, 400), billed(60, 500), billed(89, 600),
-         billed(90, 700), billed(400, 800)],
+        [
+            billed(0, 100),
+            billed(29, 200),
+            billed(30, 300),
+            billed(59, 400),
+            billed(60, 500),
+            billed(89, 600),
+            billed(90, 700),
+            billed(400, 800),
+        ],
         AS_OF,
     )
     assert aging.current == Money(300)

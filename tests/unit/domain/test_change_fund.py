@@ -32,9 +32,11 @@ def test_floats_kept_smaller_or_larger_move_cash_between_the_change_fund_and_the
     lines = build_journal(
         DAY,
         revenue=[RevenueEntry("505-000-344100", "WATER Water service", Money(5000))],
-        floats=[DrawerFloat("W02 drawer 4 bteller", Money(20000), Money(21000)),
-                DrawerFloat("W01 drawer 3 jcashier", Money(20000), Money(18830)),
-                DrawerFloat("W03 drawer 5 akim", Money(15000), Money(15000))],  # fmt: skip
+        floats=[
+            DrawerFloat("W02 drawer 4 bteller", Money(20000), Money(21000)),
+            DrawerFloat("W01 drawer 3 jcashier", Money(20000), Money(18830)),
+            DrawerFloat("W03 drawer 5 akim", Money(15000), Money(15000)),
+        ],  # fmt: skip
         cash_account=CASH_ACCOUNT,
         over_short_account=OVER_SHORT,
         change_fund_account=CHANGE_FUND,
@@ -64,11 +66,13 @@ CENTS = st.integers(min_value=0, max_value=5_000_000)
 
 
 @given(
-    received=st.lists(st.tuples(st.sampled_from(["505-000-344100", "100-310-322100", "510-000-344300"]), CENTS),
-                      max_size=12),
+    received=st.lists(
+        st.tuples(st.sampled_from(["505-000-344100", "100-310-322100", "510-000-344300"]), CENTS), max_size=12
+    ),
     paid=st.lists(CENTS.map(lambda c: c % 20_000), max_size=3),
-    drawers=st.lists(st.tuples(st.integers(0, 60_000), st.integers(0, 60_000), st.integers(-3_000, 3_000),
-                               CENTS), max_size=5),
+    drawers=st.lists(
+        st.tuples(st.integers(0, 60_000), st.integers(0, 60_000), st.integers(-3_000, 3_000), CENTS), max_size=5
+    ),
 )
 def test_cash_in_bank_is_the_deposit_whatever_the_floats_kept(
     received: list[tuple[str, int]], paid: list[int], drawers: list[tuple[int, int, int, int]]

@@ -47,7 +47,7 @@ def a_deposit() -> Deposit:
         cash={"C25": 40, "B20": 12, "B1": 7, "R1": 2},
         items=(
             DepositedItem("money_order", "MO-77", "Ana Garcia", Money(5000), "W01-2026-000003"),
-            DepositedItem("check", "1042", "=HYPERLINK(\"x\")", Money(7315), "W01-2026-000002"),
+            DepositedItem("check", "1042", '=HYPERLINK("x")', Money(7315), "W01-2026-000002"),
             DepositedItem("check", "311", "Smith, John", Money(2500), "W01-2026-000001"),
         ),
         cards=(CardSettlement("W02", 7, "bteller", Money(1999)), CardSettlement("W01", 3, "jcashier", Money(500))),
@@ -74,7 +74,7 @@ def test_the_deposit_file_lists_cash_checks_money_orders_and_card_settlements_in
     ]
     assert [r[2] for r in detail] == [str(n) for n in range(1, 10)]
     assert all(r[0] == "D" and r[1] == "2026-11-26" for r in detail)
-    assert detail[5][7] == "'=HYPERLINK(\"x\")"  # a formula is neutralised
+    assert detail[5][7] == '\'=HYPERLINK("x")'  # a formula is neutralised
     assert detail[4][7] == "Smith, John" and detail[4][8] == "W01-2026-000001"
     assert detail[7][8] == "W01 drawer 3 jcashier"
     # The trailer: count, total, and the SHA-256 of the detail rows exactly as written.
@@ -122,8 +122,10 @@ def test_the_journal_debits_cash_per_fund_against_revenue_by_gl_account() -> Non
             RevenueEntry("505-000-220500", "Customer credit", Money(1000)),
         ],
         paid_outs=[PaidOutEntry("505-000-220500", "refund of credit", Money(700))],
-        over_short=[OverShortEntry("W01 drawer 3 jcashier", Money(-125)),
-                    OverShortEntry("W02 drawer 4 bteller", Money(40))],  # fmt: skip
+        over_short=[
+            OverShortEntry("W01 drawer 3 jcashier", Money(-125)),
+            OverShortEntry("W02 drawer 4 bteller", Money(40)),
+        ],  # fmt: skip
         cash_account=CASH_ACCOUNT,
         over_short_account=OVER_SHORT,
     )

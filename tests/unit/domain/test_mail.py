@@ -166,32 +166,34 @@ def test_columns_in_any_order_with_others_allowed() -> None:
 
 
 def test_every_bad_row_with_its_line_and_reason() -> None:
-    text = ("account,amount,check_number,payer,tender\n"
-            "1000000017,12.345,1,A,\n"          # 2: three decimals
-            "1000000017,abc,2,B,\n"             # 3: not an amount
-            ",10.00,3,C,\n"                     # 4: no account
-            "1000000017,0.00,4,D,\n"            # 5: zero
-            "1000000017,-5.00,5,E,\n"           # 6: negative
-            "1000000017,5.00,,F,\n"             # 7: no check number
-            "1000000017,5.00,12AB,G,\n"         # 8: a check number is digits
-            "1000000017,5.00,MO-77,H,money_order\n"  # 9: fine
-            "1000000017,5.00,9,I,wire\n"        # 10: unknown tender
-            "1000000017,5.00,9\n"               # 11: too few cells
-            "\n"                                # 12: blank, skipped
-            "4111111111111111,5.00,10,J,\n")    # 13: a card number
+    text = (
+        "account,amount,check_number,payer,tender\n"
+        "1000000017,12.345,1,A,\n"  # 2: three decimals
+        "1000000017,abc,2,B,\n"  # 3: not an amount
+        ",10.00,3,C,\n"  # 4: no account
+        "1000000017,0.00,4,D,\n"  # 5: zero
+        "1000000017,-5.00,5,E,\n"  # 6: negative
+        "1000000017,5.00,,F,\n"  # 7: no check number
+        "1000000017,5.00,12AB,G,\n"  # 8: a check number is digits
+        "1000000017,5.00,MO-77,H,money_order\n"  # 9: fine
+        "1000000017,5.00,9,I,wire\n"  # 10: unknown tender
+        "1000000017,5.00,9\n"  # 11: too few cells
+        "\n"  # 12: blank, skipped
+        "4111111111111111,5.00,10,J,\n"
+    )  # 13: a card number
     parsed = parse_lockbox(text)
     by_line: dict[int, list[str]] = {}
     for problem in parsed.problems:
         by_line.setdefault(problem.line, []).append(problem.reason)
     assert sorted(by_line) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 13]
-    assert by_line[2] == ["bad amount \"12.345\": an amount has at most two digits after the decimal point"]
-    assert by_line[3] == ["bad amount \"abc\": write it like 123.45 or $1,234.56"]
+    assert by_line[2] == ['bad amount "12.345": an amount has at most two digits after the decimal point']
+    assert by_line[3] == ['bad amount "abc": write it like 123.45 or $1,234.56']
     assert by_line[4] == ["the account is missing"]
-    assert by_line[5] == ["bad amount \"0.00\": the amount must be more than $0.00"]
-    assert by_line[6] == ["bad amount \"-5.00\": the amount cannot be negative"]
+    assert by_line[5] == ['bad amount "0.00": the amount must be more than $0.00']
+    assert by_line[6] == ['bad amount "-5.00": the amount cannot be negative']
     assert by_line[7] == ["the check number is missing"]
-    assert by_line[8] == ["bad check number \"12AB\": up to 10 digits"]
-    assert by_line[10] == ["the tender \"wire\" is not check or money_order"]
+    assert by_line[8] == ['bad check number "12AB": up to 10 digits']
+    assert by_line[10] == ['the tender "wire" is not check or money_order']
     assert by_line[11] == ["the row has 3 cells; the header has 5"]
     assert "card number" in by_line[13][0] and "4111" not in by_line[13][0]
     assert [row.line for row in parsed.rows] == [9]
@@ -202,10 +204,14 @@ def test_every_bad_row_with_its_line_and_reason() -> None:
 def test_a_header_without_the_needed_columns() -> None:
     parsed = parse_lockbox("account,amount,payer\n1000000017,5.00,A\n")
     assert [p.describe() for p in parsed.problems] == [
-        "line 1: the header has no column check_number (it needs account, amount, check_number, payer, in any order)"]
+        "line 1: the header has no column check_number (it needs account, amount, check_number, payer, in any order)"
+    ]
     assert parsed.rows == ()
     assert parse_lockbox("").problems[0].reason.startswith("the file is empty")
-    assert parse_lockbox("account,amount,check_number,payer\n").problems[0].reason == "the file has a header but no payments"
+    assert (
+        parse_lockbox("account,amount,check_number,payer\n").problems[0].reason
+        == "the file has a header but no payments"
+    )
     assert "twice: amount" in parse_lockbox("account,amount,check_number,payer,amount\n").problems[0].reason
 
 

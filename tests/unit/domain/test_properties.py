@@ -163,7 +163,7 @@ def test_a_whole_digit_run_is_a_card_exactly_when_13_to_19_long_and_luhn_valid(d
        st.sampled_from(["", " ", "-"]))  # fmt: skip
 def test_every_card_is_found_in_any_text_and_never_shown(body: str, around: str, sep: str) -> None:
     number = with_check_digit(body)
-    grouped = sep.join(number[i:i + 4] for i in range(0, len(number), 4))
+    grouped = sep.join(number[i : i + 4] for i in range(0, len(number), 4))
     text = f"{around}{grouped}{around}"
     assert cards.contains_card_number(text)
     assert number not in cards.mask(text).replace(" ", "").replace("-", "")
@@ -186,8 +186,12 @@ def test_neutralised_text_never_starts_a_formula_and_keeps_the_text(text: str) -
     assert safe == text or text[:1] in "=+-@\t\r"
 
 
-@given(st.lists(st.lists(st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=12), min_size=2,
-                         max_size=2), max_size=8))
+@given(
+    st.lists(
+        st.lists(st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=12), min_size=2, max_size=2),
+        max_size=8,
+    )
+)
 def test_a_written_csv_reads_back_cell_for_cell(rows: list[list[str]]) -> None:
     # A bare CR inside a cell is not quoted with \n line ends and would not read back: no text
     # that reaches an export may hold one (domain/text.py refuses it in one-line fields).

@@ -22,7 +22,7 @@ def test_row_order_means_nothing_but_every_value_and_every_row_counts() -> None:
     assert rd.digest(rows) != rd.digest([*rows, rows[0]])
     assert rd.digest([(5000,)]) != rd.digest([("5000",)]) != rd.digest([(50.0,)])
     assert rd.digest([(b"\x00",)]) != rd.digest([("\x00",)])  # a blob put in a text cell still digests
-    assert rd.EMPTY == rd.digest([])
+    assert rd.digest([]) == rd.EMPTY
 
 
 def test_compare_names_the_part_that_changed_or_is_gone() -> None:

@@ -127,7 +127,6 @@ MONEY_GUARDS = (
 )  # fmt: skip
 
 
-
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return

@@ -27,10 +27,14 @@ def upgrade() -> None:
     # This revision's own copy of cashdesk.store.guards.RECORD_GUARDS: a frozen record is never
     # changed or deleted, whatever program writes to the file.
     refused = "posted money rows are never changed or deleted: a correction is a void or a reversal"
-    op.execute("CREATE TRIGGER day_close_records_no_update BEFORE UPDATE OF business_date, lookups, figures "
-               f"ON day_close_records BEGIN SELECT RAISE(ABORT, 'day_close_records: {refused}'); END")
-    op.execute("CREATE TRIGGER day_close_records_no_delete BEFORE DELETE ON day_close_records "
-               f"BEGIN SELECT RAISE(ABORT, 'day_close_records: {refused}'); END")
+    op.execute(
+        "CREATE TRIGGER day_close_records_no_update BEFORE UPDATE OF business_date, lookups, figures "
+        f"ON day_close_records BEGIN SELECT RAISE(ABORT, 'day_close_records: {refused}'); END"
+    )
+    op.execute(
+        "CREATE TRIGGER day_close_records_no_delete BEFORE DELETE ON day_close_records "
+        f"BEGIN SELECT RAISE(ABORT, 'day_close_records: {refused}'); END"
+    )
 
 
 def downgrade() -> None:
