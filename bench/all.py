@@ -13,7 +13,8 @@ Search reads the year city. Everything that writes works on one copy of it
 (bench/out/all-work.sqlite3, removed at the end), in this order, on its open business day:
 
 1. counter posting: --payments through post_receipt() in one drawer (six in ten cash, two
-   checks, a card, a money order), then as many through plain sqlite3 (bench/posting.py);
+   checks, a card, a money order), each followed by the same rows through plain sqlite3
+   (interleaved, bench/posting.py); p50 and p95 each against the raw ones;
 2. drawer close: that drawer (record_count + close_drawer, with its Z report and PDF) against
    the same reads and writes through plain sqlite3 on the raw drawer;
 3. mail: a lockbox batch of 1,000 imported, then posted by post_batch(), against plain
@@ -52,7 +53,7 @@ import run
 from run import OUT, ROOT, Figure, say
 
 SEARCH_TARGET_MS = 15.0
-POSTING_RATIO = 3.0
+POSTING_RATIO = 2.0  # issue 12: at p50 and at p95
 DRAWER_CLOSE_TARGET_MS = 100.0
 DAY_CLOSE_TARGET_S = 3.0
 MAIL_TARGET_S = 2.0
@@ -158,23 +159,21 @@ def pick_accounts(path: Path, n: int) -> list[tuple[int, str, int]]:
 
 
 def measure_posting(work: Path, mine: list[tuple[int, str, int]], theirs: list[tuple[int, str, int]],
-                    day: dt.date) -> tuple[Figure, int]:  # fmt: skip
-    say(f"counter posting: {len(mine):,} payments through post_receipt()")
-    service = posting.measure_service(work, mine, cashier_id=CASHIER, mixed=True)
-    con = sqlite3.connect(work)
-    payload = int(con.execute("SELECT avg(length(payload)) FROM print_jobs WHERE kind = 'receipt'").fetchone()[0])
-    con.close()
-    say(f"counter posting: {len(theirs):,} payments through plain sqlite3")
-    raw, raw_drawer = posting.measure_raw(work, theirs, payload, station="B98", business_date=day.isoformat(),
-                                          mixed=True)  # fmt: skip
-    ratio = posting.p(service, 95) / posting.p(raw, 95)
-    figure = Figure(
-        f"counter posting, p95 of {len(service):,} payments", f"ratio ≤ {POSTING_RATIO:g}",
-        f"{posting.p(service, 95):.2f} ms (p50 {posting.p(service, 50):.2f})",
-        f"{posting.p(raw, 95):.2f} ms (p50 {posting.p(raw, 50):.2f}; same rows, plain sqlite3, one durable "
-        "transaction each)", ratio, ratio <= POSTING_RATIO,
-    )  # fmt: skip
-    return figure, raw_drawer
+                    day: dt.date) -> tuple[list[Figure], int]:  # fmt: skip
+    say(f"counter posting: {len(mine):,} payments through post_receipt(), each followed by the same rows "
+        "through plain sqlite3")  # fmt: skip
+    service, raw, raw_drawer = posting.measure_interleaved(work, mine, theirs, cashier_id=CASHIER, station="B98",
+                                                           business_date=day.isoformat(), mixed=True)  # fmt: skip
+    figures = []
+    for q in (50, 95):
+        ratio = posting.p(service, q) / posting.p(raw, q)
+        figures.append(Figure(
+            f"counter posting, p{q} of {len(service):,} payments (interleaved with the raw ones)",
+            f"ratio ≤ {POSTING_RATIO:g}", f"{posting.p(service, q):.2f} ms",
+            f"{posting.p(raw, q):.2f} ms (same rows, plain sqlite3, one durable transaction each)",
+            ratio, ratio <= POSTING_RATIO,
+        ))  # fmt: skip
+    return figures, raw_drawer
 
 
 # -- 2. drawer close -------------------------------------------------------------------------------
@@ -600,8 +599,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         mail_raw = accounts[2 * args.payments + args.mail : 2 * args.payments + 2 * args.mail]
         rest = accounts[2 * args.payments + 2 * args.mail :]
 
-        figure, raw_drawer = measure_posting(work, mine, theirs, day)
-        figures.append(figure)
+        posted, raw_drawer = measure_posting(work, mine, theirs, day)
+        figures += posted
         closes = DrawerCloses(work, warm_up)
         try:
             closes.close(CASHIER, raw_drawer)

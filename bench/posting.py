@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-RATIO_TARGET = 3.0
+RATIO_TARGET = 2.0  # issue 12: at p50 and at p95
 
 
 def pick_accounts(path: Path, n: int, seed: int) -> list[tuple[int, str, int]]:
@@ -76,58 +76,71 @@ def tender_of(n: int, mixed: bool) -> tuple[str, str, str, str]:
     return "money_order", f"MO{n:08d}", "", ""
 
 
-def measure_service(path: Path, accounts: list[tuple[int, str, int]], *, cashier_id: str = "benchcashier",
-                    mixed: bool = False) -> list[float]:  # fmt: skip
-    """post_receipt() for each account (half of what it owes) in a drawer opened for `cashier_id`,
-    left open; the tenders are cash, or a counter's mix (tender_of)."""
-    from cashdesk.config import Settings
-    from cashdesk.domain.cash import CashCount
-    from cashdesk.domain.money import Money
-    from cashdesk.domain.security import Role
-    from cashdesk.domain.tenders import Tender, TenderKind
-    from cashdesk.services.context import Operator, ServiceContext
-    from cashdesk.services.drawers import open_drawer
-    from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+class ServicePoster:
+    """post_receipt() of one payment at a time (half of what the account owes) in a drawer opened
+    for `cashier_id`, left open; the tenders are cash, or a counter's mix (tender_of)."""
 
-    # No cash limit: a real drawer makes drops; the bench posts 10,000 payments in one drawer.
-    ctx = ServiceContext.open(path, settings=Settings({"cash.block_limit_cents": 0}), quick_check=False)
-    cashier = Operator(cashier_id, Role.CASHIER)
-    open_drawer(ctx, cashier, CashCount({"B20": 10}))
-    times = []
-    for n, (_, number, owed) in enumerate(accounts):
+    def __init__(self, path: Path, *, cashier_id: str = "benchcashier", mixed: bool = False) -> None:
+        from cashdesk.config import Settings
+        from cashdesk.domain.cash import CashCount
+        from cashdesk.domain.security import Role
+        from cashdesk.services.context import Operator, ServiceContext
+        from cashdesk.services.drawers import open_drawer
+
+        # No cash limit: a real drawer makes drops; the bench posts thousands of payments in one drawer.
+        self.ctx = ServiceContext.open(path, settings=Settings({"cash.block_limit_cents": 0}), quick_check=False)
+        self.cashier = Operator(cashier_id, Role.CASHIER)
+        self.mixed = mixed
+        open_drawer(self.ctx, self.cashier, CashCount({"B20": 10}))
+
+    def post(self, n: int, account: tuple[int, str, int]) -> float:
+        """Milliseconds of one post_receipt()."""
+        from cashdesk.domain.money import Money
+        from cashdesk.domain.tenders import Tender, TenderKind
+        from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+
+        _, number, owed = account
         amount = max(1, owed // 2)
-        kind, reference, brand, last4 = tender_of(n, mixed)
+        kind, reference, brand, last4 = tender_of(n, self.mixed)
         cart = Cart((AccountPayment(number, Money(amount), keep_excess_as_credit=True),))
         tender = Tender(TenderKind(kind), Money(amount), reference, card_brand=brand, card_last4=last4)
         started = time.perf_counter()
-        post_receipt(ctx, cashier, cart, [tender])
-        times.append((time.perf_counter() - started) * 1000)
-    ctx.close()
-    return times
+        post_receipt(self.ctx, self.cashier, cart, [tender])
+        return (time.perf_counter() - started) * 1000
+
+    def close(self) -> None:
+        self.ctx.close()
 
 
-def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: int, *, station: str = "B99",
-                business_date: str | None = None, mixed: bool = False,
-                cashier: str = "raw") -> tuple[list[float], int]:  # fmt: skip
-    """The same rows as post_receipt() writes, through plain sqlite3, in a drawer of their own at
-    `station` for `cashier` (left open): (milliseconds of each payment, the drawer's id)."""
-    con = sqlite3.connect(path, isolation_level=None)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=FULL")
-    con.execute("PRAGMA foreign_keys=ON")
-    business_date = business_date or dt.date.today().isoformat()
-    year = int(business_date[:4])
-    drawer = con.execute(
-        "INSERT INTO drawers (station, cashier, business_date, opened_at, opening_float_cents, opening_count, status, "
-        f"cash_cents) VALUES (?, ?, ?, '{business_date} 10:00:00', 20000, '{{\"B20\":10}}', 'open', 20000)",
-        (station, cashier, business_date),
-    ).lastrowid
-    payload = b"x" * payload_size
-    prev = "0" * 64
-    times = []
-    for seq, (account_id, _, owed) in enumerate(accounts, start=1):
+class RawPoster:
+    """The same rows as post_receipt() writes, through plain sqlite3, in a drawer of its own at
+    `station` for `cashier` (left open), one durable transaction a payment."""
+
+    def __init__(self, path: Path, payload_size: int, *, station: str = "B99", business_date: str | None = None,
+                 mixed: bool = False, cashier: str = "raw") -> None:  # fmt: skip
+        self.con = sqlite3.connect(path, isolation_level=None)
+        self.con.execute("PRAGMA journal_mode=WAL")
+        self.con.execute("PRAGMA synchronous=FULL")
+        self.con.execute("PRAGMA foreign_keys=ON")
+        self.business_date = business_date or dt.date.today().isoformat()  # bench: the machine's day
+        self.year = int(self.business_date[:4])
+        self.station, self.cashier, self.mixed = station, cashier, mixed
+        self.drawer = int(self.con.execute(
+            "INSERT INTO drawers (station, cashier, business_date, opened_at, opening_float_cents, opening_count, "
+            f"status, cash_cents) VALUES (?, ?, ?, '{self.business_date} 10:00:00', 20000, '{{\"B20\":10}}', 'open', "
+            "20000)", (station, cashier, self.business_date),
+        ).lastrowid or 0)  # fmt: skip
+        self.payload = b"x" * payload_size
+        self.prev = "0" * 64
+        self.seq = 0
+
+    def post(self, n: int, account: tuple[int, str, int]) -> float:
+        """Milliseconds of one payment's rows, written and committed."""
+        con, station, year, business_date = self.con, self.station, self.year, self.business_date
+        account_id, _, owed = account
+        self.seq += 1
         amount = max(1, owed // 2)
-        kind, reference, brand, last4 = tender_of(seq - 1, mixed)
+        kind, reference, brand, last4 = tender_of(n, self.mixed)
         started = time.perf_counter()
         con.execute("BEGIN IMMEDIATE")
         con.execute(
@@ -141,7 +154,7 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
             "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
             "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) VALUES "
             f"(?, ?, ?, ?, 'counter', ?, '{business_date} 10:00:00', '', ?, ?, 0, 'posted', '', '', 0)",
-            (f"{station}-{year}-{number:06d}", station, drawer, cashier, business_date, amount, amount),
+            (f"{station}-{year}-{number:06d}", station, self.drawer, self.cashier, business_date, amount, amount),
         ).lastrowid
         line = con.execute(
             "INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, memo, amount_cents, credit_cents) "
@@ -169,28 +182,76 @@ def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: 
             (receipt, kind, amount, reference, brand, last4),
         )
         if kind == "cash":
-            con.execute("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (amount, drawer))
+            con.execute("UPDATE drawers SET cash_cents = cash_cents + ? WHERE id = ?", (amount, self.drawer))
         con.execute(
             "INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
             "VALUES (?, ?, 'payment', 'Payment', ?, '')",
             (account_id, business_date, -amount),
         )
-        for job, data in (("receipt", payload), ("drawer_kick", b"\x1bp\x00\x32\x32")):
+        for job, data in (("receipt", self.payload), ("drawer_kick", b"\x1bp\x00\x32\x32")):
             con.execute("INSERT INTO print_jobs (station, kind, receipt_id, payload, status, attempts, last_error, "
                         f"created_at) VALUES (?, ?, ?, ?, 'queued', 0, '', '{business_date} 10:00:00')",
                         (station, job, receipt, data))  # fmt: skip
-        digest = hashlib.sha256(f"{prev}{seq}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{self.prev}{self.seq}".encode()).hexdigest()
         con.execute(
             "INSERT INTO audit_events (seq, at, user, station, event_type, object, success, details, "
             "prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_events), "
             f"'{business_date}T17:00:00.000000Z', 'raw', ?, 'post', '', 1, '{{}}', ?, ?)",
-            (station, prev, digest),
+            (station, self.prev, digest),
         )
-        prev = digest
+        self.prev = digest
         con.execute("COMMIT")
-        times.append((time.perf_counter() - started) * 1000)
-    con.close()
-    return times, int(drawer)  # type: ignore[arg-type]
+        return (time.perf_counter() - started) * 1000
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def measure_service(path: Path, accounts: list[tuple[int, str, int]], *, cashier_id: str = "benchcashier",
+                    mixed: bool = False) -> list[float]:  # fmt: skip
+    """post_receipt() for each account, one after another (ServicePoster)."""
+    poster = ServicePoster(path, cashier_id=cashier_id, mixed=mixed)
+    try:
+        return [poster.post(n, account) for n, account in enumerate(accounts)]
+    finally:
+        poster.close()
+
+
+def measure_raw(path: Path, accounts: list[tuple[int, str, int]], payload_size: int, *, station: str = "B99",
+                business_date: str | None = None, mixed: bool = False,
+                cashier: str = "raw") -> tuple[list[float], int]:  # fmt: skip
+    """The raw rows for each account, one after another (RawPoster): (milliseconds, the drawer's id)."""
+    poster = RawPoster(path, payload_size, station=station, business_date=business_date, mixed=mixed, cashier=cashier)
+    try:
+        return [poster.post(n, account) for n, account in enumerate(accounts)], poster.drawer
+    finally:
+        poster.close()
+
+
+def measure_interleaved(path: Path, mine: list[tuple[int, str, int]], theirs: list[tuple[int, str, int]], *,
+                        cashier_id: str = "benchcashier", station: str = "B99", business_date: str | None = None,
+                        mixed: bool = False) -> tuple[list[float], list[float], int]:  # fmt: skip
+    """One post_receipt(), then the same rows through plain sqlite3, in turn, so both meet the
+    same machine load and the same file: (service ms, raw ms, the raw drawer's id). The raw print
+    job is the size of the service's first receipt (its first payment is posted before the pairs)."""
+    service = ServicePoster(path, cashier_id=cashier_id, mixed=mixed)
+    raw: RawPoster | None = None
+    try:
+        service_times = [service.post(0, mine[0])]
+        con = sqlite3.connect(path)
+        (payload,) = con.execute("SELECT length(payload) FROM print_jobs WHERE kind = 'receipt' "
+                                 "ORDER BY id DESC LIMIT 1").fetchone()  # fmt: skip
+        con.close()
+        raw = RawPoster(path, int(payload), station=station, business_date=business_date, mixed=mixed)
+        raw_times = []
+        for n in range(1, len(mine)):
+            service_times.append(service.post(n, mine[n]))
+            raw_times.append(raw.post(n, theirs[n]))
+        return service_times, raw_times, raw.drawer
+    finally:
+        service.close()
+        if raw is not None:
+            raw.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,27 +267,22 @@ def main(argv: list[str] | None = None) -> int:
     copy_city(args.db, work)
     accounts = pick_accounts(work, args.payments * 2, args.seed)
     mine, raw_accounts = accounts[: args.payments], accounts[args.payments :]
-    print(f"[bench] {len(mine):,} payments through post_receipt()", file=sys.stderr)
-    service = measure_service(work, mine)
-    con = sqlite3.connect(work)
-    payload = con.execute("SELECT avg(length(payload)) FROM print_jobs WHERE kind = 'receipt'").fetchone()[0]
-    con.close()
-    print(f"[bench] {len(raw_accounts):,} payments through plain sqlite3", file=sys.stderr)
-    raw, _ = measure_raw(work, raw_accounts, int(payload))
+    print(f"[bench] {len(mine):,} payments through post_receipt(), each followed by the raw rows", file=sys.stderr)
+    service, raw, _ = measure_interleaved(work, mine, raw_accounts)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
-    ratio = p(service, 95) / p(raw, 95)
-    result = "pass" if ratio <= RATIO_TARGET else "**FAIL**"
-    row = (
-        f"| counter posting, {len(service):,} payments | ratio ≤ {RATIO_TARGET:g} | p50 {p(service, 50):.2f} ms, "
-        f"p95 {p(service, 95):.2f} ms | p50 {p(raw, 50):.2f} ms, p95 {p(raw, 95):.2f} ms (plain sqlite3, "
-        f"one durable transaction each) | {ratio:.2f} | {result} |"
-    )
     print(f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print("| figure | target | measured | raw baseline | ratio | result |")
     print("| --- | --- | --- | --- | --- | --- |")
-    print(row)
-    return 0 if ratio <= RATIO_TARGET else 1
+    ok = True
+    for q in (50, 95):
+        ratio = p(service, q) / p(raw, q)
+        ok = ok and ratio <= RATIO_TARGET
+        result = "pass" if ratio <= RATIO_TARGET else "**FAIL**"
+        print(f"| counter posting, p{q} of {len(service):,} payments (interleaved) | ratio ≤ {RATIO_TARGET:g} | "
+              f"{p(service, q):.2f} ms | {p(raw, q):.2f} ms (plain sqlite3, one durable transaction each) | "
+              f"{ratio:.2f} | {result} |")  # fmt: skip
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
