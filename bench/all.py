@@ -476,7 +476,7 @@ def raw_day_close(path: Path, day: dt.date, folder: Path) -> float:
     gl = dict(con.execute("SELECT code, gl_account FROM revenue_codes").fetchall())
     revenue: dict[str, int] = {}
     billing, sales_tax = [], []
-    for line_id, number, line_no, kind, account, account_kind, code, cents, credit in lines:
+    for line_id, number, line_no, _kind, account, account_kind, code, cents, _credit in lines:
         for c, _period, amount in allocations.get(line_id, [(code, "", cents)]):
             revenue[gl.get(c, "credit")] = revenue.get(gl.get(c, "credit"), 0) + amount
         if account_kind == "utility":

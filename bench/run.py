@@ -163,7 +163,7 @@ def copy_with_sqlite(source: Path) -> float:
                     con.execute(sql)
             for name in tables:
                 con.execute(f"INSERT INTO main.{name} SELECT * FROM src.{name}")
-            for kind, name, sql in schema:
+            for kind, _name, sql in schema:
                 if kind in ("index", "trigger"):
                     con.execute(sql)
             for name in virtual:
@@ -277,7 +277,7 @@ def measure_search(path: Path, queries: dict[str, list[str]], rounds: int,
                     and (ratio_target is None or (ratio is not None and ratio <= ratio_target)),
                 )
             )
-            say(f"{kind}: slowest {sorted(zip(service, every * rounds))[-3:]}")
+            say(f"{kind}: slowest {sorted(zip(service, every * rounds, strict=True))[-3:]}")
     finally:
         raw.close()
         ctx.close()

@@ -197,7 +197,7 @@ def check_receipts(con: sqlite3.Connection) -> None:
             assert rid in receipt_jobs, f"{number}: no print job"
         else:
             assert mail.get(rid) in batch_posts, f"{number}: a mail receipt without its posted batch"
-    for line_id, rid, kind, amount, credit, allocated in applied:
+    for line_id, _rid, kind, amount, credit, allocated in applied:
         if kind == "account":
             assert allocated + credit == amount, (
                 f"line {line_id}: allocations {allocated} + credit {credit} != {amount}"

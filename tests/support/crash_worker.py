@@ -150,7 +150,7 @@ def fork_server(db: str, spec: str) -> int:
     for line in sys.stdin:
         command, arg = line.split()
         if command == "go":
-            fork(lambda: work(db, spec, int(arg)) or 1, failed=1)  # a worker only ends by our kill
+            fork(lambda arg=arg: work(db, spec, int(arg)) or 1, failed=1)  # a worker only ends by our kill
         elif command == "reap":
             reap(int(arg))
     return 0
