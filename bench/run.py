@@ -150,7 +150,8 @@ def copy_with_sqlite(source: Path) -> float:
             started = time.perf_counter()
             con.execute("ATTACH DATABASE ? AS src", (f"file:{source}?mode=ro",))
             schema = con.execute(
-                "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+                "SELECT type, name, sql FROM src.sqlite_master "
+                "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
             ).fetchall()
             virtual = [name for kind, name, sql in schema if sql.upper().startswith("CREATE VIRTUAL TABLE")]
             shadow = {name for _, name, _ in schema for v in virtual if name.startswith(f"{v}_")}

@@ -58,8 +58,10 @@ def counter_payment(ctx: ServiceContext, rng: random.Random) -> None:
     way = rng.choice(("cash_change", "check", "card", "split", "misc", "overpay", "money_order"))
     lines: list[CartLine] = [AccountPayment(account(rng), amount, keep_excess_as_credit=True)]
     if way == "misc":
-        lines = [MiscItem(rng.choice(MISC_CODES), amount, memo="kill loop"),
-                 AccountPayment(account(rng), Money(rng.randrange(100, 5_000)), keep_excess_as_credit=True)]  # fmt: skip
+        lines = [
+            MiscItem(rng.choice(MISC_CODES), amount, memo="kill loop"),
+            AccountPayment(account(rng), Money(rng.randrange(100, 5_000)), keep_excess_as_credit=True),
+        ]
     elif way == "overpay":
         lines = [AccountPayment(account(rng), Money(cents + 500_000), keep_excess_as_credit=True)]
     total = sum(line.amount.cents for line in lines)
