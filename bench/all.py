@@ -275,9 +275,12 @@ def _drawer_sums(con: sqlite3.Connection, drawer: int) -> tuple[dict[str, int], 
         "SELECT coalesce(sum(amount_cents), 0) FROM paid_outs WHERE drawer_id = ?", (drawer,)
     ).fetchone()[0]
     con.execute(
-        "SELECT o.revenue_code, sum(a.amount_cents) FROM allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id "
+        "SELECT o.revenue_code, sum(a.amount_cents) FROM allocations a "
+        "JOIN receipt_lines l ON l.id = a.receipt_line_id "
         "JOIN receipts r ON r.id = l.receipt_id JOIN open_items o ON o.id = a.open_item_id "
-        "WHERE r.drawer_id = ? AND r.status = 'posted' GROUP BY o.revenue_code", (drawer,)).fetchall()  # fmt: skip
+        "WHERE r.drawer_id = ? AND r.status = 'posted' GROUP BY o.revenue_code",
+        (drawer,),
+    ).fetchall()
     items = con.execute(
         "SELECT t.id, t.kind, t.reference, r.payer, t.amount_cents, r.number FROM tenders t "
         "JOIN receipts r ON r.id = t.receipt_id WHERE r.drawer_id = ? AND r.status = 'posted' "
@@ -475,7 +478,7 @@ def raw_day_close(path: Path, day: dt.date, folder: Path) -> float:
     gl = dict(con.execute("SELECT code, gl_account FROM revenue_codes").fetchall())
     revenue: dict[str, int] = {}
     billing, sales_tax = [], []
-    for line_id, number, line_no, kind, account, account_kind, code, cents, credit in lines:
+    for line_id, number, line_no, _kind, account, account_kind, code, cents, _credit in lines:
         for c, _period, amount in allocations.get(line_id, [(code, "", cents)]):
             revenue[gl.get(c, "credit")] = revenue.get(gl.get(c, "credit"), 0) + amount
         if account_kind == "utility":

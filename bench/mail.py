@@ -235,8 +235,12 @@ def main(argv: list[str] | None = None) -> int:
         import_raw = accounts[2 * args.remittances + args.rows : 2 * args.remittances + 2 * args.rows]
         keyed = accounts[2 * args.remittances + 2 * args.rows :]
         files = {}
-        for name, chosen, base in (("post-mine", post_mine, 100000), ("post-raw", post_raw, 200000),
-                                   ("import-mine", import_mine, 300000), ("import-raw", import_raw, 400000)):  # fmt: skip
+        for name, chosen, base in (
+            ("post-mine", post_mine, 100000),
+            ("post-raw", post_raw, 200000),
+            ("import-mine", import_mine, 300000),
+            ("import-raw", import_raw, 400000),
+        ):
             files[name] = (OUT / f"mail-{name}.csv", len(chosen))
             total = lockbox(files[name][0], chosen, base)
             files[name] = (files[name][0], len(chosen), total)  # type: ignore[assignment]

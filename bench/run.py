@@ -150,7 +150,8 @@ def copy_with_sqlite(source: Path) -> float:
             started = time.perf_counter()
             con.execute("ATTACH DATABASE ? AS src", (f"file:{source}?mode=ro",))
             schema = con.execute(
-                "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+                "SELECT type, name, sql FROM src.sqlite_master "
+                "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
             ).fetchall()
             virtual = [name for kind, name, sql in schema if sql.upper().startswith("CREATE VIRTUAL TABLE")]
             shadow = {name for _, name, _ in schema for v in virtual if name.startswith(f"{v}_")}
@@ -163,7 +164,7 @@ def copy_with_sqlite(source: Path) -> float:
                     con.execute(sql)
             for name in tables:
                 con.execute(f"INSERT INTO main.{name} SELECT * FROM src.{name}")
-            for kind, name, sql in schema:
+            for kind, _name, sql in schema:
                 if kind in ("index", "trigger"):
                     con.execute(sql)
             for name in virtual:
@@ -277,7 +278,7 @@ def measure_search(path: Path, queries: dict[str, list[str]], rounds: int,
                     and (ratio_target is None or (ratio is not None and ratio <= ratio_target)),
                 )
             )
-            say(f"{kind}: slowest {sorted(zip(service, every * rounds))[-3:]}")
+            say(f"{kind}: slowest {sorted(zip(service, every * rounds, strict=True))[-3:]}")
     finally:
         raw.close()
         ctx.close()

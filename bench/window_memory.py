@@ -9,8 +9,9 @@ first one: open items, flags, history) and takes it with Enter, then waits for t
 background database check. The cashier must exist and have an open drawer.
 
 At the end it prints `peak-rss-kib N`, the process's peak resident set (VmHWM in
-/proc/self/status: of this program only, not of the process that started it), and exits 0. Run with `--bare` it shows a bare PySide6 window instead (the baseline): a
-QMainWindow with a QLineEdit, shown and focused.
+/proc/self/status: of this program only, not of the process that started it), and exits 0.
+Run with `--bare` it shows a bare PySide6 window instead (the baseline): a QMainWindow with a
+QLineEdit, shown and focused.
 """
 
 from __future__ import annotations

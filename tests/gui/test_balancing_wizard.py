@@ -171,8 +171,9 @@ def test_a_balanced_close_prints_the_z_report_saves_its_pdf_and_takes_no_more_pa
 
     ((drawer_id, status),) = rows(city_db, "SELECT id, status FROM drawers")
     assert status == "closed"
-    assert rows(city_db, "SELECT over_short_cents, float_kept_cents, deposit_cash_cents, closed_by FROM drawer_closes") \
-        == [(0, 16_000, 9_180, "cashier1")]  # fmt: skip
+    assert rows(
+        city_db, "SELECT over_short_cents, float_kept_cents, deposit_cash_cents, closed_by FROM drawer_closes"
+    ) == [(0, 16_000, 9_180, "cashier1")]
     pdf = city_db.parent / "reports" / f"z-report-W01-{drawer_id}.pdf"
     assert pdf.exists()
     pdf_text = "".join(page.extract_text() for page in PdfReader(pdf).pages)

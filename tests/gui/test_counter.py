@@ -368,9 +368,13 @@ def test_two_accounts_and_a_permit_on_one_receipt(
     keyboard.press(Key.Key_Return)
     number = post(keyboard, window)
     assert (counter.change_caption.text(), counter.change_label.text()) == ("Change due", "$3.20")
-    assert rows(city_db, "SELECT line_no, kind, revenue_code, memo, amount_cents FROM receipt_lines ORDER BY line_no") == [
-        (1, "account", None, "", 9180), (2, "account", None, "", 20000),
-        (3, "misc", "BLDGPRMT", "Fence permit 2026-118", 12500)]  # fmt: skip
+    assert rows(
+        city_db, "SELECT line_no, kind, revenue_code, memo, amount_cents FROM receipt_lines ORDER BY line_no"
+    ) == [
+        (1, "account", None, "", 9180),
+        (2, "account", None, "", 20000),
+        (3, "misc", "BLDGPRMT", "Fence permit 2026-118", 12500),
+    ]
     text = printed(qtbot, printer_emulator, number, kicks=1)
     for part in ("1001", "2001", "BROWN HARDWARE LLC", "BLDGPRMT", "Fence permit 2026-118", "$416.80", "$3.20"):
         assert part in text, part

@@ -32,8 +32,9 @@ def test_the_windows_start_puts_back_a_dropped_guard_and_records_it(
         assert {"receipts_no_delete", "audit_events_no_delete"} <= names
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             con.execute("DELETE FROM audit_events")
-        (user, obj, details), = con.execute(
-            "SELECT user, object, details FROM audit_events WHERE event_type = 'guards_restored'").fetchall()  # fmt: skip
+        ((user, obj, details),) = con.execute(
+            "SELECT user, object, details FROM audit_events WHERE event_type = 'guards_restored'"
+        ).fetchall()
     finally:
         con.close()
     assert user.startswith("os:") and obj == "database"

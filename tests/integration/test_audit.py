@@ -23,8 +23,15 @@ def write_events(path: Path, n: int, start: dt.datetime = T0) -> None:
     try:
         for i in range(n):
             with ctx.db.unit_of_work() as uow:
-                audit.record(uow.session, user="jcashier", station="W01", event_type="sign_in" if i % 2 else "lock",
-                             object=f"object-{i + 1}", details={"i": i + 1}, at=start + dt.timedelta(hours=i))  # fmt: skip
+                audit.record(
+                    uow.session,
+                    user="jcashier",
+                    station="W01",
+                    event_type="sign_in" if i % 2 else "lock",
+                    object=f"object-{i + 1}",
+                    details={"i": i + 1},
+                    at=start + dt.timedelta(hours=i),
+                )
                 uow.commit()
     finally:
         ctx.close()

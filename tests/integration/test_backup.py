@@ -226,8 +226,9 @@ def older_backup(tmp_path: Path, revision: str) -> Path:
 
 
 @pytest.mark.parametrize("revision", ["0001", "0006"])
-def test_an_older_backup_is_brought_up_to_date_on_a_copy_and_restored(small_city: Path, tmp_path: Path, revision: str,
-                                                                      capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_an_older_backup_is_brought_up_to_date_on_a_copy_and_restored(
+    small_city: Path, tmp_path: Path, revision: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Today it stopped with "older schema" (0006) or a traceback (0001) after the database had been replaced."""
     from cashdesk.cli import main
     from cashdesk.services.accounts import account_detail
@@ -362,13 +363,22 @@ def test_a_killed_backup_leaves_no_part_file_after_the_next_run(small_city: Path
     writer.execute("CREATE TABLE t (x)")
     try:
         later = {**env, "CASHDESK_CLOCK": "2026-11-26T17:05:00Z"}
-        done = subprocess.run([sys.executable, "-m", "cashdesk", "--db", str(small_city), "backup", "--to", str(folder)],
-                              cwd=ROOT, env=later, capture_output=True, text=True, timeout=120)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "cashdesk", "--db", str(small_city), "backup", "--to", str(folder)],
+            cwd=ROOT,
+            env=later,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
     finally:
         writer.close()
-    assert sorted(p.name for p in folder.iterdir()) == ["cashdesk-20261126T170500.sqlite3",
-                                                        "cashdesk-being-written.sqlite3.part", "download.part"]  # fmt: skip
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "cashdesk-20261126T170500.sqlite3",
+        "cashdesk-being-written.sqlite3.part",
+        "download.part",
+    ]
     assert check_backup(folder / "cashdesk-20261126T170500.sqlite3").ok
 
 

@@ -181,8 +181,11 @@ def _money(value: object) -> Money | None:
 
 def _receipt(env: Env, *, account: str = "1000000017", amount: int = 1000, payer: str = "", memo: str | None = None,
              tenders: list[Tender] | None = None) -> None:  # fmt: skip
-    line: AccountPayment | MiscItem = (MiscItem("BLDGPRMT", Money(amount), memo) if memo is not None
-                                       else AccountPayment(account, Money(amount), keep_excess_as_credit=True))  # fmt: skip
+    line: AccountPayment | MiscItem = (
+        MiscItem("BLDGPRMT", Money(amount), memo)
+        if memo is not None
+        else AccountPayment(account, Money(amount), keep_excess_as_credit=True)
+    )
     post_receipt(
         env.ctx, CASHIER, Cart((line,), payer=payer), tenders or [Tender(TenderKind.CASH, Money(max(amount, 1)))]
     )
@@ -226,8 +229,10 @@ def _tax_return(env: Env, v: dict[str, Any]) -> None:
     base: dict[str, Any] = {"account": "2000000019", "period": "2026-10", "filed_on": None, "kind": "original",
                             "gross_sales": 100_000, "deduction": 0}  # fmt: skip
     base.update(v)
-    figures = ReturnFigures(gross_sales=Money(base["gross_sales"]),
-                            deductions={Deduction.RESALE: Money(base["deduction"])} if base["deduction"] else {})  # fmt: skip
+    figures = ReturnFigures(
+        gross_sales=Money(base["gross_sales"]),
+        deductions={Deduction.RESALE: Money(base["deduction"])} if base["deduction"] else {},
+    )
     filed = TODAY + dt.timedelta(days=1) if base["filed_on"] == "tomorrow" else None
     file_return(env.ctx, CASHIER, base["account"], base["period"], figures, filed_on=filed, kind=base["kind"])
 

@@ -62,8 +62,12 @@ def rows(path: Path, sql: str, *args: object) -> list[tuple]:  # type: ignore[ty
 
 
 def events(path: Path, event_type: str) -> list[tuple[str, bool, dict]]:  # type: ignore[type-arg]
-    return [(user, bool(ok), json.loads(details)) for user, ok, details in rows(
-        path, "SELECT user, success, details FROM audit_events WHERE event_type = ? ORDER BY seq", event_type)]  # fmt: skip
+    return [
+        (user, bool(ok), json.loads(details))
+        for user, ok, details in rows(
+            path, "SELECT user, success, details FROM audit_events WHERE event_type = ? ORDER BY seq", event_type
+        )
+    ]
 
 
 def pay(ctx: ServiceContext, cents: int, *tenders: Tender) -> str:
@@ -227,8 +231,9 @@ def test_a_missing_check_is_flagged_and_a_recount_is_attempt_two(
     assert first.needs_approval and first.limit == Money(500)
     second = record_count(ctx, CASHIER, all_present(day))
     assert (second.attempt, second.missing, second.over_short) == (2, (), Money(0))
-    assert rows(small_city, "SELECT attempt, role, counted_by, over_short_cents FROM drawer_counts ORDER BY attempt") == [
-        (1, "cashier", "jcashier", -10_000), (2, "cashier", "jcashier", 0)]  # fmt: skip
+    assert rows(
+        small_city, "SELECT attempt, role, counted_by, over_short_cents FROM drawer_counts ORDER BY attempt"
+    ) == [(1, "cashier", "jcashier", -10_000), (2, "cashier", "jcashier", 0)]
     ((items,),) = rows(small_city, "SELECT items FROM drawer_counts WHERE attempt = 1")
     assert json.loads(items)["missing"] == [day["2001"]]
     audited = events(small_city, "drawer_count")

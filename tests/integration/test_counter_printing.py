@@ -240,9 +240,15 @@ def test_a_slip_station_endorses_each_check_for_deposit_only(small_city: Path, p
     ctx.clock = lambda: NOW
     try:
         open_drawer(ctx, CASHIER, CashCount({"B20": 5}))
-        posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(7315)),)),
-                              [Tender(TenderKind.CHECK, Money(5000), "1042"), Tender(TenderKind.CHECK, Money(2315), "77"),
-                               ])  # fmt: skip
+        posted = post_receipt(
+            ctx,
+            CASHIER,
+            Cart((AccountPayment("1000000017", Money(7315)),)),
+            [
+                Tender(TenderKind.CHECK, Money(5000), "1042"),
+                Tender(TenderKind.CHECK, Money(2315), "77"),
+            ],
+        )
         cash_only = post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(250)),)),
                                  [Tender(TenderKind.CASH, Money(250))])  # fmt: skip
         print_all(ctx)

@@ -126,7 +126,9 @@ def test_after_the_close_payments_belong_to_the_next_business_day(ctx: ServiceCo
         (before.number, "2026-11-26"), (after.number, "2026-11-27")]  # fmt: skip
     status = day_status(ctx, dt.date(2026, 11, 27))
     assert status.receipts == 1 and [d.id for d in status.open_drawers] == [drawer.id]
-    with ctx.db.unit_of_work(write=False) as uow:
-        with pytest.raises(DayClosed, match="2026-11-26 is closed: it takes no more postings"):
-            require_open_day(uow.session, DAY)
+    with (
+        ctx.db.unit_of_work(write=False) as uow,
+        pytest.raises(DayClosed, match="2026-11-26 is closed: it takes no more postings"),
+    ):
+        require_open_day(uow.session, DAY)
     assert current_drawer(ctx, CASHIER) is not None

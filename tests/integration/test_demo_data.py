@@ -139,7 +139,8 @@ def test_the_city_looks_like_a_city(city: Path) -> None:
     # Flags a cashier will meet: cash only, deposits, credits, shut-offs with their fees.
     flags = query(
         city,
-        "SELECT sum(cash_only), sum(deposit_held_cents > 0), sum(credit_cents > 0) FROM accounts WHERE kind = 'utility'",
+        "SELECT sum(cash_only), sum(deposit_held_cents > 0), sum(credit_cents > 0) "
+        "FROM accounts WHERE kind = 'utility'",
     )[0]
     assert all(count > 0 for count in flags), flags
     codes = {code for (code,) in query(city, "SELECT DISTINCT revenue_code FROM open_items")}
@@ -164,7 +165,8 @@ def test_sales_tax_accounts_file_returns(city: Path) -> None:
         k
         for (k,) in query(
             city,
-            "SELECT DISTINCT h.kind FROM account_history h JOIN accounts a ON a.id = h.account_id WHERE a.kind = 'sales_tax'",
+            "SELECT DISTINCT h.kind FROM account_history h JOIN accounts a ON a.id = h.account_id "
+            "WHERE a.kind = 'sales_tax'",
         )
     }
     assert {"return", "payment"} <= kinds

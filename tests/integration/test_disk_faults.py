@@ -257,8 +257,11 @@ def test_a_read_only_database_file_refuses_the_first_write_in_words_and_changes_
 def _files(folder: Path) -> dict[str, str]:
     """The database and its write-ahead log by content. SQLite's read-only look at a WAL file
     may leave an empty -wal and its -shm index beside it: no data, so not counted."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
-            if p.is_file() and not p.name.endswith("-shm") and not (p.name.endswith("-wal") and not p.stat().st_size)}  # fmt: skip
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.endswith("-shm") and not (p.name.endswith("-wal") and not p.stat().st_size)
+    }
 
 
 def test_a_damaged_database_is_refused_at_start_and_left_byte_for_byte(db_path: Path) -> None:

@@ -177,13 +177,22 @@ def check_receipts(con: sqlite3.Connection) -> None:
                             "GROUP BY receipt_id").fetchall())  # fmt: skip
     applied = con.execute(
         "SELECT l.id, l.receipt_id, l.kind, l.amount_cents, l.credit_cents, coalesce(sum(a.amount_cents), 0) "
-        "FROM receipt_lines l LEFT JOIN allocations a ON a.receipt_line_id = l.id GROUP BY l.id").fetchall()  # fmt: skip
+        "FROM receipt_lines l LEFT JOIN allocations a ON a.receipt_line_id = l.id GROUP BY l.id"
+    ).fetchall()
     posts = {obj for (obj,) in con.execute("SELECT object FROM audit_events WHERE event_type = 'post'")}
     batch_posts = {
         obj for (obj,) in con.execute("SELECT object FROM audit_events WHERE event_type = 'mail_batch_post'")
     }
-    mail = dict(con.execute("SELECT i.receipt_id, b.number FROM mail_items i JOIN mail_batches b ON b.id = i.batch_id "
-                            "WHERE i.receipt_id IS NOT NULL").fetchall()) if _has_table(con, "mail_items") else {}  # fmt: skip
+    mail = (
+        dict(
+            con.execute(
+                "SELECT i.receipt_id, b.number FROM mail_items i JOIN mail_batches b ON b.id = i.batch_id "
+                "WHERE i.receipt_id IS NOT NULL"
+            ).fetchall()
+        )
+        if _has_table(con, "mail_items")
+        else {}
+    )
     receipt_jobs = {r for (r,) in con.execute("SELECT receipt_id FROM print_jobs WHERE kind = 'receipt'")}
     history = Counter(r for (r,) in con.execute("SELECT reference FROM account_history WHERE kind = 'payment'"))
     for rid, number, channel, total, tendered, change, status in receipts:
@@ -197,7 +206,7 @@ def check_receipts(con: sqlite3.Connection) -> None:
             assert rid in receipt_jobs, f"{number}: no print job"
         else:
             assert mail.get(rid) in batch_posts, f"{number}: a mail receipt without its posted batch"
-    for line_id, rid, kind, amount, credit, allocated in applied:
+    for line_id, _rid, kind, amount, credit, allocated in applied:
         if kind == "account":
             assert allocated + credit == amount, (
                 f"line {line_id}: allocations {allocated} + credit {credit} != {amount}"
@@ -231,8 +240,11 @@ def check_numbers(con: sqlite3.Connection) -> None:
 def check_drawers(con: sqlite3.Connection) -> None:
     """Each drawer holds float + cash in - change - drops - paid-outs, from the rows."""
     for drawer_id, opening, cash_cents in con.execute("SELECT id, opening_float_cents, cash_cents FROM drawers"):
-        cash_in = con.execute("SELECT coalesce(sum(t.amount_cents), 0) FROM tenders t JOIN receipts r "
-                              "ON r.id = t.receipt_id WHERE r.drawer_id = ? AND t.kind = 'cash'", (drawer_id,)).fetchone()[0]  # fmt: skip
+        cash_in = con.execute(
+            "SELECT coalesce(sum(t.amount_cents), 0) FROM tenders t JOIN receipts r "
+            "ON r.id = t.receipt_id WHERE r.drawer_id = ? AND t.kind = 'cash'",
+            (drawer_id,),
+        ).fetchone()[0]
         change = con.execute("SELECT coalesce(sum(change_cents), 0) FROM receipts WHERE drawer_id = ?",
                              (drawer_id,)).fetchone()[0]  # fmt: skip
         drops = con.execute("SELECT coalesce(sum(amount_cents), 0) FROM cash_drops WHERE drawer_id = ?",
@@ -249,7 +261,8 @@ def check_items_and_credits(con: sqlite3.Connection) -> None:
     wrong = con.execute(
         "SELECT o.id, o.paid_cents, coalesce(sum(a.amount_cents), 0) FROM open_items o "
         "LEFT JOIN allocations a ON a.open_item_id = o.id GROUP BY o.id "
-        "HAVING o.paid_cents != coalesce(sum(a.amount_cents), 0) OR o.paid_cents > o.amount_cents").fetchall()  # fmt: skip
+        "HAVING o.paid_cents != coalesce(sum(a.amount_cents), 0) OR o.paid_cents > o.amount_cents"
+    ).fetchall()
     assert wrong == [], f"open items paid != allocations: {wrong[:5]}"
     credits = con.execute(
         "SELECT a.number, a.credit_cents, coalesce((SELECT sum(l.credit_cents) FROM receipt_lines l "

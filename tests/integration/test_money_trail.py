@@ -296,8 +296,9 @@ _RECEIPT_ID = "(SELECT id FROM receipts WHERE number = '{}')"
             f"Receipt {CHECK_PAYMENT}: its tenders no longer match what was posted",
         ),
         (
-            f"UPDATE allocations SET amount_cents = amount_cents - 1 WHERE reverses_id IS NULL AND id = (SELECT min(a.id) "
-            f"FROM allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id WHERE l.receipt_id = "
+            "UPDATE allocations SET amount_cents = amount_cents - 1 WHERE reverses_id IS NULL "
+            "AND id = (SELECT min(a.id) FROM allocations a JOIN receipt_lines l ON l.id = a.receipt_line_id "
+            "WHERE l.receipt_id = "
             f"{_RECEIPT_ID.format(CHECK_PAYMENT)})",
             "post",
             CHECK_PAYMENT,
@@ -405,8 +406,8 @@ _RECEIPT_ID = "(SELECT id FROM receipts WHERE number = '{}')"
             "UPDATE business_days SET deposit_total_cents = 0",
             "day_close",
             "business day 2026-11-26",
-            "Business day 2026-11-26: its close (who, when, over/short, deposit total) no longer matches what the close "
-            "recorded",
+            "Business day 2026-11-26: its close (who, when, over/short, deposit total) "
+            "no longer matches what the close recorded",
         ),
         (
             "UPDATE day_close_records SET lookups = lookups || ' '",

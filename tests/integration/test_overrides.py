@@ -207,9 +207,11 @@ def test_an_approval_for_something_else_is_refused(
     ctx: ServiceContext, db_path: Path, action: OverrideAction, requested_by: str, obj: str
 ) -> None:
     approval = void_approval(ctx)
-    with pytest.raises(OverrideRefused, match="for something else"):
-        with require_approval(ctx, approval.id, action=action, requested_by=requested_by, object=obj):
-            pytest.fail("the action ran without its approval")
+    with (
+        pytest.raises(OverrideRefused, match="for something else"),
+        require_approval(ctx, approval.id, action=action, requested_by=requested_by, object=obj),
+    ):
+        pytest.fail("the action ran without its approval")
     assert approvals(db_path)[0][-1] == 0  # still unused, for the action it was meant for
     void(ctx, approval.id)
 
@@ -223,9 +225,11 @@ def test_an_approval_from_another_station_is_refused(ctx: ServiceContext) -> Non
 
 def test_an_action_that_rolls_back_leaves_its_approval_unused(ctx: ServiceContext, db_path: Path) -> None:
     approval = void_approval(ctx)
-    with pytest.raises(RuntimeError):
-        with require_approval(ctx, approval.id, action=OverrideAction.VOID, requested_by="jsmith", object=RECEIPT):
-            raise RuntimeError("the printer caught fire before the commit")
+    with (
+        pytest.raises(RuntimeError),
+        require_approval(ctx, approval.id, action=OverrideAction.VOID, requested_by="jsmith", object=RECEIPT),
+    ):
+        raise RuntimeError("the printer caught fire before the commit")
     assert approvals(db_path)[0][-1] == 0
     void(ctx, approval.id)
 
@@ -247,6 +251,8 @@ def test_consume_approval_inside_the_callers_own_unit_of_work(ctx: ServiceContex
 
 def test_every_override_action_needs_its_own_approval(ctx: ServiceContext) -> None:
     for action in OverrideAction:
-        with pytest.raises(OverrideRefused, match="needs a supervisor's approval"):
-            with require_approval(ctx, None, action=action, requested_by="jsmith", object=RECEIPT):
-                pytest.fail("ran without approval")
+        with (
+            pytest.raises(OverrideRefused, match="needs a supervisor's approval"),
+            require_approval(ctx, None, action=action, requested_by="jsmith", object=RECEIPT),
+        ):
+            pytest.fail("ran without approval")

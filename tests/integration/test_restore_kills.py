@@ -101,8 +101,11 @@ def dump(path: Path, scratch: Path) -> tuple[list[str], list[str]]:
     con = sqlite3.connect(scratch / DB)
     try:
         integrity = [r[0] for r in con.execute("PRAGMA integrity_check")]
-        lines = [line for line in con.iterdump()
-                 if not (line.startswith('INSERT INTO "audit_events"') and ("'restore'" in line or "'init'" in line))]  # fmt: skip
+        lines = [
+            line
+            for line in con.iterdump()
+            if not (line.startswith('INSERT INTO "audit_events"') and ("'restore'" in line or "'init'" in line))
+        ]
     finally:
         con.close()
     return lines, integrity

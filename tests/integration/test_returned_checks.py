@@ -35,8 +35,12 @@ def test_a_returned_check_reverses_the_payment_adds_the_fee_and_flags_cash_only(
     ctx: ServiceContext, small_city: Path
 ) -> None:
     before = account_detail(ctx, "1000000017").balance
-    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(7315)),)),
-                          [Tender(TenderKind.CHECK, Money(5000), "1042"), Tender(TenderKind.CASH, Money(2315))])  # fmt: skip
+    posted = post_receipt(
+        ctx,
+        CASHIER,
+        Cart((AccountPayment("1000000017", Money(7315)),)),
+        [Tender(TenderKind.CHECK, Money(5000), "1042"), Tender(TenderKind.CASH, Money(2315))],
+    )
     assert account_detail(ctx, "1000000017").balance == before - Money(7315)
     with pytest.raises(PermissionDenied):
         record_returned_check(ctx, CASHIER, posted.number, "1042")

@@ -214,8 +214,11 @@ def test_a_refund_of_an_accounts_credit_needs_a_reason_and_a_supervisor(ctx: Ser
         small_city, "SELECT account_id, payee, amount_cents, reason, approved_by, revenue_code FROM paid_outs"
     )
     assert (payee, amount, reason, approved_by, code) == ("GARCIA, ANA", 2000, "Overpaid in October", "msuper", None)
-    assert rows(small_city, "SELECT kind, amount_cents, reference FROM account_history WHERE account_id = ? "
-                            "AND kind = 'refund'", account_id) == [("refund", 2000, f"paid-out {result.id}")]  # fmt: skip
+    assert rows(
+        small_city,
+        "SELECT kind, amount_cents, reference FROM account_history WHERE account_id = ? AND kind = 'refund'",
+        account_id,
+    ) == [("refund", 2000, f"paid-out {result.id}")]
     ((user, obj, ok, details),) = events(small_city, "paid_out")
     assert (user, ok, details["approved_by"], details["account"], details["credit_after_cents"]) == (
         "jcashier",
@@ -280,8 +283,11 @@ def test_the_x_report_shows_the_totals_by_tender_and_revenue_code(ctx: ServiceCo
     assert by_code["RECON"] == Money(5000)
     assert sum(by_code.values(), Money(0)) == Money.total(a for _, _, a in report.by_tender)
     assert (report.receipts, report.voids, report.voided_total) == (3, 1, Money(700))
-    assert (report.change_given, report.drops, report.expected_cash) == (Money(510), Money(4000),
-                                                                        Money(10_000 + 10_000 - 510 - 4000))  # fmt: skip
+    assert (report.change_given, report.drops, report.expected_cash) == (
+        Money(510),
+        Money(4000),
+        Money(10_000 + 10_000 - 510 - 4000),
+    )
     assert report.expected_cash.cents == drawer_cash(small_city)
     assert "X REPORT" in [line.strip() for line in report.lines] and any(
         "Expected cash" in line and "$154.90" in line for line in report.lines

@@ -94,8 +94,12 @@ def items(path: Path, account: str) -> list[tuple]:  # type: ignore[type-arg]
 
 
 def snapshot(path: Path) -> tuple:  # type: ignore[type-arg]
-    return (rows(path, "SELECT * FROM tax_returns"), rows(path, "SELECT * FROM open_items"),
-            rows(path, "SELECT count(*) FROM audit_events"), rows(path, "SELECT id, credit_cents FROM accounts"))  # fmt: skip
+    return (
+        rows(path, "SELECT * FROM tax_returns"),
+        rows(path, "SELECT * FROM open_items"),
+        rows(path, "SELECT count(*) FROM audit_events"),
+        rows(path, "SELECT id, credit_cents FROM accounts"),
+    )
 
 
 def test_a_return_on_time_becomes_open_items_and_is_kept_with_what_the_business_wrote(ctx: ServiceContext,

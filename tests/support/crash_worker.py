@@ -58,8 +58,10 @@ def counter_payment(ctx: ServiceContext, rng: random.Random) -> None:
     way = rng.choice(("cash_change", "check", "card", "split", "misc", "overpay", "money_order"))
     lines: list[CartLine] = [AccountPayment(account(rng), amount, keep_excess_as_credit=True)]
     if way == "misc":
-        lines = [MiscItem(rng.choice(MISC_CODES), amount, memo="kill loop"),
-                 AccountPayment(account(rng), Money(rng.randrange(100, 5_000)), keep_excess_as_credit=True)]  # fmt: skip
+        lines = [
+            MiscItem(rng.choice(MISC_CODES), amount, memo="kill loop"),
+            AccountPayment(account(rng), Money(rng.randrange(100, 5_000)), keep_excess_as_credit=True),
+        ]
     elif way == "overpay":
         lines = [AccountPayment(account(rng), Money(cents + 500_000), keep_excess_as_credit=True)]
     total = sum(line.amount.cents for line in lines)
@@ -150,7 +152,7 @@ def fork_server(db: str, spec: str) -> int:
     for line in sys.stdin:
         command, arg = line.split()
         if command == "go":
-            fork(lambda: work(db, spec, int(arg)) or 1, failed=1)  # a worker only ends by our kill
+            fork(lambda arg=arg: work(db, spec, int(arg)) or 1, failed=1)  # a worker only ends by our kill
         elif command == "reap":
             reap(int(arg))
     return 0

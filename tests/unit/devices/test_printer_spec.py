@@ -13,7 +13,10 @@ from cashdesk.devices.printers import PrinterUnavailable, Timeouts
 from cashdesk.devices.receipt import render_escpos, sample_receipt
 from cashdesk.devices.spec import PrinterSpec, open_printer, parse_printer_spec
 
-FORMS = "Use network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE[:BAUD], file:PATH, cups:QUEUE, win32:NAME, pdf:FOLDER or none."
+FORMS = (
+    "Use network:HOST[:PORT], usb:VENDOR:PRODUCT, serial:DEVICE[:BAUD], file:PATH, cups:QUEUE, win32:NAME, "
+    "pdf:FOLDER or none."
+)
 
 
 @pytest.mark.parametrize(

@@ -265,8 +265,11 @@ _rows = st.builds(
 
 
 @settings(max_examples=200)
-@given(st.lists(_rows, min_size=1, max_size=20), st.permutations(("account", "amount", "check_number", "payer", "memo")),
-       st.booleans())  # fmt: skip
+@given(
+    st.lists(_rows, min_size=1, max_size=20),
+    st.permutations(("account", "amount", "check_number", "payer", "memo")),
+    st.booleans(),
+)
 def test_valid_rows_round_trip(rows: list[LockboxRow], columns: list[str], dollar_signs: bool) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

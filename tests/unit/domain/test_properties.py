@@ -39,7 +39,7 @@ def test_addition_is_exact_associative_and_undone_by_subtraction(a: int, b: int,
     x, y, z = Money(a), Money(b), Money(c)
     assert (x + y) + z == x + (y + z)
     assert x + y - y == x
-    assert -(-x) == x
+    assert -(-x) == x  # noqa: B002 -- negating twice is the property checked, not a typo for --x
     assert x * 3 == x + x + x
 
 
