@@ -113,7 +113,7 @@ def record_on(
 
 
 def _asdict(event: AuditRecord) -> dict[str, Any]:
-    return {name: getattr(event, name) for name in AuditRecord.__slots__}  # type: ignore[attr-defined]
+    return {name: getattr(event, name) for name in AuditRecord.__slots__}
 
 
 def to_record(row: AuditEventRow) -> AuditRecord:

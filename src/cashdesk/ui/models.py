@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from cashdesk.domain.audit import AuditRecord
-    from cashdesk.services.accounts import AccountSummary, OpenItemView
+    from cashdesk.services.accounts import AccountSummary, HistoryEntry, OpenItemView
 
 T = TypeVar("T")
 
