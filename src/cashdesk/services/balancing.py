@@ -84,6 +84,7 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
     """
     operator.require(Permission.TAKE_PAYMENTS, "see the checks in a drawer")
     with ctx.db.unit_of_work(write=False) as uow:
+        drawer: DrawerRow | None
         if drawer_id is None:
             drawer = require_open_drawer(uow.session, ctx, operator)
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -237,9 +237,12 @@ class MailLogDialog(QDialog):
             return
         if self._enter_in_date():
             return
-        for step in (lambda: self._required(self.type_field, "Type what the document is."),
-                     lambda: self._required(self.sender_field, "Type who sent it."),
-                     self._enter_in_division):  # fmt: skip
+        steps: tuple[Callable[[], bool], ...] = (
+            lambda: self._required(self.type_field, "Type what the document is."),
+            lambda: self._required(self.sender_field, "Type who sent it."),
+            self._enter_in_division,
+        )
+        for step in steps:
             if step():
                 return
         try:
