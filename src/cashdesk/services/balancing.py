@@ -228,7 +228,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     session.flush()
     details: dict[str, Any] = {
         "count": row.id, "attempt": attempt, "role": role, "counted_by": counted_by,
-        "over_short_cents": over_short.cents, "by_tender": {l.kind: l.over_short.cents for l in lines},
+        "over_short_cents": over_short.cents, "by_tender": {t.kind: t.over_short.cents for t in lines},
         "missing": [f"{i.kind} {i.number}" for i in missing], "extra": [f"{e.kind} {e.number}" for e in extra],
         "needs_approval": bal.needs_approval(over_short, limit),
     }  # fmt: skip
@@ -249,7 +249,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     opening = CashCount(json.loads(drawer.opening_count or "{}"))
     return CountResult(
         count_id=row.id, drawer_id=drawer.id, attempt=attempt, counted_by=counted_by, role=role,
-        lines=tuple(TenderBalance(l.kind, l.expected, l.counted, l.over_short) for l in lines),
+        lines=tuple(TenderBalance(t.kind, t.expected, t.counted, t.over_short) for t in lines),
         over_short=over_short, missing=missing, extra=extra, limit=limit,
         needs_approval=bal.needs_approval(over_short, limit),
         suggested_float=bal.suggested_float(opening, count.pieces), approved_by=approved_by,

@@ -241,8 +241,8 @@ class ImportStage:
             .order_by(r.c.line)
         )
         with self._conn.begin():
-            for line, first_line, account in self._conn.execute(query):
-                yield line, first_line, account
+            # Plain tuples, as before, not the result's Row objects.
+            yield from ((line, first_line, account) for line, first_line, account in self._conn.execute(query))
 
     # -- writing -------------------------------------------------------------------------
 

@@ -160,7 +160,7 @@ class MailLogDialog(QDialog):
         self._guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
         self._entry_fields = [self.type_field, self.sender_field, self.reference_field, self.division_field,
                               self.notes_field]  # fmt: skip
-        for first, second in zip([self.date_field, *self._entry_fields], self._entry_fields):
+        for first, second in zip([self.date_field, *self._entry_fields], self._entry_fields, strict=False):
             QWidget.setTabOrder(first, second)
         self._chain = EnterChain([self.date_field, *self._entry_fields], self.submit, self)
         self._chain.on_enter(self.date_field, self._enter_in_date)
