@@ -355,7 +355,8 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     approved = str(json.loads(count.items or "{}").get("approved_by", ""))
     if needs and not reason:
         raise BalancingRefused(f"The drawer is {_over_short(Money(count.over_short_cents))}, beyond the limit of "
-                               f"{_limit(ctx).display()}: give the reason and ask a supervisor to approve.")  # fmt: skip
+                               f"{_limit(ctx).display()}: "
+                               "give the reason and ask a supervisor to approve.")  # fmt: skip
     return _Plan(drawer.id, needs, approved if needs else "")
 
 
@@ -394,8 +395,8 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         plan = _plan(uow.session, ctx, operator, count_id, float_kept, reason, second_count_id, final=False)
     required = plan.needs_approval and not plan.approved_with_count
     now = ctx.now()
-    with _work(ctx, approval_id if required else None, required=required, action=OverrideAction.VARIANCE, requested_by=operator.user_id,
-               object=drawer_object(plan.drawer_id)) as (uow, granted):  # fmt: skip
+    with _work(ctx, approval_id if required else None, required=required, action=OverrideAction.VARIANCE,
+               requested_by=operator.user_id, object=drawer_object(plan.drawer_id)) as (uow, granted):  # fmt: skip
         s = uow.session
         again = _plan(s, ctx, operator, count_id, float_kept, reason, second_count_id)  # nothing moved meanwhile
         drawer = s.get(DrawerRow, again.drawer_id)
@@ -472,7 +473,8 @@ def _z_report(
     assert count is not None
     expected, counted = json.loads(close.expected), json.loads(close.counted)
     lines: list[SlipLine] = [RULE, SlipLine("COUNT", bold=True), SlipLine("Counted by", count.counted_by),
-                             SlipLine("Attempt", str(count.attempt)), SlipLine("Closed", _local(ctx, close.closed_at))]  # fmt: skip
+                             SlipLine("Attempt", str(count.attempt)),
+                             SlipLine("Closed", _local(ctx, close.closed_at))]  # fmt: skip
     for kind in bal.TENDER_KINDS:
         e, c = Money(int(expected.get(kind, 0))), Money(int(counted.get(kind, 0)))
         lines += [SlipLine(_kind_label(kind), bold=True), SlipLine("  Expected", e.display()),

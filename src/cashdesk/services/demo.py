@@ -200,10 +200,15 @@ Steele Stokes Strickland Summers Swanson Tate Terry Todd Townsend Vaughn Walsh W
 Wiley Wilkins Wolfe Yates York Zimmer
 """
 # More surnames from parts that go together (Ashford, Lindquist, Brookfield), for the long tail.
-_ENGLISH_ROOTS = ["Ash", "Black", "Brad", "Brook", "Cald", "Cran", "Fair", "Good", "Hale", "Hay", "Kings", "Mid", "New", "Pem", "Red", "Rut", "Sedg", "Shel", "Stan", "Stock", "Thorn", "Went", "West", "Whit", "Wood"]
-_ENGLISH_ENDS = ["ley", "ford", "wood", "field", "ton", "well", "by", "wick", "ham", "more", "worth", "bury", "dale", "hurst", "stead", "cott"]
-_NORDIC_ROOTS = ["Ander", "Berg", "Dahl", "Eck", "Falk", "Gold", "Holm", "Lind", "Nord", "Rosen", "Sand", "Stein", "Wald", "Strom", "Lund", "Feld", "Eisen", "Gruen", "Kirsch", "Linden"]
-_NORDIC_ENDS = ["son", "sen", "berg", "man", "stein", "feld", "quist", "gren", "dahl", "hardt", "baum"]
+_ENGLISH_ROOTS = """
+Ash Black Brad Brook Cald Cran Fair Good Hale Hay Kings Mid New Pem Red Rut Sedg
+Shel Stan Stock Thorn Went West Whit Wood
+"""
+_ENGLISH_ENDS = "ley ford wood field ton well by wick ham more worth bury dale hurst stead cott"
+_NORDIC_ROOTS = """
+Ander Berg Dahl Eck Falk Gold Holm Lind Nord Rosen Sand Stein Wald Strom Lund Feld Eisen Gruen Kirsch Linden
+"""
+_NORDIC_ENDS = "son sen berg man stein feld quist gren dahl hardt baum"
 _FIRST_NAMES = """
 James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan Joseph
 Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy Matthew Betty Anthony Margaret Mark Sandra
@@ -278,8 +283,8 @@ _SURNAMES, _SURNAME_CUM, _SURNAME_TOTAL = _weighted(_parse_common(_COMMON_SURNAM
 _RARE_SURNAMES = sorted(
     (
         set(_TAIL_SURNAMES.split())
-        | {root + end for root in _ENGLISH_ROOTS for end in _ENGLISH_ENDS}
-        | {root + end for root in _NORDIC_ROOTS for end in _NORDIC_ENDS}
+        | {root + end for root in _ENGLISH_ROOTS.split() for end in _ENGLISH_ENDS.split()}
+        | {root + end for root in _NORDIC_ROOTS.split() for end in _NORDIC_ENDS.split()}
     )
     - set(_SURNAMES)
 )

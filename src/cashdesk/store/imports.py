@@ -190,7 +190,8 @@ class ImportStage:
     @property
     def _insert_sql(self) -> str:
         mark = "?" if self._conn.dialect.paramstyle == "qmark" else "%s"
-        return f"INSERT INTO {staged_rows.name} ({', '.join(STAGED_FIELDS)}) VALUES ({', '.join([mark] * len(STAGED_FIELDS))})"
+        marks = ", ".join([mark] * len(STAGED_FIELDS))
+        return f"INSERT INTO {staged_rows.name} ({', '.join(STAGED_FIELDS)}) VALUES ({marks})"
 
     def index(self) -> None:
         """Index the staged rows and pick each account's first row (after all `add` calls)."""

@@ -148,7 +148,8 @@ def add_credit(db: Driver, account_id: int, cents: int) -> None:
 def add_history(db: Driver, account_id: int, on_date: dt.date, kind: str, description: str, amount: int,
                 reference: str) -> None:  # fmt: skip
     db.run("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
-           "VALUES (?, ?, ?, ?, ?, ?)", (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
+           "VALUES (?, ?, ?, ?, ?, ?)",
+           (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
 
 
 def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[Sequence[Any]]) -> None:

@@ -50,7 +50,8 @@ class DayCloseDialog(_FormDialog):
         self._folder = folder if folder is not None else deposits_folder()
         super().__init__(
             "dayCloseDialog", "Close the day and export the deposit",
-            f"Every drawer of the day must be balanced and closed, and every mail batch posted, first. The deposit slip, the deposit file, "
+            "Every drawer of the day must be balanced and closed, and every mail batch posted, first. "
+            "The deposit slip, the deposit file, "
             f"the GL journal and the posting files are saved in {self._folder}.",
             "Close and e&xport", parent,
         )  # fmt: skip
