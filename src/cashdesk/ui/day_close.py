@@ -94,8 +94,8 @@ class DayCloseDialog(_FormDialog):
         status = self._call("reading the day", lambda: day_status(self._ctx, day), self.date_field)
         if status is None:
             return None
-        self.status = status  # type: ignore[assignment]
-        self.status_label.setText(describe_status(self.status))  # type: ignore[arg-type]
+        self.status = status
+        self.status_label.setText(describe_status(self.status))
         self.adjustSize()
         return self.status
 
