@@ -338,23 +338,22 @@ def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int
         printer.charcode("CP437")  # fixed code page: no guessing per character, same bytes every time
     style: tuple[bool, bool, bool, bool] = (False, False, False, False)  # center, bold, big, invert
     for row in rows:
-        if row.barcode:
-            if _barcode_fits(printer.profile, row.barcode, width_chars):
-                # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
-                printer._hw_barcode(
-                    "{B" + row.barcode,
-                    "CODE128",
-                    _BARCODE_HEIGHT_DOTS,
-                    _BARCODE_MODULE_DOTS,
-                    "BELOW",
-                    "A",
-                    True,
-                    "B",
-                    True,
-                )
-                style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
-                continue
-            # No barcode on this printer: the number is printed as text in its place.
+        if row.barcode and _barcode_fits(printer.profile, row.barcode, width_chars):
+            # The hardware renderer directly: Escpos.barcode() prints which renderer it chose.
+            printer._hw_barcode(
+                "{B" + row.barcode,
+                "CODE128",
+                _BARCODE_HEIGHT_DOTS,
+                _BARCODE_MODULE_DOTS,
+                "BELOW",
+                "A",
+                True,
+                "B",
+                True,
+            )
+            style = (True, style[1], style[2], style[3])  # it centres, and leaves it so
+            continue
+        # A barcode this printer cannot print falls through: its number is printed as text in its place.
         style = _restyle(printer, style, row)
         text = row.text if row.center else row.text.rstrip()
         if cp437:

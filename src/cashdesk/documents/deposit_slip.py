@@ -107,8 +107,8 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     page.gap()
 
     lines = deposit.cash_lines()
-    for wanted, heading, total in (("currency", "Currency", deposit.currency), ("coin", "Coin", deposit.coin)):
-        page.text(heading, bold=True)
+    for wanted, title, total in (("currency", "Currency", deposit.currency), ("coin", "Coin", deposit.coin)):
+        page.text(title, bold=True)
         for form, _code, label, pieces, amount in lines:
             if form == wanted:
                 page.columns(((COL_KIND + 12, label), (COL_PAYER, f"{pieces:,} x")), amount.display())

@@ -28,7 +28,7 @@ class Aging:
         return self.current + self.days_30 + self.days_60 + self.days_90
 
     def as_pairs(self) -> tuple[tuple[str, Money], ...]:
-        return tuple(zip(BUCKETS, (self.current, self.days_30, self.days_60, self.days_90)))
+        return tuple(zip(BUCKETS, (self.current, self.days_30, self.days_60, self.days_90), strict=True))
 
 
 def bucket_of(item: OpenItem, as_of: dt.date) -> str:

@@ -30,7 +30,7 @@ def routing_ok(routing: str) -> bool:
     """ABA routing number checksum: 3-7-1 weights, sum divisible by 10."""
     if not (len(routing) == 9 and routing.isascii() and routing.isdigit()):
         return False
-    return sum(w * int(d) for w, d in zip(ROUTING_WEIGHTS, routing)) % 10 == 0
+    return sum(w * int(d) for w, d in zip(ROUTING_WEIGHTS, routing, strict=True)) % 10 == 0
 
 
 _TRANSIT = "T"

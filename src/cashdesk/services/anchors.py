@@ -286,5 +286,6 @@ def restore_problem(backup: Path, database: Path) -> str:
         if not digest.lower().startswith(anchor.hash):
             return (f"The backup's audit trail differs from the last anchor known at event {anchor.seq} "
                     f"({anchor.described()}): its hash is {printed_hash(digest.lower())} not "
-                    f"{printed_hash(anchor.hash)}. It is another database's backup, or its trail was rewritten.")  # fmt: skip
+                    f"{printed_hash(anchor.hash)}. "
+                    "It is another database's backup, or its trail was rewritten.")  # fmt: skip
     return ""

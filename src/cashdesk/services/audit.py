@@ -113,7 +113,7 @@ def record_on(
 
 
 def _asdict(event: AuditRecord) -> dict[str, Any]:
-    return {name: getattr(event, name) for name in AuditRecord.__slots__}  # type: ignore[attr-defined]
+    return {name: getattr(event, name) for name in AuditRecord.__slots__}
 
 
 def to_record(row: AuditEventRow) -> AuditRecord:
@@ -259,9 +259,12 @@ class _MoneyRows:
         self.checked += 1
         mismatches = row_digests.compare(recorded, found.parts)
         by_receipt = record.details.get(row_digests.RECEIPT_DIGESTS)
-        if record.event_type == "mail_batch_post" and isinstance(by_receipt, dict):
-            if self._mail_receipts(record, event, found, by_receipt, mismatches):
-                mismatches = [m for m in mismatches if m.part not in row_digests.RECEIPT_PARTS]
+        if (
+            record.event_type == "mail_batch_post"
+            and isinstance(by_receipt, dict)
+            and self._mail_receipts(record, event, found, by_receipt, mismatches)
+        ):
+            mismatches = [m for m in mismatches if m.part not in row_digests.RECEIPT_PARTS]
         for mismatch in mismatches:
             self.problems.append(TrailProblem(row_digests.describe(found.thing, event, mismatch, seq), seq))
 

@@ -14,6 +14,7 @@ never neither, and never a `-wal` of the one beside the other (docs/backups.md).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -622,9 +623,7 @@ class _Hold:
 
     def release(self) -> None:
         if self.con is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):  # nothing was written in it
                 self.con.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # nothing was written in it
             self.con.close()
             self.con = None

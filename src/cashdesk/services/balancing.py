@@ -84,6 +84,7 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
     """
     operator.require(Permission.TAKE_PAYMENTS, "see the checks in a drawer")
     with ctx.db.unit_of_work(write=False) as uow:
+        drawer: DrawerRow | None
         if drawer_id is None:
             drawer = require_open_drawer(uow.session, ctx, operator)
         else:
@@ -227,7 +228,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     session.flush()
     details: dict[str, Any] = {
         "count": row.id, "attempt": attempt, "role": role, "counted_by": counted_by,
-        "over_short_cents": over_short.cents, "by_tender": {l.kind: l.over_short.cents for l in lines},
+        "over_short_cents": over_short.cents, "by_tender": {t.kind: t.over_short.cents for t in lines},
         "missing": [f"{i.kind} {i.number}" for i in missing], "extra": [f"{e.kind} {e.number}" for e in extra],
         "needs_approval": bal.needs_approval(over_short, limit),
     }  # fmt: skip
@@ -248,7 +249,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     opening = CashCount(json.loads(drawer.opening_count or "{}"))
     return CountResult(
         count_id=row.id, drawer_id=drawer.id, attempt=attempt, counted_by=counted_by, role=role,
-        lines=tuple(TenderBalance(l.kind, l.expected, l.counted, l.over_short) for l in lines),
+        lines=tuple(TenderBalance(t.kind, t.expected, t.counted, t.over_short) for t in lines),
         over_short=over_short, missing=missing, extra=extra, limit=limit,
         needs_approval=bal.needs_approval(over_short, limit),
         suggested_float=bal.suggested_float(opening, count.pieces), approved_by=approved_by,
@@ -354,7 +355,8 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     approved = str(json.loads(count.items or "{}").get("approved_by", ""))
     if needs and not reason:
         raise BalancingRefused(f"The drawer is {_over_short(Money(count.over_short_cents))}, beyond the limit of "
-                               f"{_limit(ctx).display()}: give the reason and ask a supervisor to approve.")  # fmt: skip
+                               f"{_limit(ctx).display()}: "
+                               "give the reason and ask a supervisor to approve.")  # fmt: skip
     return _Plan(drawer.id, needs, approved if needs else "")
 
 
@@ -393,8 +395,8 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         plan = _plan(uow.session, ctx, operator, count_id, float_kept, reason, second_count_id, final=False)
     required = plan.needs_approval and not plan.approved_with_count
     now = ctx.now()
-    with _work(ctx, approval_id if required else None, required=required, action=OverrideAction.VARIANCE, requested_by=operator.user_id,
-               object=drawer_object(plan.drawer_id)) as (uow, granted):  # fmt: skip
+    with _work(ctx, approval_id if required else None, required=required, action=OverrideAction.VARIANCE,
+               requested_by=operator.user_id, object=drawer_object(plan.drawer_id)) as (uow, granted):  # fmt: skip
         s = uow.session
         again = _plan(s, ctx, operator, count_id, float_kept, reason, second_count_id)  # nothing moved meanwhile
         drawer = s.get(DrawerRow, again.drawer_id)
@@ -471,7 +473,8 @@ def _z_report(
     assert count is not None
     expected, counted = json.loads(close.expected), json.loads(close.counted)
     lines: list[SlipLine] = [RULE, SlipLine("COUNT", bold=True), SlipLine("Counted by", count.counted_by),
-                             SlipLine("Attempt", str(count.attempt)), SlipLine("Closed", _local(ctx, close.closed_at))]  # fmt: skip
+                             SlipLine("Attempt", str(count.attempt)),
+                             SlipLine("Closed", _local(ctx, close.closed_at))]  # fmt: skip
     for kind in bal.TENDER_KINDS:
         e, c = Money(int(expected.get(kind, 0))), Money(int(counted.get(kind, 0)))
         lines += [SlipLine(_kind_label(kind), bold=True), SlipLine("  Expected", e.display()),

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from cashdesk.config import Settings
 from cashdesk.domain.money import Money
@@ -199,10 +200,15 @@ Steele Stokes Strickland Summers Swanson Tate Terry Todd Townsend Vaughn Walsh W
 Wiley Wilkins Wolfe Yates York Zimmer
 """
 # More surnames from parts that go together (Ashford, Lindquist, Brookfield), for the long tail.
-_ENGLISH_ROOTS = ["Ash", "Black", "Brad", "Brook", "Cald", "Cran", "Fair", "Good", "Hale", "Hay", "Kings", "Mid", "New", "Pem", "Red", "Rut", "Sedg", "Shel", "Stan", "Stock", "Thorn", "Went", "West", "Whit", "Wood"]
-_ENGLISH_ENDS = ["ley", "ford", "wood", "field", "ton", "well", "by", "wick", "ham", "more", "worth", "bury", "dale", "hurst", "stead", "cott"]
-_NORDIC_ROOTS = ["Ander", "Berg", "Dahl", "Eck", "Falk", "Gold", "Holm", "Lind", "Nord", "Rosen", "Sand", "Stein", "Wald", "Strom", "Lund", "Feld", "Eisen", "Gruen", "Kirsch", "Linden"]
-_NORDIC_ENDS = ["son", "sen", "berg", "man", "stein", "feld", "quist", "gren", "dahl", "hardt", "baum"]
+_ENGLISH_ROOTS = """
+Ash Black Brad Brook Cald Cran Fair Good Hale Hay Kings Mid New Pem Red Rut Sedg
+Shel Stan Stock Thorn Went West Whit Wood
+"""
+_ENGLISH_ENDS = "ley ford wood field ton well by wick ham more worth bury dale hurst stead cott"
+_NORDIC_ROOTS = """
+Ander Berg Dahl Eck Falk Gold Holm Lind Nord Rosen Sand Stein Wald Strom Lund Feld Eisen Gruen Kirsch Linden
+"""
+_NORDIC_ENDS = "son sen berg man stein feld quist gren dahl hardt baum"
 _FIRST_NAMES = """
 James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan Joseph
 Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy Matthew Betty Anthony Margaret Mark Sandra
@@ -277,8 +283,8 @@ _SURNAMES, _SURNAME_CUM, _SURNAME_TOTAL = _weighted(_parse_common(_COMMON_SURNAM
 _RARE_SURNAMES = sorted(
     (
         set(_TAIL_SURNAMES.split())
-        | {root + end for root in _ENGLISH_ROOTS for end in _ENGLISH_ENDS}
-        | {root + end for root in _NORDIC_ROOTS for end in _NORDIC_ENDS}
+        | {root + end for root in _ENGLISH_ROOTS.split() for end in _ENGLISH_ENDS.split()}
+        | {root + end for root in _NORDIC_ROOTS.split() for end in _NORDIC_ENDS.split()}
     )
     - set(_SURNAMES)
 )
@@ -391,6 +397,8 @@ class _Block:
 
 # Item fields while simulating: [code, description, period, bill ordinal, due ordinal, amount, paid]
 _CODE, _DESC, _PERIOD, _BILLED, _DUE, _AMOUNT, _PAID = range(7)
+_Item = list[Any]  # mutable: a payment raises its paid field in place
+_History = list[tuple[object, ...]]
 _FEES = frozenset(("LATEFEE", "NSF", "DOORTAG", "RECON"))
 
 AUTOPAY, PROMPT, LATE, PARTIAL, DELINQUENT, OVERPAY = range(6)
@@ -403,13 +411,13 @@ _CHANNELS = (
 )
 
 
-def _pay(items: list[list], amount: int) -> tuple[list[tuple[list, int]], int]:  # type: ignore[type-arg]
+def _pay(items: list[_Item], amount: int) -> tuple[list[tuple[_Item, int]], int]:
     """Pays fees first, then the oldest charges (the default paying order).
 
     `items` holds only what is still owed; paid items leave it. Returns what each item
     took and what is left of the amount.
     """
-    taken: list[tuple[list, int]] = []  # type: ignore[type-arg]
+    taken: list[tuple[_Item, int]] = []
     for fees in (True, False):
         for item in items:
             if amount == 0:
@@ -424,7 +432,7 @@ def _pay(items: list[list], amount: int) -> tuple[list[tuple[list, int]], int]: 
     return taken, amount
 
 
-def _owed(items: list[list]) -> int:  # type: ignore[type-arg]
+def _owed(items: list[_Item]) -> int:
     return sum(i[_AMOUNT] - i[_PAID] for i in items)
 
 
@@ -550,7 +558,7 @@ class _CityBuilder:
         if first > 0 or rng.random() < 0.12:
             deposit = (2 * average // 500 + 1) * 500 if rng.random() < 0.7 else 0
 
-        items: list[list] = []  # type: ignore[type-arg]
+        items: list[_Item] = []
         credit = 0
         tagged = False
         for m in range(first, last + 1):
@@ -667,14 +675,14 @@ class _CityBuilder:
 
     def payment(
         self,
-        history: list,
-        items: list,
+        history: _History,
+        items: list[_Item],
         account_id: int,
         day: int,
         amount: int,
         channel: tuple[str, str],
         cash_only: bool,
-    ) -> tuple[list, int]:  # type: ignore[type-arg]
+    ) -> tuple[list[tuple[_Item, int]], int]:
         """Posts a payment; returns what it paid on each item and what is left over as credit."""
         if cash_only:
             description, reference = "Counter payment (cash)", "W01"
@@ -683,7 +691,9 @@ class _CityBuilder:
         history.append((account_id, self.cal.iso[day], "payment", description, -amount, reference))
         return _pay(items, amount)
 
-    def returned_check(self, history: list, items: list, account_id: int, day: int, taken: list) -> None:  # type: ignore[type-arg]
+    def returned_check(
+        self, history: _History, items: list[_Item], account_id: int, day: int, taken: list[tuple[_Item, int]]
+    ) -> None:
         """The bank returned a check: what it paid is owed again, plus the NSF fee."""
         amount = 0
         for item, take in taken:
@@ -697,8 +707,8 @@ class _CityBuilder:
         self.fee(history, items, account_id, day, "NSF", "Returned check fee", 3000)
 
     def fee(
-        self, history: list, items: list, account_id: int, day: int, code: str, description: str, amount: int
-    ) -> None:  # type: ignore[type-arg]
+        self, history: _History, items: list[_Item], account_id: int, day: int, code: str, description: str, amount: int
+    ) -> None:
         items.append([code, description, "", day, day, amount, 0])
         history.append((account_id, self.cal.iso[day], "adjustment", description, amount, ""))
 

@@ -244,11 +244,13 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLoo
         "SELECT a.receipt_line_id, o.revenue_code, o.period, a.amount_cents FROM allocations a "
         "JOIN open_items o ON o.id = a.open_item_id JOIN receipt_lines l ON l.id = a.receipt_line_id "
         "JOIN receipts r ON r.id = l.receipt_id "
-        "WHERE r.business_date = ? AND r.status = 'posted' AND a.reverses_id IS NULL ORDER BY a.id", on_day):  # fmt: skip
+        "WHERE r.business_date = ? AND r.status = 'posted' AND a.reverses_id IS NULL ORDER BY a.id",
+        on_day):  # fmt: skip
         allocations[line_id].append((code, period, cents))
     accounts: dict[int, tuple[str, str]] = {aid: (number, kind) for aid, number, kind in db.all(
         "SELECT id, number, kind FROM accounts WHERE id IN (SELECT l.account_id FROM receipt_lines l "
-        "JOIN receipts r ON r.id = l.receipt_id WHERE r.business_date = ? AND r.status = 'posted')", on_day)}  # fmt: skip
+        "JOIN receipts r ON r.id = l.receipt_id WHERE r.business_date = ? AND r.status = 'posted')",
+        on_day)}  # fmt: skip
     credit_lines_without_items = {
         account_id for line_id, _, _, _, account_id, _, _, credit in lines
         if credit and not allocations[line_id] and account_id is not None
@@ -417,7 +419,8 @@ def closing_figures(money: DayMoney) -> dict[str, object]:
             deposit.cards, key=lambda c: (c.station, c.drawer_id))],
         "journal": {gl: cents for gl, cents in sorted(journal.items()) if cents},
         "billing": [len(money.billing), sum(p.amount.cents for p in money.billing),
-                    _digest([[p.account, p.amount.cents, p.receipt_number, p.line_no, p.tender] for p in money.billing])],
+                    _digest([[p.account, p.amount.cents, p.receipt_number, p.line_no, p.tender]
+                             for p in money.billing])],
         "sales_tax": [len(money.sales_tax), sum(p.amount.cents for p in money.sales_tax),
                       _digest([[p.account, p.period, p.amount.cents, p.receipt_number, p.line_no]
                                for p in money.sales_tax])],
@@ -718,7 +721,8 @@ class ExportResult:
         if self.finished:
             text += " An unfinished export of the day found there (a run stopped midway) is now complete."
         if self.changed:
-            text += (f" As asked, these replace the ones exported before for this day (ticket {self.ticket_number or '-'}"
+            text += (" As asked, these replace the ones exported before for this day "
+                     f"(ticket {self.ticket_number or '-'}"
                      f", bag {self.bag_number or '-'}): " + ", ".join(f.name for f in self.changed)
                      + ". Give the bank the new one.")  # fmt: skip
         return text

@@ -49,7 +49,7 @@ class DrawerView:
     fund_short: Money = Money(0)
 
 
-def _view(row: DrawerRow, fund_short: Money = Money(0)) -> DrawerView:
+def _view(row: DrawerRow, fund_short: Money = Money(0)) -> DrawerView:  # noqa: B008 - Money is frozen
     return DrawerView(row.id, row.station, row.cashier, row.business_date, Money(row.opening_float_cents),
                       row.opened_at, fund_short)  # fmt: skip
 

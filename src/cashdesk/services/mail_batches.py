@@ -196,7 +196,8 @@ def _view(s: Session, batch: MailBatchRow, *, with_items: bool = True) -> BatchV
     db = rows.driver(s)  # after the session's pending rows: the counts include them
     if not with_items:
         count, total, rev_count, rev_total = db.one(
-            "SELECT count(*), coalesce(sum(amount_cents), 0), coalesce(sum(CASE WHEN status = 'reversed' THEN 1 ELSE 0 END), 0), "
+            "SELECT count(*), coalesce(sum(amount_cents), 0), "
+            "coalesce(sum(CASE WHEN status = 'reversed' THEN 1 ELSE 0 END), 0), "
             "coalesce(sum(CASE WHEN status = 'reversed' THEN amount_cents ELSE 0 END), 0) FROM mail_items "
             "WHERE batch_id = ?", (batch.id,)) or (0, 0, 0, 0)  # fmt: skip
         return _make_view(batch, int(count), int(total), (), (), int(rev_count), int(rev_total))
@@ -292,14 +293,16 @@ def open_batch(ctx: ServiceContext, operator: Operator, *, control_count: int, c
         s = uow.session
         batch = _new_batch(s, ctx, operator, control_count, control_total, now)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_open", object=batch.number,
-                     details={"control_count": control_count, "control_cents": control_total.cents}, at=now)  # fmt: skip
+                     details={"control_count": control_count, "control_cents": control_total.cents},
+                     at=now)  # fmt: skip
         view = _view(s, batch)
         uow.commit()
     return view
 
 
 def _new_batch(s: Session, ctx: ServiceContext, operator: Operator, control_count: int, control_total: Money,
-               now: dt.datetime, *, source: str = "keyed", source_file: str = "", sha256: str = "") -> MailBatchRow:  # fmt: skip
+               now: dt.datetime, *, source: str = "keyed", source_file: str = "",
+               sha256: str = "") -> MailBatchRow:  # fmt: skip
     day = open_business_date(s, ctx)
     made = s.scalar(select(func.count(MailBatchRow.id)).where(MailBatchRow.business_date == day)) or 0
     batch = MailBatchRow(
@@ -803,8 +806,10 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise PaymentsImportRefused(name, [rules.RowProblem(line, "the text is not UTF-8: save the file as UTF-8 "
-                                                                  "(CSV UTF-8) and import it again")]) from None  # fmt: skip
+        problem = rules.RowProblem(
+            line, "the text is not UTF-8: save the file as UTF-8 (CSV UTF-8) and import it again"
+        )
+        raise PaymentsImportRefused(name, [problem]) from None
 
 
 def import_payments(
@@ -870,8 +875,9 @@ def import_payments(
                     problems.append(rules.RowProblem(row.line, refusal))
                 where = taken.get((found[0], row.check_number))
                 if where:
-                    problems.append(rules.RowProblem(row.line, f"duplicate: check {row.check_number} of account "
-                                                               f"{row.account} was already taken ({where})"))  # fmt: skip
+                    problems.append(rules.RowProblem(
+                        row.line, f"duplicate: check {row.check_number} of account {row.account} was already taken "
+                        f"({where})"))  # fmt: skip
             key = (row.account, row.check_number)
             if key in seen:
                 problems.append(rules.RowProblem(row.line, f"duplicate: check {row.check_number} of account "

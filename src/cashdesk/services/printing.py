@@ -16,9 +16,10 @@ import os
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from cashdesk.devices.delivery import deliver
@@ -85,7 +86,7 @@ def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: st
     """A tender as the receipt shows it: the reference is a check or money-order number, or
     the card terminal's approval code."""
     kind = str(kind)
-    return TenderLine(kind, amount, number=reference if kind in ("check", "money_order") else "",
+    return TenderLine(TenderKind(kind), amount, number=reference if kind in ("check", "money_order") else "",
                       card_brand=brand, card_last4=last4, auth_code=reference if kind == "card" else "")  # fmt: skip
 
 
@@ -295,12 +296,14 @@ def _settle_interrupted_kicks(ctx: ServiceContext) -> None:
     """A drawer kick cut off by a crash is never sent again: the drawer may have opened already,
     and a drawer that springs open later, in front of the next customer, is worse than a key."""
     with ctx.db.unit_of_work() as uow:
-        done = uow.session.execute(
+        # An UPDATE's result is a CursorResult (it has rowcount); Session.execute is typed as any Result.
+        done = cast(CursorResult[Any], uow.session.execute(
             update(PrintJobRow)
             .where(PrintJobRow.station == ctx.station, PrintJobRow.status == "printing",
                    PrintJobRow.kind == "drawer_kick")
-            .values(status="failed", last_error="Interrupted while sent; not sent again (open the drawer with the key).")
-        ).rowcount  # fmt: skip
+            .values(status="failed",
+                    last_error="Interrupted while sent; not sent again (open the drawer with the key).")
+        )).rowcount  # fmt: skip
         uow.commit()
     if done:
         log.warning("%d drawer kick(s) interrupted by a stop; not sent again", done)

@@ -80,7 +80,8 @@ def record_returned_check(
                 f"Check #{tender.reference} on {receipt.number} is already recorded as returned."
             )
         lines = list(s.scalars(select(ReceiptLineRow).where(
-            ReceiptLineRow.receipt_id == receipt.id, ReceiptLineRow.kind == "account").order_by(ReceiptLineRow.line_no)))  # fmt: skip
+            ReceiptLineRow.receipt_id == receipt.id, ReceiptLineRow.kind == "account"
+        ).order_by(ReceiptLineRow.line_no)))  # fmt: skip
         if not lines:
             raise ReturnedCheckRefused(
                 f"Receipt {receipt.number} paid no account, so there is no account to charge the returned check to. "
@@ -125,8 +126,9 @@ def record_returned_check(
         first = s.get(AccountRow, lines[0].account_id)
         assert first is not None
         fee = Money(ctx.settings.nsf.fee_cents)
-        fee_item = OpenItemRow(account_id=first.id, revenue_code="NSF", description=f"Returned check #{tender.reference}",
-                               period="", bill_date=today, due_date=today, amount_cents=fee.cents, paid_cents=0)  # fmt: skip
+        fee_item = OpenItemRow(account_id=first.id, revenue_code="NSF",
+                               description=f"Returned check #{tender.reference}", period="", bill_date=today,
+                               due_date=today, amount_cents=fee.cents, paid_cents=0)  # fmt: skip
         s.add(fee_item)
         s.flush()
         days = ctx.settings.nsf.cash_only_days

@@ -85,7 +85,8 @@ def _audit_init(database: Database, actor: Operator, result: InitResult) -> None
     with database.unit_of_work() as uow:
         audit.record(
             uow.session, user=actor.user_id, station=ctx.station, event_type="init", object="database",
-            details={"from": result.before or "", "to": result.after, "revenue_codes_added": result.revenue_codes_added},
+            details={"from": result.before or "", "to": result.after,
+                     "revenue_codes_added": result.revenue_codes_added},
             at=ctx.now(),
         )  # fmt: skip
         uow.commit()

@@ -315,7 +315,8 @@ def cash_drop(ctx: ServiceContext, operator: Operator, count: CashCount) -> Drop
             raise ShiftRefused(f"The drawer should hold only {Money(drawer.cash_cents).display()}; a drop of "
                                f"{amount.display()} is more than that. Count the drop again.")  # fmt: skip
         row = CashDropRow(drawer_id=drawer.id, station=ctx.station, cashier=operator.user_id,
-                          dropped_at=now.replace(tzinfo=None), pieces=pieces_json(count), amount_cents=amount.cents)  # fmt: skip
+                          dropped_at=now.replace(tzinfo=None), pieces=pieces_json(count),
+                          amount_cents=amount.cents)  # fmt: skip
         s.add(row)
         drawer.cash_cents -= amount.cents
         s.flush()

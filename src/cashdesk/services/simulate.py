@@ -215,7 +215,8 @@ def _tenders(rng: random.Random, total: Money, cash_only: bool, sequence: Iterat
     if roll < 0.77:
         return [Tender(TenderKind.MONEY_ORDER, total, f"{rng.randint(10**9, 10**10 - 1)}")]
     if roll < 0.93:
-        return [Tender(TenderKind.CARD, total, f"{rng.randint(0, 999999):06d}", card_brand=rng.choice(CARD_BRANDS), card_last4=f"{rng.randint(0, 9999):04d}")]  # fmt: skip
+        return [Tender(TenderKind.CARD, total, f"{rng.randint(0, 999999):06d}", card_brand=rng.choice(CARD_BRANDS),
+                       card_last4=f"{rng.randint(0, 9999):04d}")]  # fmt: skip
     if total.cents < 200:
         return [Tender(TenderKind.CASH, total)]
     cash = Money(rng.randint(1, total.cents // 100) * 100 if total.cents >= 200 else total.cents)

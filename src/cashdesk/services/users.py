@@ -106,12 +106,15 @@ def _record(
 
 
 def _keep_an_administrator(session: Session, row: UserRow, doing: str) -> None:
-    if row.role == Role.ADMINISTRATOR.value and not row.disabled:
-        if user_store.active_users_with_role(session, Role.ADMINISTRATOR.value) <= 1:
-            raise ServiceError(
-                f"{row.user_id} is the last active administrator, so they cannot be {doing}. "
-                "Add or enable another administrator first."
-            )
+    if (
+        row.role == Role.ADMINISTRATOR.value
+        and not row.disabled
+        and user_store.active_users_with_role(session, Role.ADMINISTRATOR.value) <= 1
+    ):
+        raise ServiceError(
+            f"{row.user_id} is the last active administrator, so they cannot be {doing}. "
+            "Add or enable another administrator first."
+        )
 
 
 def _check_password(ctx: ServiceContext, user_id: str, password: str) -> None:

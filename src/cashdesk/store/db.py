@@ -53,7 +53,8 @@ class WriteRefused(DatabaseError):
 DISK_FULL = ("The disk is full: this was not saved, and nothing was written. Free space on the disk (or call IT), "
              "then do it again: a payment can be posted again as it is.")  # fmt: skip
 WRITE_FAILED = ("The database file could not be written (the disk refused the write: it may be full or failing): "
-                "this was not saved, and nothing was written. Free space on the disk or call IT, then do it again.")  # fmt: skip
+                "this was not saved, and nothing was written. "
+                "Free space on the disk or call IT, then do it again.")  # fmt: skip
 READ_ONLY = ("The database file is read-only: this was not saved, and nothing was written. Ask IT to make the "
              "file and its folder writable, or open another database, then do it again.")  # fmt: skip
 

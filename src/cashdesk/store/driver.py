@@ -65,7 +65,8 @@ class Driver:
         cur = self._conn.cursor()
         try:
             cur.execute(self._sql(sql), params)
-            return cur.fetchone()
+            row: tuple[Any, ...] | None = cur.fetchone()
+            return row
         finally:
             cur.close()
 
@@ -73,7 +74,8 @@ class Driver:
         cur = self._conn.cursor()
         try:
             cur.execute(self._sql(sql), params)
-            return cur.fetchall()
+            rows: list[tuple[Any, ...]] = cur.fetchall()
+            return rows
         finally:
             cur.close()
 
@@ -107,7 +109,8 @@ def driver(session: Session) -> Driver:
     transaction = session.get_transaction()
     cached = session.info.get("cashdesk_driver")
     if transaction is not None and cached is not None and cached[0] is transaction:
-        return cached[1]
+        kept: Driver = cached[1]
+        return kept
     made = Driver(session)  # begins the transaction when there is none
     session.info["cashdesk_driver"] = (session.get_transaction(), made)
     return made

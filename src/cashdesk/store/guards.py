@@ -69,8 +69,9 @@ _DRAWER_FIXED = ("id", "station", "cashier", "business_date", "opened_at", "open
 _BATCH = ("id", "number", "business_date", "station", "owner", "control_count", "control_total_cents", "status",
           "source", "source_file", "source_sha256", "created_at", "balanced_at", "posted_at", "posted_by",
           "reject_reason")  # fmt: skip
-_ITEM_FIXED = ("id", "batch_id", "seq", "account_id", "account_typed", "amount_cents", "tender", "check_number", "payer",
-               "routing", "bank_account", "scan_line", "source_line", "tax_return_id", "receipt_id")  # fmt: skip
+_ITEM_FIXED = ("id", "batch_id", "seq", "account_id", "account_typed", "amount_cents", "tender", "check_number",
+               "payer", "routing", "bank_account", "scan_line", "source_line", "tax_return_id",
+               "receipt_id")  # fmt: skip
 _REVERSED = ("reversed_by", "reversed_at", "reverse_reason")
 _DAY = ("business_date", "status", "closed_at", "closed_by", "over_short_cents", "deposit_total_cents")
 

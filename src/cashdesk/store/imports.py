@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
@@ -72,7 +73,7 @@ _ITEM_COLUMN = {"item_id": "external_id"}  # staged name -> open_items column, w
 _meta = MetaData()
 
 
-def _account_columns() -> list[Column[object]]:
+def _account_columns() -> list[Column[Any]]:
     return [
         Column("kind", String),
         Column("name", String),
@@ -119,8 +120,9 @@ staged_accounts = Table(
     prefixes=["TEMPORARY"],
 )
 
-accounts = AccountRow.__table__
-open_items = OpenItemRow.__table__
+# A mapped class's table is a Table; SQLAlchemy types __table__ as the wider FromClause.
+accounts = cast(Table, AccountRow.__table__)
+open_items = cast(Table, OpenItemRow.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,8 @@ class ImportStage:
     @property
     def _insert_sql(self) -> str:
         mark = "?" if self._conn.dialect.paramstyle == "qmark" else "%s"
-        return f"INSERT INTO {staged_rows.name} ({', '.join(STAGED_FIELDS)}) VALUES ({', '.join([mark] * len(STAGED_FIELDS))})"
+        marks = ", ".join([mark] * len(STAGED_FIELDS))
+        return f"INSERT INTO {staged_rows.name} ({', '.join(STAGED_FIELDS)}) VALUES ({marks})"
 
     def index(self) -> None:
         """Index the staged rows and pick each account's first row (after all `add` calls)."""
@@ -239,8 +242,8 @@ class ImportStage:
             .order_by(r.c.line)
         )
         with self._conn.begin():
-            for line, first_line, account in self._conn.execute(query):
-                yield line, first_line, account
+            # Plain tuples, as before, not the result's Row objects.
+            yield from ((line, first_line, account) for line, first_line, account in self._conn.execute(query))
 
     # -- writing -------------------------------------------------------------------------
 

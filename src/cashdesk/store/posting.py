@@ -74,18 +74,20 @@ def open_items_and_codes(db: Driver, account_id: int) -> tuple[list[OpenItem], d
         "LEFT JOIN revenue_codes c ON c.code = o.revenue_code "
         "WHERE o.account_id = ? AND o.amount_cents > o.paid_cents", (account_id,)
     ):  # fmt: skip
+        due = stored_date(row[4])
+        assert due is not None  # open_items.due_date is NOT NULL
         items.append(
             OpenItem(
                 id=row[0],
                 revenue_code=row[1],
                 description=row[2],
                 bill_date=stored_date(row[3]),
-                due_date=stored_date(row[4]),
+                due_date=due,
                 amount=Money(row[5]),
                 paid=Money(row[6]),
                 period=row[7],
             )
-        )  # type: ignore[arg-type]
+        )
         if row[10] is not None and row[1] not in codes:
             codes[row[1]] = RevenueCode(row[1], row[8], row[9], RevenueCategory(row[10]), row[11])
     return items, codes
@@ -146,7 +148,8 @@ def add_credit(db: Driver, account_id: int, cents: int) -> None:
 def add_history(db: Driver, account_id: int, on_date: dt.date, kind: str, description: str, amount: int,
                 reference: str) -> None:  # fmt: skip
     db.run("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
-           "VALUES (?, ?, ?, ?, ?, ?)", (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
+           "VALUES (?, ?, ?, ?, ?, ?)",
+           (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
 
 
 def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[Sequence[Any]]) -> None:

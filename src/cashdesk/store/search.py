@@ -7,7 +7,7 @@ through the bare sqlite3 module and compare.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -110,7 +110,8 @@ def search(conn: Connection, query: str, limit: int) -> list[SearchRow]:
     rows: list[SearchRow] = []
     # At the counter every search counts: on SQLite the statements go straight to the
     # driver, outside any transaction (each is one consistent read on its own).
-    cursor = conn.connection.driver_connection.cursor() if dialect == "sqlite" else None
+    sqlite_conn: Any = conn.connection.driver_connection  # the DBAPI connection, Any | None to SQLAlchemy
+    cursor = sqlite_conn.cursor() if dialect == "sqlite" else None
     try:
         for sql, params in plan(query, limit, dialect):
             if len(rows) >= limit:

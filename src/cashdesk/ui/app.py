@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 if TYPE_CHECKING:
+    from cashdesk.services.context import ServiceContext
     from cashdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -76,11 +77,11 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
 SETTINGS_AUDIT_DELAY_MS = 500
 
 
-def _audit_settings(ctx: object) -> None:
+def _audit_settings(ctx: ServiceContext) -> None:
     from cashdesk.services.settings_audit import audit_settings_changes
 
     try:
-        changed = audit_settings_changes(ctx)  # type: ignore[arg-type]
+        changed = audit_settings_changes(ctx)
     except Exception:  # a busy or read-only database must not stop the window
         log.exception("could not record setting changes in the audit trail")
         return

@@ -50,6 +50,11 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _as_date(day: QDate) -> dt.date:
+    # QDate.toPython() gives the same date, but PySide6 types it as object.
+    return dt.date(day.year(), day.month(), day.day())
+
+
 def _date_edit(name: str, day: dt.date) -> QDateEdit:
     edit = QDateEdit(_qdate(day))
     edit.setObjectName(name)
@@ -99,7 +104,7 @@ class AuditDialog(QDialog):
             filters.addWidget(widget, 1 if widget is self.user_field else 0)
         filters.addWidget(self.show_button)
 
-        self.message_label = message_label("auditMessage")
+        self.message_label: QLabel = message_label("auditMessage")
         self.model = AuditEventsModel(ZoneInfo(ctx.settings.city.time_zone), self)
         self.table = QTableView()
         self.table.setObjectName("auditEvents")
@@ -149,11 +154,11 @@ class AuditDialog(QDialog):
 
     @property
     def start(self) -> dt.date:
-        return self.from_edit.date().toPython()  # type: ignore[no-any-return]
+        return _as_date(self.from_edit.date())
 
     @property
     def end(self) -> dt.date:
-        return self.to_edit.date().toPython()  # type: ignore[no-any-return]
+        return _as_date(self.to_edit.date())
 
     def select_event_type(self, event_type: str) -> None:
         """Choose an event type by its stored name ("" for all); what matches shows at once."""

@@ -543,8 +543,8 @@ class SummaryPage(QWizardPage):
         else:
             self.limit_label.setText(f"Within the limit of {result.limit.display()}. Enter goes on to the float.")
             self.limit_label.setStyleSheet("")
-        for widget in (self.reason_caption, self.reason_field):
-            widget.setVisible(needs)
+        for part in (self.reason_caption, self.reason_field):
+            part.setVisible(needs)
         self.reason_field.setText(wizard.reason)
         show_message(self.message_label, "")
         wizard.focus_target = self.reason_field if needs else wizard.button(QWizard.WizardButton.NextButton)
@@ -715,7 +715,8 @@ class BalancingWizard(QWizard):
         self.drawer_id = drawer_id
         self.counting = _Counting(operator.user_id)
         self.pieces = CashCount({})
-        self.result: CountResult | None = None  # the cashier's latest attempt
+        # The cashier's latest attempt. It hides QDialog.result(), which nothing here calls; tests read it.
+        self.result: CountResult | None = None  # type: ignore[assignment]
         self.second: CountResult | None = None  # a supervisor's second count
         self.reason = ""
         self.variance_approval_id: int | None = None

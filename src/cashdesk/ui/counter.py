@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from cashdesk.services.accounts import AccountDetail
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.drawers import DrawerView
-    from cashdesk.services.payments import PostedReceipt
+    from cashdesk.services.posted import PostedReceipt
     from cashdesk.ui.approval import ApprovalDialog
 
 log = logging.getLogger(__name__)

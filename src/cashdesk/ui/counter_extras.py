@@ -149,7 +149,7 @@ class _FormDialog(QDialog):
         operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
         return operation.failure(lambda text: self.refuse(text, field))
 
-    def _call(self, what: str, call: Callable[[], object], field: EnterLineEdit) -> object | None:
+    def _call(self, what: str, call: Callable[[], T], field: EnterLineEdit) -> T | None:
         """The service's answer, now (on the GUI thread); a refusal (or a failure) is said and gives None."""
         return self._operation(what, call, field).run_now()
 
@@ -196,7 +196,7 @@ class ReturnedCheckDialog(_FormDialog):
         )
         if result is None:
             return
-        self.result_check = result  # type: ignore[assignment]
+        self.result_check = result
         log.info("%s recorded returned check #%s on %s", self._supervisor.user_id, check, receipt)
         self.accept()
 
@@ -252,7 +252,7 @@ class NoSaleDialog(_FormDialog):
                          self.reason_field)  # fmt: skip
         if job is None:
             return
-        self.job_id = job  # type: ignore[assignment]
+        self.job_id = job
         self.approved_by = approval.approved_by
         log.info("%s: no sale on drawer %s (approved by %s)", self._operator.user_id, self.drawer_id,
                  approval.approved_by)  # fmt: skip

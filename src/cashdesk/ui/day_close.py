@@ -50,7 +50,8 @@ class DayCloseDialog(_FormDialog):
         self._folder = folder if folder is not None else deposits_folder()
         super().__init__(
             "dayCloseDialog", "Close the day and export the deposit",
-            f"Every drawer of the day must be balanced and closed, and every mail batch posted, first. The deposit slip, the deposit file, "
+            "Every drawer of the day must be balanced and closed, and every mail batch posted, first. "
+            "The deposit slip, the deposit file, "
             f"the GL journal and the posting files are saved in {self._folder}.",
             "Close and e&xport", parent,
         )  # fmt: skip
@@ -93,8 +94,8 @@ class DayCloseDialog(_FormDialog):
         status = self._call("reading the day", lambda: day_status(self._ctx, day), self.date_field)
         if status is None:
             return None
-        self.status = status  # type: ignore[assignment]
-        self.status_label.setText(describe_status(self.status))  # type: ignore[arg-type]
+        self.status = status
+        self.status_label.setText(describe_status(self.status))
         self.adjustSize()
         return self.status
 

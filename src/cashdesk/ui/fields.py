@@ -23,7 +23,7 @@ def is_plain_enter(event: QKeyEvent) -> bool:
 def focus_and_select(widget: QWidget) -> None:
     """The cursor into `widget`, its text selected so typing replaces it."""
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    if isinstance(widget, QLineEdit) or isinstance(widget, QAbstractSpinBox):
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
         widget.selectAll()
 
 
@@ -53,7 +53,7 @@ class EnterChain(QObject):
             return False
         if isinstance(watched, QComboBox) and watched.view().isVisible():
             return False  # the open list takes the Enter: it chooses the entry
-        step = self._steps.get(watched)  # type: ignore[call-overload]
+        step = self._steps.get(watched)
         if step is not None and step():
             return True
         shown = [f for f in self._fields if f.isVisible() and f.isEnabled()]

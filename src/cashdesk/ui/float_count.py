@@ -121,7 +121,7 @@ class CashCountWidget(QWidget):
         layout.addLayout(self.total_row)
 
         self.fields = list(self.count_fields.values())
-        for first, second in zip(self.fields, self.fields[1:]):
+        for first, second in zip(self.fields, self.fields[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.fields[0])
         self.total: Money | None = Money(0)

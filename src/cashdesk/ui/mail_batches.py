@@ -441,8 +441,8 @@ class MailBatchesDialog(QDialog):
         self.payer_field.setPlaceholderText("As printed on the check (empty: the account's name)")
         self.tender_combo = QComboBox()
         self.tender_combo.setObjectName("remittanceKind")
-        for code, label in TENDERS:
-            self.tender_combo.addItem(label, code)
+        for code, name in TENDERS:
+            self.tender_combo.addItem(name, code)
         self.account_label = QLabel()
         self.account_label.setObjectName("remittanceAccount")
         self.account_label.setWordWrap(True)
@@ -517,7 +517,7 @@ class MailBatchesDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
-    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.setAutoDefault(False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -160,7 +160,7 @@ class MailLogDialog(QDialog):
         self._guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
         self._entry_fields = [self.type_field, self.sender_field, self.reference_field, self.division_field,
                               self.notes_field]  # fmt: skip
-        for first, second in zip([self.date_field, *self._entry_fields], self._entry_fields):
+        for first, second in zip([self.date_field, *self._entry_fields], self._entry_fields, strict=False):
             QWidget.setTabOrder(first, second)
         self._chain = EnterChain([self.date_field, *self._entry_fields], self.submit, self)
         self._chain.on_enter(self.date_field, self._enter_in_date)
@@ -237,9 +237,12 @@ class MailLogDialog(QDialog):
             return
         if self._enter_in_date():
             return
-        for step in (lambda: self._required(self.type_field, "Type what the document is."),
-                     lambda: self._required(self.sender_field, "Type who sent it."),
-                     self._enter_in_division):  # fmt: skip
+        steps: tuple[Callable[[], bool], ...] = (
+            lambda: self._required(self.type_field, "Type what the document is."),
+            lambda: self._required(self.sender_field, "Type who sent it."),
+            self._enter_in_division,
+        )
+        for step in steps:
             if step():
                 return
         try:

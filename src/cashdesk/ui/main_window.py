@@ -854,7 +854,9 @@ class MainWindow(QMainWindow):
                 return
         except RuntimeError:  # the widget is gone
             pass
-        self.work.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        current = self.work.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _close_dialogs(self) -> None:
         """Whatever was open on top of the work goes too: nothing shows past the lock."""

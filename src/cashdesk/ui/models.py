@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from cashdesk.domain.audit import AuditRecord
-    from cashdesk.services.accounts import AccountSummary, OpenItemView
+    from cashdesk.services.accounts import AccountSummary, HistoryEntry, OpenItemView
 
 T = TypeVar("T")
 
@@ -195,7 +195,7 @@ class OpenItemsModel(RowsModel["OpenItemView"]):
 class HistoryModel(RowsModel["HistoryEntry"]):
     """Bills, payments, adjustments and notes on an account, latest first."""
 
-    columns = (
+    columns: Sequence[Column[HistoryEntry]] = (
         Column("Date", lambda h: date_text(h.on_date), lambda h: h.on_date),
         Column("What", lambda h: h.kind.capitalize(), lambda h: h.kind),
         Column("Description", lambda h: h.description, lambda h: h.description.casefold()),

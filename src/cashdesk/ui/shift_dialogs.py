@@ -228,7 +228,7 @@ class PaidOutDialog(_FormDialog):
         )  # fmt: skip
         if result is None:
             return
-        self.result_paid_out = result  # type: ignore[assignment]
+        self.result_paid_out = result
         log.info("%s paid out %s (approved by %s)", self._operator.user_id, amount.display(), approval.approved_by)
         self.accept()
 

@@ -96,9 +96,9 @@ class TaxReturnDialog(QDialog):
         self.amendment_label.setObjectName("taxAmendment")
         self.amendment_label.setWordWrap(True)
         self.amendment_label.setVisible(False)
-        for caption, widget in (("A&ccount:", self.account_field), ("&Period:", self.period_field),
-                                ("&Received on:", self.received_field)):  # fmt: skip
-            label = QLabel(caption)
+        for text, widget in (("A&ccount:", self.account_field), ("&Period:", self.period_field),
+                             ("&Received on:", self.received_field)):  # fmt: skip
+            label = QLabel(text)
             label.setBuddy(widget)
             head.addRow(label, widget)
         head.addRow("", self.name_label)
@@ -168,9 +168,9 @@ class TaxReturnDialog(QDialog):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._chain = EnterChain(order, self.submit, self)
-        for field in order:
-            if isinstance(field, QLineEdit):
-                field.textChanged.connect(self.recompute)
+        for stop in order:
+            if isinstance(stop, QLineEdit):
+                stop.textChanged.connect(self.recompute)
         self._amended_lines = False
         self.amended_box.toggled.connect(self._amended_toggled)
         shortcut = QShortcut(QKeySequence(FILE_KEY), self)

@@ -117,7 +117,7 @@ class TenderEntry(QFrame):
         layout.addWidget(self.hint_label)
 
         fields = [self.amount_field, self.number_field, self.brand_combo, self.last4_field, self.auth_field]
-        for first, second in zip(fields, fields[1:]):
+        for first, second in zip(fields, fields[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._chain = EnterChain(fields, self.submit, self)
         self._chain.on_enter(self.amount_field, self._enter_in_amount)
