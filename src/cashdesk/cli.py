@@ -256,6 +256,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cashdesk: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`cashdesk account N | head`): nothing more to say, and nothing may
+        # be written to the closed pipe at exit either. 141 is what a shell reports for SIGPIPE.
+        import os  # deferred: start-up time
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -274,6 +282,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _demo_data(args)
     if command == "restore":
         return _restore(args)
+    if command == "printer" and args.printer_command == "status":
+        return _printer_status(Settings.load())  # the settings alone: a new station checks its printer first
 
     from cashdesk.services.context import ServiceContext  # deferred: start-up time
 
@@ -651,14 +661,24 @@ def _user_list(ctx: ServiceContext, views: list[UserView]) -> int:
     return 0
 
 
-def _printer(ctx: ServiceContext, args: argparse.Namespace) -> int:
-    from cashdesk.services.printing import printer_status, printer_test  # deferred: start-up time
+def _printer_status(settings: Settings) -> int:
+    from cashdesk.services.printing import printer_status  # deferred: start-up time
 
-    check = printer_status(ctx) if args.printer_command == "status" else printer_test(ctx)
-    print(f"Printer: {check.spec} ({check.description})")
-    print(f"Status: {check.status.label}" + (f" ({check.status.detail})" if check.status.detail else ""))
-    if args.printer_command == "status":
-        return 0 if check.status.ready else 1
+    check = printer_status(settings)
+    _say_printer(check.spec, check.description, check.status.label, check.status.detail)
+    return 0 if check.status.ready else 1
+
+
+def _say_printer(spec: str, description: str, label: str, detail: str) -> None:
+    print(f"Printer: {spec} ({description})")
+    print(f"Status: {label}" + (f" ({detail})" if detail else ""))
+
+
+def _printer(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.services.printing import printer_test  # deferred: start-up time
+
+    check = printer_test(ctx)
+    _say_printer(check.spec, check.description, check.status.label, check.status.detail)
     if check.delivered:
         print("Printed a sample receipt and opened the cash drawer.")
         return 0
@@ -714,7 +734,8 @@ def _import_payments(ctx: ServiceContext, args: argparse.Namespace) -> int:
         sign_out(ctx, operator)
     print(result.describe())
     if result.view.suspects:
-        print(f"{len(result.view.suspects)} suspect remittances to look at before posting:")
+        count = len(result.view.suspects)
+        print(f"{count} suspect remittance{'' if count == 1 else 's'} to look at before posting:")
         for item in result.view.suspects[:50]:
             print(f"  item {item.seq} (line {item.source_line}): {item.problem}")
     return 0 if result.balanced else 3

@@ -191,6 +191,7 @@ def test_the_command_exit_codes_and_messages(
                          *who)  # fmt: skip
     assert code == 0
     assert "as batch M-20261126-02" in out and "ready to post" in out
+    assert "\n1 suspect remittance to look at before posting:\n" in out  # Garcia's $1,000.00 (one, not "remittances")
 
     code, out, err = run(capsys, monkeypatch, *base, str(other), "--control-count", "3", "--control-total", "abc", *who)
     assert code == 2 and "--control-total" in err

@@ -170,3 +170,21 @@ def test_cli_account(small_city: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_cli_refuses_a_missing_database_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(tmp_path / "none.sqlite3"), "search", "x"]) == 2
     assert "Run `cashdesk init`" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(small_city: Path) -> None:
+    """`cashdesk account N | head`: the reader has gone before the command writes."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # head has read its lines and left
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    try:
+        command = [sys.executable, "-m", "cashdesk", "--db", str(small_city), "account", "1000000017"]
+        done = subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, env=env, timeout=120)
+    finally:
+        os.close(write)
+    assert done.returncode == 141  # as a shell reports a command ended by a closed pipe
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr

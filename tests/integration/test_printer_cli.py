@@ -48,3 +48,16 @@ def test_a_bad_printer_setting_is_named(db_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("CASHDESK_PRINTER", "lpt1")
     assert main(["--db", str(db_path), "printer", "status"]) == 2
     assert "is not a printer spec" in capsys.readouterr().err
+
+
+def test_a_new_station_checks_its_printer_before_it_has_a_database(
+    tmp_path: Path,
+    printer_emulator: PrinterEmulator,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("CASHDESK_PRINTER", printer_emulator.spec)
+    nothing_yet = tmp_path / "new-station" / "cashdesk.sqlite3"
+    assert main(["--db", str(nothing_yet), "printer", "status"]) == 0
+    assert "Status: Online" in capsys.readouterr().out
+    assert not nothing_yet.exists()  # checking the printer creates no database

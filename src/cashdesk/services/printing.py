@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
+from cashdesk.config import Settings
 from cashdesk.devices.delivery import deliver
 from cashdesk.devices.drawer import drawer_kick
 from cashdesk.devices.printers import Printer
@@ -61,13 +62,21 @@ RECEIPT_KINDS = ("receipt", "reprint", "void_slip")
 
 
 def printer_spec(ctx: ServiceContext) -> str:
-    return os.environ.get("CASHDESK_PRINTER") or ctx.settings.printer.spec
+    return _spec(ctx.settings)
+
+
+def _spec(settings: Settings) -> str:
+    return os.environ.get("CASHDESK_PRINTER") or settings.printer.spec
 
 
 def station_printer(ctx: ServiceContext) -> Printer:
+    return _printer(ctx.settings)
+
+
+def _printer(settings: Settings) -> Printer:
     from cashdesk.documents.receipt_pdf import receipt_pdf
 
-    return open_printer(printer_spec(ctx), ctx.settings.printer.profile, pdf_writer=receipt_pdf)
+    return open_printer(_spec(settings), settings.printer.profile, pdf_writer=receipt_pdf)
 
 
 # -- receipts as printed --------------------------------------------------------------------
@@ -450,10 +459,11 @@ class PrinterCheck:
     problem: str = ""
 
 
-def printer_status(ctx: ServiceContext) -> PrinterCheck:
-    """What the configured printer reports (DLE EOT), without printing anything."""
-    spec = printer_spec(ctx)
-    printer = _open_or_refuse(ctx, spec)
+def printer_status(settings: Settings) -> PrinterCheck:
+    """What the configured printer reports (DLE EOT), without printing anything. Needs only the
+    settings: a station whose database is not set up yet can check its printer."""
+    spec = _spec(settings)
+    printer = _open_or_refuse(settings, spec)
     try:
         return PrinterCheck(spec, printer.description, printer.status())
     finally:
@@ -465,7 +475,7 @@ def printer_test(ctx: ServiceContext) -> PrinterCheck:
     from cashdesk.devices.receipt import sample_receipt
 
     spec = printer_spec(ctx)
-    printer = _open_or_refuse(ctx, spec)
+    printer = _open_or_refuse(ctx.settings, spec)
     try:
         doc = sample_receipt(
             _letterhead(ctx), station=ctx.station, local_time=_local(ctx, ctx.now().replace(tzinfo=None))
@@ -490,9 +500,9 @@ def _os_user() -> str:
     return command_line_operator().user_id
 
 
-def _open_or_refuse(ctx: ServiceContext, spec: str) -> Printer:
+def _open_or_refuse(settings: Settings, spec: str) -> Printer:
     try:
-        return station_printer(ctx)
+        return _printer(settings)
     except ValueError as exc:
         raise ServiceError(f"The printer setting {spec!r} cannot be used: {exc}") from None
 
