@@ -76,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     reset.add_argument(
         "--password-stdin", action="store_true", help="read the password from one line of standard input"
     )
+    own = user_sub.add_parser("password", help="change your own password (the old one first)")
+    own.add_argument("user_id", metavar="USER")
+    own.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the old and the new password from two lines of standard input",
+    )
     role = user_sub.add_parser("role", help="give a user another role")
     role.add_argument("user_id", metavar="USER")
     role.add_argument("role", choices=[r.value for r in Role])
@@ -449,6 +456,18 @@ def _read_password(from_stdin: bool, user_id: str) -> str:
     return first
 
 
+def _read_password_change(from_stdin: bool, user_id: str) -> tuple[str, str]:
+    """(old, new): two lines of standard input, or asked at the terminal (the new one twice)."""
+    import getpass  # deferred: start-up time
+
+    if from_stdin:
+        return _password_from_stdin(), _password_from_stdin()
+    if not sys.stdin.isatty():
+        raise CommandError("There is no terminal to ask for the passwords: give them with --password-stdin.")
+    old = getpass.getpass(f"Current password for {user_id}: ")
+    return old, _read_password(False, user_id)
+
+
 def _sign_in(ctx: ServiceContext, args: argparse.Namespace) -> Operator:
     """The supervisor named by --user, signed in with their password (audited like the window's sign-in)."""
     import getpass  # deferred: start-up time
@@ -634,6 +653,12 @@ def _user(ctx: ServiceContext, args: argparse.Namespace) -> int:
         password = _read_password(args.password_stdin, args.user_id)
         view = users.reset_password(ctx, actor, args.user_id, password)
         print(f"The password of {view.user_id} is reset. They must choose a new one at their next sign-in.")
+    elif action == "password":
+        from cashdesk.services.auth import change_password  # deferred: start-up time
+
+        old, new = _read_password_change(args.password_stdin, args.user_id)
+        change_password(ctx, args.user_id, old, new)
+        print(f"The password of {args.user_id} is changed.")
     elif action == "role":
         view = users.change_role(ctx, actor, args.user_id, args.role)
         print(f"{view.user_id} is {view.role.label.lower()}.")

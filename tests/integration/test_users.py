@@ -363,3 +363,31 @@ def test_the_permissions_document_matches_the_roles() -> None:
         assert table[permission.value] == ["yes" if permission in ROLE_PERMISSIONS[r] else "—" for r in Role]
     for action in OverrideAction:
         assert f"| `{action.value}` | {action.label}" in text
+
+
+def test_a_new_user_chooses_their_own_password_at_the_command_line(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(db_path)
+    run(capsys, "--db", db, "user", "add", "jsmith", "--role", "cashier", "--password-stdin",
+        stdin="temporary pass 1\n", monkeypatch=monkeypatch)  # fmt: skip
+    code, _, err = run(capsys, "--db", db, "user", "password", "jsmith", "--password-stdin",
+                       stdin="not the password\nmy own password 7\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 2 and err.startswith("cashdesk: ") and "Traceback" not in err
+    code, _, err = run(capsys, "--db", db, "user", "password", "jsmith", "--password-stdin",
+                       stdin="temporary pass 1\nshort\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 2 and err.startswith("cashdesk: ")
+    code, out, _ = run(capsys, "--db", db, "user", "password", "jsmith", "--password-stdin",
+                       stdin="temporary pass 1\nmy own password 7\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert (code, out) == (0, "The password of jsmith is changed.\n")
+
+    ctx = ServiceContext.open(db_path, settings=Settings())
+    try:
+        signed_in = auth.sign_in(ctx, "jsmith", "my own password 7")
+        assert signed_in.must_change_password is False  # they can work now, at the window and the command
+        with pytest.raises(auth.SignInRefused):
+            auth.sign_in(ctx, "jsmith", "temporary pass 1")
+    finally:
+        ctx.close()
+    outcomes = [(e["event_type"], e["success"]) for e in events(db_path) if e["event_type"] == "password_change"]
+    assert outcomes == [("password_change", False), ("password_change", False), ("password_change", True)]
