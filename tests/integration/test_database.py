@@ -124,7 +124,7 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
         Database.open(path)
 
 
-def test_a_damaged_page_fails_the_quick_check(db_path: Path) -> None:
+def damage_a_page(db_path: Path) -> None:
     with sqlite3.connect(db_path) as con:
         con.execute("PRAGMA journal_mode=DELETE")
         con.executemany(
@@ -138,8 +138,31 @@ def test_a_damaged_page_fails_the_quick_check(db_path: Path) -> None:
     last = len(data) // page_size - 1
     data[last * page_size + 8 : last * page_size + 200] = b"\x07" * 192
     db_path.write_bytes(bytes(data))
+
+
+def test_a_damaged_page_fails_the_quick_check(db_path: Path) -> None:
+    damage_a_page(db_path)
     with pytest.raises(DatabaseError, match="damaged|not a cashdesk database"):
         Database.open(db_path)
+
+
+def test_the_command_checks_the_file_where_it_matters_not_on_every_lookup(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cashdesk.cli import main
+
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert "is sound" in capsys.readouterr().out
+    damage_a_page(db_path)
+    # A lookup reads only what it needs (the whole-file check took 2 s of `search` on a big city) …
+    assert main(["--db", str(db_path), "search", "smith"]) == 1  # it answers: nobody of that name here
+    assert "No account matches 'smith'." in capsys.readouterr().out
+    # … while `check` and a backup read the whole file and say what is wrong.
+    assert main(["--db", str(db_path), "check"]) == 1
+    assert "is damaged:" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "backup", "--to", str(db_path.parent / "copy.sqlite3")]) == 2
+    assert "damaged" in capsys.readouterr().err
+    assert not (db_path.parent / "copy.sqlite3").exists()
 
 
 def test_the_unit_of_work_rolls_back_unless_committed(db_path: Path) -> None:
