@@ -31,6 +31,7 @@ from cashdesk.domain.cards import mask
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.context import DatabaseError, Operator, ServiceContext, ServiceError
+from cashdesk.services.files import sync_folder
 from cashdesk.store.db import BUSY_TIMEOUT_MS, HEAD_REVISION, KNOWN_REVISIONS
 
 AUTOMATIC = re.compile(r"^cashdesk-day-\d{4}-\d{2}-\d{2}\.sqlite3$")
@@ -198,16 +199,6 @@ def _copy_online(source: Path, target: Path, *, check: bool) -> BackupCheck | No
     return result
 
 
-def _sync_folder(folder: Path) -> None:
-    """A rename or a new name reaches the disk only with its folder (POSIX)."""
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in COMPANIONS]
 
@@ -302,7 +293,7 @@ def _write_backup(ctx: ServiceContext, target: Path) -> tuple[BackupCheck, int, 
             raise BackupError(f"The backup did not check out and was not kept: {check.problem}")
         size, digest = partial.stat().st_size, _sha256(partial)
         partial.replace(target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except OSError as exc:
         raise BackupError(f"Could not write the backup {target}: {exc.strerror or exc}. "
                           "Nothing was changed; free some space or choose another place.") from None  # fmt: skip
@@ -377,7 +368,7 @@ def clear_interrupted_restore(database: Path) -> tuple[Path, ...]:
             removed.append(kept)
     removed += _settle(database)
     if removed:
-        _sync_folder(folder)
+        sync_folder(folder)
     return tuple(removed)
 
 
@@ -459,7 +450,7 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
         if hold is not None and replaced is not None:
             hold.keep_as(replaced)
         copy.replace(database)
-        _sync_folder(database.parent)
+        sync_folder(database.parent)
     except OSError as exc:
         raise BackupError(f"Not restored: could not write beside {database}: {exc.strerror or exc}. "
                           "The database was left as it was.") from None  # fmt: skip
@@ -604,7 +595,7 @@ class _Hold:
             for side, kept in zip(_companions(self.database), _companions(replaced), strict=True):
                 if side.exists():
                     side.replace(kept)
-        _sync_folder(replaced.parent)
+        sync_folder(replaced.parent)
 
     def _copy_to(self, replaced: Path) -> None:
         # Through the connection that holds the lock: a file opened and closed beside it would
