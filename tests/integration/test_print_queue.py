@@ -79,6 +79,31 @@ def test_a_fault_leaves_the_jobs_queued_then_each_prints_once(
         assert [sum(n in r for r in printed) for n in (first, second)] == [1, 1]
 
 
+def test_a_receipt_whose_answer_was_lost_is_not_printed_again_until_the_cashier_says(
+    ctx: ServiceContext,
+    small_city: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
+) -> None:
+    """The printer took the whole receipt and its answer never came back: it is on paper, so
+    the worker does not send it again by itself; it waits for Retry or Dismiss."""
+    number = pay(ctx)
+    printer_emulator.set_mode("answer_lost")
+    result, took = run_worker(ctx)
+    assert took < 8
+    assert "did not confirm" in result.problem
+    assert sum(number in r for r in printer_emulator.receipts_text()) == 1
+    state = queue_state(ctx)
+    assert (state.receipts_uncertain, state.waiting) == (1, 1)  # the receipt uncertain, its kick waiting
+    printer_emulator.set_mode("normal")
+    run_worker(ctx)
+    run_worker(ctx)
+    assert sum(number in r for r in printer_emulator.receipts_text()) == 1  # not a second copy
+    assert printer_emulator.drawer_kicks() == 1
+    assert dismiss_uncertain(ctx, CASHIER) == 1  # the cashier found it in the printer
+    assert queue_state(ctx) == type(state)(0, 0, 0, 0)
+    assert job_rows(small_city) == [("receipt", "printed"), ("drawer_kick", "printed")]
+
+
 def test_a_process_killed_between_commit_and_print_prints_once_after_restart(
     small_city: Path,
     printer_emulator: PrinterEmulator,

@@ -209,3 +209,12 @@ def test_a_before_send_that_fails_sends_nothing(printer_emulator: PrinterEmulato
         deliver(render_escpos(receipt(8), profile="TM-T88V"), open_printer(printer_emulator.spec, "TM-T88V"),
                 before_send=database_gone)  # fmt: skip
     assert b"W01-2026-000008" not in printer_emulator.received()
+
+
+def test_a_job_that_went_out_whole_without_an_answer_after_it_is_uncertain(printer_emulator: PrinterEmulator) -> None:
+    """Neither delivered (the printer never said so) nor a plain failure to retry (it is on paper)."""
+    printer_emulator.set_mode("answer_lost")
+    result = timed_deliver(render_escpos(receipt(3), profile=PROFILE), printer_emulator)
+    assert (result.delivered, result.uncertain) == (False, True)
+    assert "did not confirm" in result.reason
+    assert len(printer_emulator.receipts_text()) == 1

@@ -9,8 +9,9 @@
         assert printer_emulator.receipts_text() == [...]
 
 Modes: normal; offline (the port refuses connections); hang (takes the connection, never
-reads or answers); close_mid_receipt (closes after `close_after` bytes); paper_out;
-paper_low; cover_open. The status bytes are written out here from the ESC/POS manual,
+reads or answers); close_mid_receipt (closes after `close_after` bytes); answer_lost (takes
+and prints the whole job but never answers the query after it, as when the answer is lost on
+the network); paper_out; paper_low; cover_open. The status bytes are written out here from the ESC/POS manual,
 not borrowed from cashdesk's own status parser, so the two check each other.
 """
 
@@ -24,7 +25,7 @@ import pytest
 
 from cashdesk.devices.escpos_text import Printout, read_escpos
 
-MODES = ("normal", "offline", "hang", "close_mid_receipt", "paper_out", "paper_low", "cover_open")
+MODES = ("normal", "offline", "hang", "close_mid_receipt", "answer_lost", "paper_out", "paper_low", "cover_open")
 
 # Answers to DLE EOT 1 (printer), 2 (offline cause), 3 (error cause), 4 (paper roll sensor).
 # Every answer has the fixed bits 0b0xx1xx10 (0x12). 0x08 in 1 = offline; 0x04 in 2 = cover
@@ -48,6 +49,14 @@ class _Connection:
         self.data = bytearray()
         self.cut_short = False
         self.thread: threading.Thread | None = None
+
+
+def _carries_a_job(data: bytes | bytearray) -> bool:
+    """Whether a connection carried more than status queries (DLE EOT n)."""
+    rest = bytes(data)
+    for n in (1, 2, 3, 4):
+        rest = rest.replace(bytes((0x10, 0x04, n)), b"")
+    return bool(rest)
 
 
 class PrinterEmulator:
@@ -177,6 +186,8 @@ class PrinterEmulator:
                     return
                 with self._lock:
                     conn.data += chunk  # recorded before any answer goes back
+                if conn.behaviour == "answer_lost" and _carries_a_job(conn.data):
+                    continue  # the job is in; the answer after it never comes back
                 carry = self._answer_status_queries(sock, carry + chunk)
         finally:
             sock.close()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cashdesk.devices.drawer import is_realtime_kick
-from cashdesk.devices.printers import Printer, PrinterError
+from cashdesk.devices.printers import Printer, PrinterAnswerLost, PrinterError
 from cashdesk.devices.status import PrinterStatus
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,8 @@ class DeliveryResult:
     delivered: bool
     reason: str = ""  # why not, for a person: "Out of paper.", "Printer offline: ..."
     status: PrinterStatus | None = None  # what the printer said before the job, when asked
+    #: The whole job went out but the printer did not answer after it: on paper or not, nobody knows.
+    uncertain: bool = False
 
     @property
     def failed(self) -> bool:
@@ -34,10 +36,12 @@ def deliver(job: bytes, printer: Printer, *, before_send: Callable[[], None] | N
 
     A printer that is out of paper or has its cover open would keep the bytes in its buffer
     and print them whenever someone fixes it, perhaps after the job was retried and printed
-    elsewhere, so such a printer is sent nothing. A connection that closes or goes silent
-    before the printer answers after the job counts as not delivered: the job is retried
-    and may print twice, never zero times. A real-time drawer kick (DLE DC4) goes to a
-    printer that answers even while it is out of paper or its cover is open.
+    elsewhere, so such a printer is sent nothing. A connection that breaks while the job is
+    going out counts as not delivered: the job is retried. One that closes or goes silent
+    after the whole job went out, before the printer answered, is `uncertain`: the job may
+    be on paper, so the queue leaves it for a person (Retry or Dismiss), and no receipt
+    prints twice by itself. A real-time drawer kick (DLE DC4) goes to a printer that
+    answers even while it is out of paper or its cover is open.
 
     `before_send` runs once the printer said it is ready, right before the first byte goes
     out (the queue marks the job "printing" there); if it raises, nothing is sent.
@@ -58,6 +62,9 @@ def deliver(job: bytes, printer: Printer, *, before_send: Callable[[], None] | N
         before_send()
     try:
         printer.send(bytes(job))
+    except PrinterAnswerLost as exc:
+        log.warning("job sent to %s without an answer after it: %s", printer.description, exc)
+        return DeliveryResult(False, str(exc), status, uncertain=True)
     except PrinterError as exc:
         log.warning("job not delivered to %s: %s", printer.description, exc)
         return DeliveryResult(False, str(exc), status)

@@ -67,6 +67,12 @@ class PrinterConnectionLost(PrinterError):
     """The connection closed before the whole job was handed over: the job is not delivered."""
 
 
+class PrinterAnswerLost(PrinterNotAnswering):
+    """The whole job went out but the printer did not answer after it within the timeout: it
+    may or may not be on paper, so it is neither delivered nor to be sent again by itself
+    (docs/printers.md). A connection that breaks instead is `PrinterConnectionLost`."""
+
+
 class Printer(Protocol):
     """What the print-queue worker needs of a printer."""
 
@@ -198,7 +204,13 @@ class NetworkPrinter:
         with self._connect() as sock:
             self._write(sock, data)
             if self.confirm:
-                self._query(sock, (1,))
+                try:
+                    self._query(sock, (1,))
+                except PrinterNotAnswering:
+                    raise PrinterAnswerLost(
+                        f"Printer did not confirm: the whole receipt went to {self.description}, "
+                        "but it did not answer after it."
+                    ) from None
             # OSError: the printer already closed its side after answering; the job is in.
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_WR)

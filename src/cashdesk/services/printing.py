@@ -324,7 +324,8 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
     Once the printer says it is ready, the job is marked "printing" and committed; then its
     bytes go out; then it is marked printed (or queued again, with the reason, when the printer
     did not take it), each in its own transaction. A stop between the two leaves the job
-    "printing": it is not sent again by itself (see `retry_uncertain`, `dismiss_uncertain`).
+    "printing": it is not sent again by itself (see `retry_uncertain`, `dismiss_uncertain`);
+    so does a job that went out whole with no answer from the printer after it.
     One worker delivers for a station at a time (the window runs one round after another).
     """
     _settle_interrupted_kicks(ctx)
@@ -360,6 +361,9 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
                 row.status = "printed"
                 row.printed_at = ctx.now().replace(tzinfo=None)
                 row.last_error = ""
+            elif result.uncertain:
+                # The whole job went out and no answer came: it stays "printing", for a person.
+                row.last_error = result.reason[:200]
             else:
                 # The printer refused or broke off in front of us: not an interruption, the job waits.
                 row.status = "queued"
