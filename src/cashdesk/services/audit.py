@@ -52,12 +52,12 @@ _DIGEST_KEYS = (row_digests.DIGESTS, row_digests.RECEIPT_DIGESTS)
 #: are still recorded. A path is never where a card number is typed.
 _PATH_KEYS = frozenset({"folder", "file", "path", "source", "target"})
 _FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z][A-Za-z0-9]{0,4}$")
-_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+_DIGEST = re.compile(r"[a-z2-7]{52}|[0-9a-f]{64}")  # domain/row_digests.py: base32, or hex before
 
 
 def _only_digests(value: object) -> bool:
-    """{name: SHA-256 hex}, with names that are no card number either."""
-    return (isinstance(value, dict) and all(isinstance(v, str) and _HEX_DIGEST.fullmatch(v) for v in value.values())
+    """{name: SHA-256}, with names that are no card number either."""
+    return (isinstance(value, dict) and all(isinstance(v, str) and _DIGEST.fullmatch(v) for v in value.values())
             and not contains_card_number(json.dumps(list(value), ensure_ascii=False)))  # fmt: skip
 
 
@@ -105,7 +105,7 @@ def record_on(
         if any(word in key.lower() for word in _SECRET_KEYS):
             raise ValueError(f"audit details may not carry {key!r}")
         if key in _DIGEST_KEYS and _only_digests(value):
-            # SHA-256s the program computed: one in two hundred holds a Luhn-valid run of digits.
+            # SHA-256s the program computed (hex in events before issue 13: some held card-like runs).
             continue
         if key in _PATH_KEYS and isinstance(value, str):
             details[key] = value = mask_cards(value)
@@ -306,7 +306,7 @@ class _MoneyRows:
             if now is None:
                 self.problems.append(TrailProblem(f"receipt {number} (mail batch {batch}) is gone (event {seq} "
                                                   "wrote it)", seq))  # fmt: skip
-            elif row_digests.combined(now) != expected:
+            elif row_digests.combined(now, old_hex=row_digests.is_old_hex(str(expected))) != expected:
                 self.problems.append(TrailProblem(f"receipt {number} (mail batch {batch}): "
                                                   f"{which.differs(event.what)} (event {seq})", seq))  # fmt: skip
             else:
