@@ -95,3 +95,24 @@ def test_import_accounts_logs_a_file_named_like_a_card_starred(
     assert CARD_LIKE not in caplog.text
     [(recorded, _, success)] = details(db_path, "import_accounts")
     assert success == 1 and CARD_LIKE not in recorded
+
+
+def test_the_trail_stars_a_path_and_still_refuses_a_card_number_as_a_value(db_path: Path) -> None:
+    from cashdesk.services import audit
+    from tests.integration.test_audit import T0
+
+    ctx = ServiceContext.open(db_path)
+    try:
+        with ctx.db.unit_of_work() as uow:
+            kept = audit.record(uow.session, user="x", station="W01", event_type="audit_export", at=T0,
+                                object=f"{CARD_LIKE}.csv", details={"folder": f"/exports/{CARD_LIKE}"})  # fmt: skip
+            uow.commit()
+        assert kept.object == "411111******1111.csv" and kept.details == {"folder": "/exports/411111******1111"}
+        for details, object_ in (({"memo": f"paid with {CARD_LIKE}"}, ""), ({"folder": "/x"}, CARD_LIKE)):
+            with ctx.db.unit_of_work() as uow, pytest.raises(ValueError) as refused:
+                audit.record(uow.session, user="x", station="W01", event_type="post", object=object_,
+                             details=details, at=T0)  # fmt: skip
+            assert CARD_LIKE not in str(refused.value)
+        assert audit.verify_audit(ctx).ok
+    finally:
+        ctx.close()
