@@ -62,16 +62,21 @@ def test_a_planted_card_number_is_found(kind: str, write, where: str, tmp_path: 
         "(303) 555-0142 3035550142",  # a phone number beside its digits
         "4111 1111 1111 1112",  # fails Luhn
         "hash 0b3f4111111111111111a9c2d7e5f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2",  # inside a hex digest
-        "0000000514 00000 n",  # a PDF cross-reference entry (only in a PDF)
-        "(D:20261126132004",  # a PDF's creation date (only in a PDF's own dictionary)
+        "0000000514 00000 n",  # a PDF cross-reference entry: Luhn-valid, but no brand starts with 0
+        "(D:20261126132004",  # a PDF's creation date: Luhn-valid, but no brand issues 14 digits on 20
+        "T011000015T 7575610592432O 1042",  # a check's MICR line, its account Luhn-valid
+        "/exports/20261204080000/deposit.csv",  # a timestamp folder, Luhn-valid
+        "4111 1111 1111 1111 222",  # a Visa prefix, Luhn-valid, but 19 digits that fail Luhn at 19
+        "3782 8224 6310 0051",  # the Amex test number with a digit more: 16 digits, Amex has 15
+        "3782822463 10005 n",  # a PDF cross-reference entry, 3.7 GB in (only in a PDF)
     ],
 )
 def test_what_is_not_a_card_number_is_not_reported(text: str, tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text(text)
     found = scan_file(path)
-    if text.endswith(" n") or text.startswith("(D:"):
-        assert found  # outside a PDF, fifteen digits split by a space are a possible card
+    if text.startswith("3782822463"):
+        assert found  # outside a PDF, fifteen digits that a brand issues are a possible card
         pdf = _pdf(tmp_path / "x.pdf", "nothing here", compress=True)
         assert scan_file(pdf) == []
     else:
@@ -84,3 +89,16 @@ def test_inputs_named_as_inputs_are_left_out(tmp_path: Path) -> None:
     planted.write_text(f"account,name\n1,{CARD}\n")
     assert scan([tmp_path]) == []
     planted.unlink()
+
+
+def test_a_checks_account_number_is_not_a_finding_but_the_same_digits_elsewhere_are(tmp_path: Path) -> None:
+    path = tmp_path / "cashdesk.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE tenders (id INTEGER PRIMARY KEY, routing TEXT, bank_account TEXT, reference TEXT)")
+    con.execute("INSERT INTO tenders (routing, bank_account, reference) VALUES ('011000015', ?, '1042')",
+                (CARD.replace(" ", ""),))  # fmt: skip
+    con.execute("INSERT INTO tenders (routing, bank_account, reference) VALUES ('011000015', '1', ?)", (CARD,))
+    con.commit()
+    con.close()
+    assert [f.where for f in scan_file(path)] == ["table tenders, column reference, row 2"]
+    path.unlink()

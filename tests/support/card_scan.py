@@ -1,7 +1,9 @@
-"""The card-data scan: no Luhn-valid 13–19 digit card number in what the program wrote.
+"""The card-data scan: no card number in what the program wrote.
 
 The rule is the program's own (cashdesk.domain.cards.contains_card_number): a whole run of 13 to
-19 digits, whole or in groups split by one space or dash, that passes the Luhn check. Scanned:
+19 digits, whole or in groups split by one space or dash, with a card brand's issuer prefix and
+length, that passes the Luhn check. A check's account number (the columns `bank_account`, read
+from its MICR line) is the bank's number, never a card, and is not scanned. Scanned:
 SQLite files cell by cell (every text and blob of every table), logs, receipts, CSV and other
 exports as raw bytes, and PDFs both as text extracted with pypdf and as raw bytes. A finding
 names the file and where in it, never the digits.
@@ -33,6 +35,8 @@ _PDF_DATE = re.compile(rb"\(D:[0-9]{14}")  # /CreationDate (D:20261126132004+00'
 #: Files the tests wrote as *input* to the program (a CSV with a planted card number that the
 #: import must refuse) carry this in their name; they are not what the program wrote.
 INPUT_MARK = ".input."
+#: Columns that hold a check's account number from its MICR line: any digits the bank chose.
+_CHECK_ACCOUNT_COLUMNS = frozenset({"bank_account"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,8 @@ def _scan_sqlite_cells(path: Path) -> Iterator[str]:
             columns = [d[0] for d in cursor.description][1:]
             for row in cursor:
                 for column, value in zip(columns, row[1:], strict=True):
+                    if column in _CHECK_ACCOUNT_COLUMNS:
+                        continue
                     if isinstance(value, bytes):
                         value = value.decode("latin-1")
                     if isinstance(value, str) and any(True for _ in scan_bytes(value.encode("utf-8"))):

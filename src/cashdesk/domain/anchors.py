@@ -2,8 +2,9 @@
 database, on a Z report, the day-close report and the deposit file, so that a trail rewritten
 from scratch, every later hash recomputed, no longer matches what had already left the file.
 
-A person reads an anchor as `120:a3f2.9b1c.0d44.12ef`: the event number and the first 16 hex
-digits of its hash in groups of four. Short enough for a receipt line; and the dots mean it never
+A person reads an anchor as `120:a3f2.9b1c.0d44.12ef`: the event number and the first 16
+characters of its hash in groups of four (hex for events before issue 13, base32 since:
+domain/row_digests.py). Short enough for a receipt line; and the dots mean it never
 holds the run of 13 digits that the card-number rule (domain/cards.py) refuses on a slip, which
 a whole 64-digit hash sometimes does. Files carry the whole hash.
 """
@@ -13,16 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Hex digits of the hash a person sees: 64 bits, beyond reach of anyone forging a rewrite.
+#: Characters of the hash a person sees: 64 bits (80 in base32), beyond reach of a forged rewrite.
 PRINTED_DIGITS = 16
 _GROUP = 4
-_HASH = re.compile(r"^[0-9a-f]{16,64}$")
+_HASH = re.compile(r"^(?:[0-9a-f]{16,64}|[a-z2-7]{16,52})$")
 _IGNORED = re.compile(r"[.\s-]")  # how a printed hash may be grouped when it is typed back
 
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """Event `seq` of the trail had `hash` (lowercase hex: the whole SHA-256, or its printed start)."""
+    """Event `seq` of the trail had `hash` (lowercase base32 or hex: the whole SHA-256, or its printed start)."""
 
     seq: int
     hash: str
@@ -32,7 +33,7 @@ class Anchor:
         if type(self.seq) is not int or self.seq < 1:
             raise ValueError("an anchor's event number is a whole number from 1")
         if not _HASH.match(self.hash):
-            raise ValueError("an anchor's hash is 16 to 64 lowercase hex digits")
+            raise ValueError("an anchor's hash is 16 to 64 lowercase letters and digits (base32 or hex)")
 
     @property
     def printed(self) -> str:
@@ -44,13 +45,13 @@ class Anchor:
 
 
 def printed_hash(digest: str) -> str:
-    """The first 16 hex digits in groups of four: `a3f2.9b1c.0d44.12ef`."""
+    """The first 16 characters in groups of four: `a3f2.9b1c.0d44.12ef`."""
     head = digest[:PRINTED_DIGITS]
     return ".".join(head[i : i + _GROUP] for i in range(0, len(head), _GROUP))
 
 
 def parse_anchor(text: str, source: str = "") -> Anchor:
-    """`SEQ:HASH` as printed (`120:a3f2.9b1c.0d44.12ef`) or whole (`120:` and 64 hex digits).
+    """`SEQ:HASH` as printed (`120:a3f2.9b1c.0d44.12ef`) or whole (`120:` and the 52 or 64 characters).
 
     Raises ValueError saying how to write it."""
     example = "like 120:a3f2.9b1c.0d44.12ef, as printed on the Z report"
@@ -59,7 +60,8 @@ def parse_anchor(text: str, source: str = "") -> Anchor:
         raise ValueError(f"{text!r} is not an anchor: write the event number, a colon and the hash, {example}")
     digest = _IGNORED.sub("", rest).lower()
     if not _HASH.match(digest):
-        raise ValueError(f"{text!r} is not an anchor: the hash is at least {PRINTED_DIGITS} hex digits (0-9, a-f), "
+        raise ValueError(f"{text!r} is not an anchor: the hash is at least {PRINTED_DIGITS} letters and digits "
+                         "(a-z and 2-7, or hex 0-9 and a-f), "
                          f"{example}")  # fmt: skip
     return Anchor(int(seq_text), digest, source)
 

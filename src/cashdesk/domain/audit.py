@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from cashdesk.domain import row_digests
+
 GENESIS = "0" * 64
 
 
@@ -63,8 +65,10 @@ def content(record: AuditRecord) -> bytes:
     ).encode("utf-8")  # fmt: skip
 
 
-def chain_hash(prev_hash: str, record: AuditRecord) -> str:
-    return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + content(record)).hexdigest()
+def chain_hash(prev_hash: str, record: AuditRecord, *, old_hex: bool = False) -> str:
+    """Base32 since issue 13, hex before (domain/row_digests.py says why); each event verifies in its own."""
+    return row_digests.written(hashlib.sha256(prev_hash.encode("ascii") + b"\n" + content(record)).digest(),
+                               old_hex=old_hex)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,7 @@ def verify_chain(records: Iterable[AuditRecord | UnreadableEvent]) -> ChainCheck
                 False, count, record.seq,
                 f"event {record.seq} does not follow event {record.seq - 1} (inserted, or an earlier event removed)",
             )  # fmt: skip
-        if chain_hash(record.prev_hash, record) != record.hash:
+        if chain_hash(record.prev_hash, record, old_hex=row_digests.is_old_hex(record.hash)) != record.hash:
             return ChainCheck(False, count, record.seq, f"event {record.seq} was changed after it was written")
         expected_prev = record.hash
         expected_seq += 1

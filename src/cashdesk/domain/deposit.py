@@ -227,7 +227,7 @@ def trailer_anchor(data: bytes, source: str = "") -> Anchor | None:
     if len(fields) == 5:
         return None
     try:
-        if len(fields[6]) != 64:  # a file carries the whole hash
+        if len(fields[6]) not in (52, 64):  # a file carries the whole hash (base32, or hex before issue 13)
             raise ValueError
         return Anchor(int(fields[5]), fields[6], source)
     except ValueError:

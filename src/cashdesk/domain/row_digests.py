@@ -3,7 +3,13 @@
 One rule, used when the event is written and when `cashdesk audit verify` reads the rows
 back: a row is the list of its values, in the order its part names them, written as
 canonical JSON; the rows of a part are sorted (the order they are read in means nothing)
-and joined by newlines; the digest is the SHA-256 of those UTF-8 bytes, in hex.
+and joined by newlines; the digest is the SHA-256 of those UTF-8 bytes, written in base32
+(lowercase, unpadded: 52 characters of a–z and 2–7). Events written before issue 13 carry it in
+hex (64 characters); they still verify, each in its own form (`old_hex`). Hex was given up
+because a card-data scanner takes its digit runs for card numbers: one hex SHA-256 in 1,800 holds
+a whole run of 13–19 digits with a card brand's prefix, length and check digit (one in 300 when
+any 13–19 digits inside a longer run count); a base32 one in about three billion holds any run
+of 13 digits at all. The audit chain's hashes (domain/audit.py) are written the same way.
 
 Values are written as the database holds them, so a value being written and the same value
 read back give the same bytes: dates as YYYY-MM-DD, times (UTC) as YYYY-MM-DD HH:MM:SS.ffffff,
@@ -14,6 +20,7 @@ event: a receipt's status is covered by the void that changes it, not by the pos
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -21,9 +28,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-#: The key of an event's details that holds its digests ({part: hex}).
+#: The key of an event's details that holds its digests ({part: digest}).
 DIGESTS = "digests"
-#: A mail batch's details: each receipt's own digest ({receipt number: hex}).
+#: A mail batch's details: each receipt's own digest ({receipt number: digest}).
 RECEIPT_DIGESTS = "receipt_digests"
 
 
@@ -48,10 +55,26 @@ def _line(row: Sequence[Any]) -> str:
     return json.dumps([canonical(v) for v in row], separators=(",", ":"), ensure_ascii=False)
 
 
-def digest(rows: Iterable[Sequence[Any]]) -> str:
-    """The SHA-256 (hex) of the rows of one part."""
+#: Length of a SHA-256 written in hex, the form of events written before issue 13.
+OLD_HEX_LENGTH = 64
+
+
+def written(sha256: bytes, *, old_hex: bool = False) -> str:
+    """A SHA-256 as the trail writes it: base32, lowercase, unpadded; hex for an older event."""
+    if old_hex:
+        return sha256.hex()
+    return base64.b32encode(sha256).decode("ascii").rstrip("=").lower()
+
+
+def is_old_hex(stored: str) -> bool:
+    """True when a stored digest or chain hash is in the hex form of events before issue 13."""
+    return len(stored) == OLD_HEX_LENGTH
+
+
+def digest(rows: Iterable[Sequence[Any]], *, old_hex: bool = False) -> str:
+    """The SHA-256 of the rows of one part (`written`)."""
     text = "\n".join(sorted(_line(row) for row in rows))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return written(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), old_hex=old_hex)
 
 
 EMPTY = digest(())
@@ -62,9 +85,9 @@ def digests(parts: Mapping[str, Iterable[Sequence[Any]]]) -> dict[str, str]:
     return {name: digest(rows) for name, rows in parts.items()}
 
 
-def combined(parts: Mapping[str, Iterable[Sequence[Any]]]) -> str:
+def combined(parts: Mapping[str, Iterable[Sequence[Any]]], *, old_hex: bool = False) -> str:
     """One digest over several parts (a mail receipt inside its batch's event)."""
-    return digest([(name, digest(rows)) for name, rows in parts.items()])
+    return digest([(name, digest(rows, old_hex=old_hex)) for name, rows in parts.items()], old_hex=old_hex)
 
 
 # -- what each event seals, in words (audit verify names what no longer matches) ----------------
@@ -158,7 +181,7 @@ def compare(recorded: Mapping[str, Any], rows: Mapping[str, Iterable[Sequence[An
         if not isinstance(expected, str):
             continue
         listed = list(part_rows)
-        if digest(listed) != expected:
+        if digest(listed, old_hex=is_old_hex(expected)) != expected:
             found.append(Mismatch(part(name), gone=not listed))
     return found
 

@@ -46,7 +46,8 @@ class Tender:
     def __post_init__(self) -> None:
         if self.amount.cents <= 0:
             raise TenderError("A tender must be more than $0.00.")
-        for text in (self.reference, self.card_brand, self.card_last4, self.routing, self.bank_account):
+        # The account on the check (its MICR line) is the bank's number, never a card: not guarded.
+        for text in (self.reference, self.card_brand, self.card_last4, self.routing):
             if contains_card_number(text):
                 raise TenderError("Never type a card number. Take only the brand, last four digits and approval code.")
         if self.kind is TenderKind.CHECK and not re.fullmatch(r"[0-9]{1,10}", self.reference):

@@ -1,7 +1,8 @@
 """The audit trail: append an event (in the caller's unit of work), verify, export.
 
 Every sign-in, lock, user change, setting change, override and money event is written
-here. Details never hold a password or a card number: `record` refuses them.
+here. Details never hold a password or a card number: `record` refuses them, except in a
+folder or file path, where a card-like digit run is starred instead (docs/bad-input.md).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from cashdesk.domain.audit import (
     read_details,
     verify_chain,
 )
-from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.cards import contains_card_number, mask_cards
 from cashdesk.domain.security import Permission
 from cashdesk.services.context import DatabaseError, Operator, ServiceContext, ServiceError
 from cashdesk.store import guards, sealed
@@ -46,13 +47,34 @@ _SECRET_KEYS = ("password", "passwd", "secret", "pan", "card_number", "cvv", "tr
 
 
 _DIGEST_KEYS = (row_digests.DIGESTS, row_digests.RECEIPT_DIGESTS)
-_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+#: Details that name a folder or a file the person chose: a digit run in them that looks like
+#: a card (a folder named by a number) is starred, not refused, so the files already written
+#: are still recorded. A path is never where a card number is typed.
+_PATH_KEYS = frozenset({"folder", "file", "path", "source", "target"})
+_FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_DIGEST = re.compile(r"[a-z2-7]{52}|[0-9a-f]{64}")  # domain/row_digests.py: base32, or hex before
 
 
 def _only_digests(value: object) -> bool:
-    """{name: SHA-256 hex}, with names that are no card number either."""
-    return (isinstance(value, dict) and all(isinstance(v, str) and _HEX_DIGEST.fullmatch(v) for v in value.values())
+    """{name: SHA-256}, with names that are no card number either."""
+    return (isinstance(value, dict) and all(isinstance(v, str) and _DIGEST.fullmatch(v) for v in value.values())
             and not contains_card_number(json.dumps(list(value), ensure_ascii=False)))  # fmt: skip
+
+
+class MaskCardNumbers(logging.Filter):
+    """Stars card-like digit runs in a logger's records: a file or folder name in a message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask_cards(message)
+        if masked != message:
+            record.msg, record.args = masked, ()
+        return True
+
+
+def _is_path(text: str) -> bool:
+    """A folder or file path ("/exports/20261204080000", "lockbox 4111.csv"), not a typed value."""
+    return bool(_FILE_NAME.search(text))
 
 
 def format_time(moment: dt.datetime) -> str:
@@ -83,10 +105,14 @@ def record_on(
         if any(word in key.lower() for word in _SECRET_KEYS):
             raise ValueError(f"audit details may not carry {key!r}")
         if key in _DIGEST_KEYS and _only_digests(value):
-            # SHA-256s the program computed: one in two hundred holds a Luhn-valid run of digits.
+            # SHA-256s the program computed (hex in events before issue 13: some held card-like runs).
             continue
+        if key in _PATH_KEYS and isinstance(value, str):
+            details[key] = value = mask_cards(value)
         if contains_card_number(json.dumps(value, ensure_ascii=False)):
-            raise ValueError("audit details may not carry a card number")
+            raise ValueError(f"audit details may not carry a card number (in {key!r})")
+    if _is_path(object):
+        object = mask_cards(object)
     if contains_card_number(object):
         raise ValueError("the audited object may not be a card number")
     last = db.one("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
@@ -280,7 +306,7 @@ class _MoneyRows:
             if now is None:
                 self.problems.append(TrailProblem(f"receipt {number} (mail batch {batch}) is gone (event {seq} "
                                                   "wrote it)", seq))  # fmt: skip
-            elif row_digests.combined(now) != expected:
+            elif row_digests.combined(now, old_hex=row_digests.is_old_hex(str(expected))) != expected:
                 self.problems.append(TrailProblem(f"receipt {number} (mail batch {batch}): "
                                                   f"{which.differs(event.what)} (event {seq})", seq))  # fmt: skip
             else:

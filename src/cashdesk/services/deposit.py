@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from cashdesk.documents.deposit_slip import SlipHeading, deposit_slip_pdf
 from cashdesk.domain.anchors import Anchor
-from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.cards import contains_card_number, mask_cards
 from cashdesk.domain.cash import BY_CODE
 from cashdesk.domain.deposit import (
     BillingPayment,
@@ -838,7 +838,7 @@ def export_deposit(
             digest = hashlib.sha256(data).hexdigest()
             s.add(ExportedFileRow(business_date=day, name=name, sha256=digest, size=len(data),
                                   exported_at=now.replace(tzinfo=None), exported_by=operator.user_id,
-                                  folder=str(folder.resolve())[:500]))  # fmt: skip
+                                  folder=mask_cards(str(folder.resolve()))[:500]))  # fmt: skip
             exported.append(ExportedFile(name, folder / name, digest, len(data),
                                          previous.sha256 if previous is not None else None))  # fmt: skip
         business_day.ticket_number = ticket_number

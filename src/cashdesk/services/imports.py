@@ -31,6 +31,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError, co
 from cashdesk.store import imports as import_store
 
 log = logging.getLogger(__name__)
+log.addFilter(audit.MaskCardNumbers())  # a file named by a number is logged starred
 
 Progress = Callable[[int, int], None]
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
-from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.cards import field_holds_card_number
 
 CARD_NUMBER_REFUSED = "Never type a card number. Take only the brand, the last four digits and the approval code."
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -66,7 +66,8 @@ class EnterChain(QObject):
 
 
 class CardNumberGuard(QObject):
-    """Watches fields; a full card number (a Luhn-valid run of 13–19 digits) is wiped at once.
+    """Watches fields; a full card number (domain/cards.py: issuer prefix, length and Luhn) is
+    wiped at once. The account on a check's MICR line, read into a field, is never taken for one.
 
     The check runs a moment after the typing stops, so that a scanner typing a 30-digit bill
     stub is not cut off half-way, and again whenever `check_now` is called (before Enter acts).
@@ -98,7 +99,7 @@ class CardNumberGuard(QObject):
         self._timer.stop()
         found = False
         for field in self._fields:
-            if contains_card_number(field.text()):
+            if field_holds_card_number(field.text()):
                 field.setText("")
                 found = True
                 self.refused.emit(field)

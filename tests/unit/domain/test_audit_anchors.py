@@ -45,8 +45,9 @@ def test_an_anchor_is_typed_back_as_printed_or_whole(typed: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "says"),
     [("120", "write the event number, a colon and the hash"), ("x:abcd", "write the event number"),
-     ("0:" + HASH, "write the event number"), ("120:a3f2.9b1c", "at least 16 hex digits"),
-     ("120:" + "g" * 16, "at least 16 hex digits"), ("120:" + HASH + "0", "at least 16 hex digits")],
+     ("0:" + HASH, "write the event number"), ("120:a3f2.9b1c", "at least 16 letters and digits"),
+     ("120:" + "g8" * 8, "at least 16 letters and digits"),  # neither base32 (8) nor hex (g)
+     ("120:" + HASH + "0", "at least 16 letters and digits")],
 )  # fmt: skip
 def test_what_is_not_an_anchor_is_said(typed: str, says: str) -> None:
     with pytest.raises(ValueError, match=says):

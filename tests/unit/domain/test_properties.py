@@ -151,18 +151,64 @@ def with_check_digit(body: str) -> str:
     return next(body + d for d in "0123456789" if reference_luhn(body + d))
 
 
+def reference_issued(digits: str) -> bool:
+    """The brands' issuer prefixes and lengths, written out again here (as numbers, not strings)."""
+    n = len(digits)
+
+    def starts(low: int, high: int) -> bool:
+        width = len(str(low))
+        return n >= width and low <= int(digits[:width]) <= high
+
+    return (
+        (starts(4, 4) and n in (13, 16, 19))  # Visa
+        or ((starts(51, 55) or starts(2221, 2720)) and n == 16)  # Mastercard
+        or ((starts(34, 34) or starts(37, 37)) and n == 15)  # American Express
+        or (any(starts(*r) for r in ((6011, 6011), (644, 649), (65, 65), (622126, 622925))) and 16 <= n <= 19)
+        or (any(starts(*r) for r in ((300, 305), (3095, 3095), (36, 36), (38, 39))) and 14 <= n <= 16)  # Diners
+        or (starts(3528, 3589) and 16 <= n <= 19)  # JCB
+        or (
+            any(
+                starts(*r)
+                for r in (
+                    (1800, 1800),
+                    (2131, 2131),
+                    (3088, 3094),
+                    (3096, 3102),
+                    (3112, 3120),
+                    (3158, 3159),
+                    (3337, 3349),
+                )
+            )
+            and n in (15, 16)
+        )  # older JCB  # fmt: skip
+        or ((starts(62, 62) or starts(8100, 8171)) and 16 <= n <= 19)  # UnionPay
+        or (
+            any(starts(*r) for r in ((50, 50), (56, 58), (6304, 6304), (6331, 6334), (639, 639), (67, 67)))
+            and 13 <= n <= 19
+        )  # Maestro  # fmt: skip
+        or (starts(2200, 2204) and 16 <= n <= 19)  # Mir
+    )
+
+
 @given(st.from_regex(r"[0-9]{1,25}", fullmatch=True))
-def test_a_whole_digit_run_is_a_card_exactly_when_13_to_19_long_and_luhn_valid(digits: str) -> None:
-    expected = 13 <= len(digits) <= 19 and reference_luhn(digits)
+def test_a_whole_digit_run_is_a_card_exactly_when_a_brand_issues_it_and_luhn_valid(digits: str) -> None:
+    expected = 13 <= len(digits) <= 19 and reference_issued(digits) and reference_luhn(digits)
     assert cards.luhn_ok(digits) == reference_luhn(digits)
     assert cards.contains_card_number(f"ref {digits} paid") == expected
 
 
-@given(st.integers(12, 18).flatmap(lambda n: st.from_regex(rf"[0-9]{{{n}}}", fullmatch=True)),
+#: A card's first digits and its length, one of each brand's ranges (the rest of the body is drawn).
+ISSUED = [("4", 16), ("4", 13), ("4", 19), ("53", 16), ("2720", 16), ("34", 15), ("37", 15), ("6011", 16),
+          ("649", 19), ("622126", 17), ("305", 14), ("36", 16), ("3589", 19), ("62", 18), ("5018", 13),
+          ("6759", 19), ("2204", 16), ("3088", 16)]  # fmt: skip
+
+
+@given(st.sampled_from(ISSUED).flatmap(lambda issued: st.tuples(
+           st.just(issued[0]), st.from_regex(rf"[0-9]{{{issued[1] - len(issued[0]) - 1}}}", fullmatch=True))),
        st.text(st.characters(exclude_categories=("Nd",), exclude_characters=" -"), max_size=10),
        st.sampled_from(["", " ", "-"]))  # fmt: skip
-def test_every_card_is_found_in_any_text_and_never_shown(body: str, around: str, sep: str) -> None:
-    number = with_check_digit(body)
+def test_every_card_is_found_in_any_text_and_never_shown(issued: tuple[str, str], around: str, sep: str) -> None:
+    number = with_check_digit(issued[0] + issued[1])
     grouped = sep.join(number[i : i + 4] for i in range(0, len(number), 4))
     text = f"{around}{grouped}{around}"
     assert cards.contains_card_number(text)
@@ -173,6 +219,16 @@ def test_every_card_is_found_in_any_text_and_never_shown(body: str, around: str,
 def test_text_without_13_digits_in_a_row_is_never_a_card(text: str) -> None:
     assume(not re.search(r"[0-9](?:[ -]?[0-9]){12}", text))
     assert not cards.contains_card_number(text)
+
+
+@given(st.from_regex(r"[0-9]{13,19}", fullmatch=True), st.text(max_size=10))
+def test_starring_leaves_no_card_and_keeps_the_rest(digits: str, around: str) -> None:
+    text = f"/exports/{around}{digits}/deposit.csv"
+    masked = cards.mask_cards(text)
+    assert not cards.contains_card_number(masked)
+    assert len(masked) == len(text)
+    if not cards.contains_card_number(text):
+        assert masked == text
 
 
 # -- CSV neutralising -------------------------------------------------------------------------------
