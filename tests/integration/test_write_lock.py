@@ -235,3 +235,17 @@ def holding_the_write_lock(path: Path) -> Iterator[subprocess.Popen[bytes]]:
             yield holder
         finally:
             holder.kill()
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        ([b"/usr/bin/python3", b"-m", b"cashdesk", b"--db", b"/srv/c.sqlite3", b"import-payments", b"x.csv"],
+         "cashdesk import-payments"),
+        ([b"/opt/cashdesk/bin/cashdesk", b"--db=/srv/c.sqlite3", b"backup", b"/mnt/usb"], "cashdesk backup"),
+        ([b"/opt/cashdesk/bin/cashdesk"], "the cashdesk window"),
+        ([b"/usr/bin/sqlite3", b"/srv/c.sqlite3"], "sqlite3"),
+    ],
+)  # fmt: skip
+def test_the_holder_is_named_by_its_command(argv: list[bytes], words: str) -> None:
+    assert db_module._program_words(argv) == words

@@ -126,9 +126,21 @@ def _program_words(argv: list[bytes]) -> str:
     names = [Path(w).name for w in words]
     for i, name in enumerate(names):
         if name == "cashdesk" or (name == "-m" and i + 1 < len(names) and names[i + 1] == "cashdesk"):
-            rest = [w for w in words[i + 1 :] if not w.startswith("-") and w != "cashdesk"]
-            return f"cashdesk {rest[0]}" if rest else "the cashdesk window"
+            command = _command(words[i + 1 :])
+            return f"cashdesk {command}" if command else "the cashdesk window"
     return names[0]
+
+
+def _command(words: list[str]) -> str:
+    """The command of a cashdesk command line: its first word that is neither an option nor
+    the value of `--db`."""
+    after_db = False
+    for word in words:
+        if after_db or word.startswith("-") or word == "cashdesk":
+            after_db = word == "--db"
+            continue
+        return word
+    return ""
 
 
 def busy_refusal(path: Path | None) -> DatabaseBusy:
