@@ -414,8 +414,6 @@ def _begin(connection: Connection, *, write: bool) -> None:
         connection.begin()
         return
     deadline = time.monotonic() + WRITE_WAIT_SECONDS
-    raw = connection.connection.driver_connection  # PRAGMAs here begin no transaction
-    assert raw is not None
     shortened = False
     try:
         while True:
@@ -429,11 +427,17 @@ def _begin(connection: Connection, *, write: bool) -> None:
                 if connection.in_transaction():  # what the failed BEGIN left of SQLAlchemy's transaction
                     connection.rollback()
                 log.info("the database is busy; waiting up to %.1f s more for the write lock", left)
-                raw.execute(f"PRAGMA busy_timeout={max(1, int(left * 1000))}")
+                _set_busy_timeout(connection, max(1, int(left * 1000)))
                 shortened = True
     finally:
         if shortened:  # the connection goes back to the pool with the usual timeout
-            raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            _set_busy_timeout(connection, BUSY_TIMEOUT_MS)
+
+
+def _set_busy_timeout(connection: Connection, milliseconds: int) -> None:
+    raw = connection.connection.driver_connection  # on the driver's connection: no transaction begins
+    assert raw is not None
+    raw.execute(f"PRAGMA busy_timeout={milliseconds}")
 
 
 class UnitOfWork:
