@@ -28,6 +28,7 @@ from cashdesk.services.context import Operator, ServiceContext, command_line_ope
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.store import db as db_module
+from cashdesk.store import lock_holders
 from cashdesk.store.db import DatabaseBusy
 
 ADMIN = command_line_operator()
@@ -248,4 +249,4 @@ def holding_the_write_lock(path: Path) -> Iterator[subprocess.Popen[bytes]]:
     ],
 )  # fmt: skip
 def test_the_holder_is_named_by_its_command(argv: list[bytes], words: str) -> None:
-    assert db_module._program_words(argv) == words
+    assert lock_holders.program_words(argv) == words

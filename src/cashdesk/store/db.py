@@ -6,7 +6,6 @@ import contextlib
 import logging
 import os
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -94,58 +93,11 @@ def _sqlite_error(exc: BaseException) -> BaseException:
     return exc
 
 
-def _other_programs_using(path: Path | None) -> list[str]:
-    """The other programs on this station with the database file open, as `cashdesk
-    import-payments, process 4242`: where the system says (Linux's /proc), else []."""
-    proc = Path("/proc")
-    if path is None or not sys.platform.startswith("linux") or not proc.is_dir():
-        return []
-    try:
-        target = path.resolve()
-    except OSError:
-        return []
-    found = []
-    for entry in proc.iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            if not any(Path(os.readlink(fd)) == target for fd in (entry / "fd").iterdir()):
-                continue
-            argv = (entry / "cmdline").read_bytes().split(b"\0")
-        except OSError:  # gone meanwhile, or not ours to look at
-            continue
-        found.append(f"{_program_words(argv)}, process {entry.name}")
-    return sorted(found)
-
-
-def _program_words(argv: list[bytes]) -> str:
-    """`cashdesk import-accounts` for a cashdesk command (its first word), else the program's name."""
-    words = [a.decode(errors="replace") for a in argv if a]
-    if not words:
-        return "a program"
-    names = [Path(w).name for w in words]
-    for i, name in enumerate(names):
-        if name == "cashdesk" or (name == "-m" and i + 1 < len(names) and names[i + 1] == "cashdesk"):
-            command = _command(words[i + 1 :])
-            return f"cashdesk {command}" if command else "the cashdesk window"
-    return names[0]
-
-
-def _command(words: list[str]) -> str:
-    """The command of a cashdesk command line: its first word that is neither an option nor
-    the value of `--db`."""
-    after_db = False
-    for word in words:
-        if after_db or word.startswith("-") or word == "cashdesk":
-            after_db = word == "--db"
-            continue
-        return word
-    return ""
-
-
 def busy_refusal(path: Path | None) -> DatabaseBusy:
     """The words for a write that waited its whole bound: who is writing, where it can be known."""
-    others = _other_programs_using(path)
+    from cashdesk.store.lock_holders import other_programs_using
+
+    others = other_programs_using(path)
     holder = ("it is open in " + "; ".join(others)) if others else UNKNOWN_HOLDER
     return DatabaseBusy(BUSY.format(holder=holder, seconds=WRITE_WAIT_SECONDS))
 
