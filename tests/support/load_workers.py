@@ -1,12 +1,13 @@
 """The processes of the lock load test (tests/integration/test_load_locks.py).
 
-    python -m tests.support.load_workers station DB PAYMENTS SEED
+    python -m tests.support.load_workers station DB PAYMENTS SEED UNTIL_FILE
     python -m tests.support.load_workers wrong-sign-ins DB USER_ID STOP_FILE
 
-Run from the project folder. `station` posts PAYMENTS counter payments through the services,
-as the kill loop's worker does (tests/support/crash_worker.py), timing each, and prints one
-line of JSON: how many were posted, how many payments (or cash drops) failed and why, and the p50, p95 and slowest
-posting in milliseconds. `wrong-sign-ins` signs in as USER_ID with a wrong password, again and
+Run from the project folder. `station` prints "posting", then posts counter payments through
+the services as the kill loop's worker does (tests/support/crash_worker.py), timing each, until
+it has posted PAYMENTS and UNTIL_FILE exists; then it prints one line of JSON: how many were
+posted, how many payments (or cash drops) failed and why, and the p50, p95 and slowest posting
+in milliseconds. `wrong-sign-ins` signs in as USER_ID with a wrong password, again and
 again, until STOP_FILE exists; it prints how many tries it made and what refused them.
 """
 
@@ -36,7 +37,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered)) - 1))]
 
 
-def station(db: str, payments: int, seed: int) -> dict[str, object]:
+def station(db: str, payments: int, seed: int, until: Path) -> dict[str, object]:
     rng = random.Random(seed)
     ctx = ServiceContext.open(db, settings=Settings({"printer.spec": "none"}), quick_check=False)
     if current_drawer(ctx, CASHIER) is None:
@@ -44,7 +45,8 @@ def station(db: str, payments: int, seed: int) -> dict[str, object]:
     took: list[float] = []
     errors: list[str] = []
     failed = 0
-    for _ in range(payments):
+    print("posting", flush=True)
+    while len(took) + failed < payments or not until.exists():
         started = time.perf_counter()
         try:
             counter_payment(ctx, rng)
@@ -79,7 +81,7 @@ def wrong_sign_ins(db: str, user_id: str, stop: Path) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     if argv[0] == "station":
-        report = station(argv[1], int(argv[2]), int(argv[3]))
+        report = station(argv[1], int(argv[2]), int(argv[3]), Path(argv[4]))
     else:
         report = wrong_sign_ins(argv[1], argv[2], Path(argv[3]))
     print(json.dumps(report), flush=True)
