@@ -27,7 +27,7 @@ from cashdesk.clock import aware_utc, naive_utc
 from cashdesk.domain.security import OverrideAction, Permission, Role, can
 from cashdesk.services import audit
 from cashdesk.services.approvals import grant_approval
-from cashdesk.services.auth import UNKNOWN_USER, check_password, normalise_user_id
+from cashdesk.services.auth import UNKNOWN_USER, check_password, password_checked
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
 from cashdesk.store import users as user_store
 from cashdesk.store.db import UnitOfWork
@@ -74,9 +74,7 @@ def approve(
     before OverrideRefused is raised.
     """
     action = OverrideAction(action)
-    typed = normalise_user_id(supervisor_id)
-    with ctx.db.unit_of_work() as uow:
-        row = user_store.find_user(uow.session, typed) if typed else None
+    with password_checked(ctx, supervisor_id, password) as (uow, row, checked):
         user = row.user_id if row is not None else UNKNOWN_USER
         base: dict[str, Any] = {"action": action.value, "requested_by": requested_by.user_id}
 
@@ -90,7 +88,7 @@ def approve(
 
         if row is not None and row.user_id == requested_by.user_id and ctx.settings.overrides.separate_supervisor:
             raise refuse("own_action", "You cannot approve your own action; another supervisor must.")
-        refusal = check_password(ctx, row, password)
+        refusal = check_password(ctx, row, checked)
         if refusal is not None:
             raise refuse(refusal.reason, refusal.message, **refusal.details)
         assert row is not None

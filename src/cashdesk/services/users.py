@@ -254,9 +254,10 @@ def reset_password(ctx: ServiceContext, actor: Operator, user_id: str, temporary
     with ctx.db.unit_of_work(write=False) as uow:
         canonical = _existing(uow.session, user_id).user_id
     _check_password(ctx, canonical, temporary_password)
+    password_hash = hash_password(temporary_password)  # before the write lock: it takes a moment
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, canonical)
-        set_password(uow.session, ctx, row, temporary_password, must_change=True)
+        set_password(uow.session, ctx, row, password_hash, must_change=True)
         details: dict[str, object] = {}
         if row.locked_until is not None:
             row.locked_until = None

@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,12 @@ log = logging.getLogger(__name__)
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
+#: How long one statement waits for a lock another connection holds (SQLite's busy handler).
 BUSY_TIMEOUT_MS = 5000
+#: How long a writer waits in all for the write lock (BEGIN IMMEDIATE, tried again until then)
+#: before it is refused in words: longer than any write of the program's own should take, and
+#: short enough for a cashier with a customer at the window (docs/configuration.md).
+WRITE_WAIT_SECONDS = 10.0
 
 
 class DatabaseError(Exception):
@@ -50,6 +56,10 @@ class WriteRefused(DatabaseError):
     """The disk or the file refused a write (full, read-only, failing): the transaction was rolled back."""
 
 
+class DatabaseBusy(WriteRefused):
+    """Another connection held the write lock for longer than WRITE_WAIT_SECONDS: nothing was written."""
+
+
 DISK_FULL = ("The disk is full: this was not saved, and nothing was written. Free space on the disk (or call IT), "
              "then do it again: a payment can be posted again as it is.")  # fmt: skip
 WRITE_FAILED = ("The database file could not be written (the disk refused the write: it may be full or failing): "
@@ -59,13 +69,43 @@ READ_ONLY = ("The database file is read-only: this was not saved, and nothing wa
              "file and its folder writable, or open another database, then do it again.")  # fmt: skip
 
 
+BUSY = ("The database is busy: another program on this station is writing to it ({holder}) and did not "
+        "finish within {seconds:g} seconds. This was not saved, and nothing was written (no payment was "
+        "taken): try again in a moment.")  # fmt: skip
+#: Who holds the write lock when no other program is seen with the file open.
+UNKNOWN_HOLDER = "an import or a backup?"
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether an SQLite error means another connection held a lock (SQLITE_BUSY / SQLITE_LOCKED)."""
+    exc = _sqlite_error(exc)
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorname", "")
+    return code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc).lower()
+
+
+def _sqlite_error(exc: BaseException) -> BaseException:
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(exc, OperationalError) and isinstance(exc.orig, BaseException):
+        return exc.orig
+    return exc
+
+
+def busy_refusal(path: Path | None) -> DatabaseBusy:
+    """The words for a write that waited its whole bound: who is writing, where it can be known."""
+    from cashdesk.store.lock_holders import other_programs_using
+
+    others = other_programs_using(path)
+    holder = ("it is open in " + "; ".join(others)) if others else UNKNOWN_HOLDER
+    return DatabaseBusy(BUSY.format(holder=holder, seconds=WRITE_WAIT_SECONDS))
+
+
 def write_refusal(exc: BaseException) -> WriteRefused | None:
     """The refusal to raise for an SQLite error that means the disk or the file would not take
     a write; None for any other error (a bug, a constraint: those stay as they are)."""
-    from sqlalchemy.exc import OperationalError
-
-    if isinstance(exc, OperationalError):
-        exc = exc.orig if isinstance(exc.orig, BaseException) else exc
+    exc = _sqlite_error(exc)
     if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
         return None
     text = str(exc).lower()
@@ -295,7 +335,11 @@ def _make_engine(url: str) -> Engine:
 
 
 def _raise_refusal(exc: BaseException | None, engine: Engine) -> None:
-    """The one rule for a full disk or a read-only file: words for the person at the window."""
+    """The one rule for a full disk, a read-only file or a lock held too long: words for the
+    person at the window."""
+    if exc is not None and not isinstance(exc, DatabaseError) and is_busy(exc):
+        log.warning("a write waited too long for the database and was rolled back: %s", exc)
+        raise busy_refusal(_engine_path(engine)) from exc
     refusal = write_refusal(exc) if exc is not None else None
     if refusal is not None:
         log.error("a write was refused and rolled back: %s", exc)
@@ -303,6 +347,49 @@ def _raise_refusal(exc: BaseException | None, engine: Engine) -> None:
             # SQLite opened the file read-only and keeps it so: the next try takes a new connection.
             engine.dispose()
         raise refusal from exc
+
+
+def _engine_path(engine: Engine) -> Path | None:
+    database = engine.url.database
+    return Path(database) if engine.dialect.name == "sqlite" and database and database != ":memory:" else None
+
+
+def _begin(connection: Connection, *, write: bool) -> None:
+    """Begin; a writer waits for the write lock at most WRITE_WAIT_SECONDS in all.
+
+    SQLite's busy handler waits up to the busy timeout for each BEGIN IMMEDIATE; when that ends
+    with the lock still held (a long import, a backup), BEGIN is tried again, with the busy
+    timeout cut to what is left of the bound, until the bound is spent. Then the caller's
+    rollback-and-refuse path raises DatabaseBusy.
+    """
+    if not write or connection.dialect.name != "sqlite":
+        connection.begin()
+        return
+    deadline = time.monotonic() + WRITE_WAIT_SECONDS
+    shortened = False
+    try:
+        while True:
+            try:
+                connection.begin()
+                return
+            except Exception as exc:
+                left = deadline - time.monotonic()
+                if not is_busy(exc) or left <= 0:
+                    raise
+                if connection.in_transaction():  # what the failed BEGIN left of SQLAlchemy's transaction
+                    connection.rollback()
+                log.info("the database is busy; waiting up to %.1f s more for the write lock", left)
+                _set_busy_timeout(connection, max(1, int(left * 1000)))
+                shortened = True
+    finally:
+        if shortened:  # the connection goes back to the pool with the usual timeout
+            _set_busy_timeout(connection, BUSY_TIMEOUT_MS)
+
+
+def _set_busy_timeout(connection: Connection, milliseconds: int) -> None:
+    raw = connection.connection.driver_connection  # on the driver's connection: no transaction begins
+    assert raw is not None
+    raw.execute(f"PRAGMA busy_timeout={milliseconds}")
 
 
 class UnitOfWork:
@@ -328,7 +415,7 @@ class UnitOfWork:
         begin = "IMMEDIATE" if self._write else "DEFERRED"
         self.connection = self._engine.connect().execution_options(cashdesk_begin=begin)
         try:
-            self.connection.begin()
+            _begin(self.connection, write=self._write)
         except Exception as exc:
             self.connection.close()
             _raise_refusal(exc, self._engine)
@@ -370,7 +457,7 @@ class UnitOfWork:
         if self.connection.in_transaction():
             self.connection.rollback()
         self._committed = False
-        self.connection.begin()
+        _begin(self.connection, write=self._write)
 
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         # The one place where a full disk or a read-only file becomes words for the person at the

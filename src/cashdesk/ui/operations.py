@@ -31,7 +31,7 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from cashdesk.services.context import ServiceError
+from cashdesk.services.context import DatabaseError, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ _running: set[Operation[Any]] = set()
 
 def sentence(exc: BaseException, *, failed: str = DEFAULT_FAILED, log_as: str = "an operation failed") -> str:
     """What the person at the window reads when `exc` stopped the work."""
-    if isinstance(exc, ServiceError):
+    if isinstance(exc, ServiceError | DatabaseError):  # a database refusal (busy, disk full) is worded too
         return str(exc)
     log.error("%s", log_as, exc_info=exc)
     return failed.format(exc=f"{exc}" or type(exc).__name__)
