@@ -15,7 +15,8 @@ import datetime as dt
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.voids import reverse_allocations
 from cashdesk.store import posting as rows
 from cashdesk.store import print_jobs, sealed
+from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import ApprovalRow, MailBatchRow, MailItemRow, ReceiptRow
 
 log = logging.getLogger(__name__)
@@ -174,6 +176,26 @@ def _batch(s: Session, batch_id: int) -> MailBatchRow:
 def _may_work_on(operator: Operator, batch: MailBatchRow) -> None:
     if batch.owner != operator.user_id and not operator.can(Permission.APPROVE_OVERRIDES):
         raise MailRefused(f"Batch {batch.number} belongs to {batch.owner}: only they or a supervisor may change it.")
+
+
+@contextmanager
+def _working_on(ctx: ServiceContext, operator: Operator, batch_id: int) -> Iterator[tuple[UnitOfWork, MailBatchRow]]:
+    """The unit of work of a change to a batch the operator may change (theirs, or a supervisor's)."""
+    with ctx.db.unit_of_work() as uow:
+        batch = _batch(uow.session, batch_id)
+        _may_work_on(operator, batch)
+        yield uow, batch
+
+
+def _reason(text: str, example: str) -> str:
+    """A reason typed for a rejection or a reversal, on one line and checked."""
+    reason = " ".join(text.split())
+    if not reason:
+        raise MailRefused(f"Give the reason for {example}.")
+    if len(reason) > 200:
+        raise MailRefused("Keep the reason under 200 characters.")
+    _check_text(reason)
+    return reason
 
 
 def _require_move(batch: MailBatchRow, target: rules.BatchStatus) -> None:
@@ -345,6 +367,106 @@ def _check_text(*texts: str) -> None:
             raise MailRefused(problem)
 
 
+@dataclass(frozen=True, slots=True)
+class _Remittance:
+    """A remittance as keyed or scanned, checked before it meets the database."""
+
+    account: str  # as typed (or the stub's)
+    number: str  # the account number, normalized
+    amount: Money
+    tender: str
+    check_number: str
+    payer: str
+    routing: str
+    bank_account: str
+    stub: scanline.ScanLine | None
+    scan_line: str
+
+
+def _read_stub(scan_line: str, account: str) -> scanline.ScanLine | None:
+    if not scan_line:
+        return None
+    try:
+        stub = scanline.parse(scan_line)
+    except scanline.ScanLineError as exc:
+        raise MailRefused(str(exc)) from None
+    if account and normalize_account_number(account).lstrip("0") != stub.account.lstrip("0"):
+        raise MailRefused(f"The stub is for account {stub.account}, not {account}. Scan the right stub or "
+                          "clear the account.")  # fmt: skip
+    return stub
+
+
+def _read_micr(micr: str) -> micr_rules.Micr | None:
+    if not micr:
+        return None
+    try:
+        return micr_rules.parse(micr)
+    except micr_rules.MicrError as exc:
+        raise MailRefused(str(exc)) from None
+
+
+def _check_amount_and_tender(amount: Money | None, tender: str) -> Money:
+    if amount is None:
+        raise MailRefused("Type the amount of the check.")
+    if amount.cents <= 0:
+        raise MailRefused("The amount must be more than $0.00.")
+    if amount.cents > MAX_CENTS:
+        raise MailRefused(f"The amount is over the largest allowed, {Money(MAX_CENTS).display()}.")
+    if tender == "cash":
+        raise MailRefused("Cash that came by mail is taken at the counter, into your drawer, not in a mail batch.")
+    if tender not in MAIL_TENDERS:
+        raise MailRefused("A mail remittance is a check or a money order.")
+    return amount
+
+
+def _read_remittance(scan_line: str, account: str, amount: Money | None, check_number: str, payer: str, micr: str,
+                     tender: str) -> _Remittance:  # fmt: skip
+    scan_line, account, check_number, payer, micr = (t.strip() for t in (scan_line, account, check_number, payer, micr))
+    payer = " ".join(payer.split())
+    _check_text(account, check_number, payer)
+    stub = _read_stub(scan_line, account)
+    if stub is not None:
+        account = stub.account
+        if amount is None:
+            amount = stub.amount_due
+    read = _read_micr(micr)
+    routing, bank_account = (read.routing, read.account[:20]) if read is not None else ("", "")
+    if read is not None:
+        check_number = check_number or read.check_number
+    number = normalize_account_number(account)
+    if not number:
+        raise MailRefused("Scan the stub or type the account number.")
+    amount = _check_amount_and_tender(amount, tender)
+    if len(payer) > 120:
+        raise MailRefused("Keep the payer's name under 120 characters.")
+    if tender == "check":
+        check_number = check_number.lstrip("0") or ("0" if check_number else "")
+    try:
+        Tender(TenderKind(tender), amount, "" if tender == "cash" else check_number, routing=routing,
+               bank_account=bank_account)  # fmt: skip
+    except TenderError as exc:
+        raise MailRefused(str(exc)) from None
+    return _Remittance(account, number, amount, tender, check_number, payer, routing, bank_account, stub,
+                       scan_line if stub else "")  # fmt: skip
+
+
+def _paying_account(db: rows.Driver, r: _Remittance, day: dt.date) -> rows.PayingAccount:
+    """The account the remittance pays, refused when it cannot take it."""
+    paying = rows.paying_account(db, r.number)
+    if paying is None and r.stub is not None and r.number.lstrip("0") and r.number.lstrip("0") != r.number:
+        # Stubs carry the account zero-padded to 10 digits; the city may write it shorter.
+        paying = rows.paying_account(db, r.number.lstrip("0"))
+    if paying is None:
+        raise MailRefused(f"No account {r.account}. Check the number on the stub.")
+    mismatch = scanline.kind_mismatch(r.stub, paying.number, AccountKind(paying.kind)) if r.stub else ""
+    if mismatch:
+        raise MailRefused(mismatch)
+    refusal = _account_refusal(paying, r.tender, day)
+    if refusal:
+        raise MailRefused(refusal)
+    return paying
+
+
 def add_remittance(
     ctx: ServiceContext,
     operator: Operator,
@@ -361,75 +483,17 @@ def add_remittance(
     """One remittance into an open batch. A scan line fills the account and the amount due (a
     typed amount wins); a MICR line fills the check number (a typed one wins), routing and bank account."""
     operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
-    scan_line, account, check_number, payer, micr = (t.strip() for t in (scan_line, account, check_number, payer, micr))
-    payer = " ".join(payer.split())
-    _check_text(account, check_number, payer)
-    stub: scanline.ScanLine | None = None
-    if scan_line:
-        try:
-            stub = scanline.parse(scan_line)
-        except scanline.ScanLineError as exc:
-            raise MailRefused(str(exc)) from None
-        if account and normalize_account_number(account).lstrip("0") != stub.account.lstrip("0"):
-            raise MailRefused(f"The stub is for account {stub.account}, not {account}. Scan the right stub or "
-                              "clear the account.")  # fmt: skip
-        account = stub.account
-        if amount is None:
-            amount = stub.amount_due
-    routing = bank_account = ""
-    if micr:
-        try:
-            read = micr_rules.parse(micr)
-        except micr_rules.MicrError as exc:
-            raise MailRefused(str(exc)) from None
-        routing, bank_account = read.routing, read.account[:20]
-        check_number = check_number or read.check_number
-    number = normalize_account_number(account)
-    if not number:
-        raise MailRefused("Scan the stub or type the account number.")
-    if amount is None:
-        raise MailRefused("Type the amount of the check.")
-    if amount.cents <= 0:
-        raise MailRefused("The amount must be more than $0.00.")
-    if amount.cents > MAX_CENTS:
-        raise MailRefused(f"The amount is over the largest allowed, {Money(MAX_CENTS).display()}.")
-    if tender == "cash":
-        raise MailRefused("Cash that came by mail is taken at the counter, into your drawer, not in a mail batch.")
-    if tender not in MAIL_TENDERS:
-        raise MailRefused("A mail remittance is a check or a money order.")
-    if len(payer) > 120:
-        raise MailRefused("Keep the payer's name under 120 characters.")
-    if tender == "check":
-        check_number = check_number.lstrip("0") or ("0" if check_number else "")
-    try:
-        Tender(TenderKind(tender), amount, "" if tender == "cash" else check_number, routing=routing,
-               bank_account=bank_account)  # fmt: skip
-    except TenderError as exc:
-        raise MailRefused(str(exc)) from None
-    with ctx.db.unit_of_work() as uow:
+    r = _read_remittance(scan_line, account, amount, check_number, payer, micr, tender)
+    with _working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
-        batch = _batch(s, batch_id)
-        _may_work_on(operator, batch)
         if batch.status != rules.BatchStatus.OPEN:
             raise MailRefused(f"Batch {batch.number} is {batch.status}: remittances are added to open batches only.")
-        db = rows.driver(s)
-        paying = rows.paying_account(db, number)
-        if paying is None and stub is not None and number.lstrip("0") and number.lstrip("0") != number:
-            # Stubs carry the account zero-padded to 10 digits; the city may write it shorter.
-            paying = rows.paying_account(db, number.lstrip("0"))
-        if paying is None:
-            raise MailRefused(f"No account {account}. Check the number on the stub.")
-        mismatch = scanline.kind_mismatch(stub, paying.number, AccountKind(paying.kind)) if stub else ""
-        if mismatch:
-            raise MailRefused(mismatch)
-        refusal = _account_refusal(paying, tender, batch.business_date)
-        if refusal:
-            raise MailRefused(refusal)
+        paying = _paying_account(rows.driver(s), r, batch.business_date)
         seq = (s.scalar(select(func.max(MailItemRow.seq)).where(MailItemRow.batch_id == batch.id)) or 0) + 1
         s.add(MailItemRow(
-            batch_id=batch.id, seq=seq, account_id=paying.id, account_typed=account[:40], amount_cents=amount.cents,
-            tender=tender, check_number="" if tender == "cash" else check_number, payer=payer, routing=routing,
-            bank_account=bank_account, scan_line=scan_line if stub else "", status="entered", reversed_by="",
+            batch_id=batch.id, seq=seq, account_id=paying.id, account_typed=r.account[:40], amount_cents=r.amount.cents,
+            tender=r.tender, check_number="" if r.tender == "cash" else r.check_number, payer=r.payer,
+            routing=r.routing, bank_account=r.bank_account, scan_line=r.scan_line, status="entered", reversed_by="",
             reverse_reason="",
         ))  # fmt: skip
         view = _view(s, batch)
@@ -460,10 +524,8 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
     """Take a keyed remittance out of an open batch (it never posted; the audit trail keeps it)."""
     operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
     now = ctx.now()
-    with ctx.db.unit_of_work() as uow:
+    with _working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
-        batch = _batch(s, batch_id)
-        _may_work_on(operator, batch)
         if batch.status != rules.BatchStatus.OPEN:
             raise MailRefused(
                 f"Batch {batch.number} is {batch.status}: remittances are removed from open batches only."
@@ -484,10 +546,8 @@ def balance_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Bat
     """open -> balanced when the count and the total equal the tape's; otherwise BatchUnbalanced."""
     operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
     now = ctx.now()
-    with ctx.db.unit_of_work() as uow:
+    with _working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
-        batch = _batch(s, batch_id)
-        _may_work_on(operator, batch)
         _require_move(batch, rules.BatchStatus.BALANCED)
         view = _view(s, batch)
         if not view.balanced:
@@ -512,17 +572,10 @@ def balance_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Bat
 def reject_batch(ctx: ServiceContext, operator: Operator, batch_id: int, reason: str) -> BatchView:
     """An open or balanced batch set aside for good, with the reason; nothing of it posts."""
     operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
-    reason = " ".join(reason.split())
-    if not reason:
-        raise MailRefused("Give the reason for rejecting the batch.")
-    if len(reason) > 200:
-        raise MailRefused("Keep the reason under 200 characters.")
-    _check_text(reason)
+    reason = _reason(reason, "rejecting the batch")
     now = ctx.now()
-    with ctx.db.unit_of_work() as uow:
+    with _working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
-        batch = _batch(s, batch_id)
-        _may_work_on(operator, batch)
         _require_move(batch, rules.BatchStatus.REJECTED)
         batch.status = rules.BatchStatus.REJECTED.value
         batch.reject_reason = reason
@@ -536,16 +589,71 @@ def reject_batch(ctx: ServiceContext, operator: Operator, batch_id: int, reason:
 # -- posting ------------------------------------------------------------------------------------------
 
 
+def _postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]]:
+    """The batch's entered remittances with their accounts, refused when one cannot post."""
+    items = db.all(
+        "SELECT i.id, i.seq, i.amount_cents, i.tender, i.check_number, i.payer, i.routing, i.bank_account, "
+        "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until FROM mail_items i "
+        "JOIN accounts a ON a.id = i.account_id WHERE i.batch_id = ? AND i.status = 'entered' ORDER BY i.seq",
+        (batch.id,))  # fmt: skip
+    total_count = db.one("SELECT count(*) FROM mail_items WHERE batch_id = ?", (batch.id,))
+    if total_count is None or int(total_count[0]) != len(items):  # pragma: no cover - refused at entry
+        raise MailRefused(f"Batch {batch.number} has a remittance without an account: remove it first.")
+    problems = []
+    for r in items:
+        paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), stored_day(r[13]), 0)
+        refusal = _account_refusal(paying, r[3], batch.business_date)
+        if refusal:
+            problems.append(f"item {r[1]}: {refusal}")
+    if problems:
+        raise MailRefused(f"Batch {batch.number} cannot post: " + " ".join(problems[:10]))
+    return items
+
+
+def _post_items(db: rows.Driver, ctx: ServiceContext, operator: Operator, batch: MailBatchRow,
+                items: list[tuple[Any, ...]], posted_at: dt.datetime) -> list[str]:  # fmt: skip
+    """One receipt per remittance, allocated like a counter payment; returns the receipt numbers."""
+    station, day = ctx.station, batch.business_date
+    priority = priority_by(rows.revenue_codes(db), ctx.settings.allocation.priorities)
+    open_by_account: dict[int, list[OpenItem]] = defaultdict(list)
+    for item in _open_items(db, batch.id):
+        open_by_account[item[0]].append(item[1])
+    description = f"Payment by mail, batch {batch.number}"
+    numbers: list[str] = []
+    done: list[tuple[int, int]] = []
+    for r in items:
+        item_id, amount, tender, check, payer, routing, bank_account, account_id = (
+            int(r[0]), int(r[2]), r[3], r[4], r[5], r[6], r[7], int(r[8]))  # fmt: skip
+        number = receipt_number(station, day.year, rows.next_receipt_number(db, station, day.year))
+        receipt_id = rows.insert_receipt(
+            db, number=number, station=station, drawer_id=None, cashier=operator.user_id,
+            channel="mail", business_date=day, posted_at=posted_at, payer=payer, total=amount, tendered=amount,
+            change=0,
+        )  # fmt: skip
+        open_items = open_by_account[account_id]
+        result = allocate(Money(amount), open_items, priority)
+        line_id = rows.insert_account_line(db, receipt_id, 1, account_id, amount, result.credit.cents)
+        rows.apply_allocations(db, line_id, result.lines)
+        if result.lines:
+            open_by_account[account_id] = _after(open_items, result.lines)
+        if result.credit.cents:
+            rows.add_credit(db, account_id, result.credit.cents)
+        rows.add_history(db, account_id, day, "payment", description, -amount, number)
+        rows.insert_tenders(db, receipt_id, [(tender, amount, "" if tender == "cash" else check, "", "",
+                                              routing, bank_account)])  # fmt: skip
+        numbers.append(number)
+        done.append((receipt_id, item_id))
+    db.many("UPDATE mail_items SET status = 'posted', receipt_id = ? WHERE id = ?", done)
+    return numbers
+
+
 def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> PostedBatch:
     """Post a balanced batch: one receipt per remittance, in one unit of work (all or nothing)."""
     operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
     now = ctx.now()
     posted_at = now.replace(tzinfo=None)
-    station = ctx.station
-    with ctx.db.unit_of_work() as uow:
+    with _working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
-        batch = _batch(s, batch_id)
-        _may_work_on(operator, batch)
         if batch.status == rules.BatchStatus.OPEN:
             view = _view(s, batch)
             if not view.balanced:
@@ -555,53 +663,8 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         day = batch.business_date
         require_open_day(s, day)
         db = rows.driver(s)
-        items = db.all(
-            "SELECT i.id, i.seq, i.amount_cents, i.tender, i.check_number, i.payer, i.routing, i.bank_account, "
-            "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until FROM mail_items i "
-            "JOIN accounts a ON a.id = i.account_id WHERE i.batch_id = ? AND i.status = 'entered' ORDER BY i.seq",
-            (batch.id,))  # fmt: skip
-        total_count = db.one("SELECT count(*) FROM mail_items WHERE batch_id = ?", (batch.id,))
-        if total_count is None or int(total_count[0]) != len(items):  # pragma: no cover - refused at entry
-            raise MailRefused(f"Batch {batch.number} has a remittance without an account: remove it first.")
-        problems = []
-        for r in items:
-            paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), stored_day(r[13]), 0)
-            refusal = _account_refusal(paying, r[3], day)
-            if refusal:
-                problems.append(f"item {r[1]}: {refusal}")
-        if problems:
-            raise MailRefused(f"Batch {batch.number} cannot post: " + " ".join(problems[:10]))
-        codes = rows.revenue_codes(db)
-        priority = priority_by(codes, ctx.settings.allocation.priorities)
-        open_by_account: dict[int, list[OpenItem]] = defaultdict(list)
-        for item in _open_items(db, batch.id):
-            open_by_account[item[0]].append(item[1])
-        description = f"Payment by mail, batch {batch.number}"
-        numbers: list[str] = []
-        done: list[tuple[int, int]] = []
-        for r in items:
-            item_id, amount, tender, check, payer, routing, bank_account, account_id = (
-                int(r[0]), int(r[2]), r[3], r[4], r[5], r[6], r[7], int(r[8]))  # fmt: skip
-            number = receipt_number(station, day.year, rows.next_receipt_number(db, station, day.year))
-            receipt_id = rows.insert_receipt(
-                db, number=number, station=station, drawer_id=None, cashier=operator.user_id,
-                channel="mail", business_date=day, posted_at=posted_at, payer=payer, total=amount, tendered=amount,
-                change=0,
-            )  # fmt: skip
-            open_items = open_by_account[account_id]
-            result = allocate(Money(amount), open_items, priority)
-            line_id = rows.insert_account_line(db, receipt_id, 1, account_id, amount, result.credit.cents)
-            rows.apply_allocations(db, line_id, result.lines)
-            if result.lines:
-                open_by_account[account_id] = _after(open_items, result.lines)
-            if result.credit.cents:
-                rows.add_credit(db, account_id, result.credit.cents)
-            rows.add_history(db, account_id, day, "payment", description, -amount, number)
-            rows.insert_tenders(db, receipt_id, [(tender, amount, "" if tender == "cash" else check, "", "",
-                                                  routing, bank_account)])  # fmt: skip
-            numbers.append(number)
-            done.append((receipt_id, item_id))
-        db.many("UPDATE mail_items SET status = 'posted', receipt_id = ? WHERE id = ?", done)
+        items = _postable_items(db, batch)
+        numbers = _post_items(db, ctx, operator, batch, items, posted_at)
         batch.status = rules.BatchStatus.POSTED.value
         batch.posted_at = posted_at
         batch.posted_by = operator.user_id
@@ -611,7 +674,7 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
             "last_receipt": numbers[-1] if numbers else "", "business_date": day.isoformat(),
         }  # fmt: skip
         details |= sealed.digests(rows.driver(s), "mail_batch_post", batch.number, details)
-        audit.record(s, user=operator.user_id, station=station, event_type="mail_batch_post", object=batch.number,
+        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_post", object=batch.number,
                      details=details, at=now)  # fmt: skip
         view = _view(s, batch)
         uow.commit()
@@ -643,42 +706,42 @@ def reversal_object(view_item: BatchItem) -> str:
     return view_item.receipt_number
 
 
+def _reversal_asked(s: Session, batch_id: int, item_id: int,
+                    approval_id: int | None) -> tuple[str, OverrideAction, tuple[int, int, int]]:  # fmt: skip
+    """What the approval of a reversal names (the receipt number and the action) and the ids of the
+    batch, the item and its receipt; refused when the item cannot be reversed."""
+    batch = _batch(s, batch_id)
+    item = s.get(MailItemRow, item_id) if type(item_id) is int else None
+    if item is None or item.batch_id != batch.id:
+        raise MailRefused(f"Batch {batch.number} has no such remittance.")
+    if batch.status != rules.BatchStatus.POSTED or item.status == "entered":
+        raise MailRefused(f"Batch {batch.number} is not posted: take the remittance out of the batch instead.")
+    if item.status == "reversed":
+        raise MailRefused(f"Item {item.seq} of batch {batch.number} is already reversed.")
+    if is_closed(s, batch.business_date):
+        raise MailRefused(
+            f"The business day {batch.business_date} is closed and its deposit made: item {item.seq} can no "
+            "longer be reversed. A supervisor records a returned check or a correction instead."
+        )
+    receipt = s.get(ReceiptRow, item.receipt_id)
+    assert receipt is not None
+    action = OverrideAction.MAIL_REVERSAL
+    if type(approval_id) is int:
+        given = s.get(ApprovalRow, approval_id)
+        if given is not None and given.action == OverrideAction.VOID.value:
+            action = OverrideAction.VOID
+    return receipt.number, action, (batch.id, item.id, receipt.id)
+
+
 def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id: int, reason: str, *,
                  approval_id: int | None) -> BatchView:  # fmt: skip
     """Reverse one posted remittance with a supervisor's approval (OverrideAction.MAIL_REVERSAL,
     or VOID, for the item's receipt number): its allocations are reversed like a void, its credit
     goes back, its receipt becomes void and leaves the day's deposit. Only while the business day is open."""
     operator.require(Permission.TAKE_PAYMENTS, "reverse mail payments")
-    reason = " ".join(reason.split())
-    if not reason:
-        raise MailRefused("Give the reason for the reversal (for example: keyed to the wrong account).")
-    if len(reason) > 200:
-        raise MailRefused("Keep the reason under 200 characters.")
-    _check_text(reason)
+    reason = _reason(reason, "the reversal (for example: keyed to the wrong account)")
     with ctx.db.unit_of_work(write=False) as uow:
-        s = uow.session
-        batch = _batch(s, batch_id)
-        item = s.get(MailItemRow, item_id) if type(item_id) is int else None
-        if item is None or item.batch_id != batch.id:
-            raise MailRefused(f"Batch {batch.number} has no such remittance.")
-        if batch.status != rules.BatchStatus.POSTED or item.status == "entered":
-            raise MailRefused(f"Batch {batch.number} is not posted: take the remittance out of the batch instead.")
-        if item.status == "reversed":
-            raise MailRefused(f"Item {item.seq} of batch {batch.number} is already reversed.")
-        if is_closed(s, batch.business_date):
-            raise MailRefused(
-                f"The business day {batch.business_date} is closed and its deposit made: item {item.seq} can no "
-                "longer be reversed. A supervisor records a returned check or a correction instead."
-            )
-        receipt = s.get(ReceiptRow, item.receipt_id)
-        assert receipt is not None
-        object_ = receipt.number
-        action = OverrideAction.MAIL_REVERSAL
-        if type(approval_id) is int:
-            given = s.get(ApprovalRow, approval_id)
-            if given is not None and given.action == OverrideAction.VOID.value:
-                action = OverrideAction.VOID
-        batch_pk, item_pk, receipt_pk = batch.id, item.id, receipt.id
+        object_, action, (batch_pk, item_pk, receipt_pk) = _reversal_asked(uow.session, batch_id, item_id, approval_id)
     from cashdesk.services.overrides import require_approval
 
     now = ctx.now()
