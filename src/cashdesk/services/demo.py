@@ -19,7 +19,7 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -153,6 +153,48 @@ def _built_blocks(seed: int, accounts: int, cal: Calendar, workers: int) -> Iter
             yield future.result()
 
 
+def _refuse_unless_empty(ctx: ServiceContext, location: str) -> None:
+    have = bulk.row_counts(ctx.db, TABLES)
+    if have["accounts"]:
+        raise ServiceError(
+            f"The database {location} already has {have['accounts']:,} accounts. demo-data only fills an "
+            "empty database, so nothing was changed. Give it a new file: cashdesk --db demo.sqlite3 demo-data"
+        )
+    if not ctx.db.is_sqlite:
+        raise ServiceError("demo-data fills SQLite database files only; give it a file with --db.")
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    utility: int
+    sales_tax: int
+    owed_cents: int
+    inserted: Mapping[str, int]  # rows by table
+
+
+def _write_city(ctx: ServiceContext, cal: Calendar, seed: int, accounts: int, workers: int,
+                progress: Progress | None) -> _Written:  # fmt: skip
+    """Build the city's blocks and load them into the empty tables, reporting progress by block."""
+    utility = sales_tax = owed = 0
+    done = 0
+    if progress:
+        progress(0, accounts)
+    with bulk.bulk_load(ctx.db, TABLES) as load:
+        for block in _built_blocks(seed, accounts, cal, workers):
+            load.insert("accounts", ACCOUNT_COLUMNS, block.accounts)
+            load.insert("open_items", ITEM_COLUMNS, block.items)
+            load.insert("account_history", HISTORY_COLUMNS, block.history)
+            utility += block.utility
+            sales_tax += block.sales_tax
+            owed += block.owed_cents
+            done += len(block.accounts)
+            if progress and done < accounts:
+                progress(done, accounts)
+    if progress:
+        progress(accounts, accounts)
+    return _Written(utility, sales_tax, owed, dict(load.inserted))
+
+
 def generate_demo_city(
     db: str | os.PathLike[str] | None,
     *,
@@ -180,44 +222,20 @@ def generate_demo_city(
     try:
         as_of = as_of or ctx.today()
         location = str(ctx.db.path or ctx.db.url)
-        have = bulk.row_counts(ctx.db, TABLES)
-        if have["accounts"]:
-            raise ServiceError(
-                f"The database {location} already has {have['accounts']:,} accounts. demo-data only fills an "
-                "empty database, so nothing was changed. Give it a new file: cashdesk --db demo.sqlite3 demo-data"
-            )
-        if not ctx.db.is_sqlite:
-            raise ServiceError("demo-data fills SQLite database files only; give it a file with --db.")
+        _refuse_unless_empty(ctx, location)
         if workers is None:
             workers = min(os.cpu_count() or 1, 4) if accounts >= PARALLEL_FROM else 0
-        cal = Calendar.build(as_of)
-        utility = sales_tax = owed = 0
-        done = 0
-        if progress:
-            progress(0, accounts)
-        with bulk.bulk_load(ctx.db, TABLES) as load:
-            for block in _built_blocks(seed, accounts, cal, workers):
-                load.insert("accounts", ACCOUNT_COLUMNS, block.accounts)
-                load.insert("open_items", ITEM_COLUMNS, block.items)
-                load.insert("account_history", HISTORY_COLUMNS, block.history)
-                utility += block.utility
-                sales_tax += block.sales_tax
-                owed += block.owed_cents
-                done += len(block.accounts)
-                if progress and done < accounts:
-                    progress(done, accounts)
-        if progress:
-            progress(accounts, accounts)
+        city = _write_city(ctx, Calendar.build(as_of), seed, accounts, workers, progress)
         result = DemoResult(
             location=location,
             seed=seed,
             as_of=as_of,
             accounts=accounts,
-            utility=utility,
-            sales_tax=sales_tax,
-            open_items=load.inserted.get("open_items", 0),
-            history=load.inserted.get("account_history", 0),
-            owed=Money(owed),
+            utility=city.utility,
+            sales_tax=city.sales_tax,
+            open_items=city.inserted.get("open_items", 0),
+            history=city.inserted.get("account_history", 0),
+            owed=Money(city.owed_cents),
             seconds=time.perf_counter() - started,
         )
         users = _add_demo_users(ctx, actor or command_line_operator(), result)

@@ -152,6 +152,32 @@ def _owed(items: list[_Item]) -> int:
     return sum(i[_AMOUNT] - i[_PAID] for i in items)
 
 
+@dataclass
+class _Utility:
+    """One utility account while its year is simulated."""
+
+    account_id: int
+    contact: tuple[str, str, str, str, str]  # name, service address, mailing address, phone, its digits
+    bills: list[_Bill]
+    ends: str  # "" (still served), "closed" or "final"
+    first: int  # the first and last bill of the year it gets
+    last: int
+    behaviour: int  # AUTOPAY … OVERPAY
+    stop: int  # a delinquent payer stops paying from this bill on
+    nsf_month: int  # the bill whose payment bounces (-1: none)
+    cash_only: bool
+    channel: tuple[str, str]  # how it pays: (history description, reference)
+    kgal: float  # thousand gallons in a spring month
+    winter: float  # the winter average the sewer charge is billed on
+    trash: int
+    storm: int
+    deposit: int
+    status: str = "active"
+    items: list[_Item] = field(default_factory=list)  # what is still owed
+    credit: int = 0
+    tagged: bool = False
+
+
 class _CityBuilder:
     def __init__(self, seed: int, block: int, cal: Calendar) -> None:
         self.rng = random.Random(f"cashdesk-demo:{seed}:{block}")
@@ -172,17 +198,18 @@ class _CityBuilder:
                 out.utility += 1
         return out
 
-    def utility_account(self, out: Block, account_id: int, number: str) -> None:
-        rng, cal = self.rng, self.cal
-        iso, as_of = cal.iso, cal.as_of
-        history = out.history
-        bills = cal.cycles[rng.randrange(len(CYCLE_DAYS))]
-        name = self.people.person()
+    def contact(self, name: str) -> tuple[str, str, str, str, str]:
+        """(name, service address, mailing address, phone, its digits) of a new account."""
         service, zip_code = self.people.address()
         mailing = self.people.mailing(service, zip_code)
         phone, digits = self.people.phone()
+        return name, service, mailing, phone, digits
 
-        status = "active"
+    def customer(self, account_id: int) -> _Utility:
+        """A utility customer: when they moved in or out, how they pay, how much water they use."""
+        rng = self.rng
+        bills = self.cal.cycles[rng.randrange(len(CYCLE_DAYS))]
+        contact = self.contact(self.people.person())
         ends = ""  # how the account ends: closed (moved out, paid up) or final (moved out, final bill open)
         first, last = 0, 11
         r = rng.random()
@@ -209,121 +236,121 @@ class _CityBuilder:
         deposit = 0
         if first > 0 or rng.random() < 0.12:
             deposit = (2 * average // 500 + 1) * 500 if rng.random() < 0.7 else 0
+        return _Utility(account_id, contact, bills, ends, first, last, behaviour, stop, nsf_month, cash_only, channel,
+                        kgal, winter, trash, storm, deposit)  # fmt: skip
 
-        items: list[_Item] = []
-        credit = 0
-        tagged = False
-        for m in range(first, last + 1):
-            bill = bills[m]
-            final = m == last and bool(ends)
-            # The bill.
-            if status == "shut_off":
-                water, sewer, water_text = 1850, 1425, "Water base charge (service off)"
-            else:
-                used = kgal * bill.season * rng.uniform(0.8, 1.2)
-                water = 1850 + int(min(used, 15.0) * 512) + int(max(used - 15.0, 0.0) * 768)
-                sewer = 1425 + int(winter * 498)
-                water_text = f"Water {used:.1f} kgal"
-            lines = [
-                ["WATER", water_text, bill.period, bill.bill, bill.due, water, 0],
-                ["SEWER", "Sewer", bill.period, bill.bill, bill.due, sewer, 0],
-                ["TRASH", "Trash", bill.period, bill.bill, bill.due, trash, 0],
-                ["STORM", "Stormwater", bill.period, bill.bill, bill.due, storm, 0],
-            ]
-            items.extend(lines)
-            total = water + sewer + trash + storm
-            history.append(
-                (account_id, iso[bill.bill], "bill", f"{'Final bill' if final else 'Bill'} {bill.label}", total, "")
-            )
-            if credit:
-                _, credit = _pay(items, credit)
-            if final and deposit:
-                history.append((account_id, iso[bill.bill], "adjustment", "Deposit applied", -deposit, ""))
-                _, rest = _pay(items, deposit)
-                credit += rest
-                deposit = 0
-
-            # The payment, on time or late.
-            pay_day, amount = 0, 0
-            owed = _owed(items)
-            if final and ends == "final":
-                pass  # the final bill is still open
-            elif behaviour == AUTOPAY:
-                pay_day, amount = bill.due - 1, owed
-            elif behaviour == PROMPT or (behaviour == DELINQUENT and m < stop):
-                pay_day, amount = bill.bill + rng.randrange(4, 20), owed
-            elif behaviour == LATE:
-                pay_day = bill.bill + rng.randrange(5, 18) if rng.random() < 0.5 else bill.due + rng.randrange(2, 7)
-                amount = owed
-            elif behaviour == PARTIAL:
-                pay_day = bill.bill + rng.randrange(8, 25)
-                amount = max(1000, int(owed * rng.uniform(0.4, 0.8)) // 500 * 500)
-            elif behaviour == OVERPAY:
-                pay_day, amount = bill.bill + rng.randrange(3, 15), (owed // 1000 + rng.choice((1, 2, 5))) * 1000
-            elif behaviour == DELINQUENT and tagged and rng.random() < 0.25:
-                pay_day, amount = bill.due + rng.randrange(2, 7), max(2000, owed // 3 // 500 * 500)
-            if amount <= 0 or pay_day > as_of:
-                pay_day = 0
-            late_check = bill.due + 1
-
-            if pay_day and pay_day <= bill.due:
-                taken, rest = self.payment(history, items, account_id, pay_day, amount, channel, cash_only)
-                credit += rest
-                if m == nsf_month and not rest:
-                    cash_only = True
-                    self.returned_check(history, items, account_id, min(pay_day + 6, as_of), taken)
-            # Past the due date: late fee, then a door tag, then the water is shut off.
-            if late_check <= as_of and not final:
-                late = [i for i in items if i[_DUE] < late_check and i[_CODE] not in _FEES]
-                if late:
-                    past_due_bills = {i[_PERIOD] for i in late}
-                    past_due = sum(i[_AMOUNT] - i[_PAID] for i in late)
-                    fee = max(100, past_due * 5 // 100)
-                    self.fee(
-                        history,
-                        items,
-                        account_id,
-                        late_check,
-                        "LATEFEE",
-                        f"Late fee 5% of {Money(past_due).display()}",
-                        fee,
-                    )
-                    if len(past_due_bills) >= 2 and not tagged:
-                        tagged = True
-                        self.fee(history, items, account_id, late_check, "DOORTAG", "Shut-off notice (door tag)", 3000)
-                    elif len(past_due_bills) >= 3 and status == "active":
-                        status = "shut_off"
-                        self.fee(history, items, account_id, late_check, "RECON", "Reconnection fee", 5000)
-            if pay_day and pay_day > bill.due:
-                credit += self.payment(history, items, account_id, pay_day, amount, channel, cash_only)[1]
-        if ends:
-            status = ends
-        if ends == "closed" and credit:
-            history.append(
-                (account_id, iso[bills[last].due + 10], "adjustment", "Credit refunded by check", credit, "")
-            )
-            credit = 0
-
+    def utility_account(self, out: Block, account_id: int, number: str) -> None:
+        u = self.customer(account_id)
+        for m in range(u.first, u.last + 1):
+            self.month(out.history, u, m)
+        if u.ends:
+            u.status = u.ends
+        if u.ends == "closed" and u.credit:
+            out.history.append(
+                (account_id, self.cal.iso[u.bills[u.last].due + 10], "adjustment", "Credit refunded by check",
+                 u.credit, "")
+            )  # fmt: skip
+            u.credit = 0
+        iso = self.cal.iso
         owed = 0
-        for item in items:
+        for item in u.items:
             owed += item[_AMOUNT] - item[_PAID]
-            out.items.append(
-                (
-                    account_id,
-                    item[_CODE],
-                    item[_DESC],
-                    item[_PERIOD],
-                    iso[item[_BILLED]],
-                    iso[item[_DUE]],
-                    item[_AMOUNT],
-                    item[_PAID],
-                )
-            )
-        out.owed_cents += owed - credit
+            out.items.append((account_id, item[_CODE], item[_DESC], item[_PERIOD], iso[item[_BILLED]], iso[item[_DUE]],
+                              item[_AMOUNT], item[_PAID]))  # fmt: skip
+        out.owed_cents += owed - u.credit
+        name, service, mailing, phone, digits = u.contact
         out.accounts.append(
-            (account_id, number, "utility", name, service, mailing, phone, digits, status, cash_only,
-             deposit, "", None, credit, cal.created, cal.created)
+            (account_id, number, "utility", name, service, mailing, phone, digits, u.status, u.cash_only,
+             u.deposit, "", None, u.credit, self.cal.created, self.cal.created)
         )  # fmt: skip
+
+    def month(self, history: _History, u: _Utility, m: int) -> None:
+        """One month of a utility account: the bill, the payment on time or late, the fees past due."""
+        bill = u.bills[m]
+        final = m == u.last and bool(u.ends)
+        self.bill(history, u, bill, final)
+        pay_day, amount = self.payment_plan(u, bill, m, final)
+        late_check = bill.due + 1
+        if pay_day and pay_day <= bill.due:
+            taken, rest = self.payment(history, u.items, u.account_id, pay_day, amount, u.channel, u.cash_only)
+            u.credit += rest
+            if m == u.nsf_month and not rest:
+                u.cash_only = True
+                self.returned_check(history, u.items, u.account_id, min(pay_day + 6, self.cal.as_of), taken)
+        if late_check <= self.cal.as_of and not final:
+            self.past_due(history, u, late_check)
+        if pay_day and pay_day > bill.due:
+            u.credit += self.payment(history, u.items, u.account_id, pay_day, amount, u.channel, u.cash_only)[1]
+
+    def bill(self, history: _History, u: _Utility, bill: _Bill, final: bool) -> None:
+        """The month's bill; credit and, on the final bill, the deposit pay it first."""
+        if u.status == "shut_off":
+            water, sewer, water_text = 1850, 1425, "Water base charge (service off)"
+        else:
+            used = u.kgal * bill.season * self.rng.uniform(0.8, 1.2)
+            water = 1850 + int(min(used, 15.0) * 512) + int(max(used - 15.0, 0.0) * 768)
+            sewer = 1425 + int(u.winter * 498)
+            water_text = f"Water {used:.1f} kgal"
+        u.items.extend([
+            ["WATER", water_text, bill.period, bill.bill, bill.due, water, 0],
+            ["SEWER", "Sewer", bill.period, bill.bill, bill.due, sewer, 0],
+            ["TRASH", "Trash", bill.period, bill.bill, bill.due, u.trash, 0],
+            ["STORM", "Stormwater", bill.period, bill.bill, bill.due, u.storm, 0],
+        ])  # fmt: skip
+        total = water + sewer + u.trash + u.storm
+        iso = self.cal.iso
+        history.append((u.account_id, iso[bill.bill], "bill", f"{'Final bill' if final else 'Bill'} {bill.label}",
+                        total, ""))  # fmt: skip
+        if u.credit:
+            _, u.credit = _pay(u.items, u.credit)
+        if final and u.deposit:
+            history.append((u.account_id, iso[bill.bill], "adjustment", "Deposit applied", -u.deposit, ""))
+            _, rest = _pay(u.items, u.deposit)
+            u.credit += rest
+            u.deposit = 0
+
+    def payment_plan(self, u: _Utility, bill: _Bill, m: int, final: bool) -> tuple[int, int]:
+        """(day, amount) of the month's payment as the customer pays; (0, …) for none."""
+        rng = self.rng
+        pay_day, amount = 0, 0
+        owed = _owed(u.items)
+        behaviour = u.behaviour
+        if final and u.ends == "final":
+            pass  # the final bill is still open
+        elif behaviour == AUTOPAY:
+            pay_day, amount = bill.due - 1, owed
+        elif behaviour == PROMPT or (behaviour == DELINQUENT and m < u.stop):
+            pay_day, amount = bill.bill + rng.randrange(4, 20), owed
+        elif behaviour == LATE:
+            pay_day = bill.bill + rng.randrange(5, 18) if rng.random() < 0.5 else bill.due + rng.randrange(2, 7)
+            amount = owed
+        elif behaviour == PARTIAL:
+            pay_day = bill.bill + rng.randrange(8, 25)
+            amount = max(1000, int(owed * rng.uniform(0.4, 0.8)) // 500 * 500)
+        elif behaviour == OVERPAY:
+            pay_day, amount = bill.bill + rng.randrange(3, 15), (owed // 1000 + rng.choice((1, 2, 5))) * 1000
+        elif behaviour == DELINQUENT and u.tagged and rng.random() < 0.25:
+            pay_day, amount = bill.due + rng.randrange(2, 7), max(2000, owed // 3 // 500 * 500)
+        if amount <= 0 or pay_day > self.cal.as_of:
+            pay_day = 0
+        return pay_day, amount
+
+    def past_due(self, history: _History, u: _Utility, late_check: int) -> None:
+        """Past the due date: late fee, then a door tag, then the water is shut off."""
+        late = [i for i in u.items if i[_DUE] < late_check and i[_CODE] not in _FEES]
+        if not late:
+            return
+        past_due_bills = {i[_PERIOD] for i in late}
+        past_due = sum(i[_AMOUNT] - i[_PAID] for i in late)
+        fee = max(100, past_due * 5 // 100)
+        self.fee(history, u.items, u.account_id, late_check, "LATEFEE", f"Late fee 5% of {Money(past_due).display()}",
+                 fee)  # fmt: skip
+        if len(past_due_bills) >= 2 and not u.tagged:
+            u.tagged = True
+            self.fee(history, u.items, u.account_id, late_check, "DOORTAG", "Shut-off notice (door tag)", 3000)
+        elif len(past_due_bills) >= 3 and u.status == "active":
+            u.status = "shut_off"
+            self.fee(history, u.items, u.account_id, late_check, "RECON", "Reconnection fee", 5000)
 
     def payment(
         self,
@@ -366,12 +393,9 @@ class _CityBuilder:
 
     def sales_tax_account(self, out: Block, account_id: int, number: str) -> None:
         rng, cal = self.rng, self.cal
-        iso, as_of = cal.iso, cal.as_of
+        iso = cal.iso
         history = out.history
-        name = self.people.business()
-        service, zip_code = self.people.address()
-        mailing = self.people.mailing(service, zip_code)
-        phone, digits = self.people.phone()
+        name, service, mailing, phone, digits = self.contact(self.people.business())
         f = rng.random()
         frequency = "monthly" if f < 0.3 else "quarterly" if f < 0.8 else "annual"
         periods = cal.tax[frequency]
@@ -398,42 +422,49 @@ class _CityBuilder:
                     credit = paid - tax
                 history.append((account_id, iso[day], "payment", "Payment with return", -paid, "WEB"))
                 continue
-            # Delinquent: filed without paying, or never filed and assessed.
-            if rng.random() < 0.6:
-                day = period.due - rng.randrange(0, 10)
-                history.append(
-                    (account_id, iso[day], "return", f"{label} (not paid)", tax, f"taxable {taxable // 100}")
-                )
-                description = f"Sales tax {period.label}"
-            else:
-                day = period.due + 30
-                if day > as_of:
-                    day = as_of
-                tax = tax // 1000 * 1000 + 10000  # an estimate, rounded up
-                history.append(
-                    (account_id, iso[day], "adjustment", f"Estimated assessment {period.label} (no return)", tax, "")
-                )
-                description = f"Estimated sales tax {period.label}"
-            penalty = max(1500, tax // 10)
-            months = (as_of - period.due + 29) // 30 if as_of > period.due else 0
-            interest = tax * months // 100
-            rows = [("SALESTAX", description, tax), ("TAXPEN", f"Penalty 10% {period.label}", penalty)]
-            history.append(
-                (account_id, iso[min(period.due + 1, as_of)], "adjustment", f"Penalty {period.label}", penalty, "")
-            )
-            if interest:
-                rows.append(("TAXINT", f"Interest {months} mo {period.label}", interest))
-                history.append(
-                    (account_id, iso[as_of], "adjustment", f"Interest {period.label}, {months} months", interest, "")
-                )
-            for code, description, amount in rows:
-                out.items.append((account_id, code, description, period.period, iso[day], iso[period.due], amount, 0))
-                owed += amount
+            owed += self.unpaid_period(out, account_id, period, label, tax, taxable)
         out.owed_cents += owed - credit
         out.accounts.append(
             (account_id, number, "sales_tax", name, service, mailing, phone, digits, status, False, 0,
              licence, frequency, credit, cal.created, cal.created)
         )  # fmt: skip
+
+    def unpaid_period(self, out: Block, account_id: int, period: _TaxPeriod, label: str, tax: int,
+                      taxable: int) -> int:  # fmt: skip
+        """A delinquent period: filed without paying, or never filed and assessed; with penalty and
+        interest. Returns what it leaves owed."""
+        rng, iso, as_of, history = self.rng, self.cal.iso, self.cal.as_of, out.history
+        owed = 0
+        # Delinquent: filed without paying, or never filed and assessed.
+        if rng.random() < 0.6:
+            day = period.due - rng.randrange(0, 10)
+            history.append((account_id, iso[day], "return", f"{label} (not paid)", tax, f"taxable {taxable // 100}"))
+            description = f"Sales tax {period.label}"
+        else:
+            day = period.due + 30
+            if day > as_of:
+                day = as_of
+            tax = tax // 1000 * 1000 + 10000  # an estimate, rounded up
+            history.append(
+                (account_id, iso[day], "adjustment", f"Estimated assessment {period.label} (no return)", tax, "")
+            )
+            description = f"Estimated sales tax {period.label}"
+        penalty = max(1500, tax // 10)
+        months = (as_of - period.due + 29) // 30 if as_of > period.due else 0
+        interest = tax * months // 100
+        rows = [("SALESTAX", description, tax), ("TAXPEN", f"Penalty 10% {period.label}", penalty)]
+        history.append(
+            (account_id, iso[min(period.due + 1, as_of)], "adjustment", f"Penalty {period.label}", penalty, "")
+        )
+        if interest:
+            rows.append(("TAXINT", f"Interest {months} mo {period.label}", interest))
+            history.append(
+                (account_id, iso[as_of], "adjustment", f"Interest {period.label}, {months} months", interest, "")
+            )
+        for code, description, amount in rows:
+            out.items.append((account_id, code, description, period.period, iso[day], iso[period.due], amount, 0))
+            owed += amount
+        return owed
 
 
 def build_block(seed: int, block: int, cal: Calendar, first_index: int, count: int) -> Block:
