@@ -8,6 +8,7 @@ says so. Every count attempt is kept and audited. Approvals for drawer work name
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Iterator
@@ -39,7 +40,7 @@ from cashdesk.services.shift import (
     shift_report,
 )
 from cashdesk.store import sealed
-from cashdesk.store.models import DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
+from cashdesk.store.models import ApprovalRow, DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
 from cashdesk.store.posting import driver
 
 log = logging.getLogger(__name__)
@@ -180,21 +181,36 @@ def _work(ctx: ServiceContext, approval_id: int | None, *, required: bool = Fals
         yield uow, granted
 
 
-def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: CountInput, *, counted_by: str,
-           role: str, user: str, approved_by: str = "", approval: int | None = None) -> CountResult:  # fmt: skip
+def _recorded_items(session: Session, drawer_id: int, count: CountInput) -> list[bal.RecordedItem]:
+    """The drawer's checks and money orders as recorded; refused when the count ticks another."""
     # Plain tuples for the (maybe thousands of) items; DrawerItem only for the missing ones.
     rows = session.execute(
         select(TenderRow.id, TenderRow.kind, TenderRow.amount_cents)
         .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id)
-        .where(ReceiptRow.drawer_id == drawer.id, ReceiptRow.status == "posted",
+        .where(ReceiptRow.drawer_id == drawer_id, ReceiptRow.status == "posted",
                TenderRow.kind.in_(bal.ITEM_KINDS))
         .order_by(TenderRow.id)
     ).all()  # fmt: skip
     recorded = [bal.RecordedItem(tid, kind, Money(cents)) for tid, kind, cents in rows]
-    unknown = bal.unknown_ticks(recorded, count.present)
-    if unknown:
+    if bal.unknown_ticks(recorded, count.present):
         raise BalancingRefused("An item ticked present is not among this drawer's checks and money orders. "
                                "Start the count again.")  # fmt: skip
+    return recorded
+
+
+def _cash_from_rows(drawer: DrawerRow, expected_cash: Money) -> dict[str, Any]:
+    """The rows are the record: a running cash figure that differs is corrected, and the trail says so."""
+    if expected_cash.cents == drawer.cash_cents:
+        return {}
+    log.warning("drawer %s: cash_cents %s differs from its rows (%s); the rows win",
+                drawer.id, drawer.cash_cents, expected_cash.cents)  # fmt: skip
+    was, drawer.cash_cents = drawer.cash_cents, expected_cash.cents
+    return {"cash_cents_was": was, "cash_cents_from_rows": expected_cash.cents}
+
+
+def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: CountInput, *, counted_by: str,
+           role: str, user: str, approved_by: str = "", approval: int | None = None) -> CountResult:  # fmt: skip
+    recorded = _recorded_items(session, drawer.id, count)
     figures = drawer_figures(session, drawer)
     expected = figures.expected()
     counted = bal.counted_by_tender(count.pieces.total, recorded, count.present,
@@ -203,7 +219,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     lines = bal.balance(expected, counted)
     over_short = bal.total_over_short(lines)
     limit = _limit(ctx)
-    gone = {tid for tid, _, _ in rows if tid not in count.present}
+    gone = {item.id for item in recorded if item.id not in count.present}
     missing = tuple(i for i in _items(session, drawer.id) if i.tender_id in gone) if gone else ()
     attempt = (session.scalar(select(func.max(DrawerCountRow.attempt)).where(DrawerCountRow.drawer_id == drawer.id))
                or 0) + 1  # fmt: skip
@@ -215,8 +231,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
         "activity": _activity(session, drawer.id),
     }  # fmt: skip
     if approved_by:
-        items_json["approved_by"] = approved_by
-        items_json["approval"] = approval
+        items_json |= {"approved_by": approved_by, "approval": approval}
     row = DrawerCountRow(
         drawer_id=drawer.id, attempt=attempt, counted_by=counted_by, role=role, counted_at=now.replace(tzinfo=None),
         pieces=pieces_json(count.pieces), cash_cents=count.pieces.total.cents,
@@ -226,22 +241,15 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     )  # fmt: skip
     session.add(row)
     session.flush()
+    approved = {"approved_by": approved_by, "approval": approval} if approved_by else {}
     details: dict[str, Any] = {
         "count": row.id, "attempt": attempt, "role": role, "counted_by": counted_by,
         "over_short_cents": over_short.cents, "by_tender": {t.kind: t.over_short.cents for t in lines},
         "missing": [f"{i.kind} {i.number}" for i in missing], "extra": [f"{e.kind} {e.number}" for e in extra],
         "needs_approval": bal.needs_approval(over_short, limit),
     }  # fmt: skip
-    if figures.expected_cash.cents != drawer.cash_cents:
-        # The rows are the record; the running figure is corrected and the trail says so.
-        details["cash_cents_was"] = drawer.cash_cents
-        details["cash_cents_from_rows"] = figures.expected_cash.cents
-        log.warning("drawer %s: cash_cents %s differs from its rows (%s); the rows win",
-                    drawer.id, drawer.cash_cents, figures.expected_cash.cents)  # fmt: skip
-        drawer.cash_cents = figures.expected_cash.cents
-    if approved_by:
-        details["approved_by"] = approved_by
-        details["approval"] = approval
+    details |= _cash_from_rows(drawer, figures.expected_cash)
+    details |= approved
     session.flush()
     details |= sealed.digests(driver(session), "drawer_count", drawer_object(drawer.id), details)
     audit.record(session, user=user, station=ctx.station, event_type="drawer_count", object=drawer_object(drawer.id),
@@ -371,6 +379,35 @@ def _activity(session: Session, drawer_id: int) -> list[int]:
     return [int(v) for v in row]
 
 
+def _close_reason(text: str) -> str:
+    reason = text.strip()
+    if len(reason) > 200:
+        raise BalancingRefused("Keep the reason under 200 characters.")
+    if contains_card_number(reason):
+        raise BalancingRefused("Never type a card number. Give the reason in words.")
+    return reason
+
+
+def _audit_close(s: Session, ctx: ServiceContext, operator: Operator, now: dt.datetime, close: DrawerCloseRow,
+                 attempt: int, granted: ApprovalRow | None) -> None:  # fmt: skip
+    details: dict[str, Any] = {
+        "drawer": close.drawer_id, "count": close.count_id, "attempt": attempt,
+        "over_short_cents": close.over_short_cents, "float_kept_cents": close.float_kept_cents,
+        "deposit_cash_cents": close.deposit_cash_cents, "business_date": f"{close.business_date:%Y-%m-%d}",
+    }  # fmt: skip
+    if close.second_count_id is not None:
+        details["second_count"] = close.second_count_id
+    if close.reason:
+        details["reason"] = close.reason
+    if close.approved_by:
+        details["approved_by"] = close.approved_by
+    if granted is not None:
+        details["approval"] = granted.id
+    details |= sealed.digests(driver(s), "drawer_close", drawer_object(close.drawer_id), details)
+    audit.record(s, user=operator.user_id, station=ctx.station, event_type="drawer_close",
+                 object=drawer_object(close.drawer_id), details=details, at=now)  # fmt: skip
+
+
 def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, float_kept: CashCount, reason: str = "",
                  approval_id: int | None = None, second_count_id: int | None = None) -> DrawerClosed:  # fmt: skip
     """Close this cashier's open drawer on its latest count: no more payments after this.
@@ -383,11 +420,7 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
     An approval given when none is needed is left unused.
     """
     operator.require(Permission.TAKE_PAYMENTS, "close a drawer")
-    reason = reason.strip()
-    if len(reason) > 200:
-        raise BalancingRefused("Keep the reason under 200 characters.")
-    if contains_card_number(reason):
-        raise BalancingRefused("Never type a card number. Give the reason in words.")
+    reason = _close_reason(reason)
     if not isinstance(float_kept, CashCount):
         raise BalancingRefused("Count the float to keep by denomination.")
     with ctx.db.unit_of_work(write=False) as uow:
@@ -417,36 +450,18 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         drawer.status = "closed"
         drawer.closed_at = now.replace(tzinfo=None)
         s.flush()
-        details: dict[str, Any] = {
-            "drawer": drawer.id, "count": count.id, "attempt": count.attempt,
-            "over_short_cents": count.over_short_cents, "float_kept_cents": float_kept.total.cents,
-            "deposit_cash_cents": deposit.total.cents, "business_date": f"{drawer.business_date:%Y-%m-%d}",
-        }  # fmt: skip
-        if second_count_id is not None:
-            details["second_count"] = second_count_id
-        if reason:
-            details["reason"] = reason
-        if approved_by:
-            details["approved_by"] = approved_by
-        if granted is not None:
-            details["approval"] = granted.id
-        details |= sealed.digests(driver(s), "drawer_close", drawer_object(drawer.id), details)
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="drawer_close",
-                     object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
+        _audit_close(s, ctx, operator, now, close, count.attempt, granted)
         report, doc = _z_report(s, ctx, drawer, close)  # after the close's event: the Z report prints it as its anchor
         job = queue_slip(s, ctx, "z_report", doc)
         uow.commit()
         result = {"drawer_id": drawer.id, "over_short": Money(count.over_short_cents), "float_kept": float_kept.total,
                   "deposit_cash": deposit.total, "print_job_ids": (job,), "report": report}  # fmt: skip
     anchors.keep_beside(ctx)
-    pdf: Path | None = None
-    problem = ""
     try:
-        pdf = _save_z_pdf(ctx, operator, result["drawer_id"], None, report=report)
+        return DrawerClosed(**result, pdf=_save_z_pdf(ctx, operator, result["drawer_id"], None, report=report))
     except (ServiceError, OSError) as exc:
-        problem = str(exc)
-        log.warning("drawer %s closed; the Z report PDF was not saved: %s", result["drawer_id"], problem)
-    return DrawerClosed(**result, pdf=pdf, pdf_problem=problem)
+        log.warning("drawer %s closed; the Z report PDF was not saved: %s", result["drawer_id"], exc)
+        return DrawerClosed(**result, pdf=None, pdf_problem=str(exc))
 
 
 def _over_short(amount: Money) -> str:
