@@ -16,12 +16,11 @@ from sqlalchemy.orm import Session
 
 from cashdesk.devices.slips import BLANK, RULE, SlipDoc, SlipLine, render_escpos, render_text
 from cashdesk.domain.balancing import TENDER_KINDS, DrawerFigures
-from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
-from cashdesk.domain.text import text_problem
+from cashdesk.domain.text import reason_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import open_drawer_row, require_open_drawer
@@ -350,13 +349,7 @@ class PaidOutResult:
 
 def _clean_text(text: str, what: str, limit: int, example: str) -> str:
     text = text.strip()
-    if not text:
-        raise ShiftRefused(f"Give the {what} ({example}).")
-    if len(text) > limit:
-        raise ShiftRefused(f"Keep the {what} under {limit} characters.")
-    if contains_card_number(text):
-        raise ShiftRefused(f"Never type a card number. Give the {what} in words.")
-    problem = text_problem(text, what)
+    problem = reason_problem(text, f"Give the {what} ({example}).", what=what, limit=limit)
     if problem:
         raise ShiftRefused(problem)
     return text
