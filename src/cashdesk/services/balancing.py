@@ -1,4 +1,5 @@
-"""The end of a shift: the blind count of a drawer, a supervisor's second count, the close and the Z report.
+"""The end of a shift: the blind count of a drawer, a supervisor's second count, the close and the Z report
+(services/z_report.py; the drawer's checks and money orders are in services/drawer_items.py).
 
 Expected figures are recomputed from the payment rows (receipts, tenders, drops, paid-outs)
 at every count; when DrawerRow.cash_cents disagrees, the rows win and the count's audit event
@@ -20,61 +21,33 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from cashdesk.devices.slips import BLANK, RULE, SlipLine
 from cashdesk.domain import balancing as bal
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.cash import CashCount, CountError
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission, Role, can
-from cashdesk.domain.tenders import TenderKind
 from cashdesk.services import anchors, audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.drawer_items import BalancingRefused as BalancingRefused
+from cashdesk.services.drawer_items import DrawerItem as DrawerItem
+from cashdesk.services.drawer_items import drawer_items
 from cashdesk.services.drawers import require_open_drawer
-from cashdesk.services.printing import _local
 from cashdesk.services.shift import (
     ShiftReport,
     drawer_figures,
     drawer_object,
     pieces_json,
     queue_slip,
-    shift_report,
 )
+from cashdesk.services.z_report import over_short_text, save_z_pdf, z_report_slip
+from cashdesk.services.z_report import reports_folder as reports_folder
+from cashdesk.services.z_report import save_report as save_report
+from cashdesk.services.z_report import z_report_pdf as z_report_pdf
 from cashdesk.store import sealed
 from cashdesk.store.models import ApprovalRow, DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
 from cashdesk.store.posting import driver
 
 log = logging.getLogger(__name__)
-
-
-class BalancingRefused(ServiceError):
-    pass
-
-
-# -- the checks and money orders in the drawer -------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class DrawerItem:
-    tender_id: int
-    kind: str
-    number: str
-    payer: str
-    amount: Money
-    receipt_number: str
-
-
-def _items(session: Session, drawer_id: int) -> tuple[DrawerItem, ...]:
-    rows = session.execute(
-        select(TenderRow.id, TenderRow.kind, TenderRow.reference, ReceiptRow.payer, TenderRow.amount_cents,
-               ReceiptRow.number)
-        .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id)
-        .where(ReceiptRow.drawer_id == drawer_id, ReceiptRow.status == "posted",
-               TenderRow.kind.in_(bal.ITEM_KINDS))
-        .order_by(TenderRow.id)
-    )  # fmt: skip
-    return tuple(
-        DrawerItem(tid, kind, ref, payer, Money(cents), number) for tid, kind, ref, payer, cents, number in rows
-    )
 
 
 def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int | None = None) -> tuple[DrawerItem, ...]:
@@ -96,7 +69,7 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
                 raise BalancingRefused(
                     f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may see its items."
                 )
-        return _items(uow.session, drawer.id)
+        return drawer_items(uow.session, drawer.id)
 
 
 # -- counting ----------------------------------------------------------------------------------------------
@@ -220,7 +193,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     over_short = bal.total_over_short(lines)
     limit = _limit(ctx)
     gone = {item.id for item in recorded if item.id not in count.present}
-    missing = tuple(i for i in _items(session, drawer.id) if i.tender_id in gone) if gone else ()
+    missing = tuple(i for i in drawer_items(session, drawer.id) if i.tender_id in gone) if gone else ()
     attempt = (session.scalar(select(func.max(DrawerCountRow.attempt)).where(DrawerCountRow.drawer_id == drawer.id))
                or 0) + 1  # fmt: skip
     now = ctx.now()
@@ -362,7 +335,7 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     needs = bal.needs_approval(Money(count.over_short_cents), _limit(ctx))
     approved = str(json.loads(count.items or "{}").get("approved_by", ""))
     if needs and not reason:
-        raise BalancingRefused(f"The drawer is {_over_short(Money(count.over_short_cents))}, beyond the limit of "
+        raise BalancingRefused(f"The drawer is {over_short_text(Money(count.over_short_cents))}, beyond the limit of "
                                f"{_limit(ctx).display()}: "
                                "give the reason and ask a supervisor to approve.")  # fmt: skip
     return _Plan(drawer.id, needs, approved if needs else "")
@@ -451,149 +424,15 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         drawer.closed_at = now.replace(tzinfo=None)
         s.flush()
         _audit_close(s, ctx, operator, now, close, count.attempt, granted)
-        report, doc = _z_report(s, ctx, drawer, close)  # after the close's event: the Z report prints it as its anchor
+        # After the close's event: the Z report prints it as its anchor.
+        report, doc = z_report_slip(s, ctx, drawer, close)
         job = queue_slip(s, ctx, "z_report", doc)
         uow.commit()
         result = {"drawer_id": drawer.id, "over_short": Money(count.over_short_cents), "float_kept": float_kept.total,
                   "deposit_cash": deposit.total, "print_job_ids": (job,), "report": report}  # fmt: skip
     anchors.keep_beside(ctx)
     try:
-        return DrawerClosed(**result, pdf=_save_z_pdf(ctx, operator, result["drawer_id"], None, report=report))
+        return DrawerClosed(**result, pdf=save_z_pdf(ctx, operator, result["drawer_id"], None, report=report))
     except (ServiceError, OSError) as exc:
         log.warning("drawer %s closed; the Z report PDF was not saved: %s", result["drawer_id"], exc)
         return DrawerClosed(**result, pdf=None, pdf_problem=str(exc))
-
-
-def _over_short(amount: Money) -> str:
-    if amount.cents > 0:
-        return f"{amount.display()} over"
-    if amount.cents < 0:
-        return f"{(-amount).display()} short"
-    return "even ($0.00)"
-
-
-def _kind_label(kind: str) -> str:
-    return TenderKind(kind).label
-
-
-def _pieces_lines(pieces: CashCount) -> list[SlipLine]:
-    return [SlipLine(f"  {n} x {d.label}", amount.display()) for d, n, amount in pieces.lines()]
-
-
-def _z_report(
-    session: Session, ctx: ServiceContext, drawer: DrawerRow, close: DrawerCloseRow
-) -> tuple[ShiftReport, Any]:
-    """The Z report of a closed drawer, from its close and count rows (the same every time)."""
-    count = session.get(DrawerCountRow, close.count_id)
-    assert count is not None
-    expected, counted = json.loads(close.expected), json.loads(close.counted)
-    lines: list[SlipLine] = [RULE, SlipLine("COUNT", bold=True), SlipLine("Counted by", count.counted_by),
-                             SlipLine("Attempt", str(count.attempt)),
-                             SlipLine("Closed", _local(ctx, close.closed_at))]  # fmt: skip
-    for kind in bal.TENDER_KINDS:
-        e, c = Money(int(expected.get(kind, 0))), Money(int(counted.get(kind, 0)))
-        lines += [SlipLine(_kind_label(kind), bold=True), SlipLine("  Expected", e.display()),
-                  SlipLine("  Counted", c.display()), SlipLine("  Over/short", _over_short(c - e))]  # fmt: skip
-    lines.append(SlipLine("OVER/SHORT", _over_short(Money(close.over_short_cents)), bold=True))
-    if close.reason:
-        lines.append(SlipLine(f"Reason: {close.reason}"))
-    if close.approved_by:
-        lines.append(SlipLine("Variance approved by", close.approved_by))
-    items = json.loads(count.items or "{}")
-    missing = set(items.get("missing", []))
-    for item in _items(session, drawer.id) if missing else ():  # a big drawer's list is read only when needed
-        if item.tender_id in missing:
-            lines.append(SlipLine(f"MISSING {_kind_label(item.kind)} #{item.number}", item.amount.display()))
-    for extra in items.get("extra", []):
-        lines.append(SlipLine(f"EXTRA {_kind_label(extra['kind'])} #{extra['number']}",
-                              Money(int(extra["amount_cents"])).display()))  # fmt: skip
-    lines += [RULE, SlipLine("Float kept", Money(close.float_kept_cents).display(), bold=True),
-              *_pieces_lines(CashCount(json.loads(close.float_kept))),
-              SlipLine("Deposit cash", Money(close.deposit_cash_cents).display(), bold=True),
-              *_pieces_lines(CashCount(json.loads(close.deposit_pieces)))]  # fmt: skip
-    if close.second_count_id is not None:
-        second = session.get(DrawerCountRow, close.second_count_id)
-        assert second is not None
-        lines += [RULE, SlipLine("SECOND COUNT", bold=True), SlipLine("Counted by", second.counted_by),
-                  SlipLine("Cash counted", Money(second.cash_cents).display()),
-                  SlipLine("Over/short", _over_short(Money(second.over_short_cents)))]  # fmt: skip
-    lines += [RULE, SlipLine("COUNT ATTEMPTS", bold=True)]
-    for attempt in session.scalars(select(DrawerCountRow).where(DrawerCountRow.drawer_id == drawer.id)
-                                   .order_by(DrawerCountRow.attempt)):  # fmt: skip
-        lines.append(SlipLine(f"#{attempt.attempt} {attempt.role} {attempt.counted_by}",
-                              _over_short(Money(attempt.over_short_cents))))  # fmt: skip
-    anchor = anchors.drawer_anchor(session, drawer.id)
-    if anchor is not None:  # the audit trail's head at the close: `cashdesk audit verify --anchor` checks it
-        lines += [RULE, SlipLine("Audit anchor", anchor.printed, bold=True)]
-    lines += [BLANK, SlipLine("Cashier", signature=True), SlipLine("Supervisor", signature=True)]
-    return shift_report(session, ctx, drawer, title="Z REPORT", printed_at=close.closed_at, closing=tuple(lines))
-
-
-# -- the Z report PDF -----------------------------------------------------------------------------------
-
-
-def reports_folder(ctx: ServiceContext) -> Path:
-    """`reports.folder`, or a `reports` folder beside the database (the user data folder otherwise)."""
-    configured = ctx.settings.reports.folder.strip()
-    if configured:
-        return Path(configured).expanduser()
-    path = ctx.db.path
-    if path is not None:
-        return path.parent / "reports"
-    from platformdirs import user_data_path
-
-    return user_data_path("cashdesk", appauthor=False) / "reports"
-
-
-def save_report(where: Path, name: str, data: bytes) -> Path:
-    """Write a report into `where` whole or not at all: a crash leaves the old file or a stray
-    .part file, never half a PDF under the report's name. OSError when it cannot be written."""
-    target = where / name
-    where.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
-
-
-def z_report_name(station: str, drawer_id: int) -> str:
-    return f"z-report-{station}-{drawer_id}.pdf"
-
-
-def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None, *,
-                report: ShiftReport | None = None) -> Path:  # fmt: skip
-    """`report`: the Z report close_drawer has just made from the same rows (not read again)."""
-    from cashdesk.documents.receipt_pdf import receipt_pdf
-
-    with ctx.db.unit_of_work() as uow:
-        s = uow.session
-        drawer = s.get(DrawerRow, drawer_id) if type(drawer_id) is int else None
-        if drawer is None:
-            raise BalancingRefused(f"There is no drawer {drawer_id}.")
-        if drawer.cashier != operator.user_id and not operator.can(Permission.CLOSE_DAY):
-            raise BalancingRefused(
-                f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may copy its Z report."
-            )
-        close = s.get(DrawerCloseRow, drawer.id)
-        if drawer.status != "closed" or close is None:
-            raise BalancingRefused(f"Drawer {drawer_id} is still open: its Z report comes when it is closed.")
-        if report is None or report.drawer_id != drawer.id:
-            report, _ = _z_report(s, ctx, drawer, close)
-        data = receipt_pdf(report.lines, title=f"Z report {drawer.station} drawer {drawer.id}")
-        where = folder if folder is not None else reports_folder(ctx)
-        try:
-            target = save_report(where, z_report_name(drawer.station, drawer.id), data)
-        except OSError as exc:
-            raise BalancingRefused(f"Could not save the Z report PDF in {where}: {exc.strerror or exc}.") from None
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="z_report_pdf",
-                     object=drawer_object(drawer.id), details={"file": target.name, "folder": str(where)},
-                     at=ctx.now())  # fmt: skip
-        uow.commit()
-        return target
-
-
-def z_report_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None = None) -> Path:
-    """Save (again) the PDF copy of a closed drawer's Z report, as z-report-<station>-<drawer id>.pdf
-    in `folder` or the reports folder. The same drawer gives the same bytes."""
-    operator.require(Permission.TAKE_PAYMENTS, "copy a Z report")
-    return _save_z_pdf(ctx, operator, drawer_id, folder)
