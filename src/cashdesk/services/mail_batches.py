@@ -36,8 +36,8 @@ from cashdesk.services.business_day import open_business_date, require_open_day
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.mail_documents import mail_receipt as mail_receipt
 from cashdesk.services.mail_documents import proof_list_pdf as proof_list_pdf
-from cashdesk.services.mail_entry import account_refusal, paying_account, read_remittance
-from cashdesk.services.mail_posting import post_remittances
+from cashdesk.services.mail_entry import paying_account, read_remittance
+from cashdesk.services.mail_posting import post_remittances, postable_items
 from cashdesk.services.mail_reversal import reversal_object as reversal_object
 from cashdesk.services.mail_reversal import reverse_item as reverse_item
 from cashdesk.services.mail_views import BatchItem as BatchItem
@@ -272,27 +272,6 @@ def reject_batch(ctx: ServiceContext, operator: Operator, batch_id: int, reason:
 # -- posting ------------------------------------------------------------------------------------------
 
 
-def _postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]]:
-    """The batch's entered remittances with their accounts, refused when one cannot post."""
-    items = db.all(
-        "SELECT i.id, i.seq, i.amount_cents, i.tender, i.check_number, i.payer, i.routing, i.bank_account, "
-        "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until FROM mail_items i "
-        "JOIN accounts a ON a.id = i.account_id WHERE i.batch_id = ? AND i.status = 'entered' ORDER BY i.seq",
-        (batch.id,))  # fmt: skip
-    total_count = db.one("SELECT count(*) FROM mail_items WHERE batch_id = ?", (batch.id,))
-    if total_count is None or int(total_count[0]) != len(items):  # pragma: no cover - refused at entry
-        raise MailRefused(f"Batch {batch.number} has a remittance without an account: remove it first.")
-    problems = []
-    for r in items:
-        paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), stored_day(r[13]), 0)
-        refusal = account_refusal(paying, r[3], batch.business_date)
-        if refusal:
-            problems.append(f"item {r[1]}: {refusal}")
-    if problems:
-        raise MailRefused(f"Batch {batch.number} cannot post: " + " ".join(problems[:10]))
-    return items
-
-
 def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> PostedBatch:
     """Post a balanced batch: one receipt per remittance, in one unit of work (all or nothing)."""
     operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
@@ -309,7 +288,7 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         day = batch.business_date
         require_open_day(s, day)
         db = rows.driver(s)
-        items = _postable_items(db, batch)
+        items = postable_items(db, batch)
         numbers = post_remittances(db, ctx, operator, batch, items, posted_at)
         batch.status = rules.BatchStatus.POSTED.value
         batch.posted_at = posted_at

@@ -1,5 +1,6 @@
-"""Posting a balanced mail batch's remittances: one receipt each, allocated over the account's
-open items like a counter payment, any excess kept as credit (services/mail_batches.post_batch)."""
+"""Posting a balanced mail batch's remittances: each account checked again (closed, cash only),
+then one receipt each, allocated over the account's open items like a counter payment, any excess
+kept as credit (services/mail_batches.post_batch)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,31 @@ from cashdesk.domain.dates import stored_day
 from cashdesk.domain.money import Money
 from cashdesk.domain.tenders import receipt_number
 from cashdesk.services.context import Operator, ServiceContext
-from cashdesk.services.mail_views import BATCH_ACCOUNTS
+from cashdesk.services.mail_entry import account_refusal
+from cashdesk.services.mail_views import BATCH_ACCOUNTS, MailRefused
 from cashdesk.store import posting as rows
 from cashdesk.store.models import MailBatchRow
+
+
+def postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]]:
+    """The batch's entered remittances with their accounts, refused when one cannot post."""
+    items = db.all(
+        "SELECT i.id, i.seq, i.amount_cents, i.tender, i.check_number, i.payer, i.routing, i.bank_account, "
+        "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until FROM mail_items i "
+        "JOIN accounts a ON a.id = i.account_id WHERE i.batch_id = ? AND i.status = 'entered' ORDER BY i.seq",
+        (batch.id,))  # fmt: skip
+    total_count = db.one("SELECT count(*) FROM mail_items WHERE batch_id = ?", (batch.id,))
+    if total_count is None or int(total_count[0]) != len(items):  # pragma: no cover - refused at entry
+        raise MailRefused(f"Batch {batch.number} has a remittance without an account: remove it first.")
+    problems = []
+    for r in items:
+        paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), stored_day(r[13]), 0)
+        refusal = account_refusal(paying, r[3], batch.business_date)
+        if refusal:
+            problems.append(f"item {r[1]}: {refusal}")
+    if problems:
+        raise MailRefused(f"Batch {batch.number} cannot post: " + " ".join(problems[:10]))
+    return items
 
 
 def post_remittances(db: rows.Driver, ctx: ServiceContext, operator: Operator, batch: MailBatchRow,
