@@ -73,174 +73,203 @@ def read_escpos(data: bytes, *, strict: bool = True, truncated_ok: bool = False,
 
 
 def _read(data: bytes, strict: bool, paper: int | None) -> Printout:
-    out = Printout()
-    lines: list[str] = []
-    line: list[str] = []
-    codec = "cp437"
-    hri = False
-    align = 0  # ESC a: 0 left, 1 centre, 2 right
-    slip = False  # ESC c 0 4: the slip station prints; FF ejects the slip
-    slip_lines: list[str] = []
-    i, n = 0, len(data)
+    return _Reader(data, strict, paper).read()
 
-    def flush() -> None:
-        nonlocal line
-        text = "".join(line)
-        line = []
-        if paper and align == 1:
-            text = text.strip().center(paper)
-        elif paper and align == 2:
-            text = text.strip().rjust(paper)
-        lines.append(text)
 
-    def need(count: int) -> None:
-        if i + count > n:
-            raise _CutShort(i)
+class _Reader:
+    """One pass over the bytes: the printer's state (code page, alignment, the slip station) and
+    the lines printed so far."""
 
-    def end_receipt() -> None:
-        nonlocal lines
-        if line:
-            flush()
-        out.receipts.append(_tidy(lines))
-        lines = []
+    def __init__(self, data: bytes, strict: bool, paper: int | None) -> None:
+        self.data, self.strict, self.paper = data, strict, paper
+        self.out = Printout()
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.codec = "cp437"
+        self.hri = False
+        self.align = 0  # ESC a: 0 left, 1 centre, 2 right
+        self.slip = False  # ESC c 0 4: the slip station prints; FF ejects the slip
+        self.slip_lines: list[str] = []
+        self.i, self.n = 0, len(data)
 
-    while i < n:
-        b = data[i]
-        if b >= 0x20 and b != 0x7F:
-            j = i
-            while j < n and data[j] >= 0x20 and data[j] != 0x7F:
-                j += 1
-            line.append(data[i:j].decode(codec, errors="replace"))
-            i = j
-            continue
-        if b in (0x0A, 0x0C):  # LF, FF
-            flush()
-            if slip:
-                slip_lines.append(lines.pop())
-                if b == 0x0C:  # print and eject the slip
-                    out.slips.append(_tidy(slip_lines))
-                    slip_lines = []
-            i += 1
-        elif b in (0x0D, 0x00, 0x07):  # CR, NUL, BEL: nothing printed
-            i += 1
-        elif b == 0x09:  # HT
-            width = sum(len(part) for part in line)
-            line.append(" " * (8 - width % 8))
-            i += 1
-        elif b == ESC:
-            need(2)
-            cmd = chr(data[i + 1])
-            if cmd == "*":  # bit image: m nL nH data
-                need(5)
-                m, count = data[i + 2], data[i + 3] + 256 * data[i + 4]
-                i += 5 + count * (3 if m in (32, 33) else 1)
-            elif cmd == "D":  # tab stops, up to 32, ended by NUL
-                j = data.find(b"\x00", i + 2)
-                i = n if j < 0 else j + 1
-            elif cmd in _ESC_FIXED:
-                need(2 + _ESC_FIXED[cmd])
-                if cmd == "t":
-                    codec = _CODE_PAGES.get(data[i + 2], "cp437")
-                elif cmd == "@":
-                    codec, hri, align = "cp437", False, 0
-                elif cmd == "a":
-                    align = data[i + 2] % 48 if data[i + 2] in (0, 1, 2, 48, 49, 50) else align
-                elif cmd == "p":
-                    out.drawer_kicks += 1
-                elif cmd == "c" and data[i + 2] in (0x30, 0x00):  # ESC c 0 n: paper for printing
-                    slip = bool(data[i + 3] & 0x0C)
-                elif cmd == "d":
-                    if line:
-                        flush()
-                    lines.extend([""] * max(data[i + 2] - 1, 0))
-                elif cmd in _CUT_ESC:
-                    end_receipt()
-                i += 2 + _ESC_FIXED[cmd]
-            elif strict:
-                raise EscposReadError(f"unknown command ESC {data[i + 1]:#04x} at byte {i}")
+    def read(self) -> Printout:
+        commands = {ESC: self.esc, GS: self.gs, DLE: self.dle, FS: self.fs}
+        data = self.data
+        while self.i < self.n:
+            b = data[self.i]
+            if b >= 0x20 and b != 0x7F:
+                self.text()
+            elif b in (0x0A, 0x0C):  # LF, FF
+                self.line_feed(b == 0x0C)
+            elif b in (0x0D, 0x00, 0x07):  # CR, NUL, BEL: nothing printed
+                self.i += 1
+            elif b == 0x09:  # HT
+                width = sum(len(part) for part in self.line)
+                self.line.append(" " * (8 - width % 8))
+                self.i += 1
+            elif b in commands:
+                self.need(2)
+                commands[b]()
+            elif self.strict:
+                raise EscposReadError(f"unexpected control byte {b:#04x} at byte {self.i}")
             else:
-                i += 2
-        elif b == GS:
-            need(2)
-            cmd = chr(data[i + 1])
-            if cmd == "V":  # cut: m, and a feed amount for m = 65, 66, 97, 98, 103, 104
-                need(3)
-                i += 4 if data[i + 2] in (65, 66, 97, 98, 103, 104) else 3
-                end_receipt()
-            elif cmd == "k":
-                need(3)
-                m = data[i + 2]
-                if m <= 6:  # function A: data ended by NUL
-                    j = data.find(b"\x00", i + 3)
-                    end = n if j < 0 else j
-                    out.barcodes.append(data[i + 3 : end].decode("ascii", errors="replace"))
-                    i = end + 1
-                else:  # function B: a length, then the data
-                    need(4)
-                    count = data[i + 3]
-                    need(4 + count)
-                    code = data[i + 4 : i + 4 + count].decode("ascii", errors="replace")
-                    code = code[2:] if code[:1] == "{" else code
-                    out.barcodes.append(code)
-                    i += 4 + count
-                if hri and out.barcodes[-1]:
-                    # The printer prints the barcode's number under it, on a line of its own.
-                    if line:
-                        flush()
-                    line = [out.barcodes[-1]]
-                    flush()
-            elif cmd == "(":  # GS ( fn pL pH data
-                need(5)
-                i += 5 + data[i + 3] + 256 * data[i + 4]
-            elif cmd == "v":  # raster image: 0 m xL xH yL yH data
-                need(8)
-                width, height = data[i + 4] + 256 * data[i + 5], data[i + 6] + 256 * data[i + 7]
-                i += 8 + width * height
-            elif cmd == "*":  # define downloaded image: x y data
-                need(4)
-                i += 4 + data[i + 2] * data[i + 3] * 8
-            elif cmd in _GS_FIXED:
-                need(2 + _GS_FIXED[cmd])
-                if cmd == "H":  # where the barcode's number is printed: 0 nowhere
-                    hri = data[i + 2] in (1, 2, 3, 49, 50, 51)
-                i += 2 + _GS_FIXED[cmd]
-            elif strict:
-                raise EscposReadError(f"unknown command GS {data[i + 1]:#04x} at byte {i}")
-            else:
-                i += 2
-        elif b == DLE:
-            need(2)
-            realtime = data[i + 1]
-            if realtime in (0x04, 0x05):  # DLE EOT n, DLE ENQ n: real-time, nothing printed
-                need(3)
-                out.status_queries += realtime == 0x04
-                i += 3
-            elif realtime == 0x14:  # DLE DC4 fn m t: real-time pulse (fn 1 kicks the drawer)
-                need(5)
-                out.drawer_kicks += data[i + 2] == 1
-                i += 5
-            elif strict:
-                raise EscposReadError(f"unknown command DLE {realtime:#04x} at byte {i}")
-            else:
-                i += 2
-        elif b == FS:
-            need(2)
-            cmd = chr(data[i + 1])
-            if cmd in _FS_FIXED:
-                need(2 + _FS_FIXED[cmd])
-                i += 2 + _FS_FIXED[cmd]
-            elif strict:
-                raise EscposReadError(f"unknown command FS {data[i + 1]:#04x} at byte {i}")
-            else:
-                i += 2
-        elif strict:
-            raise EscposReadError(f"unexpected control byte {b:#04x} at byte {i}")
+                self.i += 1
+        if self.line:
+            self.flush()
+        self.out.pending = _tidy(self.lines)
+        return self.out
+
+    # -- lines and receipts
+
+    def flush(self) -> None:
+        text = "".join(self.line)
+        self.line = []
+        if self.paper and self.align == 1:
+            text = text.strip().center(self.paper)
+        elif self.paper and self.align == 2:
+            text = text.strip().rjust(self.paper)
+        self.lines.append(text)
+
+    def need(self, count: int) -> None:
+        if self.i + count > self.n:
+            raise _CutShort(self.i)
+
+    def end_receipt(self) -> None:
+        if self.line:
+            self.flush()
+        self.out.receipts.append(_tidy(self.lines))
+        self.lines = []
+
+    def text(self) -> None:
+        data, j = self.data, self.i
+        while j < self.n and data[j] >= 0x20 and data[j] != 0x7F:
+            j += 1
+        self.line.append(data[self.i : j].decode(self.codec, errors="replace"))
+        self.i = j
+
+    def line_feed(self, eject: bool) -> None:
+        self.flush()
+        if self.slip:
+            self.slip_lines.append(self.lines.pop())
+            if eject:  # FF: print and eject the slip
+                self.out.slips.append(_tidy(self.slip_lines))
+                self.slip_lines = []
+        self.i += 1
+
+    def unknown(self, prefix: str) -> None:
+        """A command this reader does not know: an error in strict mode, else skipped (two bytes)."""
+        if self.strict:
+            raise EscposReadError(f"unknown command {prefix} {self.data[self.i + 1]:#04x} at byte {self.i}")
+        self.i += 2
+
+    # -- commands
+
+    def esc(self) -> None:
+        data, i = self.data, self.i
+        cmd = chr(data[i + 1])
+        if cmd == "*":  # bit image: m nL nH data
+            self.need(5)
+            m, count = data[i + 2], data[i + 3] + 256 * data[i + 4]
+            self.i += 5 + count * (3 if m in (32, 33) else 1)
+        elif cmd == "D":  # tab stops, up to 32, ended by NUL
+            j = data.find(b"\x00", i + 2)
+            self.i = self.n if j < 0 else j + 1
+        elif cmd in _ESC_FIXED:
+            self.need(2 + _ESC_FIXED[cmd])
+            self.esc_fixed(cmd, data[i + 2 : i + 2 + _ESC_FIXED[cmd]])
+            self.i += 2 + _ESC_FIXED[cmd]
         else:
-            i += 1
-    if line:
-        flush()
-    out.pending = _tidy(lines)
-    return out
+            self.unknown("ESC")
+
+    def esc_fixed(self, cmd: str, args: bytes) -> None:
+        if cmd == "t":
+            self.codec = _CODE_PAGES.get(args[0], "cp437")
+        elif cmd == "@":
+            self.codec, self.hri, self.align = "cp437", False, 0
+        elif cmd == "a":
+            self.align = args[0] % 48 if args[0] in (0, 1, 2, 48, 49, 50) else self.align
+        elif cmd == "p":
+            self.out.drawer_kicks += 1
+        elif cmd == "c" and args[0] in (0x30, 0x00):  # ESC c 0 n: paper for printing
+            self.slip = bool(args[1] & 0x0C)
+        elif cmd == "d":
+            if self.line:
+                self.flush()
+            self.lines.extend([""] * max(args[0] - 1, 0))
+        elif cmd in _CUT_ESC:
+            self.end_receipt()
+
+    def gs(self) -> None:
+        data, i = self.data, self.i
+        cmd = chr(data[i + 1])
+        if cmd == "V":  # cut: m, and a feed amount for m = 65, 66, 97, 98, 103, 104
+            self.need(3)
+            self.i += 4 if data[i + 2] in (65, 66, 97, 98, 103, 104) else 3
+            self.end_receipt()
+        elif cmd == "k":
+            self.barcode()
+        elif cmd == "(":  # GS ( fn pL pH data
+            self.need(5)
+            self.i += 5 + data[i + 3] + 256 * data[i + 4]
+        elif cmd == "v":  # raster image: 0 m xL xH yL yH data
+            self.need(8)
+            width, height = data[i + 4] + 256 * data[i + 5], data[i + 6] + 256 * data[i + 7]
+            self.i += 8 + width * height
+        elif cmd == "*":  # define downloaded image: x y data
+            self.need(4)
+            self.i += 4 + data[i + 2] * data[i + 3] * 8
+        elif cmd in _GS_FIXED:
+            self.need(2 + _GS_FIXED[cmd])
+            if cmd == "H":  # where the barcode's number is printed: 0 nowhere
+                self.hri = data[i + 2] in (1, 2, 3, 49, 50, 51)
+            self.i += 2 + _GS_FIXED[cmd]
+        else:
+            self.unknown("GS")
+
+    def barcode(self) -> None:
+        data, i, out = self.data, self.i, self.out
+        self.need(3)
+        m = data[i + 2]
+        if m <= 6:  # function A: data ended by NUL
+            j = data.find(b"\x00", i + 3)
+            end = self.n if j < 0 else j
+            out.barcodes.append(data[i + 3 : end].decode("ascii", errors="replace"))
+            self.i = end + 1
+        else:  # function B: a length, then the data
+            self.need(4)
+            count = data[i + 3]
+            self.need(4 + count)
+            code = data[i + 4 : i + 4 + count].decode("ascii", errors="replace")
+            code = code[2:] if code[:1] == "{" else code
+            out.barcodes.append(code)
+            self.i += 4 + count
+        if self.hri and out.barcodes[-1]:
+            # The printer prints the barcode's number under it, on a line of its own.
+            if self.line:
+                self.flush()
+            self.line = [out.barcodes[-1]]
+            self.flush()
+
+    def dle(self) -> None:
+        realtime = self.data[self.i + 1]
+        if realtime in (0x04, 0x05):  # DLE EOT n, DLE ENQ n: real-time, nothing printed
+            self.need(3)
+            self.out.status_queries += realtime == 0x04
+            self.i += 3
+        elif realtime == 0x14:  # DLE DC4 fn m t: real-time pulse (fn 1 kicks the drawer)
+            self.need(5)
+            self.out.drawer_kicks += self.data[self.i + 2] == 1
+            self.i += 5
+        else:
+            self.unknown("DLE")
+
+    def fs(self) -> None:
+        cmd = chr(self.data[self.i + 1])
+        if cmd in _FS_FIXED:
+            self.need(2 + _FS_FIXED[cmd])
+            self.i += 2 + _FS_FIXED[cmd]
+        else:
+            self.unknown("FS")
 
 
 def _tidy(lines: list[str]) -> str:

@@ -81,7 +81,19 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     pdf.setCreator("cashdesk")
     pdf.setSubject(f"Deposit ticket {heading.ticket_number or '-'}, bag {heading.bag_number or '-'}")
     page = _Page(pdf, f"Deposit ticket {heading.ticket_number or ''} {day}".replace("  ", " "))
+    _heading(page, heading, day)
+    _summary(page, deposit)
+    _cash(page, deposit)
+    _items(page, deposit)
+    pdf.setFont(FONT, 8)
+    pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {page.page}, last")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
+
+def _heading(page: _Page, heading: SlipHeading, day: str) -> None:
+    pdf = page.pdf
     pdf.setFont(BOLD, 16)
     pdf.drawString(MARGIN, page.y, latin(heading.bank_name))
     pdf.drawRightString(COL_AMOUNT, page.y, "DEPOSIT TICKET")
@@ -92,13 +104,13 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     page.text("", f"Bag number: {heading.bag_number or '-'}")
     page.gap()
 
-    checks = deposit.items_of("check")
-    orders = deposit.items_of("money_order")
+
+def _summary(page: _Page, deposit: Deposit) -> None:
     page.text("Summary", bold=True)
     page.text("Currency", deposit.currency.display())
     page.text("Coin", deposit.coin.display())
-    page.text(f"Checks ({len(checks)})", deposit.checks_total.display())
-    page.text(f"Money orders ({len(orders)})", deposit.money_orders_total.display())
+    page.text(f"Checks ({len(deposit.items_of('check'))})", deposit.checks_total.display())
+    page.text(f"Money orders ({len(deposit.items_of('money_order'))})", deposit.money_orders_total.display())
     page.rule()
     page.text("TOTAL DEPOSIT", deposit.bank_total.display(), bold=True)
     if deposit.card_total:
@@ -106,6 +118,9 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
         page.text(f"Not in this bag: card settlements {deposit.card_total.display()}, paid by the card processor.")
     page.gap()
 
+
+def _cash(page: _Page, deposit: Deposit) -> None:
+    """Currency, then coin: each denomination's count and amount."""
     lines = deposit.cash_lines()
     for wanted, title, total in (("currency", "Currency", deposit.currency), ("coin", "Coin", deposit.coin)):
         page.text(title, bold=True)
@@ -116,6 +131,11 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
         page.text(f"Total {wanted}", total.display(), bold=True)
         page.gap()
 
+
+def _items(page: _Page, deposit: Deposit) -> None:
+    """Each check and money order with its number, payer and amount, then their counts and totals."""
+    checks = deposit.items_of("check")
+    orders = deposit.items_of("money_order")
     page.text("Checks and money orders", bold=True)
     page.columns(((COL_KIND, "Kind"), (COL_NUMBER, "Number"), (COL_PAYER, "Payer")), "Amount", bold=True)
     for item in checks + orders:
@@ -129,9 +149,3 @@ def deposit_slip_pdf(deposit: Deposit, heading: SlipHeading) -> bytes:
     page.text("Total checks and money orders", (deposit.checks_total + deposit.money_orders_total).display(),
               bold=True)  # fmt: skip
     page.gap()
-
-    pdf.setFont(FONT, 8)
-    pdf.drawRightString(WIDTH - MARGIN, MARGIN / 2, f"Page {page.page}, last")
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cashdesk.domain.anchors import Anchor
@@ -312,6 +312,42 @@ def _by_account(
     return by_account, {gl: "; ".join(sorted(names)) for gl, names in labels.items()}, by_fund
 
 
+_Line = Callable[[str, Money, Money, str], None]  # (GL account, debit, credit, description)
+
+
+def _over_short_lines(line: _Line, over_short: Iterable[OverShortEntry], os_cash: str, over_short_account: str) -> None:
+    """Each drawer's over/short against cash in bank: a short is an expense, less cash in the bank."""
+    zero = Money(0)
+    for variance in sorted(over_short, key=lambda v: v.drawer):
+        if variance.amount.is_negative:  # short: an expense, less cash in the bank
+            short = -variance.amount
+            line(over_short_account, short, zero, f"Short: {variance.drawer}")
+            line(os_cash, zero, short, f"Cash in bank: short, {variance.drawer}")
+        elif variance.amount:
+            line(os_cash, variance.amount, zero, f"Cash in bank: over, {variance.drawer}")
+            line(over_short_account, zero, variance.amount, f"Over: {variance.drawer}")
+
+
+def _float_lines(line: _Line, floats: Iterable[DrawerFloat], cash_account: str, change_fund_account: str) -> None:
+    """A float kept smaller than it opened with sent the rest to the bank with the deposit; a
+    larger one kept some of the day's cash back from it. Either way the change fund moved."""
+    zero = Money(0)
+    for drawer in sorted(floats, key=lambda f: f.drawer):
+        moved = drawer.to_bank
+        if not moved:
+            continue
+        if not change_fund_account:
+            raise ValueError("a float kept other than it opened needs the change-fund GL account")
+        fund_cash = account_for_fund(cash_account, fund_of(change_fund_account))
+        kept = f"Change fund: float kept {drawer.kept.display()} of {drawer.opened.display()}, {drawer.drawer}"
+        if moved.is_negative:
+            line(change_fund_account, -moved, zero, kept)
+            line(fund_cash, zero, -moved, f"Cash in bank: float kept over its opening, {drawer.drawer}")
+        else:
+            line(fund_cash, moved, zero, f"Cash in bank: float not kept, {drawer.drawer}")
+            line(change_fund_account, zero, moved, kept)
+
+
 def build_journal(
     day: dt.date,
     *,
@@ -350,34 +386,9 @@ def build_journal(
     for fund in sorted(cash_out):
         line(account_for_fund(cash_account, fund), zero, cash_out[fund], "Cash in bank: paid-outs")
 
-    os_fund = fund_of(over_short_account)
-    os_cash = account_for_fund(cash_account, os_fund)
-    for variance in sorted(over_short, key=lambda v: v.drawer):
-        if variance.amount.is_negative:  # short: an expense, less cash in the bank
-            short = -variance.amount
-            line(over_short_account, short, zero, f"Short: {variance.drawer}")
-            line(os_cash, zero, short, f"Cash in bank: short, {variance.drawer}")
-        elif variance.amount:
-            line(os_cash, variance.amount, zero, f"Cash in bank: over, {variance.drawer}")
-            line(over_short_account, zero, variance.amount, f"Over: {variance.drawer}")
-
-    # A float kept smaller than it opened with sent the rest to the bank with the deposit; a
-    # larger one kept some of the day's cash back from it. Either way the change fund moved.
-    for drawer in sorted(floats, key=lambda f: f.drawer):
-        moved = drawer.to_bank
-        if not moved:
-            continue
-        if not change_fund_account:
-            raise ValueError("a float kept other than it opened needs the change-fund GL account")
-        fund_cash = account_for_fund(cash_account, fund_of(change_fund_account))
-        kept = f"Change fund: float kept {drawer.kept.display()} of {drawer.opened.display()}, {drawer.drawer}"
-        if moved.is_negative:
-            line(change_fund_account, -moved, zero, kept)
-            line(fund_cash, zero, -moved, f"Cash in bank: float kept over its opening, {drawer.drawer}")
-        else:
-            line(fund_cash, moved, zero, f"Cash in bank: float not kept, {drawer.drawer}")
-            line(change_fund_account, zero, moved, kept)
-
+    _over_short_lines(line, over_short, account_for_fund(cash_account, fund_of(over_short_account)),
+                      over_short_account)  # fmt: skip
+    _float_lines(line, floats, cash_account, change_fund_account)
     check_balanced(lines)
     return tuple(lines)
 

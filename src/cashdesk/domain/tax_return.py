@@ -1,5 +1,6 @@
-"""Sales and use tax returns of a home-rule city: filing periods and due dates, the lines of
-the return, late penalty and interest, amended returns, and the check of what the business wrote.
+"""Sales and use tax returns of a home-rule city: the lines of the return, late penalty and
+interest, amended returns, and the check of what the business wrote. Filing periods, due dates and
+lateness are in domain/tax_periods.py (named here too).
 
 Everything is integer cents. Percentages are basis points (hundredths of a percent) and every
 percentage of money is rounded half up to the cent, once, on the whole amount.
@@ -7,20 +8,13 @@ percentage of money is rounded half up to the cent, once, on the whole amount.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from cashdesk.domain.accounts import FilingFrequency
 from cashdesk.domain.money import MAX_CENTS, Money
-
-
-class TaxReturnError(ValueError):
-    """Figures or a period that make no return; the message is meant for the cashier."""
-
+from cashdesk.domain.tax_periods import FilingPeriod, TaxReturnError, add_months, months_late, periods_due_between
 
 # -- arithmetic ------------------------------------------------------------------------------
 
@@ -40,119 +34,6 @@ def percent_of(amount: Money, basis_points: int) -> Money:
     if type(basis_points) is not int:
         raise TypeError("basis points are a whole number")
     return Money(round_half_up(amount.cents * basis_points, 10_000))
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later; the month's last day when it is shorter."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def months_late(due: dt.date, filed_on: dt.date) -> int:
-    """Months or fractions of a month after the due date: filed on the due date 0, the day
-    after 1, one month after the due date still 1, one month and a day 2."""
-    if filed_on <= due:
-        return 0
-    months = 1
-    while add_months(due, months) < filed_on:
-        months += 1
-    return months
-
-
-# -- filing periods --------------------------------------------------------------------------
-
-_MONTHLY = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTERLY = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
-_ANNUAL = re.compile(r"^(\d{4})$")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class FilingPeriod:
-    """A month (2026-09), a quarter (2026-Q3) or a year (2026), and when its return is due:
-    the due day of the month after the period ends."""
-
-    start: dt.date
-    end: dt.date
-    label: str
-    frequency: FilingFrequency
-    due: dt.date
-
-    @classmethod
-    def parse(cls, text: str, due_day: int) -> FilingPeriod:
-        raw = text.strip().upper()
-        if m := _MONTHLY.match(raw):
-            year, month = int(m[1]), int(m[2])
-            if not 1 <= month <= 12:
-                raise TaxReturnError(f'"{text.strip()}" is not a month. Type a period like 2026-09.')
-            return cls.monthly(year, month, due_day)
-        if m := _QUARTERLY.match(raw):
-            return cls.quarterly(int(m[1]), int(m[2]), due_day)
-        if m := _ANNUAL.match(raw):
-            return cls.annual(int(m[1]), due_day)
-        raise TaxReturnError(
-            f'"{text.strip()}" is not a filing period. Type a month (2026-09), a quarter (2026-Q3) or a year (2026).'
-        )
-
-    @classmethod
-    def _make(cls, start: dt.date, months: int, label: str, frequency: FilingFrequency, due_day: int) -> FilingPeriod:
-        if not 1 <= due_day <= 28:
-            raise ValueError("the due day is 1 to 28")
-        if not 1900 <= start.year <= 9998:
-            raise TaxReturnError(f"{start.year} is not a year a return can be for.")
-        after = add_months(start, months)
-        return cls(start, after - dt.timedelta(days=1), label, frequency, after.replace(day=due_day))
-
-    @classmethod
-    def monthly(cls, year: int, month: int, due_day: int) -> FilingPeriod:
-        return cls._make(dt.date(year, month, 1), 1, f"{year:04d}-{month:02d}", FilingFrequency.MONTHLY, due_day)
-
-    @classmethod
-    def quarterly(cls, year: int, quarter: int, due_day: int) -> FilingPeriod:
-        start = dt.date(year, 3 * quarter - 2, 1)
-        return cls._make(start, 3, f"{year:04d}-Q{quarter}", FilingFrequency.QUARTERLY, due_day)
-
-    @classmethod
-    def annual(cls, year: int, due_day: int) -> FilingPeriod:
-        return cls._make(dt.date(year, 1, 1), 12, f"{year:04d}", FilingFrequency.ANNUAL, due_day)
-
-    @classmethod
-    def containing(cls, day: dt.date, frequency: FilingFrequency, due_day: int) -> FilingPeriod:
-        if frequency is FilingFrequency.MONTHLY:
-            return cls.monthly(day.year, day.month, due_day)
-        if frequency is FilingFrequency.QUARTERLY:
-            return cls.quarterly(day.year, (day.month - 1) // 3 + 1, due_day)
-        return cls.annual(day.year, due_day)
-
-    def next(self, due_day: int) -> FilingPeriod:
-        return FilingPeriod.containing(self.end + dt.timedelta(days=1), self.frequency, due_day)
-
-    @property
-    def description(self) -> str:
-        """For a person: "September 2026", "3rd quarter 2026", "2026"."""
-        if self.frequency is FilingFrequency.MONTHLY:
-            return f"{self.start:%B %Y}"
-        if self.frequency is FilingFrequency.QUARTERLY:
-            quarter = (self.start.month - 1) // 3 + 1
-            return f"{('1st', '2nd', '3rd', '4th')[quarter - 1]} quarter {self.start.year}"
-        return str(self.start.year)
-
-
-def periods_due_between(
-    frequency: FilingFrequency, first_due: dt.date, last_due: dt.date, due_day: int
-) -> tuple[FilingPeriod, ...]:
-    """Every period of `frequency` whose due date falls in [first_due, last_due], oldest first."""
-    if last_due < first_due:
-        return ()
-    # A period ends at most 12 months (an annual one) before its due date.
-    period = FilingPeriod.containing(add_months(first_due, -13), frequency, due_day)
-    out: list[FilingPeriod] = []
-    while period.due <= last_due:
-        if period.due >= first_due:
-            out.append(period)
-        period = period.next(due_day)
-    return tuple(out)
 
 
 # -- the return's lines ------------------------------------------------------------------------
@@ -402,6 +283,34 @@ def _check_figures(figures: ReturnFigures) -> None:
         )
 
 
+def _amended_charges(amends: TaxReturn, period: FilingPeriod, filed_on: dt.date, rates: TaxRates, sales_tax: Money,
+                     tax: Money, months: int) -> tuple[Money, Money, Money]:  # fmt: skip
+    """(vendor fee, penalty, interest) of an amended return: see compute_return."""
+    if amends.period != period:
+        raise TaxReturnError(
+            f"An amended return is for the same period as the return it amends ({amends.period.label})."
+        )
+    if filed_on < amends.filed_on:
+        raise TaxReturnError(
+            f"An amended return cannot be filed before the return it amends ({amends.filed_on:%m/%d/%Y})."
+        )
+    if months == 0:
+        vendor_fee = rates.vendor_fee(sales_tax)
+    else:
+        vendor_fee = amends["vendor_fee"].min(rates.vendor_fee(sales_tax))
+    before = amends.tax_before_fee
+    if tax > before:
+        increase = tax - before
+        penalty = amends["penalty"] + rates.penalty(increase, months)
+        return vendor_fee, penalty, amends["interest"] + rates.interest(increase, months)
+    then = amends.months_late
+    return (
+        vendor_fee,
+        amends["penalty"].min(rates.penalty(tax, then)),
+        amends["interest"].min(rates.interest(tax, then)),
+    )
+
+
 def compute_return(
     figures: ReturnFigures,
     period: FilingPeriod,
@@ -432,27 +341,7 @@ def compute_return(
         penalty = rates.penalty(tax, months)
         interest = rates.interest(tax, months)
     else:
-        if amends.period != period:
-            raise TaxReturnError(
-                f"An amended return is for the same period as the return it amends ({amends.period.label})."
-            )
-        if filed_on < amends.filed_on:
-            raise TaxReturnError(
-                f"An amended return cannot be filed before the return it amends ({amends.filed_on:%m/%d/%Y})."
-            )
-        if months == 0:
-            vendor_fee = rates.vendor_fee(sales_tax)
-        else:
-            vendor_fee = amends["vendor_fee"].min(rates.vendor_fee(sales_tax))
-        before = amends.tax_before_fee
-        if tax > before:
-            increase = tax - before
-            penalty = amends["penalty"] + rates.penalty(increase, months)
-            interest = amends["interest"] + rates.interest(increase, months)
-        else:
-            then = amends.months_late
-            penalty = amends["penalty"].min(rates.penalty(tax, then))
-            interest = amends["interest"].min(rates.interest(tax, then))
+        vendor_fee, penalty, interest = _amended_charges(amends, period, filed_on, rates, sales_tax, tax, months)
 
     tax_due = sales_tax + figures.excess_tax_collected - vendor_fee + use_tax
     total_due = tax_due + penalty + interest

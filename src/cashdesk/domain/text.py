@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from cashdesk.domain.cards import contains_card_number
+
 #: Line breaks and tabs: only in text that may run over lines (an address from the billing file).
 _SPACES = frozenset("\t\n\r")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -41,3 +43,16 @@ def text_problem(text: str, what: str) -> str | None:
     if found is None:
         return None
     return f"The {what} holds {found}, which cannot be printed or kept. Clear it and type it again."
+
+
+def reason_problem(reason: str, missing: str, *, what: str = "reason", limit: int = 200) -> str | None:
+    """The refusal of a reason (or a payee's name) typed for a void, a no-sale, a paid-out…: `missing`
+    when there is none, then its length, a card number, a character no field may keep. None when
+    it may be kept as typed (`reason` already stripped)."""
+    if not reason:
+        return missing
+    if len(reason) > limit:
+        return f"Keep the {what} under {limit} characters."
+    if contains_card_number(reason):
+        return f"Never type a card number. Give the {what} in words."
+    return text_problem(reason, what)

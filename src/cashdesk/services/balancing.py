@@ -1,4 +1,5 @@
-"""The end of a shift: the blind count of a drawer, a supervisor's second count, the close and the Z report.
+"""The end of a shift: the blind count of a drawer, a supervisor's second count, the close and the Z report
+(services/z_report.py; the drawer's checks and money orders are in services/drawer_items.py).
 
 Expected figures are recomputed from the payment rows (receipts, tenders, drops, paid-outs)
 at every count; when DrawerRow.cash_cents disagrees, the rows win and the count's audit event
@@ -8,6 +9,7 @@ says so. Every count attempt is kept and audited. Approvals for drawer work name
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Iterator
@@ -19,61 +21,33 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from cashdesk.devices.slips import BLANK, RULE, SlipLine
 from cashdesk.domain import balancing as bal
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.cash import CashCount, CountError
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission, Role, can
-from cashdesk.domain.tenders import TenderKind
 from cashdesk.services import anchors, audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.drawer_items import BalancingRefused as BalancingRefused
+from cashdesk.services.drawer_items import DrawerItem as DrawerItem
+from cashdesk.services.drawer_items import drawer_items
 from cashdesk.services.drawers import require_open_drawer
-from cashdesk.services.printing import _local
 from cashdesk.services.shift import (
     ShiftReport,
     drawer_figures,
     drawer_object,
     pieces_json,
     queue_slip,
-    shift_report,
 )
+from cashdesk.services.z_report import over_short_text, save_z_pdf, z_report_slip
+from cashdesk.services.z_report import reports_folder as reports_folder
+from cashdesk.services.z_report import save_report as save_report
+from cashdesk.services.z_report import z_report_pdf as z_report_pdf
 from cashdesk.store import sealed
-from cashdesk.store.models import DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
+from cashdesk.store.models import ApprovalRow, DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
 from cashdesk.store.posting import driver
 
 log = logging.getLogger(__name__)
-
-
-class BalancingRefused(ServiceError):
-    pass
-
-
-# -- the checks and money orders in the drawer -------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class DrawerItem:
-    tender_id: int
-    kind: str
-    number: str
-    payer: str
-    amount: Money
-    receipt_number: str
-
-
-def _items(session: Session, drawer_id: int) -> tuple[DrawerItem, ...]:
-    rows = session.execute(
-        select(TenderRow.id, TenderRow.kind, TenderRow.reference, ReceiptRow.payer, TenderRow.amount_cents,
-               ReceiptRow.number)
-        .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id)
-        .where(ReceiptRow.drawer_id == drawer_id, ReceiptRow.status == "posted",
-               TenderRow.kind.in_(bal.ITEM_KINDS))
-        .order_by(TenderRow.id)
-    )  # fmt: skip
-    return tuple(
-        DrawerItem(tid, kind, ref, payer, Money(cents), number) for tid, kind, ref, payer, cents, number in rows
-    )
 
 
 def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int | None = None) -> tuple[DrawerItem, ...]:
@@ -95,7 +69,7 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
                 raise BalancingRefused(
                     f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may see its items."
                 )
-        return _items(uow.session, drawer.id)
+        return drawer_items(uow.session, drawer.id)
 
 
 # -- counting ----------------------------------------------------------------------------------------------
@@ -180,21 +154,36 @@ def _work(ctx: ServiceContext, approval_id: int | None, *, required: bool = Fals
         yield uow, granted
 
 
-def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: CountInput, *, counted_by: str,
-           role: str, user: str, approved_by: str = "", approval: int | None = None) -> CountResult:  # fmt: skip
+def _recorded_items(session: Session, drawer_id: int, count: CountInput) -> list[bal.RecordedItem]:
+    """The drawer's checks and money orders as recorded; refused when the count ticks another."""
     # Plain tuples for the (maybe thousands of) items; DrawerItem only for the missing ones.
     rows = session.execute(
         select(TenderRow.id, TenderRow.kind, TenderRow.amount_cents)
         .join(ReceiptRow, ReceiptRow.id == TenderRow.receipt_id)
-        .where(ReceiptRow.drawer_id == drawer.id, ReceiptRow.status == "posted",
+        .where(ReceiptRow.drawer_id == drawer_id, ReceiptRow.status == "posted",
                TenderRow.kind.in_(bal.ITEM_KINDS))
         .order_by(TenderRow.id)
     ).all()  # fmt: skip
     recorded = [bal.RecordedItem(tid, kind, Money(cents)) for tid, kind, cents in rows]
-    unknown = bal.unknown_ticks(recorded, count.present)
-    if unknown:
+    if bal.unknown_ticks(recorded, count.present):
         raise BalancingRefused("An item ticked present is not among this drawer's checks and money orders. "
                                "Start the count again.")  # fmt: skip
+    return recorded
+
+
+def _cash_from_rows(drawer: DrawerRow, expected_cash: Money) -> dict[str, Any]:
+    """The rows are the record: a running cash figure that differs is corrected, and the trail says so."""
+    if expected_cash.cents == drawer.cash_cents:
+        return {}
+    log.warning("drawer %s: cash_cents %s differs from its rows (%s); the rows win",
+                drawer.id, drawer.cash_cents, expected_cash.cents)  # fmt: skip
+    was, drawer.cash_cents = drawer.cash_cents, expected_cash.cents
+    return {"cash_cents_was": was, "cash_cents_from_rows": expected_cash.cents}
+
+
+def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: CountInput, *, counted_by: str,
+           role: str, user: str, approved_by: str = "", approval: int | None = None) -> CountResult:  # fmt: skip
+    recorded = _recorded_items(session, drawer.id, count)
     figures = drawer_figures(session, drawer)
     expected = figures.expected()
     counted = bal.counted_by_tender(count.pieces.total, recorded, count.present,
@@ -203,8 +192,8 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     lines = bal.balance(expected, counted)
     over_short = bal.total_over_short(lines)
     limit = _limit(ctx)
-    gone = {tid for tid, _, _ in rows if tid not in count.present}
-    missing = tuple(i for i in _items(session, drawer.id) if i.tender_id in gone) if gone else ()
+    gone = {item.id for item in recorded if item.id not in count.present}
+    missing = tuple(i for i in drawer_items(session, drawer.id) if i.tender_id in gone) if gone else ()
     attempt = (session.scalar(select(func.max(DrawerCountRow.attempt)).where(DrawerCountRow.drawer_id == drawer.id))
                or 0) + 1  # fmt: skip
     now = ctx.now()
@@ -215,8 +204,7 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
         "activity": _activity(session, drawer.id),
     }  # fmt: skip
     if approved_by:
-        items_json["approved_by"] = approved_by
-        items_json["approval"] = approval
+        items_json |= {"approved_by": approved_by, "approval": approval}
     row = DrawerCountRow(
         drawer_id=drawer.id, attempt=attempt, counted_by=counted_by, role=role, counted_at=now.replace(tzinfo=None),
         pieces=pieces_json(count.pieces), cash_cents=count.pieces.total.cents,
@@ -226,22 +214,15 @@ def _count(session: Session, ctx: ServiceContext, drawer: DrawerRow, count: Coun
     )  # fmt: skip
     session.add(row)
     session.flush()
+    approved = {"approved_by": approved_by, "approval": approval} if approved_by else {}
     details: dict[str, Any] = {
         "count": row.id, "attempt": attempt, "role": role, "counted_by": counted_by,
         "over_short_cents": over_short.cents, "by_tender": {t.kind: t.over_short.cents for t in lines},
         "missing": [f"{i.kind} {i.number}" for i in missing], "extra": [f"{e.kind} {e.number}" for e in extra],
         "needs_approval": bal.needs_approval(over_short, limit),
     }  # fmt: skip
-    if figures.expected_cash.cents != drawer.cash_cents:
-        # The rows are the record; the running figure is corrected and the trail says so.
-        details["cash_cents_was"] = drawer.cash_cents
-        details["cash_cents_from_rows"] = figures.expected_cash.cents
-        log.warning("drawer %s: cash_cents %s differs from its rows (%s); the rows win",
-                    drawer.id, drawer.cash_cents, figures.expected_cash.cents)  # fmt: skip
-        drawer.cash_cents = figures.expected_cash.cents
-    if approved_by:
-        details["approved_by"] = approved_by
-        details["approval"] = approval
+    details |= _cash_from_rows(drawer, figures.expected_cash)
+    details |= approved
     session.flush()
     details |= sealed.digests(driver(session), "drawer_count", drawer_object(drawer.id), details)
     audit.record(session, user=user, station=ctx.station, event_type="drawer_count", object=drawer_object(drawer.id),
@@ -354,7 +335,7 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     needs = bal.needs_approval(Money(count.over_short_cents), _limit(ctx))
     approved = str(json.loads(count.items or "{}").get("approved_by", ""))
     if needs and not reason:
-        raise BalancingRefused(f"The drawer is {_over_short(Money(count.over_short_cents))}, beyond the limit of "
+        raise BalancingRefused(f"The drawer is {over_short_text(Money(count.over_short_cents))}, beyond the limit of "
                                f"{_limit(ctx).display()}: "
                                "give the reason and ask a supervisor to approve.")  # fmt: skip
     return _Plan(drawer.id, needs, approved if needs else "")
@@ -371,6 +352,35 @@ def _activity(session: Session, drawer_id: int) -> list[int]:
     return [int(v) for v in row]
 
 
+def _close_reason(text: str) -> str:
+    reason = text.strip()
+    if len(reason) > 200:
+        raise BalancingRefused("Keep the reason under 200 characters.")
+    if contains_card_number(reason):
+        raise BalancingRefused("Never type a card number. Give the reason in words.")
+    return reason
+
+
+def _audit_close(s: Session, ctx: ServiceContext, operator: Operator, now: dt.datetime, close: DrawerCloseRow,
+                 attempt: int, granted: ApprovalRow | None) -> None:  # fmt: skip
+    details: dict[str, Any] = {
+        "drawer": close.drawer_id, "count": close.count_id, "attempt": attempt,
+        "over_short_cents": close.over_short_cents, "float_kept_cents": close.float_kept_cents,
+        "deposit_cash_cents": close.deposit_cash_cents, "business_date": f"{close.business_date:%Y-%m-%d}",
+    }  # fmt: skip
+    if close.second_count_id is not None:
+        details["second_count"] = close.second_count_id
+    if close.reason:
+        details["reason"] = close.reason
+    if close.approved_by:
+        details["approved_by"] = close.approved_by
+    if granted is not None:
+        details["approval"] = granted.id
+    details |= sealed.digests(driver(s), "drawer_close", drawer_object(close.drawer_id), details)
+    audit.record(s, user=operator.user_id, station=ctx.station, event_type="drawer_close",
+                 object=drawer_object(close.drawer_id), details=details, at=now)  # fmt: skip
+
+
 def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, float_kept: CashCount, reason: str = "",
                  approval_id: int | None = None, second_count_id: int | None = None) -> DrawerClosed:  # fmt: skip
     """Close this cashier's open drawer on its latest count: no more payments after this.
@@ -383,11 +393,7 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
     An approval given when none is needed is left unused.
     """
     operator.require(Permission.TAKE_PAYMENTS, "close a drawer")
-    reason = reason.strip()
-    if len(reason) > 200:
-        raise BalancingRefused("Keep the reason under 200 characters.")
-    if contains_card_number(reason):
-        raise BalancingRefused("Never type a card number. Give the reason in words.")
+    reason = _close_reason(reason)
     if not isinstance(float_kept, CashCount):
         raise BalancingRefused("Count the float to keep by denomination.")
     with ctx.db.unit_of_work(write=False) as uow:
@@ -417,168 +423,16 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         drawer.status = "closed"
         drawer.closed_at = now.replace(tzinfo=None)
         s.flush()
-        details: dict[str, Any] = {
-            "drawer": drawer.id, "count": count.id, "attempt": count.attempt,
-            "over_short_cents": count.over_short_cents, "float_kept_cents": float_kept.total.cents,
-            "deposit_cash_cents": deposit.total.cents, "business_date": f"{drawer.business_date:%Y-%m-%d}",
-        }  # fmt: skip
-        if second_count_id is not None:
-            details["second_count"] = second_count_id
-        if reason:
-            details["reason"] = reason
-        if approved_by:
-            details["approved_by"] = approved_by
-        if granted is not None:
-            details["approval"] = granted.id
-        details |= sealed.digests(driver(s), "drawer_close", drawer_object(drawer.id), details)
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="drawer_close",
-                     object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
-        report, doc = _z_report(s, ctx, drawer, close)  # after the close's event: the Z report prints it as its anchor
+        _audit_close(s, ctx, operator, now, close, count.attempt, granted)
+        # After the close's event: the Z report prints it as its anchor.
+        report, doc = z_report_slip(s, ctx, drawer, close)
         job = queue_slip(s, ctx, "z_report", doc)
         uow.commit()
         result = {"drawer_id": drawer.id, "over_short": Money(count.over_short_cents), "float_kept": float_kept.total,
                   "deposit_cash": deposit.total, "print_job_ids": (job,), "report": report}  # fmt: skip
     anchors.keep_beside(ctx)
-    pdf: Path | None = None
-    problem = ""
     try:
-        pdf = _save_z_pdf(ctx, operator, result["drawer_id"], None, report=report)
+        return DrawerClosed(**result, pdf=save_z_pdf(ctx, operator, result["drawer_id"], None, report=report))
     except (ServiceError, OSError) as exc:
-        problem = str(exc)
-        log.warning("drawer %s closed; the Z report PDF was not saved: %s", result["drawer_id"], problem)
-    return DrawerClosed(**result, pdf=pdf, pdf_problem=problem)
-
-
-def _over_short(amount: Money) -> str:
-    if amount.cents > 0:
-        return f"{amount.display()} over"
-    if amount.cents < 0:
-        return f"{(-amount).display()} short"
-    return "even ($0.00)"
-
-
-def _kind_label(kind: str) -> str:
-    return TenderKind(kind).label
-
-
-def _pieces_lines(pieces: CashCount) -> list[SlipLine]:
-    return [SlipLine(f"  {n} x {d.label}", amount.display()) for d, n, amount in pieces.lines()]
-
-
-def _z_report(
-    session: Session, ctx: ServiceContext, drawer: DrawerRow, close: DrawerCloseRow
-) -> tuple[ShiftReport, Any]:
-    """The Z report of a closed drawer, from its close and count rows (the same every time)."""
-    count = session.get(DrawerCountRow, close.count_id)
-    assert count is not None
-    expected, counted = json.loads(close.expected), json.loads(close.counted)
-    lines: list[SlipLine] = [RULE, SlipLine("COUNT", bold=True), SlipLine("Counted by", count.counted_by),
-                             SlipLine("Attempt", str(count.attempt)),
-                             SlipLine("Closed", _local(ctx, close.closed_at))]  # fmt: skip
-    for kind in bal.TENDER_KINDS:
-        e, c = Money(int(expected.get(kind, 0))), Money(int(counted.get(kind, 0)))
-        lines += [SlipLine(_kind_label(kind), bold=True), SlipLine("  Expected", e.display()),
-                  SlipLine("  Counted", c.display()), SlipLine("  Over/short", _over_short(c - e))]  # fmt: skip
-    lines.append(SlipLine("OVER/SHORT", _over_short(Money(close.over_short_cents)), bold=True))
-    if close.reason:
-        lines.append(SlipLine(f"Reason: {close.reason}"))
-    if close.approved_by:
-        lines.append(SlipLine("Variance approved by", close.approved_by))
-    items = json.loads(count.items or "{}")
-    missing = set(items.get("missing", []))
-    for item in _items(session, drawer.id) if missing else ():  # a big drawer's list is read only when needed
-        if item.tender_id in missing:
-            lines.append(SlipLine(f"MISSING {_kind_label(item.kind)} #{item.number}", item.amount.display()))
-    for extra in items.get("extra", []):
-        lines.append(SlipLine(f"EXTRA {_kind_label(extra['kind'])} #{extra['number']}",
-                              Money(int(extra["amount_cents"])).display()))  # fmt: skip
-    lines += [RULE, SlipLine("Float kept", Money(close.float_kept_cents).display(), bold=True),
-              *_pieces_lines(CashCount(json.loads(close.float_kept))),
-              SlipLine("Deposit cash", Money(close.deposit_cash_cents).display(), bold=True),
-              *_pieces_lines(CashCount(json.loads(close.deposit_pieces)))]  # fmt: skip
-    if close.second_count_id is not None:
-        second = session.get(DrawerCountRow, close.second_count_id)
-        assert second is not None
-        lines += [RULE, SlipLine("SECOND COUNT", bold=True), SlipLine("Counted by", second.counted_by),
-                  SlipLine("Cash counted", Money(second.cash_cents).display()),
-                  SlipLine("Over/short", _over_short(Money(second.over_short_cents)))]  # fmt: skip
-    lines += [RULE, SlipLine("COUNT ATTEMPTS", bold=True)]
-    for attempt in session.scalars(select(DrawerCountRow).where(DrawerCountRow.drawer_id == drawer.id)
-                                   .order_by(DrawerCountRow.attempt)):  # fmt: skip
-        lines.append(SlipLine(f"#{attempt.attempt} {attempt.role} {attempt.counted_by}",
-                              _over_short(Money(attempt.over_short_cents))))  # fmt: skip
-    anchor = anchors.drawer_anchor(session, drawer.id)
-    if anchor is not None:  # the audit trail's head at the close: `cashdesk audit verify --anchor` checks it
-        lines += [RULE, SlipLine("Audit anchor", anchor.printed, bold=True)]
-    lines += [BLANK, SlipLine("Cashier", signature=True), SlipLine("Supervisor", signature=True)]
-    return shift_report(session, ctx, drawer, title="Z REPORT", printed_at=close.closed_at, closing=tuple(lines))
-
-
-# -- the Z report PDF -----------------------------------------------------------------------------------
-
-
-def reports_folder(ctx: ServiceContext) -> Path:
-    """`reports.folder`, or a `reports` folder beside the database (the user data folder otherwise)."""
-    configured = ctx.settings.reports.folder.strip()
-    if configured:
-        return Path(configured).expanduser()
-    path = ctx.db.path
-    if path is not None:
-        return path.parent / "reports"
-    from platformdirs import user_data_path
-
-    return user_data_path("cashdesk", appauthor=False) / "reports"
-
-
-def save_report(where: Path, name: str, data: bytes) -> Path:
-    """Write a report into `where` whole or not at all: a crash leaves the old file or a stray
-    .part file, never half a PDF under the report's name. OSError when it cannot be written."""
-    target = where / name
-    where.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
-
-
-def z_report_name(station: str, drawer_id: int) -> str:
-    return f"z-report-{station}-{drawer_id}.pdf"
-
-
-def _save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None, *,
-                report: ShiftReport | None = None) -> Path:  # fmt: skip
-    """`report`: the Z report close_drawer has just made from the same rows (not read again)."""
-    from cashdesk.documents.receipt_pdf import receipt_pdf
-
-    with ctx.db.unit_of_work() as uow:
-        s = uow.session
-        drawer = s.get(DrawerRow, drawer_id) if type(drawer_id) is int else None
-        if drawer is None:
-            raise BalancingRefused(f"There is no drawer {drawer_id}.")
-        if drawer.cashier != operator.user_id and not operator.can(Permission.CLOSE_DAY):
-            raise BalancingRefused(
-                f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may copy its Z report."
-            )
-        close = s.get(DrawerCloseRow, drawer.id)
-        if drawer.status != "closed" or close is None:
-            raise BalancingRefused(f"Drawer {drawer_id} is still open: its Z report comes when it is closed.")
-        if report is None or report.drawer_id != drawer.id:
-            report, _ = _z_report(s, ctx, drawer, close)
-        data = receipt_pdf(report.lines, title=f"Z report {drawer.station} drawer {drawer.id}")
-        where = folder if folder is not None else reports_folder(ctx)
-        try:
-            target = save_report(where, z_report_name(drawer.station, drawer.id), data)
-        except OSError as exc:
-            raise BalancingRefused(f"Could not save the Z report PDF in {where}: {exc.strerror or exc}.") from None
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="z_report_pdf",
-                     object=drawer_object(drawer.id), details={"file": target.name, "folder": str(where)},
-                     at=ctx.now())  # fmt: skip
-        uow.commit()
-        return target
-
-
-def z_report_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None = None) -> Path:
-    """Save (again) the PDF copy of a closed drawer's Z report, as z-report-<station>-<drawer id>.pdf
-    in `folder` or the reports folder. The same drawer gives the same bytes."""
-    operator.require(Permission.TAKE_PAYMENTS, "copy a Z report")
-    return _save_z_pdf(ctx, operator, drawer_id, folder)
+        log.warning("drawer %s closed; the Z report PDF was not saved: %s", result["drawer_id"], exc)
+        return DrawerClosed(**result, pdf=None, pdf_problem=str(exc))

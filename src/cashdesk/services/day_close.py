@@ -21,8 +21,9 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import anchors, audit
 from cashdesk.services.business_day import open_business_date
+from cashdesk.services.closing_record import keep_closing_record
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.deposit import day_money, keep_closing_record
+from cashdesk.services.day_money import day_money
 from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow

@@ -146,7 +146,7 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
     """Save the day's mail log as mail-log-YYYY-MM-DD.pdf in `folder` (the reports folder by default),
     grouped by division with counts; the same entries give the same bytes. Audited as `mail_log_pdf`."""
     from cashdesk.documents.mail_log_pdf import MailLogLine, mail_log_pdf
-    from cashdesk.services.balancing import reports_folder, save_report
+    from cashdesk.services.z_report import reports_folder, save_report
 
     operator.require(Permission.TAKE_PAYMENTS, "print the mail log")
     day = day or ctx.today()

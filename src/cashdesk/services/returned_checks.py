@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
@@ -47,38 +48,120 @@ class ReturnedCheck:
     cash_only_until: dt.date | None
 
 
-def record_returned_check(
-    ctx: ServiceContext, supervisor: Operator, receipt_number: str, check_number: str, reason: str = "Returned NSF"
-) -> ReturnedCheck:
-    supervisor.require(Permission.APPROVE_OVERRIDES, "record a returned check")
-    reason = reason.strip() or "Returned NSF"
+def _reason(text: str) -> str:
+    reason = text.strip() or "Returned NSF"
     if contains_card_number(reason):
         raise ReturnedCheckRefused("Never type a card number. Give the reason in words.")
     problem = text_problem(reason, "reason")
     if problem:
         raise ReturnedCheckRefused(problem)
-    now = ctx.now()
-    today = ctx.today()
-    with ctx.db.unit_of_work() as uow:
-        s = uow.session
-        receipt = s.scalars(select(ReceiptRow).where(ReceiptRow.number == receipt_number.strip().upper())).one_or_none()
-        if receipt is None:
-            raise ReturnedCheckRefused(f"There is no receipt {receipt_number.strip()}.")
-        if receipt.status == "void":
-            raise ReturnedCheckRefused(f"Receipt {receipt.number} is void: there is no payment to reverse.")
+    return reason
+
+
+def _returned_check(s: Session, receipt_number: str, check_number: str) -> tuple[ReceiptRow, TenderRow]:
+    """The receipt and its check tender, refused when there is none or it is already returned."""
+    receipt = s.scalars(select(ReceiptRow).where(ReceiptRow.number == receipt_number.strip().upper())).one_or_none()
+    if receipt is None:
+        raise ReturnedCheckRefused(f"There is no receipt {receipt_number.strip()}.")
+    if receipt.status == "void":
+        raise ReturnedCheckRefused(f"Receipt {receipt.number} is void: there is no payment to reverse.")
+    tender = None
+    for reference in (check_number.strip().lstrip("0"), check_number.strip()):
         tender = s.scalars(select(TenderRow).where(
             TenderRow.receipt_id == receipt.id, TenderRow.kind == "check",
-            TenderRow.reference == check_number.strip().lstrip("0"))).first()  # fmt: skip
-        if tender is None:
-            tender = s.scalars(select(TenderRow).where(
-                TenderRow.receipt_id == receipt.id, TenderRow.kind == "check",
-                TenderRow.reference == check_number.strip())).first()  # fmt: skip
-        if tender is None:
-            raise ReturnedCheckRefused(f"Receipt {receipt.number} has no check #{check_number.strip()}.")
-        if s.scalars(select(ReturnedCheckRow).where(ReturnedCheckRow.tender_id == tender.id)).first():
-            raise ReturnedCheckRefused(
-                f"Check #{tender.reference} on {receipt.number} is already recorded as returned."
-            )
+            TenderRow.reference == reference)).first()  # fmt: skip
+        if tender is not None:
+            break
+    if tender is None:
+        raise ReturnedCheckRefused(f"Receipt {receipt.number} has no check #{check_number.strip()}.")
+    if s.scalars(select(ReturnedCheckRow).where(ReturnedCheckRow.tender_id == tender.id)).first():
+        raise ReturnedCheckRefused(f"Check #{tender.reference} on {receipt.number} is already recorded as returned.")
+    return receipt, tender
+
+
+def _take_back(s: Session, line: ReceiptLineRow, left: int, reversals: list[AllocationRow]) -> int:
+    """Take up to `left` of what one account line paid back, latest first: the credit it left,
+    then its allocations in reverse. Returns what is still to take back."""
+    account = s.get(AccountRow, line.account_id)
+    assert account is not None
+    take = min(left, line.credit_cents, account.credit_cents)
+    account.credit_cents -= take
+    left -= take
+    allocations = list(s.scalars(select(AllocationRow).where(
+        AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None)
+    ).order_by(AllocationRow.id.desc())))  # fmt: skip
+    for allocation in allocations:
+        if left == 0:
+            break
+        already = -sum(s.scalars(select(AllocationRow.amount_cents).where(
+            AllocationRow.reverses_id == allocation.id)))  # fmt: skip
+        amount = min(left, allocation.amount_cents - already)
+        if amount <= 0:
+            continue
+        item = s.get(OpenItemRow, allocation.open_item_id)
+        assert item is not None
+        item.paid_cents -= amount
+        reversal = AllocationRow(receipt_line_id=line.id, open_item_id=item.id, amount_cents=-amount,
+                                 reverses_id=allocation.id)  # fmt: skip
+        s.add(reversal)
+        reversals.append(reversal)
+        left -= amount
+    return left
+
+
+def _reverse_payment(s: Session, receipt: ReceiptRow, tender: TenderRow,
+                     lines: list[ReceiptLineRow]) -> list[AllocationRow]:  # fmt: skip
+    """What the check paid comes off the accounts, the last line first; refused when part of it
+    paid misc items."""
+    left = tender.amount_cents
+    reversals: list[AllocationRow] = []
+    for line in reversed(lines):
+        left = _take_back(s, line, left, reversals)
+        if left == 0:
+            break
+    if left:
+        raise ReturnedCheckRefused(
+            f"Only {Money(tender.amount_cents - left).display()} of check #{tender.reference} can be taken back "
+            "from the accounts it paid; the rest paid misc items. Record the rest with the department."
+        )
+    return reversals
+
+
+def _charge_accounts(s: Session, ctx: ServiceContext, receipt: ReceiptRow, tender: TenderRow,
+                     lines: list[ReceiptLineRow], first: AccountRow) -> tuple[OpenItemRow, dt.date | None]:  # fmt: skip
+    """The NSF fee on the first account, cash only for the accounts the check paid, and their history."""
+    today = ctx.today()
+    fee = ctx.settings.nsf.fee_cents
+    fee_item = OpenItemRow(account_id=first.id, revenue_code="NSF",
+                           description=f"Returned check #{tender.reference}", period="", bill_date=today,
+                           due_date=today, amount_cents=fee, paid_cents=0)  # fmt: skip
+    s.add(fee_item)
+    s.flush()
+    days = ctx.settings.nsf.cash_only_days
+    until = today + dt.timedelta(days=days) if days else None
+    for account_id in {line.account_id for line in lines}:
+        account = s.get(AccountRow, account_id)
+        assert account is not None
+        if until and (account.cash_only_until is None or account.cash_only_until < until):
+            account.cash_only_until = until
+        s.add(HistoryRow(account_id=account_id, on_date=today, kind="adjustment",
+                         description=f"Returned check #{tender.reference} on {receipt.number}",
+                         amount_cents=sum(li.amount_cents for li in lines if li.account_id == account_id),
+                         reference=receipt.number))  # fmt: skip
+    s.add(HistoryRow(account_id=first.id, on_date=today, kind="bill", description="Returned check (NSF) fee",
+                     amount_cents=fee, reference=receipt.number))  # fmt: skip
+    return fee_item, until
+
+
+def record_returned_check(
+    ctx: ServiceContext, supervisor: Operator, receipt_number: str, check_number: str, reason: str = "Returned NSF"
+) -> ReturnedCheck:
+    supervisor.require(Permission.APPROVE_OVERRIDES, "record a returned check")
+    reason = _reason(reason)
+    now = ctx.now()
+    with ctx.db.unit_of_work() as uow:
+        s = uow.session
+        receipt, tender = _returned_check(s, receipt_number, check_number)
         lines = list(s.scalars(select(ReceiptLineRow).where(
             ReceiptLineRow.receipt_id == receipt.id, ReceiptLineRow.kind == "account"
         ).order_by(ReceiptLineRow.line_no)))  # fmt: skip
@@ -87,64 +170,11 @@ def record_returned_check(
                 f"Receipt {receipt.number} paid no account, so there is no account to charge the returned check to. "
                 "Record it with the department that issued the permit or fee."
             )
-        left = tender.amount_cents
-        reversals: list[AllocationRow] = []
-        # What the check paid comes off, latest first: credit it left, then allocations in reverse.
-        for line in reversed(lines):
-            account = s.get(AccountRow, line.account_id)
-            assert account is not None
-            take = min(left, line.credit_cents, account.credit_cents)
-            account.credit_cents -= take
-            left -= take
-            allocations = list(s.scalars(select(AllocationRow).where(
-                AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None)
-            ).order_by(AllocationRow.id.desc())))  # fmt: skip
-            for allocation in allocations:
-                if left == 0:
-                    break
-                already = -sum(s.scalars(select(AllocationRow.amount_cents).where(
-                    AllocationRow.reverses_id == allocation.id)))  # fmt: skip
-                reversible = allocation.amount_cents - already
-                amount = min(left, reversible)
-                if amount <= 0:
-                    continue
-                item = s.get(OpenItemRow, allocation.open_item_id)
-                assert item is not None
-                item.paid_cents -= amount
-                reversal = AllocationRow(receipt_line_id=line.id, open_item_id=item.id, amount_cents=-amount,
-                                         reverses_id=allocation.id)  # fmt: skip
-                s.add(reversal)
-                reversals.append(reversal)
-                left -= amount
-            if left == 0:
-                break
-        if left:
-            raise ReturnedCheckRefused(
-                f"Only {Money(tender.amount_cents - left).display()} of check #{tender.reference} can be taken back "
-                "from the accounts it paid; the rest paid misc items. Record the rest with the department."
-            )
+        reversals = _reverse_payment(s, receipt, tender, lines)
         first = s.get(AccountRow, lines[0].account_id)
         assert first is not None
-        fee = Money(ctx.settings.nsf.fee_cents)
-        fee_item = OpenItemRow(account_id=first.id, revenue_code="NSF",
-                               description=f"Returned check #{tender.reference}", period="", bill_date=today,
-                               due_date=today, amount_cents=fee.cents, paid_cents=0)  # fmt: skip
-        s.add(fee_item)
-        s.flush()
-        days = ctx.settings.nsf.cash_only_days
-        until = today + dt.timedelta(days=days) if days else None
-        affected = {line.account_id for line in lines}
-        for account_id in affected:
-            account = s.get(AccountRow, account_id)
-            assert account is not None
-            if until and (account.cash_only_until is None or account.cash_only_until < until):
-                account.cash_only_until = until
-            s.add(HistoryRow(account_id=account_id, on_date=today, kind="adjustment",
-                             description=f"Returned check #{tender.reference} on {receipt.number}",
-                             amount_cents=sum(li.amount_cents for li in lines if li.account_id == account_id),
-                             reference=receipt.number))  # fmt: skip
-        s.add(HistoryRow(account_id=first.id, on_date=today, kind="bill", description="Returned check (NSF) fee",
-                         amount_cents=fee.cents, reference=receipt.number))  # fmt: skip
+        fee_item, until = _charge_accounts(s, ctx, receipt, tender, lines, first)
+        fee = Money(fee_item.amount_cents)
         returned = ReturnedCheckRow(receipt_id=receipt.id, tender_id=tender.id, account_id=first.id,
                                     amount_cents=tender.amount_cents, fee_item_id=fee_item.id, reason=reason[:200],
                                     recorded_by=supervisor.user_id, recorded_at=now.replace(tzinfo=None))  # fmt: skip

@@ -16,12 +16,11 @@ from sqlalchemy.orm import Session
 
 from cashdesk.devices.slips import BLANK, RULE, SlipDoc, SlipLine, render_escpos, render_text
 from cashdesk.domain.balancing import TENDER_KINDS, DrawerFigures
-from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
-from cashdesk.domain.text import text_problem
+from cashdesk.domain.text import reason_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import open_drawer_row, require_open_drawer
@@ -350,13 +349,7 @@ class PaidOutResult:
 
 def _clean_text(text: str, what: str, limit: int, example: str) -> str:
     text = text.strip()
-    if not text:
-        raise ShiftRefused(f"Give the {what} ({example}).")
-    if len(text) > limit:
-        raise ShiftRefused(f"Keep the {what} under {limit} characters.")
-    if contains_card_number(text):
-        raise ShiftRefused(f"Never type a card number. Give the {what} in words.")
-    problem = text_problem(text, what)
+    problem = reason_problem(text, f"Give the {what} ({example}).", what=what, limit=limit)
     if problem:
         raise ShiftRefused(problem)
     return text
@@ -383,22 +376,7 @@ def paid_out(
     OverrideAction.PAID_OUT for the object `drawer N` (see `drawer_object`).
     """
     operator.require(Permission.TAKE_PAYMENTS, "pay out cash")
-    if not isinstance(amount, Money) or amount.cents <= 0:
-        raise ShiftRefused("A paid-out must be more than $0.00.")
-    reason = _clean_text(reason, "reason for the paid-out", 200, "for example: refund of an overpayment")
-    payee = payee.strip()
-    if payee:
-        payee = _clean_text(payee, "payee's name", 120, "who receives the cash")
-    code = (revenue_code or "").strip().upper() or None
-    number = account.strip() if account and account.strip() else None
-    if number is None:
-        if code is None:
-            raise ShiftRefused("Choose the account whose credit is refunded, or the revenue code the refund is "
-                               "charged to.")  # fmt: skip
-        if not payee:
-            raise ShiftRefused("Give the payee's name: who receives the cash.")
-    elif code is not None:
-        raise ShiftRefused("A refund of an account's credit has no revenue code: choose one or the other.")
+    reason, payee, number, code = _paid_out_asked(amount, reason, account, payee, revenue_code)
     with ctx.db.unit_of_work(write=False) as uow:  # clear refusals before using the approval
         s = uow.session
         drawer = require_open_drawer(s, ctx, operator)
@@ -426,31 +404,54 @@ def paid_out(
             s.add(HistoryRow(account_id=row_account.id, on_date=drawer.business_date, kind="refund",
                              description=f"Cash refund of credit at the counter, {ctx.station}: {reason}"[:200],
                              amount_cents=amount.cents, reference=f"paid-out {row.id}"))  # fmt: skip
-        what = (SlipLine("Account", row_account.number) if row_account
-                else SlipLine("Revenue code", code or ""))  # fmt: skip
-        lines = [
-            SlipLine("Paid-out", str(row.id)), SlipLine("Station", ctx.station), SlipLine("Cashier", operator.user_id),
-            SlipLine("Drawer", str(drawer.id)), SlipLine("Date", _local(ctx, row.paid_at)), RULE, what,
-            SlipLine("Payee", row.payee), SlipLine(f"Reason: {reason}"), SlipLine("Approved by", approval.approved_by),
-            RULE, SlipLine("CASH PAID OUT", amount.display(), bold=True), BLANK,
-            SlipLine("Received by (payee)", signature=True),
-        ]  # fmt: skip
-        job = queue_slip(s, ctx, "paid_out_slip", SlipDoc(_letterhead(ctx), "PAID-OUT", tuple(lines)))
+        job = queue_slip(s, ctx, "paid_out_slip", _paid_out_slip(ctx, operator, row, row_account))
         details: dict[str, object] = {"paid_out": row.id, "amount_cents": amount.cents, "reason": reason,
                                       "approved_by": approval.approved_by, "approval": approval.id,
                                       "cash_after_cents": drawer.cash_cents}  # fmt: skip
-        if row_account is not None:
-            details["account"] = row_account.number
-            details["credit_after_cents"] = row_account.credit_cents
-        else:
-            details["revenue_code"] = code
-            details["payee"] = payee
+        details |= ({"account": row_account.number, "credit_after_cents": row_account.credit_cents}
+                    if row_account is not None else {"revenue_code": code, "payee": payee})  # fmt: skip
         s.flush()
         details |= sealed.digests(driver(s), "paid_out", drawer_object(drawer.id), details)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="paid_out",
                      object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
         uow.commit()
         return PaidOutResult(row.id, amount, row_account.number if row_account else None, (job,))
+
+
+def _paid_out_asked(amount: Money, reason: str, account: str | None, payee: str,
+                    revenue_code: str | None) -> tuple[str, str, str | None, str | None]:  # fmt: skip
+    """(reason, payee, account number, revenue code) of a paid-out as asked, refused when incomplete."""
+    if not isinstance(amount, Money) or amount.cents <= 0:
+        raise ShiftRefused("A paid-out must be more than $0.00.")
+    reason = _clean_text(reason, "reason for the paid-out", 200, "for example: refund of an overpayment")
+    payee = payee.strip()
+    if payee:
+        payee = _clean_text(payee, "payee's name", 120, "who receives the cash")
+    code = (revenue_code or "").strip().upper() or None
+    number = account.strip() if account and account.strip() else None
+    if number is None:
+        if code is None:
+            raise ShiftRefused("Choose the account whose credit is refunded, or the revenue code the refund is "
+                               "charged to.")  # fmt: skip
+        if not payee:
+            raise ShiftRefused("Give the payee's name: who receives the cash.")
+    elif code is not None:
+        raise ShiftRefused("A refund of an account's credit has no revenue code: choose one or the other.")
+    return reason, payee, number, code
+
+
+def _paid_out_slip(ctx: ServiceContext, operator: Operator, row: PaidOutRow, account: AccountRow | None) -> SlipDoc:
+    """The paid-out slip, with a line for the payee's signature."""
+    what = (SlipLine("Account", account.number) if account
+            else SlipLine("Revenue code", row.revenue_code or ""))  # fmt: skip
+    lines = [
+        SlipLine("Paid-out", str(row.id)), SlipLine("Station", ctx.station), SlipLine("Cashier", operator.user_id),
+        SlipLine("Drawer", str(row.drawer_id)), SlipLine("Date", _local(ctx, row.paid_at)), RULE, what,
+        SlipLine("Payee", row.payee), SlipLine(f"Reason: {row.reason}"), SlipLine("Approved by", row.approved_by),
+        RULE, SlipLine("CASH PAID OUT", Money(row.amount_cents).display(), bold=True), BLANK,
+        SlipLine("Received by (payee)", signature=True),
+    ]  # fmt: skip
+    return SlipDoc(_letterhead(ctx), "PAID-OUT", tuple(lines))
 
 
 def _check_paid_out(session: Session, drawer: DrawerRow, amount: Money, number: str | None,

@@ -22,6 +22,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
@@ -33,6 +34,9 @@ from cashdesk.domain.security import OverrideAction, Permission, Role
 from cashdesk.domain.tenders import CARD_BRANDS, Tender, TenderKind
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import AccountRow, BusinessDayRow, OpenItemRow, PrintJobRow
+
+if TYPE_CHECKING:
+    from cashdesk.services.payments import Cart
 
 CASHIERS = ("sim.cashier1", "sim.cashier2")
 SUPERVISORS = ("sim.super1", "sim.super2")
@@ -225,17 +229,63 @@ def _tenders(rng: random.Random, total: Money, cash_only: bool, sequence: Iterat
     return [Tender(TenderKind.CHECK, total - cash, str(next(sequence))), Tender(TenderKind.CASH, cash)]
 
 
+def _customer_cart(rng: random.Random, picker: _AccountPicker) -> tuple[Cart, bool]:
+    """What the next customer pays: one or two accounts (in full, in part or more), now and then a
+    misc item; and whether one of the accounts takes cash only."""
+    from cashdesk.services.payments import AccountPayment, Cart, MiscItem
+
+    lines: list[AccountPayment | MiscItem] = []
+    cash_only = False
+    for _ in range(1 if rng.random() < 0.9 else 2):
+        picked = picker.pick(rng)
+        if picked is None:
+            break
+        number, owed, only_cash = picked
+        cash_only = cash_only or only_cash
+        kind = rng.random()
+        amount = owed if kind < 0.75 else max(1, owed // rng.randint(2, 4)) if kind < 0.95 else owed + 1000
+        lines.append(AccountPayment(number, Money(amount), keep_excess_as_credit=amount > owed))
+    if not lines or rng.random() < 0.08:
+        code, cents, memo = rng.choice(_MISC)
+        lines.append(MiscItem(code, Money(cents), memo))
+    return Cart(tuple(lines)), cash_only
+
+
+def _balance_drawer(ctx: ServiceContext, cashier: Operator, rng: random.Random,
+                    approval: Callable[[OverrideAction, Operator, str, str], int]) -> Money:  # fmt: skip
+    """The end of a shift: the X report, a count (now and then off), the close; returns the over/short."""
+    from cashdesk.services.balancing import CountInput, close_drawer, items_to_verify, record_count
+    from cashdesk.services.shift import x_report
+
+    report = x_report(ctx, cashier)
+    expected_cash = report.expected_cash
+    roll = rng.random()
+    variance = 0 if roll < 0.8 else rng.choice((-1, 1)) * rng.randint(1, 300) if roll < 0.97 else -1250
+    if expected_cash.cents + variance < FLOAT.total.cents:
+        variance = 0
+    cards = sum((amount for kind, _, amount in report.by_tender if kind == "card"), Money(0))
+    present = frozenset(item.tender_id for item in items_to_verify(ctx, cashier))
+    counted = record_count(ctx, cashier, CountInput(greedy_count(Money(expected_cash.cents + variance)), present,
+                                                    card_settlement=cards))  # fmt: skip
+    reason, granted_id = "", None
+    if counted.needs_approval:
+        reason = "Short: a $10 bill and change not found after a recount"
+        granted_id = approval(OverrideAction.VARIANCE, cashier, f"drawer {counted.drawer_id}", reason)
+    closed = close_drawer(ctx, cashier, count_id=counted.count_id, float_kept=counted.suggested_float,
+                          reason=reason, approval_id=granted_id)  # fmt: skip
+    return closed.over_short
+
+
 def _run_day(contexts: dict[str, ServiceContext], clock: _Clock, passwords: dict[str, str], picker: _AccountPicker,
              rng: random.Random, day: dt.date, out: Path, per_drawer: tuple[int, int],
              index: int) -> SimulatedDay:  # fmt: skip
     from cashdesk.services.auth import sign_in
-    from cashdesk.services.balancing import CountInput, close_drawer, items_to_verify, record_count
     from cashdesk.services.day_close import close_day
     from cashdesk.services.deposit import export_deposit
     from cashdesk.services.drawers import open_drawer
     from cashdesk.services.overrides import approve
-    from cashdesk.services.payments import AccountPayment, Cart, MiscItem, PaymentRefused, post_receipt
-    from cashdesk.services.shift import cash_drop, cash_position, x_report
+    from cashdesk.services.payments import PaymentRefused, post_receipt
+    from cashdesk.services.shift import cash_drop, cash_position
     from cashdesk.services.voids import void_receipt
 
     main = contexts[STATIONS[0]]
@@ -259,21 +309,7 @@ def _run_day(contexts: dict[str, ServiceContext], clock: _Clock, passwords: dict
         last_number = ""
         for _ in range(rng.randint(*per_drawer)):
             clock.advance(rng.uniform(2, 9))
-            lines: list[AccountPayment | MiscItem] = []
-            cash_only = False
-            for _ in range(1 if rng.random() < 0.9 else 2):
-                picked = picker.pick(rng)
-                if picked is None:
-                    break
-                number, owed, only_cash = picked
-                cash_only = cash_only or only_cash
-                kind = rng.random()
-                amount = owed if kind < 0.75 else max(1, owed // rng.randint(2, 4)) if kind < 0.95 else owed + 1000
-                lines.append(AccountPayment(number, Money(amount), keep_excess_as_credit=amount > owed))
-            if not lines or rng.random() < 0.08:
-                code, cents, memo = rng.choice(_MISC)
-                lines.append(MiscItem(code, Money(cents), memo))
-            cart = Cart(tuple(lines))
+            cart, cash_only = _customer_cart(rng, picker)
             try:
                 posted = post_receipt(ctx, cashier, cart, _tenders(rng, cart.total, cash_only, check_numbers))
             except PaymentRefused:
@@ -293,23 +329,7 @@ def _run_day(contexts: dict[str, ServiceContext], clock: _Clock, passwords: dict
             voids += 1
             total -= voided.total
         clock.advance(30)
-        report = x_report(ctx, cashier)
-        expected_cash = report.expected_cash
-        roll = rng.random()
-        variance = 0 if roll < 0.8 else rng.choice((-1, 1)) * rng.randint(1, 300) if roll < 0.97 else -1250
-        if expected_cash.cents + variance < FLOAT.total.cents:
-            variance = 0
-        cards = sum((amount for kind, _, amount in report.by_tender if kind == "card"), Money(0))
-        present = frozenset(item.tender_id for item in items_to_verify(ctx, cashier))
-        counted = record_count(ctx, cashier, CountInput(greedy_count(Money(expected_cash.cents + variance)), present,
-                                                        card_settlement=cards))  # fmt: skip
-        reason, granted_id = "", None
-        if counted.needs_approval:
-            reason = "Short: a $10 bill and change not found after a recount"
-            granted_id = approval(OverrideAction.VARIANCE, cashier, f"drawer {counted.drawer_id}", reason)
-        closed = close_drawer(ctx, cashier, count_id=counted.count_id, float_kept=counted.suggested_float,
-                              reason=reason, approval_id=granted_id)  # fmt: skip
-        over_short += closed.over_short
+        over_short += _balance_drawer(ctx, cashier, rng, approval)
         _mark_printed(ctx, station, first_job)
     clock.advance(20)
     close_day(main, staff[supervisor], day)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -64,9 +64,9 @@ class TaxReturnRefused(ServiceError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class ReturnPreview:
-    """A return worked out but not filed: what the window shows before the cashier files it."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkedReturn:
+    """A return worked out for an account and a period: what a preview and a filed return share."""
 
     account: str
     account_name: str
@@ -75,11 +75,17 @@ class ReturnPreview:
     ret: TaxReturn
     differences: tuple[LineDifference, ...]
     amends_id: int | None = None
-    filed_before: PeriodFiled | None = None  # for an amended return: the returns already on record
 
     @property
     def due_now(self) -> Money:
         return self.ret.due_now
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReturnPreview(WorkedReturn):
+    """A return worked out but not filed: what the window shows before the cashier files it."""
+
+    filed_before: PeriodFiled | None = None  # for an amended return: the returns already on record
 
     @property
     def amendment(self) -> str:
@@ -93,25 +99,14 @@ def amendment_text(period: FilingPeriod, filed: PeriodFiled) -> str:
             f"({filed.where}). It owes the difference from the return it amends.")  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class FiledReturn:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FiledReturn(WorkedReturn):
     id: int
-    account: str
-    account_name: str
-    kind: str
-    period: FilingPeriod
-    ret: TaxReturn
-    differences: tuple[LineDifference, ...]
     charges: tuple[tuple[str, Money], ...]  # open items added, by revenue code
     reductions: tuple[tuple[str, Money], ...]  # taken off open items by an amended return
     credit: Money  # put on the account by an amended return that lowers what was paid
     account_owes: Money  # what the account owes now, all open items less its credit
-    amends_id: int | None = None
     amendment: str = ""  # an amended return in words (ReturnPreview.amendment)
-
-    @property
-    def due_now(self) -> Money:
-        return self.ret.due_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,18 +169,7 @@ class _Prepared:
     amends: TaxReturn | None  # what an amended return amends (from `prior`, or from the history)
 
 
-def _prepare(
-    s: Session,
-    ctx: ServiceContext,
-    account: str,
-    period: str | FilingPeriod,
-    figures: ReturnFigures,
-    as_written: Mapping[str, Money] | None,
-    filed_on: dt.date | None,
-    kind: str,
-) -> _Prepared:
-    if kind not in KINDS:
-        raise TaxReturnRefused(f'A return is original, amended or zero, not "{kind}".')
+def _sales_tax_account(s: Session, account: str) -> AccountRow:
     number = normalize_account_number(account)
     if not number:
         raise TaxReturnRefused("Type the sales tax account number from the return.")
@@ -197,7 +181,10 @@ def _prepare(
             f"Account {row.number} ({row.name}) is a utility account. A tax return is filed on the business's "
             "sales tax account."
         )
-    due_day = ctx.settings.tax.due_day
+    return row
+
+
+def _filing_period(row: AccountRow, period: str | FilingPeriod, due_day: int) -> FilingPeriod:
     try:
         filing = period if isinstance(period, FilingPeriod) else FilingPeriod.parse(period, due_day)
     except TaxReturnError as exc:
@@ -208,7 +195,10 @@ def _prepare(
         raise TaxReturnRefused(
             f"Account {row.number} files {row.filing_frequency}: type {example}, not {filing.label}."
         )
-    today = ctx.today()
+    return filing
+
+
+def _received_on(filing: FilingPeriod, filed_on: dt.date | None, today: dt.date) -> dt.date:
     filed = filed_on or today
     if filed > today:
         raise TaxReturnRefused(f"The return cannot be received on {filed:%m/%d/%Y}, a day still to come.")
@@ -217,10 +207,20 @@ def _prepare(
             f"A return for {filing.label} cannot be received before the period starts ({filing.start:%m/%d/%Y}). "
             "Check the date received."
         )
-    if kind == "zero" and not figures.is_zero:
-        raise TaxReturnRefused(
-            "A zero return reports no sales and no purchases. Clear the figures, or file it as an original return."
-        )
+    return filed
+
+
+@dataclass(frozen=True, slots=True)
+class _OnRecord:
+    """The returns already on record for the period, and what a new one amends."""
+
+    filing: FilingPeriod  # an amended return's is the return it amends (its due date)
+    prior: TaxReturnRow | None  # the latest return filed here for the period
+    filed_before: PeriodFiled | None
+    amends: TaxReturn | None
+
+
+def _on_record(s: Session, row: AccountRow, filing: FilingPeriod, kind: str) -> _OnRecord:
     window = s.scalars(
         select(TaxReturnRow)
         .where(TaxReturnRow.account_id == row.id, TaxReturnRow.period == filing.label,
@@ -246,6 +246,22 @@ def _prepare(
     else:  # only superseded returns and no filed one: the books are broken, not the cashier's input
         raise TaxReturnRefused(f"Account {row.number}'s returns for {filing.label} cannot be read. Call your "
                                "supervisor; nothing was filed.")  # fmt: skip
+    return _OnRecord(filing, prior, filed_before, amends)
+
+
+def _prepare(s: Session, ctx: ServiceContext, account: str, period: str | FilingPeriod, figures: ReturnFigures,
+             as_written: Mapping[str, Money] | None, filed_on: dt.date | None, kind: str) -> _Prepared:  # fmt: skip
+    if kind not in KINDS:
+        raise TaxReturnRefused(f'A return is original, amended or zero, not "{kind}".')
+    row = _sales_tax_account(s, account)
+    filing = _filing_period(row, period, ctx.settings.tax.due_day)
+    filed = _received_on(filing, filed_on, ctx.today())
+    if kind == "zero" and not figures.is_zero:
+        raise TaxReturnRefused(
+            "A zero return reports no sales and no purchases. Clear the figures, or file it as an original return."
+        )
+    record = _on_record(s, row, filing, kind)
+    filing, amends = record.filing, record.amends
     try:
         ret = compute_return(figures, filing, filed, rates_from(ctx.settings), amends=amends)
         differences = ret.differences(dict(as_written or {}))
@@ -254,38 +270,135 @@ def _prepare(
     except KeyError as exc:
         raise TaxReturnRefused(f"The return has no such line: {exc.args[0]}.") from None
     stored = "amended" if amends is not None else ("zero" if figures.is_zero else "original")
-    preview = ReturnPreview(row.number, row.name, stored, filing, ret, differences,
-                            prior.id if amends is not None and prior else None,
-                            filed_before if amends is not None else None)  # fmt: skip
-    return _Prepared(row, preview, prior if amends is not None else None, amends)
+    prior = record.prior if amends is not None else None
+    preview = ReturnPreview(account=row.number, account_name=row.name, kind=stored, period=filing, ret=ret,
+                            differences=differences, amends_id=prior.id if prior else None,
+                            filed_before=record.filed_before if amends is not None else None)  # fmt: skip
+    return _Prepared(row, preview, prior, amends)
 
 
-def preview_return(
-    ctx: ServiceContext,
-    operator: Operator,
-    account: str,
-    period: str | FilingPeriod,
-    figures: ReturnFigures,
-    as_written: Mapping[str, Money] | None = None,
-    filed_on: dt.date | None = None,
-    kind: str = "original",
-) -> ReturnPreview:
+def preview_return(ctx: ServiceContext, operator: Operator, account: str, period: str | FilingPeriod,
+                   figures: ReturnFigures, as_written: Mapping[str, Money] | None = None,
+                   filed_on: dt.date | None = None, kind: str = "original") -> ReturnPreview:  # fmt: skip
     """Work the return out and compare it with what the business wrote; nothing is saved."""
     operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
     with ctx.db.unit_of_work(write=False) as uow:
         return _prepare(uow.session, ctx, account, period, figures, as_written, filed_on, kind).preview
 
 
-def file_return(
-    ctx: ServiceContext,
+@dataclass(slots=True)
+class _Adjusted:
+    """What filing did to the account's open items and credit."""
+
+    charges: list[tuple[str, Money]] = field(default_factory=list)  # open items added, by code
+    reductions: list[tuple[str, Money]] = field(default_factory=list)  # taken off unpaid items
+    credit: int = 0  # cents paid beyond the lower figure of an amended return
+    first_item: int | None = None
+
+
+def _take_off(s: Session, acct: AccountRow, code: str, period: str, cents: int) -> int:
+    """Take `cents` off the unpaid part of the period's items of the code, newest first; what
+    could not be taken off (already paid) is returned."""
+    left = cents
+    items = s.scalars(select(OpenItemRow).where(
+        OpenItemRow.account_id == acct.id, OpenItemRow.revenue_code == code,
+        OpenItemRow.period == period).order_by(OpenItemRow.id.desc()))  # fmt: skip
+    for item in items:
+        take = min(left, item.amount_cents - item.paid_cents)
+        if take > 0:
+            item.amount_cents -= take
+            left -= take
+        if left == 0:
+            break
+    return left
+
+
+def _adjust_items(s: Session, acct: AccountRow, row: TaxReturnRow, filing: FilingPeriod, ret: TaxReturn,
+                  amends: TaxReturn | None) -> _Adjusted:  # fmt: skip
+    """Open items for what the return charges beyond what it amends; less off them for what it lowers."""
+    new = amounts_by_code(ret)
+    old = amounts_by_code(amends) if amends is not None else {code: Money(0) for code in new}
+    done = _Adjusted()
+    for code, _label in ITEM_CODES:
+        change = new[code].cents - old[code].cents
+        if change > 0:
+            item = OpenItemRow(
+                account_id=acct.id, external_id=f"TR{row.id}-{code}", revenue_code=code,
+                description=f"{_ITEM_LABELS[code]} {filing.label}{', amended' if amends is not None else ''}",
+                period=filing.label, bill_date=ret.filed_on, due_date=filing.due, amount_cents=change,
+                paid_cents=0,
+            )  # fmt: skip
+            s.add(item)
+            s.flush()
+            done.first_item = done.first_item or item.id
+            done.charges.append((code, Money(change)))
+        elif change < 0:
+            left = _take_off(s, acct, code, filing.label, -change)
+            if -change - left:
+                done.reductions.append((code, Money(-change - left)))
+            done.credit += left
+    return done
+
+
+def _return_row(
+    acct: AccountRow,
+    preview: ReturnPreview,
+    prior: TaxReturnRow | None,
+    as_written: Mapping[str, Money] | None,
     operator: Operator,
-    account: str,
-    period: str | FilingPeriod,
-    figures: ReturnFigures,
-    as_written: Mapping[str, Money] | None = None,
-    filed_on: dt.date | None = None,
-    kind: str = "original",
-) -> FiledReturn:
+    now: dt.datetime,
+) -> TaxReturnRow:
+    ret, filing = preview.ret, preview.period
+    written = {name: amount.cents for name, amount in (as_written or {}).items()}
+    return TaxReturnRow(
+        account_id=acct.id, period=filing.label, frequency=filing.frequency.value, period_start=filing.start,
+        period_end=filing.end, due_date=filing.due, filed_on=ret.filed_on, kind=preview.kind,
+        amends_id=prior.id if prior else None,
+        figures=json.dumps({n: a.cents for n, a in ret.amounts().items()}, sort_keys=True),
+        as_written=json.dumps(written, sort_keys=True), total_due_cents=ret.total_due.cents, paid_cents=0,
+        status="filed", entered_by=operator.user_id, entered_at=now.replace(tzinfo=None),
+    )  # fmt: skip
+
+
+def _add_history(s: Session, acct: AccountRow, row: TaxReturnRow, preview: ReturnPreview, credit: int) -> None:
+    ret, label = preview.ret, preview.period.label
+    what = {"amended": "Amended return", "zero": "Zero return"}.get(preview.kind, "Return")
+    # An amended return is not late itself: what lateness costs is in its penalty and interest.
+    late = ""
+    if ret.late and not ret.amended:
+        late = f", {ret.months_late} month{'s' if ret.months_late != 1 else ''} late"
+    s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="return",
+                     description=f"{what} {label} received{late}",
+                     amount_cents=ret.due_now.cents + credit, reference=f"TR-{row.id}"))  # fmt: skip
+    if credit:
+        s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="adjustment",
+                         description=f"Credit from the amended return {label}", amount_cents=-credit,
+                         reference=f"TR-{row.id}"))  # fmt: skip
+
+
+def _audit_filed(s: Session, ctx: ServiceContext, operator: Operator, now: dt.datetime, row: TaxReturnRow,
+                 prepared: _Prepared, done: _Adjusted) -> None:  # fmt: skip
+    preview, ret = prepared.preview, prepared.preview.ret
+    # An amended return of a return only the billing history shows names those entries.
+    amends_history = ([[r.filed_on.isoformat(), r.description] for r in preview.filed_before.history]
+                      if prepared.prior is None and preview.filed_before is not None else [])  # fmt: skip
+    audit.record(
+        s, user=operator.user_id, station=ctx.station, event_type="tax_return",
+        object=f"{prepared.account.number} {preview.period.label}",
+        details={"return": row.id, "kind": preview.kind, "filed_on": ret.filed_on.isoformat(),
+                 "months_late": ret.months_late, "total_due_cents": ret.total_due.cents,
+                 "due_now_cents": ret.due_now.cents, "amends": row.amends_id,
+                 "amends_history": amends_history,
+                 "charges": [[c, m.cents] for c, m in done.charges],
+                 "reductions": [[c, m.cents] for c, m in done.reductions], "credit_cents": done.credit,
+                 "differences": [d.name for d in preview.differences]},
+        at=now,
+    )  # fmt: skip
+
+
+def file_return(ctx: ServiceContext, operator: Operator, account: str, period: str | FilingPeriod,
+                figures: ReturnFigures, as_written: Mapping[str, Money] | None = None,
+                filed_on: dt.date | None = None, kind: str = "original") -> FiledReturn:  # fmt: skip
     """File the return: kept with its figures and what the business wrote, and what it charges
     becomes open items on the account (or, for an amended return, adjusts them)."""
     operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
@@ -293,93 +406,27 @@ def file_return(
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         prepared = _prepare(s, ctx, account, period, figures, as_written, filed_on, kind)
-        acct, preview, prior, amends = prepared.account, prepared.preview, prepared.prior, prepared.amends
-        ret, filing = preview.ret, preview.period
-        written = {name: amount.cents for name, amount in (as_written or {}).items()}
-        row = TaxReturnRow(
-            account_id=acct.id, period=filing.label, frequency=filing.frequency.value, period_start=filing.start,
-            period_end=filing.end, due_date=filing.due, filed_on=ret.filed_on, kind=preview.kind,
-            amends_id=prior.id if prior else None,
-            figures=json.dumps({n: a.cents for n, a in ret.amounts().items()}, sort_keys=True),
-            as_written=json.dumps(written, sort_keys=True), total_due_cents=ret.total_due.cents, paid_cents=0,
-            status="filed", entered_by=operator.user_id, entered_at=now.replace(tzinfo=None),
-        )  # fmt: skip
+        acct, preview, prior = prepared.account, prepared.preview, prepared.prior
+        row = _return_row(acct, preview, prior, as_written, operator, now)
         s.add(row)
         s.flush()
         if prior is not None:
             prior.status = "superseded"
-        new = amounts_by_code(ret)
-        old = amounts_by_code(amends) if amends is not None else {code: Money(0) for code in new}
-        charges: list[tuple[str, Money]] = []
-        reductions: list[tuple[str, Money]] = []
-        credit = 0
-        what = {"amended": "Amended return", "zero": "Zero return"}.get(preview.kind, "Return")
-        first_item: int | None = None
-        for code, _label in ITEM_CODES:
-            change = new[code].cents - old[code].cents
-            if change > 0:
-                item = OpenItemRow(
-                    account_id=acct.id, external_id=f"TR{row.id}-{code}", revenue_code=code,
-                    description=f"{_ITEM_LABELS[code]} {filing.label}{', amended' if amends is not None else ''}",
-                    period=filing.label, bill_date=ret.filed_on, due_date=filing.due, amount_cents=change,
-                    paid_cents=0,
-                )  # fmt: skip
-                s.add(item)
-                s.flush()
-                first_item = first_item or item.id
-                charges.append((code, Money(change)))
-            elif change < 0:
-                left = -change
-                items = s.scalars(select(OpenItemRow).where(
-                    OpenItemRow.account_id == acct.id, OpenItemRow.revenue_code == code,
-                    OpenItemRow.period == filing.label).order_by(OpenItemRow.id.desc()))  # fmt: skip
-                for item in items:
-                    take = min(left, item.amount_cents - item.paid_cents)
-                    if take > 0:
-                        item.amount_cents -= take
-                        left -= take
-                    if left == 0:
-                        break
-                if -change - left:
-                    reductions.append((code, Money(-change - left)))
-                credit += left
-        if credit:
-            acct.credit_cents += credit
-        row.open_item_id = first_item
-        # An amended return is not late itself: what lateness costs is in its penalty and interest.
-        late = ""
-        if ret.late and not ret.amended:
-            late = f", {ret.months_late} month{'s' if ret.months_late != 1 else ''} late"
-        s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="return",
-                         description=f"{what} {filing.label} received{late}",
-                         amount_cents=ret.due_now.cents + credit, reference=f"TR-{row.id}"))  # fmt: skip
-        if credit:
-            s.add(HistoryRow(account_id=acct.id, on_date=ret.filed_on, kind="adjustment",
-                             description=f"Credit from the amended return {filing.label}", amount_cents=-credit,
-                             reference=f"TR-{row.id}"))  # fmt: skip
-        # An amended return of a return only the billing history shows names those entries.
-        amends_history = ([[r.filed_on.isoformat(), r.description] for r in preview.filed_before.history]
-                          if prior is None and preview.filed_before is not None else [])  # fmt: skip
-        audit.record(
-            s, user=operator.user_id, station=ctx.station, event_type="tax_return",
-            object=f"{acct.number} {filing.label}",
-            details={"return": row.id, "kind": preview.kind, "filed_on": ret.filed_on.isoformat(),
-                     "months_late": ret.months_late, "total_due_cents": ret.total_due.cents,
-                     "due_now_cents": ret.due_now.cents, "amends": row.amends_id,
-                     "amends_history": amends_history,
-                     "charges": [[c, m.cents] for c, m in charges],
-                     "reductions": [[c, m.cents] for c, m in reductions], "credit_cents": credit,
-                     "differences": [d.name for d in preview.differences]},
-            at=now,
-        )  # fmt: skip
+        done = _adjust_items(s, acct, row, preview.period, preview.ret, prepared.amends)
+        if done.credit:
+            acct.credit_cents += done.credit
+        row.open_item_id = done.first_item
+        _add_history(s, acct, row, preview, done.credit)
+        _audit_filed(s, ctx, operator, now, row, prepared, done)
         s.flush()
         open_cents = s.scalar(select(func.coalesce(func.sum(OpenItemRow.amount_cents - OpenItemRow.paid_cents), 0))
                               .where(OpenItemRow.account_id == acct.id))  # fmt: skip
-        owes = Money(int(open_cents or 0) - acct.credit_cents)
         result = FiledReturn(
-            id=row.id, account=acct.number, account_name=acct.name, kind=preview.kind, period=filing, ret=ret,
-            differences=preview.differences, charges=tuple(charges), reductions=tuple(reductions),
-            credit=Money(credit), account_owes=owes, amends_id=row.amends_id, amendment=preview.amendment,
+            id=row.id, account=acct.number, account_name=acct.name, kind=preview.kind, period=preview.period,
+            ret=preview.ret, differences=preview.differences, charges=tuple(done.charges),
+            reductions=tuple(done.reductions), credit=Money(done.credit),
+            account_owes=Money(int(open_cents or 0) - acct.credit_cents), amends_id=row.amends_id,
+            amendment=preview.amendment,
         )  # fmt: skip
         uow.commit()
     return result

@@ -1,0 +1,144 @@
+"""What differs, in the supervisor's words, between a closed day as it is read now and as it was
+closed (the figures kept then) or exported (the files registered then): the reasons
+services/deposit.py gives when it refuses an export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cashdesk.domain.cash import BY_CODE
+from cashdesk.domain.money import Money
+from cashdesk.store.models import ExportedFileRow
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    files: tuple[str, ...]  # the files it shows in
+    text: str
+
+
+def _count_total(what: str, then: list[int], now: list[int]) -> str:
+    return (f"{what}: {then[0]} for {Money(then[1]).display()} at the close, "
+            f"{now[0]} for {Money(now[1]).display()} now")  # fmt: skip
+
+
+def _net(cents: int) -> str:
+    return "nothing" if not cents else f"{Money(abs(cents)).display()} {'debit' if cents > 0 else 'credit'}"
+
+
+def figure_differences(then: Mapping[str, Any], now: Mapping[str, Any], names: Mapping[str, str]) -> list[Difference]:
+    """What differs between the figures kept at the close and the rows' figures now, in words.
+    (A figure a later version keeps and an earlier close did not is not compared.)"""
+    bank = (names["deposit"], names["slip"])
+    found: list[Difference] = []
+
+    def differs(key: str) -> bool:
+        return key in then and key in now and then[key] != now[key]
+
+    if differs("receipts"):
+        found.append(Difference((), _count_total("posted receipts", then["receipts"], now["receipts"])))
+    if differs("cash"):
+        was, is_ = (Money(sum(BY_CODE[c].cents * n for c, n in pieces.items() if c in BY_CODE))
+                    for pieces in (then["cash"], now["cash"]))  # fmt: skip
+        found.append(Difference(bank, f"cash in the bag: {was.display()} at the close, {is_.display()} now"
+                                if was != is_ else
+                                f"cash in the bag: {is_.display()} at the close and now, but in other bills and "
+                                "coins"))  # fmt: skip
+    for key, what in (("checks", "checks"), ("money_orders", "money orders")):
+        if differs(key):
+            found.append(Difference(bank, _count_total(what, then[key], now[key])))
+    if differs("items") and not differs("checks") and not differs("money_orders"):
+        found.append(Difference(bank, "checks and money orders: the same count and total as at the close, but a "
+                                      "number, payer or receipt is not the same"))  # fmt: skip
+    if differs("cards"):
+        was, is_ = (Money(sum(int(card[3]) for card in cards)) for cards in (then["cards"], now["cards"]))
+        found.append(Difference(bank, f"card settlements: {was.display()} at the close, {is_.display()} now"))
+    if differs("journal"):
+        for gl in sorted(set(then["journal"]) | set(now["journal"])):
+            before, after = then["journal"].get(gl, 0), now["journal"].get(gl, 0)
+            if before != after:
+                found.append(
+                    Difference((names["journal"],), f"GL journal, {gl}: {_net(before)} at the close, {_net(after)} now")
+                )
+    for key, what, details in (("billing", "billing payments", "an account, receipt or tender"),
+                               ("sales_tax", "sales-tax payments", "an account, period or receipt")):  # fmt: skip
+        if differs(key):
+            if then[key][:2] != now[key][:2]:
+                text = _count_total(what, then[key][:2], now[key][:2])
+            else:
+                text = f"{what}: the same count and total as at the close, but {details} is not the same"
+            found.append(Difference((names[key],), text))
+    return found
+
+
+_SHOWN_LINES = 12
+
+
+def _line_differences(registered: bytes, now: bytes) -> list[str]:
+    """The rows of a CSV file that differ, by line number (the header is line 1)."""
+    old = registered.decode("utf-8", "replace").splitlines()
+    new = now.decode("utf-8", "replace").splitlines()
+    shown: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        shown += [f"line {i + 1}, registered: {old[i]}" for i in range(i1, i2)]
+        shown += [f"line {j + 1}, now:        {new[j]}" for j in range(j1, j2)]
+    if len(shown) > _SHOWN_LINES:
+        shown = shown[:_SHOWN_LINES] + [f"… and {len(shown) - _SHOWN_LINES} more lines"]
+    return shown
+
+
+def _registered_copy(row: ExportedFileRow, folder: Path) -> bytes | None:
+    """The registered bytes of a file, from the export folder or the folder it was registered in."""
+    for place in (folder / row.name, Path(row.folder) / row.name):
+        try:
+            data = place.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == row.sha256:
+            return data
+    return None
+
+
+def file_difference(row: ExportedFileRow, data: bytes, folder: Path) -> Difference:
+    head = (f"{row.name}: not the file registered {row.exported_at:%Y-%m-%d %H:%M} UTC by {row.exported_by} "
+            f"(in {row.folder})")  # fmt: skip
+    if not row.name.endswith(".csv"):
+        return Difference((row.name,), head)
+    copy = _registered_copy(row, folder)
+    if copy is None:
+        return Difference((row.name,), head + "; that copy is no longer there, so its rows cannot be shown")
+    return Difference((row.name,), "\n      ".join([head + ":", *_line_differences(copy, data)]))
+
+
+def refusal(day: dt.date, folder: Path, differences: list[Difference], *, rows_changed: bool,
+             registered: bool) -> str:  # fmt: skip
+    named: list[str] = []
+    for difference in differences:
+        named += [name for name in difference.files if name not in named]
+    if rows_changed:
+        why = "its money rows are not what they were when the day was closed"
+        what_to_do = ("A closed day's rows change only outside cashdesk (a correction is a reversal on an open day), "
+                      "so do not send these files to the bank. Run `cashdesk audit verify` to see what was changed, "
+                      "then restore the backup taken at the day's close, or ask the administrator.")  # fmt: skip
+    else:
+        why = "its files would not be the ones registered for the day"
+        what_to_do = ("The day's money is as it was closed, but something its files print (a name, a GL code, a "
+                      "setting) has changed since, or another version of cashdesk writes them otherwise. The "
+                      "registered files remain the day's deposit: send those, and ask the administrator before "
+                      "exporting this day again.")  # fmt: skip
+    lines = [f"The deposit of {day} was not exported: {why}."]
+    lines += [f"  - {d.text}" for d in differences]
+    if named:
+        lines.append("Files that differ: " + ", ".join(named) + ".")
+    lines.append(f"Nothing was written to {folder}" + ("; the registered files were left as they are." if registered
+                                                      else "."))  # fmt: skip
+    lines.append(what_to_do)
+    return "\n".join(lines)
