@@ -566,7 +566,7 @@ def _backup(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from cashdesk.services.backup import restore  # deferred: start-up time
+    from cashdesk.services.restore import restore  # deferred: start-up time
     from cashdesk.services.context import command_line_operator
     from cashdesk.store.db import resolve_url, sqlite_path
 
@@ -579,7 +579,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 def _clear_interrupted_restore(db: str | None) -> None:
     """What a restore that was stopped left beside the database goes before `init` uses it (docs/backups.md)."""
-    from cashdesk.services.backup import clear_interrupted_restore  # deferred: start-up time
+    from cashdesk.services.restore import clear_interrupted_restore  # deferred: start-up time
     from cashdesk.store.db import resolve_url, sqlite_path
 
     database = sqlite_path(resolve_url(db))

@@ -13,10 +13,11 @@ from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
 from cashdesk.domain.tenders import Tender, TenderKind
-from cashdesk.services.backup import BackupError, automatic_backup, backup, check_backup, restore
+from cashdesk.services.backup import BackupError, automatic_backup, backup, check_backup
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext, command_line_operator
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import Cart, MiscItem, post_receipt
+from cashdesk.services.restore import restore
 
 NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
 CASHIER = Operator("jcashier", Role.CASHIER)
