@@ -513,7 +513,11 @@ def _close_day(ctx: ServiceContext, args: argparse.Namespace) -> int:
         result = close_day(ctx, operator, args.date)
     finally:
         sign_out(ctx, operator)
-    print(result.describe())
+    print(result.describe(), flush=True)  # the day is closed now; the backup follows
+    if result.backup is not None:
+        outcome = result.backup.wait()  # the command waits for it: it ends with the backup whole, or said failed
+        assert outcome is not None
+        print(outcome.describe())
     return 0
 
 
@@ -566,8 +570,8 @@ def _backup(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from cashdesk.services.restore import restore  # deferred: start-up time
-    from cashdesk.services.context import command_line_operator
+    from cashdesk.services.context import command_line_operator  # deferred: start-up time
+    from cashdesk.services.restore import restore
     from cashdesk.store.db import resolve_url, sqlite_path
 
     database = sqlite_path(resolve_url(args.db))

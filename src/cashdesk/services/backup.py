@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,20 @@ COMPANIONS = ("-wal", "-shm", "-journal")
 AUDIT_SINCE = "0003"
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL = ".part"  # a backup being written
+#: Pages copied in one step of the online backup (1 MiB at SQLite's 4 KiB page); between steps the
+#: copy reports its progress and lets other threads run.
+STEP_PAGES = 256
+#: The pause after each step: the disk and the interpreter go to the stations posting meanwhile.
+STEP_PAUSE_S = 0.0005
+#: A copy of a database not in WAL mode restarts at every write by another connection; this many
+#: restarts, then the rest is copied in one step.
+MAX_RESTARTS = 3
+#: The stages a backup reports to its progress: (stage, done, in all); checking has no count.
+COPYING = "Copying the database"
+CHECKING = "Checking the copy"
+Progress = Callable[[str, int, int], None]
+
+log = logging.getLogger(__name__)
 
 
 class BackupError(ServiceError):
@@ -142,23 +159,26 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def copy_online(source: Path, target: Path, *, check: bool) -> BackupCheck | None:
+def copy_online(source: Path, target: Path, *, check: bool, progress: Progress | None = None) -> BackupCheck | None:
     """SQLite's online backup: a consistent copy while others keep writing, one self-contained
     file (no -wal beside it), on the disk when this returns; checked when `check`.
 
     The copy stays locked from before its first page to the end of its check (locking mode
     EXCLUSIVE), so the next run's clean-up can tell a copy being written from one a killed run left."""
     result = None
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
+        pinned = _pin_snapshot(src)
         dst = sqlite3.connect(target, isolation_level=None)
         try:
             dst.execute("PRAGMA locking_mode=EXCLUSIVE")
             dst.execute("BEGIN EXCLUSIVE")  # takes the lock now, and keeps it after COMMIT
             dst.execute("COMMIT")
-            src.backup(dst, pages=4096)
+            _copy_pages(src, dst, pinned=pinned, progress=progress)
             dst.execute("PRAGMA journal_mode=DELETE")
             if check:
+                if progress is not None:
+                    progress(CHECKING, 0, 0)
                 result = _check(dst, target)
         finally:
             dst.close()
@@ -167,6 +187,48 @@ def copy_online(source: Path, target: Path, *, check: bool) -> BackupCheck | Non
     with target.open("rb") as handle:
         os.fsync(handle.fileno())
     return result
+
+
+def _pin_snapshot(src: sqlite3.Connection) -> bool:
+    """Hold one read transaction on a WAL database for the whole copy: every step then copies the
+    same moment, and a station writing beside it neither restarts the copy (SQLite restarts it
+    after any write by another connection between steps) nor waits for it (WAL readers block no
+    writer). A database in a rollback journal cannot be read so without holding its writers off."""
+    (mode,) = src.execute("PRAGMA journal_mode").fetchone()
+    if str(mode).lower() != "wal":
+        return False
+    src.execute("BEGIN")
+    src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot is taken at the first read
+    return True
+
+
+class _TooBusy(Exception):
+    """The copy of an unpinned database kept restarting under its writers."""
+
+
+def _copy_pages(src: sqlite3.Connection, dst: sqlite3.Connection, *, pinned: bool, progress: Progress | None) -> None:
+    """A few hundred pages a step, a pause between steps for the stations posting beside it. Unpinned
+    (no WAL), a write restarts the copy: after MAX_RESTARTS the rest is taken in one step, which
+    writers wait for within their busy timeout, rather than a copy that never ends."""
+    restarts = 0
+    left: int | None = None
+
+    def step(_status: int, remaining: int, pages: int) -> None:
+        nonlocal restarts, left
+        if left is not None and remaining > left:
+            restarts += 1
+        left = remaining
+        if progress is not None:
+            progress(COPYING, pages - remaining, pages)
+        if not pinned and restarts > MAX_RESTARTS:
+            raise _TooBusy
+        time.sleep(STEP_PAUSE_S)
+
+    try:
+        src.backup(dst, pages=STEP_PAGES, progress=step)
+    except _TooBusy:
+        log.warning("the backup restarted %d times under writers; taking the rest in one step", restarts)
+        src.backup(dst, pages=-1)
 
 
 def companions(path: Path) -> list[Path]:
@@ -232,7 +294,7 @@ def _refuse_companion(target: Path) -> None:
                               "Choose another name, like cashdesk-backup.sqlite3.")  # fmt: skip
 
 
-def _write_backup(ctx: ServiceContext, target: Path) -> tuple[BackupCheck, int, str]:
+def _write_backup(ctx: ServiceContext, target: Path, progress: Progress | None = None) -> tuple[BackupCheck, int, str]:
     source = _live_path(ctx)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -241,7 +303,7 @@ def _write_backup(ctx: ServiceContext, target: Path) -> tuple[BackupCheck, int, 
     partial = target.with_name(target.name + PARTIAL)
     try:
         _clear_partial_backups(target.parent)
-        check = copy_online(source, partial, check=True)
+        check = copy_online(source, partial, check=True, progress=progress)
         assert check is not None
         if not check.ok:
             raise BackupError(f"The backup did not check out and was not kept: {check.problem}")
@@ -258,7 +320,9 @@ def _write_backup(ctx: ServiceContext, target: Path) -> tuple[BackupCheck, int, 
     return check, size, digest
 
 
-def backup(ctx: ServiceContext, operator: Operator, to: Path | None = None) -> BackupResult:
+def backup(
+    ctx: ServiceContext, operator: Operator, to: Path | None = None, progress: Progress | None = None
+) -> BackupResult:
     """A checked copy of the database at `to` (a file, or a folder), by default in the backups folder."""
     operator.require(Permission.BACKUP, "back up the database")
     now = ctx.now()
@@ -269,16 +333,20 @@ def backup(ctx: ServiceContext, operator: Operator, to: Path | None = None) -> B
     live = _live_path(ctx).resolve()
     if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
         raise BackupError("A backup cannot be written over the database itself. Choose another file.")
-    check, size, digest = _write_backup(ctx, target)
+    check, size, digest = _write_backup(ctx, target, progress)
     _audit(ctx, operator.user_id, "backup", target, size=size, sha256=digest[:12])
     return BackupResult(target, size, digest, check)
 
 
-def automatic_backup(ctx: ServiceContext, user: str, day: dt.date) -> BackupResult:
+def day_backup_path(ctx: ServiceContext, day: dt.date) -> Path:
+    return backup_folder(ctx) / f"cashdesk-day-{day:%Y-%m-%d}.sqlite3"
+
+
+def automatic_backup(ctx: ServiceContext, user: str, day: dt.date, progress: Progress | None = None) -> BackupResult:
     """The day close's backup, `cashdesk-day-YYYY-MM-DD.sqlite3`; the newest `backup.keep` are kept."""
-    folder = backup_folder(ctx)
-    target = folder / f"cashdesk-day-{day:%Y-%m-%d}.sqlite3"
-    check, size, digest = _write_backup(ctx, target)
+    target = day_backup_path(ctx, day)
+    folder = target.parent
+    check, size, digest = _write_backup(ctx, target, progress)
     keep = ctx.settings.backup.keep
     automatic = sorted(p for p in folder.iterdir() if AUTOMATIC.match(p.name))
     removed = tuple(automatic[:-keep]) if keep else ()
@@ -288,9 +356,111 @@ def automatic_backup(ctx: ServiceContext, user: str, day: dt.date) -> BackupResu
     return BackupResult(target, size, digest, check, removed)
 
 
-def _audit(ctx: ServiceContext, user: str, event_type: str, path: Path, **details: object) -> None:
+def _audit(ctx: ServiceContext, user: str, event_type: str, path: Path, *, success: bool = True,
+           **details: object) -> None:  # fmt: skip
     # Names and folders are the person's choice: a long number in them is masked, never refused.
     with ctx.db.unit_of_work() as uow:
         audit.record(uow.session, user=user, station=ctx.station, event_type=event_type, object=mask(path.name)[:120],
-                     details={"folder": mask(str(path.parent))[:300], **details}, at=ctx.now())  # fmt: skip
+                     success=success, details={"folder": mask(str(path.parent))[:300], **details},
+                     at=ctx.now())  # fmt: skip
         uow.commit()
+
+
+# -- the day close's backup, in the background ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DayBackupOutcome:
+    """How the day close's backup ended: taken (`result`), or not (`problem`, in words)."""
+
+    target: Path
+    result: BackupResult | None = None
+    problem: str = ""
+
+    @property
+    def path(self) -> Path | None:
+        return self.result.path if self.result is not None else None
+
+    def describe(self) -> str:
+        if self.result is not None:
+            return f"Backed up to {self.result.path}."
+        return (f"The automatic backup failed: {self.problem} The day stays closed; take a backup by hand "
+                "(cashdesk backup).")  # fmt: skip
+
+
+class DayCloseBackup:
+    """The day close's backup, taken on its own thread once the close is committed, so that the
+    supervisor is not kept waiting for it: `progress()` while it runs, `wait()` for how it ended.
+    A failure is said by the outcome, logged and written to the audit trail; it never reopens the day.
+
+    Not a daemon thread: a command or a window that ends meanwhile waits for the copy to be whole."""
+
+    def __init__(self, ctx: ServiceContext, user: str, day: dt.date) -> None:
+        self.target = day_backup_path(ctx, day)
+        self._ctx, self._user, self._day = ctx, user, day
+        self._lock = threading.Lock()
+        self._progress: tuple[str, int, int] = (COPYING, 0, 0)
+        self._outcome: DayBackupOutcome | None = None
+        self._finished = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"day-close backup {day}")
+
+    @classmethod
+    def start(cls, ctx: ServiceContext, user: str, day: dt.date) -> DayCloseBackup:
+        job = cls(ctx, user, day)
+        with _RUNNING_LOCK:
+            _RUNNING.add(job)
+        job._thread.start()
+        return job
+
+    def progress(self) -> tuple[str, int, int]:
+        """(stage, pages done, pages in all); checking the copy has no count."""
+        with self._lock:
+            return self._progress
+
+    @property
+    def finished(self) -> bool:
+        return self._finished.is_set()
+
+    def wait(self, timeout: float | None = None) -> DayBackupOutcome | None:
+        """How it ended; None while it is still running after `timeout` seconds."""
+        self._finished.wait(timeout)
+        return self._outcome
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        with self._lock:
+            self._progress = (stage, done, total)
+
+    def _run(self) -> None:
+        try:
+            outcome = DayBackupOutcome(self.target, automatic_backup(self._ctx, self._user, self._day, self._report))
+        except BackupError as exc:
+            outcome = DayBackupOutcome(self.target, problem=str(exc))
+        except Exception as exc:  # on a thread nobody else would hear of it: it must reach the supervisor
+            log.exception("the day close's backup failed")
+            outcome = DayBackupOutcome(self.target, problem=f"Could not write the backup {self.target}: {exc}.")
+        if outcome.problem:
+            self._record_failure(outcome.problem)
+        self._outcome = outcome
+        self._finished.set()
+        with _RUNNING_LOCK:
+            _RUNNING.discard(self)
+
+    def _record_failure(self, problem: str) -> None:
+        log.warning("the automatic backup of %s failed: %s", self._day, problem)
+        try:
+            _audit(self._ctx, self._user, "backup", self.target, success=False, automatic=True,
+                   problem=mask(problem)[:300])  # fmt: skip
+        except Exception:  # the database itself may be what failed; the outcome still says it
+            log.exception("the failed backup could not be written to the audit trail")
+
+
+_RUNNING: set[DayCloseBackup] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def wait_for_day_backups(timeout: float | None = None) -> None:
+    """Until every day-close backup under way has ended (a test's end, a window closing)."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for job in running:
+        job.wait(timeout)
