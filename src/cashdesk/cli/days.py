@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cashdesk.cli.progress import backup_bar, progress_bar, wait_with_bar
 from cashdesk.cli.signing import CommandError, sign_in_from_args
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (2 ms) at start-up
@@ -24,7 +25,9 @@ def close_day_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
         sign_out(ctx, operator)
     print(result.describe(), flush=True)  # the day is closed now; the backup follows
     if result.backup is not None:
-        outcome = result.backup.wait()  # the command waits for it: it ends with the backup whole, or said failed
+        # The command waits for it, a bar on a terminal: it ends with the backup whole, or said failed.
+        wait_with_bar(result.backup, enabled=not args.no_progress)
+        outcome = result.backup.wait()
         assert outcome is not None
         print(outcome.describe())
     return 0
@@ -57,15 +60,22 @@ def simulate_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
 
     out = args.out or ((ctx.db.path.parent if ctx.db.path else Path.cwd()) / "exports")
 
-    def report(day: SimulatedDay) -> None:
-        print(day.business_date.isoformat(), flush=True)  # stdout: the business dates, one per line
-        print(
-            f"  {day.receipts} receipts, {day.total.display()}, {day.voids} voids, {day.drops} drops, "
-            f"over/short {day.over_short.display()}",
-            file=sys.stderr,
-        )
+    done = 0
+    with progress_bar("Simulating days", enabled=not args.no_progress) as bar:
 
-    simulate(ctx, command_line_operator(), days=args.days, seed=args.seed, out=out, on_day=report)
+        def report(day: SimulatedDay) -> None:
+            nonlocal done
+            print(day.business_date.isoformat(), flush=True)  # stdout: the business dates, one per line
+            print(
+                f"  {day.receipts} receipts, {day.total.display()}, {day.voids} voids, {day.drops} drops, "
+                f"over/short {day.over_short.display()}",
+                file=sys.stderr,
+            )
+            done += 1
+            if bar is not None:
+                bar(done, args.days)
+
+        simulate(ctx, command_line_operator(), days=args.days, seed=args.seed, out=out, on_day=report)
     print(f"Deposit files in {out}", file=sys.stderr)
     return 0
 
@@ -74,7 +84,9 @@ def backup_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
     from cashdesk.services.backup import backup  # deferred: start-up time
     from cashdesk.services.context import command_line_operator
 
-    print(backup(ctx, command_line_operator(), args.to).describe())
+    with backup_bar(enabled=not args.no_progress) as bar:
+        result = backup(ctx, command_line_operator(), args.to, progress=bar)
+    print(result.describe())
     return 0
 
 

@@ -20,7 +20,8 @@ def demo_data_command(args: argparse.Namespace) -> int:
     if args.accounts < 1:
         print("cashdesk: --accounts must be at least 1.", file=sys.stderr)
         return 2
-    result = generate_demo_city(args.db, accounts=args.accounts, seed=args.seed, progress=progress_bar("Demo city"))
+    with progress_bar("Demo city") as progress:
+        result = generate_demo_city(args.db, accounts=args.accounts, seed=args.seed, progress=progress)
     print(result.describe())
     return 0
 
@@ -29,9 +30,9 @@ def import_accounts_command(ctx: ServiceContext, args: argparse.Namespace) -> in
     from cashdesk.services.context import command_line_operator  # deferred: start-up time
     from cashdesk.services.imports import ImportRefused, import_accounts
 
-    progress = None if args.no_progress else progress_bar("Importing")
     try:
-        result = import_accounts(ctx, args.file, progress=progress, actor=command_line_operator())
+        with progress_bar("Importing", enabled=not args.no_progress) as progress:
+            result = import_accounts(ctx, args.file, progress=progress, actor=command_line_operator())
     except ImportRefused as refused:
         print(str(refused), file=sys.stderr)
         return 1
@@ -49,10 +50,11 @@ def import_payments_command(ctx: ServiceContext, args: argparse.Namespace) -> in
     except MoneyError as exc:
         raise CommandError(f"--control-total: {exc}") from None
     operator = sign_in_from_args(ctx, args)
-    progress = None if args.no_progress else (progress_bar("Checking payments") or progress_lines("Checking payments"))
     try:
-        result = import_payments(ctx, operator, Path(args.file), control_count=args.control_count,
-                                 control_total=control_total, progress=progress)  # fmt: skip
+        with progress_bar("Checking payments", enabled=not args.no_progress) as bar:
+            lines = None if args.no_progress else progress_lines("Checking payments")  # a log gets a line now and then
+            result = import_payments(ctx, operator, Path(args.file), control_count=args.control_count,
+                                     control_total=control_total, progress=bar or lines)  # fmt: skip
     except PaymentsImportRefused as refused:
         print(str(refused), file=sys.stderr)
         return 1

@@ -162,6 +162,7 @@ def _day_commands(sub: Commands) -> None:
     close = sub.add_parser("close-day", help="close a business day once every drawer of it is closed (a supervisor)")
     close.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
     _supervisor_arguments(close)
+    close.add_argument("--no-progress", action="store_true", help="no progress bar while the backup is taken")
     deposit = sub.add_parser(
         "export-deposit", help="write a closed day's deposit slip, deposit file, GL journal and posting files"
     )
@@ -189,6 +190,7 @@ def _day_commands(sub: Commands) -> None:
         metavar="DIR",
         help="where each day's deposit files go (default: exports beside the database)",
     )
+    simulate.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
 def _file_commands(sub: Commands) -> None:
@@ -203,6 +205,7 @@ def _file_commands(sub: Commands) -> None:
         metavar="PATH",
         help="a file or a folder (default: the backup.folder setting, or backups beside the database)",
     )
+    backup.add_argument("--no-progress", action="store_true", help="no progress bar")
     restore = sub.add_parser(
         "restore", help="put a backup in place of the database (close every window first); the replaced file is kept"
     )
