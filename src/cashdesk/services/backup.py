@@ -11,12 +11,14 @@ Restoring one is services/restore.py (docs/backups.md).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
 import os
 import re
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -46,6 +48,8 @@ STEP_PAUSE_S = 0.0005
 #: A copy of a database not in WAL mode restarts at every write by another connection; this many
 #: restarts, then the rest is copied in one step.
 MAX_RESTARTS = 3
+#: The day close's backup thread's nice value (Linux): it gives way to everything in the foreground.
+BACKGROUND_NICE = 10
 #: The stages a backup reports to its progress: (stage, done, in all); checking has no count.
 COPYING = "Copying the database"
 CHECKING = "Checking the copy"
@@ -431,6 +435,7 @@ class DayCloseBackup:
             self._progress = (stage, done, total)
 
     def _run(self) -> None:
+        _give_way()
         try:
             outcome = DayBackupOutcome(self.target, automatic_backup(self._ctx, self._user, self._day, self._report))
         except BackupError as exc:
@@ -452,6 +457,14 @@ class DayCloseBackup:
                    problem=mask(problem)[:300])  # fmt: skip
         except Exception:  # the database itself may be what failed; the outcome still says it
             log.exception("the failed backup could not be written to the audit trail")
+
+
+def _give_way() -> None:
+    """The backup's thread yields the processor to the supervisor's export and the stations' postings:
+    on Linux a thread has its own nice value. Elsewhere it runs as it is."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
 
 
 _RUNNING: set[DayCloseBackup] = set()

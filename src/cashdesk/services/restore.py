@@ -135,30 +135,7 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
     database = database.expanduser().resolve()
     moment = now or clock.now()
 
-    # -- checks before anything moves ------------------------------------------------------------
-    # A refusal here leaves the database, the files beside it and the backup as they were (only
-    # what an interrupted restore left is cleared).
-    if backup_path == database or (
-        backup_path.exists() and database.exists() and os.path.samefile(backup_path, database)
-    ):
-        raise BackupError("That is the database itself, not a backup of it.")
-    if database.is_dir():
-        raise BackupError(f"{database} is a folder; give --db the database file.")
-    cleared = clear_interrupted_restore(database)
-    check = check_backup(backup_path)
-    if not check.ok:
-        raise BackupError(f"Not restored: {check.problem} The database was left as it was.")
-    from cashdesk.services.anchors import restore_problem
-
-    short = restore_problem(backup_path, database)  # the chain must reach the last anchor printed or exported
-    if short:
-        raise BackupError(f"Not restored: {short} The database was left as it was.")
-    if not database.exists():
-        for side in companions(database):
-            if side.exists():
-                raise BackupError(f"Not restored: there is no database at {database}, but there is {side.name} beside "
-                                  "it, which SQLite would read into the restored database. Move it to another folder, "
-                                  "then restore again.")  # fmt: skip
+    cleared, check = _checks_before_anything_moves(backup_path, database)
     station = Settings.load().station.id
 
     # -- the restored database, made whole beside the old one ---------------------------------------
@@ -195,6 +172,33 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
             hold.release()
         remove_with_companions(copy)
     return RestoreResult(backup_path, replaced, check, upgraded, cleared)
+
+
+def _checks_before_anything_moves(backup_path: Path, database: Path) -> tuple[tuple[Path, ...], BackupCheck]:
+    """What an interrupted restore left (cleared), and the backup's check. A refusal here leaves the
+    database, the files beside it and the backup as they were (only that leftover is cleared)."""
+    if backup_path == database or (
+        backup_path.exists() and database.exists() and os.path.samefile(backup_path, database)
+    ):
+        raise BackupError("That is the database itself, not a backup of it.")
+    if database.is_dir():
+        raise BackupError(f"{database} is a folder; give --db the database file.")
+    cleared = clear_interrupted_restore(database)
+    check = check_backup(backup_path)
+    if not check.ok:
+        raise BackupError(f"Not restored: {check.problem} The database was left as it was.")
+    from cashdesk.services.anchors import restore_problem
+
+    short = restore_problem(backup_path, database)  # the chain must reach the last anchor printed or exported
+    if short:
+        raise BackupError(f"Not restored: {short} The database was left as it was.")
+    if not database.exists():
+        for side in companions(database):
+            if side.exists():
+                raise BackupError(f"Not restored: there is no database at {database}, but there is {side.name} beside "
+                                  "it, which SQLite would read into the restored database. Move it to another folder, "
+                                  "then restore again.")  # fmt: skip
+    return cleared, check
 
 
 def _bring_up_to_date(copy: Path, revision: str) -> str:
