@@ -13,8 +13,10 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from cashdesk.config import Settings
-from cashdesk.services.backup import COPYING, BackupResult, backup, check_backup
+from cashdesk.services.backup import COPYING, BackupResult, backup, check_backup, copy_online
 from cashdesk.services.context import ServiceContext, command_line_operator
 from cashdesk.store.db import BUSY_TIMEOUT_MS
 
@@ -109,3 +111,40 @@ def test_a_backup_beside_a_station_writing_100_times_a_second_finishes_and_block
     assert all(later[1] >= earlier[1] for earlier, later in zip(copied, copied[1:], strict=False)), (
         "the copy started over: the station's writes restarted it"
     )
+
+
+def test_a_database_without_a_write_ahead_log_is_copied_all_the_same_beside_a_writer(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No snapshot to hold there: the writer's commits restart the copy, and after a few restarts the
+    rest is taken in one step, which the writer waits for within its busy timeout."""
+    source = tmp_path / "plain.sqlite3"
+    with sqlite3.connect(source) as con:
+        con.execute("PRAGMA journal_mode=DELETE")
+    con.close()
+    _padded(source)
+    stop, started = tmp_path / "stop", tmp_path / "started"
+    station = subprocess.Popen(
+        [sys.executable, "-c", STATION, str(source), str(stop), str(started), str(BUSY_TIMEOUT_MS / 1000)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    copying = threading.Thread(target=copy_online, args=(source, tmp_path / "copy.sqlite3"), kwargs={"check": False})
+    try:
+        while not started.exists() and station.poll() is None:
+            threading.Event().wait(0.01)
+        copying.start()
+        copying.join(BOUND_S)
+        finished = not copying.is_alive()
+    finally:
+        stop.touch()
+        out, _ = station.communicate(timeout=30)
+        copying.join()
+    assert finished, f"the copy did not end within {BOUND_S} s"
+    said = out.splitlines()
+    assert int(said[0]) > 0 and said[1:] == [], f"the writer met errors: {said[1:]}"
+    assert "taking the rest in one step" in caplog.text  # the bound was reached, and the fallback taken
+    with sqlite3.connect(tmp_path / "copy.sqlite3") as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT count(*) FROM padding").fetchone() == (PADDING_MB,)
+    copy.close()
