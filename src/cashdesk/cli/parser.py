@@ -94,7 +94,7 @@ def _import_commands(sub: Commands) -> None:
 
     imp = sub.add_parser("import-accounts", help="load accounts and open items from the billing system (CSV)")
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _no_progress(imp, "no progress bar")
 
     payments = sub.add_parser(
         "import-payments", help="make a mail batch from a lockbox or payments file (CSV, docs/formats.md)",
@@ -110,7 +110,7 @@ def _import_commands(sub: Commands) -> None:
     )
     payments.add_argument("--password-stdin", action="store_true",
                           help="read the user's password from one line of standard input")  # fmt: skip
-    payments.add_argument("--no-progress", action="store_true", help="no progress line")
+    _no_progress(payments, "no progress line")
 
 
 def _lookup_commands(sub: Commands) -> None:
@@ -162,7 +162,7 @@ def _day_commands(sub: Commands) -> None:
     close = sub.add_parser("close-day", help="close a business day once every drawer of it is closed (a supervisor)")
     close.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
     _supervisor_arguments(close)
-    close.add_argument("--no-progress", action="store_true", help="no progress bar while the backup is taken")
+    _no_progress(close, "no progress bar while the backup is taken")
     deposit = sub.add_parser(
         "export-deposit", help="write a closed day's deposit slip, deposit file, GL journal and posting files"
     )
@@ -184,13 +184,9 @@ def _day_commands(sub: Commands) -> None:
     simulate.add_argument(
         "--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same days"
     )
-    simulate.add_argument(
-        "--out",
-        type=Path,
-        metavar="DIR",
-        help="where each day's deposit files go (default: exports beside the database)",
-    )
-    simulate.add_argument("--no-progress", action="store_true", help="no progress bar")
+    simulate.add_argument("--out", type=Path, metavar="DIR",
+                          help="where each day's deposit files go (default: exports beside the database)")  # fmt: skip
+    _no_progress(simulate, "no progress bar")
 
 
 def _file_commands(sub: Commands) -> None:
@@ -205,7 +201,7 @@ def _file_commands(sub: Commands) -> None:
         metavar="PATH",
         help="a file or a folder (default: the backup.folder setting, or backups beside the database)",
     )
-    backup.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _no_progress(backup, "no progress bar")
     restore = sub.add_parser(
         "restore", help="put a backup in place of the database (close every window first); the replaced file is kept"
     )
@@ -223,6 +219,10 @@ def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--password-stdin", action="store_true", help="read the supervisor's password from one line of standard input"
     )
+
+
+def _no_progress(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--no-progress", action="store_true", help=help)
 
 
 def _whole_number(text: str) -> int:

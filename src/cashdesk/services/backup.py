@@ -472,7 +472,7 @@ _RUNNING_LOCK = threading.Lock()
 
 
 def wait_for_day_backups(timeout: float | None = None) -> None:
-    """Until every day-close backup under way has ended (a test's end, a window closing)."""
+    """Until every day-close backup under way has ended (the end of a test that closed a day)."""
     with _RUNNING_LOCK:
         running = list(_RUNNING)
     for job in running:
