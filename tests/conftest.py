@@ -44,6 +44,16 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.delenv("CASHDESK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _day_close_backups_end_with_the_test() -> Iterator[None]:
+    """A day close backs up on a thread of its own: it ends with the test that closed the day."""
+    yield
+    import sys
+
+    if "cashdesk.services.backup" in sys.modules:
+        sys.modules["cashdesk.services.backup"].wait_for_day_backups()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A fresh, initialised database file with the default revenue codes."""

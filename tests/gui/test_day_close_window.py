@@ -72,6 +72,11 @@ def test_the_day_closes_only_when_every_drawer_is_closed_then_the_deposit_is_sav
     text = "".join(page.extract_text() for page in pypdf.PdfReader(slip).pages)
     assert "D-1001" in text and "BAG-77" in text
     assert len(list((tmp_path / "deposits").iterdir())) == 6  # the five files and their manifest, written last
+    # The backup the close started follows in the background, shown with a bar, and says how it ended.
+    progress = dialog.backup_progress
+    assert progress.isVisible()
+    qtbot.waitUntil(lambda: progress.outcome is not None, timeout=20000)
+    assert f"Backed up to {progress.outcome.path}." == progress.label.text() and progress.outcome.path.is_file()
     keyboard.press(Key.Key_Escape)
     qtbot.waitUntil(lambda: window.extra_dialog is None, timeout=2000)
 

@@ -22,7 +22,7 @@ from cashdesk.cli import main
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.services import auth
-from cashdesk.services.backup import BackupError, backup, restore
+from cashdesk.services.backup import BackupError, backup
 from cashdesk.services.balancing import z_report_pdf
 from cashdesk.services.context import ServiceContext, command_line_operator
 from cashdesk.services.day_close import close_day, day_status
@@ -30,6 +30,7 @@ from cashdesk.services.deposit import export_deposit
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.services.printing import deliver_queued, station_printer
+from cashdesk.services.restore import restore
 from cashdesk.store import guards
 from tests.integration.test_deposit_export import (
     CASHIER,

@@ -13,10 +13,11 @@ from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
 from cashdesk.domain.tenders import Tender, TenderKind
-from cashdesk.services.backup import BackupError, automatic_backup, backup, check_backup, restore
+from cashdesk.services.backup import BackupError, automatic_backup, backup, check_backup
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext, command_line_operator
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import Cart, MiscItem, post_receipt
+from cashdesk.services.restore import restore
 
 NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
 CASHIER = Operator("jcashier", Role.CASHIER)
@@ -168,13 +169,21 @@ def test_closing_the_day_backs_up_and_a_failed_backup_does_not_reopen_it(small_c
     ctx.clock = lambda: NOW
     try:
         closed = close_day(ctx, supervisor, NOW.date() - dt.timedelta(days=1))
-        assert closed.backup == tmp_path / "backups" / "cashdesk-day-2026-11-25.sqlite3"
-        assert check_backup(closed.backup).ok and "Backed up to" in closed.describe()
+        assert closed.backup is not None and "in the background" in closed.describe()
+        taken = closed.backup.wait()  # the close returned first; the backup follows on its own thread
+        assert taken is not None and taken.path == tmp_path / "backups" / "cashdesk-day-2026-11-25.sqlite3"
+        assert check_backup(taken.path).ok and "Backed up to" in taken.describe()
         (tmp_path / "blocked").write_text("a file where the folder should be")
         ctx.settings = ctx.settings.with_values(backup__folder=str(tmp_path / "blocked"))
         second = close_day(ctx, supervisor, NOW.date())
-        assert second.backup is None and "automatic backup failed" in second.describe()
+        assert second.backup is not None
+        failed = second.backup.wait()
+        assert failed is not None and failed.path is None and "automatic backup failed" in failed.describe()
         assert day_status(ctx, NOW.date()).closed
+        with sqlite3.connect(small_city) as con:  # the failure is in the audit trail, for whoever looks later
+            (success, details) = con.execute("SELECT success, details FROM audit_events WHERE event_type = 'backup' "
+                                              "ORDER BY seq DESC LIMIT 1").fetchone()  # fmt: skip
+        assert success == 0 and "blocked" in details
     finally:
         ctx.close()
 

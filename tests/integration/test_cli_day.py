@@ -123,3 +123,26 @@ def test_a_bad_date_is_refused_by_the_parser(small_city: Path, capsys: pytest.Ca
         run(capsys, monkeypatch, "--db", str(small_city), "close-day", "--date", "26/11/2026", "--user", "msuper")
     assert exited.value.code == 2
     assert "'26/11/2026' is not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_close_day_says_the_close_then_waits_for_its_backup_and_says_how_it_ended(
+    ctx: ServiceContext, small_city: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    import os
+
+    day = ctx.today().isoformat()
+    open_drawer(ctx, CASHIER, FLOAT)
+    post_receipt(ctx, CASHIER, Cart((AccountPayment("1000000017", Money(3490)),)), [cash(4000)])
+    close_my_drawer(ctx, CASHIER, CashCount({"B20": 6, "B10": 1, "B1": 4, "C25": 40, "C10": 9}))
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the backups folder should be")
+    settings = Path(os.environ["CASHDESK_CONFIG"])
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f"[backup]\nfolder = {str(blocked)!r}\n", encoding="utf-8")
+    code, out, err = run(capsys, monkeypatch, "--db", str(small_city), "close-day", "--date", day, "--user", "msuper",
+                         "--password-stdin")  # fmt: skip
+    assert code == 0 and err == ""  # the day is closed all the same
+    closed, backup = out.splitlines()
+    assert closed.startswith(f"The business day {day} is closed") and closed.endswith("in the background.")
+    assert backup.startswith("The automatic backup failed: Could not make the folder") and "by hand" in backup

@@ -99,6 +99,7 @@ def warm_up() -> None:
 
     import cashdesk.cli  # noqa: F401
     import cashdesk.services.backup  # noqa: F401
+    import cashdesk.services.restore  # noqa: F401
     import cashdesk.services.setup  # noqa: F401
     import cashdesk.store.schema  # noqa: F401
 

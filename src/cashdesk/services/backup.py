@@ -1,4 +1,4 @@
-"""Backups of the SQLite database: taken online, checked after writing, restored with care.
+"""Backups of the SQLite database: taken online in steps, checked after writing.
 
 `backup` copies the live database with SQLite's online backup API (the window may keep
 working), into a temporary name beside the target (`….part`), checks the copy (integrity_check,
@@ -6,10 +6,7 @@ a cashdesk schema this version knows, the audit chain), then renames it into pla
 that a killed run left is removed by the next run. The day close takes one automatically
 (`automatic_backup`) and keeps the newest `backup.keep`.
 
-`restore` checks everything before anything moves, makes the restored database whole beside
-the old one (brought up to this version's schema, its `restore` audit event in it), then puts
-it in place with one rename: at every instant the path holds the old database or the new one,
-never neither, and never a `-wal` of the one beside the other (docs/backups.md).
+Restoring one is services/restore.py (docs/backups.md).
 """
 
 from __future__ import annotations
@@ -17,22 +14,24 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 import os
 import re
-import shutil
 import sqlite3
-from collections.abc import Iterator
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cashdesk import clock
 from cashdesk.domain.audit import AuditRecord, read_details, verify_chain
 from cashdesk.domain.cards import mask
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
-from cashdesk.services.context import DatabaseError, Operator, ServiceContext, ServiceError
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import sync_folder
-from cashdesk.store.db import BUSY_TIMEOUT_MS, HEAD_REVISION, KNOWN_REVISIONS
+from cashdesk.store.db import BUSY_TIMEOUT_MS, KNOWN_REVISIONS
 
 AUTOMATIC = re.compile(r"^cashdesk-day-\d{4}-\d{2}-\d{2}\.sqlite3$")
 #: The files SQLite keeps beside a database and deletes or rewrites by itself.
@@ -41,10 +40,22 @@ COMPANIONS = ("-wal", "-shm", "-journal")
 AUDIT_SINCE = "0003"
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL = ".part"  # a backup being written
-RESTORING = ".restoring"  # the restored database being made, beside the one it will replace
-REPLACED = ".replaced-"  # the database a restore replaced, kept
-#: How long restore waits for a window's transaction to end before it says the database is in use.
-HOLD_TIMEOUT_S = 1.0
+#: Pages copied in one step of the online backup (1 MiB at SQLite's 4 KiB page); between steps the
+#: copy reports its progress and lets other threads run.
+STEP_PAGES = 256
+#: The pause after each step: the disk and the interpreter go to the stations posting meanwhile.
+STEP_PAUSE_S = 0.0005
+#: A copy of a database not in WAL mode restarts at every write by another connection; this many
+#: restarts, then the rest is copied in one step.
+MAX_RESTARTS = 3
+#: The day close's backup thread's nice value (Linux): it gives way to everything in the foreground.
+BACKGROUND_NICE = 10
+#: The stages a backup reports to its progress: (stage, done, in all); checking has no count.
+COPYING = "Copying the database"
+CHECKING = "Checking the copy"
+Progress = Callable[[str, int, int], None]
+
+log = logging.getLogger(__name__)
 
 
 class BackupError(ServiceError):
@@ -72,26 +83,6 @@ class BackupResult:
                 f"{self.check.audit_events:,} audit events, sha256 {self.sha256}); the copy checks out.")  # fmt: skip
         if self.removed:
             text += f" Removed {len(self.removed)} older automatic backup(s) beyond the ones kept."
-        return text
-
-
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    path: Path  # the backup
-    replaced: Path | None  # where the database that was there before now is
-    check: BackupCheck  # of the backup, as it was
-    upgraded_to: str = ""  # the schema the restored database was brought up to, "" when it had it
-    cleared: tuple[Path, ...] = ()  # what an interrupted restore had left, removed first
-
-    def describe(self) -> str:
-        upgraded = f", brought up to schema {self.upgraded_to}" if self.upgraded_to else ""
-        text = (
-            f"Restored {self.path} (schema {self.check.revision}{upgraded}, {self.check.audit_events:,} audit events)."
-        )
-        if self.replaced:
-            text += f" The database it replaced is kept at {self.replaced}."
-        if self.cleared:
-            text += f" Removed {len(self.cleared)} file(s) an interrupted restore had left."
         return text
 
 
@@ -164,7 +155,7 @@ def _audit_records(con: sqlite3.Connection) -> Iterator[AuditRecord]:
         yield AuditRecord(seq, at, user, station, event_type, obj, bool(success), read, prev, digest)
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -172,23 +163,26 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _copy_online(source: Path, target: Path, *, check: bool) -> BackupCheck | None:
+def copy_online(source: Path, target: Path, *, check: bool, progress: Progress | None = None) -> BackupCheck | None:
     """SQLite's online backup: a consistent copy while others keep writing, one self-contained
     file (no -wal beside it), on the disk when this returns; checked when `check`.
 
     The copy stays locked from before its first page to the end of its check (locking mode
     EXCLUSIVE), so the next run's clean-up can tell a copy being written from one a killed run left."""
     result = None
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
+        pinned = _pin_snapshot(src)
         dst = sqlite3.connect(target, isolation_level=None)
         try:
             dst.execute("PRAGMA locking_mode=EXCLUSIVE")
             dst.execute("BEGIN EXCLUSIVE")  # takes the lock now, and keeps it after COMMIT
             dst.execute("COMMIT")
-            src.backup(dst, pages=4096)
+            _copy_pages(src, dst, pinned=pinned, progress=progress)
             dst.execute("PRAGMA journal_mode=DELETE")
             if check:
+                if progress is not None:
+                    progress(CHECKING, 0, 0)
                 result = _check(dst, target)
         finally:
             dst.close()
@@ -199,17 +193,59 @@ def _copy_online(source: Path, target: Path, *, check: bool) -> BackupCheck | No
     return result
 
 
-def _companions(path: Path) -> list[Path]:
+def _pin_snapshot(src: sqlite3.Connection) -> bool:
+    """Hold one read transaction on a WAL database for the whole copy: every step then copies the
+    same moment, and a station writing beside it neither restarts the copy (SQLite restarts it
+    after any write by another connection between steps) nor waits for it (WAL readers block no
+    writer). A database in a rollback journal cannot be read so without holding its writers off."""
+    (mode,) = src.execute("PRAGMA journal_mode").fetchone()
+    if str(mode).lower() != "wal":
+        return False
+    src.execute("BEGIN")
+    src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot is taken at the first read
+    return True
+
+
+class _TooBusy(Exception):
+    """The copy of an unpinned database kept restarting under its writers."""
+
+
+def _copy_pages(src: sqlite3.Connection, dst: sqlite3.Connection, *, pinned: bool, progress: Progress | None) -> None:
+    """A few hundred pages a step, a pause between steps for the stations posting beside it. Unpinned
+    (no WAL), a write restarts the copy: after MAX_RESTARTS the rest is taken in one step, which
+    writers wait for within their busy timeout, rather than a copy that never ends."""
+    restarts = 0
+    left: int | None = None
+
+    def step(_status: int, remaining: int, pages: int) -> None:
+        nonlocal restarts, left
+        if left is not None and remaining > left:
+            restarts += 1
+        left = remaining
+        if progress is not None:
+            progress(COPYING, pages - remaining, pages)
+        if not pinned and restarts > MAX_RESTARTS:
+            raise _TooBusy
+        time.sleep(STEP_PAUSE_S)
+
+    try:
+        src.backup(dst, pages=STEP_PAGES, progress=step)
+    except _TooBusy:
+        log.warning("the backup restarted %d times under writers; taking the rest in one step", restarts)
+        src.backup(dst, pages=-1)
+
+
+def companions(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in COMPANIONS]
 
 
-def _is_busy(exc: sqlite3.Error) -> bool:
+def is_busy(exc: sqlite3.Error) -> bool:
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
-def _abandoned(path: Path) -> bool:
+def abandoned(path: Path) -> bool:
     """Is this temporary file left by a run that was stopped, rather than being written by one
-    that is running? A running copy holds a lock SQLite can see (see `_copy_online`; while it is
+    that is running? A running copy holds a lock SQLite can see (see `copy_online`; while it is
     upgraded, its connection's shared lock stops the change of journal mode)."""
     try:
         con = sqlite3.connect(path, timeout=0, isolation_level=None)
@@ -220,32 +256,16 @@ def _abandoned(path: Path) -> bool:
         con.execute("ROLLBACK")
         con.execute("PRAGMA journal_mode=DELETE")
     except sqlite3.Error as exc:
-        return not _is_busy(exc)  # anything else: half a file, not a database, nobody's
+        return not is_busy(exc)  # anything else: half a file, not a database, nobody's
     finally:
         con.close()
     return True
 
 
-def _unreadable(database: Path) -> bool:
-    """Damaged beyond SQLite's opening it? Asked read-only: a read-write connection to such a file
-    deletes its -wal when it closes, and that log may hold the last payments."""
-    try:
-        con = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=HOLD_TIMEOUT_S)
-    except sqlite3.Error:
-        return True
-    try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.Error as exc:
-        return getattr(exc, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-    finally:
-        con.close()
-    return False
-
-
-def _remove(path: Path) -> list[Path]:
+def remove_with_companions(path: Path) -> list[Path]:
     """The file and its SQLite companions; what was there."""
     removed = []
-    for leftover in (path, *_companions(path)):
+    for leftover in (path, *companions(path)):
         if leftover.exists():
             leftover.unlink()
             removed.append(leftover)
@@ -261,8 +281,8 @@ def _clear_partial_backups(folder: Path) -> list[Path]:
     for part in sorted(p for p in folder.iterdir() if p.name.endswith(PARTIAL) and p.is_file()):
         with part.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
-        if head in (b"", SQLITE_HEADER) and _abandoned(part):
-            removed += _remove(part)
+        if head in (b"", SQLITE_HEADER) and abandoned(part):
+            removed += remove_with_companions(part)
     for journal in sorted(p for p in folder.iterdir() if p.name.endswith(PARTIAL + "-journal")):
         if not journal.with_name(journal.name.removesuffix("-journal")).exists():
             journal.unlink(missing_ok=True)
@@ -278,7 +298,7 @@ def _refuse_companion(target: Path) -> None:
                               "Choose another name, like cashdesk-backup.sqlite3.")  # fmt: skip
 
 
-def _write_backup(ctx: ServiceContext, target: Path) -> tuple[BackupCheck, int, str]:
+def _write_backup(ctx: ServiceContext, target: Path, progress: Progress | None = None) -> tuple[BackupCheck, int, str]:
     source = _live_path(ctx)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -287,11 +307,11 @@ def _write_backup(ctx: ServiceContext, target: Path) -> tuple[BackupCheck, int, 
     partial = target.with_name(target.name + PARTIAL)
     try:
         _clear_partial_backups(target.parent)
-        check = _copy_online(source, partial, check=True)
+        check = copy_online(source, partial, check=True, progress=progress)
         assert check is not None
         if not check.ok:
             raise BackupError(f"The backup did not check out and was not kept: {check.problem}")
-        size, digest = partial.stat().st_size, _sha256(partial)
+        size, digest = partial.stat().st_size, sha256_of(partial)
         partial.replace(target)
         sync_folder(target.parent)
     except OSError as exc:
@@ -300,11 +320,13 @@ def _write_backup(ctx: ServiceContext, target: Path) -> tuple[BackupCheck, int, 
     except sqlite3.Error as exc:
         raise BackupError(f"Could not write the backup {target}: {exc}. Nothing was changed.") from None
     finally:
-        _remove(partial)
+        remove_with_companions(partial)
     return check, size, digest
 
 
-def backup(ctx: ServiceContext, operator: Operator, to: Path | None = None) -> BackupResult:
+def backup(
+    ctx: ServiceContext, operator: Operator, to: Path | None = None, progress: Progress | None = None
+) -> BackupResult:
     """A checked copy of the database at `to` (a file, or a folder), by default in the backups folder."""
     operator.require(Permission.BACKUP, "back up the database")
     now = ctx.now()
@@ -315,16 +337,20 @@ def backup(ctx: ServiceContext, operator: Operator, to: Path | None = None) -> B
     live = _live_path(ctx).resolve()
     if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
         raise BackupError("A backup cannot be written over the database itself. Choose another file.")
-    check, size, digest = _write_backup(ctx, target)
+    check, size, digest = _write_backup(ctx, target, progress)
     _audit(ctx, operator.user_id, "backup", target, size=size, sha256=digest[:12])
     return BackupResult(target, size, digest, check)
 
 
-def automatic_backup(ctx: ServiceContext, user: str, day: dt.date) -> BackupResult:
+def day_backup_path(ctx: ServiceContext, day: dt.date) -> Path:
+    return backup_folder(ctx) / f"cashdesk-day-{day:%Y-%m-%d}.sqlite3"
+
+
+def automatic_backup(ctx: ServiceContext, user: str, day: dt.date, progress: Progress | None = None) -> BackupResult:
     """The day close's backup, `cashdesk-day-YYYY-MM-DD.sqlite3`; the newest `backup.keep` are kept."""
-    folder = backup_folder(ctx)
-    target = folder / f"cashdesk-day-{day:%Y-%m-%d}.sqlite3"
-    check, size, digest = _write_backup(ctx, target)
+    target = day_backup_path(ctx, day)
+    folder = target.parent
+    check, size, digest = _write_backup(ctx, target, progress)
     keep = ctx.settings.backup.keep
     automatic = sorted(p for p in folder.iterdir() if AUTOMATIC.match(p.name))
     removed = tuple(automatic[:-keep]) if keep else ()
@@ -334,287 +360,120 @@ def automatic_backup(ctx: ServiceContext, user: str, day: dt.date) -> BackupResu
     return BackupResult(target, size, digest, check, removed)
 
 
-def _audit(ctx: ServiceContext, user: str, event_type: str, path: Path, **details: object) -> None:
+def _audit(ctx: ServiceContext, user: str, event_type: str, path: Path, *, success: bool = True,
+           **details: object) -> None:  # fmt: skip
     # Names and folders are the person's choice: a long number in them is masked, never refused.
     with ctx.db.unit_of_work() as uow:
         audit.record(uow.session, user=user, station=ctx.station, event_type=event_type, object=mask(path.name)[:120],
-                     details={"folder": mask(str(path.parent))[:300], **details}, at=ctx.now())  # fmt: skip
+                     success=success, details={"folder": mask(str(path.parent))[:300], **details},
+                     at=ctx.now())  # fmt: skip
         uow.commit()
 
 
-# -- restore -------------------------------------------------------------------------------------
+# -- the day close's backup, in the background ----------------------------------------------------
 
 
-def clear_interrupted_restore(database: Path) -> tuple[Path, ...]:
-    """Remove what a restore that was stopped (killed, a power cut) left beside `database`: its
-    half-made copy, and a second name of the database made just before the swap. Never the
-    database, nor a kept replaced file. Run by the next restore and by `cashdesk init`."""
-    folder = database.parent
-    if not folder.is_dir():
-        return ()
-    removed: list[Path] = []
-    copy = database.with_name(database.name + RESTORING)
-    if copy.exists() and not _abandoned(copy):
-        raise BackupError(f"Another restore into {database} is under way ({copy.name} is being written). "
-                          "Wait for it to end, then try again.")  # fmt: skip
-    removed += _remove(copy)
-    for kept in sorted(p for p in folder.iterdir() if p.name.startswith(database.name + REPLACED)):
-        if kept.name.endswith(PARTIAL):  # a kept copy being made where the disk takes no second names
-            if _abandoned(kept):
-                removed += _remove(kept)
-        elif database.exists() and os.path.samefile(kept, database):
-            # The swap never happened: this is the live database under a second name, not a copy of it.
-            kept.unlink()
-            removed.append(kept)
-    removed += _settle(database)
-    if removed:
-        sync_folder(folder)
-    return tuple(removed)
+@dataclass(frozen=True, slots=True)
+class DayBackupOutcome:
+    """How the day close's backup ended: taken (`result`), or not (`problem`, in words)."""
+
+    target: Path
+    result: BackupResult | None = None
+    problem: str = ""
+
+    @property
+    def path(self) -> Path | None:
+        return self.result.path if self.result is not None else None
+
+    def describe(self) -> str:
+        if self.result is not None:
+            return f"Backed up to {self.result.path}."
+        return (f"The automatic backup failed: {self.problem} The day stays closed; take a backup by hand "
+                "(cashdesk backup).")  # fmt: skip
 
 
-def _settle(database: Path) -> list[Path]:
-    """A rollback journal beside the database: a restore was stopped while it took the database out of
-    WAL mode. Opened as SQLite opens it, a hot journal is rolled back (a read-only look, as at the
-    window's start, cannot do that and would call the file damaged); one that is not hot is junk."""
-    journal = database.with_name(database.name + "-journal")
-    if not (database.is_file() and journal.exists()) or _unreadable(database):
-        return []
-    con = sqlite3.connect(database, timeout=HOLD_TIMEOUT_S, isolation_level=None)
-    try:
-        con.execute("BEGIN EXCLUSIVE")  # a hot journal is rolled back on the way to this lock
-        removed = [journal] if journal.exists() else []
-        journal.unlink(missing_ok=True)  # with the lock held, nobody is writing through it
-        con.execute("ROLLBACK")
-        return removed
-    except sqlite3.Error:
-        return []  # in use, or damaged: not a leftover of ours to settle
-    finally:
-        con.close()
+class DayCloseBackup:
+    """The day close's backup, taken on its own thread once the close is committed, so that the
+    supervisor is not kept waiting for it: `progress()` while it runs, `wait()` for how it ended.
+    A failure is said by the outcome, logged and written to the audit trail; it never reopens the day.
 
+    Not a daemon thread: a command or a window that ends meanwhile waits for the copy to be whole."""
 
-def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | None = None) -> RestoreResult:
-    """Put a checked backup in place of `database`; the file it replaces is kept beside it.
-
-    Not a service of an open context: nobody may be using the database while it is replaced.
-    """
-    from cashdesk.config import Settings
-
-    backup_path = backup_path.expanduser().resolve()
-    database = database.expanduser().resolve()
-    moment = now or clock.now()
-
-    # -- checks before anything moves ------------------------------------------------------------
-    # A refusal here leaves the database, the files beside it and the backup as they were (only
-    # what an interrupted restore left is cleared).
-    if backup_path == database or (
-        backup_path.exists() and database.exists() and os.path.samefile(backup_path, database)
-    ):
-        raise BackupError("That is the database itself, not a backup of it.")
-    if database.is_dir():
-        raise BackupError(f"{database} is a folder; give --db the database file.")
-    cleared = clear_interrupted_restore(database)
-    check = check_backup(backup_path)
-    if not check.ok:
-        raise BackupError(f"Not restored: {check.problem} The database was left as it was.")
-    from cashdesk.services.anchors import restore_problem
-
-    short = restore_problem(backup_path, database)  # the chain must reach the last anchor printed or exported
-    if short:
-        raise BackupError(f"Not restored: {short} The database was left as it was.")
-    if not database.exists():
-        for side in _companions(database):
-            if side.exists():
-                raise BackupError(f"Not restored: there is no database at {database}, but there is {side.name} beside "
-                                  "it, which SQLite would read into the restored database. Move it to another folder, "
-                                  "then restore again.")  # fmt: skip
-    station = Settings.load().station.id
-
-    # -- the restored database, made whole beside the old one ---------------------------------------
-    copy = database.with_name(database.name + RESTORING)
-    hold: _Hold | None = None
-    replaced: Path | None = None
-    try:
-        _copy_online(backup_path, copy, check=False)
-        upgraded = _bring_up_to_date(copy, check.revision)
-        hold = _Hold.take(database) if database.exists() else None
-        replaced = _replaced_name(database, moment) if hold is not None else None
-        _record_restore(copy, user=user, station=station, at=moment, source=backup_path, check=check,
-                        upgraded=upgraded, replaced=replaced, replaced_head=hold.head() if hold else None)  # fmt: skip
-        _fold(copy)
-        final = check_backup(copy)
-        if not final.ok or final.revision != HEAD_REVISION:
-            raise BackupError(f"Not restored: the restored copy did not check out ({final.problem or final.revision}). "
-                              "The database was left as it was.")  # fmt: skip
-
-        # -- the swap: the path holds the old database or the new one at every instant -------------
-        if hold is not None and replaced is not None:
-            hold.keep_as(replaced)
-        copy.replace(database)
-        sync_folder(database.parent)
-    except OSError as exc:
-        raise BackupError(f"Not restored: could not write beside {database}: {exc.strerror or exc}. "
-                          "The database was left as it was.") from None  # fmt: skip
-    except sqlite3.Error as exc:
-        raise BackupError(f"Not restored: {exc}. The database was left as it was.") from None
-    finally:
-        if replaced is not None and replaced.exists() and database.exists() and os.path.samefile(replaced, database):
-            replaced.unlink()  # the swap did not happen: that was the live database's second name
-        if hold is not None:
-            hold.release()
-        _remove(copy)
-    return RestoreResult(backup_path, replaced, check, upgraded, cleared)
-
-
-def _bring_up_to_date(copy: Path, revision: str) -> str:
-    """An older backup is brought up to this version's schema on the copy, with the same Alembic
-    migrations and default revenue codes as `cashdesk init`; the backup file itself is not touched.
-    Returns the schema it was brought to, "" when it had it."""
-    if revision == HEAD_REVISION:
-        return ""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from cashdesk.services.setup import install_revenue_codes
-    from cashdesk.store.db import Database
-
-    database = Database.open(copy, require_current=False, quick_check=False)
-    try:
-        database.upgrade()
-        install_revenue_codes(database)
-    except (SQLAlchemyError, DatabaseError) as exc:
-        why = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # SQLite's words, not the SQL
-        raise BackupError(f"Not restored: the backup has an older schema ({revision}) and could not be brought up "
-                          f"to schema {HEAD_REVISION} ({why}). The database was left as it was.") from None  # fmt: skip
-    finally:
-        database.dispose()
-    return HEAD_REVISION
-
-
-def _record_restore(copy: Path, *, user: str, station: str, at: dt.datetime, source: Path, check: BackupCheck,
-                    upgraded: str, replaced: Path | None, replaced_head: tuple[int, str] | None) -> None:  # fmt: skip
-    """The restore's audit event, written into the restored database before it is put in place:
-    the restored trail always says where it came from and what it set aside."""
-    from cashdesk.store.db import Database
-
-    database = Database.open(copy, quick_check=False)
-    try:
-        with database.unit_of_work() as uow:
-            audit.record(uow.session, user=user, station=station, event_type="restore", object=mask(source.name)[:120],
-                         details={"from": mask(str(source))[:300], "sha256": _sha256(source)[:12],
-                                  "schema": check.revision, "upgraded_to": upgraded, "audit_events": check.audit_events,
-                                  "replaced": mask(str(replaced or ""))[:300],
-                                  "replaced_last_event": replaced_head[0] if replaced_head else 0,
-                                  "replaced_last_hash": replaced_head[1][:12] if replaced_head else ""},
-                         at=at)  # fmt: skip
-            uow.commit()
-    finally:
-        database.dispose()
-
-
-def _fold(path: Path) -> None:
-    """One self-contained file: the write-ahead log checkpointed into it and removed, with its index."""
-    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    try:
-        con.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        con.close()
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _replaced_name(database: Path, moment: dt.datetime) -> Path:
-    kept = database.with_name(f"{database.name}{REPLACED}{moment:%Y%m%dT%H%M%S}")
-    n = 1
-    while kept.exists() or kept.with_name(kept.name + PARTIAL).exists():
-        n += 1
-        kept = database.with_name(f"{database.name}{REPLACED}{moment:%Y%m%dT%H%M%S}-{n}")
-    return kept
-
-
-class _Hold:
-    """The old database, held for the swap: folded into one file (its -wal checkpointed into it and
-    removed, so no log of it is left beside the restored one) and locked, so nobody writes it
-    between its keeping and its replacing. A database SQLite cannot open (damaged) is held by name
-    only: its companions then go with it."""
-
-    def __init__(self, database: Path, con: sqlite3.Connection | None) -> None:
-        self.database = database
-        self.con = con
+    def __init__(self, ctx: ServiceContext, user: str, day: dt.date) -> None:
+        self.target = day_backup_path(ctx, day)
+        self._ctx, self._user, self._day = ctx, user, day
+        self._lock = threading.Lock()
+        self._progress: tuple[str, int, int] = (COPYING, 0, 0)
+        self._outcome: DayBackupOutcome | None = None
+        self._finished = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"day-close backup {day}")
 
     @classmethod
-    def take(cls, database: Path) -> _Hold:
-        if _unreadable(database):
-            return cls(database, None)
-        con = sqlite3.connect(database, timeout=HOLD_TIMEOUT_S, isolation_level=None)
+    def start(cls, ctx: ServiceContext, user: str, day: dt.date) -> DayCloseBackup:
+        job = cls(ctx, user, day)
+        with _RUNNING_LOCK:
+            _RUNNING.add(job)
+        job._thread.start()
+        return job
+
+    def progress(self) -> tuple[str, int, int]:
+        """(stage, pages done, pages in all); checking the copy has no count."""
+        with self._lock:
+            return self._progress
+
+    @property
+    def finished(self) -> bool:
+        return self._finished.is_set()
+
+    def wait(self, timeout: float | None = None) -> DayBackupOutcome | None:
+        """How it ended; None while it is still running after `timeout` seconds."""
+        self._finished.wait(timeout)
+        return self._outcome
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        with self._lock:
+            self._progress = (stage, done, total)
+
+    def _run(self) -> None:
+        _give_way()
         try:
-            # Needs the file to itself: a window that has it open, even idle, keeps this from happening.
-            mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()
-            con.execute("BEGIN EXCLUSIVE")
-        except sqlite3.Error as exc:
-            con.close()
-            if _is_busy(exc):
-                raise BackupError(f"Not restored: {database} is in use (a window or a command has it open). Close "
-                                  "every cashdesk window that uses it, then restore. The database was left as it "
-                                  "was.") from None  # fmt: skip
-            return cls(database, None)  # SQLite cannot hold it: kept by name, with what is beside it
-        if mode is None or str(mode[0]).lower() != "delete":
-            con.close()
-            raise BackupError(f"Not restored: {database} could not be taken out of use. Close every cashdesk window "
-                              "that uses it, then restore. The database was left as it was.")  # fmt: skip
-        # Held in rollback mode with the file to ourselves: whatever is still beside it is junk no
-        # connection uses (a journal that was not hot), and must not be left beside the restored one.
-        for side in _companions(database):
-            side.unlink(missing_ok=True)
-        return cls(database, con)
+            outcome = DayBackupOutcome(self.target, automatic_backup(self._ctx, self._user, self._day, self._report))
+        except BackupError as exc:
+            outcome = DayBackupOutcome(self.target, problem=str(exc))
+        except Exception as exc:  # on a thread nobody else would hear of it: it must reach the supervisor
+            log.exception("the day close's backup failed")
+            outcome = DayBackupOutcome(self.target, problem=f"Could not write the backup {self.target}: {exc}.")
+        if outcome.problem:
+            self._record_failure(outcome.problem)
+        self._outcome = outcome
+        self._finished.set()
+        with _RUNNING_LOCK:
+            _RUNNING.discard(self)
 
-    def head(self) -> tuple[int, str] | None:
-        """The last event of the trail being set aside (for the restore's own event)."""
-        if self.con is None:
-            return None
+    def _record_failure(self, problem: str) -> None:
+        log.warning("the automatic backup of %s failed: %s", self._day, problem)
         try:
-            row = self.con.execute("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").fetchone()
-        except sqlite3.Error:
-            return None
-        return (int(row[0]), str(row[1])) if row else None
+            _audit(self._ctx, self._user, "backup", self.target, success=False, automatic=True,
+                   problem=mask(problem)[:300])  # fmt: skip
+        except Exception:  # the database itself may be what failed; the outcome still says it
+            log.exception("the failed backup could not be written to the audit trail")
 
-    def keep_as(self, replaced: Path) -> None:
-        """A second name for the old database; the swap then takes the first one."""
-        if self.con is not None:
-            try:
-                os.link(self.database, replaced)
-            except OSError:  # a disk that takes no second names (FAT, some shares): a copy
-                self._copy_to(replaced)
-        else:
-            try:
-                os.link(self.database, replaced)
-            except OSError:  # no lock to lose here: a plain copy of the bytes
-                partial = replaced.with_name(replaced.name + PARTIAL)
-                shutil.copyfile(self.database, partial)
-                with partial.open("rb") as handle:
-                    os.fsync(handle.fileno())
-                partial.replace(replaced)
-            for side, kept in zip(_companions(self.database), _companions(replaced), strict=True):
-                if side.exists():
-                    side.replace(kept)
-        sync_folder(replaced.parent)
 
-    def _copy_to(self, replaced: Path) -> None:
-        # Through the connection that holds the lock: a file opened and closed beside it would
-        # drop the lock (POSIX locks belong to the process, not to the file handle).
-        assert self.con is not None
-        partial = replaced.with_name(replaced.name + PARTIAL)
-        dst = sqlite3.connect(partial, isolation_level=None)
-        try:
-            self.con.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        partial.replace(replaced)
+def _give_way() -> None:
+    """The backup's thread yields the processor to the supervisor's export and the stations' postings:
+    on Linux a thread has its own nice value. Elsewhere it runs as it is."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
 
-    def release(self) -> None:
-        if self.con is not None:
-            with contextlib.suppress(sqlite3.Error):  # nothing was written in it
-                self.con.execute("ROLLBACK")
-            self.con.close()
-            self.con = None
+
+_RUNNING: set[DayCloseBackup] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def wait_for_day_backups(timeout: float | None = None) -> None:
+    """Until every day-close backup under way has ended (the end of a test that closed a day)."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for job in running:
+        job.wait(timeout)

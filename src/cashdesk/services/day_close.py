@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +28,9 @@ from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
 from cashdesk.store.posting import driver
+
+if TYPE_CHECKING:
+    from cashdesk.services.backup import DayCloseBackup
 
 
 class DayCloseRefused(ServiceError):
@@ -115,8 +118,7 @@ class DayClosedResult:
     deposit_total: Money  # cash, checks, money orders and card settlements
     bank_total: Money  # what goes in the bag
     next_business_date: dt.date
-    backup: Path | None = None  # the automatic backup taken after the close
-    backup_problem: str = ""  # why there is none, when it failed (the day is closed all the same)
+    backup: DayCloseBackup | None = None  # the automatic backup, under way in the background after the close
     change_fund: ChangeFundDay | None = None
     anchor: Anchor | None = None  # the audit trail's head as the day closed: its day_close event
 
@@ -129,8 +131,7 @@ class DayClosedResult:
                 + (f" Audit anchor {self.anchor.printed} (event {self.anchor.seq} of the audit trail; the deposit "
                    "file carries it too)." if self.anchor else "")
                 + (f" {fund}" if fund else "")
-                + (f" Backed up to {self.backup}." if self.backup else "")
-                + (f" The automatic backup failed: {self.backup_problem}" if self.backup_problem else ""))  # fmt: skip
+                + (f" Backing up to {self.backup.target} in the background." if self.backup else ""))  # fmt: skip
 
 
 def _drawers(s: Session, day: dt.date) -> tuple[list[DrawerRef], list[DrawerRef]]:
@@ -234,19 +235,17 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
         anchor = anchors.day_anchor(s, day)
         uow.commit()
     anchors.keep_beside(ctx)
-    backup, problem = _automatic_backup(ctx, operator, day)
+    backup = _automatic_backup(ctx, operator, day)
     return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
                            status.over_short, money.deposit.total, money.deposit.bank_total, following,
-                           backup, problem, change_fund=status.change_fund, anchor=anchor)  # fmt: skip
+                           backup, change_fund=status.change_fund, anchor=anchor)  # fmt: skip
 
 
-def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[Path | None, str]:
-    """After the close is committed: a failed backup is said, and does not reopen the day."""
-    from cashdesk.services.backup import BackupError, automatic_backup
+def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayCloseBackup | None:
+    """After the close is committed, on its own thread: the supervisor is not kept waiting for the
+    copy, and a failed one is said (its outcome) and does not reopen the day."""
+    from cashdesk.services.backup import DayCloseBackup
 
     if not ctx.settings.backup.at_day_close:
-        return None, ""
-    try:
-        return automatic_backup(ctx, operator.user_id, day).path, ""
-    except BackupError as exc:
-        return None, str(exc)
+        return None
+    return DayCloseBackup.start(ctx, operator.user_id, day)

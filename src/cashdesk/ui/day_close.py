@@ -23,13 +23,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from cashdesk.domain.dates import parse_day
+from cashdesk.ui.backup_progress import BackupProgress
 from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, show_message
 from cashdesk.ui.fields import focus_and_select
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
-    from cashdesk.services.day_close import DayStatus
+    from cashdesk.services.day_close import DayClosedResult, DayStatus
     from cashdesk.services.deposit import ExportResult
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,8 @@ class DayCloseDialog(_FormDialog):
         self._form.addRow(self.status_label)
         self.ticket_field = self._field("dayCloseTicket", "Deposit &ticket number:", max_length=20)
         self.bag_field = self._field("dayCloseBag", "&Bag number:", max_length=20)
+        self.backup_progress = BackupProgress()  # the backup the close starts, taken in the background
+        self._form.addRow(self.backup_progress)
         self.date_field.enter_pressed.connect(self.show_status)
         focus_and_select(self.date_field)
 
@@ -115,8 +118,10 @@ class DayCloseDialog(_FormDialog):
             self._export(day)
             return
 
-        def closed(_result: object) -> None:
+        def closed(result: DayClosedResult) -> None:
             log.info("%s closed the business day %s", self._supervisor.user_id, day)
+            if result.backup is not None:
+                self.backup_progress.follow(result.backup)
             self._export(day)
 
         def refused(text: str) -> None:

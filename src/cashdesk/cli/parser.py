@@ -1,0 +1,249 @@
+"""The `cashdesk` command's arguments: every command, its options and help text."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from cashdesk import __version__
+from cashdesk.domain.dates import parse_day
+from cashdesk.domain.security import Role
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (2 ms) at start-up
+if TYPE_CHECKING:
+    #: What `add_subparsers` returns: where each command is added.
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    from cashdesk.domain.anchors import Anchor
+
+
+EPILOG = """\
+The database is the file given by --db, else $CASHDESK_DB, else cashdesk.sqlite3 in the
+user data folder. --db also takes a SQLAlchemy URL. Settings are read from $CASHDESK_CONFIG,
+else cashdesk.toml in the user config folder (see `cashdesk config show`).
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command in the order `cashdesk --help` lists them."""
+    parser = argparse.ArgumentParser(
+        prog="cashdesk",
+        description="Cashiering for a city finance department's customer-service window. "
+        "With no command, the window starts.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"cashdesk {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help="the database to use")
+    parser.add_argument("--quit-after", type=_whole_number, metavar="MS", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    _people_commands(sub)
+    _import_commands(sub)
+    _lookup_commands(sub)
+    _day_commands(sub)
+    _file_commands(sub)
+    return parser
+
+
+def _people_commands(sub: Commands) -> None:
+    """Init and user."""
+    init = sub.add_parser("init", help="create or upgrade the database; on the first run, add the first administrator")
+    init.add_argument("--admin", metavar="USER", help="the first administrator's user id (when there are no users)")
+    init.add_argument("--password-stdin", action="store_true", help="read the password from one line of standard input")
+
+    user = sub.add_parser("user", help="users: add, list, disable, enable, unlock, reset a password, change a role")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", help="add a user (they choose their own password at the first sign-in)")
+    add.add_argument("user_id", metavar="USER")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--name", default="", metavar="NAME", help="the person's full name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from one line of standard input")
+    user_sub.add_parser("list", help="every user with their role and state")
+    disable = user_sub.add_parser("disable", help="stop a user from signing in (users are never deleted)")
+    disable.add_argument("user_id", metavar="USER")
+    disable.add_argument("--reason", default="", metavar="TEXT")
+    enable = user_sub.add_parser("enable", help="let a disabled user sign in again")
+    enable.add_argument("user_id", metavar="USER")
+    unlock = user_sub.add_parser("unlock", help="lift a lockout after too many failed sign-ins")
+    unlock.add_argument("user_id", metavar="USER")
+    reset = user_sub.add_parser("reset-password", help="set a temporary password; the user must change it at sign-in")
+    reset.add_argument("user_id", metavar="USER")
+    reset.add_argument(
+        "--password-stdin", action="store_true", help="read the password from one line of standard input"
+    )
+    own = user_sub.add_parser("password", help="change your own password (the old one first)")
+    own.add_argument("user_id", metavar="USER")
+    own.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the old and the new password from two lines of standard input",
+    )
+    role = user_sub.add_parser("role", help="give a user another role")
+    role.add_argument("user_id", metavar="USER")
+    role.add_argument("role", choices=[r.value for r in Role])
+
+
+def _import_commands(sub: Commands) -> None:
+    """Demo-data, import-accounts, import-payments."""
+    demo = sub.add_parser("demo-data", help="fill the database with a fictional city for training and tests")
+    demo.add_argument(
+        "--accounts", type=_whole_number, default=5000, metavar="N", help="how many accounts (default 5000)"
+    )
+    demo.add_argument("--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same city")
+
+    imp = sub.add_parser("import-accounts", help="load accounts and open items from the billing system (CSV)")
+    imp.add_argument("file", metavar="FILE")
+    _no_progress(imp, "no progress bar")
+
+    payments = sub.add_parser(
+        "import-payments", help="make a mail batch from a lockbox or payments file (CSV, docs/formats.md)",
+        description="Make a mail batch from a lockbox or payments file, all or nothing. Exit status: 0 the batch "
+        "balances to the tape and is ready to post; 1 bad rows, every one listed, nothing imported; 3 imported but "
+        "it does not balance: left open, the differences listed; 2 any other refusal.")  # fmt: skip
+    payments.add_argument("file", metavar="FILE")
+    payments.add_argument("--control-count", required=True, type=_whole_number, metavar="N",
+                          help="the number of remittances on the adding-machine tape")  # fmt: skip
+    payments.add_argument("--control-total", required=True, metavar="AMOUNT", help="the tape's total, like 1234.56")
+    payments.add_argument(
+        "--user", required=True, metavar="USER", help="the cashier (or supervisor) who owns the batch"
+    )
+    payments.add_argument("--password-stdin", action="store_true",
+                          help="read the user's password from one line of standard input")  # fmt: skip
+    _no_progress(payments, "no progress line")
+
+
+def _lookup_commands(sub: Commands) -> None:
+    """Search, account, audit, printer."""
+    search = sub.add_parser("search", help="find accounts by number, name, service address or phone")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument(
+        "--limit", type=_whole_number, metavar="N", help="most results (default: the search.limit setting)"
+    )
+
+    account = sub.add_parser("account", help="one account: balance, open items, aging, flags, history")
+    account.add_argument("account", metavar="ACCOUNT")
+    account.add_argument("--json", action="store_true", help="print JSON")
+
+    audit = sub.add_parser("audit", help="the audit trail: verify its hash chain, export it")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_sub.add_parser("verify", help="exit 0 when the chain is whole, 1 naming the first bad event")
+    verify.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        type=_anchor,
+        metavar="SEQ:HASH",
+        help="an anchor printed on a Z report or the day-close report, like 120:a3f2.9b1c.0d44.12ef; "
+        "names events removed or rewritten before it (repeatable)",
+    )
+    verify.add_argument(
+        "--anchors",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="check the anchors in the deposit files of this folder (and its subfolders)",
+    )
+    export = audit_sub.add_parser("export", help="write the events of a date range as CSV")
+    export.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
+    export.add_argument("--out", type=Path, metavar="FILE", help="default: audit-FROM-TO.csv here")
+
+    printer = sub.add_parser("printer", help="the receipt printer: status, test print (honour $CASHDESK_PRINTER)")
+    printer_sub = printer.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
+    printer_sub.add_parser("status", help="what the configured printer reports")
+    printer_sub.add_parser("test", help="print a sample receipt and open the cash drawer")
+
+
+def _day_commands(sub: Commands) -> None:
+    """Close-day, export-deposit, simulate."""
+    close = sub.add_parser("close-day", help="close a business day once every drawer of it is closed (a supervisor)")
+    close.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
+    _supervisor_arguments(close)
+    _no_progress(close, "no progress bar while the backup is taken")
+    deposit = sub.add_parser(
+        "export-deposit", help="write a closed day's deposit slip, deposit file, GL journal and posting files"
+    )
+    deposit.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
+    deposit.add_argument("--out", required=True, type=Path, metavar="DIR", help="the folder for the five files")
+    deposit.add_argument(
+        "--ticket", default="", metavar="N", help="the bank's deposit ticket number (kept for the day)"
+    )
+    deposit.add_argument("--bag", default="", metavar="N", help="the deposit bag number (kept for the day)")
+    _supervisor_arguments(deposit)
+
+    simulate = sub.add_parser(
+        "simulate",
+        help="run simulated business days through the window's services (demo, benchmarks); prints each business date",
+    )
+    simulate.add_argument(
+        "--days", type=_whole_number, required=True, metavar="N", help="how many business days (weekdays)"
+    )
+    simulate.add_argument(
+        "--seed", type=_whole_number, default=1, metavar="S", help="the same seed gives the same days"
+    )
+    simulate.add_argument("--out", type=Path, metavar="DIR",
+                          help="where each day's deposit files go (default: exports beside the database)")  # fmt: skip
+    _no_progress(simulate, "no progress bar")
+
+
+def _file_commands(sub: Commands) -> None:
+    """Check, backup, restore, config."""
+    sub.add_parser(
+        "check", help="check the database file for damage (SQLite's quick check): after a crash or a disk fault"
+    )
+    backup = sub.add_parser("backup", help="a checked copy of the database, taken while it is in use")
+    backup.add_argument(
+        "--to",
+        type=Path,
+        metavar="PATH",
+        help="a file or a folder (default: the backup.folder setting, or backups beside the database)",
+    )
+    _no_progress(backup, "no progress bar")
+    restore = sub.add_parser(
+        "restore", help="put a backup in place of the database (close every window first); the replaced file is kept"
+    )
+    restore.add_argument("backup_file", type=Path, metavar="PATH")
+
+    config = sub.add_parser("config", help="settings")
+    config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    config_sub.add_parser("show", help="the effective settings and where each comes from")
+
+
+def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:
+    # The command line's own operator is an administrator, who handles no money (separation of
+    # duties): the day is closed by a supervisor who signs in here with their own password.
+    parser.add_argument("--user", required=True, metavar="SUPERVISOR", help="the supervisor's user id")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="read the supervisor's password from one line of standard input"
+    )
+
+
+def _no_progress(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--no-progress", action="store_true", help=help)
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; write it in digits, like 50") from None
+
+
+def _anchor(text: str) -> Anchor:
+    from cashdesk.domain.anchors import parse_anchor  # deferred: start-up time
+
+    try:
+        return parse_anchor(text, f"the anchor {text.strip()} given")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _date(text: str) -> dt.date:
+    """A date on the command line: YYYY-MM-DD, or as a cashier types it (the one parser)."""
+    try:
+        return parse_day(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
