@@ -35,6 +35,7 @@ from cashdesk.ui.models import AuditEventsModel
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
+    from cashdesk.domain.audit import AuditRecord
     from cashdesk.services.context import Operator, ServiceContext
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ class AuditDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
 
+        self._asked = self._shown = 0  # which look was asked for last, and which is on screen
         self._fill_event_types()
         self.show_button.clicked.connect(self.refresh)
         self.type_combo.currentIndexChanged.connect(self.refresh)  # a type chosen shows at once
@@ -146,9 +148,20 @@ class AuditDialog(QDialog):
 
         self.type_combo.addItem("All events", "")
         # The list is a convenience; the viewer works without it, and a failure is logged.
-        types = Operation(self, lambda: event_types(self._ctx), log_as="could not list the audit event types").run_now()
-        for event_type in types or []:
+        # Off the GUI thread: the types come from the whole trail.
+        self._types_pending = True
+        listing = Operation(self, lambda: event_types(self._ctx), log_as="could not list the audit event types")
+        listing.success(self._add_event_types).failure(lambda _text: self._add_event_types([])).run_in_background()
+
+    def _add_event_types(self, types: list[str]) -> None:
+        self._types_pending = False
+        for event_type in types:
             self.type_combo.addItem(event_text(event_type), event_type)
+
+    @property
+    def waiting(self) -> bool:
+        """True while the event types or the events asked for last are being read."""
+        return self._types_pending or self._asked != self._shown
 
     # -- what is asked ----------------------------------------------------------------------
 
@@ -184,16 +197,28 @@ class AuditDialog(QDialog):
             limit=LIMIT,
         )
 
-        def said(text: str) -> None:
-            self.model.clear()
-            show_message(self.message_label, text, error=True)
+        # Off the GUI thread: a week of a busy trail takes a while to read. Only the latest look
+        # is shown: Enter, then another filter, must not end with the first one's rows.
+        self._asked += 1
+        asked = self._asked
 
-        # On the GUI thread: at most LIMIT rows, and Enter, then the next filter, read them in order.
-        events = Operation(self, lambda: list_events(self._ctx, self._operator, where),
-                           failed="The audit trail could not be read ({exc}).",
-                           log_as="listing audit events failed").failure(said).run_now()  # fmt: skip
-        if events is None:
-            return
+        def said(text: str) -> None:
+            if asked == self._asked:
+                self._shown = asked
+                self.model.clear()
+                show_message(self.message_label, text, error=True)
+
+        def read(events: list[AuditRecord]) -> None:
+            if asked == self._asked:
+                self._shown = asked
+                self._show_events(events)
+
+        show_message(self.message_label, "Reading the audit trail…")
+        Operation(self, lambda: list_events(self._ctx, self._operator, where),
+                  failed="The audit trail could not be read ({exc}).",
+                  log_as="listing audit events failed").success(read).failure(said).run_in_background()  # fmt: skip
+
+    def _show_events(self, events: list[AuditRecord]) -> None:
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(events)
         if not events:

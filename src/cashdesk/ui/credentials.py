@@ -83,6 +83,7 @@ class CredentialsForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         self.setTabOrder(self.user_field, self.password_field)
+        self._checking = False
 
         self.user_field.enter_pressed.connect(self._enter_in_user)
         self.password_field.enter_pressed.connect(self.submit)
@@ -92,7 +93,7 @@ class CredentialsForm(QWidget):
         return self.user_field.text().strip()
 
     def _enter_in_user(self) -> None:
-        if self._guard.check_now():
+        if self._checking or self._guard.check_now():
             return
         if not self.user_id:
             self.show_message("Type your user id, then press Enter.", error=True)
@@ -102,7 +103,22 @@ class CredentialsForm(QWidget):
         else:
             self.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @property
+    def checking(self) -> bool:
+        """True while the password is being checked off the GUI thread: Enter does nothing then."""
+        return self._checking
+
+    def set_checking(self, checking: bool) -> None:
+        """Read-only fields (the cursor stays where it is) and a word while the password is checked."""
+        self._checking = checking
+        self.user_field.setReadOnly(checking)
+        self.password_field.setReadOnly(checking)
+        if checking:
+            self.show_message("Checking the password…")
+
     def submit(self) -> None:
+        if self._checking:
+            return
         if self._guard.check_now():
             self.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return

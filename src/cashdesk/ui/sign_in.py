@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 FIRST_ADMIN_COMMAND = "cashdesk init --admin USER --password-stdin"
 
@@ -59,7 +62,31 @@ def operator_text(operator: Operator) -> str:
     return f"{operator.user_id} ({operator.role.label.lower()})"
 
 
-class SignInScreen(QWidget):
+class _PasswordScreen(QWidget):
+    """A screen whose form's password is checked by a service, off the GUI thread (argon2 takes a
+    good part of a second on purpose); the fields stay, read-only, and the window keeps painting."""
+
+    form: CredentialsForm
+
+    @property
+    def waiting(self) -> bool:
+        """True while a password is being checked."""
+        return self.form.checking
+
+    def _check(self, work: Callable[[], T], done: Callable[[T], None], *, failed: str, log_as: str) -> None:
+        def checked(result: T) -> None:
+            self.form.set_checking(False)
+            done(result)
+
+        self.form.set_checking(True)
+        Operation(self, work, failed=failed, log_as=log_as).success(checked).failure(self._refused).run_in_background()
+
+    def _refused(self, text: str) -> None:
+        self.form.set_checking(False)
+        self.form.refuse(text)
+
+
+class SignInScreen(_PasswordScreen):
     """User id and password; `signed_in(SignIn)` when the service lets them in."""
 
     signed_in = Signal(object)
@@ -160,16 +187,15 @@ class SignInScreen(QWidget):
         if self._no_users and not self.check_for_users():
             self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        result: SignIn | None = Operation(self, lambda: sign_in(self._ctx, user_id, password),
-                                          failed="Signing in failed ({exc}). Call your supervisor.",
-                                          log_as="sign-in failed").failure(self.form.refuse).run_now()  # fmt: skip
-        if result is None:
-            return
+        self._check(lambda: sign_in(self._ctx, user_id, password), self._signed_in,
+                    failed="Signing in failed ({exc}). Call your supervisor.", log_as="sign-in failed")  # fmt: skip
+
+    def _signed_in(self, result: SignIn) -> None:
         self.form.reset()
         self.signed_in.emit(result)
 
 
-class LockScreen(QWidget):
+class LockScreen(_PasswordScreen):
     """Covers the work while the station is locked; `unlocked(Operator)` once a password fits."""
 
     unlocked = Signal(object)
@@ -233,12 +259,10 @@ class LockScreen(QWidget):
         locked_for = self.locked_for
         if locked_for is None:
             return
-        operator: Operator | None = Operation(self, lambda: unlock_station(self._ctx, locked_for, user_id, password),
-                                              failed="Unlocking failed ({exc}). Call your supervisor.",
-                                              log_as="unlocking failed")\
-            .failure(self.form.refuse).run_now()  # fmt: skip
-        if operator is None:
-            return
+        self._check(lambda: unlock_station(self._ctx, locked_for, user_id, password), self._unlocked,
+                    failed="Unlocking failed ({exc}). Call your supervisor.", log_as="unlocking failed")  # fmt: skip
+
+    def _unlocked(self, operator: Operator) -> None:
         self.form.reset()
         self.locked_for = None
         self.unlocked.emit(operator)
