@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-)
+from PySide6.QtWidgets import QDialog
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
@@ -27,8 +25,6 @@ from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.mail_batches import BatchItem, PostedBatch
-
-if TYPE_CHECKING:
     from cashdesk.ui.mail_batches import MailBatchesDialog
 
 

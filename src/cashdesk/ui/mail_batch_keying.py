@@ -18,8 +18,6 @@ from cashdesk.ui.tender_entry import looks_like_micr
 
 if TYPE_CHECKING:
     from cashdesk.services.mail_batches import BatchItem
-
-if TYPE_CHECKING:
     from cashdesk.ui.mail_batches import MailBatchesDialog
 
 

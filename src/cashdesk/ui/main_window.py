@@ -12,7 +12,6 @@ someone. Everything behind the sign-in and lock screens is hidden, so neither th
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +38,8 @@ from cashdesk.domain.security import Permission
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
+from cashdesk.ui.window_dialogs import WindowDialogs
+from cashdesk.ui.window_mode import Mode
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
@@ -88,12 +89,6 @@ HealthCheck = Callable[["ServiceContext"], "str | None"]
 
 _BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 8px;"
 _PRINTER_BANNER_STYLE = "QFrame#printerBanner { background: #e65100; } QLabel { color: white; }"
-
-
-class Mode(enum.Enum):
-    SIGNED_OUT = "signed out"
-    WORKING = "working"
-    LOCKED = "locked"
 
 
 def window_title(ctx: ServiceContext) -> str:
@@ -181,6 +176,7 @@ class MainWindow(QMainWindow):
         self.deposits_folder: Path | None = None
         self.extra_dialog: QDialog | None = None  # a returned check, a no sale or a PDF copy
         self.mail_dialog: QDialog | None = None  # mail batches, the mail log, a tax return, delinquent filers
+        self.dialogs = WindowDialogs(self)
 
         self._build_menus()
 
@@ -237,9 +233,9 @@ class MainWindow(QMainWindow):
         self.counter_menu.insertSeparator(self.retry_print_action)
         self.open_drawer_action.triggered.connect(self.ask_for_float)
         self.reprint_action.triggered.connect(lambda: self.counter.reprint_last())
-        self.void_action.triggered.connect(self.open_void_dialog)
+        self.void_action.triggered.connect(self.dialogs.open_void_dialog)
         self.retry_print_action.triggered.connect(self.retry_printing)
-        self.no_sale_action.triggered.connect(self.open_no_sale_dialog)
+        self.no_sale_action.triggered.connect(self.dialogs.open_no_sale_dialog)
 
         self.mail_menu = self.menuBar().addMenu("&Mail")
         self.mail_menu.setObjectName("mailMenu")
@@ -255,10 +251,10 @@ class MainWindow(QMainWindow):
         for action in self._mail_actions:
             self.mail_menu.addAction(action)
         self.mail_menu.insertSeparator(self.tax_return_action)
-        self.mail_batches_action.triggered.connect(self.open_mail_batches)
-        self.mail_log_action.triggered.connect(self.open_mail_log)
-        self.tax_return_action.triggered.connect(self.open_tax_return)
-        self.delinquent_filers_action.triggered.connect(self.open_delinquent_filers)
+        self.mail_batches_action.triggered.connect(self.dialogs.open_mail_batches)
+        self.mail_log_action.triggered.connect(self.dialogs.open_mail_log)
+        self.tax_return_action.triggered.connect(self.dialogs.open_tax_return)
+        self.delinquent_filers_action.triggered.connect(self.dialogs.open_delinquent_filers)
 
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
                               self.audit_action, self.returned_check_action, self.close_day_action,
@@ -271,9 +267,9 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(lambda: self.lock(idle=False))
         self.sign_out_action.triggered.connect(self.sign_out)
         self.audit_action.triggered.connect(self.open_audit_viewer)
-        self.returned_check_action.triggered.connect(self.open_returned_check_dialog)
-        self.close_day_action.triggered.connect(self.open_day_close_dialog)
-        self.pdf_copy_action.triggered.connect(self.open_pdf_copy_dialog)
+        self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
+        self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
+        self.pdf_copy_action.triggered.connect(self.dialogs.open_pdf_copy_dialog)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -568,217 +564,9 @@ class MainWindow(QMainWindow):
 
     # -- voids --------------------------------------------------------------------------------------
 
-    def open_void_dialog(self) -> None:
-        from cashdesk.ui.void import VoidDialog
-
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
-            return
-        if self.void_dialog is not None:
-            self.void_dialog.raise_()
-            self.void_dialog.activateWindow()
-            return
-        dialog = VoidDialog(self._ctx, operator, last_receipt=self.counter.last_receipt or "", parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._void_dialog_closed(dialog))
-        self.void_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _void_dialog_closed(self, dialog: QDialog) -> None:
-        from cashdesk.ui.void import VoidDialog
-
-        self.void_dialog = None
-        self.activateWindow()
-        assert isinstance(dialog, VoidDialog)
-        if dialog.result_void is not None:
-            self.counter.voided(dialog.result_void.number, dialog.result_void.approved_by)
-        elif self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
-            self.inquiry.focus_search()
-
     # -- returned checks, no sale, PDF copies (ui.counter_extras) ------------------------------------
 
-    def _tell(self, text: str, *, error: bool = False) -> None:
-        """A message where this person looks: under the receipt, or under the search box."""
-        if self.counter.takes_payments:
-            self.counter.say(text, error=error)
-        else:
-            self.inquiry.show_message(text, error=error)
-
-    def _may_open_extra(self, permission: Permission) -> bool:
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(permission):
-            return False
-        counter = self.counter
-        if counter.busy or self.void_dialog is not None:
-            return False
-        if self.extra_dialog is not None:
-            self.extra_dialog.raise_()
-            self.extra_dialog.activateWindow()
-            return False
-        return True
-
-    def _open_extra(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            self.extra_dialog = None
-            self.activateWindow()
-            if result == QDialog.DialogCode.Accepted:
-                done(dialog)
-            elif self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
-                self.inquiry.focus_search()
-
-        dialog.finished.connect(finished)
-        self.extra_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def open_day_close_dialog(self) -> None:
-        from cashdesk.ui.day_close import DayCloseDialog
-
-        if not self._may_open_extra(Permission.CLOSE_DAY):
-            return
-        assert self.operator is not None
-        self._open_extra(DayCloseDialog(self._ctx, self.operator, folder=self.deposits_folder, parent=self),
-                         lambda dialog: self.inquiry.focus_search())  # fmt: skip
-
-    def open_returned_check_dialog(self) -> None:
-        from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text
-
-        if not self._may_open_extra(Permission.APPROVE_OVERRIDES):
-            return
-        assert self.operator is not None
-
-        def done(dialog: QDialog) -> None:
-            assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
-            result = dialog.result_check
-            if not self.counter.payment_in_progress and self.work.currentWidget() is self.counter:
-                self.inquiry.show_account(result.account)  # the fee and the cash-only flag, in the pane
-            self._tell(returned_check_text(result))
-            self.inquiry.focus_search()
-
-        self._open_extra(ReturnedCheckDialog(self._ctx, self.operator, parent=self), done)
-
-    def open_no_sale_dialog(self) -> None:
-        from cashdesk.services.drawers import current_drawer
-        from cashdesk.ui.counter_extras import NoSaleDialog
-
-        if not self._may_open_extra(Permission.TAKE_PAYMENTS):
-            return
-        operator = self.operator
-        assert operator is not None
-        counter = self.counter
-        if counter.payment_in_progress:
-            counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
-                        "without a sale.", error=True)  # fmt: skip
-            return
-        failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
-        looking_up = Operation(self, lambda: current_drawer(self._ctx, operator), failed=failed,
-                               log_as=f"could not look up the drawer of {operator.user_id}")  # fmt: skip
-        looking_up.refused(lambda text: counter.say(failed.format(exc=text), error=True))
-        drawer = looking_up.failure(lambda text: counter.say(text, error=True)).run_now()
-        if looking_up.failed:
-            return
-        if drawer is None:
-            counter.say("No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.",
-                        error=True)  # fmt: skip
-            return
-
-        def done(dialog: QDialog) -> None:
-            assert isinstance(dialog, NoSaleDialog)
-            counter.say(f"Drawer {dialog.drawer_id} is opening: no sale, approved by {dialog.approved_by}.")
-            self.inquiry.focus_search()
-            self.print_queue.kick()  # the drawer kick goes out with the print worker
-
-        self._open_extra(NoSaleDialog(self._ctx, operator, drawer.id, parent=self), done)
-
-    def open_pdf_copy_dialog(self) -> None:
-        from cashdesk.ui.counter_extras import PdfCopyDialog
-
-        if not self._may_open_extra(Permission.LOOK_UP_ACCOUNTS):
-            return
-        assert self.operator is not None
-
-        def done(dialog: QDialog) -> None:
-            assert isinstance(dialog, PdfCopyDialog) and dialog.saved_to is not None
-            self._tell(f"A PDF copy of the receipt is saved: {dialog.saved_to}")
-            self.inquiry.focus_search()
-
-        last = self.counter.last_receipt or ""
-        self._open_extra(PdfCopyDialog(self._ctx, self.operator, last_receipt=last, parent=self), done)
-
     # -- the mail: batches, the mail log, tax returns (ui.mail_batches, ui.mail_log, ui.tax_return) ---
-
-    def _may_open_mail(self) -> Operator | None:
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
-            return None
-        counter = self.counter
-        if counter.busy or self.void_dialog is not None:
-            return None
-        for open_already in (self.mail_dialog, self.extra_dialog):
-            if open_already is not None:
-                open_already.raise_()
-                open_already.activateWindow()
-                return None
-        return operator
-
-    def _open_mail(self, make: Callable[[Operator], QDialog], what: str) -> None:
-        operator = self._may_open_mail()
-        if operator is None:
-            return
-        try:
-            dialog = make(operator)
-        except ImportError:  # a part of the program that is not installed at this station yet
-            log.exception("could not open %s", what)
-            self._tell(f"The {what} is not available in this version of cashdesk.", error=True)
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(_result: int) -> None:
-            self.mail_dialog = None
-            self.activateWindow()
-            if self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
-                self.inquiry.focus_search()
-            self.print_queue.kick()  # a mail receipt asked for, a slip: out with the print worker
-
-        dialog.finished.connect(finished)
-        self.mail_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def open_mail_batches(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.mail_batches import MailBatchesDialog
-
-            return MailBatchesDialog(self._ctx, operator, parent=self)
-
-        self._open_mail(make, "mail batch screen")
-
-    def open_mail_log(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.mail_log import MailLogDialog
-
-            return MailLogDialog(self._ctx, operator, parent=self)
-
-        self._open_mail(make, "mail log")
-
-    def open_tax_return(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.tax_return import TaxReturnDialog
-
-            return TaxReturnDialog(self._ctx, operator, self)
-
-        self._open_mail(make, "sales tax return")
-
-    def open_delinquent_filers(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.tax_return import DelinquentFilersDialog
-
-            return DelinquentFilersDialog(self._ctx, operator, self)
-
-        self._open_mail(make, "list of delinquent filers")
 
     def sign_out(self) -> None:
         """Back to the sign-in screen; the next person starts with an empty screen."""
