@@ -22,8 +22,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEv
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -40,6 +38,7 @@ from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 from cashdesk.ui.window_dialogs import WindowDialogs
 from cashdesk.ui.window_mode import Mode
+from cashdesk.ui.window_printing import PrinterBanner
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
@@ -48,7 +47,7 @@ if TYPE_CHECKING:
     from cashdesk.ui.counter import CounterScreen
     from cashdesk.ui.float_count import FloatCountScreen
     from cashdesk.ui.inquiry import InquiryScreen
-    from cashdesk.ui.print_queue import PrintQueue, PrintRound
+    from cashdesk.ui.print_queue import PrintQueue
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +87,6 @@ TAX_RETURN_KEY = "Ctrl+Shift+T"
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
 _BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 8px;"
-_PRINTER_BANNER_STYLE = "QFrame#printerBanner { background: #e65100; } QLabel { color: white; }"
 
 
 def window_title(ctx: ServiceContext) -> str:
@@ -104,6 +102,11 @@ class MainWindow(QMainWindow):
     locked = Signal()
     #: The station is unlocked; the Operator now at work.
     unlocked = Signal(object)
+    # The printer banner's parts, made by `PrinterBanner.build_printer_banner`.
+    printer_banner_label: QLabel
+    printer_banner_detail: QLabel
+    retry_button: QPushButton
+    dismiss_button: QPushButton
 
     def __init__(
         self,
@@ -130,14 +133,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(ctx))
         self.resize(1280, 800)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("databaseBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(_BANNER_STYLE)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.hide()
+        self.banner = self._build_database_banner()
 
-        self.printer_banner = self._build_printer_banner()
+        self.printing = PrinterBanner(self)
+        self.printer_banner = self.printing.build_printer_banner()
 
         self.sign_in_screen = SignInScreen(ctx)
         self._counter: CounterScreen | None = None  # built when first needed (see `counter`)
@@ -152,24 +151,8 @@ class MainWindow(QMainWindow):
         for page in (self.sign_in_screen, self.work, self.lock_screen):
             self.pages.addWidget(page)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.printer_banner)
-        layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
-
-        self.hints_label = QLabel()
-        self.hints_label.setObjectName("keyHints")
-        self.statusBar().addWidget(self.hints_label, 1)
-        self.printer_label = QLabel()
-        self.printer_label.setObjectName("printerStatus")
-        self.statusBar().addPermanentWidget(self.printer_label)
-        self.user_label = QLabel()
-        self.user_label.setObjectName("signedInUser")
-        self.statusBar().addPermanentWidget(self.user_label)
+        self._build_central()
+        self._build_status_bar()
 
         self.void_dialog: QDialog | None = None
         #: Where the day close writes the deposit files (None: "cashdesk deposits" in the documents folder).
@@ -188,44 +171,92 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlocked.connect(self._unlocked)
         self._show_sign_in()
 
+    def _build_database_banner(self) -> QLabel:
+        banner = QLabel()
+        banner.setObjectName("databaseBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet(_BANNER_STYLE)
+        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        banner.hide()
+        return banner
+
+    def _build_central(self) -> None:
+        """The banners over the pages: sign-in, the work, the lock."""
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.printer_banner)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        """The keys to press, the printer, who is signed in."""
+        self.hints_label = QLabel()
+        self.hints_label.setObjectName("keyHints")
+        self.statusBar().addWidget(self.hints_label, 1)
+        self.printer_label = QLabel()
+        self.printer_label.setObjectName("printerStatus")
+        self.statusBar().addPermanentWidget(self.printer_label)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("signedInUser")
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    def _action(self, text: str, key: str = "") -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        return action
+
     def _build_menus(self) -> None:
+        self._build_station_menus()
+        self._build_counter_menu()
+        self._build_mail_menu()
+        self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
+                              self.audit_action, self.returned_check_action, self.close_day_action,
+                              *self._counter_actions,
+                              *self._mail_actions)  # fmt: skip
+        for action in self._work_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)  # the keys work with the menu bar closed
+
+    def _build_station_menus(self) -> None:
+        """The Station menu (password, PDF copy, lock, sign out) and the Supervisor menu."""
         station = self.menuBar().addMenu("&Station")
         station.setObjectName("stationMenu")
-        self.change_password_action = QAction("&Change my password…", self)
-        self.lock_action = QAction("&Lock the station", self)
-        self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
-        self.sign_out_action = QAction("Sign &out", self)
-        self.sign_out_action.setShortcut(QKeySequence(SIGN_OUT_KEY))
-        self.pdf_copy_action = QAction("Save a &PDF copy of a receipt…", self)
-        self.pdf_copy_action.setShortcut(QKeySequence(PDF_COPY_KEY))
+        self.change_password_action = self._action("&Change my password…")
+        self.lock_action = self._action("&Lock the station", LOCK_KEY)
+        self.sign_out_action = self._action("Sign &out", SIGN_OUT_KEY)
+        self.pdf_copy_action = self._action("Save a &PDF copy of a receipt…", PDF_COPY_KEY)
         for action in (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action):
             station.addAction(action)
         station.insertSeparator(self.lock_action)
 
         self.supervisor_menu = self.menuBar().addMenu("Super&visor")
         self.supervisor_menu.setObjectName("supervisorMenu")
-        self.audit_action = QAction("&Audit trail…", self)
-        self.audit_action.setShortcut(QKeySequence(AUDIT_KEY))
+        self.audit_action = self._action("&Audit trail…", AUDIT_KEY)
         self.supervisor_menu.addAction(self.audit_action)
-        self.returned_check_action = QAction("Returned check (&NSF)…", self)
-        self.returned_check_action.setShortcut(QKeySequence(RETURNED_CHECK_KEY))
+        self.returned_check_action = self._action("Returned check (&NSF)…", RETURNED_CHECK_KEY)
         self.supervisor_menu.addAction(self.returned_check_action)
-        self.close_day_action = QAction("&Close the day and export the deposit…", self)
-        self.close_day_action.setShortcut(QKeySequence(CLOSE_DAY_KEY))
+        self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY)
         self.supervisor_menu.addAction(self.close_day_action)
+        self.change_password_action.triggered.connect(self.change_password)
+        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.audit_action.triggered.connect(self.open_audit_viewer)
+        self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
+        self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
+        self.pdf_copy_action.triggered.connect(self.dialogs.open_pdf_copy_dialog)
 
+    def _build_counter_menu(self) -> None:
         self.counter_menu = self.menuBar().addMenu("C&ounter")
         self.counter_menu.setObjectName("counterMenu")
-        self.open_drawer_action = QAction("&Open my drawer (count the float)…", self)
-        self.open_drawer_action.setShortcut(QKeySequence(OPEN_DRAWER_KEY))
-        self.reprint_action = QAction("&Reprint the last receipt", self)
-        self.reprint_action.setShortcut(QKeySequence(REPRINT_KEY))
-        self.void_action = QAction("&Void a receipt…", self)
-        self.void_action.setShortcut(QKeySequence(VOID_KEY))
-        self.retry_print_action = QAction("Retry &printing", self)
-        self.retry_print_action.setShortcut(QKeySequence(RETRY_PRINT_KEY))
-        self.no_sale_action = QAction("&No sale (open drawer)…", self)
-        self.no_sale_action.setShortcut(QKeySequence(NO_SALE_KEY))
+        self.open_drawer_action = self._action("&Open my drawer (count the float)…", OPEN_DRAWER_KEY)
+        self.reprint_action = self._action("&Reprint the last receipt", REPRINT_KEY)
+        self.void_action = self._action("&Void a receipt…", VOID_KEY)
+        self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY)
+        self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY)
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
                                  self.no_sale_action, self.retry_print_action)  # fmt: skip
         for action in self._counter_actions:
@@ -234,18 +265,16 @@ class MainWindow(QMainWindow):
         self.open_drawer_action.triggered.connect(self.ask_for_float)
         self.reprint_action.triggered.connect(lambda: self.counter.reprint_last())
         self.void_action.triggered.connect(self.dialogs.open_void_dialog)
-        self.retry_print_action.triggered.connect(self.retry_printing)
+        self.retry_print_action.triggered.connect(self.printing.retry_printing)
         self.no_sale_action.triggered.connect(self.dialogs.open_no_sale_dialog)
 
+    def _build_mail_menu(self) -> None:
         self.mail_menu = self.menuBar().addMenu("&Mail")
         self.mail_menu.setObjectName("mailMenu")
-        self.mail_batches_action = QAction("Mail &batches…", self)
-        self.mail_batches_action.setShortcut(QKeySequence(MAIL_BATCHES_KEY))
-        self.mail_log_action = QAction("Mail &log…", self)
-        self.mail_log_action.setShortcut(QKeySequence(MAIL_LOG_KEY))
-        self.tax_return_action = QAction("Sales &tax return…", self)
-        self.tax_return_action.setShortcut(QKeySequence(TAX_RETURN_KEY))
-        self.delinquent_filers_action = QAction("&Delinquent filers…", self)
+        self.mail_batches_action = self._action("Mail &batches…", MAIL_BATCHES_KEY)
+        self.mail_log_action = self._action("Mail &log…", MAIL_LOG_KEY)
+        self.tax_return_action = self._action("Sales &tax return…", TAX_RETURN_KEY)
+        self.delinquent_filers_action = self._action("&Delinquent filers…")
         self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
                               self.delinquent_filers_action)  # fmt: skip
         for action in self._mail_actions:
@@ -255,21 +284,6 @@ class MainWindow(QMainWindow):
         self.mail_log_action.triggered.connect(self.dialogs.open_mail_log)
         self.tax_return_action.triggered.connect(self.dialogs.open_tax_return)
         self.delinquent_filers_action.triggered.connect(self.dialogs.open_delinquent_filers)
-
-        self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
-                              self.audit_action, self.returned_check_action, self.close_day_action,
-                              *self._counter_actions,
-                              *self._mail_actions)  # fmt: skip
-        for action in self._work_actions:
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)  # the keys work with the menu bar closed
-        self.change_password_action.triggered.connect(self.change_password)
-        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.audit_action.triggered.connect(self.open_audit_viewer)
-        self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
-        self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
-        self.pdf_copy_action.triggered.connect(self.dialogs.open_pdf_copy_dialog)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -302,7 +316,7 @@ class MainWindow(QMainWindow):
 
             retry = {"retry_ms": self._print_retry_ms} if self._print_retry_ms else {}
             self._print_queue = PrintQueue(self._ctx, self, **retry)
-            self._print_queue.round_done.connect(self._printing_reported)
+            self._print_queue.round_done.connect(self.printing.printing_reported)
         return self._print_queue
 
     def _build_work(self) -> None:
@@ -330,39 +344,6 @@ class MainWindow(QMainWindow):
     def ready_for_next(self) -> bool:
         """The counter is ready for the next customer: an empty receipt, the keyboard in the search box."""
         return self.mode is Mode.WORKING and self.counter.ready_for_next
-
-    def _build_printer_banner(self) -> QFrame:
-        banner = QFrame()
-        banner.setObjectName("printerBanner")
-        banner.setStyleSheet(_PRINTER_BANNER_STYLE)
-        self.printer_banner_label = QLabel()
-        self.printer_banner_label.setObjectName("printerBannerText")
-        font = self.printer_banner_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.printer_banner_label.setFont(font)
-        self.printer_banner_detail = QLabel()
-        self.printer_banner_detail.setObjectName("printerBannerDetail")
-        self.printer_banner_detail.setWordWrap(True)
-        self.retry_button = QPushButton("&Retry printing (Ctrl+Shift+R)")
-        self.retry_button.setObjectName("retryPrinting")
-        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the work
-        self.retry_button.clicked.connect(self.retry_printing)
-        # Only for a job cut off by a crash: the cashier found it printed, so it is not sent again.
-        self.dismiss_button = QPushButton("Dismiss (it printed)")
-        self.dismiss_button.setObjectName("dismissPrinting")
-        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.dismiss_button.clicked.connect(self.dismiss_uncertain_printing)
-        self.dismiss_button.hide()
-        text = QVBoxLayout()
-        text.addWidget(self.printer_banner_label)
-        text.addWidget(self.printer_banner_detail)
-        row = QHBoxLayout(banner)
-        row.addLayout(text, 1)
-        row.addWidget(self.retry_button)
-        row.addWidget(self.dismiss_button)
-        banner.hide()
-        return banner
 
     @property
     def ready_field(self) -> QWidget:
@@ -513,60 +494,7 @@ class MainWindow(QMainWindow):
 
     # -- printing -----------------------------------------------------------------------------------
 
-    def retry_printing(self) -> None:
-        """Retry: jobs cut off by a crash are sent again (the cashier found them missing), then a round."""
-        last = self._print_queue.last if self._print_queue is not None else None
-        if last is not None and last.uncertain and not self._settle_uncertain(retry=True):
-            return
-        self.printer_banner_detail.setText("Trying the printer again…")
-        self.print_queue.start()
-
-    def dismiss_uncertain_printing(self) -> None:
-        """Dismiss: the jobs cut off by a crash did print; they are marked printed, not sent again."""
-        if self._settle_uncertain(retry=False):
-            self.printer_banner_detail.setText("Marked printed.")
-            self.print_queue.start()
-
-    def _settle_uncertain(self, *, retry: bool) -> bool:
-        from cashdesk.services.printing import dismiss_uncertain, retry_uncertain
-
-        operator = self.operator
-        if operator is None:
-            return False
-        # A refusal or a database fault: said on the banner, the jobs stay as they are.
-        settling = Operation(self, lambda: (retry_uncertain if retry else dismiss_uncertain)(self._ctx, operator),
-                             failed="{exc}", log_as="could not settle the interrupted print jobs")  # fmt: skip
-        settling.failure(self.printer_banner_detail.setText).run_now()
-        return not settling.failed
-
-    def _printing_reported(self, result: PrintRound) -> None:
-        self.printer_label.setText(f"Printer: {result.status_label}")
-        headline = result.headline
-        self.dismiss_button.setVisible(bool(result.uncertain))
-        if not headline:
-            self.printer_banner.hide()
-            return
-        self.printer_banner_label.setText(headline)
-        why = f"{result.problem} " if result.problem else ""
-        if result.uncertain:
-            waiting = (f" {result.receipts_waiting or result.waiting} more waiting for the printer."
-                       if result.waiting else "")  # fmt: skip
-            self.printer_banner_detail.setText(
-                "The program stopped while sending it, so it may or may not be on paper. The payment is saved. "
-                "Look in the printer: if it is not there, Retry prints it again; if it is, Dismiss." + waiting
-            )
-        else:
-            self.printer_banner_detail.setText(
-                f"{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
-                "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait."
-            )
-        self.printer_banner.show()
-
-    # -- voids --------------------------------------------------------------------------------------
-
-    # -- returned checks, no sale, PDF copies (ui.counter_extras) ------------------------------------
-
-    # -- the mail: batches, the mail log, tax returns (ui.mail_batches, ui.mail_log, ui.tax_return) ---
+    # -- signing out and locking (the other windows open through `dialogs`) ----------------------
 
     def sign_out(self) -> None:
         """Back to the sign-in screen; the next person starts with an empty screen."""
