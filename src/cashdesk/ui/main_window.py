@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
 from cashdesk.ui.window_dialogs import WindowDialogs
+from cashdesk.ui.window_lock import StationLock
 from cashdesk.ui.window_mode import Mode
 from cashdesk.ui.window_printing import PrinterBanner
 
@@ -160,15 +160,16 @@ class MainWindow(QMainWindow):
         self.extra_dialog: QDialog | None = None  # a returned check, a no sale or a PDF copy
         self.mail_dialog: QDialog | None = None  # mail batches, the mail log, a tax return, delinquent filers
         self.dialogs = WindowDialogs(self)
+        self.station_lock = StationLock(self)
 
         self._build_menus()
 
         minutes = ctx.settings.security.idle_lock_minutes
         self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
-        self.idle_watcher.idle.connect(lambda: self.lock(idle=True))
+        self.idle_watcher.idle.connect(lambda: self.station_lock.lock(idle=True))
 
         self.sign_in_screen.signed_in.connect(self._signed_in)
-        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.unlocked.connect(self.station_lock.back_from_lock)
         self._show_sign_in()
 
     def _build_database_banner(self) -> QLabel:
@@ -242,8 +243,8 @@ class MainWindow(QMainWindow):
         self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY)
         self.supervisor_menu.addAction(self.close_day_action)
         self.change_password_action.triggered.connect(self.change_password)
-        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
-        self.sign_out_action.triggered.connect(self.sign_out)
+        self.lock_action.triggered.connect(lambda: self.station_lock.lock(idle=False))
+        self.sign_out_action.triggered.connect(self.station_lock.sign_out)
         self.audit_action.triggered.connect(self.open_audit_viewer)
         self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
         self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
@@ -438,7 +439,7 @@ class MainWindow(QMainWindow):
             self._start_work(operator)
             self.inquiry.show_message("Your new password is set.")
             return
-        self._call_sign_out(operator)
+        self.station_lock.call_sign_out(operator)
         self._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
         self.signed_out.emit()
 
@@ -495,90 +496,6 @@ class MainWindow(QMainWindow):
     # -- printing -----------------------------------------------------------------------------------
 
     # -- signing out and locking (the other windows open through `dialogs`) ----------------------
-
-    def sign_out(self) -> None:
-        """Back to the sign-in screen; the next person starts with an empty screen."""
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None:
-            return
-        if self.counter.payment_in_progress:
-            self.counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before signing out.",
-                             error=True)  # fmt: skip
-            return
-        self._close_dialogs()
-        self._call_sign_out(operator)
-        self.counter.stop()
-        self._show_sign_in(f"{operator.user_id} signed out.")
-        self.signed_out.emit()
-
-    def _call_sign_out(self, operator: Operator) -> None:
-        from cashdesk.services.auth import sign_out
-
-        # The person leaves either way; the log says what failed.
-        Operation(self, lambda: sign_out(self._ctx, operator),
-                  log_as=f"recording the sign-out of {operator.user_id} failed").run_now()  # fmt: skip
-
-    def lock(self, *, idle: bool = False) -> None:
-        """Cover the work: by hand (Ctrl+L) or after the idle time. Only a password uncovers it."""
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None:
-            return
-        from cashdesk.services.auth import lock_station
-
-        self.idle_watcher.stop()
-        self._remember_focus()
-        self._close_dialogs()
-        # The station locks even when the audit event cannot be written; the log says what failed.
-        Operation(self, lambda: lock_station(self._ctx, operator, idle=idle),
-                  log_as=f"recording the lock for {operator.user_id} failed").run_now()  # fmt: skip
-        self._set_mode(Mode.LOCKED)
-        self.lock_screen.lock_for(operator, idle=idle, at=self._ctx.now())
-        log.info("station locked for %s (%s)", operator.user_id, "idle" if idle else "by hand")
-        self.locked.emit()
-
-    def _unlocked(self, operator: Operator) -> None:
-        if self.mode is not Mode.LOCKED:
-            return
-        self.operator = operator
-        self._set_mode(Mode.WORKING)
-        self._restore_focus()
-        self.idle_watcher.start()
-        self.unlocked.emit(operator)
-
-    def _remember_focus(self) -> None:
-        widget = QApplication.focusWidget()
-        if widget is None or not self.work.isAncestorOf(widget):
-            self._focus_before_lock = None
-            return
-        selection = None
-        if isinstance(widget, QLineEdit):  # hiding it drops the selection; put it back after
-            selection = (widget.cursorPosition(), widget.selectionStart(), widget.selectionLength())
-        self._focus_before_lock = (widget, selection)
-
-    def _restore_focus(self) -> None:
-        remembered, self._focus_before_lock = self._focus_before_lock, None
-        try:
-            if remembered is not None and self.work.isAncestorOf(remembered[0]) and remembered[0].isVisible():
-                widget, selection = remembered
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                if isinstance(widget, QLineEdit) and selection is not None:
-                    cursor, start, length = selection
-                    if length > 0:
-                        widget.setSelection(start, length)
-                    else:
-                        widget.setCursorPosition(cursor)
-                return
-        except RuntimeError:  # the widget is gone
-            pass
-        current = self.work.currentWidget()
-        if current is not None:
-            current.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _close_dialogs(self) -> None:
-        """Whatever was open on top of the work goes too: nothing shows past the lock."""
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
 
     # -- menu entries ---------------------------------------------------------------------------
 
@@ -694,6 +611,6 @@ class MainWindow(QMainWindow):
         operator = self.operator or self._pending
         self.operator = self._pending = None
         if operator is not None:  # closing the window ends the session, on the record
-            self._call_sign_out(operator)
+            self.station_lock.call_sign_out(operator)
         self.wait_for_background()  # a running thread must not outlive its window
         super().closeEvent(event)
