@@ -142,7 +142,7 @@ def test_a_cashier_is_not_offered_the_audit_trail(window: Any, keyboard: Keyboar
     assert AUDIT_HINT not in window.hints_label.text()
     keyboard.press(Key.Key_A, CTRL_SHIFT)
     assert window.audit_dialog is None
-    window.open_audit_viewer()  # even asked directly
+    window.dialogs.open_audit_viewer()  # even asked directly
     assert window.audit_dialog is None
     with pytest.raises(PermissionDenied):  # and the service refuses anyway
         list_events(ctx, operator("cashier1"), AuditFilter())

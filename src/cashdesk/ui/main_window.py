@@ -242,10 +242,10 @@ class MainWindow(QMainWindow):
         self.supervisor_menu.addAction(self.returned_check_action)
         self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY)
         self.supervisor_menu.addAction(self.close_day_action)
-        self.change_password_action.triggered.connect(self.change_password)
+        self.change_password_action.triggered.connect(self.dialogs.change_password)
         self.lock_action.triggered.connect(lambda: self.station_lock.lock(idle=False))
         self.sign_out_action.triggered.connect(self.station_lock.sign_out)
-        self.audit_action.triggered.connect(self.open_audit_viewer)
+        self.audit_action.triggered.connect(self.dialogs.open_audit_viewer)
         self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
         self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
         self.pdf_copy_action.triggered.connect(self.dialogs.open_pdf_copy_dialog)
@@ -414,34 +414,9 @@ class MainWindow(QMainWindow):
     def _signed_in(self, result: SignIn) -> None:
         if result.must_change_password:
             self._pending = result.operator
-            self._ask_for_new_password()
+            self.dialogs.ask_for_new_password()
             return
         self._start_work(result.operator)
-
-    def _ask_for_new_password(self) -> None:
-        from cashdesk.ui.password import ChangePasswordDialog
-
-        assert self._pending is not None
-        dialog = ChangePasswordDialog(self._ctx, self._pending.user_id, forced=True, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._forced_change_finished)
-        self.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _forced_change_finished(self, result: int) -> None:
-        self.password_dialog = None
-        self.activateWindow()  # the keyboard comes back here, not to nowhere
-        operator, self._pending = self._pending, None
-        if operator is None:
-            return
-        if result == QDialog.DialogCode.Accepted:
-            self._start_work(operator)
-            self.inquiry.show_message("Your new password is set.")
-            return
-        self.station_lock.call_sign_out(operator)
-        self._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
-        self.signed_out.emit()
 
     def _start_work(self, operator: Operator) -> None:
         self.operator = operator
@@ -493,49 +468,8 @@ class MainWindow(QMainWindow):
         self.inquiry.show_message(NO_DRAWER, error=True)
         self.inquiry.focus_search()
 
-    # -- printing -----------------------------------------------------------------------------------
-
-    # -- signing out and locking (the other windows open through `dialogs`) ----------------------
-
-    # -- menu entries ---------------------------------------------------------------------------
-
-    def change_password(self) -> None:
-        from cashdesk.ui.password import ChangePasswordDialog
-
-        if self.mode is not Mode.WORKING or self.operator is None:
-            return
-        dialog = ChangePasswordDialog(self._ctx, self.operator.user_id, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.inquiry.show_message("Your new password is set."))
-        dialog.finished.connect(self._password_dialog_closed)
-        self.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _password_dialog_closed(self) -> None:
-        self.password_dialog = None
-        self.activateWindow()
-
-    def open_audit_viewer(self) -> None:
-        from cashdesk.ui.audit_viewer import AuditDialog
-
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.VIEW_AUDIT):
-            return
-        if self.audit_dialog is not None:
-            self.audit_dialog.raise_()
-            self.audit_dialog.activateWindow()
-            return
-        dialog = AuditDialog(self._ctx, operator, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._audit_dialog_closed)
-        self.audit_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _audit_dialog_closed(self) -> None:
-        self.audit_dialog = None
-        self.activateWindow()
+    # Printing is `printing` (window_printing), signing out and locking `station_lock` (window_lock),
+    # the other windows and the password change `dialogs` (window_dialogs).
 
     # -- the database check at start ----------------------------------------------------------
 

@@ -252,3 +252,68 @@ class WindowDialogs:
             return DelinquentFilersDialog(self._owner._ctx, operator, self._owner)
 
         self._open_mail(make, "list of delinquent filers")
+
+    # -- passwords and the audit trail ---------------------------------------------------------------
+
+    def ask_for_new_password(self) -> None:
+        from cashdesk.ui.password import ChangePasswordDialog
+
+        assert self._owner._pending is not None
+        dialog = ChangePasswordDialog(self._owner._ctx, self._owner._pending.user_id, forced=True, parent=self._owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._forced_change_finished)
+        self._owner.password_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _forced_change_finished(self, result: int) -> None:
+        self._owner.password_dialog = None
+        self._owner.activateWindow()  # the keyboard comes back here, not to nowhere
+        operator, self._owner._pending = self._owner._pending, None
+        if operator is None:
+            return
+        if result == QDialog.DialogCode.Accepted:
+            self._owner._start_work(operator)
+            self._owner.inquiry.show_message("Your new password is set.")
+            return
+        self._owner.station_lock.call_sign_out(operator)
+        self._owner._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
+        self._owner.signed_out.emit()
+
+    def change_password(self) -> None:
+        from cashdesk.ui.password import ChangePasswordDialog
+
+        if self._owner.mode is not Mode.WORKING or self._owner.operator is None:
+            return
+        dialog = ChangePasswordDialog(self._owner._ctx, self._owner.operator.user_id, parent=self._owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._owner.inquiry.show_message("Your new password is set."))
+        dialog.finished.connect(self._password_dialog_closed)
+        self._owner.password_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _password_dialog_closed(self) -> None:
+        self._owner.password_dialog = None
+        self._owner.activateWindow()
+
+    def open_audit_viewer(self) -> None:
+        from cashdesk.ui.audit_viewer import AuditDialog
+
+        operator = self._owner.operator
+        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.VIEW_AUDIT):
+            return
+        if self._owner.audit_dialog is not None:
+            self._owner.audit_dialog.raise_()
+            self._owner.audit_dialog.activateWindow()
+            return
+        dialog = AuditDialog(self._owner._ctx, operator, parent=self._owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._audit_dialog_closed)
+        self._owner.audit_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _audit_dialog_closed(self) -> None:
+        self._owner.audit_dialog = None
+        self._owner.activateWindow()
