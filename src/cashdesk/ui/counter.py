@@ -40,7 +40,8 @@ from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.ui.cart import CartLinesModel, CartState, TendersModel
 from cashdesk.ui.counter_lines import CounterLines
-from cashdesk.ui.counter_widgets import PayStrip, cart_view
+from cashdesk.ui.counter_undo import CounterUndo
+from cashdesk.ui.counter_widgets import NOT_A_CASHIER, PayStrip, cart_view
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, is_plain_enter
 from cashdesk.ui.inquiry import InquiryScreen
@@ -78,9 +79,25 @@ KEY_LEGEND = (
     ("Ctrl+Shift+X", "X report"),
     ("Ctrl+Shift+B", "Balance · end shift"),
 )
-NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
 
 _CHANGE_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 8px;"
+
+
+def _key_legend() -> QFrame:
+    """The counter's keys, two to a row, under the receipt."""
+    legend = QGridLayout()
+    legend.setHorizontalSpacing(10)
+    legend.setVerticalSpacing(0)
+    for row, (key, what) in enumerate(KEY_LEGEND):
+        key_label = QLabel(f"<b>{key}</b>")
+        what_label = QLabel(what)
+        what_label.setStyleSheet("color: #444444;")
+        legend.addWidget(key_label, row // 2, (row % 2) * 2)
+        legend.addWidget(what_label, row // 2, (row % 2) * 2 + 1)
+    legend_box = QFrame()
+    legend_box.setObjectName("keyLegend")
+    legend_box.setLayout(legend)
+    return legend_box
 
 
 class CounterScreen(QWidget):
@@ -106,6 +123,7 @@ class CounterScreen(QWidget):
         self._asking = False  # a yes/no question is open: the keys wait for its answer
         self.blocked = ""  # why payments are off (the database failed its check), if they are
         self.lines = CounterLines(self)  # accounts, misc items and tenders onto the receipt
+        self.undo = CounterUndo(self)  # Esc, reprints, voids
 
         self.guard = CardNumberGuard(self)
         self.guard.refused.connect(self._card_number_refused)
@@ -137,8 +155,13 @@ class CounterScreen(QWidget):
         self.lines_view.delete_pressed.connect(self.lines.remove_line)
         self.tenders_view.delete_pressed.connect(self.lines.remove_tender)
 
-        # The counter owns these keys: while it is hidden (locked, float count) they do nothing.
-        self._keys: dict[str, QShortcut] = {}
+        self._keys = self._bind_keys()
+        self.setFocusProxy(self.inquiry.search_field)
+        self._refresh()
+
+    def _bind_keys(self) -> dict[str, QShortcut]:
+        """The counter owns these keys: while it is hidden (locked, float count) they do nothing."""
+        keys: dict[str, QShortcut] = {}
         for name, key, slot in (
             ("misc", Qt.Key.Key_F4, self.lines.open_misc),
             ("cash", Qt.Key.Key_F5, lambda: self.lines.open_tender(TenderKind.CASH)),
@@ -146,7 +169,7 @@ class CounterScreen(QWidget):
             ("card", Qt.Key.Key_F7, lambda: self.lines.open_tender(TenderKind.CARD)),
             ("money_order", Qt.Key.Key_F8, lambda: self.lines.open_tender(TenderKind.MONEY_ORDER)),
             ("post", Qt.Key.Key_F12, self.post),
-            ("back", Qt.Key.Key_Escape, self.back),
+            ("back", Qt.Key.Key_Escape, self.undo.back),
             ("drop", "Ctrl+Shift+C", self.shift.open_cash_drop),
             ("paid_out", "Ctrl+Shift+P", self.shift.open_paid_out),
             ("x_report", "Ctrl+Shift+X", self.shift.open_x_report),
@@ -155,9 +178,8 @@ class CounterScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
-            self._keys[name] = shortcut
-        self.setFocusProxy(self.inquiry.search_field)
-        self._refresh()
+            keys[name] = shortcut
+        return keys
 
     def _build_receipt_panel(self) -> QFrame:
         panel = QFrame()
@@ -179,41 +201,13 @@ class CounterScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.shift.banner)
 
-        self.change_box = QFrame()
-        self.change_box.setObjectName("changeBox")
-        self.change_box.setStyleSheet(_CHANGE_STYLE)
-        self.change_caption = QLabel()
-        self.change_caption.setObjectName("changeCaption")
-        self.change_caption.setFont(_font(self, 1.6))
-        self.change_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.change_label = QLabel()
-        self.change_label.setObjectName("changeDue")
-        self.change_label.setFont(_font(self, 3.6))
-        self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.posted_label = QLabel()
-        self.posted_label.setObjectName("postedReceipt")
-        self.posted_label.setWordWrap(True)
-        self.posted_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box_layout = QVBoxLayout(self.change_box)
-        box_layout.addWidget(self.change_caption)
-        box_layout.addWidget(self.change_label)
-        box_layout.addWidget(self.posted_label)
-        self.change_box.hide()
+        self.change_box = self._build_change_box()
         layout.addWidget(self.change_box)
 
         self.message_label = message_label("counterMessage")
         layout.addWidget(self.message_label)
 
-        self.lines_model = CartLinesModel(self)
-        self.lines_view = cart_view("cartLines")
-        self.lines_view.setModel(self.lines_model)
-        self.tenders_model = TendersModel(self)
-        self.tenders_view = cart_view("cartTenders")
-        self.tenders_view.setModel(self.tenders_model)
-        for view in (self.lines_view, self.tenders_view):
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._build_cart_views()
         layout.addWidget(self.lines_view, 3)
         layout.addWidget(self.tenders_view, 2)
 
@@ -231,20 +225,45 @@ class CounterScreen(QWidget):
         layout.addWidget(self.tender_entry)
         layout.addWidget(self.misc_entry)
 
-        legend = QGridLayout()
-        legend.setHorizontalSpacing(10)
-        legend.setVerticalSpacing(0)
-        for row, (key, what) in enumerate(KEY_LEGEND):
-            key_label = QLabel(f"<b>{key}</b>")
-            what_label = QLabel(what)
-            what_label.setStyleSheet("color: #444444;")
-            legend.addWidget(key_label, row // 2, (row % 2) * 2)
-            legend.addWidget(what_label, row // 2, (row % 2) * 2 + 1)
-        legend_box = QFrame()
-        legend_box.setObjectName("keyLegend")
-        legend_box.setLayout(legend)
-        layout.addWidget(legend_box)
+        layout.addWidget(_key_legend())
         return panel
+
+    def _build_change_box(self) -> QFrame:
+        """The change due, large, and the receipt just posted: shown once a payment posts."""
+        box = QFrame()
+        box.setObjectName("changeBox")
+        box.setStyleSheet(_CHANGE_STYLE)
+        self.change_caption = QLabel()
+        self.change_caption.setObjectName("changeCaption")
+        self.change_caption.setFont(_font(self, 1.6))
+        self.change_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.change_label = QLabel()
+        self.change_label.setObjectName("changeDue")
+        self.change_label.setFont(_font(self, 3.6))
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.posted_label = QLabel()
+        self.posted_label.setObjectName("postedReceipt")
+        self.posted_label.setWordWrap(True)
+        self.posted_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.change_caption)
+        box_layout.addWidget(self.change_label)
+        box_layout.addWidget(self.posted_label)
+        box.hide()
+        return box
+
+    def _build_cart_views(self) -> None:
+        """The receipt's lines above its tenders."""
+        self.lines_model = CartLinesModel(self)
+        self.lines_view = cart_view("cartLines")
+        self.lines_view.setModel(self.lines_model)
+        self.tenders_model = TendersModel(self)
+        self.tenders_view = cart_view("cartTenders")
+        self.tenders_view.setModel(self.tenders_model)
+        for view in (self.lines_view, self.tenders_view):
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def _total_row(self, grid: QGridLayout, row: int, caption: str, name: str, scale: float) -> QLabel:
         label = QLabel(caption)
@@ -481,62 +500,6 @@ class CounterScreen(QWidget):
 
     # -- Esc -----------------------------------------------------------------------------------------
 
-    def back(self) -> None:
-        """Esc: back one step. In the search box with a receipt started: cancel it (asks first)."""
-        if self._asking or self.approval_dialog is not None:
-            return
-        focus = QApplication.focusWidget()
-        if self.tender_entry.isVisible():
-            self.tender_entry.hide()
-            self.say("Tender cancelled.")
-            self._home()
-            return
-        if self.misc_entry.isVisible():
-            self.misc_entry.hide()
-            self.say("Misc item cancelled.")
-            self._home()
-            return
-        if self.pay_strip.isVisible():
-            self.pay_strip.close_strip()
-            if self.inquiry.results_model.rowCount():
-                self.inquiry.enter_results()
-            else:
-                self._home()
-            return
-        if focus is not None and focus is not self.inquiry.search_field and self.isAncestorOf(focus):
-            self._home()  # from the results, the account's tables or the receipt
-            return
-        if not self.cart.empty:
-            self._ask_cancel()
-            return
-        self.inquiry.reset()
-        self.change_box.hide()
-        self.say("")
-        self._home()
-
-    def _ask_cancel(self) -> None:
-        self._asking = True
-        lines, tenders = len(self.cart.lines), len(self.cart.tenders)
-
-        def answered(yes: bool) -> None:
-            self._asking = False
-            self.window().activateWindow()  # the keyboard comes back from the question
-            if yes:
-                self.clear_transaction()
-                self.inquiry.reset()
-                self.say("Transaction cancelled: nothing was posted. Hand back anything the customer gave you.")
-            self._home()
-
-        ask(
-            self,
-            "Cancel this transaction?",
-            f"Cancel this transaction? Its {lines} line{'s' if lines != 1 else ''} and {tenders} "
-            f"tender{'s' if tenders != 1 else ''} are dropped; nothing has been posted.",
-            answered,
-            name="cancelQuestion",
-            informative="Y: yes, cancel it.  N: no, go on with it.",
-        )
-
     # -- approvals, reprints -------------------------------------------------------------------------
 
     def _ask_approval(self, action: OverrideAction, object: str, then: Callable[[int], None]) -> None:
@@ -561,53 +524,6 @@ class CounterScreen(QWidget):
         self.approval_dialog = dialog
         dialog.open()
         dialog.activateWindow()
-
-    def reprint_last(self) -> None:
-        """Ctrl+P: a copy of the last receipt marked REPRINT; a second copy needs a supervisor."""
-        if self.operator is None or self._asking or self.approval_dialog is not None:
-            return
-        if not self.takes_payments:
-            self.inquiry.show_message(NOT_A_CASHIER, error=True)
-            return
-        number = self.last_receipt
-        if number is None:  # after a restart or a new sign-in: the last one this cashier posted here
-            from cashdesk.services.printing import last_receipt_number
-
-            number = last_receipt_number(self._ctx, self.operator)
-        if number is None:
-            self.say("You have not posted a receipt at this station yet: there is nothing to reprint.", error=True)
-            return
-        self._reprint(number, None)
-
-    def _reprint(self, number: str, approval_id: int | None) -> None:
-        from cashdesk.services.overrides import OverrideRefused
-        from cashdesk.services.printing import reprint_receipt
-
-        operator = self.operator
-        assert operator is not None
-
-        def refused(exc: OverrideRefused) -> None:
-            if approval_id is None and exc.reason == "no_approval":
-                self.say(f"{number} was reprinted already: a supervisor approves another copy.")
-                self._ask_approval(OverrideAction.REPRINT, number, lambda granted: self._reprint(number, granted))
-                return
-            self.say(str(exc), error=True)
-
-        reprinting = Operation(self, lambda: reprint_receipt(self._ctx, operator, number, approval_id=approval_id),
-                               failed="The copy could not be printed ({exc}). Call your supervisor.",
-                               log_as="reprinting a receipt failed")  # fmt: skip
-        reprinting.handle(OverrideRefused, refused).failure(lambda text: self.say(text, error=True)).run_now()
-        if reprinting.failed:
-            return
-        self.say(f"A copy of {number} marked REPRINT is printing.")
-        self._home()
-        self.printing_wanted.emit()
-
-    def voided(self, number: str, approved_by: str) -> None:
-        self.say(f"Receipt {number} is void (approved by {approved_by}). The void slip is printing.")
-        self.shift.refresh_position()
-        self._home()
-        self.printing_wanted.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if is_plain_enter(event):

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from cashdesk.services.accounts import AccountDetail
 
 
+#: Said when someone who does not take payments tries to (a payment key, a reprint).
+NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
+
 _FLAG_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
 _PANEL_STYLE = "QFrame#payStrip { border: 2px solid #1f4e79; border-radius: 4px; }"
 

@@ -16,11 +16,7 @@ from PySide6.QtWidgets import QDialog
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import show_message
-from cashdesk.ui.mail_batch_tables import (
-    FAILED,
-    ReasonDialog,
-    items_text,
-)
+from cashdesk.ui.mail_batch_tables import FAILED, ReasonDialog, items_text
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:

@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
             self.counter_menu.addAction(action)
         self.counter_menu.insertSeparator(self.retry_print_action)
         self.open_drawer_action.triggered.connect(self.ask_for_float)
-        self.reprint_action.triggered.connect(lambda: self.counter.reprint_last())
+        self.reprint_action.triggered.connect(lambda: self.counter.undo.reprint_last())
         self.void_action.triggered.connect(self.dialogs.open_void_dialog)
         self.retry_print_action.triggered.connect(self.printing.retry_printing)
         self.no_sale_action.triggered.connect(self.dialogs.open_no_sale_dialog)

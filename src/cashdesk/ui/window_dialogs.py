@@ -57,7 +57,7 @@ class WindowDialogs:
         self._owner.activateWindow()
         assert isinstance(dialog, VoidDialog)
         if dialog.result_void is not None:
-            self._owner.counter.voided(dialog.result_void.number, dialog.result_void.approved_by)
+            self._owner.counter.undo.voided(dialog.result_void.number, dialog.result_void.approved_by)
         elif self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
             self._owner.inquiry.focus_search()
 

@@ -9,11 +9,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLineEdit,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.window_mode import Mode
