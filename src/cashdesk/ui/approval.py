@@ -7,7 +7,7 @@ names, and the service that does the action refuses without it.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -118,17 +118,9 @@ class ApprovalDialog(QDialog):
         self.adjustSize()  # tall enough for the whole message
 
 
-def ask_for_approval(
-    ctx: ServiceContext,
-    *,
-    action: OverrideAction,
-    requested_by: Operator,
-    object: str = "",
-    reason: str = "",
-    parent: QWidget | None = None,
-) -> Approval | None:
+def ask_for_approval(ctx: ServiceContext, **request: Any) -> Approval | None:
     """Show the dialog until a supervisor approves (the Approval) or someone cancels (None)."""
-    dialog = ApprovalDialog(ctx, action=action, requested_by=requested_by, object=object, reason=reason, parent=parent)
+    dialog = ApprovalDialog(ctx, **request)  # the dialog's own keywords: action, requested_by, ...
     try:
         dialog.exec()
         return dialog.approval

@@ -1,9 +1,12 @@
-"""Headings every window shows the same way: the window's own font, larger and bold."""
+"""What every window shows the same way: headings (the window's own font, larger and bold), and a
+form dialog's buttons and its column of parts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 
 def heading_font(widget: QWidget, scale: float = 1.3, *, bold: bool = True) -> QFont:
@@ -19,3 +22,27 @@ def heading(widget: QWidget, text: str) -> QLabel:
     label = QLabel(text)
     label.setFont(heading_font(widget))
     return label
+
+
+def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], None]) -> QDialogButtonBox:
+    """The dialog's action button and Cancel. Neither takes Enter: Enter moves through the fields
+    and the last one submits."""
+    buttons = QDialogButtonBox()
+    action.setAutoDefault(False)
+    buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAutoDefault(False)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def column(dialog: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """The dialog's parts one under another, top to bottom."""
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout
