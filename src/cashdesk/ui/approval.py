@@ -10,11 +10,11 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.labels import heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -49,10 +49,7 @@ class ApprovalDialog(QDialog):
 
         self.action_label = QLabel(action.label)
         self.action_label.setObjectName("approvalAction")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.action_label.setFont(font)
+        self.action_label.setFont(heading_font(self))
         self.object_label = QLabel(object)
         self.object_label.setObjectName("approvalObject")
         self.object_label.setVisible(bool(object))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.formatting import event_text
+from cashdesk.ui.labels import read_only
 from cashdesk.ui.models import AuditEventsModel
 from cashdesk.ui.operations import Operation
 
@@ -107,16 +108,10 @@ class AuditDialog(QDialog):
 
         self.message_label: QLabel = message_label("auditMessage")
         self.model = AuditEventsModel(ZoneInfo(ctx.settings.city.time_zone), self)
-        self.table = QTableView()
-        self.table.setObjectName("auditEvents")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only(QTableView(), "auditEvents", self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_DETAILS_COLUMN, QHeaderView.ResizeMode.Stretch)

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain import scanline
 from cashdesk.ui.account_pane import AccountPane
+from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
+from cashdesk.ui.labels import read_only
 from cashdesk.ui.models import SearchResultsModel
 from cashdesk.ui.operations import Operation
 
@@ -101,22 +103,13 @@ class InquiryScreen(QWidget):
         self.search_button.setObjectName("searchButton")
         self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the field does it
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("inquiryMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = message_label("inquiryMessage")
 
         self.results_model = SearchResultsModel(self)
-        self.results_view = ResultsView()
-        self.results_view.setObjectName("results")
-        self.results_view.setModel(self.results_model)
-        self.results_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results_view = read_only(ResultsView(), "results", self.results_model)
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_view.setTabKeyNavigation(False)
         self.results_view.setWordWrap(False)
         self.results_view.setAlternatingRowColors(True)
-        self.results_view.verticalHeader().setVisible(False)
         header = self.results_view.horizontalHeader()
         # Number, status and balance always show in full; name and address share the rest.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -4,9 +4,23 @@ form dialog's buttons and its column of parts."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+V = TypeVar("V", bound=QTableView)
 
 
 def heading_font(widget: QWidget, scale: float = 1.3, *, bold: bool = True) -> QFont:
@@ -46,3 +60,14 @@ def column(dialog: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
         else:
             layout.addWidget(part)
     return layout
+
+
+def read_only(table: V, name: str, model: QAbstractItemModel) -> V:
+    """A list of rows to read: whole rows chosen, nothing edited, Tab leaves the table, no row numbers."""
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    return table
