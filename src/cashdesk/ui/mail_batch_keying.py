@@ -31,6 +31,10 @@ class BatchKeying:
         self._account = ""  # the account found for what is in the scan field
         self._micr = ""
 
+    def forget_micr(self) -> None:
+        """The check number was typed over: it is no longer what the reader read."""
+        self._micr = ""
+
     def clear_entry(self) -> None:
         self._stub = None
         self._stub_account = ""

@@ -259,6 +259,37 @@ class MailBatchesDialog(QDialog):
         self.batch_heading.setFont(_font(self, 1.3))
         self.batch_heading.setWordWrap(True)
 
+        totals = self._build_totals()
+        self.entry = self._build_entry()
+
+        self.items_model = ItemsModel(self)
+        self.items_table = KeyTable("batchItems")
+        self.items_table.setModel(self.items_model)
+        self.items_table.delete_pressed.connect(self.keying.remove_chosen)
+        items_caption = QLabel("&Items (Delete takes the chosen one out while the batch is open):")
+        items_caption.setBuddy(self.items_table)
+        self.suspects_label = QLabel()
+        self.suspects_label.setObjectName("batchSuspects")
+        self.suspects_label.setWordWrap(True)
+        self.suspects_label.setStyleSheet("color: #8b0000; font-weight: bold;")
+        self.batch_message = message_label("batchMessage")
+        self.batch_message.setFont(_font(self, 1.1, bold=False))
+
+        buttons = self._build_batch_buttons(page)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.batch_heading)
+        layout.addLayout(totals)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.batch_message)
+        layout.addWidget(items_caption)
+        layout.addWidget(self.items_table, 1)
+        layout.addWidget(self.suspects_label)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_totals(self) -> QGridLayout:
+        """The tape's count and total, what is entered, and the difference: large, side by side."""
         totals = QGridLayout()
         self.tape_label = QLabel()
         self.tape_label.setObjectName("batchTape")
@@ -270,10 +301,13 @@ class MailBatchesDialog(QDialog):
             label.setFont(_font(self, 1.5))
             label.setStyleSheet(TAPE_STYLE)
             totals.addWidget(label, 0, column)
+        return totals
 
-        self.entry = QFrame()
-        self.entry.setObjectName("remittanceEntry")
-        self.entry.setFrameShape(QFrame.Shape.StyledPanel)
+    def _build_entry(self) -> QFrame:
+        """The remittance being keyed: stub or account, amount, check number, payer, kind."""
+        entry = QFrame()
+        entry.setObjectName("remittanceEntry")
+        entry.setFrameShape(QFrame.Shape.StyledPanel)
         self.scan_field = self._line("remittanceScan", 40)
         self.scan_field.setPlaceholderText("Scan the stub, or type the account number")
         self.scan_field.setFont(_font(self, 1.2, bold=False))
@@ -302,7 +336,7 @@ class MailBatchesDialog(QDialog):
                             "payer; Enter on the payer adds the remittance.")  # fmt: skip
         entry_hint.setWordWrap(True)
         entry_hint.setStyleSheet("color: #555555;")
-        box = QVBoxLayout(self.entry)
+        box = QVBoxLayout(entry)
         box.addLayout(form)
         box.addWidget(entry_hint)
         self._chain = EnterChain([self.scan_field, self.amount_field, self.check_field, self.payer_field],
@@ -311,25 +345,15 @@ class MailBatchesDialog(QDialog):
         self._chain.on_enter(self.amount_field, self.keying.enter_in_amount)
         self._chain.on_enter(self.check_field, self.keying.enter_in_check)
         self.scan_field.textEdited.connect(self.keying.scan_edited)
-        self.check_field.textEdited.connect(lambda _text: setattr(self, "_micr", ""))  # typed over: not the read
+        self.check_field.textEdited.connect(lambda _text: self.keying.forget_micr())
         self.tender_combo.currentIndexChanged.connect(self.keying.tender_changed)
         for first, second in ((self.scan_field, self.amount_field), (self.amount_field, self.check_field),
                               (self.check_field, self.payer_field), (self.payer_field, self.tender_combo)):  # fmt: skip
             QWidget.setTabOrder(first, second)
+        return entry
 
-        self.items_model = ItemsModel(self)
-        self.items_table = KeyTable("batchItems")
-        self.items_table.setModel(self.items_model)
-        self.items_table.delete_pressed.connect(self.keying.remove_chosen)
-        items_caption = QLabel("&Items (Delete takes the chosen one out while the batch is open):")
-        items_caption.setBuddy(self.items_table)
-        self.suspects_label = QLabel()
-        self.suspects_label.setObjectName("batchSuspects")
-        self.suspects_label.setWordWrap(True)
-        self.suspects_label.setStyleSheet("color: #8b0000; font-weight: bold;")
-        self.batch_message = message_label("batchMessage")
-        self.batch_message.setFont(_font(self, 1.1, bold=False))
-
+    def _build_batch_buttons(self, page: QWidget) -> QHBoxLayout:
+        """What is done with the batch (F9 and F12 while the page shows), and back to the list."""
         self.balance_button = self._button("balanceBatch", "Balance (F9)", self.batch_actions.balance)
         self.post_button = self._button("postBatch", "Post (F12)", self.batch_actions.post)
         self.proof_button = self._button("proofList", "Proof &list (PDF)", self.batch_actions.proof_list)
@@ -353,17 +377,7 @@ class MailBatchesDialog(QDialog):
             shortcut = QShortcut(QKeySequence(key), page)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.batch_heading)
-        layout.addLayout(totals)
-        layout.addWidget(self.entry)
-        layout.addWidget(self.batch_message)
-        layout.addWidget(items_caption)
-        layout.addWidget(self.items_table, 1)
-        layout.addWidget(self.suspects_label)
-        layout.addLayout(buttons)
-        return page
+        return buttons
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
