@@ -77,6 +77,32 @@ class AuditDialog(QDialog):
         self._operator = operator
         today = ctx.today()
 
+        filters = self._build_filters(today)
+
+        self.message_label: QLabel = message_label("auditMessage")
+        self.model = AuditEventsModel(ZoneInfo(ctx.settings.city.time_zone), self)
+        self.table = self._build_table()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self._asked = self._shown = 0  # which look was asked for last, and which is on screen
+        self._fill_event_types()
+        self.show_button.clicked.connect(self.refresh)
+        self.type_combo.currentIndexChanged.connect(self.refresh)  # a type chosen shows at once
+        self.from_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh()
+
+    def _build_filters(self, today: dt.date) -> QHBoxLayout:
+        """From, to, user and event type, side by side; Enter in any of them shows what matches."""
         self.from_edit = _date_edit("auditFrom", today - dt.timedelta(days=DEFAULT_DAYS - 1))
         self.to_edit = _date_edit("auditTo", today)
         self.user_field = QLineEdit()
@@ -105,38 +131,22 @@ class AuditDialog(QDialog):
             filters.addWidget(label)
             filters.addWidget(widget, 1 if widget is self.user_field else 0)
         filters.addWidget(self.show_button)
+        return filters
 
-        self.message_label: QLabel = message_label("auditMessage")
-        self.model = AuditEventsModel(ZoneInfo(ctx.settings.city.time_zone), self)
-        self.table = read_only(QTableView(), "auditEvents", self.model)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
+    def _build_table(self) -> QTableView:
+        """The events, latest first; a click on a heading sorts by it, a third click puts it back."""
+        table = read_only(QTableView(), "auditEvents", self.model)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_DETAILS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # latest first, as listed
-        self.table.setSortingEnabled(True)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-
-        self._asked = self._shown = 0  # which look was asked for last, and which is on screen
-        self._fill_event_types()
-        self.show_button.clicked.connect(self.refresh)
-        self.type_combo.currentIndexChanged.connect(self.refresh)  # a type chosen shows at once
-        self.from_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.refresh()
+        table.setSortingEnabled(True)
+        return table
 
     def _fill_event_types(self) -> None:
         from cashdesk.services.audit import event_types
