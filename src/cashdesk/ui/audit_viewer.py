@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.formatting import event_text
-from cashdesk.ui.labels import read_only
+from cashdesk.ui.labels import read_only, sorted_as_listed
 from cashdesk.ui.models import AuditEventsModel
 from cashdesk.ui.operations import Operation
 
@@ -143,9 +143,7 @@ class AuditDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_DETAILS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # latest first, as listed
-        table.setSortingEnabled(True)
+        sorted_as_listed(table)  # latest first, as listed
         return table
 
     def _fill_event_types(self) -> None:

@@ -27,7 +27,7 @@ from cashdesk.domain import scanline
 from cashdesk.ui.account_pane import AccountPane
 from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
-from cashdesk.ui.labels import read_only
+from cashdesk.ui.labels import read_only, sorted_as_listed
 from cashdesk.ui.models import SearchResultsModel
 from cashdesk.ui.operations import Operation
 
@@ -92,40 +92,12 @@ class InquiryScreen(QWidget):
         self._last_query = ""
         self.guard = guard or CardNumberGuard(self)
 
-        self.search_field = SearchField()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(PLACEHOLDER)
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMaxLength(200)  # the service says what is too long, in words
-        search_label = QLabel("&Find (F2):")
-        search_label.setBuddy(self.search_field)
-        self.search_button = QPushButton("Search")
-        self.search_button.setObjectName("searchButton")
-        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the field does it
-
         self.message_label = message_label("inquiryMessage")
 
-        self.results_model = SearchResultsModel(self)
-        self.results_view = read_only(ResultsView(), "results", self.results_model)
-        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results_view.setWordWrap(False)
-        self.results_view.setAlternatingRowColors(True)
-        header = self.results_view.horizontalHeader()
-        # Number, status and balance always show in full; name and address share the rest.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best match first
-        self.results_view.setSortingEnabled(True)
-
+        self.results_view = self._build_results()
         self.pane = AccountPane()
 
-        top = QHBoxLayout()
-        top.addWidget(search_label)
-        top.addWidget(self.search_field, 1)
-        top.addWidget(self.search_button)
+        top = self._build_search_row()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("inquirySplitter")
@@ -153,6 +125,40 @@ class InquiryScreen(QWidget):
         self.results_view.enter_pressed.connect(self._choose_current)
         self.results_view.doubleClicked.connect(self._choose_current)
         self.results_view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    def _build_search_row(self) -> QHBoxLayout:
+        """Find (F2): the search box and its button (Enter in the box searches)."""
+        self.search_field = SearchField()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(PLACEHOLDER)
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMaxLength(200)  # the service says what is too long, in words
+        search_label = QLabel("&Find (F2):")
+        search_label.setBuddy(self.search_field)
+        self.search_button = QPushButton("Search")
+        self.search_button.setObjectName("searchButton")
+        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the field does it
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.search_button)
+        return top
+
+    def _build_results(self) -> ResultsView:
+        self.results_model = SearchResultsModel(self)
+        view = read_only(ResultsView(), "results", self.results_model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        header = view.horizontalHeader()
+        # Number, status and balance always show in full; name and address share the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        sorted_as_listed(view)  # best match first
+        return view
 
     # -- keyboard moves ---------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,3 +71,11 @@ def read_only(table: V, name: str, model: QAbstractItemModel) -> V:
     table.setTabKeyNavigation(False)
     table.verticalHeader().setVisible(False)
     return table
+
+
+def sorted_as_listed(table: QTableView) -> None:
+    """A click on a heading sorts by it; a third click puts the rows back in the order listed."""
+    header = table.horizontalHeader()
+    header.setSortIndicatorClearable(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
