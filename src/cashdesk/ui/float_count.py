@@ -64,6 +64,39 @@ class CashCountWidget(QWidget):
         super().__init__(parent)
         if name:
             self.setObjectName(name)
+        grid = self._build_grid()
+
+        table = QWidget()
+        table.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidget(table)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.total_caption = QLabel(total_caption)
+        self.total_label = QLabel(Money(0).display())
+        self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
+        self.total_label.setFont(_big(self, 2.2))
+        self.total_row = QHBoxLayout()
+        self.total_row.addWidget(self.total_caption)
+        self.total_row.addWidget(self.total_label)
+        self.total_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(self.total_row)
+
+        self.fields = list(self.count_fields.values())
+        for first, second in zip(self.fields, self.fields[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.setFocusProxy(self.fields[0])
+        self.total: Money | None = Money(0)
+        self.problem = ""
+
+    def _build_grid(self) -> QGridLayout:
+        """One row for each denomination, under the heading of its form: the count typed, its amount."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         self.count_fields: dict[str, QLineEdit] = {}
@@ -97,35 +130,7 @@ class CashCountWidget(QWidget):
             field.textChanged.connect(self._recount)
             row += 1
         grid.setColumnStretch(3, 1)
-
-        table = QWidget()
-        table.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidget(table)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        self.total_caption = QLabel(total_caption)
-        self.total_label = QLabel(Money(0).display())
-        self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
-        self.total_label.setFont(_big(self, 2.2))
-        self.total_row = QHBoxLayout()
-        self.total_row.addWidget(self.total_caption)
-        self.total_row.addWidget(self.total_label)
-        self.total_row.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(self.total_row)
-
-        self.fields = list(self.count_fields.values())
-        for first, second in zip(self.fields, self.fields[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        self.setFocusProxy(self.fields[0])
-        self.total: Money | None = Money(0)
-        self.problem = ""
+        return grid
 
     @property
     def first_field(self) -> QLineEdit:

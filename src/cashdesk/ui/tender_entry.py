@@ -92,23 +92,7 @@ class TenderEntry(QFrame):
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: #555555;")
 
-        self.form = QFormLayout()
-        self.amount_caption = QLabel("&Amount:")
-        self.amount_caption.setBuddy(self.amount_field)
-        self.number_caption = QLabel("Check &number:")
-        self.number_caption.setBuddy(self.number_field)
-        brand_caption = QLabel("&Brand:")
-        brand_caption.setBuddy(self.brand_combo)
-        last4_caption = QLabel("&Last four digits:")
-        last4_caption.setBuddy(self.last4_field)
-        auth_caption = QLabel("Approval co&de:")
-        auth_caption.setBuddy(self.auth_field)
-        self.form.addRow(self.amount_caption, self.amount_field)
-        self.form.addRow(self.number_caption, self.number_field)
-        self.form.addRow(brand_caption, self.brand_combo)
-        self.form.addRow(last4_caption, self.last4_field)
-        self.form.addRow(auth_caption, self.auth_field)
-        self.form.addRow("", self.micr_label)
+        self.form = self._build_form()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -124,6 +108,27 @@ class TenderEntry(QFrame):
         self._chain.on_enter(self.number_field, self._enter_in_number)
         self._chain.on_enter(self.brand_combo, self._enter_in_brand)
         guard.watch(self.amount_field, self.number_field, self.last4_field, self.auth_field)
+
+    def _build_form(self) -> QFormLayout:
+        """Every field a tender may ask for; `open_for` shows the ones its kind needs."""
+        form = QFormLayout()
+        self.amount_caption = QLabel("&Amount:")
+        self.amount_caption.setBuddy(self.amount_field)
+        self.number_caption = QLabel("Check &number:")
+        self.number_caption.setBuddy(self.number_field)
+        brand_caption = QLabel("&Brand:")
+        brand_caption.setBuddy(self.brand_combo)
+        last4_caption = QLabel("&Last four digits:")
+        last4_caption.setBuddy(self.last4_field)
+        auth_caption = QLabel("Approval co&de:")
+        auth_caption.setBuddy(self.auth_field)
+        form.addRow(self.amount_caption, self.amount_field)
+        form.addRow(self.number_caption, self.number_field)
+        form.addRow(brand_caption, self.brand_combo)
+        form.addRow(last4_caption, self.last4_field)
+        form.addRow(auth_caption, self.auth_field)
+        form.addRow("", self.micr_label)
+        return form
 
     # -- opening ---------------------------------------------------------------------------------
 
