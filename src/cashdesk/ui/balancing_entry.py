@@ -184,6 +184,28 @@ class ItemsPage(QWizardPage):
         self.ticked_label = QLabel()
         self.ticked_label.setObjectName("itemsTicked")
 
+        row = self._build_found_row()
+        self.extra_list = QListWidget()
+        self.extra_list.setObjectName("extraList")
+        self.extra_list.setMaximumHeight(80)
+        self.message_label = message_label("itemsMessage")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.none_label)
+        layout.addWidget(self.ticked_label)
+        layout.addLayout(row)
+        layout.addWidget(self.extra_list)
+        layout.addWidget(self.message_label)
+
+        self._guard = CardNumberGuard(self)
+        self._guard.watch(self.number_field, self.amount_field)
+        self._guard.refused.connect(lambda field: self._refuse(CARD_NUMBER_REFUSED, field))
+        self._chain = EnterChain([self.kind_box, self.number_field, self.amount_field], self.add_extra, self)
+
+    def _build_found_row(self) -> QHBoxLayout:
+        """An item in the drawer that is not on the list: its kind, number and amount, and Add."""
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("extraKind")
         self.kind_box.addItem("Check", "check")
@@ -208,24 +230,7 @@ class ItemsPage(QWizardPage):
         row.addWidget(self.number_field)
         row.addWidget(self.amount_field)
         row.addWidget(self.add_button)
-        self.extra_list = QListWidget()
-        self.extra_list.setObjectName("extraList")
-        self.extra_list.setMaximumHeight(80)
-        self.message_label = message_label("itemsMessage")
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.none_label)
-        layout.addWidget(self.ticked_label)
-        layout.addLayout(row)
-        layout.addWidget(self.extra_list)
-        layout.addWidget(self.message_label)
-
-        self._guard = CardNumberGuard(self)
-        self._guard.watch(self.number_field, self.amount_field)
-        self._guard.refused.connect(lambda field: self._refuse(CARD_NUMBER_REFUSED, field))
-        self._chain = EnterChain([self.kind_box, self.number_field, self.amount_field], self.add_extra, self)
+        return row
 
     @property
     def present(self) -> frozenset[int]:

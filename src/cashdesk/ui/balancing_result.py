@@ -93,31 +93,8 @@ class SummaryPage(QWizardPage):
         self.second_flags.setWordWrap(True)
         self.second_flags.setStyleSheet(ERROR_STYLE)
 
-        self.limit_label = QLabel()
-        self.limit_label.setObjectName("varianceLimit")
-        self.limit_label.setWordWrap(True)
-        self.reason_field = QLineEdit()
-        self.reason_field.setObjectName("varianceReason")
-        self.reason_field.setMaxLength(200)
-        self.reason_field.setPlaceholderText("For example: gave $10 too much change to a customer")
-        self.reason_caption = QLabel("R&eason for the variance:")
-        self.reason_caption.setBuddy(self.reason_field)
-        reason_row = QHBoxLayout()
-        reason_row.addWidget(self.reason_caption)
-        reason_row.addWidget(self.reason_field, 1)
-
-        self.recount_button = QPushButton("&Recount")
-        self.recount_button.setObjectName("recountButton")
-        self.recount_button.setAutoDefault(False)
-        self.recount_button.clicked.connect(wizard.recount)
-        self.second_button = QPushButton("Second count by a &supervisor…")
-        self.second_button.setObjectName("secondCountButton")
-        self.second_button.setAutoDefault(False)
-        self.second_button.clicked.connect(wizard.ask_second_count)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.recount_button)
-        buttons.addWidget(self.second_button)
-        buttons.addStretch(1)
+        reason_row = self._build_reason_row()
+        buttons = self._build_buttons(wizard)
         self.message_label = message_label("summaryMessage")
 
         layout = QVBoxLayout(self)
@@ -133,6 +110,37 @@ class SummaryPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
         layout.addStretch(1)
+
+    def _build_reason_row(self) -> QHBoxLayout:
+        """Over the limit: why, in the cashier's words (a supervisor approves it)."""
+        self.limit_label = QLabel()
+        self.limit_label.setObjectName("varianceLimit")
+        self.limit_label.setWordWrap(True)
+        self.reason_field = QLineEdit()
+        self.reason_field.setObjectName("varianceReason")
+        self.reason_field.setMaxLength(200)
+        self.reason_field.setPlaceholderText("For example: gave $10 too much change to a customer")
+        self.reason_caption = QLabel("R&eason for the variance:")
+        self.reason_caption.setBuddy(self.reason_field)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self.reason_caption)
+        reason_row.addWidget(self.reason_field, 1)
+        return reason_row
+
+    def _build_buttons(self, wizard: BalancingWizard) -> QHBoxLayout:
+        self.recount_button = QPushButton("&Recount")
+        self.recount_button.setObjectName("recountButton")
+        self.recount_button.setAutoDefault(False)
+        self.recount_button.clicked.connect(wizard.recount)
+        self.second_button = QPushButton("Second count by a &supervisor…")
+        self.second_button.setObjectName("secondCountButton")
+        self.second_button.setAutoDefault(False)
+        self.second_button.clicked.connect(wizard.ask_second_count)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.recount_button)
+        buttons.addWidget(self.second_button)
+        buttons.addStretch(1)
+        return buttons
 
     def initializePage(self) -> None:
         wizard = self._wizard
