@@ -138,18 +138,11 @@ class MainWindow(QMainWindow):
         self.printing = PrinterBanner(self)
         self.printer_banner = self.printing.build_printer_banner()
 
-        self.sign_in_screen = SignInScreen(ctx)
         self._counter: CounterScreen | None = None  # built when first needed (see `counter`)
         self._float_screen: FloatCountScreen | None = None
         self._print_queue: PrintQueue | None = None
         self._print_retry_ms = print_retry_ms
-        self.work = QStackedWidget()
-        self.work.setObjectName("work")
-        self.lock_screen = LockScreen(ctx)
-        self.pages = QStackedWidget()
-        self.pages.setObjectName("pages")
-        for page in (self.sign_in_screen, self.work, self.lock_screen):
-            self.pages.addWidget(page)
+        self._build_pages()
 
         self._build_central()
         self._build_status_bar()
@@ -180,6 +173,17 @@ class MainWindow(QMainWindow):
         banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         banner.hide()
         return banner
+
+    def _build_pages(self) -> None:
+        """The three states' pages: the sign-in screen, the work (built when first needed), the lock."""
+        self.sign_in_screen = SignInScreen(self._ctx)
+        self.work = QStackedWidget()
+        self.work.setObjectName("work")
+        self.lock_screen = LockScreen(self._ctx)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        for page in (self.sign_in_screen, self.work, self.lock_screen):
+            self.pages.addWidget(page)
 
     def _build_central(self) -> None:
         """The banners over the pages: sign-in, the work, the lock."""
