@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.credentials import CredentialsForm
-from cashdesk.ui.labels import heading_font
+from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -60,8 +60,7 @@ class ApprovalDialog(QDialog):
         self.asked_label = QLabel(asked)
         self.asked_label.setObjectName("approvalAskedBy")
         self.asked_label.setWordWrap(True)
-        explain = QLabel("A supervisor types their own user id and password to approve. Esc cancels.")
-        explain.setWordWrap(True)
+        explain = explanation("A supervisor types their own user id and password to approve. Esc cancels.")
 
         self.form = CredentialsForm(name="approval", user_caption="&Supervisor:")
         self.form.submitted.connect(self._approve)

@@ -31,6 +31,7 @@ from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.labels import explanation
 from cashdesk.ui.labels import heading_font as _heading_font
 from cashdesk.ui.operations import Operation
 
@@ -87,12 +88,11 @@ class CountPage(QWizardPage):
         self.who_label = QLabel()
         self.who_label.setObjectName("countBy")
         self.who_label.setFont(_heading_font(self, 1.1))
-        explain = QLabel(
+        explain = explanation(
             "A blind count: count every bill, coin and roll and type how many of each (an empty row counts as "
             "none). What the drawer should hold is shown only after the count is recorded. Enter goes to the "
             "next row; Enter on the last row goes on to the checks and money orders."
         )
-        explain.setWordWrap(True)
         self.count_widget = CashCountWidget("Cash counted", name="blind")
         self.message_label = message_label("countMessage")
         layout = QVBoxLayout(self)
@@ -162,11 +162,10 @@ class ItemsPage(QWizardPage):
         self.setTitle("Checks and money orders")
         self.items: tuple[DrawerItem, ...] = ()
         self.extra: list[ExtraItem] = []
-        explain = QLabel(
+        explain = explanation(
             "Tick each check and money order that is in the drawer: ↑ ↓ move, Space ticks. An item in the drawer "
             'that is not on the list: type it under "Item found" and Enter. Enter on the list goes on.'
         )
-        explain.setWordWrap(True)
         self.table = ItemsTable(0, len(self.COLUMNS))
         self.table.setObjectName("itemsTable")
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
@@ -332,11 +331,10 @@ class CardPage(QWizardPage):
         self._wizard = wizard
         self.setObjectName("cardPage")
         self.setTitle("Card terminal settlement")
-        explain = QLabel(
+        explain = explanation(
             "Settle the batch on the card terminal and type the total it prints (0 when no card was taken). "
             "Enter records your count and shows the summary."
         )
-        explain.setWordWrap(True)
         self.total_field = QLineEdit()
         self.total_field.setObjectName("cardSettlement")
         self.total_field.setMaxLength(16)

@@ -29,6 +29,7 @@ from cashdesk.ui.balancing_entry import KIND_LABELS, flags_text, over_short_text
 from cashdesk.ui.credentials import ERROR_STYLE, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.labels import explanation
 from cashdesk.ui.labels import heading_font as _heading_font
 
 if TYPE_CHECKING:
@@ -213,11 +214,10 @@ class FloatPage(QWizardPage):
         self.setObjectName("floatKeepPage")
         self.setTitle("The float to keep for the next shift")
         self.setCommitPage(True)
-        explain = QLabel(
+        explain = explanation(
             "These pieces stay in the drawer for the next shift; the rest of the cash goes to the deposit. "
             "Enter closes the drawer with this float. Alt+K goes to the rows to change it."
         )
-        explain.setWordWrap(True)
         self.count_widget = CashCountWidget("Float to keep", name="keep")
         keep = QLabel("Change the float to &keep (first row: $100 bills):")
         keep.setBuddy(self.count_widget.first_field)

@@ -24,7 +24,7 @@ from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
-from cashdesk.ui.labels import action_buttons, column, heading
+from cashdesk.ui.labels import action_buttons, column, explanation, heading
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -63,8 +63,7 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
-        explain_label = QLabel(explain + " Enter moves on; Esc cancels.")
-        explain_label.setWordWrap(True)
+        explain_label = explanation(explain + " Enter moves on; Esc cancels.")
         self.message_label = message_label(f"{name}Message")
         self._form = QFormLayout()
         self.fields: list[EnterLineEdit] = []

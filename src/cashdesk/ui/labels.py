@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -36,6 +37,24 @@ def heading(widget: QWidget, text: str) -> QLabel:
     label = QLabel(text)
     label.setFont(heading_font(widget))
     return label
+
+
+def explanation(text: str) -> QLabel:
+    """A window's line or two of what to do, wrapped to its width."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def add_rows(form: QFormLayout, *rows: tuple[str, QWidget]) -> list[QLabel]:
+    """Caption and field, one row each; the caption's Alt+letter puts the cursor in its field."""
+    captions = []
+    for caption, field in rows:
+        label = QLabel(caption)
+        label.setBuddy(field)
+        form.addRow(label, field)
+        captions.append(label)
+    return captions
 
 
 def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], None]) -> QDialogButtonBox:

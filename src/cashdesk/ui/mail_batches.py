@@ -43,6 +43,7 @@ from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.labels import explanation
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.mail_batch_actions import BatchActions
 from cashdesk.ui.mail_batch_keying import BatchKeying
@@ -110,9 +111,10 @@ class MailBatchesDialog(QDialog):
         page.setObjectName("mailBatchList")
         self.list_heading = QLabel("Mail batches")
         self.list_heading.setFont(_font(self, 1.3))
-        explain = QLabel("↑ ↓ choose a batch, Enter opens it. N starts a new batch with the count and total from the "
-                         "adding-machine tape. Esc closes.")  # fmt: skip
-        explain.setWordWrap(True)
+        explain = explanation(
+            "↑ ↓ choose a batch, Enter opens it. N starts a new batch with the count and total from the "
+            "adding-machine tape. Esc closes."
+        )
         self.batches_model = BatchesModel(self)
         self.batches_table = KeyTable("mailBatches", letters="N")
         self.batches_table.setModel(self.batches_model)

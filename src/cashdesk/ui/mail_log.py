@@ -38,7 +38,7 @@ from cashdesk.domain.dates import parse_day
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import heading, heading_font, read_only
+from cashdesk.ui.labels import explanation, heading, heading_font, read_only
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
 
@@ -83,12 +83,11 @@ class MailLogDialog(QDialog):
         self.saved_to: Path | None = None
 
         title = heading(self, "Mail log — documents that are not payments")
-        explain = QLabel(
+        explain = explanation(
             "Court documents, applications, correspondence: type what it is, who sent it, its reference, the "
             "division it goes to and any notes. Enter moves on; Enter on the notes logs it and starts the next one. "
             "Alt+D changes the date received; Alt+P saves the day's log as a PDF to print; Esc closes."
         )
-        explain.setWordWrap(True)
 
         form = self._build_form(divisions(ctx), DOCUMENT_TYPES)
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -28,13 +28,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 FIRST_ADMIN_COMMAND = "cashdesk init --admin USER --password-stdin"
-
-
-def _title_font(widget: QWidget, scale: float) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    return font
 
 
 def _centred(panel: QWidget) -> QHBoxLayout:
@@ -103,11 +96,11 @@ class SignInScreen(_PasswordScreen):
         panel, layout = _panel("signInPanel")
         city = QLabel(f"{ctx.settings.city.name} — {ctx.settings.city.department}")
         city.setObjectName("signInCity")
-        city.setFont(_title_font(self, 1.2))
+        city.setFont(heading_font(self, 1.2))
         city.setWordWrap(True)
         station = QLabel(f"cashdesk · Station {ctx.station}")
         heading = QLabel("Sign in")
-        heading.setFont(_title_font(self, 1.6))
+        heading.setFont(heading_font(self, 1.6))
         self.form = CredentialsForm(name="signIn")
         self.sign_in_button = QPushButton("Sign in")
         self.sign_in_button.setObjectName("signInButton")
@@ -210,20 +203,19 @@ class LockScreen(_PasswordScreen):
         panel, layout = _panel("lockPanel")
         self.heading = QLabel(f"Station {ctx.station} is locked")
         self.heading.setObjectName("lockHeading")
-        self.heading.setFont(_title_font(self, 1.6))
+        self.heading.setFont(heading_font(self, 1.6))
         self.heading.setWordWrap(True)
         self.who_label = QLabel()
         self.who_label.setObjectName("lockedFor")
         self.who_label.setWordWrap(True)
-        self.who_label.setFont(_title_font(self, 1.1))
+        self.who_label.setFont(heading_font(self, 1.1))
         self.why_label = QLabel()
         self.why_label.setObjectName("lockReason")
         self.why_label.setWordWrap(True)
-        explain = QLabel(
+        explain = explanation(
             "Type your password and press Enter to go on where you left off. "
             "A supervisor can unlock it with their own user id and password."
         )
-        explain.setWordWrap(True)
         self.form = CredentialsForm(name="unlock")
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlockButton")

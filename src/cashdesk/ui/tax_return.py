@@ -47,7 +47,7 @@ from cashdesk.services.tax_returns import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import heading
+from cashdesk.ui.labels import explanation, heading
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
 
@@ -76,13 +76,12 @@ class TaxReturnDialog(QDialog):
         self.preview: ReturnPreview | None = None
         self.question: QMessageBox | None = None
 
-        explain = QLabel(
+        explain = explanation(
             "Type the account, the period (2026-09, 2026-Q3 or 2026) and the day the return was received, then each "
             "figure as the business wrote it (leave a line empty when the business left it empty). The return's own "
             f"arithmetic shows beside each line. Enter moves on; the last Enter or {FILE_KEY} files the return after "
             "showing the differences. Esc closes."
         )
-        explain.setWordWrap(True)
         head = self._build_head(account)
         scroll = self._build_lines()
         self.differences_label = message_label("taxDifferences")

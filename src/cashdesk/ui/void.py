@@ -10,13 +10,13 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QPushButton, QWidget
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
-from cashdesk.ui.labels import action_buttons, column, heading
+from cashdesk.ui.labels import action_buttons, add_rows, column, explanation, heading
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -40,11 +40,10 @@ class VoidDialog(QDialog):
         self.result_void: VoidResult | None = None
         self.approval_dialog: ApprovalDialog | None = None
 
-        explain = QLabel(
+        explain = explanation(
             "The receipt keeps its number and is marked void; every payment on it is reversed and a void slip "
             "prints. A supervisor approves. Enter moves on; Esc cancels."
         )
-        explain.setWordWrap(True)
         self.number_field = EnterLineEdit()
         self.number_field.setObjectName("voidReceipt")
         self.number_field.setMaxLength(32)
@@ -56,12 +55,7 @@ class VoidDialog(QDialog):
         self.message_label = message_label("voidMessage")
 
         form = QFormLayout()
-        number_caption = QLabel("&Receipt number:")
-        number_caption.setBuddy(self.number_field)
-        reason_caption = QLabel("R&eason:")
-        reason_caption.setBuddy(self.reason_field)
-        form.addRow(number_caption, self.number_field)
-        form.addRow(reason_caption, self.reason_field)
+        add_rows(form, ("&Receipt number:", self.number_field), ("R&eason:", self.reason_field))
 
         self.void_button = QPushButton("&Void…")
         self.void_button.setObjectName("voidButton")
