@@ -286,6 +286,25 @@ def test_changing_ones_own_password_from_the_menu(window: Any, keyboard: Keyboar
     assert window.mode is Mode.WORKING
 
 
+def test_the_new_password_is_checked_while_the_window_keeps_going(window: Any, keyboard: Keyboard, qtbot: Any) -> None:
+    window.change_password_action.trigger()
+    dialog = window.password_dialog
+    wait_for_keyboard(qtbot, dialog.old_field)
+    for text in (PASSWORDS["cashier1"], "a-brand-new-one-2"):
+        keyboard.type(text)
+        keyboard.press(Key.Key_Return)
+    keyboard.type("a-brand-new-one-2")
+    qtbot.keyClick(dialog.repeat_field, Key.Key_Return)  # no waiting: what shows at once
+    assert dialog.waiting
+    assert dialog.message_label.text() == "Checking the password…"
+    assert dialog.old_field.isReadOnly() and dialog.repeat_field.isReadOnly()
+    qtbot.keyClick(dialog.repeat_field, Key.Key_Escape)  # not halfway: the answer comes first
+    assert window.password_dialog is dialog
+
+    qtbot.waitUntil(lambda: window.password_dialog is None, timeout=5000)
+    assert window.inquiry.message_label.text() == "Your new password is set."
+
+
 def test_closing_the_window_signs_out(window: Any, ctx: ServiceContext) -> None:
     window.close()
     assert events(ctx, "sign_out") == [("cashier1", True)]

@@ -86,30 +86,40 @@ class ApprovalDialog(QDialog):
     def _approve(self, supervisor_id: str, password: str) -> None:
         from cashdesk.services.overrides import approve
 
-        approval = (
-            Operation(
-                self,
-                lambda: approve(
-                    self._ctx,
-                    action=self._action,
-                    requested_by=self._requested_by,
-                    supervisor_id=supervisor_id,
-                    password=password,
-                    object=self._object,
-                    reason=self._reason,
-                ),
-                failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
-                log_as="approval failed",
-            )
-            .failure(self._refuse)
-            .run_now()
-        )
-        if approval is None:
+        # Off the GUI thread: checking the supervisor's password takes a good part of a second.
+        self.form.set_checking(True)
+        Operation(
+            self,
+            lambda: approve(
+                self._ctx,
+                action=self._action,
+                requested_by=self._requested_by,
+                supervisor_id=supervisor_id,
+                password=password,
+                object=self._object,
+                reason=self._reason,
+            ),
+            failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
+            log_as="approval failed",
+        ).success(self._approved).failure(self._refuse).run_in_background()
+
+    @property
+    def waiting(self) -> bool:
+        """True while the supervisor's password is being checked."""
+        return self.form.checking
+
+    def reject(self) -> None:
+        if self.waiting:  # Esc waits for the answer: an approval is recorded or refused, never left halfway
             return
+        super().reject()
+
+    def _approved(self, approval: Approval) -> None:
+        self.form.set_checking(False)
         self.approval = approval
         self.accept()
 
     def _refuse(self, text: str) -> None:
+        self.form.set_checking(False)
         self.form.refuse(text)
         self.adjustSize()  # tall enough for the whole message
 
