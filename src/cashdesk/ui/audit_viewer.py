@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.formatting import event_text
-from cashdesk.ui.labels import read_only, sorted_as_listed
+from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
 from cashdesk.ui.models import AuditEventsModel
 from cashdesk.ui.operations import Operation
 
@@ -136,11 +135,8 @@ class AuditDialog(QDialog):
     def _build_table(self) -> QTableView:
         """The events, latest first; a click on a heading sorts by it, a third click puts it back."""
         table = read_only(QTableView(), "auditEvents", self.model)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        one_row_at_a_time(table)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_DETAILS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         sorted_as_listed(table)  # latest first, as listed

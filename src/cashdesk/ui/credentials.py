@@ -16,7 +16,8 @@ from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 INFO_STYLE = "color: #333333;"
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: Return on the main keyboard and Enter on the keypad: the same key to a cashier.
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class EnterLineEdit(QLineEdit):
@@ -25,7 +26,7 @@ class EnterLineEdit(QLineEdit):
     enter_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        if event.key() in ENTER_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             event.accept()
             self.enter_pressed.emit()
             return

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain import scanline
 from cashdesk.ui.account_pane import AccountPane
-from cashdesk.ui.credentials import message_label
+from cashdesk.ui.credentials import ENTER_KEYS, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
-from cashdesk.ui.labels import read_only, sorted_as_listed
+from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
 from cashdesk.ui.models import SearchResultsModel
 from cashdesk.ui.operations import Operation
 
@@ -35,9 +34,6 @@ if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
 
 PLACEHOLDER = "Account number, name, service address or phone"
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
-_INFO_STYLE = "color: #333333;"
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class SearchField(QLineEdit):
@@ -65,7 +61,7 @@ class ResultsView(QTableView):
             self.escape_pressed.emit()
             event.accept()
             return
-        if event.key() in _ENTER_KEYS:
+        if event.key() in ENTER_KEYS:
             self.enter_pressed.emit()
             event.accept()
             return
@@ -148,12 +144,9 @@ class InquiryScreen(QWidget):
     def _build_results(self) -> ResultsView:
         self.results_model = SearchResultsModel(self)
         view = read_only(ResultsView(), "results", self.results_model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
+        one_row_at_a_time(view)
         header = view.horizontalHeader()
         # Number, status and balance always show in full; name and address share the rest.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
@@ -277,9 +270,7 @@ class InquiryScreen(QWidget):
         self._select_row(0)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setText(text)
-        self.message_label.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
-        self.message_label.setProperty("error", error)
+        show_message(self.message_label, text, error=error)
 
     def reset(self) -> None:
         """Back to an empty screen, for the next person who signs in."""
