@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -35,10 +34,10 @@ from cashdesk.domain.security import Permission
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
+from cashdesk.ui.window_banners import Banners
 from cashdesk.ui.window_dialogs import WindowDialogs
 from cashdesk.ui.window_lock import StationLock
 from cashdesk.ui.window_mode import Mode
-from cashdesk.ui.window_printing import PrinterBanner
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
@@ -86,8 +85,6 @@ TAX_RETURN_KEY = "Ctrl+Shift+T"
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
-_BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 8px;"
-
 
 def window_title(ctx: ServiceContext) -> str:
     return f"cashdesk — {ctx.settings.city.name} — Station {ctx.settings.station.id}"
@@ -102,7 +99,7 @@ class MainWindow(QMainWindow):
     locked = Signal()
     #: The station is unlocked; the Operator now at work.
     unlocked = Signal(object)
-    # The printer banner's parts, made by `PrinterBanner.build_printer_banner`.
+    # The printer banner's parts, made by `Banners.build_printer_banner`.
     printer_banner_label: QLabel
     printer_banner_detail: QLabel
     retry_button: QPushButton
@@ -133,10 +130,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(ctx))
         self.resize(1280, 800)
 
-        self.banner = self._build_database_banner()
+        self.banners = Banners(self)
+        self.banner = self.banners.build_database_banner()
 
-        self.printing = PrinterBanner(self)
-        self.printer_banner = self.printing.build_printer_banner()
+        self.printer_banner = self.banners.build_printer_banner()
 
         self._counter: CounterScreen | None = None  # built when first needed (see `counter`)
         self._float_screen: FloatCountScreen | None = None
@@ -164,15 +161,6 @@ class MainWindow(QMainWindow):
         self.sign_in_screen.signed_in.connect(self._signed_in)
         self.lock_screen.unlocked.connect(self.station_lock.back_from_lock)
         self._show_sign_in()
-
-    def _build_database_banner(self) -> QLabel:
-        banner = QLabel()
-        banner.setObjectName("databaseBanner")
-        banner.setWordWrap(True)
-        banner.setStyleSheet(_BANNER_STYLE)
-        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        banner.hide()
-        return banner
 
     def _build_pages(self) -> None:
         """The three states' pages: the sign-in screen, the work (built when first needed), the lock."""
@@ -270,7 +258,7 @@ class MainWindow(QMainWindow):
         self.open_drawer_action.triggered.connect(self.ask_for_float)
         self.reprint_action.triggered.connect(lambda: self.counter.undo.reprint_last())
         self.void_action.triggered.connect(self.dialogs.open_void_dialog)
-        self.retry_print_action.triggered.connect(self.printing.retry_printing)
+        self.retry_print_action.triggered.connect(self.banners.retry_printing)
         self.no_sale_action.triggered.connect(self.dialogs.open_no_sale_dialog)
 
     def _build_mail_menu(self) -> None:
@@ -321,7 +309,7 @@ class MainWindow(QMainWindow):
 
             retry = {"retry_ms": self._print_retry_ms} if self._print_retry_ms else {}
             self._print_queue = PrintQueue(self._ctx, self, **retry)
-            self._print_queue.round_done.connect(self.printing.printing_reported)
+            self._print_queue.round_done.connect(self.banners.printing_reported)
         return self._print_queue
 
     def _build_work(self) -> None:
@@ -343,7 +331,7 @@ class MainWindow(QMainWindow):
         counter.posted.connect(lambda _posted: self.print_queue.kick())
         counter.printing_wanted.connect(lambda: self.print_queue.kick())
         if self.database_problem:
-            self._block_work(self.database_problem)
+            self.banners.block_work(self.database_problem)
 
     @property
     def ready_for_next(self) -> bool:
@@ -472,7 +460,7 @@ class MainWindow(QMainWindow):
         self.inquiry.show_message(NO_DRAWER, error=True)
         self.inquiry.focus_search()
 
-    # Printing is `printing` (window_printing), signing out and locking `station_lock` (window_lock),
+    # The banners are `banners` (window_banners), signing out and locking `station_lock` (window_lock),
     # the other windows and the password change `dialogs` (window_dialogs).
 
     # -- the database check at start ----------------------------------------------------------
@@ -488,34 +476,9 @@ class MainWindow(QMainWindow):
             check = check_database
         ctx = self._ctx
         self._check = Operation(self, lambda: check(ctx), failed="{exc}", log_as="database check failed")
-        self._check.success(self._database_checked).failure(self._database_check_failed).run_in_background()
-
-    def _database_checked(self, message: object) -> None:
-        if message:
-            self.show_database_problem(str(message))
-        else:
-            log.info("database check passed")
-        self.database_checked.emit(message or None)
-
-    def _database_check_failed(self, error: str) -> None:
-        message = (
-            f"The database could not be checked ({error}). Stop taking payments and call your supervisor: "
-            "the database may need to be restored from the latest backup."
-        )
-        self.show_database_problem(message)
-        self.database_checked.emit(message)
-
-    def show_database_problem(self, message: str) -> None:
-        log.error("database problem: %s", message)
-        self.database_problem = message
-        self.banner.setText(message)
-        self.banner.show()
-        self._block_work(message)
-        QMessageBox.critical(self, "The database failed its check", message)
-
-    def _block_work(self, _message: str) -> None:
-        self.inquiry.set_search_enabled(False, "Searching is off: the database failed its check.")
-        self.counter.blocked = "No payments: the database failed its check. Call your supervisor."
+        self._check.success(self.banners.database_checked).failure(
+            self.banners.database_check_failed
+        ).run_in_background()
 
     def wait_for_background(self) -> None:
         """The database check, the user check and the windows' service calls: all run on the pool."""

@@ -1,14 +1,17 @@
-"""The main window's printer banner: what the printer is doing, and a receipt that went out with
-no answer after it (uncertain), which the cashier retries (Ctrl+Shift+R) or dismisses once found in
-the printer. The print worker is `ui.print_queue.PrintQueue`; the window is `ui.main_window.MainWindow`.
+"""The main window's banners. The database banner, red: the database failed its check at start,
+so searching and payments are off. The printer banner: what the printer is doing, and a receipt
+that went out with no answer after it (uncertain), which the cashier retries (Ctrl+Shift+R) or
+dismisses once found in the printer. The print worker is `ui.print_queue.PrintQueue`; the window
+is `ui.main_window.MainWindow`.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from cashdesk.ui.operations import Operation
 
@@ -16,11 +19,14 @@ if TYPE_CHECKING:
     from cashdesk.ui.main_window import MainWindow
     from cashdesk.ui.print_queue import PrintRound
 
+log = logging.getLogger(__name__)
+
+_DATABASE_BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 8px;"
 _PRINTER_BANNER_STYLE = "QFrame#printerBanner { background: #e65100; } QLabel { color: white; }"
 
 
-class PrinterBanner:
-    """Builds the printer banner and answers its buttons and the print worker's reports."""
+class Banners:
+    """Builds the banners; answers the database check, the printer banner's buttons and the print worker."""
 
     def __init__(self, owner: MainWindow) -> None:
         self._owner = owner
@@ -111,3 +117,41 @@ class PrinterBanner:
                 "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait."
             )
         self._owner.printer_banner.show()
+
+    # -- the database that failed its check ------------------------------------------------------
+
+    def build_database_banner(self) -> QLabel:
+        banner = QLabel()
+        banner.setObjectName("databaseBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet(_DATABASE_BANNER_STYLE)
+        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        banner.hide()
+        return banner
+
+    def database_checked(self, message: object) -> None:
+        if message:
+            self.show_database_problem(str(message))
+        else:
+            log.info("database check passed")
+        self._owner.database_checked.emit(message or None)
+
+    def database_check_failed(self, error: str) -> None:
+        message = (
+            f"The database could not be checked ({error}). Stop taking payments and call your supervisor: "
+            "the database may need to be restored from the latest backup."
+        )
+        self.show_database_problem(message)
+        self._owner.database_checked.emit(message)
+
+    def show_database_problem(self, message: str) -> None:
+        log.error("database problem: %s", message)
+        self._owner.database_problem = message
+        self._owner.banner.setText(message)
+        self._owner.banner.show()
+        self.block_work(message)
+        QMessageBox.critical(self._owner, "The database failed its check", message)
+
+    def block_work(self, _message: str) -> None:
+        self._owner.inquiry.set_search_enabled(False, "Searching is off: the database failed its check.")
+        self._owner.counter.blocked = "No payments: the database failed its check. Call your supervisor."
