@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cashdesk.domain.security import Role
@@ -49,6 +51,29 @@ def show_window(qtbot: Any, window: QWidget) -> None:
     qtbot.waitUntil(has_keyboard, timeout=2000)
 
 
+def wait_for(condition: Callable[[], bool], what: str, timeout_ms: int = 5000) -> None:
+    """Let the window's events run until `condition` holds (counted in waits: no clock is read)."""
+    for _ in range(timeout_ms // 10):
+        if condition():
+            return
+        QTest.qWait(10)
+    assert condition(), f"still waiting for {what} after {timeout_ms} ms"
+
+
+def _waiting(widget: QWidget | None) -> bool:
+    while widget is not None:
+        if getattr(widget, "waiting", False) is True:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def wait_for_answer() -> None:
+    """The window checks a password or reads the audit trail off the GUI thread: wait, as the
+    cashier would, until the screen where the keyboard is has its answer (`waiting` False)."""
+    wait_for(lambda: not _waiting(QApplication.focusWidget()), "the screen's answer")
+
+
 class Keyboard:
     """Keys go where the keyboard focus is, as the cashier's keyboard would send them."""
 
@@ -63,6 +88,7 @@ class Keyboard:
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         self._qtbot.keyClick(self.target(), key, modifier)
+        wait_for_answer()
 
     def type(self, text: str) -> None:
         self._qtbot.keyClicks(self.target(), text)

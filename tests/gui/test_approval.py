@@ -111,3 +111,21 @@ def test_ask_for_approval_returns_the_approval_or_none(qtbot: Any, ctx: ServiceC
 
     _answer_when_shown(qtbot, ["super1", Key.Key_Escape])
     assert ask_for_approval(ctx, action=OverrideAction.NO_SALE, requested_by=operator("cashier1")) is None
+
+
+def test_the_password_is_checked_off_the_gui_thread_and_esc_waits_for_the_answer(
+    qtbot: Any, ctx: ServiceContext, keyboard: Keyboard
+) -> None:
+    dialog = open_dialog(qtbot, ctx)
+    keyboard.type("super1")
+    keyboard.press(Key.Key_Return)
+    keyboard.type(PASSWORDS["super1"])
+    qtbot.keyClick(dialog.form.password_field, Key.Key_Return)  # no waiting: what shows at once
+    assert dialog.waiting
+    assert dialog.form.message_label.text() == "Checking the password…"
+    qtbot.keyClick(dialog.form.password_field, Key.Key_Escape)  # not halfway: the answer comes first
+    assert dialog.isVisible()
+
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.approval is not None and dialog.approval.approved_by == "super1"

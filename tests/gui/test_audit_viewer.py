@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from gui_support import NOW, PASSWORDS, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
+from gui_support import NOW, PASSWORDS, Keyboard, open_drawers, operator, sign_in, wait_for, wait_for_keyboard
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +30,7 @@ COLUMNS = ["Seq", "Time", "User", "Station", "Event", "Object", "Success", "Deta
 
 
 def rows(dialog: AuditDialog) -> list[dict[str, str]]:
+    wait_for(lambda: not dialog.waiting, "the audit trail to be read")  # it is read off the GUI thread
     model = dialog.model
     return [
         {COLUMNS[c]: model.index(r, c).data(DISPLAY) for c in range(model.columnCount())}
@@ -141,7 +142,7 @@ def test_a_cashier_is_not_offered_the_audit_trail(window: Any, keyboard: Keyboar
     assert AUDIT_HINT not in window.hints_label.text()
     keyboard.press(Key.Key_A, CTRL_SHIFT)
     assert window.audit_dialog is None
-    window.open_audit_viewer()  # even asked directly
+    window.dialogs.open_audit_viewer()  # even asked directly
     assert window.audit_dialog is None
     with pytest.raises(PermissionDenied):  # and the service refuses anyway
         list_events(ctx, operator("cashier1"), AuditFilter())
@@ -150,7 +151,9 @@ def test_a_cashier_is_not_offered_the_audit_trail(window: Any, keyboard: Keyboar
 def test_the_viewer_shows_the_services_refusal(qtbot: Any, ctx: ServiceContext) -> None:
     dialog = AuditDialog(ctx, operator("cashier1"))
     qtbot.addWidget(dialog)
-    assert dialog.model.rowCount() == 0
+    assert dialog.waiting  # it opens at once; the trail is read off the GUI thread
+    assert dialog.message_label.text() == "Reading the audit trail…"
+    assert rows(dialog) == []  # once the service has answered
     assert dialog.message_label.text() == (
         "cashier1 (cashier) may not view the audit trail. Ask a supervisor or administrator."
     )

@@ -647,7 +647,7 @@ def test_ctrl_p_reprints_and_a_second_copy_needs_a_supervisor(
     wait_for_keyboard(qtbot, window.inquiry.search_field)
 
     # Signed out and in again: Ctrl+P still knows this cashier's last receipt at the station.
-    window.sign_out()
+    window.station_lock.sign_out()
     sign_in(keyboard, window, "cashier1")
     keyboard.press(Key.Key_P, CTRL)
     dialog = window.counter.approval_dialog

@@ -76,6 +76,30 @@ def test_a_wrong_password_is_refused_then_the_right_one_signs_in(
     assert events(ctx, "sign_in") == [("cashier1", False), ("cashier1", True)]
 
 
+def test_the_password_is_checked_while_the_window_keeps_going(
+    signed_out_window: Any, keyboard: Keyboard, qtbot: Any, ctx: ServiceContext
+) -> None:
+    window = signed_out_window
+    screen = window.sign_in_screen
+    form = screen.form
+    keyboard.type("cashier1")
+    keyboard.press(Key.Key_Return)
+    keyboard.type(PASSWORDS["cashier1"])
+    qtbot.keyClick(form.password_field, Key.Key_Return)  # no waiting: what shows at once
+    assert screen.waiting
+    assert form.message_label.text() == "Checking the password…"
+    assert form.user_field.isReadOnly() and form.password_field.isReadOnly()
+    assert QApplication.focusWidget() is form.password_field
+    qtbot.keyClick(form.password_field, Key.Key_Return)  # an impatient second Enter signs in once
+    assert window.mode is Mode.SIGNED_OUT
+
+    qtbot.waitUntil(lambda: window.mode is Mode.WORKING, timeout=5000)
+    assert not screen.waiting
+    assert not form.user_field.isReadOnly() and not form.password_field.isReadOnly()
+    assert form.message_label.text() == ""
+    assert events(ctx, "sign_in") == [("cashier1", True)]
+
+
 def test_an_unknown_user_gets_the_same_words_as_a_wrong_password(signed_out_window: Any, keyboard: Keyboard) -> None:
     sign_in(keyboard, signed_out_window, "nobody", "whatever-it-is")
     assert signed_out_window.sign_in_screen.form.message_label.text() == WRONG
@@ -260,6 +284,25 @@ def test_changing_ones_own_password_from_the_menu(window: Any, keyboard: Keyboar
     keyboard.type("a-brand-new-one-1")
     keyboard.press(Key.Key_Return)
     assert window.mode is Mode.WORKING
+
+
+def test_the_new_password_is_checked_while_the_window_keeps_going(window: Any, keyboard: Keyboard, qtbot: Any) -> None:
+    window.change_password_action.trigger()
+    dialog = window.password_dialog
+    wait_for_keyboard(qtbot, dialog.old_field)
+    for text in (PASSWORDS["cashier1"], "a-brand-new-one-2"):
+        keyboard.type(text)
+        keyboard.press(Key.Key_Return)
+    keyboard.type("a-brand-new-one-2")
+    qtbot.keyClick(dialog.repeat_field, Key.Key_Return)  # no waiting: what shows at once
+    assert dialog.waiting
+    assert dialog.message_label.text() == "Checking the password…"
+    assert dialog.old_field.isReadOnly() and dialog.repeat_field.isReadOnly()
+    qtbot.keyClick(dialog.repeat_field, Key.Key_Escape)  # not halfway: the answer comes first
+    assert window.password_dialog is dialog
+
+    qtbot.waitUntil(lambda: window.password_dialog is None, timeout=5000)
+    assert window.inquiry.message_label.text() == "Your new password is set."
 
 
 def test_closing_the_window_signs_out(window: Any, ctx: ServiceContext) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.ui.formatting import date_text, kind_text
+from cashdesk.ui.labels import heading_font
 from cashdesk.ui.models import HistoryModel, OpenItemsModel
 
 if TYPE_CHECKING:
@@ -88,10 +89,7 @@ class AccountPane(QWidget):
         layout.setContentsMargins(8, 0, 0, 0)
 
         self.title_label = _value_label("accountTitle")
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
+        self.title_label.setFont(heading_font(self, 1.4))
         self.kind_label = _value_label("accountKind")
         layout.addWidget(self.title_label)
         layout.addWidget(self.kind_label)
@@ -103,54 +101,9 @@ class AccountPane(QWidget):
         self.flag_labels: list[QLabel] = []
         layout.addWidget(self._flags_box)
 
-        money = QGridLayout()
-        balance_caption = QLabel("Balance")
-        past_due_caption = QLabel("Past due")
-        self.balance_label = _value_label("balance")
-        self.balance_label.setWordWrap(False)
-        balance_font = QFont(self.font())
-        balance_font.setPointSizeF(balance_font.pointSizeF() * 2.4)
-        balance_font.setBold(True)
-        self.balance_label.setFont(balance_font)
-        self.past_due_label = _value_label("pastDue")
-        self.past_due_label.setWordWrap(False)
-        past_due_font = QFont(self.font())
-        past_due_font.setPointSizeF(past_due_font.pointSizeF() * 1.4)
-        self.past_due_label.setFont(past_due_font)
-        self.as_of_label = _value_label("asOf")
-        money.addWidget(balance_caption, 0, 0)
-        money.addWidget(past_due_caption, 0, 1)
-        money.addWidget(self.balance_label, 1, 0)
-        money.addWidget(self.past_due_label, 1, 1, Qt.AlignmentFlag.AlignBottom)
-        money.addWidget(self.as_of_label, 2, 0, 1, 2)
-        money.setColumnStretch(2, 1)
-        layout.addLayout(money)
-
-        aging = QHBoxLayout()
-        self.aging_labels: dict[str, QLabel] = {}
-        for bucket, title in _AGING_TITLES.items():
-            label = _value_label(f"aging{bucket.replace('+', 'Plus')}")
-            label.setWordWrap(False)
-            label.setToolTip(f"Owed: {title.lower()} since billed")
-            self.aging_labels[bucket] = label
-            aging.addWidget(label)
-        aging.addStretch(1)
-        layout.addLayout(aging)
-
-        form = QFormLayout()
-        form.setContentsMargins(0, 4, 0, 4)
-        self.service_address_label = _value_label("serviceAddress")
-        self.mailing_address_label = _value_label("mailingAddress")
-        self.phone_label = _value_label("phone")
-        self.licence_label = _value_label("licence")
-        self.filing_label = _value_label("filing")
-        form.addRow("Service address:", self.service_address_label)
-        form.addRow("Mailing address:", self.mailing_address_label)
-        form.addRow("Phone:", self.phone_label)
-        form.addRow("Sales tax licence:", self.licence_label)
-        form.addRow("Filing:", self.filing_label)
-        self._form = form
-        layout.addLayout(form)
+        layout.addLayout(self._build_money())
+        layout.addLayout(self._build_aging())
+        layout.addLayout(self._build_addresses())
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -168,6 +121,57 @@ class AccountPane(QWidget):
         self.history_view = _read_only_table("history", self.history_model, stretch=2)
         layout.addWidget(self.history_view, 2)
         return page
+
+    def _build_money(self) -> QGridLayout:
+        """The balance, large, the past due beside it, and as of when."""
+        money = QGridLayout()
+        balance_caption = QLabel("Balance")
+        past_due_caption = QLabel("Past due")
+        self.balance_label = _value_label("balance")
+        self.balance_label.setWordWrap(False)
+        self.balance_label.setFont(heading_font(self, 2.4))
+        self.past_due_label = _value_label("pastDue")
+        self.past_due_label.setWordWrap(False)
+        past_due_font = QFont(self.font())
+        past_due_font.setPointSizeF(past_due_font.pointSizeF() * 1.4)
+        self.past_due_label.setFont(past_due_font)
+        self.as_of_label = _value_label("asOf")
+        money.addWidget(balance_caption, 0, 0)
+        money.addWidget(past_due_caption, 0, 1)
+        money.addWidget(self.balance_label, 1, 0)
+        money.addWidget(self.past_due_label, 1, 1, Qt.AlignmentFlag.AlignBottom)
+        money.addWidget(self.as_of_label, 2, 0, 1, 2)
+        money.setColumnStretch(2, 1)
+        return money
+
+    def _build_aging(self) -> QHBoxLayout:
+        """What is owed by how long since it was billed."""
+        aging = QHBoxLayout()
+        self.aging_labels: dict[str, QLabel] = {}
+        for bucket, title in _AGING_TITLES.items():
+            label = _value_label(f"aging{bucket.replace('+', 'Plus')}")
+            label.setWordWrap(False)
+            label.setToolTip(f"Owed: {title.lower()} since billed")
+            self.aging_labels[bucket] = label
+            aging.addWidget(label)
+        aging.addStretch(1)
+        return aging
+
+    def _build_addresses(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setContentsMargins(0, 4, 0, 4)
+        self.service_address_label = _value_label("serviceAddress")
+        self.mailing_address_label = _value_label("mailingAddress")
+        self.phone_label = _value_label("phone")
+        self.licence_label = _value_label("licence")
+        self.filing_label = _value_label("filing")
+        form.addRow("Service address:", self.service_address_label)
+        form.addRow("Mailing address:", self.mailing_address_label)
+        form.addRow("Phone:", self.phone_label)
+        form.addRow("Sales tax licence:", self.licence_label)
+        form.addRow("Filing:", self.filing_label)
+        self._form = form
+        return form
 
     # -- what the inquiry screen calls ------------------------------------------------------
 

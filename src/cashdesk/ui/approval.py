@@ -7,14 +7,14 @@ names, and the service that does the action refuses without it.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -49,10 +49,7 @@ class ApprovalDialog(QDialog):
 
         self.action_label = QLabel(action.label)
         self.action_label.setObjectName("approvalAction")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.action_label.setFont(font)
+        self.action_label.setFont(heading_font(self))
         self.object_label = QLabel(object)
         self.object_label.setObjectName("approvalObject")
         self.object_label.setVisible(bool(object))
@@ -63,8 +60,7 @@ class ApprovalDialog(QDialog):
         self.asked_label = QLabel(asked)
         self.asked_label.setObjectName("approvalAskedBy")
         self.asked_label.setWordWrap(True)
-        explain = QLabel("A supervisor types their own user id and password to approve. Esc cancels.")
-        explain.setWordWrap(True)
+        explain = explanation("A supervisor types their own user id and password to approve. Esc cancels.")
 
         self.form = CredentialsForm(name="approval", user_caption="&Supervisor:")
         self.form.submitted.connect(self._approve)
@@ -90,45 +86,47 @@ class ApprovalDialog(QDialog):
     def _approve(self, supervisor_id: str, password: str) -> None:
         from cashdesk.services.overrides import approve
 
-        approval = (
-            Operation(
-                self,
-                lambda: approve(
-                    self._ctx,
-                    action=self._action,
-                    requested_by=self._requested_by,
-                    supervisor_id=supervisor_id,
-                    password=password,
-                    object=self._object,
-                    reason=self._reason,
-                ),
-                failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
-                log_as="approval failed",
-            )
-            .failure(self._refuse)
-            .run_now()
-        )
-        if approval is None:
+        # Off the GUI thread: checking the supervisor's password takes a good part of a second.
+        self.form.set_checking(True)
+        Operation(
+            self,
+            lambda: approve(
+                self._ctx,
+                action=self._action,
+                requested_by=self._requested_by,
+                supervisor_id=supervisor_id,
+                password=password,
+                object=self._object,
+                reason=self._reason,
+            ),
+            failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
+            log_as="approval failed",
+        ).success(self._approved).failure(self._refuse).run_in_background()
+
+    @property
+    def waiting(self) -> bool:
+        """True while the supervisor's password is being checked."""
+        return self.form.checking
+
+    def reject(self) -> None:
+        if self.waiting:  # Esc waits for the answer: an approval is recorded or refused, never left halfway
             return
+        super().reject()
+
+    def _approved(self, approval: Approval) -> None:
+        self.form.set_checking(False)
         self.approval = approval
         self.accept()
 
     def _refuse(self, text: str) -> None:
+        self.form.set_checking(False)
         self.form.refuse(text)
         self.adjustSize()  # tall enough for the whole message
 
 
-def ask_for_approval(
-    ctx: ServiceContext,
-    *,
-    action: OverrideAction,
-    requested_by: Operator,
-    object: str = "",
-    reason: str = "",
-    parent: QWidget | None = None,
-) -> Approval | None:
+def ask_for_approval(ctx: ServiceContext, **request: Any) -> Approval | None:
     """Show the dialog until a supervisor approves (the Approval) or someone cancels (None)."""
-    dialog = ApprovalDialog(ctx, action=action, requested_by=requested_by, object=object, reason=reason, parent=parent)
+    dialog = ApprovalDialog(ctx, **request)  # the dialog's own keywords: action, requested_by, ...
     try:
         dialog.exec()
         return dialog.approval

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -31,10 +30,12 @@ from PySide6.QtWidgets import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.formatting import event_text
+from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
 from cashdesk.ui.models import AuditEventsModel
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
+    from cashdesk.domain.audit import AuditRecord
     from cashdesk.services.context import Operator, ServiceContext
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,32 @@ class AuditDialog(QDialog):
         self._operator = operator
         today = ctx.today()
 
+        filters = self._build_filters(today)
+
+        self.message_label: QLabel = message_label("auditMessage")
+        self.model = AuditEventsModel(ZoneInfo(ctx.settings.city.time_zone), self)
+        self.table = self._build_table()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self._asked = self._shown = 0  # which look was asked for last, and which is on screen
+        self._fill_event_types()
+        self.show_button.clicked.connect(self.refresh)
+        self.type_combo.currentIndexChanged.connect(self.refresh)  # a type chosen shows at once
+        self.from_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh()
+
+    def _build_filters(self, today: dt.date) -> QHBoxLayout:
+        """From, to, user and event type, side by side; Enter in any of them shows what matches."""
         self.from_edit = _date_edit("auditFrom", today - dt.timedelta(days=DEFAULT_DAYS - 1))
         self.to_edit = _date_edit("auditTo", today)
         self.user_field = QLineEdit()
@@ -103,52 +130,37 @@ class AuditDialog(QDialog):
             filters.addWidget(label)
             filters.addWidget(widget, 1 if widget is self.user_field else 0)
         filters.addWidget(self.show_button)
+        return filters
 
-        self.message_label: QLabel = message_label("auditMessage")
-        self.model = AuditEventsModel(ZoneInfo(ctx.settings.city.time_zone), self)
-        self.table = QTableView()
-        self.table.setObjectName("auditEvents")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    def _build_table(self) -> QTableView:
+        """The events, latest first; a click on a heading sorts by it, a third click puts it back."""
+        table = read_only(QTableView(), "auditEvents", self.model)
+        one_row_at_a_time(table)
+        header = table.horizontalHeader()
         header.setSectionResizeMode(_DETAILS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # latest first, as listed
-        self.table.setSortingEnabled(True)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-
-        self._fill_event_types()
-        self.show_button.clicked.connect(self.refresh)
-        self.type_combo.currentIndexChanged.connect(self.refresh)  # a type chosen shows at once
-        self.from_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.refresh()
+        sorted_as_listed(table)  # latest first, as listed
+        return table
 
     def _fill_event_types(self) -> None:
         from cashdesk.services.audit import event_types
 
         self.type_combo.addItem("All events", "")
         # The list is a convenience; the viewer works without it, and a failure is logged.
-        types = Operation(self, lambda: event_types(self._ctx), log_as="could not list the audit event types").run_now()
-        for event_type in types or []:
+        # Off the GUI thread: the types come from the whole trail.
+        self._types_pending = True
+        listing = Operation(self, lambda: event_types(self._ctx), log_as="could not list the audit event types")
+        listing.success(self._add_event_types).failure(lambda _text: self._add_event_types([])).run_in_background()
+
+    def _add_event_types(self, types: list[str]) -> None:
+        self._types_pending = False
+        for event_type in types:
             self.type_combo.addItem(event_text(event_type), event_type)
+
+    @property
+    def waiting(self) -> bool:
+        """True while the event types or the events asked for last are being read."""
+        return self._types_pending or self._asked != self._shown
 
     # -- what is asked ----------------------------------------------------------------------
 
@@ -184,16 +196,28 @@ class AuditDialog(QDialog):
             limit=LIMIT,
         )
 
-        def said(text: str) -> None:
-            self.model.clear()
-            show_message(self.message_label, text, error=True)
+        # Off the GUI thread: a week of a busy trail takes a while to read. Only the latest look
+        # is shown: Enter, then another filter, must not end with the first one's rows.
+        self._asked += 1
+        asked = self._asked
 
-        # On the GUI thread: at most LIMIT rows, and Enter, then the next filter, read them in order.
-        events = Operation(self, lambda: list_events(self._ctx, self._operator, where),
-                           failed="The audit trail could not be read ({exc}).",
-                           log_as="listing audit events failed").failure(said).run_now()  # fmt: skip
-        if events is None:
-            return
+        def said(text: str) -> None:
+            if asked == self._asked:
+                self._shown = asked
+                self.model.clear()
+                show_message(self.message_label, text, error=True)
+
+        def read(events: list[AuditRecord]) -> None:
+            if asked == self._asked:
+                self._shown = asked
+                self._show_events(events)
+
+        show_message(self.message_label, "Reading the audit trail…")
+        Operation(self, lambda: list_events(self._ctx, self._operator, where),
+                  failed="The audit trail could not be read ({exc}).",
+                  log_as="listing audit events failed").success(read).failure(said).run_in_background()  # fmt: skip
+
+    def _show_events(self, events: list[AuditRecord]) -> None:
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(events)
         if not events:

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QWidget
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+from cashdesk.ui.labels import action_buttons, column, explanation, heading
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -63,33 +63,16 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
-        heading = QLabel(title)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        explain_label = QLabel(explain + " Enter moves on; Esc cancels.")
-        explain_label.setWordWrap(True)
+        explain_label = explanation(explain + " Enter moves on; Esc cancels.")
         self.message_label = message_label(f"{name}Message")
         self._form = QFormLayout()
         self.fields: list[EnterLineEdit] = []
 
-        buttons = QDialogButtonBox()
         self.action_button = QPushButton(action_text)
-        self.action_button.setAutoDefault(False)
-        buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.action_button, self.submit)
 
         self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(explain_label)
-        layout.addLayout(self._form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
+        column(self, heading(self, title), explain_label, self._form, self.message_label, buttons)
         self._guard = CardNumberGuard(self)
         self._guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
 

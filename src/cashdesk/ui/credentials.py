@@ -16,7 +16,8 @@ from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 INFO_STYLE = "color: #333333;"
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: Return on the main keyboard and Enter on the keypad: the same key to a cashier.
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class EnterLineEdit(QLineEdit):
@@ -25,7 +26,7 @@ class EnterLineEdit(QLineEdit):
     enter_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        if event.key() in ENTER_KEYS and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             event.accept()
             self.enter_pressed.emit()
             return
@@ -83,6 +84,7 @@ class CredentialsForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         self.setTabOrder(self.user_field, self.password_field)
+        self._checking = False
 
         self.user_field.enter_pressed.connect(self._enter_in_user)
         self.password_field.enter_pressed.connect(self.submit)
@@ -92,7 +94,7 @@ class CredentialsForm(QWidget):
         return self.user_field.text().strip()
 
     def _enter_in_user(self) -> None:
-        if self._guard.check_now():
+        if self._checking or self._guard.check_now():
             return
         if not self.user_id:
             self.show_message("Type your user id, then press Enter.", error=True)
@@ -102,7 +104,22 @@ class CredentialsForm(QWidget):
         else:
             self.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @property
+    def checking(self) -> bool:
+        """True while the password is being checked off the GUI thread: Enter does nothing then."""
+        return self._checking
+
+    def set_checking(self, checking: bool) -> None:
+        """Read-only fields (the cursor stays where it is) and a word while the password is checked."""
+        self._checking = checking
+        self.user_field.setReadOnly(checking)
+        self.password_field.setReadOnly(checking)
+        if checking:
+            self.show_message("Checking the password…")
+
     def submit(self) -> None:
+        if self._checking:
+            return
         if self._guard.check_now():
             self.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return

@@ -14,7 +14,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,6 +31,7 @@ from cashdesk.domain.cash import DENOMINATIONS, CashCount, CountError, parse_pie
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
+from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -41,13 +42,6 @@ log = logging.getLogger(__name__)
 
 _BAD_FIELD_STYLE = "background: #fde2e2; border: 2px solid #b00020;"
 _FORMS = {"bill": "Bills", "coin": "Coins", "roll": "Rolled coin"}
-
-
-def _big(widget: QWidget, scale: float) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    return font
 
 
 class CashCountWidget(QWidget):
@@ -64,6 +58,39 @@ class CashCountWidget(QWidget):
         super().__init__(parent)
         if name:
             self.setObjectName(name)
+        grid = self._build_grid()
+
+        table = QWidget()
+        table.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidget(table)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.total_caption = QLabel(total_caption)
+        self.total_label = QLabel(Money(0).display())
+        self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
+        self.total_label.setFont(heading_font(self, 2.2))
+        self.total_row = QHBoxLayout()
+        self.total_row.addWidget(self.total_caption)
+        self.total_row.addWidget(self.total_label)
+        self.total_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(self.total_row)
+
+        self.fields = list(self.count_fields.values())
+        for first, second in zip(self.fields, self.fields[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.setFocusProxy(self.fields[0])
+        self.total: Money | None = Money(0)
+        self.problem = ""
+
+    def _build_grid(self) -> QGridLayout:
+        """One row for each denomination, under the heading of its form: the count typed, its amount."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         self.count_fields: dict[str, QLineEdit] = {}
@@ -74,7 +101,7 @@ class CashCountWidget(QWidget):
             if d.form != form:
                 form = d.form
                 caption = QLabel(_FORMS[form])
-                caption.setFont(_big(self, 1.05))
+                caption.setFont(heading_font(self, 1.05))
                 grid.addWidget(caption, row, 0, 1, 3)
                 row += 1
             label = QLabel(d.label)
@@ -97,35 +124,7 @@ class CashCountWidget(QWidget):
             field.textChanged.connect(self._recount)
             row += 1
         grid.setColumnStretch(3, 1)
-
-        table = QWidget()
-        table.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidget(table)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        self.total_caption = QLabel(total_caption)
-        self.total_label = QLabel(Money(0).display())
-        self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
-        self.total_label.setFont(_big(self, 2.2))
-        self.total_row = QHBoxLayout()
-        self.total_row.addWidget(self.total_caption)
-        self.total_row.addWidget(self.total_label)
-        self.total_row.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(self.total_row)
-
-        self.fields = list(self.count_fields.values())
-        for first, second in zip(self.fields, self.fields[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        self.setFocusProxy(self.fields[0])
-        self.total: Money | None = Money(0)
-        self.problem = ""
+        return grid
 
     @property
     def first_field(self) -> QLineEdit:
@@ -204,17 +203,16 @@ class FloatCountScreen(QWidget):
 
         heading = QLabel("Open your drawer: count the starting float")
         heading.setObjectName("floatHeading")
-        heading.setFont(_big(self, 1.5))
+        heading.setFont(heading_font(self, 1.5))
         heading.setWordWrap(True)
         self.who_label = QLabel()
         self.who_label.setObjectName("floatFor")
         self.who_label.setWordWrap(True)
-        explain = QLabel(
+        explain = explanation(
             "Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next "
             "row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up "
             "accounts only)."
         )
-        explain.setWordWrap(True)
 
         self.count_widget = CashCountWidget("Starting float", name="float")
         self.count_fields = self.count_widget.count_fields

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain import scanline
 from cashdesk.ui.account_pane import AccountPane
+from cashdesk.ui.credentials import ENTER_KEYS, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
+from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
 from cashdesk.ui.models import SearchResultsModel
 from cashdesk.ui.operations import Operation
 
@@ -33,9 +34,6 @@ if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
 
 PLACEHOLDER = "Account number, name, service address or phone"
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
-_INFO_STYLE = "color: #333333;"
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class SearchField(QLineEdit):
@@ -63,7 +61,7 @@ class ResultsView(QTableView):
             self.escape_pressed.emit()
             event.accept()
             return
-        if event.key() in _ENTER_KEYS:
+        if event.key() in ENTER_KEYS:
             self.enter_pressed.emit()
             event.accept()
             return
@@ -90,49 +88,12 @@ class InquiryScreen(QWidget):
         self._last_query = ""
         self.guard = guard or CardNumberGuard(self)
 
-        self.search_field = SearchField()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(PLACEHOLDER)
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMaxLength(200)  # the service says what is too long, in words
-        search_label = QLabel("&Find (F2):")
-        search_label.setBuddy(self.search_field)
-        self.search_button = QPushButton("Search")
-        self.search_button.setObjectName("searchButton")
-        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the field does it
+        self.message_label = message_label("inquiryMessage")
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("inquiryMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.results_model = SearchResultsModel(self)
-        self.results_view = ResultsView()
-        self.results_view.setObjectName("results")
-        self.results_view.setModel(self.results_model)
-        self.results_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_view.setTabKeyNavigation(False)
-        self.results_view.setWordWrap(False)
-        self.results_view.setAlternatingRowColors(True)
-        self.results_view.verticalHeader().setVisible(False)
-        header = self.results_view.horizontalHeader()
-        # Number, status and balance always show in full; name and address share the rest.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # best match first
-        self.results_view.setSortingEnabled(True)
-
+        self.results_view = self._build_results()
         self.pane = AccountPane()
 
-        top = QHBoxLayout()
-        top.addWidget(search_label)
-        top.addWidget(self.search_field, 1)
-        top.addWidget(self.search_button)
+        top = self._build_search_row()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("inquirySplitter")
@@ -160,6 +121,37 @@ class InquiryScreen(QWidget):
         self.results_view.enter_pressed.connect(self._choose_current)
         self.results_view.doubleClicked.connect(self._choose_current)
         self.results_view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    def _build_search_row(self) -> QHBoxLayout:
+        """Find (F2): the search box and its button (Enter in the box searches)."""
+        self.search_field = SearchField()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(PLACEHOLDER)
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMaxLength(200)  # the service says what is too long, in words
+        search_label = QLabel("&Find (F2):")
+        search_label.setBuddy(self.search_field)
+        self.search_button = QPushButton("Search")
+        self.search_button.setObjectName("searchButton")
+        self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the field does it
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.search_button)
+        return top
+
+    def _build_results(self) -> ResultsView:
+        self.results_model = SearchResultsModel(self)
+        view = read_only(ResultsView(), "results", self.results_model)
+        one_row_at_a_time(view)
+        header = view.horizontalHeader()
+        # Number, status and balance always show in full; name and address share the rest.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        sorted_as_listed(view)  # best match first
+        return view
 
     # -- keyboard moves ---------------------------------------------------------------------
 
@@ -278,9 +270,7 @@ class InquiryScreen(QWidget):
         self._select_row(0)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setText(text)
-        self.message_label.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
-        self.message_label.setProperty("error", error)
+        show_message(self.message_label, text, error=error)
 
     def reset(self) -> None:
         """Back to an empty screen, for the next person who signs in."""

@@ -1,9 +1,28 @@
-"""Headings every window shows the same way: the window's own font, larger and bold."""
+"""What every window shows the same way: headings (the window's own font, larger and bold), and a
+form dialog's buttons and its column of parts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+V = TypeVar("V", bound=QTableView)
 
 
 def heading_font(widget: QWidget, scale: float = 1.3, *, bold: bool = True) -> QFont:
@@ -19,3 +38,72 @@ def heading(widget: QWidget, text: str) -> QLabel:
     label = QLabel(text)
     label.setFont(heading_font(widget))
     return label
+
+
+def explanation(text: str) -> QLabel:
+    """A window's line or two of what to do, wrapped to its width."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def add_rows(form: QFormLayout, *rows: tuple[str, QWidget]) -> list[QLabel]:
+    """Caption and field, one row each; the caption's Alt+letter puts the cursor in its field."""
+    captions = []
+    for caption, field in rows:
+        label = QLabel(caption)
+        label.setBuddy(field)
+        form.addRow(label, field)
+        captions.append(label)
+    return captions
+
+
+def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], None]) -> QDialogButtonBox:
+    """The dialog's action button and Cancel. Neither takes Enter: Enter moves through the fields
+    and the last one submits."""
+    buttons = QDialogButtonBox()
+    action.setAutoDefault(False)
+    buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAutoDefault(False)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def column(dialog: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """The dialog's parts one under another, top to bottom."""
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout
+
+
+def read_only(table: V, name: str, model: QAbstractItemModel) -> V:
+    """A list of rows to read: whole rows chosen, nothing edited, Tab leaves the table, no row numbers."""
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def sorted_as_listed(table: QTableView) -> None:
+    """A click on a heading sorts by it; a third click puts the rows back in the order listed."""
+    header = table.horizontalHeader()
+    header.setSortIndicatorClearable(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+
+
+def one_row_at_a_time(table: QTableView) -> None:
+    """Chosen one row at a time, striped, one line a row, each column as wide as its content."""
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

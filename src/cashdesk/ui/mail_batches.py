@@ -22,38 +22,46 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from cashdesk.domain import micr, scanline
 from cashdesk.domain.money import Money, MoneyError
-from cashdesk.domain.security import OverrideAction
-from cashdesk.ui.approval import ApprovalDialog
-from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.labels import explanation
 from cashdesk.ui.labels import heading_font as _font
-from cashdesk.ui.models import Column, RowsModel, money_column
+from cashdesk.ui.mail_batch_actions import BatchActions
+from cashdesk.ui.mail_batch_keying import BatchKeying
+from cashdesk.ui.mail_batch_tables import (
+    EVEN_STYLE,
+    FAILED,
+    OFF_STYLE,
+    STATUS_LABELS,
+    TAPE_STYLE,
+    TENDERS,
+    BatchesModel,
+    ItemsModel,
+    KeyTable,
+    difference_text,
+    items_text,
+    suspect_text,
+)
 from cashdesk.ui.operations import Operation
-from cashdesk.ui.tender_entry import looks_like_micr
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,167 +70,6 @@ if TYPE_CHECKING:
     from cashdesk.services.mail_batches import BatchItem, BatchView, PostedBatch
 
 log = logging.getLogger(__name__)
-
-#: What a remittance can be; cash that comes by mail is taken at the counter, into a drawer.
-TENDERS = (("check", "Check"), ("money_order", "Money order"))
-_TENDER_LABELS = {**dict(TENDERS), "cash": "Cash"}
-_STATUS_LABELS = {"open": "Open", "balanced": "Balanced", "posted": "Posted", "rejected": "Rejected",
-                  "entered": "Entered", "reversed": "Reversed"}  # fmt: skip
-_SUSPECT_BACKGROUND = QColor("#fde2e2")
-_SUSPECT_FOREGROUND = QColor("#8b0000")
-_REVERSED_FOREGROUND = QColor("#777777")
-_OFF_STYLE = "color: white; background: #b00020; font-weight: bold; padding: 6px;"
-_EVEN_STYLE = "color: white; background: #1b5e20; font-weight: bold; padding: 6px;"
-_TAPE_STYLE = "font-weight: bold; padding: 6px;"
-
-
-def _items(count: int) -> str:
-    return f"{count} item{'s' if count != 1 else ''}"
-
-
-def _signed_items(count: int) -> str:
-    return f"{'+' if count > 0 else '−' if count < 0 else ''}{_items(abs(count))}"
-
-
-def _signed_money(amount: Money) -> str:
-    return f"{'+' if amount.cents > 0 else '−' if amount.cents < 0 else ''}{Money(abs(amount.cents)).display()}"
-
-
-def difference_text(view: BatchView) -> str:
-    """What the difference line says: "Balanced with the tape" or "Difference: −1 item, −$100.00"."""
-    if view.count_difference == 0 and view.total_difference.cents == 0:
-        return "Balanced with the tape"
-    return f"Difference: {_signed_items(view.count_difference)}, {_signed_money(view.total_difference)}"
-
-
-def suspect_text(item: BatchItem) -> str:
-    """A suspect item in words, for the list under the table."""
-    name = f" ({item.account_name})" if item.account_name else ""
-    check = f", check {item.check_number}" if item.check_number else ""
-    return f"Item {item.seq}: account {item.account}{name}, {item.amount.display()}{check} — {item.problem}"
-
-
-def control_text(view: BatchView) -> str:
-    return f"{view.count}/{view.control_count}"
-
-
-class BatchesModel(RowsModel["BatchView"]):
-    """The day's batches, oldest first."""
-
-    columns = (
-        Column("Batch", lambda b: b.number, lambda b: b.number),
-        Column("Owner", lambda b: b.owner, lambda b: b.owner),
-        Column("Status", lambda b: _STATUS_LABELS.get(b.status, b.status), lambda b: b.status),
-        Column("Items / tape", control_text, lambda b: b.count),
-        Column("Entered", lambda b: b.total.display(), lambda b: b.total.cents, money=True),
-        money_column("Tape total", lambda b: b.control_total),
-        Column("Difference", lambda b: "" if b.status in ("posted", "rejected") else difference_text(b)
-               .removeprefix("Difference: "), lambda b: abs(b.total_difference.cents)),
-    )  # fmt: skip
-
-    def row_foreground(self, item: BatchView) -> QColor | None:
-        if item.status == "rejected":
-            return _REVERSED_FOREGROUND
-        return None
-
-
-class ItemsModel(RowsModel["BatchItem"]):
-    """A batch's remittances in the order keyed; suspects in red, reversed items grey."""
-
-    columns = (
-        Column("No.", lambda i: str(i.seq), lambda i: i.seq),
-        Column("Account", lambda i: i.account, lambda i: i.account),
-        Column("Name", lambda i: i.account_name, lambda i: i.account_name),
-        money_column("Amount", lambda i: i.amount),
-        Column("Kind", lambda i: _TENDER_LABELS.get(i.tender, i.tender), lambda i: i.tender),
-        Column("Check no.", lambda i: i.check_number, lambda i: i.check_number),
-        Column("Payer", lambda i: i.payer, lambda i: i.payer),
-        Column("Status", lambda i: _STATUS_LABELS.get(i.status, i.status), lambda i: i.status),
-        Column("Receipt", lambda i: i.receipt_number, lambda i: i.receipt_number),
-        Column("Look at", lambda i: i.problem, lambda i: i.problem),
-    )
-
-    def row_foreground(self, item: BatchItem) -> QColor | None:
-        if item.status == "reversed":
-            return _REVERSED_FOREGROUND
-        return _SUSPECT_FOREGROUND if item.problem else None
-
-    def row_background(self, item: BatchItem) -> QColor | None:
-        return _SUSPECT_BACKGROUND if item.problem else None
-
-    def row_tooltip(self, item: BatchItem) -> str | None:
-        return item.problem or None
-
-
-class KeyTable(QTableView):
-    """A read-only table of rows; Enter, Delete and a few letters say so instead of editing."""
-
-    enter_pressed = Signal()
-    delete_pressed = Signal()
-    letter_pressed = Signal(str)
-
-    def __init__(self, name: str, letters: str = "") -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self._letters = letters.upper()
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
-        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            self.enter_pressed.emit()
-            return
-        if plain and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            event.accept()
-            self.delete_pressed.emit()
-            return
-        text = event.text().upper()
-        if plain and text and text in self._letters:
-            event.accept()
-            self.letter_pressed.emit(text)
-            return
-        super().keyPressEvent(event)
-
-    def current_row(self) -> int:
-        index = self.currentIndex()
-        return index.row() if index.isValid() else -1
-
-    def choose(self, row: int) -> None:
-        model = self.model()
-        if model is not None and 0 <= row < model.rowCount():
-            self.setCurrentIndex(model.index(row, 0))
-            self.selectRow(row)
-
-
-class _ReasonDialog(_FormDialog):
-    """One reason, typed; Enter gives it (`reason`)."""
-
-    def __init__(self, name: str, title: str, explain: str, action: str, placeholder: str,
-                 parent: QWidget | None) -> None:  # fmt: skip
-        super().__init__(name, title, explain, action, parent)
-        self.reason = ""
-        self.reason_field = self._field(f"{name}Reason", "R&eason:", max_length=200, placeholder=placeholder)
-        self.reason_field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def missing(self, fields: Sequence[Any]) -> tuple[str, Any] | None:
-        if not self.reason_field.text().strip():
-            return "Give the reason.", self.reason_field
-        return None
-
-    def submit(self) -> None:
-        if not self._checked():
-            return
-        self.reason = " ".join(self.reason_field.text().split())
-        self.accept()
 
 
 class MailBatchesDialog(QDialog):
@@ -242,10 +89,8 @@ class MailBatchesDialog(QDialog):
         self.saved_to: Path | None = None
         self.posting = False  # a batch is being posted in the background
         self.side_dialog: QDialog | None = None  # a reason or a supervisor's approval, over this one
-        self._stub: scanline.ScanLine | None = None
-        self._stub_account = ""  # the stub's account as the city writes it (its zeros off, when so on file)
-        self._account = ""  # the account found for what is in the scan field
-        self._micr = ""
+        self.keying = BatchKeying(self)
+        self.batch_actions = BatchActions(self)
         self.guard = CardNumberGuard(self)
         self.guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
 
@@ -266,9 +111,10 @@ class MailBatchesDialog(QDialog):
         page.setObjectName("mailBatchList")
         self.list_heading = QLabel("Mail batches")
         self.list_heading.setFont(_font(self, 1.3))
-        explain = QLabel("↑ ↓ choose a batch, Enter opens it. N starts a new batch with the count and total from the "
-                         "adding-machine tape. Esc closes.")  # fmt: skip
-        explain.setWordWrap(True)
+        explain = explanation(
+            "↑ ↓ choose a batch, Enter opens it. N starts a new batch with the count and total from the "
+            "adding-machine tape. Esc closes."
+        )
         self.batches_model = BatchesModel(self)
         self.batches_table = KeyTable("mailBatches", letters="N")
         self.batches_table.setModel(self.batches_model)
@@ -415,6 +261,37 @@ class MailBatchesDialog(QDialog):
         self.batch_heading.setFont(_font(self, 1.3))
         self.batch_heading.setWordWrap(True)
 
+        totals = self._build_totals()
+        self.entry = self._build_entry()
+
+        self.items_model = ItemsModel(self)
+        self.items_table = KeyTable("batchItems")
+        self.items_table.setModel(self.items_model)
+        self.items_table.delete_pressed.connect(self.keying.remove_chosen)
+        items_caption = QLabel("&Items (Delete takes the chosen one out while the batch is open):")
+        items_caption.setBuddy(self.items_table)
+        self.suspects_label = QLabel()
+        self.suspects_label.setObjectName("batchSuspects")
+        self.suspects_label.setWordWrap(True)
+        self.suspects_label.setStyleSheet("color: #8b0000; font-weight: bold;")
+        self.batch_message = message_label("batchMessage")
+        self.batch_message.setFont(_font(self, 1.1, bold=False))
+
+        buttons = self._build_batch_buttons(page)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.batch_heading)
+        layout.addLayout(totals)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.batch_message)
+        layout.addWidget(items_caption)
+        layout.addWidget(self.items_table, 1)
+        layout.addWidget(self.suspects_label)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_totals(self) -> QGridLayout:
+        """The tape's count and total, what is entered, and the difference: large, side by side."""
         totals = QGridLayout()
         self.tape_label = QLabel()
         self.tape_label.setObjectName("batchTape")
@@ -424,12 +301,15 @@ class MailBatchesDialog(QDialog):
         self.difference_label.setObjectName("batchDifference")
         for column, label in enumerate((self.tape_label, self.entered_label, self.difference_label)):
             label.setFont(_font(self, 1.5))
-            label.setStyleSheet(_TAPE_STYLE)
+            label.setStyleSheet(TAPE_STYLE)
             totals.addWidget(label, 0, column)
+        return totals
 
-        self.entry = QFrame()
-        self.entry.setObjectName("remittanceEntry")
-        self.entry.setFrameShape(QFrame.Shape.StyledPanel)
+    def _build_entry(self) -> QFrame:
+        """The remittance being keyed: stub or account, amount, check number, payer, kind."""
+        entry = QFrame()
+        entry.setObjectName("remittanceEntry")
+        entry.setFrameShape(QFrame.Shape.StyledPanel)
         self.scan_field = self._line("remittanceScan", 40)
         self.scan_field.setPlaceholderText("Scan the stub, or type the account number")
         self.scan_field.setFont(_font(self, 1.2, bold=False))
@@ -458,41 +338,35 @@ class MailBatchesDialog(QDialog):
                             "payer; Enter on the payer adds the remittance.")  # fmt: skip
         entry_hint.setWordWrap(True)
         entry_hint.setStyleSheet("color: #555555;")
-        box = QVBoxLayout(self.entry)
+        box = QVBoxLayout(entry)
         box.addLayout(form)
         box.addWidget(entry_hint)
         self._chain = EnterChain([self.scan_field, self.amount_field, self.check_field, self.payer_field],
-                                 self.add_remittance, self)  # fmt: skip
-        self._chain.on_enter(self.scan_field, self._enter_in_scan)
-        self._chain.on_enter(self.amount_field, self._enter_in_amount)
-        self._chain.on_enter(self.check_field, self._enter_in_check)
-        self.scan_field.textEdited.connect(self._scan_edited)
-        self.check_field.textEdited.connect(lambda _text: setattr(self, "_micr", ""))  # typed over: not the read
-        self.tender_combo.currentIndexChanged.connect(self._tender_changed)
+                                 self.keying.add_remittance, self)  # fmt: skip
+        self._chain.on_enter(self.scan_field, self.keying.enter_in_scan)
+        self._chain.on_enter(self.amount_field, self.keying.enter_in_amount)
+        self._chain.on_enter(self.check_field, self.keying.enter_in_check)
+        self.scan_field.textEdited.connect(self.keying.scan_edited)
+        self.check_field.textEdited.connect(lambda _text: self.keying.forget_micr())
+        self.tender_combo.currentIndexChanged.connect(self.keying.tender_changed)
         for first, second in ((self.scan_field, self.amount_field), (self.amount_field, self.check_field),
                               (self.check_field, self.payer_field), (self.payer_field, self.tender_combo)):  # fmt: skip
             QWidget.setTabOrder(first, second)
+        return entry
 
-        self.items_model = ItemsModel(self)
-        self.items_table = KeyTable("batchItems")
-        self.items_table.setModel(self.items_model)
-        self.items_table.delete_pressed.connect(self.remove_chosen)
-        items_caption = QLabel("&Items (Delete takes the chosen one out while the batch is open):")
-        items_caption.setBuddy(self.items_table)
-        self.suspects_label = QLabel()
-        self.suspects_label.setObjectName("batchSuspects")
-        self.suspects_label.setWordWrap(True)
-        self.suspects_label.setStyleSheet("color: #8b0000; font-weight: bold;")
-        self.batch_message = message_label("batchMessage")
-        self.batch_message.setFont(_font(self, 1.1, bold=False))
-
-        self.balance_button = self._button("balanceBatch", "Balance (F9)", self.balance)
-        self.post_button = self._button("postBatch", "Post (F12)", self.post)
-        self.proof_button = self._button("proofList", "Proof &list (PDF)", self.proof_list)
-        self.print_receipt_button = self._button("printMailReceipt", "&Receipt: print", lambda: self.receipt(True))
-        self.pdf_receipt_button = self._button("pdfMailReceipt", "Receipt as P&DF", lambda: self.receipt(False))
-        self.reject_button = self._button("rejectBatch", "Re&ject batch…", self.ask_reject)
-        self.reverse_button = self._button("reverseItem", "Re&verse item…", self.ask_reverse)
+    def _build_batch_buttons(self, page: QWidget) -> QHBoxLayout:
+        """What is done with the batch (F9 and F12 while the page shows), and back to the list."""
+        self.balance_button = self._button("balanceBatch", "Balance (F9)", self.batch_actions.balance)
+        self.post_button = self._button("postBatch", "Post (F12)", self.batch_actions.post)
+        self.proof_button = self._button("proofList", "Proof &list (PDF)", self.batch_actions.proof_list)
+        self.print_receipt_button = self._button(
+            "printMailReceipt", "&Receipt: print", lambda: self.batch_actions.receipt(True)
+        )
+        self.pdf_receipt_button = self._button(
+            "pdfMailReceipt", "Receipt as P&DF", lambda: self.batch_actions.receipt(False)
+        )
+        self.reject_button = self._button("rejectBatch", "Re&ject batch…", self.batch_actions.ask_reject)
+        self.reverse_button = self._button("reverseItem", "Re&verse item…", self.batch_actions.ask_reverse)
         back = self._button("backToBatches", "Back to the list (Esc)", lambda: self.show_list(choose=self._batch_id()))
         buttons = QHBoxLayout()
         for button in (self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
@@ -501,21 +375,11 @@ class MailBatchesDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(back)
 
-        for key, slot in ((Qt.Key.Key_F9, self.balance), (Qt.Key.Key_F12, self.post)):
+        for key, slot in ((Qt.Key.Key_F9, self.batch_actions.balance), (Qt.Key.Key_F12, self.batch_actions.post)):
             shortcut = QShortcut(QKeySequence(key), page)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.batch_heading)
-        layout.addLayout(totals)
-        layout.addWidget(self.entry)
-        layout.addWidget(self.batch_message)
-        layout.addWidget(items_caption)
-        layout.addWidget(self.items_table, 1)
-        layout.addWidget(self.suspects_label)
-        layout.addLayout(buttons)
-        return page
+        return buttons
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -537,7 +401,7 @@ class MailBatchesDialog(QDialog):
         """The batch on screen: its figures against the tape, its items; the cursor where work goes on."""
         self.view = view
         self.pages.setCurrentWidget(self.batch_page)
-        status = _STATUS_LABELS.get(view.status, view.status)
+        status = STATUS_LABELS.get(view.status, view.status)
         source = f", from {view.source_file}" if view.source_file else ""
         extra = f" — rejected: {view.reject_reason}" if view.status == "rejected" and view.reject_reason else ""
         self.batch_heading.setText(f"Batch {view.number} — {view.owner} — {status}{source}{extra}")
@@ -560,17 +424,17 @@ class MailBatchesDialog(QDialog):
         show_message(self.batch_message, message or self._next_step(view), error=error)
         if is_open:
             self.items_table.choose(len(view.items) - 1)  # the last one keyed: ↑ from there to an earlier one
-            self._clear_entry()
+            self.keying.clear_entry()
         else:
             self.items_table.choose(keep if 0 <= keep < len(view.items) else 0)
             self.items_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_figures(self, view: BatchView) -> None:
-        self.tape_label.setText(f"Tape: {_items(view.control_count)}, {view.control_total.display()}")
-        self.entered_label.setText(f"Entered: {_items(view.count)}, {view.total.display()}")
+        self.tape_label.setText(f"Tape: {items_text(view.control_count)}, {view.control_total.display()}")
+        self.entered_label.setText(f"Entered: {items_text(view.count)}, {view.total.display()}")
         self.difference_label.setText(difference_text(view))
         even = view.count_difference == 0 and view.total_difference.cents == 0
-        self.difference_label.setStyleSheet(_EVEN_STYLE if even else _OFF_STYLE)
+        self.difference_label.setStyleSheet(EVEN_STYLE if even else OFF_STYLE)
         self.difference_label.setProperty("balanced", even)
 
     @staticmethod
@@ -588,381 +452,11 @@ class MailBatchesDialog(QDialog):
 
     # -- keying a remittance ------------------------------------------------------------------------
 
-    def _clear_entry(self) -> None:
-        self._stub = None
-        self._stub_account = ""
-        self._account = ""
-        self._micr = ""
-        for field in (self.scan_field, self.amount_field, self.check_field, self.payer_field):
-            field.clear()
-        self.account_label.clear()
-        focus_and_select(self.scan_field)
-
-    def _scan_edited(self, _text: str) -> None:
-        self._stub = None  # typed over: no longer the stub that was scanned
-        self._stub_account = ""
-        self._account = ""
-
-    def _tender_changed(self, _index: int) -> None:
-        code = self.tender_combo.currentData()
-        self.check_caption.setText("&Check number:" if code == "check" else "S&erial number:")
-
-    def _enter_in_scan(self) -> bool:
-        from cashdesk.services.accounts import account_detail
-        from cashdesk.services.context import ServiceError
-
-        if self.guard.check_now():
-            return True
-        text = self.scan_field.text().strip()
-        if not text:
-            self.refuse("Scan the stub, or type the account number.", self.scan_field)
-            return True
-        self._stub = None
-        self._stub_account = self._account = ""
-        candidates = [text]
-        if text.isascii() and text.isdigit() and len(text) >= 20:
-            try:
-                stub = scanline.parse(text)
-            except scanline.ScanLineError as exc:
-                self.scan_field.clear()
-                self.refuse(str(exc), self.scan_field)
-                return True
-            candidates = [stub.account]
-            if stub.account.lstrip("0") and stub.account.lstrip("0") != stub.account:
-                candidates.append(stub.account.lstrip("0"))  # the billing system pads the number to 10 digits
-            self._stub = stub
-        detail = None
-        for number in candidates:
-            try:
-                detail = account_detail(self._ctx, number)
-                break
-            except ServiceError:
-                continue
-        if detail is None:
-            self._stub = None
-            self.account_label.clear()
-            shown = candidates[-1]
-            self.refuse(f"No account {shown} on file. Check the number on the stub, or set the remittance aside.",
-                        self.scan_field)  # fmt: skip
-            return True
-        account = detail.account
-        self._account = account.number
-        note = f"Account {account.number} — {account.name}: balance {detail.balance.display()}"
-        if self._stub is not None:
-            self._stub_account = account.number
-            self.amount_field.setText(self._stub.amount_due.plain())
-            note += f"; the stub asks {self._stub.amount_due.display()}, due {self._stub.due_date:%m/%d/%Y}"
-        flags = [f for f in detail.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
-        if flags:
-            note += "  ·  " + "  ·  ".join(flag.upper() for flag in flags)
-        self.account_label.setText(note)
-        show_message(self.batch_message, "Enter keeps the amount; type the check's amount if it differs.")
-        return False
-
-    def _enter_in_amount(self) -> bool:
-        if self.guard.check_now():
-            return True
-        if self.tender_combo.currentData() == "check" and looks_like_micr(self.amount_field.text()):
-            # The reader ran the check while the cursor was in the amount: read it, keep the stub's amount.
-            self.check_field.setText(self.amount_field.text())
-            self.amount_field.setText(self._stub.amount_due.plain() if self._stub is not None else "")
-            self._read_micr()
-            if not self.amount_field.text():
-                self.refuse("The check is read: now type its amount.", self.amount_field)
-            return True
-        try:
-            Money.parse(self.amount_field.text(), allow_zero=False)
-        except MoneyError as exc:
-            self.refuse(str(exc), self.amount_field)
-            return True
-        return False
-
-    def _enter_in_check(self) -> bool:
-        if self.guard.check_now():
-            return True
-        if self.tender_combo.currentData() == "check" and looks_like_micr(self.check_field.text()):
-            self._read_micr()
-            return True
-        if not self.check_field.text().strip():
-            what = "check number" if self.tender_combo.currentData() == "check" else "money order's serial number"
-            self.refuse(f"Type the {what} (or run the check through the reader).", self.check_field)
-            return True
-        return False
-
-    def _read_micr(self) -> bool:
-        try:
-            read = micr.parse(self.check_field.text())
-        except micr.MicrError as exc:
-            self.check_field.clear()
-            self._micr = ""
-            self.refuse(str(exc), self.check_field)
-            return True
-        self._micr = self.check_field.text().strip()
-        self.check_field.setText(read.check_number)
-        show_message(self.batch_message, f"Read from the check: routing {read.routing}, account {read.account}, "
-                                         f"check {read.check_number}.")  # fmt: skip
-        focus_and_select(self.payer_field)
-        return True
-
-    def add_remittance(self) -> None:
-        from cashdesk.services.mail_batches import add_remittance
-
-        if self.view is None or not self.takes_entries or self.guard.check_now():
-            return
-        if not self._account and self._enter_in_scan():
-            return
-        if self._enter_in_amount():
-            return
-        if self._enter_in_check():
-            return
-        amount = Money.parse(self.amount_field.text(), allow_zero=False)
-        tender = str(self.tender_combo.currentData())
-        stub = self._stub
-        number = self.check_field.text().strip()
-        # A stub whose padded number is on file goes in as scanned (the service checks it against the stub);
-        # one the city writes without the zeros goes in by its account, at the amount the stub filled in.
-        scanned = stub is not None and self._stub_account == stub.account
-        account = "" if scanned else self._account
-        batch = self.view
-        view = self._call("adding the remittance", lambda: add_remittance(
-            self._ctx, self._operator, batch.id, scan_line=self.scan_field.text().strip() if scanned else "",
-            account=account, amount=amount, check_number=number, payer=self.payer_field.text(),
-            micr=self._micr if tender == "check" else "", tender=tender), self.scan_field)  # fmt: skip
-        if view is None:
-            return
-        assert view.items
-        added = view.items[-1]
-        warn = f" Look at it: {added.problem}" if added.problem else ""
-        self.show_batch(view, f"Item {added.seq} added: account {added.account}, {added.amount.display()}.{warn} "
-                              "Scan the next stub.", error=bool(added.problem))  # fmt: skip
-        self.items_table.scrollToBottom()
-
-    def remove_chosen(self) -> None:
-        from cashdesk.services.mail_batches import remove_remittance
-
-        item = self._chosen_item()
-        if item is None or self.view is None:
-            return
-        if not self.takes_entries:
-            self.refuse(f"Batch {self.view.number} is {self.view.status}: items come out of open batches only."
-                        + (" A posted item is reversed (Alt+V)." if self.view.status == "posted" else ""),
-                        self.items_table)  # fmt: skip
-            return
-        batch, row = self.view, self.items_table.current_row()
-        view = self._call("taking the item out", lambda: remove_remittance(self._ctx, self._operator, batch.id,
-                                                                            item.id), self.items_table)  # fmt: skip
-        if view is None:
-            return
-        self.show_batch(view, f"Item {item.seq} taken out (account {item.account}, {item.amount.display()}). Scan "
-                              "the next stub, or F9 to balance.")  # fmt: skip
-        self.items_table.choose(min(row, len(view.items) - 1))
-
-    def _chosen_item(self) -> BatchItem | None:
-        row = self.items_table.current_row()
-        if row < 0 or self.view is None or row >= len(self.view.items):
-            self.refuse("Choose an item first: Alt+I goes to the items, ↑ ↓ chooses.", self.items_table)
-            return None
-        return self.items_model.row_object(row)
-
     # -- balancing and posting ---------------------------------------------------------------------
-
-    def balance(self) -> bool:
-        """F9: open → balanced when it adds up to the tape; otherwise the difference and the suspects, in words."""
-        from cashdesk.services.mail_batches import BatchUnbalanced, balance_batch
-
-        if self.view is None or self.side_dialog is not None:
-            return False
-        if self.view.status != "open":
-            return self.view.status == "balanced"
-        batch = self.view
-        # On the GUI thread: F12 balances first, then posts with what this answers.
-        view = Operation(self, lambda: balance_batch(self._ctx, self._operator, batch.id),
-                         failed="The batch could not be balanced ({exc}). Call your supervisor.",
-                         log_as="balancing the mail batch failed")\
-            .handle(BatchUnbalanced, lambda exc: self.show_batch(exc.view, str(exc), error=True,
-                                                                 suspects=exc.view.suspects))\
-            .failure(self.refuse).run_now()  # fmt: skip
-        if view is None:
-            return False
-        suspects = f" Look at {_items(len(view.suspects))} in red before posting." if view.suspects else ""
-        self.show_batch(view, f"Batch {view.number} balances to the tape: {_items(view.count)}, "
-                              f"{view.total.display()}.{suspects} F12 posts it.")  # fmt: skip
-        return True
-
-    def post(self) -> None:
-        """F12: post a balanced batch (an open one is balanced first); one receipt per remittance."""
-        from cashdesk.services.mail_batches import post_batch
-
-        if self.view is None or self.side_dialog is not None or self.posting:
-            return
-        if self.view.status not in ("open", "balanced"):
-            self.refuse(f"Batch {self.view.number} is {self.view.status}: nothing to post.")
-            return
-        if not self.balance():
-            return
-        batch = self.view
-        ctx, operator = self._ctx, self._operator
-
-        def posted(result: PostedBatch) -> None:
-            self.posting = False
-            self.posted.append(result)
-            receipts = result.receipts
-            span = f"{receipts[0]} to {receipts[-1]}" if len(receipts) > 1 else (receipts[0] if receipts else "none")
-            self.show_batch(result.view, f"Batch {result.view.number} is posted: {_items(len(receipts))}, "
-                                         f"{result.total.display()}, receipts {span}. Receipts print only on request "
-                                         "(Alt+R); the checks go in today's deposit.")  # fmt: skip
-
-        def refused(text: str) -> None:
-            self.posting = False
-            self.refuse(text, self.items_table)
-
-        # Off the GUI thread: a receipt per remittance, in one unit of work; F12 waits for the answer.
-        self.posting = True
-        Operation(self, lambda: post_batch(ctx, operator, batch.id),
-                  failed="Posting the batch could not be done ({exc}). Call your supervisor.",
-                  log_as="posting the batch failed").success(posted).failure(refused).run_in_background()  # fmt: skip
 
     # -- documents ----------------------------------------------------------------------------------
 
-    def proof_list(self) -> None:
-        from cashdesk.services.balancing import reports_folder
-        from cashdesk.services.mail_batches import proof_list_pdf
-
-        if self.view is None:
-            return
-        batch = self.view
-        ctx, operator = self._ctx, self._operator
-        folder = self._reports if self._reports is not None else reports_folder(ctx)
-
-        def saved(path: Path) -> None:
-            self.saved_to = path
-            show_message(self.batch_message, f"The proof list of batch {batch.number} is saved: {path}")
-
-        # A PDF: written off the GUI thread.
-        Operation(self, lambda: proof_list_pdf(ctx, operator, batch.id, folder),
-                  failed="Saving the proof list could not be done ({exc}). Call your supervisor.",
-                  log_as="saving the proof list failed")\
-            .success(saved).failure(self.refuse).run_in_background()  # fmt: skip
-
-    def receipt(self, print_it: bool) -> None:
-        from cashdesk.services.mail_batches import mail_receipt
-        from cashdesk.ui import counter_extras
-
-        item = self._chosen_item()
-        if item is None:
-            return
-        if not item.receipt_number:
-            self.refuse(f"Item {item.seq} is not posted: its receipt exists once the batch posts.", self.items_table)
-            return
-        folder = None if print_it else (self._receipts if self._receipts is not None else
-                                         counter_extras.receipts_folder())  # fmt: skip
-        done = self._call("the mail receipt", lambda: mail_receipt(self._ctx, self._operator, item.id,
-                                                                    folder=folder, print_it=print_it),
-                          self.items_table, none_ok=True)  # fmt: skip
-        if done is _FAILED:
-            return
-        if print_it:
-            show_message(self.batch_message, f"Receipt {item.receipt_number} (item {item.seq}) is printing.")
-            self._kick_printer()
-        else:
-            assert isinstance(done, Path)
-            self.saved_to = done
-            show_message(self.batch_message, f"Receipt {item.receipt_number} (item {item.seq}) is saved: {done}")
-        self.items_table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _kick_printer(self) -> None:
-        window = self.parentWidget()
-        queue = getattr(window, "print_queue", None) if window is not None else None
-        if queue is not None:
-            queue.kick()
-
     # -- rejecting and reversing ---------------------------------------------------------------------
-
-    def _open_side(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            self.side_dialog = None
-            if not self.isVisible():
-                return
-            self.activateWindow()
-            if result == QDialog.DialogCode.Accepted:
-                done(dialog)
-            elif self.view is not None:
-                self.show_batch(self.view, "Nothing was changed.")
-
-        dialog.finished.connect(finished)
-        self.side_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def ask_reject(self) -> None:
-        from cashdesk.services.mail_batches import reject_batch
-
-        if self.view is None or self.side_dialog is not None:
-            return
-        if self.view.status not in ("open", "balanced"):
-            self.refuse(f"Batch {self.view.number} is {self.view.status}: it cannot be rejected.")
-            return
-        batch = self.view
-        dialog = _ReasonDialog("rejectBatchDialog", f"Reject batch {batch.number}",
-                               "The batch is set aside for good: nothing of it posts. Say why.", "Re&ject",
-                               "For example: the tape is wrong, the checks go back", self)  # fmt: skip
-
-        def done(dialog: QDialog) -> None:
-            assert isinstance(dialog, _ReasonDialog)
-            view = self._call("rejecting the batch", lambda: reject_batch(self._ctx, self._operator, batch.id,
-                                                                          dialog.reason), None)  # fmt: skip
-            if view is not None:
-                self.show_batch(view, f"Batch {batch.number} is rejected: {dialog.reason}")
-
-        self._open_side(dialog, done)
-
-    def ask_reverse(self) -> None:
-        if self.view is None or self.side_dialog is not None:
-            return
-        if self.view.status != "posted":
-            self.refuse(f"Batch {self.view.number} is not posted: take an item out with Delete instead.")
-            return
-        item = self._chosen_item()
-        if item is None:
-            return
-        if item.status == "reversed":
-            self.refuse(f"Item {item.seq} is already reversed.", self.items_table)
-            return
-        dialog = _ReasonDialog("reverseItemDialog", f"Reverse item {item.seq} ({item.receipt_number})",
-                               f"Account {item.account}, {item.amount.display()}: the payment comes off the account "
-                               "and its receipt is void. Say why; a supervisor approves.", "&Reverse…",
-                               "For example: keyed to the wrong account", self)  # fmt: skip
-        self._open_side(dialog, lambda d: self._approve_reversal(item, d))
-
-    def _approve_reversal(self, item: BatchItem, dialog: QDialog) -> None:
-        from cashdesk.services.mail_batches import reversal_object
-
-        assert isinstance(dialog, _ReasonDialog)
-        reason = dialog.reason
-        approval = ApprovalDialog(self._ctx, action=OverrideAction.MAIL_REVERSAL, requested_by=self._operator,
-                                  object=reversal_object(item), reason=f"{item.amount.display()} — {reason}",
-                                  parent=self)  # fmt: skip
-        self._open_side(approval, lambda d: self._reverse(item, reason, d))
-
-    def _reverse(self, item: BatchItem, reason: str, dialog: QDialog) -> None:
-        from cashdesk.services.mail_batches import reverse_item
-
-        assert isinstance(dialog, ApprovalDialog) and self.view is not None
-        approval = dialog.approval
-        if approval is None:
-            self.show_batch(self.view, "Not reversed: a supervisor did not approve it.", error=True)
-            return
-        batch = self.view
-        view = self._call("reversing the item", lambda: reverse_item(self._ctx, self._operator, batch.id, item.id,
-                                                                     reason, approval_id=approval.id),
-                          self.items_table)  # fmt: skip
-        if view is not None:
-            self.show_batch(view, f"Item {item.seq} ({item.receipt_number}, {item.amount.display()}) is reversed, "
-                                  f"approved by {approval.approved_by}: account {item.account} owes it "
-                                  "again.")  # fmt: skip
-            self._kick_printer()
 
     # -- keys, refusals ------------------------------------------------------------------------------
 
@@ -987,14 +481,11 @@ class MailBatchesDialog(QDialog):
             focus_and_select(field)
 
     def _call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
-        """The service's answer; a refusal (or a failure) is said here and gives None (`_FAILED` if none_ok)."""
+        """The service's answer; a refusal (or a failure) is said here and gives None (`FAILED` if none_ok)."""
         failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
         operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
         result = operation.failure(lambda text: self.refuse(text, field)).run_now()
-        return _FAILED if operation.failed and none_ok else result
-
-
-_FAILED = object()
+        return FAILED if operation.failed and none_ok else result
 
 
 __all__ = ["BatchesModel", "ItemsModel", "MailBatchesDialog", "difference_text", "suspect_text"]

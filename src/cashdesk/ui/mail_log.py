@@ -20,9 +20,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +38,7 @@ from cashdesk.domain.dates import parse_day
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.labels import explanation, heading, heading_font, read_only
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
 
@@ -83,24 +82,50 @@ class MailLogDialog(QDialog):
         self.logged: list[MailLogEntry] = []
         self.saved_to: Path | None = None
 
-        heading = QLabel("Mail log — documents that are not payments")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        explain = QLabel(
+        title = heading(self, "Mail log — documents that are not payments")
+        explain = explanation(
             "Court documents, applications, correspondence: type what it is, who sent it, its reference, the "
             "division it goes to and any notes. Enter moves on; Enter on the notes logs it and starts the next one. "
             "Alt+D changes the date received; Alt+P saves the day's log as a PDF to print; Esc closes."
         )
-        explain.setWordWrap(True)
 
-        self.date_field = self._line("mailLogDate", 10, date_text(ctx.today()))
+        form = self._build_form(divisions(ctx), DOCUMENT_TYPES)
+
+        self.message_label = message_label("mailLogMessage")
+        self.day_label = QLabel()
+        self.day_label.setObjectName("mailLogDay")
+        self.day_label.setFont(heading_font(self))
+        zone = ZoneInfo(ctx.settings.city.time_zone)
+        self.model = MailLogModel(zone, self)
+        self.table = read_only(QTableView(), "mailLogEntries", self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        buttons = self._build_buttons()
+
+        self.setMinimumSize(860, 620)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.day_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        self._wire_keys()
+        self._day = ctx.today()
+        self.refresh()
+        self.type_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_form(self, divisions: Sequence[str], document_types: Sequence[str]) -> QFormLayout:
+        """The entry's fields, in the order Enter goes through them."""
+        self.date_field = self._line("mailLogDate", 10, date_text(self._ctx.today()))
         self.type_field = self._line("mailLogType", 30, placeholder="Court document, application, correspondence…")
-        self.type_field.setCompleter(self._completer(DOCUMENT_TYPES))
+        self.type_field.setCompleter(self._completer(document_types))
         self.sender_field = self._line("mailLogFrom", 120, placeholder="A person, a business, a court")
         self.reference_field = self._line("mailLogReference", 60, placeholder="Case, account or application number")
-        self._divisions = divisions(ctx)
+        self._divisions = divisions
         self.division_field = self._line("mailLogDivision", 60, placeholder="Type the first letters of the division")
         self.division_field.setCompleter(self._completer(self._divisions))
         self.notes_field = self._line("mailLogNotes", 300)
@@ -113,22 +138,9 @@ class MailLogDialog(QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
 
-        self.message_label = message_label("mailLogMessage")
-        self.day_label = QLabel()
-        self.day_label.setObjectName("mailLogDay")
-        self.day_label.setFont(font)
-        zone = ZoneInfo(ctx.settings.city.time_zone)
-        self.model = MailLogModel(zone, self)
-        self.table = QTableView()
-        self.table.setObjectName("mailLogEntries")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        return form
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.log_button = QPushButton("&Log it")
         self.log_button.setObjectName("mailLogAdd")
@@ -144,16 +156,10 @@ class MailLogDialog(QDialog):
         self.log_button.clicked.connect(self.submit)
         self.pdf_button.clicked.connect(self.save_pdf)
 
-        self.setMinimumSize(860, 620)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.day_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        return buttons
 
+    def _wire_keys(self) -> None:
+        """Card numbers refused in every field; Tab and Enter go through the fields in order."""
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.date_field, self.type_field, self.sender_field, self.reference_field,
                           self.division_field, self.notes_field)  # fmt: skip
@@ -168,9 +174,6 @@ class MailLogDialog(QDialog):
                                                                      "(court document, application, …)."))  # fmt: skip
         self._chain.on_enter(self.sender_field, lambda: self._required(self.sender_field, "Type who sent it."))
         self._chain.on_enter(self.division_field, self._enter_in_division)
-        self._day = ctx.today()
-        self.refresh()
-        self.type_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _completer(self, words: Sequence[str]) -> QCompleter:
         """Typing the first letters completes the word in the field (the rest selected, so typing goes on)."""

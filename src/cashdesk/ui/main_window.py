@@ -12,7 +12,6 @@ someone. Everything behind the sign-in and lock screens is hidden, so neither th
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -21,14 +20,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +34,10 @@ from cashdesk.domain.security import Permission
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
+from cashdesk.ui.window_banners import Banners
+from cashdesk.ui.window_dialogs import WindowDialogs
+from cashdesk.ui.window_lock import StationLock
+from cashdesk.ui.window_mode import Mode
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
     from cashdesk.ui.counter import CounterScreen
     from cashdesk.ui.float_count import FloatCountScreen
     from cashdesk.ui.inquiry import InquiryScreen
-    from cashdesk.ui.print_queue import PrintQueue, PrintRound
+    from cashdesk.ui.print_queue import PrintQueue
 
 log = logging.getLogger(__name__)
 
@@ -86,15 +85,6 @@ TAX_RETURN_KEY = "Ctrl+Shift+T"
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
-_BANNER_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 8px;"
-_PRINTER_BANNER_STYLE = "QFrame#printerBanner { background: #e65100; } QLabel { color: white; }"
-
-
-class Mode(enum.Enum):
-    SIGNED_OUT = "signed out"
-    WORKING = "working"
-    LOCKED = "locked"
-
 
 def window_title(ctx: ServiceContext) -> str:
     return f"cashdesk — {ctx.settings.city.name} — Station {ctx.settings.station.id}"
@@ -109,6 +99,11 @@ class MainWindow(QMainWindow):
     locked = Signal()
     #: The station is unlocked; the Operator now at work.
     unlocked = Signal(object)
+    # The printer banner's parts, made by `Banners.build_printer_banner`.
+    printer_banner_label: QLabel
+    printer_banner_detail: QLabel
+    retry_button: QPushButton
+    dismiss_button: QPushButton
 
     def __init__(
         self,
@@ -135,28 +130,51 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(ctx))
         self.resize(1280, 800)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("databaseBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(_BANNER_STYLE)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.hide()
+        self.banners = Banners(self)
+        self.banner = self.banners.build_database_banner()
 
-        self.printer_banner = self._build_printer_banner()
+        self.printer_banner = self.banners.build_printer_banner()
 
-        self.sign_in_screen = SignInScreen(ctx)
         self._counter: CounterScreen | None = None  # built when first needed (see `counter`)
         self._float_screen: FloatCountScreen | None = None
         self._print_queue: PrintQueue | None = None
         self._print_retry_ms = print_retry_ms
+        self._build_pages()
+
+        self._build_central()
+        self._build_status_bar()
+
+        self.void_dialog: QDialog | None = None
+        #: Where the day close writes the deposit files (None: "cashdesk deposits" in the documents folder).
+        self.deposits_folder: Path | None = None
+        self.extra_dialog: QDialog | None = None  # a returned check, a no sale or a PDF copy
+        self.mail_dialog: QDialog | None = None  # mail batches, the mail log, a tax return, delinquent filers
+        self.dialogs = WindowDialogs(self)
+        self.station_lock = StationLock(self)
+
+        self._build_menus()
+
+        minutes = ctx.settings.security.idle_lock_minutes
+        self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
+        self.idle_watcher.idle.connect(lambda: self.station_lock.lock(idle=True))
+
+        self.sign_in_screen.signed_in.connect(self._signed_in)
+        self.lock_screen.unlocked.connect(self.station_lock.back_from_lock)
+        self._show_sign_in()
+
+    def _build_pages(self) -> None:
+        """The three states' pages: the sign-in screen, the work (built when first needed), the lock."""
+        self.sign_in_screen = SignInScreen(self._ctx)
         self.work = QStackedWidget()
         self.work.setObjectName("work")
-        self.lock_screen = LockScreen(ctx)
+        self.lock_screen = LockScreen(self._ctx)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         for page in (self.sign_in_screen, self.work, self.lock_screen):
             self.pages.addWidget(page)
 
+    def _build_central(self) -> None:
+        """The banners over the pages: sign-in, the work, the lock."""
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +184,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+    def _build_status_bar(self) -> None:
+        """The keys to press, the printer, who is signed in."""
         self.hints_label = QLabel()
         self.hints_label.setObjectName("keyHints")
         self.statusBar().addWidget(self.hints_label, 1)
@@ -176,90 +196,16 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("signedInUser")
         self.statusBar().addPermanentWidget(self.user_label)
 
-        self.void_dialog: QDialog | None = None
-        #: Where the day close writes the deposit files (None: "cashdesk deposits" in the documents folder).
-        self.deposits_folder: Path | None = None
-        self.extra_dialog: QDialog | None = None  # a returned check, a no sale or a PDF copy
-        self.mail_dialog: QDialog | None = None  # mail batches, the mail log, a tax return, delinquent filers
-
-        self._build_menus()
-
-        minutes = ctx.settings.security.idle_lock_minutes
-        self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
-        self.idle_watcher.idle.connect(lambda: self.lock(idle=True))
-
-        self.sign_in_screen.signed_in.connect(self._signed_in)
-        self.lock_screen.unlocked.connect(self._unlocked)
-        self._show_sign_in()
+    def _action(self, text: str, key: str = "") -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        return action
 
     def _build_menus(self) -> None:
-        station = self.menuBar().addMenu("&Station")
-        station.setObjectName("stationMenu")
-        self.change_password_action = QAction("&Change my password…", self)
-        self.lock_action = QAction("&Lock the station", self)
-        self.lock_action.setShortcut(QKeySequence(LOCK_KEY))
-        self.sign_out_action = QAction("Sign &out", self)
-        self.sign_out_action.setShortcut(QKeySequence(SIGN_OUT_KEY))
-        self.pdf_copy_action = QAction("Save a &PDF copy of a receipt…", self)
-        self.pdf_copy_action.setShortcut(QKeySequence(PDF_COPY_KEY))
-        for action in (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action):
-            station.addAction(action)
-        station.insertSeparator(self.lock_action)
-
-        self.supervisor_menu = self.menuBar().addMenu("Super&visor")
-        self.supervisor_menu.setObjectName("supervisorMenu")
-        self.audit_action = QAction("&Audit trail…", self)
-        self.audit_action.setShortcut(QKeySequence(AUDIT_KEY))
-        self.supervisor_menu.addAction(self.audit_action)
-        self.returned_check_action = QAction("Returned check (&NSF)…", self)
-        self.returned_check_action.setShortcut(QKeySequence(RETURNED_CHECK_KEY))
-        self.supervisor_menu.addAction(self.returned_check_action)
-        self.close_day_action = QAction("&Close the day and export the deposit…", self)
-        self.close_day_action.setShortcut(QKeySequence(CLOSE_DAY_KEY))
-        self.supervisor_menu.addAction(self.close_day_action)
-
-        self.counter_menu = self.menuBar().addMenu("C&ounter")
-        self.counter_menu.setObjectName("counterMenu")
-        self.open_drawer_action = QAction("&Open my drawer (count the float)…", self)
-        self.open_drawer_action.setShortcut(QKeySequence(OPEN_DRAWER_KEY))
-        self.reprint_action = QAction("&Reprint the last receipt", self)
-        self.reprint_action.setShortcut(QKeySequence(REPRINT_KEY))
-        self.void_action = QAction("&Void a receipt…", self)
-        self.void_action.setShortcut(QKeySequence(VOID_KEY))
-        self.retry_print_action = QAction("Retry &printing", self)
-        self.retry_print_action.setShortcut(QKeySequence(RETRY_PRINT_KEY))
-        self.no_sale_action = QAction("&No sale (open drawer)…", self)
-        self.no_sale_action.setShortcut(QKeySequence(NO_SALE_KEY))
-        self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
-                                 self.no_sale_action, self.retry_print_action)  # fmt: skip
-        for action in self._counter_actions:
-            self.counter_menu.addAction(action)
-        self.counter_menu.insertSeparator(self.retry_print_action)
-        self.open_drawer_action.triggered.connect(self.ask_for_float)
-        self.reprint_action.triggered.connect(lambda: self.counter.reprint_last())
-        self.void_action.triggered.connect(self.open_void_dialog)
-        self.retry_print_action.triggered.connect(self.retry_printing)
-        self.no_sale_action.triggered.connect(self.open_no_sale_dialog)
-
-        self.mail_menu = self.menuBar().addMenu("&Mail")
-        self.mail_menu.setObjectName("mailMenu")
-        self.mail_batches_action = QAction("Mail &batches…", self)
-        self.mail_batches_action.setShortcut(QKeySequence(MAIL_BATCHES_KEY))
-        self.mail_log_action = QAction("Mail &log…", self)
-        self.mail_log_action.setShortcut(QKeySequence(MAIL_LOG_KEY))
-        self.tax_return_action = QAction("Sales &tax return…", self)
-        self.tax_return_action.setShortcut(QKeySequence(TAX_RETURN_KEY))
-        self.delinquent_filers_action = QAction("&Delinquent filers…", self)
-        self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
-                              self.delinquent_filers_action)  # fmt: skip
-        for action in self._mail_actions:
-            self.mail_menu.addAction(action)
-        self.mail_menu.insertSeparator(self.tax_return_action)
-        self.mail_batches_action.triggered.connect(self.open_mail_batches)
-        self.mail_log_action.triggered.connect(self.open_mail_log)
-        self.tax_return_action.triggered.connect(self.open_tax_return)
-        self.delinquent_filers_action.triggered.connect(self.open_delinquent_filers)
-
+        self._build_station_menus()
+        self._build_counter_menu()
+        self._build_mail_menu()
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
                               self.audit_action, self.returned_check_action, self.close_day_action,
                               *self._counter_actions,
@@ -267,13 +213,70 @@ class MainWindow(QMainWindow):
         for action in self._work_actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)  # the keys work with the menu bar closed
-        self.change_password_action.triggered.connect(self.change_password)
-        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.audit_action.triggered.connect(self.open_audit_viewer)
-        self.returned_check_action.triggered.connect(self.open_returned_check_dialog)
-        self.close_day_action.triggered.connect(self.open_day_close_dialog)
-        self.pdf_copy_action.triggered.connect(self.open_pdf_copy_dialog)
+
+    def _build_station_menus(self) -> None:
+        """The Station menu (password, PDF copy, lock, sign out) and the Supervisor menu."""
+        station = self.menuBar().addMenu("&Station")
+        station.setObjectName("stationMenu")
+        self.change_password_action = self._action("&Change my password…")
+        self.lock_action = self._action("&Lock the station", LOCK_KEY)
+        self.sign_out_action = self._action("Sign &out", SIGN_OUT_KEY)
+        self.pdf_copy_action = self._action("Save a &PDF copy of a receipt…", PDF_COPY_KEY)
+        for action in (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action):
+            station.addAction(action)
+        station.insertSeparator(self.lock_action)
+
+        self.supervisor_menu = self.menuBar().addMenu("Super&visor")
+        self.supervisor_menu.setObjectName("supervisorMenu")
+        self.audit_action = self._action("&Audit trail…", AUDIT_KEY)
+        self.supervisor_menu.addAction(self.audit_action)
+        self.returned_check_action = self._action("Returned check (&NSF)…", RETURNED_CHECK_KEY)
+        self.supervisor_menu.addAction(self.returned_check_action)
+        self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY)
+        self.supervisor_menu.addAction(self.close_day_action)
+        self.change_password_action.triggered.connect(self.dialogs.change_password)
+        self.lock_action.triggered.connect(lambda: self.station_lock.lock(idle=False))
+        self.sign_out_action.triggered.connect(self.station_lock.sign_out)
+        self.audit_action.triggered.connect(self.dialogs.open_audit_viewer)
+        self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
+        self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
+        self.pdf_copy_action.triggered.connect(self.dialogs.open_pdf_copy_dialog)
+
+    def _build_counter_menu(self) -> None:
+        self.counter_menu = self.menuBar().addMenu("C&ounter")
+        self.counter_menu.setObjectName("counterMenu")
+        self.open_drawer_action = self._action("&Open my drawer (count the float)…", OPEN_DRAWER_KEY)
+        self.reprint_action = self._action("&Reprint the last receipt", REPRINT_KEY)
+        self.void_action = self._action("&Void a receipt…", VOID_KEY)
+        self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY)
+        self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY)
+        self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
+                                 self.no_sale_action, self.retry_print_action)  # fmt: skip
+        for action in self._counter_actions:
+            self.counter_menu.addAction(action)
+        self.counter_menu.insertSeparator(self.retry_print_action)
+        self.open_drawer_action.triggered.connect(self.ask_for_float)
+        self.reprint_action.triggered.connect(lambda: self.counter.undo.reprint_last())
+        self.void_action.triggered.connect(self.dialogs.open_void_dialog)
+        self.retry_print_action.triggered.connect(self.banners.retry_printing)
+        self.no_sale_action.triggered.connect(self.dialogs.open_no_sale_dialog)
+
+    def _build_mail_menu(self) -> None:
+        self.mail_menu = self.menuBar().addMenu("&Mail")
+        self.mail_menu.setObjectName("mailMenu")
+        self.mail_batches_action = self._action("Mail &batches…", MAIL_BATCHES_KEY)
+        self.mail_log_action = self._action("Mail &log…", MAIL_LOG_KEY)
+        self.tax_return_action = self._action("Sales &tax return…", TAX_RETURN_KEY)
+        self.delinquent_filers_action = self._action("&Delinquent filers…")
+        self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
+                              self.delinquent_filers_action)  # fmt: skip
+        for action in self._mail_actions:
+            self.mail_menu.addAction(action)
+        self.mail_menu.insertSeparator(self.tax_return_action)
+        self.mail_batches_action.triggered.connect(self.dialogs.open_mail_batches)
+        self.mail_log_action.triggered.connect(self.dialogs.open_mail_log)
+        self.tax_return_action.triggered.connect(self.dialogs.open_tax_return)
+        self.delinquent_filers_action.triggered.connect(self.dialogs.open_delinquent_filers)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -306,7 +309,7 @@ class MainWindow(QMainWindow):
 
             retry = {"retry_ms": self._print_retry_ms} if self._print_retry_ms else {}
             self._print_queue = PrintQueue(self._ctx, self, **retry)
-            self._print_queue.round_done.connect(self._printing_reported)
+            self._print_queue.round_done.connect(self.banners.printing_reported)
         return self._print_queue
 
     def _build_work(self) -> None:
@@ -328,45 +331,12 @@ class MainWindow(QMainWindow):
         counter.posted.connect(lambda _posted: self.print_queue.kick())
         counter.printing_wanted.connect(lambda: self.print_queue.kick())
         if self.database_problem:
-            self._block_work(self.database_problem)
+            self.banners.block_work(self.database_problem)
 
     @property
     def ready_for_next(self) -> bool:
         """The counter is ready for the next customer: an empty receipt, the keyboard in the search box."""
         return self.mode is Mode.WORKING and self.counter.ready_for_next
-
-    def _build_printer_banner(self) -> QFrame:
-        banner = QFrame()
-        banner.setObjectName("printerBanner")
-        banner.setStyleSheet(_PRINTER_BANNER_STYLE)
-        self.printer_banner_label = QLabel()
-        self.printer_banner_label.setObjectName("printerBannerText")
-        font = self.printer_banner_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.printer_banner_label.setFont(font)
-        self.printer_banner_detail = QLabel()
-        self.printer_banner_detail.setObjectName("printerBannerDetail")
-        self.printer_banner_detail.setWordWrap(True)
-        self.retry_button = QPushButton("&Retry printing (Ctrl+Shift+R)")
-        self.retry_button.setObjectName("retryPrinting")
-        self.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the work
-        self.retry_button.clicked.connect(self.retry_printing)
-        # Only for a job cut off by a crash: the cashier found it printed, so it is not sent again.
-        self.dismiss_button = QPushButton("Dismiss (it printed)")
-        self.dismiss_button.setObjectName("dismissPrinting")
-        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.dismiss_button.clicked.connect(self.dismiss_uncertain_printing)
-        self.dismiss_button.hide()
-        text = QVBoxLayout()
-        text.addWidget(self.printer_banner_label)
-        text.addWidget(self.printer_banner_detail)
-        row = QHBoxLayout(banner)
-        row.addLayout(text, 1)
-        row.addWidget(self.retry_button)
-        row.addWidget(self.dismiss_button)
-        banner.hide()
-        return banner
 
     @property
     def ready_field(self) -> QWidget:
@@ -436,34 +406,9 @@ class MainWindow(QMainWindow):
     def _signed_in(self, result: SignIn) -> None:
         if result.must_change_password:
             self._pending = result.operator
-            self._ask_for_new_password()
+            self.dialogs.ask_for_new_password()
             return
         self._start_work(result.operator)
-
-    def _ask_for_new_password(self) -> None:
-        from cashdesk.ui.password import ChangePasswordDialog
-
-        assert self._pending is not None
-        dialog = ChangePasswordDialog(self._ctx, self._pending.user_id, forced=True, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._forced_change_finished)
-        self.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _forced_change_finished(self, result: int) -> None:
-        self.password_dialog = None
-        self.activateWindow()  # the keyboard comes back here, not to nowhere
-        operator, self._pending = self._pending, None
-        if operator is None:
-            return
-        if result == QDialog.DialogCode.Accepted:
-            self._start_work(operator)
-            self.inquiry.show_message("Your new password is set.")
-            return
-        self._call_sign_out(operator)
-        self._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
-        self.signed_out.emit()
 
     def _start_work(self, operator: Operator) -> None:
         self.operator = operator
@@ -515,394 +460,8 @@ class MainWindow(QMainWindow):
         self.inquiry.show_message(NO_DRAWER, error=True)
         self.inquiry.focus_search()
 
-    # -- printing -----------------------------------------------------------------------------------
-
-    def retry_printing(self) -> None:
-        """Retry: jobs cut off by a crash are sent again (the cashier found them missing), then a round."""
-        last = self._print_queue.last if self._print_queue is not None else None
-        if last is not None and last.uncertain and not self._settle_uncertain(retry=True):
-            return
-        self.printer_banner_detail.setText("Trying the printer again…")
-        self.print_queue.start()
-
-    def dismiss_uncertain_printing(self) -> None:
-        """Dismiss: the jobs cut off by a crash did print; they are marked printed, not sent again."""
-        if self._settle_uncertain(retry=False):
-            self.printer_banner_detail.setText("Marked printed.")
-            self.print_queue.start()
-
-    def _settle_uncertain(self, *, retry: bool) -> bool:
-        from cashdesk.services.printing import dismiss_uncertain, retry_uncertain
-
-        operator = self.operator
-        if operator is None:
-            return False
-        # A refusal or a database fault: said on the banner, the jobs stay as they are.
-        settling = Operation(self, lambda: (retry_uncertain if retry else dismiss_uncertain)(self._ctx, operator),
-                             failed="{exc}", log_as="could not settle the interrupted print jobs")  # fmt: skip
-        settling.failure(self.printer_banner_detail.setText).run_now()
-        return not settling.failed
-
-    def _printing_reported(self, result: PrintRound) -> None:
-        self.printer_label.setText(f"Printer: {result.status_label}")
-        headline = result.headline
-        self.dismiss_button.setVisible(bool(result.uncertain))
-        if not headline:
-            self.printer_banner.hide()
-            return
-        self.printer_banner_label.setText(headline)
-        why = f"{result.problem} " if result.problem else ""
-        if result.uncertain:
-            waiting = (f" {result.receipts_waiting or result.waiting} more waiting for the printer."
-                       if result.waiting else "")  # fmt: skip
-            self.printer_banner_detail.setText(
-                "The program stopped while sending it, so it may or may not be on paper. The payment is saved. "
-                "Look in the printer: if it is not there, Retry prints it again; if it is, Dismiss." + waiting
-            )
-        else:
-            self.printer_banner_detail.setText(
-                f"{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
-                "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait."
-            )
-        self.printer_banner.show()
-
-    # -- voids --------------------------------------------------------------------------------------
-
-    def open_void_dialog(self) -> None:
-        from cashdesk.ui.void import VoidDialog
-
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
-            return
-        if self.void_dialog is not None:
-            self.void_dialog.raise_()
-            self.void_dialog.activateWindow()
-            return
-        dialog = VoidDialog(self._ctx, operator, last_receipt=self.counter.last_receipt or "", parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._void_dialog_closed(dialog))
-        self.void_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _void_dialog_closed(self, dialog: QDialog) -> None:
-        from cashdesk.ui.void import VoidDialog
-
-        self.void_dialog = None
-        self.activateWindow()
-        assert isinstance(dialog, VoidDialog)
-        if dialog.result_void is not None:
-            self.counter.voided(dialog.result_void.number, dialog.result_void.approved_by)
-        elif self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
-            self.inquiry.focus_search()
-
-    # -- returned checks, no sale, PDF copies (ui.counter_extras) ------------------------------------
-
-    def _tell(self, text: str, *, error: bool = False) -> None:
-        """A message where this person looks: under the receipt, or under the search box."""
-        if self.counter.takes_payments:
-            self.counter.say(text, error=error)
-        else:
-            self.inquiry.show_message(text, error=error)
-
-    def _may_open_extra(self, permission: Permission) -> bool:
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(permission):
-            return False
-        counter = self.counter
-        if counter.busy or self.void_dialog is not None:
-            return False
-        if self.extra_dialog is not None:
-            self.extra_dialog.raise_()
-            self.extra_dialog.activateWindow()
-            return False
-        return True
-
-    def _open_extra(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            self.extra_dialog = None
-            self.activateWindow()
-            if result == QDialog.DialogCode.Accepted:
-                done(dialog)
-            elif self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
-                self.inquiry.focus_search()
-
-        dialog.finished.connect(finished)
-        self.extra_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def open_day_close_dialog(self) -> None:
-        from cashdesk.ui.day_close import DayCloseDialog
-
-        if not self._may_open_extra(Permission.CLOSE_DAY):
-            return
-        assert self.operator is not None
-        self._open_extra(DayCloseDialog(self._ctx, self.operator, folder=self.deposits_folder, parent=self),
-                         lambda dialog: self.inquiry.focus_search())  # fmt: skip
-
-    def open_returned_check_dialog(self) -> None:
-        from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text
-
-        if not self._may_open_extra(Permission.APPROVE_OVERRIDES):
-            return
-        assert self.operator is not None
-
-        def done(dialog: QDialog) -> None:
-            assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
-            result = dialog.result_check
-            if not self.counter.payment_in_progress and self.work.currentWidget() is self.counter:
-                self.inquiry.show_account(result.account)  # the fee and the cash-only flag, in the pane
-            self._tell(returned_check_text(result))
-            self.inquiry.focus_search()
-
-        self._open_extra(ReturnedCheckDialog(self._ctx, self.operator, parent=self), done)
-
-    def open_no_sale_dialog(self) -> None:
-        from cashdesk.services.drawers import current_drawer
-        from cashdesk.ui.counter_extras import NoSaleDialog
-
-        if not self._may_open_extra(Permission.TAKE_PAYMENTS):
-            return
-        operator = self.operator
-        assert operator is not None
-        counter = self.counter
-        if counter.payment_in_progress:
-            counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
-                        "without a sale.", error=True)  # fmt: skip
-            return
-        failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
-        looking_up = Operation(self, lambda: current_drawer(self._ctx, operator), failed=failed,
-                               log_as=f"could not look up the drawer of {operator.user_id}")  # fmt: skip
-        looking_up.refused(lambda text: counter.say(failed.format(exc=text), error=True))
-        drawer = looking_up.failure(lambda text: counter.say(text, error=True)).run_now()
-        if looking_up.failed:
-            return
-        if drawer is None:
-            counter.say("No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.",
-                        error=True)  # fmt: skip
-            return
-
-        def done(dialog: QDialog) -> None:
-            assert isinstance(dialog, NoSaleDialog)
-            counter.say(f"Drawer {dialog.drawer_id} is opening: no sale, approved by {dialog.approved_by}.")
-            self.inquiry.focus_search()
-            self.print_queue.kick()  # the drawer kick goes out with the print worker
-
-        self._open_extra(NoSaleDialog(self._ctx, operator, drawer.id, parent=self), done)
-
-    def open_pdf_copy_dialog(self) -> None:
-        from cashdesk.ui.counter_extras import PdfCopyDialog
-
-        if not self._may_open_extra(Permission.LOOK_UP_ACCOUNTS):
-            return
-        assert self.operator is not None
-
-        def done(dialog: QDialog) -> None:
-            assert isinstance(dialog, PdfCopyDialog) and dialog.saved_to is not None
-            self._tell(f"A PDF copy of the receipt is saved: {dialog.saved_to}")
-            self.inquiry.focus_search()
-
-        last = self.counter.last_receipt or ""
-        self._open_extra(PdfCopyDialog(self._ctx, self.operator, last_receipt=last, parent=self), done)
-
-    # -- the mail: batches, the mail log, tax returns (ui.mail_batches, ui.mail_log, ui.tax_return) ---
-
-    def _may_open_mail(self) -> Operator | None:
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
-            return None
-        counter = self.counter
-        if counter.busy or self.void_dialog is not None:
-            return None
-        for open_already in (self.mail_dialog, self.extra_dialog):
-            if open_already is not None:
-                open_already.raise_()
-                open_already.activateWindow()
-                return None
-        return operator
-
-    def _open_mail(self, make: Callable[[Operator], QDialog], what: str) -> None:
-        operator = self._may_open_mail()
-        if operator is None:
-            return
-        try:
-            dialog = make(operator)
-        except ImportError:  # a part of the program that is not installed at this station yet
-            log.exception("could not open %s", what)
-            self._tell(f"The {what} is not available in this version of cashdesk.", error=True)
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(_result: int) -> None:
-            self.mail_dialog = None
-            self.activateWindow()
-            if self.mode is Mode.WORKING and self.work.currentWidget() is self.counter:
-                self.inquiry.focus_search()
-            self.print_queue.kick()  # a mail receipt asked for, a slip: out with the print worker
-
-        dialog.finished.connect(finished)
-        self.mail_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def open_mail_batches(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.mail_batches import MailBatchesDialog
-
-            return MailBatchesDialog(self._ctx, operator, parent=self)
-
-        self._open_mail(make, "mail batch screen")
-
-    def open_mail_log(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.mail_log import MailLogDialog
-
-            return MailLogDialog(self._ctx, operator, parent=self)
-
-        self._open_mail(make, "mail log")
-
-    def open_tax_return(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.tax_return import TaxReturnDialog
-
-            return TaxReturnDialog(self._ctx, operator, self)
-
-        self._open_mail(make, "sales tax return")
-
-    def open_delinquent_filers(self) -> None:
-        def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.tax_return import DelinquentFilersDialog
-
-            return DelinquentFilersDialog(self._ctx, operator, self)
-
-        self._open_mail(make, "list of delinquent filers")
-
-    def sign_out(self) -> None:
-        """Back to the sign-in screen; the next person starts with an empty screen."""
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None:
-            return
-        if self.counter.payment_in_progress:
-            self.counter.say("Finish this payment (F12) or cancel it (Esc in the search box) before signing out.",
-                             error=True)  # fmt: skip
-            return
-        self._close_dialogs()
-        self._call_sign_out(operator)
-        self.counter.stop()
-        self._show_sign_in(f"{operator.user_id} signed out.")
-        self.signed_out.emit()
-
-    def _call_sign_out(self, operator: Operator) -> None:
-        from cashdesk.services.auth import sign_out
-
-        # The person leaves either way; the log says what failed.
-        Operation(self, lambda: sign_out(self._ctx, operator),
-                  log_as=f"recording the sign-out of {operator.user_id} failed").run_now()  # fmt: skip
-
-    def lock(self, *, idle: bool = False) -> None:
-        """Cover the work: by hand (Ctrl+L) or after the idle time. Only a password uncovers it."""
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None:
-            return
-        from cashdesk.services.auth import lock_station
-
-        self.idle_watcher.stop()
-        self._remember_focus()
-        self._close_dialogs()
-        # The station locks even when the audit event cannot be written; the log says what failed.
-        Operation(self, lambda: lock_station(self._ctx, operator, idle=idle),
-                  log_as=f"recording the lock for {operator.user_id} failed").run_now()  # fmt: skip
-        self._set_mode(Mode.LOCKED)
-        self.lock_screen.lock_for(operator, idle=idle, at=self._ctx.now())
-        log.info("station locked for %s (%s)", operator.user_id, "idle" if idle else "by hand")
-        self.locked.emit()
-
-    def _unlocked(self, operator: Operator) -> None:
-        if self.mode is not Mode.LOCKED:
-            return
-        self.operator = operator
-        self._set_mode(Mode.WORKING)
-        self._restore_focus()
-        self.idle_watcher.start()
-        self.unlocked.emit(operator)
-
-    def _remember_focus(self) -> None:
-        widget = QApplication.focusWidget()
-        if widget is None or not self.work.isAncestorOf(widget):
-            self._focus_before_lock = None
-            return
-        selection = None
-        if isinstance(widget, QLineEdit):  # hiding it drops the selection; put it back after
-            selection = (widget.cursorPosition(), widget.selectionStart(), widget.selectionLength())
-        self._focus_before_lock = (widget, selection)
-
-    def _restore_focus(self) -> None:
-        remembered, self._focus_before_lock = self._focus_before_lock, None
-        try:
-            if remembered is not None and self.work.isAncestorOf(remembered[0]) and remembered[0].isVisible():
-                widget, selection = remembered
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                if isinstance(widget, QLineEdit) and selection is not None:
-                    cursor, start, length = selection
-                    if length > 0:
-                        widget.setSelection(start, length)
-                    else:
-                        widget.setCursorPosition(cursor)
-                return
-        except RuntimeError:  # the widget is gone
-            pass
-        current = self.work.currentWidget()
-        if current is not None:
-            current.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _close_dialogs(self) -> None:
-        """Whatever was open on top of the work goes too: nothing shows past the lock."""
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
-
-    # -- menu entries ---------------------------------------------------------------------------
-
-    def change_password(self) -> None:
-        from cashdesk.ui.password import ChangePasswordDialog
-
-        if self.mode is not Mode.WORKING or self.operator is None:
-            return
-        dialog = ChangePasswordDialog(self._ctx, self.operator.user_id, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.inquiry.show_message("Your new password is set."))
-        dialog.finished.connect(self._password_dialog_closed)
-        self.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _password_dialog_closed(self) -> None:
-        self.password_dialog = None
-        self.activateWindow()
-
-    def open_audit_viewer(self) -> None:
-        from cashdesk.ui.audit_viewer import AuditDialog
-
-        operator = self.operator
-        if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.VIEW_AUDIT):
-            return
-        if self.audit_dialog is not None:
-            self.audit_dialog.raise_()
-            self.audit_dialog.activateWindow()
-            return
-        dialog = AuditDialog(self._ctx, operator, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._audit_dialog_closed)
-        self.audit_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _audit_dialog_closed(self) -> None:
-        self.audit_dialog = None
-        self.activateWindow()
+    # The banners are `banners` (window_banners), signing out and locking `station_lock` (window_lock),
+    # the other windows and the password change `dialogs` (window_dialogs).
 
     # -- the database check at start ----------------------------------------------------------
 
@@ -917,34 +476,9 @@ class MainWindow(QMainWindow):
             check = check_database
         ctx = self._ctx
         self._check = Operation(self, lambda: check(ctx), failed="{exc}", log_as="database check failed")
-        self._check.success(self._database_checked).failure(self._database_check_failed).run_in_background()
-
-    def _database_checked(self, message: object) -> None:
-        if message:
-            self.show_database_problem(str(message))
-        else:
-            log.info("database check passed")
-        self.database_checked.emit(message or None)
-
-    def _database_check_failed(self, error: str) -> None:
-        message = (
-            f"The database could not be checked ({error}). Stop taking payments and call your supervisor: "
-            "the database may need to be restored from the latest backup."
-        )
-        self.show_database_problem(message)
-        self.database_checked.emit(message)
-
-    def show_database_problem(self, message: str) -> None:
-        log.error("database problem: %s", message)
-        self.database_problem = message
-        self.banner.setText(message)
-        self.banner.show()
-        self._block_work(message)
-        QMessageBox.critical(self, "The database failed its check", message)
-
-    def _block_work(self, _message: str) -> None:
-        self.inquiry.set_search_enabled(False, "Searching is off: the database failed its check.")
-        self.counter.blocked = "No payments: the database failed its check. Call your supervisor."
+        self._check.success(self.banners.database_checked).failure(
+            self.banners.database_check_failed
+        ).run_in_background()
 
     def wait_for_background(self) -> None:
         """The database check, the user check and the windows' service calls: all run on the pool."""
@@ -978,6 +512,6 @@ class MainWindow(QMainWindow):
         operator = self.operator or self._pending
         self.operator = self._pending = None
         if operator is not None:  # closing the window ends the session, on the record
-            self._call_sign_out(operator)
+            self.station_lock.call_sign_out(operator)
         self.wait_for_background()  # a running thread must not outlive its window
         super().closeEvent(event)

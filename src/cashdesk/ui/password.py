@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.security import check_new_password
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
+from cashdesk.ui.labels import add_rows, explanation
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle("Choose a new password" if forced else "Change my password")
         self._ctx = ctx
         self._user_id = user_id
+        self._checking = False
         self.forced = forced
         min_length = ctx.settings.security.password_min_length
 
@@ -67,21 +69,20 @@ class ChangePasswordDialog(QDialog):
         self.intro_label = QLabel(intro)
         self.intro_label.setObjectName("changePasswordIntro")
         self.intro_label.setWordWrap(True)
-        rules = QLabel(f"At least {min_length} characters, not your user id, and not one of your recent passwords.")
-        rules.setWordWrap(True)
+        rules = explanation(
+            f"At least {min_length} characters, not your user id, and not one of your recent passwords."
+        )
 
         self.old_field = _password_field("oldPassword")
         self.new_field = _password_field("newPassword")
         self.repeat_field = _password_field("repeatPassword")
         form = QFormLayout()
-        for caption, field in (
+        add_rows(
+            form,
             ("&Current password:", self.old_field),
             ("&New password:", self.new_field),
             ("&Repeat the new password:", self.repeat_field),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(field)
-            form.addRow(label, field)
+        )
         self.message_label = message_label("changePasswordMessage")
 
         buttons = QDialogButtonBox()
@@ -120,6 +121,8 @@ class ChangePasswordDialog(QDialog):
     def submit(self) -> None:
         from cashdesk.services.auth import change_password
 
+        if self._checking:
+            return
         old, new, repeat = self.old_field.text(), self.new_field.text(), self.repeat_field.text()
         if not old:
             self._fail("Type your current password first.", clear=(), focus=self.old_field)
@@ -138,12 +141,37 @@ class ChangePasswordDialog(QDialog):
             return
         # A refusal names the current password, or a new one used before: which, only the message says.
         everything = (self.old_field, self.new_field, self.repeat_field)
+        # Off the GUI thread: checking the old password and hashing the new one take their time.
+        self._set_checking(True)
+
+        def failed(text: str) -> None:
+            self._set_checking(False)
+            self._fail(text, clear=everything, focus=self.old_field)
+
         changing = Operation(self, lambda: change_password(self._ctx, self._user_id, old, new),
                              failed="The password could not be changed ({exc}). Call your supervisor.",
                              log_as="changing the password failed")  # fmt: skip
-        changing.failure(lambda text: self._fail(text, clear=everything, focus=self.old_field)).run_now()
-        if changing.failed:
+        changing.success(self._changed).failure(failed).run_in_background()
+
+    @property
+    def waiting(self) -> bool:
+        """True while the passwords are being checked."""
+        return self._checking
+
+    def _set_checking(self, checking: bool) -> None:
+        self._checking = checking
+        for field in (self.old_field, self.new_field, self.repeat_field):
+            field.setReadOnly(checking)
+        if checking:
+            show_message(self.message_label, "Checking the password…")
+
+    def reject(self) -> None:
+        if self._checking:  # Esc waits for the answer: the password is changed or not, never left halfway
             return
+        super().reject()
+
+    def _changed(self, _result: object) -> None:
+        self._set_checking(False)
         for field in (self.old_field, self.new_field, self.repeat_field):
             field.clear()
         self.accept()

@@ -36,7 +36,7 @@ from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import heading
+from cashdesk.ui.labels import explanation, heading
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -80,13 +80,12 @@ class CashDropDialog(QDialog):
         self._ctx = ctx
         self._operator = operator
         self.result_drop: DropResult | None = None
-        explain = QLabel(
+        explain = explanation(
             "Count the cash you take to the safe and type how many of each (an empty row counts as none). Enter "
             "goes to the next row; Enter on the last row goes to the button, Enter there records the drop and "
             "prints the drop slip. Esc cancels."
             + (f" The drawer should hold {drawer_cash.display()}." if drawer_cash is not None else "")
         )
-        explain.setWordWrap(True)
         self.count_widget = CashCountWidget("Cash to the safe", name="drop")
         self.message_label = message_label("dropMessage")
         self.drop_button = QPushButton("Drop $0.00")
@@ -254,8 +253,7 @@ class XReportDialog(QDialog):
         self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text_view.setPlainText("\n".join(report.lines))
-        explain = QLabel("The drawer's totals so far; nothing is closed. Alt+P prints it; Esc closes.")
-        explain.setWordWrap(True)
+        explain = explanation("The drawer's totals so far; nothing is closed. Alt+P prints it; Esc closes.")
         self.message_label = message_label("xReportMessage")
         buttons = QDialogButtonBox()
         self.print_button = QPushButton("&Print")

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -24,14 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 FIRST_ADMIN_COMMAND = "cashdesk init --admin USER --password-stdin"
-
-
-def _title_font(widget: QWidget, scale: float) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    return font
 
 
 def _centred(panel: QWidget) -> QHBoxLayout:
@@ -59,7 +55,31 @@ def operator_text(operator: Operator) -> str:
     return f"{operator.user_id} ({operator.role.label.lower()})"
 
 
-class SignInScreen(QWidget):
+class _PasswordScreen(QWidget):
+    """A screen whose form's password is checked by a service, off the GUI thread (argon2 takes a
+    good part of a second on purpose); the fields stay, read-only, and the window keeps painting."""
+
+    form: CredentialsForm
+
+    @property
+    def waiting(self) -> bool:
+        """True while a password is being checked."""
+        return self.form.checking
+
+    def _check(self, work: Callable[[], T], done: Callable[[T], None], *, failed: str, log_as: str) -> None:
+        def checked(result: T) -> None:
+            self.form.set_checking(False)
+            done(result)
+
+        self.form.set_checking(True)
+        Operation(self, work, failed=failed, log_as=log_as).success(checked).failure(self._refused).run_in_background()
+
+    def _refused(self, text: str) -> None:
+        self.form.set_checking(False)
+        self.form.refuse(text)
+
+
+class SignInScreen(_PasswordScreen):
     """User id and password; `signed_in(SignIn)` when the service lets them in."""
 
     signed_in = Signal(object)
@@ -76,11 +96,11 @@ class SignInScreen(QWidget):
         panel, layout = _panel("signInPanel")
         city = QLabel(f"{ctx.settings.city.name} — {ctx.settings.city.department}")
         city.setObjectName("signInCity")
-        city.setFont(_title_font(self, 1.2))
+        city.setFont(heading_font(self, 1.2))
         city.setWordWrap(True)
         station = QLabel(f"cashdesk · Station {ctx.station}")
         heading = QLabel("Sign in")
-        heading.setFont(_title_font(self, 1.6))
+        heading.setFont(heading_font(self, 1.6))
         self.form = CredentialsForm(name="signIn")
         self.sign_in_button = QPushButton("Sign in")
         self.sign_in_button.setObjectName("signInButton")
@@ -160,16 +180,15 @@ class SignInScreen(QWidget):
         if self._no_users and not self.check_for_users():
             self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        result: SignIn | None = Operation(self, lambda: sign_in(self._ctx, user_id, password),
-                                          failed="Signing in failed ({exc}). Call your supervisor.",
-                                          log_as="sign-in failed").failure(self.form.refuse).run_now()  # fmt: skip
-        if result is None:
-            return
+        self._check(lambda: sign_in(self._ctx, user_id, password), self._signed_in,
+                    failed="Signing in failed ({exc}). Call your supervisor.", log_as="sign-in failed")  # fmt: skip
+
+    def _signed_in(self, result: SignIn) -> None:
         self.form.reset()
         self.signed_in.emit(result)
 
 
-class LockScreen(QWidget):
+class LockScreen(_PasswordScreen):
     """Covers the work while the station is locked; `unlocked(Operator)` once a password fits."""
 
     unlocked = Signal(object)
@@ -184,20 +203,19 @@ class LockScreen(QWidget):
         panel, layout = _panel("lockPanel")
         self.heading = QLabel(f"Station {ctx.station} is locked")
         self.heading.setObjectName("lockHeading")
-        self.heading.setFont(_title_font(self, 1.6))
+        self.heading.setFont(heading_font(self, 1.6))
         self.heading.setWordWrap(True)
         self.who_label = QLabel()
         self.who_label.setObjectName("lockedFor")
         self.who_label.setWordWrap(True)
-        self.who_label.setFont(_title_font(self, 1.1))
+        self.who_label.setFont(heading_font(self, 1.1))
         self.why_label = QLabel()
         self.why_label.setObjectName("lockReason")
         self.why_label.setWordWrap(True)
-        explain = QLabel(
+        explain = explanation(
             "Type your password and press Enter to go on where you left off. "
             "A supervisor can unlock it with their own user id and password."
         )
-        explain.setWordWrap(True)
         self.form = CredentialsForm(name="unlock")
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlockButton")
@@ -233,12 +251,10 @@ class LockScreen(QWidget):
         locked_for = self.locked_for
         if locked_for is None:
             return
-        operator: Operator | None = Operation(self, lambda: unlock_station(self._ctx, locked_for, user_id, password),
-                                              failed="Unlocking failed ({exc}). Call your supervisor.",
-                                              log_as="unlocking failed")\
-            .failure(self.form.refuse).run_now()  # fmt: skip
-        if operator is None:
-            return
+        self._check(lambda: unlock_station(self._ctx, locked_for, user_id, password), self._unlocked,
+                    failed="Unlocking failed ({exc}). Call your supervisor.", log_as="unlocking failed")  # fmt: skip
+
+    def _unlocked(self, operator: Operator) -> None:
         self.form.reset()
         self.locked_for = None
         self.unlocked.emit(operator)

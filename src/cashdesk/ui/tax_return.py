@@ -47,7 +47,7 @@ from cashdesk.services.tax_returns import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import heading
+from cashdesk.ui.labels import explanation, heading
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
 
@@ -76,17 +76,39 @@ class TaxReturnDialog(QDialog):
         self.preview: ReturnPreview | None = None
         self.question: QMessageBox | None = None
 
-        explain = QLabel(
+        explain = explanation(
             "Type the account, the period (2026-09, 2026-Q3 or 2026) and the day the return was received, then each "
             "figure as the business wrote it (leave a line empty when the business left it empty). The return's own "
             f"arithmetic shows beside each line. Enter moves on; the last Enter or {FILE_KEY} files the return after "
             "showing the differences. Esc closes."
         )
-        explain.setWordWrap(True)
+        head = self._build_head(account)
+        scroll = self._build_lines()
+        self.differences_label = message_label("taxDifferences")
+        self.message_label = message_label("taxMessage")
+        buttons = self._build_buttons()
+
+        self.setMinimumSize(760, 720)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self, "Sales and use tax return"))
+        layout.addWidget(explain)
+        layout.addLayout(head)
+        layout.addWidget(self.amendment_label)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.differences_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+
+        self._wire_keys()
+        self._amended_toggled(False)
+        focus_and_select(self.period_field if account else self.account_field)
+
+    def _build_head(self, account: str) -> QFormLayout:
+        """The account, the period and the day received; the account's name and the amendment box."""
         head = QFormLayout()
         self.account_field = self._line("taxAccount", 20, account, "The sales tax account number")
         self.period_field = self._line("taxPeriod", 10, "", "2026-09, 2026-Q3 or 2026")
-        self.received_field = self._line("taxReceived", 10, date_text(ctx.today()), "MM/DD/YYYY")
+        self.received_field = self._line("taxReceived", 10, date_text(self._ctx.today()), "MM/DD/YYYY")
         self.amended_box = QCheckBox("This return &amends one already filed")
         self.amended_box.setObjectName("taxAmended")
         self.name_label = QLabel("")
@@ -103,7 +125,10 @@ class TaxReturnDialog(QDialog):
             head.addRow(label, widget)
         head.addRow("", self.name_label)
         head.addRow("", self.amended_box)
+        return head
 
+    def _build_lines(self) -> QScrollArea:
+        """The return's lines: what the business wrote, what it computes to, and the difference."""
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         for column, title in enumerate(("Line", "Written by the business", "Computed", "Difference")):
@@ -136,9 +161,9 @@ class TaxReturnDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         self._scroll = scroll
+        return scroll
 
-        self.differences_label = message_label("taxDifferences")
-        self.message_label = message_label("taxMessage")
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.file_button = QPushButton(f"&File the return ({FILE_KEY})")
         self.file_button.setObjectName("taxFileButton")
@@ -148,18 +173,10 @@ class TaxReturnDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
+        return buttons
 
-        self.setMinimumSize(760, 720)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self, "Sales and use tax return"))
-        layout.addWidget(explain)
-        layout.addLayout(head)
-        layout.addWidget(self.amendment_label)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.differences_label)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
-
+    def _wire_keys(self) -> None:
+        """Card numbers refused; Tab and Enter go through the fields in order; every figure recomputes."""
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.account_field, self.period_field, *self.written.values())
         self._guard.refused.connect(lambda _field: show_message(self.message_label, CARD_NUMBER_REFUSED, error=True))
@@ -175,8 +192,6 @@ class TaxReturnDialog(QDialog):
         self.amended_box.toggled.connect(self._amended_toggled)
         shortcut = QShortcut(QKeySequence(FILE_KEY), self)
         shortcut.activated.connect(self.submit)
-        self._amended_toggled(False)
-        focus_and_select(self.period_field if account else self.account_field)
 
     def _line(self, name: str, max_length: int, text: str, placeholder: str) -> QLineEdit:
         field = QLineEdit(text)

@@ -9,7 +9,6 @@ and check number. A card is taken as brand, last four digits and the terminal's 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cashdesk.domain import micr
@@ -17,6 +16,7 @@ from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.tenders import CARD_BRANDS, Tender, TenderError, TenderKind
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.labels import add_rows, heading_font
 
 _TITLES = {
     TenderKind.CASH: "Cash (F5)",
@@ -25,13 +25,6 @@ _TITLES = {
     TenderKind.MONEY_ORDER: "Money order (F8)",
 }
 _MICR_SYMBOLS = frozenset("TtAaOoCcDd⑆⑈⑉⑇ -")
-
-
-def _title_font(widget: QWidget) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    font.setBold(True)
-    return font
 
 
 def parse_amount(text: str) -> Money:
@@ -65,7 +58,7 @@ class TenderEntry(QFrame):
 
         self.title_label = QLabel()
         self.title_label.setObjectName("tenderTitle")
-        self.title_label.setFont(_title_font(self))
+        self.title_label.setFont(heading_font(self, 1.2))
         self.amount_field = QLineEdit()
         self.amount_field.setObjectName("tenderAmount")
         self.amount_field.setMaxLength(64)  # room for a MICR line read into the wrong field
@@ -92,23 +85,7 @@ class TenderEntry(QFrame):
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: #555555;")
 
-        self.form = QFormLayout()
-        self.amount_caption = QLabel("&Amount:")
-        self.amount_caption.setBuddy(self.amount_field)
-        self.number_caption = QLabel("Check &number:")
-        self.number_caption.setBuddy(self.number_field)
-        brand_caption = QLabel("&Brand:")
-        brand_caption.setBuddy(self.brand_combo)
-        last4_caption = QLabel("&Last four digits:")
-        last4_caption.setBuddy(self.last4_field)
-        auth_caption = QLabel("Approval co&de:")
-        auth_caption.setBuddy(self.auth_field)
-        self.form.addRow(self.amount_caption, self.amount_field)
-        self.form.addRow(self.number_caption, self.number_field)
-        self.form.addRow(brand_caption, self.brand_combo)
-        self.form.addRow(last4_caption, self.last4_field)
-        self.form.addRow(auth_caption, self.auth_field)
-        self.form.addRow("", self.micr_label)
+        self.form = self._build_form()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -124,6 +101,20 @@ class TenderEntry(QFrame):
         self._chain.on_enter(self.number_field, self._enter_in_number)
         self._chain.on_enter(self.brand_combo, self._enter_in_brand)
         guard.watch(self.amount_field, self.number_field, self.last4_field, self.auth_field)
+
+    def _build_form(self) -> QFormLayout:
+        """Every field a tender may ask for; `open_for` shows the ones its kind needs."""
+        form = QFormLayout()
+        self.amount_caption, self.number_caption, *_ = add_rows(
+            form,
+            ("&Amount:", self.amount_field),
+            ("Check &number:", self.number_field),
+            ("&Brand:", self.brand_combo),
+            ("&Last four digits:", self.last4_field),
+            ("Approval co&de:", self.auth_field),
+        )
+        form.addRow("", self.micr_label)
+        return form
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -254,7 +245,7 @@ class MiscEntry(QFrame):
         self.setObjectName("miscEntry")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel("Misc item (F4): permit, licence, fine, copies")
-        title.setFont(_title_font(self))
+        title.setFont(heading_font(self, 1.2))
         self.code_combo = QComboBox()
         self.code_combo.setObjectName("miscCode")
         self.code_combo.setPlaceholderText("Type the first letters of the code")
@@ -272,15 +263,9 @@ class MiscEntry(QFrame):
         hint.setStyleSheet("color: #555555;")
 
         form = QFormLayout()
-        code_caption = QLabel("Revenue &code:")
-        code_caption.setBuddy(self.code_combo)
-        amount_caption = QLabel("&Amount:")
-        amount_caption.setBuddy(self.amount_field)
-        memo_caption = QLabel("&Memo:")
-        memo_caption.setBuddy(self.memo_field)
-        form.addRow(code_caption, self.code_combo)
-        form.addRow(amount_caption, self.amount_field)
-        form.addRow(memo_caption, self.memo_field)
+        add_rows(
+            form, ("Revenue &code:", self.code_combo), ("&Amount:", self.amount_field), ("&Memo:", self.memo_field)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)

@@ -10,13 +10,13 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QPushButton, QWidget
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+from cashdesk.ui.labels import action_buttons, add_rows, column, explanation, heading
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -40,16 +40,10 @@ class VoidDialog(QDialog):
         self.result_void: VoidResult | None = None
         self.approval_dialog: ApprovalDialog | None = None
 
-        heading = QLabel("Void a receipt")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        explain = QLabel(
+        explain = explanation(
             "The receipt keeps its number and is marked void; every payment on it is reversed and a void slip "
             "prints. A supervisor approves. Enter moves on; Esc cancels."
         )
-        explain.setWordWrap(True)
         self.number_field = EnterLineEdit()
         self.number_field.setObjectName("voidReceipt")
         self.number_field.setMaxLength(32)
@@ -61,30 +55,14 @@ class VoidDialog(QDialog):
         self.message_label = message_label("voidMessage")
 
         form = QFormLayout()
-        number_caption = QLabel("&Receipt number:")
-        number_caption.setBuddy(self.number_field)
-        reason_caption = QLabel("R&eason:")
-        reason_caption.setBuddy(self.reason_field)
-        form.addRow(number_caption, self.number_field)
-        form.addRow(reason_caption, self.reason_field)
+        add_rows(form, ("&Receipt number:", self.number_field), ("R&eason:", self.reason_field))
 
-        buttons = QDialogButtonBox()
         self.void_button = QPushButton("&Void…")
         self.void_button.setObjectName("voidButton")
-        self.void_button.setAutoDefault(False)
-        buttons.addButton(self.void_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAutoDefault(False)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, self.void_button, self.submit)
 
         self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
+        column(self, heading(self, "Void a receipt"), explain, form, self.message_label, buttons)
 
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.number_field, self.reason_field)

@@ -1,0 +1,275 @@
+"""What goes on the counter's receipt: the accounts paid (scanned from a stub, or opened from the
+search and paid from the pay strip), miscellaneous items (F4), and the tenders that pay it (F5-F8),
+each refused in the cashier's words when it may not go on. The counter is `ui.counter.CounterScreen`;
+what is decided is `ui.cart.CartState` and the services'.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cashdesk.domain.accounts import AccountStatus
+from cashdesk.domain.money import Money, MoneyError
+from cashdesk.domain.tenders import Tender, TenderKind
+from cashdesk.ui.cart import MAX_LINES, AccountLine, MiscLine
+from cashdesk.ui.fields import ask
+from cashdesk.ui.operations import Operation
+from cashdesk.ui.tender_entry import parse_amount
+
+if TYPE_CHECKING:
+    from cashdesk.ui.counter import CounterScreen
+
+
+class CounterLines:
+    """Puts accounts, miscellaneous items and tenders on the receipt, and takes them off."""
+
+    def __init__(self, owner: CounterScreen) -> None:
+        self._owner = owner
+
+    def stub_scanned(self, number: str, amount_due: object) -> None:
+        assert isinstance(amount_due, Money)
+        self.open_for_payment(number, amount_due, note="Amount from the bill stub.")
+
+    def open_for_payment(self, number: str, amount: Money | None = None, note: str = "") -> None:
+        """Enter on an account: it opens for payment with the amount due (or the stub's) filled in."""
+        if not self._owner._may_pay():
+            return
+        detail = self._owner.inquiry.pane.detail
+        if detail is None or detail.account.number != number:
+            self._owner.inquiry.show_account(number)
+            detail = self._owner.inquiry.pane.detail
+            if detail is None:
+                return
+        index = self._owner.cart.account_line(number)
+        if amount is None:
+            if index is not None:
+                amount = self._owner.cart.lines[index].amount
+                note = note or "This account is on the receipt already: Enter keeps the new amount."
+            else:
+                amount = detail.balance if detail.balance.cents > 0 else Money(0)
+        self._owner.tender_entry.hide()
+        self._owner.misc_entry.hide()
+        self._owner.pay_strip.open_for(detail, amount, note)
+
+    def add_account(self) -> None:
+        """Enter in the amount to pay: the account goes on the receipt."""
+        strip = self._owner.pay_strip
+        detail = strip.detail
+        if detail is None or self._owner.guard.check_now() or not self._owner._may_pay():
+            return
+        typed = strip.amount_field.text().strip()
+        if len(typed) >= 20 and typed.isascii() and typed.isdigit():
+            # The next stub was scanned before Enter: it goes where a scan belongs.
+            strip.close_strip()
+            self._owner.inquiry.search_field.setText(typed)
+            self._owner.inquiry.focus_search()
+            self._owner.inquiry.scan(typed)
+            return
+        try:
+            amount = parse_amount(strip.amount_field.text())
+        except MoneyError as exc:
+            strip.refuse(str(exc))
+            return
+        a = detail.account
+        line = AccountLine(
+            number=a.number,
+            name=a.name,
+            amount=amount,
+            owed=detail.owed,
+            flags=detail.flags,
+            cash_only=a.cash_only,
+            closed=a.status is AccountStatus.CLOSED,
+        )
+        cart = self._owner.cart
+        new = cart.account_line(a.number) is None
+        if new and len(cart.lines) >= MAX_LINES:
+            strip.refuse(f"A receipt holds at most {MAX_LINES} lines. Post this one (F12) and start another.")
+            return
+        if line.cash_only and cart.non_cash.cents:
+            strip.refuse(
+                f"Account {a.number} is cash only, and this receipt already has a check, card or money order. "
+                "Post that one first, or Esc to start over."
+            )
+            return
+        others_closed = [n for n in cart.closed_accounts if n != a.number]
+        if line.closed and others_closed:
+            strip.refuse(
+                f"Account {others_closed[0]} is closed too: one receipt takes one closed account (each needs a "
+                "supervisor). Post this receipt first."
+            )
+            return
+        if line.excess.cents:
+            self._ask_keep_excess(line)
+            return
+        self._put_account(line)
+
+    def _ask_keep_excess(self, line: AccountLine) -> None:
+        self._owner._asking = True
+
+        def answered(yes: bool) -> None:
+            self._owner._asking = False
+            self._owner.window().activateWindow()  # the keyboard comes back from the question
+            if yes:
+                from dataclasses import replace
+
+                self._put_account(replace(line, keep_excess_as_credit=True))
+                return
+            owed = line.owed
+            self._owner.pay_strip.amount_field.setText(owed.plain())
+            self._owner.pay_strip.refuse(
+                f"Account {line.number} owes {owed.display()}. Change the amount, Enter adds it."
+            )
+
+        ask(
+            self._owner,
+            "More than is owed",
+            f"{line.amount.display()} is more than account {line.number} owes ({line.owed.display()}).\n\n"
+            f"Keep {line.excess.display()} as a credit on the account?",
+            answered,
+            name="keepCreditQuestion",
+            informative="Y: yes, keep it as a credit.  N: no, change the amount.",
+        )
+
+    def _put_account(self, line: AccountLine) -> None:
+        self._owner._starting_new()
+        changed = self._owner.cart.put_account(line)
+        self._owner._refresh()
+        self._owner.pay_strip.close_strip()
+        text = f"Account {line.number}: {line.amount.display()}" + (" (amount changed)." if changed else " added.")
+        if line.keep_excess_as_credit and line.excess.cents:
+            text += f" {line.excess.display()} is kept as a credit."
+        warnings = [f for f in line.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
+        if warnings:
+            text += " Note: " + ", ".join(warnings).lower() + "."
+        if line.cash_only:
+            text += " Take cash only."
+        if line.closed:
+            text += " A supervisor approves it when you post."
+        self._owner.say(text + f" Still to pay: {self._owner.cart.remaining.display()}.", error=bool(warnings))
+        self._owner._home()
+
+    def remove_line(self, row: int) -> None:
+        if not (0 <= row < len(self._owner.cart.lines)) or self._owner._asking:
+            return
+        line = self._owner.cart.remove_line(row)
+        self._owner._refresh()
+        self._owner.say(f"Removed: {line.what}, {line.amount.display()}.")
+        if self._owner.cart.lines:
+            self._owner.lines_view.setCurrentIndex(
+                self._owner.lines_model.index(min(row, len(self._owner.cart.lines) - 1), 0)
+            )
+        else:
+            self._owner._home()
+
+    def open_misc(self) -> None:
+        if not self._owner._may_pay():
+            return
+        if not self._owner.misc_entry.has_codes:
+            from cashdesk.services.revenue import list_revenue_codes
+
+            failed = "The revenue codes could not be read ({exc}). Call your supervisor."
+            codes = (
+                Operation(
+                    self._owner,
+                    lambda: list_revenue_codes(self._owner._ctx, category="departmental"),
+                    failed=failed,
+                    log_as="could not list the revenue codes",
+                )
+                .refused(lambda text: self._owner.say(failed.format(exc=text), error=True))
+                .failure(lambda text: self._owner.say(text, error=True))
+                .run_now()
+            )
+            if codes is None:
+                return
+            self._owner.misc_entry.set_codes([(c.code, c.description) for c in codes])
+        self._owner.tender_entry.hide()
+        self._owner.pay_strip.close_strip()
+        self._owner.misc_entry.start()
+
+    def add_misc(self, code: str, amount: object, memo: str) -> None:
+        assert isinstance(amount, Money)
+        if self._owner.guard.check_now():
+            return
+        if len(self._owner.cart.lines) >= MAX_LINES:
+            self._owner.misc_entry.refuse(f"A receipt holds at most {MAX_LINES} lines. Post this one (F12) first.")
+            return
+        self._owner._starting_new()
+        line = MiscLine(code, self._owner.misc_entry.description_of(code), amount, memo)
+        self._owner.cart.add_misc(line)
+        self._owner._refresh()
+        self._owner.misc_entry.hide()
+        self._owner.say(f"{line.what}: {amount.display()} added. Still to pay: {self._owner.cart.remaining.display()}.")
+        self._owner._home()
+
+    def open_tender(self, kind: TenderKind) -> None:
+        if not self._owner._may_pay():
+            return
+        cart = self._owner.cart
+        if not cart.lines:
+            self._owner.say(
+                "Nothing to pay yet: add an account (scan the stub or search, Enter) or a misc item (F4).", error=True
+            )
+            self._owner._home()
+            return
+        if cart.remaining.cents == 0:
+            self._owner.say("The receipt is paid in full. F12 posts it.", error=True)
+            self._owner._home()
+            return
+        cash_only = cart.cash_only_accounts
+        if kind is not TenderKind.CASH and cash_only:
+            self._owner.say(
+                f"Account {cash_only[0]} is cash only: no {kind.label.lower()}. Take cash (F5).", error=True
+            )
+            self._owner._home()
+            return
+        self._owner.pay_strip.close_strip()
+        self._owner.misc_entry.hide()
+        self._owner.tender_entry.open_for(kind, cart.remaining)
+
+    def apply_tender(self, tender: object) -> None:
+        assert isinstance(tender, Tender)
+        entry = self._owner.tender_entry
+        if self._owner.guard.check_now():
+            return
+        cart = self._owner.cart
+        if tender.kind is not TenderKind.CASH:
+            if cart.cash_only_accounts:
+                entry.refuse(f"Account {cart.cash_only_accounts[0]} is cash only. Esc, then F5 for cash.")
+                return
+            most = cart.total - cart.non_cash
+            if tender.amount > most:
+                entry.refuse(
+                    f"A {tender.kind.label.lower()} can be for at most {most.display()}: change is given only "
+                    "from cash."
+                )
+                return
+        cart.add_tender(tender)
+        self._owner._refresh()
+        entry.hide()
+        applied = f"{tender.describe()}: {tender.amount.display()}."
+        change = cart.change
+        if cart.remaining.cents:
+            self._owner.say(
+                f"{applied} Still to pay: {cart.remaining.display()} (F5 cash, F6 check, F7 card, F8 money order)."
+            )
+        elif change is not None and change.cents:
+            self._owner.say(f"{applied} Change due: {change.display()}. F12 posts the receipt.")
+        else:
+            self._owner.say(f"{applied} Paid in full. F12 posts the receipt.")
+        self._owner._home()
+
+    def remove_tender(self, row: int) -> None:
+        if not (0 <= row < len(self._owner.cart.tenders)) or self._owner._asking:
+            return
+        tender = self._owner.cart.remove_tender(row)
+        self._owner._refresh()
+        self._owner.say(
+            f"Removed: {tender.describe()}, {tender.amount.display()}. Still to pay: "
+            f"{self._owner.cart.remaining.display()}."
+        )
+        if self._owner.cart.tenders:
+            self._owner.tenders_view.setCurrentIndex(
+                self._owner.tenders_model.index(min(row, len(self._owner.cart.tenders) - 1), 0)
+            )
+        else:
+            self._owner._home()

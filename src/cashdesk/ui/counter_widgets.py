@@ -1,0 +1,124 @@
+"""The counter's own widgets: the receipt's lines and tenders (Delete removes the one chosen) and
+the pay strip, where the account opened for payment shows its flags and the amount to pay.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashdesk.domain.accounts import AccountStatus
+from cashdesk.domain.money import Money
+from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.fields import CardNumberGuard, focus_and_select
+from cashdesk.ui.labels import heading_font as _font
+
+if TYPE_CHECKING:
+    from cashdesk.services.accounts import AccountDetail
+
+
+#: Said when someone who does not take payments tries to (a payment key, a reprint).
+NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
+
+_FLAG_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
+_PANEL_STYLE = "QFrame#payStrip { border: 2px solid #1f4e79; border-radius: 4px; }"
+
+
+class CartView(QTableView):
+    """The receipt's lines or tenders; Delete removes the one chosen."""
+
+    delete_pressed = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentIndex().isValid():
+            event.accept()
+            self.delete_pressed.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+def cart_view(name: str) -> CartView:
+    view = CartView()
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+class PayStrip(QFrame):
+    """The account opened for payment: its flags, large, and the amount to pay (Enter adds it)."""
+
+    def __init__(self, guard: CardNumberGuard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("payStrip")
+        self.setStyleSheet(_PANEL_STYLE)
+        self.detail: AccountDetail | None = None
+        self.title_label = QLabel()
+        self.title_label.setObjectName("payTitle")
+        self.title_label.setFont(_font(self, 1.2))
+        self.title_label.setWordWrap(True)
+        self.flags_label = QLabel()
+        self.flags_label.setObjectName("payFlags")
+        self.flags_label.setStyleSheet(_FLAG_STYLE)
+        self.flags_label.setWordWrap(True)
+        self.amount_field = QLineEdit()
+        self.amount_field.setObjectName("payAmount")
+        self.amount_field.setMaxLength(40)  # room for a stub scanned here by mistake: it is read as a scan
+        self.amount_field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount_field.setFont(_font(self, 1.4))
+        self.amount_field.setMaximumWidth(220)
+        caption = QLabel("&Amount to pay:")
+        caption.setBuddy(self.amount_field)
+        self.message_label = message_label("payMessage")
+        hint = QLabel("Enter adds it to the receipt (change the amount for a partial payment). Esc: back.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        row = QHBoxLayout()
+        row.addWidget(caption)
+        row.addWidget(self.amount_field)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.flags_label)
+        layout.addLayout(row)
+        layout.addWidget(self.message_label)
+        layout.addWidget(hint)
+        guard.watch(self.amount_field)
+
+    def open_for(self, detail: AccountDetail, amount: Money, note: str = "") -> None:
+        self.detail = detail
+        a = detail.account
+        self.title_label.setText(f"Pay on account {a.number} — {a.name}   (balance {detail.balance.display()})")
+        warnings = [f.upper() for f in detail.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
+        if a.status is AccountStatus.CLOSED:
+            warnings.append("A SUPERVISOR APPROVES A PAYMENT ON A CLOSED ACCOUNT")
+        self.flags_label.setText("  ·  ".join(warnings))
+        self.flags_label.setVisible(bool(warnings))
+        self.amount_field.setText(amount.plain())
+        show_message(self.message_label, note)
+        self.show()
+        focus_and_select(self.amount_field)
+
+    def refuse(self, text: str) -> None:
+        show_message(self.message_label, text, error=True)
+        focus_and_select(self.amount_field)
+
+    def close_strip(self) -> None:
+        self.detail = None
+        self.hide()

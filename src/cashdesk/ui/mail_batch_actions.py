@@ -1,0 +1,277 @@
+"""What is done with a whole mail batch: balance it to the tape (F9), post it (F12), its proof list
+and receipts as PDFs or printed (Alt+L, Alt+R, Alt+D), reject it or reverse a posted item (Alt+J,
+Alt+V: a reason, and a supervisor for a reversal). The dialog is `ui.mail_batches.MailBatchesDialog`;
+what is decided is `services.mail_batches`'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from cashdesk.domain.security import OverrideAction
+from cashdesk.ui.approval import ApprovalDialog
+from cashdesk.ui.credentials import show_message
+from cashdesk.ui.mail_batch_tables import FAILED, ReasonDialog, items_text
+from cashdesk.ui.operations import Operation
+
+if TYPE_CHECKING:
+    from cashdesk.services.mail_batches import BatchItem, PostedBatch
+    from cashdesk.ui.mail_batches import MailBatchesDialog
+
+
+class BatchActions:
+    """The batch page's actions on the batch on screen; the results show on the dialog."""
+
+    def __init__(self, owner: MailBatchesDialog) -> None:
+        self._owner = owner
+
+    def balance(self) -> bool:
+        """F9: open → balanced when it adds up to the tape; otherwise the difference and the suspects, in words."""
+        from cashdesk.services.mail_batches import BatchUnbalanced, balance_batch
+
+        if self._owner.view is None or self._owner.side_dialog is not None:
+            return False
+        if self._owner.view.status != "open":
+            return self._owner.view.status == "balanced"
+        batch = self._owner.view
+        # On the GUI thread: F12 balances first, then posts with what this answers.
+        view = (
+            Operation(
+                self._owner,
+                lambda: balance_batch(self._owner._ctx, self._owner._operator, batch.id),
+                failed="The batch could not be balanced ({exc}). Call your supervisor.",
+                log_as="balancing the mail batch failed",
+            )
+            .handle(
+                BatchUnbalanced,
+                lambda exc: self._owner.show_batch(exc.view, str(exc), error=True, suspects=exc.view.suspects),
+            )
+            .failure(self._owner.refuse)
+            .run_now()
+        )
+        if view is None:
+            return False
+        suspects = f" Look at {items_text(len(view.suspects))} in red before posting." if view.suspects else ""
+        self._owner.show_batch(
+            view,
+            f"Batch {view.number} balances to the tape: {items_text(view.count)}, "
+            f"{view.total.display()}.{suspects} F12 posts it.",
+        )
+        return True
+
+    def post(self) -> None:
+        """F12: post a balanced batch (an open one is balanced first); one receipt per remittance."""
+        from cashdesk.services.mail_batches import post_batch
+
+        if self._owner.view is None or self._owner.side_dialog is not None or self._owner.posting:
+            return
+        if self._owner.view.status not in ("open", "balanced"):
+            self._owner.refuse(f"Batch {self._owner.view.number} is {self._owner.view.status}: nothing to post.")
+            return
+        if not self.balance():
+            return
+        batch = self._owner.view
+        ctx, operator = self._owner._ctx, self._owner._operator
+
+        def posted(result: PostedBatch) -> None:
+            self._owner.posting = False
+            self._owner.posted.append(result)
+            receipts = result.receipts
+            span = f"{receipts[0]} to {receipts[-1]}" if len(receipts) > 1 else (receipts[0] if receipts else "none")
+            self._owner.show_batch(
+                result.view,
+                f"Batch {result.view.number} is posted: {items_text(len(receipts))}, "
+                f"{result.total.display()}, receipts {span}. Receipts print only on request "
+                "(Alt+R); the checks go in today's deposit.",
+            )
+
+        def refused(text: str) -> None:
+            self._owner.posting = False
+            self._owner.refuse(text, self._owner.items_table)
+
+        # Off the GUI thread: a receipt per remittance, in one unit of work; F12 waits for the answer.
+        self._owner.posting = True
+        Operation(
+            self._owner,
+            lambda: post_batch(ctx, operator, batch.id),
+            failed="Posting the batch could not be done ({exc}). Call your supervisor.",
+            log_as="posting the batch failed",
+        ).success(posted).failure(refused).run_in_background()
+
+    def proof_list(self) -> None:
+        from cashdesk.services.balancing import reports_folder
+        from cashdesk.services.mail_batches import proof_list_pdf
+
+        if self._owner.view is None:
+            return
+        batch = self._owner.view
+        ctx, operator = self._owner._ctx, self._owner._operator
+        folder = self._owner._reports if self._owner._reports is not None else reports_folder(ctx)
+
+        def saved(path: Path) -> None:
+            self._owner.saved_to = path
+            show_message(self._owner.batch_message, f"The proof list of batch {batch.number} is saved: {path}")
+
+        # A PDF: written off the GUI thread.
+        Operation(
+            self._owner,
+            lambda: proof_list_pdf(ctx, operator, batch.id, folder),
+            failed="Saving the proof list could not be done ({exc}). Call your supervisor.",
+            log_as="saving the proof list failed",
+        ).success(saved).failure(self._owner.refuse).run_in_background()
+
+    def receipt(self, print_it: bool) -> None:
+        from cashdesk.services.mail_batches import mail_receipt
+        from cashdesk.ui import counter_extras
+
+        item = self._owner.keying.chosen_item()
+        if item is None:
+            return
+        if not item.receipt_number:
+            self._owner.refuse(
+                f"Item {item.seq} is not posted: its receipt exists once the batch posts.", self._owner.items_table
+            )
+            return
+        folder = (
+            None
+            if print_it
+            else (self._owner._receipts if self._owner._receipts is not None else counter_extras.receipts_folder())
+        )
+        done = self._owner._call(
+            "the mail receipt",
+            lambda: mail_receipt(self._owner._ctx, self._owner._operator, item.id, folder=folder, print_it=print_it),
+            self._owner.items_table,
+            none_ok=True,
+        )
+        if done is FAILED:
+            return
+        if print_it:
+            show_message(self._owner.batch_message, f"Receipt {item.receipt_number} (item {item.seq}) is printing.")
+            self._kick_printer()
+        else:
+            assert isinstance(done, Path)
+            self._owner.saved_to = done
+            show_message(self._owner.batch_message, f"Receipt {item.receipt_number} (item {item.seq}) is saved: {done}")
+        self._owner.items_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _kick_printer(self) -> None:
+        window = self._owner.parentWidget()
+        queue = getattr(window, "print_queue", None) if window is not None else None
+        if queue is not None:
+            queue.kick()
+
+    def _open_side(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            self._owner.side_dialog = None
+            if not self._owner.isVisible():
+                return
+            self._owner.activateWindow()
+            if result == QDialog.DialogCode.Accepted:
+                done(dialog)
+            elif self._owner.view is not None:
+                self._owner.show_batch(self._owner.view, "Nothing was changed.")
+
+        dialog.finished.connect(finished)
+        self._owner.side_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def ask_reject(self) -> None:
+        from cashdesk.services.mail_batches import reject_batch
+
+        if self._owner.view is None or self._owner.side_dialog is not None:
+            return
+        if self._owner.view.status not in ("open", "balanced"):
+            self._owner.refuse(f"Batch {self._owner.view.number} is {self._owner.view.status}: it cannot be rejected.")
+            return
+        batch = self._owner.view
+        dialog = ReasonDialog(
+            "rejectBatchDialog",
+            f"Reject batch {batch.number}",
+            "The batch is set aside for good: nothing of it posts. Say why.",
+            "Re&ject",
+            "For example: the tape is wrong, the checks go back",
+            self._owner,
+        )
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, ReasonDialog)
+            view = self._owner._call(
+                "rejecting the batch",
+                lambda: reject_batch(self._owner._ctx, self._owner._operator, batch.id, dialog.reason),
+                None,
+            )
+            if view is not None:
+                self._owner.show_batch(view, f"Batch {batch.number} is rejected: {dialog.reason}")
+
+        self._open_side(dialog, done)
+
+    def ask_reverse(self) -> None:
+        if self._owner.view is None or self._owner.side_dialog is not None:
+            return
+        if self._owner.view.status != "posted":
+            self._owner.refuse(f"Batch {self._owner.view.number} is not posted: take an item out with Delete instead.")
+            return
+        item = self._owner.keying.chosen_item()
+        if item is None:
+            return
+        if item.status == "reversed":
+            self._owner.refuse(f"Item {item.seq} is already reversed.", self._owner.items_table)
+            return
+        dialog = ReasonDialog(
+            "reverseItemDialog",
+            f"Reverse item {item.seq} ({item.receipt_number})",
+            f"Account {item.account}, {item.amount.display()}: the payment comes off the account "
+            "and its receipt is void. Say why; a supervisor approves.",
+            "&Reverse…",
+            "For example: keyed to the wrong account",
+            self._owner,
+        )
+        self._open_side(dialog, lambda d: self._approve_reversal(item, d))
+
+    def _approve_reversal(self, item: BatchItem, dialog: QDialog) -> None:
+        from cashdesk.services.mail_batches import reversal_object
+
+        assert isinstance(dialog, ReasonDialog)
+        reason = dialog.reason
+        approval = ApprovalDialog(
+            self._owner._ctx,
+            action=OverrideAction.MAIL_REVERSAL,
+            requested_by=self._owner._operator,
+            object=reversal_object(item),
+            reason=f"{item.amount.display()} — {reason}",
+            parent=self._owner,
+        )
+        self._open_side(approval, lambda d: self._reverse(item, reason, d))
+
+    def _reverse(self, item: BatchItem, reason: str, dialog: QDialog) -> None:
+        from cashdesk.services.mail_batches import reverse_item
+
+        assert isinstance(dialog, ApprovalDialog) and self._owner.view is not None
+        approval = dialog.approval
+        if approval is None:
+            self._owner.show_batch(self._owner.view, "Not reversed: a supervisor did not approve it.", error=True)
+            return
+        batch = self._owner.view
+        view = self._owner._call(
+            "reversing the item",
+            lambda: reverse_item(
+                self._owner._ctx, self._owner._operator, batch.id, item.id, reason, approval_id=approval.id
+            ),
+            self._owner.items_table,
+        )
+        if view is not None:
+            self._owner.show_batch(
+                view,
+                f"Item {item.seq} ({item.receipt_number}, {item.amount.display()}) is reversed, "
+                f"approved by {approval.approved_by}: account {item.account} owes it "
+                "again.",
+            )
+            self._kick_printer()

@@ -1,0 +1,319 @@
+"""The windows the main window opens over the work, each checked first against what the person
+signed in may do: a void (Ctrl+Shift+V), the day close (Ctrl+Shift+E), a returned check
+(Ctrl+Shift+N), a no sale (Ctrl+Shift+O), a receipt's PDF copy (Ctrl+Shift+S), and the mail:
+batches (Ctrl+Shift+M), the mail log (Ctrl+Shift+G), tax returns (Ctrl+Shift+T) and delinquent
+filers. The main window (`ui.main_window.MainWindow`) holds them while they are open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from cashdesk.domain.security import Permission
+from cashdesk.ui.operations import Operation
+from cashdesk.ui.window_mode import Mode
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator
+    from cashdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class WindowDialogs:
+    """Opens the main window's other windows, one at a time, and tidies up when they close."""
+
+    def __init__(self, owner: MainWindow) -> None:
+        self._owner = owner
+
+    def open_void_dialog(self) -> None:
+        from cashdesk.ui.void import VoidDialog
+
+        operator = self._owner.operator
+        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
+            return
+        if self._owner.void_dialog is not None:
+            self._owner.void_dialog.raise_()
+            self._owner.void_dialog.activateWindow()
+            return
+        dialog = VoidDialog(
+            self._owner._ctx, operator, last_receipt=self._owner.counter.last_receipt or "", parent=self._owner
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._void_dialog_closed(dialog))
+        self._owner.void_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _void_dialog_closed(self, dialog: QDialog) -> None:
+        from cashdesk.ui.void import VoidDialog
+
+        self._owner.void_dialog = None
+        self._owner.activateWindow()
+        assert isinstance(dialog, VoidDialog)
+        if dialog.result_void is not None:
+            self._owner.counter.undo.voided(dialog.result_void.number, dialog.result_void.approved_by)
+        elif self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
+            self._owner.inquiry.focus_search()
+
+    def _tell(self, text: str, *, error: bool = False) -> None:
+        """A message where this person looks: under the receipt, or under the search box."""
+        if self._owner.counter.takes_payments:
+            self._owner.counter.say(text, error=error)
+        else:
+            self._owner.inquiry.show_message(text, error=error)
+
+    def _may_open_extra(self, permission: Permission) -> bool:
+        operator = self._owner.operator
+        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(permission):
+            return False
+        counter = self._owner.counter
+        if counter.busy or self._owner.void_dialog is not None:
+            return False
+        if self._owner.extra_dialog is not None:
+            self._owner.extra_dialog.raise_()
+            self._owner.extra_dialog.activateWindow()
+            return False
+        return True
+
+    def _open_extra(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            self._owner.extra_dialog = None
+            self._owner.activateWindow()
+            if result == QDialog.DialogCode.Accepted:
+                done(dialog)
+            elif self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
+                self._owner.inquiry.focus_search()
+
+        dialog.finished.connect(finished)
+        self._owner.extra_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def open_day_close_dialog(self) -> None:
+        from cashdesk.ui.day_close import DayCloseDialog
+
+        if not self._may_open_extra(Permission.CLOSE_DAY):
+            return
+        assert self._owner.operator is not None
+        self._open_extra(
+            DayCloseDialog(
+                self._owner._ctx, self._owner.operator, folder=self._owner.deposits_folder, parent=self._owner
+            ),
+            lambda dialog: self._owner.inquiry.focus_search(),
+        )
+
+    def open_returned_check_dialog(self) -> None:
+        from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text
+
+        if not self._may_open_extra(Permission.APPROVE_OVERRIDES):
+            return
+        assert self._owner.operator is not None
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
+            result = dialog.result_check
+            if not self._owner.counter.payment_in_progress and self._owner.work.currentWidget() is self._owner.counter:
+                self._owner.inquiry.show_account(result.account)  # the fee and the cash-only flag, in the pane
+            self._tell(returned_check_text(result))
+            self._owner.inquiry.focus_search()
+
+        self._open_extra(ReturnedCheckDialog(self._owner._ctx, self._owner.operator, parent=self._owner), done)
+
+    def open_no_sale_dialog(self) -> None:
+        from cashdesk.services.drawers import current_drawer
+        from cashdesk.ui.counter_extras import NoSaleDialog
+
+        if not self._may_open_extra(Permission.TAKE_PAYMENTS):
+            return
+        operator = self._owner.operator
+        assert operator is not None
+        counter = self._owner.counter
+        if counter.payment_in_progress:
+            counter.say(
+                "Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
+                "without a sale.",
+                error=True,
+            )
+            return
+        failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
+        looking_up = Operation(
+            self._owner,
+            lambda: current_drawer(self._owner._ctx, operator),
+            failed=failed,
+            log_as=f"could not look up the drawer of {operator.user_id}",
+        )
+        looking_up.refused(lambda text: counter.say(failed.format(exc=text), error=True))
+        drawer = looking_up.failure(lambda text: counter.say(text, error=True)).run_now()
+        if looking_up.failed:
+            return
+        if drawer is None:
+            counter.say("No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.", error=True)
+            return
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, NoSaleDialog)
+            counter.say(f"Drawer {dialog.drawer_id} is opening: no sale, approved by {dialog.approved_by}.")
+            self._owner.inquiry.focus_search()
+            self._owner.print_queue.kick()  # the drawer kick goes out with the print worker
+
+        self._open_extra(NoSaleDialog(self._owner._ctx, operator, drawer.id, parent=self._owner), done)
+
+    def open_pdf_copy_dialog(self) -> None:
+        from cashdesk.ui.counter_extras import PdfCopyDialog
+
+        if not self._may_open_extra(Permission.LOOK_UP_ACCOUNTS):
+            return
+        assert self._owner.operator is not None
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, PdfCopyDialog) and dialog.saved_to is not None
+            self._tell(f"A PDF copy of the receipt is saved: {dialog.saved_to}")
+            self._owner.inquiry.focus_search()
+
+        last = self._owner.counter.last_receipt or ""
+        self._open_extra(
+            PdfCopyDialog(self._owner._ctx, self._owner.operator, last_receipt=last, parent=self._owner), done
+        )
+
+    def _may_open_mail(self) -> Operator | None:
+        operator = self._owner.operator
+        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
+            return None
+        counter = self._owner.counter
+        if counter.busy or self._owner.void_dialog is not None:
+            return None
+        for open_already in (self._owner.mail_dialog, self._owner.extra_dialog):
+            if open_already is not None:
+                open_already.raise_()
+                open_already.activateWindow()
+                return None
+        return operator
+
+    def _open_mail(self, make: Callable[[Operator], QDialog], what: str) -> None:
+        operator = self._may_open_mail()
+        if operator is None:
+            return
+        try:
+            dialog = make(operator)
+        except ImportError:  # a part of the program that is not installed at this station yet
+            log.exception("could not open %s", what)
+            self._tell(f"The {what} is not available in this version of cashdesk.", error=True)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            self._owner.mail_dialog = None
+            self._owner.activateWindow()
+            if self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
+                self._owner.inquiry.focus_search()
+            self._owner.print_queue.kick()  # a mail receipt asked for, a slip: out with the print worker
+
+        dialog.finished.connect(finished)
+        self._owner.mail_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def open_mail_batches(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.mail_batches import MailBatchesDialog
+
+            return MailBatchesDialog(self._owner._ctx, operator, parent=self._owner)
+
+        self._open_mail(make, "mail batch screen")
+
+    def open_mail_log(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.mail_log import MailLogDialog
+
+            return MailLogDialog(self._owner._ctx, operator, parent=self._owner)
+
+        self._open_mail(make, "mail log")
+
+    def open_tax_return(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.tax_return import TaxReturnDialog
+
+            return TaxReturnDialog(self._owner._ctx, operator, self._owner)
+
+        self._open_mail(make, "sales tax return")
+
+    def open_delinquent_filers(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.tax_return import DelinquentFilersDialog
+
+            return DelinquentFilersDialog(self._owner._ctx, operator, self._owner)
+
+        self._open_mail(make, "list of delinquent filers")
+
+    # -- passwords and the audit trail ---------------------------------------------------------------
+
+    def ask_for_new_password(self) -> None:
+        from cashdesk.ui.password import ChangePasswordDialog
+
+        assert self._owner._pending is not None
+        dialog = ChangePasswordDialog(self._owner._ctx, self._owner._pending.user_id, forced=True, parent=self._owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._forced_change_finished)
+        self._owner.password_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _forced_change_finished(self, result: int) -> None:
+        self._owner.password_dialog = None
+        self._owner.activateWindow()  # the keyboard comes back here, not to nowhere
+        operator, self._owner._pending = self._owner._pending, None
+        if operator is None:
+            return
+        if result == QDialog.DialogCode.Accepted:
+            self._owner._start_work(operator)
+            self._owner.inquiry.show_message("Your new password is set.")
+            return
+        self._owner.station_lock.call_sign_out(operator)
+        self._owner._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
+        self._owner.signed_out.emit()
+
+    def change_password(self) -> None:
+        from cashdesk.ui.password import ChangePasswordDialog
+
+        if self._owner.mode is not Mode.WORKING or self._owner.operator is None:
+            return
+        dialog = ChangePasswordDialog(self._owner._ctx, self._owner.operator.user_id, parent=self._owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._owner.inquiry.show_message("Your new password is set."))
+        dialog.finished.connect(self._password_dialog_closed)
+        self._owner.password_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _password_dialog_closed(self) -> None:
+        self._owner.password_dialog = None
+        self._owner.activateWindow()
+
+    def open_audit_viewer(self) -> None:
+        from cashdesk.ui.audit_viewer import AuditDialog
+
+        operator = self._owner.operator
+        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.VIEW_AUDIT):
+            return
+        if self._owner.audit_dialog is not None:
+            self._owner.audit_dialog.raise_()
+            self._owner.audit_dialog.activateWindow()
+            return
+        dialog = AuditDialog(self._owner._ctx, operator, parent=self._owner)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._audit_dialog_closed)
+        self._owner.audit_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _audit_dialog_closed(self) -> None:
+        self._owner.audit_dialog = None
+        self._owner.activateWindow()
