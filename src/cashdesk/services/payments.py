@@ -26,7 +26,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
 from cashdesk.services.posted import PostedLine, PostedReceipt
-from cashdesk.services.printing import queue_posted
+from cashdesk.services.receipt_jobs import queue_posted
 from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
