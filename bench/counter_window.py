@@ -99,16 +99,44 @@ class Drawer:
         self.cash += cents
 
 
-def measure_window(work: Path, accounts: list[tuple[str, str, int]], printer_spec: str) -> tuple[list[float], int, int]:
+class Keyboard:
+    """A cashier's keys on the window, and waiting for it as a person would (events processed)."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+
+    def wait(self, condition, what: str, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+        deadline = time.perf_counter() + seconds
+        while not condition():
+            if time.perf_counter() > deadline:
+                sys.exit(f"the window did not get there: {what}")
+            self.app.processEvents()
+
+    def focus(self):  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard"
+        return widget
+
+    def key(self, k) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(self.focus(), k)
+
+    def type_text(self, text: str) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.keyClicks(self.focus(), text)
+
+
+def signed_in_window(work: Path, printer_spec: str):  # type: ignore[no-untyped-def]
+    """(service context, main window, keyboard): the window offscreen, the cashier signed in at an open drawer."""
     from PySide6.QtCore import Qt, qInstallMessageHandler
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from cashdesk.config import Settings
-    from cashdesk.domain.accounts import AccountKind
     from cashdesk.domain.cash import CashCount
-    from cashdesk.domain.money import Money
-    from cashdesk.domain.scanline import build
     from cashdesk.domain.security import Role
     from cashdesk.services.context import Operator, ServiceContext, command_line_operator
     from cashdesk.services.drawers import open_drawer
@@ -120,60 +148,53 @@ def measure_window(work: Path, accounts: list[tuple[str, str, int]], printer_spe
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(quiet)
-    app = QApplication.instance() or QApplication([])
+    keys = Keyboard(QApplication.instance() or QApplication([]))
     ctx = ServiceContext.open(work, settings=Settings({"printer.spec": printer_spec}), quick_check=False)
     add_user(ctx, command_line_operator(), USER, Role.CASHIER, PASSWORD, must_change_password=False)
     open_drawer(ctx, Operator(USER, Role.CASHIER), CashCount({"B20": FLOAT_CENTS // 2000}))
     window = MainWindow(ctx)
     window.show()
     window.activateWindow()
+    keys.wait(lambda: QApplication.focusWidget() is window.sign_in_screen.form.user_field, "sign-in screen")
+    keys.type_text(USER)
+    keys.key(Qt.Key.Key_Return)
+    keys.type_text(PASSWORD)
+    keys.key(Qt.Key.Key_Return)
+    keys.wait(lambda: window.ready_for_next, "signed in, counter ready")
+    return ctx, window, keys
 
-    def wait(condition, what: str, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-        deadline = time.perf_counter() + seconds
-        while not condition():
-            if time.perf_counter() > deadline:
-                sys.exit(f"the window did not get there: {what}")
-            app.processEvents()
 
-    def focus():  # type: ignore[no-untyped-def]
-        widget = QApplication.focusWidget()
-        assert widget is not None, "nothing has the keyboard"
-        return widget
+def measure_window(work: Path, accounts: list[tuple[str, str, int]], printer_spec: str) -> tuple[list[float], int, int]:
+    """Milliseconds from F12 to ready for each payment keyed, the print rounds, and the cash drops made."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
 
-    def key(k: Qt.Key) -> None:
-        QTest.keyClick(focus(), k)
+    from cashdesk.domain.accounts import AccountKind
+    from cashdesk.domain.money import Money
+    from cashdesk.domain.scanline import build
 
-    def type_text(text: str) -> None:
-        QTest.keyClicks(focus(), text)
-
-    wait(lambda: QApplication.focusWidget() is window.sign_in_screen.form.user_field, "sign-in screen")
-    type_text(USER)
-    key(Qt.Key.Key_Return)
-    type_text(PASSWORD)
-    key(Qt.Key.Key_Return)
-    wait(lambda: window.ready_for_next, "signed in, counter ready")
-
+    ctx, window, keys = signed_in_window(work, printer_spec)
     times: list[float] = []
     kinds = {"utility": AccountKind.UTILITY, "sales_tax": AccountKind.SALES_TAX}
     due = dt.date.today() + dt.timedelta(days=10)
     drawer = Drawer(ctx)
     for number, kind, owed in accounts:
         drawer.take(owed)
-        type_text(build(kinds[kind], number, due, Money(owed)))
-        key(Qt.Key.Key_Return)  # the stub: the account opens with its amount due
+        keys.type_text(build(kinds[kind], number, due, Money(owed)))
+        keys.key(Qt.Key.Key_Return)  # the stub: the account opens with its amount due
         if QApplication.focusWidget() is not window.counter.pay_strip.amount_field:
             sys.exit(f"the stub for {number} did not open the account: {window.inquiry.message_label.text()}")
-        key(Qt.Key.Key_Return)  # on the receipt
-        key(Qt.Key.Key_F5)
-        key(Qt.Key.Key_Return)  # exact cash
+        keys.key(Qt.Key.Key_Return)  # on the receipt
+        keys.key(Qt.Key.Key_F5)
+        keys.key(Qt.Key.Key_Return)  # exact cash
         started = time.perf_counter()
-        key(Qt.Key.Key_F12)
-        wait(lambda: window.ready_for_next, f"ready after posting {number}")
+        keys.key(Qt.Key.Key_F12)
+        keys.wait(lambda: window.ready_for_next, f"ready after posting {number}")
         times.append((time.perf_counter() - started) * 1000)
         if window.counter.last_receipt is None or not window.counter.change_box.isVisible():
             sys.exit(f"the payment for {number} was not posted: {window.counter.message_label.text()}")
-        app.processEvents()  # what a person's next key press would let through
-    wait(lambda: not window.print_queue.busy, "the last print round", 30)
+        keys.app.processEvents()  # what a person's next key press would let through
+    keys.wait(lambda: not window.print_queue.busy, "the last print round", 30)
     rounds = window.print_queue.rounds
     window.close()
     window.deleteLater()
