@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import random
@@ -35,6 +36,8 @@ OUT = ROOT / "bench" / "out"
 TARGET_MS = 100.0
 USER = "benchcounter"
 PASSWORD = "bench-counter-password-1"
+FLOAT_CENTS = 20_000  # the drawer's opening float, ten $20 bills
+MAX_OWED = 150_000  # an account paid in cash whole: at most $1,500, under the $2,000 drawer limit with the float
 
 
 def say(text: str) -> None:
@@ -56,7 +59,8 @@ def copy_city(source: Path, work: Path) -> None:
 
 
 def pick_accounts(path: Path, n: int, seed: int) -> list[tuple[str, str, int]]:
-    """(number, kind, owed cents) of active, not cash-only accounts with a 10-digit number that owe something."""
+    """(number, kind, owed cents) of active, not cash-only accounts with a 10-digit number that owe something,
+    at most MAX_OWED (paid whole in cash, it must fit in a drawer under its limit)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     rows = con.execute(
         "SELECT a.number, a.kind, SUM(o.amount_cents - o.paid_cents) FROM accounts a "
@@ -67,19 +71,72 @@ def pick_accounts(path: Path, n: int, seed: int) -> list[tuple[str, str, int]]:
     con.close()
     rng = random.Random(seed)
     rng.shuffle(rows)
-    return [(number, kind, owed) for number, kind, owed in rows if 0 < owed <= 999_999_999][:n]
+    return [(number, kind, owed) for number, kind, owed in rows if 0 < owed <= MAX_OWED][:n]
 
 
-def measure_window(work: Path, accounts: list[tuple[str, str, int]], printer_spec: str) -> tuple[list[float], int]:
+class Drawer:
+    """The cashier's drawer during a run: cash paid in, and a cash drop before the drawer limit."""
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        from cashdesk.domain.security import Role
+        from cashdesk.services.context import Operator
+
+        self.ctx, self.cashier = ctx, Operator(USER, Role.CASHIER)
+        self.block = ctx.settings.cash.block_limit_cents
+        self.cash = FLOAT_CENTS
+        self.drops = 0
+
+    def take(self, cents: int) -> None:
+        """About to take `cents` in cash: first, as a cashier does before the limit refuses the cash
+        (Ctrl+Shift+C), all but the float to the safe. Between customers, untimed."""
+        from cashdesk.domain.money import Money
+        from cashdesk.services.shift import cash_drop
+        from cashdesk.services.simulate import greedy_count
+
+        if self.block and self.cash + cents > self.block:
+            cash_drop(self.ctx, self.cashier, greedy_count(Money(self.cash - FLOAT_CENTS)))
+            self.cash, self.drops = FLOAT_CENTS, self.drops + 1
+        self.cash += cents
+
+
+class Keyboard:
+    """A cashier's keys on the window, and waiting for it as a person would (events processed)."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+
+    def wait(self, condition, what: str, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+        deadline = time.perf_counter() + seconds
+        while not condition():
+            if time.perf_counter() > deadline:
+                sys.exit(f"the window did not get there: {what}")
+            self.app.processEvents()
+
+    def focus(self):  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard"
+        return widget
+
+    def key(self, k) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(self.focus(), k)
+
+    def type_text(self, text: str) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.keyClicks(self.focus(), text)
+
+
+def signed_in_window(work: Path, printer_spec: str):  # type: ignore[no-untyped-def]
+    """(service context, main window, keyboard): the window offscreen, the cashier signed in at an open drawer."""
     from PySide6.QtCore import Qt, qInstallMessageHandler
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from cashdesk.config import Settings
-    from cashdesk.domain.accounts import AccountKind
     from cashdesk.domain.cash import CashCount
-    from cashdesk.domain.money import Money
-    from cashdesk.domain.scanline import build
     from cashdesk.domain.security import Role
     from cashdesk.services.context import Operator, ServiceContext, command_line_operator
     from cashdesk.services.drawers import open_drawer
@@ -91,63 +148,69 @@ def measure_window(work: Path, accounts: list[tuple[str, str, int]], printer_spe
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(quiet)
-    app = QApplication.instance() or QApplication([])
+    keys = Keyboard(QApplication.instance() or QApplication([]))
     ctx = ServiceContext.open(work, settings=Settings({"printer.spec": printer_spec}), quick_check=False)
     add_user(ctx, command_line_operator(), USER, Role.CASHIER, PASSWORD, must_change_password=False)
-    open_drawer(ctx, Operator(USER, Role.CASHIER), CashCount({"B20": 10}))
+    open_drawer(ctx, Operator(USER, Role.CASHIER), CashCount({"B20": FLOAT_CENTS // 2000}))
     window = MainWindow(ctx)
     window.show()
     window.activateWindow()
+    keys.wait(lambda: QApplication.focusWidget() is window.sign_in_screen.form.user_field, "sign-in screen")
+    keys.type_text(USER)
+    keys.key(Qt.Key.Key_Return)
+    keys.type_text(PASSWORD)
+    keys.key(Qt.Key.Key_Return)
+    keys.wait(lambda: window.ready_for_next, "signed in, counter ready")
+    return ctx, window, keys
 
-    def wait(condition, what: str, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-        deadline = time.perf_counter() + seconds
-        while not condition():
-            if time.perf_counter() > deadline:
-                sys.exit(f"the window did not get there: {what}")
-            app.processEvents()
 
-    def focus():  # type: ignore[no-untyped-def]
-        widget = QApplication.focusWidget()
-        assert widget is not None, "nothing has the keyboard"
-        return widget
+def measure_window(work: Path, accounts: list[tuple[str, str, int]], printer_spec: str) -> tuple[list[float], int, int]:
+    """Milliseconds from F12 to ready for each payment keyed, the print rounds, and the cash drops made."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
 
-    def key(k: Qt.Key) -> None:
-        QTest.keyClick(focus(), k)
+    from cashdesk.domain.accounts import AccountKind
+    from cashdesk.domain.money import Money
+    from cashdesk.domain.scanline import build
 
-    def type_text(text: str) -> None:
-        QTest.keyClicks(focus(), text)
-
-    wait(lambda: QApplication.focusWidget() is window.sign_in_screen.form.user_field, "sign-in screen")
-    type_text(USER)
-    key(Qt.Key.Key_Return)
-    type_text(PASSWORD)
-    key(Qt.Key.Key_Return)
-    wait(lambda: window.ready_for_next, "signed in, counter ready")
-
+    ctx, window, keys = signed_in_window(work, printer_spec)
     times: list[float] = []
     kinds = {"utility": AccountKind.UTILITY, "sales_tax": AccountKind.SALES_TAX}
     due = dt.date.today() + dt.timedelta(days=10)
+    drawer = Drawer(ctx)
     for number, kind, owed in accounts:
-        type_text(build(kinds[kind], number, due, Money(owed)))
-        key(Qt.Key.Key_Return)  # the stub: the account opens with its amount due
+        drawer.take(owed)
+        keys.type_text(build(kinds[kind], number, due, Money(owed)))
+        keys.key(Qt.Key.Key_Return)  # the stub: the account opens with its amount due
         if QApplication.focusWidget() is not window.counter.pay_strip.amount_field:
             sys.exit(f"the stub for {number} did not open the account: {window.inquiry.message_label.text()}")
-        key(Qt.Key.Key_Return)  # on the receipt
-        key(Qt.Key.Key_F5)
-        key(Qt.Key.Key_Return)  # exact cash
+        keys.key(Qt.Key.Key_Return)  # on the receipt
+        keys.key(Qt.Key.Key_F5)
+        keys.key(Qt.Key.Key_Return)  # exact cash
         started = time.perf_counter()
-        key(Qt.Key.Key_F12)
-        wait(lambda: window.ready_for_next, f"ready after posting {number}")
+        keys.key(Qt.Key.Key_F12)
+        keys.wait(lambda: window.ready_for_next, f"ready after posting {number}")
         times.append((time.perf_counter() - started) * 1000)
         if window.counter.last_receipt is None or not window.counter.change_box.isVisible():
             sys.exit(f"the payment for {number} was not posted: {window.counter.message_label.text()}")
-        app.processEvents()  # what a person's next key press would let through
-    wait(lambda: not window.print_queue.busy, "the last print round", 30)
+        keys.app.processEvents()  # what a person's next key press would let through
+    keys.wait(lambda: not window.print_queue.busy, "the last print round", 30)
     rounds = window.print_queue.rounds
     window.close()
     window.deleteLater()
     ctx.close()
-    return times, rounds
+    return times, rounds, drawer.drops
+
+
+def _drawer_cash(work: Path, cashier: str) -> int:
+    con = sqlite3.connect(work)
+    try:
+        (cash,) = con.execute(
+            "SELECT cash_cents FROM drawers WHERE cashier = ? AND status = 'open'", (cashier,)
+        ).fetchone()
+        return int(cash)
+    finally:
+        con.close()
 
 
 def measure_service(work: Path, accounts: list[tuple[str, str, int]]) -> list[float]:
@@ -161,7 +224,10 @@ def measure_service(work: Path, accounts: list[tuple[str, str, int]]) -> list[fl
     ctx = ServiceContext.open(work, settings=Settings(), quick_check=False)
     cashier = Operator(USER, Role.CASHIER)  # the drawer opened for the window run is still open
     times = []
+    drawer = Drawer(ctx)
+    drawer.cash = _drawer_cash(work, USER)
     for number, _kind, owed in accounts:
+        drawer.take(owed)
         cart = Cart((AccountPayment(number, Money(owed)),))
         started = time.perf_counter()
         post_receipt(ctx, cashier, cart, [Tender(TenderKind.CASH, Money(owed))])
@@ -200,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             spec = "none"
         say(f"{total} payments keyed in the window (printer: {spec})")
-        window, rounds = measure_window(work, mine, spec)
+        window, rounds, drops = measure_window(work, mine, spec)
         window = window[args.warm_up :]
         printed = len(emulator.receipts_text()) if emulator is not None else None
         say(f"{len(theirs)} payments through post_receipt() (baseline)")
@@ -219,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"- city: {args.db.name}; printer: {args.printer}"
         + (f" ({printed} receipts printed in {rounds} background rounds)" if printed is not None else "")
+        + f"; {drops} cash drops in the window run (untimed, between customers)"
     )
     print("| figure | target | measured | raw baseline | ratio | result |")
     print("| --- | --- | --- | --- | --- | --- |")
@@ -228,6 +295,11 @@ def main(argv: list[str] | None = None) -> int:
         f"p50 {p(service, 50):.1f} ms, p95 {p(service, 95):.1f} ms (post_receipt() alone) | "
         f"{p95 / p(service, 95):.2f} | {'pass' if ok else '**FAIL**'} |"
     )
+    # For bench/all.py, which runs this script as a process of its own (a window and a printer).
+    print("counter-window-result " + json.dumps({
+        "payments": len(window), "p50": p(window, 50), "p95": p95, "max": max(window), "service_p50": p(service, 50),
+        "service_p95": p(service, 95), "printed": printed, "rounds": rounds, "drops": drops,
+    }))  # fmt: skip
     return 0 if ok else 1
 
 

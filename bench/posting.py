@@ -4,10 +4,11 @@
 
 Works on a copy of the city (posting changes it). For each payment the service runs its
 whole unit of work: drawer check, gapless number, allocations over the account's open
-items, tenders, history, the rendered ESC/POS receipt and the drawer kick as print jobs,
-the hash-chained audit event, one durable commit (WAL, synchronous=FULL). The baseline
-writes the same rows (one receipt, its line, its allocations, tender, history row, two
-print jobs of the same size, an audit row, the sequence, the open items' paid amounts and the drawer's cash)
+items, tenders, history, the receipt (as its document: the print worker renders its ESC/POS
+bytes, services/receipt_jobs.py) and the drawer kick as print jobs, the hash-chained audit
+event, one durable commit (WAL, synchronous=FULL). The baseline writes the same rows (one
+receipt, its line, its allocations, tender, history row, two print jobs, the receipt's the size
+of the service's, an audit row, the sequence, the open items' paid amounts and the drawer's cash)
 through plain sqlite3 in one durable transaction each.
 """
 
@@ -233,7 +234,8 @@ def measure_interleaved(path: Path, mine: list[tuple[int, str, int]], theirs: li
                         mixed: bool = False) -> tuple[list[float], list[float], int]:  # fmt: skip
     """One post_receipt(), then the same rows through plain sqlite3, in turn, so both meet the
     same machine load and the same file: (service ms, raw ms, the raw drawer's id). The raw print
-    job is the size of the service's first receipt (its first payment is posted before the pairs)."""
+    job is the size of the service's first receipt job as stored (its first payment is posted
+    before the pairs)."""
     service = ServicePoster(path, cashier_id=cashier_id, mixed=mixed)
     raw: RawPoster | None = None
     try:

@@ -226,10 +226,11 @@ def p95(samples: Sequence[float]) -> float:
     return ordered[max(0, -(-95 * len(ordered) // 100) - 1)]  # nearest rank
 
 
-def measure_search(path: Path, queries: dict[str, list[str]], rounds: int,
-                   ratio_target: float | None = SEARCH_RATIO) -> list[Figure]:  # fmt: skip
+def measure_search(path: Path, queries: dict[str, list[str]], rounds: int, ratio_target: float | None = SEARCH_RATIO,
+                   target_ms: float = SEARCH_TARGET_MS, where: str = "") -> list[Figure]:  # fmt: skip
     """p95 of search_accounts() and of the same statements through plain sqlite3, for each kind of
-    query; the target is SEARCH_TARGET_MS, and the ratio ≤ `ratio_target` unless it is None."""
+    query; the target is `target_ms`, and the ratio ≤ `ratio_target` unless it is None. `where`
+    names the city in the figure ("at 2,000,000 accounts")."""
     from cashdesk.config import Settings
     from cashdesk.services.accounts import search_accounts
     from cashdesk.services.context import ServiceContext
@@ -241,8 +242,12 @@ def measure_search(path: Path, queries: dict[str, list[str]], rounds: int,
     raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
     def through_sqlite(query: str) -> None:
+        # As store.search.search does: the statements in order, until `limit` different accounts are found.
+        found: set[int] = set()
         for sql, params in plan(query, limit):
-            raw.execute(sql, params).fetchall()
+            if len(found) >= limit:
+                break
+            found.update(row[0] for row in raw.execute(sql, params).fetchall())
 
     def through_service(query: str) -> None:
         search_accounts(ctx, query)
@@ -269,13 +274,12 @@ def measure_search(path: Path, queries: dict[str, list[str]], rounds: int,
             ratio = measured / baseline if baseline else None
             figures.append(
                 Figure(
-                    f"search p95, {kind} ({len(every)} queries × {rounds})",
-                    f"≤ {SEARCH_TARGET_MS:g} ms" + (f", ratio ≤ {ratio_target:g}" if ratio_target else ""),
+                    f"search p95{where and ' ' + where}, {kind} ({len(every)} queries × {rounds})",
+                    f"≤ {target_ms:g} ms" + (f", ratio ≤ {ratio_target:g}" if ratio_target else ""),
                     f"{measured:.2f} ms (median {statistics.median(service):.2f})",
                     f"{baseline:.2f} ms (median {statistics.median(bare):.2f})",
                     ratio,
-                    measured <= SEARCH_TARGET_MS
-                    and (ratio_target is None or (ratio is not None and ratio <= ratio_target)),
+                    measured <= target_ms and (ratio_target is None or (ratio is not None and ratio <= ratio_target)),
                 )
             )
             say(f"{kind}: slowest {sorted(zip(service, every * rounds, strict=True))[-3:]}")

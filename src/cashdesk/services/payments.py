@@ -26,7 +26,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
 from cashdesk.services.posted import PostedLine, PostedReceipt
-from cashdesk.services.printing import queue_posted
+from cashdesk.services.receipt_jobs import queue_posted
 from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
@@ -144,7 +144,6 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         refusal = cash_limit_refusal(ctx, drawer.cash_cents, cash_in)
         if refusal:
             raise PaymentRefused(refusal)
-    overrides = ctx.settings.allocation.priorities
     number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
     payer = cart.payer.strip()
     receipt_id = rows.insert_receipt(
@@ -160,46 +159,16 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
             tendered=settlement.tendered.cents, change=settlement.change.cents)],
         "lines": [], "tenders": [], "allocations": [],
     }  # fmt: skip
+    at = _Receipt(uow, ctx, operator, receipt_id, number, business_date, non_cash, approval_id, written)
     posted: list[PostedLine] = []
     approval_used = False
     for line_no, line in enumerate(cart.lines, start=1):
         if isinstance(line, MiscItem):
-            code = rows.revenue_code(db, line.revenue_code)
-            if code is None:
-                raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
-            memo = line.memo.strip()
-            rows.insert_misc_line(db, receipt_id, line_no, code.code, memo, line.amount.cents)
-            written["lines"].append(sealed.line_values(line_no, "misc", None, code.code, memo, line.amount.cents, 0))
-            posted.append(PostedLine("misc", code.code, memo or code.description, line.amount, Money(0), None))
+            posted.append(_misc_line(at, line_no, line))
             continue
-        account = rows.paying_account(db, normalize_account_number(line.account))
-        if account is None:
-            raise PaymentRefused(f"No account {line.account}. Check the number.")
-        if non_cash and account.cash_only_on(business_date):
-            raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
-        if account.status == AccountStatus.CLOSED.value:
-            _consume_closed_account_approval(uow, ctx, operator, account.number, approval_id)
-            approval_used = True
-        items, codes = rows.open_items_and_codes(db, account.id)
-        result = allocate(line.amount, items, priority_by(codes, overrides))
-        if result.credit.cents and not line.keep_excess_as_credit:
-            raise ExcessNeedsConfirmation(account.number, result.credit)
-        line_id = rows.insert_account_line(db, receipt_id, line_no, account.id, line.amount.cents,
-                                           result.credit.cents)  # fmt: skip
-        rows.apply_allocations(db, line_id, result.lines)
-        written["lines"].append(sealed.line_values(line_no, "account", account.id, None, "", line.amount.cents,
-                                                   result.credit.cents))  # fmt: skip
-        written["allocations"] += [sealed.allocation_values(line_no, item_id, amount.cents)
-                                   for item_id, amount in result.lines]  # fmt: skip
-        if result.credit.cents:
-            rows.add_credit(db, account.id, result.credit.cents)
-        rows.add_history(db, account.id, business_date, "payment", f"Payment at the counter, {station}",
-                         -line.amount.cents, number)  # fmt: skip
-        owed_before = sum(i.open_amount.cents for i in items)
-        credit_after = account.credit_cents + result.credit.cents
-        balance_left = Money(owed_before - result.applied.cents - credit_after)
-        posted.append(PostedLine("account", account.number, account.name, line.amount, result.credit,
-                                 balance_left))  # fmt: skip
+        posted_line, closed = _account_line(at, line_no, line)
+        posted.append(posted_line)
+        approval_used = approval_used or closed
     if approval_id is not None and not approval_used:
         raise PaymentRefused("The approval given is not for anything on this receipt.")
     tender_rows = [sealed.tender_values(t.kind.value, t.amount.cents, t.reference, t.card_brand, t.card_last4,
@@ -224,6 +193,63 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         at=now,
     )  # fmt: skip
     return dataclasses.replace(result_receipt, print_job_ids=job_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class _Receipt:
+    """The receipt being written, as its lines need it."""
+
+    uow: UnitOfWork
+    ctx: ServiceContext
+    operator: Operator
+    id: int
+    number: str
+    business_date: dt.date
+    non_cash: bool
+    approval_id: int | None
+    written: dict[str, list[tuple[object, ...]]]  # the rows, for the audit event's digests
+
+
+def _misc_line(at: _Receipt, line_no: int, line: MiscItem) -> PostedLine:
+    db = at.uow.rows
+    code = rows.revenue_code(db, line.revenue_code)
+    if code is None:
+        raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
+    memo = line.memo.strip()
+    rows.insert_misc_line(db, at.id, line_no, code.code, memo, line.amount.cents)
+    at.written["lines"].append(sealed.line_values(line_no, "misc", None, code.code, memo, line.amount.cents, 0))
+    return PostedLine("misc", code.code, memo or code.description, line.amount, Money(0), None)
+
+
+def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[PostedLine, bool]:
+    """The line, its allocations over the account's open items, any credit, the history; and
+    whether a closed account's approval was used for it."""
+    db = at.uow.rows
+    account = rows.paying_account(db, normalize_account_number(line.account))
+    if account is None:
+        raise PaymentRefused(f"No account {line.account}. Check the number.")
+    if at.non_cash and account.cash_only_on(at.business_date):
+        raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
+    closed = account.status == AccountStatus.CLOSED.value
+    if closed:
+        _consume_closed_account_approval(at.uow, at.ctx, at.operator, account.number, at.approval_id)
+    items, codes = rows.open_items_and_codes(db, account.id)
+    result = allocate(line.amount, items, priority_by(codes, at.ctx.settings.allocation.priorities))
+    if result.credit.cents and not line.keep_excess_as_credit:
+        raise ExcessNeedsConfirmation(account.number, result.credit)
+    line_id = rows.insert_account_line(db, at.id, line_no, account.id, line.amount.cents, result.credit.cents)
+    rows.apply_allocations(db, line_id, result.lines)
+    at.written["lines"].append(sealed.line_values(line_no, "account", account.id, None, "", line.amount.cents,
+                                                  result.credit.cents))  # fmt: skip
+    at.written["allocations"] += [sealed.allocation_values(line_no, item_id, amount.cents)
+                                  for item_id, amount in result.lines]  # fmt: skip
+    if result.credit.cents:
+        rows.add_credit(db, account.id, result.credit.cents)
+    rows.add_history(db, account.id, at.business_date, "payment", f"Payment at the counter, {at.ctx.station}",
+                     -line.amount.cents, at.number)  # fmt: skip
+    owed_before = sum(i.open_amount.cents for i in items)
+    balance_left = Money(owed_before - result.applied.cents - (account.credit_cents + result.credit.cents))
+    return PostedLine("account", account.number, account.name, line.amount, result.credit, balance_left), closed
 
 
 def _consume_closed_account_approval(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, account: str,

@@ -1,6 +1,7 @@
 """The print queue: receipts, slips and drawer kicks stored with the payment, delivered later.
 
-Jobs are written in the same transaction as the payment they belong to; a worker delivers
+Jobs are written in the same transaction as the payment they belong to (a counter receipt as
+its document, rendered here just before it goes out: services/receipt_jobs.py); a worker delivers
 them with short timeouts and marks each printed only after the printer took it. A printer
 that is off, out of paper or silent leaves jobs queued: the payment is already safe.
 A job is marked "printing" in its own committed transaction just before its bytes go out;
@@ -11,49 +12,36 @@ checks the printer and retries or dismisses it (docs/printers.md).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from cashdesk.config import Settings
 from cashdesk.devices.delivery import deliver
 from cashdesk.devices.drawer import drawer_kick
 from cashdesk.devices.printers import Printer
-from cashdesk.devices.receipt import (
-    AccountLine,
-    Letterhead,
-    MiscLine,
-    ReceiptDoc,
-    TenderLine,
-    render_escpos,
-)
 from cashdesk.devices.spec import open_printer
 from cashdesk.devices.status import PrinterStatus
-from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
-from cashdesk.domain.tenders import TenderKind
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.posted import PostedReceipt
-from cashdesk.store import print_jobs
+
+# Where the other services have long found them (the receipts as printed moved to receipt_jobs).
+from cashdesk.services.receipt_jobs import _add_job as _add_job
+from cashdesk.services.receipt_jobs import _letterhead as _letterhead
+from cashdesk.services.receipt_jobs import _local as _local
+from cashdesk.services.receipt_jobs import _render, render_stored
+from cashdesk.services.receipt_jobs import queue_void_slip as queue_void_slip
+from cashdesk.services.receipt_jobs import receipt_doc as receipt_doc
 from cashdesk.store.db import UnitOfWork
-from cashdesk.store.driver import Driver, driver
-from cashdesk.store.models import (
-    AccountRow,
-    OpenItemRow,
-    PrintJobRow,
-    ReceiptLineRow,
-    ReceiptRow,
-    RevenueCodeRow,
-    TenderRow,
-)
+from cashdesk.store.models import PrintJobRow, ReceiptRow
 
 log = logging.getLogger(__name__)
 
@@ -79,139 +67,19 @@ def _printer(settings: Settings) -> Printer:
     return open_printer(_spec(settings), settings.printer.profile, pdf_writer=receipt_pdf)
 
 
-# -- receipts as printed --------------------------------------------------------------------
-
-
-def _letterhead(ctx: ServiceContext) -> Letterhead:
-    city = ctx.settings.city
-    return Letterhead(city.name, city.department, (city.address,), city.phone)
-
-
-def _footer(ctx: ServiceContext) -> tuple[str, ...]:
-    return tuple(line for line in ctx.settings.receipt.footer.splitlines() if line.strip())
-
-
-def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: str) -> TenderLine:
-    """A tender as the receipt shows it: the reference is a check or money-order number, or
-    the card terminal's approval code."""
-    kind = str(kind)
-    return TenderLine(TenderKind(kind), amount, number=reference if kind in ("check", "money_order") else "",
-                      card_brand=brand, card_last4=last4, auth_code=reference if kind == "card" else "")  # fmt: skip
-
-
-def _local(ctx: ServiceContext, utc_naive: dt.datetime) -> str:
-    zone = ZoneInfo(ctx.settings.city.time_zone)
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, reprint: bool = False,
-                void: bool = False) -> ReceiptDoc:  # fmt: skip
-    """The receipt as it was posted, from the database. Balances are as of the posting."""
-    accounts: list[AccountLine] = []
-    misc: list[MiscLine] = []
-    lines = session.scalars(
-        select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id).order_by(ReceiptLineRow.line_no)
-    )
-    for line in lines:
-        if line.kind == "misc":
-            code = session.get(RevenueCodeRow, line.revenue_code)
-            misc.append(MiscLine(line.revenue_code or "", code.description if code else "", Money(line.amount_cents),
-                                 line.memo))  # fmt: skip
-            continue
-        account = session.get(AccountRow, line.account_id)
-        assert account is not None
-        accounts.append(AccountLine(account.number, account.name, Money(line.amount_cents),
-                                    _balance_after(session, account, receipt)))  # fmt: skip
-    tenders = [
-        _tender_line(t.kind, Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
-        for t in session.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id).order_by(TenderRow.id))
-    ]
-    cash = Money.total(t.amount for t in tenders if t.kind == "cash")
-    footer = _footer(ctx)
-    return ReceiptDoc(
-        letterhead=_letterhead(ctx), receipt_number=receipt.number, local_time=_local(ctx, receipt.posted_at),
-        station=receipt.station, cashier=receipt.cashier, accounts=tuple(accounts), misc=tuple(misc),
-        tenders=tuple(tenders), total=Money(receipt.total_cents), cash_tendered=cash,
-        change=Money(receipt.change_cents), payer=receipt.payer, footer=footer, reprint=reprint,
-        void=void, void_reason=receipt.void_reason if void else "",
-    )  # fmt: skip
-
-
-def _balance_after(session: Session, account: AccountRow, receipt: ReceiptRow) -> Money:
-    """What the account owed right after this receipt: now, plus what later receipts paid."""
-    from cashdesk.store.models import AllocationRow
-
-    owed = session.scalar(select(func.coalesce(func.sum(OpenItemRow.amount_cents - OpenItemRow.paid_cents), 0))
-                          .where(OpenItemRow.account_id == account.id)) or 0  # fmt: skip
-    later = session.scalar(
-        select(func.coalesce(func.sum(AllocationRow.amount_cents), 0))
-        .join(ReceiptLineRow, ReceiptLineRow.id == AllocationRow.receipt_line_id)
-        .where(ReceiptLineRow.account_id == account.id, ReceiptLineRow.receipt_id > receipt.id)
-    ) or 0  # fmt: skip
-    later_credit = session.scalar(
-        select(func.coalesce(func.sum(ReceiptLineRow.credit_cents), 0))
-        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
-        .where(ReceiptLineRow.account_id == account.id, ReceiptLineRow.receipt_id > receipt.id,
-               ReceiptRow.status == "posted")
-    ) or 0  # fmt: skip
-    return Money(int(owed) + int(later) - (account.credit_cents - int(later_credit)))
-
-
-def _render(ctx: ServiceContext, doc: ReceiptDoc) -> bytes:
-    return render_escpos(doc, profile=ctx.settings.printer.profile, width_chars=ctx.settings.printer.width)
-
-
-def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, receipt_id: int | None) -> int:
-    return print_jobs.add(driver(session), ctx.station, kind, receipt_id, payload, ctx.now().replace(tzinfo=None))
-
-
-def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
-    """The receipt of a payment being posted, from what the posting already holds (no queries)."""
-    accounts = tuple(AccountLine(line.reference, line.name, line.amount, line.balance_left or Money(0))
-                     for line in posted.lines if line.kind == "account")  # fmt: skip
-    misc = tuple(MiscLine(line.reference, line.name, line.amount) for line in posted.lines if line.kind == "misc")
-    tenders = tuple(_tender_line(t.kind, t.amount, t.reference, t.card_brand, t.card_last4) for t in posted.tenders)
-    footer = _footer(ctx)
-    return ReceiptDoc(
-        letterhead=_letterhead(ctx), receipt_number=posted.number,
-        local_time=_local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None)), station=posted.station,
-        cashier=posted.cashier, accounts=accounts, misc=misc, tenders=tenders, total=posted.total,
-        cash_tendered=Money.total(t.amount for t in posted.tenders if t.kind.value == "cash"), change=posted.change,
-        payer=posted.payer, footer=footer,
-    )  # fmt: skip
-
-
-def queue_posted(db: Driver, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
-    """The receipt of a payment being posted, then the drawer kick as its own job (driver level, like the posting)."""
-    at = ctx.now().replace(tzinfo=None)
-    ids = [print_jobs.add(db, ctx.station, "receipt", posted.id, _render(ctx, posted_doc(ctx, posted)), at)]
-    if posted.drawer_kick:
-        ids.append(print_jobs.add(db, ctx.station, "drawer_kick", posted.id,
-                                         drawer_kick(ctx.settings.drawer.pin), at))  # fmt: skip
-    if ctx.settings.printer.slip_station:
-        for tender in posted.tenders:
-            if tender.kind is TenderKind.CHECK:
-                ids.append(print_jobs.add(db, ctx.station, "endorsement", posted.id,
-                                                 _endorsement(ctx, posted.number, tender.reference), at))  # fmt: skip
-    return tuple(ids)
-
-
-def _endorsement(ctx: ServiceContext, receipt_number: str, check_number: str) -> bytes:
-    """ "For deposit only" on the back of a check, at the slip station (devices/endorsement.py)."""
-    from cashdesk.devices.endorsement import endorsement_lines, render_endorsement
-
-    st = ctx.settings
-    lines = endorsement_lines(st.city.name, st.bank.name, st.bank.account, receipt_number, check_number)
-    return render_endorsement(lines, profile=st.printer.profile)
-
-
-def queue_void_slip(session: Session, ctx: ServiceContext, receipt: ReceiptRow) -> tuple[int, ...]:
-    doc = receipt_doc(session, ctx, receipt, void=True)
-    return (_add_job(session, ctx, "void_slip", _render(ctx, doc), receipt.id),)
+# -- reprints (receipts as printed: services/receipt_jobs.py) ----------------------------------------
 
 
 class ReprintRefused(ServiceError):
     pass
+
+
+def _receipt_numbered(session: Session, number: str) -> ReceiptRow:
+    """The receipt of that number, as the cashier typed it; refused in words when there is none."""
+    receipt = session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
+    if receipt is None:
+        raise ReprintRefused(f"There is no receipt {number.strip()}.")
+    return receipt
 
 
 def last_receipt_number(ctx: ServiceContext, operator: Operator) -> str | None:
@@ -230,11 +98,7 @@ def reprint_receipt(
     """Queue a copy marked REPRINT. The first reprint is free; later ones need a supervisor."""
     operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
     with ctx.db.unit_of_work() as uow:
-        receipt = uow.session.scalars(
-            select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())
-        ).one_or_none()
-        if receipt is None:
-            raise ReprintRefused(f"There is no receipt {number.strip()}.")
+        receipt = _receipt_numbered(uow.session, number)
         receipt_id, receipt_number, needs_approval = receipt.id, receipt.number, receipt.reprints >= 1
     if needs_approval:
         from cashdesk.services.overrides import require_approval
@@ -333,24 +197,21 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
     problem = ""
     status: PrinterStatus | None = None
     for _ in range(limit):
-        with ctx.db.unit_of_work(write=False) as uow:
-            job = uow.session.scalars(
-                select(PrintJobRow).where(PrintJobRow.station == ctx.station, PrintJobRow.status == "queued")
-                .order_by(PrintJobRow.id).limit(1)
-            ).first()  # fmt: skip
-            if job is None:
-                break
-            job_id, payload = job.id, bytes(job.payload)
-            stale = job.kind == "drawer_kick" and _kick_is_stale(ctx, job.created_at)
+        job = _next_job(ctx)
+        if job is None:
+            break
+        job_id, stored, stale = job
         if stale:
             _expire_kick(ctx, job_id)
             continue
-
-        def mark_printing(job_id: int = job_id) -> None:
-            with ctx.db.unit_of_work() as uow:
-                uow.session.execute(update(PrintJobRow).where(PrintJobRow.id == job_id).values(status="printing"))
-                uow.commit()
-
+        try:
+            payload = render_stored(ctx, stored)  # a counter receipt is queued as its document
+        except ValueError as exc:
+            _fail_unprintable(ctx, job_id, str(exc))
+            continue
+        # The bytes about to go out are stored with the mark when they were rendered just now,
+        # so the job holds what the printer got.
+        mark_printing = functools.partial(_mark_printing, ctx, job_id, payload if payload != stored else None)
         result = deliver(payload, printer, before_send=mark_printing)
         status = result.status or status
         with ctx.db.unit_of_work() as uow:
@@ -374,6 +235,37 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             break
         delivered += 1
     return DeliveryRound(delivered, queue_state(ctx).waiting, problem, status)
+
+
+def _next_job(ctx: ServiceContext) -> tuple[int, bytes, bool] | None:
+    """This station's next queued job: (id, payload as stored, whether it is a stale drawer kick)."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        job = uow.session.scalars(
+            select(PrintJobRow).where(PrintJobRow.station == ctx.station, PrintJobRow.status == "queued")
+            .order_by(PrintJobRow.id).limit(1)
+        ).first()  # fmt: skip
+        if job is None:
+            return None
+        return job.id, bytes(job.payload), job.kind == "drawer_kick" and _kick_is_stale(ctx, job.created_at)
+
+
+def _mark_printing(ctx: ServiceContext, job_id: int, rendered: bytes | None) -> None:
+    values: dict[str, object] = {"status": "printing"}
+    if rendered is not None:
+        values["payload"] = rendered
+    with ctx.db.unit_of_work() as uow:
+        uow.session.execute(update(PrintJobRow).where(PrintJobRow.id == job_id).values(values))
+        uow.commit()
+
+
+def _fail_unprintable(ctx: ServiceContext, job_id: int, reason: str) -> None:
+    """A receipt that cannot be rendered with this station's printer settings is set aside (the
+    payment is saved; a reprint after the settings are fixed prints it), not retried forever."""
+    log.warning("print job %d cannot be rendered: %s", job_id, reason)
+    with ctx.db.unit_of_work() as uow:
+        uow.session.execute(update(PrintJobRow).where(PrintJobRow.id == job_id)
+                            .values(status="failed", last_error=f"Could not be printed: {reason}"[:200]))  # fmt: skip
+        uow.commit()
 
 
 def _kick_is_stale(ctx: ServiceContext, created_at: dt.datetime | None) -> bool:
@@ -518,11 +410,7 @@ def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folde
 
     operator.require(Permission.LOOK_UP_ACCOUNTS, "copy receipts")
     with ctx.db.unit_of_work() as uow:
-        receipt = uow.session.scalars(
-            select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())
-        ).one_or_none()
-        if receipt is None:
-            raise ReprintRefused(f"There is no receipt {number.strip()}.")
+        receipt = _receipt_numbered(uow.session, number)
         doc = receipt_doc(uow.session, ctx, receipt, reprint=True, void=receipt.status == "void")
         data = receipt_pdf(render_text(doc, width_chars=ctx.settings.printer.width), title=receipt.number)
         target = folder / f"receipt-{receipt.number}.pdf"

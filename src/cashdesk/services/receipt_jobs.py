@@ -1,0 +1,224 @@
+"""Receipts as printed: the document of a receipt, its ESC/POS bytes, and its print jobs.
+
+A counter payment queues its receipt unrendered: the posting stores the receipt's document
+(`unrendered`, a few hundred bytes of JSON after a marker no ESC/POS job starts with), and the
+print worker renders it just before it goes out, storing the bytes in the same transaction that
+marks the job "printing" (services/printing.py). Rendering is a fifth of a payment's time and
+needs no lock, so the posting's transaction no longer waits for it. The document is still built
+and checked at posting time (a whole card number refuses the payment, as before), and the bytes
+stored are the bytes sent: a retry after a crash sends the same ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cashdesk.devices.drawer import drawer_kick
+from cashdesk.devices.receipt import (
+    AccountLine,
+    Letterhead,
+    MiscLine,
+    ReceiptDoc,
+    TenderLine,
+    render_escpos,
+)
+from cashdesk.domain.money import Money
+from cashdesk.domain.tenders import TenderKind
+from cashdesk.services.context import ServiceContext
+from cashdesk.services.posted import PostedReceipt
+from cashdesk.store import print_jobs
+from cashdesk.store.driver import Driver, driver
+from cashdesk.store.models import AccountRow, OpenItemRow, ReceiptLineRow, ReceiptRow, RevenueCodeRow, TenderRow
+
+#: What an unrendered receipt job's payload starts with; an ESC/POS job starts with ESC @.
+UNRENDERED = b"cashdesk-receipt-doc/1\n"
+
+
+def _letterhead(ctx: ServiceContext) -> Letterhead:
+    city = ctx.settings.city
+    return Letterhead(city.name, city.department, (city.address,), city.phone)
+
+
+def _footer(ctx: ServiceContext) -> tuple[str, ...]:
+    return tuple(line for line in ctx.settings.receipt.footer.splitlines() if line.strip())
+
+
+def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: str) -> TenderLine:
+    """A tender as the receipt shows it: the reference is a check or money-order number, or
+    the card terminal's approval code."""
+    kind = str(kind)
+    return TenderLine(TenderKind(kind), amount, number=reference if kind in ("check", "money_order") else "",
+                      card_brand=brand, card_last4=last4, auth_code=reference if kind == "card" else "")  # fmt: skip
+
+
+def _local(ctx: ServiceContext, utc_naive: dt.datetime) -> str:
+    zone = ZoneInfo(ctx.settings.city.time_zone)
+    return utc_naive.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, reprint: bool = False,
+                void: bool = False) -> ReceiptDoc:  # fmt: skip
+    """The receipt as it was posted, from the database. Balances are as of the posting."""
+    accounts: list[AccountLine] = []
+    misc: list[MiscLine] = []
+    lines = session.scalars(
+        select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id).order_by(ReceiptLineRow.line_no)
+    )
+    for line in lines:
+        if line.kind == "misc":
+            code = session.get(RevenueCodeRow, line.revenue_code)
+            misc.append(MiscLine(line.revenue_code or "", code.description if code else "", Money(line.amount_cents),
+                                 line.memo))  # fmt: skip
+            continue
+        account = session.get(AccountRow, line.account_id)
+        assert account is not None
+        accounts.append(AccountLine(account.number, account.name, Money(line.amount_cents),
+                                    _balance_after(session, account, receipt)))  # fmt: skip
+    tenders = [
+        _tender_line(t.kind, Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
+        for t in session.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id).order_by(TenderRow.id))
+    ]
+    cash = Money.total(t.amount for t in tenders if t.kind == "cash")
+    footer = _footer(ctx)
+    return ReceiptDoc(
+        letterhead=_letterhead(ctx), receipt_number=receipt.number, local_time=_local(ctx, receipt.posted_at),
+        station=receipt.station, cashier=receipt.cashier, accounts=tuple(accounts), misc=tuple(misc),
+        tenders=tuple(tenders), total=Money(receipt.total_cents), cash_tendered=cash,
+        change=Money(receipt.change_cents), payer=receipt.payer, footer=footer, reprint=reprint,
+        void=void, void_reason=receipt.void_reason if void else "",
+    )  # fmt: skip
+
+
+def _balance_after(session: Session, account: AccountRow, receipt: ReceiptRow) -> Money:
+    """What the account owed right after this receipt: now, plus what later receipts paid."""
+    from cashdesk.store.models import AllocationRow
+
+    owed = session.scalar(select(func.coalesce(func.sum(OpenItemRow.amount_cents - OpenItemRow.paid_cents), 0))
+                          .where(OpenItemRow.account_id == account.id)) or 0  # fmt: skip
+    later = session.scalar(
+        select(func.coalesce(func.sum(AllocationRow.amount_cents), 0))
+        .join(ReceiptLineRow, ReceiptLineRow.id == AllocationRow.receipt_line_id)
+        .where(ReceiptLineRow.account_id == account.id, ReceiptLineRow.receipt_id > receipt.id)
+    ) or 0  # fmt: skip
+    later_credit = session.scalar(
+        select(func.coalesce(func.sum(ReceiptLineRow.credit_cents), 0))
+        .join(ReceiptRow, ReceiptRow.id == ReceiptLineRow.receipt_id)
+        .where(ReceiptLineRow.account_id == account.id, ReceiptLineRow.receipt_id > receipt.id,
+               ReceiptRow.status == "posted")
+    ) or 0  # fmt: skip
+    return Money(int(owed) + int(later) - (account.credit_cents - int(later_credit)))
+
+
+def _render(ctx: ServiceContext, doc: ReceiptDoc) -> bytes:
+    return render_escpos(doc, profile=ctx.settings.printer.profile, width_chars=ctx.settings.printer.width)
+
+
+def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, receipt_id: int | None) -> int:
+    return print_jobs.add(driver(session), ctx.station, kind, receipt_id, payload, ctx.now().replace(tzinfo=None))
+
+
+def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
+    """The receipt of a payment being posted, from what the posting already holds (no queries)."""
+    accounts = tuple(AccountLine(line.reference, line.name, line.amount, line.balance_left or Money(0))
+                     for line in posted.lines if line.kind == "account")  # fmt: skip
+    misc = tuple(MiscLine(line.reference, line.name, line.amount) for line in posted.lines if line.kind == "misc")
+    tenders = tuple(_tender_line(t.kind, t.amount, t.reference, t.card_brand, t.card_last4) for t in posted.tenders)
+    footer = _footer(ctx)
+    return ReceiptDoc(
+        letterhead=_letterhead(ctx), receipt_number=posted.number,
+        local_time=_local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None)), station=posted.station,
+        cashier=posted.cashier, accounts=accounts, misc=misc, tenders=tenders, total=posted.total,
+        cash_tendered=Money.total(t.amount for t in posted.tenders if t.kind.value == "cash"), change=posted.change,
+        payer=posted.payer, footer=footer,
+    )  # fmt: skip
+
+
+def queue_posted(db: Driver, ctx: ServiceContext, posted: PostedReceipt) -> tuple[int, ...]:
+    """The receipt of a payment being posted, then the drawer kick as its own job (driver level, like the posting)."""
+    at = ctx.now().replace(tzinfo=None)
+    # The receipt as a document, not yet its bytes: the print worker renders it (render_stored).
+    ids = [print_jobs.add(db, ctx.station, "receipt", posted.id, unrendered(posted_doc(ctx, posted)), at)]
+    if posted.drawer_kick:
+        ids.append(print_jobs.add(db, ctx.station, "drawer_kick", posted.id,
+                                         drawer_kick(ctx.settings.drawer.pin), at))  # fmt: skip
+    if ctx.settings.printer.slip_station:
+        for tender in posted.tenders:
+            if tender.kind is TenderKind.CHECK:
+                ids.append(print_jobs.add(db, ctx.station, "endorsement", posted.id,
+                                                 _endorsement(ctx, posted.number, tender.reference), at))  # fmt: skip
+    return tuple(ids)
+
+
+def _endorsement(ctx: ServiceContext, receipt_number: str, check_number: str) -> bytes:
+    """ "For deposit only" on the back of a check, at the slip station (devices/endorsement.py)."""
+    from cashdesk.devices.endorsement import endorsement_lines, render_endorsement
+
+    st = ctx.settings
+    lines = endorsement_lines(st.city.name, st.bank.name, st.bank.account, receipt_number, check_number)
+    return render_endorsement(lines, profile=st.printer.profile)
+
+
+def queue_void_slip(session: Session, ctx: ServiceContext, receipt: ReceiptRow) -> tuple[int, ...]:
+    doc = receipt_doc(session, ctx, receipt, void=True)
+    return (_add_job(session, ctx, "void_slip", _render(ctx, doc), receipt.id),)
+
+
+# -- a receipt queued as its document -------------------------------------------------------------
+
+
+def unrendered(doc: ReceiptDoc) -> bytes:
+    """The receipt's document as a print job's payload, for the worker to render (`render_stored`)."""
+    head = doc.letterhead
+    return (
+        UNRENDERED
+        + json.dumps(
+            [
+                [head.city, head.department, list(head.address), head.phone],
+                [doc.receipt_number, doc.local_time, doc.station, doc.cashier, doc.payer, doc.title],
+                [[a.account_number, a.name, a.applied.cents, a.balance_left.cents] for a in doc.accounts],
+                [[m.revenue_code, m.description, m.amount.cents, m.memo] for m in doc.misc],
+                [
+                    [t.kind.value, t.amount.cents, t.number, t.card_brand, t.card_last4, t.auth_code]
+                    for t in doc.tenders
+                ],
+                [doc.total.cents, doc.cash_tendered.cents, doc.change.cents],
+                list(doc.footer),
+                [doc.reprint, doc.void, doc.void_reason],
+            ],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode()
+    )
+
+
+def is_unrendered(payload: bytes) -> bool:
+    return payload.startswith(UNRENDERED)
+
+
+def stored_doc(payload: bytes) -> ReceiptDoc:
+    """The document `unrendered` stored (checked again as any receipt is)."""
+    head, (number, local_time, station, cashier, payer, title), accounts, misc, tenders, money, footer, marks = (
+        json.loads(payload[len(UNRENDERED) :])
+    )
+    total, cash, change = money
+    reprint, void, void_reason = marks
+    return ReceiptDoc(
+        letterhead=Letterhead(head[0], head[1], tuple(head[2]), head[3]), receipt_number=number,
+        local_time=local_time, station=station, cashier=cashier,
+        accounts=tuple(AccountLine(n, name, Money(a), Money(b)) for n, name, a, b in accounts),
+        misc=tuple(MiscLine(code, text, Money(a), memo) for code, text, a, memo in misc),
+        tenders=tuple(TenderLine(TenderKind(k), Money(a), number=ref, card_brand=brand, card_last4=last4,
+                                 auth_code=auth) for k, a, ref, brand, last4, auth in tenders),
+        total=Money(total), cash_tendered=Money(cash), change=Money(change), payer=payer, footer=tuple(footer),
+        title=title, reprint=reprint, void=void, void_reason=void_reason,
+    )  # fmt: skip
+
+
+def render_stored(ctx: ServiceContext, payload: bytes) -> bytes:
+    """The bytes to send for a job's payload: an unrendered receipt rendered now, anything else as it is."""
+    return _render(ctx, stored_doc(payload)) if is_unrendered(payload) else payload

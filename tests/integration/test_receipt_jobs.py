@@ -1,0 +1,103 @@
+"""A counter receipt is queued as its document and rendered as it goes out: the same paper, the bytes kept."""
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cashdesk.config import Settings
+from cashdesk.devices.receipt import AccountLine, Letterhead, MiscLine, ReceiptDoc, TenderLine, render_escpos
+from cashdesk.domain.cash import CashCount
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import Role
+from cashdesk.domain.tenders import Tender, TenderKind
+from cashdesk.services.context import Operator, ServiceContext
+from cashdesk.services.drawers import open_drawer
+from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+from cashdesk.services.printing import deliver_queued, station_printer
+from cashdesk.services.receipt_jobs import UNRENDERED, posted_doc, stored_doc, unrendered
+from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
+
+NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
+CASHIER = Operator("jcashier", Role.CASHIER)
+
+
+@pytest.fixture
+def ctx(small_city: Path, printer_emulator: PrinterEmulator):  # type: ignore[no-untyped-def]  # noqa: F811
+    context = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
+    context.clock = lambda: NOW
+    open_drawer(context, CASHIER, CashCount({"B20": 5}))
+    yield context
+    context.close()
+
+
+def jobs(path: Path) -> list[tuple[str, str, bytes]]:
+    con = sqlite3.connect(path)
+    try:
+        return [(k, s, bytes(p)) for k, s, p in con.execute("SELECT kind, status, payload FROM print_jobs ORDER BY id")]
+    finally:
+        con.close()
+
+
+def deliver(ctx: ServiceContext) -> None:
+    printer = station_printer(ctx)
+    try:
+        deliver_queued(ctx, printer)
+    finally:
+        printer.close()
+
+
+def test_the_receipt_prints_as_posted_and_its_job_keeps_the_bytes_the_printer_got(
+    ctx: ServiceContext,
+    small_city: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
+) -> None:
+    cart = Cart((AccountPayment("1000000017", Money(500)),))
+    posted = post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(2000))])
+    as_posted = render_escpos(posted_doc(ctx, posted), profile=ctx.settings.printer.profile,
+                              width_chars=ctx.settings.printer.width)  # fmt: skip
+    (kind, status, payload), _kick = jobs(small_city)
+    # Queued: the document, not yet its bytes (the posting did not wait for the rendering).
+    assert (kind, status) == ("receipt", "queued") and payload.startswith(UNRENDERED)
+    deliver(ctx)
+    (kind, status, payload), _kick = jobs(small_city)
+    assert (kind, status) == ("receipt", "printed")
+    assert payload == as_posted  # the bytes sent are kept: a retry after a crash sends these
+    assert as_posted in printer_emulator.received()
+    (text,) = [r for r in printer_emulator.receipts_text() if posted.number in r]
+    assert "$20.00" in text and "$15.00" in text  # tendered, and the change
+
+
+def test_a_receipt_that_cannot_be_rendered_is_set_aside_and_the_next_one_prints(
+    ctx: ServiceContext,
+    small_city: Path,
+    printer_emulator: PrinterEmulator,  # noqa: F811
+) -> None:
+    cart = Cart((AccountPayment("1000000017", Money(500)),))
+    first = post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(500))])
+    con = sqlite3.connect(small_city)
+    con.execute("UPDATE print_jobs SET payload = ? WHERE kind = 'receipt'", (UNRENDERED + b"[1, 2",))
+    con.commit()
+    con.close()
+    second = post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(500))])
+    deliver(ctx)
+    assert [(k, s) for k, s, _ in jobs(small_city)] == [
+        ("receipt", "failed"), ("drawer_kick", "printed"), ("receipt", "printed"), ("drawer_kick", "printed"),
+    ]  # fmt: skip
+    printed = printer_emulator.receipts_text()
+    assert sum(second.number in r for r in printed) == 1 and not any(first.number in r for r in printed)
+
+
+def test_the_stored_document_is_the_receipt_posted() -> None:
+    doc = ReceiptDoc(
+        letterhead=Letterhead("City of Ñandú", "Finance", ("1 Main St", "Suite 2"), "555-0100"),
+        receipt_number="W01-2026-000042", local_time="2026-11-26 10:42", station="W01", cashier="jcashier",
+        accounts=(AccountLine("1000000017", "SMITH, JOHN", Money(9180), Money(-120)),),
+        misc=(MiscLine("PERMIT", "Building permit", Money(2500), "garage \"B\""),),
+        tenders=(TenderLine(TenderKind.CASH, Money(10000)), TenderLine(TenderKind.CHECK, Money(1680), number="1042"),
+                 TenderLine(TenderKind.CARD, Money(1000), card_brand="VISA", card_last4="1234", auth_code="A1B2")),
+        total=Money(11680), cash_tendered=Money(10000), change=Money(1000), payer="José Smith",
+        footer=("Thank you", "Keep this receipt"), reprint=True, void=True, void_reason="keyed twice",
+    )  # fmt: skip
+    assert stored_doc(unrendered(doc)) == doc
