@@ -15,7 +15,7 @@ from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
-from cashdesk.services.printing import deliver_queued, station_printer
+from cashdesk.services.printing import DeliveryRound, deliver_queued, station_printer
 from cashdesk.services.receipt_jobs import UNRENDERED, posted_doc, stored_doc, unrendered
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
 
@@ -40,10 +40,10 @@ def jobs(path: Path) -> list[tuple[str, str, bytes]]:
         con.close()
 
 
-def deliver(ctx: ServiceContext) -> None:
+def deliver(ctx: ServiceContext) -> DeliveryRound:
     printer = station_printer(ctx)
     try:
-        deliver_queued(ctx, printer)
+        return deliver_queued(ctx, printer)
     finally:
         printer.close()
 
@@ -81,7 +81,10 @@ def test_a_receipt_that_cannot_be_rendered_is_set_aside_and_the_next_one_prints(
     con.commit()
     con.close()
     second = post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(500))])
-    deliver(ctx)
+    round_ = deliver(ctx)
+    # The cashier is told, though nothing waits: the window's banner shows the round's problem.
+    assert round_.waiting == 0 and "could not be printed" in round_.problem and "reprint" in round_.problem
+    assert print_round_headline(round_) == "A receipt did not print"
     assert [(k, s) for k, s, _ in jobs(small_city)] == [
         ("receipt", "failed"), ("drawer_kick", "printed"), ("receipt", "printed"), ("drawer_kick", "printed"),
     ]  # fmt: skip
@@ -101,3 +104,10 @@ def test_the_stored_document_is_the_receipt_posted() -> None:
         footer=("Thank you", "Keep this receipt"), reprint=True, void=True, void_reason="keyed twice",
     )  # fmt: skip
     assert stored_doc(unrendered(doc)) == doc
+
+
+def print_round_headline(result: DeliveryRound) -> str:
+    """What the window's printer banner heads with after such a round."""
+    from cashdesk.ui.print_queue import PrintRound
+
+    return PrintRound(result.delivered, result.waiting, 0, result.problem, "Online").headline

@@ -208,6 +208,7 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             payload = render_stored(ctx, stored)  # a counter receipt is queued as its document
         except ValueError as exc:
             _fail_unprintable(ctx, job_id, str(exc))
+            problem = f"A receipt could not be printed ({exc}): the payment is saved; reprint it (Ctrl+P)."
             continue
         # The bytes about to go out are stored with the mark when they were rendered just now,
         # so the job holds what the printer got.

@@ -36,7 +36,7 @@ class PrintRound:
     delivered: int
     waiting: int  # jobs still queued at this station (receipts, slips, drawer kicks)
     receipts_waiting: int
-    problem: str  # why delivery stopped; "" when everything went out
+    problem: str  # why delivery stopped, or a receipt that could not be printed; "" when everything went out
     status_label: str  # the printer's own word: Online, Offline, Out of paper, ...
     uncertain: int = 0  # jobs cut off by a crash while being sent: a person checks the printer
     receipts_uncertain: int = 0
@@ -57,7 +57,8 @@ class PrintRound:
         if self.uncertain:
             return self.uncertain_text
         if not self.waiting:
-            return ""
+            # Nothing waits, yet something went wrong: a receipt that could not be rendered.
+            return "A receipt did not print" if self.problem else ""
         label = self.status_label
         state = label.lower() if label not in ("Online", "Paper low", "Status unknown", "") else "not printing"
         if self.receipts_waiting:

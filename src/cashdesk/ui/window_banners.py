@@ -108,9 +108,12 @@ class Banners:
                 f" {result.receipts_waiting or result.waiting} more waiting for the printer." if result.waiting else ""
             )
             self._owner.printer_banner_detail.setText(
-                "The program stopped while sending it, so it may or may not be on paper. The payment is saved. "
+                "It was being sent when the program stopped or the printer stopped answering, so it may or may "
+                "not be on paper. The payment is saved. "
                 "Look in the printer: if it is not there, Retry prints it again; if it is, Dismiss." + waiting
             )
+        elif not result.waiting:
+            self._owner.printer_banner_detail.setText(result.problem)
         else:
             self._owner.printer_banner_detail.setText(
                 f"{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
