@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, BinaryIO, TextIO, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,7 @@ from cashdesk.domain.security import Permission
 from cashdesk.domain.text import bad_character
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError, command_line_operator
+from cashdesk.services.files import NotAFile, UnreadableText, open_regular_file, open_text
 from cashdesk.store import imports as import_store
 
 log = logging.getLogger(__name__)
@@ -238,21 +239,14 @@ def _import_accounts(
 ) -> ImportResult:
     file = Path(path)
     name = file.name
-    if not file.exists():
-        raise ServiceError(f"There is no file {file}. Check the name and the folder.")
-    if not file.is_file():
-        raise ServiceError(f"{file} is a folder, not a file. Name the CSV file to import.")
-    try:
-        total = _count_data_lines(file)
-    except OSError as exc:
-        raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+    handle, total = _open(file)
     now = ctx.clock().astimezone(dt.UTC).replace(tzinfo=None)
 
     with import_store.import_stage(ctx.db.engine) as stage:
         codes = stage.revenue_codes()
         problems = _Problems()
         try:
-            with file.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+            with handle:
                 reader = _FileReader(handle, problems)
                 header = reader.header(name)
                 parser = _RowParser(header, codes, problems)
@@ -368,15 +362,37 @@ class _Problems:
         return ImportRefused(file, self.listed, self.count - len(self.listed))
 
 
-def _count_data_lines(file: Path) -> int:
+def _open(file: Path) -> tuple[TextIO, int]:
+    """The file as text (UTF-8, or UTF-16/32 by its byte-order mark) and its count of data lines;
+    anything but a readable regular file is refused in words before a byte is read."""
+    try:
+        raw = open_regular_file(file)
+    except FileNotFoundError:
+        raise ServiceError(f"There is no file {file}. Check the name and the folder.") from None
+    except NotAFile as exc:
+        raise ServiceError(str(exc)) from None
+    except OSError as exc:
+        raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+    try:
+        total = _count_data_lines(raw)
+        raw.seek(0)
+        return open_text(raw, errors="surrogateescape"), total
+    except UnreadableText as exc:
+        raw.close()
+        raise ImportRefused(file.name, [Problem(None, None, f"The file cannot be read: {exc}.")]) from None
+    except OSError as exc:
+        raw.close()
+        raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+
+
+def _count_data_lines(raw: BinaryIO) -> int:
     """Lines after the header: the progress bar's total (quoted line breaks make it a little high)."""
     lines = 0
     last = b"\n"
-    with file.open("rb") as raw:
-        while chunk := raw.read(1 << 20):
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
-    if last != b"\n":
+    while chunk := raw.read(1 << 20):
+        lines += chunk.count(b"\n")
+        last = chunk[-1:]
+    if last not in (b"\n", b"\x00"):
         lines += 1
     return max(lines - 1, 1)
 
@@ -487,6 +503,9 @@ class _FileReader:
                     continue
             yield start, cells
 
+
+#: The one text column that may hold line breaks.
+_MULTILINE = frozenset({"mailing_address"})
 
 _UNDECODABLE_REASON = (
     "has characters that are not UTF-8 text. Save the file as UTF-8 "
@@ -613,7 +632,9 @@ class _RowParser:
         if text is not None and len(text) > _MAX_LENGTH[col]:
             self._problems.add(line, col, f"is {len(text)} characters long; at most {_MAX_LENGTH[col]} fit.")
             return None
-        found = bad_character(text, multiline=True) if text else None
+        # Only the mailing address runs over lines (a postal block); a line break anywhere else splits
+        # the account's line in search output and the deposit file, as the window refuses it.
+        found = bad_character(text, multiline=col in _MULTILINE) if text else None
         if found is not None:
             self._problems.add(line, col, f"holds {found}, which cannot be printed or kept. Remove it.")
             return None
