@@ -17,13 +17,8 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
 from cashdesk.services import auth
 from cashdesk.services.context import Operator, ServiceContext, command_line_operator
-from cashdesk.services.mail_batches import (
-    MailRefused,
-    PaymentsImportRefused,
-    balance_batch,
-    import_payments,
-    post_batch,
-)
+from cashdesk.services.mail_batches import MailRefused, balance_batch, post_batch
+from cashdesk.services.payment_imports import PaymentsImportRefused, import_payments
 from cashdesk.services.users import add_user
 
 NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
