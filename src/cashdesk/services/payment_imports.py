@@ -248,9 +248,11 @@ def import_payments(
         )  # fmt: skip
         batch_id = batch.id
         uow.commit()
+    count = len(found.rows)
+    del found, checked  # the file's rows, before the view reads them back: the peak is one, not both
     with ctx.db.unit_of_work(write=False) as uow:
         view = _view(uow.session, _batch(uow.session, batch_id))
-    return ImportResult(view, name, len(found.rows))
+    return ImportResult(view, name, count)
 
 
 def _refuse(ctx: ServiceContext, operator: Operator, name: str, problems: Sequence[rules.RowProblem],
