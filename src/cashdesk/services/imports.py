@@ -39,6 +39,8 @@ Progress = Callable[[int, int], None]
 MAX_LISTED = 1000
 #: Rows staged per batch, and how often progress is reported.
 BATCH_ROWS = 5000
+#: Lines of the file written per write transaction (a station's posting waits for one such chunk at most).
+WRITE_ROWS = 25_000
 
 ACCOUNT_COLUMNS: tuple[str, ...] = (
     "account",
@@ -293,18 +295,41 @@ def _import_accounts(
         present = set(header)
         account_fields = [f for c in ACCOUNT_COLUMNS[1:] if c in present for f in _FIELD_OF_COLUMN.get(c, (c,))]
         item_fields = [f for c in ITEM_COLUMNS if c in present for f in _FIELD_OF_COLUMN.get(c, (c,))]
+        result = _write(ctx, actor, stage, problems, name, rows, (account_fields, item_fields), now)
+
+    if progress is not None:
+        progress(total, total)
+    log.info("%s: %s", name, result.describe())
+    return result
+
+
+def _write(
+    ctx: ServiceContext, actor: Operator, stage: import_store.ImportStage, problems: _Problems, name: str,
+    rows: int, fields: tuple[list[str], list[str]], now: dt.datetime,
+) -> ImportResult:  # fmt: skip
+    """Write the staged differences, WRITE_ROWS lines of the file per write transaction, so a station
+    posting beside a big import waits for one chunk at most, never for the whole file. The last chunk's
+    transaction holds the audit event. A crash part-way leaves the chunks written so far; importing the
+    same file again writes the rest and changes nothing else."""
+    chunks = stage.chunks(WRITE_ROWS) or [(0, 1)]
+    counts: import_store.UpsertCounts | None = None
+    for number, lines in enumerate(chunks):
         with stage.writing():
-            for change in stage.kind_changes():
-                problems.add(
-                    change.line,
-                    "kind",
-                    f"account {change.account} is a {_kind_words(change.kind_held)} account in cashdesk; "
-                    f"an import cannot make it a {_kind_words(change.kind_in_file)} account.",
-                )
-            if problems:
-                log.warning("Refused to import %s: %d problems", name, problems.count)
-                raise problems.refusal(name)
-            counts = stage.apply(account_fields, item_fields, now)
+            if number == 0:
+                for change in stage.kind_changes():
+                    problems.add(
+                        change.line,
+                        "kind",
+                        f"account {change.account} is a {_kind_words(change.kind_held)} account in cashdesk; "
+                        f"an import cannot make it a {_kind_words(change.kind_in_file)} account.",
+                    )
+                if problems:
+                    log.warning("Refused to import %s: %d problems", name, problems.count)
+                    raise problems.refusal(name)
+            part = stage.apply(*fields, now, lines)
+            counts = part if counts is None else counts + part
+            if number < len(chunks) - 1:
+                continue
             result = ImportResult(
                 file=name,
                 rows=rows,
@@ -316,16 +341,12 @@ def _import_accounts(
                 items_unchanged=counts.items - counts.items_added - counts.items_changed,
                 items_not_in_file=counts.items_not_in_file,
             )
-            # In the import's own write transaction: the accounts and their audit event land together.
+            # In the last chunk's write transaction: the last accounts and the audit event land together.
             with Session(bind=stage._conn) as session:  # noqa: SLF001 - the stage has no public handle yet
                 audit.record(
                     session, user=actor.user_id, station=ctx.station, event_type="import_accounts",
                     object=mask(name)[:120], details=_audit_counts(result), at=ctx.now(),
                 )  # fmt: skip
-
-    if progress is not None:
-        progress(total, total)
-    log.info("%s: %s", name, result.describe())
     return result
 
 
