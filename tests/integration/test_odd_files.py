@@ -196,6 +196,9 @@ def test_import_payments_refuses_a_file_past_the_row_limit_in_words(city: Path, 
     )
     assert table_counts(city)["mail_batches"] == 0
 
+    path.write_text(LOCKBOX + "garbage\n" * 2, encoding="utf-8")  # bad rows count toward the limit
+    assert "three.csv has more than 2 payments" in import_payments(city, path).stderr
+
     path.write_text(LOCKBOX, encoding="utf-8")  # at the limit: taken
     done = import_payments(city, path)
     assert done.returncode == 0, done.stderr

@@ -178,9 +178,10 @@ def _read(ctx: ServiceContext, path: Path) -> _Lockbox:
             for item in rules.LockboxReader(_checked_lines(text)):
                 if isinstance(item, rules.RowProblem):
                     found.problems.append(item)
-                    continue
-                found.rows.append(item)
-                if len(found.rows) > limits.payments_max_rows:
+                else:
+                    found.rows.append(item)
+                # Bad rows count too: a file of garbage lines must not fill the memory with problems.
+                if len(found.rows) + len(found.problems) > limits.payments_max_rows:
                     raise MailRefused(
                         f"{name} has more than {limits.payments_max_rows:,} payments; a payments file may hold at "
                         "most that many (the setting imports.payments_max_rows). Nothing was changed. Split the "
