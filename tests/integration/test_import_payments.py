@@ -206,3 +206,30 @@ def test_the_command_prints_progress_lines_for_a_big_file(
                          "--password-stdin")  # fmt: skip
     assert code == 0
     assert "Checking payments: 2,000 of 4,000 rows" in err and "Checking payments: 4,000 of 4,000 rows" in err
+
+
+def test_a_check_taken_while_the_file_was_checked_is_refused_at_the_write(
+    ctx: ServiceContext, small_city: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows are checked outside the write lock; a cashier keying the same check into a batch in
+    between must not make it two items: the write looks again and refuses the file."""
+    from cashdesk.services import payment_imports
+    from cashdesk.services.mail_batches import add_remittance, open_batch
+
+    checked = payment_imports._check
+
+    def check_then_key_the_same_check(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = checked(*args, **kwargs)
+        keyed = open_batch(ctx, CASHIER, control_count=1, control_total=Money(7315))
+        add_remittance(ctx, CASHIER, keyed.id, account="1000000017", amount=Money(7315), check_number="1042",
+                       payer="John Smith")  # fmt: skip
+        return result
+
+    monkeypatch.setattr(payment_imports, "_check", check_then_key_the_same_check)
+    with pytest.raises(PaymentsImportRefused) as refused:
+        import_payments(ctx, CASHIER, write(tmp_path, GOOD), control_count=3, control_total=GOOD_TOTAL)
+    assert [(p.line, p.reason) for p in refused.value.problems] == [
+        (2, "duplicate: check 1042 of account 1000000017 was already taken (batch M-20261126-01, item 1, "
+            "not posted yet)")
+    ]  # fmt: skip
+    assert counts(small_city) == (1, 1, 0)  # the keyed batch and its one item; nothing of the file

@@ -237,7 +237,9 @@ def import_payments(
         late = _taken_since(s, found, checked)
         if late:
             uow.rollback()
-            _refuse(ctx, operator, name, late, now)
+            refused = _refusal(s, ctx, operator, name, late, now)
+            uow.commit()  # the refusal's audit event only
+            raise refused
         batch = _new_batch(s, ctx, operator, control_count, control_total, now, source="lockbox",
                            source_file=name, sha256=found.digest)  # fmt: skip
         result = _write_items(s, batch, found, checked.accounts, control_count, control_total, now)
@@ -258,13 +260,20 @@ def import_payments(
 
 def _refuse(ctx: ServiceContext, operator: Operator, name: str, problems: Sequence[rules.RowProblem],
             now: dt.datetime) -> None:  # fmt: skip
-    """Audit the refusal in its own transaction and raise it, listing the first MAX_LISTED problems."""
-    listed = sorted(problems)[:MAX_LISTED]
+    """Audit the refusal in its own transaction and raise it."""
     with ctx.db.unit_of_work() as uow:
-        audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="mail_import",
-                     object=name[:120], success=False, details={"problems": len(problems)}, at=now)  # fmt: skip
+        refused = _refusal(uow.session, ctx, operator, name, problems, now)
         uow.commit()
-    raise PaymentsImportRefused(name, listed, len(problems) - len(listed))
+    raise refused
+
+
+def _refusal(s: Session, ctx: ServiceContext, operator: Operator, name: str, problems: Sequence[rules.RowProblem],
+             now: dt.datetime) -> PaymentsImportRefused:  # fmt: skip
+    """The refusal, listing the first MAX_LISTED problems, with its audit event added to the session."""
+    audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_import", object=name[:120],
+                 success=False, details={"problems": len(problems)}, at=now)  # fmt: skip
+    listed = sorted(problems)[:MAX_LISTED]
+    return PaymentsImportRefused(name, listed, len(problems) - len(listed))
 
 
 @dataclass(frozen=True, slots=True)
