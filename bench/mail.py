@@ -67,7 +67,7 @@ def service_import(path: Path, file: Path, count: int, total: int) -> tuple[floa
     from cashdesk.domain.money import Money
     from cashdesk.domain.security import Role
     from cashdesk.services.context import Operator
-    from cashdesk.services.mail_batches import import_payments
+    from cashdesk.services.payment_imports import import_payments
 
     ctx = context(path)
     started = time.perf_counter()

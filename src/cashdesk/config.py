@@ -1,4 +1,4 @@
-"""Settings, declared once with type, default and description; read from a TOML file.
+"""Settings, declared once with type, default and description (setting_keys.py); read from a TOML file.
 
 `cashdesk config show` and (later) the settings dialog are generated from `SETTINGS`. The program
 reads them as a typed tree of frozen dataclasses, one per section (`ctx.settings.cash.block_limit_cents`),
@@ -12,325 +12,21 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, get_type_hints
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cashdesk.setting_keys import SETTINGS, Setting
+
+__all__ = ["SETTINGS", "Setting", "Settings", "SettingsError", "config_path", "default_config_path", "key_lines"]
 
 
 class SettingsError(Exception):
     """The settings file has a mistake; the message names the file, the key and the fix."""
 
 
-def _check_time_zone(value: str) -> None:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r}; use a name like America/Denver") from None
-
-
-def _check_station(value: str) -> None:
-    if not (1 <= len(value) <= 8 and value.isascii() and value.isalnum()):
-        raise ValueError("a station id is 1 to 8 letters or digits, like W01")
-
-
-def _check_positive(value: int) -> None:
-    if value <= 0:
-        raise ValueError("must be a whole number above 0")
-    if value > 10_000:
-        raise ValueError("must be at most 10,000")
-
-
-def _check_range(value: int, low: int, high: int) -> None:
-    if not low <= value <= high:
-        raise ValueError(f"must be a whole number from {low} to {high}")
-
-
-def _check_pin(value: int) -> None:
-    if value not in (2, 5):
-        raise ValueError("a cash drawer is on connector pin 2 or pin 5")
-
-
-def _check_printer(value: str) -> None:
-    from cashdesk.devices.spec import parse_printer_spec
-
-    parse_printer_spec(value)
-
-
-def _check_profile(value: str) -> None:
-    from cashdesk.devices.receipt import check_profile
-
-    check_profile(value)
-
-
-def _check_one_gl_account(value: str) -> None:
-    if not value.strip() or "{fund}" in value:
-        raise ValueError("give one Fund-Department-Object account, like 100-000-101100 (no {fund})")
-
-
-def _check_priorities(value: dict[str, Any]) -> None:
-    for code, priority in value.items():
-        if type(priority) is not int:
-            raise ValueError(f"the priority of {code!r} must be a whole number")
-
-
-@dataclass(frozen=True, slots=True)
-class Setting:
-    key: str  # section.name, as in the TOML file
-    type: type
-    default: Any
-    description: str
-    check: Callable[[Any], None] | None = None
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("city.name", str, "City of Aurelia", "City name printed on receipts and reports"),
-    Setting("city.department", str, "Finance Department", "Department line under the city name"),
-    Setting("city.address", str, "100 Civic Center Dr, Aurelia, CO 80010", "Address printed on receipts"),
-    Setting("city.phone", str, "(303) 555-0100", "Customer-service phone printed on receipts"),
-    Setting("city.time_zone", str, "America/Denver", "Time zone of the business day", _check_time_zone),
-    Setting("station.id", str, "W01", "This workstation's id; it prefixes receipt numbers", _check_station),
-    Setting("search.limit", int, 50, "Most accounts a search shows", _check_positive),
-    Setting(
-        "security.password_min_length",
-        int,
-        12,
-        "Fewest characters in a password (PCI DSS: 12)",
-        lambda v: _check_range(v, 8, 256),
-    ),
-    Setting(
-        "security.password_history",
-        int,
-        4,
-        "How many earlier passwords cannot be used again",
-        lambda v: _check_range(v, 0, 24),
-    ),
-    Setting(
-        "security.lockout_attempts",
-        int,
-        10,
-        "Failed sign-ins in a row that lock a user (PCI DSS: at most 10)",
-        lambda v: _check_range(v, 1, 10),
-    ),
-    Setting(
-        "security.lockout_minutes",
-        int,
-        30,
-        "How long a lockout lasts (PCI DSS: at least 30)",
-        lambda v: _check_range(v, 30, 24 * 60),
-    ),
-    Setting(
-        "security.idle_lock_minutes",
-        int,
-        15,
-        "Idle minutes before the station locks itself (PCI DSS: 15)",
-        lambda v: _check_range(v, 1, 15),
-    ),
-    Setting(
-        "security.inactive_days",
-        int,
-        90,
-        "Days unused after which a user is disabled",
-        lambda v: _check_range(v, 1, 365),
-    ),
-    Setting(
-        "overrides.separate_supervisor",
-        bool,
-        True,
-        "A supervisor's own action needs another supervisor's approval",
-    ),
-    Setting(
-        "overrides.approval_minutes",
-        int,
-        5,
-        "Minutes an approval stays valid before it is used",
-        lambda v: _check_range(v, 1, 60),
-    ),
-    Setting(
-        "printer.spec",
-        str,
-        "none",
-        "Receipt printer: network:HOST[:PORT], usb:VID:PID, serial:DEV[:BAUD], "
-        "file:PATH, cups:QUEUE, win32:NAME, pdf:FOLDER or none ($CASHDESK_PRINTER overrides)",
-        _check_printer,
-    ),
-    Setting("printer.profile", str, "default", "python-escpos capability profile, e.g. TM-T88V", _check_profile),
-    Setting(
-        "printer.width",
-        int,
-        42,
-        "Characters per receipt line (42 for 80 mm paper, 32 for 58 mm)",
-        lambda v: _check_range(v, 24, 64),
-    ),
-    Setting(
-        "printer.slip_station",
-        bool,
-        False,
-        'The printer has a slip (validation) station, like the TM-H6000: checks get a "for deposit only" endorsement',
-    ),
-    Setting("receipt.footer", str, "Thank you. Keep this receipt for your records.", "Last lines of every receipt"),
-    Setting("drawer.pin", int, 2, "Connector pin of the cash drawer (2 or 5)", _check_pin),
-    Setting(
-        "nsf.fee_cents",
-        int,
-        3000,
-        "Returned-check (NSF) fee in cents, added as an open item ($30.00)",
-        lambda v: _check_range(v, 0, 100_000),
-    ),
-    Setting(
-        "nsf.cash_only_days",
-        int,
-        365,
-        "Days an account takes only cash after a returned check",
-        lambda v: _check_range(v, 0, 3650),
-    ),
-    Setting(
-        "drawer.kick_expiry_seconds",
-        int,
-        60,
-        "A drawer kick still waiting for the printer after this many seconds is not sent (0: always sent)",
-        lambda v: _check_range(v, 0, 3600),
-    ),
-    Setting("drawer.open_for_checks", bool, False, "Open the cash drawer for check tenders too (always for cash)"),
-    Setting(
-        "cash.warn_limit_cents",
-        int,
-        100_000,
-        "Cash in a drawer (cents) above which the cashier is told to make a drop ($1,000.00)",
-        lambda v: _check_range(v, 0, 100_000_000),
-    ),
-    Setting(
-        "cash.block_limit_cents",
-        int,
-        200_000,
-        "Cash in a drawer (cents) above which cash tenders are refused until a drop ($2,000.00; 0: no limit)",
-        lambda v: _check_range(v, 0, 100_000_000),
-    ),
-    Setting(
-        "cash.change_fund_cents",
-        int,
-        0,
-        "Authorised change fund (cents): the cash the drawers' floats are counted out of (0: none set, the "
-        "floats kept at the last close are the fund)",
-        lambda v: _check_range(v, 0, 100_000_000),
-    ),
-    Setting(
-        "balancing.variance_limit_cents",
-        int,
-        500,
-        "Drawer over/short (cents, either way) beyond which a reason and a supervisor are needed ($5.00)",
-        lambda v: _check_range(v, 0, 10_000_000),
-    ),
-    Setting(
-        "reports.folder", str, "", "Folder for Z report and other report PDFs (empty: `reports` beside the database)"
-    ),
-    Setting("bank.name", str, "First National Bank of Aurelia", "Bank printed on the deposit slip"),
-    Setting("bank.account", str, "000123456789", "City's deposit account number at the bank"),
-    Setting("bank.routing", str, "102000021", "Bank routing number printed on the deposit slip"),
-    Setting(
-        "gl.cash_account",
-        str,
-        "{fund}-000-101000",
-        "GL account of cash in bank; {fund} becomes each fund's number (pooled cash)",
-    ),
-    Setting("gl.over_short_account", str, "100-150-369300", "GL account for drawer over/short"),
-    Setting(
-        "gl.credit_account",
-        str,
-        "{fund}-000-220500",
-        "GL account for overpayments kept as customer credit; {fund} is the fund of the account's service",
-    ),
-    Setting(
-        "gl.change_fund_account",
-        str,
-        "100-000-101100",
-        "GL account of the change fund; a float kept smaller or larger than it opened moves the difference "
-        "between it and cash in bank (its fund's)",
-        _check_one_gl_account,
-    ),
-    Setting(
-        "tax.rate_basis_points",
-        int,
-        375,
-        "City sales and use tax rate in hundredths of a percent (375 = 3.75%)",
-        lambda v: _check_range(v, 0, 2_000),
-    ),
-    Setting(
-        "tax.due_day",
-        int,
-        20,
-        "Day of the month after the period's end when a return is due",
-        lambda v: _check_range(v, 1, 28),
-    ),
-    Setting(
-        "tax.vendor_fee_basis_points",
-        int,
-        0,
-        "Vendor fee kept by a business that files on time, in hundredths of a percent of the tax (0: none)",
-        lambda v: _check_range(v, 0, 1_000),
-    ),
-    Setting(
-        "tax.vendor_fee_cap_cents",
-        int,
-        0,
-        "Most vendor fee per return, in cents (0: no cap)",
-        lambda v: _check_range(v, 0, 100_000_000),
-    ),
-    Setting(
-        "tax.penalty_basis_points",
-        int,
-        1_000,
-        "Late penalty in hundredths of a percent of the tax (1000 = 10%)",
-        lambda v: _check_range(v, 0, 10_000),
-    ),
-    Setting(
-        "tax.penalty_minimum_cents",
-        int,
-        1_500,
-        "Smallest late penalty in cents: the greater of this and the percentage ($15.00)",
-        lambda v: _check_range(v, 0, 100_000_000),
-    ),
-    Setting(
-        "tax.interest_basis_points_per_month",
-        int,
-        100,
-        "Interest on late tax per month or fraction of a month, in hundredths of a percent (100 = 1%)",
-        lambda v: _check_range(v, 0, 1_000),
-    ),
-    Setting(
-        "mail.divisions",
-        list,
-        [
-            "Municipal Court",
-            "Utility Billing",
-            "Sales Tax",
-            "Building and Permits",
-            "City Clerk",
-            "City Attorney",
-            "Public Works",
-            "Parks and Recreation",
-        ],
-        "City divisions a mailed document can be routed to (the mail log)",
-    ),
-    Setting("backup.folder", str, "", "Folder for backups (empty: a `backups` folder beside the database)"),
-    Setting("backup.at_day_close", bool, True, "Back up the database automatically when a business day is closed"),
-    Setting(
-        "backup.keep",
-        int,
-        30,
-        "Automatic day-close backups to keep (older ones are removed; 0 keeps all)",
-        lambda v: _check_range(v, 0, 3650),
-    ),
-    Setting(
-        "allocation.priorities",
-        dict,
-        {},
-        "Paying order by revenue code (lower pays first); codes not listed use their category's order",
-        _check_priorities,
-    ),
-)
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
@@ -456,6 +152,12 @@ class BackupSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportsSettings:
+    payments_max_rows: int
+    payments_max_megabytes: int
+
+
+@dataclass(frozen=True, slots=True)
 class AllocationSettings:
     priorities: Mapping[str, int]  # revenue code -> paying order
 
@@ -494,6 +196,7 @@ class Settings:
     tax: TaxSettings
     mail: MailSettings
     backup: BackupSettings
+    imports: ImportsSettings
     allocation: AllocationSettings
     path: Path | None
     _from_file: dict[str, Any]

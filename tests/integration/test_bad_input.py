@@ -40,9 +40,10 @@ from cashdesk.services.audit import export_events
 from cashdesk.services.context import Operator, ServiceContext, ServiceError, command_line_operator
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.imports import import_accounts
-from cashdesk.services.mail_batches import add_remittance, import_payments, open_batch, reject_batch
+from cashdesk.services.mail_batches import add_remittance, open_batch, reject_batch
 from cashdesk.services.mail_log import log_document
 from cashdesk.services.overrides import approve
+from cashdesk.services.payment_imports import import_payments
 from cashdesk.services.payments import AccountPayment, Cart, MiscItem, post_receipt
 from cashdesk.services.setup import init_database
 from cashdesk.services.shift import cash_drop, paid_out

@@ -476,3 +476,34 @@ def test_the_command_names_a_missing_file(db_path: Path, tmp_path: Path, capsys:
 
     assert code == 2
     assert "There is no file" in capsys.readouterr().err
+
+
+def test_written_a_line_per_transaction_the_accounts_and_counts_are_the_same(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big file is written in chunks of lines, each its own write transaction (a station posting beside
+    it waits for one chunk); chunks of one line give the same accounts, items and counts as one chunk."""
+    import shutil
+
+    chunked_db = tmp_path / "chunked.sqlite3"
+    shutil.copy(db_path, chunked_db)
+    changed = SAMPLE.read_text(encoding="utf-8-sig").replace("Maria Lopez", "Maria Olsen").replace("48.20", "50.00")
+    second = write(tmp_path, changed.replace(",B-2026-01-S,", ",B-2026-02-S,"), "second.csv")
+    results = []
+    for path, rows in ((db_path, 1_000_000), (chunked_db, 1)):
+        monkeypatch.setattr(imports, "WRITE_ROWS", rows)
+        context = ServiceContext.open(path, settings=Settings.load())
+        try:
+            results.append((import_accounts(context, SAMPLE).describe(), import_accounts(context, second).describe()))
+        finally:
+            context.close()
+    assert results[0] == results[1]
+    assert "1 changed" in results[1][1] and "not in the file" in results[1][1]
+    assert without_times(rows_of(db_path)) == without_times(rows_of(chunked_db))
+
+
+def without_times(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, list[tuple[object, ...]]]:
+    """The rows without their created/updated times (the test clock moves between the two imports)."""
+    stamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+    return {t: [tuple(v for v in r if not (isinstance(v, str) and stamp.fullmatch(v[:19]))) for r in rows]
+            for t, rows in tables.items()}  # fmt: skip

@@ -17,13 +17,8 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
 from cashdesk.services import auth
 from cashdesk.services.context import Operator, ServiceContext, command_line_operator
-from cashdesk.services.mail_batches import (
-    MailRefused,
-    PaymentsImportRefused,
-    balance_batch,
-    import_payments,
-    post_batch,
-)
+from cashdesk.services.mail_batches import MailRefused, balance_batch, post_batch
+from cashdesk.services.payment_imports import PaymentsImportRefused, import_payments
 from cashdesk.services.users import add_user
 
 NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
@@ -211,3 +206,30 @@ def test_the_command_prints_progress_lines_for_a_big_file(
                          "--password-stdin")  # fmt: skip
     assert code == 0
     assert "Checking payments: 2,000 of 4,000 rows" in err and "Checking payments: 4,000 of 4,000 rows" in err
+
+
+def test_a_check_taken_while_the_file_was_checked_is_refused_at_the_write(
+    ctx: ServiceContext, small_city: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows are checked outside the write lock; a cashier keying the same check into a batch in
+    between must not make it two items: the write looks again and refuses the file."""
+    from cashdesk.services import payment_imports
+    from cashdesk.services.mail_batches import add_remittance, open_batch
+
+    checked = payment_imports._check
+
+    def check_then_key_the_same_check(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = checked(*args, **kwargs)
+        keyed = open_batch(ctx, CASHIER, control_count=1, control_total=Money(7315))
+        add_remittance(ctx, CASHIER, keyed.id, account="1000000017", amount=Money(7315), check_number="1042",
+                       payer="John Smith")  # fmt: skip
+        return result
+
+    monkeypatch.setattr(payment_imports, "_check", check_then_key_the_same_check)
+    with pytest.raises(PaymentsImportRefused) as refused:
+        import_payments(ctx, CASHIER, write(tmp_path, GOOD), control_count=3, control_total=GOOD_TOTAL)
+    assert [(p.line, p.reason) for p in refused.value.problems] == [
+        (2, "duplicate: check 1042 of account 1000000017 was already taken (batch M-20261126-01, item 1, "
+            "not posted yet)")
+    ]  # fmt: skip
+    assert counts(small_city) == (1, 1, 0)  # the keyed batch and its one item; nothing of the file

@@ -43,7 +43,7 @@ def import_accounts_command(ctx: ServiceContext, args: argparse.Namespace) -> in
 def import_payments_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
     from cashdesk.domain.money import Money, MoneyError  # deferred: start-up time
     from cashdesk.services.auth import sign_out
-    from cashdesk.services.mail_batches import PaymentsImportRefused, import_payments
+    from cashdesk.services.payment_imports import PaymentsImportRefused, import_payments
 
     try:
         control_total = Money.parse(args.control_total)

@@ -12,8 +12,9 @@ import csv
 import enum
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from cashdesk.domain.accounts import normalize_account_number
 from cashdesk.domain.cards import contains_card_number
@@ -305,52 +306,88 @@ def _csv_words(exc: Exception) -> str:
 
 def parse_lockbox(text: str) -> LockboxParse:
     """Every good row and every problem (with its line number) of a lockbox file's text."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        return LockboxParse((), (RowProblem(1, "the file is empty: it needs a header row and one row per payment"),))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    problems: list[RowProblem] = []
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as exc:
-        return LockboxParse((), (RowProblem(1, f"the header row cannot be read ({_csv_words(exc)})"),))
-    columns = tuple(cell.strip().lower().replace(" ", "_").replace("-", "_") for cell in header)
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    doubled = sorted({c for c in columns if c and columns.count(c) > 1})
-    if missing or doubled:
-        if missing:
-            problems.append(RowProblem(1, "the header has no column " + ", ".join(missing) + " (it needs "
-                                       + ", ".join(REQUIRED_COLUMNS) + ", in any order)"))  # fmt: skip
-        if doubled:
-            problems.append(RowProblem(1, "the header names a column twice: " + ", ".join(doubled)))
-        return LockboxParse((), tuple(problems), columns)
-    wanted = {name: columns.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in columns}
     rows: list[LockboxRow] = []
-    last_line = reader.line_num
-    while True:
-        start = last_line + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(RowProblem(start, f"the row cannot be read ({_csv_words(exc)})"))
-            break  # the reader cannot resynchronise after a broken quote
-        last_line = reader.line_num
-        if not cells or all(not c.strip() for c in cells):
-            continue  # blank lines are allowed
-        if len(cells) != len(columns):
-            problems.append(RowProblem(start, f"the row has {len(cells)} cells; the header has {len(columns)}"))
-            continue
-        result = _row(start, {name: cells[i] for name, i in wanted.items()})
-        if isinstance(result, LockboxRow):
-            rows.append(result)
+    problems: list[RowProblem] = []
+    reading = LockboxReader(io.StringIO(text, newline=""))
+    for found in reading:
+        if isinstance(found, LockboxRow):
+            rows.append(found)
         else:
-            problems.extend(RowProblem(start, reason) for reason in result)
-    if not rows and not problems:
-        problems.append(RowProblem(1, "the file has a header but no payments"))
-    return LockboxParse(tuple(rows), tuple(problems), columns)
+            problems.append(found)
+    return LockboxParse(tuple(rows), tuple(problems), reading.columns)
+
+
+class LockboxReader:
+    """A lockbox file's rows and problems one at a time, as they are read: a file of any length is
+    streamed. `lines` is the file's text (opened with newline=""); .columns is the header's, once read."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.columns: tuple[str, ...] = ()
+        self._found = self._read(lines)
+
+    def __iter__(self) -> Iterator[LockboxRow | RowProblem]:
+        return self._found
+
+    def _read(self, lines: Iterable[str]) -> Iterator[LockboxRow | RowProblem]:
+        reader = csv.reader(_without_mark(lines), strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            header = []
+        except csv.Error as exc:
+            yield RowProblem(1, f"the header row cannot be read ({_csv_words(exc)})")
+            return
+        if not any(cell.strip() for cell in header) and not any(any(c.strip() for c in row) for row in reader):
+            yield RowProblem(1, "the file is empty: it needs a header row and one row per payment")
+            return
+        self.columns = columns = tuple(cell.strip().lower().replace(" ", "_").replace("-", "_") for cell in header)
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        doubled = sorted({c for c in columns if c and columns.count(c) > 1})
+        if missing:
+            yield RowProblem(1, "the header has no column " + ", ".join(missing) + " (it needs "
+                             + ", ".join(REQUIRED_COLUMNS) + ", in any order)")  # fmt: skip
+        if doubled:
+            yield RowProblem(1, "the header names a column twice: " + ", ".join(doubled))
+        if missing or doubled:
+            return
+        yield from self._rows(reader, columns)
+
+    @staticmethod
+    def _rows(reader: Any, columns: tuple[str, ...]) -> Iterator[LockboxRow | RowProblem]:
+        wanted = {name: columns.index(name) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if name in columns}
+        last_line = reader.line_num
+        any_row = False
+        while True:
+            start = last_line + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                yield RowProblem(start, f"the row cannot be read ({_csv_words(exc)})")
+                return  # the reader cannot resynchronise after a broken quote
+            last_line = reader.line_num
+            if not cells or all(not c.strip() for c in cells):
+                continue  # blank lines are allowed
+            any_row = True
+            if len(cells) != len(columns):
+                yield RowProblem(start, f"the row has {len(cells)} cells; the header has {len(columns)}")
+                continue
+            result = _row(start, {name: cells[i] for name, i in wanted.items()})
+            if isinstance(result, LockboxRow):
+                yield result
+            else:
+                yield from (RowProblem(start, reason) for reason in result)
+        if not any_row:
+            yield RowProblem(1, "the file has a header but no payments")
+
+
+def _without_mark(lines: Iterable[str]) -> Iterator[str]:
+    """The lines with a byte-order mark at the start of the first one dropped."""
+    first = True
+    for line in lines:
+        yield line[1:] if first and line.startswith("\ufeff") else line
+        first = False
 
 
 def write_lockbox(rows: Iterable[LockboxRow], columns: Sequence[str] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS) -> str:

@@ -5,7 +5,8 @@ each remittance (or from a lockbox file), balanced, and posted: each remittance 
 receipt of the batch's business day (channel "mail", no drawer), allocated like a counter
 payment with any excess kept as credit; its check or money order goes in the day's deposit.
 Receipts print or save as PDF only on request. A posted remittance is reversed only by a
-supervisor's approval, one item at a time, with a reason. Rules are in domain/mail.py.
+supervisor's approval, one item at a time, with a reason. Rules are in domain/mail.py; lockbox
+files are read by services/payment_imports.py.
 
 The batch's use cases are here; their parts are in mail_views.py (reading and showing a batch,
 the refusals), mail_entry.py (a remittance keyed or scanned), mail_posting.py (a remittance's
@@ -16,19 +17,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cashdesk.domain import mail as rules
-from cashdesk.domain.accounts import AccountStatus, is_cash_only
-from cashdesk.domain.dates import stored_day
+from cashdesk.domain.accounts import AccountStatus
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
@@ -52,54 +49,10 @@ from cashdesk.store.models import MailBatchRow, MailItemRow
 
 log = logging.getLogger(__name__)
 
-#: The lockbox import reads a batch as the window does.
-_view = read_view
-
 Progress = Callable[[int, int], None]
-
-#: A refused import lists at most this many problems, then says how many more there are.
-MAX_LISTED = 1000
-#: Accounts looked up per query while checking a lockbox file (and how often progress is reported).
-CHUNK = 500
-
-
-class PaymentsImportRefused(MailRefused):
-    """A lockbox file with bad rows: nothing was imported; str() lists every problem with its line."""
-
-    def __init__(self, file: str, problems: Sequence[rules.RowProblem], more: int = 0) -> None:
-        self.file = file
-        self.problems = tuple(sorted(problems))
-        self.more = more
-        lines = {p.line for p in self.problems}
-        total = len(self.problems) + more
-        out = [f"{file} was not imported: {total} problem{'s' if total != 1 else ''}"
-               + (f" on {len(lines)} line{'s' if len(lines) != 1 else ''}." if not more else ".")]  # fmt: skip
-        out += [p.describe() for p in self.problems]
-        if more:
-            out.append(f"… and {more} more not listed.")
-        out.append("Nothing was changed. Correct the file and import it again.")
-        super().__init__("\n".join(out))
 
 
 # -- what the window shows -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    view: BatchView
-    file: str
-    rows: int
-
-    @property
-    def balanced(self) -> bool:
-        return self.view.status == "balanced"
-
-    def describe(self) -> str:
-        v = self.view
-        head = f"Imported {self.file} as batch {v.number}: {v.count} remittances for {v.total.display()}."
-        if self.balanced:
-            return head + " It balances to the tape and is ready to post."
-        return head + f" It does not balance and is left open: {v.differences()}."
 
 
 # -- the use cases ----------------------------------------------------------------------------------
@@ -306,172 +259,15 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
     return PostedBatch(view, tuple(numbers), Money(total))
 
 
-# -- lockbox files -----------------------------------------------------------------------------------
-
-
-def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problem = rules.RowProblem(
-            line, "the text is not UTF-8: save the file as UTF-8 (CSV UTF-8) and import it again"
-        )
-        raise PaymentsImportRefused(name, [problem]) from None
-
-
-def import_payments(
-    ctx: ServiceContext,
-    operator: Operator,
-    path: Path,
-    *,
-    control_count: int,
-    control_total: Money,
-    progress: Progress | None = None,
-) -> ImportResult:
-    """A batch from a lockbox or payments file (docs/formats.md), all or nothing.
-
-    Every bad row is reported with its line: unknown or closed accounts, bad amounts, checks
-    already taken (posted, in another batch, at the counter, or twice in the file). The new batch
-    is left balanced, ready to post, when it matches the tape, else open with the differences.
-    """
-    operator.require(Permission.TAKE_PAYMENTS, "import mail payments")
-    try:
-        rules.check_controls(control_count, control_total)
-    except ValueError as exc:
-        raise MailRefused(str(exc)) from None
-    path = Path(path)
-    name = path.name
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MailRefused(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    digest = hashlib.sha256(data).hexdigest()
-    now = ctx.now()
-    problems: list[rules.RowProblem] = []
-    try:
-        parsed = rules.parse_lockbox(_decode(data, name))
-    except PaymentsImportRefused as refused:
-        _audit_refusal(ctx, operator, name, len(refused.problems), now)
-        raise
-    problems.extend(parsed.problems)
-    total_rows = len(parsed.rows)
-    with ctx.db.unit_of_work() as uow:
-        s = uow.session
-        db = rows.driver(s)
-        earlier = s.scalars(select(MailBatchRow.number).where(MailBatchRow.source_sha256 == digest,
-                                                              MailBatchRow.status != "rejected")).first()  # fmt: skip
-        if earlier is not None:
-            raise MailRefused(f"{name} was imported already, as batch {earlier}. Nothing was changed.")
-        accounts: dict[str, tuple[int, str, str, bool, dt.date | None]] = {}
-        numbers = sorted({r.account for r in parsed.rows})
-        for start in range(0, len(numbers), CHUNK):
-            chunk = numbers[start : start + CHUNK]
-            for r in db.all("SELECT id, number, status, cash_only, cash_only_until FROM accounts WHERE number IN ("
-                            + ",".join("?" * len(chunk)) + ")", chunk):  # fmt: skip
-                accounts[r[1]] = (int(r[0]), r[1], r[2], bool(r[3]), stored_day(r[4]))
-        taken = _checks_taken(db, sorted({a[0] for a in accounts.values()}))
-        day = open_business_date(s, ctx)
-        seen: dict[tuple[str, str], int] = {}
-        for done, row in enumerate(parsed.rows, start=1):
-            found = accounts.get(row.account)
-            if found is None:
-                problems.append(rules.RowProblem(row.line, f"unknown account {row.account}"))
-            else:
-                refusal = _account_problem(found[1], found[2], is_cash_only(found[3], found[4], day), row.tender)
-                if refusal:
-                    problems.append(rules.RowProblem(row.line, refusal))
-                where = taken.get((found[0], row.check_number))
-                if where:
-                    problems.append(rules.RowProblem(
-                        row.line, f"duplicate: check {row.check_number} of account {row.account} was already taken "
-                        f"({where})"))  # fmt: skip
-            key = (row.account, row.check_number)
-            if key in seen:
-                problems.append(rules.RowProblem(row.line, f"duplicate: check {row.check_number} of account "
-                                                           f"{row.account} is also on line {seen[key]}"))  # fmt: skip
-            else:
-                seen[key] = row.line
-            if progress is not None and (done % CHUNK == 0 or done == total_rows):
-                progress(done, total_rows)
-        if problems:
-            uow.rollback()
-            listed = sorted(problems)[:MAX_LISTED]
-            _record_refusal(uow.session, ctx, operator, name, len(problems), now)
-            uow.commit()
-            raise PaymentsImportRefused(name, listed, len(problems) - len(listed))
-        batch = _new_batch(s, ctx, operator, control_count, control_total, now, source="lockbox",
-                           source_file=name, sha256=digest)  # fmt: skip
-        db = rows.driver(s)
-        db.many(
-            "INSERT INTO mail_items (batch_id, seq, account_id, account_typed, amount_cents, tender, check_number, "
-            "payer, routing, bank_account, scan_line, source_line, tax_return_id, status, receipt_id, reversed_by, "
-            "reversed_at, reverse_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', '', ?, NULL, 'entered', NULL, '', "
-            "NULL, '')",
-            [(batch.id, seq, accounts[r.account][0], r.account, r.amount.cents, r.tender, r.check_number, r.payer,
-              r.line) for seq, r in enumerate(parsed.rows, start=1)],
-        )  # fmt: skip
-        result = rules.balance(control_count, control_total, (r.amount for r in parsed.rows))
-        if result.balanced:
-            batch.status = rules.BatchStatus.BALANCED.value
-            batch.balanced_at = now.replace(tzinfo=None)
-        audit.record(
-            s, user=operator.user_id, station=ctx.station, event_type="mail_import", object=batch.number,
-            details={"file": name, "sha256": digest[:12], "rows": total_rows, "total_cents": result.total.cents,
-                     "balanced": result.balanced},
-            at=now,
-        )  # fmt: skip
-        view = _view(s, batch)
-        uow.commit()
-    return ImportResult(view, name, total_rows)
-
-
-def _checks_taken(db: rows.Driver, account_ids: list[int]) -> dict[tuple[int, str], str]:
-    """(account id, check number) -> where: mail items not rejected nor reversed, counter checks."""
-    taken: dict[tuple[int, str], str] = {}
-    for start in range(0, len(account_ids), CHUNK):
-        chunk = account_ids[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for account_id, number, batch_number, seq, status in db.all(
-            "SELECT i.account_id, i.check_number, b.number, i.seq, i.status FROM mail_items i "
-            "JOIN mail_batches b ON b.id = i.batch_id WHERE i.check_number != '' AND i.status != 'reversed' "
-            f"AND b.status != 'rejected' AND i.account_id IN ({marks})", chunk,
-        ):  # fmt: skip
-            taken.setdefault((int(account_id), number), f"batch {batch_number}, item {seq}"
-                             + ("" if status == "posted" else ", not posted yet"))  # fmt: skip
-        for account_id, number, receipt in db.all(
-            "SELECT l.account_id, t.reference, r.number FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id "
-            "JOIN tenders t ON t.receipt_id = r.id WHERE r.channel != 'mail' AND r.status = 'posted' "
-            f"AND t.kind IN ('check', 'money_order') AND l.account_id IN ({marks})", chunk,
-        ):  # fmt: skip
-            taken.setdefault((int(account_id), number), f"receipt {receipt}")
-    return taken
-
-
-def _record_refusal(s: Session, ctx: ServiceContext, operator: Operator, name: str, problems: int,
-                    now: dt.datetime) -> None:  # fmt: skip
-    audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_import", object=name[:120],
-                 success=False, details={"problems": problems}, at=now)  # fmt: skip
-
-
-def _audit_refusal(ctx: ServiceContext, operator: Operator, name: str, problems: int, now: dt.datetime) -> None:
-    with ctx.db.unit_of_work() as uow:
-        _record_refusal(uow.session, ctx, operator, name, problems, now)
-        uow.commit()
-
-
 __all__ = [
     "BatchItem",
     "BatchUnbalanced",
     "BatchView",
-    "ImportResult",
     "MailRefused",
-    "PaymentsImportRefused",
     "PostedBatch",
     "add_remittance",
     "balance_batch",
     "batch_view",
-    "import_payments",
     "list_batches",
     "mail_receipt",
     "open_batch",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -153,9 +153,12 @@ class UpsertCounts:
     items_changed: int
     items_not_in_file: int  # still open in cashdesk, from the billing system, absent from the file
 
+    def __add__(self, other: UpsertCounts) -> UpsertCounts:
+        return UpsertCounts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
 
 class ImportStage:
-    """Temporary tables on one connection; `apply` writes the differences in one transaction."""
+    """Temporary tables on one connection; `apply` writes the differences, a range of lines per transaction."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -210,6 +213,7 @@ class ImportStage:
                     select(*(staged_rows.c[c] for c in cols)).join(first, first.c.line == staged_rows.c.line),
                 )
             )
+            self._conn.exec_driver_sql("CREATE INDEX temp.ix_import_accounts_line ON import_accounts (line)")
 
     def clashes(self) -> Iterator[Clash]:
         """Rows whose account fields differ from the account's first row in the file."""
@@ -277,24 +281,38 @@ class ImportStage:
         finally:
             self._conn.execution_options(cashdesk_begin="DEFERRED")
 
-    def apply(self, account_fields: Iterable[str], item_fields: Iterable[str], now: dt.datetime) -> UpsertCounts:
-        """Write what differs. Only the given fields are compared and updated on existing rows
-        (a column missing from the file leaves that field as it is); new rows get every field.
-        Call inside `writing()`.
+    def chunks(self, rows: int) -> list[tuple[int, int]]:
+        """The file's lines in ranges [first, past) of about `rows` staged rows each, in file order, for
+        `apply` one range per write transaction (an account's first line comes before its items')."""
+        with self._conn.begin():
+            lines = [line for (line,) in self._conn.execute(select(staged_rows.c.line).order_by(staged_rows.c.line))]
+        return [(lines[i], lines[i + rows] if i + rows < len(lines) else lines[-1] + 1)
+                for i in range(0, len(lines), rows)]  # fmt: skip
+
+    def apply(
+        self, account_fields: Iterable[str], item_fields: Iterable[str], now: dt.datetime,
+        lines: tuple[int, int] = (0, 1 << 62),
+    ) -> UpsertCounts:  # fmt: skip
+        """Write what differs for the accounts and items first seen on `lines` (a range from `chunks`).
+        Only the given fields are compared and updated on existing rows (a column missing from the
+        file leaves that field as it is); new rows get every field. Call inside `writing()`.
         """
         conn = self._conn
         s, r = staged_accounts, staged_rows
         account_fields = list(account_fields)
         item_fields = [f for f in item_fields if f != "item_id"]
+        s_in, r_in = s.c.line.between(lines[0], lines[1] - 1), r.c.line.between(lines[0], lines[1] - 1)
 
         conn.execute(
-            update(s).values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
+            update(s)
+            .where(s_in)
+            .values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
         )
         accounts_changed = 0
         if account_fields:
             accounts_changed = conn.execute(
                 update(accounts)
-                .where(accounts.c.id == s.c.account_id)
+                .where(accounts.c.id == s.c.account_id, s_in)
                 .where(or_(*(accounts.c[c].is_distinct_from(s.c[c]) for c in account_fields)))
                 .values({**{c: s.c[c] for c in account_fields}, "updated_at": now})
             ).rowcount
@@ -308,26 +326,26 @@ class ImportStage:
                     literal(now, accounts.c.created_at.type),
                     literal(now, accounts.c.updated_at.type),
                 )
-                .where(s.c.account_id.is_(None))
+                .where(s.c.account_id.is_(None), s_in)
                 .order_by(s.c.line),
             )
         ).rowcount
         conn.execute(
             update(s)
-            .where(s.c.account_id.is_(None))
+            .where(s.c.account_id.is_(None), s_in)
             .values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
         )
-        n_accounts = conn.execute(select(func.count()).select_from(s)).scalar_one()
+        n_accounts = conn.execute(select(func.count()).select_from(s).where(s_in)).scalar_one()
 
         # Items: find each staged item's row in cashdesk (by account and billing-system id).
         conn.execute(
             update(r)
-            .where(r.c.item_id.is_not(None))
+            .where(r.c.item_id.is_not(None), r_in)
             .values(account_id=select(s.c.account_id).where(s.c.account == r.c.account).scalar_subquery())
         )
         conn.execute(
             update(r)
-            .where(r.c.item_id.is_not(None))
+            .where(r.c.item_id.is_not(None), r_in)
             .values(
                 open_item_id=select(open_items.c.id)
                 .where(open_items.c.account_id == r.c.account_id, open_items.c.external_id == r.c.item_id)
@@ -338,7 +356,7 @@ class ImportStage:
         if item_fields:
             items_changed = conn.execute(
                 update(open_items)
-                .where(open_items.c.id == r.c.open_item_id)
+                .where(open_items.c.id == r.c.open_item_id, r_in)
                 .where(or_(*(open_items.c[_ITEM_COLUMN.get(c, c)].is_distinct_from(r.c[c]) for c in item_fields)))
                 .values({_ITEM_COLUMN.get(c, c): r.c[c] for c in item_fields})
             ).rowcount
@@ -347,11 +365,11 @@ class ImportStage:
             insert(open_items).from_select(
                 [_ITEM_COLUMN.get(c, c) for c in item_cols],
                 select(*(r.c[c] for c in item_cols))
-                .where(r.c.item_id.is_not(None), r.c.open_item_id.is_(None))
+                .where(r.c.item_id.is_not(None), r.c.open_item_id.is_(None), r_in)
                 .order_by(r.c.line),
             )
         ).rowcount
-        n_items = conn.execute(select(func.count()).select_from(r).where(r.c.item_id.is_not(None))).scalar_one()
+        n_items = conn.execute(select(func.count()).select_from(r).where(r.c.item_id.is_not(None), r_in)).scalar_one()
         not_in_file = 0
         if n_items:
             not_in_file = conn.execute(
@@ -359,6 +377,7 @@ class ImportStage:
                 .select_from(open_items)
                 .join(s, s.c.account_id == open_items.c.account_id)
                 .where(
+                    s_in,
                     open_items.c.external_id.is_not(None),
                     open_items.c.amount_cents > open_items.c.paid_cents,
                     ~exists().where(r.c.account == s.c.account, r.c.item_id == open_items.c.external_id),
