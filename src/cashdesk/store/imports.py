@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Connection,
     Date,
     Engine,
@@ -297,92 +298,12 @@ class ImportStage:
         Only the given fields are compared and updated on existing rows (a column missing from the
         file leaves that field as it is); new rows get every field. Call inside `writing()`.
         """
-        conn = self._conn
-        s, r = staged_accounts, staged_rows
         account_fields = list(account_fields)
         item_fields = [f for f in item_fields if f != "item_id"]
-        s_in, r_in = s.c.line.between(lines[0], lines[1] - 1), r.c.line.between(lines[0], lines[1] - 1)
-
-        conn.execute(
-            update(s)
-            .where(s_in)
-            .values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
-        )
-        accounts_changed = 0
-        if account_fields:
-            accounts_changed = conn.execute(
-                update(accounts)
-                .where(accounts.c.id == s.c.account_id, s_in)
-                .where(or_(*(accounts.c[c].is_distinct_from(s.c[c]) for c in account_fields)))
-                .values({**{c: s.c[c] for c in account_fields}, "updated_at": now})
-            ).rowcount
-        new_cols = ["number", *ACCOUNT_FIELDS, "created_at", "updated_at"]
-        accounts_added = conn.execute(
-            insert(accounts).from_select(
-                new_cols,
-                select(
-                    s.c.account,
-                    *(s.c[c] for c in ACCOUNT_FIELDS),
-                    literal(now, accounts.c.created_at.type),
-                    literal(now, accounts.c.updated_at.type),
-                )
-                .where(s.c.account_id.is_(None), s_in)
-                .order_by(s.c.line),
-            )
-        ).rowcount
-        conn.execute(
-            update(s)
-            .where(s.c.account_id.is_(None), s_in)
-            .values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
-        )
-        n_accounts = conn.execute(select(func.count()).select_from(s).where(s_in)).scalar_one()
-
-        # Items: find each staged item's row in cashdesk (by account and billing-system id).
-        conn.execute(
-            update(r)
-            .where(r.c.item_id.is_not(None), r_in)
-            .values(account_id=select(s.c.account_id).where(s.c.account == r.c.account).scalar_subquery())
-        )
-        conn.execute(
-            update(r)
-            .where(r.c.item_id.is_not(None), r_in)
-            .values(
-                open_item_id=select(open_items.c.id)
-                .where(open_items.c.account_id == r.c.account_id, open_items.c.external_id == r.c.item_id)
-                .scalar_subquery()
-            )
-        )
-        items_changed = 0
-        if item_fields:
-            items_changed = conn.execute(
-                update(open_items)
-                .where(open_items.c.id == r.c.open_item_id, r_in)
-                .where(or_(*(open_items.c[_ITEM_COLUMN.get(c, c)].is_distinct_from(r.c[c]) for c in item_fields)))
-                .values({_ITEM_COLUMN.get(c, c): r.c[c] for c in item_fields})
-            ).rowcount
-        item_cols = ["account_id", *ITEM_FIELDS]
-        items_added = conn.execute(
-            insert(open_items).from_select(
-                [_ITEM_COLUMN.get(c, c) for c in item_cols],
-                select(*(r.c[c] for c in item_cols))
-                .where(r.c.item_id.is_not(None), r.c.open_item_id.is_(None), r_in)
-                .order_by(r.c.line),
-            )
-        ).rowcount
-        n_items = conn.execute(select(func.count()).select_from(r).where(r.c.item_id.is_not(None), r_in)).scalar_one()
-        not_in_file = 0
-        if n_items:
-            not_in_file = conn.execute(
-                select(func.count())
-                .select_from(open_items)
-                .join(s, s.c.account_id == open_items.c.account_id)
-                .where(
-                    s_in,
-                    open_items.c.external_id.is_not(None),
-                    open_items.c.amount_cents > open_items.c.paid_cents,
-                    ~exists().where(r.c.account == s.c.account, r.c.item_id == open_items.c.external_id),
-                )
-            ).scalar_one()
+        s_in = staged_accounts.c.line.between(lines[0], lines[1] - 1)
+        r_in = staged_rows.c.line.between(lines[0], lines[1] - 1)
+        n_accounts, accounts_added, accounts_changed = _apply_accounts(self._conn, account_fields, now, s_in)
+        n_items, items_added, items_changed = _apply_items(self._conn, item_fields, r_in)
         return UpsertCounts(
             accounts=n_accounts,
             accounts_added=accounts_added,
@@ -390,8 +311,102 @@ class ImportStage:
             items=n_items,
             items_added=items_added,
             items_changed=items_changed,
-            items_not_in_file=not_in_file,
+            items_not_in_file=_open_items_not_in_file(self._conn, s_in) if n_items else 0,
         )
+
+
+def _apply_accounts(conn: Connection, account_fields: list[str], now: dt.datetime,
+                    s_in: ColumnElement[bool]) -> tuple[int, int, int]:  # fmt: skip
+    """The staged accounts matched, changed and added: (accounts on the lines, added, changed)."""
+    s = staged_accounts
+    conn.execute(
+        update(s)
+        .where(s_in)
+        .values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
+    )
+    accounts_changed = 0
+    if account_fields:
+        accounts_changed = conn.execute(
+            update(accounts)
+            .where(accounts.c.id == s.c.account_id, s_in)
+            .where(or_(*(accounts.c[c].is_distinct_from(s.c[c]) for c in account_fields)))
+            .values({**{c: s.c[c] for c in account_fields}, "updated_at": now})
+        ).rowcount
+    new_cols = ["number", *ACCOUNT_FIELDS, "created_at", "updated_at"]
+    accounts_added = conn.execute(
+        insert(accounts).from_select(
+            new_cols,
+            select(
+                s.c.account,
+                *(s.c[c] for c in ACCOUNT_FIELDS),
+                literal(now, accounts.c.created_at.type),
+                literal(now, accounts.c.updated_at.type),
+            )
+            .where(s.c.account_id.is_(None), s_in)
+            .order_by(s.c.line),
+        )
+    ).rowcount
+    conn.execute(
+        update(s)
+        .where(s.c.account_id.is_(None), s_in)
+        .values(account_id=select(accounts.c.id).where(accounts.c.number == s.c.account).scalar_subquery())
+    )
+    n_accounts = conn.execute(select(func.count()).select_from(s).where(s_in)).scalar_one()
+    return n_accounts, accounts_added, accounts_changed
+
+
+def _apply_items(conn: Connection, item_fields: list[str], r_in: ColumnElement[bool]) -> tuple[int, int, int]:
+    """The staged bills found by account and billing-system id, changed and added: (items, added, changed)."""
+    s, r = staged_accounts, staged_rows
+    conn.execute(
+        update(r)
+        .where(r.c.item_id.is_not(None), r_in)
+        .values(account_id=select(s.c.account_id).where(s.c.account == r.c.account).scalar_subquery())
+    )
+    conn.execute(
+        update(r)
+        .where(r.c.item_id.is_not(None), r_in)
+        .values(
+            open_item_id=select(open_items.c.id)
+            .where(open_items.c.account_id == r.c.account_id, open_items.c.external_id == r.c.item_id)
+            .scalar_subquery()
+        )
+    )
+    items_changed = 0
+    if item_fields:
+        items_changed = conn.execute(
+            update(open_items)
+            .where(open_items.c.id == r.c.open_item_id, r_in)
+            .where(or_(*(open_items.c[_ITEM_COLUMN.get(c, c)].is_distinct_from(r.c[c]) for c in item_fields)))
+            .values({_ITEM_COLUMN.get(c, c): r.c[c] for c in item_fields})
+        ).rowcount
+    item_cols = ["account_id", *ITEM_FIELDS]
+    items_added = conn.execute(
+        insert(open_items).from_select(
+            [_ITEM_COLUMN.get(c, c) for c in item_cols],
+            select(*(r.c[c] for c in item_cols))
+            .where(r.c.item_id.is_not(None), r.c.open_item_id.is_(None), r_in)
+            .order_by(r.c.line),
+        )
+    ).rowcount
+    n_items = conn.execute(select(func.count()).select_from(r).where(r.c.item_id.is_not(None), r_in)).scalar_one()
+    return n_items, items_added, items_changed
+
+
+def _open_items_not_in_file(conn: Connection, s_in: ColumnElement[bool]) -> int:
+    """Open bills of the file's accounts that the file no longer lists."""
+    s, r = staged_accounts, staged_rows
+    return conn.execute(
+        select(func.count())
+        .select_from(open_items)
+        .join(s, s.c.account_id == open_items.c.account_id)
+        .where(
+            s_in,
+            open_items.c.external_id.is_not(None),
+            open_items.c.amount_cents > open_items.c.paid_cents,
+            ~exists().where(r.c.account == s.c.account, r.c.item_id == open_items.c.external_id),
+        )
+    ).scalar_one()
 
 
 @contextmanager

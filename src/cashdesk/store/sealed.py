@@ -12,7 +12,7 @@ What each part covers is what never changes after its event (docs/formats.md).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,98 +127,139 @@ def _void(db: Driver, number: str) -> list[Row]:
     return _rows(db, "SELECT status, void_reason, voided_by, voided_at FROM receipts WHERE number = ?", (number,))
 
 
+def _post(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    receipt = _receipts(db, "r.number = ?", (object_,)).get(object_)
+    return Sealed(f"receipt {object_}", receipt or {"receipt": [], "lines": [], "tenders": [], "allocations": []})
+
+
+def _voided(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    return Sealed(f"receipt {object_}", {"void": _void(db, object_),
+                                         "reversals": _allocations(db, _ids(details, "allocations"))})  # fmt: skip
+
+
+def _drawer_open(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    drawer = _drawer_id(object_, details)
+    return Sealed(object_, {"drawer": _rows(
+        db, "SELECT id, station, cashier, business_date, opened_at, opening_float_cents, opening_count "
+            "FROM drawers WHERE id = ?", (drawer,))})  # fmt: skip
+
+
+def _cash_drop(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    drop = _id(details, "drop")
+    return Sealed(f"cash drop {drop} ({object_})", {"drop": _rows(
+        db, "SELECT id, drawer_id, station, cashier, dropped_at, pieces, amount_cents FROM cash_drops "
+            "WHERE id = ?", (drop,))})  # fmt: skip
+
+
+def _paid_out(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    paid = _id(details, "paid_out")
+    return Sealed(f"paid-out {paid} ({object_})", {"paid_out": _rows(
+        db, "SELECT id, drawer_id, station, cashier, paid_at, business_date, account_id, revenue_code, payee, "
+            "amount_cents, reason, approved_by FROM paid_outs WHERE id = ?", (paid,))})  # fmt: skip
+
+
+def _drawer_count(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    count = _id(details, "count")
+    return Sealed(f"count {count} of {object_}", {"count": _rows(
+        db, "SELECT id, drawer_id, attempt, counted_by, role, counted_at, pieces, cash_cents, items, "
+            "card_settlement_cents, expected, counted, over_short_cents, reason FROM drawer_counts WHERE id = ?",
+        (count,))})  # fmt: skip
+
+
+def _drawer_close(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    drawer = _drawer_id(object_, details)
+    return Sealed(object_, {
+        "close": _rows(db, "SELECT drawer_id, count_id, second_count_id, closed_at, closed_by, business_date, "
+                           "expected, counted, over_short_cents, float_kept, float_kept_cents, deposit_pieces, "
+                           "deposit_cash_cents, card_settlement_cents, reason, approved_by FROM drawer_closes "
+                           "WHERE drawer_id = ?", (drawer,)),
+        "closed": _rows(db, "SELECT status, closed_at FROM drawers WHERE id = ?", (drawer,)),
+    })  # fmt: skip
+
+
+def _mail_batch_post(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    batch = db.one("SELECT id FROM mail_batches WHERE number = ?", (object_,))
+    batch_id = int(batch[0]) if batch else -1
+    receipts = _receipts(db, "r.id IN (SELECT receipt_id FROM mail_items WHERE batch_id = ?)", (batch_id,))
+    parts: Parts = {
+        "batch": _rows(db, "SELECT number, business_date, station, owner, control_count, control_total_cents, "
+                           "status, source, source_file, source_sha256, created_at, balanced_at, posted_at, "
+                           "posted_by, reject_reason FROM mail_batches WHERE id = ?", (batch_id,)),
+        "items": _rows(db, "SELECT seq, account_id, account_typed, amount_cents, tender, check_number, payer, "
+                           "routing, bank_account, scan_line, source_line, tax_return_id, receipt_id "
+                           "FROM mail_items WHERE batch_id = ?", (batch_id,)),
+    }  # fmt: skip
+    for name in ("receipt", "lines", "tenders", "allocations"):
+        parts[name] = [row for receipt in receipts.values() for row in receipt[name]]
+    return Sealed(f"mail batch {object_}", parts, receipts)
+
+
+def _mail_reversal(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    batch, seq = details.get("batch"), details.get("seq")
+    if not isinstance(batch, str) or type(seq) is not int:
+        raise Unreadable("its details do not say which remittance it reversed")
+    return Sealed(f"receipt {object_}", {
+        "void": _void(db, object_),
+        "item": _rows(db, "SELECT i.status, i.reversed_by, i.reversed_at, i.reverse_reason FROM mail_items i "
+                          "JOIN mail_batches b ON b.id = i.batch_id WHERE b.number = ? AND i.seq = ?",
+                      (batch, seq)),
+        "reversals": _allocations(db, _ids(details, "allocations")),
+    })  # fmt: skip
+
+
+def _returned_check(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    returned = _id(details, "returned_check")
+    return Sealed(f"the returned check #{details.get('check', '?')} on receipt {object_}", {
+        "returned_check": _rows(db, "SELECT id, receipt_id, tender_id, account_id, amount_cents, fee_item_id, "
+                                    "reason, recorded_by, recorded_at FROM returned_checks WHERE id = ?",
+                                (returned,)),
+        "fee": _rows(db, "SELECT o.id, o.account_id, o.revenue_code, o.description, o.period, o.bill_date, "
+                         "o.due_date, o.amount_cents FROM open_items o JOIN returned_checks c "
+                         "ON c.fee_item_id = o.id WHERE c.id = ?", (returned,)),
+        "reversals": _allocations(db, _ids(details, "allocations")),
+    })  # fmt: skip
+
+
+def _day_close(db: Driver, object_: str, details: Mapping[str, Any]) -> Sealed:
+    day = details.get("business_date")
+    if not isinstance(day, str):
+        day = object_.removeprefix("business day ")
+    try:
+        on = dt.date.fromisoformat(day)
+    except ValueError:
+        raise Unreadable("its object is not a business day") from None
+    return Sealed(object_, {
+        "day": _rows(db, "SELECT business_date, status, closed_at, closed_by, over_short_cents, "
+                         "deposit_total_cents FROM business_days WHERE business_date = ?", (db.value(on),)),
+        "record": _rows(db, "SELECT business_date, lookups, figures FROM day_close_records "
+                            "WHERE business_date = ?", (db.value(on),)),
+    })  # fmt: skip
+
+
+#: Each money event's reader of the rows it sealed.
+_READERS: dict[str, Callable[[Driver, str, Mapping[str, Any]], Sealed]] = {
+    "post": _post,
+    "void": _voided,
+    "drawer_open": _drawer_open,
+    "cash_drop": _cash_drop,
+    "paid_out": _paid_out,
+    "drawer_count": _drawer_count,
+    "drawer_close": _drawer_close,
+    "mail_batch_post": _mail_batch_post,
+    "mail_reversal": _mail_reversal,
+    "returned_check": _returned_check,
+    "day_close": _day_close,
+}
+
+
 def read(db: Driver, event_type: str, object_: str, details: Mapping[str, Any]) -> Sealed:
     """The rows the event `event_type` on `object_` sealed, as they are now.
 
     Raises Unreadable when the details do not name its rows."""
-    if event_type == "post":
-        receipt = _receipts(db, "r.number = ?", (object_,)).get(object_)
-        return Sealed(f"receipt {object_}", receipt or {"receipt": [], "lines": [], "tenders": [], "allocations": []})
-    if event_type == "void":
-        return Sealed(f"receipt {object_}", {"void": _void(db, object_),
-                                             "reversals": _allocations(db, _ids(details, "allocations"))})  # fmt: skip
-    if event_type == "drawer_open":
-        drawer = _drawer_id(object_, details)
-        return Sealed(object_, {"drawer": _rows(
-            db, "SELECT id, station, cashier, business_date, opened_at, opening_float_cents, opening_count "
-                "FROM drawers WHERE id = ?", (drawer,))})  # fmt: skip
-    if event_type == "cash_drop":
-        drop = _id(details, "drop")
-        return Sealed(f"cash drop {drop} ({object_})", {"drop": _rows(
-            db, "SELECT id, drawer_id, station, cashier, dropped_at, pieces, amount_cents FROM cash_drops "
-                "WHERE id = ?", (drop,))})  # fmt: skip
-    if event_type == "paid_out":
-        paid = _id(details, "paid_out")
-        return Sealed(f"paid-out {paid} ({object_})", {"paid_out": _rows(
-            db, "SELECT id, drawer_id, station, cashier, paid_at, business_date, account_id, revenue_code, payee, "
-                "amount_cents, reason, approved_by FROM paid_outs WHERE id = ?", (paid,))})  # fmt: skip
-    if event_type == "drawer_count":
-        count = _id(details, "count")
-        return Sealed(f"count {count} of {object_}", {"count": _rows(
-            db, "SELECT id, drawer_id, attempt, counted_by, role, counted_at, pieces, cash_cents, items, "
-                "card_settlement_cents, expected, counted, over_short_cents, reason FROM drawer_counts WHERE id = ?",
-            (count,))})  # fmt: skip
-    if event_type == "drawer_close":
-        drawer = _drawer_id(object_, details)
-        return Sealed(object_, {
-            "close": _rows(db, "SELECT drawer_id, count_id, second_count_id, closed_at, closed_by, business_date, "
-                               "expected, counted, over_short_cents, float_kept, float_kept_cents, deposit_pieces, "
-                               "deposit_cash_cents, card_settlement_cents, reason, approved_by FROM drawer_closes "
-                               "WHERE drawer_id = ?", (drawer,)),
-            "closed": _rows(db, "SELECT status, closed_at FROM drawers WHERE id = ?", (drawer,)),
-        })  # fmt: skip
-    if event_type == "mail_batch_post":
-        batch = db.one("SELECT id FROM mail_batches WHERE number = ?", (object_,))
-        batch_id = int(batch[0]) if batch else -1
-        receipts = _receipts(db, "r.id IN (SELECT receipt_id FROM mail_items WHERE batch_id = ?)", (batch_id,))
-        parts: Parts = {
-            "batch": _rows(db, "SELECT number, business_date, station, owner, control_count, control_total_cents, "
-                               "status, source, source_file, source_sha256, created_at, balanced_at, posted_at, "
-                               "posted_by, reject_reason FROM mail_batches WHERE id = ?", (batch_id,)),
-            "items": _rows(db, "SELECT seq, account_id, account_typed, amount_cents, tender, check_number, payer, "
-                               "routing, bank_account, scan_line, source_line, tax_return_id, receipt_id "
-                               "FROM mail_items WHERE batch_id = ?", (batch_id,)),
-        }  # fmt: skip
-        for name in ("receipt", "lines", "tenders", "allocations"):
-            parts[name] = [row for receipt in receipts.values() for row in receipt[name]]
-        return Sealed(f"mail batch {object_}", parts, receipts)
-    if event_type == "mail_reversal":
-        batch, seq = details.get("batch"), details.get("seq")
-        if not isinstance(batch, str) or type(seq) is not int:
-            raise Unreadable("its details do not say which remittance it reversed")
-        return Sealed(f"receipt {object_}", {
-            "void": _void(db, object_),
-            "item": _rows(db, "SELECT i.status, i.reversed_by, i.reversed_at, i.reverse_reason FROM mail_items i "
-                              "JOIN mail_batches b ON b.id = i.batch_id WHERE b.number = ? AND i.seq = ?",
-                          (batch, seq)),
-            "reversals": _allocations(db, _ids(details, "allocations")),
-        })  # fmt: skip
-    if event_type == "returned_check":
-        returned = _id(details, "returned_check")
-        return Sealed(f"the returned check #{details.get('check', '?')} on receipt {object_}", {
-            "returned_check": _rows(db, "SELECT id, receipt_id, tender_id, account_id, amount_cents, fee_item_id, "
-                                        "reason, recorded_by, recorded_at FROM returned_checks WHERE id = ?",
-                                    (returned,)),
-            "fee": _rows(db, "SELECT o.id, o.account_id, o.revenue_code, o.description, o.period, o.bill_date, "
-                             "o.due_date, o.amount_cents FROM open_items o JOIN returned_checks c "
-                             "ON c.fee_item_id = o.id WHERE c.id = ?", (returned,)),
-            "reversals": _allocations(db, _ids(details, "allocations")),
-        })  # fmt: skip
-    if event_type == "day_close":
-        day = details.get("business_date")
-        if not isinstance(day, str):
-            day = object_.removeprefix("business day ")
-        try:
-            on = dt.date.fromisoformat(day)
-        except ValueError:
-            raise Unreadable("its object is not a business day") from None
-        return Sealed(object_, {
-            "day": _rows(db, "SELECT business_date, status, closed_at, closed_by, over_short_cents, "
-                             "deposit_total_cents FROM business_days WHERE business_date = ?", (db.value(on),)),
-            "record": _rows(db, "SELECT business_date, lookups, figures FROM day_close_records "
-                                "WHERE business_date = ?", (db.value(on),)),
-        })  # fmt: skip
-    raise KeyError(event_type)
+    reader = _READERS.get(event_type)
+    if reader is None:
+        raise KeyError(event_type)
+    return reader(db, object_, details)
 
 
 def digests(db: Driver, event_type: str, object_: str, details: Mapping[str, Any]) -> dict[str, Any]:
