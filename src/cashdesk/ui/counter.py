@@ -7,7 +7,9 @@ is on the right. The search box has the keyboard at the start of every transacti
     Enter                        → on the receipt (more than owed: keep the excess as credit?)
     F4                           → a misc item (revenue code, amount, memo)
     F5 F6 F7 F8                  → cash, check, card, money order; the remaining amount filled in
-    F12                          → post; the change due shows large, the next customer starts
+                                   (an account open for payment goes on the receipt first, as Enter)
+    F12                          → post (the cash being typed is taken first); the change due shows
+                                   large, the next customer starts
     Esc                          → back one step; in the search box, cancel the transaction
     Ctrl+Shift+C P X B           → cash drop, paid-out, X report, balance the drawer (ui.shift_dialogs)
 
@@ -404,7 +406,7 @@ class CounterScreen(QWidget):
 
     def post(self) -> None:
         """F12: the receipt is posted in one unit of work; printing follows in the background."""
-        if not self._may_pay():
+        if not self._may_pay() or not self.lines.take_cash_shown():
             return
         cart = self.cart
         if not cart.lines:
