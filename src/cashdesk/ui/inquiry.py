@@ -101,8 +101,9 @@ class InquiryScreen(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.results_view)
         splitter.addWidget(self.pane)
-        splitter.setStretchFactor(0, 2)  # the account pane gets more: its open items' amounts in full
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.pane.setMinimumWidth(380)  # an open item's due date and five-digit amounts in full
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
