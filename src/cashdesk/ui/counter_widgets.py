@@ -131,7 +131,10 @@ class PayStrip(QFrame):
         caption = QLabel("&Amount to pay:")
         caption.setBuddy(self.amount_field)
         self.message_label = message_label("payMessage")
-        hint = QLabel("Enter adds it to the receipt (change the amount for a partial payment). Esc: back.")
+        hint = QLabel(
+            "Enter adds it to the receipt (change the amount for a partial payment); F5 adds it and takes "
+            "cash, F6 a check, F7 a card, F8 a money order. Esc: back."
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         row = QHBoxLayout()
