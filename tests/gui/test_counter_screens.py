@@ -189,3 +189,9 @@ def test_forced_smaller_the_results_still_show_names(
     view, model = window.inquiry.results_view, window.inquiry.results_model
     for row in range(model.rowCount()):
         assert column_shows(view, 1, model.index(row, 1).data())
+
+
+def test_as_it_opens_the_window_fits_the_screen_it_opens_on(signed_out_window: MainWindow) -> None:
+    screen = signed_out_window.screen()
+    assert screen.availableGeometry().contains(signed_out_window.frameGeometry())
+    assert in_full_view(signed_out_window.sign_in_screen.form.user_field, signed_out_window)
