@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 
-# Before any Qt import: tests never need a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any Qt import: tests never need a display. The offscreen platform gets two screens, the
+# city's workstation sizes: 1280×800 (where windows open) and 1024×768 beside it (tests/gui/screens.json).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={os.path.join(os.path.dirname(__file__), 'gui', 'screens.json')}"
+    )
 
 import datetime as dt  # noqa: E402
 from collections.abc import Iterator  # noqa: E402

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from cashdesk.config import Settings
 from cashdesk.services.context import ServiceContext
 from cashdesk.store.db import Database
-from cashdesk.ui.counter import KEY_LEGEND
+from cashdesk.ui.counter_widgets import KEY_LEGEND
 from cashdesk.ui.main_window import KEY_HINTS, STATION_HINTS, MainWindow
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashdesk.ui.columns import FitColumns
 from cashdesk.ui.formatting import date_text, kind_text
 from cashdesk.ui.labels import heading_font
 from cashdesk.ui.models import HistoryModel, OpenItemsModel
@@ -111,14 +112,18 @@ class AccountPane(QWidget):
 
         self.items_caption = QLabel("Open items, in the order a payment pays them")
         self.items_caption.setObjectName("openItemsCaption")
+        self.items_caption.setWordWrap(True)  # a narrow pane wraps it rather than grow the window
         layout.addWidget(self.items_caption)
         self.items_model = OpenItemsModel(self)
         self.items_view = _read_only_table("openItems", self.items_model, stretch=2)  # the description
+        # Amount, paid and open always in full: the period, then the code, give way on a narrow pane.
+        self._fit_items = FitColumns(self.items_view, optional=(3, 1), stretch=2)
         layout.addWidget(self.items_view, 3)
 
         layout.addWidget(QLabel("History, latest first"))
         self.history_model = HistoryModel(self)
         self.history_view = _read_only_table("history", self.history_model, stretch=2)
+        self._fit_history = FitColumns(self.history_view, optional=(4, 1), stretch=2)  # the reference, what
         layout.addWidget(self.history_view, 2)
         return page
 
@@ -144,17 +149,19 @@ class AccountPane(QWidget):
         money.setColumnStretch(2, 1)
         return money
 
-    def _build_aging(self) -> QHBoxLayout:
-        """What is owed by how long since it was billed."""
-        aging = QHBoxLayout()
+    def _build_aging(self) -> QGridLayout:
+        """What is owed by how long since it was billed: two to a line, so a narrow pane shows all four."""
+        aging = QGridLayout()
+        aging.setHorizontalSpacing(16)
+        aging.setVerticalSpacing(0)
         self.aging_labels: dict[str, QLabel] = {}
-        for bucket, title in _AGING_TITLES.items():
+        for n, (bucket, title) in enumerate(_AGING_TITLES.items()):
             label = _value_label(f"aging{bucket.replace('+', 'Plus')}")
             label.setWordWrap(False)
             label.setToolTip(f"Owed: {title.lower()} since billed")
             self.aging_labels[bucket] = label
-            aging.addWidget(label)
-        aging.addStretch(1)
+            aging.addWidget(label, n // 2, n % 2)
+        aging.setColumnStretch(2, 1)
         return aging
 
     def _build_addresses(self) -> QFormLayout:

@@ -7,7 +7,9 @@ is on the right. The search box has the keyboard at the start of every transacti
     Enter                        → on the receipt (more than owed: keep the excess as credit?)
     F4                           → a misc item (revenue code, amount, memo)
     F5 F6 F7 F8                  → cash, check, card, money order; the remaining amount filled in
-    F12                          → post; the change due shows large, the next customer starts
+                                   (an account open for payment goes on the receipt first, as Enter)
+    F12                          → post (the cash being typed is taken first); the change due shows
+                                   large, the next customer starts
     Esc                          → back one step; in the search box, cancel the transaction
     Ctrl+Shift+C P X B           → cash drop, paid-out, X report, balance the drawer (ui.shift_dialogs)
 
@@ -41,7 +43,7 @@ from cashdesk.domain.tenders import TenderKind
 from cashdesk.ui.cart import CartLinesModel, CartState, TendersModel
 from cashdesk.ui.counter_lines import CounterLines
 from cashdesk.ui.counter_undo import CounterUndo
-from cashdesk.ui.counter_widgets import NOT_A_CASHIER, PayStrip, cart_view
+from cashdesk.ui.counter_widgets import NOT_A_CASHIER, PayStrip, cart_view, key_legend
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, is_plain_enter
 from cashdesk.ui.inquiry import InquiryScreen
@@ -58,46 +60,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The counter's keys, under the receipt (docs/keyboard.md has the full contract).
-KEY_LEGEND = (
-    ("F2", "Find · scan"),
-    ("Enter", "Pay · add · next"),
-    ("F4", "Misc item"),
-    ("F5", "Cash"),
-    ("F6", "Check"),
-    ("F7", "Card"),
-    ("F8", "Money order"),
-    ("F12", "Post"),
-    ("Esc", "Back · cancel"),
-    ("Del", "Remove line/tender"),
-    ("Ctrl+P", "Reprint last"),
-    ("Ctrl+Shift+V", "Void"),
-    ("Ctrl+Shift+O", "No sale"),
-    ("Ctrl+Shift+S", "PDF copy"),
-    ("Ctrl+Shift+C", "Cash drop"),
-    ("Ctrl+Shift+P", "Paid-out"),
-    ("Ctrl+Shift+X", "X report"),
-    ("Ctrl+Shift+B", "Balance · end shift"),
-)
-
 _CHANGE_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 8px;"
-
-
-def _key_legend() -> QFrame:
-    """The counter's keys, two to a row, under the receipt."""
-    legend = QGridLayout()
-    legend.setHorizontalSpacing(10)
-    legend.setVerticalSpacing(0)
-    for row, (key, what) in enumerate(KEY_LEGEND):
-        key_label = QLabel(f"<b>{key}</b>")
-        what_label = QLabel(what)
-        what_label.setStyleSheet("color: #444444;")
-        legend.addWidget(key_label, row // 2, (row % 2) * 2)
-        legend.addWidget(what_label, row // 2, (row % 2) * 2 + 1)
-    legend_box = QFrame()
-    legend_box.setObjectName("keyLegend")
-    legend_box.setLayout(legend)
-    return legend_box
 
 
 class CounterScreen(QWidget):
@@ -140,8 +103,8 @@ class CounterScreen(QWidget):
         self.receipt_panel = self._build_receipt_panel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.receipt_panel)
+        layout.addLayout(left, 2)
+        layout.addWidget(self.receipt_panel, 1)
 
         self.setTabOrder(self.inquiry.pane.history_view, self.pay_strip.amount_field)
         self.setTabOrder(self.pay_strip.amount_field, self.lines_view)
@@ -185,7 +148,9 @@ class CounterScreen(QWidget):
         panel = QFrame()
         panel.setObjectName("receiptPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(470)
+        # A third of the window: 1280 wide leaves the account pane room, 1024 still shows every total.
+        panel.setMinimumWidth(346)
+        panel.setMaximumWidth(470)
         layout = QVBoxLayout(panel)
 
         heading = QLabel("Receipt")
@@ -225,7 +190,7 @@ class CounterScreen(QWidget):
         layout.addWidget(self.tender_entry)
         layout.addWidget(self.misc_entry)
 
-        layout.addWidget(_key_legend())
+        layout.addWidget(key_legend())
         return panel
 
     def _build_change_box(self) -> QFrame:
@@ -244,6 +209,8 @@ class CounterScreen(QWidget):
         self.posted_label = QLabel()
         self.posted_label.setObjectName("postedReceipt")
         self.posted_label.setWordWrap(True)
+        # Three lines and the 8px padding _CHANGE_STYLE gives each label: a short receipt side never cuts it.
+        self.posted_label.setMinimumHeight(3 * self.posted_label.fontMetrics().lineSpacing() + 20)
         self.posted_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.change_caption)
@@ -404,7 +371,7 @@ class CounterScreen(QWidget):
 
     def post(self) -> None:
         """F12: the receipt is posted in one unit of work; printing follows in the background."""
-        if not self._may_pay():
+        if not self._may_pay() or not self.lines.take_cash_shown():
             return
         cart = self.cart
         if not cart.lines:

@@ -6,6 +6,7 @@ what is decided is `ui.cart.CartState` and the services'.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cashdesk.domain.accounts import AccountStatus
@@ -51,8 +52,8 @@ class CounterLines:
         self._owner.misc_entry.hide()
         self._owner.pay_strip.open_for(detail, amount, note)
 
-    def add_account(self) -> None:
-        """Enter in the amount to pay: the account goes on the receipt."""
+    def add_account(self, then: Callable[[], None] | None = None) -> None:
+        """Enter in the amount to pay: the account goes on the receipt; `then()` once it is on."""
         strip = self._owner.pay_strip
         detail = strip.detail
         if detail is None or self._owner.guard.check_now() or not self._owner._may_pay():
@@ -99,11 +100,11 @@ class CounterLines:
             )
             return
         if line.excess.cents:
-            self._ask_keep_excess(line)
+            self._ask_keep_excess(line, then)
             return
-        self._put_account(line)
+        self._put_account(line, then)
 
-    def _ask_keep_excess(self, line: AccountLine) -> None:
+    def _ask_keep_excess(self, line: AccountLine, then: Callable[[], None] | None) -> None:
         self._owner._asking = True
 
         def answered(yes: bool) -> None:
@@ -112,7 +113,7 @@ class CounterLines:
             if yes:
                 from dataclasses import replace
 
-                self._put_account(replace(line, keep_excess_as_credit=True))
+                self._put_account(replace(line, keep_excess_as_credit=True), then)
                 return
             owed = line.owed
             self._owner.pay_strip.amount_field.setText(owed.plain())
@@ -130,7 +131,7 @@ class CounterLines:
             informative="Y: yes, keep it as a credit.  N: no, change the amount.",
         )
 
-    def _put_account(self, line: AccountLine) -> None:
+    def _put_account(self, line: AccountLine, then: Callable[[], None] | None = None) -> None:
         self._owner._starting_new()
         changed = self._owner.cart.put_account(line)
         self._owner._refresh()
@@ -147,6 +148,8 @@ class CounterLines:
             text += " A supervisor approves it when you post."
         self._owner.say(text + f" Still to pay: {self._owner.cart.remaining.display()}.", error=bool(warnings))
         self._owner._home()
+        if then is not None:
+            then()
 
     def remove_line(self, row: int) -> None:
         if not (0 <= row < len(self._owner.cart.lines)) or self._owner._asking:
@@ -204,6 +207,10 @@ class CounterLines:
     def open_tender(self, kind: TenderKind) -> None:
         if not self._owner._may_pay():
             return
+        if self._owner.pay_strip.detail is not None:
+            # The amount to pay goes on the receipt first, as its Enter would: a stub is scan, F5, F12.
+            self.add_account(then=lambda: self.open_tender(kind))
+            return
         cart = self._owner.cart
         if not cart.lines:
             self._owner.say(
@@ -225,6 +232,15 @@ class CounterLines:
         self._owner.pay_strip.close_strip()
         self._owner.misc_entry.hide()
         self._owner.tender_entry.open_for(kind, cart.remaining)
+
+    def take_cash_shown(self) -> bool:
+        """F12 while cash is being typed: the amount shown (still to pay, or typed over it) is taken as
+        tendered first. False when it was refused: the cash entry says why and keeps the keyboard."""
+        entry = self._owner.tender_entry
+        if entry.isHidden() or entry.kind is not TenderKind.CASH:
+            return True
+        entry.submit()
+        return entry.isHidden()
 
     def apply_tender(self, tender: object) -> None:
         assert isinstance(tender, Tender)

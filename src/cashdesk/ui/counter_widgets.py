@@ -1,5 +1,6 @@
-"""The counter's own widgets: the receipt's lines and tenders (Delete removes the one chosen) and
-the pay strip, where the account opened for payment shows its flags and the amount to pay.
+"""The counter's own widgets: the receipt's lines and tenders (Delete removes the one chosen), the
+pay strip, where the account opened for payment shows its flags and the amount to pay, and the
+legend of the counter's keys under the receipt.
 """
 
 from __future__ import annotations
@@ -7,10 +8,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +36,49 @@ NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and su
 
 _FLAG_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
 _PANEL_STYLE = "QFrame#payStrip { border: 2px solid #1f4e79; border-radius: 4px; }"
+
+
+#: The counter's keys, under the receipt (docs/keyboard.md has the full contract).
+KEY_LEGEND = (
+    ("F2", "Find · scan"),
+    ("Enter", "Pay · add"),
+    ("F4", "Misc item"),
+    ("F5", "Cash"),
+    ("F6", "Check"),
+    ("F7", "Card"),
+    ("F8", "Money order"),
+    ("F12", "Post"),
+    ("Esc", "Back · cancel"),
+    ("Del", "Remove"),
+    ("Ctrl+P", "Reprint last"),
+    ("Ctrl+Shift+V", "Void"),
+    ("Ctrl+Shift+O", "No sale"),
+    ("Ctrl+Shift+S", "PDF copy"),
+    ("Ctrl+Shift+C", "Cash drop"),
+    ("Ctrl+Shift+P", "Paid-out"),
+    ("Ctrl+Shift+X", "X report"),
+    ("Ctrl+Shift+B", "End shift"),
+)
+
+
+def key_legend() -> QFrame:
+    """The counter's keys, two to a row, under the receipt."""
+    legend = QGridLayout()
+    legend.setHorizontalSpacing(6)
+    legend.setVerticalSpacing(0)
+    for row, (key, what) in enumerate(KEY_LEGEND):
+        key_label = QLabel(f"<b>{key}</b>")
+        what_label = QLabel(what)
+        what_label.setStyleSheet("color: #444444;")
+        legend.addWidget(key_label, row // 2, (row % 2) * 2)
+        legend.addWidget(what_label, row // 2, (row % 2) * 2 + 1)
+    legend_box = QFrame()
+    legend_box.setObjectName("keyLegend")
+    legend_box.setLayout(legend)
+    small = QFont(legend_box.font())  # a little smaller: two keys a row fit the receipt side at 1024 wide
+    small.setPointSizeF(small.pointSizeF() * 0.85)
+    legend_box.setFont(small)
+    return legend_box
 
 
 class CartView(QTableView):
@@ -86,7 +131,10 @@ class PayStrip(QFrame):
         caption = QLabel("&Amount to pay:")
         caption.setBuddy(self.amount_field)
         self.message_label = message_label("payMessage")
-        hint = QLabel("Enter adds it to the receipt (change the amount for a partial payment). Esc: back.")
+        hint = QLabel(
+            "Enter adds it to the receipt (change the amount for a partial payment); F5 adds it and takes "
+            "cash, F6 a check, F7 a card, F8 a money order. Esc: back."
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         row = QHBoxLayout()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain import scanline
 from cashdesk.ui.account_pane import AccountPane
+from cashdesk.ui.columns import FitColumns, SecondLine
 from cashdesk.ui.credentials import ENTER_KEYS, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
@@ -102,6 +103,7 @@ class InquiryScreen(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        self.pane.setMinimumWidth(380)  # an open item's due date and five-digit amounts in full
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -145,11 +147,15 @@ class InquiryScreen(QWidget):
         self.results_model = SearchResultsModel(self)
         view = read_only(ResultsView(), "results", self.results_model)
         one_row_at_a_time(view)
-        header = view.horizontalHeader()
-        # Number, status and balance always show in full; name and address share the rest.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        # The name with the service address under it, both in full however narrow the list; the status,
+        # the account number, then the balance give way (the account pane shows them, the tooltip too).
+        view.setItemDelegateForColumn(1, SecondLine(2, view))
+        view.setColumnHidden(2, True)
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * view.fontMetrics().lineSpacing() + 8)
+        self._fit_results = FitColumns(view, optional=(3, 0, 4), stretch=1)
+        view.setMinimumWidth(260)  # a name or an address of some 30 letters
         sorted_as_listed(view)  # best match first
         return view
 
@@ -308,7 +314,8 @@ class InquiryScreen(QWidget):
         self.account_shown.emit(detail.account.number)
 
     def _select_row(self, row: int) -> None:
-        self.results_view.setCurrentIndex(self.results_model.index(row, 0))
+        # On the name, which is never hidden: the arrow keys do not move from a hidden column.
+        self.results_view.setCurrentIndex(self.results_model.index(row, 1))
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -38,6 +38,7 @@ from cashdesk.ui.window_banners import Banners
 from cashdesk.ui.window_dialogs import WindowDialogs
 from cashdesk.ui.window_lock import StationLock
 from cashdesk.ui.window_mode import Mode
+from cashdesk.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
     from cashdesk.services.auth import SignIn
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self._focus_before_lock: tuple[QWidget, tuple[int, int, int] | None] | None = None
 
         self.setWindowTitle(window_title(ctx))
-        self.resize(1280, 800)
+        fit_to_screen(self)  # 1280×800, or all of a smaller screen
 
         self.banners = Banners(self)
         self.banner = self.banners.build_database_banner()
@@ -182,13 +183,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.printer_banner)
         layout.addWidget(self.pages, 1)
+        # The keys to press, on their own line above the status bar: wrapped, never cut off.
+        self.hints_label = QLabel()
+        self.hints_label.setObjectName("keyHints")
+        self.hints_label.setWordWrap(True)
+        self.hints_label.setStyleSheet("QLabel#keyHints { border-top: 1px solid #c0c0c0; padding: 2px 6px; }")
+        layout.addWidget(self.hints_label)
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        """The keys to press, the printer, who is signed in."""
-        self.hints_label = QLabel()
-        self.hints_label.setObjectName("keyHints")
-        self.statusBar().addWidget(self.hints_label, 1)
+        """The printer and who is signed in (the keys to press are on the line above)."""
         self.printer_label = QLabel()
         self.printer_label.setObjectName("printerStatus")
         self.statusBar().addPermanentWidget(self.printer_label)

@@ -164,6 +164,11 @@ class SearchResultsModel(RowsModel["AccountSummary"]):
     def row_foreground(self, item: AccountSummary) -> QColor | None:
         return QColor("#555555") if item.status == "closed" else None
 
+    def row_tooltip(self, item: AccountSummary) -> str | None:
+        """All of the row, whatever columns a narrow list leaves out."""
+        status = status_text(item.status)
+        return f"{item.name}\n{item.address}\nAccount {item.account} · {status} · {item.balance.display()}"
+
 
 def _due_text(item: OpenItemView) -> str:
     return f"{date_text(item.due_date)} (past due)" if item.past_due else date_text(item.due_date)

@@ -137,7 +137,8 @@ class TenderEntry(QFrame):
         self.micr_label.setText("Run the check through the reader, or type the check number." if check else "")
         show_message(self.message_label, "")
         hints = {
-            TenderKind.CASH: "Type the cash handed over (or keep the amount due), Enter applies it. Esc cancels.",
+            TenderKind.CASH: "Type the cash handed over (or keep the amount due). F12 takes it and posts; Enter "
+            "applies it. Esc cancels.",
             TenderKind.CHECK: "Enter goes to the check number; Enter there applies the check. Esc cancels.",
             TenderKind.CARD: "Enter moves on: brand (type its first letter), last four digits, approval code; "
             "Enter on the code applies it. Never type the whole card number. Esc cancels.",
