@@ -14,15 +14,18 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cashdesk.devices.drawer import drawer_kick
 from cashdesk.domain.money import Money
+from cashdesk.domain.refunds import TakenTender, cash_to_hand_back, hand_back_text
 from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.domain.tenders import TenderKind
 from cashdesk.domain.text import reason_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.overrides import require_approval
 from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
-from cashdesk.store import sealed
+from cashdesk.store import print_jobs, sealed
 from cashdesk.store.models import (
     AccountRow,
     AllocationRow,
@@ -47,6 +50,8 @@ class VoidResult:
     reason: str
     approved_by: str
     print_job_ids: tuple[int, ...] = ()
+    hand_back: str = ""  # what the cashier gives the customer: "Hand back $46.31 cash and check #1042."
+    drawer_kick: bool = False  # the drawer opens for the cash (or checks) handed back
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +141,26 @@ def void_receipt(
                 f"Receipt {receipt.number} has a returned check recorded: the check's payment is off the bills "
                 "already, so the receipt cannot be voided. A supervisor records a correction instead."),
         )  # fmt: skip
-        cash_in = sum(t.amount_cents for t in s.scalars(select(TenderRow).where(
-            TenderRow.receipt_id == receipt.id, TenderRow.kind == "cash")))  # fmt: skip
+        taken = [TakenTender(TenderKind(t.kind), Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
+                 for t in s.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id)
+                                    .order_by(TenderRow.id))]  # fmt: skip
+        cash_back = cash_to_hand_back(taken, Money(receipt.change_cents))
         # The cash goes back to the customer: the drawer's cash moves as posting moves it.
-        drawer_rows.move_drawer_cash(driver(s), drawer.id, -(cash_in - receipt.change_cents))
+        drawer_rows.move_drawer_cash(driver(s), drawer.id, -cash_back.cents)
         receipt.status = "void"
         receipt.void_reason = reason
         receipt.voided_by = operator.user_id
         receipt.voided_at = now.replace(tzinfo=None)
         from cashdesk.services.printing import queue_void_slip
 
-        job_ids = queue_void_slip(s, ctx, receipt)
+        job_ids = queue_void_slip(s, ctx, receipt, approved_by=approval.approved_by)
+        # The drawer opens for what is handed back out of it, as it opened when the money came in.
+        kick = cash_back.cents > 0 or (
+            any(t.kind is TenderKind.CHECK for t in taken) and ctx.settings.drawer.open_for_checks
+        )
+        if kick:
+            job_ids += (print_jobs.add(driver(s), ctx.station, "drawer_kick", receipt.id,
+                                       drawer_kick(ctx.settings.drawer.pin), now.replace(tzinfo=None)),)  # fmt: skip
         details = {
             "reason": reason,
             "approved_by": approval.approved_by,
@@ -158,4 +172,5 @@ def void_receipt(
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="void", object=receipt.number,
                      details=details, at=now)  # fmt: skip
         uow.commit()
-        return VoidResult(receipt.number, Money(receipt.total_cents), reason, approval.approved_by, job_ids)
+        return VoidResult(receipt.number, Money(receipt.total_cents), reason, approval.approved_by, job_ids,
+                          hand_back_text(taken, Money(receipt.change_cents)), kick)  # fmt: skip

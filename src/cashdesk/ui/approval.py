@@ -7,6 +7,7 @@ names, and the service that does the action refuses without it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -35,6 +36,7 @@ class ApprovalDialog(QDialog):
         requested_by: Operator,
         object: str = "",
         reason: str = "",
+        details: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,6 +56,12 @@ class ApprovalDialog(QDialog):
         self.object_label.setObjectName("approvalObject")
         self.object_label.setVisible(bool(object))
         self.object_label.setWordWrap(True)
+        # What is approved, in money and accounts: the supervisor signs for these figures, not a number.
+        self.details_label = QLabel("\n".join(details))
+        self.details_label.setObjectName("approvalDetails")
+        self.details_label.setVisible(bool(details))
+        self.details_label.setWordWrap(True)
+        self.details_label.setStyleSheet("QLabel#approvalDetails { font-weight: bold; }")
         asked = f"Asked by {requested_by.user_id} ({requested_by.role.label.lower()})"
         if reason:
             asked += f" — {reason}"
@@ -77,6 +85,7 @@ class ApprovalDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.action_label)
         layout.addWidget(self.object_label)
+        layout.addWidget(self.details_label)
         layout.addWidget(self.asked_label)
         layout.addWidget(explain)
         layout.addWidget(self.form)
