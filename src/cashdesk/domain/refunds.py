@@ -24,6 +24,18 @@ class TakenTender:
     card_last4: str = ""
 
 
+def tender_words(tender: TakenTender) -> str:
+    """'Cash $50.00', 'Check #1042 $50.00', 'VISA ****4242 $20.00'."""
+    number = tender.reference.strip()
+    if tender.kind is TenderKind.CARD:
+        said = f"{tender.card_brand.strip().upper()} ****{tender.card_last4}"
+    elif tender.kind in (TenderKind.CHECK, TenderKind.MONEY_ORDER) and number:
+        said = f"{tender.kind.label} #{number}"
+    else:
+        said = tender.kind.label
+    return f"{said} {tender.amount.display()}"
+
+
 def cash_to_hand_back(tenders: Iterable[TakenTender], change: Money) -> Money:
     """The cash the customer left in the drawer: the cash tendered less the change given."""
     return Money.total(t.amount for t in tenders if t.kind is TenderKind.CASH) - change

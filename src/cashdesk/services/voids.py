@@ -69,6 +69,48 @@ def _receipt(ctx: ServiceContext, number: str) -> _Found:
         return _Found(row.id, row.number, row.status)
 
 
+@dataclass(frozen=True, slots=True)
+class VoidPreview:
+    """What a void would undo, for the supervisor who approves it: the receipt in money and accounts."""
+
+    number: str
+    total: Money
+    cashier: str
+    lines: tuple[tuple[str, Money], ...]  # ("Account 1001 ALVAREZ, MARIA", $91.80), ("PERMIT Fence permit", …)
+    tenders: tuple[TakenTender, ...]
+    change: Money
+    hand_back: str
+
+
+def void_preview(ctx: ServiceContext, operator: Operator, number: str) -> VoidPreview:
+    """The receipt a void is asked for, as the approval shows it; refused in words when it cannot be voided."""
+    operator.require(Permission.TAKE_PAYMENTS, "void receipts")
+    found = _receipt(ctx, number)
+    if found.status == "void":
+        raise VoidRefused(f"Receipt {found.number} is already void.")
+    with ctx.db.unit_of_work(write=False) as uow:
+        s = uow.session
+        receipt = s.get(ReceiptRow, found.id)
+        assert receipt is not None
+        lines: list[tuple[str, Money]] = []
+        for line in s.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)
+                              .order_by(ReceiptLineRow.line_no)):  # fmt: skip
+            account = s.get(AccountRow, line.account_id) if line.account_id is not None else None
+            what = f"Account {account.number} {account.name}" if account else f"{line.revenue_code or ''} {line.memo}"
+            lines.append((what.strip(), Money(line.amount_cents)))
+        taken = tuple(_taken(s, receipt.id))
+        change = Money(receipt.change_cents)
+        return VoidPreview(receipt.number, Money(receipt.total_cents), receipt.cashier, tuple(lines), taken, change,
+                           hand_back_text(taken, change))  # fmt: skip
+
+
+def _taken(s: Session, receipt_id: int) -> list[TakenTender]:
+    """The tenders a receipt took, as a void gives them back."""
+    tenders = s.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt_id).order_by(TenderRow.id))
+    return [TakenTender(TenderKind(t.kind), Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
+            for t in tenders]  # fmt: skip
+
+
 def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.date, description: str,
                         credit_used: Callable[[str], Exception], check_returned: Callable[[], Exception],
                         ) -> list[int]:  # fmt: skip
@@ -141,9 +183,7 @@ def void_receipt(
                 f"Receipt {receipt.number} has a returned check recorded: the check's payment is off the bills "
                 "already, so the receipt cannot be voided. A supervisor records a correction instead."),
         )  # fmt: skip
-        taken = [TakenTender(TenderKind(t.kind), Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
-                 for t in s.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id)
-                                    .order_by(TenderRow.id))]  # fmt: skip
+        taken = _taken(s, receipt.id)
         cash_back = cash_to_hand_back(taken, Money(receipt.change_cents))
         # The cash goes back to the customer: the drawer's cash moves as posting moves it.
         drawer_rows.move_drawer_cash(driver(s), drawer.id, -cash_back.cents)
