@@ -4,6 +4,7 @@ money and accounts; a cash drop and a drawer close take the last customer's chan
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,10 @@ from gui_support import Keyboard, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_balancing_wizard import BALANCED, SHORT, count_all, day, finish, open_wizard  # noqa: F401
-from test_counter import CTRL_SHIFT, STUB, post, rows, scan, supervisor_approves
+from test_counter import CTRL_SHIFT, STUB, find_and_open, post, rows, scan, supervisor_approves
 
+from cashdesk.services.context import ServiceContext
+from tests.support.city import add_account, add_item
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
 
 Key = Qt.Key
@@ -186,3 +189,32 @@ def test_a_drawer_close_takes_the_last_customers_change_off_the_screen(
     assert window.counter.message_label.text().startswith(f"Drawer {wizard.drawer_id} is closed (balanced)")
     assert not window.counter.change_box.isVisible()
     assert rows(city_db, "SELECT status FROM drawers") == [("closed",)]
+
+
+def test_a_deposit_held_is_not_painted_like_a_shut_off(
+    sized: Any, keyboard: Keyboard, qtbot: Any, ctx: ServiceContext
+) -> None:
+    window = sized
+    with ctx.db.unit_of_work() as uow:  # an account in good standing that only holds a deposit
+        kim = add_account(uow, "1004", "KIM, SORA", "3 Ash St", deposit_held_cents=15000)
+        add_item(uow, kim, "WATER", "Water, February", dt.date(2026, 3, 1), dt.date(2026, 3, 25), 4000)
+        uow.commit()
+    for query in ("1004", "1002"):  # Sora Kim: deposit held; Jose Alvarez: shut off, cash only, deposit held
+        find_and_open(keyboard, window, query)
+        keyboard.type("10")
+        keyboard.press(Key.Key_Return)
+    pane = window.inquiry.pane
+    assert {label.text(): label.property("severity") for label in pane.flag_labels} == {
+        "Cash only": "caution",
+        "Shut off": "stop",
+        "Deposit held $150.00": "info",
+    }
+    lines = window.counter.lines_model
+    assert [lines.index(row, 0).data() for row in range(2)] == [
+        "Account 1004 — KIM, SORA",
+        "Account 1002 — ALVAREZ, JOSE",
+    ]
+    assert lines.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None  # plain: nothing to stop for
+    assert lines.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Deposit held $150.00"
+    red = lines.index(1, 0).data(Qt.ItemDataRole.ForegroundRole)
+    assert red is not None and red.color().name() == "#b00020"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cashdesk.domain.accounts import FlagSeverity, flag_severity, worst_severity
 from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.money import Money
 from cashdesk.domain.refunds import TakenTender, cash_to_hand_back, hand_back_text
@@ -35,3 +36,13 @@ def test_cash_all_given_back_as_change_leaves_nothing_to_hand_back() -> None:
 )
 def test_over_short_is_said_one_way(cents: int, said: str) -> None:
     assert over_short_words(Money(cents)) == said
+
+
+def test_flags_are_coloured_by_what_they_mean_not_by_being_there() -> None:
+    assert flag_severity("Deposit held $150.00") is FlagSeverity.INFO
+    assert flag_severity("Credit $20.00") is FlagSeverity.INFO
+    assert flag_severity("Cash only until 04/30/2026") is FlagSeverity.CAUTION
+    assert flag_severity("Final bill") is FlagSeverity.CAUTION
+    assert flag_severity("Shut off") is FlagSeverity.STOP and flag_severity("Closed") is FlagSeverity.STOP
+    assert worst_severity(["Deposit held $150.00", "Shut off"]) is FlagSeverity.STOP
+    assert worst_severity([]) is FlagSeverity.INFO
