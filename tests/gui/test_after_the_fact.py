@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import Keyboard, wait_for_keyboard
+from gui_support import Keyboard, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_balancing_wizard import BALANCED, SHORT, count_all, day, finish, open_wizard  # noqa: F401
@@ -218,3 +218,24 @@ def test_a_deposit_held_is_not_painted_like_a_shut_off(
     assert lines.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Deposit held $150.00"
     red = lines.index(1, 0).data(Qt.ItemDataRole.ForegroundRole)
     assert red is not None and red.color().name() == "#b00020"
+
+
+def test_a_second_cashier_at_a_one_till_station_is_told_why_the_drawer_will_not_open(
+    sized: Any, keyboard: Keyboard, qtbot: Any, city_db: Path
+) -> None:
+    window = sized  # cashier1's drawer is open at W01
+    window.station_lock.sign_out()
+    sign_in(keyboard, window, "cashier2")
+    screen = window.float_screen
+    assert window.work.currentWidget() is screen
+    keyboard.press(Key.Key_Return)  # no $100 bills
+    keyboard.press(Key.Key_Return)  # no $50 bills
+    keyboard.type("5")  # five $20 bills
+    while QApplication.focusWidget() is not screen.open_button:
+        keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_Return)
+    assert window.work.currentWidget() is screen  # still counting: no drawer opened
+    said = screen.message_label.text()
+    assert said.startswith("Station W01 has one till and drawer ") and "(cashier1) is open in it already" in said
+    assert "Close that drawer first" in said and screen.message_label.isVisible()
+    assert rows(city_db, "SELECT cashier FROM drawers") == [("cashier1",)]
