@@ -283,6 +283,10 @@ def test_a_void_says_what_to_hand_back_opens_the_drawer_and_its_slip_names_time_
     assert printout.drawer_kicks == before + 1  # the drawer opens for the cash handed back
     slip = printout.receipts[-1]
     assert "VOID" in slip and "2026-11-26 10:07" in slip and "msuper" in slip, slip
+    reprint_receipt(ctx, CASHIER, posted.number)  # a copy of the void says the same
+    print_all(ctx)
+    copy = read_escpos(paper.read_bytes()).receipts[-1]
+    assert "REPRINT" in copy and "VOID" in copy and "2026-11-26 10:07" in copy and "msuper" in copy, copy
 
 
 def test_a_card_only_void_keeps_the_drawer_shut_and_says_to_refund_on_the_terminal(
