@@ -190,6 +190,21 @@ def test_a_drawer_close_takes_the_last_customers_change_off_the_screen(
     assert not window.counter.change_box.isVisible()
     assert rows(city_db, "SELECT status FROM drawers") == [("closed",)]
 
+    wait_for_keyboard(qtbot, window.inquiry.search_field)
+    keyboard.press(Key.Key_D, CTRL_SHIFT)  # the next drawer: nothing of the last one's receipts on screen
+    screen = window.float_screen
+    assert window.work.currentWidget() is screen
+    wait_for_keyboard(qtbot, screen.first_field)
+    keyboard.press(Key.Key_Return)  # no $100 bills
+    keyboard.press(Key.Key_Return)  # no $50 bills
+    keyboard.type("5")  # five $20 bills
+    while QApplication.focusWidget() is not screen.open_button:
+        keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_Return)
+    assert window.work.currentWidget() is window.counter
+    assert "Drawer open with a float of $100.00" in window.counter.message_label.text()
+    assert not window.counter.change_box.isVisible()
+
 
 def test_a_deposit_held_is_not_painted_like_a_shut_off(
     sized: Any, keyboard: Keyboard, qtbot: Any, ctx: ServiceContext
