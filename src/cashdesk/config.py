@@ -47,6 +47,7 @@ class CitySettings:
 @dataclass(frozen=True, slots=True)
 class StationSettings:
     id: str
+    tills: int
 
 
 @dataclass(frozen=True, slots=True)

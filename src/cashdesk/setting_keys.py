@@ -81,6 +81,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("city.phone", str, "(303) 555-0100", "Customer-service phone printed on receipts"),
     Setting("city.time_zone", str, "America/Denver", "Time zone of the business day", _check_time_zone),
     Setting("station.id", str, "W01", "This workstation's id; it prefixes receipt numbers", _check_station),
+    Setting(
+        "station.tills",
+        int,
+        1,
+        "Cash drawers (tills) at this station: how many cashiers' drawers may be open here at once",
+        lambda v: _check_range(v, 1, 8),
+    ),
     Setting("search.limit", int, 50, "Most accounts a search shows", _check_positive),
     Setting(
         "security.password_min_length",

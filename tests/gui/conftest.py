@@ -140,7 +140,9 @@ def signed_out_window(qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]
 
 @pytest.fixture
 def drawers_open(ctx: ServiceContext) -> None:
-    """cashier1, cashier2, super1 and super2 each have a drawer open at the station (W01)."""
+    """cashier1, cashier2, super1 and super2 each have a drawer open at the station (W01), set up
+    with four tills (one drawer per till: station.tills)."""
+    ctx.settings = ctx.settings.with_values(station__tills=4)
     open_drawers(ctx, "cashier1", "cashier2", "super1", "super2")
 
 

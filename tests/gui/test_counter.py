@@ -687,7 +687,7 @@ def test_a_void_needs_a_reason_and_a_supervisor(
     qtbot.waitUntil(lambda: window.void_dialog is None, timeout=2000)
 
     assert window.counter.message_label.text() == (
-        f"Receipt {number} is void (approved by super1). The void slip is printing."
+        f"Receipt {number} is void (approved by super1). Hand back $91.80 cash. The void slip is printing."
     )
     assert rows(city_db, "SELECT status, void_reason, voided_by FROM receipts") == [
         ("void", "wrong account", "cashier1")

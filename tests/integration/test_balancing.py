@@ -175,7 +175,7 @@ def test_a_drawer_that_balances_closes_prints_its_z_report_and_saves_the_pdf(
     for text in ("City of Aurelia", "Z REPORT", "jcashier", "2026-11-26", "Cash (net of change) (2)", "$225.00",
                  "Check (2)", "$125.00", "Money order (1)", "$40.00", "Card (1)", "$75.00", "BLDGPRMT",
                  "$465.00", "Voided (1)", "$9.00", "Drops to the safe", "-$100.00", "Paid-outs", "-$5.00",
-                 "Expected cash", "$220.00", "OVER/SHORT", "even ($0.00)", "Float kept", "$100.00",
+                 "Expected cash", "$220.00", "OVER/SHORT", "Balanced", "Float kept", "$100.00",
                  "Deposit cash", "$120.00", "1 x $100 bills", "COUNT ATTEMPTS", "#1 cashier jcashier"):  # fmt: skip
         assert text in z, text
     assert closed.report.title == "Z REPORT" and "\n".join(closed.report.lines).count("Z REPORT") == 1
@@ -243,7 +243,7 @@ def test_a_missing_check_is_flagged_and_a_recount_is_attempt_two(
         close_drawer(ctx, CASHIER, count_id=first.count_id, float_kept=FLOAT)
     close_drawer(ctx, CASHIER, count_id=second.count_id, float_kept=FLOAT)
     z = job_text(small_city, "z_report")
-    assert "#1 cashier jcashier" in z and "$100.00 short" in z and "#2 cashier jcashier" in z
+    assert "#1 cashier jcashier" in z and "Short $100.00" in z and "#2 cashier jcashier" in z
 
 
 def test_a_variance_over_the_limit_needs_a_reason_and_a_supervisor(
@@ -258,7 +258,7 @@ def test_a_variance_over_the_limit_needs_a_reason_and_a_supervisor(
                        card_settlement=Money(7500))  # fmt: skip
     result = record_count(ctx, CASHIER, short)
     assert result.over_short == Money(-600) and result.needs_approval
-    with pytest.raises(BalancingRefused, match=r"\$6.00 short.*reason"):
+    with pytest.raises(BalancingRefused, match=r"short \$6.00.*reason"):
         close_drawer(ctx, CASHIER, count_id=result.count_id, float_kept=KEPT)
     with pytest.raises(OverrideRefused, match="approval"):
         close_drawer(ctx, CASHIER, count_id=result.count_id, float_kept=KEPT, reason="Gave too much change")
@@ -270,8 +270,8 @@ def test_a_variance_over_the_limit_needs_a_reason_and_a_supervisor(
     assert rows(small_city, "SELECT reason, approved_by, over_short_cents FROM drawer_closes") == [
         ("Gave too much change", "msuper", -600)]  # fmt: skip
     z = job_text(small_city, "z_report")
-    for text in ("$6.00 short", "Gave too much change", "Variance approved by", "msuper", "#1 cashier jcashier",
-                 "$4.50 short"):  # fmt: skip
+    for text in ("Short $6.00", "Gave too much change", "Variance approved by", "msuper", "#1 cashier jcashier",
+                 "Short $4.50"):  # fmt: skip
         assert text in z, text
     ((items,),) = rows(small_city, "SELECT items FROM drawer_counts WHERE attempt = 1")
     assert json.loads(items)["extra"] == [{"amount_cents": 150, "kind": "check", "number": "3003"}]

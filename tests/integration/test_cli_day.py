@@ -76,7 +76,7 @@ def test_close_day_refuses_an_open_drawer_then_closes_and_exports(
     code, out, err = run(capsys, monkeypatch, *base, "close-day", "--date", day, "--user", "msuper",
                          "--password-stdin")  # fmt: skip
     assert code == 0 and err == ""
-    assert out.startswith(f"The business day {day} is closed: 1 drawers, 1 receipts for $34.90, over/short $0.00")
+    assert out.startswith(f"The business day {day} is closed: 1 drawers, 1 receipts for $34.90, drawers: Balanced")
     assert events(small_city, "day_close") == [("msuper", 1)]
 
     out_dir = tmp_path / "deposit"

@@ -262,3 +262,42 @@ def test_a_slip_station_endorses_each_check_for_deposit_only(small_city: Path, p
     assert posted.number in first and "Check 1042" in first and "...6789" in first
     assert "Check 77" in second
     assert cash_only.number not in "".join(printout.slips)
+
+
+def test_a_void_says_what_to_hand_back_opens_the_drawer_and_its_slip_names_time_and_approver(
+    ctx: ServiceContext, paper: Path
+) -> None:
+    permit = Cart((MiscItem("BLDGPRMT", Money(9631), "Fence permit"),))
+    tenders = [Tender(TenderKind.CHECK, Money(5000), "1042"), Tender(TenderKind.CASH, Money(5000))]
+    posted = post_receipt(ctx, CASHIER, permit, tenders)
+    print_all(ctx)
+    before = read_escpos(paper.read_bytes()).drawer_kicks
+    ctx.clock = lambda: NOW + dt.timedelta(minutes=7)
+    approval = approve(ctx, action=OverrideAction.VOID, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object=posted.number)  # fmt: skip
+    result = void_receipt(ctx, CASHIER, posted.number, "wrong account", approval_id=approval.id)
+    assert result.hand_back == "Hand back $46.31 cash and check #1042."
+    assert result.drawer_kick
+    print_all(ctx)
+    printout = read_escpos(paper.read_bytes())
+    assert printout.drawer_kicks == before + 1  # the drawer opens for the cash handed back
+    slip = printout.receipts[-1]
+    assert "VOID" in slip and "2026-11-26 10:07" in slip and "msuper" in slip, slip
+    reprint_receipt(ctx, CASHIER, posted.number)  # a copy of the void says the same
+    print_all(ctx)
+    copy = read_escpos(paper.read_bytes()).receipts[-1]
+    assert "REPRINT" in copy and "VOID" in copy and "2026-11-26 10:07" in copy and "msuper" in copy, copy
+
+
+def test_a_card_only_void_keeps_the_drawer_shut_and_says_to_refund_on_the_terminal(
+    ctx: ServiceContext, paper: Path
+) -> None:
+    posted = post_receipt(ctx, CASHIER, Cart((MiscItem("COPIES", Money(2000)),)),
+                          [Tender(TenderKind.CARD, Money(2000), "A1B2C3", "VISA", "4242")])  # fmt: skip
+    approval = approve(ctx, action=OverrideAction.VOID, requested_by=CASHIER, supervisor_id="msuper",
+                       password=PASSWORD, object=posted.number)  # fmt: skip
+    result = void_receipt(ctx, CASHIER, posted.number, "wrong item", approval_id=approval.id)
+    assert result.hand_back == "Refund $20.00 to VISA ****4242 on the card terminal."
+    assert not result.drawer_kick
+    print_all(ctx)
+    assert read_escpos(paper.read_bytes()).drawer_kicks == 0

@@ -55,6 +55,7 @@ def export_deposit_command(ctx: ServiceContext, args: argparse.Namespace) -> int
 
 
 def simulate_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.domain.balancing import over_short_words
     from cashdesk.services.context import command_line_operator  # deferred: start-up time
     from cashdesk.services.simulate import SimulatedDay, simulate
 
@@ -68,7 +69,7 @@ def simulate_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
             print(day.business_date.isoformat(), flush=True)  # stdout: the business dates, one per line
             print(
                 f"  {day.receipts} receipts, {day.total.display()}, {day.voids} voids, {day.drops} drops, "
-                f"over/short {day.over_short.display()}",
+                f"drawers: {over_short_words(day.over_short)}",
                 file=sys.stderr,
             )
             done += 1

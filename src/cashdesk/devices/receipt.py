@@ -129,6 +129,8 @@ class ReceiptDoc:
     reprint: bool = False
     void: bool = False
     void_reason: str = ""
+    void_time: str = ""  # when it was voided, like local_time
+    void_approver: str = ""  # the supervisor who approved the void
 
     def __post_init__(self) -> None:
         for name in ("accounts", "misc", "tenders", "footer"):
@@ -250,6 +252,10 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
     rows.append(rule)
     if doc.void:
         rows.extend(_Row(line) for line in _wrap(f"Void reason: {doc.void_reason}", width))
+        if doc.void_time:
+            rows.append(_Row(_two("Voided", doc.void_time, width)))
+        if doc.void_approver.strip():
+            rows.append(_Row(_two("Approved by", doc.void_approver, width)))
     rows.append(_Row(""))
     rows.append(_Row(doc.receipt_number, center=True, barcode=doc.receipt_number))
     for text in doc.footer:

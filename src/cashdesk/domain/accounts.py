@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cashdesk.domain.money import Money
@@ -126,6 +127,35 @@ class Account:
         if self.credit:
             out.append(f"Credit {self.credit.display()}")
         return tuple(out)
+
+
+class FlagSeverity(enum.IntEnum):
+    """How much a flag matters at the window, least first: colours follow it, never the flag's mere presence."""
+
+    INFO = 0  # for the cashier's information: a deposit held, a credit on the account
+    CAUTION = 1  # changes how the payment is taken: cash only, a final bill
+    STOP = 2  # the account is shut off or closed: look before taking money
+
+
+_SEVERITY_BY_START = (
+    ("Shut off", FlagSeverity.STOP),
+    ("Closed", FlagSeverity.STOP),
+    ("Cash only", FlagSeverity.CAUTION),
+    ("Final bill", FlagSeverity.CAUTION),
+)
+
+
+def flag_severity(flag: str) -> FlagSeverity:
+    """The severity of one of `Account.flags` (the flag as shown: "Deposit held $150.00" is INFO)."""
+    for start, severity in _SEVERITY_BY_START:
+        if flag.startswith(start):
+            return severity
+    return FlagSeverity.INFO
+
+
+def worst_severity(flags: Iterable[str]) -> FlagSeverity:
+    """The severity a line with these flags is shown at (INFO when it has none)."""
+    return max((flag_severity(flag) for flag in flags), default=FlagSeverity.INFO)
 
 
 def is_cash_only(flag: bool, until: dt.date | None, day: dt.date) -> bool:

@@ -19,6 +19,15 @@ TENDER_KINDS: tuple[str, ...] = ("cash", "check", "money_order", "card")
 ITEM_KINDS: tuple[str, ...] = ("check", "money_order")
 
 
+def over_short_words(amount: Money) -> str:
+    """ "Over $2.00", "Short $7.00" or "Balanced": over/short said one way on every screen and slip."""
+    if amount.cents > 0:
+        return f"Over {amount.display()}"
+    if amount.cents < 0:
+        return f"Short {(-amount).display()}"
+    return "Balanced"
+
+
 @dataclass(frozen=True, slots=True)
 class DrawerFigures:
     """The drawer's money as the payment rows record it (voided receipts left out)."""

@@ -335,8 +335,8 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     needs = bal.needs_approval(Money(count.over_short_cents), _limit(ctx))
     approved = str(json.loads(count.items or "{}").get("approved_by", ""))
     if needs and not reason:
-        raise BalancingRefused(f"The drawer is {over_short_text(Money(count.over_short_cents))}, beyond the limit of "
-                               f"{_limit(ctx).display()}: "
+        said = over_short_text(Money(count.over_short_cents)).lower()
+        raise BalancingRefused(f"The drawer is {said}, beyond the limit of {_limit(ctx).display()}: "
                                "give the reason and ask a supervisor to approve.")  # fmt: skip
     return _Plan(drawer.id, needs, approved if needs else "")
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.anchors import Anchor
+from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.change_fund import ChangeFundDay
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
@@ -125,7 +126,7 @@ class DayClosedResult:
     def describe(self) -> str:
         fund = change_fund_words(self.change_fund, closed=True) if self.change_fund else ""
         return (f"The business day {self.business_date} is closed: {self.drawers} drawers, {self.receipts} receipts "
-                f"for {self.receipts_total.display()}, over/short {self.over_short.display()}, deposit "
+                f"for {self.receipts_total.display()}, drawers: {over_short_words(self.over_short)}, deposit "
                 f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
                 f"Payments from now on belong to {self.next_business_date}."
                 + (f" Audit anchor {self.anchor.printed} (event {self.anchor.seq} of the audit trail; the deposit "

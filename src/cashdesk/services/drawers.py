@@ -20,6 +20,7 @@ from cashdesk.domain.change_fund import ChangeFundDay, DrawerFloat, FloatMove, c
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.domain.text import reason_problem
+from cashdesk.domain.tills import till_refusal
 from cashdesk.services import audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 
 class NoOpenDrawer(ServiceError):
     pass
+
+
+class TillInUse(ServiceError):
+    """Another cashier's drawer is open in the station's only till (station.tills)."""
 
 
 NO_OPEN_DRAWER = "Open your drawer first: count the starting float (no payment is taken without an open drawer)."
@@ -126,6 +131,11 @@ def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> Dr
     with ctx.db.unit_of_work() as uow:
         if open_drawer_row(uow.session, ctx.station, operator.user_id) is not None:
             raise ServiceError(f"{operator.user_id} already has an open drawer at station {ctx.station}.")
+        open_here = uow.session.execute(select(DrawerRow.id, DrawerRow.cashier).where(
+            DrawerRow.station == ctx.station, DrawerRow.status == "open").order_by(DrawerRow.id)).all()  # fmt: skip
+        refusal = till_refusal(ctx.station, ctx.settings.station.tills, [(d, c) for d, c in open_here])
+        if refusal:
+            raise TillInUse(refusal)
         day = open_business_date(uow.session, ctx)
         opened_at = now.replace(tzinfo=None)
         # The float check: does the fund hold this float, beside the ones already counted out today?

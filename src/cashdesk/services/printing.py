@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import os
 from collections.abc import Collection
@@ -41,7 +42,7 @@ from cashdesk.services.receipt_jobs import _render, render_stored
 from cashdesk.services.receipt_jobs import queue_void_slip as queue_void_slip
 from cashdesk.services.receipt_jobs import receipt_doc as receipt_doc
 from cashdesk.store.db import UnitOfWork
-from cashdesk.store.models import PrintJobRow, ReceiptRow
+from cashdesk.store.models import AuditEventRow, PrintJobRow, ReceiptRow
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,9 @@ def _reprint(
     if receipt.reprints >= 1 and not approved_by:  # another station reprinted it meanwhile
         raise ReprintRefused("This receipt was reprinted already: a further copy needs a supervisor's approval.")
     receipt.reprints += 1
-    doc = receipt_doc(s, ctx, receipt, reprint=True, void=receipt.status == "void")
+    void = receipt.status == "void"
+    doc = receipt_doc(s, ctx, receipt, reprint=True, void=void,
+                      approved_by=_void_approver(s, receipt.number) if void else "")  # fmt: skip
     ids = (_add_job(s, ctx, "reprint", _render(ctx, doc), receipt.id),)
     details: dict[str, object] = {"copy": receipt.reprints}
     if approved_by:
@@ -128,6 +131,14 @@ def _reprint(
                  details=details, at=ctx.now())  # fmt: skip
     uow.commit()
     return ids
+
+
+def _void_approver(session: Session, number: str) -> str:
+    """Who approved the void of receipt `number`, as its audit event says (a reprint of the slip names them)."""
+    details = session.scalar(select(AuditEventRow.details).where(
+        AuditEventRow.event_type == "void", AuditEventRow.object == number, AuditEventRow.success.is_(True))
+        .order_by(AuditEventRow.seq.desc()).limit(1))  # fmt: skip
+    return str(json.loads(details).get("approved_by", "")) if details else ""
 
 
 # -- the worker's side ----------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def _local(ctx: ServiceContext, utc_naive: dt.datetime) -> str:
 
 
 def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, reprint: bool = False,
-                void: bool = False) -> ReceiptDoc:  # fmt: skip
+                void: bool = False, approved_by: str = "") -> ReceiptDoc:  # fmt: skip
     """The receipt as it was posted, from the database. Balances are as of the posting."""
     accounts: list[AccountLine] = []
     misc: list[MiscLine] = []
@@ -91,6 +91,7 @@ def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, r
         tenders=tuple(tenders), total=Money(receipt.total_cents), cash_tendered=cash,
         change=Money(receipt.change_cents), payer=receipt.payer, footer=footer, reprint=reprint,
         void=void, void_reason=receipt.void_reason if void else "",
+        void_time=_local(ctx, receipt.voided_at) if void and receipt.voided_at else "", void_approver=approved_by,
     )  # fmt: skip
 
 
@@ -163,8 +164,11 @@ def _endorsement(ctx: ServiceContext, receipt_number: str, check_number: str) ->
     return render_endorsement(lines, profile=st.printer.profile)
 
 
-def queue_void_slip(session: Session, ctx: ServiceContext, receipt: ReceiptRow) -> tuple[int, ...]:
-    doc = receipt_doc(session, ctx, receipt, void=True)
+def queue_void_slip(
+    session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, approved_by: str = ""
+) -> tuple[int, ...]:
+    """The void slip: the receipt's amounts, marked VOID, with the reason, the time and who approved it."""
+    doc = receipt_doc(session, ctx, receipt, void=True, approved_by=approved_by)
     return (_add_job(session, ctx, "void_slip", _render(ctx, doc), receipt.id),)
 
 

@@ -14,15 +14,18 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cashdesk.devices.drawer import drawer_kick
 from cashdesk.domain.money import Money
+from cashdesk.domain.refunds import TakenTender, cash_to_hand_back, hand_back_text
 from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.domain.tenders import TenderKind
 from cashdesk.domain.text import reason_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.overrides import require_approval
 from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
-from cashdesk.store import sealed
+from cashdesk.store import print_jobs, sealed
 from cashdesk.store.models import (
     AccountRow,
     AllocationRow,
@@ -47,6 +50,8 @@ class VoidResult:
     reason: str
     approved_by: str
     print_job_ids: tuple[int, ...] = ()
+    hand_back: str = ""  # what the cashier gives the customer: "Hand back $46.31 cash and check #1042."
+    drawer_kick: bool = False  # the drawer opens for the cash (or checks) handed back
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,48 @@ def _receipt(ctx: ServiceContext, number: str) -> _Found:
         if row is None:
             raise VoidRefused(f"There is no receipt {number.strip()}. Check the number on the receipt.")
         return _Found(row.id, row.number, row.status)
+
+
+@dataclass(frozen=True, slots=True)
+class VoidPreview:
+    """What a void would undo, for the supervisor who approves it: the receipt in money and accounts."""
+
+    number: str
+    total: Money
+    cashier: str
+    lines: tuple[tuple[str, Money], ...]  # ("Account 1001 ALVAREZ, MARIA", $91.80), ("PERMIT Fence permit", …)
+    tenders: tuple[TakenTender, ...]
+    change: Money
+    hand_back: str
+
+
+def void_preview(ctx: ServiceContext, operator: Operator, number: str) -> VoidPreview:
+    """The receipt a void is asked for, as the approval shows it; refused in words when it cannot be voided."""
+    operator.require(Permission.TAKE_PAYMENTS, "void receipts")
+    found = _receipt(ctx, number)
+    if found.status == "void":
+        raise VoidRefused(f"Receipt {found.number} is already void.")
+    with ctx.db.unit_of_work(write=False) as uow:
+        s = uow.session
+        receipt = s.get(ReceiptRow, found.id)
+        assert receipt is not None
+        lines: list[tuple[str, Money]] = []
+        for line in s.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)
+                              .order_by(ReceiptLineRow.line_no)):  # fmt: skip
+            account = s.get(AccountRow, line.account_id) if line.account_id is not None else None
+            what = f"Account {account.number} {account.name}" if account else f"{line.revenue_code or ''} {line.memo}"
+            lines.append((what.strip(), Money(line.amount_cents)))
+        taken = tuple(_taken(s, receipt.id))
+        change = Money(receipt.change_cents)
+        return VoidPreview(receipt.number, Money(receipt.total_cents), receipt.cashier, tuple(lines), taken, change,
+                           hand_back_text(taken, change))  # fmt: skip
+
+
+def _taken(s: Session, receipt_id: int) -> list[TakenTender]:
+    """The tenders a receipt took, as a void gives them back."""
+    tenders = s.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt_id).order_by(TenderRow.id))
+    return [TakenTender(TenderKind(t.kind), Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
+            for t in tenders]  # fmt: skip
 
 
 def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.date, description: str,
@@ -136,17 +183,24 @@ def void_receipt(
                 f"Receipt {receipt.number} has a returned check recorded: the check's payment is off the bills "
                 "already, so the receipt cannot be voided. A supervisor records a correction instead."),
         )  # fmt: skip
-        cash_in = sum(t.amount_cents for t in s.scalars(select(TenderRow).where(
-            TenderRow.receipt_id == receipt.id, TenderRow.kind == "cash")))  # fmt: skip
+        taken = _taken(s, receipt.id)
+        cash_back = cash_to_hand_back(taken, Money(receipt.change_cents))
         # The cash goes back to the customer: the drawer's cash moves as posting moves it.
-        drawer_rows.move_drawer_cash(driver(s), drawer.id, -(cash_in - receipt.change_cents))
+        drawer_rows.move_drawer_cash(driver(s), drawer.id, -cash_back.cents)
         receipt.status = "void"
         receipt.void_reason = reason
         receipt.voided_by = operator.user_id
         receipt.voided_at = now.replace(tzinfo=None)
         from cashdesk.services.printing import queue_void_slip
 
-        job_ids = queue_void_slip(s, ctx, receipt)
+        job_ids = queue_void_slip(s, ctx, receipt, approved_by=approval.approved_by)
+        # The drawer opens for what is handed back out of it, as it opened when the money came in.
+        kick = cash_back.cents > 0 or (
+            any(t.kind is TenderKind.CHECK for t in taken) and ctx.settings.drawer.open_for_checks
+        )
+        if kick:
+            job_ids += (print_jobs.add(driver(s), ctx.station, "drawer_kick", receipt.id,
+                                       drawer_kick(ctx.settings.drawer.pin), now.replace(tzinfo=None)),)  # fmt: skip
         details = {
             "reason": reason,
             "approved_by": approval.approved_by,
@@ -158,4 +212,5 @@ def void_receipt(
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="void", object=receipt.number,
                      details=details, at=now)  # fmt: skip
         uow.commit()
-        return VoidResult(receipt.number, Money(receipt.total_cents), reason, approval.approved_by, job_ids)
+        return VoidResult(receipt.number, Money(receipt.total_cents), reason, approval.approved_by, job_ids,
+                          hand_back_text(taken, Money(receipt.change_cents)), kick)  # fmt: skip

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from cashdesk.devices.slips import BLANK, RULE, SlipLine
 from cashdesk.domain import balancing as bal
+from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
@@ -31,13 +32,8 @@ from cashdesk.store.models import DrawerCloseRow, DrawerCountRow, DrawerRow
 
 log = logging.getLogger(__name__)
 
-
-def over_short_text(amount: Money) -> str:
-    if amount.cents > 0:
-        return f"{amount.display()} over"
-    if amount.cents < 0:
-        return f"{(-amount).display()} short"
-    return "even ($0.00)"
+#: Over/short as every screen and slip says it ("Short $10.00"): one rule, in domain/balancing.py.
+over_short_text = over_short_words
 
 
 def _kind_label(kind: str) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashdesk.domain.accounts import FlagSeverity, flag_severity
 from cashdesk.ui.columns import FitColumns
 from cashdesk.ui.formatting import date_text, kind_text
 from cashdesk.ui.labels import heading_font
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
 
 EMPTY_TEXT = "Find an account to see what it owes."
 
-# Flags that can stop or change a payment are red; the rest are for information.
-_WARNING_FLAGS = ("Cash only", "Shut off", "Final bill", "Closed")
-_WARNING_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px;"
-_INFO_STYLE = "background: #1f4e79; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px;"
+# A flag's colour says how much it matters (domain/accounts.py): red stops, amber changes the payment, blue informs.
+_FLAG_STYLE = "background: {}; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px;"
+_FLAG_STYLES = {FlagSeverity.STOP: _FLAG_STYLE.format("#b00020"), FlagSeverity.CAUTION: _FLAG_STYLE.format("#8a5300"),
+                FlagSeverity.INFO: _FLAG_STYLE.format("#1f4e79")}  # fmt: skip
 _PAST_DUE_STYLE = "color: #b00020; font-weight: bold;"
 _AGING_TITLES = {"current": "Current", "30": "30 days", "60": "60 days", "90+": "90+ days"}
 
@@ -244,7 +245,8 @@ class AccountPane(QWidget):
         for flag in flags:
             label = QLabel(flag)
             label.setObjectName("flag")
-            label.setStyleSheet(_WARNING_STYLE if flag.startswith(_WARNING_FLAGS) else _INFO_STYLE)
+            label.setStyleSheet(_FLAG_STYLES[flag_severity(flag)])
+            label.setProperty("severity", flag_severity(flag).name.lower())
             self._flags_layout.addWidget(label)
             self.flag_labels.append(label)
         self._flags_layout.addStretch(1)

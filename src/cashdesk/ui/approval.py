@@ -7,21 +7,54 @@ names, and the service that does the action refuses without it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cashdesk.domain.balancing import over_short_words
+from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction
+from cashdesk.domain.tenders import TenderKind
 from cashdesk.ui.credentials import CredentialsForm
 from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
+    from cashdesk.services.balancing import CountResult
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.overrides import Approval
 
 log = logging.getLogger(__name__)
+
+
+# -- what is approved, in money and accounts (the dialog's `details`) ------------------------------
+
+
+def variance_details(result: CountResult) -> list[str]:
+    """A variance: the drawer, over/short against the limit, and each tender that differs."""
+    said = [f"Drawer {result.drawer_id} (counted by {result.counted_by}): {over_short_words(result.over_short)}, "
+            f"beyond the limit of {result.limit.display()}"]  # fmt: skip
+    said += [f"  {TenderKind(line.kind).label}: expected {line.expected.display()}, counted "
+             f"{line.counted.display()}, {over_short_words(line.over_short)}"
+             for line in result.lines if line.over_short]  # fmt: skip
+    return said
+
+
+def paid_out_details(drawer_id: int, amount: Money, *, account: str, revenue_code: str, payee: str) -> list[str]:
+    """A paid-out: the cash out of which drawer, to whom, charged to what."""
+    to = payee or (f"the holder of account {account}" if account else "")
+    said = [f"Pay out {amount.display()} cash from drawer {drawer_id}" + (f" to {to}" if to else "")]
+    if account:
+        said.append(f"  Refund of the credit on account {account}")
+    elif revenue_code:
+        said.append(f"  Charged to revenue code {revenue_code.upper()}")
+    return said
+
+
+def no_sale_details(drawer_id: int) -> list[str]:
+    return [f"Open drawer {drawer_id} with no sale: no money is taken in or paid out"]
 
 
 class ApprovalDialog(QDialog):
@@ -35,6 +68,7 @@ class ApprovalDialog(QDialog):
         requested_by: Operator,
         object: str = "",
         reason: str = "",
+        details: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,6 +88,12 @@ class ApprovalDialog(QDialog):
         self.object_label.setObjectName("approvalObject")
         self.object_label.setVisible(bool(object))
         self.object_label.setWordWrap(True)
+        # What is approved, in money and accounts: the supervisor signs for these figures, not a number.
+        self.details_label = QLabel("\n".join(details))
+        self.details_label.setObjectName("approvalDetails")
+        self.details_label.setVisible(bool(details))
+        self.details_label.setWordWrap(True)
+        self.details_label.setStyleSheet("QLabel#approvalDetails { font-weight: bold; }")
         asked = f"Asked by {requested_by.user_id} ({requested_by.role.label.lower()})"
         if reason:
             asked += f" — {reason}"
@@ -77,6 +117,7 @@ class ApprovalDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.action_label)
         layout.addWidget(self.object_label)
+        layout.addWidget(self.details_label)
         layout.addWidget(self.asked_label)
         layout.addWidget(explain)
         layout.addWidget(self.form)

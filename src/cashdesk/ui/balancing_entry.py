@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.cash import CountError
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
@@ -42,15 +43,8 @@ if TYPE_CHECKING:
 
 #: How the window names a tender kind.
 KIND_LABELS = {"cash": "Cash", "check": "Check", "money_order": "Money order", "card": "Card"}
-
-
-def over_short_text(amount: Money) -> str:
-    """ "Over $2.00", "Short $7.00" or "Balanced": what a cashier calls it."""
-    if amount.cents > 0:
-        return f"Over {amount.display()}"
-    if amount.cents < 0:
-        return f"Short {(-amount).display()}"
-    return "Balanced"
+#: Over/short as every screen and slip says it ("Short $10.00"): one rule, in domain/balancing.py.
+over_short_text = over_short_words
 
 
 def item_text(item: DrawerItem) -> str:

@@ -16,7 +16,7 @@ count is typed), Alt+R recounts from the summary.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction
-from cashdesk.ui.approval import ApprovalDialog
+from cashdesk.ui.approval import ApprovalDialog, variance_details
 from cashdesk.ui.balancing_entry import CardPage, CountPage, ItemsPage, flags_text, over_short_text
 from cashdesk.ui.balancing_result import ClosedPage, FloatPage, SummaryPage
 from cashdesk.ui.fields import ask, focus_and_select
@@ -165,15 +165,17 @@ class BalancingWizard(QWizard):
         self.restart()
 
     def ask_variance_approval(self) -> None:
-        self._approve(OverrideAction.VARIANCE, self.reason, self._variance_approved)
+        details = variance_details(self.result) if self.result is not None else []
+        self._approve(OverrideAction.VARIANCE, self.reason, self._variance_approved, details)
 
     def _variance_approved(self, approval_id: int, _approved_by: str) -> None:
         self.variance_approval_id = approval_id
         self.next()
 
-    def _approve(self, action: OverrideAction, reason: str, then: Callable[[int, str], None]) -> None:
-        dialog = ApprovalDialog(self.ctx, action=action, requested_by=self.operator,
-                                object=f"drawer {self.drawer_id}", reason=reason, parent=self)  # fmt: skip
+    def _approve(self, action: OverrideAction, reason: str, then: Callable[[int, str], None],
+                 details: Sequence[str] = ()) -> None:  # fmt: skip
+        dialog = ApprovalDialog(self.ctx, action=action, requested_by=self.operator, object=f"drawer {self.drawer_id}",
+                                reason=reason, details=details, parent=self)  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(_result: int) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
+from cashdesk.domain.accounts import FlagSeverity, worst_severity
 from cashdesk.domain.money import Money
 from cashdesk.domain.receipts import MAX_LINES
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind, remaining, settle
@@ -166,7 +167,8 @@ class CartState:
         )
 
 
-_FLAGGED = QColor("#b00020")
+# A line's colour says how much its worst flag matters (domain/accounts.py): a deposit held stays plain.
+_FLAGGED = {FlagSeverity.STOP: QColor("#b00020"), FlagSeverity.CAUTION: QColor("#8a5300")}
 
 
 class CartLinesModel(RowsModel[Line]):
@@ -178,7 +180,7 @@ class CartLinesModel(RowsModel[Line]):
     )
 
     def row_foreground(self, item: Line) -> QColor | None:
-        return _FLAGGED if isinstance(item, AccountLine) and item.flags else None
+        return _FLAGGED.get(worst_severity(item.flags)) if isinstance(item, AccountLine) else None
 
     def row_tooltip(self, item: Line) -> str | None:
         if isinstance(item, AccountLine) and item.flags:

@@ -72,6 +72,8 @@ class CounterScreen(QWidget):
     printing_wanted = Signal()
     #: A payment key was pressed with no drawer open: the window asks for the float count.
     drawer_needed = Signal()
+    #: The last customer's change, large and green (`_build_change_box`); shift actions take it off too.
+    change_box: QFrame
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

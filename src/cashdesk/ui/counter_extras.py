@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QPushButton, QWidget
 
 from cashdesk.domain.security import OverrideAction
-from cashdesk.ui.approval import ApprovalDialog
+from cashdesk.ui.approval import ApprovalDialog, no_sale_details
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
 from cashdesk.ui.labels import action_buttons, column, explanation, heading
@@ -214,7 +214,8 @@ class NoSaleDialog(_FormDialog):
             return
         reason = self.reason_field.text().strip()
         dialog = ApprovalDialog(self._ctx, action=OverrideAction.NO_SALE, requested_by=self._operator,
-                                object=f"drawer {self.drawer_id}", reason=reason, parent=self)  # fmt: skip
+                                object=f"drawer {self.drawer_id}", reason=reason,
+                                details=no_sale_details(self.drawer_id), parent=self)  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._approved(dialog, reason))
         self.approval_dialog = dialog

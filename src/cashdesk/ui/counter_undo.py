@@ -128,8 +128,10 @@ class CounterUndo:
         self._owner._home()
         self._owner.printing_wanted.emit()
 
-    def voided(self, number: str, approved_by: str) -> None:
-        self._owner.say(f"Receipt {number} is void (approved by {approved_by}). The void slip is printing.")
+    def voided(self, number: str, approved_by: str, hand_back: str = "") -> None:
+        self._owner.change_box.hide()  # the change of a receipt now void is no longer due
+        said = f" {hand_back}" if hand_back else ""
+        self._owner.say(f"Receipt {number} is void (approved by {approved_by}).{said} The void slip is printing.")
         self._owner.shift.refresh_position()
         self._owner._home()
         self._owner.printing_wanted.emit()

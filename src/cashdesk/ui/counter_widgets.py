@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashdesk.domain.accounts import AccountStatus
+from cashdesk.domain.accounts import AccountStatus, FlagSeverity, flag_severity
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, focus_and_select
@@ -153,7 +153,7 @@ class PayStrip(QFrame):
         self.detail = detail
         a = detail.account
         self.title_label.setText(f"Pay on account {a.number} — {a.name}   (balance {detail.balance.display()})")
-        warnings = [f.upper() for f in detail.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
+        warnings = [f.upper() for f in detail.flags if flag_severity(f) > FlagSeverity.INFO]  # domain/accounts.py
         if a.status is AccountStatus.CLOSED:
             warnings.append("A SUPERVISOR APPROVES A PAYMENT ON A CLOSED ACCOUNT")
         self.flags_label.setText("  ·  ".join(warnings))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.dates import parse_day
 from cashdesk.ui.backup_progress import BackupProgress
 from cashdesk.ui.counter_extras import _FormDialog
@@ -176,5 +177,5 @@ def describe_status(status: DayStatus) -> str:
         head = f"{day} is open; every drawer is closed and every mail batch posted, so it can be closed."
     fund = status.describe_change_fund()  # floats beyond the fund; what they sent to the bank; a fund left short
     return (f"{head} {len(status.closed_drawers)} closed drawers, {status.receipts} receipts for "
-            f"{status.receipts_total.display()}, over/short {status.over_short.display()}."
+            f"{status.receipts_total.display()}, drawers: {over_short_words(status.over_short)}."
             + (f" {fund}" if fund else ""))  # fmt: skip

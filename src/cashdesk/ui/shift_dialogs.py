@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.cash import CountError
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.security import OverrideAction
-from cashdesk.ui.approval import ApprovalDialog
+from cashdesk.ui.approval import ApprovalDialog, paid_out_details
 from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
@@ -196,8 +196,15 @@ class PaidOutDialog(_FormDialog):
         reason = self.reason_field.text().strip()
         from cashdesk.services.shift import drawer_object
 
+        details = paid_out_details(
+            self.drawer_id,
+            amount,
+            account=self.account_field.text().strip(),
+            revenue_code=self.code_field.text().strip(),
+            payee=self.payee_field.text().strip(),
+        )
         dialog = ApprovalDialog(self._ctx, action=OverrideAction.PAID_OUT, requested_by=self._operator,
-                                object=drawer_object(self.drawer_id),
+                                object=drawer_object(self.drawer_id), details=details,
                                 reason=f"{amount.display()} — {reason}", parent=self)  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._approved(dialog, amount, reason))
@@ -297,6 +304,8 @@ class Counter(Protocol):
     drawer: DrawerView | None
     inquiry: InquiryScreen
 
+    @property
+    def change_box(self) -> QWidget: ...  # the last customer's change: taken off once the drawer's cash moves
     @property
     def busy(self) -> bool: ...
     @property
@@ -401,6 +410,7 @@ class ShiftActions(QObject):
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, CashDropDialog) and dialog.result_drop is not None
             drop = dialog.result_drop
+            self._counter.change_box.hide()  # the last customer's change is not what this drop is about
             self.show_position(drop.position)
             self._counter.say(f"Cash drop {drop.id}: {drop.amount.display()} to the safe. The drop slip is printing: "
                               "put it with the cash in the safe bag.")  # fmt: skip
@@ -418,6 +428,7 @@ class ShiftActions(QObject):
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, PaidOutDialog) and dialog.result_paid_out is not None
             result = dialog.result_paid_out
+            self._counter.change_box.hide()  # no longer the last customer's change: this cash went to the payee
             to = f" from account {result.account}" if result.account else ""
             self._counter.say(f"Paid out {result.amount.display()}{to}. The paid-out slip is printing: the payee "
                               "signs it.")  # fmt: skip
@@ -475,6 +486,7 @@ class ShiftActions(QObject):
 
         counter = self._counter
         counter.set_drawer(None)
+        counter.change_box.hide()  # the drawer's last receipt is done with: nothing of it stays into the next drawer
         self.show_position(None)
         drawer_id = getattr(closed, "drawer_id", "")
         over_short = getattr(closed, "over_short", Money(0))

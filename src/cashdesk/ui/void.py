@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QPushButton, QWidget
 
+from cashdesk.domain.refunds import tender_words
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
@@ -21,9 +22,20 @@ from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
-    from cashdesk.services.voids import VoidResult
+    from cashdesk.services.voids import VoidPreview, VoidResult
 
 log = logging.getLogger(__name__)
+
+
+def void_details(preview: VoidPreview) -> list[str]:
+    """The void as the supervisor approves it: amount, accounts, tenders, what goes back to the customer."""
+    said = [f"Receipt {preview.number}: {preview.total.display()}, taken by {preview.cashier}"]
+    said += [f"  {what}: {amount.display()}" for what, amount in preview.lines]
+    tenders = ", ".join(tender_words(t) for t in preview.tenders)
+    change = f"; change {preview.change.display()}" if preview.change else ""
+    said.append(f"Paid by {tenders}{change}")
+    said.append(preview.hand_back)
+    return said
 
 
 class VoidDialog(QDialog):
@@ -100,8 +112,19 @@ class VoidDialog(QDialog):
             self._refuse("Give the reason for the void (for example: wrong account, keyed the wrong amount).",
                          self.reason_field)  # fmt: skip
             return
+        from cashdesk.services.voids import void_preview
+
+        # What the supervisor signs for: the receipt's money, accounts and tenders (refused here when it
+        # cannot be voided, before anyone types a password).
+        preview = Operation(self, lambda: void_preview(self._ctx, self._operator, self.number),
+                            failed="The receipt could not be looked up ({exc}). Call your supervisor.",
+                            log_as="looking up a receipt to void failed")\
+            .failure(lambda text: self._refuse(text, self.number_field)).run_now()  # fmt: skip
+        if preview is None:
+            return
         dialog = ApprovalDialog(self._ctx, action=OverrideAction.VOID, requested_by=self._operator,
-                                object=self.number, reason=self.reason, parent=self)  # fmt: skip
+                                object=self.number, reason=self.reason, details=void_details(preview),
+                                parent=self)  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._approved(dialog))
         self.approval_dialog = dialog

@@ -57,7 +57,8 @@ class WindowDialogs:
         self._owner.activateWindow()
         assert isinstance(dialog, VoidDialog)
         if dialog.result_void is not None:
-            self._owner.counter.undo.voided(dialog.result_void.number, dialog.result_void.approved_by)
+            voided = dialog.result_void
+            self._owner.counter.undo.voided(voided.number, voided.approved_by, voided.hand_back)
         elif self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
             self._owner.inquiry.focus_search()
 

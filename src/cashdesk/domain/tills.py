@@ -1,0 +1,23 @@
+"""How many drawers a station may have open: one per till it has, so two cashiers never share one till.
+
+Two drawer sessions in one physical till mix two people's cash: neither count can balance, and
+a short cannot be put on anyone. A station set up with two tills (two cash drawers) may have two open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def till_refusal(station: str, tills: int, open_here: Sequence[tuple[int, str]]) -> str:
+    """Why one more drawer may not open at `station` ("" when it may): `open_here` is the
+    (drawer id, cashier) of each drawer open there now."""
+    if len(open_here) < tills:
+        return ""
+    named = ", ".join(f"drawer {drawer_id} ({cashier})" for drawer_id, cashier in open_here)
+    has = "one till" if tills == 1 else f"{tills} tills"
+    return (
+        f"Station {station} has {has} and {named} is open in it already: two cashiers' drawers never share a till, "
+        "or neither would balance. Close that drawer first (its cashier balances it, Ctrl+Shift+B), or ask a "
+        "supervisor to set the station up for a second till (station.tills)."
+    )
