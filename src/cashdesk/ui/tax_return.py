@@ -46,6 +46,7 @@ from cashdesk.services.tax_returns import (
 )
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
+from cashdesk.ui.focus_marks import keep_in_view, mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import explanation, heading
 from cashdesk.ui.models import Column, RowsModel
@@ -88,7 +89,8 @@ class TaxReturnDialog(QDialog):
         self.message_label = message_label("taxMessage")
         buttons = self._build_buttons()
 
-        self.setMinimumSize(760, 720)
+        self.setMinimumSize(760, 600)  # fits a 1024×768 screen; the lines scroll, the focused one kept in view
+        mark_focus(self)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self, "Sales and use tax return"))
         layout.addWidget(explain)
@@ -160,7 +162,7 @@ class TaxReturnDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
-        self._scroll = scroll
+        self.lines_scroll = keep_in_view(scroll)  # Enter to line 15 scrolls it into view
         return scroll
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -170,8 +172,8 @@ class TaxReturnDialog(QDialog):
         self.file_button.setAutoDefault(False)
         self.file_button.clicked.connect(self.submit)
         buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         return buttons
 
@@ -184,7 +186,9 @@ class TaxReturnDialog(QDialog):
                                 *self.written.values()]  # fmt: skip
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self._chain = EnterChain(order, self.submit, self)
+        # Enter goes from field to field past the check box (Tab or Alt+M reach it): an amount typed
+        # after Enter from "Received on" lands in line 1, never on a box that drops the keys.
+        self._chain = EnterChain([stop for stop in order if stop is not self.amended_box], self.submit, self)
         for stop in order:
             if isinstance(stop, QLineEdit):
                 stop.textChanged.connect(self.recompute)
@@ -362,6 +366,9 @@ class TaxReturnDialog(QDialog):
         for field in (self.account_field, self.period_field, self.received_field, *self.written.values()):
             field.setReadOnly(True)
         self.amended_box.setEnabled(False)
+        self.close_button.setVisible(False)  # one Close: the file button becomes it
+        self.differences_label.setText("")  # filed with the computed figures: nothing differs any more
+        self.differences_label.setStyleSheet("")
         self.file_button.setText("&Close")
         self.file_button.setAutoDefault(True)
         self.file_button.setDefault(True)
