@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dialog_sizes import SCREENS, fit_to_screen, shows_colour
+from dialog_support import SCREENS, fit_to_screen, shows_colour
 from gui_support import Keyboard, operator, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox

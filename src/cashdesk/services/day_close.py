@@ -23,7 +23,7 @@ from cashdesk.services import anchors, audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.closing_record import keep_closing_record
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.day_money import day_money
+from cashdesk.services.day_money import day_money, deposit_so_far
 from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
@@ -52,7 +52,8 @@ class DrawerRef:
 class MailBatchRef:
     number: str
     owner: str
-    status: str  # open or balanced
+    status: str  # open, balanced or posted
+    total: Money = Money(0)  # its control total (posted: what it took)
 
     def describe(self) -> str:
         return f"{self.number} ({self.status}, {self.owner})"
@@ -74,6 +75,9 @@ class DayStatus:
     unposted_mail: tuple[MailBatchRef, ...] = ()  # open or balanced mail batches of the day
     change_fund: ChangeFundDay | None = None
     anchor: Anchor | None = None  # a closed day's: its day_close event (services/anchors.py)
+    posted_mail: tuple[MailBatchRef, ...] = ()  # the mail batches of the day already posted
+    deposit_total: Money = Money(0)  # put aside for the bank so far, card settlements included
+    bank_total: Money = Money(0)  # of it, what goes in the bag: cash, checks, money orders
 
     @property
     def can_close(self) -> bool:
@@ -159,18 +163,22 @@ def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
     ).one()  # fmt: skip
     row = s.get(BusinessDayRow, day)
     is_closed = row is not None and row.status == "closed"
+    batches = [MailBatchRef(number, owner, status, Money(total)) for number, owner, status, total in s.execute(
+        select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status, MailBatchRow.control_total_cents)
+        .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced", "posted")))
+        .order_by(MailBatchRow.number))]  # fmt: skip
+    deposit = deposit_so_far(s, day)
     return DayStatus(
         business_date=day, closed=is_closed, closed_by=row.closed_by if row else "",
         closed_at=row.closed_at if row else None, open_drawers=tuple(opened), closed_drawers=tuple(closed),
         receipts=int(count), receipts_total=Money(int(total)),
         over_short=Money.total(d.over_short or Money(0) for d in closed),
         ticket_number=row.ticket_number if row else "", bag_number=row.bag_number if row else "",
-        unposted_mail=tuple(MailBatchRef(number, owner, status) for number, owner, status in s.execute(
-            select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status)
-            .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced")))
-            .order_by(MailBatchRow.number))),
+        unposted_mail=tuple(b for b in batches if b.status != "posted"),
+        posted_mail=tuple(b for b in batches if b.status == "posted"),
         change_fund=change_fund(s, ctx, day),
         anchor=anchors.day_anchor(s, day) if is_closed else None,
+        deposit_total=deposit.total, bank_total=deposit.bank_total,
     )  # fmt: skip
 
 

@@ -114,6 +114,12 @@ def _counted_items(count: DrawerCountRow | None) -> tuple[set[int] | None, list[
     return present, extra
 
 
+def deposit_so_far(s: Session, day: dt.date) -> Deposit:
+    """What the day's drops and closed drawers have put aside for the bank so far (the day-close
+    dialog shows it before the close; an open drawer adds its share when it closes)."""
+    return _deposit(s, day, list(s.scalars(select(DrawerRow).where(DrawerRow.business_date == day))))
+
+
 def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[int, str] | None = None) -> Deposit:
     ids = [d.id for d in drawers]
     cash: dict[str, int] = defaultdict(int)
