@@ -31,6 +31,7 @@ from cashdesk.domain.cash import DENOMINATIONS, CashCount, CountError, parse_pie
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
+from cashdesk.ui.focus_marks import keep_in_view
 from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
@@ -67,6 +68,7 @@ class CashCountWidget(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rows_scroll = keep_in_view(scroll)  # Enter down to the rolls scrolls them into view
 
         self.total_caption = QLabel(total_caption)
         self.total_label = QLabel(Money(0).display())
