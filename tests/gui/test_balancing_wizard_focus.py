@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dialog_support import SCREENS, fit_to_screen
+from dialog_support import SCREENS, fit_to_screen, shows_colour
 from gui_support import Keyboard, operator, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -19,7 +19,7 @@ from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.ui.balancing_result import NO_REASON
-from cashdesk.ui.focus_marks import shown_in_viewport
+from cashdesk.ui.focus_marks import FOCUS_COLOUR, shown_in_viewport
 
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
@@ -86,7 +86,9 @@ def test_a_float_piece_not_counted_is_refused_at_once_and_the_finished_page_has_
     keyboard.press(Key.Key_Return)
     page = wizard.float_page
     assert wizard.currentPage() is page
-    wait_for_keyboard(qtbot, wizard.button(wizard.WizardButton.CommitButton))
+    commit = wizard.button(wizard.WizardButton.CommitButton)
+    wait_for_keyboard(qtbot, commit)
+    assert shows_colour(commit, FOCUS_COLOUR)  # the button Enter presses shows it has the keyboard
     keyboard.press(Key.Key_K, ALT)  # to the rows: the $100 bills, none counted
     hundreds = page.count_widget.count_fields["B100"]
     assert QApplication.focusWidget() is hundreds

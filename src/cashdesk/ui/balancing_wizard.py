@@ -36,6 +36,7 @@ from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.balancing_entry import CardPage, CountPage, ItemsPage, flags_text, over_short_text
 from cashdesk.ui.balancing_result import ClosedPage, FloatPage, SummaryPage
 from cashdesk.ui.fields import ask, focus_and_select
+from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class BalancingWizard(QWizard):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("balancingWizard")
+        mark_focus(self)  # Next, Close the drawer, Finish: the button Enter presses shows it has the keyboard
         self.setWindowTitle(f"Balance drawer {drawer_id} — end of shift")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import explanation
 from cashdesk.ui.labels import heading_font as _font
@@ -79,6 +80,7 @@ class MailBatchesDialog(QDialog):
                  reports: Path | None = None, receipts: Path | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("mailBatchesDialog")
+        mark_focus(self)  # a button or box with the keyboard shows it
         self.setWindowTitle("Mail batches")
         self._ctx = ctx
         self._operator = operator

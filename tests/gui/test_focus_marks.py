@@ -1,0 +1,37 @@
+"""Every focused widget shows focus: in the dialogs that use `ui.focus_marks`, a button or a check
+box with the keyboard is drawn with the focus frame, and without it once the keyboard leaves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialog_support import shows_colour
+from gui_support import operator, show_window
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from cashdesk.services.context import ServiceContext
+from cashdesk.ui.focus_marks import FOCUS_COLOUR
+from cashdesk.ui.mail_batches import MailBatchesDialog
+from cashdesk.ui.mail_log import MailLogDialog
+
+
+def shows_focus_only_with_the_keyboard(qtbot: Any, dialog: QWidget, button: QPushButton) -> None:
+    qtbot.addWidget(dialog)
+    show_window(qtbot, dialog)
+    other = QApplication.focusWidget()
+    assert other is not button
+    assert not shows_colour(button, FOCUS_COLOUR)
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button, timeout=2000)
+    assert shows_colour(button, FOCUS_COLOUR)
+
+
+def test_the_mail_batches_buttons_show_focus(qtbot: Any, ctx: ServiceContext, tmp_path: Any) -> None:
+    dialog = MailBatchesDialog(ctx, operator("cashier1"), reports=tmp_path, receipts=tmp_path)
+    shows_focus_only_with_the_keyboard(qtbot, dialog, dialog.new_button)
+
+
+def test_the_mail_log_buttons_show_focus(qtbot: Any, ctx: ServiceContext, tmp_path: Any) -> None:
+    dialog = MailLogDialog(ctx, operator("cashier1"), folder=tmp_path)
+    shows_focus_only_with_the_keyboard(qtbot, dialog, dialog.pdf_button)
