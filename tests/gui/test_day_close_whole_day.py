@@ -38,6 +38,18 @@ def pay_and_close(ctx: ServiceContext, user_id: str, account: str, cents: int, s
     close_drawer(ctx, cashier, count_id=counted.count_id, float_kept=counted.suggested_float)
 
 
+def post_mail(ctx: ServiceContext) -> str:
+    """A mail batch of one $20.00 check for Maria Alvarez, balanced and posted; its number."""
+    from cashdesk.services.mail_batches import add_remittance, balance_batch, open_batch, post_batch
+
+    cashier = operator("cashier1")
+    batch = open_batch(ctx, cashier, control_count=1, control_total=Money(2000))
+    add_remittance(ctx, cashier, batch.id, account="1001", amount=Money(2000), check_number="501")
+    balance_batch(ctx, cashier, batch.id)
+    post_batch(ctx, cashier, batch.id)
+    return batch.number
+
+
 def is_day_closed(city_db: Path) -> bool:
     con = sqlite3.connect(city_db)
     try:
@@ -56,6 +68,7 @@ def test_the_whole_day_shows_and_the_close_is_confirmed(
     open_drawers(ctx, "cashier1", "cashier2")
     pay_and_close(ctx, "cashier1", "1001", 4500, 0)
     pay_and_close(ctx, "cashier2", "1002", 12000, 200)  # $2.00 short
+    batch = post_mail(ctx)
     sign_in(keyboard, window, "super1")
     keyboard.press(Key.Key_E, CTRL_SHIFT)
     dialog = window.extra_dialog
@@ -64,9 +77,16 @@ def test_the_whole_day_shows_and_the_close_is_confirmed(
     wait_for_keyboard(qtbot, dialog.date_field)
     keyboard.press(Key.Key_Return)  # the day as it stands
     said = dialog.status_label.text()
-    for line in ("Closed drawers: 2.", "station W01, cashier1, drawer 1: Balanced",
-                 "station W01, cashier2, drawer 2: Short $2.00", "Receipts: 2 for $165.00.",
-                 "Over/short: Short $2.00.", "Mail batches posted: none.", "Deposit so far: $"):  # fmt: skip
+    mail = f"Mail batches posted: 1 for $20.00 ({batch})."
+    for line in (
+        "Closed drawers: 2.",
+        "station W01, cashier1, drawer 1: Balanced",
+        "station W01, cashier2, drawer 2: Short $2.00",
+        "Receipts: 3 for $185.00.",
+        "Over/short: Short $2.00.",
+        mail,
+        "Deposit so far: $200.00, $200.00 in the bag.",
+    ):  # $185.00 − $2.00 short + $17.00 of the floats
         assert line in said, line
     qtbot.wait(50)  # the panel lays the text out
     label, panel = dialog.status_label, dialog.status_scroll
@@ -80,7 +100,7 @@ def test_the_whole_day_shows_and_the_close_is_confirmed(
     box = question_asked(qtbot, "dayCloseQuestion")
     assert f"Close the business day {ctx.today():%A %d %B %Y}?" in box.text()
     figures = box.informativeText()
-    for line in ("Drawers closed: 2, over/short: Short $2.00.", "Receipts: 2 for $165.00.",
+    for line in ("Drawers closed: 2, over/short: Short $2.00.", "Receipts: 3 for $185.00.", mail,
                  "Deposit ticket D-1001, bag BAG-77.", "Enter or Y: close the day.  Esc: go back."):  # fmt: skip
         assert line in figures, line
     answer(qtbot, "dayCloseQuestion", Key.Key_Escape)
@@ -93,5 +113,6 @@ def test_the_whole_day_shows_and_the_close_is_confirmed(
     qtbot.waitUntil(lambda: dialog.exported is not None, timeout=5000)
     assert is_day_closed(city_db)
     assert "is closed (super1)" in dialog.status_label.text()
+    assert "Deposit: $200.00, $200.00 in the bag." in dialog.status_label.text()  # what went to the bank
     qtbot.waitUntil(lambda: dialog.backup_progress.outcome is not None, timeout=20000)
     keyboard.press(Key.Key_Escape)

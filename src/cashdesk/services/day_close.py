@@ -155,7 +155,8 @@ def _drawers(s: Session, day: dt.date) -> tuple[list[DrawerRef], list[DrawerRef]
     return opened, closed
 
 
-def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
+def _status(s: Session, ctx: ServiceContext, day: dt.date, *, with_deposit: bool = False) -> DayStatus:
+    """The day as it stands; `with_deposit`: its deposit so far too (the close reads its own)."""
     opened, closed = _drawers(s, day)
     count, total = s.execute(
         select(func.count(ReceiptRow.id), func.coalesce(func.sum(ReceiptRow.total_cents), 0))
@@ -163,11 +164,11 @@ def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
     ).one()  # fmt: skip
     row = s.get(BusinessDayRow, day)
     is_closed = row is not None and row.status == "closed"
-    batches = [MailBatchRef(number, owner, status, Money(total)) for number, owner, status, total in s.execute(
+    batches = [MailBatchRef(number, owner, status, Money(cents)) for number, owner, status, cents in s.execute(
         select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status, MailBatchRow.control_total_cents)
         .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced", "posted")))
         .order_by(MailBatchRow.number))]  # fmt: skip
-    deposit = deposit_so_far(s, day)
+    deposit = deposit_so_far(s, day) if with_deposit else None
     return DayStatus(
         business_date=day, closed=is_closed, closed_by=row.closed_by if row else "",
         closed_at=row.closed_at if row else None, open_drawers=tuple(opened), closed_drawers=tuple(closed),
@@ -178,14 +179,14 @@ def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
         posted_mail=tuple(b for b in batches if b.status == "posted"),
         change_fund=change_fund(s, ctx, day),
         anchor=anchors.day_anchor(s, day) if is_closed else None,
-        deposit_total=deposit.total, bank_total=deposit.bank_total,
+        deposit_total=deposit.total if deposit else Money(0), bank_total=deposit.bank_total if deposit else Money(0),
     )  # fmt: skip
 
 
 def day_status(ctx: ServiceContext, day: dt.date) -> DayStatus:
     """Where a business day stands: its open and closed drawers, its receipts, closed or not."""
     with ctx.db.unit_of_work(write=False) as uow:
-        return _status(uow.session, ctx, day)
+        return _status(uow.session, ctx, day, with_deposit=True)
 
 
 def _cannot_close(
