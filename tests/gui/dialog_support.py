@@ -19,7 +19,8 @@ def fit_to_screen(dialog: QWidget, screen: tuple[int, int]) -> None:
     """The dialog as large as it may open on `screen`, no larger (the window manager would cut it)."""
     width, height = screen
     dialog.resize(min(dialog.sizeHint().width(), width - 40), height - _FRAME)
-    assert dialog.height() <= height - _FRAME, f"the dialog does not fit a {width}×{height} screen"
+    fits = dialog.width() <= width and dialog.height() <= height - _FRAME
+    assert fits, f"the dialog ({dialog.width()}×{dialog.height()}) does not fit a {width}×{height} screen"
 
 
 def shows_colour(widget: QWidget, colour: str) -> bool:

@@ -1,11 +1,12 @@
 """Every focused widget shows focus: in the dialogs that use `ui.focus_marks`, a button or a check
-box with the keyboard is drawn with the focus frame, and without it once the keyboard leaves."""
+box with the keyboard is drawn with the focus frame, and without it before. And the mail dialogs
+open whole on a 1024×768 screen."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from dialog_support import shows_colour
+from dialog_support import SCREENS, fit_to_screen, shows_colour
 from gui_support import operator, show_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
@@ -35,3 +36,10 @@ def test_the_mail_batches_buttons_show_focus(qtbot: Any, ctx: ServiceContext, tm
 def test_the_mail_log_buttons_show_focus(qtbot: Any, ctx: ServiceContext, tmp_path: Any) -> None:
     dialog = MailLogDialog(ctx, operator("cashier1"), folder=tmp_path)
     shows_focus_only_with_the_keyboard(qtbot, dialog, dialog.pdf_button)
+
+
+def test_the_mail_dialogs_fit_a_1024_by_768_screen(qtbot: Any, ctx: ServiceContext, tmp_path: Any) -> None:
+    for dialog in (MailBatchesDialog(ctx, operator("cashier1"), reports=tmp_path, receipts=tmp_path),
+                   MailLogDialog(ctx, operator("cashier1"), folder=tmp_path)):  # fmt: skip
+        qtbot.addWidget(dialog)
+        fit_to_screen(dialog, SCREENS[0])

@@ -80,7 +80,6 @@ class MailBatchesDialog(QDialog):
                  reports: Path | None = None, receipts: Path | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("mailBatchesDialog")
-        mark_focus(self)  # a button or box with the keyboard shows it
         self.setWindowTitle("Mail batches")
         self._ctx = ctx
         self._operator = operator
@@ -103,7 +102,8 @@ class MailBatchesDialog(QDialog):
         self.pages.addWidget(self.batch_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.setMinimumSize(1100, 720)
+        self.setMinimumSize(980, 660)  # fits a 1024×768 screen
+        mark_focus(self)  # a button or box with the keyboard shows it
         self.show_list()
 
     # -- the list of batches ----------------------------------------------------------------------

@@ -76,7 +76,6 @@ class MailLogDialog(QDialog):
 
         super().__init__(parent)
         self.setObjectName("mailLogDialog")
-        mark_focus(self)  # a button or box with the keyboard shows it
         self.setWindowTitle("Mail log")
         self._ctx = ctx
         self._operator = operator
@@ -106,6 +105,7 @@ class MailLogDialog(QDialog):
         buttons = self._build_buttons()
 
         self.setMinimumSize(860, 620)
+        mark_focus(self)  # a button or box with the keyboard shows it
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(explain)
