@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from cashdesk.services.context import ServiceContext
+from cashdesk.ui.float_count import FloatCountScreen
 from cashdesk.ui.focus_marks import FOCUS_COLOUR
 from cashdesk.ui.mail_batches import MailBatchesDialog
 from cashdesk.ui.mail_log import MailLogDialog
@@ -43,3 +44,8 @@ def test_the_mail_dialogs_fit_a_1024_by_768_screen(qtbot: Any, ctx: ServiceConte
                    MailLogDialog(ctx, operator("cashier1"), folder=tmp_path)):  # fmt: skip
         qtbot.addWidget(dialog)
         fit_to_screen(dialog, SCREENS[0])
+
+
+def test_the_float_counts_button_shows_focus(qtbot: Any, ctx: ServiceContext) -> None:
+    screen = FloatCountScreen(ctx)
+    shows_focus_only_with_the_keyboard(qtbot, screen, screen.open_button)

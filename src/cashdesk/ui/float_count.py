@@ -31,7 +31,7 @@ from cashdesk.domain.cash import DENOMINATIONS, CashCount, CountError, parse_pie
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
-from cashdesk.ui.focus_marks import keep_in_view
+from cashdesk.ui.focus_marks import keep_in_view, mark_focus
 from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
@@ -248,6 +248,7 @@ class FloatCountScreen(QWidget):
         self._chain = EnterChain([*fields, self.open_button], self.confirm, self)
         self._chain.on_enter(self.open_button, self._enter_on_button)
         self.setFocusProxy(fields[0])
+        mark_focus(self)  # Enter on the last row goes to the button: it shows it has the keyboard
 
     # -- what the main window calls ------------------------------------------------------------
 
