@@ -59,13 +59,18 @@ def test_every_enter_lands_on_a_line_in_view_and_nothing_typed_is_lost(
     )
 
 
-def test_the_check_box_shows_it_has_the_keyboard(qtbot: Any, keyboard: Keyboard, ctx: ServiceContext) -> None:
+def test_the_check_box_shows_it_has_the_keyboard_and_enter_leaves_it_for_line_1(
+    qtbot: Any, keyboard: Keyboard, ctx: ServiceContext
+) -> None:
     dialog = open_on(qtbot, ctx, SCREENS[0])
     head(keyboard)
     assert not shows_colour(dialog.amended_box, FOCUS_COLOUR)
     keyboard.press(Key.Key_Tab)  # Tab still reaches it
     assert QApplication.focusWidget() is dialog.amended_box
     assert shows_colour(dialog.amended_box, FOCUS_COLOUR)
+    keyboard.press(Key.Key_Return)  # and Enter on it goes on to line 1
+    assert QApplication.focusWidget() is dialog.written["gross_sales"]
+    assert not shows_colour(dialog.amended_box, FOCUS_COLOUR)
 
 
 def test_after_filing_one_close_and_the_differences_are_gone(

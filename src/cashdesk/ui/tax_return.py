@@ -186,9 +186,10 @@ class TaxReturnDialog(QDialog):
                                 *self.written.values()]  # fmt: skip
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        # Enter goes from field to field past the check box (Tab or Alt+M reach it): an amount typed
-        # after Enter from "Received on" lands in line 1, never on a box that drops the keys.
-        self._chain = EnterChain([stop for stop in order if stop is not self.amended_box], self.submit, self)
+        self._chain = EnterChain(order, self.submit, self)
+        # Enter from "Received on" goes past the check box (Tab or Alt+A reach it) to line 1: an amount
+        # typed next lands in a field, never on a box that drops the keys.
+        self._chain.on_enter(self.received_field, self._enter_from_received)
         for stop in order:
             if isinstance(stop, QLineEdit):
                 stop.textChanged.connect(self.recompute)
@@ -196,6 +197,10 @@ class TaxReturnDialog(QDialog):
         self.amended_box.toggled.connect(self._amended_toggled)
         shortcut = QShortcut(QKeySequence(FILE_KEY), self)
         shortcut.activated.connect(self.submit)
+
+    def _enter_from_received(self) -> bool:
+        focus_and_select(self.written[LINES[0][0]])
+        return True
 
     def _line(self, name: str, max_length: int, text: str, placeholder: str) -> QLineEdit:
         field = QLineEdit(text)
