@@ -39,6 +39,7 @@ def checks(window: Any, ctx: ServiceContext) -> Any:
 
 def opened(keyboard: Keyboard, qtbot: Any, window: Any, screen: tuple[int, int]) -> Any:
     wizard = open_wizard(keyboard, qtbot, window)
+    assert wizard.width() <= screen[0] and wizard.height() <= screen[1] - 80  # it opens whole on the screen
     fit_to_screen(wizard, screen)
     qtbot.wait(20)
     return wizard

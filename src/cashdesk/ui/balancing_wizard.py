@@ -111,7 +111,7 @@ class BalancingWizard(QWizard):
         cancel = self.button(QWizard.WizardButton.CancelButton)
         cancel.clicked.disconnect()
         cancel.clicked.connect(self.cancel)
-        self.resize(760, 720)
+        self.resize(760, 680)  # opens whole on a 1024×768 screen (the summary with a second count fits)
 
     def _page_shown(self, _page_id: int) -> None:
         target, self.focus_target = self.focus_target, None
