@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dialog_support import answer
 from gui_support import NOW, TODAY, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -50,6 +51,7 @@ def test_the_day_close_dialog_says_the_change_fund_is_short(
     wait_for_keyboard(qtbot, dialog.date_field)
     for _ in range(3):  # date, ticket, bag
         keyboard.press(Key.Key_Return)
+    answer(qtbot, "dayCloseQuestion", Key.Key_Return)  # the question repeats the day: Enter closes it
     qtbot.waitUntil(lambda: dialog.exported is not None, timeout=3000)
     said = dialog.status_label.text()
     assert "is closed (super1)" in said

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
+from dialog_support import answer
 from gui_support import TODAY, Keyboard, open_drawers, operator, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -59,6 +60,7 @@ def test_the_day_closes_only_when_every_drawer_is_closed_then_the_deposit_is_sav
     assert QApplication.focusWidget() is dialog.date_field  # the refusal put the cursor back on the date
     for _ in range(3):  # date, ticket, bag: the numbers typed are still there
         keyboard.press(Key.Key_Return)
+    answer(qtbot, "dayCloseQuestion", Key.Key_Return)  # the question repeats the day: Enter closes it
     qtbot.waitUntil(lambda: dialog.exported is not None, timeout=3000)
     assert f"Exported the deposit of {TODAY}" in dialog.message_label.text()
     assert "is closed (super1)" in dialog.status_label.text()

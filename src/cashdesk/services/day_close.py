@@ -24,7 +24,7 @@ from cashdesk.services import anchors, audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.closing_record import keep_closing_record
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.day_money import day_money
+from cashdesk.services.day_money import day_money, deposit_so_far
 from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
@@ -53,7 +53,8 @@ class DrawerRef:
 class MailBatchRef:
     number: str
     owner: str
-    status: str  # open or balanced
+    status: str  # open, balanced or posted
+    total: Money = Money(0)  # its control total (posted: what it took)
 
     def describe(self) -> str:
         return f"{self.number} ({self.status}, {self.owner})"
@@ -75,6 +76,9 @@ class DayStatus:
     unposted_mail: tuple[MailBatchRef, ...] = ()  # open or balanced mail batches of the day
     change_fund: ChangeFundDay | None = None
     anchor: Anchor | None = None  # a closed day's: its day_close event (services/anchors.py)
+    posted_mail: tuple[MailBatchRef, ...] = ()  # the mail batches of the day already posted
+    deposit_total: Money = Money(0)  # put aside for the bank so far, card settlements included
+    bank_total: Money = Money(0)  # of it, what goes in the bag: cash, checks, money orders
 
     @property
     def can_close(self) -> bool:
@@ -152,7 +156,8 @@ def _drawers(s: Session, day: dt.date) -> tuple[list[DrawerRef], list[DrawerRef]
     return opened, closed
 
 
-def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
+def _status(s: Session, ctx: ServiceContext, day: dt.date, *, with_deposit: bool = False) -> DayStatus:
+    """The day as it stands; `with_deposit`: its deposit so far too (the close reads its own)."""
     opened, closed = _drawers(s, day)
     count, total = s.execute(
         select(func.count(ReceiptRow.id), func.coalesce(func.sum(ReceiptRow.total_cents), 0))
@@ -160,25 +165,29 @@ def _status(s: Session, ctx: ServiceContext, day: dt.date) -> DayStatus:
     ).one()  # fmt: skip
     row = s.get(BusinessDayRow, day)
     is_closed = row is not None and row.status == "closed"
+    batches = [MailBatchRef(number, owner, status, Money(cents)) for number, owner, status, cents in s.execute(
+        select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status, MailBatchRow.control_total_cents)
+        .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced", "posted")))
+        .order_by(MailBatchRow.number))]  # fmt: skip
+    deposit = deposit_so_far(s, day) if with_deposit else None
     return DayStatus(
         business_date=day, closed=is_closed, closed_by=row.closed_by if row else "",
         closed_at=row.closed_at if row else None, open_drawers=tuple(opened), closed_drawers=tuple(closed),
         receipts=int(count), receipts_total=Money(int(total)),
         over_short=Money.total(d.over_short or Money(0) for d in closed),
         ticket_number=row.ticket_number if row else "", bag_number=row.bag_number if row else "",
-        unposted_mail=tuple(MailBatchRef(number, owner, status) for number, owner, status in s.execute(
-            select(MailBatchRow.number, MailBatchRow.owner, MailBatchRow.status)
-            .where(MailBatchRow.business_date == day, MailBatchRow.status.in_(("open", "balanced")))
-            .order_by(MailBatchRow.number))),
+        unposted_mail=tuple(b for b in batches if b.status != "posted"),
+        posted_mail=tuple(b for b in batches if b.status == "posted"),
         change_fund=change_fund(s, ctx, day),
         anchor=anchors.day_anchor(s, day) if is_closed else None,
+        deposit_total=deposit.total if deposit else Money(0), bank_total=deposit.bank_total if deposit else Money(0),
     )  # fmt: skip
 
 
 def day_status(ctx: ServiceContext, day: dt.date) -> DayStatus:
     """Where a business day stands: its open and closed drawers, its receipts, closed or not."""
     with ctx.db.unit_of_work(write=False) as uow:
-        return _status(uow.session, ctx, day)
+        return _status(uow.session, ctx, day, with_deposit=True)
 
 
 def _cannot_close(

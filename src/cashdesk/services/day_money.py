@@ -114,7 +114,16 @@ def _counted_items(count: DrawerCountRow | None) -> tuple[set[int] | None, list[
     return present, extra
 
 
-def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[int, str] | None = None) -> Deposit:
+def deposit_so_far(s: Session, day: dt.date) -> Deposit:
+    """What the day's drops and closed drawers have put aside for the bank so far (the day-close
+    dialog shows it before the close; an open drawer adds its share when it closes). Its totals
+    only: the items carry no payer (a busy day has thousands of checks to name)."""
+    drawers = list(s.scalars(select(DrawerRow).where(DrawerRow.business_date == day)))
+    return _deposit(s, day, drawers, named=False)
+
+
+def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[int, str] | None = None, *,
+             named: bool = True) -> Deposit:  # fmt: skip
     ids = [d.id for d in drawers]
     cash: dict[str, int] = defaultdict(int)
     for drop in s.scalars(select(CashDropRow).where(CashDropRow.drawer_id.in_(ids)).order_by(CashDropRow.id)):
@@ -145,7 +154,7 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[
         "AND t.kind IN ('check', 'money_order') ORDER BY t.id",
         (db.value(day),),
     )  # fmt: skip
-    payers = _payers(s, day, names) if tenders else {}
+    payers = _payers(s, day, names) if tenders and named else {}
     items: list[DepositedItem] = []
     for tender_id, kind, reference, cents, receipt_id, number, drawer_id in tenders:
         # No drawer: a mail remittance (services/mail_batches.py), deposited as posted.

@@ -255,7 +255,7 @@ class ItemsPage(QWizardPage):
             present = QTableWidgetItem(KIND_LABELS.get(item.kind, item.kind))
             present.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             present.setCheckState(Qt.CheckState.Unchecked)
-            cells = [present, QTableWidgetItem(item.number), QTableWidgetItem(item.payer),
+            cells = [present, QTableWidgetItem(item.number), QTableWidgetItem(item.paid_by),
                      QTableWidgetItem(item.amount.display()), QTableWidgetItem(item.receipt_number)]  # fmt: skip
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, cell in enumerate(cells):

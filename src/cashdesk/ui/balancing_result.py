@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cashdesk.domain.cash import CountError
+from cashdesk.domain.cash import DENOMINATIONS, CountError, parse_pieces
 from cashdesk.domain.money import Money
 from cashdesk.ui.balancing_entry import KIND_LABELS, flags_text, over_short_text
 from cashdesk.ui.credentials import ERROR_STYLE, message_label, show_message
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 
 # -- 4 the summary ------------------------------------------------------------------------------------
+
+NO_REASON = "Give the reason for the variance, or recount (Alt+R)."
 
 
 def _balance_table(name: str) -> QTableWidget:
@@ -126,7 +128,13 @@ class SummaryPage(QWizardPage):
         reason_row = QHBoxLayout()
         reason_row.addWidget(self.reason_caption)
         reason_row.addWidget(self.reason_field, 1)
+        self.reason_field.textChanged.connect(self._reason_typed)
         return reason_row
+
+    def _reason_typed(self, text: str) -> None:
+        """Once a reason is typed, the refusal asking for one is no longer true: it goes."""
+        if text.strip() and self.message_label.text() == NO_REASON:
+            show_message(self.message_label, "")
 
     def _build_buttons(self, wizard: BalancingWizard) -> QHBoxLayout:
         self.recount_button = QPushButton("&Recount")
@@ -196,7 +204,7 @@ class SummaryPage(QWizardPage):
             return True
         wizard.reason = self.reason_field.text().strip()
         if not wizard.reason:
-            self.refuse("Give the reason for the variance, or recount (Alt+R).")
+            self.refuse(NO_REASON)
             return False
         if wizard.variance_approval_id is None:
             wizard.ask_variance_approval()
@@ -232,6 +240,8 @@ class FloatPage(QWizardPage):
         layout.addWidget(self.deposit_label)
         layout.addWidget(self.message_label)
         self._chain = EnterChain(self.count_widget.fields, wizard.next, self)
+        for field in self.count_widget.fields:  # a row keeping what was not counted: Enter stays on it
+            self._chain.on_enter(field, self._refuse_not_counted)
         self.count_widget.recounted.connect(self._recounted)
 
     def initializePage(self) -> None:
@@ -247,8 +257,37 @@ class FloatPage(QWizardPage):
             self.deposit_label.setText("To the deposit: —")
             show_message(self.message_label, problem, error=True)
             return
+        refused = self._not_counted()
+        if refused is not None:  # said at once, as it is typed
+            self.deposit_label.setText("To the deposit: —")
+            show_message(self.message_label, refused[0], error=True)
+            return
         show_message(self.message_label, "")
         self.deposit_label.setText(f"Cash to the deposit: {(counted - total).display()}")
+
+    def _not_counted(self) -> tuple[str, QLineEdit] | None:
+        """The first row keeping more pieces than the count found: what to say, and its field."""
+        counted = self._wizard.pieces.pieces
+        for d in DENOMINATIONS:
+            field = self.count_widget.count_fields[d.code]
+            try:
+                keep = parse_pieces(d.code, field.text())
+            except CountError:
+                continue  # said by the count itself
+            have = counted.get(d.code, 0)
+            if keep > have:
+                return (f"{d.label}: {keep:,} to keep, but {have:,} counted. Keep only pieces that are in the "
+                        "drawer.", field)  # fmt: skip
+        return None
+
+    def _refuse_not_counted(self) -> bool:
+        """Enter with a row keeping what was not counted: the cursor goes to that row (True: Enter is taken)."""
+        refused = self._not_counted()
+        if refused is None:
+            return False
+        show_message(self.message_label, refused[0], error=True)
+        focus_and_select(refused[1])
+        return True
 
     def validatePage(self) -> bool:
         try:
@@ -256,6 +295,8 @@ class FloatPage(QWizardPage):
         except CountError as exc:
             show_message(self.message_label, str(exc), error=True)
             self.count_widget.focus_first_bad()
+            return False
+        if self._refuse_not_counted():
             return False
         problem = self._wizard.close_drawer(keep)
         if problem:
@@ -308,6 +349,7 @@ class ClosedPage(QWizardPage):
             "The Z report was sent to the receipt printer."
         )
         self.show_pdf(closed.pdf_problem)
+        self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)  # closed: nothing left to cancel
         self._wizard.focus_target = self._wizard.button(QWizard.WizardButton.FinishButton)
 
     def show_pdf(self, problem: str = "") -> None:

@@ -36,6 +36,7 @@ from cashdesk.ui.approval import ApprovalDialog, variance_details
 from cashdesk.ui.balancing_entry import CardPage, CountPage, ItemsPage, flags_text, over_short_text
 from cashdesk.ui.balancing_result import ClosedPage, FloatPage, SummaryPage
 from cashdesk.ui.fields import ask, focus_and_select
+from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class BalancingWizard(QWizard):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("balancingWizard")
+        mark_focus(self)  # Next, Close the drawer, Finish: the button Enter presses shows it has the keyboard
         self.setWindowTitle(f"Balance drawer {drawer_id} — end of shift")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -109,7 +111,7 @@ class BalancingWizard(QWizard):
         cancel = self.button(QWizard.WizardButton.CancelButton)
         cancel.clicked.disconnect()
         cancel.clicked.connect(self.cancel)
-        self.resize(760, 720)
+        self.resize(760, 680)  # opens whole on a 1024×768 screen (the summary with a second count fits)
 
     def _page_shown(self, _page_id: int) -> None:
         target, self.focus_target = self.focus_target, None

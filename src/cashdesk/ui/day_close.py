@@ -2,13 +2,15 @@
 
     Supervisor ▸ Close the day and export the deposit…   (Ctrl+Shift+E)
 
-The date (today's filled in), then Enter shows the day: its drawers, which are still open,
-its receipts and over/short, and the change fund (floats counted out beyond what it held;
-once closed, what the floats kept sent to the bank and a fund left short). The deposit ticket
-and bag numbers follow; the last Enter closes the day (when it is not closed yet) and writes
-the deposit files into the deposits folder. A refusal (a drawer still open, a mail batch not
-posted) is said in the dialog, which stays open. The services decide everything
-(`services.day_close`, `services.deposit`).
+The date (today's filled in), then Enter shows the whole day, one line each, in a panel that
+scrolls rather than cuts it off: which drawers are still open, each closed drawer with its
+over/short, the receipts, the mail batches, the deposit so far and the change fund (floats
+counted out beyond what it held; once closed, what the floats kept sent to the bank and a fund
+left short). The deposit ticket and bag numbers follow; Enter on the bag number asks first,
+repeating the key figures (Enter or Y closes the day, Esc goes back to the bag number), then
+the day closes and the deposit files are written into the deposits folder. A day closed already
+is only exported again. A refusal (a drawer still open, a mail batch not posted) is said in the
+dialog, which stays open. The services decide everything (`services.day_close`, `services.deposit`).
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea, QSizePolicy, QWidget
 
 from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.dates import parse_day
+from cashdesk.domain.money import Money
 from cashdesk.ui.backup_progress import BackupProgress
 from cashdesk.ui.counter_extras import _FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, show_message
-from cashdesk.ui.fields import focus_and_select
+from cashdesk.ui.fields import ask, focus_and_select
+from cashdesk.ui.focus_marks import mark_focus
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -62,19 +66,36 @@ class DayCloseDialog(_FormDialog):
         self.status: DayStatus | None = None
         self.exported: ExportResult | None = None
         self.working = False  # closing or exporting in the background
+        self.question: QMessageBox | None = None  # "Close the business day …?" while it is asked
         self.date_field = self._field("dayCloseDate", "Business &date:", text=ctx.today().isoformat(), max_length=10,
                                       placeholder="YYYY-MM-DD")  # fmt: skip
-        self.status_label = QLabel("")
-        self.status_label.setObjectName("dayCloseStatus")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._form.addRow(self.status_label)
+        self._form.addRow(self._build_status())
         self.ticket_field = self._field("dayCloseTicket", "Deposit &ticket number:", max_length=20)
         self.bag_field = self._field("dayCloseBag", "&Bag number:", max_length=20)
         self.backup_progress = BackupProgress()  # the backup the close starts, taken in the background
         self._form.addRow(self.backup_progress)
         self.date_field.enter_pressed.connect(self.show_status)
+        self.setMinimumSize(640, 560)  # fits a 1024×768 screen; a long day scrolls in its panel
+        mark_focus(self)
         focus_and_select(self.date_field)
+
+    def _build_status(self) -> QScrollArea:
+        """The day, one line each, in a panel that grows with the dialog and scrolls when it must."""
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("dayCloseStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_scroll = QScrollArea()
+        self.status_scroll.setObjectName("dayCloseStatusPanel")
+        self.status_scroll.setWidgetResizable(True)
+        self.status_scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.status_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.status_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.status_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.status_scroll.setMinimumHeight(200)
+        self.status_scroll.setWidget(self.status_label)
+        return self.status_scroll
 
     def _date(self) -> dt.date | None:
         try:
@@ -100,19 +121,38 @@ class DayCloseDialog(_FormDialog):
             return None
         self.status = status
         self.status_label.setText(describe_status(self.status))
-        self.adjustSize()
         return self.status
 
     def submit(self) -> None:
         """Close the day (when it is open), then export its deposit: both off the GUI thread, as
         the export writes five files and a manifest; the dialog says each step's answer."""
-        if not self._checked() or self.working:
+        if not self._checked() or self.working or self.question is not None:
             return
-        from cashdesk.services.day_close import close_day
-
         status = self.show_status()
         if status is None:
             return
+        if status.can_close:  # the day closes for good: say what closes, and ask
+            self.question = ask(self, "Close the business day", confirmation_text(status),
+                                lambda yes: self._answered(status, yes), default_yes=True, name="dayCloseQuestion",
+                                informative=confirmation_figures(status, self.ticket_field.text(),
+                                                                 self.bag_field.text()))  # fmt: skip
+            return
+        self._close(status)  # closed already: exported again; still open: the service says what waits
+
+    def _answered(self, status: DayStatus, yes: bool) -> None:
+        self.question = None
+        if not self.isVisible():
+            return  # the dialog went (the station locked)
+        self.activateWindow()
+        if not yes:
+            show_message(self.message_label, "Not closed. Check the day, then Enter on the bag number again.")
+            focus_and_select(self.bag_field)
+            return
+        self._close(status)
+
+    def _close(self, status: DayStatus) -> None:
+        from cashdesk.services.day_close import close_day
+
         day = status.business_date
         self._set_working(True)
         if status.closed:
@@ -144,7 +184,6 @@ class DayCloseDialog(_FormDialog):
             self.exported = result
             show_message(self.message_label, result.describe(), error=bool(result.changed))
             self.action_button.setText("E&xport again")
-            self.adjustSize()
 
         def refused(text: str) -> None:
             self._set_working(False)
@@ -164,6 +203,8 @@ class DayCloseDialog(_FormDialog):
 
 
 def describe_status(status: DayStatus) -> str:
+    """The whole day, a line each: closed or not and what keeps it open, the drawers with their
+    over/short, the receipts, the mail batches, the deposit so far and the change fund."""
     day = f"{status.business_date:%A %d %B %Y}"
     if status.closed:
         head = f"{day} is closed ({status.closed_by})."
@@ -175,7 +216,46 @@ def describe_status(status: DayStatus) -> str:
         head = f"{day} is open. Still open: " + "; ".join(waiting) + "."
     else:
         head = f"{day} is open; every drawer is closed and every mail batch posted, so it can be closed."
+    lines = [head, f"Closed drawers: {len(status.closed_drawers)}."]
+    lines += [f"   {d.describe()}: {over_short_words(d.over_short or Money(0))}" for d in status.closed_drawers]
+    lines += [f"Receipts: {status.receipts} for {status.receipts_total.display()}.",
+              f"Over/short: {over_short_words(status.over_short)}.",
+              _mail_line(status), _deposit_line(status)]  # fmt: skip
     fund = status.describe_change_fund()  # floats beyond the fund; what they sent to the bank; a fund left short
-    return (f"{head} {len(status.closed_drawers)} closed drawers, {status.receipts} receipts for "
-            f"{status.receipts_total.display()}, drawers: {over_short_words(status.over_short)}."
-            + (f" {fund}" if fund else ""))  # fmt: skip
+    if fund:
+        lines.append(f"Change fund: {fund}")
+    return "\n".join(lines)
+
+
+def _mail_line(status: DayStatus) -> str:
+    posted = status.posted_mail
+    if not posted:
+        return "Mail batches posted: none."
+    total = Money.total(b.total for b in posted)
+    return f"Mail batches posted: {len(posted)} for {total.display()} ({', '.join(b.number for b in posted)})."
+
+
+def _deposit_line(status: DayStatus) -> str:
+    cards = status.deposit_total - status.bank_total
+    so_far = "" if status.closed else " so far"
+    return (f"Deposit{so_far}: {status.deposit_total.display()}, {status.bank_total.display()} in the bag"
+            + (f" and {cards.display()} in card settlements." if cards.cents else "."))  # fmt: skip
+
+
+def confirmation_text(status: DayStatus) -> str:
+    """The question before the close: what closes, and that it is for good."""
+    return (f"Close the business day {status.business_date:%A %d %B %Y}? It then takes no more payments "
+            "and its deposit is exported.")  # fmt: skip
+
+
+def confirmation_figures(status: DayStatus, ticket: str, bag: str) -> str:
+    """The key figures repeated under the question, and the keys that answer it."""
+    return "\n".join((
+        f"Drawers closed: {len(status.closed_drawers)}, over/short: {over_short_words(status.over_short)}.",
+        f"Receipts: {status.receipts} for {status.receipts_total.display()}.",
+        _mail_line(status),
+        _deposit_line(status),
+        f"Deposit ticket {ticket.strip()}, bag {bag.strip()}.",
+        "",
+        "Enter or Y: close the day.  Esc: go back.",
+    ))  # fmt: skip

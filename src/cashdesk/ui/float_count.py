@@ -31,6 +31,7 @@ from cashdesk.domain.cash import DENOMINATIONS, CashCount, CountError, parse_pie
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
+from cashdesk.ui.focus_marks import keep_in_view, mark_focus
 from cashdesk.ui.labels import explanation, heading_font
 from cashdesk.ui.operations import Operation
 
@@ -67,6 +68,7 @@ class CashCountWidget(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rows_scroll = keep_in_view(scroll)  # Enter down to the rolls scrolls them into view
 
         self.total_caption = QLabel(total_caption)
         self.total_label = QLabel(Money(0).display())
@@ -246,6 +248,7 @@ class FloatCountScreen(QWidget):
         self._chain = EnterChain([*fields, self.open_button], self.confirm, self)
         self._chain.on_enter(self.open_button, self._enter_on_button)
         self.setFocusProxy(fields[0])
+        mark_focus(self)  # Enter on the last row goes to the button: it shows it has the keyboard
 
     # -- what the main window calls ------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import explanation
 from cashdesk.ui.labels import heading_font as _font
@@ -101,7 +102,8 @@ class MailBatchesDialog(QDialog):
         self.pages.addWidget(self.batch_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.setMinimumSize(1100, 720)
+        self.setMinimumSize(980, 660)  # fits a 1024×768 screen
+        mark_focus(self)  # a button or box with the keyboard shows it
         self.show_list()
 
     # -- the list of batches ----------------------------------------------------------------------

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.dates import parse_day
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import explanation, heading, heading_font, read_only
 from cashdesk.ui.models import Column, RowsModel
@@ -104,6 +105,7 @@ class MailLogDialog(QDialog):
         buttons = self._build_buttons()
 
         self.setMinimumSize(860, 620)
+        mark_focus(self)  # a button or box with the keyboard shows it
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(explain)

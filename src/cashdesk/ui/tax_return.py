@@ -46,6 +46,7 @@ from cashdesk.services.tax_returns import (
 )
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
+from cashdesk.ui.focus_marks import keep_in_view, mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import explanation, heading
 from cashdesk.ui.models import Column, RowsModel
@@ -88,7 +89,8 @@ class TaxReturnDialog(QDialog):
         self.message_label = message_label("taxMessage")
         buttons = self._build_buttons()
 
-        self.setMinimumSize(760, 720)
+        self.setMinimumSize(760, 600)  # fits a 1024×768 screen; the lines scroll, the focused one kept in view
+        mark_focus(self)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self, "Sales and use tax return"))
         layout.addWidget(explain)
@@ -160,7 +162,7 @@ class TaxReturnDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
-        self._scroll = scroll
+        self.lines_scroll = keep_in_view(scroll)  # Enter to line 15 scrolls it into view
         return scroll
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -170,8 +172,8 @@ class TaxReturnDialog(QDialog):
         self.file_button.setAutoDefault(False)
         self.file_button.clicked.connect(self.submit)
         buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         return buttons
 
@@ -185,6 +187,9 @@ class TaxReturnDialog(QDialog):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._chain = EnterChain(order, self.submit, self)
+        # Enter from "Received on" goes past the check box (Tab or Alt+A reach it) to line 1: an amount
+        # typed next lands in a field, never on a box that drops the keys.
+        self._chain.on_enter(self.received_field, self._enter_from_received)
         for stop in order:
             if isinstance(stop, QLineEdit):
                 stop.textChanged.connect(self.recompute)
@@ -192,6 +197,10 @@ class TaxReturnDialog(QDialog):
         self.amended_box.toggled.connect(self._amended_toggled)
         shortcut = QShortcut(QKeySequence(FILE_KEY), self)
         shortcut.activated.connect(self.submit)
+
+    def _enter_from_received(self) -> bool:
+        focus_and_select(self.written[LINES[0][0]])
+        return True
 
     def _line(self, name: str, max_length: int, text: str, placeholder: str) -> QLineEdit:
         field = QLineEdit(text)
@@ -362,6 +371,9 @@ class TaxReturnDialog(QDialog):
         for field in (self.account_field, self.period_field, self.received_field, *self.written.values()):
             field.setReadOnly(True)
         self.amended_box.setEnabled(False)
+        self.close_button.setVisible(False)  # one Close: the file button becomes it
+        self.differences_label.setText("")  # filed with the computed figures: nothing differs any more
+        self.differences_label.setStyleSheet("")
         self.file_button.setText("&Close")
         self.file_button.setAutoDefault(True)
         self.file_button.setDefault(True)
