@@ -240,12 +240,18 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
         rows.extend(_Row(line) for line in _wrap(item.memo, width, indent="  "))
     rows.append(rule)
     rows.append(_Row(_two("TOTAL", doc.total.display(), width), bold=True))
+    cash_shown = False
     for tender in doc.tenders:
+        if tender.kind is TenderKind.CASH:
+            # One line for the cash, in the tenders' order: "Cash" and "Cash tendered" both said it twice.
+            if not cash_shown:
+                rows.append(_Row(_two("Cash tendered", doc.cash_tendered.display(), width)))
+            cash_shown = True
+            continue
         rows.append(_Row(_two(tender.label(), tender.amount.display(), width)))
         if tender.auth_code:
             rows.append(_Row(f"  Auth {tender.auth_code}"))
     if doc.cash_tendered:
-        rows.append(_Row(_two("Cash tendered", doc.cash_tendered.display(), width)))
         rows.append(_Row(_two("Change", doc.change.display(), width), bold=True))
     rows.append(rule)
     if doc.void:
