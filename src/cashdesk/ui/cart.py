@@ -153,7 +153,7 @@ class CartState:
         self.lines.clear()
         self.tenders.clear()
 
-    def to_cart(self) -> Cart:
+    def to_cart(self, payer: str = "") -> Cart:
         from cashdesk.services.payments import AccountPayment, Cart, MiscItem
 
         return Cart(
@@ -162,7 +162,8 @@ class CartState:
                 if isinstance(line, AccountLine)
                 else MiscItem(line.code, line.amount, line.memo)
                 for line in self.lines
-            )
+            ),
+            payer=payer,
         )
 
 
