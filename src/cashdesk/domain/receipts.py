@@ -10,6 +10,8 @@ from cashdesk.domain.tax_return import ITEM_CODES
 #: Lines on one receipt: the printed receipt and the counter's table stay readable; a
 #: customer paying more starts a second receipt.
 MAX_LINES = 50
+#: Characters of the payer's name printed under the cashier (the counter's F3, a mail remittance).
+MAX_PAYER = 120
 
 _TAX_LABELS = dict(ITEM_CODES)  # SALESTAX -> "Sales tax", TAXPEN -> "Penalty", ...
 _TAX_ORDER = {code: n for n, (code, _label) in enumerate(ITEM_CODES)}

@@ -18,7 +18,7 @@ from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
-from cashdesk.domain.receipts import MAX_LINES, tax_breakdown
+from cashdesk.domain.receipts import MAX_LINES, MAX_PAYER, tax_breakdown
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.domain.text import text_problem
@@ -76,7 +76,6 @@ class Cart:
         return Money.total(line.amount for line in self.lines)
 
 
-MAX_PAYER = 120
 MAX_MEMO = 200
 
 

@@ -13,12 +13,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from cashdesk.domain.receipts import MAX_PAYER
 from cashdesk.domain.text import text_problem
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, focus_and_select, is_plain_enter
-
-#: As long as a payer's name may be (services.payments.MAX_PAYER, without importing the service here).
-MAX_PAYER = 120
 
 
 class PayerEntry(QFrame):
