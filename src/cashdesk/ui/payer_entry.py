@@ -107,7 +107,10 @@ class PayerEntry(QFrame):
             if mine and event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True
+            if mine and event.key() == Qt.Key.Key_Escape:
+                self._cancel()
+                return True
             if mine:
-                self._cancel() if event.key() == Qt.Key.Key_Escape else self._keep()
+                self._keep()
                 return True
         return super().eventFilter(watched, event)
