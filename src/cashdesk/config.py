@@ -122,6 +122,11 @@ class BankSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DepositSettings:
+    file_mode: str  # octal digits as written, "0640"; setting_keys.file_mode gives the number
+
+
+@dataclass(frozen=True, slots=True)
 class GlSettings:
     cash_account: str
     over_short_account: str
@@ -193,6 +198,7 @@ class Settings:
     balancing: BalancingSettings
     reports: ReportsSettings
     bank: BankSettings
+    deposit: DepositSettings
     gl: GlSettings
     tax: TaxSettings
     mail: MailSettings

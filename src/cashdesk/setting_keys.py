@@ -54,6 +54,25 @@ def _check_profile(value: str) -> None:
     check_profile(value)
 
 
+def file_mode(value: str) -> int:
+    """A file mode as written in the settings ("0640") as a number; ValueError in words."""
+    text = value.strip()
+    if not (3 <= len(text) <= 4 and all(ch in "01234567" for ch in text)) or int(text, 8) > 0o777:
+        raise ValueError('give a file mode as three or four octal digits, like "0640" (owner and group read)')
+    mode = int(text, 8)
+    if mode & 0o600 != 0o600:
+        raise ValueError(
+            f'"{text}" would not let cashdesk read and write its own files: the owner needs 6, like "0640"'
+        )
+    if mode & 0o002:
+        raise ValueError(f'"{text}" would let anyone change the deposit files: others may read at most, like "0644"')
+    return mode
+
+
+def _check_file_mode(value: str) -> None:
+    file_mode(value)
+
+
 def _check_one_gl_account(value: str) -> None:
     if not value.strip() or "{fund}" in value:
         raise ValueError("give one Fund-Department-Object account, like 100-000-101100 (no {fund})")
@@ -225,6 +244,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("bank.name", str, "First National Bank of Aurelia", "Bank printed on the deposit slip"),
     Setting("bank.account", str, "000123456789", "City's deposit account number at the bank"),
     Setting("bank.routing", str, "102000021", "Bank routing number printed on the deposit slip"),
+    Setting(
+        "deposit.file_mode",
+        str,
+        "0600",
+        'Permissions of the deposit files as octal digits: "0600" the exporting user only, "0640" its group '
+        "(the finance group that collects them) may read too",
+        _check_file_mode,
+    ),
     Setting(
         "gl.cash_account",
         str,

@@ -345,3 +345,32 @@ def test_a_pdf_that_cannot_be_written_does_not_undo_the_close(
     assert copy.name == f"z-report-W01-{closed.drawer_id}.pdf" and copy.read_bytes().startswith(b"%PDF")
     with pytest.raises(BalancingRefused, match="only a supervisor"):
         z_report_pdf(ctx, Operator("other", Role.CASHIER), closed.drawer_id, tmp_path / "copies")
+
+
+def test_the_pdf_printer_names_a_drop_slip_and_a_z_report_by_what_they_are(small_city: Path, tmp_path: Path) -> None:
+    """The demo `pdf:` printer: a drop slip and a Z report are files a person can tell apart, not `receipt.pdf`."""
+    from cashdesk.services.printing import deliver_queued, station_printer
+
+    folder = tmp_path / "printed"
+    ctx = ServiceContext.open(small_city, settings=Settings({"printer.spec": f"pdf:{folder}"}))
+    ctx.clock = lambda: NOW
+    try:
+        add_user(ctx, command_line_operator(), "jcashier", Role.CASHIER, PASSWORD, must_change_password=False)
+        open_drawer(ctx, CASHIER, FLOAT)
+        drawer = drawer_id(ctx)
+        drop = cash_drop(ctx, CASHIER, CashCount({"B20": 2}))
+        counted = record_count(
+            ctx, CASHIER, CountInput(CashCount({"B20": 1, "B10": 2, "B5": 2, "B1": 10}), frozenset())
+        )
+        close_drawer(
+            ctx, CASHIER, count_id=counted.count_id, float_kept=CashCount({"B20": 1, "B10": 2, "B5": 2, "B1": 10})
+        )
+        printer = station_printer(ctx)
+        while deliver_queued(ctx, printer).delivered:
+            pass
+    finally:
+        ctx.close()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([f"drop-slip-{drop.id}.pdf", f"z-report-W01-drawer-{drawer}.pdf"]), names
+    assert "CASH DROP" in PdfReader(folder / f"drop-slip-{drop.id}.pdf").pages[0].extract_text()
+    assert "Z REPORT" in PdfReader(folder / f"z-report-W01-drawer-{drawer}.pdf").pages[0].extract_text()

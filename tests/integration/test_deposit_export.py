@@ -5,14 +5,16 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 from pypdf import PdfReader
 
-from cashdesk.config import Settings
+from cashdesk.config import Settings, SettingsError
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Role
@@ -333,3 +335,32 @@ def test_a_long_slip_runs_over_pages_and_lists_every_check(ctx: ServiceContext, 
     assert all(str(7000 + n) in text and f"Payer {n:02d}" in text for n in range(60))
     assert "Number of checks: 60" in text and "$1,517.70" in text  # 60 x $25.00 + 0.01 x (0 + … + 59)
     assert "(continued)" in reader.pages[1].extract_text()
+
+
+def test_the_deposit_files_have_the_mode_the_settings_name(ctx: ServiceContext, closed_day: dict[str, str],
+                                                          tmp_path: Path) -> None:  # fmt: skip
+    """Mode 600 unless set; "0640" lets the finance group read every file, the manifest too, whatever the umask."""
+    export_deposit(ctx, SUPERVISOR, DAY, tmp_path / "own", ticket_number="T-1001", bag_number="B-77")
+    written = sorted((tmp_path / "own").iterdir())
+    assert len(written) == len(NAMES) + 1  # the files and their manifest
+    assert {oct(stat.S_IMODE(os.stat(p).st_mode)) for p in written} == {"0o600"}
+    group = make_ctx(db_file(ctx), **{"deposit.file_mode": "0640"})
+    old_umask = os.umask(0o077)  # a strict umask does not take the group's read away
+    try:
+        export_deposit(group, SUPERVISOR, DAY, tmp_path / "finance")
+    finally:
+        os.umask(old_umask)
+        group.close()
+    written = sorted((tmp_path / "finance").iterdir())
+    assert len(written) == len(NAMES) + 1 and not list((tmp_path / "finance").glob(".*"))
+    assert {oct(stat.S_IMODE(os.stat(p).st_mode)) for p in written} == {"0o640"}
+
+
+@pytest.mark.parametrize(
+    ("mode", "said"),
+    [("0666", "others may read at most"), ("0440", "the owner needs 6"), ("rw-r-----", "octal digits"),
+     ("0x1a0", "octal digits")],
+)  # fmt: skip
+def test_a_file_mode_that_is_not_one_is_refused_in_words(mode: str, said: str) -> None:
+    with pytest.raises(SettingsError, match=said):
+        Settings({"deposit.file_mode": mode})

@@ -307,6 +307,25 @@ def test_the_proof_list_lists_every_item_with_totals_and_differences(ctx: Servic
     assert proof_list_pdf(ctx, CASHIER, batch.id, tmp_path / "proof").read_bytes() == first  # deterministic
 
 
+def test_a_posted_batch_proof_list_shows_its_receipt_numbers_and_says_the_count_agrees(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    batch_id = keyed_batch(ctx)
+    before = "\n".join(
+        p.extract_text() for p in pypdf.PdfReader(proof_list_pdf(ctx, CASHIER, batch_id, tmp_path)).pages
+    )
+    assert "W01-2026-" not in before  # no receipt yet
+    balance_batch(ctx, CASHIER, batch_id)
+    post_batch(ctx, CASHIER, batch_id)
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(proof_list_pdf(ctx, CASHIER, batch_id, tmp_path)).pages)
+    # Each remittance's row, cell after cell as the page reads: its receipt number before its amount.
+    smith, garcia = text.index("SMITH, JOHN"), text.index("GARCIA, ANA")
+    assert smith < text.index("W01-2026-000001") < text.index("$73.15", smith) < garcia
+    assert garcia < text.index("W01-2026-000002") < text.index("$50.00", garcia)
+    assert "Count agrees with the tape" in text and "Total agrees with the tape" in text
+    assert "+0" not in text and "difference" not in text.lower()
+
+
 def test_a_long_proof_list_runs_over_pages(ctx: ServiceContext, tmp_path: Path) -> None:
     batch = open_batch(ctx, CASHIER, control_count=120, control_total=Money(120 * 100))
     for n in range(120):

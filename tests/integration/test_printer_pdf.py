@@ -1,4 +1,4 @@
-"""The pdf: virtual printer: each receipt in a job becomes a PDF in the folder, named by its number."""
+"""The pdf: virtual printer: each receipt in a job becomes a PDF named by its number; a slip by what it is."""
 
 from __future__ import annotations
 
@@ -50,3 +50,13 @@ def test_a_folder_that_cannot_be_made_is_not_delivered(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     result = deliver(render_escpos(sample_receipt()), open_printer(f"pdf:{blocker / 'sub'}", pdf_writer=receipt_pdf))
     assert result.failed and "cannot make" in result.reason
+
+
+def test_a_void_slip_is_named_as_the_void_of_its_receipt(tmp_path: Path) -> None:
+    doc = replace(sample_receipt(), receipt_number="W01-2026-000125")
+    printer = open_printer(f"pdf:{tmp_path}", "TM-T88V", pdf_writer=receipt_pdf)
+    assert deliver(render_escpos(doc, profile="TM-T88V"), printer).delivered
+    slip = replace(doc, void=True, void_reason="Wrong account")
+    assert deliver(render_escpos(slip, profile="TM-T88V"), printer).delivered
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["W01-2026-000125-void.pdf", "W01-2026-000125.pdf"]
+    assert "Wrong account" in pdf_text(tmp_path / "W01-2026-000125-void.pdf")

@@ -2,12 +2,13 @@
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from cashdesk.config import Settings
-from cashdesk.devices.receipt import AccountLine, Letterhead, MiscLine, ReceiptDoc, TenderLine, render_escpos
+from cashdesk.devices.receipt import AccountLine, Letterhead, MiscLine, PartLine, ReceiptDoc, TenderLine, render_escpos
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
@@ -104,6 +105,13 @@ def test_the_stored_document_is_the_receipt_posted() -> None:
         footer=("Thank you", "Keep this receipt"), reprint=True, void=True, void_reason="keyed twice",
     )  # fmt: skip
     assert stored_doc(unrendered(doc)) == doc
+    taxed = replace(doc, accounts=(AccountLine("2000000035", "CORNER HARDWARE INC", Money(9180), Money(0),
+                                               (PartLine("2026-09 Sales tax", Money(9000)),
+                                                PartLine("2026-09 Interest", Money(180)))),))  # fmt: skip
+    assert stored_doc(unrendered(taxed)) == taxed
+    # A job queued before receipts had breakdowns (four fields an account) still prints.
+    old = unrendered(doc).replace(b',[]]],[["PERMIT"', b']],[["PERMIT"')
+    assert old != unrendered(doc) and stored_doc(old) == doc
 
 
 def print_round_headline(result: DeliveryRound) -> str:

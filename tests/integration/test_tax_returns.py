@@ -160,6 +160,34 @@ def test_a_late_return_charges_penalty_and_interest_as_their_own_items(ctx: Serv
         ("Return 2026-09 received, 2 months late",)]  # fmt: skip
 
 
+def test_the_tax_receipt_shows_what_was_paid_by_period_tax_penalty_and_interest(ctx: ServiceContext,
+                                                                                 city: Path) -> None:  # fmt: skip
+    """A late return paid in part: the receipt, as printed and as reprinted, names each part paid."""
+    from cashdesk.devices.escpos_text import read_escpos
+    from cashdesk.services.printing import reprint_receipt
+    from cashdesk.services.receipt_jobs import render_stored
+
+    file_return(ctx, CASHIER, HARDWARE, "2026-09", SEPTEMBER, {}, dt.date(2026, 11, 21))
+    open_drawer(ctx, CASHIER, CashCount({"B20": 5}))
+    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment(HARDWARE, d("1,700.00")),)),
+                          [Tender(TenderKind.CHECK, d("1,700.00"), "5523")])  # fmt: skip
+    reprint_receipt(ctx, CASHIER, posted.number)
+    jobs = rows(city, "SELECT payload FROM print_jobs WHERE kind IN ('receipt', 'reprint') ORDER BY id")
+    assert len(jobs) == 2
+    for (payload,) in jobs:
+        (text,) = read_escpos(render_stored(ctx, bytes(payload))).receipts
+        lines = text.splitlines()
+        start = lines.index(next(line for line in lines if line.startswith(f"Account {HARDWARE}")))
+        # Penalty and interest are paid first (their paying order); the receipt reads as the return does.
+        assert lines[start + 1 : start + 6] == [
+            "  CORNER HARDWARE INC",
+            "  2026-09 Sales tax" + " " * 14 + "$1,509.52",  # the use tax ($75.00) is left open
+            "  2026-09 Penalty" + " " * 18 + "$158.73",
+            "  2026-09 Interest" + " " * 18 + "$31.75",
+            "  Balance left" + " " * 22 + "$77.82",
+        ], text
+
+
 def test_filed_on_the_due_date_no_penalty_the_day_after_penalty_and_a_month(ctx: ServiceContext, city: Path) -> None:
     small = ReturnFigures(gross_sales=d("10,000.00"))
     on_time = file_return(ctx, CASHIER, HARDWARE, "2026-09", small, {}, dt.date(2026, 10, 20))

@@ -1,12 +1,14 @@
 """Reading ESC/POS bytes back: the text each receipt prints, cut by cut, and the drawer kicks.
 
 The `pdf:` virtual printer uses it to turn a print job into a PDF, and the tests use it to
-read receipts out of what the printer emulator recorded. In strict mode a command it does
+read receipts out of what the printer emulator recorded; `page_name` says what a page is (a
+receipt, a drop slip, a Z report), for the PDF's file name. In strict mode a command it does
 not know is an error, so a layout that sends a stray command cannot hide behind it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 ESC, GS, DLE, FS = 0x1B, 0x1D, 0x10, 0x1C
@@ -280,3 +282,29 @@ def _tidy(lines: list[str]) -> str:
     while kept and not kept[0]:
         kept.pop(0)
     return "\n".join(kept)
+
+
+#: Slips and reports printed without a barcode, by their title: the file's name, filled in from
+#: the slip's own lines ("Drop  12" gives drop-slip-12), so a folder of PDFs reads like the safe bag.
+_TITLED: dict[str, str] = {
+    "CASH DROP": "drop-slip-{Drop}",
+    "PAID-OUT": "paid-out-{Paid-out}",
+    "X REPORT": "x-report-{Station}-drawer-{Drawer}",
+    "Z REPORT": "z-report-{Station}-drawer-{Drawer}",
+}
+
+
+def page_name(text: str, barcode: str = "") -> str:
+    """What a printed page is, as a file name without .pdf: a receipt by its number (a void slip
+    `<number>-void`), a slip or report by its title and number, anything else `receipt`."""
+    lines = [line.strip() for line in text.splitlines()]
+    if barcode:
+        return f"{barcode}-void" if "VOID" in lines else barcode
+    for title, pattern in _TITLED.items():
+        if title in lines:
+            values: dict[str, str] = {}
+            for label in re.findall(r"\{([^}]+)\}", pattern):
+                found = next((m for m in (re.fullmatch(rf"{re.escape(label)}\s+(\S+)", x) for x in lines) if m), None)
+                values[label] = found.group(1) if found else ""
+            return pattern.format_map(values).replace("--", "-").strip("-")
+    return "receipt"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from cashdesk.devices.escpos_import import load_escpos
-from cashdesk.devices.escpos_text import read_escpos
+from cashdesk.devices.escpos_text import page_name, read_escpos
 from cashdesk.devices.status import (
     NO_PRINTER,
     PrinterStatus,
@@ -270,7 +270,8 @@ def _write_before(fd: int, data: bytes, timeout: float, what: str, *, can_wait: 
 
 
 class PdfFolderPrinter:
-    """A virtual printer: each receipt in a job becomes a PDF in the folder, named by its number.
+    """A virtual printer: each receipt in a job becomes a PDF in the folder, named by its number;
+    a slip or report by what it is (`drop-slip-12.pdf`, `z-report-W01-drawer-3.pdf`).
 
     The PDF is made by `pdf_writer(text)`, which the caller supplies (the documents layer
     has the ReportLab code; devices does not import it). A drawer kick prints nothing.
@@ -294,8 +295,9 @@ class PdfFolderPrinter:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PrinterUnavailable(f"Printer unavailable: cannot make {self.folder} ({_why(exc)}).") from None
-        names = printout.barcodes if len(printout.barcodes) == len(pages) else ["receipt"] * len(pages)
-        for text, name in zip(pages, names, strict=True):
+        barcodes = printout.barcodes if len(printout.barcodes) == len(pages) else [""] * len(pages)
+        for text, barcode in zip(pages, barcodes, strict=True):
+            name = page_name(text, barcode)
             pdf = self.pdf_writer(text)
             self._write_new(_safe_name(name), pdf)
 

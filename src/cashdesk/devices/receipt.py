@@ -41,13 +41,28 @@ class Letterhead:
 
 
 @dataclass(frozen=True, slots=True)
+class PartLine:
+    """What part of an account's payment paid: "2026-09 Sales tax", "2026-09 Penalty"."""
+
+    label: str
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
 class AccountLine:
-    """A payment applied to one account, and what the account still owes after it."""
+    """A payment applied to one account, and what the account still owes after it. A tax
+    account's payment shows what it paid, by period, tax, penalty and interest (`parts`)."""
 
     account_number: str
     name: str
     applied: Money
     balance_left: Money  # negative when the account is left with a credit
+    parts: tuple[PartLine, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", tuple(self.parts))
+        if Money.total(p.amount for p in self.parts) > self.applied:
+            raise ValueError(f"The breakdown of account {self.account_number} is more than the {self.applied} paid.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,18 +251,25 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
     for acct in doc.accounts:
         rows.append(_Row(_two(f"Account {acct.account_number.strip()}", acct.applied.display(), width)))
         rows.extend(_Row(line) for line in _wrap(acct.name, width, indent="  "))
+        rows.extend(_Row(_two(f"  {part.label.strip()}", part.amount.display(), width)) for part in acct.parts)
         rows.append(_Row(_two("  Balance left", _balance(acct.balance_left), width)))
     for item in doc.misc:
         rows.append(_Row(_two(f"{item.revenue_code.strip()} {item.description.strip()}", item.amount.display(), width)))
         rows.extend(_Row(line) for line in _wrap(item.memo, width, indent="  "))
     rows.append(rule)
     rows.append(_Row(_two("TOTAL", doc.total.display(), width), bold=True))
+    cash_shown = False
     for tender in doc.tenders:
+        if tender.kind is TenderKind.CASH:
+            # One line for the cash, in the tenders' order: "Cash" and "Cash tendered" both said it twice.
+            if not cash_shown:
+                rows.append(_Row(_two("Cash tendered", doc.cash_tendered.display(), width)))
+            cash_shown = True
+            continue
         rows.append(_Row(_two(tender.label(), tender.amount.display(), width)))
         if tender.auth_code:
             rows.append(_Row(f"  Auth {tender.auth_code}"))
     if doc.cash_tendered:
-        rows.append(_Row(_two("Cash tendered", doc.cash_tendered.display(), width)))
         rows.append(_Row(_two("Change", doc.change.display(), width), bold=True))
     rows.append(rule)
     if doc.void:

@@ -1,5 +1,6 @@
 """A mail batch's proof list as a PDF: the batch, its tape controls, every remittance with any
-problem, the count and total entered and the differences from the tape.
+problem (and its receipt number once the batch is posted), the count and total entered and the
+differences from the tape.
 
 The same batch gives the same bytes (a fixed creation date and document id).
 """
@@ -25,9 +26,10 @@ COL_ACCOUNT = MARGIN + 0.4 * inch
 COL_NAME = MARGIN + 1.3 * inch
 COL_CHECK = MARGIN + 3.1 * inch
 COL_PAYER = MARGIN + 3.9 * inch
+COL_RECEIPT = MARGIN + 5.6 * inch  # a receipt number, W01-2026-000123, before the amount
 COL_AMOUNT = WIDTH - MARGIN
 NAME_CHARS = 30
-PAYER_CHARS = 30
+PAYER_CHARS = 26
 PROBLEM_CHARS = 110
 
 
@@ -60,6 +62,15 @@ class ProofList:
     city: str = ""
 
 
+def _differences(proof: ProofList) -> tuple[str, str]:
+    """The count and the total against the tape; a figure that agrees says so, not "+0"."""
+    count_diff = proof.count - proof.control_count
+    total_diff = proof.total - proof.control_total
+    count = f"Count difference: {count_diff:+d}" if count_diff else "Count agrees with the tape"
+    total = f"Total difference: {total_diff.display()}" if total_diff else "Total agrees with the tape"
+    return count, total
+
+
 def _check(item: ProofItem) -> str:
     if item.tender == "cash":
         return "cash"
@@ -74,12 +85,12 @@ class _Page(Pages):
         self.header()
 
     def header(self) -> None:
-        self.row(("#", "Account", "Name", "Check", "Payer"), "Amount", bold=True)
+        self.row(("#", "Account", "Name", "Check", "Payer", "Receipt"), "Amount", bold=True)
 
-    def row(self, cells: tuple[str, str, str, str, str], amount: str, *, bold: bool = False) -> None:
+    def row(self, cells: tuple[str, str, str, str, str, str], amount: str, *, bold: bool = False) -> None:
         self.need()
         self.pdf.setFont(BOLD if bold else FONT, SIZE)
-        for x, cell in zip((COL_SEQ, COL_ACCOUNT, COL_NAME, COL_CHECK, COL_PAYER), cells, strict=True):
+        for x, cell in zip((COL_SEQ, COL_ACCOUNT, COL_NAME, COL_CHECK, COL_PAYER, COL_RECEIPT), cells, strict=True):
             self.pdf.drawString(x, self.y, cell)
         self.pdf.drawRightString(COL_AMOUNT, self.y, amount)
         self.y -= LEADING
@@ -109,16 +120,14 @@ def render_proof_list(proof: ProofList) -> bytes:
     page.rule()
     for item in proof.items:
         page.need(2 if item.problem else 1)
-        page.row((str(item.seq), item.account, cut(item.name, NAME_CHARS), _check(item), cut(item.payer, PAYER_CHARS)),
-                 item.amount.display())  # fmt: skip
+        page.row((str(item.seq), item.account, cut(item.name, NAME_CHARS), _check(item), cut(item.payer, PAYER_CHARS),
+                  item.receipt_number), item.amount.display())  # fmt: skip
         if item.problem:
             page.text(cut(f"Problem: {item.problem}", PROBLEM_CHARS), x=COL_ACCOUNT)
     page.rule()
     page.text(f"Count: {proof.count}", f"Total: {proof.total.display()}", bold=True)
     page.text(f"Tape: {proof.control_count}", f"Tape: {proof.control_total.display()}")
-    count_diff = proof.count - proof.control_count
-    total_diff = proof.total - proof.control_total
-    page.text(f"Count difference: {count_diff:+d}", f"Total difference: {total_diff.display()}")
+    page.text(*_differences(proof))
     page.text(f"Differences: {proof.differences}" if proof.differences else "Balanced to the tape.", bold=True)
     problems = sum(1 for i in proof.items if i.problem)
     if problems:

@@ -19,6 +19,7 @@ from typing import Any
 from cashdesk.domain.accounts import normalize_account_number
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money, MoneyError
+from cashdesk.domain.receipts import MAX_PAYER  # one limit, at the counter and by mail
 from cashdesk.domain.text import bad_character
 
 # -- states ------------------------------------------------------------------------------------
@@ -207,7 +208,6 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("account", "amount", "check_number", "payer
 #: Optional columns that are read; any other column is allowed and ignored.
 OPTIONAL_COLUMNS: tuple[str, ...] = ("tender",)
 TENDERS = ("check", "money_order")
-MAX_PAYER = 120
 MAX_ACCOUNT = 20
 _CHECK_NUMBER = re.compile(r"[0-9]{1,10}")
 _SERIAL = re.compile(r"[0-9A-Za-z-]{1,20}")

@@ -44,6 +44,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.day_money import ClosingLookups, DayMoney, day_money
 from cashdesk.services.deposit_differences import Difference, figure_differences, file_difference, refusal
 from cashdesk.services.files import sync_folder, write_atomically
+from cashdesk.setting_keys import file_mode
 from cashdesk.store.models import (
     BusinessDayRow,
     DayCloseRecordRow,
@@ -123,7 +124,7 @@ def _listed(path: Path) -> dict[str, tuple[int, str]] | None:
 # -- putting the files in the folder --------------------------------------------------------------
 
 
-def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str]) -> bool:
+def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str], mode: int) -> bool:
     """Bring the folder to the day's files; the caller writes the manifest once they are registered.
 
     Returns whether an unfinished export (day files and no manifest, or temporary files) was
@@ -161,7 +162,7 @@ def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlie
     for tmp in leftovers:  # a killed export's: never the files themselves
         tmp.unlink(missing_ok=True)
     for name in changes:
-        write_atomically(folder / name, files[name])
+        write_atomically(folder / name, files[name], mode=mode)
     return bool(leftovers) or (not complete and any(data is not None for data in on_disk.values()))
 
 
@@ -299,11 +300,11 @@ def _closed_day(s: Session, day: dt.date) -> BusinessDayRow:
     return business_day
 
 
-def _write_files(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str]) -> bool:
+def _write_files(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str], mode: int) -> bool:
     """Put the day's files in the folder (see _put_in_place); a folder that cannot take them is refused."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return _put_in_place(folder, day, files, earlier)
+        return _put_in_place(folder, day, files, earlier, mode)
     except OSError as exc:
         raise ExportRefused(
             f"The deposit files could not be written to {folder}: {exc.strerror or exc}. "
@@ -326,13 +327,13 @@ def _audit_export(s: Session, ctx: ServiceContext, operator: Operator, now: dt.d
     )  # fmt: skip
 
 
-def _write_manifest(day: dt.date, folder: Path, files: Mapping[str, bytes]) -> None:
+def _write_manifest(day: dt.date, folder: Path, files: Mapping[str, bytes], mode: int) -> None:
     """Last, once the files are registered: the manifest says the day's export is complete."""
     manifest = folder / manifest_name(day)
     data = manifest_bytes(day, files)
     try:
         if not manifest.is_file() or manifest.read_bytes() != data:
-            write_atomically(manifest, data)
+            write_atomically(manifest, data, mode=mode)
     except OSError as exc:
         raise ExportRefused(f"The deposit files of {day} were written and registered, but their manifest could not "
                             f"be written to {folder}: {exc.strerror or exc}. Until it is there the export is not "
@@ -359,6 +360,7 @@ def export_deposit(
     ticket_number = _check_number(ticket_number, "deposit ticket number")
     bag_number = _check_number(bag_number, "bag number")
     folder = Path(folder)
+    mode = file_mode(ctx.settings.deposit.file_mode)  # who may read the files: the group that collects them
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
@@ -386,7 +388,7 @@ def export_deposit(
             raise refuse(message, sorted({n for d in differences for n in d.files}), why)
         earlier = set(s.scalars(select(ExportedFileRow.sha256).where(ExportedFileRow.business_date == day)))
         try:
-            finished = _write_files(folder, day, files, earlier)
+            finished = _write_files(folder, day, files, earlier, mode)
         except ExportDiffers as differs:
             raise refuse(str(differs), [], "the folder holds other files for the day") from None
         exported = _register(s, operator, now, day, folder, files, registered)
@@ -397,7 +399,7 @@ def export_deposit(
                               folder / manifest_name(day), finished)  # fmt: skip
         _audit_export(s, ctx, operator, now, result)
         uow.commit()
-    _write_manifest(day, folder, files)
+    _write_manifest(day, folder, files, mode)
     if result.changed:
         log.warning("re-export of %s replaced, as asked: %s", day, ", ".join(f.name for f in result.changed))
     return result

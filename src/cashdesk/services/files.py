@@ -16,15 +16,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """A temporary file in the same folder, flushed to disk, then renamed over the target:
-    a reader sees the old file or the new one, never half of one."""
+    a reader sees the old file or the new one, never half of one. The temporary file is made
+    readable by its owner only; `mode` (e.g. 0o640) is given to it before the rename, so the
+    file never appears under its name with any other mode."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)  # as set, whatever the umask
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

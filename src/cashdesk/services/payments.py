@@ -18,7 +18,7 @@ from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
-from cashdesk.domain.receipts import MAX_LINES
+from cashdesk.domain.receipts import MAX_LINES, MAX_PAYER, tax_breakdown
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.domain.text import text_problem
@@ -76,7 +76,6 @@ class Cart:
         return Money.total(line.amount for line in self.lines)
 
 
-MAX_PAYER = 120
 MAX_MEMO = 200
 
 
@@ -249,7 +248,13 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
                      -line.amount.cents, at.number)  # fmt: skip
     owed_before = sum(i.open_amount.cents for i in items)
     balance_left = Money(owed_before - result.applied.cents - (account.credit_cents + result.credit.cents))
-    return PostedLine("account", account.number, account.name, line.amount, result.credit, balance_left), closed
+    parts: tuple[tuple[str, Money], ...] = ()
+    if account.kind == "sales_tax":  # the receipt says what was paid: period, tax, penalty, interest
+        by_id = {item.id: item for item in items}
+        parts = tax_breakdown((by_id[item_id].period, by_id[item_id].revenue_code, by_id[item_id].description, amount)
+                              for item_id, amount in result.lines)  # fmt: skip
+    posted = PostedLine("account", account.number, account.name, line.amount, result.credit, balance_left, parts)
+    return posted, closed
 
 
 def _consume_closed_account_approval(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, account: str,

@@ -21,6 +21,7 @@ class PostedLine:
     amount: Money
     credit: Money  # kept as account credit
     balance_left: Money | None  # what the account still owes after this payment
+    parts: tuple[tuple[str, Money], ...] = ()  # a tax account's: what it paid, by period and kind
 
 
 @dataclass(frozen=True, slots=True)

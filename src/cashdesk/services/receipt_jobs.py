@@ -23,11 +23,13 @@ from cashdesk.devices.receipt import (
     AccountLine,
     Letterhead,
     MiscLine,
+    PartLine,
     ReceiptDoc,
     TenderLine,
     render_escpos,
 )
 from cashdesk.domain.money import Money
+from cashdesk.domain.receipts import tax_breakdown
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.posted import PostedReceipt
@@ -77,8 +79,9 @@ def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, r
             continue
         account = session.get(AccountRow, line.account_id)
         assert account is not None
+        parts = _tax_parts(session, line.id) if account.kind == "sales_tax" else ()
         accounts.append(AccountLine(account.number, account.name, Money(line.amount_cents),
-                                    _balance_after(session, account, receipt)))  # fmt: skip
+                                    _balance_after(session, account, receipt), parts))  # fmt: skip
     tenders = [
         _tender_line(t.kind, Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
         for t in session.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id).order_by(TenderRow.id))
@@ -93,6 +96,20 @@ def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, r
         void=void, void_reason=receipt.void_reason if void else "",
         void_time=_local(ctx, receipt.voided_at) if void and receipt.voided_at else "", void_approver=approved_by,
     )  # fmt: skip
+
+
+def _tax_parts(session: Session, line_id: int) -> tuple[PartLine, ...]:
+    """What a tax account's line paid, by period and kind, as posted (a void's reversing rows left out)."""
+    from cashdesk.store.models import AllocationRow
+
+    paid = session.execute(
+        select(OpenItemRow.period, OpenItemRow.revenue_code, OpenItemRow.description, AllocationRow.amount_cents)
+        .join(AllocationRow, AllocationRow.open_item_id == OpenItemRow.id)
+        .where(AllocationRow.receipt_line_id == line_id, AllocationRow.reverses_id.is_(None))
+        .order_by(AllocationRow.id)
+    )  # fmt: skip
+    return tuple(PartLine(label, amount) for label, amount in
+                 tax_breakdown((period, code, text, Money(cents)) for period, code, text, cents in paid))  # fmt: skip
 
 
 def _balance_after(session: Session, account: AccountRow, receipt: ReceiptRow) -> Money:
@@ -125,7 +142,8 @@ def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, r
 
 def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
     """The receipt of a payment being posted, from what the posting already holds (no queries)."""
-    accounts = tuple(AccountLine(line.reference, line.name, line.amount, line.balance_left or Money(0))
+    accounts = tuple(AccountLine(line.reference, line.name, line.amount, line.balance_left or Money(0),
+                                 tuple(PartLine(label, amount) for label, amount in line.parts))
                      for line in posted.lines if line.kind == "account")  # fmt: skip
     misc = tuple(MiscLine(line.reference, line.name, line.amount) for line in posted.lines if line.kind == "misc")
     tenders = tuple(_tender_line(t.kind, t.amount, t.reference, t.card_brand, t.card_last4) for t in posted.tenders)
@@ -184,7 +202,16 @@ def unrendered(doc: ReceiptDoc) -> bytes:
             [
                 [head.city, head.department, list(head.address), head.phone],
                 [doc.receipt_number, doc.local_time, doc.station, doc.cashier, doc.payer, doc.title],
-                [[a.account_number, a.name, a.applied.cents, a.balance_left.cents] for a in doc.accounts],
+                [
+                    [
+                        a.account_number,
+                        a.name,
+                        a.applied.cents,
+                        a.balance_left.cents,
+                        [[p.label, p.amount.cents] for p in a.parts],
+                    ]
+                    for a in doc.accounts
+                ],
                 [[m.revenue_code, m.description, m.amount.cents, m.memo] for m in doc.misc],
                 [
                     [t.kind.value, t.amount.cents, t.number, t.card_brand, t.card_last4, t.auth_code]
@@ -214,7 +241,9 @@ def stored_doc(payload: bytes) -> ReceiptDoc:
     return ReceiptDoc(
         letterhead=Letterhead(head[0], head[1], tuple(head[2]), head[3]), receipt_number=number,
         local_time=local_time, station=station, cashier=cashier,
-        accounts=tuple(AccountLine(n, name, Money(a), Money(b)) for n, name, a, b in accounts),
+        accounts=tuple(AccountLine(n, name, Money(a), Money(b), tuple(PartLine(label, Money(c)) for label, c in
+                                                                      (parts[0] if parts else ())))
+                       for n, name, a, b, *parts in accounts),  # a job queued before breakdowns has no parts
         misc=tuple(MiscLine(code, text, Money(a), memo) for code, text, a, memo in misc),
         tenders=tuple(TenderLine(TenderKind(k), Money(a), number=ref, card_brand=brand, card_last4=last4,
                                  auth_code=auth) for k, a, ref, brand, last4, auth in tenders),

@@ -154,7 +154,7 @@ class CartState:
         self.lines.clear()
         self.tenders.clear()
 
-    def to_cart(self) -> Cart:
+    def to_cart(self, payer: str = "") -> Cart:
         from cashdesk.services.payments import AccountPayment, Cart, MiscItem
 
         return Cart(
@@ -163,7 +163,8 @@ class CartState:
                 if isinstance(line, AccountLine)
                 else MiscItem(line.code, line.amount, line.memo)
                 for line in self.lines
-            )
+            ),
+            payer=payer,
         )
 
 

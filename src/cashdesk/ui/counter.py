@@ -5,6 +5,7 @@ is on the right. The search box has the keyboard at the start of every transacti
 
     scan a stub / search, Enter  → the account opens for payment, the amount due filled in
     Enter                        → on the receipt (more than owed: keep the excess as credit?)
+    F3                           → the payer's name, printed on the receipt (ui.payer_entry)
     F4                           → a misc item (revenue code, amount, memo)
     F5 F6 F7 F8                  → cash, check, card, money order; the remaining amount filled in
                                    (an account open for payment goes on the receipt first, as Enter)
@@ -49,6 +50,7 @@ from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, is_pla
 from cashdesk.ui.inquiry import InquiryScreen
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.payer_entry import PayerEntry
 from cashdesk.ui.shift_dialogs import ShiftActions
 from cashdesk.ui.tender_entry import MiscEntry, TenderEntry
 
@@ -117,6 +119,7 @@ class CounterScreen(QWidget):
         self.inquiry.stub_scanned.connect(self.lines.stub_scanned)
         self.tender_entry.submitted.connect(self.lines.apply_tender)
         self.misc_entry.submitted.connect(self.lines.add_misc)
+        self.payer_entry.done.connect(self._home)
         self.lines_view.delete_pressed.connect(self.lines.remove_line)
         self.tenders_view.delete_pressed.connect(self.lines.remove_tender)
 
@@ -128,6 +131,7 @@ class CounterScreen(QWidget):
         """The counter owns these keys: while it is hidden (locked, float count) they do nothing."""
         keys: dict[str, QShortcut] = {}
         for name, key, slot in (
+            ("payer", Qt.Key.Key_F3, lambda: self.payer_entry.start() if self._may_pay() else None),
             ("misc", Qt.Key.Key_F4, self.lines.open_misc),
             ("cash", Qt.Key.Key_F5, lambda: self.lines.open_tender(TenderKind.CASH)),
             ("check", Qt.Key.Key_F6, lambda: self.lines.open_tender(TenderKind.CHECK)),
@@ -191,6 +195,8 @@ class CounterScreen(QWidget):
         self.misc_entry.hide()
         layout.addWidget(self.tender_entry)
         layout.addWidget(self.misc_entry)
+        self.payer_entry = PayerEntry(self.guard)
+        layout.addWidget(self.payer_entry)
 
         layout.addWidget(key_legend())
         return panel
@@ -345,6 +351,7 @@ class CounterScreen(QWidget):
         self.tender_entry.hide()
         self.misc_entry.hide()
         self.pay_strip.close_strip()
+        self.payer_entry.clear()  # a posted or cancelled receipt takes its payer with it
 
     def _home(self) -> None:
         """Back to the search box, its text selected: where every step ends."""
@@ -411,7 +418,8 @@ class CounterScreen(QWidget):
         # On the GUI thread, through the runner's synchronous path: posting takes milliseconds, and
         # the keys a cashier types next (the next stub, F12 again) must find the receipt posted.
         # A full disk or a read-only file (DatabaseError) is said in words, like a refusal.
-        Operation(self, lambda: post_receipt(self._ctx, operator, self.cart.to_cart(), list(self.cart.tenders),
+        cart = self.cart.to_cart(self.payer_entry.payer)
+        Operation(self, lambda: post_receipt(self._ctx, operator, cart, list(self.cart.tenders),
                                              approval_id=approval_id),
                   failed="The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
                          "supervisor.", log_as="posting failed")\

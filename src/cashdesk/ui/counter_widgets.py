@@ -42,6 +42,7 @@ _PANEL_STYLE = "QFrame#payStrip { border: 2px solid #1f4e79; border-radius: 4px;
 KEY_LEGEND = (
     ("F2", "Find · scan"),
     ("Enter", "Pay · add"),
+    ("F3", "Payer"),
     ("F4", "Misc item"),
     ("F5", "Cash"),
     ("F6", "Check"),

@@ -3,12 +3,14 @@
 Each opens inline under the receipt, with the remaining amount filled in and selected: typing
 an amount and Enter applies it (a check, card or money order asks for its number first).
 A check reader's MICR line typed into the check number field is read into routing, account
-and check number. A card is taken as brand, last four digits and the terminal's approval code.
+and check number, and the check applied at once: a reader types the line in a burst, so a pause
+after something that looks like a MICR line ends it, with no Enter (a reader's own Enter does
+too). A card is taken as brand, last four digits and the terminal's approval code.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cashdesk.domain import micr
@@ -25,6 +27,8 @@ _TITLES = {
     TenderKind.MONEY_ORDER: "Money order (F8)",
 }
 _MICR_SYMBOLS = frozenset("TtAaOoCcDd⑆⑈⑉⑇ -")
+#: A check reader types a line's characters milliseconds apart; this long with no key ends the line.
+MICR_PAUSE_MS = 250
 
 
 def parse_amount(text: str) -> Money:
@@ -101,6 +105,10 @@ class TenderEntry(QFrame):
         self._chain.on_enter(self.number_field, self._enter_in_number)
         self._chain.on_enter(self.brand_combo, self._enter_in_brand)
         guard.watch(self.amount_field, self.number_field, self.last4_field, self.auth_field)
+        self._micr_pause = QTimer(self, singleShot=True, interval=MICR_PAUSE_MS)
+        self._micr_pause.timeout.connect(self._micr_line_ended)
+        for field in (self.amount_field, self.number_field):
+            field.textEdited.connect(lambda _text: self._micr_pause.start() if self.kind is TenderKind.CHECK else None)
 
     def _build_form(self) -> QFormLayout:
         """Every field a tender may ask for; `open_for` shows the ones its kind needs."""
@@ -179,7 +187,17 @@ class TenderEntry(QFrame):
             return True
         return False
 
+    def _micr_line_ended(self) -> None:
+        """The reader stopped typing: a MICR line in either field is read and applied, as Enter would."""
+        if not self.isVisible() or self.kind is not TenderKind.CHECK:
+            return
+        if looks_like_micr(self.amount_field.text()):
+            self._enter_in_amount()
+        elif looks_like_micr(self.number_field.text()):
+            self._read_micr()
+
     def _read_micr(self) -> bool:
+        self._micr_pause.stop()  # read once: the reader's own Enter and the pause after it are one line
         try:
             read = micr.parse(self.number_field.text())
         except micr.MicrError as exc:

@@ -89,7 +89,6 @@ def test_money_lines_are_flush_right_at_the_paper_edge() -> None:
         "  Balance left": None,
         "4410 Building permit": "$75.00",
         "TOTAL": "$250.50",
-        "Cash": "$200.00",
         "Check #1042": "$50.00",
         "VISA ****1234": "$10.00",
         "Cash tendered": "$200.00",
@@ -103,6 +102,14 @@ def test_money_lines_are_flush_right_at_the_paper_edge() -> None:
             if amount:
                 assert line.endswith(" " + amount)
     assert any(line.endswith("$20.00 CR") for line in lines)  # a credit left on the account
+
+
+def test_a_split_receipt_says_the_cash_once() -> None:
+    """Cash, a check and a card: "Cash tendered $200.00" is the one line for the cash, no "Cash $200.00" above it."""
+    lines = printed(counter_receipt()).splitlines()
+    assert [line for line in lines if "$200.00" in line] == ["Cash tendered" + " " * 22 + "$200.00"]
+    tenders = [line.split(" ")[0] for line in lines[lines.index(next(x for x in lines if x.startswith("TOTAL"))) + 1 :]]
+    assert tenders[:5] == ["Cash", "Check", "VISA", "", "Change"]  # in the order tendered, then the change
 
 
 @pytest.mark.parametrize("doc", [counter_receipt(), counter_receipt(reprint=True, void=True, void_reason="Duplicate")])

@@ -364,3 +364,24 @@ def test_an_amended_return_is_due_its_difference(first: ReturnFigures, second: R
 def test_round_half_up_is_within_half_a_unit(numerator: int, denominator: int) -> None:
     q = round_half_up(numerator, denominator)
     assert abs(q * denominator - numerator) * 2 <= denominator
+
+
+def test_a_tax_payment_is_broken_down_by_period_then_tax_penalty_interest() -> None:
+    from cashdesk.domain.receipts import tax_breakdown
+
+    paid = [
+        ("2026-09", "TAXINT", "Interest 2026-09", Money(175)),
+        ("2026-08", "SALESTAX", "Sales tax 2026-08", Money(1000)),
+        ("2026-09", "TAXPEN", "Penalty 2026-09", Money(1500)),
+        ("2026-09", "SALESTAX", "Sales tax 2026-09", Money(5000)),
+        ("2026-09", "SALESTAX", "Sales tax 2026-09, amended", Money(250)),  # one line with the first
+        ("2026-09", "NSFFEE", "Returned check fee", Money(3000)),  # not a return's: by its description
+        ("2026-09", "TAXINT", "Interest 2026-09", Money(0)),  # nothing paid: no line
+    ]
+    assert tax_breakdown(paid) == (
+        ("2026-08 Sales tax", Money(1000)),
+        ("2026-09 Sales tax", Money(5250)),
+        ("2026-09 Penalty", Money(1500)),
+        ("2026-09 Interest", Money(175)),
+        ("Returned check fee", Money(3000)),
+    )
