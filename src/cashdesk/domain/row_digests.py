@@ -55,8 +55,13 @@ def canonical(value: Any) -> Any:
 compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
+#: Values JSON writes one way as they are (bool, an int's subclass, is not among them).
+_AS_THEY_ARE = frozenset({str, int, float, type(None)})
+
+
 def _line(row: Sequence[Any]) -> str:
-    return compact_json([canonical(v) for v in row])
+    # Most values are text and numbers: canonical is called only for the others.
+    return compact_json([v if type(v) in _AS_THEY_ARE else canonical(v) for v in row])
 
 
 #: Length of a SHA-256 written in hex, the form of events written before issue 13.
