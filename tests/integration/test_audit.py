@@ -138,6 +138,23 @@ def test_passwords_and_card_numbers_never_enter_the_trail(db_path: Path, details
         ctx.close()
 
 
+def test_a_card_number_in_the_details_is_named_by_its_key_and_digits_split_between_values_are_none(
+    db_path: Path,
+) -> None:
+    ctx = ServiceContext.open(db_path)
+    try:
+        with ctx.db.unit_of_work() as uow:
+            with pytest.raises(ValueError, match="'memo'"):
+                card = {"lines": 1, "tenders": [["check", 5000]], "memo": ["4111 1111 1111 1111"]}
+                audit.record(uow.session, user="x", station="W01", event_type="post", at=T0, details=card)
+            split = {"first": "4111 1111", "second": "1111 1111", "third": [4111, 1111, 1111, 1111]}
+            audit.record(uow.session, user="x", station="W01", event_type="post", at=T0, details=split)
+            uow.commit()
+        assert audit.verify_audit(ctx).events == 1
+    finally:
+        ctx.close()
+
+
 def test_export_writes_the_days_events_and_is_itself_audited(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,6 +29,14 @@ COL_PAYER = MARGIN + 2.7 * inch
 COL_AMOUNT = WIDTH - MARGIN
 PAYER_CHARS = 42
 _number = functools.lru_cache(maxsize=4096)(fp_str)  # the few column and line positions, formatted once
+#: Printable ASCII that a PDF string takes as it is (escapePDF leaves it unchanged).
+_PLAIN = frozenset(chr(c) for c in range(32, 127)) - {"\\", "(", ")"}
+
+
+@functools.lru_cache(maxsize=8192)
+def _width(text: str, font: str) -> float:
+    """An amount's width, to right-align it: a day's slip repeats many amounts."""
+    return float(stringWidth(text, font, SIZE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +56,33 @@ def _kind(kind: str) -> str:
 class _Page(Pages):
     def __init__(self, pdf: Canvas, continued: str) -> None:
         super().__init__(pdf, continued, size=SIZE, leading=LEADING, margin=MARGIN)
+        self._font_code: dict[str, str] = {}  # font -> the operator setFont(font, SIZE) writes
 
     def columns(self, cells: tuple[tuple[float, str], ...], amount: str, *, bold: bool = False) -> None:
         self.need()
         font = BOLD if bold else FONT
-        self.pdf.setFont(font, SIZE)
+        self._font(font)
         for x, cell in cells:
             self._string(x, latin(cell))
-        self._string(COL_AMOUNT - stringWidth(amount, font, SIZE), amount)
+        self._string(COL_AMOUNT - _width(amount, font), amount)
         self.y -= LEADING
+
+    def _font(self, font: str) -> None:
+        """Canvas.setFont(font, SIZE), byte for byte: when the canvas is already in that font and
+        size, only the operator it writes again, made once (setFont costs a font lookup and two
+        numbers formatted, on each of thousands of rows)."""
+        pdf = self.pdf
+        code = getattr(pdf, "_code", None)
+        again = self._font_code.get(font)
+        if code is not None and again is not None and (pdf._fontname, pdf._fontsize, pdf._leading) == (
+            font, SIZE, SIZE * 1.2
+        ):  # fmt: skip
+            code.append(again)
+            return
+        before = len(code) if code is not None else -1
+        pdf.setFont(font, SIZE)
+        if code is not None and len(code) == before + 1:
+            self._font_code[font] = code[-1]
 
     def _string(self, x: float, text: str) -> None:
         """What Canvas.drawString writes for `text` in a standard font, byte for byte, without its
@@ -66,7 +92,9 @@ class _Page(Pages):
         if code is None or not self.pdf.bottomup or not (text.isascii() and text.isprintable()):
             self.pdf.drawString(x, self.y, text)
             return
-        shown = f"({escapePDF(text.encode('ascii'))}) Tj" if text else ""
+        # Printable ASCII needs escaping only for a backslash or a parenthesis.
+        plain = text if _PLAIN.issuperset(text) else escapePDF(text.encode("ascii"))
+        shown = f"({plain}) Tj" if text else ""
         code.append(f"BT 1 0 0 1 {_number(x)} {_number(self.y)} Tm {shown} T* ET")
 
 

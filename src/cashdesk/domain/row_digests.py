@@ -20,7 +20,6 @@ event: a receipt's status is covered by the void that changes it, not by the pos
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import hashlib
 import json
@@ -51,19 +50,42 @@ def canonical(value: Any) -> Any:
     return {"value": str(value)}
 
 
+#: json.dumps(value, separators=(",", ":"), ensure_ascii=False), with its encoder made once: every
+#: posting writes a dozen rows and audit details through it.
+compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+#: Values JSON writes one way as they are (bool, an int's subclass, is not among them).
+_AS_THEY_ARE = frozenset({str, int, float, type(None)})
+
+
 def _line(row: Sequence[Any]) -> str:
-    return json.dumps([canonical(v) for v in row], separators=(",", ":"), ensure_ascii=False)
+    # Most values are text and numbers: canonical is called only for the others.
+    return compact_json([v if type(v) in _AS_THEY_ARE else canonical(v) for v in row])
 
 
 #: Length of a SHA-256 written in hex, the form of events written before issue 13.
 OLD_HEX_LENGTH = 64
 
 
+_BASE32 = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648's alphabet, lowercase
+_BASE32_PAIRS = tuple(a + b for a in _BASE32 for b in _BASE32)  # every 10 bits as two characters
+
+
+def _base32(data: bytes) -> str:
+    """base64.b32encode(data), lowercase and unpadded, 10 bits at a time: b32encode works byte by
+    byte in Python, and every posting writes five of these."""
+    chars = -(-len(data) * 8 // 5)
+    pairs = -(-chars // 2)
+    n = int.from_bytes(data, "big") << (pairs * 10 - len(data) * 8)
+    return "".join([_BASE32_PAIRS[(n >> shift) & 1023] for shift in range(pairs * 10 - 10, -1, -10)])[:chars]
+
+
 def written(sha256: bytes, *, old_hex: bool = False) -> str:
     """A SHA-256 as the trail writes it: base32, lowercase, unpadded; hex for an older event."""
     if old_hex:
         return sha256.hex()
-    return base64.b32encode(sha256).decode("ascii").rstrip("=").lower()
+    return _base32(sha256)
 
 
 def is_old_hex(stored: str) -> bool:

@@ -52,6 +52,8 @@ _DIGEST_KEYS = (row_digests.DIGESTS, row_digests.RECEIPT_DIGESTS)
 #: are still recorded. A path is never where a card number is typed.
 _PATH_KEYS = frozenset({"folder", "file", "path", "source", "target"})
 _FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_SECRET = re.compile("|".join(_SECRET_KEYS))  # one search, not one per word: every posting's keys
+_DETAILS_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode  # made once
 _DIGEST = re.compile(r"[a-z2-7]{52}|[0-9a-f]{64}")  # domain/row_digests.py: base32, or hex before
 
 
@@ -101,16 +103,22 @@ def record_on(
 ) -> AuditRecord:
     """`record` on a transaction's Driver (counter posting has no ORM session)."""
     details = dict(details or {})
+    checked: list[str] = []
     for key, value in details.items():
-        if any(word in key.lower() for word in _SECRET_KEYS):
+        if _SECRET.search(key.lower()):
             raise ValueError(f"audit details may not carry {key!r}")
         if key in _DIGEST_KEYS and _only_digests(value):
             # SHA-256s the program computed (hex in events before issue 13: some held card-like runs).
             continue
         if key in _PATH_KEYS and isinstance(value, str):
-            details[key] = value = mask_cards(value)
-        if contains_card_number(json.dumps(value, ensure_ascii=False)):
-            raise ValueError(f"audit details may not carry a card number (in {key!r})")
+            details[key] = mask_cards(value)
+        checked.append(key)
+    # All values at once (a card-like run never crosses a comma or a quote into the next value);
+    # each is looked at only to name the one.
+    if checked and contains_card_number(json.dumps([details[key] for key in checked], ensure_ascii=False)):
+        for key in checked:
+            if contains_card_number(json.dumps(details[key], ensure_ascii=False)):
+                raise ValueError(f"audit details may not carry a card number (in {key!r})")
     if _is_path(object):
         object = mask_cards(object)
     if contains_card_number(object):
@@ -133,7 +141,7 @@ def record_on(
         "INSERT INTO audit_events (seq, at, \"user\", station, event_type, object, success, details, prev_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, event.at, user, station, event_type, object, success,
-         json.dumps(details, sort_keys=True, separators=(",", ":"), ensure_ascii=False), prev, digest),
+         _DETAILS_JSON(details), prev, digest),
     )  # fmt: skip
     return AuditRecord(**{**_asdict(event), "hash": digest})
 

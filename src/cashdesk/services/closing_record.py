@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from sqlalchemy.orm import Session
 
@@ -48,11 +48,12 @@ def closing_figures(money: DayMoney) -> dict[str, object]:
     journal: dict[str, int] = defaultdict(int)
     for line in money.journal:
         journal[line.gl_account] += line.debit.cents - line.credit.cents
+    counted = Counter(item.kind for item in deposit.items)  # items_of sorts them: counted is enough
     return {
         "receipts": [money.receipts, money.receipts_total.cents],
         "cash": {code: n for code, n in sorted(deposit.cash.items()) if n},
-        "checks": [len(deposit.items_of("check")), deposit.checks_total.cents],
-        "money_orders": [len(deposit.items_of("money_order")), deposit.money_orders_total.cents],
+        "checks": [counted["check"], deposit.checks_total.cents],
+        "money_orders": [counted["money_order"], deposit.money_orders_total.cents],
         "items": _digest([[i.kind, i.number, i.payer, i.amount.cents, i.receipt_number] for i in deposit.items]),
         "cards": [[c.station, c.drawer_id, c.cashier, c.amount.cents] for c in sorted(
             deposit.cards, key=lambda c: (c.station, c.drawer_id))],

@@ -63,3 +63,15 @@ def test_a_digest_is_compared_in_the_form_it_was_recorded_in() -> None:
         "receipt"
     ]
     assert rd.combined(rows, old_hex=True) != rd.combined(rows) and rd.is_old_hex(rd.combined(rows, old_hex=True))
+
+
+def test_base32_is_rfc_4648s_lowercase_and_unpadded_for_every_length() -> None:
+    import base64
+    import hashlib
+
+    for length in range(70):
+        data = hashlib.sha512(str(length).encode()).digest()[:length] if length <= 64 else bytes(range(length))
+        assert rd._base32(data) == base64.b32encode(data).decode("ascii").rstrip("=").lower()
+    sha = hashlib.sha256(b"W01-2026-000001").digest()
+    assert rd.written(sha) == base64.b32encode(sha).decode("ascii").rstrip("=").lower()
+    assert len(rd.written(sha)) == 52
