@@ -65,6 +65,7 @@ def test_the_whole_day_shows_and_the_close_is_confirmed(
 ) -> None:  # fmt: skip
     window = signed_out_window
     window.deposits_folder = tmp_path / "deposits"
+    ctx.settings = ctx.settings.with_values(station__tills=2)  # two cashiers' drawers, one till each
     open_drawers(ctx, "cashier1", "cashier2")
     pay_and_close(ctx, "cashier1", "1001", 4500, 0)
     pay_and_close(ctx, "cashier2", "1002", 12000, 200)  # $2.00 short
