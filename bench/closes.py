@@ -35,7 +35,7 @@ def context(path: Path, settings: dict[str, object] | None = None):  # type: ign
     from cashdesk.config import Settings
     from cashdesk.services.context import ServiceContext
 
-    return ServiceContext.open(path, settings=Settings(settings or {}), quick_check=False)
+    return ServiceContext.open(path, settings=Settings({**posting.BENCH_TILLS, **(settings or {})}), quick_check=False)
 
 
 # -- 2. drawer close -------------------------------------------------------------------------------

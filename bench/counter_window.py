@@ -149,7 +149,9 @@ def signed_in_window(work: Path, printer_spec: str):  # type: ignore[no-untyped-
 
     qInstallMessageHandler(quiet)
     keys = Keyboard(QApplication.instance() or QApplication([]))
-    ctx = ServiceContext.open(work, settings=Settings({"printer.spec": printer_spec}), quick_check=False)
+    ctx = ServiceContext.open(
+        work, settings=Settings({"printer.spec": printer_spec, "station.tills": 8}), quick_check=False
+    )
     add_user(ctx, command_line_operator(), USER, Role.CASHIER, PASSWORD, must_change_password=False)
     open_drawer(ctx, Operator(USER, Role.CASHIER), CashCount({"B20": FLOAT_CENTS // 2000}))
     window = MainWindow(ctx)
@@ -221,7 +223,7 @@ def measure_service(work: Path, accounts: list[tuple[str, str, int]]) -> list[fl
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 
-    ctx = ServiceContext.open(work, settings=Settings(), quick_check=False)
+    ctx = ServiceContext.open(work, settings=Settings({"station.tills": 8}), quick_check=False)
     cashier = Operator(USER, Role.CASHIER)  # the drawer opened for the window run is still open
     times = []
     drawer = Drawer(ctx)

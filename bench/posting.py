@@ -77,6 +77,10 @@ def tender_of(n: int, mixed: bool) -> tuple[str, str, str, str]:
     return "money_order", f"MO{n:08d}", "", ""
 
 
+#: The bench opens several drawers on its one station, as a station set up with that many tills.
+BENCH_TILLS = {"station.tills": 8}
+
+
 class ServicePoster:
     """post_receipt() of one payment at a time (half of what the account owes) in a drawer opened
     for `cashier_id`, left open; the tenders are cash, or a counter's mix (tender_of)."""
@@ -89,7 +93,10 @@ class ServicePoster:
         from cashdesk.services.drawers import open_drawer
 
         # No cash limit: a real drawer makes drops; the bench posts thousands of payments in one drawer.
-        self.ctx = ServiceContext.open(path, settings=Settings({"cash.block_limit_cents": 0}), quick_check=False)
+        # The bench's station keeps several drawers open (warm-up, measured): one till each.
+        self.ctx = ServiceContext.open(
+            path, settings=Settings({"cash.block_limit_cents": 0, **BENCH_TILLS}), quick_check=False
+        )
         self.cashier = Operator(cashier_id, Role.CASHIER)
         self.mixed = mixed
         open_drawer(self.ctx, self.cashier, CashCount({"B20": 10}))
