@@ -57,7 +57,7 @@ BACKGROUND_DELAY_MS = 200
 
 #: What the status bar shows; docs/keyboard.md has the full map.
 KEY_HINTS = (
-    "F2 Find  ·  Enter Pay / Add  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  "
+    "F2 Find  ·  Enter Pay / Add  ·  F3 Payer  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  "
     "F12 Post  ·  Esc Back"
 )
 INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
