@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 # Before any Qt import: tests never need a display. The offscreen platform gets two screens, the
-# city's workstation sizes: 1280×800 (where windows open) and 1024×768 beside it (tests/gui/screens.json).
+# city's workstation sizes: 1280×800 (where windows open), 1024×768 and 1366×768 beside it (tests/gui/screens.json).
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = (
         f"offscreen:configfile={os.path.join(os.path.dirname(__file__), 'gui', 'screens.json')}"

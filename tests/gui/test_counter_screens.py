@@ -1,4 +1,4 @@
-"""The counter as a tired cashier sees it, on the city's 1024×768 and 1280×800 screens: the window
+"""The counter as a tired cashier sees it, on the city's 1024×768, 1280×800 and 1366×768 screens: the window
 opens within the screen; the totals, the change and the keys are on it; the search results show
 names and addresses in full, the open items their amounts without a horizontal scroll; and the
 field with the keyboard is in view. The offscreen platform has one screen of each size
@@ -25,7 +25,7 @@ from cashdesk.ui.window_size import fit_to_screen
 from tests.support.city import add_account, add_item
 
 Key = Qt.Key
-SIZES = [QSize(1024, 768), QSize(1280, 800)]
+SIZES = [QSize(1024, 768), QSize(1280, 800), QSize(1366, 768)]
 
 
 def _city_with_long_names(path: Path) -> None:
