@@ -25,19 +25,8 @@ from cashdesk.services.printing import (
     retry_uncertain,
     station_printer,
 )
+from tests.support.print_station import CASHIER, NOW, ctx  # noqa: F401  (the fixture)
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
-CASHIER = Operator("jcashier", Role.CASHIER)
-
-
-@pytest.fixture
-def ctx(small_city: Path, printer_emulator: PrinterEmulator):  # type: ignore[no-untyped-def]  # noqa: F811
-    context = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
-    context.clock = lambda: NOW
-    open_drawer(context, CASHIER, CashCount({"B20": 5}))
-    yield context
-    context.close()
 
 
 def pay(ctx: ServiceContext, cents: int = 500) -> str:

@@ -1,36 +1,18 @@
 """A counter receipt is queued as its document and rendered as it goes out: the same paper, the bytes kept."""
 
-import datetime as dt
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
-from cashdesk.config import Settings
 from cashdesk.devices.receipt import AccountLine, Letterhead, MiscLine, PartLine, ReceiptDoc, TenderLine, render_escpos
-from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
-from cashdesk.domain.security import Role
 from cashdesk.domain.tenders import Tender, TenderKind
-from cashdesk.services.context import Operator, ServiceContext
-from cashdesk.services.drawers import open_drawer
+from cashdesk.services.context import ServiceContext
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.services.printing import DeliveryRound, deliver_queued, station_printer
 from cashdesk.services.receipt_jobs import UNRENDERED, posted_doc, stored_doc, unrendered
+from tests.support.print_station import CASHIER, NOW, ctx  # noqa: F401  (the fixture)
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
-
-NOW = dt.datetime(2026, 11, 26, 17, 0, tzinfo=dt.UTC)
-CASHIER = Operator("jcashier", Role.CASHIER)
-
-
-@pytest.fixture
-def ctx(small_city: Path, printer_emulator: PrinterEmulator):  # type: ignore[no-untyped-def]  # noqa: F811
-    context = ServiceContext.open(small_city, settings=Settings({"printer.spec": printer_emulator.spec}))
-    context.clock = lambda: NOW
-    open_drawer(context, CASHIER, CashCount({"B20": 5}))
-    yield context
-    context.close()
 
 
 def jobs(path: Path) -> list[tuple[str, str, bytes]]:
