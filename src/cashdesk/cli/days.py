@@ -12,25 +12,45 @@ from cashdesk.cli.signing import CommandError, sign_in_from_args
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (2 ms) at start-up
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
+    from cashdesk.services.deposit import ExportResult
 
 
 def close_day_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
     from cashdesk.services.auth import sign_out  # deferred: start-up time
-    from cashdesk.services.day_close import close_day
+    from cashdesk.services.day_close import close_and_export, close_day
 
     operator = sign_in_from_args(ctx, args)
     try:
-        result = close_day(ctx, operator, args.date)
+        if args.out is None:
+            result, both = close_day(ctx, operator, args.date), None
+        else:  # the day read once for both, as the day-close window does
+            both = close_and_export(ctx, operator, args.date, args.out, ticket_number=args.ticket,
+                                    bag_number=args.bag)  # fmt: skip
+            result = both.closed
     finally:
         sign_out(ctx, operator)
     print(result.describe(), flush=True)  # the day is closed now; the backup follows
+    code = 0
+    if both is not None and both.exported is not None:
+        _print_export(both.exported)
+    elif both is not None:
+        print(f"cashdesk: {both.export_refused}", file=sys.stderr, flush=True)
+        code = 1  # closed, not exported: export-deposit writes it once the cause is fixed
     if result.backup is not None:
         # The command waits for it, a bar on a terminal: it ends with the backup whole, or said failed.
         wait_with_bar(result.backup, enabled=not args.no_progress)
         outcome = result.backup.wait()
         assert outcome is not None
         print(outcome.describe())
-    return 0
+    return code
+
+
+def _print_export(result: ExportResult) -> None:
+    for file in result.files:
+        print(f"{file.path}  {file.size:,} bytes  sha256 {file.sha256}{'  CHANGED' if file.changed else ''}")
+    if result.manifest is not None:
+        print(f"{result.manifest}  the manifest: the export is complete")
+    print(result.describe(), flush=True)
 
 
 def export_deposit_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
@@ -46,11 +66,7 @@ def export_deposit_command(ctx: ServiceContext, args: argparse.Namespace) -> int
         return 1
     finally:
         sign_out(ctx, operator)
-    for file in result.files:
-        print(f"{file.path}  {file.size:,} bytes  sha256 {file.sha256}{'  CHANGED' if file.changed else ''}")
-    if result.manifest is not None:
-        print(f"{result.manifest}  the manifest: the export is complete")
-    print(result.describe())
+    _print_export(result)
     return 0
 
 

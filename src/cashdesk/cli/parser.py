@@ -161,6 +161,11 @@ def _day_commands(sub: Commands) -> None:
     """Close-day, export-deposit, simulate."""
     close = sub.add_parser("close-day", help="close a business day once every drawer of it is closed (a supervisor)")
     close.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
+    close.add_argument(
+        "--out", type=Path, metavar="DIR", help="export the deposit to this folder too, as export-deposit"
+    )
+    close.add_argument("--ticket", default="", metavar="N", help="with --out: the bank's deposit ticket number")
+    close.add_argument("--bag", default="", metavar="N", help="with --out: the deposit bag number")
     _supervisor_arguments(close)
     _no_progress(close, "no progress bar while the backup is taken")
     deposit = sub.add_parser(

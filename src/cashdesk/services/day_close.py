@@ -9,7 +9,8 @@ floats kept sent to the bank, and a fund left short of its authorised amount.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -24,7 +25,8 @@ from cashdesk.services import anchors, audit
 from cashdesk.services.business_day import open_business_date
 from cashdesk.services.closing_record import keep_closing_record
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
-from cashdesk.services.day_money import day_money, deposit_so_far
+from cashdesk.services.day_money import DayMoney, day_money, deposit_so_far
+from cashdesk.services.deposit import ExportResult, check_numbers, export_at_close
 from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
@@ -205,6 +207,39 @@ def _cannot_close(
 
 def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClosedResult:
     """Close a business day: every drawer of the day must be closed first."""
+    closed, _money = _close(ctx, operator, day)
+    return replace(closed, backup=_automatic_backup(ctx, operator, day))
+
+
+@dataclass(frozen=True, slots=True)
+class DayClosedAndExported:
+    """The close, and its deposit written or why not (the day stays closed either way: the
+    export can be run again, as `export_deposit`)."""
+
+    closed: DayClosedResult
+    exported: ExportResult | None
+    export_refused: str = ""
+
+
+def close_and_export(ctx: ServiceContext, operator: Operator, day: dt.date, folder: Path, *,
+                     ticket_number: str = "", bag_number: str = "") -> DayClosedAndExported:  # fmt: skip
+    """The supervisor's one Enter in the day-close window: close the day, write its deposit from the
+    money the close read (services/deposit.py `export_at_close`: the day is read once), then begin
+    the automatic backup. Ticket and bag numbers are checked before anything is closed."""
+    operator.require(Permission.CLOSE_DAY, "prepare the deposit")
+    ticket_number, bag_number = check_numbers(ticket_number, bag_number)
+    closed, money = _close(ctx, operator, day)
+    try:
+        exported, refused = export_at_close(ctx, operator, money, folder, ticket_number=ticket_number,
+                                            bag_number=bag_number), ""  # fmt: skip
+    except ServiceError as exc:
+        exported, refused = None, str(exc)
+    closed = replace(closed, backup=_automatic_backup(ctx, operator, day))  # after the files: not in their way
+    return DayClosedAndExported(closed, exported, refused)
+
+
+def _close(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[DayClosedResult, DayMoney]:
+    """The close's own transaction, and the money it read (what its figures were kept of)."""
     operator.require(Permission.CLOSE_DAY, "close the business day")
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
@@ -222,33 +257,43 @@ def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClose
             raise _cannot_close(day, status.unposted_mail, ("this mail batch is", "these mail batches are"),
                                 "not posted", "Balance and post each batch, or reject it, first.")  # fmt: skip
         money = day_money(s, ctx, day)  # the journal must balance before the day may close
-        row = s.get(BusinessDayRow, day)
-        if row is None:
-            row = BusinessDayRow(business_date=day)
-            s.add(row)
-        row.status = "closed"
-        row.closed_at = now.replace(tzinfo=None)
-        row.closed_by = operator.user_id
-        row.over_short_cents = status.over_short.cents
-        row.deposit_total_cents = money.deposit.total.cents
-        s.flush()
+        _mark_closed(s, day, now, operator, status, money)
         keep_closing_record(s, ctx, day, money)  # what its exports print and are checked against
         following = open_business_date(s, ctx)  # where drawers opened from now on belong
-        details: dict[str, object] = {
-            "business_date": day.isoformat(), "drawers": len(status.closed_drawers), "receipts": status.receipts,
-            "receipts_cents": status.receipts_total.cents, "over_short_cents": status.over_short.cents,
-            "deposit_cents": money.deposit.total.cents, "bag_cents": money.deposit.bank_total.cents,
-        }  # fmt: skip
-        details |= sealed.digests(driver(s), "day_close", f"business day {day}", details)
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="day_close",
-                     object=f"business day {day}", details=details, at=now)  # fmt: skip
+        _audit_close(s, ctx, operator, now, day, status, money)
         anchor = anchors.day_anchor(s, day)
         uow.commit()
     anchors.keep_beside(ctx)
-    backup = _automatic_backup(ctx, operator, day)
-    return DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
-                           status.over_short, money.deposit.total, money.deposit.bank_total, following,
-                           backup, change_fund=status.change_fund, anchor=anchor)  # fmt: skip
+    result = DayClosedResult(day, operator.user_id, len(status.closed_drawers), status.receipts, status.receipts_total,
+                             status.over_short, money.deposit.total, money.deposit.bank_total, following,
+                             change_fund=status.change_fund, anchor=anchor)  # fmt: skip
+    return result, money
+
+
+def _mark_closed(s: Session, day: dt.date, now: dt.datetime, operator: Operator, status: DayStatus,
+                 money: DayMoney) -> None:  # fmt: skip
+    row = s.get(BusinessDayRow, day)
+    if row is None:
+        row = BusinessDayRow(business_date=day)
+        s.add(row)
+    row.status = "closed"
+    row.closed_at = now.replace(tzinfo=None)
+    row.closed_by = operator.user_id
+    row.over_short_cents = status.over_short.cents
+    row.deposit_total_cents = money.deposit.total.cents
+    s.flush()
+
+
+def _audit_close(s: Session, ctx: ServiceContext, operator: Operator, now: dt.datetime, day: dt.date,
+                 status: DayStatus, money: DayMoney) -> None:  # fmt: skip
+    details: dict[str, object] = {
+        "business_date": day.isoformat(), "drawers": len(status.closed_drawers), "receipts": status.receipts,
+        "receipts_cents": status.receipts_total.cents, "over_short_cents": status.over_short.cents,
+        "deposit_cents": money.deposit.total.cents, "bag_cents": money.deposit.bank_total.cents,
+    }  # fmt: skip
+    details |= sealed.digests(driver(s), "day_close", f"business day {day}", details)
+    audit.record(s, user=operator.user_id, station=ctx.station, event_type="day_close",
+                 object=f"business day {day}", details=details, at=now)  # fmt: skip
 
 
 def _automatic_backup(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayCloseBackup | None:

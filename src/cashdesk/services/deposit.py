@@ -38,6 +38,7 @@ from cashdesk.domain.deposit import (
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
+from cashdesk.services.anchors import day_anchor
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.closing_record import closing_figures
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -356,22 +357,40 @@ def export_deposit(
     close and the files registered before: anything that differs refuses the export
     (ExportDiffers) and nothing is written. A run stopped midway is finished by the next one.
     """
+    return _export(ctx, operator, day, Path(folder), (ticket_number, bag_number), None)
+
+
+def export_at_close(ctx: ServiceContext, operator: Operator, money: DayMoney, folder: Path, *,
+                    ticket_number: str = "", bag_number: str = "") -> ExportResult:  # fmt: skip
+    """The deposit of a day just closed, from the money its close read and closed (services/day_close.py
+    `close_and_export`): the files are made of the very rows the close kept its figures of, so there
+    is nothing to read again and compare; files registered before are still compared, as always."""
+    return _export(ctx, operator, money.deposit.business_date, Path(folder), (ticket_number, bag_number), money)
+
+
+def check_numbers(ticket_number: str, bag_number: str) -> tuple[str, str]:
+    """The deposit ticket and bag numbers as typed, checked (ExportRefused in words)."""
+    return _check_number(ticket_number, "deposit ticket number"), _check_number(bag_number, "bag number")
+
+
+def _export(ctx: ServiceContext, operator: Operator, day: dt.date, folder: Path, numbers: tuple[str, str],
+            at_close: DayMoney | None) -> ExportResult:  # fmt: skip
     operator.require(Permission.CLOSE_DAY, "prepare the deposit")
-    ticket_number = _check_number(ticket_number, "deposit ticket number")
-    bag_number = _check_number(bag_number, "bag number")
-    folder = Path(folder)
+    ticket_number, bag_number = check_numbers(*numbers)
     mode = file_mode(ctx.settings.deposit.file_mode)  # who may read the files: the group that collects them
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         business_day = _closed_day(s, day)
         kept = (business_day.ticket_number, business_day.bag_number)
-        ticket_number = ticket_number or kept[0]
-        bag_number = bag_number or kept[1]
-        record = s.get(DayCloseRecordRow, day)
+        numbers = (ticket_number or kept[0], bag_number or kept[1])
         registered = _registered(s, day)
-        money, printing = _money_as_closed(s, ctx, day, record, registered)
-        files, as_registered = _rendered(printing, money, (ticket_number, bag_number), kept, registered)
+        if at_close is None:
+            record = s.get(DayCloseRecordRow, day)
+            money, printing = _money_as_closed(s, ctx, day, record, registered)
+        else:  # what the close read, with the anchor its event made
+            record, money, printing = None, replace(at_close, anchor=day_anchor(s, day)), ctx
+        files, as_registered = _rendered(printing, money, numbers, kept, registered)
 
         def refuse(message: str, differing: list[str], why: str) -> ExportDiffers:
             audit.record(s, user=operator.user_id, station=ctx.station, event_type="deposit_export",
@@ -392,11 +411,10 @@ def export_deposit(
         except ExportDiffers as differs:
             raise refuse(str(differs), [], "the folder holds other files for the day") from None
         exported = _register(s, operator, now, day, folder, files, registered)
-        business_day.ticket_number = ticket_number
-        business_day.bag_number = bag_number
+        business_day.ticket_number, business_day.bag_number = numbers
         result = ExportResult(day, folder, tuple(exported), money.deposit.total, money.deposit.bank_total,
-                              len(money.deposit.items_of("check")), ticket_number, bag_number,
-                              folder / manifest_name(day), finished)  # fmt: skip
+                              len(money.deposit.items_of("check")), *numbers, folder / manifest_name(day),
+                              finished)  # fmt: skip
         _audit_export(s, ctx, operator, now, result)
         uow.commit()
     _write_manifest(day, folder, files, mode)

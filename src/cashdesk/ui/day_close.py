@@ -35,7 +35,7 @@ from cashdesk.ui.focus_marks import mark_focus
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
-    from cashdesk.services.day_close import DayClosedResult, DayStatus
+    from cashdesk.services.day_close import DayClosedAndExported, DayStatus
     from cashdesk.services.deposit import ExportResult
 
 log = logging.getLogger(__name__)
@@ -151,50 +151,57 @@ class DayCloseDialog(_FormDialog):
         self._close(status)
 
     def _close(self, status: DayStatus) -> None:
-        from cashdesk.services.day_close import close_day
+        from cashdesk.services.day_close import close_and_export
 
         day = status.business_date
         self._set_working(True)
         if status.closed:
             self._export(day)
             return
+        ctx, supervisor, folder = self._ctx, self._supervisor, self._folder
+        ticket, bag = self.ticket_field.text(), self.bag_field.text()
 
-        def closed(result: DayClosedResult) -> None:
+        def closed(both: DayClosedAndExported) -> None:
             log.info("%s closed the business day %s", self._supervisor.user_id, day)
-            if result.backup is not None:
-                self.backup_progress.follow(result.backup)
-            self._export(day)
+            if both.closed.backup is not None:
+                self.backup_progress.follow(both.closed.backup)
+            if both.exported is not None:
+                self._exported(both.exported)
+            else:  # closed, not exported: Enter exports again once the cause is fixed
+                self._export_refused(both.export_refused)
 
         def refused(text: str) -> None:
             self._set_working(False)
             self.refuse(text, self.date_field)
 
-        self._operation("closing the day", lambda: close_day(self._ctx, self._supervisor, day), self.date_field)\
-            .success(closed).failure(refused).run_in_background()  # fmt: skip
+        self._operation(
+            "closing the day",
+            lambda: close_and_export(ctx, supervisor, day, folder, ticket_number=ticket, bag_number=bag),
+            self.date_field,
+        ).success(closed).failure(refused).run_in_background()
 
     def _export(self, day: dt.date) -> None:
         from cashdesk.services.deposit import export_deposit
 
         ctx, supervisor, folder = self._ctx, self._supervisor, self._folder
         ticket, bag = self.ticket_field.text(), self.bag_field.text()
-
-        def exported(result: ExportResult) -> None:
-            self._set_working(False)
-            self.show_status()
-            self.exported = result
-            show_message(self.message_label, result.describe(), error=bool(result.changed))
-            self.action_button.setText("E&xport again")
-
-        def refused(text: str) -> None:
-            self._set_working(False)
-            self.refuse(text, self.ticket_field)
-            self.show_status()
-
         self._operation(
             "exporting the deposit",
             lambda: export_deposit(ctx, supervisor, day, folder, ticket_number=ticket, bag_number=bag),
             self.ticket_field,
-        ).success(exported).failure(refused).run_in_background()
+        ).success(self._exported).failure(self._export_refused).run_in_background()
+
+    def _exported(self, result: ExportResult) -> None:
+        self._set_working(False)
+        self.show_status()
+        self.exported = result
+        show_message(self.message_label, result.describe(), error=bool(result.changed))
+        self.action_button.setText("E&xport again")
+
+    def _export_refused(self, text: str) -> None:
+        self._set_working(False)
+        self.refuse(text, self.ticket_field)
+        self.show_status()
 
     def _set_working(self, working: bool) -> None:
         """While the day closes and exports, Enter and the button wait for the answer."""
