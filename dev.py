@@ -12,6 +12,7 @@ and this user may install them (otherwise the message names them).
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -175,6 +176,38 @@ def ensure_qt_libraries(platform: str) -> None:
     )
 
 
+# -- PostgreSQL, for the office tests ---------------------------------------------------------
+
+
+def _postgresql_server() -> bool:
+    return bool(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl") or shutil.which("pg_ctl"))
+
+
+def ensure_postgresql() -> None:
+    """The office tests start a throwaway PostgreSQL cluster (tests/support/pg_cluster.py): Debian's
+    postgresql package gives initdb and pg_ctl. Installed with apt-get where it is missing."""
+    if _postgresql_server() or not sys.platform.startswith("linux"):
+        return
+    say("the office tests need PostgreSQL's server (initdb, pg_ctl), which is missing")
+    apt = shutil.which("apt-get")
+    command: list[str] | None = None
+    if apt and os.geteuid() == 0:
+        command = [apt, "install", "-y", "--no-install-recommends", "postgresql"]
+    elif apt and shutil.which("sudo"):
+        command = ["sudo", apt, "install", "-y", "--no-install-recommends", "postgresql"]
+    if command:
+        say("installing it: " + " ".join(command))
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        result = subprocess.run(command, env=env)
+        if result.returncode != 0 and command[0] != "sudo":
+            subprocess.run([apt, "update"], env=env)
+            subprocess.run(command, env=env)
+        if _postgresql_server():
+            return
+    fail("Install PostgreSQL's server, then run this command again:\n    sudo apt-get install postgresql\n"
+         "(on Fedora: sudo dnf install postgresql-server)")
+
+
 # -- commands ---------------------------------------------------------------------------------
 
 
@@ -217,6 +250,7 @@ def run_tests(extra: list[str]) -> int:
     ensure_venv()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     ensure_qt_libraries("offscreen")
+    ensure_postgresql()
     return subprocess.run([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
 
 

@@ -1,0 +1,158 @@
+"""A window and its office (docs/office.md): set up the office server, join a window to it, and
+send the window's rows there.
+
+The window posts to its own SQLite file exactly as a window standing alone does; triggers put
+each change to a shared row in the outbox in the same transaction (store/synced.py). `sync`
+reads a batch from the outbox, writes it to the office in one PostgreSQL transaction, and only
+then takes it out of the outbox: a sender stopped anywhere sends the batch again, which changes
+nothing at the office. An office that does not answer leaves the outbox as it is; the window
+goes on taking payments, and the next sync sends what waited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cashdesk.domain.security import Permission
+from cashdesk.services import audit
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store import outbox
+from cashdesk.store.office import Office, OfficeUnreachable, WindowState, has_password
+
+#: Changes sent in one office transaction.
+BATCH = 500
+
+
+class OfficeRefused(ServiceError):
+    pass
+
+
+def _office(url: str) -> Office:
+    try:
+        if has_password(url):
+            raise OfficeRefused("The office's address may not carry a password: it would be kept in the database "
+                                "and shown in logs. Put the password in the station account's ~/.pgpass file "
+                                "or in PGPASSWORD (docs/office.md).")  # fmt: skip
+        return Office(url)
+    except ValueError as exc:
+        raise OfficeRefused(f"That is not an office address: {exc}.") from None
+
+
+def init_office(operator: Operator, url: str) -> None:
+    """Create the office's tables where they are missing (`cashdesk office init`)."""
+    operator.require(Permission.MANAGE_SETTINGS, "set up the office server")
+    office = _office(url)
+    try:
+        office.create_schema()
+    except OfficeUnreachable as exc:
+        raise OfficeRefused(f"The office server at {_where(url)} could not be set up: {exc}") from None
+    finally:
+        office.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    station: str
+    url: str
+    waiting: int  # the window's rows put in the outbox, to be sent by the next sync
+
+    def describe(self) -> str:
+        return (f"Station {self.station} joined the office at {_where(self.url)}. {self.waiting:,} changes wait "
+                "to be sent: run `cashdesk sync` (or keep it running).")  # fmt: skip
+
+
+def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str | None = None) -> Joined:
+    """Join this window to an office: the office learns the station, the window gets its outbox."""
+    operator.require(Permission.MANAGE_SETTINGS, "join this window to an office")
+    if station is not None and station != ctx.station:
+        raise OfficeRefused(f"This window is station {ctx.station} (station.id in its settings), not {station}. "
+                            "Set station.id first, so that its receipt numbers and the office agree.")  # fmt: skip
+    office = _office(url)
+    now = ctx.now()
+    try:
+        with ctx.db.unit_of_work() as uow:
+            joined = outbox.link(uow)
+            if joined is not None:
+                raise OfficeRefused(f"This window already belongs to the office at {_where(joined.url)} "
+                                    f"(as station {joined.station}).")  # fmt: skip
+            office.welcome(ctx.station, now)
+            outbox.join(uow, url, ctx.station, now)
+            waiting = outbox.waiting(uow)
+            audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="office_join",
+                         object=f"station {ctx.station}", details={"office": _where(url)}, at=now)  # fmt: skip
+            uow.commit()
+    except OfficeUnreachable as exc:
+        raise OfficeRefused(f"The office server at {_where(url)} did not answer: {exc}. Nothing was changed; "
+                            "join again once it answers.") from None  # fmt: skip
+    finally:
+        office.close()
+    return Joined(ctx.station, url, waiting)
+
+
+@dataclass(frozen=True, slots=True)
+class Synced:
+    sent: int  # rows the office took in this run
+    batches: int
+    waiting: int  # changes still in the outbox
+    problem: str = ""  # why the office was not reached ("" when it was)
+
+    def describe(self) -> str:
+        if self.problem:
+            return (f"The office is unreachable ({self.problem}). {self.waiting:,} changes wait in the outbox; this "
+                    "window goes on taking payments and sends them when the office answers.")  # fmt: skip
+        return f"Sent {self.sent:,} rows to the office in {self.batches} batches; {self.waiting:,} changes wait."
+
+
+def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None = None) -> Synced:
+    """Send the outbox to the office, batch by batch, until it is empty (or `most` batches)."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        joined = outbox.link(uow)
+    if joined is None:
+        raise OfficeRefused("This window has not joined an office: `cashdesk station join --office URL` first.")
+    office = _office(joined.url)
+    sent = batches = 0
+    try:
+        while most is None or batches < most:
+            with ctx.db.unit_of_work(write=False) as uow:
+                batch = outbox.next_batch(uow, batch_size)
+                left = outbox.waiting(uow)
+            if batch is None:
+                break
+            office.receive(joined.station, batch.rows, left - (batch.last - batch.first + 1), ctx.now())
+            with ctx.db.unit_of_work() as uow:  # only now: the office has the batch
+                outbox.sent(uow, batch, ctx.now())
+                uow.commit()
+            sent, batches = sent + batch.size, batches + 1
+    except OfficeUnreachable as exc:
+        with ctx.db.unit_of_work() as uow:
+            outbox.contacted(uow, ctx.now(), str(exc))
+            uow.commit()
+        return Synced(sent, batches, _waiting(ctx), str(exc))
+    finally:
+        office.close()
+    return Synced(sent, batches, _waiting(ctx))
+
+
+def _waiting(ctx: ServiceContext) -> int:
+    with ctx.db.unit_of_work(write=False) as uow:
+        return outbox.waiting(uow)
+
+
+def office_status(url: str) -> list[WindowState]:
+    """Each window the office knows: last contact, what it still had to send then, its open
+    drawers and receipts at the office."""
+    office = _office(url)
+    try:
+        return office.windows()
+    except OfficeUnreachable as exc:
+        raise OfficeRefused(f"The office server at {_where(url)} did not answer: {exc}") from None
+    finally:
+        office.close()
+
+
+def _where(url: str) -> str:
+    """The office's address as said to a person: host, port and database, never a password."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    return f"{host}:{parts.port or 5432}{parts.path or '/'}"

@@ -1,0 +1,110 @@
+"""What a window shares with its office (docs/office.md): one declaration per table.
+
+A table is shared by naming it in `UPLINK`: the office gets a table of the same name and
+columns, plus `window_station` (the window it came from) in its primary key; a window that
+joins an office gets an outbox trigger on it. The sender (services/office.py) needs nothing
+else, so a table added later (service orders, arrangements …) syncs by being named here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Column, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy.types import TypeEngine
+
+from cashdesk.store.models import Base
+
+#: The column the office adds to every shared table: the station the row was written at.
+WINDOW_STATION = "window_station"
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    table: str  # the window's table (store/models.py)
+    changes: bool = True  # False: rows the database itself refuses to change (the trail's triggers)
+
+    @property
+    def key(self) -> str:
+        """Its primary key column (every shared table has one)."""
+        (column,) = Base.metadata.tables[self.table].primary_key.columns
+        return str(column.name)
+
+
+#: The window's rows the office keeps, sent through the outbox.
+UPLINK: tuple[Shared, ...] = (
+    Shared("business_days"),
+    Shared("drawers"),
+    Shared("receipts"),
+    Shared("receipt_lines"),
+    Shared("tenders"),
+    Shared("allocations"),
+    Shared("cash_drops"),
+    Shared("paid_outs"),
+    Shared("drawer_counts"),
+    Shared("drawer_closes"),
+    Shared("returned_checks"),
+    Shared("mail_batches"),
+    Shared("mail_items"),
+    Shared("tax_returns"),
+    Shared("day_close_records"),
+    Shared("audit_events", changes=False),
+)
+
+BY_TABLE = {shared.table: shared for shared in UPLINK}
+
+# -- the window's side: the outbox and its triggers ------------------------------------------------
+
+OUTBOX = "office_outbox"
+LINK = "office_link"
+
+WINDOW_TABLES = (
+    # One row a change to a shared row, in the writer's own transaction (a trigger writes it).
+    # `row_key` has no declared type: it keeps the key as the table holds it (an id, a date).
+    f"CREATE TABLE IF NOT EXISTS {OUTBOX} (seq INTEGER PRIMARY KEY, table_name TEXT NOT NULL, row_key NOT NULL)",
+    # The office this window belongs to: one row once joined. No password: see docs/office.md.
+    f"CREATE TABLE IF NOT EXISTS {LINK} (id INTEGER PRIMARY KEY CHECK (id = 1), url TEXT NOT NULL, "
+    "station TEXT NOT NULL, joined_at TEXT NOT NULL, last_contact TEXT, last_problem TEXT)",
+)
+
+
+def outbox_triggers() -> list[str]:
+    """The triggers that put each change to a shared row in the outbox (created at join)."""
+    made: list[str] = []
+    for shared in UPLINK:
+        events = ("INSERT", "UPDATE") if shared.changes else ("INSERT",)
+        for event in events:
+            made.append(
+                f"CREATE TRIGGER IF NOT EXISTS {OUTBOX}_{shared.table}_{event.lower()} AFTER {event} ON {shared.table} "
+                f"BEGIN INSERT INTO {OUTBOX} (table_name, row_key) VALUES ('{shared.table}', NEW.{shared.key}); END"
+            )
+    return made
+
+
+# -- the office's side: the same tables, one set per office -----------------------------------------
+
+
+def _office_type(kind: TypeEngine[Any]) -> TypeEngine[Any]:
+    """Text without a length: SQLite never held the window to one, and a row the office could not
+    take would stop its window's outbox for good."""
+    return Text() if isinstance(kind, String) else kind
+
+
+def office_metadata() -> MetaData:
+    """The office's tables: each shared table's columns, keyed by window and key, and the windows."""
+    metadata = MetaData()
+    for shared in UPLINK:
+        window = Base.metadata.tables[shared.table]
+        columns = [Column(c.name, _office_type(c.type), nullable=True) for c in window.columns]
+        Table(shared.table, metadata, Column(WINDOW_STATION, String(20), nullable=False), *columns,
+              PrimaryKeyConstraint(WINDOW_STATION, shared.key))  # fmt: skip
+    Table(
+        "office_windows", metadata,
+        Column("station", String(20), primary_key=True),
+        Column("joined_at", DateTime(timezone=True), nullable=False),
+        Column("last_contact", DateTime(timezone=True)),
+        Column("outbox_after_contact", Integer, nullable=False, default=0),  # what was still to send then
+        Column("rows_received", Integer, nullable=False, default=0),
+    )  # fmt: skip
+    return metadata
