@@ -6,8 +6,9 @@
 
 Needs only Python 3.11+ and the package registry (PyPI). Everything goes into .venv/
 beside this file; the demo database lives in .demo/. Nothing else on the machine changes,
-except the Qt system libraries, which are installed with apt-get when they are missing
-and this user may install them (otherwise the message names them).
+except the Qt system libraries (and, for the tests, PostgreSQL's server), which are installed
+with apt-get when they are missing and this user may install them (otherwise the message
+names them).
 """
 
 from __future__ import annotations

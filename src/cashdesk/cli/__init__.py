@@ -31,6 +31,7 @@ from cashdesk.cli.lookups import (
     printer_status_command,
     search_command,
 )
+from cashdesk.cli.office import office_command, station_command, sync_command
 from cashdesk.cli.parser import build_parser
 from cashdesk.cli.people import init_command, user_command
 from cashdesk.cli.signing import CommandError
@@ -87,6 +88,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return demo_data_command(args)
     if command == "restore":
         return restore_command(args)
+    if command == "office":
+        return office_command(args)  # the office's own database, not this window's
     if command == "printer" and args.printer_command == "status":
         return printer_status_command(Settings.load())  # the settings alone: a new station checks its printer first
 
@@ -120,6 +123,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return backup_command(ctx, args)
         if command == "check":
             return check_command(ctx)
+        if command == "station":
+            return station_command(ctx, args)
+        if command == "sync":
+            return sync_command(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lookup_commands(sub)
     _day_commands(sub)
     _file_commands(sub)
+    _office_commands(sub)
     return parser
 
 
@@ -215,6 +216,25 @@ def _file_commands(sub: Commands) -> None:
     config = sub.add_parser("config", help="settings")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     config_sub.add_parser("show", help="the effective settings and where each comes from")
+
+
+def _office_commands(sub: Commands) -> None:
+    """The office server and the windows that send to it (docs/office.md)."""
+    office = sub.add_parser("office", help="the office server (PostgreSQL): set it up, see its windows")
+    office_sub = office.add_subparsers(dest="office_command", metavar="ACTION", required=True)
+    init = office_sub.add_parser("init", help="create the office's tables on a PostgreSQL database")
+    init.add_argument("--url", required=True, metavar="URL", help="postgresql://USER@HOST:PORT/DATABASE (no password)")
+    status = office_sub.add_parser("status", help="each window: last contact, what it had still to send, drawers")
+    status.add_argument("--url", required=True, metavar="URL", help="the office, as for init")
+    status.add_argument("--json", action="store_true", help="as JSON")
+    station = sub.add_parser("station", help="this window and its office")
+    station_sub = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
+    join = station_sub.add_parser("join", help="join this window to an office; its rows go there from now on")
+    join.add_argument("--office", required=True, metavar="URL", help="the office, as for office init")
+    join.add_argument("--station", metavar="ID", help="this window's station id, to check it (station.id)")
+    sync = sub.add_parser("sync", help="send this window's waiting rows to its office (every few seconds, or once)")
+    sync.add_argument("--once", action="store_true", help="send what waits, then stop")
+    sync.add_argument("--every", type=_whole_number, default=5, metavar="S", help="seconds between sends (default 5)")
 
 
 def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:

@@ -116,6 +116,11 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
                 batch = outbox.next_batch(uow, batch_size)
                 left = outbox.waiting(uow)
             if batch is None:
+                if batches == 0:  # nothing to send: still say the window is there (office status)
+                    office.receive(joined.station, {}, 0, ctx.now())
+                    with ctx.db.unit_of_work() as uow:
+                        outbox.contacted(uow, ctx.now(), None)
+                        uow.commit()
                 break
             office.receive(joined.station, batch.rows, left - (batch.last - batch.first + 1), ctx.now())
             with ctx.db.unit_of_work() as uow:  # only now: the office has the batch

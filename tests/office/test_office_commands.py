@@ -1,0 +1,74 @@
+"""The office from the command line: office init and status, station join, sync --once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from cashdesk.cli import main
+from cashdesk.services import auth
+from tests.integration.test_deposit_export import a_full_day, add_people, make_ctx
+from tests.support.pg_cluster import Cluster
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+def cashdesk(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_set_up_join_send_and_look(small_city: Path, office_url: str, cluster: Cluster,
+                                   capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    ctx = make_ctx(small_city)
+    station = ctx.station
+    try:
+        add_people(ctx)
+        a_full_day(ctx)  # taken before the window joined: its history goes to the office too
+    finally:
+        ctx.close()
+    db = str(small_city)
+
+    assert cashdesk(capsys, "office", "init", "--url", office_url) == (0, "The office's tables are ready.\n", "")
+    code, out, err = cashdesk(capsys, "--db", db, "station", "join", "--office", office_url, "--station", station)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Station {station} joined the office at 127.0.0.1:{cluster.port}/") and "changes wait" in out
+
+    code, out, err = cashdesk(capsys, "--db", db, "sync", "--once")
+    assert (code, err) == (0, "") and out.startswith("Sent ") and out.endswith("; 0 changes wait.\n")
+
+    code, out, _ = cashdesk(capsys, "office", "status", "--url", office_url, "--json")
+    (window,) = json.loads(out)
+    assert code == 0 and window["station"] == station and window["receipts"] == 6
+    assert window["waiting_at_last_contact"] == 0 and window["open_drawers"] == 0
+    code, out, _ = cashdesk(capsys, "office", "status", "--url", office_url)
+    assert code == 0 and out.startswith(f"{station}: last contact ") and out.endswith("0 open drawers, 6 receipts\n")
+
+    # The office down: sync says so in words and exits 1; nothing is lost.
+    cluster.stop()
+    try:
+        code, out, err = cashdesk(capsys, "--db", db, "sync", "--once")
+    finally:
+        cluster.start()
+    assert code == 1 and out.startswith("The office is unreachable (") and "Traceback" not in out + err
+
+
+def test_addresses_that_are_not_an_office_are_refused_in_words(
+    small_city: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # fmt: skip
+    code, out, err = cashdesk(capsys, "office", "init", "--url", "mysql://office.city.gov/cash")
+    assert (code, out) == (2, "") and err.startswith("cashdesk: That is not an office address: an office is a "
+                                                     "PostgreSQL server")  # fmt: skip
+    code, _, err = cashdesk(capsys, "--db", str(small_city), "station", "join", "--office",
+                            "postgresql://cash:s3cret@office.city.gov/cash")  # fmt: skip
+    assert code == 2 and "may not carry a password" in err and "s3cret" not in err
+    code, _, err = cashdesk(capsys, "--db", str(small_city), "sync", "--once")
+    assert code == 2 and err == "cashdesk: This window has not joined an office: `cashdesk station join --office " \
+                                "URL` first.\n"  # fmt: skip
