@@ -42,7 +42,11 @@ def test_set_up_join_send_and_look(small_city: Path, office_url: str, cluster: C
     assert out.startswith(f"Station {station} joined the office at 127.0.0.1:{cluster.port}/") and "changes wait" in out
 
     code, out, err = cashdesk(capsys, "--db", db, "sync", "--once")
-    assert (code, err) == (0, "") and out.startswith("Sent ") and out.endswith("; 0 changes wait.\n")
+    assert (
+        (code, err) == (0, "")
+        and out.startswith("Sent ")
+        and out.endswith("; 0 changes wait. Took in 0 changed accounts, bills and codes.\n")
+    )
 
     code, out, _ = cashdesk(capsys, "office", "status", "--url", office_url, "--json")
     (window,) = json.loads(out)

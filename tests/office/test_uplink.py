@@ -155,3 +155,58 @@ def test_a_password_in_the_address_and_a_second_office_are_refused(
             join_office(ctx, ADMIN, office_url)
     finally:
         ctx.close()
+
+
+def balance(ctx: ServiceContext, number: str) -> tuple[int, int]:
+    """(open cents on the account's bills, credit kept) as the window has them."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        row = uow.rows.one(
+            "SELECT coalesce(sum(o.amount_cents - o.paid_cents), 0), a.credit_cents FROM accounts a "
+            "LEFT JOIN open_items o ON o.account_id = a.id WHERE a.number = ? GROUP BY a.id", (number,))  # fmt: skip
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+def test_a_payment_at_one_window_shows_at_the_other_after_their_syncs(
+    small_city: Path, tmp_path: Path, office_url: str
+) -> None:  # fmt: skip
+    from cashdesk.services.setup import init_database
+
+    init_office(ADMIN, office_url)
+    one = window(small_city, tmp_path, "W06")  # brings the city's accounts to the empty office
+    fresh = tmp_path / "W07.sqlite3"
+    init_database(fresh)
+    two = make_ctx(fresh, **{"station.id": "W07"})
+    add_people(two)
+    try:
+        join_office(one, ADMIN, office_url)
+        join_office(two, ADMIN, office_url)
+        assert sync_once(two).received > 0  # the new window takes the office's accounts
+        smith = "1000000017"
+        before = balance(one, smith)
+        assert balance(two, smith) == before
+
+        open_drawer(one, CASHIER, FLOAT)
+        post_receipt(one, CASHIER, Cart((AccountPayment(smith, Money(2500)),)), [cash(2500)])
+        assert balance(one, smith) == (before[0] - 2500, before[1])
+        assert balance(two, smith) == before  # not yet: window 1 has not sent it
+        sync_once(one)
+        sync_once(two)
+        assert balance(two, smith) == (before[0] - 2500, before[1])
+
+        # Window 2 takes the rest of a bill while window 1 does not know yet; both sync: the two agree.
+        open_drawer(two, CASHIER, FLOAT)
+        post_receipt(two, CASHIER, Cart((AccountPayment(smith, Money(1000)),)), [cash(1000)])
+        for ctx in (two, one, two):
+            sync_once(ctx)
+        assert balance(one, smith) == balance(two, smith) == (before[0] - 3500, before[1])
+        # And the office counts each payment once.
+        (paid,) = office_rows(office_url, "SELECT sum(paid_cents) FROM open_items o JOIN accounts a "
+                                          f"ON a.id = o.account_id WHERE a.number = '{smith}'")[0]  # fmt: skip
+        with one.db.unit_of_work(write=False) as uow:
+            row = uow.rows.one("SELECT sum(paid_cents) FROM open_items o JOIN accounts a ON a.id = o.account_id "
+                               "WHERE a.number = ?", (smith,))  # fmt: skip
+        assert row is not None and paid == row[0]
+    finally:
+        one.close()
+        two.close()

@@ -16,7 +16,9 @@ from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import outbox
+from cashdesk.store.db import UnitOfWork
 from cashdesk.store.office import Office, OfficeUnreachable, WindowState, has_password
+from cashdesk.store.synced import DOWNLINK
 
 #: Changes sent in one office transaction.
 BATCH = 500
@@ -74,8 +76,12 @@ def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str 
             if joined is not None:
                 raise OfficeRefused(f"This window already belongs to the office at {_where(joined.url)} "
                                     f"(as station {joined.station}).")  # fmt: skip
+            brought = _same_accounts(uow, office, url)
             office.welcome(ctx.station, now)
             outbox.join(uow, url, ctx.station, now)
+            if brought:  # the office's accounts are this window's own: nothing to take back
+                for table, version in office.versions().items():
+                    outbox.set_mark(uow, table, version)
             waiting = outbox.waiting(uow)
             audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="office_join",
                          object=f"station {ctx.station}", details={"office": _where(url)}, at=now)  # fmt: skip
@@ -88,18 +94,38 @@ def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str 
     return Joined(ctx.station, url, waiting)
 
 
+def _same_accounts(uow: UnitOfWork, office: Office, url: str) -> bool:
+    """The office's accounts are the ones every window pays on. An office with none takes this
+    window's (True); a window with none takes the office's at its first sync; otherwise they must
+    be the same accounts under the same ids (windows copied from one city)."""
+    theirs = office.master_numbers()
+    mine = outbox.master_numbers(uow)
+    if not theirs and mine:
+        office.bring_master(outbox.master_rows(uow))
+        return True
+    if mine and mine != theirs:
+        raise OfficeRefused(
+            f"This window holds {len(mine):,} accounts of its own and the office at {_where(url)} holds "
+            f"{len(theirs):,} others. A window joins an office with the office's accounts: start it on a new "
+            "database (cashdesk init), join, and its first sync brings them."
+        )
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Synced:
     sent: int  # rows the office took in this run
     batches: int
     waiting: int  # changes still in the outbox
     problem: str = ""  # why the office was not reached ("" when it was)
+    received: int = 0  # the office's master rows (accounts, open items …) taken in
 
     def describe(self) -> str:
         if self.problem:
             return (f"The office is unreachable ({self.problem}). {self.waiting:,} changes wait in the outbox; this "
                     "window goes on taking payments and sends them when the office answers.")  # fmt: skip
-        return f"Sent {self.sent:,} rows to the office in {self.batches} batches; {self.waiting:,} changes wait."
+        return (f"Sent {self.sent:,} rows to the office in {self.batches} batches; {self.waiting:,} changes wait. "
+                f"Took in {self.received:,} changed accounts, bills and codes.")  # fmt: skip
 
 
 def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None = None) -> Synced:
@@ -122,11 +148,12 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
                         outbox.contacted(uow, ctx.now(), None)
                         uow.commit()
                 break
-            office.receive(joined.station, batch.rows, left - (batch.last - batch.first + 1), ctx.now())
+            office.receive(joined.station, batch.rows, left - batch.entry_count, ctx.now(), batch.moved)
             with ctx.db.unit_of_work() as uow:  # only now: the office has the batch
                 outbox.sent(uow, batch, ctx.now())
                 uow.commit()
             sent, batches = sent + batch.size, batches + 1
+        received = _receive(ctx, office)
     except OfficeUnreachable as exc:
         with ctx.db.unit_of_work() as uow:
             outbox.contacted(uow, ctx.now(), str(exc))
@@ -134,7 +161,32 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
         return Synced(sent, batches, _waiting(ctx), str(exc))
     finally:
         office.close()
-    return Synced(sent, batches, _waiting(ctx))
+    return Synced(sent, batches, _waiting(ctx), received=received)
+
+
+#: Master rows taken from the office in one window transaction.
+DOWN_BATCH = 5000
+
+
+def _receive(ctx: ServiceContext, office: Office) -> int:
+    """The office's accounts, open items, codes and history changed since this window's marks,
+    each table in order, a batch a transaction (after this window's own rows went up, so the
+    office's running figures already count them)."""
+    received = 0
+    for shared in DOWNLINK:
+        while True:
+            with ctx.db.unit_of_work(write=False) as uow:
+                since = outbox.mark(uow, shared.table)
+            rows = office.changed_since(shared.table, since, DOWN_BATCH)
+            if not rows:
+                break
+            with ctx.db.unit_of_work() as uow:
+                outbox.apply(uow, shared.table, rows)
+                uow.commit()
+            received += len(rows)
+            if len(rows) < DOWN_BATCH:
+                break
+    return received
 
 
 def _waiting(ctx: ServiceContext) -> int:

@@ -12,16 +12,29 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, create_engine, func, insert, select, update
+from sqlalchemy import Engine, create_engine, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
-from cashdesk.store.synced import BY_TABLE, UPLINK, WINDOW_STATION, office_metadata
+from cashdesk.domain.office import settle_paid
+from cashdesk.store.synced import BY_TABLE, DELTAS, DOWNLINK, MOVED, UPLINK, WINDOW_STATION, office_metadata
 
 #: How long a window waits for the office to answer a connection before it says it is unreachable.
 CONNECT_TIMEOUT_S = 3
 
 METADATA = office_metadata()
+
+#: Every change to a master row takes the next number: a window asks for what came after its last.
+_VERSIONING = [
+    "CREATE SEQUENCE IF NOT EXISTS office_version",
+    "CREATE OR REPLACE FUNCTION office_set_version() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN NEW.version := nextval('office_version'); RETURN NEW; END $$",
+    *(statement for shared in DOWNLINK for statement in (
+        f"DROP TRIGGER IF EXISTS office_version_{shared.table} ON {shared.table}",
+        f"CREATE TRIGGER office_version_{shared.table} BEFORE INSERT OR UPDATE ON {shared.table} "
+        "FOR EACH ROW EXECUTE FUNCTION office_set_version()",
+    )),
+]  # fmt: skip
 
 
 class OfficeUnreachable(Exception):
@@ -65,7 +78,10 @@ class Office:
     def create_schema(self) -> None:
         """Create the office's tables that are missing (`cashdesk office init`)."""
         try:
-            METADATA.create_all(self.engine)
+            with self.engine.begin() as con:
+                METADATA.create_all(con)
+                for statement in _VERSIONING:
+                    con.execute(text(statement))
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
 
@@ -80,8 +96,9 @@ class Office:
             raise OfficeUnreachable(_words(exc)) from None
 
     def receive(self, station: str, rows: Mapping[str, Sequence[Mapping[str, Any]]], left: int,
-                now: dt.datetime) -> None:  # fmt: skip
-        """One batch of a window's rows, in one transaction: all of it is in the office, or none."""
+                now: dt.datetime, moved: Sequence[Mapping[str, Any]] = ()) -> None:  # fmt: skip
+        """One batch of a window's rows, and how much it moved running figures, in one
+        transaction: all of it is in the office, or none."""
         windows = METADATA.tables["office_windows"]
         received = sum(len(r) for r in rows.values())
         try:
@@ -101,12 +118,54 @@ class Office:
                     else:
                         statement = statement.on_conflict_do_nothing()
                     con.execute(statement)
+                if moved:
+                    _apply_moved(con, station, moved)
                 met = con.execute(update(windows).where(windows.c.station == station).values(
                     last_contact=now, outbox_after_contact=left,
                     rows_received=windows.c.rows_received + received))  # fmt: skip
                 if met.rowcount == 0:
                     con.execute(insert(windows).values(station=station, joined_at=now, last_contact=now,
                                                        outbox_after_contact=left, rows_received=received))  # fmt: skip
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+
+    def master_numbers(self) -> dict[int, str]:
+        """The office's accounts: id -> number (empty: no window has brought any yet)."""
+        accounts = METADATA.tables["accounts"]
+        try:
+            with self.engine.connect() as con:
+                return {int(i): str(n) for i, n in con.execute(select(accounts.c.id, accounts.c.number))}
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+
+    def bring_master(self, rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+        """The first window's accounts become the office's (an office with none yet)."""
+        try:
+            with self.engine.begin() as con:
+                for shared in DOWNLINK:
+                    batch = list(rows.get(shared.table, ()))
+                    for start in range(0, len(batch), 2000):
+                        con.execute(insert(METADATA.tables[shared.table]), batch[start : start + 2000])
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+
+    def versions(self) -> dict[str, int]:
+        """Each master table's newest change."""
+        try:
+            with self.engine.connect() as con:
+                return {shared.table: int(con.execute(select(func.coalesce(func.max(
+                    METADATA.tables[shared.table].c.version), 0))).scalar_one()) for shared in DOWNLINK}  # fmt: skip
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+
+    def changed_since(self, table: str, version: int, limit: int) -> list[dict[str, Any]]:
+        """A master table's rows changed after `version`, oldest change first."""
+        office = METADATA.tables[table]
+        try:
+            with self.engine.connect() as con:
+                found = con.execute(select(office).where(office.c.version > version)
+                                    .order_by(office.c.version).limit(limit))  # fmt: skip
+                return [dict(row._mapping) for row in found]
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
 
@@ -127,6 +186,36 @@ class Office:
                         int(open_drawers.get(r.station, 0)), int(taken.get(r.station, 0)))
             for r in rows
         ]  # fmt: skip
+
+
+_MOVABLE = {(table, column) for table, column in DELTAS}
+
+
+def _apply_moved(con: Any, station: str, moved: Sequence[Mapping[str, Any]]) -> None:
+    """Each delta once: those the office already had (a batch sent again) change nothing."""
+    table = METADATA.tables[MOVED]
+    new = con.execute(
+        pg_insert(table).values([{**m, WINDOW_STATION: station} for m in moved]).on_conflict_do_nothing()
+        .returning(table.c.table_name, table.c.row_key, table.c.column_name, table.c.delta)
+    ).all()  # fmt: skip
+    items, accounts = METADATA.tables["open_items"], METADATA.tables["accounts"]
+    for name, key, column, delta in new:
+        if (name, column) not in _MOVABLE:  # pragma: no cover - the window's triggers write only these
+            continue
+        if name == "accounts":
+            con.execute(
+                update(accounts).where(accounts.c.id == key).values(credit_cents=accounts.c.credit_cents + delta)
+            )
+            continue
+        found = con.execute(select(items.c.account_id, items.c.amount_cents, items.c.paid_cents)
+                            .where(items.c.id == key).with_for_update()).first()  # fmt: skip
+        if found is None:
+            continue
+        paid, to_credit = settle_paid(found.amount_cents, found.paid_cents, delta)
+        con.execute(update(items).where(items.c.id == key).values(paid_cents=paid))
+        if to_credit:
+            con.execute(update(accounts).where(accounts.c.id == found.account_id)
+                        .values(credit_cents=accounts.c.credit_cents + to_credit))  # fmt: skip
 
 
 def _words(exc: DBAPIError) -> str:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Date, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import Base
-from cashdesk.store.synced import BY_TABLE, LINK, OUTBOX, WINDOW_TABLES, outbox_triggers
+from cashdesk.store.synced import BY_TABLE, DELTAS, DOWNLINK, LINK, MARKS, MOVED, OUTBOX, WINDOW_TABLES, outbox_triggers
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,45 +58,112 @@ def waiting(uow: UnitOfWork) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    first: int  # outbox seq, inclusive
-    last: int
+    entries: tuple[int, int] | None  # the outbox seqs sent (first, last), inclusive
     rows: dict[str, list[dict[str, Any]]]  # table -> its rows as they are now
+    moved: list[dict[str, Any]]  # how much running figures moved, oldest first
+    entry_count: int = 0
 
     @property
     def size(self) -> int:
-        return sum(len(r) for r in self.rows.values())
+        return sum(len(r) for r in self.rows.values()) + len(self.moved)
 
 
 def next_batch(uow: UnitOfWork, limit: int) -> Batch | None:
     """The oldest `limit` changes of the outbox, each row read as it is now (once, however often
-    it changed). None when the outbox is empty."""
-    entries = uow.rows.all(f"SELECT seq, table_name, row_key FROM {OUTBOX} ORDER BY seq LIMIT ?", (limit,))
-    if not entries:
+    it changed), and the oldest `limit` moves of running figures. None when nothing waits."""
+    db = uow.rows
+    entries = db.all(f"SELECT seq, table_name, row_key FROM {OUTBOX} ORDER BY seq LIMIT ?", (limit,))
+    moved = [{"seq": seq, "table_name": t, "row_key": k, "column_name": c, "delta": d} for seq, t, k, c, d in
+             db.all(f"SELECT seq, table_name, row_key, column_name, delta FROM {MOVED} ORDER BY seq LIMIT ?",
+                    (limit,))]  # fmt: skip
+    if not entries and not moved:
         return None
     keys: dict[str, set[Any]] = defaultdict(set)
     for _seq, table, key in entries:
         keys[table].add(key)
-    rows: dict[str, list[dict[str, Any]]] = {}
-    for name, wanted in keys.items():
-        table = Base.metadata.tables[name]
-        column = table.c[BY_TABLE[name].key]
-        if isinstance(column.type, Date):
-            wanted = {dt.date.fromisoformat(k) if isinstance(k, str) else k for k in wanted}
-        found: list[dict[str, Any]] = []
-        ordered = sorted(wanted)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            found += [dict(r._mapping) for r in uow.connection.execute(select(table).where(column.in_(chunk)))]
-        rows[name] = found
-    return Batch(int(entries[0][0]), int(entries[-1][0]), rows)
+    rows = {name: _rows(uow, name, wanted) for name, wanted in keys.items()}
+    span = (int(entries[0][0]), int(entries[-1][0])) if entries else None
+    return Batch(span, rows, moved, len(entries))
+
+
+def _rows(uow: UnitOfWork, name: str, wanted: set[Any]) -> list[dict[str, Any]]:
+    table = Base.metadata.tables[name]
+    column = table.c[BY_TABLE[name].key]
+    if isinstance(column.type, Date):
+        wanted = {dt.date.fromisoformat(k) if isinstance(k, str) else k for k in wanted}
+    found: list[dict[str, Any]] = []
+    ordered = sorted(wanted)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        found += [dict(r._mapping) for r in uow.connection.execute(select(table).where(column.in_(chunk)))]
+    return found
 
 
 def sent(uow: UnitOfWork, batch: Batch, now: dt.datetime) -> None:
     """The office has committed the batch: out of the outbox. (Any change written since has a
     higher seq: the outbox numbers grow, and a writer's own rows are not seen before it commits.)"""
     db = uow.rows
-    db.run(f"DELETE FROM {OUTBOX} WHERE seq BETWEEN ? AND ?", (batch.first, batch.last))
+    if batch.entries is not None:
+        db.run(f"DELETE FROM {OUTBOX} WHERE seq BETWEEN ? AND ?", batch.entries)
+    if batch.moved:
+        db.run(f"DELETE FROM {MOVED} WHERE seq <= ?", (batch.moved[-1]["seq"],))
     db.run(f"UPDATE {LINK} SET last_contact = ?, last_problem = NULL WHERE id = 1", (now.isoformat(),))
+
+
+# -- the office's master rows ---------------------------------------------------------------------
+
+
+def master_numbers(uow: UnitOfWork) -> dict[int, str]:
+    return {int(i): str(n) for i, n in uow.rows.all("SELECT id, number FROM accounts")}
+
+
+def master_rows(uow: UnitOfWork) -> dict[str, list[dict[str, Any]]]:
+    """This window's accounts, open items, revenue codes and history: an empty office's first."""
+    return {shared.table: [dict(r._mapping) for r in uow.connection.execute(select(Base.metadata.tables[shared.table]))]
+            for shared in DOWNLINK}  # fmt: skip
+
+
+def mark(uow: UnitOfWork, table: str) -> int:
+    row = uow.rows.one(f"SELECT version FROM {MARKS} WHERE table_name = ?", (table,))
+    return int(row[0]) if row else 0
+
+
+def set_mark(uow: UnitOfWork, table: str, version: int) -> None:
+    uow.rows.run(f"INSERT INTO {MARKS} (table_name, version) VALUES (?, ?) ON CONFLICT (table_name) DO UPDATE SET "
+                 "version = excluded.version", (table, version))  # fmt: skip
+
+
+def apply(uow: UnitOfWork, table: str, rows: list[dict[str, Any]]) -> None:
+    """The office's rows of a master table, as the office has them, with what this window moved
+    and has not sent yet added to its running figures; the table's mark moves to the last."""
+    if not rows:
+        return
+    db = uow.rows
+    db.run(f"UPDATE {LINK} SET applying = 1 WHERE id = 1")  # the office's changes: no deltas of ours
+    target = Base.metadata.tables[table]
+    key = BY_TABLE_DOWN[table]
+    names = [c.name for c in target.columns]
+    values = [{c: row[c] for c in names} for row in rows]
+    for start in range(0, len(values), 500):
+        statement = sqlite_insert(target).values(values[start : start + 500])
+        statement = statement.on_conflict_do_update(
+            index_elements=[key], set_={c: statement.excluded[c] for c in names if c != key}
+        )
+        uow.connection.execute(statement)
+    for moved_table, column in DELTAS:
+        if moved_table == table:
+            # What this window moved and has not sent yet, on top of the office's figure; a bill
+            # stays between nothing and its amount (the office keeps any excess as credit).
+            bounded = "min(amount_cents, max(0, {}))" if table == "open_items" else "max(0, {})"
+            moved = (f"{column} + (SELECT sum(delta) FROM {MOVED} m WHERE m.table_name = ? AND m.column_name = ? "
+                     f"AND m.row_key = {table}.id)")  # fmt: skip
+            db.run(f"UPDATE {table} SET {column} = {bounded.format(moved)} WHERE id IN (SELECT row_key FROM {MOVED} "
+                   "WHERE table_name = ? AND column_name = ?)", (table, column, table, column))  # fmt: skip
+    set_mark(uow, table, int(rows[-1]["version"]))
+    db.run(f"UPDATE {LINK} SET applying = 0 WHERE id = 1")
+
+
+BY_TABLE_DOWN = {shared.table: shared.key for shared in DOWNLINK}
 
 
 def contacted(uow: UnitOfWork, now: dt.datetime, problem: str | None) -> None:

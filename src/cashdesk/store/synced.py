@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import BigInteger, Column, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
 from sqlalchemy.types import TypeEngine
 
 from cashdesk.store.models import Base
@@ -54,18 +54,40 @@ UPLINK: tuple[Shared, ...] = (
 
 BY_TABLE = {shared.table: shared for shared in UPLINK}
 
+#: The office's master rows every window receives (parents first). The office numbers each change
+#: (`version`, from one sequence); a window asks for what changed after the last one it has.
+DOWNLINK: tuple[Shared, ...] = (
+    Shared("revenue_codes"),
+    Shared("accounts"),
+    Shared("open_items"),
+    Shared("account_history"),
+)
+
+#: Running figures that every window changes (a payment on a bill, credit kept on an account):
+#: a window sends how much it moved them, never what they are, so that two windows paying the
+#: same bill both count. (table, column).
+DELTAS: tuple[tuple[str, str], ...] = (("open_items", "paid_cents"), ("accounts", "credit_cents"))
+
 # -- the window's side: the outbox and its triggers ------------------------------------------------
 
 OUTBOX = "office_outbox"
 LINK = "office_link"
+MOVED = "office_deltas"  # how much this window moved the running figures of DELTAS, until sent
+MARKS = "office_marks"  # the last office version this window has of each DOWNLINK table
 
 WINDOW_TABLES = (
     # One row a change to a shared row, in the writer's own transaction (a trigger writes it).
     # `row_key` has no declared type: it keeps the key as the table holds it (an id, a date).
     f"CREATE TABLE IF NOT EXISTS {OUTBOX} (seq INTEGER PRIMARY KEY, table_name TEXT NOT NULL, row_key NOT NULL)",
     # The office this window belongs to: one row once joined. No password: see docs/office.md.
+    # `applying` is 1 only inside the transaction that applies the office's rows: their changes
+    # to running figures are the office's own, not this window's to send.
     f"CREATE TABLE IF NOT EXISTS {LINK} (id INTEGER PRIMARY KEY CHECK (id = 1), url TEXT NOT NULL, "
-    "station TEXT NOT NULL, joined_at TEXT NOT NULL, last_contact TEXT, last_problem TEXT)",
+    "station TEXT NOT NULL, joined_at TEXT NOT NULL, last_contact TEXT, last_problem TEXT, "
+    "applying INTEGER NOT NULL DEFAULT 0)",
+    f"CREATE TABLE IF NOT EXISTS {MOVED} (seq INTEGER PRIMARY KEY, table_name TEXT NOT NULL, "
+    "row_key INTEGER NOT NULL, column_name TEXT NOT NULL, delta INTEGER NOT NULL)",
+    f"CREATE TABLE IF NOT EXISTS {MARKS} (table_name TEXT PRIMARY KEY, version INTEGER NOT NULL)",
 )
 
 
@@ -79,6 +101,13 @@ def outbox_triggers() -> list[str]:
                 f"CREATE TRIGGER IF NOT EXISTS {OUTBOX}_{shared.table}_{event.lower()} AFTER {event} ON {shared.table} "
                 f"BEGIN INSERT INTO {OUTBOX} (table_name, row_key) VALUES ('{shared.table}', NEW.{shared.key}); END"
             )
+    for table, column in DELTAS:
+        made.append(
+            f"CREATE TRIGGER IF NOT EXISTS {MOVED}_{table}_{column} AFTER UPDATE OF {column} ON {table} "
+            f"WHEN NEW.{column} != OLD.{column} AND NOT EXISTS (SELECT 1 FROM {LINK} WHERE applying = 1) "
+            f"BEGIN INSERT INTO {MOVED} (table_name, row_key, column_name, delta) "
+            f"VALUES ('{table}', NEW.id, '{column}', NEW.{column} - OLD.{column}); END"
+        )
     return made
 
 
@@ -99,6 +128,20 @@ def office_metadata() -> MetaData:
         columns = [Column(c.name, _office_type(c.type), nullable=True) for c in window.columns]
         Table(shared.table, metadata, Column(WINDOW_STATION, String(20), nullable=False), *columns,
               PrimaryKeyConstraint(WINDOW_STATION, shared.key))  # fmt: skip
+    for shared in DOWNLINK:
+        window = Base.metadata.tables[shared.table]
+        columns = [Column(c.name, _office_type(c.type), primary_key=c.primary_key, nullable=not c.primary_key)
+                   for c in window.columns]  # fmt: skip
+        Table(shared.table, metadata, *columns, Column("version", BigInteger, nullable=False, index=True))
+    Table(
+        MOVED, metadata,
+        Column(WINDOW_STATION, String(20), primary_key=True),
+        Column("seq", BigInteger, primary_key=True),
+        Column("table_name", Text, nullable=False),
+        Column("row_key", BigInteger, nullable=False),
+        Column("column_name", Text, nullable=False),
+        Column("delta", BigInteger, nullable=False),
+    )  # fmt: skip
     Table(
         "office_windows", metadata,
         Column("station", String(20), primary_key=True),
