@@ -13,7 +13,7 @@ from cashdesk.services import audit
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.mail_views import BatchItem, BatchView, MailRefused, batch_row, read_view, typed_reason
-from cashdesk.services.voids import reverse_allocations
+from cashdesk.services.voids import mark_void, reverse_allocations
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.models import ApprovalRow, MailItemRow, ReceiptRow
@@ -83,10 +83,7 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
                 f"item {item.seq} cannot be reversed. A supervisor records a correction instead."),
         )  # fmt: skip
         at = now.replace(tzinfo=None)
-        receipt.status = "void"
-        receipt.void_reason = reason
-        receipt.voided_by = operator.user_id
-        receipt.voided_at = at
+        mark_void(receipt, reason, operator.user_id, now)
         item.status = rules.ItemStatus.REVERSED.value
         item.reversed_by = operator.user_id
         item.reversed_at = at
