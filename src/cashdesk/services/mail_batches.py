@@ -46,6 +46,7 @@ from cashdesk.services.mail_views import batch_row, read_view, require_move, typ
 from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
+from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import MailBatchRow, MailItemRow
 
 log = logging.getLogger(__name__)
@@ -68,14 +69,9 @@ def open_batch(ctx: ServiceContext, operator: Operator, *, control_count: int, c
         raise MailRefused(str(exc)) from None
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
-        s = uow.session
-        batch = _new_batch(s, ctx, operator, control_count, control_total, now)
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_open", object=batch.number,
-                     details={"control_count": control_count, "control_cents": control_total.cents},
-                     at=now)  # fmt: skip
-        view = read_view(s, batch)
-        uow.commit()
-    return view
+        batch = _new_batch(uow.session, ctx, operator, control_count, control_total, now)
+        return _recorded(uow, ctx, operator, batch, "mail_batch_open",
+                         {"control_count": control_count, "control_cents": control_total.cents}, now)  # fmt: skip
 
 
 def _new_batch(s: Session, ctx: ServiceContext, operator: Operator, control_count: int, control_total: Money,
@@ -84,6 +80,16 @@ def _new_batch(s: Session, ctx: ServiceContext, operator: Operator, control_coun
     return mail_store.new_batch(s, day=open_business_date(s, ctx), station=ctx.station, owner=operator.user_id,
                                 control_count=control_count, control_total_cents=control_total.cents,
                                 created_at=now, source=source, source_file=source_file, sha256=sha256)  # fmt: skip
+
+
+def _recorded(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, batch: MailBatchRow, event_type: str,
+              details: dict[str, Any], now: dt.datetime) -> BatchView:  # fmt: skip
+    """A change to a batch made: audited under the batch's number, committed, and the batch as it now is."""
+    audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type=event_type, object=batch.number,
+                 details=details, at=now)  # fmt: skip
+    view = read_view(uow.session, batch)
+    uow.commit()
+    return view
 
 
 def batch_view(ctx: ServiceContext, operator: Operator, batch_id: int) -> BatchView:
@@ -158,13 +164,10 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
         item = s.get(MailItemRow, item_id) if type(item_id) is int else None
         if item is None or item.batch_id != batch.id:
             raise MailRefused(f"Batch {batch.number} has no such remittance.")
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_item_remove", object=batch.number,
-                     details={"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
-                              "check": item.check_number}, at=now)  # fmt: skip
+        removed = {"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
+                   "check": item.check_number}  # fmt: skip
         mail_store.remove_item(s, item)
-        view = read_view(s, batch)
-        uow.commit()
-    return view
+        return _recorded(uow, ctx, operator, batch, "mail_item_remove", removed, now)
 
 
 def balance_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> BatchView:
@@ -199,14 +202,9 @@ def reject_batch(ctx: ServiceContext, operator: Operator, batch_id: int, reason:
     reason = typed_reason(reason, "rejecting the batch")
     now = ctx.now()
     with working_on(ctx, operator, batch_id) as (uow, batch):
-        s = uow.session
         require_move(batch, rules.BatchStatus.REJECTED)
         mail_store.rejected(batch, reason)
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_reject",
-                     object=batch.number, details={"reason": reason}, at=now)  # fmt: skip
-        view = read_view(s, batch)
-        uow.commit()
-    return view
+        return _recorded(uow, ctx, operator, batch, "mail_batch_reject", {"reason": reason}, now)
 
 
 # -- posting ------------------------------------------------------------------------------------------
