@@ -78,21 +78,7 @@ def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogEntry], divisio
         page.gap()
 
     for division, entries in groups:
-        page.need(4)
-        page.text(f"{division} ({len(entries)})", bold=True, size=SIZE + 2)
-        page.columns(((COL_NO, "No."), (COL_TIME, "Time"), (COL_TYPE, "Type"), (COL_FROM, "From"),
-                      (COL_REFERENCE, "Reference"), (COL_BY, "Logged by")), bold=True)  # fmt: skip
-        for line in entries:
-            page.need(2 if line.notes else 1)
-            time = line.logged_at.astimezone(zone).strftime("%I:%M %p")
-            page.columns(((COL_NO, str(line.id)), (COL_TIME, time), (COL_TYPE, cut(line.doc_type, 26)),
-                          (COL_FROM, cut(line.sender, 40)), (COL_REFERENCE, cut(line.reference, 28)),
-                          (COL_BY, cut(line.logged_by, 16))))  # fmt: skip
-            if line.notes:
-                page.text(f"Notes: {cut(line.notes, NOTES_CHARS)}", x=COL_TYPE)
-        page.rule()
-        page.text(f"{division}: {len(entries)} document{'s' if len(entries) != 1 else ''}", bold=True)
-        page.gap()
+        _division(page, division, entries, zone)
 
     page.gap()
     page.text("Received and routed by: ______________________        Date: ____________")
@@ -102,6 +88,25 @@ def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogEntry], divisio
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def _division(page: _Page, division: str, entries: Sequence[MailLogEntry], zone: dt.tzinfo) -> None:
+    """A division's entries under its heading, and their count."""
+    page.need(4)
+    page.text(f"{division} ({len(entries)})", bold=True, size=SIZE + 2)
+    page.columns(((COL_NO, "No."), (COL_TIME, "Time"), (COL_TYPE, "Type"), (COL_FROM, "From"),
+                  (COL_REFERENCE, "Reference"), (COL_BY, "Logged by")), bold=True)  # fmt: skip
+    for line in entries:
+        page.need(2 if line.notes else 1)
+        time = line.logged_at.astimezone(zone).strftime("%I:%M %p")
+        page.columns(((COL_NO, str(line.id)), (COL_TIME, time), (COL_TYPE, cut(line.doc_type, 26)),
+                      (COL_FROM, cut(line.sender, 40)), (COL_REFERENCE, cut(line.reference, 28)),
+                      (COL_BY, cut(line.logged_by, 16))))  # fmt: skip
+        if line.notes:
+            page.text(f"Notes: {cut(line.notes, NOTES_CHARS)}", x=COL_TYPE)
+    page.rule()
+    page.text(f"{division}: {len(entries)} document{'s' if len(entries) != 1 else ''}", bold=True)
+    page.gap()
 
 
 __all__ = ["mail_log_pdf"]
