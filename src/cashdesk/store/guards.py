@@ -11,6 +11,7 @@ Only the columns listed are guarded, so a later migration may add a column and f
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import Any
@@ -26,20 +27,6 @@ class Guard:
     sql: str
 
 
-# The texts of the money guards, and the helpers that write a guard's trigger, are migration
-# 0008's, read from it rather than copied here: a migration is frozen (its text is what every
-# database that ran it holds), so it is the text to compare a database with and to put back,
-# and a second copy here could drift from it unseen. A later migration that changes a guard is
-# where that guard's text is then read from. (A module named 0008_… is not importable by an
-# import statement, hence import_module.)
-_MIGRATION_0008: Any = importlib.import_module("cashdesk.store.migrations.versions.0008_money_guards")
-
-
-def _as_guard(frozen: Any) -> Guard:
-    """A guard as the migration declared it (its own Guard class, frozen with it)."""
-    return Guard(frozen.name, frozen.table, frozen.keeps, frozen.sql)
-
-
 # -- the audit trail (migration 0003) -------------------------------------------------------------
 
 AUDIT_GUARDS = (
@@ -51,20 +38,50 @@ AUDIT_GUARDS = (
           "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"),
 )  # fmt: skip
 
-# -- posted money (migration 0008) --------------------------------------------------------------
+# -- posted money (migration 0008) and what a day's close froze (migration 0009) ---------------
+#
+# The texts of the money guards, and the helpers that write a guard's trigger, are migration
+# 0008's, read from it rather than copied here: a migration is frozen (its text is what every
+# database that ran it holds), so it is the text to compare a database with and to put back,
+# and a second copy here could drift from it unseen. A later migration that changes a guard is
+# where that guard's text is then read from. The migration is imported when a guard is first
+# needed, not with this module: it imports Alembic, which start-up and the services do without
+# (store/db.py). A module named 0008_… is not importable by an import statement: import_module.
 
-MONEY_GUARDS: tuple[Guard, ...] = tuple(_as_guard(g) for g in _MIGRATION_0008.MONEY_GUARDS)
 
-# -- what a day's close froze for its exports (migration 0009) ---------------------------------
+@functools.cache
+def _read_from_migrations() -> tuple[tuple[Guard, ...], tuple[Guard, ...]]:
+    """(the money guards, the day close records' guards), as migration 0008's helpers write them
+    (0009 wrote the records' with the same text)."""
+    frozen: Any = importlib.import_module("cashdesk.store.migrations.versions.0008_money_guards")
 
-# Built by migration 0008's trigger helpers, which are frozen with it: 0009 wrote the same text.
-RECORD_GUARDS = (
-    _as_guard(_MIGRATION_0008._never_updated("day_close_records", "business_date, lookups, figures",
-                                             "the record frozen at a day's close")),
-    _as_guard(_MIGRATION_0008._never_deleted("day_close_records", "the record frozen at a day's close")),
-)  # fmt: skip
+    def as_guard(g: Any) -> Guard:  # the migration's own Guard class, frozen with it
+        return Guard(g.name, g.table, g.keeps, g.sql)
 
-GUARDS: tuple[Guard, ...] = AUDIT_GUARDS + MONEY_GUARDS + RECORD_GUARDS
+    money = tuple(as_guard(g) for g in frozen.MONEY_GUARDS)
+    records = (
+        as_guard(frozen._never_updated("day_close_records", "business_date, lookups, figures",
+                                       "the record frozen at a day's close")),
+        as_guard(frozen._never_deleted("day_close_records", "the record frozen at a day's close")),
+    )  # fmt: skip
+    return money, records
+
+
+def all_guards() -> tuple[Guard, ...]:
+    """Every guard: the audit trail's, posted money's, and the day close records'."""
+    money, records = _read_from_migrations()
+    return AUDIT_GUARDS + money + records
+
+
+def __getattr__(name: str) -> tuple[Guard, ...]:
+    """`GUARDS`, `MONEY_GUARDS` and `RECORD_GUARDS`, read from the migrations when first asked for."""
+    if name == "GUARDS":
+        return all_guards()
+    if name == "MONEY_GUARDS":
+        return _read_from_migrations()[0]
+    if name == "RECORD_GUARDS":
+        return _read_from_migrations()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _normal(sql: str) -> str:
@@ -88,7 +105,7 @@ def missing(db: Driver) -> list[MissingGuard]:
     tables = {name for (name,) in db.all("SELECT name FROM sqlite_master WHERE type = 'table'")}
     have = {name: sql for name, sql in db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     found: list[MissingGuard] = []
-    for guard in GUARDS:
+    for guard in all_guards():
         if guard.table not in tables:
             continue  # an older schema: the upgrade creates it
         sql = have.get(guard.name)
