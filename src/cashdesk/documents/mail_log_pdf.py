@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
 from cashdesk.documents.pages import BOLD, FONT, WIDTH, Pages, cut, latin
+from cashdesk.domain.mail_log import MailLogEntry, group_by_division
 
 SIZE = 9.0
 LEADING = 13.0
@@ -30,20 +30,6 @@ COL_BY = MARGIN + 6.3 * inch
 NOTES_CHARS = 110
 
 
-@dataclass(frozen=True, slots=True)
-class MailLogLine:
-    """One entry as it prints; `time` is already in the city's time zone ("09:41 AM")."""
-
-    number: int
-    time: str
-    doc_type: str
-    sender: str
-    reference: str
-    routed_to: str
-    notes: str
-    logged_by: str
-
-
 class _Page(Pages):
     def __init__(self, pdf: Canvas, continued: str) -> None:
         super().__init__(pdf, continued, size=SIZE, leading=LEADING, margin=MARGIN)
@@ -56,17 +42,10 @@ class _Page(Pages):
         self.y -= LEADING
 
 
-def group_by_division(lines: Sequence[MailLogLine], divisions: Sequence[str]) -> list[tuple[str, list[MailLogLine]]]:
-    """The configured divisions in their order (only those with entries), then any others by name."""
-    groups: dict[str, list[MailLogLine]] = {}
-    for line in lines:
-        groups.setdefault(line.routed_to, []).append(line)
-    order = [d for d in divisions if d in groups] + sorted(d for d in groups if d not in divisions)
-    return [(division, groups[division]) for division in order]
-
-
-def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogLine], divisions: Sequence[str] = ()) -> bytes:
-    """Letter-size pages: the heading, the count per division, then each division's entries."""
+def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogEntry], divisions: Sequence[str] = (),
+                 zone: dt.tzinfo = dt.UTC) -> bytes:  # fmt: skip
+    """Letter-size pages: the heading, the count per division, then each division's entries, each
+    with the time it was logged in the city's time zone (`zone`)."""
     buffer = io.BytesIO()
     # invariant=1: a fixed creation date and document id, so printing the day twice gives the same bytes.
     pdf = Canvas(buffer, pagesize=LETTER, invariant=1, pageCompression=0)
@@ -99,20 +78,7 @@ def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogLine], division
         page.gap()
 
     for division, entries in groups:
-        page.need(4)
-        page.text(f"{division} ({len(entries)})", bold=True, size=SIZE + 2)
-        page.columns(((COL_NO, "No."), (COL_TIME, "Time"), (COL_TYPE, "Type"), (COL_FROM, "From"),
-                      (COL_REFERENCE, "Reference"), (COL_BY, "Logged by")), bold=True)  # fmt: skip
-        for line in entries:
-            page.need(2 if line.notes else 1)
-            page.columns(((COL_NO, str(line.number)), (COL_TIME, line.time), (COL_TYPE, cut(line.doc_type, 26)),
-                          (COL_FROM, cut(line.sender, 40)), (COL_REFERENCE, cut(line.reference, 28)),
-                          (COL_BY, cut(line.logged_by, 16))))  # fmt: skip
-            if line.notes:
-                page.text(f"Notes: {cut(line.notes, NOTES_CHARS)}", x=COL_TYPE)
-        page.rule()
-        page.text(f"{division}: {len(entries)} document{'s' if len(entries) != 1 else ''}", bold=True)
-        page.gap()
+        _division(page, division, entries, zone)
 
     page.gap()
     page.text("Received and routed by: ______________________        Date: ____________")
@@ -124,4 +90,23 @@ def mail_log_pdf(day: dt.date, city: str, lines: Sequence[MailLogLine], division
     return buffer.getvalue()
 
 
-__all__ = ["MailLogLine", "group_by_division", "mail_log_pdf"]
+def _division(page: _Page, division: str, entries: Sequence[MailLogEntry], zone: dt.tzinfo) -> None:
+    """A division's entries under its heading, and their count."""
+    page.need(4)
+    page.text(f"{division} ({len(entries)})", bold=True, size=SIZE + 2)
+    page.columns(((COL_NO, "No."), (COL_TIME, "Time"), (COL_TYPE, "Type"), (COL_FROM, "From"),
+                  (COL_REFERENCE, "Reference"), (COL_BY, "Logged by")), bold=True)  # fmt: skip
+    for line in entries:
+        page.need(2 if line.notes else 1)
+        time = line.logged_at.astimezone(zone).strftime("%I:%M %p")
+        page.columns(((COL_NO, str(line.id)), (COL_TIME, time), (COL_TYPE, cut(line.doc_type, 26)),
+                      (COL_FROM, cut(line.sender, 40)), (COL_REFERENCE, cut(line.reference, 28)),
+                      (COL_BY, cut(line.logged_by, 16))))  # fmt: skip
+        if line.notes:
+            page.text(f"Notes: {cut(line.notes, NOTES_CHARS)}", x=COL_TYPE)
+    page.rule()
+    page.text(f"{division}: {len(entries)} document{'s' if len(entries) != 1 else ''}", bold=True)
+    page.gap()
+
+
+__all__ = ["mail_log_pdf"]

@@ -1,56 +1,27 @@
-"""The billing system's CSV file, row by row: its columns, reading it, and checking each cell.
+"""The billing system's CSV file, row by row: its columns, reading it, and checking each row.
 
 Used by `cashdesk import-accounts` (services/imports.py), which stages the rows and writes them.
 Every problem is added, with its line and column, to the import's list (services/imports.py's
-_Problems); the layout is in docs/formats.md.
+_Problems); the layout is in docs/formats.md. What one cell may hold, and reading its text as
+a value, is services/account_cells.py.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cashdesk.domain.accounts import ACCOUNT_NUMBER_MAX, AccountKind, AccountStatus, FilingFrequency
-from cashdesk.domain.money import Money, MoneyError
+from cashdesk.domain.money import Money
 from cashdesk.domain.text import bad_character
+from cashdesk.services import account_cells
 from cashdesk.store import imports as import_store
 
 if TYPE_CHECKING:
     from cashdesk.services.imports import ImportRefused, _Problems
-
-ACCOUNT_COLUMNS: tuple[str, ...] = (
-    "account",
-    "kind",
-    "name",
-    "status",
-    "service_address",
-    "mailing_address",
-    "phone",
-    "cash_only",
-    "deposit_held",
-    "credit",
-    "licence_number",
-    "filing_frequency",
-)
-ITEM_COLUMNS: tuple[str, ...] = (
-    "item_id",
-    "revenue_code",
-    "description",
-    "period",
-    "bill_date",
-    "due_date",
-    "amount",
-    "paid",
-)
-COLUMNS: tuple[str, ...] = ACCOUNT_COLUMNS + ITEM_COLUMNS
-REQUIRED_COLUMNS: tuple[str, ...] = ("account", "kind", "name")
-#: A file with any item column must have all of these.
-REQUIRED_ITEM_COLUMNS: tuple[str, ...] = ("item_id", "revenue_code", "due_date", "amount")
-SALES_TAX_ONLY: tuple[str, ...] = ("licence_number", "filing_frequency")
 
 #: Which staged account/item field each column fills (docs/formats.md names the columns).
 _FIELD_OF_COLUMN: dict[str, tuple[str, ...]] = {
@@ -63,6 +34,22 @@ _FIELD_OF_COLUMN: dict[str, tuple[str, ...]] = {
 #: The column to blame when two rows of one account disagree on a staged field.
 _COLUMN_OF_FIELD: dict[str, str] = {field: column for column, fields in _FIELD_OF_COLUMN.items() for field in fields}
 
+
+def _columns_of(fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The file's columns that fill these staged fields, in their order."""
+    return tuple(dict.fromkeys(_COLUMN_OF_FIELD.get(field, field) for field in fields))
+
+
+# The file's columns are the staged fields of store/imports.py under their names in the file
+# (docs/formats.md lists them), so the two lists cannot drift apart.
+ACCOUNT_COLUMNS: tuple[str, ...] = ("account", *_columns_of(import_store.ACCOUNT_FIELDS))
+ITEM_COLUMNS: tuple[str, ...] = _columns_of(import_store.ITEM_FIELDS)
+COLUMNS: tuple[str, ...] = ACCOUNT_COLUMNS + ITEM_COLUMNS
+REQUIRED_COLUMNS: tuple[str, ...] = ("account", "kind", "name")
+#: A file with any item column must have all of these.
+REQUIRED_ITEM_COLUMNS: tuple[str, ...] = ("item_id", "revenue_code", "due_date", "amount")
+SALES_TAX_ONLY: tuple[str, ...] = ("licence_number", "filing_frequency")
+
 _MAX_LENGTH = {
     "name": 120,
     "service_address": 200,
@@ -74,34 +61,12 @@ _MAX_LENGTH = {
     "period": 10,
 }
 _ACCOUNT_NUMBER = re.compile(rf"[A-Za-z0-9]{{1,{ACCOUNT_NUMBER_MAX}}}")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_YES = frozenset({"yes", "y", "true", "1"})
-_NO = frozenset({"", "no", "n", "false", "0"})
 _KINDS = {k.value: k.value for k in AccountKind}
 _STATUSES = {s.value: s.value for s in AccountStatus}
 _FREQUENCIES = {f.value: f.value for f in FilingFrequency}
 
-# Card numbers: 13 to 19 digits, possibly in groups split by one space or dash.
-_LONG_DIGIT_RUN = re.compile(r"[0-9](?:[ -]?[0-9]){12,}")
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
-#: A quick first look at a whole row: anything that might be undecodable or a card number.
-_SUSPECT = re.compile(f"{_UNDECODABLE.pattern}|[0-9][0-9 -]{{12,}}")
-#: The form the billing system writes (1234.50), read without Money.parse's general rules;
-#: 7 whole digits at most keeps it within Money's largest amount.
-_PLAIN_AMOUNT = re.compile(r"([0-9]{1,7})\.([0-9]{2})")
-_CELL_SEPARATOR = "\x1f"  # joins a row's cells for one quick scan; never inside a digit run
-
-CARD_NUMBER_REASON = (
-    "looks like a payment card number (13 to 19 digits that pass the card check-digit test). "
-    "Card numbers are never stored: remove it from the file, or ask for an export without it."
-)
-
 
 # -- reading the file --------------------------------------------------------------------
-
-
-def _normalise_column(text: str) -> str:
-    return re.sub(r"[\s\-]+", "_", text.strip().lower())
 
 
 class _FileReader:
@@ -130,13 +95,13 @@ class _FileReader:
             )
             raise self._refuse()
         line = self._reader.line_num
-        names = [_normalise_column(c) for c in first]
+        names = [account_cells.normalise_column(c) for c in first]
         seen: dict[str, int] = {}
         for position, (raw, col) in enumerate(zip(first, names, strict=True), start=1):
-            if _UNDECODABLE.search(raw):
-                problems.add(line, f"{position}", _UNDECODABLE_REASON)
-            elif _has_card_number(raw):
-                problems.add(line, f"{position}", CARD_NUMBER_REASON)
+            if account_cells.UNDECODABLE.search(raw):
+                problems.add(line, f"{position}", account_cells.UNDECODABLE_REASON)
+            elif account_cells.has_card_number(raw):
+                problems.add(line, f"{position}", account_cells.CARD_NUMBER_REASON)
             elif not col:
                 problems.add(line, f"{position}", "the header names no column here.")
             elif col in seen:
@@ -146,7 +111,7 @@ class _FileReader:
                 hint = f" Did you mean {close[0]}?" if close else ""
                 problems.add(
                     line,
-                    _shorten(col, 40),
+                    account_cells.shorten(col, 40),
                     f"is not a column cashdesk knows.{hint} The columns are in docs/formats.md.",
                 )
             seen.setdefault(col, position)
@@ -207,42 +172,7 @@ class _FileReader:
 #: The one text column that may hold line breaks.
 _MULTILINE = frozenset({"mailing_address"})
 
-_UNDECODABLE_REASON = (
-    "has characters that are not UTF-8 text. Save the file as UTF-8 "
-    '(in Excel: Save As, "CSV UTF-8 (Comma delimited)") and import it again.'
-)
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for position, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if position % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def _has_card_number(text: str) -> bool:
-    """A run of 13-19 digits (whole, or made of whole groups split by a space or dash) that passes Luhn."""
-    for match in _LONG_DIGIT_RUN.finditer(text):
-        groups = re.split(r"[ -]", match.group())
-        for first in range(len(groups)):
-            digits = ""
-            for group in groups[first:]:
-                digits += group
-                if len(digits) > 19:
-                    break
-                if len(digits) >= 13 and _luhn(digits):
-                    return True
-    return False
-
-
 # -- checking one row --------------------------------------------------------------------
-
-
-class _CellError(Exception):
-    pass
 
 
 _NO_ITEM: tuple[None, ...] = (None,) * len(import_store.ITEM_FIELDS)
@@ -267,13 +197,13 @@ class _RowParser:
         self._item_positions = tuple(i for _, i in self._item_columns)
         self._last_cells: tuple[str, ...] | None = None
         self._last_account: tuple[object, ...] = ()
-        self._kind = _cached(_choice(_KINDS, "an account kind", default=None))
-        self._status = _cached(_choice(_STATUSES, "a status", default="active"))
-        self._frequency = _cached(_choice(_FREQUENCIES, "a filing frequency", default=None))
-        self._flag = _cached(_flag)
-        self._date = _cached(_date)
-        self._amount = _cached(_amount)
-        self._code = _cached(self._revenue_code)
+        self._kind = account_cells.cached(account_cells.choice(_KINDS, "an account kind", default=None))
+        self._status = account_cells.cached(account_cells.choice(_STATUSES, "a status", default="active"))
+        self._frequency = account_cells.cached(account_cells.choice(_FREQUENCIES, "a filing frequency", default=None))
+        self._flag = account_cells.cached(account_cells.flag)
+        self._date = account_cells.cached(account_cells.date)
+        self._amount = account_cells.cached(account_cells.amount)
+        self._code = account_cells.cached(self._revenue_code)
 
     def parse(self, line: int, cells: list[str]) -> tuple[object, ...] | None:
         before = self._problems.count
@@ -294,15 +224,15 @@ class _RowParser:
 
     def _refused_cells(self, line: int, cells: list[str]) -> frozenset[int]:
         """Cells that are not text or hold a card number: reported, and never looked at again."""
-        if not _SUSPECT.search(_CELL_SEPARATOR.join(cells)):
+        if not account_cells.SUSPECT.search(account_cells.CELL_SEPARATOR.join(cells)):
             return frozenset()
         refused: set[int] = set()
         for i, text in enumerate(cells):
-            if _UNDECODABLE.search(text):
-                self._problems.add(line, self._header[i], _UNDECODABLE_REASON)
+            if account_cells.UNDECODABLE.search(text):
+                self._problems.add(line, self._header[i], account_cells.UNDECODABLE_REASON)
                 refused.add(i)
-            elif _has_card_number(text):
-                self._problems.add(line, self._header[i], CARD_NUMBER_REASON)
+            elif account_cells.has_card_number(text):
+                self._problems.add(line, self._header[i], account_cells.CARD_NUMBER_REASON)
                 refused.add(i)
         return frozenset(refused)
 
@@ -324,7 +254,7 @@ class _RowParser:
             return None
         try:
             return check(text)
-        except _CellError as exc:
+        except account_cells.CellError as exc:
             self._problems.add(line, col, str(exc))
             return None
 
@@ -362,7 +292,7 @@ class _RowParser:
         service_address = self._text(line, "service_address", cell("service_address"))
         mailing_address = self._text(line, "mailing_address", cell("mailing_address"))
         phone = self._text(line, "phone", cell("phone"))
-        phone_digits = self._check(line, "phone", phone, _phone_digits)
+        phone_digits = self._check(line, "phone", phone, account_cells.phone_digits)
         cash_only = self._check(line, "cash_only", cell("cash_only"), self._flag)
         deposit = self._check(line, "deposit_held", cell("deposit_held"), self._amount)
         credit = self._check(line, "credit", cell("credit"), self._amount)
@@ -421,91 +351,8 @@ class _RowParser:
     def _revenue_code(self, text: str) -> str:
         code = self._codes_upper.get(text.upper())
         if code is None:
-            raise _CellError(
-                f'there is no revenue code "{_shorten(text)}" in cashdesk. Correct the code, or have the '
+            raise account_cells.CellError(
+                f'there is no revenue code "{account_cells.shorten(text)}" in cashdesk. Correct the code, or have the '
                 "revenue code added to cashdesk before importing."
             )
         return code
-
-
-_T = TypeVar("_T")
-
-
-def _cached(check: Callable[[str], _T], limit: int = 10_000) -> Callable[[str], _T]:
-    """Remember the answers for values that repeat (kinds, dates, codes, common amounts)."""
-    cache: dict[str, _T] = {}
-
-    def cached(text: str) -> _T:
-        try:
-            return cache[text]
-        except KeyError:
-            value = check(text)  # a bad value raises and is not remembered
-            if len(cache) < limit:
-                cache[text] = value
-            return value
-
-    return cached
-
-
-def _shorten(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _choice(allowed: dict[str, str], what: str, *, default: str | None) -> Callable[[str], str | None]:
-    """One of `allowed`, written in any case, with spaces or dashes for underscores; empty: default."""
-
-    def check(text: str) -> str | None:
-        if not text:
-            return default
-        value = allowed.get(_normalise_column(text))
-        if value is None:
-            raise _CellError(f'"{_shorten(text)}" is not {what}; use one of: {", ".join(allowed)}.')
-        return value
-
-    return check
-
-
-def _flag(text: str) -> bool:
-    word = text.lower()
-    if word in _YES:
-        return True
-    if word in _NO:
-        return False
-    raise _CellError("is not yes or no; use yes or no (or leave it empty for no).")
-
-
-def _amount(text: str) -> int:
-    """Whole cents. Money.parse has the rules; the plain form the billing system writes is read directly."""
-    if not text:
-        return 0
-    plain = _PLAIN_AMOUNT.fullmatch(text)
-    if plain is not None:
-        return int(plain[1]) * 100 + int(plain[2])
-    try:
-        return Money.parse(text).cents
-    except MoneyError as exc:
-        reason = str(exc).replace("Type dollars and cents", "write dollars and cents")
-        raise _CellError(reason[:1].lower() + reason[1:]) from None
-
-
-def _date(text: str) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        if not _DATE.fullmatch(text):
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise _CellError(f'"{_shorten(text)}" is not a date; write dates as YYYY-MM-DD, like 2026-03-31.') from None
-
-
-def _phone_digits(text: str) -> str:
-    """The digits a cashier types to find the phone; a leading US country code 1 is dropped."""
-    digits = "".join(ch for ch in text if "0" <= ch <= "9")
-    if text and not digits:
-        raise _CellError("a phone number needs digits.")
-    if len(digits) == 11 and digits[0] == "1":
-        digits = digits[1:]
-    if len(digits) > 20:
-        raise _CellError("has more than 20 digits; that is not a phone number.")
-    return digits

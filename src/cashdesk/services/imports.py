@@ -177,49 +177,12 @@ def _import_accounts(
         problems = _Problems()
         try:
             with handle:
-                reader = _FileReader(handle, problems)
-                header = reader.header(name)
-                parser = _RowParser(header, codes, problems)
-                batch: list[tuple[object, ...]] = []
-                rows = 0
-                for line, cells in reader.rows(len(header)):
-                    rows += 1
-                    staged = parser.parse(line, cells)
-                    if staged is not None:
-                        batch.append(staged)
-                    if len(batch) >= BATCH_ROWS:
-                        stage.add(batch)
-                        batch = []
-                    if progress is not None and rows % BATCH_ROWS == 0:
-                        progress(min(rows, total - 1), total)
-                stage.add(batch)
+                header, rows = _stage_rows(handle, name, stage, codes, problems, progress, total)
         except OSError as exc:
             raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
         if rows == 0 and not problems:
             raise ImportRefused(name, [Problem(None, None, "The file has a header but no rows: nothing to import.")])
-
-        stage.index()
-        for clash in stage.clashes():
-            for field in clash.fields:
-                if field == "phone_digits" and "phone" in clash.fields:
-                    continue
-                problems.add(
-                    clash.line,
-                    _COLUMN_OF_FIELD.get(field, field),
-                    f"differs from line {clash.first_line} for account {clash.account}. "
-                    "Every row of an account must repeat the same account details.",
-                )
-        for line, first_line, account in stage.duplicate_items():
-            problems.add(
-                line,
-                "item_id",
-                f"account {account} already has this item id on line {first_line}. "
-                "Each open item of an account needs its own item id.",
-            )
-        if problems:
-            log.warning("Refused to import %s: %d problems", name, problems.count)
-            raise problems.refusal(name)
-
+        _check_staged(stage, problems, name)
         present = set(header)
         account_fields = [f for c in ACCOUNT_COLUMNS[1:] if c in present for f in _FIELD_OF_COLUMN.get(c, (c,))]
         item_fields = [f for c in ITEM_COLUMNS if c in present for f in _FIELD_OF_COLUMN.get(c, (c,))]
@@ -229,6 +192,54 @@ def _import_accounts(
         progress(total, total)
     log.info("%s: %s", name, result.describe())
     return result
+
+
+def _stage_rows(handle: TextIO, name: str, stage: import_store.ImportStage, codes: dict[str, str],
+                problems: _Problems, progress: Progress | None, total: int) -> tuple[list[str], int]:  # fmt: skip
+    """Read the header, check each row and stage the good ones in batches: (the header, rows read)."""
+    reader = _FileReader(handle, problems)
+    header = reader.header(name)
+    parser = _RowParser(header, codes, problems)
+    batch: list[tuple[object, ...]] = []
+    rows = 0
+    for line, cells in reader.rows(len(header)):
+        rows += 1
+        staged = parser.parse(line, cells)
+        if staged is not None:
+            batch.append(staged)
+        if len(batch) >= BATCH_ROWS:
+            stage.add(batch)
+            batch = []
+        if progress is not None and rows % BATCH_ROWS == 0:
+            progress(min(rows, total - 1), total)
+    stage.add(batch)
+    return header, rows
+
+
+def _check_staged(stage: import_store.ImportStage, problems: _Problems, name: str) -> None:
+    """What only the whole file shows (an account's rows that disagree, an item id twice); refused
+    with every problem found so far."""
+    stage.index()
+    for clash in stage.clashes():
+        for field in clash.fields:
+            if field == "phone_digits" and "phone" in clash.fields:
+                continue
+            problems.add(
+                clash.line,
+                _COLUMN_OF_FIELD.get(field, field),
+                f"differs from line {clash.first_line} for account {clash.account}. "
+                "Every row of an account must repeat the same account details.",
+            )
+    for line, first_line, account in stage.duplicate_items():
+        problems.add(
+            line,
+            "item_id",
+            f"account {account} already has this item id on line {first_line}. "
+            "Each open item of an account needs its own item id.",
+        )
+    if problems:
+        log.warning("Refused to import %s: %d problems", name, problems.count)
+        raise problems.refusal(name)
 
 
 def _write(

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cashdesk.domain import mail as rules
@@ -43,8 +43,10 @@ from cashdesk.services.mail_views import BatchView as BatchView
 from cashdesk.services.mail_views import MailRefused as MailRefused
 from cashdesk.services.mail_views import PostedBatch as PostedBatch
 from cashdesk.services.mail_views import batch_row, read_view, require_move, typed_reason, working_on
+from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
+from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import MailBatchRow, MailItemRow
 
 log = logging.getLogger(__name__)
@@ -67,30 +69,27 @@ def open_batch(ctx: ServiceContext, operator: Operator, *, control_count: int, c
         raise MailRefused(str(exc)) from None
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
-        s = uow.session
-        batch = _new_batch(s, ctx, operator, control_count, control_total, now)
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_open", object=batch.number,
-                     details={"control_count": control_count, "control_cents": control_total.cents},
-                     at=now)  # fmt: skip
-        view = read_view(s, batch)
-        uow.commit()
-    return view
+        batch = _new_batch(uow.session, ctx, operator, control_count, control_total, now)
+        return _recorded(uow, ctx, operator, batch, "mail_batch_open",
+                         {"control_count": control_count, "control_cents": control_total.cents}, now)  # fmt: skip
 
 
 def _new_batch(s: Session, ctx: ServiceContext, operator: Operator, control_count: int, control_total: Money,
                now: dt.datetime, *, source: str = "keyed", source_file: str = "",
                sha256: str = "") -> MailBatchRow:  # fmt: skip
-    day = open_business_date(s, ctx)
-    made = s.scalar(select(func.count(MailBatchRow.id)).where(MailBatchRow.business_date == day)) or 0
-    batch = MailBatchRow(
-        number=f"M-{day:%Y%m%d}-{made + 1:02d}", business_date=day, station=ctx.station, owner=operator.user_id,
-        control_count=control_count, control_total_cents=control_total.cents, status="open", source=source,
-        source_file=source_file[:300], source_sha256=sha256, created_at=now.replace(tzinfo=None), posted_by="",
-        reject_reason="",
-    )  # fmt: skip
-    s.add(batch)
-    s.flush()
-    return batch
+    return mail_store.new_batch(s, day=open_business_date(s, ctx), station=ctx.station, owner=operator.user_id,
+                                control_count=control_count, control_total_cents=control_total.cents,
+                                created_at=now, source=source, source_file=source_file, sha256=sha256)  # fmt: skip
+
+
+def _recorded(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, batch: MailBatchRow, event_type: str,
+              details: dict[str, Any], now: dt.datetime) -> BatchView:  # fmt: skip
+    """A change to a batch made: audited under the batch's number, committed, and the batch as it now is."""
+    audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type=event_type, object=batch.number,
+                 details=details, at=now)  # fmt: skip
+    view = read_view(uow.session, batch)
+    uow.commit()
+    return view
 
 
 def batch_view(ctx: ServiceContext, operator: Operator, batch_id: int) -> BatchView:
@@ -135,13 +134,9 @@ def add_remittance(
         if batch.status != rules.BatchStatus.OPEN:
             raise MailRefused(f"Batch {batch.number} is {batch.status}: remittances are added to open batches only.")
         paying = paying_account(rows.driver(s), r, batch.business_date)
-        seq = (s.scalar(select(func.max(MailItemRow.seq)).where(MailItemRow.batch_id == batch.id)) or 0) + 1
-        s.add(MailItemRow(
-            batch_id=batch.id, seq=seq, account_id=paying.id, account_typed=r.account[:40], amount_cents=r.amount.cents,
-            tender=r.tender, check_number="" if r.tender == "cash" else r.check_number, payer=r.payer,
-            routing=r.routing, bank_account=r.bank_account, scan_line=r.scan_line, status="entered", reversed_by="",
-            reverse_reason="",
-        ))  # fmt: skip
+        mail_store.add_item(s, batch.id, account_id=paying.id, account_typed=r.account, amount_cents=r.amount.cents,
+                            tender=r.tender, check_number=r.check_number, payer=r.payer, routing=r.routing,
+                            bank_account=r.bank_account, scan_line=r.scan_line)  # fmt: skip
         view = read_view(s, batch)
         uow.commit()
     return view
@@ -169,13 +164,10 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
         item = s.get(MailItemRow, item_id) if type(item_id) is int else None
         if item is None or item.batch_id != batch.id:
             raise MailRefused(f"Batch {batch.number} has no such remittance.")
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_item_remove", object=batch.number,
-                     details={"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
-                              "check": item.check_number}, at=now)  # fmt: skip
-        s.delete(item)
-        view = read_view(s, batch)
-        uow.commit()
-    return view
+        removed = {"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
+                   "check": item.check_number}  # fmt: skip
+        mail_store.remove_item(s, item)
+        return _recorded(uow, ctx, operator, batch, "mail_item_remove", removed, now)
 
 
 def balance_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> BatchView:
@@ -195,8 +187,7 @@ def balance_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Bat
             else:
                 text += " Check each amount against the tape, and count the remittances again."
             raise BatchUnbalanced(text, view)
-        batch.status = rules.BatchStatus.BALANCED.value
-        batch.balanced_at = now.replace(tzinfo=None)
+        mail_store.balanced(batch, now)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_balance",
                      object=batch.number, details={"count": view.count, "total_cents": view.total.cents,
                                                    "suspects": len(view.suspects)}, at=now)  # fmt: skip
@@ -211,15 +202,9 @@ def reject_batch(ctx: ServiceContext, operator: Operator, batch_id: int, reason:
     reason = typed_reason(reason, "rejecting the batch")
     now = ctx.now()
     with working_on(ctx, operator, batch_id) as (uow, batch):
-        s = uow.session
         require_move(batch, rules.BatchStatus.REJECTED)
-        batch.status = rules.BatchStatus.REJECTED.value
-        batch.reject_reason = reason
-        audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_reject",
-                     object=batch.number, details={"reason": reason}, at=now)  # fmt: skip
-        view = read_view(s, batch)
-        uow.commit()
-    return view
+        mail_store.rejected(batch, reason)
+        return _recorded(uow, ctx, operator, batch, "mail_batch_reject", {"reason": reason}, now)
 
 
 # -- posting ------------------------------------------------------------------------------------------
@@ -243,9 +228,7 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         db = rows.driver(s)
         items = postable_items(db, batch)
         numbers = post_remittances(db, ctx, operator, batch, items, posted_at)
-        batch.status = rules.BatchStatus.POSTED.value
-        batch.posted_at = posted_at
-        batch.posted_by = operator.user_id
+        mail_store.posted(batch, operator.user_id, posted_at)
         total = sum(int(r[2]) for r in items)
         details: dict[str, Any] = {
             "count": len(items), "total_cents": total, "first_receipt": numbers[0] if numbers else "",

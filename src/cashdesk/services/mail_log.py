@@ -9,13 +9,13 @@ that says so in its notes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from cashdesk.domain.cards import contains_card_number
+from cashdesk.domain.mail_log import MailLogEntry as MailLogEntry
 from cashdesk.domain.security import Permission
 from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
@@ -43,19 +43,6 @@ MAX_DAYS_BACK = 31
 
 class MailLogRefused(ServiceError):
     pass
-
-
-@dataclass(frozen=True, slots=True)
-class MailLogEntry:
-    id: int
-    received_on: dt.date
-    doc_type: str
-    sender: str
-    reference: str
-    routed_to: str
-    notes: str
-    logged_by: str
-    logged_at: dt.datetime  # aware, UTC
 
 
 def divisions(ctx: ServiceContext) -> tuple[str, ...]:
@@ -145,7 +132,7 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
                   folder: Path | None = None) -> Path:  # fmt: skip
     """Save the day's mail log as mail-log-YYYY-MM-DD.pdf in `folder` (the reports folder by default),
     grouped by division with counts; the same entries give the same bytes. Audited as `mail_log_pdf`."""
-    from cashdesk.documents.mail_log_pdf import MailLogLine, mail_log_pdf
+    from cashdesk.documents.mail_log_pdf import mail_log_pdf
     from cashdesk.services.z_report import reports_folder, save_report
 
     operator.require(Permission.TAKE_PAYMENTS, "print the mail log")
@@ -155,20 +142,8 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         rows = list(s.scalars(select(MailLogRow).where(MailLogRow.received_on == day).order_by(MailLogRow.id)))
-        lines = [
-            MailLogLine(
-                number=row.id,
-                time=row.logged_at.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%I:%M %p"),
-                doc_type=row.doc_type,
-                sender=row.sender,
-                reference=row.reference,
-                routed_to=row.routed_to,
-                notes=row.notes,
-                logged_by=row.logged_by,
-            )  # fmt: skip
-            for row in rows
-        ]
-        data = mail_log_pdf(day, ctx.settings.city.name, lines, known)
+        lines = [_entry(row) for row in rows]
+        data = mail_log_pdf(day, ctx.settings.city.name, lines, known, zone)
         where = folder if folder is not None else reports_folder(ctx)
         try:
             target = save_report(where, mail_log_name(day), data)

@@ -18,6 +18,7 @@ from cashdesk.domain.tenders import receipt_number
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.mail_entry import account_refusal
 from cashdesk.services.mail_views import BATCH_ACCOUNTS, MailRefused
+from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store.models import MailBatchRow
 
@@ -76,7 +77,7 @@ def post_remittances(db: rows.Driver, ctx: ServiceContext, operator: Operator, b
                                               routing, bank_account)])  # fmt: skip
         numbers.append(number)
         done.append((receipt_id, item_id))
-    db.many("UPDATE mail_items SET status = 'posted', receipt_id = ? WHERE id = ?", done)
+    mail_store.items_posted(db, done)
     return numbers
 
 

@@ -13,7 +13,8 @@ from cashdesk.services import audit
 from cashdesk.services.business_day import is_closed
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.mail_views import BatchItem, BatchView, MailRefused, batch_row, read_view, typed_reason
-from cashdesk.services.voids import reverse_allocations
+from cashdesk.services.voids import mark_void, reverse_allocations
+from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.models import ApprovalRow, MailItemRow, ReceiptRow
@@ -82,15 +83,8 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
                 f"Receipt {receipt.number} has a returned check recorded: its payment is off the bills already, so "
                 f"item {item.seq} cannot be reversed. A supervisor records a correction instead."),
         )  # fmt: skip
-        at = now.replace(tzinfo=None)
-        receipt.status = "void"
-        receipt.void_reason = reason
-        receipt.voided_by = operator.user_id
-        receipt.voided_at = at
-        item.status = rules.ItemStatus.REVERSED.value
-        item.reversed_by = operator.user_id
-        item.reversed_at = at
-        item.reverse_reason = reason
+        mark_void(receipt, reason, operator.user_id, now)
+        mail_store.item_reversed(item, operator.user_id, now, reason)
         details: dict[str, Any] = {
             "batch": batch.number, "seq": item.seq, "reason": reason, "amount_cents": item.amount_cents,
             "approved_by": approval.approved_by, "approval": approval.id, "allocations": reversals,

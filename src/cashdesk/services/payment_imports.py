@@ -34,6 +34,7 @@ from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.files import NotAFile, UnreadableText, open_regular_file, open_text
 from cashdesk.services.mail_batches import _account_problem, _new_batch
 from cashdesk.services.mail_views import BatchView, MailRefused, batch_row, read_view
+from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store.models import MailBatchRow
 
@@ -363,18 +364,12 @@ def _write_items(s: Session, batch: MailBatchRow, found: _Lockbox,
     """The batch's items, in chunks (the memory of one chunk at a time), and its status."""
     db = rows.driver(s)
     for start in range(0, len(found.rows), _WRITE_CHUNK):
-        db.many(
-            "INSERT INTO mail_items (batch_id, seq, account_id, account_typed, amount_cents, tender, check_number, "
-            "payer, routing, bank_account, scan_line, source_line, tax_return_id, status, receipt_id, reversed_by, "
-            "reversed_at, reverse_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', '', ?, NULL, 'entered', NULL, '', "
-            "NULL, '')",
-            [(batch.id, seq, accounts[r.account][0], r.account, r.amount.cents, r.tender, r.check_number, r.payer,
-              r.line) for seq, r in enumerate(found.rows[start : start + _WRITE_CHUNK], start=start + 1)],
-        )  # fmt: skip
+        chunk = enumerate(found.rows[start : start + _WRITE_CHUNK], start=start + 1)
+        mail_store.add_lockbox_items(db, [(batch.id, seq, accounts[r.account][0], r.account, r.amount.cents, r.tender,
+                                           r.check_number, r.payer, r.line) for seq, r in chunk])  # fmt: skip
     result = rules.balance(control_count, control_total, (r.amount for r in found.rows))
     if result.balanced:
-        batch.status = rules.BatchStatus.BALANCED.value
-        batch.balanced_at = now.replace(tzinfo=None)
+        mail_store.balanced(batch, now)
     return result
 
 

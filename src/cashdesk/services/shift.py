@@ -390,20 +390,7 @@ def paid_out(
         s = uow.session
         drawer = require_open_drawer(s, ctx, operator)
         row_account = _check_paid_out(s, drawer, amount, number, code)
-        row = PaidOutRow(
-            drawer_id=drawer.id, station=ctx.station, cashier=operator.user_id, paid_at=now.replace(tzinfo=None),
-            business_date=drawer.business_date, account_id=row_account.id if row_account else None,
-            revenue_code=code, payee=payee or (row_account.name if row_account else ""), amount_cents=amount.cents,
-            reason=reason, approved_by=approval.approved_by,
-        )  # fmt: skip
-        s.add(row)
-        drawer.cash_cents -= amount.cents
-        s.flush()
-        if row_account is not None:
-            row_account.credit_cents -= amount.cents
-            s.add(HistoryRow(account_id=row_account.id, on_date=drawer.business_date, kind="refund",
-                             description=f"Cash refund of credit at the counter, {ctx.station}: {reason}"[:200],
-                             amount_cents=amount.cents, reference=f"paid-out {row.id}"))  # fmt: skip
+        row = _pay_out(s, ctx, operator, drawer, row_account, amount, reason, payee, code, approval.approved_by, now)
         job = queue_slip(s, ctx, "paid_out_slip", _paid_out_slip(ctx, operator, row, row_account))
         details: dict[str, object] = {"paid_out": row.id, "amount_cents": amount.cents, "reason": reason,
                                       "approved_by": approval.approved_by, "approval": approval.id,
@@ -416,6 +403,28 @@ def paid_out(
                      object=drawer_object(drawer.id), details=details, at=now)  # fmt: skip
         uow.commit()
         return PaidOutResult(row.id, amount, row_account.number if row_account else None, (job,))
+
+
+def _pay_out(s: Session, ctx: ServiceContext, operator: Operator, drawer: DrawerRow, account: AccountRow | None,
+             amount: Money, reason: str, payee: str, code: str | None, approved_by: str,
+             now: dt.datetime) -> PaidOutRow:  # fmt: skip
+    """The paid-out row, the drawer's cash down by it and, for an account, its credit down with a
+    line in its history."""
+    row = PaidOutRow(
+        drawer_id=drawer.id, station=ctx.station, cashier=operator.user_id, paid_at=now.replace(tzinfo=None),
+        business_date=drawer.business_date, account_id=account.id if account else None,
+        revenue_code=code, payee=payee or (account.name if account else ""), amount_cents=amount.cents,
+        reason=reason, approved_by=approved_by,
+    )  # fmt: skip
+    s.add(row)
+    drawer.cash_cents -= amount.cents
+    s.flush()
+    if account is not None:
+        account.credit_cents -= amount.cents
+        s.add(HistoryRow(account_id=account.id, on_date=drawer.business_date, kind="refund",
+                         description=f"Cash refund of credit at the counter, {ctx.station}: {reason}"[:200],
+                         amount_cents=amount.cents, reference=f"paid-out {row.id}"))  # fmt: skip
+    return row
 
 
 def _paid_out_asked(amount: Money, reason: str, account: str | None, payee: str,

@@ -284,8 +284,6 @@ def _run_day(contexts: dict[str, ServiceContext], clock: _Clock, passwords: dict
     from cashdesk.services.deposit import export_deposit
     from cashdesk.services.drawers import open_drawer
     from cashdesk.services.overrides import approve
-    from cashdesk.services.payments import PaymentRefused, post_receipt
-    from cashdesk.services.shift import cash_drop, cash_position
     from cashdesk.services.voids import void_receipt
 
     main = contexts[STATIONS[0]]
@@ -306,22 +304,11 @@ def _run_day(contexts: dict[str, ServiceContext], clock: _Clock, passwords: dict
         first_job = _next_job_id(ctx)
         clock.morning(day)
         open_drawer(ctx, cashier, FLOAT)
-        last_number = ""
-        for _ in range(rng.randint(*per_drawer)):
-            clock.advance(rng.uniform(2, 9))
-            cart, cash_only = _customer_cart(rng, picker)
-            try:
-                posted = post_receipt(ctx, cashier, cart, _tenders(rng, cart.total, cash_only, check_numbers))
-            except PaymentRefused:
-                continue  # e.g. the drawer is past its limit: the next customer pays otherwise
-            receipts += 1
-            total += posted.total
-            last_number = posted.number
-            position = cash_position(ctx, cashier)
-            if position is not None and position.level != "ok":
-                clock.advance(3)
-                cash_drop(ctx, cashier, greedy_count(position.cash - FLOAT.total))
-                drops += 1
+        served, taken, made_drops, last_number = _serve_customers(ctx, cashier, clock, rng, picker, per_drawer,
+                                                                  check_numbers)  # fmt: skip
+        receipts += served
+        total += taken
+        drops += made_drops
         if last_number and rng.random() < 0.3:
             clock.advance(2)
             granted = approval(OverrideAction.VOID, cashier, last_number)
@@ -337,6 +324,35 @@ def _run_day(contexts: dict[str, ServiceContext], clock: _Clock, passwords: dict
                               bag_number=f"B{day:%m%d}")  # fmt: skip
     return SimulatedDay(day, receipts, total, voids, drops, over_short,
                         tuple(f.name for f in exported.files))  # fmt: skip
+
+
+def _serve_customers(ctx: ServiceContext, cashier: Operator, clock: _Clock, rng: random.Random,
+                     picker: _AccountPicker, per_drawer: tuple[int, int],
+                     check_numbers: Iterator[int]) -> tuple[int, Money, int, str]:  # fmt: skip
+    """A drawer's customers, each paying at the counter, with a drop to the safe when the cash runs
+    high: (receipts, their total, drops, the last receipt's number)."""
+    from cashdesk.services.payments import PaymentRefused, post_receipt
+    from cashdesk.services.shift import cash_drop, cash_position
+
+    receipts = drops = 0
+    total = Money(0)
+    last_number = ""
+    for _ in range(rng.randint(*per_drawer)):
+        clock.advance(rng.uniform(2, 9))
+        cart, cash_only = _customer_cart(rng, picker)
+        try:
+            posted = post_receipt(ctx, cashier, cart, _tenders(rng, cart.total, cash_only, check_numbers))
+        except PaymentRefused:
+            continue  # e.g. the drawer is past its limit: the next customer pays otherwise
+        receipts += 1
+        total += posted.total
+        last_number = posted.number
+        position = cash_position(ctx, cashier)
+        if position is not None and position.level != "ok":
+            clock.advance(3)
+            cash_drop(ctx, cashier, greedy_count(position.cash - FLOAT.total))
+            drops += 1
+    return receipts, total, drops, last_number
 
 
 def _next_job_id(ctx: ServiceContext) -> int:

@@ -29,6 +29,7 @@ from cashdesk.services.auth import (
 )
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import users as user_store
+from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import UserRow
 
 MAX_NAME = 100
@@ -96,13 +97,21 @@ def _existing(session: Session, user_id: str) -> UserRow:
     return row
 
 
-def _record(
-    session: Session, ctx: ServiceContext, actor: Operator, event_type: str, row: UserRow, **details: object
-) -> None:
+def _changed(uow: UnitOfWork, ctx: ServiceContext, actor: Operator, event_type: str, row: UserRow,
+             **details: object) -> UserView:  # fmt: skip
+    """A change to a user made: audited, committed, and the user as it now is."""
     audit.record(
-        session, user=actor.user_id, station=ctx.station, event_type=event_type, object=row.user_id,
+        uow.session, user=actor.user_id, station=ctx.station, event_type=event_type, object=row.user_id,
         details=details, at=ctx.now(),
     )  # fmt: skip
+    uow.commit()
+    return _view(row)
+
+
+def _lift_lockout(row: UserRow) -> None:
+    """The failed attempts forgotten and any lockout lifted."""
+    row.failed_attempts = 0
+    row.locked_until = None
 
 
 def _keep_an_administrator(session: Session, row: UserRow, doing: str) -> None:
@@ -167,9 +176,7 @@ def add_user(
         )  # fmt: skip
         uow.session.add(row)
         uow.session.flush()
-        _record(uow.session, ctx, actor, "user_add", row, role=role.value, must_change=must_change_password)
-        uow.commit()
-        return _view(row)
+        return _changed(uow, ctx, actor, "user_add", row, role=role.value, must_change=must_change_password)
 
 
 def list_users(ctx: ServiceContext, actor: Operator) -> list[UserView]:
@@ -198,9 +205,7 @@ def disable_user(ctx: ServiceContext, actor: Operator, user_id: str, reason: str
         _keep_an_administrator(uow.session, row, "disabled")
         row.disabled = True
         row.disabled_reason = reason
-        _record(uow.session, ctx, actor, "user_disable", row, reason=reason)
-        uow.commit()
-        return _view(row)
+        return _changed(uow, ctx, actor, "user_disable", row, reason=reason)
 
 
 def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
@@ -223,11 +228,8 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
             )
         row.disabled = False
         row.disabled_reason = ""
-        row.failed_attempts = 0
-        row.locked_until = None
-        _record(uow.session, ctx, actor, "user_enable", row)
-        uow.commit()
-        return _view(row)
+        _lift_lockout(row)
+        return _changed(uow, ctx, actor, "user_enable", row)
 
 
 def unlock_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
@@ -238,11 +240,8 @@ def unlock_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
         was_locked = row.locked_until is not None and row.locked_until > naive_utc(ctx.now())
         if not was_locked and not row.failed_attempts:
             return _view(row)
-        row.locked_until = None
-        row.failed_attempts = 0
-        _record(uow.session, ctx, actor, "user_unlock", row, was_locked=was_locked)
-        uow.commit()
-        return _view(row)
+        _lift_lockout(row)
+        return _changed(uow, ctx, actor, "user_unlock", row, was_locked=was_locked)
 
 
 def reset_password(ctx: ServiceContext, actor: Operator, user_id: str, temporary_password: str) -> UserView:
@@ -266,9 +265,7 @@ def reset_password(ctx: ServiceContext, actor: Operator, user_id: str, temporary
             row.disabled = False
             row.disabled_reason = ""
             details["enabled"] = True
-        _record(uow.session, ctx, actor, "password_reset", row, **details)
-        uow.commit()
-        return _view(row)
+        return _changed(uow, ctx, actor, "password_reset", row, **details)
 
 
 def change_role(ctx: ServiceContext, actor: Operator, user_id: str, role: Role | str) -> UserView:
@@ -281,9 +278,7 @@ def change_role(ctx: ServiceContext, actor: Operator, user_id: str, role: Role |
         _keep_an_administrator(uow.session, row, f"made {role.label.lower()}")
         before = row.role
         row.role = role.value
-        _record(uow.session, ctx, actor, "permission_change", row, **{"from": before, "to": role.value})
-        uow.commit()
-        return _view(row)
+        return _changed(uow, ctx, actor, "permission_change", row, **{"from": before, "to": role.value})
 
 
 __all__ = [

@@ -168,12 +168,7 @@ def void_receipt(
         assert receipt is not None
         if receipt.status == "void":
             raise VoidRefused(f"Receipt {receipt.number} is already void.")
-        drawer = s.get(DrawerRow, receipt.drawer_id) if receipt.drawer_id else None
-        if drawer is None or drawer.status != "open":
-            raise VoidRefused(
-                f"Receipt {receipt.number} belongs to a drawer that is closed: it can no longer be voided. "
-                "A supervisor records a refund or a correction instead."
-            )
+        drawer = _drawer_still_open(s, receipt)
         reversals = reverse_allocations(
             s, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
             credit_used=lambda number: VoidRefused(
@@ -187,20 +182,12 @@ def void_receipt(
         cash_back = cash_to_hand_back(taken, Money(receipt.change_cents))
         # The cash goes back to the customer: the drawer's cash moves as posting moves it.
         drawer_rows.move_drawer_cash(driver(s), drawer.id, -cash_back.cents)
-        receipt.status = "void"
-        receipt.void_reason = reason
-        receipt.voided_by = operator.user_id
-        receipt.voided_at = now.replace(tzinfo=None)
+        mark_void(receipt, reason, operator.user_id, now)
         from cashdesk.services.printing import queue_void_slip
 
         job_ids = queue_void_slip(s, ctx, receipt, approved_by=approval.approved_by)
-        # The drawer opens for what is handed back out of it, as it opened when the money came in.
-        kick = cash_back.cents > 0 or (
-            any(t.kind is TenderKind.CHECK for t in taken) and ctx.settings.drawer.open_for_checks
-        )
-        if kick:
-            job_ids += (print_jobs.add(driver(s), ctx.station, "drawer_kick", receipt.id,
-                                       drawer_kick(ctx.settings.drawer.pin), now.replace(tzinfo=None)),)  # fmt: skip
+        kick_ids = _kick_for_hand_back(s, ctx, receipt.id, taken, cash_back, now)
+        job_ids += kick_ids
         details = {
             "reason": reason,
             "approved_by": approval.approved_by,
@@ -213,4 +200,32 @@ def void_receipt(
                      details=details, at=now)  # fmt: skip
         uow.commit()
         return VoidResult(receipt.number, Money(receipt.total_cents), reason, approval.approved_by, job_ids,
-                          hand_back_text(taken, Money(receipt.change_cents)), kick)  # fmt: skip
+                          hand_back_text(taken, Money(receipt.change_cents)), bool(kick_ids))  # fmt: skip
+
+
+def _drawer_still_open(s: Session, receipt: ReceiptRow) -> DrawerRow:
+    drawer = s.get(DrawerRow, receipt.drawer_id) if receipt.drawer_id else None
+    if drawer is None or drawer.status != "open":
+        raise VoidRefused(
+            f"Receipt {receipt.number} belongs to a drawer that is closed: it can no longer be voided. "
+            "A supervisor records a refund or a correction instead."
+        )
+    return drawer
+
+
+def mark_void(receipt: ReceiptRow, reason: str, user: str, now: dt.datetime) -> None:
+    """The receipt keeps its number and rows, marked void with the reason, who and when."""
+    receipt.status = "void"
+    receipt.void_reason = reason
+    receipt.voided_by = user
+    receipt.voided_at = now.replace(tzinfo=None)
+
+
+def _kick_for_hand_back(s: Session, ctx: ServiceContext, receipt_id: int, taken: list[TakenTender],
+                        cash_back: Money, now: dt.datetime) -> tuple[int, ...]:  # fmt: skip
+    """The drawer opens for what is handed back out of it, as it opened when the money came in:
+    the drawer kick's job, or none."""
+    if cash_back.cents > 0 or (any(t.kind is TenderKind.CHECK for t in taken) and ctx.settings.drawer.open_for_checks):
+        return (print_jobs.add(driver(s), ctx.station, "drawer_kick", receipt_id,
+                               drawer_kick(ctx.settings.drawer.pin), now.replace(tzinfo=None)),)  # fmt: skip
+    return ()

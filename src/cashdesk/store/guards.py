@@ -11,11 +11,12 @@ Only the columns listed are guarded, so a later migration may add a column and f
 
 from __future__ import annotations
 
+import functools
+import importlib
 from dataclasses import dataclass
+from typing import Any
 
 from cashdesk.store.posting import Driver
-
-_REFUSED = "posted money rows are never changed or deleted: a correction is a void or a reversal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,29 +25,6 @@ class Guard:
     table: str
     keeps: str  # what it keeps from happening, in words: "receipts from being deleted"
     sql: str
-
-
-def _never_updated(table: str, columns: str, words: str) -> Guard:
-    return Guard(f"{table}_no_update", table, f"{words} from being changed",
-                 f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {columns} ON {table} "
-                 f"BEGIN SELECT RAISE(ABORT, '{table}: {_REFUSED}'); END")  # fmt: skip
-
-
-def _changed_only_when(table: str, columns: str, when: str, words: str) -> Guard:
-    return Guard(f"{table}_no_update", table, f"{words} from being changed",
-                 f"CREATE TRIGGER {table}_no_update BEFORE UPDATE OF {columns} ON {table} WHEN {when} "
-                 f"BEGIN SELECT RAISE(ABORT, '{table}: {_REFUSED}'); END")  # fmt: skip
-
-
-def _never_deleted(table: str, words: str, when: str = "") -> Guard:
-    condition = f"WHEN {when} " if when else ""
-    return Guard(f"{table}_no_delete", table, f"{words} from being deleted",
-                 f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} {condition}"
-                 f"BEGIN SELECT RAISE(ABORT, '{table}: {_REFUSED}'); END")  # fmt: skip
-
-
-def _differ(*columns: str) -> str:
-    return " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns)
 
 
 # -- the audit trail (migration 0003) -------------------------------------------------------------
@@ -60,88 +38,50 @@ AUDIT_GUARDS = (
           "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"),
 )  # fmt: skip
 
-# -- posted money (migration 0008) --------------------------------------------------------------
+# -- posted money (migration 0008) and what a day's close froze (migration 0009) ---------------
+#
+# The texts of the money guards, and the helpers that write a guard's trigger, are migration
+# 0008's, read from it rather than copied here: a migration is frozen (its text is what every
+# database that ran it holds), so it is the text to compare a database with and to put back,
+# and a second copy here could drift from it unseen. A later migration that changes a guard is
+# where that guard's text is then read from. The migration is imported when a guard is first
+# needed, not with this module: it imports Alembic, which start-up and the services do without
+# (store/db.py). A module named 0008_… is not importable by an import statement: import_module.
 
-_RECEIPT_FIXED = ("id", "number", "station", "drawer_id", "cashier", "channel", "business_date", "posted_at", "payer",
-                  "total_cents", "tendered_cents", "change_cents")  # fmt: skip
-_VOID = ("void_reason", "voided_by", "voided_at")
-_DRAWER_FIXED = ("id", "station", "cashier", "business_date", "opened_at", "opening_float_cents", "opening_count")
-_BATCH = ("id", "number", "business_date", "station", "owner", "control_count", "control_total_cents", "status",
-          "source", "source_file", "source_sha256", "created_at", "balanced_at", "posted_at", "posted_by",
-          "reject_reason")  # fmt: skip
-_ITEM_FIXED = ("id", "batch_id", "seq", "account_id", "account_typed", "amount_cents", "tender", "check_number",
-               "payer", "routing", "bank_account", "scan_line", "source_line", "tax_return_id",
-               "receipt_id")  # fmt: skip
-_REVERSED = ("reversed_by", "reversed_at", "reverse_reason")
-_DAY = ("business_date", "status", "closed_at", "closed_by", "over_short_cents", "deposit_total_cents")
 
-MONEY_GUARDS = (
-    # A receipt: posted -> void (with its reason, who and when) and a reprint count that only goes up.
-    _changed_only_when(
-        "receipts", ", ".join((*_RECEIPT_FIXED, "status", *_VOID, "reprints")),
-        f"{_differ(*_RECEIPT_FIXED)} OR NEW.reprints < OLD.reprints "
-        f"OR (OLD.status = 'void' AND ({_differ('status', *_VOID)})) "
-        f"OR (NEW.status = 'posted' AND ({_differ(*_VOID)}))",
-        "posted receipts"),
-    _never_deleted("receipts", "receipts"),
-    _never_updated("receipt_lines", "id, receipt_id, line_no, kind, account_id, revenue_code, memo, amount_cents, "
-                                    "credit_cents", "receipt lines"),
-    _never_deleted("receipt_lines", "receipt lines"),
-    _never_updated("tenders", "id, receipt_id, kind, amount_cents, reference, card_brand, card_last4, routing, "
-                              "bank_account", "tenders"),
-    _never_deleted("tenders", "tenders"),
-    _never_updated("allocations", "id, receipt_line_id, open_item_id, amount_cents, reverses_id",
-                   "payments applied to bills"),
-    _never_deleted("allocations", "payments applied to bills"),
-    # A drawer: its opening float is fixed; open -> closed; a closed drawer stays as it was closed.
-    _changed_only_when(
-        "drawers", ", ".join((*_DRAWER_FIXED, "status", "closed_at", "cash_cents")),
-        f"{_differ(*_DRAWER_FIXED)} OR (OLD.status = 'closed' AND ({_differ('status', 'closed_at', 'cash_cents')}))",
-        "drawers (their float, or once closed)"),
-    _never_deleted("drawers", "drawers"),
-    _never_updated("cash_drops", "id, drawer_id, station, cashier, dropped_at, pieces, amount_cents", "cash drops"),
-    _never_deleted("cash_drops", "cash drops"),
-    _never_updated("paid_outs", "id, drawer_id, station, cashier, paid_at, business_date, account_id, revenue_code, "
-                                "payee, amount_cents, reason, approved_by", "paid-outs"),
-    _never_deleted("paid_outs", "paid-outs"),
-    _never_updated("drawer_counts", "id, drawer_id, attempt, counted_by, role, counted_at, pieces, cash_cents, items, "
-                                    "card_settlement_cents, expected, counted, over_short_cents, reason",
-                   "drawer counts"),
-    _never_deleted("drawer_counts", "drawer counts"),
-    _never_updated("drawer_closes", "drawer_id, count_id, second_count_id, closed_at, closed_by, business_date, "
-                                    "expected, counted, over_short_cents, float_kept, float_kept_cents, "
-                                    "deposit_pieces, deposit_cash_cents, card_settlement_cents, reason, approved_by",
-                   "drawer closes"),
-    _never_deleted("drawer_closes", "drawer closes"),
-    _never_updated("returned_checks", "id, receipt_id, tender_id, account_id, amount_cents, fee_item_id, reason, "
-                                      "recorded_by, recorded_at", "returned checks"),
-    _never_deleted("returned_checks", "returned checks"),
-    # Mail: a posted batch stays as posted; a posted remittance can only be reversed (once).
-    _changed_only_when("mail_batches", ", ".join(_BATCH), f"OLD.status = 'posted' AND ({_differ(*_BATCH)})",
-                       "posted mail batches"),
-    _never_deleted("mail_batches", "posted mail batches", "OLD.status = 'posted'"),
-    _changed_only_when(
-        "mail_items", ", ".join((*_ITEM_FIXED, "status", *_REVERSED)),
-        f"OLD.status != 'entered' AND ({_differ(*_ITEM_FIXED)} "
-        f"OR (NEW.status IS NOT OLD.status AND NOT (OLD.status = 'posted' AND NEW.status = 'reversed')) "
-        f"OR (OLD.status = 'reversed' AND ({_differ(*_REVERSED)})) "
-        f"OR (NEW.status = 'posted' AND ({_differ(*_REVERSED)})))",
-        "posted mail remittances"),
-    _never_deleted("mail_items", "posted mail remittances", "OLD.status != 'entered'"),
-    # A closed day: only the deposit ticket and bag numbers are written afterwards (at export).
-    _changed_only_when("business_days", ", ".join(_DAY), f"OLD.status = 'closed' AND ({_differ(*_DAY)})",
-                       "closed business days"),
-    _never_deleted("business_days", "closed business days", "OLD.status = 'closed'"),
-)  # fmt: skip
+@functools.cache
+def _read_from_migrations() -> tuple[tuple[Guard, ...], tuple[Guard, ...]]:
+    """(the money guards, the day close records' guards), as migration 0008's helpers write them
+    (0009 wrote the records' with the same text)."""
+    frozen: Any = importlib.import_module("cashdesk.store.migrations.versions.0008_money_guards")
 
-# -- what a day's close froze for its exports (migration 0009) ---------------------------------
+    def as_guard(g: Any) -> Guard:  # the migration's own Guard class, frozen with it
+        return Guard(g.name, g.table, g.keeps, g.sql)
 
-RECORD_GUARDS = (
-    _never_updated("day_close_records", "business_date, lookups, figures", "the record frozen at a day's close"),
-    _never_deleted("day_close_records", "the record frozen at a day's close"),
-)
+    money = tuple(as_guard(g) for g in frozen.MONEY_GUARDS)
+    records = (
+        as_guard(frozen._never_updated("day_close_records", "business_date, lookups, figures",
+                                       "the record frozen at a day's close")),
+        as_guard(frozen._never_deleted("day_close_records", "the record frozen at a day's close")),
+    )  # fmt: skip
+    return money, records
 
-GUARDS: tuple[Guard, ...] = AUDIT_GUARDS + MONEY_GUARDS + RECORD_GUARDS
+
+def all_guards() -> tuple[Guard, ...]:
+    """Every guard: the audit trail's, posted money's, and the day close records'."""
+    money, records = _read_from_migrations()
+    return AUDIT_GUARDS + money + records
+
+
+def __getattr__(name: str) -> tuple[Guard, ...]:
+    """`GUARDS`, `MONEY_GUARDS` and `RECORD_GUARDS`, read from the migrations when first asked for."""
+    if name == "GUARDS":
+        return all_guards()
+    if name == "MONEY_GUARDS":
+        return _read_from_migrations()[0]
+    if name == "RECORD_GUARDS":
+        return _read_from_migrations()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _normal(sql: str) -> str:
@@ -165,7 +105,7 @@ def missing(db: Driver) -> list[MissingGuard]:
     tables = {name for (name,) in db.all("SELECT name FROM sqlite_master WHERE type = 'table'")}
     have = {name: sql for name, sql in db.all("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     found: list[MissingGuard] = []
-    for guard in GUARDS:
+    for guard in all_guards():
         if guard.table not in tables:
             continue  # an older schema: the upgrade creates it
         sql = have.get(guard.name)
