@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,35 @@ def test_addresses_that_are_not_an_office_are_refused_in_words(
     code, _, err = cashdesk(capsys, "--db", str(small_city), "sync", "--once")
     assert code == 2 and err == "cashdesk: This window has not joined an office: `cashdesk station join --office " \
                                 "URL` first.\n"  # fmt: skip
+
+
+def test_a_dead_windows_file_is_merged_once_with_a_report(
+    small_city: Path, tmp_path: Path, office_url: str, cluster: Cluster, capsys: pytest.CaptureFixture[str]
+) -> None:  # fmt: skip
+    from cashdesk.services.context import command_line_operator
+    from cashdesk.services.office import init_office, join_office, sync_once
+
+    init_office(command_line_operator(), office_url)
+    ctx = make_ctx(small_city)
+    try:
+        add_people(ctx)
+        join_office(ctx, command_line_operator(), office_url)
+        sync_once(ctx)  # the office has the window's history: its people and its audit trail so far
+        cluster.stop()  # then the network goes, and the window takes a whole day before its computer dies
+        try:
+            a_full_day(ctx)
+            assert sync_once(ctx).problem
+        finally:
+            cluster.start()
+    finally:
+        ctx.close()
+    dead = tmp_path / "from-the-dead-window.sqlite3"
+    shutil.copy(small_city, dead)
+
+    code, out, err = cashdesk(capsys, "office", "merge", str(dead), "--url", office_url)
+    assert (code, err) == (0, "")
+    assert out.startswith("Merged station W01's file into the office: ") and " 6 receipts" in out, out
+    code, out, err = cashdesk(capsys, "office", "merge", str(dead), "--url", office_url)
+    assert code == 0 and out.endswith("were new; the office had everything already.\n"), out
+    code, out, _ = cashdesk(capsys, "office", "status", "--url", office_url, "--json")
+    assert json.loads(out)[0]["receipts"] == 6

@@ -19,6 +19,8 @@ def office_command(args: argparse.Namespace) -> int:
         init_office(command_line_operator(), args.url)
         print("The office's tables are ready.")
         return 0
+    if args.office_command == "merge":
+        return _merge(args)
     windows = office_status(args.url)
     if args.json:
         listed = [{"station": w.station, "joined_at": w.joined_at.isoformat(),
@@ -33,6 +35,19 @@ def office_command(args: argparse.Namespace) -> int:
         contact = f"{w.last_contact:%Y-%m-%d %H:%M:%S %Z}" if w.last_contact else "never"
         print(f"{w.station}: last contact {contact}, {w.outbox_after_contact:,} changes still to send then, "
               f"{w.open_drawers} open drawers, {w.receipts:,} receipts")  # fmt: skip
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from cashdesk.config import Settings  # deferred: start-up time
+    from cashdesk.services.context import ServiceContext, command_line_operator
+    from cashdesk.services.office import merge_file
+
+    ctx = ServiceContext.open(args.file, settings=Settings.load(), quick_check=True)
+    try:
+        print(merge_file(ctx, command_line_operator(), args.url).describe())
+    finally:
+        ctx.close()
     return 0
 
 

@@ -194,6 +194,48 @@ def _waiting(ctx: ServiceContext) -> int:
         return outbox.waiting(uow)
 
 
+@dataclass(frozen=True, slots=True)
+class Merged:
+    station: str
+    new: dict[str, int]  # table -> rows the office did not have
+    seen: int  # rows read from the file
+
+    def describe(self) -> str:
+        added = sum(self.new.values())
+        listed = ", ".join(f"{n:,} {table.replace('_', ' ')}" for table, n in self.new.items() if n)
+        return (f"Merged station {self.station}'s file into the office: {added:,} of its {self.seen:,} rows were new"
+                + (f" ({listed})." if listed else "; the office had everything already."))  # fmt: skip
+
+
+def merge_file(ctx: ServiceContext, operator: Operator, url: str) -> Merged:
+    """Merge a window's file (`ctx`: its database or its last backup, opened read-only) into the
+    office: every shared row the office lacks, and what the window moved and never sent. Rows
+    the office has already change nothing; the report says what was new."""
+    operator.require(Permission.MANAGE_SETTINGS, "merge a window's file into the office")
+    with ctx.db.unit_of_work(write=False) as uow:
+        joined = outbox.link(uow)
+        taken_at = outbox.stations(uow)
+    station = joined.station if joined is not None else (taken_at[0] if len(taken_at) == 1 else "")
+    if not station:
+        raise OfficeRefused("This file's receipts were not taken at one station "
+                            f"({', '.join(taken_at) or 'none'}): it cannot be merged as one window's.")  # fmt: skip
+    office = _office(url)
+    new: dict[str, int] = {}
+    seen = 0
+    try:
+        with ctx.db.unit_of_work(write=False) as uow:
+            for batch in outbox.every_row(uow, BATCH):
+                for table, n in office.receive(station, batch.rows, 0, ctx.now(), batch.moved).items():
+                    new[table] = new.get(table, 0) + n
+                seen += batch.size
+    except OfficeUnreachable as exc:
+        raise OfficeRefused(f"The office server at {_where(url)} did not answer: {exc}. What was merged stays; "
+                            "merge again to finish (nothing is doubled).") from None  # fmt: skip
+    finally:
+        office.close()
+    return Merged(station, new, seen)
+
+
 def office_status(url: str) -> list[WindowState]:
     """Each window the office knows: last contact, what it still had to send then, its open
     drawers and receipts at the office."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, create_engine, func, insert, select, text, update
+from sqlalchemy import Engine, create_engine, func, insert, literal_column, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
@@ -96,11 +96,12 @@ class Office:
             raise OfficeUnreachable(_words(exc)) from None
 
     def receive(self, station: str, rows: Mapping[str, Sequence[Mapping[str, Any]]], left: int,
-                now: dt.datetime, moved: Sequence[Mapping[str, Any]] = ()) -> None:  # fmt: skip
+                now: dt.datetime, moved: Sequence[Mapping[str, Any]] = ()) -> dict[str, int]:  # fmt: skip
         """One batch of a window's rows, and how much it moved running figures, in one
         transaction: all of it is in the office, or none."""
         windows = METADATA.tables["office_windows"]
         received = sum(len(r) for r in rows.values())
+        new: dict[str, int] = {}
         try:
             with self.engine.begin() as con:
                 for shared in UPLINK:  # in the declaration's order: parents first
@@ -117,7 +118,11 @@ class Office:
                                                                     set_=changed)  # fmt: skip
                     else:
                         statement = statement.on_conflict_do_nothing()
-                    con.execute(statement)
+                    # xmax is 0 on a row this statement inserted, not on one it updated.
+                    inserted: Sequence[bool] = (
+                        con.execute(statement.returning(literal_column("(xmax = 0)"))).scalars().all()
+                    )
+                    new[shared.table] = sum(1 for flag in inserted if flag)
                 if moved:
                     _apply_moved(con, station, moved)
                 met = con.execute(update(windows).where(windows.c.station == station).values(
@@ -128,6 +133,7 @@ class Office:
                                                        outbox_after_contact=left, rows_received=received))  # fmt: skip
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
+        return new
 
     def master_numbers(self) -> dict[int, str]:
         """The office's accounts: id -> number (empty: no window has brought any yet)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +98,34 @@ def _rows(uow: UnitOfWork, name: str, wanted: set[Any]) -> list[dict[str, Any]]:
         chunk = ordered[start : start + 500]
         found += [dict(r._mapping) for r in uow.connection.execute(select(table).where(column.in_(chunk)))]
     return found
+
+
+def every_row(uow: UnitOfWork, size: int) -> Iterator[Batch]:
+    """Every shared row of a window's file, and what it moved and never sent, in batches (a
+    window whose computer died: `cashdesk office merge`)."""
+    for name, shared in BY_TABLE.items():
+        table = Base.metadata.tables[name]
+        key = table.c[shared.key]
+        after: Any = None
+        while True:
+            query = select(table).order_by(key).limit(size)
+            if after is not None:
+                query = query.where(key > after)
+            rows = [dict(r._mapping) for r in uow.connection.execute(query)]
+            if not rows:
+                break
+            yield Batch(None, {name: rows}, [])
+            after = rows[-1][shared.key]
+    if uow.rows.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MOVED,)) is not None:
+        moved = uow.rows.all(f"SELECT seq, table_name, row_key, column_name, delta FROM {MOVED} ORDER BY seq")
+        for start in range(0, len(moved), size):
+            yield Batch(None, {}, [{"seq": q, "table_name": t, "row_key": k, "column_name": c, "delta": d}
+                                   for q, t, k, c, d in moved[start : start + size]])  # fmt: skip
+
+
+def stations(uow: UnitOfWork) -> list[str]:
+    """The stations a file's receipts and drawers were taken at."""
+    return [str(s) for (s,) in uow.rows.all("SELECT station FROM receipts UNION SELECT station FROM drawers")]
 
 
 def sent(uow: UnitOfWork, batch: Batch, now: dt.datetime) -> None:
