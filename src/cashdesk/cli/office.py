@@ -16,8 +16,7 @@ def office_command(args: argparse.Namespace) -> int:
     from cashdesk.services.office import init_office, office_status
 
     if args.office_command == "init":
-        init_office(command_line_operator(), args.url)
-        print("The office's tables are ready.")
+        print(init_office(command_line_operator(), args.url))
         return 0
     if args.office_command == "merge":
         return _merge(args)

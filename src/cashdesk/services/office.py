@@ -39,12 +39,15 @@ def _office(url: str) -> Office:
         raise OfficeRefused(f"That is not an office address: {exc}.") from None
 
 
-def init_office(operator: Operator, url: str) -> None:
-    """Create the office's tables where they are missing (`cashdesk office init`)."""
+def init_office(operator: Operator, url: str) -> str:
+    """Create or upgrade the office's schema (`cashdesk office init`); says what it did."""
     operator.require(Permission.MANAGE_SETTINGS, "set up the office server")
     office = _office(url)
     try:
-        office.create_schema()
+        before, now = office.create_schema()
+        if before == now:
+            return f"The office's schema is up to date (revision {now})."
+        return f"The office's schema is at revision {now}" + (f" (it was {before})." if before else " (created).")
     except OfficeUnreachable as exc:
         raise OfficeRefused(f"The office server at {_where(url)} could not be set up: {exc}") from None
     finally:

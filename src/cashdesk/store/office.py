@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, create_engine, func, insert, literal_column, select, text, update
+from sqlalchemy import Engine, create_engine, func, insert, literal_column, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
@@ -23,18 +24,6 @@ from cashdesk.store.synced import BY_TABLE, DELTAS, DOWNLINK, MOVED, UPLINK, WIN
 CONNECT_TIMEOUT_S = 3
 
 METADATA = office_metadata()
-
-#: Every change to a master row takes the next number: a window asks for what came after its last.
-_VERSIONING = [
-    "CREATE SEQUENCE IF NOT EXISTS office_version",
-    "CREATE OR REPLACE FUNCTION office_set_version() RETURNS trigger LANGUAGE plpgsql AS "
-    "$$ BEGIN NEW.version := nextval('office_version'); RETURN NEW; END $$",
-    *(statement for shared in DOWNLINK for statement in (
-        f"DROP TRIGGER IF EXISTS office_version_{shared.table} ON {shared.table}",
-        f"CREATE TRIGGER office_version_{shared.table} BEFORE INSERT OR UPDATE ON {shared.table} "
-        "FOR EACH ROW EXECUTE FUNCTION office_set_version()",
-    )),
-]  # fmt: skip
 
 
 class OfficeUnreachable(Exception):
@@ -75,15 +64,24 @@ class Office:
     def close(self) -> None:
         self.engine.dispose()
 
-    def create_schema(self) -> None:
-        """Create the office's tables that are missing (`cashdesk office init`)."""
+    def create_schema(self) -> tuple[str | None, str]:
+        """Create or upgrade the office's schema with its Alembic revisions, in one transaction
+        (`cashdesk office init`). Returns (revision before, revision now)."""
+        from alembic import command  # deferred: only `office init` needs Alembic
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+
+        config = Config()
+        config.set_main_option("script_location", str(Path(__file__).with_name("office_migrations")))
         try:
-            with self.engine.begin() as con:
-                METADATA.create_all(con)
-                for statement in _VERSIONING:
-                    con.execute(text(statement))
+            with self.engine.connect() as con, con.begin():
+                before = MigrationContext.configure(con).get_current_revision()
+                config.attributes["connection"] = con
+                command.upgrade(config, "head")
+                now = MigrationContext.configure(con).get_current_revision()
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
+        return before, str(now)
 
     def welcome(self, station: str, now: dt.datetime) -> None:
         """A window joins: its row in office_windows (again: nothing changes)."""
