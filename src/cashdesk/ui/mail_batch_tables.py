@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from cashdesk.domain.money import Money
-from cashdesk.ui.counter_extras import _FormDialog
+from cashdesk.ui.counter_extras import FormDialog
 from cashdesk.ui.models import Column, RowsModel, money_column
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ class KeyTable(QTableView):
             self.selectRow(row)
 
 
-class ReasonDialog(_FormDialog):
+class ReasonDialog(FormDialog):
     """One reason, typed; Enter gives it (`reason`)."""
 
     def __init__(self, name: str, title: str, explain: str, action: str, placeholder: str,
