@@ -42,7 +42,7 @@ class WindowDialogs:
             self._owner.void_dialog.activateWindow()
             return
         dialog = VoidDialog(
-            self._owner._ctx, operator, last_receipt=self._owner.counter.last_receipt or "", parent=self._owner
+            self._owner.ctx, operator, last_receipt=self._owner.counter.last_receipt or "", parent=self._owner
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._void_dialog_closed(dialog))
@@ -106,7 +106,7 @@ class WindowDialogs:
         assert self._owner.operator is not None
         self._open_extra(
             DayCloseDialog(
-                self._owner._ctx, self._owner.operator, folder=self._owner.deposits_folder, parent=self._owner
+                self._owner.ctx, self._owner.operator, folder=self._owner.deposits_folder, parent=self._owner
             ),
             lambda dialog: self._owner.inquiry.focus_search(),
         )
@@ -126,7 +126,7 @@ class WindowDialogs:
             self._tell(returned_check_text(result))
             self._owner.inquiry.focus_search()
 
-        self._open_extra(ReturnedCheckDialog(self._owner._ctx, self._owner.operator, parent=self._owner), done)
+        self._open_extra(ReturnedCheckDialog(self._owner.ctx, self._owner.operator, parent=self._owner), done)
 
     def open_no_sale_dialog(self) -> None:
         from cashdesk.services.drawers import current_drawer
@@ -147,7 +147,7 @@ class WindowDialogs:
         failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
         looking_up = Operation(
             self._owner,
-            lambda: current_drawer(self._owner._ctx, operator),
+            lambda: current_drawer(self._owner.ctx, operator),
             failed=failed,
             log_as=f"could not look up the drawer of {operator.user_id}",
         )
@@ -165,7 +165,7 @@ class WindowDialogs:
             self._owner.inquiry.focus_search()
             self._owner.print_queue.kick()  # the drawer kick goes out with the print worker
 
-        self._open_extra(NoSaleDialog(self._owner._ctx, operator, drawer.id, parent=self._owner), done)
+        self._open_extra(NoSaleDialog(self._owner.ctx, operator, drawer.id, parent=self._owner), done)
 
     def open_pdf_copy_dialog(self) -> None:
         from cashdesk.ui.counter_extras import PdfCopyDialog
@@ -181,7 +181,7 @@ class WindowDialogs:
 
         last = self._owner.counter.last_receipt or ""
         self._open_extra(
-            PdfCopyDialog(self._owner._ctx, self._owner.operator, last_receipt=last, parent=self._owner), done
+            PdfCopyDialog(self._owner.ctx, self._owner.operator, last_receipt=last, parent=self._owner), done
         )
 
     def _may_open_mail(self) -> Operator | None:
@@ -226,7 +226,7 @@ class WindowDialogs:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.mail_batches import MailBatchesDialog
 
-            return MailBatchesDialog(self._owner._ctx, operator, parent=self._owner)
+            return MailBatchesDialog(self._owner.ctx, operator, parent=self._owner)
 
         self._open_mail(make, "mail batch screen")
 
@@ -234,7 +234,7 @@ class WindowDialogs:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.mail_log import MailLogDialog
 
-            return MailLogDialog(self._owner._ctx, operator, parent=self._owner)
+            return MailLogDialog(self._owner.ctx, operator, parent=self._owner)
 
         self._open_mail(make, "mail log")
 
@@ -242,7 +242,7 @@ class WindowDialogs:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.tax_return import TaxReturnDialog
 
-            return TaxReturnDialog(self._owner._ctx, operator, self._owner)
+            return TaxReturnDialog(self._owner.ctx, operator, self._owner)
 
         self._open_mail(make, "sales tax return")
 
@@ -250,7 +250,7 @@ class WindowDialogs:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.tax_return import DelinquentFilersDialog
 
-            return DelinquentFilersDialog(self._owner._ctx, operator, self._owner)
+            return DelinquentFilersDialog(self._owner.ctx, operator, self._owner)
 
         self._open_mail(make, "list of delinquent filers")
 
@@ -259,8 +259,8 @@ class WindowDialogs:
     def ask_for_new_password(self) -> None:
         from cashdesk.ui.password import ChangePasswordDialog
 
-        assert self._owner._pending is not None
-        dialog = ChangePasswordDialog(self._owner._ctx, self._owner._pending.user_id, forced=True, parent=self._owner)
+        assert self._owner.pending is not None
+        dialog = ChangePasswordDialog(self._owner.ctx, self._owner.pending.user_id, forced=True, parent=self._owner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._forced_change_finished)
         self._owner.password_dialog = dialog
@@ -270,15 +270,15 @@ class WindowDialogs:
     def _forced_change_finished(self, result: int) -> None:
         self._owner.password_dialog = None
         self._owner.activateWindow()  # the keyboard comes back here, not to nowhere
-        operator, self._owner._pending = self._owner._pending, None
+        operator, self._owner.pending = self._owner.pending, None
         if operator is None:
             return
         if result == QDialog.DialogCode.Accepted:
-            self._owner._start_work(operator)
+            self._owner.start_work(operator)
             self._owner.inquiry.show_message("Your new password is set.")
             return
         self._owner.station_lock.call_sign_out(operator)
-        self._owner._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
+        self._owner.show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
         self._owner.signed_out.emit()
 
     def change_password(self) -> None:
@@ -286,7 +286,7 @@ class WindowDialogs:
 
         if self._owner.mode is not Mode.WORKING or self._owner.operator is None:
             return
-        dialog = ChangePasswordDialog(self._owner._ctx, self._owner.operator.user_id, parent=self._owner)
+        dialog = ChangePasswordDialog(self._owner.ctx, self._owner.operator.user_id, parent=self._owner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._owner.inquiry.show_message("Your new password is set."))
         dialog.finished.connect(self._password_dialog_closed)
@@ -308,7 +308,7 @@ class WindowDialogs:
             self._owner.audit_dialog.raise_()
             self._owner.audit_dialog.activateWindow()
             return
-        dialog = AuditDialog(self._owner._ctx, operator, parent=self._owner)
+        dialog = AuditDialog(self._owner.ctx, operator, parent=self._owner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._audit_dialog_closed)
         self._owner.audit_dialog = dialog
