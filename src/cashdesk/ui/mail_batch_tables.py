@@ -63,7 +63,7 @@ def control_text(view: BatchView) -> str:
     return f"{view.count}/{view.control_count}"
 
 
-#: What `MailBatchesDialog._call(..., none_ok=True)` gives when the service refused or failed.
+#: What `MailBatchesDialog.call(..., none_ok=True)` gives when the service refused or failed.
 FAILED = object()
 
 

@@ -81,10 +81,10 @@ class MailBatchesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("mailBatchesDialog")
         self.setWindowTitle("Mail batches")
-        self._ctx = ctx
-        self._operator = operator
-        self._reports = reports
-        self._receipts = receipts
+        self.ctx = ctx
+        self.operator = operator
+        self.reports = reports  # where proof lists are saved (None: the reports folder)
+        self.receipts = receipts  # where mail receipts are saved (None: the receipts folder)
         self.view: BatchView | None = None
         self.posted: list[PostedBatch] = []
         self.saved_to: Path | None = None
@@ -190,7 +190,7 @@ class MailBatchesDialog(QDialog):
         self.pages.setCurrentWidget(self.list_page)
         self.new_form.hide()
         said: list[str] = []  # a refusal (no open business day) or a failure: said, the list stays empty
-        listed = Operation(self, lambda: list_batches(self._ctx, self._operator), failed="{exc}",
+        listed = Operation(self, lambda: list_batches(self.ctx, self.operator), failed="{exc}",
                            log_as="listing the mail batches failed").failure(said.append).run_now()  # fmt: skip
         batches = listed if listed is not None else ()
         if said:
@@ -232,8 +232,8 @@ class MailBatchesDialog(QDialog):
         except MoneyError as exc:
             self.refuse(str(exc), self.control_total_field)
             return
-        view = self._call("opening the batch", lambda: open_batch(
-            self._ctx, self._operator, control_count=int(self.control_count_field.text()), control_total=total),
+        view = self.call("opening the batch", lambda: open_batch(
+            self.ctx, self.operator, control_count=int(self.control_count_field.text()), control_total=total),
             self.control_count_field)  # fmt: skip
         if view is None:
             return
@@ -248,7 +248,7 @@ class MailBatchesDialog(QDialog):
             self.start_new_batch()
             return
         chosen = self.batches_model.row_object(row)
-        view = self._call("opening the batch", lambda: batch_view(self._ctx, self._operator, chosen.id),
+        view = self.call("opening the batch", lambda: batch_view(self.ctx, self.operator, chosen.id),
                           self.batches_table)  # fmt: skip
         if view is not None:
             self.show_batch(view)
@@ -482,7 +482,7 @@ class MailBatchesDialog(QDialog):
         if field is not None:
             focus_and_select(field)
 
-    def _call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
+    def call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
         """The service's answer; a refusal (or a failure) is said here and gives None (`FAILED` if none_ok)."""
         failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
         operation = Operation(self, call, failed=failed, log_as=f"{what} failed")

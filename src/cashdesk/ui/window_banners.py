@@ -1,8 +1,8 @@
 """The main window's banners. The database banner, red: the database failed its check at start
-(run from here, off the GUI thread), so searching and payments are off. The printer banner: what the printer is doing, and a receipt
-that went out with no answer after it (uncertain), which the cashier retries (Ctrl+Shift+R) or
-dismisses once found in the printer. The print worker is `ui.print_queue.PrintQueue`; the window
-is `ui.main_window.MainWindow`.
+(run from here, off the GUI thread), so searching and payments are off. The printer banner: what
+the printer is doing, and a receipt that went out with no answer after it (uncertain), which the
+cashier retries (Ctrl+Shift+R) or dismisses once found in the printer. The print worker is
+`ui.print_queue.PrintQueue`; the window is `ui.main_window.MainWindow`.
 """
 
 from __future__ import annotations
