@@ -58,16 +58,22 @@ def add_rows(form: QFormLayout, *rows: tuple[str, QWidget]) -> list[QLabel]:
     return captions
 
 
+def accept_buttons(dialog: QDialog, action: QPushButton, accepted: Callable[[], None]) -> QDialogButtonBox:
+    """The dialog's action button (`accepted` when pressed) and Cancel (Esc)."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(accepted)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], None]) -> QDialogButtonBox:
     """The dialog's action button and Cancel. Neither takes Enter: Enter moves through the fields
     and the last one submits."""
-    buttons = QDialogButtonBox()
+    buttons = accept_buttons(dialog, action, submit)
     action.setAutoDefault(False)
-    buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAutoDefault(False)
-    buttons.accepted.connect(submit)
-    buttons.rejected.connect(dialog.reject)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
     return buttons
 
 
