@@ -32,7 +32,7 @@ from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
 from cashdesk.ui.focus_marks import keep_in_view, mark_focus
-from cashdesk.ui.labels import explanation, heading_font
+from cashdesk.ui.labels import explanation, heading_font, named_label, row
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -74,10 +74,7 @@ class CashCountWidget(QWidget):
         self.total_label = QLabel(Money(0).display())
         self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
         self.total_label.setFont(heading_font(self, 2.2))
-        self.total_row = QHBoxLayout()
-        self.total_row.addWidget(self.total_caption)
-        self.total_row.addWidget(self.total_label)
-        self.total_row.addStretch(1)
+        self.total_row = row(self.total_caption, self.total_label)  # a dialog may add its button at the right
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,13 +200,10 @@ class FloatCountScreen(QWidget):
         self._operator: Operator | None = None
         self._busy = False
 
-        heading = QLabel("Open your drawer: count the starting float")
-        heading.setObjectName("floatHeading")
-        heading.setFont(heading_font(self, 1.5))
-        heading.setWordWrap(True)
-        self.who_label = QLabel()
-        self.who_label.setObjectName("floatFor")
-        self.who_label.setWordWrap(True)
+        heading = named_label(
+            "floatHeading", "Open your drawer: count the starting float", font=heading_font(self, 1.5)
+        )
+        self.who_label = named_label("floatFor")
         explain = explanation(
             "Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next "
             "row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up "

@@ -1,9 +1,9 @@
-"""What every window shows the same way: headings (the window's own font, larger and bold), and a
-form dialog's buttons and its column of parts."""
+"""What every window shows the same way: headings (the window's own font, larger and bold), named
+labels that wrap, and a form dialog's buttons, its rows and its column of parts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
@@ -47,6 +48,16 @@ def explanation(text: str) -> QLabel:
     return label
 
 
+def named_label(name: str, text: str = "", *, font: QFont | None = None) -> QLabel:
+    """A label that wraps to its width, named `name` (tests and style sheets find it by it)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if font is not None:
+        label.setFont(font)
+    return label
+
+
 def add_rows(form: QFormLayout, *rows: tuple[str, QWidget]) -> list[QLabel]:
     """Caption and field, one row each; the caption's Alt+letter puts the cursor in its field."""
     captions = []
@@ -75,6 +86,17 @@ def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], No
     action.setAutoDefault(False)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
     return buttons
+
+
+def row(*left: QWidget, right: Sequence[QWidget] = ()) -> QHBoxLayout:
+    """Parts side by side from the left edge, then room, then `right` against the right edge."""
+    layout = QHBoxLayout()
+    for part in left:
+        layout.addWidget(part)
+    layout.addStretch(1)
+    for part in right:
+        layout.addWidget(part)
+    return layout
 
 
 def column(dialog: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:

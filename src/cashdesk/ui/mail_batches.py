@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import explanation
+from cashdesk.ui.labels import explanation, named_label, row
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.mail_batch_actions import BatchActions
 from cashdesk.ui.mail_batch_keying import BatchKeying
@@ -152,10 +152,7 @@ class MailBatchesDialog(QDialog):
         close = QPushButton("Close (Esc)")
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons = row(self.new_button, right=[close])
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.list_heading)
@@ -167,11 +164,7 @@ class MailBatchesDialog(QDialog):
         return page
 
     def _line(self, name: str, max_length: int, *, align_right: bool = False) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setMaxLength(max_length)
-        if align_right:
-            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        field = line_field(QLineEdit(), name, max_length, align_right=align_right)
         self.guard.watch(field)
         return field
 
@@ -258,10 +251,7 @@ class MailBatchesDialog(QDialog):
     def _build_batch_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("mailBatchPage")
-        self.batch_heading = QLabel()
-        self.batch_heading.setObjectName("batchHeading")
-        self.batch_heading.setFont(_font(self, 1.3))
-        self.batch_heading.setWordWrap(True)
+        self.batch_heading = named_label("batchHeading", font=_font(self, 1.3))
 
         totals = self._build_totals()
         self.entry = self._build_entry()
@@ -272,9 +262,7 @@ class MailBatchesDialog(QDialog):
         self.items_table.delete_pressed.connect(self.keying.remove_chosen)
         items_caption = QLabel("&Items (Delete takes the chosen one out while the batch is open):")
         items_caption.setBuddy(self.items_table)
-        self.suspects_label = QLabel()
-        self.suspects_label.setObjectName("batchSuspects")
-        self.suspects_label.setWordWrap(True)
+        self.suspects_label = named_label("batchSuspects")
         self.suspects_label.setStyleSheet("color: #8b0000; font-weight: bold;")
         self.batch_message = message_label("batchMessage")
         self.batch_message.setFont(_font(self, 1.1, bold=False))
@@ -356,7 +344,7 @@ class MailBatchesDialog(QDialog):
             QWidget.setTabOrder(first, second)
         return entry
 
-    def _build_batch_buttons(self, page: QWidget) -> QHBoxLayout:
+    def _build_batch_buttons(self, page: QWidget) -> QLayout:
         """What is done with the batch (F9 and F12 while the page shows), and back to the list."""
         self.balance_button = self._button("balanceBatch", "Balance (F9)", self.batch_actions.balance)
         self.post_button = self._button("postBatch", "Post (F12)", self.batch_actions.post)
@@ -370,12 +358,8 @@ class MailBatchesDialog(QDialog):
         self.reject_button = self._button("rejectBatch", "Re&ject batch…", self.batch_actions.ask_reject)
         self.reverse_button = self._button("reverseItem", "Re&verse item…", self.batch_actions.ask_reverse)
         back = self._button("backToBatches", "Back to the list (Esc)", lambda: self.show_list(choose=self._batch_id()))
-        buttons = QHBoxLayout()
-        for button in (self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
-                       self.pdf_receipt_button, self.reject_button, self.reverse_button):  # fmt: skip
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(back)
+        buttons = row(self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
+                      self.pdf_receipt_button, self.reject_button, self.reverse_button, right=[back])  # fmt: skip
 
         for key, slot in ((Qt.Key.Key_F9, self.batch_actions.balance), (Qt.Key.Key_F12, self.batch_actions.post)):
             shortcut = QShortcut(QKeySequence(key), page)
