@@ -99,14 +99,14 @@ def row(*left: QWidget, right: Sequence[QWidget] = ()) -> QHBoxLayout:
     return layout
 
 
-def column(dialog: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
-    """The dialog's parts one under another, top to bottom."""
+def column(dialog: QWidget, *parts: QWidget | QLayout, grow: QWidget | None = None) -> QVBoxLayout:
+    """The dialog's parts one under another, top to bottom; `grow` (one of them) takes the room left."""
     layout = QVBoxLayout(dialog)
     for part in parts:
         if isinstance(part, QLayout):
             layout.addLayout(part)
         else:
-            layout.addWidget(part)
+            layout.addWidget(part, 1 if part is grow else 0)
     return layout
 
 

@@ -26,20 +26,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from cashdesk.domain.dates import parse_day
 from cashdesk.ui.credentials import message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import explanation, heading, heading_font, read_only
+from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
 
@@ -93,9 +91,8 @@ class MailLogDialog(QDialog):
         form = self._build_form(divisions(ctx), DOCUMENT_TYPES)
 
         self.message_label = message_label("mailLogMessage")
-        self.day_label = QLabel()
+        self.day_label = heading(self, "")
         self.day_label.setObjectName("mailLogDay")
-        self.day_label.setFont(heading_font(self))
         zone = ZoneInfo(ctx.settings.city.time_zone)
         self.model = MailLogModel(zone, self)
         self.table = read_only(QTableView(), "mailLogEntries", self.model)
@@ -106,14 +103,7 @@ class MailLogDialog(QDialog):
 
         self.setMinimumSize(860, 620)
         mark_focus(self)  # a button or box with the keyboard shows it
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.day_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        column(self, title, explain, form, self.message_label, self.day_label, self.table, buttons, grow=self.table)
 
         self._wire_keys()
         self._day = ctx.today()
@@ -133,13 +123,9 @@ class MailLogDialog(QDialog):
         self.notes_field = self._line("mailLogNotes", 300)
 
         form = QFormLayout()
-        for caption, field in (("&Date received:", self.date_field), ("&Type:", self.type_field),
-                               ("&From:", self.sender_field), ("&Reference:", self.reference_field),
-                               ("Routed t&o:", self.division_field), ("&Notes:", self.notes_field)):  # fmt: skip
-            label = QLabel(caption)
-            label.setBuddy(field)
-            form.addRow(label, field)
-
+        add_rows(form, ("&Date received:", self.date_field), ("&Type:", self.type_field),
+                 ("&From:", self.sender_field), ("&Reference:", self.reference_field),
+                 ("Routed t&o:", self.division_field), ("&Notes:", self.notes_field))  # fmt: skip
         return form
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -185,12 +171,7 @@ class MailLogDialog(QDialog):
         return completer
 
     def _line(self, name: str, max_length: int, text: str = "", *, placeholder: str = "") -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setMaxLength(max_length)
-        field.setText(text)
-        field.setPlaceholderText(placeholder)
-        return field
+        return line_field(QLineEdit(), name, max_length, text=text, placeholder=placeholder)
 
     # -- Enter ---------------------------------------------------------------------------------------
 
