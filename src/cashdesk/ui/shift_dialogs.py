@@ -37,8 +37,9 @@ PAID_OUT_KEY = "Ctrl+Shift+P"
 X_REPORT_KEY = "Ctrl+Shift+X"
 BALANCE_KEY = "Ctrl+Shift+B"
 
-_WARN_STYLE = "background: #e65100; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
-_BLOCK_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
+#: The cash banner's colour by level: orange to warn, red when cash is blocked.
+_BANNER_STYLE = "background: {}; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
+_BANNER_COLOURS = {"warn": "#e65100", "block": "#b00020"}
 
 
 def banner_text(position: CashPosition) -> str:
@@ -113,7 +114,8 @@ class ShiftActions(QObject):
         text = banner_text(position) if position is not None else ""
         self.banner.setText(text)
         self.banner.setProperty("level", position.level if position is not None else "ok")
-        self.banner.setStyleSheet(_BLOCK_STYLE if position is not None and position.level == "block" else _WARN_STYLE)
+        level = "block" if position is not None and position.level == "block" else "warn"
+        self.banner.setStyleSheet(_BANNER_STYLE.format(_BANNER_COLOURS[level]))
         self.banner.setVisible(bool(text))
 
     # -- opening the dialogs --------------------------------------------------------------------

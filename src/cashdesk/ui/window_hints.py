@@ -13,16 +13,22 @@ from cashdesk.ui.sign_in import operator_text
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
 
+#: At the counter, for someone who takes payments.
 KEY_HINTS = (
     "F2 Find  ·  Enter Pay / Add  ·  F3 Payer  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  "
     "F12 Post  ·  Esc Back"
 )
+#: At the counter, for someone who only looks accounts up.
 INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
+#: Counting the float to open a drawer.
 FLOAT_HINTS = "Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now"
+#: After the work's hints, for everyone at work; then the supervisor's keys, for those who may use them.
 STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out  ·  Ctrl+Shift+S PDF copy"
 AUDIT_HINT = "Ctrl+Shift+A Audit trail"
 RETURNED_CHECK_HINT = "Ctrl+Shift+N Returned check"
+#: Nobody signed in.
 SIGN_IN_HINTS = "Type your user id, Enter, your password, Enter  ·  Tab Next field"
+#: The station locked for someone.
 LOCK_HINTS = "Type your password, Enter to unlock  ·  A supervisor's user id and password unlock it too"
 
 
