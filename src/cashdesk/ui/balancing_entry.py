@@ -30,9 +30,9 @@ from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.cash import CountError
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation
+from cashdesk.ui.labels import explanation, side_by_side
 from cashdesk.ui.labels import heading_font as _heading_font
 from cashdesk.ui.operations import Operation
 
@@ -329,21 +329,14 @@ class CardPage(QWizardPage):
             "Settle the batch on the card terminal and type the total it prints (0 when no card was taken). "
             "Enter records your count and shows the summary."
         )
-        self.total_field = QLineEdit()
-        self.total_field.setObjectName("cardSettlement")
-        self.total_field.setMaxLength(16)
-        self.total_field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total_field = line_field(QLineEdit(), "cardSettlement", 16, align_right=True)
         self.total_field.setMaximumWidth(200)
         caption = QLabel("Settlement &total:")
         caption.setBuddy(self.total_field)
-        row = QHBoxLayout()
-        row.addWidget(caption)
-        row.addWidget(self.total_field)
-        row.addStretch(1)
         self.message_label = message_label("cardMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addLayout(row)
+        layout.addLayout(side_by_side(caption, self.total_field))
         layout.addWidget(self.message_label)
         layout.addStretch(1)
         self._guard = CardNumberGuard(self)

@@ -27,9 +27,9 @@ from cashdesk.domain.cash import DENOMINATIONS, CountError, parse_pieces
 from cashdesk.domain.money import Money
 from cashdesk.ui.balancing_entry import KIND_LABELS, flags_text, over_short_text
 from cashdesk.ui.credentials import ERROR_STYLE, message_label, show_message
-from cashdesk.ui.fields import EnterChain, focus_and_select
+from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation
+from cashdesk.ui.labels import explanation, named_label
 from cashdesk.ui.labels import heading_font as _heading_font
 
 if TYPE_CHECKING:
@@ -116,13 +116,9 @@ class SummaryPage(QWizardPage):
 
     def _build_reason_row(self) -> QHBoxLayout:
         """Over the limit: why, in the cashier's words (a supervisor approves it)."""
-        self.limit_label = QLabel()
-        self.limit_label.setObjectName("varianceLimit")
-        self.limit_label.setWordWrap(True)
-        self.reason_field = QLineEdit()
-        self.reason_field.setObjectName("varianceReason")
-        self.reason_field.setMaxLength(200)
-        self.reason_field.setPlaceholderText("For example: gave $10 too much change to a customer")
+        self.limit_label = named_label("varianceLimit")
+        self.reason_field = line_field(QLineEdit(), "varianceReason", 200,
+                                       placeholder="For example: gave $10 too much change to a customer")  # fmt: skip
         self.reason_caption = QLabel("R&eason for the variance:")
         self.reason_caption.setBuddy(self.reason_field)
         reason_row = QHBoxLayout()

@@ -32,7 +32,7 @@ from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
 from cashdesk.ui.focus_marks import keep_in_view, mark_focus
-from cashdesk.ui.labels import explanation, heading_font, named_label, row
+from cashdesk.ui.labels import explanation, heading_font, named_label, side_by_side
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class CashCountWidget(QWidget):
         self.total_label = QLabel(Money(0).display())
         self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
         self.total_label.setFont(heading_font(self, 2.2))
-        self.total_row = row(self.total_caption, self.total_label)  # a dialog may add its button at the right
+        self.total_row = side_by_side(self.total_caption, self.total_label)  # a dialog may add its button at the right
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -88,7 +88,7 @@ def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], No
     return buttons
 
 
-def row(*left: QWidget, right: Sequence[QWidget] = ()) -> QHBoxLayout:
+def side_by_side(*left: QWidget, right: Sequence[QWidget] = ()) -> QHBoxLayout:
     """Parts side by side from the left edge, then room, then `right` against the right edge."""
     layout = QHBoxLayout()
     for part in left:

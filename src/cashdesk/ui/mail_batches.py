@@ -44,7 +44,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import explanation, named_label, row
+from cashdesk.ui.labels import explanation, named_label, side_by_side
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.mail_batch_actions import BatchActions
 from cashdesk.ui.mail_batch_keying import BatchKeying
@@ -152,7 +152,7 @@ class MailBatchesDialog(QDialog):
         close = QPushButton("Close (Esc)")
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
-        buttons = row(self.new_button, right=[close])
+        buttons = side_by_side(self.new_button, right=[close])
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.list_heading)
@@ -358,8 +358,10 @@ class MailBatchesDialog(QDialog):
         self.reject_button = self._button("rejectBatch", "Re&ject batch…", self.batch_actions.ask_reject)
         self.reverse_button = self._button("reverseItem", "Re&verse item…", self.batch_actions.ask_reverse)
         back = self._button("backToBatches", "Back to the list (Esc)", lambda: self.show_list(choose=self._batch_id()))
-        buttons = row(self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
-                      self.pdf_receipt_button, self.reject_button, self.reverse_button, right=[back])  # fmt: skip
+        buttons = side_by_side(
+            self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
+            self.pdf_receipt_button, self.reject_button, self.reverse_button, right=[back],
+        )  # fmt: skip
 
         for key, slot in ((Qt.Key.Key_F9, self.batch_actions.balance), (Qt.Key.Key_F12, self.batch_actions.post)):
             shortcut = QShortcut(QKeySequence(key), page)

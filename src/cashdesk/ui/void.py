@@ -16,7 +16,7 @@ from cashdesk.domain.refunds import tender_words
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select, line_field
 from cashdesk.ui.labels import action_buttons, add_rows, column, explanation, heading
 from cashdesk.ui.operations import Operation
 
@@ -56,14 +56,9 @@ class VoidDialog(QDialog):
             "The receipt keeps its number and is marked void; every payment on it is reversed and a void slip "
             "prints. A supervisor approves. Enter moves on; Esc cancels."
         )
-        self.number_field = EnterLineEdit()
-        self.number_field.setObjectName("voidReceipt")
-        self.number_field.setMaxLength(32)
-        self.number_field.setText(last_receipt)
-        self.reason_field = EnterLineEdit()
-        self.reason_field.setObjectName("voidReason")
-        self.reason_field.setMaxLength(200)
-        self.reason_field.setPlaceholderText("For example: wrong account, keyed the wrong amount")
+        self.number_field = line_field(EnterLineEdit(), "voidReceipt", 32, text=last_receipt)
+        self.reason_field = line_field(EnterLineEdit(), "voidReason", 200,
+                                       placeholder="For example: wrong account, keyed the wrong amount")  # fmt: skip
         self.message_label = message_label("voidMessage")
 
         form = QFormLayout()
