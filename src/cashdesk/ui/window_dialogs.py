@@ -31,24 +31,41 @@ class WindowDialogs:
     def __init__(self, owner: MainWindow) -> None:
         self._owner = owner
 
+    def _working_with(self, permission: Permission) -> Operator | None:
+        """The person at work, if they may do what `permission` allows."""
+        operator = self._owner.operator
+        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(permission):
+            return None
+        return operator
+
+    @staticmethod
+    def _raised(dialog: QDialog | None) -> bool:
+        """Brings `dialog` to the front if it is open already (True then): one of each at a time."""
+        if dialog is None:
+            return False
+        dialog.raise_()
+        dialog.activateWindow()
+        return True
+
+    @staticmethod
+    def _show(dialog: QDialog, finished: Callable[[int], None]) -> None:
+        """Opens `dialog` over the window with the keyboard in it; `finished(result)` once it closes."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(finished)
+        dialog.open()
+        dialog.activateWindow()
+
     def open_void_dialog(self) -> None:
         from cashdesk.ui.void import VoidDialog
 
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
-            return
-        if self._owner.void_dialog is not None:
-            self._owner.void_dialog.raise_()
-            self._owner.void_dialog.activateWindow()
+        operator = self._working_with(Permission.TAKE_PAYMENTS)
+        if operator is None or self._raised(self._owner.void_dialog):
             return
         dialog = VoidDialog(
             self._owner.ctx, operator, last_receipt=self._owner.counter.last_receipt or "", parent=self._owner
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._void_dialog_closed(dialog))
         self._owner.void_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, lambda _result: self._void_dialog_closed(dialog))
 
     def _void_dialog_closed(self, dialog: QDialog) -> None:
         from cashdesk.ui.void import VoidDialog
@@ -70,21 +87,14 @@ class WindowDialogs:
             self._owner.inquiry.show_message(text, error=error)
 
     def _may_open_extra(self, permission: Permission) -> bool:
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(permission):
+        if self._working_with(permission) is None:
             return False
         counter = self._owner.counter
         if counter.busy or self._owner.void_dialog is not None:
             return False
-        if self._owner.extra_dialog is not None:
-            self._owner.extra_dialog.raise_()
-            self._owner.extra_dialog.activateWindow()
-            return False
-        return True
+        return not self._raised(self._owner.extra_dialog)
 
     def _open_extra(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
         def finished(result: int) -> None:
             self._owner.extra_dialog = None
             self._owner.activateWindow()
@@ -93,10 +103,8 @@ class WindowDialogs:
             elif self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
                 self._owner.inquiry.focus_search()
 
-        dialog.finished.connect(finished)
         self._owner.extra_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, finished)
 
     def open_day_close_dialog(self) -> None:
         from cashdesk.ui.day_close import DayCloseDialog
@@ -185,17 +193,14 @@ class WindowDialogs:
         )
 
     def _may_open_mail(self) -> Operator | None:
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
+        operator = self._working_with(Permission.TAKE_PAYMENTS)
+        if operator is None:
             return None
         counter = self._owner.counter
         if counter.busy or self._owner.void_dialog is not None:
             return None
-        for open_already in (self._owner.mail_dialog, self._owner.extra_dialog):
-            if open_already is not None:
-                open_already.raise_()
-                open_already.activateWindow()
-                return None
+        if self._raised(self._owner.mail_dialog) or self._raised(self._owner.extra_dialog):
+            return None
         return operator
 
     def _open_mail(self, make: Callable[[Operator], QDialog], what: str) -> None:
@@ -208,7 +213,6 @@ class WindowDialogs:
             log.exception("could not open %s", what)
             self._tell(f"The {what} is not available in this version of cashdesk.", error=True)
             return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(_result: int) -> None:
             self._owner.mail_dialog = None
@@ -217,10 +221,8 @@ class WindowDialogs:
                 self._owner.inquiry.focus_search()
             self._owner.print_queue.kick()  # a mail receipt asked for, a slip: out with the print worker
 
-        dialog.finished.connect(finished)
         self._owner.mail_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, finished)
 
     def open_mail_batches(self) -> None:
         def make(operator: Operator) -> QDialog:
@@ -261,11 +263,8 @@ class WindowDialogs:
 
         assert self._owner.pending is not None
         dialog = ChangePasswordDialog(self._owner.ctx, self._owner.pending.user_id, forced=True, parent=self._owner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._forced_change_finished)
         self._owner.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, self._forced_change_finished)
 
     def _forced_change_finished(self, result: int) -> None:
         self._owner.password_dialog = None
@@ -287,12 +286,9 @@ class WindowDialogs:
         if self._owner.mode is not Mode.WORKING or self._owner.operator is None:
             return
         dialog = ChangePasswordDialog(self._owner.ctx, self._owner.operator.user_id, parent=self._owner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._owner.inquiry.show_message("Your new password is set."))
-        dialog.finished.connect(self._password_dialog_closed)
         self._owner.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, lambda _result: self._password_dialog_closed())
 
     def _password_dialog_closed(self) -> None:
         self._owner.password_dialog = None
@@ -301,19 +297,12 @@ class WindowDialogs:
     def open_audit_viewer(self) -> None:
         from cashdesk.ui.audit_viewer import AuditDialog
 
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.VIEW_AUDIT):
-            return
-        if self._owner.audit_dialog is not None:
-            self._owner.audit_dialog.raise_()
-            self._owner.audit_dialog.activateWindow()
+        operator = self._working_with(Permission.VIEW_AUDIT)
+        if operator is None or self._raised(self._owner.audit_dialog):
             return
         dialog = AuditDialog(self._owner.ctx, operator, parent=self._owner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._audit_dialog_closed)
         self._owner.audit_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, lambda _result: self._audit_dialog_closed())
 
     def _audit_dialog_closed(self) -> None:
         self._owner.audit_dialog = None
