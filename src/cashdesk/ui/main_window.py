@@ -13,7 +13,7 @@ someone. Everything behind the sign-in and lock screens is hidden, so neither th
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -183,11 +184,23 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("signedInUser")
         self.statusBar().addPermanentWidget(self.user_label)
 
-    def _action(self, text: str, key: str = "") -> QAction:
+    def _action(self, text: str, key: str, triggered: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if key:
             action.setShortcut(QKeySequence(key))
+        action.triggered.connect(triggered)
         return action
+
+    def _menu(
+        self, title: str, name: str, actions: Sequence[QAction], *, separator_before: QAction | None = None
+    ) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(name)
+        for action in actions:
+            menu.addAction(action)
+        if separator_before is not None:
+            menu.insertSeparator(separator_before)
+        return menu
 
     def _build_menus(self) -> None:
         self._build_station_menus()
@@ -203,67 +216,46 @@ class MainWindow(QMainWindow):
 
     def _build_station_menus(self) -> None:
         """The Station menu (password, PDF copy, lock, sign out) and the Supervisor menu."""
-        station = self.menuBar().addMenu("&Station")
-        station.setObjectName("stationMenu")
-        self.change_password_action = self._action("&Change my password…")
-        self.lock_action = self._action("&Lock the station", LOCK_KEY)
-        self.sign_out_action = self._action("Sign &out", SIGN_OUT_KEY)
-        self.pdf_copy_action = self._action("Save a &PDF copy of a receipt…", PDF_COPY_KEY)
-        for action in (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action):
-            station.addAction(action)
-        station.insertSeparator(self.lock_action)
+        dialogs, station_lock = self.dialogs, self.station_lock
+        self.change_password_action = self._action("&Change my password…", "", dialogs.change_password)
+        self.lock_action = self._action("&Lock the station", LOCK_KEY, lambda: station_lock.lock(idle=False))
+        self.sign_out_action = self._action("Sign &out", SIGN_OUT_KEY, station_lock.sign_out)
+        self.pdf_copy_action = self._action("Save a &PDF copy of a receipt…", PDF_COPY_KEY,
+                                            dialogs.open_pdf_copy_dialog)  # fmt: skip
+        self._menu("&Station", "stationMenu", (self.change_password_action, self.pdf_copy_action, self.lock_action,
+                                               self.sign_out_action), separator_before=self.lock_action)  # fmt: skip
 
-        self.supervisor_menu = self.menuBar().addMenu("Super&visor")
-        self.supervisor_menu.setObjectName("supervisorMenu")
-        self.audit_action = self._action("&Audit trail…", AUDIT_KEY)
-        self.supervisor_menu.addAction(self.audit_action)
-        self.returned_check_action = self._action("Returned check (&NSF)…", RETURNED_CHECK_KEY)
-        self.supervisor_menu.addAction(self.returned_check_action)
-        self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY)
-        self.supervisor_menu.addAction(self.close_day_action)
-        self.change_password_action.triggered.connect(self.dialogs.change_password)
-        self.lock_action.triggered.connect(lambda: self.station_lock.lock(idle=False))
-        self.sign_out_action.triggered.connect(self.station_lock.sign_out)
-        self.audit_action.triggered.connect(self.dialogs.open_audit_viewer)
-        self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
-        self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
-        self.pdf_copy_action.triggered.connect(self.dialogs.open_pdf_copy_dialog)
+        self.audit_action = self._action("&Audit trail…", AUDIT_KEY, dialogs.open_audit_viewer)
+        self.returned_check_action = self._action("Returned check (&NSF)…", RETURNED_CHECK_KEY,
+                                                  dialogs.open_returned_check_dialog)  # fmt: skip
+        self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY,
+                                             dialogs.open_day_close_dialog)  # fmt: skip
+        supervisor_actions = (self.audit_action, self.returned_check_action, self.close_day_action)
+        self.supervisor_menu = self._menu("Super&visor", "supervisorMenu", supervisor_actions)
 
     def _build_counter_menu(self) -> None:
-        self.counter_menu = self.menuBar().addMenu("C&ounter")
-        self.counter_menu.setObjectName("counterMenu")
-        self.open_drawer_action = self._action("&Open my drawer (count the float)…", OPEN_DRAWER_KEY)
-        self.reprint_action = self._action("&Reprint the last receipt", REPRINT_KEY)
-        self.void_action = self._action("&Void a receipt…", VOID_KEY)
-        self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY)
-        self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY)
+        self.open_drawer_action = self._action(
+            "&Open my drawer (count the float)…", OPEN_DRAWER_KEY, self.ask_for_float
+        )
+        self.reprint_action = self._action("&Reprint the last receipt", REPRINT_KEY,
+                                           lambda: self.counter.undo.reprint_last())  # fmt: skip
+        self.void_action = self._action("&Void a receipt…", VOID_KEY, self.dialogs.open_void_dialog)
+        self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY, self.banners.retry_printing)
+        self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY, self.dialogs.open_no_sale_dialog)
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
                                  self.no_sale_action, self.retry_print_action)  # fmt: skip
-        for action in self._counter_actions:
-            self.counter_menu.addAction(action)
-        self.counter_menu.insertSeparator(self.retry_print_action)
-        self.open_drawer_action.triggered.connect(self.ask_for_float)
-        self.reprint_action.triggered.connect(lambda: self.counter.undo.reprint_last())
-        self.void_action.triggered.connect(self.dialogs.open_void_dialog)
-        self.retry_print_action.triggered.connect(self.banners.retry_printing)
-        self.no_sale_action.triggered.connect(self.dialogs.open_no_sale_dialog)
+        self.counter_menu = self._menu("C&ounter", "counterMenu", self._counter_actions,
+                                       separator_before=self.retry_print_action)  # fmt: skip
 
     def _build_mail_menu(self) -> None:
-        self.mail_menu = self.menuBar().addMenu("&Mail")
-        self.mail_menu.setObjectName("mailMenu")
-        self.mail_batches_action = self._action("Mail &batches…", MAIL_BATCHES_KEY)
-        self.mail_log_action = self._action("Mail &log…", MAIL_LOG_KEY)
-        self.tax_return_action = self._action("Sales &tax return…", TAX_RETURN_KEY)
-        self.delinquent_filers_action = self._action("&Delinquent filers…")
+        dialogs = self.dialogs
+        self.mail_batches_action = self._action("Mail &batches…", MAIL_BATCHES_KEY, dialogs.open_mail_batches)
+        self.mail_log_action = self._action("Mail &log…", MAIL_LOG_KEY, dialogs.open_mail_log)
+        self.tax_return_action = self._action("Sales &tax return…", TAX_RETURN_KEY, dialogs.open_tax_return)
+        self.delinquent_filers_action = self._action("&Delinquent filers…", "", dialogs.open_delinquent_filers)
         self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
                               self.delinquent_filers_action)  # fmt: skip
-        for action in self._mail_actions:
-            self.mail_menu.addAction(action)
-        self.mail_menu.insertSeparator(self.tax_return_action)
-        self.mail_batches_action.triggered.connect(self.dialogs.open_mail_batches)
-        self.mail_log_action.triggered.connect(self.dialogs.open_mail_log)
-        self.tax_return_action.triggered.connect(self.dialogs.open_tax_return)
-        self.delinquent_filers_action.triggered.connect(self.dialogs.open_delinquent_filers)
+        self.mail_menu = self._menu("&Mail", "mailMenu", self._mail_actions, separator_before=self.tax_return_action)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -273,10 +265,7 @@ class MainWindow(QMainWindow):
 
     @property
     def counter(self) -> CounterScreen:
-        if self._counter is None:
-            self._build_work()
-        assert self._counter is not None
-        return self._counter
+        return self._work_screens()[0]
 
     @property
     def inquiry(self) -> InquiryScreen:
@@ -284,10 +273,13 @@ class MainWindow(QMainWindow):
 
     @property
     def float_screen(self) -> FloatCountScreen:
-        if self._float_screen is None:
+        return self._work_screens()[1]
+
+    def _work_screens(self) -> tuple[CounterScreen, FloatCountScreen]:
+        if self._counter is None or self._float_screen is None:
             self._build_work()
-        assert self._float_screen is not None
-        return self._float_screen
+        assert self._counter is not None and self._float_screen is not None
+        return self._counter, self._float_screen
 
     @property
     def print_queue(self) -> PrintQueue:

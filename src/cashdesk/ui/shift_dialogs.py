@@ -120,7 +120,8 @@ class ShiftActions(QObject):
 
     # -- opening the dialogs --------------------------------------------------------------------
 
-    def _may_start(self, what: str, *, empty_receipt: bool = True) -> Operator | None:
+    def _may_start(self, what: str, *, empty_receipt: bool = True) -> tuple[Operator, DrawerView] | None:
+        """Who works the drawer, and the drawer, if `what` may start now; else None (and why, said)."""
         counter = self._counter
         operator = counter.operator
         if operator is None or counter.busy:
@@ -132,14 +133,15 @@ class ShiftActions(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return None
-        if counter.drawer is None:
+        drawer = counter.drawer
+        if drawer is None:
             counter.say(f"No drawer open: nothing to {what}. Open your drawer (Ctrl+Shift+D) first.", error=True)
             return None
         if empty_receipt and counter.payment_in_progress:
             counter.say(f"Finish this payment (F12) or cancel it (Esc in the search box) before you {what}.",
                         error=True)  # fmt: skip
             return None
-        return operator
+        return operator, drawer
 
     def _open(self, dialog: QDialog, done: Callable[[QDialog], None] | None) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -159,9 +161,10 @@ class ShiftActions(QObject):
         dialog.activateWindow()
 
     def open_cash_drop(self) -> None:
-        operator = self._may_start("make a cash drop")
-        if operator is None:
+        started = self._may_start("make a cash drop")
+        if started is None:
             return
+        operator, _drawer = started
         position = self.position
         dialog = CashDropDialog(self._ctx, operator, drawer_cash=position.cash if position is not None else None,
                                 parent=self._counter.window())  # fmt: skip
@@ -178,11 +181,10 @@ class ShiftActions(QObject):
         self._open(dialog, done)
 
     def open_paid_out(self) -> None:
-        operator = self._may_start("pay out cash")
-        if operator is None:
+        started = self._may_start("pay out cash")
+        if started is None:
             return
-        drawer = self._counter.drawer
-        assert drawer is not None
+        operator, drawer = started
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, PaidOutDialog) and dialog.result_paid_out is not None
@@ -202,9 +204,10 @@ class ShiftActions(QObject):
 
         if self.reporting:
             return
-        operator = self._may_start("report", empty_receipt=False)
-        if operator is None:
+        started = self._may_start("report", empty_receipt=False)
+        if started is None:
             return
+        operator, _drawer = started
         ctx = self._ctx
 
         def made(report: ShiftReport) -> None:
@@ -231,11 +234,10 @@ class ShiftActions(QObject):
     def open_balancing(self) -> None:
         from cashdesk.ui.balancing_wizard import BalancingWizard
 
-        operator = self._may_start("balance the drawer")
-        if operator is None:
+        started = self._may_start("balance the drawer")
+        if started is None:
             return
-        drawer = self._counter.drawer
-        assert drawer is not None
+        operator, drawer = started
         wizard = BalancingWizard(self._ctx, operator, drawer.id, parent=self._counter.window())
         wizard.drawer_closed.connect(self._drawer_closed)
         self._open(wizard, None)
