@@ -70,15 +70,22 @@ def flags_text(result: CountResult) -> list[str]:
     return lines
 
 
+class WizardStep(QWizardPage):
+    """A page of the balancing wizard (`ui.balancing_wizard`), named for tests and titled for the cashier."""
+
+    def __init__(self, wizard: BalancingWizard, name: str, title: str) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setObjectName(name)
+        self.setTitle(title)
+
+
 # -- 1 the blind count --------------------------------------------------------------------------------
 
 
-class CountPage(QWizardPage):
+class CountPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("countPage")
-        self.setTitle("Count the cash in the drawer")
+        super().__init__(wizard, "countPage", "Count the cash in the drawer")
         self.who_label = QLabel()
         self.who_label.setObjectName("countBy")
         self.who_label.setFont(_heading_font(self, 1.1))
@@ -146,14 +153,11 @@ class ItemsTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-class ItemsPage(QWizardPage):
+class ItemsPage(WizardStep):
     COLUMNS = ("Present", "Number", "Payer", "Amount", "Receipt")
 
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("itemsPage")
-        self.setTitle("Checks and money orders")
+        super().__init__(wizard, "itemsPage", "Checks and money orders")
         self.items: tuple[DrawerItem, ...] = ()
         self.extra: list[ExtraItem] = []
         explain = explanation(
@@ -319,12 +323,9 @@ class ItemsPage(QWizardPage):
 # -- 3 the card terminal ------------------------------------------------------------------------------
 
 
-class CardPage(QWizardPage):
+class CardPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("cardPage")
-        self.setTitle("Card terminal settlement")
+        super().__init__(wizard, "cardPage", "Card terminal settlement")
         explain = explanation(
             "Settle the batch on the card terminal and type the total it prints (0 when no card was taken). "
             "Enter records your count and shows the summary."

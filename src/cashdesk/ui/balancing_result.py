@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWizard,
-    QWizardPage,
 )
 
 from cashdesk.domain.cash import DENOMINATIONS, CountError, parse_pieces
 from cashdesk.domain.money import Money
-from cashdesk.ui.balancing_entry import KIND_LABELS, flags_text, over_short_text
+from cashdesk.ui.balancing_entry import KIND_LABELS, WizardStep, flags_text, over_short_text
 from cashdesk.ui.credentials import ERROR_STYLE, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
@@ -72,12 +71,9 @@ def _fill_balance(table: QTableWidget, result: CountResult) -> None:
     table.setFixedHeight(header + table.verticalHeader().length() + 2 * table.frameWidth())
 
 
-class SummaryPage(QWizardPage):
+class SummaryPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("summaryPage")
-        self.setTitle("Summary: expected and counted")
+        super().__init__(wizard, "summaryPage", "Summary: expected and counted")
         self.attempt_label = QLabel()
         self.attempt_label.setObjectName("summaryAttempt")
         self.table = _balance_table("balanceTable")
@@ -211,12 +207,9 @@ class SummaryPage(QWizardPage):
 # -- 5 the float to keep ------------------------------------------------------------------------------
 
 
-class FloatPage(QWizardPage):
+class FloatPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("floatKeepPage")
-        self.setTitle("The float to keep for the next shift")
+        super().__init__(wizard, "floatKeepPage", "The float to keep for the next shift")
         self.setCommitPage(True)
         explain = explanation(
             "These pieces stay in the drawer for the next shift; the rest of the cash goes to the deposit. "
@@ -304,12 +297,9 @@ class FloatPage(QWizardPage):
 # -- 6 closed -----------------------------------------------------------------------------------------
 
 
-class ClosedPage(QWizardPage):
+class ClosedPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("closedPage")
-        self.setTitle("The drawer is closed")
+        super().__init__(wizard, "closedPage", "The drawer is closed")
         self.setFinalPage(True)
         self.over_short_label = QLabel()
         self.over_short_label.setObjectName("closedOverShort")
