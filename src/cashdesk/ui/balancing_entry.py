@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.balancing import over_short_words
-from cashdesk.domain.cash import CountError
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation, side_by_side
+from cashdesk.ui.labels import column, explanation, side_by_side
 from cashdesk.ui.labels import heading_font as _heading_font
 from cashdesk.ui.operations import Operation
 
@@ -96,11 +95,7 @@ class CountPage(WizardStep):
         )
         self.count_widget = CashCountWidget("Cash counted", name="blind")
         self.message_label = message_label("countMessage")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.who_label)
-        layout.addWidget(explain)
-        layout.addWidget(self.count_widget, 1)
-        layout.addWidget(self.message_label)
+        column(self, self.who_label, explain, self.count_widget, self.message_label, grow=self.count_widget)
         self._chain = EnterChain(self.count_widget.fields, wizard.next, self)
         self.count_widget.recounted.connect(self._recounted)
         self._zero_warned = False
@@ -121,11 +116,8 @@ class CountPage(WizardStep):
         show_message(self.message_label, problem, error=bool(problem))
 
     def validatePage(self) -> bool:
-        try:
-            count = self.count_widget.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
+        count = self.count_widget.count_or_say(self.message_label)
+        if count is None:
             return False
         if count.total.cents == 0 and not self._zero_warned:
             self._zero_warned = True
@@ -187,14 +179,8 @@ class ItemsPage(WizardStep):
         self.extra_list.setMaximumHeight(80)
         self.message_label = message_label("itemsMessage")
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.none_label)
-        layout.addWidget(self.ticked_label)
-        layout.addLayout(row)
-        layout.addWidget(self.extra_list)
-        layout.addWidget(self.message_label)
+        column(self, explain, self.table, self.none_label, self.ticked_label, row, self.extra_list,
+               self.message_label, grow=self.table)  # fmt: skip
 
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.number_field, self.amount_field)
@@ -262,10 +248,10 @@ class ItemsPage(WizardStep):
             cells = [present, QTableWidgetItem(item.number), QTableWidgetItem(item.paid_by),
                      QTableWidgetItem(item.amount.display()), QTableWidgetItem(item.receipt_number)]  # fmt: skip
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, cell in enumerate(cells):
-                if column:
+            for column_index, cell in enumerate(cells):
+                if column_index:
                     cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, column, cell)
+                self.table.setItem(row, column_index, cell)
         self.table.blockSignals(False)
         self.table.setVisible(bool(self.items))
         self.none_label.setVisible(not self.items)

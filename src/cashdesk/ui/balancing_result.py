@@ -28,7 +28,7 @@ from cashdesk.ui.balancing_entry import KIND_LABELS, WizardStep, flags_text, ove
 from cashdesk.ui.credentials import ERROR_STYLE, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation, named_label
+from cashdesk.ui.labels import column, explanation, named_label
 from cashdesk.ui.labels import heading_font as _heading_font
 
 if TYPE_CHECKING:
@@ -61,11 +61,11 @@ def _fill_balance(table: QTableWidget, result: CountResult) -> None:
     counted = Money.total(line.counted for line in result.lines)
     rows.append(("Total", expected, counted, result.over_short))
     for row, (kind, exp, cnt, diff) in enumerate(rows):
-        for column, text in enumerate((kind, exp.display(), cnt.display(), over_short_text(diff))):
+        for column_index, text in enumerate((kind, exp.display(), cnt.display(), over_short_text(diff))):
             cell = QTableWidgetItem(text)
-            if column:
+            if column_index:
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(row, column, cell)
+            table.setItem(row, column_index, cell)
     table.resizeRowsToContents()  # every line shows, the total too, without scrolling
     header = table.horizontalHeader().sizeHint().height()
     table.setFixedHeight(header + table.verticalHeader().length() + 2 * table.frameWidth())
@@ -222,12 +222,7 @@ class FloatPage(WizardStep):
         self.deposit_label.setObjectName("depositCash")
         self.deposit_label.setFont(_heading_font(self, 1.1))
         self.message_label = message_label("floatKeepMessage")
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addWidget(keep)
-        layout.addWidget(self.count_widget, 1)
-        layout.addWidget(self.deposit_label)
-        layout.addWidget(self.message_label)
+        column(self, explain, keep, self.count_widget, self.deposit_label, self.message_label, grow=self.count_widget)
         self._chain = EnterChain(self.count_widget.fields, wizard.next, self)
         for field in self.count_widget.fields:  # a row keeping what was not counted: Enter stays on it
             self._chain.on_enter(field, self._refuse_not_counted)
@@ -279,11 +274,8 @@ class FloatPage(WizardStep):
         return True
 
     def validatePage(self) -> bool:
-        try:
-            keep = self.count_widget.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
+        keep = self.count_widget.count_or_say(self.message_label)
+        if keep is None:
             return False
         if self._refuse_not_counted():
             return False

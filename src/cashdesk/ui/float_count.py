@@ -157,6 +157,15 @@ class CashCountWidget(QWidget):
                 pieces[code] = number
         return CashCount(pieces)
 
+    def count_or_say(self, message_label: QLabel) -> CashCount | None:
+        """The count; or None, once `message_label` says what is wrong and the cursor is on that row."""
+        try:
+            return self.count()
+        except CountError as exc:
+            show_message(message_label, str(exc), error=True)
+            self.focus_first_bad()
+            return None
+
     def focus_first_bad(self) -> None:
         for code, field in self.count_fields.items():
             try:
@@ -280,11 +289,8 @@ class FloatCountScreen(QWidget):
     def confirm(self) -> None:
         if self._busy or self._operator is None:
             return
-        try:
-            count = self.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
+        count = self.count_widget.count_or_say(self.message_label)
+        if count is None:
             return
         if count.total.cents == 0:
             self._busy = True

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from cashdesk.domain.cash import CountError
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog, paid_out_details
@@ -30,7 +28,7 @@ from cashdesk.ui.counter_extras import FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation, heading
+from cashdesk.ui.labels import column, explanation, heading
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -69,11 +67,8 @@ class CashDropDialog(QDialog):
         self.count_widget.total_row.addWidget(self.drop_button)
         self.count_widget.recounted.connect(self._recounted)
         self.setMinimumSize(560, 640)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self, "Cash drop to the safe"))
-        layout.addWidget(explain)
-        layout.addWidget(self.count_widget, 1)
-        layout.addWidget(self.message_label)
+        column(self, heading(self, "Cash drop to the safe"), explain, self.count_widget, self.message_label,
+               grow=self.count_widget)  # fmt: skip
         fields = self.count_widget.fields
         QWidget.setTabOrder(fields[-1], self.drop_button)
         self._chain = EnterChain([*fields, self.drop_button], self.submit, self)
@@ -92,11 +87,8 @@ class CashDropDialog(QDialog):
     def submit(self) -> None:
         from cashdesk.services.shift import cash_drop
 
-        try:
-            count = self.count_widget.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
+        count = self.count_widget.count_or_say(self.message_label)
+        if count is None:
             return
 
         def refused(text: str) -> None:
@@ -245,12 +237,8 @@ class XReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self.print_report)
         self.setMinimumSize(520, 640)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self, f"X report — drawer {report.drawer_id}"))
-        layout.addWidget(explain)
-        layout.addWidget(self.text_view, 1)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
+        column(self, heading(self, f"X report — drawer {report.drawer_id}"), explain, self.text_view,
+               self.message_label, buttons, grow=self.text_view)  # fmt: skip
         self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def print_report(self) -> None:
