@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
@@ -40,6 +39,7 @@ from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -65,18 +65,14 @@ class MailLogModel(RowsModel["MailLogEntry"]):
         )
 
 
-class MailLogDialog(QDialog):
+class MailLogDialog(OperatorDialog):
     """Log the documents of the day's mail; `logged` holds the entries made in this dialog."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
                  folder: Path | None = None) -> None:  # fmt: skip
         from cashdesk.services.mail_log import DOCUMENT_TYPES, divisions
 
-        super().__init__(parent)
-        self.setObjectName("mailLogDialog")
-        self.setWindowTitle("Mail log")
-        self._ctx = ctx
-        self._operator = operator
+        super().__init__(ctx, operator, "mailLogDialog", "Mail log", parent)
         self._folder = folder
         self.logged: list[MailLogEntry] = []
         self.saved_to: Path | None = None

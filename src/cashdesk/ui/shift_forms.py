@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QPlainTextEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
 from cashdesk.ui.labels import column, explanation, heading
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -41,16 +41,12 @@ log = logging.getLogger(__name__)
 # -- the cash drop --------------------------------------------------------------------------------
 
 
-class CashDropDialog(QDialog):
+class CashDropDialog(OperatorDialog):
     """The cash going to the safe, counted by denomination; `result_drop` once it is recorded."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, *, drawer_cash: Money | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.setObjectName("cashDropDialog")
-        self.setWindowTitle("Cash drop to the safe")
-        self._ctx = ctx
-        self._operator = operator
+        super().__init__(ctx, operator, "cashDropDialog", "Cash drop to the safe", parent)
         self.result_drop: DropResult | None = None
         explain = explanation(
             "Count the cash you take to the safe and type how many of each (an empty row counts as none). Enter "
@@ -208,16 +204,12 @@ class PaidOutDialog(FormDialog):
 # -- the X report -----------------------------------------------------------------------------------
 
 
-class XReportDialog(QDialog):
+class XReportDialog(OperatorDialog):
     """The report's lines as they print, in a fixed-width font; Print (Alt+P) sends it to the printer."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, report: ShiftReport, *,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.setObjectName("xReportDialog")
-        self.setWindowTitle(f"X report — drawer {report.drawer_id}")
-        self._ctx = ctx
-        self._operator = operator
+        super().__init__(ctx, operator, "xReportDialog", f"X report — drawer {report.drawer_id}", parent)
         self.report = report
         self.printed = False
         self.text_view = QPlainTextEdit()

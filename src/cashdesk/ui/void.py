@@ -10,7 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QPushButton, QWidget
 
 from cashdesk.domain.refunds import tender_words
 from cashdesk.domain.security import OverrideAction
@@ -19,6 +19,7 @@ from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select, line_field
 from cashdesk.ui.labels import action_buttons, add_rows, column, explanation, heading
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -38,17 +39,13 @@ def void_details(preview: VoidPreview) -> list[str]:
     return said
 
 
-class VoidDialog(QDialog):
+class VoidDialog(OperatorDialog):
     """Receipt number (the last one filled in), reason, approval; `result_void` once voided."""
 
     def __init__(
         self, ctx: ServiceContext, operator: Operator, *, last_receipt: str = "", parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("voidDialog")
-        self.setWindowTitle("Void a receipt")
-        self._ctx = ctx
-        self._operator = operator
+        super().__init__(ctx, operator, "voidDialog", "Void a receipt", parent)
         self.result_void: VoidResult | None = None
         self.approval_dialog: ApprovalDialog | None = None
 
