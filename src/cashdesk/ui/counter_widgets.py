@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QLabel,
@@ -25,7 +24,7 @@ from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, focus_and_select, line_field
 from cashdesk.ui.labels import heading_font as _font
-from cashdesk.ui.labels import side_by_side
+from cashdesk.ui.labels import rows_to_choose, side_by_side
 
 if TYPE_CHECKING:
     from cashdesk.services.accounts import AccountDetail
@@ -96,15 +95,7 @@ class CartView(QTableView):
 
 
 def cart_view(name: str) -> CartView:
-    view = CartView()
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    return view
+    return rows_to_choose(CartView(), name)
 
 
 class PayStrip(QFrame):

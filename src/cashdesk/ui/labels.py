@@ -110,6 +110,20 @@ def column(dialog: QWidget, *parts: QWidget | QLayout, grow: QWidget | None = No
     return layout
 
 
+def rows_to_choose(table: V, name: str, *, tab_leaves: bool = True) -> V:
+    """A list to choose from: one whole row at a time, nothing edited, one line a row, no row numbers;
+    Tab leaves the table (unless not `tab_leaves`: then it moves from cell to cell)."""
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if tab_leaves:
+        table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
 def read_only(table: V, name: str, model: QAbstractItemModel) -> V:
     """A list of rows to read: whole rows chosen, nothing edited, Tab leaves the table, no row numbers."""
     table.setObjectName(name)
