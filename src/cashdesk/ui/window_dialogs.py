@@ -86,13 +86,12 @@ class WindowDialogs:
         else:
             self._owner.inquiry.show_message(text, error=error)
 
-    def _may_open_extra(self, permission: Permission) -> bool:
-        if self._working_with(permission) is None:
-            return False
-        counter = self._owner.counter
-        if counter.busy or self._owner.void_dialog is not None:
-            return False
-        return not self._raised(self._owner.extra_dialog)
+    def _may_open_extra(self, permission: Permission) -> Operator | None:
+        """The person at work, if they may open this window over the work now."""
+        operator = self._working_with(permission)
+        if operator is None or self._owner.counter.busy or self._owner.void_dialog is not None:
+            return None
+        return None if self._raised(self._owner.extra_dialog) else operator
 
     def _open_extra(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
         def finished(result: int) -> None:
@@ -109,22 +108,20 @@ class WindowDialogs:
     def open_day_close_dialog(self) -> None:
         from cashdesk.ui.day_close import DayCloseDialog
 
-        if not self._may_open_extra(Permission.CLOSE_DAY):
+        operator = self._may_open_extra(Permission.CLOSE_DAY)
+        if operator is None:
             return
-        assert self._owner.operator is not None
         self._open_extra(
-            DayCloseDialog(
-                self._owner.ctx, self._owner.operator, folder=self._owner.deposits_folder, parent=self._owner
-            ),
+            DayCloseDialog(self._owner.ctx, operator, folder=self._owner.deposits_folder, parent=self._owner),
             lambda dialog: self._owner.inquiry.focus_search(),
         )
 
     def open_returned_check_dialog(self) -> None:
         from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text
 
-        if not self._may_open_extra(Permission.APPROVE_OVERRIDES):
+        operator = self._may_open_extra(Permission.APPROVE_OVERRIDES)
+        if operator is None:
             return
-        assert self._owner.operator is not None
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
@@ -134,16 +131,15 @@ class WindowDialogs:
             self._tell(returned_check_text(result))
             self._owner.inquiry.focus_search()
 
-        self._open_extra(ReturnedCheckDialog(self._owner.ctx, self._owner.operator, parent=self._owner), done)
+        self._open_extra(ReturnedCheckDialog(self._owner.ctx, operator, parent=self._owner), done)
 
     def open_no_sale_dialog(self) -> None:
         from cashdesk.services.drawers import current_drawer
         from cashdesk.ui.counter_extras import NoSaleDialog
 
-        if not self._may_open_extra(Permission.TAKE_PAYMENTS):
+        operator = self._may_open_extra(Permission.TAKE_PAYMENTS)
+        if operator is None:
             return
-        operator = self._owner.operator
-        assert operator is not None
         counter = self._owner.counter
         if counter.payment_in_progress:
             counter.say(
@@ -178,9 +174,9 @@ class WindowDialogs:
     def open_pdf_copy_dialog(self) -> None:
         from cashdesk.ui.counter_extras import PdfCopyDialog
 
-        if not self._may_open_extra(Permission.LOOK_UP_ACCOUNTS):
+        operator = self._may_open_extra(Permission.LOOK_UP_ACCOUNTS)
+        if operator is None:
             return
-        assert self._owner.operator is not None
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, PdfCopyDialog) and dialog.saved_to is not None
@@ -188,9 +184,7 @@ class WindowDialogs:
             self._owner.inquiry.focus_search()
 
         last = self._owner.counter.last_receipt or ""
-        self._open_extra(
-            PdfCopyDialog(self._owner.ctx, self._owner.operator, last_receipt=last, parent=self._owner), done
-        )
+        self._open_extra(PdfCopyDialog(self._owner.ctx, operator, last_receipt=last, parent=self._owner), done)
 
     def _may_open_mail(self) -> Operator | None:
         operator = self._working_with(Permission.TAKE_PAYMENTS)
