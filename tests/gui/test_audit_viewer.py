@@ -18,8 +18,9 @@ from cashdesk.services.auth import sign_in as service_sign_in
 from cashdesk.services.context import PermissionDenied, ServiceContext
 from cashdesk.store.db import Database
 from cashdesk.ui.audit_viewer import AuditDialog
-from cashdesk.ui.main_window import AUDIT_HINT, Mode
+from cashdesk.ui.main_window import Mode
 from cashdesk.ui.models import AuditEventsModel
+from cashdesk.ui.window_hints import AUDIT_HINT
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from cashdesk.services.audit import AuditFilter, list_events
 from cashdesk.services.context import ServiceContext
-from cashdesk.ui.main_window import LOCK_HINTS, MainWindow, Mode
+from cashdesk.ui.main_window import MainWindow, Mode
+from cashdesk.ui.window_hints import LOCK_HINTS
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

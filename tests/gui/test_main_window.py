@@ -15,7 +15,8 @@ from cashdesk.config import Settings
 from cashdesk.services.context import ServiceContext
 from cashdesk.store.db import Database
 from cashdesk.ui.counter_widgets import KEY_LEGEND
-from cashdesk.ui.main_window import KEY_HINTS, STATION_HINTS, MainWindow
+from cashdesk.ui.main_window import MainWindow
+from cashdesk.ui.window_hints import KEY_HINTS, STATION_HINTS
 
 
 def test_title_names_the_city_and_the_station(qtbot: Any, city_db: Path) -> None:

@@ -15,8 +15,9 @@ from cashdesk.services.audit import AuditFilter, list_events
 from cashdesk.services.context import ServiceContext, command_line_operator
 from cashdesk.services.users import add_user, reset_password
 from cashdesk.store.db import Database
-from cashdesk.ui.main_window import SIGN_IN_HINTS, MainWindow, Mode
+from cashdesk.ui.main_window import MainWindow, Mode
 from cashdesk.ui.password import MISMATCH
+from cashdesk.ui.window_hints import SIGN_IN_HINTS
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.accounts import FlagSeverity, flag_severity
 from cashdesk.ui.columns import FitColumns
 from cashdesk.ui.formatting import date_text, kind_text
-from cashdesk.ui.labels import heading_font
+from cashdesk.ui.labels import heading_font, rows_to_choose
 from cashdesk.ui.models import HistoryModel, OpenItemsModel
 
 if TYPE_CHECKING:
@@ -49,15 +48,9 @@ def _value_label(name: str) -> QLabel:
 
 def _read_only_table(name: str, model: QAbstractItemModel, *, stretch: int) -> QTableView:
     """A table to read, not edit; column `stretch` takes the width left over."""
-    table = QTableView()
-    table.setObjectName(name)
+    table = rows_to_choose(QTableView(), name, tab_leaves=False)
     table.setModel(model)  # before the header's sections are set up: they come from the model
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

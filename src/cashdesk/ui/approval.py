@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.ui.credentials import CredentialsForm
-from cashdesk.ui.labels import explanation, heading_font
+from cashdesk.ui.labels import accept_buttons, column, explanation, heading_font
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -81,12 +81,29 @@ class ApprovalDialog(QDialog):
         self._reason = reason
         self.approval: Approval | None = None
 
-        self.action_label = QLabel(action.label)
+        self._build_labels(details)
+        explain = explanation("A supervisor types their own user id and password to approve. Esc cancels.")
+
+        self.form = CredentialsForm(name="approval", user_caption="&Supervisor:")
+        self.form.submitted.connect(self._approve)
+
+        self.approve_button = QPushButton("&Approve")
+        self.approve_button.setObjectName("approveButton")
+        buttons = accept_buttons(self, self.approve_button, self.form.submit)  # the form checks, then asks
+
+        self.setMinimumWidth(460)
+        column(self, self.action_label, self.object_label, self.details_label, self.asked_label, explain, self.form,
+               buttons)  # fmt: skip
+        self.form.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_labels(self, details: Sequence[str]) -> None:
+        """What is asked: the action, on what, its figures, and who asks (with their reason)."""
+        self.action_label = QLabel(self._action.label)
         self.action_label.setObjectName("approvalAction")
         self.action_label.setFont(heading_font(self))
-        self.object_label = QLabel(object)
+        self.object_label = QLabel(self._object)
         self.object_label.setObjectName("approvalObject")
-        self.object_label.setVisible(bool(object))
+        self.object_label.setVisible(bool(self._object))
         self.object_label.setWordWrap(True)
         # What is approved, in money and accounts: the supervisor signs for these figures, not a number.
         self.details_label = QLabel("\n".join(details))
@@ -94,35 +111,13 @@ class ApprovalDialog(QDialog):
         self.details_label.setVisible(bool(details))
         self.details_label.setWordWrap(True)
         self.details_label.setStyleSheet("QLabel#approvalDetails { font-weight: bold; }")
+        requested_by = self._requested_by
         asked = f"Asked by {requested_by.user_id} ({requested_by.role.label.lower()})"
-        if reason:
-            asked += f" — {reason}"
+        if self._reason:
+            asked += f" — {self._reason}"
         self.asked_label = QLabel(asked)
         self.asked_label.setObjectName("approvalAskedBy")
         self.asked_label.setWordWrap(True)
-        explain = explanation("A supervisor types their own user id and password to approve. Esc cancels.")
-
-        self.form = CredentialsForm(name="approval", user_caption="&Supervisor:")
-        self.form.submitted.connect(self._approve)
-
-        buttons = QDialogButtonBox()
-        self.approve_button = QPushButton("&Approve")
-        self.approve_button.setObjectName("approveButton")
-        buttons.addButton(self.approve_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.form.submit)  # the form checks, then asks the service
-        buttons.rejected.connect(self.reject)
-
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.action_label)
-        layout.addWidget(self.object_label)
-        layout.addWidget(self.details_label)
-        layout.addWidget(self.asked_label)
-        layout.addWidget(explain)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
-        self.form.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _approve(self, supervisor_id: str, password: str) -> None:
         from cashdesk.services.overrides import approve

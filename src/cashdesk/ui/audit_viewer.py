@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from cashdesk.ui.formatting import event_text
 from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
 from cashdesk.ui.models import AuditEventsModel
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
 
 if TYPE_CHECKING:
     from cashdesk.domain.audit import AuditRecord
@@ -64,16 +64,12 @@ def _date_edit(name: str, day: dt.date) -> QDateEdit:
     return edit
 
 
-class AuditDialog(QDialog):
+class AuditDialog(OperatorDialog):
     """Filters on top, the events below, latest first. Enter shows what matches; Esc closes."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("auditDialog")
-        self.setWindowTitle(f"Audit trail — Station {ctx.station}")
+        super().__init__(ctx, operator, "auditDialog", f"Audit trail — Station {ctx.station}", parent)
         self.resize(1100, 600)
-        self._ctx = ctx
-        self._operator = operator
         today = ctx.today()
 
         filters = self._build_filters(today)

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.balancing import over_short_words
-from cashdesk.domain.cash import CountError
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation
+from cashdesk.ui.labels import column, explanation, side_by_side
 from cashdesk.ui.labels import heading_font as _heading_font
 from cashdesk.ui.operations import Operation
 
@@ -70,15 +69,22 @@ def flags_text(result: CountResult) -> list[str]:
     return lines
 
 
+class WizardStep(QWizardPage):
+    """A page of the balancing wizard (`ui.balancing_wizard`), named for tests and titled for the cashier."""
+
+    def __init__(self, wizard: BalancingWizard, name: str, title: str) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setObjectName(name)
+        self.setTitle(title)
+
+
 # -- 1 the blind count --------------------------------------------------------------------------------
 
 
-class CountPage(QWizardPage):
+class CountPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("countPage")
-        self.setTitle("Count the cash in the drawer")
+        super().__init__(wizard, "countPage", "Count the cash in the drawer")
         self.who_label = QLabel()
         self.who_label.setObjectName("countBy")
         self.who_label.setFont(_heading_font(self, 1.1))
@@ -89,11 +95,7 @@ class CountPage(QWizardPage):
         )
         self.count_widget = CashCountWidget("Cash counted", name="blind")
         self.message_label = message_label("countMessage")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.who_label)
-        layout.addWidget(explain)
-        layout.addWidget(self.count_widget, 1)
-        layout.addWidget(self.message_label)
+        column(self, self.who_label, explain, self.count_widget, self.message_label, grow=self.count_widget)
         self._chain = EnterChain(self.count_widget.fields, wizard.next, self)
         self.count_widget.recounted.connect(self._recounted)
         self._zero_warned = False
@@ -114,11 +116,8 @@ class CountPage(QWizardPage):
         show_message(self.message_label, problem, error=bool(problem))
 
     def validatePage(self) -> bool:
-        try:
-            count = self.count_widget.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
+        count = self.count_widget.count_or_say(self.message_label)
+        if count is None:
             return False
         if count.total.cents == 0 and not self._zero_warned:
             self._zero_warned = True
@@ -146,14 +145,11 @@ class ItemsTable(QTableWidget):
         super().keyPressEvent(event)
 
 
-class ItemsPage(QWizardPage):
+class ItemsPage(WizardStep):
     COLUMNS = ("Present", "Number", "Payer", "Amount", "Receipt")
 
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("itemsPage")
-        self.setTitle("Checks and money orders")
+        super().__init__(wizard, "itemsPage", "Checks and money orders")
         self.items: tuple[DrawerItem, ...] = ()
         self.extra: list[ExtraItem] = []
         explain = explanation(
@@ -183,14 +179,8 @@ class ItemsPage(QWizardPage):
         self.extra_list.setMaximumHeight(80)
         self.message_label = message_label("itemsMessage")
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.none_label)
-        layout.addWidget(self.ticked_label)
-        layout.addLayout(row)
-        layout.addWidget(self.extra_list)
-        layout.addWidget(self.message_label)
+        column(self, explain, self.table, self.none_label, self.ticked_label, row, self.extra_list,
+               self.message_label, grow=self.table)  # fmt: skip
 
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.number_field, self.amount_field)
@@ -258,10 +248,10 @@ class ItemsPage(QWizardPage):
             cells = [present, QTableWidgetItem(item.number), QTableWidgetItem(item.paid_by),
                      QTableWidgetItem(item.amount.display()), QTableWidgetItem(item.receipt_number)]  # fmt: skip
             cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, cell in enumerate(cells):
-                if column:
+            for column_index, cell in enumerate(cells):
+                if column_index:
                     cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, column, cell)
+                self.table.setItem(row, column_index, cell)
         self.table.blockSignals(False)
         self.table.setVisible(bool(self.items))
         self.none_label.setVisible(not self.items)
@@ -319,31 +309,21 @@ class ItemsPage(QWizardPage):
 # -- 3 the card terminal ------------------------------------------------------------------------------
 
 
-class CardPage(QWizardPage):
+class CardPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("cardPage")
-        self.setTitle("Card terminal settlement")
+        super().__init__(wizard, "cardPage", "Card terminal settlement")
         explain = explanation(
             "Settle the batch on the card terminal and type the total it prints (0 when no card was taken). "
             "Enter records your count and shows the summary."
         )
-        self.total_field = QLineEdit()
-        self.total_field.setObjectName("cardSettlement")
-        self.total_field.setMaxLength(16)
-        self.total_field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total_field = line_field(QLineEdit(), "cardSettlement", 16, align_right=True)
         self.total_field.setMaximumWidth(200)
         caption = QLabel("Settlement &total:")
         caption.setBuddy(self.total_field)
-        row = QHBoxLayout()
-        row.addWidget(caption)
-        row.addWidget(self.total_field)
-        row.addStretch(1)
         self.message_label = message_label("cardMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addLayout(row)
+        layout.addLayout(side_by_side(caption, self.total_field))
         layout.addWidget(self.message_label)
         layout.addStretch(1)
         self._guard = CardNumberGuard(self)

@@ -20,16 +20,15 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWizard,
-    QWizardPage,
 )
 
 from cashdesk.domain.cash import DENOMINATIONS, CountError, parse_pieces
 from cashdesk.domain.money import Money
-from cashdesk.ui.balancing_entry import KIND_LABELS, flags_text, over_short_text
+from cashdesk.ui.balancing_entry import KIND_LABELS, WizardStep, flags_text, over_short_text
 from cashdesk.ui.credentials import ERROR_STYLE, message_label, show_message
-from cashdesk.ui.fields import EnterChain, focus_and_select
+from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation
+from cashdesk.ui.labels import column, explanation, named_label
 from cashdesk.ui.labels import heading_font as _heading_font
 
 if TYPE_CHECKING:
@@ -62,22 +61,19 @@ def _fill_balance(table: QTableWidget, result: CountResult) -> None:
     counted = Money.total(line.counted for line in result.lines)
     rows.append(("Total", expected, counted, result.over_short))
     for row, (kind, exp, cnt, diff) in enumerate(rows):
-        for column, text in enumerate((kind, exp.display(), cnt.display(), over_short_text(diff))):
+        for column_index, text in enumerate((kind, exp.display(), cnt.display(), over_short_text(diff))):
             cell = QTableWidgetItem(text)
-            if column:
+            if column_index:
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(row, column, cell)
+            table.setItem(row, column_index, cell)
     table.resizeRowsToContents()  # every line shows, the total too, without scrolling
     header = table.horizontalHeader().sizeHint().height()
     table.setFixedHeight(header + table.verticalHeader().length() + 2 * table.frameWidth())
 
 
-class SummaryPage(QWizardPage):
+class SummaryPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("summaryPage")
-        self.setTitle("Summary: expected and counted")
+        super().__init__(wizard, "summaryPage", "Summary: expected and counted")
         self.attempt_label = QLabel()
         self.attempt_label.setObjectName("summaryAttempt")
         self.table = _balance_table("balanceTable")
@@ -116,13 +112,9 @@ class SummaryPage(QWizardPage):
 
     def _build_reason_row(self) -> QHBoxLayout:
         """Over the limit: why, in the cashier's words (a supervisor approves it)."""
-        self.limit_label = QLabel()
-        self.limit_label.setObjectName("varianceLimit")
-        self.limit_label.setWordWrap(True)
-        self.reason_field = QLineEdit()
-        self.reason_field.setObjectName("varianceReason")
-        self.reason_field.setMaxLength(200)
-        self.reason_field.setPlaceholderText("For example: gave $10 too much change to a customer")
+        self.limit_label = named_label("varianceLimit")
+        self.reason_field = line_field(QLineEdit(), "varianceReason", 200,
+                                       placeholder="For example: gave $10 too much change to a customer")  # fmt: skip
         self.reason_caption = QLabel("R&eason for the variance:")
         self.reason_caption.setBuddy(self.reason_field)
         reason_row = QHBoxLayout()
@@ -215,12 +207,9 @@ class SummaryPage(QWizardPage):
 # -- 5 the float to keep ------------------------------------------------------------------------------
 
 
-class FloatPage(QWizardPage):
+class FloatPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("floatKeepPage")
-        self.setTitle("The float to keep for the next shift")
+        super().__init__(wizard, "floatKeepPage", "The float to keep for the next shift")
         self.setCommitPage(True)
         explain = explanation(
             "These pieces stay in the drawer for the next shift; the rest of the cash goes to the deposit. "
@@ -233,12 +222,7 @@ class FloatPage(QWizardPage):
         self.deposit_label.setObjectName("depositCash")
         self.deposit_label.setFont(_heading_font(self, 1.1))
         self.message_label = message_label("floatKeepMessage")
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addWidget(keep)
-        layout.addWidget(self.count_widget, 1)
-        layout.addWidget(self.deposit_label)
-        layout.addWidget(self.message_label)
+        column(self, explain, keep, self.count_widget, self.deposit_label, self.message_label, grow=self.count_widget)
         self._chain = EnterChain(self.count_widget.fields, wizard.next, self)
         for field in self.count_widget.fields:  # a row keeping what was not counted: Enter stays on it
             self._chain.on_enter(field, self._refuse_not_counted)
@@ -290,11 +274,8 @@ class FloatPage(QWizardPage):
         return True
 
     def validatePage(self) -> bool:
-        try:
-            keep = self.count_widget.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
+        keep = self.count_widget.count_or_say(self.message_label)
+        if keep is None:
             return False
         if self._refuse_not_counted():
             return False
@@ -308,12 +289,9 @@ class FloatPage(QWizardPage):
 # -- 6 closed -----------------------------------------------------------------------------------------
 
 
-class ClosedPage(QWizardPage):
+class ClosedPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__()
-        self._wizard = wizard
-        self.setObjectName("closedPage")
-        self.setTitle("The drawer is closed")
+        super().__init__(wizard, "closedPage", "The drawer is closed")
         self.setFinalPage(True)
         self.over_short_label = QLabel()
         self.over_short_label.setObjectName("closedOverShort")

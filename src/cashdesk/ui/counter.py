@@ -14,13 +14,12 @@ is on the right. The search box has the keyboard at the start of every transacti
     Esc                          → back one step; in the search box, cancel the transaction
     Ctrl+Shift+C P X B           → cash drop, paid-out, X report, balance the drawer (ui.shift_dialogs)
 
-Every payment goes through `services.payments.post_receipt`; printing is someone else's job
-(`ui.print_queue`): the `posted` signal says a receipt is waiting.
+Every payment goes through `services.payments.post_receipt` (`ui.counter_posting`); printing is
+someone else's job (`ui.print_queue`): the `posted` signal says a receipt is waiting.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,18 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.ui.cart import CartLinesModel, CartState, TendersModel
 from cashdesk.ui.counter_lines import CounterLines
+from cashdesk.ui.counter_posting import CounterPosting
 from cashdesk.ui.counter_undo import CounterUndo
 from cashdesk.ui.counter_widgets import NOT_A_CASHIER, PayStrip, cart_view, key_legend
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, is_plain_enter
 from cashdesk.ui.inquiry import InquiryScreen
 from cashdesk.ui.labels import heading_font as _font
-from cashdesk.ui.operations import Operation
 from cashdesk.ui.payer_entry import PayerEntry
 from cashdesk.ui.shift_dialogs import ShiftActions
 from cashdesk.ui.tender_entry import MiscEntry, TenderEntry
@@ -59,8 +57,6 @@ if TYPE_CHECKING:
     from cashdesk.services.drawers import DrawerView
     from cashdesk.services.posted import PostedReceipt
     from cashdesk.ui.approval import ApprovalDialog
-
-log = logging.getLogger(__name__)
 
 _CHANGE_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 8px;"
 
@@ -80,7 +76,7 @@ class CounterScreen(QWidget):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("counterScreen")
-        self._ctx = ctx
+        self.ctx = ctx
         self.operator: Operator | None = None
         self.drawer: DrawerView | None = None
         self.last_receipt: str | None = None
@@ -91,6 +87,7 @@ class CounterScreen(QWidget):
         self.blocked = ""  # why payments are off (the database failed its check), if they are
         self.lines = CounterLines(self)  # accounts, misc items and tenders onto the receipt
         self.undo = CounterUndo(self)  # Esc, reprints, voids
+        self.posting = CounterPosting(self)  # F12, the change due
 
         self.guard = CardNumberGuard(self)
         self.guard.refused.connect(self._card_number_refused)
@@ -119,19 +116,19 @@ class CounterScreen(QWidget):
         self.inquiry.stub_scanned.connect(self.lines.stub_scanned)
         self.tender_entry.submitted.connect(self.lines.apply_tender)
         self.misc_entry.submitted.connect(self.lines.add_misc)
-        self.payer_entry.done.connect(self._home)
+        self.payer_entry.done.connect(self.home)
         self.lines_view.delete_pressed.connect(self.lines.remove_line)
         self.tenders_view.delete_pressed.connect(self.lines.remove_tender)
 
         self._keys = self._bind_keys()
         self.setFocusProxy(self.inquiry.search_field)
-        self._refresh()
+        self.refresh()
 
     def _bind_keys(self) -> dict[str, QShortcut]:
         """The counter owns these keys: while it is hidden (locked, float count) they do nothing."""
         keys: dict[str, QShortcut] = {}
         for name, key, slot in (
-            ("payer", Qt.Key.Key_F3, lambda: self.payer_entry.start() if self._may_pay() else None),
+            ("payer", Qt.Key.Key_F3, lambda: self.payer_entry.start() if self.may_pay() else None),
             ("misc", Qt.Key.Key_F4, self.lines.open_misc),
             ("cash", Qt.Key.Key_F5, lambda: self.lines.open_tender(TenderKind.CASH)),
             ("check", Qt.Key.Key_F6, lambda: self.lines.open_tender(TenderKind.CHECK)),
@@ -300,6 +297,23 @@ class CounterScreen(QWidget):
         show_message(self.message_label, text, error=error)
 
     @property
+    def asking(self) -> bool:
+        """A yes/no question (`ask_yes_no`) is open: the keys wait for its answer."""
+        return self._asking
+
+    def ask_yes_no(self, title: str, text: str, answered: Callable[[bool], None], *, name: str,
+                   informative: str) -> None:  # fmt: skip
+        """`ui.fields.ask` over the counter; the keys wait until it is answered, then come back here."""
+        self._asking = True
+
+        def done(yes: bool) -> None:
+            self._asking = False
+            self.window().activateWindow()  # the keyboard comes back from the question
+            answered(yes)
+
+        ask(self, title, text, done, name=name, informative=informative)
+
+    @property
     def busy(self) -> bool:
         """A yes/no question or a supervisor's approval is open: other windows start nothing over it."""
         return self._asking or self.approval_dialog is not None
@@ -320,7 +334,7 @@ class CounterScreen(QWidget):
             self.misc_entry.refuse(CARD_NUMBER_REFUSED, field)
         self.say(CARD_NUMBER_REFUSED, error=True)
 
-    def _may_pay(self) -> bool:
+    def may_pay(self) -> bool:
         """Payment keys work for someone who takes payments, with a drawer open."""
         if self.operator is None or self._asking or self.approval_dialog is not None:
             return False
@@ -337,7 +351,7 @@ class CounterScreen(QWidget):
 
     # -- the receipt on screen ----------------------------------------------------------------------
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         cart = self.cart
         self.lines_model.set_rows(cart.lines)
         self.tenders_model.set_rows(cart.tenders)
@@ -347,13 +361,13 @@ class CounterScreen(QWidget):
         change = cart.change
         self.change_value.setText(change.display() if change is not None else "—")
 
-    def _close_entries(self) -> None:
+    def close_entries(self) -> None:
         self.tender_entry.hide()
         self.misc_entry.hide()
         self.pay_strip.close_strip()
         self.payer_entry.clear()  # a posted or cancelled receipt takes its payer with it
 
-    def _home(self) -> None:
+    def home(self) -> None:
         """Back to the search box, its text selected: where every step ends."""
         if not self.window().isActiveWindow():
             self.window().activateWindow()
@@ -361,130 +375,29 @@ class CounterScreen(QWidget):
 
     def clear_transaction(self) -> None:
         self.cart.clear()
-        self._close_entries()
-        self._refresh()
+        self.close_entries()
+        self.refresh()
         self.say("")
 
-    def _starting_new(self) -> None:
+    def starting_new(self) -> None:
         """The first line of a new receipt takes the last customer's change off the screen."""
         if self.cart.empty:
             self.change_box.hide()
 
-    # -- accounts ---------------------------------------------------------------------------------
-
-    # -- misc items --------------------------------------------------------------------------------
-
-    # -- tenders -------------------------------------------------------------------------------------
-
     # -- posting -------------------------------------------------------------------------------------
 
     def post(self) -> None:
-        """F12: the receipt is posted in one unit of work; printing follows in the background."""
-        if not self._may_pay() or not self.lines.take_cash_shown():
-            return
-        cart = self.cart
-        if not cart.lines:
-            self.say("Nothing to post: the receipt is empty.", error=True)
-            self._home()
-            return
-        if cart.remaining.cents:
-            self.say(f"{cart.remaining.display()} is still to be paid: F5 cash, F6 check, F7 card, F8 money order.",
-                     error=True)  # fmt: skip
-            self._home()
-            return
-        closed = cart.closed_accounts
-        if closed:
-            self._ask_approval(OverrideAction.CLOSED_ACCOUNT, closed[0], lambda approval_id: self._post(approval_id))
-            return
-        self._post(None)
+        """F12: the receipt is posted (`ui.counter_posting`)."""
+        self.posting.post()
 
-    def _post(self, approval_id: int | None) -> None:
-        from cashdesk.services.context import DatabaseError
-        from cashdesk.services.drawers import NoOpenDrawer
-        from cashdesk.services.payments import ExcessNeedsConfirmation, post_receipt
+    # -- approvals (a closed account at F12, a second reprint) -----------------------------------------
 
-        operator = self.operator
-        assert operator is not None
-
-        def no_drawer(exc: NoOpenDrawer) -> None:
-            self.say(str(exc), error=True)
-            self.set_drawer(None)
-            self.drawer_needed.emit()
-
-        def not_posted(text: str) -> None:
-            self.say(text, error=True)
-            self._home()
-
-        # On the GUI thread, through the runner's synchronous path: posting takes milliseconds, and
-        # the keys a cashier types next (the next stub, F12 again) must find the receipt posted.
-        # A full disk or a read-only file (DatabaseError) is said in words, like a refusal.
-        cart = self.cart.to_cart(self.payer_entry.payer)
-        Operation(self, lambda: post_receipt(self._ctx, operator, cart, list(self.cart.tenders),
-                                             approval_id=approval_id),
-                  failed="The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
-                         "supervisor.", log_as="posting failed")\
-            .handle(ExcessNeedsConfirmation,
-                    lambda exc: self._ask_excess_at_post(exc.account, exc.excess, approval_id))\
-            .handle(NoOpenDrawer, no_drawer)\
-            .handle(DatabaseError, lambda exc: not_posted(str(exc)))\
-            .success(self._posted).failure(not_posted).run_now()  # fmt: skip
-
-    def _ask_excess_at_post(self, account: str, excess: Money, approval_id: int | None) -> None:
-        self._asking = True
-
-        def answered(yes: bool) -> None:
-            self._asking = False
-            self.window().activateWindow()  # the keyboard comes back from the question
-            if yes:
-                self.cart.keep_excess(account)
-                self._refresh()
-                self._post(approval_id)
-                return
-            self.say(f"Not posted: change the amount for account {account} (Delete its line, then add it again).",
-                     error=True)  # fmt: skip
-            self._home()
-
-        ask(
-            self,
-            "More than is owed",
-            f"{excess.display()} is more than account {account} owes.\n\nKeep {excess.display()} as a credit on "
-            "the account?",
-            answered,
-            name="keepCreditQuestion",
-            informative="Y: yes, keep it as a credit.  N: no, change the amount.",
-        )
-
-    def _posted(self, posted: PostedReceipt) -> None:
-        self.last_receipt = posted.number
-        self.last_posted = posted
-        self.cart.clear()
-        self._close_entries()
-        self._refresh()
-        self.inquiry.reset()
-        change = posted.change
-        self.change_caption.setText("Change due" if change.cents else "No change due")
-        self.change_label.setText(change.display())
-        self.posted_label.setText(
-            f"Receipt {posted.number} posted: {posted.total.display()} paid, {posted.tendered.display()} tendered. "
-            "The receipt is on its way to the printer."
-        )
-        self.change_box.show()
-        self.say(f"Posted {posted.number}. Next customer: scan the stub or search.")
-        self.shift.refresh_position()
-        log.info("posted %s: %s", posted.number, posted.total.display())
-        self._home()
-        self.posted.emit(posted)
-
-    # -- Esc -----------------------------------------------------------------------------------------
-
-    # -- approvals, reprints -------------------------------------------------------------------------
-
-    def _ask_approval(self, action: OverrideAction, object: str, then: Callable[[int], None]) -> None:
+    def ask_approval(self, action: OverrideAction, object: str, then: Callable[[int], None]) -> None:
         """A supervisor's approval of `action` on `object`; `then(approval_id)` once given."""
         from cashdesk.ui.approval import ApprovalDialog
 
         assert self.operator is not None
-        dialog = ApprovalDialog(self._ctx, action=action, requested_by=self.operator, object=object,
+        dialog = ApprovalDialog(self.ctx, action=action, requested_by=self.operator, object=object,
                                 parent=self.window())  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -493,7 +406,7 @@ class CounterScreen(QWidget):
             approval = dialog.approval
             if approval is None:
                 self.say(f"{action.label}: not approved, nothing done.", error=True)
-                self._home()
+                self.home()
                 return
             then(approval.id)
 

@@ -56,7 +56,7 @@ def returned_check_text(result: ReturnedCheck) -> str:
     return text + "."
 
 
-class _FormDialog(QDialog):
+class FormDialog(QDialog):
     """A heading, a line of explanation, a few fields (Enter goes on; the last one does it), a message."""
 
     def __init__(self, name: str, title: str, explain: str, action_text: str, parent: QWidget | None) -> None:
@@ -137,7 +137,7 @@ class _FormDialog(QDialog):
         return self._operation(what, call, field).run_now()
 
 
-class ReturnedCheckDialog(_FormDialog):
+class ReturnedCheckDialog(FormDialog):
     """Receipt number, check number, reason: a supervisor records a check the bank returned."""
 
     def __init__(self, ctx: ServiceContext, supervisor: Operator, *, parent: QWidget | None = None) -> None:
@@ -184,7 +184,7 @@ class ReturnedCheckDialog(_FormDialog):
         self.accept()
 
 
-class NoSaleDialog(_FormDialog):
+class NoSaleDialog(FormDialog):
     """The reason, then a supervisor's approval, then the drawer kick is queued (`job_id`)."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, drawer_id: int, *,
@@ -243,7 +243,7 @@ class NoSaleDialog(_FormDialog):
         self.accept()
 
 
-class PdfCopyDialog(_FormDialog):
+class PdfCopyDialog(FormDialog):
     """A receipt number (the last one posted here filled in): a PDF copy is saved (`saved_to`)."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, *, last_receipt: str = "",

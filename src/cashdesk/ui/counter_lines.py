@@ -13,7 +13,6 @@ from cashdesk.domain.accounts import AccountStatus
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.ui.cart import MAX_LINES, AccountLine, MiscLine
-from cashdesk.ui.fields import ask
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.tender_entry import parse_amount
 
@@ -33,7 +32,7 @@ class CounterLines:
 
     def open_for_payment(self, number: str, amount: Money | None = None, note: str = "") -> None:
         """Enter on an account: it opens for payment with the amount due (or the stub's) filled in."""
-        if not self._owner._may_pay():
+        if not self._owner.may_pay():
             return
         detail = self._owner.inquiry.pane.detail
         if detail is None or detail.account.number != number:
@@ -56,7 +55,7 @@ class CounterLines:
         """Enter in the amount to pay: the account goes on the receipt; `then()` once it is on."""
         strip = self._owner.pay_strip
         detail = strip.detail
-        if detail is None or self._owner.guard.check_now() or not self._owner._may_pay():
+        if detail is None or self._owner.guard.check_now() or not self._owner.may_pay():
             return
         typed = strip.amount_field.text().strip()
         if len(typed) >= 20 and typed.isascii() and typed.isdigit():
@@ -105,11 +104,7 @@ class CounterLines:
         self._put_account(line, then)
 
     def _ask_keep_excess(self, line: AccountLine, then: Callable[[], None] | None) -> None:
-        self._owner._asking = True
-
         def answered(yes: bool) -> None:
-            self._owner._asking = False
-            self._owner.window().activateWindow()  # the keyboard comes back from the question
             if yes:
                 from dataclasses import replace
 
@@ -121,8 +116,7 @@ class CounterLines:
                 f"Account {line.number} owes {owed.display()}. Change the amount, Enter adds it."
             )
 
-        ask(
-            self._owner,
+        self._owner.ask_yes_no(
             "More than is owed",
             f"{line.amount.display()} is more than account {line.number} owes ({line.owed.display()}).\n\n"
             f"Keep {line.excess.display()} as a credit on the account?",
@@ -132,9 +126,9 @@ class CounterLines:
         )
 
     def _put_account(self, line: AccountLine, then: Callable[[], None] | None = None) -> None:
-        self._owner._starting_new()
+        self._owner.starting_new()
         changed = self._owner.cart.put_account(line)
-        self._owner._refresh()
+        self._owner.refresh()
         self._owner.pay_strip.close_strip()
         text = f"Account {line.number}: {line.amount.display()}" + (" (amount changed)." if changed else " added.")
         if line.keep_excess_as_credit and line.excess.cents:
@@ -147,25 +141,25 @@ class CounterLines:
         if line.closed:
             text += " A supervisor approves it when you post."
         self._owner.say(text + f" Still to pay: {self._owner.cart.remaining.display()}.", error=bool(warnings))
-        self._owner._home()
+        self._owner.home()
         if then is not None:
             then()
 
     def remove_line(self, row: int) -> None:
-        if not (0 <= row < len(self._owner.cart.lines)) or self._owner._asking:
+        if not (0 <= row < len(self._owner.cart.lines)) or self._owner.asking:
             return
         line = self._owner.cart.remove_line(row)
-        self._owner._refresh()
+        self._owner.refresh()
         self._owner.say(f"Removed: {line.what}, {line.amount.display()}.")
         if self._owner.cart.lines:
             self._owner.lines_view.setCurrentIndex(
                 self._owner.lines_model.index(min(row, len(self._owner.cart.lines) - 1), 0)
             )
         else:
-            self._owner._home()
+            self._owner.home()
 
     def open_misc(self) -> None:
-        if not self._owner._may_pay():
+        if not self._owner.may_pay():
             return
         if not self._owner.misc_entry.has_codes:
             from cashdesk.services.revenue import list_revenue_codes
@@ -174,7 +168,7 @@ class CounterLines:
             codes = (
                 Operation(
                     self._owner,
-                    lambda: list_revenue_codes(self._owner._ctx, category="departmental"),
+                    lambda: list_revenue_codes(self._owner.ctx, category="departmental"),
                     failed=failed,
                     log_as="could not list the revenue codes",
                 )
@@ -196,16 +190,16 @@ class CounterLines:
         if len(self._owner.cart.lines) >= MAX_LINES:
             self._owner.misc_entry.refuse(f"A receipt holds at most {MAX_LINES} lines. Post this one (F12) first.")
             return
-        self._owner._starting_new()
+        self._owner.starting_new()
         line = MiscLine(code, self._owner.misc_entry.description_of(code), amount, memo)
         self._owner.cart.add_misc(line)
-        self._owner._refresh()
+        self._owner.refresh()
         self._owner.misc_entry.hide()
         self._owner.say(f"{line.what}: {amount.display()} added. Still to pay: {self._owner.cart.remaining.display()}.")
-        self._owner._home()
+        self._owner.home()
 
     def open_tender(self, kind: TenderKind) -> None:
-        if not self._owner._may_pay():
+        if not self._owner.may_pay():
             return
         if self._owner.pay_strip.detail is not None:
             # The amount to pay goes on the receipt first, as its Enter would: a stub is scan, F5, F12.
@@ -216,18 +210,18 @@ class CounterLines:
             self._owner.say(
                 "Nothing to pay yet: add an account (scan the stub or search, Enter) or a misc item (F4).", error=True
             )
-            self._owner._home()
+            self._owner.home()
             return
         if cart.remaining.cents == 0:
             self._owner.say("The receipt is paid in full. F12 posts it.", error=True)
-            self._owner._home()
+            self._owner.home()
             return
         cash_only = cart.cash_only_accounts
         if kind is not TenderKind.CASH and cash_only:
             self._owner.say(
                 f"Account {cash_only[0]} is cash only: no {kind.label.lower()}. Take cash (F5).", error=True
             )
-            self._owner._home()
+            self._owner.home()
             return
         self._owner.pay_strip.close_strip()
         self._owner.misc_entry.hide()
@@ -260,7 +254,7 @@ class CounterLines:
                 )
                 return
         cart.add_tender(tender)
-        self._owner._refresh()
+        self._owner.refresh()
         entry.hide()
         applied = f"{tender.describe()}: {tender.amount.display()}."
         change = cart.change
@@ -272,13 +266,13 @@ class CounterLines:
             self._owner.say(f"{applied} Change due: {change.display()}. F12 posts the receipt.")
         else:
             self._owner.say(f"{applied} Paid in full. F12 posts the receipt.")
-        self._owner._home()
+        self._owner.home()
 
     def remove_tender(self, row: int) -> None:
-        if not (0 <= row < len(self._owner.cart.tenders)) or self._owner._asking:
+        if not (0 <= row < len(self._owner.cart.tenders)) or self._owner.asking:
             return
         tender = self._owner.cart.remove_tender(row)
-        self._owner._refresh()
+        self._owner.refresh()
         self._owner.say(
             f"Removed: {tender.describe()}, {tender.amount.display()}. Still to pay: "
             f"{self._owner.cart.remaining.display()}."
@@ -288,4 +282,4 @@ class CounterLines:
                 self._owner.tenders_model.index(min(row, len(self._owner.cart.tenders) - 1), 0)
             )
         else:
-            self._owner._home()
+            self._owner.home()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.counter_widgets import NOT_A_CASHIER
-from cashdesk.ui.fields import ask
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -26,28 +25,28 @@ class CounterUndo:
 
     def back(self) -> None:
         """Esc: back one step. In the search box with a receipt started: cancel it (asks first)."""
-        if self._owner._asking or self._owner.approval_dialog is not None:
+        if self._owner.busy:
             return
         focus = QApplication.focusWidget()
         if self._owner.tender_entry.isVisible():
             self._owner.tender_entry.hide()
             self._owner.say("Tender cancelled.")
-            self._owner._home()
+            self._owner.home()
             return
         if self._owner.misc_entry.isVisible():
             self._owner.misc_entry.hide()
             self._owner.say("Misc item cancelled.")
-            self._owner._home()
+            self._owner.home()
             return
         if self._owner.pay_strip.isVisible():
             self._owner.pay_strip.close_strip()
             if self._owner.inquiry.results_model.rowCount():
                 self._owner.inquiry.enter_results()
             else:
-                self._owner._home()
+                self._owner.home()
             return
         if focus is not None and focus is not self._owner.inquiry.search_field and self._owner.isAncestorOf(focus):
-            self._owner._home()  # from the results, the account's tables or the receipt
+            self._owner.home()  # from the results, the account's tables or the receipt
             return
         if not self._owner.cart.empty:
             self._ask_cancel()
@@ -55,23 +54,19 @@ class CounterUndo:
         self._owner.inquiry.reset()
         self._owner.change_box.hide()
         self._owner.say("")
-        self._owner._home()
+        self._owner.home()
 
     def _ask_cancel(self) -> None:
-        self._owner._asking = True
         lines, tenders = len(self._owner.cart.lines), len(self._owner.cart.tenders)
 
         def answered(yes: bool) -> None:
-            self._owner._asking = False
-            self._owner.window().activateWindow()  # the keyboard comes back from the question
             if yes:
                 self._owner.clear_transaction()
                 self._owner.inquiry.reset()
                 self._owner.say("Transaction cancelled: nothing was posted. Hand back anything the customer gave you.")
-            self._owner._home()
+            self._owner.home()
 
-        ask(
-            self._owner,
+        self._owner.ask_yes_no(
             "Cancel this transaction?",
             f"Cancel this transaction? Its {lines} line{'s' if lines != 1 else ''} and {tenders} "
             f"tender{'s' if tenders != 1 else ''} are dropped; nothing has been posted.",
@@ -82,7 +77,7 @@ class CounterUndo:
 
     def reprint_last(self) -> None:
         """Ctrl+P: a copy of the last receipt marked REPRINT; a second copy needs a supervisor."""
-        if self._owner.operator is None or self._owner._asking or self._owner.approval_dialog is not None:
+        if self._owner.operator is None or self._owner.busy:
             return
         if not self._owner.takes_payments:
             self._owner.inquiry.show_message(NOT_A_CASHIER, error=True)
@@ -91,7 +86,7 @@ class CounterUndo:
         if number is None:  # after a restart or a new sign-in: the last one this cashier posted here
             from cashdesk.services.printing import last_receipt_number
 
-            number = last_receipt_number(self._owner._ctx, self._owner.operator)
+            number = last_receipt_number(self._owner.ctx, self._owner.operator)
         if number is None:
             self._owner.say(
                 "You have not posted a receipt at this station yet: there is nothing to reprint.", error=True
@@ -109,15 +104,13 @@ class CounterUndo:
         def refused(exc: OverrideRefused) -> None:
             if approval_id is None and exc.reason == "no_approval":
                 self._owner.say(f"{number} was reprinted already: a supervisor approves another copy.")
-                self._owner._ask_approval(
-                    OverrideAction.REPRINT, number, lambda granted: self._reprint(number, granted)
-                )
+                self._owner.ask_approval(OverrideAction.REPRINT, number, lambda granted: self._reprint(number, granted))
                 return
             self._owner.say(str(exc), error=True)
 
         reprinting = Operation(
             self._owner,
-            lambda: reprint_receipt(self._owner._ctx, operator, number, approval_id=approval_id),
+            lambda: reprint_receipt(self._owner.ctx, operator, number, approval_id=approval_id),
             failed="The copy could not be printed ({exc}). Call your supervisor.",
             log_as="reprinting a receipt failed",
         )
@@ -125,7 +118,7 @@ class CounterUndo:
         if reprinting.failed:
             return
         self._owner.say(f"A copy of {number} marked REPRINT is printing.")
-        self._owner._home()
+        self._owner.home()
         self._owner.printing_wanted.emit()
 
     def voided(self, number: str, approved_by: str, hand_back: str = "") -> None:
@@ -133,5 +126,5 @@ class CounterUndo:
         said = f" {hand_back}" if hand_back else ""
         self._owner.say(f"Receipt {number} is void (approved by {approved_by}).{said} The void slip is printing.")
         self._owner.shift.refresh_position()
-        self._owner._home()
+        self._owner.home()
         self._owner.printing_wanted.emit()

@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTableView,
@@ -24,8 +22,9 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.accounts import AccountStatus, FlagSeverity, flag_severity
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
-from cashdesk.ui.fields import CardNumberGuard, focus_and_select
+from cashdesk.ui.fields import CardNumberGuard, focus_and_select, line_field
 from cashdesk.ui.labels import heading_font as _font
+from cashdesk.ui.labels import rows_to_choose, side_by_side
 
 if TYPE_CHECKING:
     from cashdesk.services.accounts import AccountDetail
@@ -96,15 +95,7 @@ class CartView(QTableView):
 
 
 def cart_view(name: str) -> CartView:
-    view = CartView()
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    return view
+    return rows_to_choose(CartView(), name)
 
 
 class PayStrip(QFrame):
@@ -123,10 +114,8 @@ class PayStrip(QFrame):
         self.flags_label.setObjectName("payFlags")
         self.flags_label.setStyleSheet(_FLAG_STYLE)
         self.flags_label.setWordWrap(True)
-        self.amount_field = QLineEdit()
-        self.amount_field.setObjectName("payAmount")
-        self.amount_field.setMaxLength(40)  # room for a stub scanned here by mistake: it is read as a scan
-        self.amount_field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # 40: room for a stub scanned here by mistake: it is read as a scan
+        self.amount_field = line_field(QLineEdit(), "payAmount", 40, align_right=True)
         self.amount_field.setFont(_font(self, 1.4))
         self.amount_field.setMaximumWidth(220)
         caption = QLabel("&Amount to pay:")
@@ -138,14 +127,10 @@ class PayStrip(QFrame):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
-        row = QHBoxLayout()
-        row.addWidget(caption)
-        row.addWidget(self.amount_field)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.flags_label)
-        layout.addLayout(row)
+        layout.addLayout(side_by_side(caption, self.amount_field))
         layout.addWidget(self.message_label)
         layout.addWidget(hint)
         guard.watch(self.amount_field)

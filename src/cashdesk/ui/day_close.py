@@ -28,7 +28,7 @@ from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.money import Money
 from cashdesk.ui.backup_progress import BackupProgress
-from cashdesk.ui.counter_extras import _FormDialog
+from cashdesk.ui.counter_extras import FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, show_message
 from cashdesk.ui.fields import ask, focus_and_select
 from cashdesk.ui.focus_marks import mark_focus
@@ -48,7 +48,7 @@ def deposits_folder() -> Path:
     return user_documents_path() / "cashdesk deposits"
 
 
-class DayCloseDialog(_FormDialog):
+class DayCloseDialog(FormDialog):
     """Date, deposit ticket, bag: close the business day, then export its deposit (`exported`)."""
 
     def __init__(self, ctx: ServiceContext, supervisor: Operator, *, folder: Path | None = None,

@@ -1,10 +1,12 @@
-"""Field helpers for the counter: Enter moves on to the next field, a yes/no question asked
-from the keyboard, and the guard that never lets a card number stay in a field.
+"""Field helpers for the counter: a line field set up the same way everywhere, Enter moves on to
+the next field, a yes/no question asked from the keyboard, and the guard that never lets a card
+number stay in a field.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -14,6 +16,23 @@ from cashdesk.domain.cards import field_holds_card_number
 
 CARD_NUMBER_REFUSED = "Never type a card number. Take only the brand, the last four digits and the approval code."
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+F = TypeVar("F", bound=QLineEdit)
+
+
+def line_field(field: F, name: str, max_length: int, *, text: str = "", placeholder: str = "",
+               align_right: bool = False) -> F:  # fmt: skip
+    """`field` named `name` (tests and style sheets find it by it), holding at most `max_length`
+    characters, with its first `text` and the `placeholder` it shows while empty."""
+    field.setObjectName(name)
+    field.setMaxLength(max_length)
+    if text:
+        field.setText(text)
+    if placeholder:
+        field.setPlaceholderText(placeholder)
+    if align_right:  # amounts and counts line up on the right
+        field.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return field
 
 
 def is_plain_enter(event: QKeyEvent) -> bool:
@@ -141,4 +160,6 @@ def ask(
     return box
 
 
-__all__ = ["CARD_NUMBER_REFUSED", "CardNumberGuard", "EnterChain", "ask", "focus_and_select", "is_plain_enter"]
+__all__ = [
+    "CARD_NUMBER_REFUSED", "CardNumberGuard", "EnterChain", "ask", "focus_and_select", "is_plain_enter", "line_field",
+]  # fmt: skip

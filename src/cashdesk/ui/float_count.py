@@ -32,7 +32,7 @@ from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
 from cashdesk.ui.focus_marks import keep_in_view, mark_focus
-from cashdesk.ui.labels import explanation, heading_font
+from cashdesk.ui.labels import explanation, heading_font, named_label, side_by_side
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -74,10 +74,7 @@ class CashCountWidget(QWidget):
         self.total_label = QLabel(Money(0).display())
         self.total_label.setObjectName(f"{name}Total" if name else "countTotal")
         self.total_label.setFont(heading_font(self, 2.2))
-        self.total_row = QHBoxLayout()
-        self.total_row.addWidget(self.total_caption)
-        self.total_row.addWidget(self.total_label)
-        self.total_row.addStretch(1)
+        self.total_row = side_by_side(self.total_caption, self.total_label)  # a dialog may add its button at the right
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +157,15 @@ class CashCountWidget(QWidget):
                 pieces[code] = number
         return CashCount(pieces)
 
+    def count_or_say(self, message_label: QLabel) -> CashCount | None:
+        """The count; or None, once `message_label` says what is wrong and the cursor is on that row."""
+        try:
+            return self.count()
+        except CountError as exc:
+            show_message(message_label, str(exc), error=True)
+            self.focus_first_bad()
+            return None
+
     def focus_first_bad(self) -> None:
         for code, field in self.count_fields.items():
             try:
@@ -203,13 +209,10 @@ class FloatCountScreen(QWidget):
         self._operator: Operator | None = None
         self._busy = False
 
-        heading = QLabel("Open your drawer: count the starting float")
-        heading.setObjectName("floatHeading")
-        heading.setFont(heading_font(self, 1.5))
-        heading.setWordWrap(True)
-        self.who_label = QLabel()
-        self.who_label.setObjectName("floatFor")
-        self.who_label.setWordWrap(True)
+        heading = named_label(
+            "floatHeading", "Open your drawer: count the starting float", font=heading_font(self, 1.5)
+        )
+        self.who_label = named_label("floatFor")
         explain = explanation(
             "Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next "
             "row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up "
@@ -286,11 +289,8 @@ class FloatCountScreen(QWidget):
     def confirm(self) -> None:
         if self._busy or self._operator is None:
             return
-        try:
-            count = self.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
+        count = self.count_widget.count_or_say(self.message_label)
+        if count is None:
             return
         if count.total.cents == 0:
             self._busy = True

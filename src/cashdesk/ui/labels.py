@@ -1,9 +1,9 @@
-"""What every window shows the same way: headings (the window's own font, larger and bold), and a
-form dialog's buttons and its column of parts."""
+"""What every window shows the same way: headings (the window's own font, larger and bold), named
+labels that wrap, and a form dialog's buttons, its rows and its column of parts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
@@ -47,6 +48,16 @@ def explanation(text: str) -> QLabel:
     return label
 
 
+def named_label(name: str, text: str = "", *, font: QFont | None = None) -> QLabel:
+    """A label that wraps to its width, named `name` (tests and style sheets find it by it)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if font is not None:
+        label.setFont(font)
+    return label
+
+
 def add_rows(form: QFormLayout, *rows: tuple[str, QWidget]) -> list[QLabel]:
     """Caption and field, one row each; the caption's Alt+letter puts the cursor in its field."""
     captions = []
@@ -58,28 +69,59 @@ def add_rows(form: QFormLayout, *rows: tuple[str, QWidget]) -> list[QLabel]:
     return captions
 
 
-def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], None]) -> QDialogButtonBox:
-    """The dialog's action button and Cancel. Neither takes Enter: Enter moves through the fields
-    and the last one submits."""
+def accept_buttons(dialog: QDialog, action: QPushButton, accepted: Callable[[], None]) -> QDialogButtonBox:
+    """The dialog's action button (`accepted` when pressed) and Cancel (Esc)."""
     buttons = QDialogButtonBox()
-    action.setAutoDefault(False)
     buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAutoDefault(False)
-    buttons.accepted.connect(submit)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(accepted)
     buttons.rejected.connect(dialog.reject)
     return buttons
 
 
-def column(dialog: QWidget, *parts: QWidget | QLayout) -> QVBoxLayout:
-    """The dialog's parts one under another, top to bottom."""
+def action_buttons(dialog: QDialog, action: QPushButton, submit: Callable[[], None]) -> QDialogButtonBox:
+    """The dialog's action button and Cancel. Neither takes Enter: Enter moves through the fields
+    and the last one submits."""
+    buttons = accept_buttons(dialog, action, submit)
+    action.setAutoDefault(False)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+    return buttons
+
+
+def side_by_side(*left: QWidget, right: Sequence[QWidget] = ()) -> QHBoxLayout:
+    """Parts side by side from the left edge, then room, then `right` against the right edge."""
+    layout = QHBoxLayout()
+    for part in left:
+        layout.addWidget(part)
+    layout.addStretch(1)
+    for part in right:
+        layout.addWidget(part)
+    return layout
+
+
+def column(dialog: QWidget, *parts: QWidget | QLayout, grow: QWidget | None = None) -> QVBoxLayout:
+    """The dialog's parts one under another, top to bottom; `grow` (one of them) takes the room left."""
     layout = QVBoxLayout(dialog)
     for part in parts:
         if isinstance(part, QLayout):
             layout.addLayout(part)
         else:
-            layout.addWidget(part)
+            layout.addWidget(part, 1 if part is grow else 0)
     return layout
+
+
+def rows_to_choose(table: V, name: str, *, tab_leaves: bool = True) -> V:
+    """A list to choose from: one whole row at a time, nothing edited, one line a row, no row numbers;
+    Tab leaves the table (unless not `tab_leaves`: then it moves from cell to cell)."""
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if tab_leaves:
+        table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    return table
 
 
 def read_only(table: V, name: str, model: QAbstractItemModel) -> V:

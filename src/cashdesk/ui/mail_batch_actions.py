@@ -43,7 +43,7 @@ class BatchActions:
         view = (
             Operation(
                 self._owner,
-                lambda: balance_batch(self._owner._ctx, self._owner._operator, batch.id),
+                lambda: balance_batch(self._owner.ctx, self._owner.operator, batch.id),
                 failed="The batch could not be balanced ({exc}). Call your supervisor.",
                 log_as="balancing the mail batch failed",
             )
@@ -76,7 +76,7 @@ class BatchActions:
         if not self.balance():
             return
         batch = self._owner.view
-        ctx, operator = self._owner._ctx, self._owner._operator
+        ctx, operator = self._owner.ctx, self._owner.operator
 
         def posted(result: PostedBatch) -> None:
             self._owner.posting = False
@@ -110,8 +110,8 @@ class BatchActions:
         if self._owner.view is None:
             return
         batch = self._owner.view
-        ctx, operator = self._owner._ctx, self._owner._operator
-        folder = self._owner._reports if self._owner._reports is not None else reports_folder(ctx)
+        ctx, operator = self._owner.ctx, self._owner.operator
+        folder = self._owner.reports if self._owner.reports is not None else reports_folder(ctx)
 
         def saved(path: Path) -> None:
             self._owner.saved_to = path
@@ -140,11 +140,11 @@ class BatchActions:
         folder = (
             None
             if print_it
-            else (self._owner._receipts if self._owner._receipts is not None else counter_extras.receipts_folder())
+            else (self._owner.receipts if self._owner.receipts is not None else counter_extras.receipts_folder())
         )
-        done = self._owner._call(
+        done = self._owner.call(
             "the mail receipt",
-            lambda: mail_receipt(self._owner._ctx, self._owner._operator, item.id, folder=folder, print_it=print_it),
+            lambda: mail_receipt(self._owner.ctx, self._owner.operator, item.id, folder=folder, print_it=print_it),
             self._owner.items_table,
             none_ok=True,
         )
@@ -203,9 +203,9 @@ class BatchActions:
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, ReasonDialog)
-            view = self._owner._call(
+            view = self._owner.call(
                 "rejecting the batch",
-                lambda: reject_batch(self._owner._ctx, self._owner._operator, batch.id, dialog.reason),
+                lambda: reject_batch(self._owner.ctx, self._owner.operator, batch.id, dialog.reason),
                 None,
             )
             if view is not None:
@@ -242,9 +242,9 @@ class BatchActions:
         assert isinstance(dialog, ReasonDialog)
         reason = dialog.reason
         approval = ApprovalDialog(
-            self._owner._ctx,
+            self._owner.ctx,
             action=OverrideAction.MAIL_REVERSAL,
-            requested_by=self._owner._operator,
+            requested_by=self._owner.operator,
             object=reversal_object(item),
             reason=f"{item.amount.display()} — {reason}",
             parent=self._owner,
@@ -260,10 +260,10 @@ class BatchActions:
             self._owner.show_batch(self._owner.view, "Not reversed: a supervisor did not approve it.", error=True)
             return
         batch = self._owner.view
-        view = self._owner._call(
+        view = self._owner.call(
             "reversing the item",
             lambda: reverse_item(
-                self._owner._ctx, self._owner._operator, batch.id, item.id, reason, approval_id=approval.id
+                self._owner.ctx, self._owner.operator, batch.id, item.id, reason, approval_id=approval.id
             ),
             self._owner.items_table,
         )

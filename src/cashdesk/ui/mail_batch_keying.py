@@ -86,7 +86,7 @@ class BatchKeying:
         detail = None
         for number in candidates:
             try:
-                detail = account_detail(self._owner._ctx, number)
+                detail = account_detail(self._owner.ctx, number)
                 break
             except ServiceError:
                 continue
@@ -182,11 +182,11 @@ class BatchKeying:
         scanned = stub is not None and self._stub_account == stub.account
         account = "" if scanned else self._account
         batch = self._owner.view
-        view = self._owner._call(
+        view = self._owner.call(
             "adding the remittance",
             lambda: add_remittance(
-                self._owner._ctx,
-                self._owner._operator,
+                self._owner.ctx,
+                self._owner.operator,
                 batch.id,
                 scan_line=self._owner.scan_field.text().strip() if scanned else "",
                 account=account,
@@ -224,9 +224,9 @@ class BatchKeying:
             )
             return
         batch, row = self._owner.view, self._owner.items_table.current_row()
-        view = self._owner._call(
+        view = self._owner.call(
             "taking the item out",
-            lambda: remove_remittance(self._owner._ctx, self._owner._operator, batch.id, item.id),
+            lambda: remove_remittance(self._owner.ctx, self._owner.operator, batch.id, item.id),
             self._owner.items_table,
         )
         if view is None:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from cashdesk.domain.money import Money
-from cashdesk.ui.counter_extras import _FormDialog
+from cashdesk.ui.counter_extras import FormDialog
+from cashdesk.ui.labels import rows_to_choose
 from cashdesk.ui.models import Column, RowsModel, money_column
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def control_text(view: BatchView) -> str:
     return f"{view.count}/{view.control_count}"
 
 
-#: What `MailBatchesDialog._call(..., none_ok=True)` gives when the service refused or failed.
+#: What `MailBatchesDialog.call(..., none_ok=True)` gives when the service refused or failed.
 FAILED = object()
 
 
@@ -124,14 +125,8 @@ class KeyTable(QTableView):
 
     def __init__(self, name: str, letters: str = "") -> None:
         super().__init__()
-        self.setObjectName(name)
+        rows_to_choose(self, name)
         self._letters = letters.upper()
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -164,7 +159,7 @@ class KeyTable(QTableView):
             self.selectRow(row)
 
 
-class ReasonDialog(_FormDialog):
+class ReasonDialog(FormDialog):
     """One reason, typed; Enter gives it (`reason`)."""
 
     def __init__(self, name: str, title: str, explain: str, action: str, placeholder: str,

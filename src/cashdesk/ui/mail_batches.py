@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import explanation
+from cashdesk.ui.labels import explanation, named_label, side_by_side
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.mail_batch_actions import BatchActions
 from cashdesk.ui.mail_batch_keying import BatchKeying
@@ -81,10 +81,10 @@ class MailBatchesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("mailBatchesDialog")
         self.setWindowTitle("Mail batches")
-        self._ctx = ctx
-        self._operator = operator
-        self._reports = reports
-        self._receipts = receipts
+        self.ctx = ctx
+        self.operator = operator
+        self.reports = reports  # where proof lists are saved (None: the reports folder)
+        self.receipts = receipts  # where mail receipts are saved (None: the receipts folder)
         self.view: BatchView | None = None
         self.posted: list[PostedBatch] = []
         self.saved_to: Path | None = None
@@ -152,10 +152,7 @@ class MailBatchesDialog(QDialog):
         close = QPushButton("Close (Esc)")
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons = side_by_side(self.new_button, right=[close])
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.list_heading)
@@ -167,11 +164,7 @@ class MailBatchesDialog(QDialog):
         return page
 
     def _line(self, name: str, max_length: int, *, align_right: bool = False) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setMaxLength(max_length)
-        if align_right:
-            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+        field = line_field(QLineEdit(), name, max_length, align_right=align_right)
         self.guard.watch(field)
         return field
 
@@ -190,7 +183,7 @@ class MailBatchesDialog(QDialog):
         self.pages.setCurrentWidget(self.list_page)
         self.new_form.hide()
         said: list[str] = []  # a refusal (no open business day) or a failure: said, the list stays empty
-        listed = Operation(self, lambda: list_batches(self._ctx, self._operator), failed="{exc}",
+        listed = Operation(self, lambda: list_batches(self.ctx, self.operator), failed="{exc}",
                            log_as="listing the mail batches failed").failure(said.append).run_now()  # fmt: skip
         batches = listed if listed is not None else ()
         if said:
@@ -232,8 +225,8 @@ class MailBatchesDialog(QDialog):
         except MoneyError as exc:
             self.refuse(str(exc), self.control_total_field)
             return
-        view = self._call("opening the batch", lambda: open_batch(
-            self._ctx, self._operator, control_count=int(self.control_count_field.text()), control_total=total),
+        view = self.call("opening the batch", lambda: open_batch(
+            self.ctx, self.operator, control_count=int(self.control_count_field.text()), control_total=total),
             self.control_count_field)  # fmt: skip
         if view is None:
             return
@@ -248,7 +241,7 @@ class MailBatchesDialog(QDialog):
             self.start_new_batch()
             return
         chosen = self.batches_model.row_object(row)
-        view = self._call("opening the batch", lambda: batch_view(self._ctx, self._operator, chosen.id),
+        view = self.call("opening the batch", lambda: batch_view(self.ctx, self.operator, chosen.id),
                           self.batches_table)  # fmt: skip
         if view is not None:
             self.show_batch(view)
@@ -258,10 +251,7 @@ class MailBatchesDialog(QDialog):
     def _build_batch_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("mailBatchPage")
-        self.batch_heading = QLabel()
-        self.batch_heading.setObjectName("batchHeading")
-        self.batch_heading.setFont(_font(self, 1.3))
-        self.batch_heading.setWordWrap(True)
+        self.batch_heading = named_label("batchHeading", font=_font(self, 1.3))
 
         totals = self._build_totals()
         self.entry = self._build_entry()
@@ -272,9 +262,7 @@ class MailBatchesDialog(QDialog):
         self.items_table.delete_pressed.connect(self.keying.remove_chosen)
         items_caption = QLabel("&Items (Delete takes the chosen one out while the batch is open):")
         items_caption.setBuddy(self.items_table)
-        self.suspects_label = QLabel()
-        self.suspects_label.setObjectName("batchSuspects")
-        self.suspects_label.setWordWrap(True)
+        self.suspects_label = named_label("batchSuspects")
         self.suspects_label.setStyleSheet("color: #8b0000; font-weight: bold;")
         self.batch_message = message_label("batchMessage")
         self.batch_message.setFont(_font(self, 1.1, bold=False))
@@ -356,7 +344,7 @@ class MailBatchesDialog(QDialog):
             QWidget.setTabOrder(first, second)
         return entry
 
-    def _build_batch_buttons(self, page: QWidget) -> QHBoxLayout:
+    def _build_batch_buttons(self, page: QWidget) -> QLayout:
         """What is done with the batch (F9 and F12 while the page shows), and back to the list."""
         self.balance_button = self._button("balanceBatch", "Balance (F9)", self.batch_actions.balance)
         self.post_button = self._button("postBatch", "Post (F12)", self.batch_actions.post)
@@ -370,12 +358,10 @@ class MailBatchesDialog(QDialog):
         self.reject_button = self._button("rejectBatch", "Re&ject batch…", self.batch_actions.ask_reject)
         self.reverse_button = self._button("reverseItem", "Re&verse item…", self.batch_actions.ask_reverse)
         back = self._button("backToBatches", "Back to the list (Esc)", lambda: self.show_list(choose=self._batch_id()))
-        buttons = QHBoxLayout()
-        for button in (self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
-                       self.pdf_receipt_button, self.reject_button, self.reverse_button):  # fmt: skip
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(back)
+        buttons = side_by_side(
+            self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
+            self.pdf_receipt_button, self.reject_button, self.reverse_button, right=[back],
+        )  # fmt: skip
 
         for key, slot in ((Qt.Key.Key_F9, self.batch_actions.balance), (Qt.Key.Key_F12, self.batch_actions.post)):
             shortcut = QShortcut(QKeySequence(key), page)
@@ -482,7 +468,7 @@ class MailBatchesDialog(QDialog):
         if field is not None:
             focus_and_select(field)
 
-    def _call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
+    def call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
         """The service's answer; a refusal (or a failure) is said here and gives None (`FAILED` if none_ok)."""
         failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
         operation = Operation(self, call, failed=failed, log_as=f"{what} failed")

@@ -22,26 +22,24 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from cashdesk.domain.dates import parse_day
 from cashdesk.ui.credentials import message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
-from cashdesk.ui.labels import explanation, heading, heading_font, read_only
+from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -67,18 +65,14 @@ class MailLogModel(RowsModel["MailLogEntry"]):
         )
 
 
-class MailLogDialog(QDialog):
+class MailLogDialog(OperatorDialog):
     """Log the documents of the day's mail; `logged` holds the entries made in this dialog."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
                  folder: Path | None = None) -> None:  # fmt: skip
         from cashdesk.services.mail_log import DOCUMENT_TYPES, divisions
 
-        super().__init__(parent)
-        self.setObjectName("mailLogDialog")
-        self.setWindowTitle("Mail log")
-        self._ctx = ctx
-        self._operator = operator
+        super().__init__(ctx, operator, "mailLogDialog", "Mail log", parent)
         self._folder = folder
         self.logged: list[MailLogEntry] = []
         self.saved_to: Path | None = None
@@ -93,9 +87,8 @@ class MailLogDialog(QDialog):
         form = self._build_form(divisions(ctx), DOCUMENT_TYPES)
 
         self.message_label = message_label("mailLogMessage")
-        self.day_label = QLabel()
+        self.day_label = heading(self, "")
         self.day_label.setObjectName("mailLogDay")
-        self.day_label.setFont(heading_font(self))
         zone = ZoneInfo(ctx.settings.city.time_zone)
         self.model = MailLogModel(zone, self)
         self.table = read_only(QTableView(), "mailLogEntries", self.model)
@@ -106,14 +99,7 @@ class MailLogDialog(QDialog):
 
         self.setMinimumSize(860, 620)
         mark_focus(self)  # a button or box with the keyboard shows it
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(explain)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.day_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        column(self, title, explain, form, self.message_label, self.day_label, self.table, buttons, grow=self.table)
 
         self._wire_keys()
         self._day = ctx.today()
@@ -133,13 +119,9 @@ class MailLogDialog(QDialog):
         self.notes_field = self._line("mailLogNotes", 300)
 
         form = QFormLayout()
-        for caption, field in (("&Date received:", self.date_field), ("&Type:", self.type_field),
-                               ("&From:", self.sender_field), ("&Reference:", self.reference_field),
-                               ("Routed t&o:", self.division_field), ("&Notes:", self.notes_field)):  # fmt: skip
-            label = QLabel(caption)
-            label.setBuddy(field)
-            form.addRow(label, field)
-
+        add_rows(form, ("&Date received:", self.date_field), ("&Type:", self.type_field),
+                 ("&From:", self.sender_field), ("&Reference:", self.reference_field),
+                 ("Routed t&o:", self.division_field), ("&Notes:", self.notes_field))  # fmt: skip
         return form
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -185,12 +167,7 @@ class MailLogDialog(QDialog):
         return completer
 
     def _line(self, name: str, max_length: int, text: str = "", *, placeholder: str = "") -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setMaxLength(max_length)
-        field.setText(text)
-        field.setPlaceholderText(placeholder)
-        return field
+        return line_field(QLineEdit(), name, max_length, text=text, placeholder=placeholder)
 
     # -- Enter ---------------------------------------------------------------------------------------
 

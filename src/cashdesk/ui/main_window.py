@@ -13,7 +13,7 @@ someone. Everything behind the sign-in and lock screens is hidden, so neither th
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,9 +34,10 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.security import Permission
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.operations import Operation, wait_for_operations
-from cashdesk.ui.sign_in import LockScreen, SignInScreen, operator_text
+from cashdesk.ui.sign_in import LockScreen, SignInScreen
 from cashdesk.ui.window_banners import Banners
 from cashdesk.ui.window_dialogs import WindowDialogs
+from cashdesk.ui.window_hints import state_text, window_title
 from cashdesk.ui.window_lock import StationLock
 from cashdesk.ui.window_mode import Mode
 from cashdesk.ui.window_size import fit_to_screen
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
     from cashdesk.ui.counter import CounterScreen
     from cashdesk.ui.float_count import FloatCountScreen
     from cashdesk.ui.inquiry import InquiryScreen
-    from cashdesk.ui.print_queue import PrintQueue
+    from cashdesk.ui.print_queue import PrintQueue, PrintRound
 
 log = logging.getLogger(__name__)
 
@@ -55,18 +57,6 @@ log = logging.getLogger(__name__)
 #: the database layer they load does not hold back the sign-in screen (docs/performance.md).
 BACKGROUND_DELAY_MS = 200
 
-#: What the status bar shows; docs/keyboard.md has the full map.
-KEY_HINTS = (
-    "F2 Find  ·  Enter Pay / Add  ·  F3 Payer  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  "
-    "F12 Post  ·  Esc Back"
-)
-INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
-FLOAT_HINTS = "Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now"
-STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out  ·  Ctrl+Shift+S PDF copy"
-AUDIT_HINT = "Ctrl+Shift+A Audit trail"
-RETURNED_CHECK_HINT = "Ctrl+Shift+N Returned check"
-SIGN_IN_HINTS = "Type your user id, Enter, your password, Enter  ·  Tab Next field"
-LOCK_HINTS = "Type your password, Enter to unlock  ·  A supervisor's user id and password unlock it too"
 NO_DRAWER = "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
 
 LOCK_KEY = "Ctrl+L"
@@ -85,10 +75,6 @@ MAIL_LOG_KEY = "Ctrl+Shift+G"
 TAX_RETURN_KEY = "Ctrl+Shift+T"
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
-
-
-def window_title(ctx: ServiceContext) -> str:
-    return f"cashdesk — {ctx.settings.city.name} — Station {ctx.settings.station.id}"
 
 
 class MainWindow(QMainWindow):
@@ -117,16 +103,14 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self._ctx = ctx
+        self.ctx = ctx
         self._health_check = health_check
-        self._check: Operation[str | None] | None = None
         self.database_problem: str | None = None
         self.mode = Mode.SIGNED_OUT
         self.operator: Operator | None = None
-        self._pending: Operator | None = None  # signed in, still to change their password
+        self.pending: Operator | None = None  # signed in, still to change their password
         self.password_dialog: QDialog | None = None
         self.audit_dialog: QDialog | None = None
-        self._focus_before_lock: tuple[QWidget, tuple[int, int, int] | None] | None = None
 
         self.setWindowTitle(window_title(ctx))
         fit_to_screen(self)  # 1280×800, or all of a smaller screen
@@ -161,14 +145,14 @@ class MainWindow(QMainWindow):
 
         self.sign_in_screen.signed_in.connect(self._signed_in)
         self.lock_screen.unlocked.connect(self.station_lock.back_from_lock)
-        self._show_sign_in()
+        self.show_sign_in()
 
     def _build_pages(self) -> None:
         """The three states' pages: the sign-in screen, the work (built when first needed), the lock."""
-        self.sign_in_screen = SignInScreen(self._ctx)
+        self.sign_in_screen = SignInScreen(self.ctx)
         self.work = QStackedWidget()
         self.work.setObjectName("work")
-        self.lock_screen = LockScreen(self._ctx)
+        self.lock_screen = LockScreen(self.ctx)
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         for page in (self.sign_in_screen, self.work, self.lock_screen):
@@ -200,11 +184,23 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("signedInUser")
         self.statusBar().addPermanentWidget(self.user_label)
 
-    def _action(self, text: str, key: str = "") -> QAction:
+    def _action(self, text: str, key: str, triggered: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if key:
             action.setShortcut(QKeySequence(key))
+        action.triggered.connect(triggered)
         return action
+
+    def _menu(
+        self, title: str, name: str, actions: Sequence[QAction], *, separator_before: QAction | None = None
+    ) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(name)
+        for action in actions:
+            menu.addAction(action)
+        if separator_before is not None:
+            menu.insertSeparator(separator_before)
+        return menu
 
     def _build_menus(self) -> None:
         self._build_station_menus()
@@ -220,67 +216,46 @@ class MainWindow(QMainWindow):
 
     def _build_station_menus(self) -> None:
         """The Station menu (password, PDF copy, lock, sign out) and the Supervisor menu."""
-        station = self.menuBar().addMenu("&Station")
-        station.setObjectName("stationMenu")
-        self.change_password_action = self._action("&Change my password…")
-        self.lock_action = self._action("&Lock the station", LOCK_KEY)
-        self.sign_out_action = self._action("Sign &out", SIGN_OUT_KEY)
-        self.pdf_copy_action = self._action("Save a &PDF copy of a receipt…", PDF_COPY_KEY)
-        for action in (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action):
-            station.addAction(action)
-        station.insertSeparator(self.lock_action)
+        dialogs, station_lock = self.dialogs, self.station_lock
+        self.change_password_action = self._action("&Change my password…", "", dialogs.change_password)
+        self.lock_action = self._action("&Lock the station", LOCK_KEY, lambda: station_lock.lock(idle=False))
+        self.sign_out_action = self._action("Sign &out", SIGN_OUT_KEY, station_lock.sign_out)
+        self.pdf_copy_action = self._action("Save a &PDF copy of a receipt…", PDF_COPY_KEY,
+                                            dialogs.open_pdf_copy_dialog)  # fmt: skip
+        self._menu("&Station", "stationMenu", (self.change_password_action, self.pdf_copy_action, self.lock_action,
+                                               self.sign_out_action), separator_before=self.lock_action)  # fmt: skip
 
-        self.supervisor_menu = self.menuBar().addMenu("Super&visor")
-        self.supervisor_menu.setObjectName("supervisorMenu")
-        self.audit_action = self._action("&Audit trail…", AUDIT_KEY)
-        self.supervisor_menu.addAction(self.audit_action)
-        self.returned_check_action = self._action("Returned check (&NSF)…", RETURNED_CHECK_KEY)
-        self.supervisor_menu.addAction(self.returned_check_action)
-        self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY)
-        self.supervisor_menu.addAction(self.close_day_action)
-        self.change_password_action.triggered.connect(self.dialogs.change_password)
-        self.lock_action.triggered.connect(lambda: self.station_lock.lock(idle=False))
-        self.sign_out_action.triggered.connect(self.station_lock.sign_out)
-        self.audit_action.triggered.connect(self.dialogs.open_audit_viewer)
-        self.returned_check_action.triggered.connect(self.dialogs.open_returned_check_dialog)
-        self.close_day_action.triggered.connect(self.dialogs.open_day_close_dialog)
-        self.pdf_copy_action.triggered.connect(self.dialogs.open_pdf_copy_dialog)
+        self.audit_action = self._action("&Audit trail…", AUDIT_KEY, dialogs.open_audit_viewer)
+        self.returned_check_action = self._action("Returned check (&NSF)…", RETURNED_CHECK_KEY,
+                                                  dialogs.open_returned_check_dialog)  # fmt: skip
+        self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY,
+                                             dialogs.open_day_close_dialog)  # fmt: skip
+        supervisor_actions = (self.audit_action, self.returned_check_action, self.close_day_action)
+        self.supervisor_menu = self._menu("Super&visor", "supervisorMenu", supervisor_actions)
 
     def _build_counter_menu(self) -> None:
-        self.counter_menu = self.menuBar().addMenu("C&ounter")
-        self.counter_menu.setObjectName("counterMenu")
-        self.open_drawer_action = self._action("&Open my drawer (count the float)…", OPEN_DRAWER_KEY)
-        self.reprint_action = self._action("&Reprint the last receipt", REPRINT_KEY)
-        self.void_action = self._action("&Void a receipt…", VOID_KEY)
-        self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY)
-        self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY)
+        self.open_drawer_action = self._action(
+            "&Open my drawer (count the float)…", OPEN_DRAWER_KEY, self.ask_for_float
+        )
+        self.reprint_action = self._action("&Reprint the last receipt", REPRINT_KEY,
+                                           lambda: self.counter.undo.reprint_last())  # fmt: skip
+        self.void_action = self._action("&Void a receipt…", VOID_KEY, self.dialogs.open_void_dialog)
+        self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY, self.banners.retry_printing)
+        self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY, self.dialogs.open_no_sale_dialog)
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
                                  self.no_sale_action, self.retry_print_action)  # fmt: skip
-        for action in self._counter_actions:
-            self.counter_menu.addAction(action)
-        self.counter_menu.insertSeparator(self.retry_print_action)
-        self.open_drawer_action.triggered.connect(self.ask_for_float)
-        self.reprint_action.triggered.connect(lambda: self.counter.undo.reprint_last())
-        self.void_action.triggered.connect(self.dialogs.open_void_dialog)
-        self.retry_print_action.triggered.connect(self.banners.retry_printing)
-        self.no_sale_action.triggered.connect(self.dialogs.open_no_sale_dialog)
+        self.counter_menu = self._menu("C&ounter", "counterMenu", self._counter_actions,
+                                       separator_before=self.retry_print_action)  # fmt: skip
 
     def _build_mail_menu(self) -> None:
-        self.mail_menu = self.menuBar().addMenu("&Mail")
-        self.mail_menu.setObjectName("mailMenu")
-        self.mail_batches_action = self._action("Mail &batches…", MAIL_BATCHES_KEY)
-        self.mail_log_action = self._action("Mail &log…", MAIL_LOG_KEY)
-        self.tax_return_action = self._action("Sales &tax return…", TAX_RETURN_KEY)
-        self.delinquent_filers_action = self._action("&Delinquent filers…")
+        dialogs = self.dialogs
+        self.mail_batches_action = self._action("Mail &batches…", MAIL_BATCHES_KEY, dialogs.open_mail_batches)
+        self.mail_log_action = self._action("Mail &log…", MAIL_LOG_KEY, dialogs.open_mail_log)
+        self.tax_return_action = self._action("Sales &tax return…", TAX_RETURN_KEY, dialogs.open_tax_return)
+        self.delinquent_filers_action = self._action("&Delinquent filers…", "", dialogs.open_delinquent_filers)
         self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
                               self.delinquent_filers_action)  # fmt: skip
-        for action in self._mail_actions:
-            self.mail_menu.addAction(action)
-        self.mail_menu.insertSeparator(self.tax_return_action)
-        self.mail_batches_action.triggered.connect(self.dialogs.open_mail_batches)
-        self.mail_log_action.triggered.connect(self.dialogs.open_mail_log)
-        self.tax_return_action.triggered.connect(self.dialogs.open_tax_return)
-        self.delinquent_filers_action.triggered.connect(self.dialogs.open_delinquent_filers)
+        self.mail_menu = self._menu("&Mail", "mailMenu", self._mail_actions, separator_before=self.tax_return_action)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -290,10 +265,7 @@ class MainWindow(QMainWindow):
 
     @property
     def counter(self) -> CounterScreen:
-        if self._counter is None:
-            self._build_work()
-        assert self._counter is not None
-        return self._counter
+        return self._work_screens()[0]
 
     @property
     def inquiry(self) -> InquiryScreen:
@@ -301,10 +273,13 @@ class MainWindow(QMainWindow):
 
     @property
     def float_screen(self) -> FloatCountScreen:
-        if self._float_screen is None:
+        return self._work_screens()[1]
+
+    def _work_screens(self) -> tuple[CounterScreen, FloatCountScreen]:
+        if self._counter is None or self._float_screen is None:
             self._build_work()
-        assert self._float_screen is not None
-        return self._float_screen
+        assert self._counter is not None and self._float_screen is not None
+        return self._counter, self._float_screen
 
     @property
     def print_queue(self) -> PrintQueue:
@@ -312,16 +287,21 @@ class MainWindow(QMainWindow):
             from cashdesk.ui.print_queue import PrintQueue
 
             retry = {"retry_ms": self._print_retry_ms} if self._print_retry_ms else {}
-            self._print_queue = PrintQueue(self._ctx, self, **retry)
+            self._print_queue = PrintQueue(self.ctx, self, **retry)
             self._print_queue.round_done.connect(self.banners.printing_reported)
         return self._print_queue
+
+    @property
+    def last_print_round(self) -> PrintRound | None:
+        """What the print queue's last round reported (None before the queue has started one)."""
+        return self._print_queue.last if self._print_queue is not None else None
 
     def _build_work(self) -> None:
         from cashdesk.ui.counter import CounterScreen
         from cashdesk.ui.float_count import FloatCountScreen
 
-        counter = CounterScreen(self._ctx)
-        float_screen = FloatCountScreen(self._ctx)
+        counter = CounterScreen(self.ctx)
+        float_screen = FloatCountScreen(self.ctx)
         self._counter, self._float_screen = counter, float_screen
         self.work.addWidget(counter)
         self.work.addWidget(float_screen)
@@ -349,76 +329,56 @@ class MainWindow(QMainWindow):
 
     # -- the three states -------------------------------------------------------------------------
 
-    def _set_mode(self, mode: Mode) -> None:
+    def set_mode(self, mode: Mode) -> None:
         self.mode = mode
         page = {Mode.SIGNED_OUT: self.sign_in_screen, Mode.WORKING: self.work, Mode.LOCKED: self.lock_screen}[mode]
         self.pages.setCurrentWidget(page)
         working = mode is Mode.WORKING
         operator = self.operator
-        may_audit = working and operator is not None and operator.can(Permission.VIEW_AUDIT)
-        takes_payments = working and operator is not None and operator.can(Permission.TAKE_PAYMENTS)
-        may_approve = working and operator is not None and operator.can(Permission.APPROVE_OVERRIDES)
+
+        def may(permission: Permission) -> bool:
+            return working and operator is not None and operator.can(permission)
+
+        takes_payments, may_audit = may(Permission.TAKE_PAYMENTS), may(Permission.VIEW_AUDIT)
+        may_approve, may_close = may(Permission.APPROVE_OVERRIDES), may(Permission.CLOSE_DAY)
         for action in self._work_actions:
             action.setEnabled(working)
-        for action in self._counter_actions:
-            action.setVisible(takes_payments)
-            action.setEnabled(takes_payments)
+        for actions, shown in ((self._counter_actions, takes_payments), (self._mail_actions, takes_payments),
+                               ((self.audit_action,), may_audit), ((self.returned_check_action,), may_approve),
+                               ((self.close_day_action,), may_close)):  # fmt: skip
+            for action in actions:
+                action.setVisible(shown)
+                action.setEnabled(shown)
         self.counter_menu.menuAction().setVisible(takes_payments)
-        for action in self._mail_actions:
-            action.setVisible(takes_payments)
-            action.setEnabled(takes_payments)
         self.mail_menu.menuAction().setVisible(takes_payments)
-        self.audit_action.setVisible(may_audit)
-        self.audit_action.setEnabled(may_audit)
-        self.returned_check_action.setVisible(may_approve)
-        self.returned_check_action.setEnabled(may_approve)
-        may_close = working and operator is not None and operator.can(Permission.CLOSE_DAY)
-        self.close_day_action.setVisible(may_close)
-        self.close_day_action.setEnabled(may_close)
         self.supervisor_menu.menuAction().setVisible(may_audit or may_approve or may_close)
         self.menuBar().setVisible(working)
 
-        title = window_title(self._ctx)
-        if operator is not None and working:
-            title += f" — {operator.user_id} ({operator.role.label})"
-            self.user_label.setText(f"Signed in: {operator_text(operator)}")
-            if self._float_screen is not None and self.work.currentWidget() is self._float_screen:
-                work_hints = FLOAT_HINTS
-            elif takes_payments:
-                work_hints = KEY_HINTS  # Ctrl+P, Ctrl+Shift+V and the rest: the legend under the receipt
-            else:
-                work_hints = INQUIRY_HINTS
-            hints = (f"{work_hints}  ·  {STATION_HINTS}" + (f"  ·  {AUDIT_HINT}" if may_audit else "")
-                     + (f"  ·  {RETURNED_CHECK_HINT}" if may_approve else ""))  # fmt: skip
-        elif operator is not None:
-            title += " — locked"
-            self.user_label.setText(f"Locked for {operator_text(operator)}")
-            hints = LOCK_HINTS
-        else:
-            self.user_label.setText("Nobody is signed in")
-            hints = SIGN_IN_HINTS
-        self.setWindowTitle(title)
-        self.hints_label.setText(hints)
+        counting_float = self._float_screen is not None and self.work.currentWidget() is self._float_screen
+        text = state_text(self.ctx, operator, working=working, counting_float=counting_float)
+        self.user_label.setText(text.user)
+        self.setWindowTitle(text.title)
+        self.hints_label.setText(text.hints)
 
-    def _show_sign_in(self, message: str = "") -> None:
+    def show_sign_in(self, message: str = "") -> None:
         self.idle_watcher.stop()
         self.operator = None
-        self._pending = None
-        self._set_mode(Mode.SIGNED_OUT)
+        self.pending = None
+        self.set_mode(Mode.SIGNED_OUT)
         self.sign_in_screen.start(message)
 
     def _signed_in(self, result: SignIn) -> None:
         if result.must_change_password:
-            self._pending = result.operator
+            self.pending = result.operator
             self.dialogs.ask_for_new_password()
             return
-        self._start_work(result.operator)
+        self.start_work(result.operator)
 
-    def _start_work(self, operator: Operator) -> None:
+    def start_work(self, operator: Operator) -> None:
         self.operator = operator
         drawer = self._drawer_of(operator) if operator.can(Permission.TAKE_PAYMENTS) else None
         self.work.setCurrentWidget(self.counter)
-        self._set_mode(Mode.WORKING)
+        self.set_mode(Mode.WORKING)
         self.counter.start_for(operator, drawer)
         if operator.can(Permission.TAKE_PAYMENTS):
             self.print_queue.start()  # also prints what waited from before (a restart, a fault)
@@ -432,7 +392,7 @@ class MainWindow(QMainWindow):
         from cashdesk.services.drawers import current_drawer
 
         # Only logged when it fails: the float count says what is wrong when it tries to open one.
-        return Operation(self, lambda: current_drawer(self._ctx, operator),
+        return Operation(self, lambda: current_drawer(self.ctx, operator),
                          log_as=f"could not look up the drawer of {operator.user_id}").run_now()  # fmt: skip
 
     # -- the drawer ---------------------------------------------------------------------------------
@@ -446,13 +406,13 @@ class MainWindow(QMainWindow):
             self.counter.say(f"Your drawer is open already ({self.counter.drawer_label.text()}).")
             return
         self.work.setCurrentWidget(self.float_screen)
-        self._set_mode(Mode.WORKING)  # the hints follow the page
+        self.set_mode(Mode.WORKING)  # the hints follow the page
         self.float_screen.start_for(operator)
 
     def _drawer_opened(self, drawer: DrawerView) -> None:
         self.counter.set_drawer(drawer)
         self.work.setCurrentWidget(self.counter)
-        self._set_mode(Mode.WORKING)
+        self.set_mode(Mode.WORKING)
         self.counter.say(
             f"Drawer open with a float of {drawer.opening_float.display()}. Scan a bill stub or search for an account."
         )
@@ -460,7 +420,7 @@ class MainWindow(QMainWindow):
 
     def _float_declined(self) -> None:
         self.work.setCurrentWidget(self.counter)
-        self._set_mode(Mode.WORKING)
+        self.set_mode(Mode.WORKING)
         self.inquiry.show_message(NO_DRAWER, error=True)
         self.inquiry.focus_search()
 
@@ -471,18 +431,7 @@ class MainWindow(QMainWindow):
 
     def start_database_check(self) -> None:
         """Runs `check_database` off the GUI thread; the window stays usable meanwhile."""
-        if self._check is not None:
-            return
-        check = self._health_check
-        if check is None:
-            from cashdesk.services.health import check_database
-
-            check = check_database
-        ctx = self._ctx
-        self._check = Operation(self, lambda: check(ctx), failed="{exc}", log_as="database check failed")
-        self._check.success(self.banners.database_checked).failure(
-            self.banners.database_check_failed
-        ).run_in_background()
+        self.banners.start_database_check(self._health_check)
 
     def wait_for_background(self) -> None:
         """The database check, the user check and the windows' service calls: all run on the pool."""
@@ -513,8 +462,8 @@ class MainWindow(QMainWindow):
         self.idle_watcher.stop()
         if self._print_queue is not None:
             self._print_queue.stop()
-        operator = self.operator or self._pending
-        self.operator = self._pending = None
+        operator = self.operator or self.pending
+        self.operator = self.pending = None
         if operator is not None:  # closing the window ends the session, on the record
             self.station_lock.call_sign_out(operator)
         self.wait_for_background()  # a running thread must not outlive its window

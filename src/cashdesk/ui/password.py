@@ -13,18 +13,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from cashdesk.domain.security import check_new_password
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
-from cashdesk.ui.labels import add_rows, explanation
+from cashdesk.ui.labels import accept_buttons, add_rows, column, explanation
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -59,14 +57,7 @@ class ChangePasswordDialog(QDialog):
         self.forced = forced
         min_length = ctx.settings.security.password_min_length
 
-        if forced:
-            intro = (
-                f"{user_id}: your password was set by an administrator. Choose your own before you start. "
-                "Esc signs you out."
-            )
-        else:
-            intro = f"{user_id}: type your current password, then the new one twice."
-        self.intro_label = QLabel(intro)
+        self.intro_label = QLabel(self._intro())
         self.intro_label.setObjectName("changePasswordIntro")
         self.intro_label.setWordWrap(True)
         rules = explanation(
@@ -85,21 +76,12 @@ class ChangePasswordDialog(QDialog):
         )
         self.message_label = message_label("changePasswordMessage")
 
-        buttons = QDialogButtonBox()
         self.change_button = QPushButton("C&hange password")
         self.change_button.setObjectName("changePasswordButton")
-        buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_buttons(self, self.change_button, self.submit)
 
         self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro_label)
-        layout.addWidget(rules)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
+        column(self, self.intro_label, rules, form, self.message_label, buttons)
 
         self.setTabOrder(self.old_field, self.new_field)
         self.setTabOrder(self.new_field, self.repeat_field)
@@ -107,6 +89,14 @@ class ChangePasswordDialog(QDialog):
         self.new_field.enter_pressed.connect(lambda: self._next(self.repeat_field))
         self.repeat_field.enter_pressed.connect(self.submit)
         self.old_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _intro(self) -> str:
+        if self.forced:
+            return (
+                f"{self._user_id}: your password was set by an administrator. Choose your own before you start. "
+                "Esc signs you out."
+            )
+        return f"{self._user_id}: type your current password, then the new one twice."
 
     def _next(self, field: QLineEdit) -> None:
         field.setFocus(Qt.FocusReason.OtherFocusReason)

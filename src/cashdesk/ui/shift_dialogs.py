@@ -5,44 +5,29 @@
     Ctrl+Shift+X  X report: the drawer's totals so far, on screen, printed on request
     Ctrl+Shift+B  balance the drawer: the end-of-shift wizard (ui.balancing_wizard)
 
-`ShiftActions` opens them for the counter and keeps the cash banner: after every posting,
-drop and paid-out it asks `services.shift.cash_position` and warns (orange) or blocks (red)
-when the drawer holds more cash than the limits allow.
+`ShiftActions` opens them for the counter (the dialogs themselves are `ui.shift_forms`) and
+keeps the cash banner: after every posting, drop and paid-out it asks
+`services.shift.cash_position` and warns (orange) or blocks (red) when the drawer holds more
+cash than the limits allow.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-from cashdesk.domain.cash import CountError
-from cashdesk.domain.money import Money, MoneyError
-from cashdesk.domain.security import OverrideAction
-from cashdesk.ui.approval import ApprovalDialog, paid_out_details
-from cashdesk.ui.counter_extras import _FormDialog
-from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
-from cashdesk.ui.fields import EnterChain, focus_and_select
-from cashdesk.ui.float_count import CashCountWidget
-from cashdesk.ui.labels import explanation, heading
+from cashdesk.domain.money import Money
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.shift_forms import CashDropDialog, PaidOutDialog, XReportDialog
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
     from cashdesk.services.drawers import DrawerView
-    from cashdesk.services.shift import CashPosition, DropResult, PaidOutResult, ShiftReport
+    from cashdesk.services.shift import CashPosition, ShiftReport
     from cashdesk.ui.inquiry import InquiryScreen
 
 log = logging.getLogger(__name__)
@@ -52,8 +37,9 @@ PAID_OUT_KEY = "Ctrl+Shift+P"
 X_REPORT_KEY = "Ctrl+Shift+X"
 BALANCE_KEY = "Ctrl+Shift+B"
 
-_WARN_STYLE = "background: #e65100; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
-_BLOCK_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
+#: The cash banner's colour by level: orange to warn, red when cash is blocked.
+_BANNER_STYLE = "background: {}; color: white; font-weight: bold; font-size: 12pt; padding: 6px;"
+_BANNER_COLOURS = {"warn": "#e65100", "block": "#b00020"}
 
 
 def banner_text(position: CashPosition) -> str:
@@ -64,234 +50,6 @@ def banner_text(position: CashPosition) -> str:
     if position.level == "warn":
         return f"Drawer holds {position.cash.display()} — make a cash drop ({DROP_KEY})."
     return ""
-
-
-# -- the cash drop --------------------------------------------------------------------------------
-
-
-class CashDropDialog(QDialog):
-    """The cash going to the safe, counted by denomination; `result_drop` once it is recorded."""
-
-    def __init__(self, ctx: ServiceContext, operator: Operator, *, drawer_cash: Money | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.setObjectName("cashDropDialog")
-        self.setWindowTitle("Cash drop to the safe")
-        self._ctx = ctx
-        self._operator = operator
-        self.result_drop: DropResult | None = None
-        explain = explanation(
-            "Count the cash you take to the safe and type how many of each (an empty row counts as none). Enter "
-            "goes to the next row; Enter on the last row goes to the button, Enter there records the drop and "
-            "prints the drop slip. Esc cancels."
-            + (f" The drawer should hold {drawer_cash.display()}." if drawer_cash is not None else "")
-        )
-        self.count_widget = CashCountWidget("Cash to the safe", name="drop")
-        self.message_label = message_label("dropMessage")
-        self.drop_button = QPushButton("Drop $0.00")
-        self.drop_button.setObjectName("dropButton")
-        self.drop_button.setAutoDefault(True)
-        self.drop_button.clicked.connect(self.submit)
-        self.count_widget.total_row.addWidget(self.drop_button)
-        self.count_widget.recounted.connect(self._recounted)
-        self.setMinimumSize(560, 640)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self, "Cash drop to the safe"))
-        layout.addWidget(explain)
-        layout.addWidget(self.count_widget, 1)
-        layout.addWidget(self.message_label)
-        fields = self.count_widget.fields
-        QWidget.setTabOrder(fields[-1], self.drop_button)
-        self._chain = EnterChain([*fields, self.drop_button], self.submit, self)
-        self._chain.on_enter(self.drop_button, self._enter_on_button)
-        self.count_widget.clear()
-        focus_and_select(self.count_widget.first_field)
-
-    def _recounted(self, total: object, problem: str) -> None:
-        show_message(self.message_label, problem, error=bool(problem))
-        self.drop_button.setText(f"&Drop {total.display()} to the safe" if isinstance(total, Money) else "&Drop")
-
-    def _enter_on_button(self) -> bool:
-        self.submit()
-        return True
-
-    def submit(self) -> None:
-        from cashdesk.services.shift import cash_drop
-
-        try:
-            count = self.count_widget.count()
-        except CountError as exc:
-            show_message(self.message_label, str(exc), error=True)
-            self.count_widget.focus_first_bad()
-            return
-
-        def refused(text: str) -> None:
-            show_message(self.message_label, text, error=True)
-            focus_and_select(self.count_widget.first_field)
-
-        drop = Operation(self, lambda: cash_drop(self._ctx, self._operator, count),
-                         failed="The drop could not be recorded ({exc}). Keep the cash in the drawer and call your "
-                                "supervisor.", log_as="the cash drop failed")\
-            .refused(refused).failure(lambda text: show_message(self.message_label, text, error=True))\
-            .run_now()  # fmt: skip
-        if drop is None:  # nothing was recorded
-            return
-        self.result_drop = drop
-        log.info("%s dropped %s to the safe (drop %s)", self._operator.user_id, self.result_drop.amount.display(),
-                 self.result_drop.id)  # fmt: skip
-        self.accept()
-
-
-# -- the paid-out -----------------------------------------------------------------------------------
-
-
-class PaidOutDialog(_FormDialog):
-    """Account (or revenue code and payee), amount, reason; a supervisor approves; `result_paid_out`."""
-
-    def __init__(self, ctx: ServiceContext, operator: Operator, drawer_id: int, *,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(
-            "paidOutDialog", "Paid-out (cash refund)",
-            "Cash paid out of the drawer: the refund of an account's credit (type the account), or a refund "
-            "charged to a revenue code (leave the account empty; type the code and who receives the cash). "
-            "A supervisor approves; a slip prints for the payee to sign.",
-            "&Pay out…", parent,
-        )  # fmt: skip
-        self._ctx = ctx
-        self._operator = operator
-        self.drawer_id = drawer_id
-        self.result_paid_out: PaidOutResult | None = None
-        self.approval_dialog: ApprovalDialog | None = None
-        self.account_field = self._field("paidOutAccount", "A&ccount:", max_length=20,
-                                         placeholder="The account whose credit is refunded")  # fmt: skip
-        self.code_field = self._field("paidOutCode", "Re&venue code:", max_length=16,
-                                      placeholder="Only without an account, like PERMIT")  # fmt: skip
-        self.payee_field = self._field("paidOutPayee", "Pa&yee:", max_length=120,
-                                       placeholder="Who receives the cash (the account's name if empty)")  # fmt: skip
-        self.amount_field = self._field("paidOutAmount", "A&mount:", max_length=16)
-        self.reason_field = self._field("paidOutReason", "R&eason:", max_length=200,
-                                        placeholder="For example: refund of an overpayment")  # fmt: skip
-        self.account_field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
-        account = self.account_field.text().strip()
-        if self.code_field in fields and not account and not self.code_field.text().strip():
-            return ("Type the account whose credit is refunded, or (without an account) the revenue code the refund "
-                    "is charged to.", self.account_field)  # fmt: skip
-        if self.payee_field in fields and not account and not self.payee_field.text().strip():
-            return "Type who receives the cash.", self.payee_field
-        if self.amount_field in fields:
-            try:
-                Money.parse(self.amount_field.text(), allow_zero=False)
-            except MoneyError as exc:
-                return str(exc), self.amount_field
-        if self.reason_field in fields and not self.reason_field.text().strip():
-            return "Give the reason for the paid-out (for example: refund of an overpayment).", self.reason_field
-        return None
-
-    def submit(self) -> None:
-        if self.approval_dialog is not None or not self._checked():
-            return
-        amount = Money.parse(self.amount_field.text(), allow_zero=False)
-        reason = self.reason_field.text().strip()
-        from cashdesk.services.shift import drawer_object
-
-        details = paid_out_details(
-            self.drawer_id,
-            amount,
-            account=self.account_field.text().strip(),
-            revenue_code=self.code_field.text().strip(),
-            payee=self.payee_field.text().strip(),
-        )
-        dialog = ApprovalDialog(self._ctx, action=OverrideAction.PAID_OUT, requested_by=self._operator,
-                                object=drawer_object(self.drawer_id), details=details,
-                                reason=f"{amount.display()} — {reason}", parent=self)  # fmt: skip
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._approved(dialog, amount, reason))
-        self.approval_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def _approved(self, dialog: ApprovalDialog, amount: Money, reason: str) -> None:
-        self.approval_dialog = None
-        approval = dialog.approval
-        if not self.isVisible():
-            return
-        self.activateWindow()
-        if approval is None:
-            self.refuse("Not paid out: a supervisor did not approve it.", self.reason_field)
-            return
-        from cashdesk.services.shift import paid_out
-
-        account = self.account_field.text().strip() or None
-        code = None if account else (self.code_field.text().strip() or None)
-        payee = self.payee_field.text().strip()
-        result = self._call(
-            "the paid-out",
-            lambda: paid_out(self._ctx, self._operator, amount=amount, reason=reason, account=account, payee=payee,
-                             approval_id=approval.id, revenue_code=code),
-            self.account_field,
-        )  # fmt: skip
-        if result is None:
-            return
-        self.result_paid_out = result
-        log.info("%s paid out %s (approved by %s)", self._operator.user_id, amount.display(), approval.approved_by)
-        self.accept()
-
-
-# -- the X report -----------------------------------------------------------------------------------
-
-
-class XReportDialog(QDialog):
-    """The report's lines as they print, in a fixed-width font; Print (Alt+P) sends it to the printer."""
-
-    def __init__(self, ctx: ServiceContext, operator: Operator, report: ShiftReport, *,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.setObjectName("xReportDialog")
-        self.setWindowTitle(f"X report — drawer {report.drawer_id}")
-        self._ctx = ctx
-        self._operator = operator
-        self.report = report
-        self.printed = False
-        self.text_view = QPlainTextEdit()
-        self.text_view.setObjectName("xReportText")
-        self.text_view.setReadOnly(True)
-        self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text_view.setPlainText("\n".join(report.lines))
-        explain = explanation("The drawer's totals so far; nothing is closed. Alt+P prints it; Esc closes.")
-        self.message_label = message_label("xReportMessage")
-        buttons = QDialogButtonBox()
-        self.print_button = QPushButton("&Print")
-        self.print_button.setObjectName("printXReport")
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
-        self.print_button.clicked.connect(self.print_report)
-        self.setMinimumSize(520, 640)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self, f"X report — drawer {report.drawer_id}"))
-        layout.addWidget(explain)
-        layout.addWidget(self.text_view, 1)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
-        self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def print_report(self) -> None:
-        from cashdesk.services.shift import x_report
-
-        report = Operation(self, lambda: x_report(self._ctx, self._operator, print_it=True),
-                           failed="The X report could not be printed ({exc}).", log_as="printing the X report failed")\
-            .failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
-        if report is None:
-            return
-        self.report = report
-        self.text_view.setPlainText("\n".join(self.report.lines))
-        self.printed = True
-        show_message(self.message_label, "The X report is on its way to the printer.")
-        self.accept()
 
 
 # -- the counter's side ---------------------------------------------------------------------------
@@ -356,12 +114,14 @@ class ShiftActions(QObject):
         text = banner_text(position) if position is not None else ""
         self.banner.setText(text)
         self.banner.setProperty("level", position.level if position is not None else "ok")
-        self.banner.setStyleSheet(_BLOCK_STYLE if position is not None and position.level == "block" else _WARN_STYLE)
+        level = "block" if position is not None and position.level == "block" else "warn"
+        self.banner.setStyleSheet(_BANNER_STYLE.format(_BANNER_COLOURS[level]))
         self.banner.setVisible(bool(text))
 
     # -- opening the dialogs --------------------------------------------------------------------
 
-    def _may_start(self, what: str, *, empty_receipt: bool = True) -> Operator | None:
+    def _may_start(self, what: str, *, empty_receipt: bool = True) -> tuple[Operator, DrawerView] | None:
+        """Who works the drawer, and the drawer, if `what` may start now; else None (and why, said)."""
         counter = self._counter
         operator = counter.operator
         if operator is None or counter.busy:
@@ -373,14 +133,15 @@ class ShiftActions(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return None
-        if counter.drawer is None:
+        drawer = counter.drawer
+        if drawer is None:
             counter.say(f"No drawer open: nothing to {what}. Open your drawer (Ctrl+Shift+D) first.", error=True)
             return None
         if empty_receipt and counter.payment_in_progress:
             counter.say(f"Finish this payment (F12) or cancel it (Esc in the search box) before you {what}.",
                         error=True)  # fmt: skip
             return None
-        return operator
+        return operator, drawer
 
     def _open(self, dialog: QDialog, done: Callable[[QDialog], None] | None) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -400,9 +161,10 @@ class ShiftActions(QObject):
         dialog.activateWindow()
 
     def open_cash_drop(self) -> None:
-        operator = self._may_start("make a cash drop")
-        if operator is None:
+        started = self._may_start("make a cash drop")
+        if started is None:
             return
+        operator, _drawer = started
         position = self.position
         dialog = CashDropDialog(self._ctx, operator, drawer_cash=position.cash if position is not None else None,
                                 parent=self._counter.window())  # fmt: skip
@@ -419,11 +181,10 @@ class ShiftActions(QObject):
         self._open(dialog, done)
 
     def open_paid_out(self) -> None:
-        operator = self._may_start("pay out cash")
-        if operator is None:
+        started = self._may_start("pay out cash")
+        if started is None:
             return
-        drawer = self._counter.drawer
-        assert drawer is not None
+        operator, drawer = started
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, PaidOutDialog) and dialog.result_paid_out is not None
@@ -443,9 +204,10 @@ class ShiftActions(QObject):
 
         if self.reporting:
             return
-        operator = self._may_start("report", empty_receipt=False)
-        if operator is None:
+        started = self._may_start("report", empty_receipt=False)
+        if started is None:
             return
+        operator, _drawer = started
         ctx = self._ctx
 
         def made(report: ShiftReport) -> None:
@@ -472,11 +234,10 @@ class ShiftActions(QObject):
     def open_balancing(self) -> None:
         from cashdesk.ui.balancing_wizard import BalancingWizard
 
-        operator = self._may_start("balance the drawer")
-        if operator is None:
+        started = self._may_start("balance the drawer")
+        if started is None:
             return
-        drawer = self._counter.drawer
-        assert drawer is not None
+        operator, drawer = started
         wizard = BalancingWizard(self._ctx, operator, drawer.id, parent=self._counter.window())
         wizard.drawer_closed.connect(self._drawer_closed)
         self._open(wizard, None)

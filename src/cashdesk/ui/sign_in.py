@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashdesk.ui.credentials import CredentialsForm
-from cashdesk.ui.labels import explanation, heading_font
+from cashdesk.ui.labels import explanation, heading_font, named_label
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -37,18 +37,6 @@ def _centred(panel: QWidget) -> QHBoxLayout:
     row.addWidget(panel)
     row.addStretch(1)
     return row
-
-
-def _panel(name: str) -> tuple[QFrame, QVBoxLayout]:
-    panel = QFrame()
-    panel.setObjectName(name)
-    panel.setFrameShape(QFrame.Shape.StyledPanel)
-    panel.setMinimumWidth(460)
-    panel.setMaximumWidth(560)
-    layout = QVBoxLayout(panel)
-    layout.setContentsMargins(24, 24, 24, 24)
-    layout.setSpacing(10)
-    return panel, layout
 
 
 def operator_text(operator: Operator) -> str:
@@ -78,6 +66,27 @@ class _PasswordScreen(QWidget):
         self.form.set_checking(False)
         self.form.refuse(text)
 
+    def _centre(self, name: str, parts: Sequence[QWidget], button: QPushButton) -> None:
+        """`parts` one under another in a panel named `name`, in the middle of the screen. The
+        `button` (one of them) does what Enter in the password does, and takes no focus itself."""
+        panel = QFrame()
+        panel.setObjectName(name)
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMinimumWidth(460)
+        panel.setMaximumWidth(560)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(10)
+        for widget in parts:
+            layout.addWidget(widget)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(self.form.submit)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(_centred(panel))
+        outer.addStretch(2)
+
 
 class SignInScreen(_PasswordScreen):
     """User id and password; `signed_in(SignIn)` when the service lets them in."""
@@ -93,31 +102,20 @@ class SignInScreen(_PasswordScreen):
         self._no_users = False
         self._user_check: Operation[bool] | None = None
 
-        panel, layout = _panel("signInPanel")
-        city = QLabel(f"{ctx.settings.city.name} — {ctx.settings.city.department}")
-        city.setObjectName("signInCity")
-        city.setFont(heading_font(self, 1.2))
-        city.setWordWrap(True)
+        city = named_label("signInCity", f"{ctx.settings.city.name} — {ctx.settings.city.department}",
+                           font=heading_font(self, 1.2))  # fmt: skip
         station = QLabel(f"cashdesk · Station {ctx.station}")
         heading = QLabel("Sign in")
         heading.setFont(heading_font(self, 1.6))
         self.form = CredentialsForm(name="signIn")
         self.sign_in_button = QPushButton("Sign in")
         self.sign_in_button.setObjectName("signInButton")
-        self.sign_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the password does it
         hint = QLabel("Enter signs in. Your user id is yours alone: never share it or your password.")
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
-        for widget in (city, station, heading, self.form, self.sign_in_button, hint):
-            layout.addWidget(widget)
-
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(_centred(panel))
-        outer.addStretch(2)
+        self._centre("signInPanel", (city, station, heading, self.form, self.sign_in_button, hint), self.sign_in_button)
 
         self.form.submitted.connect(self._sign_in)
-        self.sign_in_button.clicked.connect(self.form.submit)
         self.setFocusProxy(self.form.user_field)
 
     @property
@@ -200,18 +198,9 @@ class LockScreen(_PasswordScreen):
         self.locked_for: Operator | None = None
         self.locked_at: dt.datetime | None = None
 
-        panel, layout = _panel("lockPanel")
-        self.heading = QLabel(f"Station {ctx.station} is locked")
-        self.heading.setObjectName("lockHeading")
-        self.heading.setFont(heading_font(self, 1.6))
-        self.heading.setWordWrap(True)
-        self.who_label = QLabel()
-        self.who_label.setObjectName("lockedFor")
-        self.who_label.setWordWrap(True)
-        self.who_label.setFont(heading_font(self, 1.1))
-        self.why_label = QLabel()
-        self.why_label.setObjectName("lockReason")
-        self.why_label.setWordWrap(True)
+        self.heading = named_label("lockHeading", f"Station {ctx.station} is locked", font=heading_font(self, 1.6))
+        self.who_label = named_label("lockedFor", font=heading_font(self, 1.1))
+        self.why_label = named_label("lockReason")
         explain = explanation(
             "Type your password and press Enter to go on where you left off. "
             "A supervisor can unlock it with their own user id and password."
@@ -219,17 +208,10 @@ class LockScreen(_PasswordScreen):
         self.form = CredentialsForm(name="unlock")
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for widget in (self.heading, self.who_label, self.why_label, explain, self.form, self.unlock_button):
-            layout.addWidget(widget)
-
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(_centred(panel))
-        outer.addStretch(2)
+        parts = (self.heading, self.who_label, self.why_label, explain, self.form, self.unlock_button)
+        self._centre("lockPanel", parts, self.unlock_button)
 
         self.form.submitted.connect(self._unlock)
-        self.unlock_button.clicked.connect(self.form.submit)
         self.setFocusProxy(self.form.password_field)
 
     def lock_for(self, operator: Operator, *, idle: bool, at: dt.datetime) -> None:

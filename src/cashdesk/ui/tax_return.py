@@ -51,6 +51,7 @@ from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import explanation, heading
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -63,16 +64,12 @@ _COMPUTED_STYLE = "color: #1b5e20;"
 _AMENDMENT_STYLE = "background: #fff4ce; color: #5c4400; font-weight: bold; padding: 4px;"
 
 
-class TaxReturnDialog(QDialog):
+class TaxReturnDialog(OperatorDialog):
     """One return typed from the business's form; `result_filed` once it is filed."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None,
                  account: str = "") -> None:  # fmt: skip
-        super().__init__(parent)
-        self.setObjectName("taxReturnDialog")
-        self.setWindowTitle("Sales and use tax return")
-        self._ctx = ctx
-        self._operator = operator
+        super().__init__(ctx, operator, "taxReturnDialog", "Sales and use tax return", parent)
         self.result_filed: FiledReturn | None = None
         self.preview: ReturnPreview | None = None
         self.question: QMessageBox | None = None

@@ -10,15 +10,16 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QPushButton, QWidget
 
 from cashdesk.domain.refunds import tender_words
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select, line_field
 from cashdesk.ui.labels import action_buttons, add_rows, column, explanation, heading
 from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -38,17 +39,13 @@ def void_details(preview: VoidPreview) -> list[str]:
     return said
 
 
-class VoidDialog(QDialog):
+class VoidDialog(OperatorDialog):
     """Receipt number (the last one filled in), reason, approval; `result_void` once voided."""
 
     def __init__(
         self, ctx: ServiceContext, operator: Operator, *, last_receipt: str = "", parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("voidDialog")
-        self.setWindowTitle("Void a receipt")
-        self._ctx = ctx
-        self._operator = operator
+        super().__init__(ctx, operator, "voidDialog", "Void a receipt", parent)
         self.result_void: VoidResult | None = None
         self.approval_dialog: ApprovalDialog | None = None
 
@@ -56,14 +53,9 @@ class VoidDialog(QDialog):
             "The receipt keeps its number and is marked void; every payment on it is reversed and a void slip "
             "prints. A supervisor approves. Enter moves on; Esc cancels."
         )
-        self.number_field = EnterLineEdit()
-        self.number_field.setObjectName("voidReceipt")
-        self.number_field.setMaxLength(32)
-        self.number_field.setText(last_receipt)
-        self.reason_field = EnterLineEdit()
-        self.reason_field.setObjectName("voidReason")
-        self.reason_field.setMaxLength(200)
-        self.reason_field.setPlaceholderText("For example: wrong account, keyed the wrong amount")
+        self.number_field = line_field(EnterLineEdit(), "voidReceipt", 32, text=last_receipt)
+        self.reason_field = line_field(EnterLineEdit(), "voidReason", 200,
+                                       placeholder="For example: wrong account, keyed the wrong amount")  # fmt: skip
         self.message_label = message_label("voidMessage")
 
         form = QFormLayout()

@@ -1,8 +1,8 @@
-"""The main window's banners. The database banner, red: the database failed its check at start,
-so searching and payments are off. The printer banner: what the printer is doing, and a receipt
-that went out with no answer after it (uncertain), which the cashier retries (Ctrl+Shift+R) or
-dismisses once found in the printer. The print worker is `ui.print_queue.PrintQueue`; the window
-is `ui.main_window.MainWindow`.
+"""The main window's banners. The database banner, red: the database failed its check at start
+(run from here, off the GUI thread), so searching and payments are off. The printer banner: what
+the printer is doing, and a receipt that went out with no answer after it (uncertain), which the
+cashier retries (Ctrl+Shift+R) or dismisses once found in the printer. The print worker is
+`ui.print_queue.PrintQueue`; the window is `ui.main_window.MainWindow`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
-    from cashdesk.ui.main_window import MainWindow
+    from cashdesk.ui.main_window import HealthCheck, MainWindow
     from cashdesk.ui.print_queue import PrintRound
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ class Banners:
 
     def __init__(self, owner: MainWindow) -> None:
         self._owner = owner
+        self._check: Operation[str | None] | None = None  # the database check at start, once started
 
     def build_printer_banner(self) -> QFrame:
         banner = QFrame()
@@ -66,7 +67,7 @@ class Banners:
 
     def retry_printing(self) -> None:
         """Retry: jobs cut off by a crash are sent again (the cashier found them missing), then a round."""
-        last = self._owner._print_queue.last if self._owner._print_queue is not None else None
+        last = self._owner.last_print_round
         if last is not None and last.uncertain and not self._settle_uncertain(retry=True):
             return
         self._owner.printer_banner_detail.setText("Trying the printer again…")
@@ -87,7 +88,7 @@ class Banners:
         # A refusal or a database fault: said on the banner, the jobs stay as they are.
         settling = Operation(
             self._owner,
-            lambda: (retry_uncertain if retry else dismiss_uncertain)(self._owner._ctx, operator),
+            lambda: (retry_uncertain if retry else dismiss_uncertain)(self._owner.ctx, operator),
             failed="{exc}",
             log_as="could not settle the interrupted print jobs",
         )
@@ -131,6 +132,19 @@ class Banners:
         banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         banner.hide()
         return banner
+
+    def start_database_check(self, health_check: HealthCheck | None) -> None:
+        """Runs `health_check` (`check_database` unless given) off the GUI thread, once."""
+        if self._check is not None:
+            return
+        check = health_check
+        if check is None:
+            from cashdesk.services.health import check_database
+
+            check = check_database
+        ctx = self._owner.ctx
+        self._check = Operation(self._owner, lambda: check(ctx), failed="{exc}", log_as="database check failed")
+        self._check.success(self.database_checked).failure(self.database_check_failed).run_in_background()
 
     def database_checked(self, message: object) -> None:
         if message:

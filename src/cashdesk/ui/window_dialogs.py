@@ -31,24 +31,41 @@ class WindowDialogs:
     def __init__(self, owner: MainWindow) -> None:
         self._owner = owner
 
+    def _working_with(self, permission: Permission) -> Operator | None:
+        """The person at work, if they may do what `permission` allows."""
+        operator = self._owner.operator
+        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(permission):
+            return None
+        return operator
+
+    @staticmethod
+    def _raised(dialog: QDialog | None) -> bool:
+        """Brings `dialog` to the front if it is open already (True then): one of each at a time."""
+        if dialog is None:
+            return False
+        dialog.raise_()
+        dialog.activateWindow()
+        return True
+
+    @staticmethod
+    def _show(dialog: QDialog, finished: Callable[[int], None]) -> None:
+        """Opens `dialog` over the window with the keyboard in it; `finished(result)` once it closes."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(finished)
+        dialog.open()
+        dialog.activateWindow()
+
     def open_void_dialog(self) -> None:
         from cashdesk.ui.void import VoidDialog
 
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
-            return
-        if self._owner.void_dialog is not None:
-            self._owner.void_dialog.raise_()
-            self._owner.void_dialog.activateWindow()
+        operator = self._working_with(Permission.TAKE_PAYMENTS)
+        if operator is None or self._raised(self._owner.void_dialog):
             return
         dialog = VoidDialog(
-            self._owner._ctx, operator, last_receipt=self._owner.counter.last_receipt or "", parent=self._owner
+            self._owner.ctx, operator, last_receipt=self._owner.counter.last_receipt or "", parent=self._owner
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._void_dialog_closed(dialog))
         self._owner.void_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, lambda _result: self._void_dialog_closed(dialog))
 
     def _void_dialog_closed(self, dialog: QDialog) -> None:
         from cashdesk.ui.void import VoidDialog
@@ -69,22 +86,14 @@ class WindowDialogs:
         else:
             self._owner.inquiry.show_message(text, error=error)
 
-    def _may_open_extra(self, permission: Permission) -> bool:
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(permission):
-            return False
-        counter = self._owner.counter
-        if counter.busy or self._owner.void_dialog is not None:
-            return False
-        if self._owner.extra_dialog is not None:
-            self._owner.extra_dialog.raise_()
-            self._owner.extra_dialog.activateWindow()
-            return False
-        return True
+    def _may_open_extra(self, permission: Permission) -> Operator | None:
+        """The person at work, if they may open this window over the work now."""
+        operator = self._working_with(permission)
+        if operator is None or self._owner.counter.busy or self._owner.void_dialog is not None:
+            return None
+        return None if self._raised(self._owner.extra_dialog) else operator
 
     def _open_extra(self, dialog: QDialog, done: Callable[[QDialog], None]) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
         def finished(result: int) -> None:
             self._owner.extra_dialog = None
             self._owner.activateWindow()
@@ -93,30 +102,26 @@ class WindowDialogs:
             elif self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
                 self._owner.inquiry.focus_search()
 
-        dialog.finished.connect(finished)
         self._owner.extra_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, finished)
 
     def open_day_close_dialog(self) -> None:
         from cashdesk.ui.day_close import DayCloseDialog
 
-        if not self._may_open_extra(Permission.CLOSE_DAY):
+        operator = self._may_open_extra(Permission.CLOSE_DAY)
+        if operator is None:
             return
-        assert self._owner.operator is not None
         self._open_extra(
-            DayCloseDialog(
-                self._owner._ctx, self._owner.operator, folder=self._owner.deposits_folder, parent=self._owner
-            ),
+            DayCloseDialog(self._owner.ctx, operator, folder=self._owner.deposits_folder, parent=self._owner),
             lambda dialog: self._owner.inquiry.focus_search(),
         )
 
     def open_returned_check_dialog(self) -> None:
         from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text
 
-        if not self._may_open_extra(Permission.APPROVE_OVERRIDES):
+        operator = self._may_open_extra(Permission.APPROVE_OVERRIDES)
+        if operator is None:
             return
-        assert self._owner.operator is not None
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, ReturnedCheckDialog) and dialog.result_check is not None
@@ -126,16 +131,15 @@ class WindowDialogs:
             self._tell(returned_check_text(result))
             self._owner.inquiry.focus_search()
 
-        self._open_extra(ReturnedCheckDialog(self._owner._ctx, self._owner.operator, parent=self._owner), done)
+        self._open_extra(ReturnedCheckDialog(self._owner.ctx, operator, parent=self._owner), done)
 
     def open_no_sale_dialog(self) -> None:
         from cashdesk.services.drawers import current_drawer
         from cashdesk.ui.counter_extras import NoSaleDialog
 
-        if not self._may_open_extra(Permission.TAKE_PAYMENTS):
+        operator = self._may_open_extra(Permission.TAKE_PAYMENTS)
+        if operator is None:
             return
-        operator = self._owner.operator
-        assert operator is not None
         counter = self._owner.counter
         if counter.payment_in_progress:
             counter.say(
@@ -147,7 +151,7 @@ class WindowDialogs:
         failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
         looking_up = Operation(
             self._owner,
-            lambda: current_drawer(self._owner._ctx, operator),
+            lambda: current_drawer(self._owner.ctx, operator),
             failed=failed,
             log_as=f"could not look up the drawer of {operator.user_id}",
         )
@@ -165,14 +169,14 @@ class WindowDialogs:
             self._owner.inquiry.focus_search()
             self._owner.print_queue.kick()  # the drawer kick goes out with the print worker
 
-        self._open_extra(NoSaleDialog(self._owner._ctx, operator, drawer.id, parent=self._owner), done)
+        self._open_extra(NoSaleDialog(self._owner.ctx, operator, drawer.id, parent=self._owner), done)
 
     def open_pdf_copy_dialog(self) -> None:
         from cashdesk.ui.counter_extras import PdfCopyDialog
 
-        if not self._may_open_extra(Permission.LOOK_UP_ACCOUNTS):
+        operator = self._may_open_extra(Permission.LOOK_UP_ACCOUNTS)
+        if operator is None:
             return
-        assert self._owner.operator is not None
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, PdfCopyDialog) and dialog.saved_to is not None
@@ -180,22 +184,17 @@ class WindowDialogs:
             self._owner.inquiry.focus_search()
 
         last = self._owner.counter.last_receipt or ""
-        self._open_extra(
-            PdfCopyDialog(self._owner._ctx, self._owner.operator, last_receipt=last, parent=self._owner), done
-        )
+        self._open_extra(PdfCopyDialog(self._owner.ctx, operator, last_receipt=last, parent=self._owner), done)
 
     def _may_open_mail(self) -> Operator | None:
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
+        operator = self._working_with(Permission.TAKE_PAYMENTS)
+        if operator is None:
             return None
         counter = self._owner.counter
         if counter.busy or self._owner.void_dialog is not None:
             return None
-        for open_already in (self._owner.mail_dialog, self._owner.extra_dialog):
-            if open_already is not None:
-                open_already.raise_()
-                open_already.activateWindow()
-                return None
+        if self._raised(self._owner.mail_dialog) or self._raised(self._owner.extra_dialog):
+            return None
         return operator
 
     def _open_mail(self, make: Callable[[Operator], QDialog], what: str) -> None:
@@ -208,7 +207,6 @@ class WindowDialogs:
             log.exception("could not open %s", what)
             self._tell(f"The {what} is not available in this version of cashdesk.", error=True)
             return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(_result: int) -> None:
             self._owner.mail_dialog = None
@@ -217,16 +215,14 @@ class WindowDialogs:
                 self._owner.inquiry.focus_search()
             self._owner.print_queue.kick()  # a mail receipt asked for, a slip: out with the print worker
 
-        dialog.finished.connect(finished)
         self._owner.mail_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, finished)
 
     def open_mail_batches(self) -> None:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.mail_batches import MailBatchesDialog
 
-            return MailBatchesDialog(self._owner._ctx, operator, parent=self._owner)
+            return MailBatchesDialog(self._owner.ctx, operator, parent=self._owner)
 
         self._open_mail(make, "mail batch screen")
 
@@ -234,7 +230,7 @@ class WindowDialogs:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.mail_log import MailLogDialog
 
-            return MailLogDialog(self._owner._ctx, operator, parent=self._owner)
+            return MailLogDialog(self._owner.ctx, operator, parent=self._owner)
 
         self._open_mail(make, "mail log")
 
@@ -242,7 +238,7 @@ class WindowDialogs:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.tax_return import TaxReturnDialog
 
-            return TaxReturnDialog(self._owner._ctx, operator, self._owner)
+            return TaxReturnDialog(self._owner.ctx, operator, self._owner)
 
         self._open_mail(make, "sales tax return")
 
@@ -250,7 +246,7 @@ class WindowDialogs:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.tax_return import DelinquentFilersDialog
 
-            return DelinquentFilersDialog(self._owner._ctx, operator, self._owner)
+            return DelinquentFilersDialog(self._owner.ctx, operator, self._owner)
 
         self._open_mail(make, "list of delinquent filers")
 
@@ -259,26 +255,23 @@ class WindowDialogs:
     def ask_for_new_password(self) -> None:
         from cashdesk.ui.password import ChangePasswordDialog
 
-        assert self._owner._pending is not None
-        dialog = ChangePasswordDialog(self._owner._ctx, self._owner._pending.user_id, forced=True, parent=self._owner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._forced_change_finished)
+        assert self._owner.pending is not None
+        dialog = ChangePasswordDialog(self._owner.ctx, self._owner.pending.user_id, forced=True, parent=self._owner)
         self._owner.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, self._forced_change_finished)
 
     def _forced_change_finished(self, result: int) -> None:
         self._owner.password_dialog = None
         self._owner.activateWindow()  # the keyboard comes back here, not to nowhere
-        operator, self._owner._pending = self._owner._pending, None
+        operator, self._owner.pending = self._owner.pending, None
         if operator is None:
             return
         if result == QDialog.DialogCode.Accepted:
-            self._owner._start_work(operator)
+            self._owner.start_work(operator)
             self._owner.inquiry.show_message("Your new password is set.")
             return
         self._owner.station_lock.call_sign_out(operator)
-        self._owner._show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
+        self._owner.show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
         self._owner.signed_out.emit()
 
     def change_password(self) -> None:
@@ -286,13 +279,10 @@ class WindowDialogs:
 
         if self._owner.mode is not Mode.WORKING or self._owner.operator is None:
             return
-        dialog = ChangePasswordDialog(self._owner._ctx, self._owner.operator.user_id, parent=self._owner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = ChangePasswordDialog(self._owner.ctx, self._owner.operator.user_id, parent=self._owner)
         dialog.accepted.connect(lambda: self._owner.inquiry.show_message("Your new password is set."))
-        dialog.finished.connect(self._password_dialog_closed)
         self._owner.password_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, lambda _result: self._password_dialog_closed())
 
     def _password_dialog_closed(self) -> None:
         self._owner.password_dialog = None
@@ -301,19 +291,12 @@ class WindowDialogs:
     def open_audit_viewer(self) -> None:
         from cashdesk.ui.audit_viewer import AuditDialog
 
-        operator = self._owner.operator
-        if self._owner.mode is not Mode.WORKING or operator is None or not operator.can(Permission.VIEW_AUDIT):
+        operator = self._working_with(Permission.VIEW_AUDIT)
+        if operator is None or self._raised(self._owner.audit_dialog):
             return
-        if self._owner.audit_dialog is not None:
-            self._owner.audit_dialog.raise_()
-            self._owner.audit_dialog.activateWindow()
-            return
-        dialog = AuditDialog(self._owner._ctx, operator, parent=self._owner)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._audit_dialog_closed)
+        dialog = AuditDialog(self._owner.ctx, operator, parent=self._owner)
         self._owner.audit_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
+        self._show(dialog, lambda _result: self._audit_dialog_closed())
 
     def _audit_dialog_closed(self) -> None:
         self._owner.audit_dialog = None

@@ -9,7 +9,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.window_mode import Mode
@@ -26,6 +26,8 @@ class StationLock:
 
     def __init__(self, owner: MainWindow) -> None:
         self._owner = owner
+        #: The widget that had the keyboard when the station locked, and a line edit's cursor and selection.
+        self._focus_before_lock: tuple[QWidget, tuple[int, int, int] | None] | None = None
 
     def sign_out(self) -> None:
         """Back to the sign-in screen; the next person starts with an empty screen."""
@@ -40,7 +42,7 @@ class StationLock:
         self._close_dialogs()
         self.call_sign_out(operator)
         self._owner.counter.stop()
-        self._owner._show_sign_in(f"{operator.user_id} signed out.")
+        self._owner.show_sign_in(f"{operator.user_id} signed out.")
         self._owner.signed_out.emit()
 
     def call_sign_out(self, operator: Operator) -> None:
@@ -49,7 +51,7 @@ class StationLock:
         # The person leaves either way; the log says what failed.
         Operation(
             self._owner,
-            lambda: sign_out(self._owner._ctx, operator),
+            lambda: sign_out(self._owner.ctx, operator),
             log_as=f"recording the sign-out of {operator.user_id} failed",
         ).run_now()
 
@@ -66,11 +68,11 @@ class StationLock:
         # The station locks even when the audit event cannot be written; the log says what failed.
         Operation(
             self._owner,
-            lambda: lock_station(self._owner._ctx, operator, idle=idle),
+            lambda: lock_station(self._owner.ctx, operator, idle=idle),
             log_as=f"recording the lock for {operator.user_id} failed",
         ).run_now()
-        self._owner._set_mode(Mode.LOCKED)
-        self._owner.lock_screen.lock_for(operator, idle=idle, at=self._owner._ctx.now())
+        self._owner.set_mode(Mode.LOCKED)
+        self._owner.lock_screen.lock_for(operator, idle=idle, at=self._owner.ctx.now())
         log.info("station locked for %s (%s)", operator.user_id, "idle" if idle else "by hand")
         self._owner.locked.emit()
 
@@ -78,7 +80,7 @@ class StationLock:
         if self._owner.mode is not Mode.LOCKED:
             return
         self._owner.operator = operator
-        self._owner._set_mode(Mode.WORKING)
+        self._owner.set_mode(Mode.WORKING)
         self._restore_focus()
         self._owner.idle_watcher.start()
         self._owner.unlocked.emit(operator)
@@ -86,15 +88,15 @@ class StationLock:
     def _remember_focus(self) -> None:
         widget = QApplication.focusWidget()
         if widget is None or not self._owner.work.isAncestorOf(widget):
-            self._owner._focus_before_lock = None
+            self._focus_before_lock = None
             return
         selection = None
         if isinstance(widget, QLineEdit):  # hiding it drops the selection; put it back after
             selection = (widget.cursorPosition(), widget.selectionStart(), widget.selectionLength())
-        self._owner._focus_before_lock = (widget, selection)
+        self._focus_before_lock = (widget, selection)
 
     def _restore_focus(self) -> None:
-        remembered, self._owner._focus_before_lock = self._owner._focus_before_lock, None
+        remembered, self._focus_before_lock = self._focus_before_lock, None
         try:
             if remembered is not None and self._owner.work.isAncestorOf(remembered[0]) and remembered[0].isVisible():
                 widget, selection = remembered

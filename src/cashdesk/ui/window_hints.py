@@ -1,0 +1,65 @@
+"""What the main window says about its state: the title, who is signed in (the status bar) and the
+line of keys to press above it. docs/keyboard.md has the full map of keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cashdesk.domain.security import Permission
+from cashdesk.ui.sign_in import operator_text
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import Operator, ServiceContext
+
+#: At the counter, for someone who takes payments.
+KEY_HINTS = (
+    "F2 Find  ·  Enter Pay / Add  ·  F3 Payer  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  "
+    "F12 Post  ·  Esc Back"
+)
+#: At the counter, for someone who only looks accounts up.
+INQUIRY_HINTS = "F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search"
+#: Counting the float to open a drawer.
+FLOAT_HINTS = "Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now"
+#: After the work's hints, for everyone at work; then the supervisor's keys, for those who may use them.
+STATION_HINTS = "Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out  ·  Ctrl+Shift+S PDF copy"
+AUDIT_HINT = "Ctrl+Shift+A Audit trail"
+RETURNED_CHECK_HINT = "Ctrl+Shift+N Returned check"
+#: Nobody signed in.
+SIGN_IN_HINTS = "Type your user id, Enter, your password, Enter  ·  Tab Next field"
+#: The station locked for someone.
+LOCK_HINTS = "Type your password, Enter to unlock  ·  A supervisor's user id and password unlock it too"
+
+
+def window_title(ctx: ServiceContext) -> str:
+    return f"cashdesk — {ctx.settings.city.name} — Station {ctx.settings.station.id}"
+
+
+@dataclass(frozen=True)
+class StateText:
+    """The window's title, the signed-in label and the key hints for one state."""
+
+    title: str
+    user: str
+    hints: str
+
+
+def state_text(ctx: ServiceContext, operator: Operator | None, *, working: bool, counting_float: bool) -> StateText:
+    """Nobody signed in, `operator` at work (counting the float or not), or the station locked for them."""
+    title = window_title(ctx)
+    if operator is not None and working:
+        if counting_float:
+            work_hints = FLOAT_HINTS
+        elif operator.can(Permission.TAKE_PAYMENTS):
+            work_hints = KEY_HINTS  # Ctrl+P, Ctrl+Shift+V and the rest: the legend under the receipt
+        else:
+            work_hints = INQUIRY_HINTS
+        hints = (f"{work_hints}  ·  {STATION_HINTS}"
+                 + (f"  ·  {AUDIT_HINT}" if operator.can(Permission.VIEW_AUDIT) else "")
+                 + (f"  ·  {RETURNED_CHECK_HINT}" if operator.can(Permission.APPROVE_OVERRIDES) else ""))  # fmt: skip
+        return StateText(f"{title} — {operator.user_id} ({operator.role.label})",
+                         f"Signed in: {operator_text(operator)}", hints)  # fmt: skip
+    if operator is not None:
+        return StateText(f"{title} — locked", f"Locked for {operator_text(operator)}", LOCK_HINTS)
+    return StateText(title, "Nobody is signed in", SIGN_IN_HINTS)
