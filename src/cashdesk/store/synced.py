@@ -85,7 +85,9 @@ WINDOW_TABLES = (
     f"CREATE TABLE IF NOT EXISTS {LINK} (id INTEGER PRIMARY KEY CHECK (id = 1), url TEXT NOT NULL, "
     "station TEXT NOT NULL, joined_at TEXT NOT NULL, last_contact TEXT, last_problem TEXT, "
     "applying INTEGER NOT NULL DEFAULT 0)",
-    f"CREATE TABLE IF NOT EXISTS {MOVED} (seq INTEGER PRIMARY KEY, table_name TEXT NOT NULL, "
+    # AUTOINCREMENT: a move's number is never given again, even once every move before it was
+    # sent and deleted, since the office takes each (window, number) once.
+    f"CREATE TABLE IF NOT EXISTS {MOVED} (seq INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL, "
     "row_key INTEGER NOT NULL, column_name TEXT NOT NULL, delta INTEGER NOT NULL)",
     f"CREATE TABLE IF NOT EXISTS {MARKS} (table_name TEXT PRIMARY KEY, version INTEGER NOT NULL)",
 )
