@@ -12,6 +12,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     )
 
 import datetime as dt  # noqa: E402
+import itertools  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 
 #: The moment every test starts at, whatever day the suite is run: a Thursday, 10:00 in the
@@ -23,6 +24,8 @@ os.environ["CASHDESK_CLOCK"] = PRETEND_NOW.isoformat()
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+
+from tests.support.pg_cluster import Cluster, running_cluster  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +59,22 @@ def _day_close_backups_end_with_the_test() -> Iterator[None]:
 
     if "cashdesk.services.backup" in sys.modules:
         sys.modules["cashdesk.services.backup"].wait_for_day_backups()
+
+
+_office_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Iterator[Cluster]:
+    """A real PostgreSQL cluster of the run's own, started on first use (tests/support/pg_cluster.py)."""
+    with running_cluster() as running:
+        yield running
+
+
+@pytest.fixture
+def office_url(cluster: Cluster) -> str:
+    """A new, empty office database on the running cluster."""
+    return cluster.create_database(f"office{next(_office_numbers)}")
 
 
 @pytest.fixture

@@ -10,7 +10,9 @@ goes on taking payments, and the next sync sends what waited."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
@@ -165,6 +167,65 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
     finally:
         office.close()
     return Synced(sent, batches, _waiting(ctx), received=received)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeState:
+    """How a window stands with its office, as its banner says it."""
+
+    office: str  # where it is, said to a person (host:port/database)
+    station: str
+    waiting: int  # changes in the outbox, not yet at the office
+    reached_at: dt.datetime | None  # the last time the office answered: balances are as of then
+    problem: str  # why the last try did not reach the office ("" when it did)
+    as_of: str = ""  # reached_at as the cashier reads it: "13:42" today, "12/04 16:10" before
+
+    @property
+    def reachable(self) -> bool:
+        return not self.problem
+
+    @property
+    def headline(self) -> str:
+        """The banner's line: "" while the office answers."""
+        if self.reachable:
+            return ""
+        when = f"balances as of {self.as_of}" if self.as_of else "balances as this window last had them"
+        return f"The office is unreachable — {when}"
+
+    @property
+    def detail(self) -> str:
+        changes = f"{self.waiting:,} change{'s' if self.waiting != 1 else ''}"
+        return (f"Payments go on here and are sent when the office answers ({changes} waiting). Another window's "
+                f"payments since then are not in these balances. Why: {self.problem}")  # fmt: skip
+
+
+def office_state(ctx: ServiceContext) -> OfficeState | None:
+    """This window's office and how the last try to reach it went (None: the window stands alone)."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        joined = outbox.link(uow)
+        if joined is None:
+            return None
+        waiting = outbox.waiting(uow)
+    reached = dt.datetime.fromisoformat(joined.last_contact) if joined.last_contact else None
+    as_of = ""
+    if reached is not None:
+        local = reached.astimezone(ZoneInfo(ctx.settings.city.time_zone))
+        as_of = local.strftime("%H:%M") if local.date() == ctx.today() else local.strftime("%m/%d %H:%M")
+    return OfficeState(_where(joined.url), joined.station, waiting, reached, joined.last_problem or "", as_of)
+
+
+#: Batches a background round sends at most, so that a round ends and reports while a long
+#: outbox (a window back after a day offline) drains.
+ROUND_BATCHES = 20
+
+
+def sync_round(ctx: ServiceContext) -> OfficeState | None:
+    """One background round of the window's sender: send what waits (up to ROUND_BATCHES batches),
+    take in what changed at the office, and say how things stand. None: no office joined."""
+    if office_state(ctx) is None:
+        return None
+    sync_once(ctx, most=ROUND_BATCHES)
+    return office_state(ctx)
 
 
 #: Master rows taken from the office in one window transaction.

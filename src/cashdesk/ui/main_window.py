@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.security import Permission
 from cashdesk.ui.idle import IdleWatcher
+from cashdesk.ui.office_sender import OfficeBanner, OfficeSender
 from cashdesk.ui.operations import Operation, wait_for_operations
 from cashdesk.ui.sign_in import LockScreen, SignInScreen
 from cashdesk.ui.window_banners import Banners
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         health_check: HealthCheck | None = None,
         idle_lock_ms: int | None = None,
         print_retry_ms: int | None = None,
+        office_ms: tuple[int, int] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,6 +121,9 @@ class MainWindow(QMainWindow):
         self.banner = self.banners.build_database_banner()
 
         self.printer_banner = self.banners.build_printer_banner()
+        self.office_banner = OfficeBanner()
+        self._office_sender: OfficeSender | None = None
+        self._office_ms = office_ms
 
         self._counter: CounterScreen | None = None  # built when first needed (see `counter`)
         self._float_screen: FloatCountScreen | None = None
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.printer_banner)
+        layout.addWidget(self.office_banner)
         layout.addWidget(self.pages, 1)
         # The keys to press, on their own line above the status bar: wrapped, never cut off.
         self.hints_label = QLabel()
@@ -292,6 +298,15 @@ class MainWindow(QMainWindow):
         return self._print_queue
 
     @property
+    def office_sender(self) -> OfficeSender:
+        """Sends this window's payments to its office and takes in the office's changes (docs/office.md)."""
+        if self._office_sender is None:
+            every = {"sync_ms": self._office_ms[0], "retry_ms": self._office_ms[1]} if self._office_ms else {}
+            self._office_sender = OfficeSender(self.ctx, self, **every)
+            self._office_sender.round_done.connect(self.office_banner.show_state)
+        return self._office_sender
+
+    @property
     def last_print_round(self) -> PrintRound | None:
         """What the print queue's last round reported (None before the queue has started one)."""
         return self._print_queue.last if self._print_queue is not None else None
@@ -313,6 +328,7 @@ class MainWindow(QMainWindow):
         float_screen.declined.connect(self._float_declined)
         counter.drawer_needed.connect(self.ask_for_float)
         counter.posted.connect(lambda _posted: self.print_queue.kick())
+        counter.posted.connect(lambda _posted: self.office_sender.kick())
         counter.printing_wanted.connect(lambda: self.print_queue.kick())
         if self.database_problem:
             self.banners.block_work(self.database_problem)
@@ -380,6 +396,7 @@ class MainWindow(QMainWindow):
         self.work.setCurrentWidget(self.counter)
         self.set_mode(Mode.WORKING)
         self.counter.start_for(operator, drawer)
+        self.office_sender.start()  # a window that has not joined an office learns it in its first round
         if operator.can(Permission.TAKE_PAYMENTS):
             self.print_queue.start()  # also prints what waited from before (a restart, a fault)
             if drawer is None:
@@ -462,6 +479,8 @@ class MainWindow(QMainWindow):
         self.idle_watcher.stop()
         if self._print_queue is not None:
             self._print_queue.stop()
+        if self._office_sender is not None:
+            self._office_sender.stop()
         operator = self.operator or self.pending
         self.operator = self.pending = None
         if operator is not None:  # closing the window ends the session, on the record

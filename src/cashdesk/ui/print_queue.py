@@ -14,9 +14,9 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject
 
-from cashdesk.ui.operations import Operation, wait_for_operations
+from cashdesk.ui.rounds import Rounds
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
@@ -88,11 +88,9 @@ def print_round(ctx: ServiceContext) -> PrintRound:
                       state.uncertain, state.receipts_uncertain)  # fmt: skip
 
 
-class PrintQueue(QObject):
-    """Runs delivery rounds one at a time off the GUI thread (ui.operations) and reports each one."""
-
-    #: After each round: the PrintRound.
-    round_done = Signal(object)
+class PrintQueue(Rounds):
+    """Runs delivery rounds one at a time off the GUI thread and reports each one (a PrintRound):
+    after each payment, on Retry, every few seconds while jobs wait, now and then otherwise."""
 
     def __init__(
         self,
@@ -102,77 +100,29 @@ class PrintQueue(QObject):
         retry_ms: int = RETRY_MS,
         status_ms: int = STATUS_MS,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, timer_name="printTimer", log_as="print round failed")
         self._ctx = ctx
-        self._running: Operation[PrintRound] | None = None
-        self._again = False
-        self._stopped = True
         self._retry_ms = retry_ms
         self._status_ms = status_ms
         self.last: PrintRound | None = None
-        self.rounds = 0
-        self._timer = QTimer(self)
-        self._timer.setObjectName("printTimer")
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.kick)
 
-    @property
-    def busy(self) -> bool:
-        return self._running is not None
+    def work(self) -> PrintRound:
+        return print_round(self._ctx)
 
-    def start(self) -> None:
-        """Begin: print whatever waits (left over from before a restart too)."""
-        self._stopped = False
-        self.kick()
-
-    def kick(self) -> None:
-        """A round now, or right after the one running (a payment just posted, or Retry)."""
-        if self._stopped:
-            return
-        self._timer.stop()
-        if self._running is not None:
-            self._again = True
-            return
-        self._again = False
-        ctx = self._ctx
-        self._running = Operation(self, lambda: print_round(ctx), failed="{exc}", log_as="print round failed")
-        self._running.success(self._done).failure(self._failed).run_in_background()
-
-    def _done(self, result: PrintRound) -> None:
-        self.last = result
-        self.rounds += 1
+    def reported(self, result: PrintRound) -> None:
         if result.problem:
             log.info("printing stopped: %s (%d waiting)", result.problem, result.waiting)
-        self.round_done.emit(result)
-        self._finished()
 
-    def _failed(self, message: str) -> None:
+    def failed_round(self, message: str) -> PrintRound:
         # The database or the printer layer failed under the worker; report it like a printer fault.
-        waiting = self.last.waiting if self.last else 1
-        receipts = self.last.receipts_waiting if self.last else 0
-        uncertain = (self.last.uncertain, self.last.receipts_uncertain) if self.last else (0, 0)
-        result = PrintRound(0, max(waiting, 1), receipts, f"Printing failed: {message}", "Printer error", *uncertain)
-        self.last = result
-        self.rounds += 1
-        self.round_done.emit(result)
-        self._finished()
+        last = self.last
+        waiting = last.waiting if last else 1
+        receipts = last.receipts_waiting if last else 0
+        uncertain = (last.uncertain, last.receipts_uncertain) if last else (0, 0)
+        return PrintRound(0, max(waiting, 1), receipts, f"Printing failed: {message}", "Printer error", *uncertain)
 
-    def _finished(self) -> None:
-        self._running = None
-        if self._stopped:
-            return
-        if self._again:
-            self.kick()
-            return
-        waiting = self.last.waiting if self.last else 0
-        self._timer.start(self._retry_ms if waiting else self._status_ms)
-
-    def stop(self) -> None:
-        """No more rounds; waits for the one running (its timeouts are short)."""
-        self._stopped = True
-        self._timer.stop()
-        if self._running is not None:
-            wait_for_operations()
+    def pause_ms(self, result: PrintRound) -> int:
+        return self._retry_ms if result.waiting else self._status_ms
 
 
 __all__ = ["PrintQueue", "PrintRound", "print_round"]
