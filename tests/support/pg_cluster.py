@@ -39,6 +39,7 @@ class Cluster:
     port: int
     user: str  # the superuser the tests connect as
     bin_dir: Path
+    fsync: bool = False  # tests: off (nothing to keep after the run); the bench: on, as a real server
 
     def _pg_ctl(self, *args: str) -> None:
         subprocess.run(_as_server_user([str(self.bin_dir / "pg_ctl"), "-D", str(self.folder / "data"), *args]),
@@ -49,8 +50,8 @@ class Cluster:
         self._pg_ctl("-m", "immediate", "-w", "stop")
 
     def start(self) -> None:
-        options = (f"-p {self.port} -k {self.folder / 'sockets'} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c max_connections=60")  # fmt: skip
+        options = (f"-p {self.port} -k {self.folder / 'sockets'} -c listen_addresses=127.0.0.1 "
+                   f"-c fsync={'on' if self.fsync else 'off'} -c max_connections=60")  # fmt: skip
         self._pg_ctl("-o", options, "-l", str(self.folder / "server.log"), "-w", "start")
 
     def url(self, database: str = "postgres") -> str:
@@ -72,7 +73,7 @@ def _as_server_user(command: list[str]) -> list[str]:
 
 
 @contextmanager
-def running_cluster() -> Iterator[Cluster]:
+def running_cluster(*, fsync: bool = False) -> Iterator[Cluster]:
     bin_dir = server_bin()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL's server is not installed: `python3 dev.py test` installs Debian's "
@@ -88,7 +89,7 @@ def running_cluster() -> Iterator[Cluster]:
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE, "check": True, "cwd": folder}
     subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", user, "-A", "trust",
                                     "--no-sync", "-E", "UTF8", "--locale", "C"]), **quiet)  # fmt: skip
-    cluster = Cluster(folder, port, user, bin_dir)
+    cluster = Cluster(folder, port, user, bin_dir, fsync)
     cluster.start()
     try:
         yield cluster

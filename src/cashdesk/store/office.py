@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
 from cashdesk.domain.office import settle_paid
-from cashdesk.store.synced import BY_TABLE, DELTAS, DOWNLINK, MOVED, UPLINK, WINDOW_STATION, office_metadata
+from cashdesk.store.synced import DELTAS, DOWNLINK, MOVED, UPLINK, WINDOW_STATION, Shared, office_metadata
 
 #: How long a window waits for the office to answer a connection before it says it is unreachable.
 CONNECT_TIMEOUT_S = 3
@@ -106,20 +106,10 @@ class Office:
                     batch = rows.get(shared.table)
                     if not batch:
                         continue
-                    table = METADATA.tables[shared.table]
                     values = [{**row, WINDOW_STATION: station} for row in batch]
-                    statement = pg_insert(table).values(values)
-                    if BY_TABLE[shared.table].changes:
-                        changed = {c.name: statement.excluded[c.name] for c in table.columns
-                                   if c.name not in (WINDOW_STATION, shared.key)}  # fmt: skip
-                        statement = statement.on_conflict_do_update(index_elements=[WINDOW_STATION, shared.key],
-                                                                    set_=changed)  # fmt: skip
-                    else:
-                        statement = statement.on_conflict_do_nothing()
-                    # xmax is 0 on a row this statement inserted, not on one it updated.
-                    inserted: Sequence[bool] = (
-                        con.execute(statement.returning(literal_column("(xmax = 0)"))).scalars().all()
-                    )
+                    # One statement a table, run for many rows (SQLAlchemy's insertmanyvalues): compiled
+                    # once, not once for every batch's rows. xmax is 0 on a row it inserted, not on one it updated.
+                    inserted = con.execute(_UPSERTS[shared.table], values).scalars().all()
                     new[shared.table] = sum(1 for flag in inserted if flag)
                 if moved:
                     _apply_moved(con, station, moved)
@@ -193,6 +183,25 @@ class Office:
 
 
 _MOVABLE = {(table, column) for table, column in DELTAS}
+
+
+def _upsert(shared: Shared) -> Any:
+    """The statement that writes a window's rows of one shared table: a row already there is
+    brought up to date (or left alone, for the trail that never changes); RETURNING says which
+    rows were new."""
+    table = METADATA.tables[shared.table]
+    statement = pg_insert(table)
+    if shared.changes:
+        changed = {
+            c.name: statement.excluded[c.name] for c in table.columns if c.name not in (WINDOW_STATION, shared.key)
+        }
+        statement = statement.on_conflict_do_update(index_elements=[WINDOW_STATION, shared.key], set_=changed)
+    else:
+        statement = statement.on_conflict_do_nothing()
+    return statement.returning(literal_column("(xmax = 0)"))
+
+
+_UPSERTS = {shared.table: _upsert(shared) for shared in UPLINK}
 
 
 def _apply_moved(con: Any, station: str, moved: Sequence[Mapping[str, Any]]) -> None:
