@@ -38,13 +38,16 @@ stored_date = stored_day
 class Driver:
     """The DBAPI connection under a unit of work, with placeholders and values for its dialect."""
 
-    __slots__ = ("_conn", "_sqlite", "_datetime", "_date")
+    __slots__ = ("_conn", "_sqlite", "_datetime", "_date", "audit_tail")
 
     def __init__(self, session: Session | Connection) -> None:
         connection = session.connection() if isinstance(session, Session) else session
         self._sqlite = connection.dialect.name == "sqlite"
         self._conn: Any = connection.connection.driver_connection
         self._datetime, self._date = _processors(connection.dialect)
+        #: The audit chain's last link as this connection wrote it (store/audit_events.py): the
+        #: unit of work forgets it when a transaction is rolled back.
+        self.audit_tail: Any = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -100,12 +103,19 @@ class Driver:
         return int(row[0])
 
 
+#: Where a unit of work's session holds the unit of work's driver (store/db.py).
+UNIT_OF_WORK_DRIVER = "cashdesk_unit_of_work_driver"
+
+
 def driver(session: Session) -> Driver:
     """The session's Driver, made once per transaction (a rollback starts a new one).
 
     What the session holds unwritten is flushed first, so SQL here sees every row the ORM was
     given: the two views of one transaction agree without the caller flushing."""
     session.flush()
+    shared: Driver | None = session.info.get(UNIT_OF_WORK_DRIVER)
+    if shared is not None:  # a unit of work's session: its own driver, on the same connection
+        return shared
     transaction = session.get_transaction()
     cached = session.info.get("cashdesk_driver")
     if transaction is not None and cached is not None and cached[0] is transaction:
