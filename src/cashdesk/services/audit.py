@@ -45,13 +45,19 @@ _DIGEST_KEYS = (row_digests.DIGESTS, row_digests.RECEIPT_DIGESTS)
 _PATH_KEYS = frozenset({"folder", "file", "path", "source", "target"})
 _FILE_NAME = re.compile(r"[/\\]|\.[A-Za-z][A-Za-z0-9]{0,4}$")
 _SECRET = re.compile("|".join(_SECRET_KEYS))  # one search, not one per word: every posting's keys
+_A_DIGIT = re.compile(r"[0-9]")
 _DIGEST = re.compile(r"[a-z2-7]{52}|[0-9a-f]{64}")  # domain/row_digests.py: base32, or hex before
 
 
 def _only_digests(value: object) -> bool:
-    """{name: SHA-256}, with names that are no card number either."""
-    return (isinstance(value, dict) and all(isinstance(v, str) and _DIGEST.fullmatch(v) for v in value.values())
-            and not contains_card_number(json.dumps(list(value), ensure_ascii=False)))  # fmt: skip
+    """{name: SHA-256}, with names that are no card number either (names without a digit, as a
+    posting's parts are, hold none, even written as JSON)."""
+    if not isinstance(value, dict) or not all(isinstance(v, str) and _DIGEST.fullmatch(v) for v in value.values()):
+        return False
+    names = list(value)
+    if all(isinstance(name, str) for name in names) and not _A_DIGIT.search("".join(names)):
+        return True
+    return not contains_card_number(json.dumps(names, ensure_ascii=False))
 
 
 class MaskCardNumbers(logging.Filter):
