@@ -191,7 +191,8 @@ def _refuse_card_numbers(doc: ReceiptDoc) -> None:
 
 def _strings(obj: object, found: list[str]) -> None:
     """Every text of a receipt's dataclass and the dataclasses in it (as `_texts`, without names)."""
-    for name, _ in _field_labels(type(obj)):
+    kind: type = type(obj)  # as `type`: mypy takes type[object] for unhashable
+    for name, _ in _field_labels(kind):
         value = getattr(obj, name)
         if isinstance(value, str):
             found.append(value)

@@ -466,13 +466,7 @@ class UnitOfWork:
         if self.connection.in_transaction():
             self.connection.rollback()
         self._committed = False
-        self._forget_written()
         _begin(self.connection, write=self._write)
-
-    def _forget_written(self) -> None:
-        """What the driver remembers of rows written (the audit chain's last link) is gone with a rollback."""
-        if self._rows is not None:
-            self._rows.audit_tail = None
 
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         # The one place where a full disk or a read-only file becomes words for the person at the
@@ -482,7 +476,6 @@ class UnitOfWork:
             if self._session is not None:
                 self._session.close()  # leaves the connection's transaction as it is
             if not self._committed:
-                self._forget_written()
                 self.connection.rollback()
         except Exception as rollback_exc:  # the rollback of a failed commit can fail the same way
             failed = True

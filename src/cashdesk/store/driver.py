@@ -38,16 +38,13 @@ stored_date = stored_day
 class Driver:
     """The DBAPI connection under a unit of work, with placeholders and values for its dialect."""
 
-    __slots__ = ("_conn", "_sqlite", "_datetime", "_date", "audit_tail")
+    __slots__ = ("_conn", "_sqlite", "_datetime", "_date")
 
     def __init__(self, session: Session | Connection) -> None:
         connection = session.connection() if isinstance(session, Session) else session
         self._sqlite = connection.dialect.name == "sqlite"
         self._conn: Any = connection.connection.driver_connection
         self._datetime, self._date = _processors(connection.dialect)
-        #: The audit chain's last link as this connection wrote it (store/audit_events.py): the
-        #: unit of work forgets it when a transaction is rolled back.
-        self.audit_tail: Any = None
 
     @property
     def is_sqlite(self) -> bool:
