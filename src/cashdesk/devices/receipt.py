@@ -175,17 +175,35 @@ class ReceiptDoc:
 
 def _refuse_card_numbers(doc: ReceiptDoc) -> None:
     """No text on a receipt may hold a whole card number; the digits are never echoed."""
-    texts = _texts(doc)
-    # One pass over all of it (a line break never joins two digit runs); the field is named only
-    # when something is found.
-    if not contains_card_number("\n".join(text for _, text in texts)):
+    # Once over the receipt's text (a line break never joins two digit runs); the fields are
+    # named, one by one, only when something is found.
+    strings: list[str] = []
+    _strings(doc, strings)
+    if not contains_card_number("\n".join(strings)):
         return
-    for where, text in texts:
+    for where, text in _texts(doc):
         if contains_card_number(text):
             raise ValueError(
                 f"The {where} on receipt looks like a card number. A receipt shows only the "
                 "card brand and last four digits; remove the number and try again."
             )
+
+
+def _strings(obj: object, found: list[str]) -> None:
+    """Every text of a receipt's dataclass and the dataclasses in it (as `_texts`, without names)."""
+    kind: type = type(obj)  # as `type`: mypy takes type[object] for unhashable
+    for name, _ in _field_labels(kind):
+        value = getattr(obj, name)
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, str):
+                    found.append(item)
+                elif hasattr(item, "__dataclass_fields__"):
+                    _strings(item, found)
+        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Money):
+            _strings(value, found)
 
 
 @functools.cache

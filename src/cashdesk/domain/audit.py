@@ -54,21 +54,28 @@ def read_details(text: object) -> dict[str, Any]:
     return details
 
 
-def content(record: AuditRecord) -> bytes:
-    """The exact bytes the hash covers: a canonical JSON array of every field but the hashes."""
-    return json.dumps(
-        [record.seq, record.at, record.user, record.station, record.event_type, record.object,
-         record.success, dict(record.details)],
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    ).encode("utf-8")  # fmt: skip
+#: An event's details as stored and as hashed: canonical JSON (keys sorted, compact, UTF-8 as it is),
+#: with its encoder made once (every posting writes one).
+details_json = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_FIELDS_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
-def chain_hash(prev_hash: str, record: AuditRecord, *, old_hex: bool = False) -> str:
+def content(record: AuditRecord, *, details_text: str | None = None) -> bytes:
+    """The exact bytes the hash covers: a canonical JSON array of every field but the hashes.
+
+    details_text: the details as `details_json` already wrote them (for the row), so they are
+    encoded once; the bytes are those of the whole array written with sorted keys."""
+    if details_text is None:
+        details_text = details_json(dict(record.details))
+    fields = _FIELDS_JSON([record.seq, record.at, record.user, record.station, record.event_type, record.object,
+                           record.success])  # fmt: skip
+    return (fields[:-1] + "," + details_text + "]").encode("utf-8")
+
+
+def chain_hash(prev_hash: str, record: AuditRecord, *, old_hex: bool = False, details_text: str | None = None) -> str:
     """Base32 since issue 13, hex before (domain/row_digests.py says why); each event verifies in its own."""
-    return row_digests.written(hashlib.sha256(prev_hash.encode("ascii") + b"\n" + content(record)).digest(),
-                               old_hex=old_hex)  # fmt: skip
+    data = prev_hash.encode("ascii") + b"\n" + content(record, details_text=details_text)
+    return row_digests.written(hashlib.sha256(data).digest(), old_hex=old_hex)
 
 
 @dataclass(frozen=True, slots=True)

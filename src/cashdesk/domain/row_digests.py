@@ -59,9 +59,30 @@ compact_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encod
 _AS_THEY_ARE = frozenset({str, int, float, type(None)})
 
 
+#: How compact_json writes one text (the C function its encoder uses when ensure_ascii is off).
+_TEXT = json.encoder.encode_basestring
+
+
 def _line(row: Sequence[Any]) -> str:
-    # Most values are text and numbers: canonical is called only for the others.
-    return compact_json([v if type(v) in _AS_THEY_ARE else canonical(v) for v in row])
+    """compact_json of the row's canonical values. Text, whole numbers, None, true/false, dates and
+    times (all a posting writes) are written here value by value, the same bytes; a row holding
+    anything else goes through the encoder whole."""
+    parts: list[str] = []
+    for v in row:
+        kind = type(v)
+        if kind is str:
+            parts.append(_TEXT(v))
+        elif kind is int:
+            parts.append(int.__repr__(v))
+        elif v is None:
+            parts.append("null")
+        elif kind is bool:
+            parts.append("1" if v else "0")
+        elif kind is dt.date or kind is dt.datetime:
+            parts.append(_TEXT(canonical(v)))
+        else:
+            return compact_json([v if type(v) in _AS_THEY_ARE else canonical(v) for v in row])
+    return "[" + ",".join(parts) + "]"
 
 
 #: Length of a SHA-256 written in hex, the form of events written before issue 13.

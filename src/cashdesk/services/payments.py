@@ -119,79 +119,13 @@ def post_receipt(
     except TenderError as exc:
         raise PaymentRefused(str(exc)) from None
     now = ctx.now()
-    # One unit of work: the rows at driver level (the hottest write at the window); an ORM session
-    # joins the same transaction only when a closed account's approval is to be used or refused.
-    with ctx.db.unit_of_work() as uow:
+    # One unit of work on the station's kept connection: the rows at driver level (the hottest write
+    # at the window); an ORM session joins the same transaction only when a closed account's approval
+    # is to be used or refused.
+    with ctx.db.unit_of_work(kept=True) as uow:
         posted = _write(ctx, operator, cart, tenders, settlement, now, uow, approval_id)
         uow.commit()
     return posted
-
-
-def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
-           now: dt.datetime, uow: UnitOfWork, approval_id: int | None) -> PostedReceipt:  # fmt: skip
-    """Every row of the receipt, in the caller's transaction; the caller commits."""
-    db = uow.rows
-    non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
-    posted_at = now.replace(tzinfo=None)
-    station = ctx.station
-    drawer = drawer_rows.open_drawer_of(db, station, operator.user_id)
-    if drawer is None:
-        raise NoOpenDrawer(NO_OPEN_DRAWER)
-    business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
-    cash_in = settlement.cash_tendered.cents - settlement.change.cents
-    if cash_in > 0:
-        refusal = cash_limit_refusal(ctx, drawer.cash_cents, cash_in)
-        if refusal:
-            raise PaymentRefused(refusal)
-    number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
-    payer = cart.payer.strip()
-    receipt_id = rows.insert_receipt(
-        db, number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
-        business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
-        tendered=settlement.tendered.cents, change=settlement.change.cents,
-    )  # fmt: skip
-    # The rows this receipt writes, as its audit event's digests cover them (from the values, not read back).
-    written: dict[str, list[tuple[object, ...]]] = {
-        "receipt": [sealed.receipt_values(
-            number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
-            business_date=business_date, posted_at=posted_at, payer=payer, total=settlement.total.cents,
-            tendered=settlement.tendered.cents, change=settlement.change.cents)],
-        "lines": [], "tenders": [], "allocations": [],
-    }  # fmt: skip
-    at = _Receipt(uow, ctx, operator, receipt_id, number, business_date, non_cash, approval_id, written)
-    posted: list[PostedLine] = []
-    approval_used = False
-    for line_no, line in enumerate(cart.lines, start=1):
-        if isinstance(line, MiscItem):
-            posted.append(_misc_line(at, line_no, line))
-            continue
-        posted_line, closed = _account_line(at, line_no, line)
-        posted.append(posted_line)
-        approval_used = approval_used or closed
-    if approval_id is not None and not approval_used:
-        raise PaymentRefused("The approval given is not for anything on this receipt.")
-    tender_rows = [sealed.tender_values(t.kind.value, t.amount.cents, t.reference, t.card_brand, t.card_last4,
-                                        t.routing, t.bank_account) for t in tenders]  # fmt: skip
-    rows.insert_tenders(db, receipt_id, tender_rows)
-    written["tenders"] = tender_rows
-    drawer_rows.move_drawer_cash(db, drawer.id, cash_in)
-    kick = settlement.cash_tendered.cents > 0 or (
-        any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings.drawer.open_for_checks
-    )
-    result_receipt = PostedReceipt(
-        id=receipt_id, number=number, posted_at=now, business_date=business_date, station=station,
-        cashier=operator.user_id, payer=payer, total=settlement.total, tendered=settlement.tendered,
-        change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick,
-    )  # fmt: skip
-    job_ids = queue_posted(db, ctx, result_receipt)
-    audit.record_on(
-        db, user=operator.user_id, station=station, event_type="post", object=number,
-        details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
-                 "tenders": [[t.kind.value, t.amount.cents] for t in tenders], "lines": len(posted),
-                 "drawer": drawer.id, "drawer_kick": kick, row_digests.DIGESTS: row_digests.digests(written)},
-        at=now,
-    )  # fmt: skip
-    return dataclasses.replace(result_receipt, print_job_ids=job_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +141,71 @@ class _Receipt:
     non_cash: bool
     approval_id: int | None
     written: dict[str, list[tuple[object, ...]]]  # the rows, for the audit event's digests
+
+
+def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
+           now: dt.datetime, uow: UnitOfWork, approval_id: int | None) -> PostedReceipt:  # fmt: skip
+    """Every row of the receipt, in the caller's transaction; the caller commits."""
+    db = uow.rows
+    station = ctx.station
+    drawer = drawer_rows.open_drawer_of(db, station, operator.user_id)
+    if drawer is None:
+        raise NoOpenDrawer(NO_OPEN_DRAWER)
+    business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
+    cash_in = settlement.cash_tendered.cents - settlement.change.cents
+    if cash_in > 0:
+        refusal = cash_limit_refusal(ctx, drawer.cash_cents, cash_in)
+        if refusal:
+            raise PaymentRefused(refusal)
+    number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
+    payer = cart.payer.strip()
+    # The receipt's row as written, which its audit event's digests cover (from the values, not read back).
+    receipt = sealed.receipt_values(
+        number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
+        business_date=business_date, posted_at=now.replace(tzinfo=None), payer=payer, total=settlement.total.cents,
+        tendered=settlement.tendered.cents, change=settlement.change.cents)  # fmt: skip
+    receipt_id = rows.insert_receipt_row(db, receipt)
+    written: dict[str, list[tuple[object, ...]]] = {"receipt": [receipt], "lines": [], "tenders": [], "allocations": []}
+    non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
+    at = _Receipt(uow, ctx, operator, receipt_id, number, business_date, non_cash, approval_id, written)
+    posted = _lines(at, cart.lines)
+    written["tenders"] = [sealed.tender_values(t.kind.value, t.amount.cents, t.reference, t.card_brand,
+                                               t.card_last4, t.routing, t.bank_account) for t in tenders]  # fmt: skip
+    rows.insert_tenders(db, receipt_id, written["tenders"])
+    drawer_rows.move_drawer_cash(db, drawer.id, cash_in)
+    kick = settlement.cash_tendered.cents > 0 or (
+        any(t.kind is TenderKind.CHECK for t in tenders) and ctx.settings.drawer.open_for_checks
+    )
+    result = PostedReceipt(
+        id=receipt_id, number=number, posted_at=now, business_date=business_date, station=station,
+        cashier=operator.user_id, payer=payer, total=settlement.total, tendered=settlement.tendered,
+        change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick,
+    )  # fmt: skip
+    job_ids = queue_posted(db, ctx, result)
+    audit.record_on(
+        db, user=operator.user_id, station=station, event_type="post", object=number,
+        details={"total_cents": settlement.total.cents, "change_cents": settlement.change.cents,
+                 "tenders": [[t.kind.value, t.amount.cents] for t in tenders], "lines": len(posted),
+                 "drawer": drawer.id, "drawer_kick": kick, row_digests.DIGESTS: row_digests.digests(written)},
+        at=now,
+    )  # fmt: skip
+    return dataclasses.replace(result, print_job_ids=job_ids)
+
+
+def _lines(at: _Receipt, lines: Sequence[CartLine]) -> list[PostedLine]:
+    """The receipt's lines in order; an approval given must have been used by one of them."""
+    posted: list[PostedLine] = []
+    approval_used = False
+    for line_no, line in enumerate(lines, start=1):
+        if isinstance(line, MiscItem):
+            posted.append(_misc_line(at, line_no, line))
+            continue
+        posted_line, closed = _account_line(at, line_no, line)
+        posted.append(posted_line)
+        approval_used = approval_used or closed
+    if at.approval_id is not None and not approval_used:
+        raise PaymentRefused("The approval given is not for anything on this receipt.")
+    return posted
 
 
 def _misc_line(at: _Receipt, line_no: int, line: MiscItem) -> PostedLine:

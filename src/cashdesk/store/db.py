@@ -12,6 +12,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cashdesk.store.file_checks import precheck_sqlite_file
+from cashdesk.store.write_errors import (
+    DISK_FULL,
+    READ_ONLY,
+    WRITE_FAILED,
+    DatabaseBusy,
+    DatabaseError,
+    NotInitialised,
+    SchemaTooNew,
+    SchemaTooOld,
+    WriteRefused,
+    is_busy,
+    write_refusal,
+)
+
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
@@ -22,6 +37,21 @@ if TYPE_CHECKING:
 # shows its sign-in screen without waiting for it (docs/performance.md, window start).
 
 log = logging.getLogger(__name__)
+
+#: Found here by the rest of the program, written in store/write_errors.py.
+__all__ = [
+    "DISK_FULL",
+    "READ_ONLY",
+    "WRITE_FAILED",
+    "DatabaseBusy",
+    "DatabaseError",
+    "NotInitialised",
+    "SchemaTooNew",
+    "SchemaTooOld",
+    "WriteRefused",
+    "is_busy",
+    "write_refusal",
+]
 
 #: Every schema revision this program knows, oldest first. A test keeps it equal to the
 #: Alembic scripts, so start-up can check the schema without importing Alembic.
@@ -36,61 +66,11 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_WAIT_SECONDS = 10.0
 
 
-class DatabaseError(Exception):
-    """The database cannot be used; the message says why and what to do."""
-
-
-class NotInitialised(DatabaseError):
-    pass
-
-
-class SchemaTooNew(DatabaseError):
-    pass
-
-
-class SchemaTooOld(DatabaseError):
-    pass
-
-
-class WriteRefused(DatabaseError):
-    """The disk or the file refused a write (full, read-only, failing): the transaction was rolled back."""
-
-
-class DatabaseBusy(WriteRefused):
-    """Another connection held the write lock for longer than WRITE_WAIT_SECONDS: nothing was written."""
-
-
-DISK_FULL = ("The disk is full: this was not saved, and nothing was written. Free space on the disk (or call IT), "
-             "then do it again: a payment can be posted again as it is.")  # fmt: skip
-WRITE_FAILED = ("The database file could not be written (the disk refused the write: it may be full or failing): "
-                "this was not saved, and nothing was written. "
-                "Free space on the disk or call IT, then do it again.")  # fmt: skip
-READ_ONLY = ("The database file is read-only: this was not saved, and nothing was written. Ask IT to make the "
-             "file and its folder writable, or open another database, then do it again.")  # fmt: skip
-
-
 BUSY = ("The database is busy: another program on this station is writing to it ({holder}) and did not "
         "finish within {seconds:g} seconds. This was not saved, and nothing was written (no payment was "
         "taken): try again in a moment.")  # fmt: skip
 #: Who holds the write lock when no other program is seen with the file open.
 UNKNOWN_HOLDER = "an import or a backup?"
-
-
-def is_busy(exc: BaseException) -> bool:
-    """Whether an SQLite error means another connection held a lock (SQLITE_BUSY / SQLITE_LOCKED)."""
-    exc = _sqlite_error(exc)
-    if not isinstance(exc, sqlite3.OperationalError):
-        return False
-    code = getattr(exc, "sqlite_errorname", "")
-    return code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc).lower()
-
-
-def _sqlite_error(exc: BaseException) -> BaseException:
-    from sqlalchemy.exc import OperationalError
-
-    if isinstance(exc, OperationalError) and isinstance(exc.orig, BaseException):
-        return exc.orig
-    return exc
 
 
 def busy_refusal(path: Path | None) -> DatabaseBusy:
@@ -100,23 +80,6 @@ def busy_refusal(path: Path | None) -> DatabaseBusy:
     others = other_programs_using(path)
     holder = ("it is open in " + "; ".join(others)) if others else UNKNOWN_HOLDER
     return DatabaseBusy(BUSY.format(holder=holder, seconds=WRITE_WAIT_SECONDS))
-
-
-def write_refusal(exc: BaseException) -> WriteRefused | None:
-    """The refusal to raise for an SQLite error that means the disk or the file would not take
-    a write; None for any other error (a bug, a constraint: those stay as they are)."""
-    exc = _sqlite_error(exc)
-    if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
-        return None
-    text = str(exc).lower()
-    code = getattr(exc, "sqlite_errorname", "")
-    if "disk is full" in text or code == "SQLITE_FULL":
-        return WriteRefused(DISK_FULL)
-    if "readonly database" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
-        return WriteRefused(READ_ONLY)
-    if "disk i/o error" in text or code.startswith("SQLITE_IOERR"):
-        return WriteRefused(WRITE_FAILED)
-    return None
 
 
 def default_database_path() -> Path:
@@ -174,44 +137,6 @@ def _configure_sqlite(engine: Engine) -> None:
             raise DBAPIError.instance(statement, (), exc, sqlite3.Error, dialect=conn.dialect) from exc
 
 
-def _precheck_sqlite_file(path: Path, *, quick_check: bool) -> str | None:
-    """Look at an existing file read-only, so a file we refuse is left exactly as it was.
-
-    Returns the schema revision, or None for an empty database.
-    """
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a cashdesk database.")
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
-        raise DatabaseError(
-            f"The database {path} cannot be opened ({exc}). Check the path and its permissions."
-        ) from None
-    try:
-        try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as exc:
-            raise DatabaseError(
-                f"{path} is not a cashdesk database or it is damaged ({exc}). "
-                "It was left untouched. Restore the latest backup or choose another file."
-            ) from None
-        if quick_check:
-            rows = [r[0] for r in con.execute("PRAGMA quick_check(5)")]
-            if rows != ["ok"]:
-                raise DatabaseError(
-                    f"The database {path} is damaged: {'; '.join(rows)}. "
-                    "It was left untouched. Restore the latest backup."
-                )
-        if "alembic_version" not in tables:
-            if tables - {"sqlite_sequence"}:
-                raise DatabaseError(f"{path} is an SQLite file but not a cashdesk database. It was left untouched.")
-            return None
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    finally:
-        con.close()
-
-
 def check_revision(revision: str | None, where: str) -> None:
     if revision is None:
         raise NotInitialised(f"The database {where} is empty. Run `cashdesk init` to create it.")
@@ -236,6 +161,8 @@ class Database:
         self._engine = engine
         self._making = threading.Lock()  # the window's background checks may ask for it at once
         self.revision_at_open: str | None = None
+        self._kept: Kept | None = None  # the station's posting connection (unit_of_work(kept=True))
+        self._keeping = threading.Lock()  # held while a unit of work uses it
 
     @property
     def engine(self) -> Engine:
@@ -273,7 +200,7 @@ class Database:
         revision: str | None = None
         if path is not None:
             if path.exists():
-                revision = _precheck_sqlite_file(path, quick_check=quick_check)
+                revision = precheck_sqlite_file(path, quick_check=quick_check, timeout=BUSY_TIMEOUT_MS / 1000)
             elif not create:
                 raise NotInitialised(f"There is no database at {path}. Run `cashdesk init` to create one.")
             else:
@@ -324,10 +251,40 @@ class Database:
         with self.engine.connect() as conn:
             yield conn
 
-    def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
+    def unit_of_work(self, *, write: bool = True, kept: bool = False) -> UnitOfWork:
+        """One transaction. kept: a writer on the station's kept connection (counter posting): one
+        connection and its driver set up once, not taken from the pool and given back each time.
+        While another thread's unit of work holds it, this one takes a pooled connection as usual."""
+        if kept and write and self._keeping.acquire(blocking=False):
+            return UnitOfWork(self.engine, write=True, kept=self)
         return UnitOfWork(self.engine, write=write)
 
+    def _kept_connection(self) -> Kept:
+        """The kept connection, made when first used; the caller holds `_keeping`."""
+        if self._kept is None:
+            self._kept = Kept(self.engine.connect().execution_options(cashdesk_begin="IMMEDIATE"))
+        return self._kept
+
+    def _release_kept(self, *, drop: bool) -> None:
+        """Give the kept connection back; drop: close it (after a failure: the next one is new)."""
+        try:
+            if drop and self._kept is not None:
+                kept, self._kept = self._kept, None
+                with contextlib.suppress(Exception):
+                    kept.connection.close()
+        finally:
+            self._keeping.release()
+
     def dispose(self) -> None:
+        held = self._keeping.acquire(timeout=WRITE_WAIT_SECONDS)  # not while a posting is using it
+        try:
+            if self._kept is not None:
+                kept, self._kept = self._kept, None
+                with contextlib.suppress(Exception):
+                    kept.connection.close()
+        finally:
+            if held:
+                self._keeping.release()
         if self._engine is not None:
             self._engine.dispose()
 
@@ -393,10 +350,28 @@ def _begin(connection: Connection, *, write: bool) -> None:
             _set_busy_timeout(connection, BUSY_TIMEOUT_MS)
 
 
+def _is_database_error(exc: BaseException) -> bool:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return isinstance(exc, sqlite3.Error | SQLAlchemyError | DatabaseError)
+
+
 def _set_busy_timeout(connection: Connection, milliseconds: int) -> None:
     raw = connection.connection.driver_connection  # on the driver's connection: no transaction begins
     assert raw is not None
     raw.execute(f"PRAGMA busy_timeout={milliseconds}")
+
+
+class Kept:
+    """A connection kept for a station's postings, with its driver made once."""
+
+    __slots__ = ("connection", "rows")
+
+    def __init__(self, connection: Connection) -> None:
+        from cashdesk.store.driver import Driver
+
+        self.connection = connection
+        self.rows = Driver(connection)
 
 
 class UnitOfWork:
@@ -407,27 +382,47 @@ class UnitOfWork:
     level (store/driver.py: the hottest writes, counter posting), and `session`, an ORM session
     made when first used. The session's pending rows are flushed before the driver speaks
     (`driver.driver`), and whatever either wrote is committed or rolled back together.
+
+    kept: the database whose kept connection this unit of work holds (`Database.unit_of_work`);
+    it is given back at the end instead of closed, or dropped after any failure.
     """
 
-    def __init__(self, engine: Engine, *, write: bool) -> None:
+    def __init__(self, engine: Engine, *, write: bool, kept: Database | None = None) -> None:
         self._engine = engine
         self._write = write
         self._committed = False
         self._session: Session | None = None
         self._rows: Driver | None = None
+        self._kept = kept
         self.connection: Connection
 
     def __enter__(self) -> UnitOfWork:
         # Writers take SQLite's write lock at BEGIN, so two windows never deadlock midway.
-        begin = "IMMEDIATE" if self._write else "DEFERRED"
-        self.connection = self._engine.connect().execution_options(cashdesk_begin=begin)
+        try:
+            if self._kept is not None:
+                kept = self._kept._kept_connection()
+                self.connection, self._rows = kept.connection, kept.rows
+            else:
+                begin = "IMMEDIATE" if self._write else "DEFERRED"
+                self.connection = self._engine.connect().execution_options(cashdesk_begin=begin)
+        except Exception:
+            self._give_back(failed=True)
+            raise
         try:
             _begin(self.connection, write=self._write)
         except Exception as exc:
-            self.connection.close()
+            self._give_back(failed=True)
             _raise_refusal(exc, self._engine)
             raise
         return self
+
+    def _give_back(self, *, failed: bool) -> None:
+        """The connection back to the pool (closed), or the kept one back to its database."""
+        if self._kept is not None:
+            kept, self._kept = self._kept, None
+            kept._release_kept(drop=failed)
+        elif hasattr(self, "connection"):
+            self.connection.close()
 
     @property
     def session(self) -> Session:
@@ -435,8 +430,12 @@ class UnitOfWork:
         if self._session is None:
             from sqlalchemy.orm import Session
 
-            self._session = Session(bind=self.connection, expire_on_commit=False, autoflush=True,
-                                    join_transaction_mode="rollback_only")  # fmt: skip
+            from cashdesk.store.driver import UNIT_OF_WORK_DRIVER
+
+            session = Session(bind=self.connection, expire_on_commit=False, autoflush=True,
+                              join_transaction_mode="rollback_only")  # fmt: skip
+            session.info[UNIT_OF_WORK_DRIVER] = self._driver()  # one driver for every writer here
+            self._session = session
         return self._session
 
     @property
@@ -444,6 +443,9 @@ class UnitOfWork:
         """SQL at driver level on this transaction (after the session's pending rows, if any)."""
         if self._session is not None:
             self._session.flush()
+        return self._driver()
+
+    def _driver(self) -> Driver:
         if self._rows is None:
             from cashdesk.store.driver import Driver
 
@@ -469,15 +471,17 @@ class UnitOfWork:
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         # The one place where a full disk or a read-only file becomes words for the person at the
         # window: whatever statement or commit hit it, the whole transaction is rolled back.
+        failed = exc is not None and _is_database_error(exc)  # a refusal in words leaves the connection sound
         try:
             if self._session is not None:
                 self._session.close()  # leaves the connection's transaction as it is
             if not self._committed:
                 self.connection.rollback()
         except Exception as rollback_exc:  # the rollback of a failed commit can fail the same way
+            failed = True
             log.warning("rollback after a failed write: %s", rollback_exc)
             if exc is None:
                 raise
         finally:
-            self.connection.close()
+            self._give_back(failed=failed)
         _raise_refusal(exc, self._engine)

@@ -100,12 +100,19 @@ class Driver:
         return int(row[0])
 
 
+#: Where a unit of work's session holds the unit of work's driver (store/db.py).
+UNIT_OF_WORK_DRIVER = "cashdesk_unit_of_work_driver"
+
+
 def driver(session: Session) -> Driver:
     """The session's Driver, made once per transaction (a rollback starts a new one).
 
     What the session holds unwritten is flushed first, so SQL here sees every row the ORM was
     given: the two views of one transaction agree without the caller flushing."""
     session.flush()
+    shared: Driver | None = session.info.get(UNIT_OF_WORK_DRIVER)
+    if shared is not None:  # a unit of work's session: its own driver, on the same connection
+        return shared
     transaction = session.get_transaction()
     cached = session.info.get("cashdesk_driver")
     if transaction is not None and cached is not None and cached[0] is transaction:

@@ -104,13 +104,19 @@ def open_items(db: Driver, account_id: int) -> list[OpenItem]:
 def insert_receipt(db: Driver, *, number: str, station: str, drawer_id: int | None, cashier: str, channel: str,
                    business_date: dt.date, posted_at: dt.datetime, payer: str, total: int, tendered: int,
                    change: int) -> int:  # fmt: skip
+    return insert_receipt_row(db, (number, station, drawer_id, cashier, channel, business_date, posted_at, payer,
+                                   total, tendered, change))  # fmt: skip
+
+
+def insert_receipt_row(db: Driver, row: Sequence[Any]) -> int:
+    """A posted receipt from its sealed values (store/sealed.py, `receipt_values`, in that order); its id."""
+    values = [db.value(value) for value in row]
     return db.insert(
         "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
         "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'posted', '', '', 0)",
-        (number, station, drawer_id, cashier, channel, db.value(business_date), db.value(posted_at), payer, total,
-         tendered, change),
-    )  # fmt: skip
+        values,
+    )
 
 
 def insert_misc_line(db: Driver, receipt_id: int, line_no: int, code: str, memo: str, amount: int) -> int:
