@@ -1,0 +1,229 @@
+"""The standard reports: one definition each (domain/report_def.py), read by services/report_rows.py,
+drawn on screen by the Reports window, as a PDF (documents/report_pdf.py) and as CSV.
+
+`cashdesk report --list` and the window list `available_reports`: a report whose tables do not
+exist in this database (arrangements, service orders) is not offered until they do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cashdesk.domain.accounts import OpenItem
+from cashdesk.domain.aging import BUCKETS, bucket_of
+from cashdesk.domain.dates import stored_day
+from cashdesk.domain.deposit import fund_of
+from cashdesk.domain.money import Money
+from cashdesk.domain.report_def import Chart, Column, Kind, Report, ReportDefinition, Series, summed
+from cashdesk.domain.security import Permission
+from cashdesk.documents.report_pdf import report_pdf
+from cashdesk.services import report_rows as q
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.files import write_atomically
+from cashdesk.store.driver import Driver, driver
+
+T, M, N = Kind.TEXT, Kind.MONEY, Kind.COUNT
+MOST_DAYS = 3 * 366
+
+
+def _c(key: str, title: str, kind: Kind = T) -> Column:
+    return Column(key, title, kind, total=kind is not T)
+
+
+_AMOUNT, _RECEIPTS, _VOIDED = _c("amount", "Amount", M), _c("receipts", "Receipts", N), _c("voided", "Voided", N)
+BY_CODE = ReportDefinition("receipts-by-revenue-code", "Cash receipts by revenue code",
+                           "What was received for each revenue code, with its GL account",
+                           (_c("code", "Code"), _c("description", "Description"), _c("gl_account", "GL account"),
+                            _c("items", "Items", N), _AMOUNT))  # fmt: skip
+BY_GL = ReportDefinition("receipts-by-gl-account", "Cash receipts by GL account",
+                         "Revenue by GL account, as the GL journals of the days book it",
+                         (_c("gl_account", "GL account"), _c("fund", "Fund"), _AMOUNT))  # fmt: skip
+BY_FUND = ReportDefinition("receipts-by-fund", "Cash receipts by fund", "Revenue by fund",
+                           (_c("fund", "Fund"), _AMOUNT))  # fmt: skip
+
+
+def _by(name: str, column: str, title: str) -> ReportDefinition:
+    return ReportDefinition(f"receipts-by-{name}", f"Cash receipts by {name}", f"Posted receipts by {name}",
+                            (_c(column, title), _RECEIPTS, _AMOUNT, _VOIDED))  # fmt: skip
+
+
+BY_CASHIER, BY_STATION, BY_CHANNEL = _by("cashier", "cashier", "Cashier"), _by("station", "station", "Station"), \
+    _by("channel", "channel", "Channel")  # fmt: skip
+BY_TENDER = ReportDefinition("receipts-by-tender", "Cash receipts by tender",
+                             "Tenders taken, cash net of change, with receipts per day by tender",
+                             (_c("tender", "Tender"), _c("tenders", "Tenders", N), _AMOUNT))  # fmt: skip
+OVER_SHORT = ReportDefinition("over-short-history", "Over/short history",
+                              "Each drawer's close: expected, counted and over/short, by cashier over time",
+                              (_c("date", "Date"), _c("cashier", "Cashier"), _c("station", "Station"),
+                               _c("drawer", "Drawer"), _c("expected", "Expected", M), _c("counted", "Counted", M),
+                               _c("over_short", "Over/short", M), _c("reason", "Reason"),
+                               _c("approved_by", "Approved by")))  # fmt: skip
+DEPOSITS = ReportDefinition("deposit-history", "Deposit history",
+                            "Each closed day's deposit; the bank's confirmation columns are filled in later",
+                            (_c("date", "Date"), _c("closed_by", "Closed by"), _c("receipts", "Receipts", M),
+                             _c("over_short", "Over/short", M), _c("deposit", "Deposit", M), _c("ticket", "Ticket"),
+                             _c("bag", "Bag"), _c("bank_confirmed", "Bank confirmed"),
+                             _c("bank_amount", "Bank amount"), _c("difference", "Difference")))  # fmt: skip
+EXCEPTIONS = ReportDefinition("voids-nsf-overrides", "Voids, NSF and overrides",
+                              "Voided receipts, returned checks and supervisor overrides: who approved what",
+                              (_c("date", "Date"), _c("what", "What"), _c("reference", "Reference"), _AMOUNT,
+                               _c("requested_by", "Requested by"), _c("approved_by", "Approved by"),
+                               _c("reason", "Reason")), needs=("approvals", "returned_checks"))  # fmt: skip
+TAX_FILINGS = ReportDefinition("sales-tax-filings", "Sales-tax filings",
+                               "Returns filed (on time or late, with penalty and interest) and returns missing",
+                               (_c("account", "Account"), _c("name", "Name"), _c("period", "Period"),
+                                _c("due", "Due"), _c("filed_on", "Filed on"), _c("status", "Status"),
+                                _c("total_due", "Total due", M), _c("penalty", "Penalty", M),
+                                _c("interest", "Interest", M)), needs=("tax_returns",))  # fmt: skip
+AGING = ReportDefinition("aging-by-bucket", "Delinquency aging by bucket",
+                         "What accounts owe, by service type and days since billed (current, 30, 60, 90+)",
+                         (_c("service", "Service type"), *(_c(f"days_{b}", b, M) for b in BUCKETS),
+                          _c("total", "Total", M)), dated=False)  # fmt: skip
+
+
+def _revenue(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    return Report(BY_CODE, start, end, tuple(q.revenue_by_code(db, start, end)))
+
+
+def _gl(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    rows = q.revenue_by_code(db, start, end)
+    by_gl = summed([(r[2] or q.CREDIT, r[4]) for r in rows], 0, 1)
+    return Report(BY_GL, start, end, tuple((gl, fund_of(str(gl)) if gl != q.CREDIT else "", cents)
+                                           for gl, cents in sorted(by_gl.items(), key=lambda x: str(x[0]))))  # fmt: skip
+
+
+def _fund(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    rows = q.revenue_by_code(db, start, end)
+    by_fund = summed([(fund_of(str(r[2])) if r[2] else q.CREDIT, r[4]) for r in rows], 0, 1)
+    return Report(BY_FUND, start, end, tuple(sorted(by_fund.items(), key=lambda x: str(x[0]))))
+
+
+def _receipts_by(definition: ReportDefinition, column: str) -> Builder:
+    def build(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+        return Report(definition, start, end, tuple(q.receipts_by(db, column, start, end)))
+
+    return build
+
+
+def _tender(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    per_day = q.tenders_by_day(db, start, end)
+    kinds = sorted({kind for _day, kind in per_day})
+    rows = tuple((kind, sum(n for (_d, k), (n, _c) in per_day.items() if k == kind),
+                  sum(c for (_d, k), (_n, c) in per_day.items() if k == kind)) for kind in kinds)  # fmt: skip
+    days = tuple(sorted({day for day, _kind in per_day}))
+    chart = Chart("bars", "Receipts per day by tender", days,
+                  tuple(Series(kind, tuple(per_day.get((d, kind), (0, 0))[1] for d in days)) for kind in kinds))  # fmt: skip
+    return Report(BY_TENDER, start, end, rows, chart if days else None)
+
+
+def _over_short(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    rows = q.over_short(db, start, end)
+    days = tuple(sorted({r[0] for r in rows}))
+    cashiers = sorted({r[1] for r in rows})
+    series = []
+    for cashier in cashiers:
+        per_day = summed([r for r in rows if r[1] == cashier], 0, 6)
+        series.append(Series(cashier, tuple(per_day.get(d, 0) for d in days)))
+    chart = Chart("lines", "Over/short by cashier", days, tuple(series)) if days else None
+    return Report(OVER_SHORT, start, end, tuple(rows), chart)
+
+
+def _deposits(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    return Report(DEPOSITS, start, end, tuple((*r, None, None, None) for r in q.deposits(db, start, end)))
+
+
+def _exceptions(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    return Report(EXCEPTIONS, start, end, tuple(q.exceptions(db, start, end, ctx.settings.city.time_zone)))
+
+
+def _tax(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    rows = [(n, name, p, due, filed, f"{kind}, {'late' if filed > due else 'on time'}", total, pen, inte)
+            for n, name, p, due, filed, kind, total, pen, inte in q.tax_filings(db, start, end)]  # fmt: skip
+    notes: tuple[str, ...] = ()
+    return Report(TAX_FILINGS, start, end, tuple(rows), notes=notes)
+
+
+def _aging(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    sums: dict[str, dict[str, int]] = {}
+    for kind, bill, due, cents in q.open_by_start(db):
+        item = OpenItem(0, "", "", stored_day(bill), stored_day(due) or end, Money(int(cents)), Money(0))
+        by_bucket = sums.setdefault(str(kind), dict.fromkeys(BUCKETS, 0))
+        by_bucket[bucket_of(item, end)] += int(cents)
+    rows = tuple((kind.replace("_", " "), *(b[x] for x in BUCKETS), sum(b.values())) for kind, b in sorted(sums.items()))
+    chart = Chart("bars", "What is owed by age", BUCKETS,
+                  (Series("all accounts", tuple(sum(b[x] for b in sums.values()) for x in BUCKETS)),))  # fmt: skip
+    return Report(AGING, start, end, rows, chart if rows else None)
+
+
+Builder = Callable[[Driver, ServiceContext, dt.date, dt.date], Report]
+STANDARD: tuple[tuple[ReportDefinition, Builder], ...] = (
+    (BY_CODE, _revenue), (BY_GL, _gl), (BY_FUND, _fund), (BY_CASHIER, _receipts_by(BY_CASHIER, "cashier")),
+    (BY_STATION, _receipts_by(BY_STATION, "station")), (BY_TENDER, _tender),
+    (BY_CHANNEL, _receipts_by(BY_CHANNEL, "channel")), (OVER_SHORT, _over_short), (DEPOSITS, _deposits),
+    (EXCEPTIONS, _exceptions), (TAX_FILINGS, _tax), (AGING, _aging),
+)  # fmt: skip
+_BY_NAME = {d.name: (d, b) for d, b in STANDARD}
+
+
+def _require(operator: Operator) -> None:
+    operator.require(Permission.VIEW_AUDIT, "run reports")
+
+
+def available_reports(ctx: ServiceContext, operator: Operator) -> tuple[ReportDefinition, ...]:
+    """The standard reports whose tables exist here, in the order they are listed."""
+    _require(operator)
+    with ctx.db.unit_of_work(write=False) as uow:
+        have = q.tables(driver(uow.session))
+    return tuple(d for d, _b in STANDARD if set(d.needs) <= have)
+
+
+def check_range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
+    if start is None or end is None:
+        raise ServiceError("Give the first and the last day of the report (--from and --to).")
+    if start > end:
+        raise ServiceError(f"The report's first day, {start}, is after its last day, {end}.")
+    if (end - start).days > MOST_DAYS:
+        raise ServiceError("A report covers at most three years: choose a shorter range.")
+    return start, end
+
+
+def run_report(ctx: ServiceContext, operator: Operator, name: str, start: dt.date | None,
+               end: dt.date | None) -> Report:  # fmt: skip
+    """The report `name` over start..end (the aging report: as of `end`)."""
+    _require(operator)
+    if name not in _BY_NAME:
+        raise ServiceError(f"There is no report called {name!r}. `cashdesk report --list` names them.")
+    first, last = check_range(start, end)
+    definition, build = _BY_NAME[name]
+    with ctx.db.unit_of_work(write=False) as uow:
+        db = driver(uow.session)
+        if not set(definition.needs) <= q.tables(db):
+            raise ServiceError(f"The {definition.title.lower()} report needs data this database does not hold yet.")
+        return build(db, ctx, first, last)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenReport:
+    path: Path
+    rows: int
+
+
+def write_report(ctx: ServiceContext, report: Report, folder: Path, fmt: str) -> WrittenReport:
+    """The report as `fmt` (pdf or csv) in `folder`, written whole or not at all."""
+    if fmt not in ("pdf", "csv"):
+        raise ServiceError(f"A report is written as pdf or csv, not {fmt!r}.")
+    if not folder.is_dir():
+        raise ServiceError(f"The folder {folder} does not exist. Make it first, or name another with --out.")
+    data = report_pdf(report, ctx.settings.city.name) if fmt == "pdf" else report.csv()
+    path = folder / report.file_name(fmt)
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise ServiceError(f"The report could not be written to {folder}: {exc.strerror or exc}.") from None
+    return WrittenReport(path, len(report.rows))
+
+
+__all__ = ["STANDARD", "WrittenReport", "available_reports", "check_range", "run_report", "write_report"]
