@@ -107,6 +107,19 @@ def parameter(field: Field, op: str, value: str) -> object:
     return value
 
 
+def parse_filters(text: str) -> tuple[Filter, ...]:
+    """`status = posted; amount >= 100; payer contains garcia`: field, comparison, value, by `;`."""
+    found = []
+    for part in text.split(";"):
+        words = part.split(None, 2)
+        if not words:
+            continue
+        if len(words) < 3 or words[1].lower() not in OPERATORS:
+            raise AdhocError(f"Write each filter as field, comparison and value, like amount >= 100; not {part.strip()!r}.")
+        found.append(Filter(words[0].lower(), words[1].lower(), words[2].strip()))
+    return tuple(found)
+
+
 def checked(definition: AdhocDefinition) -> tuple[Subject, AdhocDefinition]:
     subject = subject_named(definition.subject)
     for f in definition.filters:
@@ -122,4 +135,4 @@ def checked(definition: AdhocDefinition) -> tuple[Subject, AdhocDefinition]:
 
 
 __all__ = ["OPERATORS", "SUBJECTS", "AdhocDefinition", "AdhocError", "Field", "Filter", "Subject", "checked",
-           "parameter", "subject_named"]  # fmt: skip
+           "parameter", "parse_filters", "subject_named"]  # fmt: skip

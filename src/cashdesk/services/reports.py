@@ -17,16 +17,20 @@ from cashdesk.domain.aging import BUCKETS, bucket_of
 from cashdesk.domain.dates import stored_day
 from cashdesk.domain.deposit import fund_of
 from cashdesk.domain.money import Money
-from cashdesk.domain.report_def import Chart, Column, Kind, Report, ReportDefinition, Series, summed
-from cashdesk.domain.security import Permission
+from cashdesk.domain.report_def import Cell, Chart, Column, Kind, Report, ReportDefinition, Series, summed
+from cashdesk.domain.security import Permission, Role
+from cashdesk.documents.charts import svg
 from cashdesk.documents.report_pdf import report_pdf
 from cashdesk.services import report_rows as q
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.tax_returns import delinquent_filers
+from cashdesk.services.z_report import reports_folder
 from cashdesk.services.files import write_atomically
 from cashdesk.store.driver import Driver, driver
 
 T, M, N = Kind.TEXT, Kind.MONEY, Kind.COUNT
 MOST_DAYS = 3 * 366
+REPORTS = Operator("reports", Role.SUPERVISOR)  # the reports' own reads, once the caller is checked
 
 
 def _c(key: str, title: str, kind: Kind = T) -> Column:
@@ -140,10 +144,14 @@ def _exceptions(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -
 
 
 def _tax(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
-    rows = [(n, name, p, due, filed, f"{kind}, {'late' if filed > due else 'on time'}", total, pen, inte)
-            for n, name, p, due, filed, kind, total, pen, inte in q.tax_filings(db, start, end)]  # fmt: skip
-    notes: tuple[str, ...] = ()
-    return Report(TAX_FILINGS, start, end, tuple(rows), notes=notes)
+    rows: list[tuple[Cell, ...]] = [
+        (n, name, p, due, filed, f"{kind}, {'late' if filed > due else 'on time'}", total, pen, inte)
+        for n, name, p, due, filed, kind, total, pen, inte in q.tax_filings(db, start, end)]  # fmt: skip
+    # Missing: returns due within the range and not received by its last day (the delinquent filers' rule).
+    missing = [(f.account, f.name, p.label, p.due.isoformat(), None, "missing", None, None, None)
+               for f in delinquent_filers(ctx, REPORTS, end + dt.timedelta(days=1)) for p in f.missing
+               if start <= p.due <= end]  # fmt: skip
+    return Report(TAX_FILINGS, start, end, tuple(rows + sorted(missing, key=lambda r: (str(r[3]), str(r[0])))))
 
 
 def _aging(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
@@ -211,10 +219,14 @@ class WrittenReport:
     rows: int
 
 
-def write_report(ctx: ServiceContext, report: Report, folder: Path, fmt: str) -> WrittenReport:
-    """The report as `fmt` (pdf or csv) in `folder`, written whole or not at all."""
+def write_report(ctx: ServiceContext, report: Report, folder: Path | None, fmt: str) -> WrittenReport:
+    """The report as `fmt` (pdf or csv) in `folder` (None: the reports folder, made if need be),
+    written whole or not at all."""
     if fmt not in ("pdf", "csv"):
         raise ServiceError(f"A report is written as pdf or csv, not {fmt!r}.")
+    if folder is None:
+        folder = reports_folder(ctx)
+        folder.mkdir(parents=True, exist_ok=True)
     if not folder.is_dir():
         raise ServiceError(f"The folder {folder} does not exist. Make it first, or name another with --out.")
     data = report_pdf(report, ctx.settings.city.name) if fmt == "pdf" else report.csv()
@@ -226,4 +238,9 @@ def write_report(ctx: ServiceContext, report: Report, folder: Path, fmt: str) ->
     return WrittenReport(path, len(report.rows))
 
 
-__all__ = ["STANDARD", "WrittenReport", "available_reports", "check_range", "run_report", "write_report"]
+def chart_svg(report: Report) -> bytes | None:
+    """The report's chart as SVG for the window: the drawing the PDF places."""
+    return svg(report.chart) if report.chart is not None else None
+
+
+__all__ = ["STANDARD", "WrittenReport", "available_reports", "chart_svg", "check_range", "run_report", "write_report"]

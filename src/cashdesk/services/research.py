@@ -28,7 +28,8 @@ class TenderSeen:
 
     def describe(self) -> str:
         label = TenderKind(self.kind).label if self.kind in TenderKind.__members__.values() else self.kind
-        detail = f" {self.reference}" if self.reference else (f" {self.card}" if self.card else "")
+        shown = self.card if self.kind == TenderKind.CARD else self.reference  # a card's reference is its authorization
+        detail = f" {shown}" if shown else ""
         return f"{label}{detail} {self.amount.display()}"
 
 
