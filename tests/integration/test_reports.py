@@ -71,7 +71,7 @@ def test_receipts_by_revenue_code_tie_to_the_gl_journals_of_the_same_days(ctx: S
                 booked[line[at["gl_account"]]] += Money.from_file(line[at["credit"]]).cents
     report = run_report(ctx, SUPERVISOR, "receipts-by-revenue-code", start, end)
     by_gl: dict[str, int] = defaultdict(int)
-    for code, _description, gl, _items, cents in report.rows:
+    for _code, _description, gl, _items, cents in report.rows:
         by_gl[str(gl) if gl else "credit"] += int(cents)  # type: ignore[call-overload]
     credit_lines = {gl: c for gl, c in booked.items() if gl not in by_gl}
     assert {gl: c for gl, c in booked.items() if gl in by_gl} == {gl: c for gl, c in by_gl.items() if gl != "credit"}
@@ -89,16 +89,31 @@ def test_receipts_by_cashier_station_channel_and_tender_sum_the_receipts(ctx: Se
     days = (start.isoformat(), end.isoformat())
     for name, column in (("cashier", "cashier"), ("station", "station"), ("channel", "channel")):
         report = run_report(ctx, SUPERVISOR, f"receipts-by-{name}", start, end)
-        want = dict(rows(path, f"SELECT {column}, sum(total_cents) FROM receipts WHERE status = 'posted' AND "
-                               "business_date BETWEEN ? AND ? GROUP BY 1", days))  # fmt: skip
+        want = dict(
+            rows(
+                path,
+                f"SELECT {column}, sum(total_cents) FROM receipts WHERE status = 'posted' AND "
+                "business_date BETWEEN ? AND ? GROUP BY 1",
+                days,
+            )
+        )
         assert by_first(report, 2) == want
-        voided = rows(path, "SELECT count(*) FROM receipts WHERE status = 'void' AND business_date BETWEEN ? AND ?", days)
+        voided = rows(
+            path, "SELECT count(*) FROM receipts WHERE status = 'void' AND business_date BETWEEN ? AND ?", days
+        )
         assert report.totals[3] == voided[0][0]
     tender = run_report(ctx, SUPERVISOR, "receipts-by-tender", start, end)
-    tendered = dict(rows(path, "SELECT t.kind, sum(t.amount_cents) FROM tenders t JOIN receipts r ON r.id = t.receipt_id "
-                               "WHERE r.status = 'posted' AND r.business_date BETWEEN ? AND ? GROUP BY 1", days))  # fmt: skip
-    change = rows(path, "SELECT sum(change_cents) FROM receipts WHERE status = 'posted' AND business_date BETWEEN ? "
-                        "AND ?", days)[0][0]  # fmt: skip
+    tendered = dict(
+        rows(
+            path,
+            "SELECT t.kind, sum(t.amount_cents) FROM tenders t JOIN receipts r ON r.id = t.receipt_id "
+            "WHERE r.status = 'posted' AND r.business_date BETWEEN ? AND ? GROUP BY 1",
+            days,
+        )
+    )
+    change = rows(
+        path, "SELECT sum(change_cents) FROM receipts WHERE status = 'posted' AND business_date BETWEEN ? AND ?", days
+    )[0][0]
     tendered["cash"] -= change
     assert by_first(tender, 2) == tendered
     assert tender.chart is not None and len(tender.chart.categories) == len(built[1])
@@ -121,8 +136,11 @@ def test_over_short_deposits_and_exceptions_come_from_their_rows(ctx: ServiceCon
     assert len(voids) == sum(d.voids for d in days) and all(r[5] for r in voids)  # each names its approver
 
 
-def test_every_standard_report_writes_a_pdf_and_a_csv_with_the_same_totals(ctx: ServiceContext, built,  # type: ignore[no-untyped-def]
-                                                                           tmp_path: Path) -> None:  # fmt: skip
+def test_every_standard_report_writes_a_pdf_and_a_csv_with_the_same_totals(
+    ctx: ServiceContext,
+    built,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     start, end = span(built)
     names = [d.name for d in available_reports(ctx, SUPERVISOR)]
     assert names == [d.name for d, _b in STANDARD]
@@ -146,9 +164,13 @@ def test_refusals_say_what_to_do(ctx: ServiceContext, tmp_path: Path) -> None:
         (lambda: run_report(ctx, SUPERVISOR, "receipts-by-tender", day, day - dt.timedelta(days=1)), "after its last"),
         (lambda: run_report(ctx, SUPERVISOR, "receipts-by-tender", None, day), "--from and --to"),
         (lambda: run_report(ctx, Operator("c", Role.CASHIER), "receipts-by-tender", day, day), "may not run reports"),
-        (lambda: write_report(ctx, run_report(ctx, SUPERVISOR, "receipts-by-tender", day, day), tmp_path / "no", "pdf"),
-         "does not exist"),
-    ):  # fmt: skip
+        (
+            lambda: write_report(
+                ctx, run_report(ctx, SUPERVISOR, "receipts-by-tender", day, day), tmp_path / "no", "pdf"
+            ),
+            "does not exist",
+        ),
+    ):
         with pytest.raises(ServiceError, match=said):
             call()
     assert list(tmp_path.iterdir()) == []
@@ -159,10 +181,28 @@ def test_the_command_lists_and_writes_reports(built, tmp_path: Path) -> None:  #
     cashdesk = [sys.executable, "-m", "cashdesk", "--db", str(built[0])]
     listed = subprocess.run([*cashdesk, "report", "--list"], capture_output=True, text=True)
     assert listed.returncode == 0 and "receipts-by-revenue-code" in listed.stdout
-    done = subprocess.run([*cashdesk, "report", "receipts-by-revenue-code", "--from", str(start), "--to", str(end),
-                           "--format", "csv", "--out", str(tmp_path)], capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [
+            *cashdesk,
+            "report",
+            "receipts-by-revenue-code",
+            "--from",
+            str(start),
+            "--to",
+            str(end),
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / f"receipts-by-revenue-code-{start}-{end}.csv").exists()
-    bad = subprocess.run([*cashdesk, "report", "receipts-by-tender", "--from", str(end), "--to", str(start)],
-                         capture_output=True, text=True)  # fmt: skip
+    bad = subprocess.run(
+        [*cashdesk, "report", "receipts-by-tender", "--from", str(end), "--to", str(start)],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and "after its last day" in bad.stderr and "Traceback" not in bad.stderr

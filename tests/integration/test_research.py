@@ -39,14 +39,27 @@ def every_receipt(path: Path) -> list[dict[str, object]]:
     """Each receipt with its tenders and accounts, read independently of the service."""
     con = sqlite3.connect(path)
     try:
-        receipts = {r[0]: {"id": r[0], "number": r[1], "day": r[2], "channel": r[3], "payer": r[4], "total": r[5],
-                           "tenders": [], "accounts": set(), "names": set()}
-                    for r in con.execute("SELECT id, number, business_date, channel, payer, total_cents FROM receipts")}  # fmt: skip
+        receipts = {
+            r[0]: {
+                "id": r[0],
+                "number": r[1],
+                "day": r[2],
+                "channel": r[3],
+                "payer": r[4],
+                "total": r[5],
+                "tenders": [],
+                "accounts": set(),
+                "names": set(),
+            }
+            for r in con.execute("SELECT id, number, business_date, channel, payer, total_cents FROM receipts")
+        }
         for receipt_id, kind, reference, last4 in con.execute(
-                "SELECT receipt_id, kind, reference, card_last4 FROM tenders"):  # fmt: skip
+            "SELECT receipt_id, kind, reference, card_last4 FROM tenders"
+        ):
             receipts[receipt_id]["tenders"].append((kind, reference, last4))  # type: ignore[attr-defined]
         for receipt_id, number, name in con.execute(
-                "SELECT l.receipt_id, a.number, a.name FROM receipt_lines l JOIN accounts a ON a.id = l.account_id"):
+            "SELECT l.receipt_id, a.number, a.name FROM receipt_lines l JOIN accounts a ON a.id = l.account_id"
+        ):
             receipts[receipt_id]["accounts"].add(number)  # type: ignore[attr-defined]
             receipts[receipt_id]["names"].add(name)  # type: ignore[attr-defined]
     finally:
@@ -69,8 +82,11 @@ def test_each_criterion_finds_what_the_rows_hold(ctx: ServiceContext, city: Path
     card = next(r for r in receipts if any(k == "card" for k, _, _ in r["tenders"]))  # type: ignore[attr-defined]
     last4 = next(l4 for k, _, l4 in card["tenders"] if k == "card")  # type: ignore[attr-defined]
     day = dt.date.fromisoformat(str(card["day"]))
-    want = [r["number"] for r in receipts if r["day"] == card["day"]
-            and any(k == "card" and l4 == last4 for k, _, l4 in r["tenders"])]  # type: ignore[attr-defined]
+    want = [
+        r["number"]
+        for r in receipts
+        if r["day"] == card["day"] and any(k == "card" and l4 == last4 for k, _, l4 in r["tenders"])
+    ]  # type: ignore[attr-defined]
     assert numbers(ctx, PaymentCriteria(card_last4=last4, date_from=day, date_to=day)) == want
 
     low, high = Money(2000), Money(5000)
@@ -89,9 +105,15 @@ def test_a_payer_s_name_finds_the_receipts_of_the_accounts_so_named(ctx: Service
     receipts = every_receipt(city)
     name = sorted(next(iter(r["names"])) for r in receipts if r["names"])[0]  # type: ignore[call-overload]
     word = str(name).split(",")[0].split()[0]
-    want = [r["number"] for r in receipts
-            if any(word.lower() in n.lower().replace(",", " ").split() or n.lower().startswith(word.lower())
-                   for n in r["names"]) or word.lower() in str(r["payer"]).lower()]  # type: ignore[attr-defined]
+    want = [
+        r["number"]
+        for r in receipts
+        if any(
+            word.lower() in n.lower().replace(",", " ").split() or n.lower().startswith(word.lower())
+            for n in r["names"]
+        )
+        or word.lower() in str(r["payer"]).lower()
+    ]  # type: ignore[attr-defined]
     hits = find_payments(ctx, CASHIER, PaymentCriteria(payer=word), limit=1000).hits
     assert want and set(want) <= {h.receipt for h in hits}
     assert all(word.lower() in (h.who + " " + h.account_name).lower() for h in hits)
@@ -102,8 +124,9 @@ def test_dates_and_channel_narrow_and_the_newest_come_first(ctx: ServiceContext,
     days = sorted({str(r["day"]) for r in receipts})
     first, second = dt.date.fromisoformat(days[1]), dt.date.fromisoformat(days[2])
     want = [r["number"] for r in receipts if days[1] <= str(r["day"]) <= days[2] and r["channel"] == "counter"]
-    hits = find_payments(ctx, CASHIER, PaymentCriteria(date_from=first, date_to=second, channel="counter"),
-                         limit=1000).hits  # fmt: skip
+    hits = find_payments(
+        ctx, CASHIER, PaymentCriteria(date_from=first, date_to=second, channel="counter"), limit=1000
+    ).hits
     assert [h.receipt for h in hits] == want
     assert [h.business_date for h in hits] == sorted((h.business_date for h in hits), reverse=True)
     hit = hits[0]
@@ -113,16 +136,28 @@ def test_dates_and_channel_narrow_and_the_newest_come_first(ctx: ServiceContext,
 
 def test_one_line_of_criteria_reads_as_the_cashier_types_it() -> None:
     c = parse_criteria("check 1234 amount 50..60.5 from 11/01/2026 payer Maria Garcia channel mail")
-    assert c == PaymentCriteria(check="1234", amount_from=Money(5000), amount_to=Money(6050),
-                                date_from=dt.date(2026, 11, 1), payer="Maria Garcia", channel="mail")  # fmt: skip
+    assert c == PaymentCriteria(
+        check="1234",
+        amount_from=Money(5000),
+        amount_to=Money(6050),
+        date_from=dt.date(2026, 11, 1),
+        payer="Maria Garcia",
+        channel="mail",
+    )
     assert parse_criteria("w01-2026-000012") == PaymentCriteria(receipt="W01-2026-000012")
-    assert parse_criteria("$45.10 garcia") == PaymentCriteria(amount_from=Money(4510), amount_to=Money(4510),
-                                                              payer="garcia")  # fmt: skip
-    for line, said in (("", "Say what the customer remembers"), ("card 4242", "give the date"),
-                       ("card 4111111111111111 on 2026-11-03", "last four digits"),
-                       ("amount 60..50", "smaller amount"), ("amount lots", "not an amount"),
-                       ("from yesterday", "not a date"), ("channel phone", "counter, mail, lockbox"),
-                       ("check", "Give a value")):  # fmt: skip
+    assert parse_criteria("$45.10 garcia") == PaymentCriteria(
+        amount_from=Money(4510), amount_to=Money(4510), payer="garcia"
+    )
+    for line, said in (
+        ("", "Say what the customer remembers"),
+        ("card 4242", "give the date"),
+        ("card 4111111111111111 on 2026-11-03", "last four digits"),
+        ("amount 60..50", "smaller amount"),
+        ("amount lots", "not an amount"),
+        ("from yesterday", "not a date"),
+        ("channel phone", "counter, mail, lockbox"),
+        ("check", "Give a value"),
+    ):
         with pytest.raises(CriteriaError, match=said):
             parse_criteria(line)
 
@@ -135,11 +170,17 @@ def test_criteria_refused_change_nothing_and_say_why(ctx: ServiceContext) -> Non
 def test_the_command_prints_the_hits_as_json(city: Path, ctx: ServiceContext) -> None:
     receipts = every_receipt(city)
     account = next(iter(receipts[0]["accounts"]))  # type: ignore[call-overload]
-    done = subprocess.run([sys.executable, "-m", "cashdesk", "--db", str(city), "payments", "find",
-                           "--account", account, "--json"], capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "cashdesk", "--db", str(city), "payments", "find", "--account", account, "--json"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     hits = json.loads(done.stdout)
     assert [h["receipt"] for h in hits] == numbers(ctx, PaymentCriteria(account=account))
-    plain = subprocess.run([sys.executable, "-m", "cashdesk", "--db", str(city), "payments", "find",
-                            "--amount", "1..0"], capture_output=True, text=True)  # fmt: skip
+    plain = subprocess.run(
+        [sys.executable, "-m", "cashdesk", "--db", str(city), "payments", "find", "--amount", "1..0"],
+        capture_output=True,
+        text=True,
+    )
     assert plain.returncode == 2 and "smaller amount" in plain.stderr and "Traceback" not in plain.stderr

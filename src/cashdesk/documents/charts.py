@@ -57,7 +57,8 @@ def drawing(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> Drawing:
 
 def svg(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> bytes:
     """The same drawing as SVG, for the window."""
-    return renderSVG.drawToString(drawing(chart, width, height)).encode("utf-8")
+    text: str = renderSVG.drawToString(drawing(chart, width, height))
+    return text.encode("utf-8")
 
 
 __all__ = ["drawing", "svg"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from cashdesk.domain.research import CriteriaError, parse_date
 from cashdesk.domain.money import Money, MoneyError
+from cashdesk.domain.research import CriteriaError, parse_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,9 @@ class Subject:
         for f in self.fields:
             if f.name == name:
                 return f
-        raise AdhocError(f"{self.title} have no field {name!r}: choose one of {', '.join(f.name for f in self.fields)}.")
+        raise AdhocError(
+            f"{self.title} have no field {name!r}: choose one of {', '.join(f.name for f in self.fields)}."
+        )
 
 
 SUBJECTS: tuple[Subject, ...] = (
@@ -115,7 +117,9 @@ def parse_filters(text: str) -> tuple[Filter, ...]:
         if not words:
             continue
         if len(words) < 3 or words[1].lower() not in OPERATORS:
-            raise AdhocError(f"Write each filter as field, comparison and value, like amount >= 100; not {part.strip()!r}.")
+            raise AdhocError(
+                f"Write each filter as field, comparison and value, like amount >= 100; not {part.strip()!r}."
+            )
         found.append(Filter(words[0].lower(), words[1].lower(), words[2].strip()))
     return tuple(found)
 

@@ -53,7 +53,11 @@ class PaymentCriteria:
             raise CriteriaError("With a card's last four digits, give the date of the payment too (on 2026-11-03).")
         if self.channel and self.channel not in CHANNELS:
             raise CriteriaError(f"The channel is one of {', '.join(CHANNELS)}, not {self.channel!r}.")
-        if self.amount_from is not None and self.amount_to is not None and self.amount_from.cents > self.amount_to.cents:
+        if (
+            self.amount_from is not None
+            and self.amount_to is not None
+            and self.amount_from.cents > self.amount_to.cents
+        ):
             raise CriteriaError("The amount range runs from the smaller amount to the larger, like 50..60.")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise CriteriaError("The dates run from the earlier to the later.")
@@ -136,12 +140,18 @@ def _with(found: PaymentCriteria, key: str, value: str) -> PaymentCriteria:
         day = parse_date(value)
         if key == "on":
             return replace(found, date_from=day, date_to=day)
-        return replace(found, **{"date_from" if key == "from" else "date_to": day})
+        return replace(found, date_from=day) if key == "from" else replace(found, date_to=day)
     if key == "channel":
         return replace(found, channel=value.lower())
     if key == "receipt":
         return replace(found, receipt=value.upper())
-    return replace(found, **{key: value})
+    if key == "check":
+        return replace(found, check=value)
+    if key == "money_order":
+        return replace(found, money_order=value)
+    if key == "card_last4":
+        return replace(found, card_last4=value)
+    return replace(found, payer=value) if key == "payer" else replace(found, account=value)
 
 
 __all__ = ["CHANNELS", "CriteriaError", "PaymentCriteria", "parse_amount_range", "parse_criteria", "parse_date"]

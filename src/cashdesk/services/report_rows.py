@@ -31,18 +31,26 @@ def revenue_by_code(db: Driver, start: dt.date, end: dt.date) -> list[tuple[Any,
         "SELECT o.revenue_code, count(*), sum(a.amount_cents) FROM allocations a "
         "JOIN open_items o ON o.id = a.open_item_id JOIN receipt_lines l ON l.id = a.receipt_line_id "
         f"JOIN receipts r ON r.id = l.receipt_id WHERE {POSTED} AND a.reverses_id IS NULL "
-        "GROUP BY o.revenue_code", days) + db.all(
+        "GROUP BY o.revenue_code",
+        days,
+    ) + db.all(
         "SELECT l.revenue_code, count(*), sum(l.amount_cents) FROM receipt_lines l JOIN receipts r "
         f"ON r.id = l.receipt_id WHERE {POSTED} AND (l.kind = 'misc' OR l.account_id IS NULL) "
-        "GROUP BY l.revenue_code", days):  # fmt: skip
+        "GROUP BY l.revenue_code",
+        days,
+    ):
         sums[str(code)][0] += int(items)
         sums[str(code)][1] += int(cents or 0)
     names = {code: (desc, gl) for code, desc, gl in db.all("SELECT code, description, gl_account FROM revenue_codes")}
-    rows: list[tuple[Any, ...]] = [(code, names.get(code, ("", ""))[0], names.get(code, ("", ""))[1], n, cents)
-                                   for code, (n, cents) in sorted(sums.items())]  # fmt: skip
+    rows: list[tuple[Any, ...]] = [
+        (code, names.get(code, ("", ""))[0], names.get(code, ("", ""))[1], n, cents)
+        for code, (n, cents) in sorted(sums.items())
+    ]
     credit = db.one(
         "SELECT count(*), coalesce(sum(l.credit_cents), 0) FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id "
-        f"WHERE {POSTED} AND l.kind <> 'misc' AND l.account_id IS NOT NULL AND l.credit_cents <> 0", days)  # fmt: skip
+        f"WHERE {POSTED} AND l.kind <> 'misc' AND l.account_id IS NOT NULL AND l.credit_cents <> 0",
+        days,
+    )
     if credit and credit[0]:
         rows.append((CREDIT, "Customer credit kept on accounts", "", int(credit[0]), int(credit[1])))
     return rows
@@ -56,7 +64,9 @@ def receipts_by(db: Driver, column: str, start: dt.date, end: dt.date) -> list[t
         f"SELECT r.{column}, sum(CASE WHEN r.status = 'posted' THEN 1 ELSE 0 END), "
         "sum(CASE WHEN r.status = 'posted' THEN r.total_cents ELSE 0 END), "
         "sum(CASE WHEN r.status = 'void' THEN 1 ELSE 0 END) FROM receipts r "
-        f"WHERE r.business_date >= ? AND r.business_date <= ? GROUP BY r.{column} ORDER BY r.{column}", days)  # fmt: skip
+        f"WHERE r.business_date >= ? AND r.business_date <= ? GROUP BY r.{column} ORDER BY r.{column}",
+        days,
+    )
 
 
 def tenders_by_day(db: Driver, start: dt.date, end: dt.date) -> dict[tuple[str, str], tuple[int, int]]:
@@ -65,10 +75,13 @@ def tenders_by_day(db: Driver, start: dt.date, end: dt.date) -> dict[tuple[str, 
     out: dict[tuple[str, str], tuple[int, int]] = {}
     for day, kind, n, cents in db.all(
         "SELECT r.business_date, t.kind, count(*), sum(t.amount_cents) FROM tenders t JOIN receipts r "
-        f"ON r.id = t.receipt_id WHERE {POSTED} GROUP BY r.business_date, t.kind", days):  # fmt: skip
+        f"ON r.id = t.receipt_id WHERE {POSTED} GROUP BY r.business_date, t.kind",
+        days,
+    ):
         out[(str(day)[:10], str(kind))] = (int(n), int(cents))
-    for day, total in db.all(f"SELECT r.business_date, sum(r.total_cents) FROM receipts r WHERE {POSTED} "
-                             "GROUP BY r.business_date", days):  # fmt: skip
+    for day, total in db.all(
+        f"SELECT r.business_date, sum(r.total_cents) FROM receipts r WHERE {POSTED} GROUP BY r.business_date", days
+    ):
         key = str(day)[:10]
         others = sum(cents for (d, kind), (_n, cents) in out.items() if d == key and kind != "cash")
         count = out.get((key, "cash"), (0, 0))[0]
@@ -82,9 +95,13 @@ def over_short(db: Driver, start: dt.date, end: dt.date) -> list[tuple[Any, ...]
     rows = db.all(
         "SELECT c.business_date, d.cashier, d.station, d.id, c.expected, c.counted, c.over_short_cents, c.reason, "
         "c.approved_by FROM drawer_closes c JOIN drawers d ON d.id = c.drawer_id "
-        "WHERE c.business_date >= ? AND c.business_date <= ? ORDER BY c.business_date, d.id", _days(db, start, end))  # fmt: skip
-    return [(str(day)[:10], cashier, station, drawer, _sum_json(expected), _sum_json(counted), int(cents), reason,
-             approved) for day, cashier, station, drawer, expected, counted, cents, reason, approved in rows]  # fmt: skip
+        "WHERE c.business_date >= ? AND c.business_date <= ? ORDER BY c.business_date, d.id",
+        _days(db, start, end),
+    )
+    return [
+        (str(day)[:10], cashier, station, drawer, _sum_json(expected), _sum_json(counted), int(cents), reason, approved)
+        for day, cashier, station, drawer, expected, counted, cents, reason, approved in rows
+    ]
 
 
 def _sum_json(text: str) -> int:
@@ -98,7 +115,8 @@ def deposits(db: Driver, start: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
         "WHERE r.business_date = b.business_date AND r.status = 'posted'), b.over_short_cents, "
         "b.deposit_total_cents, b.ticket_number, b.bag_number FROM business_days b "
         "WHERE b.status = 'closed' AND b.business_date >= ? AND b.business_date <= ? ORDER BY b.business_date",
-        _days(db, start, end))  # fmt: skip
+        _days(db, start, end),
+    )
     return [(str(r[0])[:10], *r[1:]) for r in rows]
 
 
@@ -118,16 +136,26 @@ def exceptions(db: Driver, start: dt.date, end: dt.date, zone: str) -> list[tupl
         (str(day)[:10], "void", number, -int(total), cashier, approvers.get(number, voided_by), reason)
         for day, number, total, cashier, voided_by, reason in db.all(
             "SELECT r.business_date, r.number, r.total_cents, r.cashier, r.voided_by, r.void_reason FROM receipts r "
-            "WHERE r.status = 'void' AND r.business_date >= ? AND r.business_date <= ?", _days(db, start, end))
-    ]  # fmt: skip
-    rows += [(_local_day(at, zone), "returned check (NSF)", number, -int(cents), by, "", reason)
-             for at, number, cents, by, reason in db.all(
-                 "SELECT c.recorded_at, r.number, c.amount_cents, c.recorded_by, c.reason FROM returned_checks c "
-                 "JOIN receipts r ON r.id = c.receipt_id WHERE c.recorded_at >= ? AND c.recorded_at < ?", moments)]  # fmt: skip
-    rows += [(_local_day(at, zone), f"override: {action.replace('_', ' ')}", obj, None, requested, approved, reason)
-             for at, action, obj, requested, approved, reason in db.all(
-                 "SELECT approved_at, action, object, requested_by, approved_by, reason FROM approvals "
-                 "WHERE action <> 'void' AND approved_at >= ? AND approved_at < ?", moments)]  # fmt: skip
+            "WHERE r.status = 'void' AND r.business_date >= ? AND r.business_date <= ?",
+            _days(db, start, end),
+        )
+    ]
+    rows += [
+        (_local_day(at, zone), "returned check (NSF)", number, -int(cents), by, "", reason)
+        for at, number, cents, by, reason in db.all(
+            "SELECT c.recorded_at, r.number, c.amount_cents, c.recorded_by, c.reason FROM returned_checks c "
+            "JOIN receipts r ON r.id = c.receipt_id WHERE c.recorded_at >= ? AND c.recorded_at < ?",
+            moments,
+        )
+    ]
+    rows += [
+        (_local_day(at, zone), f"override: {action.replace('_', ' ')}", obj, None, requested, approved, reason)
+        for at, action, obj, requested, approved, reason in db.all(
+            "SELECT approved_at, action, object, requested_by, approved_by, reason FROM approvals "
+            "WHERE action <> 'void' AND approved_at >= ? AND approved_at < ?",
+            moments,
+        )
+    ]
     return sorted(rows, key=lambda r: (r[0], r[1], str(r[2])))
 
 
@@ -141,12 +169,25 @@ def tax_filings(db: Driver, start: dt.date, end: dt.date) -> list[tuple[Any, ...
     rows = db.all(
         "SELECT a.number, a.name, t.period, t.due_date, t.filed_on, t.kind, t.total_due_cents, t.figures "
         "FROM tax_returns t JOIN accounts a ON a.id = t.account_id WHERE t.status <> 'void' "
-        "AND t.filed_on >= ? AND t.filed_on <= ? ORDER BY t.filed_on, a.number, t.period", _days(db, start, end))  # fmt: skip
+        "AND t.filed_on >= ? AND t.filed_on <= ? ORDER BY t.filed_on, a.number, t.period",
+        _days(db, start, end),
+    )
     out = []
     for number, name, period, due, filed, kind, total, figures in rows:
         amounts = json.loads(figures or "{}")
-        out.append((number, name, period, str(due)[:10], str(filed)[:10], kind, int(total),
-                    int(amounts.get("penalty", 0)), int(amounts.get("interest", 0))))  # fmt: skip
+        out.append(
+            (
+                number,
+                name,
+                period,
+                str(due)[:10],
+                str(filed)[:10],
+                kind,
+                int(total),
+                int(amounts.get("penalty", 0)),
+                int(amounts.get("interest", 0)),
+            )
+        )
     return out
 
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cashdesk.documents.charts import svg
+from cashdesk.documents.report_pdf import report_pdf
 from cashdesk.domain.accounts import OpenItem
 from cashdesk.domain.aging import BUCKETS, bucket_of
 from cashdesk.domain.dates import stored_day
@@ -19,13 +21,11 @@ from cashdesk.domain.deposit import fund_of
 from cashdesk.domain.money import Money
 from cashdesk.domain.report_def import Cell, Chart, Column, Kind, Report, ReportDefinition, Series, summed
 from cashdesk.domain.security import Permission, Role
-from cashdesk.documents.charts import svg
-from cashdesk.documents.report_pdf import report_pdf
 from cashdesk.services import report_rows as q
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.files import write_atomically
 from cashdesk.services.tax_returns import delinquent_filers
 from cashdesk.services.z_report import reports_folder
-from cashdesk.services.files import write_atomically
 from cashdesk.store.driver import Driver, driver
 
 T, M, N = Kind.TEXT, Kind.MONEY, Kind.COUNT
@@ -33,59 +33,62 @@ MOST_DAYS = 3 * 366
 REPORTS = Operator("reports", Role.SUPERVISOR)  # the reports' own reads, once the caller is checked
 
 
-def _c(key: str, title: str, kind: Kind = T) -> Column:
-    return Column(key, title, kind, total=kind is not T)
+# fmt: off
+def _cols(spec: str) -> tuple[Column, ...]:
+    """Columns from "key:Title" pairs separated by "|"; a title ending in " $" is money, " #" a count;
+    both are totalled."""
+    columns = []
+    for part in spec.split("|"):
+        key, title = part.strip().split(":")
+        kind = {"$": M, "#": N}.get(title[-1], T) if title[-2:] in (" $", " #") else T
+        columns.append(Column(key, title[:-2] if kind is not T else title, kind, total=kind is not T))
+    return tuple(columns)
 
 
-_AMOUNT, _RECEIPTS, _VOIDED = _c("amount", "Amount", M), _c("receipts", "Receipts", N), _c("voided", "Voided", N)
-BY_CODE = ReportDefinition("receipts-by-revenue-code", "Cash receipts by revenue code",
-                           "What was received for each revenue code, with its GL account",
-                           (_c("code", "Code"), _c("description", "Description"), _c("gl_account", "GL account"),
-                            _c("items", "Items", N), _AMOUNT))  # fmt: skip
-BY_GL = ReportDefinition("receipts-by-gl-account", "Cash receipts by GL account",
-                         "Revenue by GL account, as the GL journals of the days book it",
-                         (_c("gl_account", "GL account"), _c("fund", "Fund"), _AMOUNT))  # fmt: skip
-BY_FUND = ReportDefinition("receipts-by-fund", "Cash receipts by fund", "Revenue by fund",
-                           (_c("fund", "Fund"), _AMOUNT))  # fmt: skip
+def _define(name: str, title: str, description: str, spec: str, *, needs: tuple[str, ...] = (),
+            dated: bool = True) -> ReportDefinition:
+    return ReportDefinition(name, title, description, _cols(spec), needs, dated)
 
 
-def _by(name: str, column: str, title: str) -> ReportDefinition:
-    return ReportDefinition(f"receipts-by-{name}", f"Cash receipts by {name}", f"Posted receipts by {name}",
-                            (_c(column, title), _RECEIPTS, _AMOUNT, _VOIDED))  # fmt: skip
+BY_CODE = _define("receipts-by-revenue-code", "Cash receipts by revenue code",
+                  "What was received for each revenue code, with its GL account",
+                  "code:Code|description:Description|gl_account:GL account|items:Items #|amount:Amount $")
+BY_GL = _define("receipts-by-gl-account", "Cash receipts by GL account",
+                "Revenue by GL account, as the GL journals of the days book it",
+                "gl_account:GL account|fund:Fund|amount:Amount $")
+BY_FUND = _define("receipts-by-fund", "Cash receipts by fund", "Revenue by fund", "fund:Fund|amount:Amount $")
 
 
-BY_CASHIER, BY_STATION, BY_CHANNEL = _by("cashier", "cashier", "Cashier"), _by("station", "station", "Station"), \
-    _by("channel", "channel", "Channel")  # fmt: skip
-BY_TENDER = ReportDefinition("receipts-by-tender", "Cash receipts by tender",
-                             "Tenders taken, cash net of change, with receipts per day by tender",
-                             (_c("tender", "Tender"), _c("tenders", "Tenders", N), _AMOUNT))  # fmt: skip
-OVER_SHORT = ReportDefinition("over-short-history", "Over/short history",
-                              "Each drawer's close: expected, counted and over/short, by cashier over time",
-                              (_c("date", "Date"), _c("cashier", "Cashier"), _c("station", "Station"),
-                               _c("drawer", "Drawer"), _c("expected", "Expected", M), _c("counted", "Counted", M),
-                               _c("over_short", "Over/short", M), _c("reason", "Reason"),
-                               _c("approved_by", "Approved by")))  # fmt: skip
-DEPOSITS = ReportDefinition("deposit-history", "Deposit history",
-                            "Each closed day's deposit; the bank's confirmation columns are filled in later",
-                            (_c("date", "Date"), _c("closed_by", "Closed by"), _c("receipts", "Receipts", M),
-                             _c("over_short", "Over/short", M), _c("deposit", "Deposit", M), _c("ticket", "Ticket"),
-                             _c("bag", "Bag"), _c("bank_confirmed", "Bank confirmed"),
-                             _c("bank_amount", "Bank amount"), _c("difference", "Difference")))  # fmt: skip
-EXCEPTIONS = ReportDefinition("voids-nsf-overrides", "Voids, NSF and overrides",
-                              "Voided receipts, returned checks and supervisor overrides: who approved what",
-                              (_c("date", "Date"), _c("what", "What"), _c("reference", "Reference"), _AMOUNT,
-                               _c("requested_by", "Requested by"), _c("approved_by", "Approved by"),
-                               _c("reason", "Reason")), needs=("approvals", "returned_checks"))  # fmt: skip
-TAX_FILINGS = ReportDefinition("sales-tax-filings", "Sales-tax filings",
-                               "Returns filed (on time or late, with penalty and interest) and returns missing",
-                               (_c("account", "Account"), _c("name", "Name"), _c("period", "Period"),
-                                _c("due", "Due"), _c("filed_on", "Filed on"), _c("status", "Status"),
-                                _c("total_due", "Total due", M), _c("penalty", "Penalty", M),
-                                _c("interest", "Interest", M)), needs=("tax_returns",))  # fmt: skip
-AGING = ReportDefinition("aging-by-bucket", "Delinquency aging by bucket",
-                         "What accounts owe, by service type and days since billed (current, 30, 60, 90+)",
-                         (_c("service", "Service type"), *(_c(f"days_{b}", b, M) for b in BUCKETS),
-                          _c("total", "Total", M)), dated=False)  # fmt: skip
+def _by(name: str) -> ReportDefinition:
+    return _define(f"receipts-by-{name}", f"Cash receipts by {name}", f"Posted receipts by {name}",
+                   f"{name}:{name.capitalize()}|receipts:Receipts #|amount:Amount $|voided:Voided #")
+
+
+BY_CASHIER, BY_STATION, BY_CHANNEL = _by("cashier"), _by("station"), _by("channel")
+BY_TENDER = _define("receipts-by-tender", "Cash receipts by tender",
+                    "Tenders taken, cash net of change, with receipts per day by tender",
+                    "tender:Tender|tenders:Tenders #|amount:Amount $")
+OVER_SHORT = _define("over-short-history", "Over/short history",
+                     "Each drawer's close: expected, counted and over/short, by cashier over time",
+                     "date:Date|cashier:Cashier|station:Station|drawer:Drawer|expected:Expected $|counted:Counted $|"
+                     "over_short:Over/short $|reason:Reason|approved_by:Approved by")
+DEPOSITS = _define("deposit-history", "Deposit history",
+                   "Each closed day's deposit; the bank's confirmation columns are filled in later",
+                   "date:Date|closed_by:Closed by|receipts:Receipts $|over_short:Over/short $|deposit:Deposit $|"
+                   "ticket:Ticket|bag:Bag|bank_confirmed:Bank confirmed|bank_amount:Bank amount|difference:Difference")
+EXCEPTIONS = _define("voids-nsf-overrides", "Voids, NSF and overrides",
+                     "Voided receipts, returned checks and supervisor overrides: who approved what",
+                     "date:Date|what:What|reference:Reference|amount:Amount $|requested_by:Requested by|"
+                     "approved_by:Approved by|reason:Reason", needs=("approvals", "returned_checks"))
+TAX_FILINGS = _define("sales-tax-filings", "Sales-tax filings",
+                      "Returns filed (on time or late, with penalty and interest) and returns missing",
+                      "account:Account|name:Name|period:Period|due:Due|filed_on:Filed on|status:Status|"
+                      "total_due:Total due $|penalty:Penalty $|interest:Interest $", needs=("tax_returns",))
+AGING = _define("aging-by-bucket", "Delinquency aging by bucket",
+                "What accounts owe, by service type and days since billed (current, 30, 60, 90+)",
+                "service:Service type|" + "|".join(f"days_{b}:{b} $" for b in BUCKETS) + "|total:Total $",
+                dated=False)
+# fmt: on
 
 
 def _revenue(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
@@ -95,8 +98,15 @@ def _revenue(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> R
 def _gl(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
     rows = q.revenue_by_code(db, start, end)
     by_gl = summed([(r[2] or q.CREDIT, r[4]) for r in rows], 0, 1)
-    return Report(BY_GL, start, end, tuple((gl, fund_of(str(gl)) if gl != q.CREDIT else "", cents)
-                                           for gl, cents in sorted(by_gl.items(), key=lambda x: str(x[0]))))  # fmt: skip
+    return Report(
+        BY_GL,
+        start,
+        end,
+        tuple(
+            (gl, fund_of(str(gl)) if gl != q.CREDIT else "", cents)
+            for gl, cents in sorted(by_gl.items(), key=lambda x: str(x[0]))
+        ),
+    )
 
 
 def _fund(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
@@ -115,11 +125,21 @@ def _receipts_by(definition: ReportDefinition, column: str) -> Builder:
 def _tender(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
     per_day = q.tenders_by_day(db, start, end)
     kinds = sorted({kind for _day, kind in per_day})
-    rows = tuple((kind, sum(n for (_d, k), (n, _c) in per_day.items() if k == kind),
-                  sum(c for (_d, k), (_n, c) in per_day.items() if k == kind)) for kind in kinds)  # fmt: skip
+    rows = tuple(
+        (
+            kind,
+            sum(n for (_d, k), (n, _c) in per_day.items() if k == kind),
+            sum(c for (_d, k), (_n, c) in per_day.items() if k == kind),
+        )
+        for kind in kinds
+    )
     days = tuple(sorted({day for day, _kind in per_day}))
-    chart = Chart("bars", "Receipts per day by tender", days,
-                  tuple(Series(kind, tuple(per_day.get((d, kind), (0, 0))[1] for d in days)) for kind in kinds))  # fmt: skip
+    chart = Chart(
+        "bars",
+        "Receipts per day by tender",
+        days,
+        tuple(Series(kind, tuple(per_day.get((d, kind), (0, 0))[1] for d in days)) for kind in kinds),
+    )
     return Report(BY_TENDER, start, end, rows, chart if days else None)
 
 
@@ -146,11 +166,15 @@ def _exceptions(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -
 def _tax(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
     rows: list[tuple[Cell, ...]] = [
         (n, name, p, due, filed, f"{kind}, {'late' if filed > due else 'on time'}", total, pen, inte)
-        for n, name, p, due, filed, kind, total, pen, inte in q.tax_filings(db, start, end)]  # fmt: skip
+        for n, name, p, due, filed, kind, total, pen, inte in q.tax_filings(db, start, end)
+    ]
     # Missing: returns due within the range and not received by its last day (the delinquent filers' rule).
-    missing = [(f.account, f.name, p.label, p.due.isoformat(), None, "missing", None, None, None)
-               for f in delinquent_filers(ctx, REPORTS, end + dt.timedelta(days=1)) for p in f.missing
-               if start <= p.due <= end]  # fmt: skip
+    missing = [
+        (f.account, f.name, p.label, p.due.isoformat(), None, "missing", None, None, None)
+        for f in delinquent_filers(ctx, REPORTS, end + dt.timedelta(days=1))
+        for p in f.missing
+        if start <= p.due <= end
+    ]
     return Report(TAX_FILINGS, start, end, tuple(rows + sorted(missing, key=lambda r: (str(r[3]), str(r[0])))))
 
 
@@ -160,19 +184,33 @@ def _aging(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Rep
         item = OpenItem(0, "", "", stored_day(bill), stored_day(due) or end, Money(int(cents)), Money(0))
         by_bucket = sums.setdefault(str(kind), dict.fromkeys(BUCKETS, 0))
         by_bucket[bucket_of(item, end)] += int(cents)
-    rows = tuple((kind.replace("_", " "), *(b[x] for x in BUCKETS), sum(b.values())) for kind, b in sorted(sums.items()))
-    chart = Chart("bars", "What is owed by age", BUCKETS,
-                  (Series("all accounts", tuple(sum(b[x] for b in sums.values()) for x in BUCKETS)),))  # fmt: skip
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (kind.replace("_", " "), *(b[x] for x in BUCKETS), sum(b.values())) for kind, b in sorted(sums.items())
+    )
+    chart = Chart(
+        "bars",
+        "What is owed by age",
+        BUCKETS,
+        (Series("all accounts", tuple(sum(b[x] for b in sums.values()) for x in BUCKETS)),),
+    )
     return Report(AGING, start, end, rows, chart if rows else None)
 
 
 Builder = Callable[[Driver, ServiceContext, dt.date, dt.date], Report]
 STANDARD: tuple[tuple[ReportDefinition, Builder], ...] = (
-    (BY_CODE, _revenue), (BY_GL, _gl), (BY_FUND, _fund), (BY_CASHIER, _receipts_by(BY_CASHIER, "cashier")),
-    (BY_STATION, _receipts_by(BY_STATION, "station")), (BY_TENDER, _tender),
-    (BY_CHANNEL, _receipts_by(BY_CHANNEL, "channel")), (OVER_SHORT, _over_short), (DEPOSITS, _deposits),
-    (EXCEPTIONS, _exceptions), (TAX_FILINGS, _tax), (AGING, _aging),
-)  # fmt: skip
+    (BY_CODE, _revenue),
+    (BY_GL, _gl),
+    (BY_FUND, _fund),
+    (BY_CASHIER, _receipts_by(BY_CASHIER, "cashier")),
+    (BY_STATION, _receipts_by(BY_STATION, "station")),
+    (BY_TENDER, _tender),
+    (BY_CHANNEL, _receipts_by(BY_CHANNEL, "channel")),
+    (OVER_SHORT, _over_short),
+    (DEPOSITS, _deposits),
+    (EXCEPTIONS, _exceptions),
+    (TAX_FILINGS, _tax),
+    (AGING, _aging),
+)
 _BY_NAME = {d.name: (d, b) for d, b in STANDARD}
 
 
@@ -198,8 +236,9 @@ def check_range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt
     return start, end
 
 
-def run_report(ctx: ServiceContext, operator: Operator, name: str, start: dt.date | None,
-               end: dt.date | None) -> Report:  # fmt: skip
+def run_report(
+    ctx: ServiceContext, operator: Operator, name: str, start: dt.date | None, end: dt.date | None
+) -> Report:
     """The report `name` over start..end (the aging report: as of `end`)."""
     _require(operator)
     if name not in _BY_NAME:

@@ -8,11 +8,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from cashdesk.documents.report_pdf import report_pdf
 from cashdesk.domain.accounts import normalize_account_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.report_def import Column, Kind, Report, ReportDefinition
 from cashdesk.domain.security import Permission
-from cashdesk.documents.report_pdf import report_pdf
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import write_atomically
 from cashdesk.services.reports import check_range

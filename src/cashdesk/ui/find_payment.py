@@ -48,8 +48,16 @@ class HitsModel(QAbstractTableModel):
             return None
         h = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (h.receipt, h.business_date.strftime("%m/%d/%Y"), h.channel, h.total.display(), h.status,
-                    h.account, h.who, h.describe_tenders())[index.column()]  # fmt: skip
+            return (
+                h.receipt,
+                h.business_date.strftime("%m/%d/%Y"),
+                h.channel,
+                h.total.display(),
+                h.status,
+                h.account,
+                h.who,
+                h.describe_tenders(),
+            )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -66,9 +74,11 @@ class FindPaymentDialog(OperatorDialog):
         self.resize(1000, 560)
         self.criteria = QLineEdit()
         self.criteria.setObjectName("findCriteria")
-        self.criteria.setPlaceholderText("check 1234   amount 50..60   from 11/01/2026   card 4242 on 11/03/2026   "
-                                         "payer garcia   account 1000000017   channel mail")  # fmt: skip
-        self.criteria.returnPressed.connect(self.find)
+        self.criteria.setPlaceholderText(
+            "check 1234   amount 50..60   from 11/01/2026   card 4242 on 11/03/2026   "
+            "payer garcia   account 1000000017   channel mail"
+        )
+        self.criteria.returnPressed.connect(self.search)
         self.message_label: QLabel = message_label("findMessage")
         self.model = HitsModel(self)
         self.table = read_only(QTableView(), "findHits", self.model)
@@ -78,18 +88,24 @@ class FindPaymentDialog(OperatorDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter never closes it
-        keys = explanation(f"Enter: find.  Down: the receipts.  {REPRINT_KEY}: print a copy of the receipt.  "
-                           f"{ACCOUNT_KEY}: its account.  Esc: close.")  # fmt: skip
-        column(self, self.criteria, self.message_label, self.table, self.account_label, keys, buttons,
-               grow=self.table)  # fmt: skip
+        keys = explanation(
+            f"Enter: find.  Down: the receipts.  {REPRINT_KEY}: print a copy of the receipt.  "
+            f"{ACCOUNT_KEY}: its account.  Esc: close."
+        )
+        column(self, self.criteria, self.message_label, self.table, self.account_label, keys, buttons, grow=self.table)
         QShortcut(QKeySequence(REPRINT_KEY), self, self.reprint)
         QShortcut(QKeySequence(ACCOUNT_KEY), self, self.show_account)
         self.criteria.installEventFilter(self)
         self.criteria.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (watched is self.criteria and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Down and self.model.hits):  # fmt: skip
+        if (
+            watched is self.criteria
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.model.hits
+        ):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self.table.selectRow(0)
             return True
@@ -100,7 +116,7 @@ class FindPaymentDialog(OperatorDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.model.hits[rows[0].row()] if rows else (self.model.hits[0] if len(self.model.hits) == 1 else None)
 
-    def find(self) -> None:
+    def search(self) -> None:
         from cashdesk.services.research import PaymentSearch, find_payments
 
         try:
@@ -114,16 +130,20 @@ class FindPaymentDialog(OperatorDialog):
             self.account_label.clear()
             n = len(search.hits)
             if not n:
-                show_message(self.message_label, "No payment matches. Widen the dates or the amount, or try the "
-                                                 "payer's name.")  # fmt: skip
+                show_message(
+                    self.message_label, "No payment matches. Widen the dates or the amount, or try the payer's name."
+                )
                 return
             more = " Only the newest are shown: narrow the criteria." if search.more else ""
             show_message(self.message_label, f"{n} payment{'s' if n != 1 else ''} found, newest first.{more}")
             self.table.selectRow(0)
 
-        Operation(self, lambda: find_payments(self._ctx, self._operator, criteria),
-                  failed="Payments could not be searched ({exc}).", log_as="finding payments failed",
-                  ).success(found).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        Operation(
+            self,
+            lambda: find_payments(self._ctx, self._operator, criteria),
+            failed="Payments could not be searched ({exc}).",
+            log_as="finding payments failed",
+        ).success(found).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()
 
     def reprint(self) -> None:
         from cashdesk.services.printing import reprint_receipt
@@ -132,9 +152,12 @@ class FindPaymentDialog(OperatorDialog):
         if hit is None:
             show_message(self.message_label, "Choose a receipt first (Down, then the arrows).", error=True)
             return
-        done = Operation(self, lambda: reprint_receipt(self._ctx, self._operator, hit.receipt),
-                         failed="The copy could not be printed ({exc}). Call your supervisor.",
-                         log_as="reprinting a found receipt failed")  # fmt: skip
+        done = Operation(
+            self,
+            lambda: reprint_receipt(self._ctx, self._operator, hit.receipt),
+            failed="The copy could not be printed ({exc}). Call your supervisor.",
+            log_as="reprinting a found receipt failed",
+        )
         done.failure(lambda text: show_message(self.message_label, text, error=True)).run_now()
         if not done.failed:
             show_message(self.message_label, f"A copy of {hit.receipt} marked REPRINT is printing.")
@@ -150,9 +173,12 @@ class FindPaymentDialog(OperatorDialog):
         def shown(detail: AccountDetail) -> None:
             a = detail.account
             last = "; ".join(f"{h.on_date:%m/%d/%Y} {h.kind} {h.amount.display()}" for h in detail.history[:4])
-            self.account_label.setText(f"Account {a.number}  {a.name}  —  balance {detail.balance.display()} "
-                                       f"(past due {detail.past_due.display()}), {len(detail.items)} open item(s). "
-                                       f"Latest: {last}")  # fmt: skip
+            self.account_label.setText(
+                f"Account {a.number}  {a.name}  —  balance {detail.balance.display()} "
+                f"(past due {detail.past_due.display()}), {len(detail.items)} open item(s). "
+                f"Latest: {last}"
+            )
 
         Operation(self, lambda: account_detail(self._ctx, hit.account), log_as="showing an account failed").success(
-            shown).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+            shown
+        ).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()

@@ -85,11 +85,17 @@ class ReportsDialog(OperatorDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter never closes it
-        keys = explanation(f"Enter: show.  {PDF_KEY}: save as PDF.  {CSV_KEY}: save as CSV.  {ADHOC_KEY}: run the ad "
-                           f"hoc report.  {SAVE_KEY}: save it under its name.  Esc: close.")  # fmt: skip
+        keys = explanation(
+            f"Enter: show.  {PDF_KEY}: save as PDF.  {CSV_KEY}: save as CSV.  {ADHOC_KEY}: run the ad "
+            f"hoc report.  {SAVE_KEY}: save it under its name.  Esc: close."
+        )
         column(self, top, self.message_label, self.chart, self.table, self._adhoc_box(), keys, buttons, grow=self.table)
-        for key, slot in ((PDF_KEY, lambda: self.save("pdf")), (CSV_KEY, lambda: self.save("csv")),
-                          (ADHOC_KEY, self.run_adhoc), (SAVE_KEY, self.save_adhoc)):  # fmt: skip
+        for key, slot in (
+            (PDF_KEY, lambda: self.save("pdf")),
+            (CSV_KEY, lambda: self.save("csv")),
+            (ADHOC_KEY, self.run_adhoc),
+            (SAVE_KEY, self.save_adhoc),
+        ):
             QShortcut(QKeySequence(key), self, slot)
         self.report: Report | None = None
         self._busy = 0
@@ -115,9 +121,13 @@ class ReportsDialog(OperatorDialog):
         self.name_field.setObjectName("adhocName")
         self.name_field.setPlaceholderText("a name to save it under, like big-checks")
         self.subject_combo.currentIndexChanged.connect(self._subject_changed)
-        for caption, widget in (("S&ubject:", self.subject_combo), ("F&ilters:", self.filters_field),
-                                ("&Group by:", self.group_field), ("T&otals:", self.totals_field),
-                                ("&Name:", self.name_field)):  # fmt: skip
+        for caption, widget in (
+            ("S&ubject:", self.subject_combo),
+            ("F&ilters:", self.filters_field),
+            ("&Group by:", self.group_field),
+            ("T&otals:", self.totals_field),
+            ("&Name:", self.name_field),
+        ):
             form.addRow(caption, widget)
         self._subject_changed()
         return box
@@ -145,13 +155,16 @@ class ReportsDialog(OperatorDialog):
                 self.report_combo.addItem(f"{name} (saved)", SAVED + name)
 
         def read() -> tuple[list[tuple[str, str]], list[str]]:
-            return ([(d.name, d.title) for d in available_reports(self._ctx, self._operator)],
-                    saved_reports(self._ctx, self._operator))  # fmt: skip
+            return (
+                [(d.name, d.title) for d in available_reports(self._ctx, self._operator)],
+                saved_reports(self._ctx, self._operator),
+            )
 
         self._background(read, listed, "The reports could not be listed ({exc}).")
 
-    def _background(self, work: Callable[[], object], done: Callable[[object], None] | Callable[..., None],
-                    failed: str) -> None:  # fmt: skip
+    def _background(
+        self, work: Callable[[], object], done: Callable[[object], None] | Callable[..., None], failed: str
+    ) -> None:
         self._busy += 1
 
         def finished(result: object) -> None:
@@ -162,7 +175,9 @@ class ReportsDialog(OperatorDialog):
             self._busy -= 1
             show_message(self.message_label, text, error=True)
 
-        Operation(self, work, failed=failed, log_as="a report failed").success(finished).failure(said).run_in_background()
+        Operation(self, work, failed=failed, log_as="a report failed").success(finished).failure(
+            said
+        ).run_in_background()
 
     def run(self) -> None:
         from cashdesk.services.adhoc import run_saved
@@ -171,7 +186,7 @@ class ReportsDialog(OperatorDialog):
         name = str(self.report_combo.currentData() or "")
         start, end = _day(self.from_edit), _day(self.to_edit)
         if name.startswith(SAVED):
-            work: Callable[[], Report] = lambda: run_saved(self._ctx, self._operator, name[len(SAVED):], start, end)  # noqa: E731
+            work: Callable[[], Report] = lambda: run_saved(self._ctx, self._operator, name[len(SAVED) :], start, end)  # noqa: E731
         else:
             work = lambda: run_report(self._ctx, self._operator, name, start, end)  # noqa: E731
         show_message(self.message_label, "Reading…")
@@ -193,9 +208,12 @@ class ReportsDialog(OperatorDialog):
 
     def _definition(self) -> AdhocDefinition | None:
         try:
-            return AdhocDefinition(str(self.subject_combo.currentData()), parse_filters(self.filters_field.text()),
-                                   self.group_field.text().strip().lower(),
-                                   tuple(w.strip().lower() for w in self.totals_field.text().replace(",", " ").split()))  # fmt: skip
+            return AdhocDefinition(
+                str(self.subject_combo.currentData()),
+                parse_filters(self.filters_field.text()),
+                self.group_field.text().strip().lower(),
+                tuple(w.strip().lower() for w in self.totals_field.text().replace(",", " ").split()),
+            )
         except AdhocError as exc:
             show_message(self.message_label, str(exc), error=True)
             return None
@@ -207,8 +225,11 @@ class ReportsDialog(OperatorDialog):
         if definition is None:
             return
         start, end = _day(self.from_edit), _day(self.to_edit)
-        self._background(lambda: run_adhoc(self._ctx, self._operator, definition, start, end), self._show,
-                         "The ad hoc report could not be made ({exc}).")  # fmt: skip
+        self._background(
+            lambda: run_adhoc(self._ctx, self._operator, definition, start, end),
+            self._show,
+            "The ad hoc report could not be made ({exc}).",
+        )
 
     def save_adhoc(self) -> None:
         from cashdesk.services.adhoc import save_adhoc
@@ -217,8 +238,12 @@ class ReportsDialog(OperatorDialog):
         if definition is None:
             return
         name = self.name_field.text()
-        saving = Operation(self, lambda: save_adhoc(self._ctx, self._operator, name, definition),
-                           failed="The report could not be saved ({exc}).", log_as="saving a report failed")  # fmt: skip
+        saving = Operation(
+            self,
+            lambda: save_adhoc(self._ctx, self._operator, name, definition),
+            failed="The report could not be saved ({exc}).",
+            log_as="saving a report failed",
+        )
         new = saving.failure(lambda text: show_message(self.message_label, text, error=True)).run_now()
         if saving.failed:
             return
@@ -238,5 +263,6 @@ class ReportsDialog(OperatorDialog):
         def written(done: WrittenReport) -> None:
             show_message(self.message_label, f"Saved {done.path}.")
 
-        self._background(lambda: write_report(self._ctx, report, None, fmt), written,
-                         "The report could not be saved ({exc}).")  # fmt: skip
+        self._background(
+            lambda: write_report(self._ctx, report, None, fmt), written, "The report could not be saved ({exc})."
+        )
