@@ -1,5 +1,5 @@
 """A report's chart drawn once with ReportLab's own charts: placed natively in the PDF, and as SVG
-for the window (QtSvg). Amounts are drawn in whole dollars (integers: no float touches money)."""
+for the window (QtSvg). Amounts are integer cents; the axis labels them as money."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
+from cashdesk.domain.money import Money
 from cashdesk.domain.report_def import Chart
 
 WIDTH, HEIGHT = 500, 220
@@ -18,16 +19,19 @@ PALETTE = (colors.HexColor("#1f5f8b"), colors.HexColor("#d9822b"), colors.HexCol
 MOST_LABELS = 12
 
 
-def dollars(cents: int) -> int:
-    return cents // 100 if cents >= 0 else -((-cents) // 100)
+def amount_label(value: object) -> str:
+    """A tick of the value axis (cents) as money: ticks are ReportLab's, so whole cents are taken first."""
+    cents = int(str(value).split(".")[0]) if str(value).lstrip("-").split(".")[0].isdigit() else 0
+    shown = Money(cents).display()
+    return shown[:-3] if shown.endswith(".00") else shown
 
 
 def drawing(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> Drawing:
     """Bars or lines over the chart's categories, a legend on the right, the title above."""
     d = Drawing(width, height)
     plot = VerticalBarChart() if chart.kind == "bars" else HorizontalLineChart()
-    plot.x, plot.y, plot.width, plot.height = 50, 40, width - 170, height - 70
-    plot.data = [tuple(dollars(v) for v in s.values) or (0,) for s in chart.series] or [(0,)]
+    plot.x, plot.y, plot.width, plot.height = 60, 40, width - 180, height - 70
+    plot.data = [tuple(s.values) or (0,) for s in chart.series] or [(0,)]
     step = max(1, len(chart.categories) // MOST_LABELS)
     plot.categoryAxis.categoryNames = [c[5:] if len(c) == 10 and i % step == 0 else ("" if len(c) == 10 else c)
                                        for i, c in enumerate(chart.categories)]  # fmt: skip
@@ -35,7 +39,7 @@ def drawing(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> Drawing:
     plot.categoryAxis.labels.angle = 45 if len(chart.categories) > 6 else 0
     plot.categoryAxis.labels.boxAnchor = "ne" if len(chart.categories) > 6 else "n"
     plot.valueAxis.labels.fontSize = 7
-    plot.valueAxis.labelTextFormat = "$%d"
+    plot.valueAxis.labelTextFormat = amount_label
     for i in range(len(plot.data)):
         colour = PALETTE[i % len(PALETTE)]
         if chart.kind == "bars":
@@ -48,6 +52,8 @@ def drawing(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> Drawing:
     legend = Legend()
     legend.x, legend.y = width - 110, height - 40
     legend.fontSize = 8
+    legend.fontName = "Helvetica"
+    legend.columnMaximum = 10
     legend.alignment = "right"
     legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], s.name.replace("_", " ")) for i, s in enumerate(chart.series)]
     d.add(legend)
