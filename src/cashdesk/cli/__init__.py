@@ -34,6 +34,7 @@ from cashdesk.cli.lookups import (
 from cashdesk.cli.office import office_command, station_command, sync_command
 from cashdesk.cli.parser import build_parser
 from cashdesk.cli.people import init_command, user_command
+from cashdesk.cli.reports import payments_command, report_command, statement_command
 from cashdesk.cli.signing import CommandError
 
 __all__ = ["CommandError", "main"]
@@ -127,6 +128,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             return station_command(ctx, args)
         if command == "sync":
             return sync_command(ctx, args)
+        if command == "payments":
+            return payments_command(ctx, args)
+        if command == "statement":
+            return statement_command(ctx, args)
+        if command == "report":
+            return report_command(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     _day_commands(sub)
     _file_commands(sub)
     _office_commands(sub)
+    _research_commands(sub)
     return parser
 
 
@@ -238,6 +239,36 @@ def _office_commands(sub: Commands) -> None:
     sync = sub.add_parser("sync", help="send this window's waiting rows to its office (every few seconds, or once)")
     sync.add_argument("--once", action="store_true", help="send what waits, then stop")
     sync.add_argument("--every", type=_whole_number, default=5, metavar="S", help="seconds between sends (default 5)")
+
+
+def _research_commands(sub: Commands) -> None:
+    """Payments find, statement, report (docs/reports.md)."""
+    payments = sub.add_parser("payments", help="payment research: did a customer's payment come in?")
+    payments_sub = payments.add_subparsers(dest="payments_command", metavar="ACTION", required=True)
+    find = payments_sub.add_parser("find", help="receipts matching every criterion given, newest first")
+    find.add_argument("--check", default="", metavar="N", help="a check number")
+    find.add_argument("--money-order", default="", metavar="N", help="a money order's number")
+    find.add_argument("--card", default="", metavar="LAST4", help="a card's last four digits (with --from)")
+    find.add_argument("--amount", metavar="X", help="the amount, like 45.10, or a range, like 40..50")
+    find.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="the first business day")
+    find.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="the last business day")
+    find.add_argument("--payer", default="", metavar="TEXT", help="the payer's or the account holder's name")
+    find.add_argument("--account", default="", metavar="A", help="an account the payment was for")
+    find.add_argument("--receipt", default="", metavar="R", help="a receipt number, like W01-2026-000123")
+    find.add_argument("--channel", default="", choices=["counter", "mail", "lockbox"], help="how it came in")
+    find.add_argument("--json", action="store_true", help="print JSON")
+    statement = sub.add_parser("statement", help="an account statement (PDF): bills, payments, fees, adjustments")
+    statement.add_argument("account", metavar="ACCOUNT")
+    statement.add_argument("--from", dest="start", required=True, type=_date, metavar="YYYY-MM-DD")
+    statement.add_argument("--to", dest="end", required=True, type=_date, metavar="YYYY-MM-DD")
+    statement.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="the folder (default: here)")
+    report = sub.add_parser("report", help="standard and saved reports for a date range, as PDF or CSV")
+    report.add_argument("name", nargs="?", metavar="NAME", help="the report (see --list)")
+    report.add_argument("--list", action="store_true", help="the reports this database can make")
+    report.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--format", default="pdf", choices=["pdf", "csv"], help="default pdf")
+    report.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="the folder (default: here)")
 
 
 def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:

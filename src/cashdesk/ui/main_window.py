@@ -74,6 +74,7 @@ PDF_COPY_KEY = "Ctrl+Shift+S"
 MAIL_BATCHES_KEY = "Ctrl+Shift+M"
 MAIL_LOG_KEY = "Ctrl+Shift+G"
 TAX_RETURN_KEY = "Ctrl+Shift+T"
+FIND_PAYMENT_KEY, REPORTS_KEY = "Ctrl+Shift+F", "Ctrl+Shift+Y"  # issue 18
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self.pending: Operator | None = None  # signed in, still to change their password
         self.password_dialog: QDialog | None = None
         self.audit_dialog: QDialog | None = None
+        self.find_payment_dialog: QDialog | None = None
+        self.reports_dialog: QDialog | None = None
 
         self.setWindowTitle(window_title(ctx))
         fit_to_screen(self)  # 1280×800, or all of a smaller screen
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
         self._build_mail_menu()
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
                               self.audit_action, self.returned_check_action, self.close_day_action,
+                              self.find_payment_action, self.reports_action,
                               *self._counter_actions,
                               *self._mail_actions)  # fmt: skip
         for action in self._work_actions:
@@ -236,7 +240,10 @@ class MainWindow(QMainWindow):
                                                   dialogs.open_returned_check_dialog)  # fmt: skip
         self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY,
                                              dialogs.open_day_close_dialog)  # fmt: skip
-        supervisor_actions = (self.audit_action, self.returned_check_action, self.close_day_action)
+        self.find_payment_action = self._action("&Find a payment…", FIND_PAYMENT_KEY, dialogs.open_find_payment)
+        self.reports_action = self._action("&Reports…", REPORTS_KEY, dialogs.open_reports)
+        supervisor_actions = (self.audit_action, self.reports_action, self.returned_check_action,
+                              self.close_day_action)  # fmt: skip
         self.supervisor_menu = self._menu("Super&visor", "supervisorMenu", supervisor_actions)
 
     def _build_counter_menu(self) -> None:
@@ -249,7 +256,7 @@ class MainWindow(QMainWindow):
         self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY, self.banners.retry_printing)
         self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY, self.dialogs.open_no_sale_dialog)
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
-                                 self.no_sale_action, self.retry_print_action)  # fmt: skip
+                                 self.no_sale_action, self.find_payment_action, self.retry_print_action)  # fmt: skip
         self.counter_menu = self._menu("C&ounter", "counterMenu", self._counter_actions,
                                        separator_before=self.retry_print_action)  # fmt: skip
 
@@ -360,7 +367,8 @@ class MainWindow(QMainWindow):
         for action in self._work_actions:
             action.setEnabled(working)
         for actions, shown in ((self._counter_actions, takes_payments), (self._mail_actions, takes_payments),
-                               ((self.audit_action,), may_audit), ((self.returned_check_action,), may_approve),
+                               ((self.audit_action, self.reports_action), may_audit),
+                               ((self.returned_check_action,), may_approve),
                                ((self.close_day_action,), may_close)):  # fmt: skip
             for action in actions:
                 action.setVisible(shown)

@@ -301,3 +301,31 @@ class WindowDialogs:
     def _audit_dialog_closed(self) -> None:
         self._owner.audit_dialog = None
         self._owner.activateWindow()
+
+    # -- research and reports (issue 18) ----------------------------------------------------------------
+
+    def open_find_payment(self) -> None:
+        """Find a payment (Ctrl+Shift+F): anyone who looks up accounts."""
+        from cashdesk.ui.find_payment import FindPaymentDialog
+
+        operator = self._working_with(Permission.LOOK_UP_ACCOUNTS)
+        if operator is None or self._raised(self._owner.find_payment_dialog):
+            return
+        dialog = FindPaymentDialog(self._owner.ctx, operator, parent=self._owner)
+        self._owner.find_payment_dialog = dialog
+        self._show(dialog, lambda _result: self._research_closed("find_payment_dialog"))
+
+    def open_reports(self) -> None:
+        """Reports (Ctrl+Shift+Y): supervisors and administrators."""
+        from cashdesk.ui.reports_window import ReportsDialog
+
+        operator = self._working_with(Permission.VIEW_AUDIT)
+        if operator is None or self._raised(self._owner.reports_dialog):
+            return
+        dialog = ReportsDialog(self._owner.ctx, operator, parent=self._owner)
+        self._owner.reports_dialog = dialog
+        self._show(dialog, lambda _result: self._research_closed("reports_dialog"))
+
+    def _research_closed(self, name: str) -> None:
+        setattr(self._owner, name, None)
+        self._owner.activateWindow()

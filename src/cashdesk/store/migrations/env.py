@@ -3,6 +3,7 @@
 from alembic import context
 
 from cashdesk.store.models import Base
+from cashdesk.store.models_reports import SavedReportRow  # noqa: F401  (its table in the metadata)
 
 connection = context.config.attributes["connection"]
 context.configure(

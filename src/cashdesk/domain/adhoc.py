@@ -1,0 +1,142 @@
+"""Ad hoc reports: a subject, filters, a grouping and totals, chosen from whitelisted fields.
+Nothing a supervisor types becomes SQL: fields are names looked up here, values are parameters."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from cashdesk.domain.money import Money, MoneyError
+from cashdesk.domain.research import CriteriaError, parse_date
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    title: str
+    sql: str  # the expression, written here, never by a person
+    kind: str = "text"  # text, money, date
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    name: str
+    title: str
+    source: str  # FROM … (and its joins)
+    fields: tuple[Field, ...]
+    date_field: str  # the field --from/--to apply to ("" when none)
+    needs: tuple[str, ...] = ()
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise AdhocError(
+            f"{self.title} have no field {name!r}: choose one of {', '.join(f.name for f in self.fields)}."
+        )
+
+
+SUBJECTS: tuple[Subject, ...] = (
+    Subject("payments", "Payments", "receipts r", (
+        Field("date", "Business date", "r.business_date", "date"), Field("receipt", "Receipt", "r.number"),
+        Field("channel", "Channel", "r.channel"), Field("cashier", "Cashier", "r.cashier"),
+        Field("station", "Station", "r.station"), Field("status", "Status", "r.status"),
+        Field("payer", "Payer", "r.payer"), Field("amount", "Amount", "r.total_cents", "money"),
+    ), "date"),
+    Subject("accounts", "Accounts", "accounts a", (
+        Field("account", "Account", "a.number"), Field("name", "Name", "a.name"), Field("kind", "Kind", "a.kind"),
+        Field("status", "Status", "a.status"), Field("credit", "Credit", "a.credit_cents", "money"),
+        Field("deposit_held", "Deposit held", "a.deposit_held_cents", "money"),
+    ), ""),
+    Subject("open_items", "Open items", "open_items o JOIN accounts a ON a.id = o.account_id", (
+        Field("account", "Account", "a.number"), Field("kind", "Account kind", "a.kind"),
+        Field("revenue_code", "Revenue code", "o.revenue_code"), Field("period", "Period", "o.period"),
+        Field("due", "Due date", "o.due_date", "date"), Field("amount", "Amount", "o.amount_cents", "money"),
+        Field("open", "Open", "o.amount_cents - o.paid_cents", "money"),
+    ), "due"),
+    Subject("orders", "Service orders", "service_orders s", (), "", needs=("service_orders",)),
+)  # fmt: skip
+OPERATORS = {"=": "=", "is": "=", "not": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "contains": "LIKE"}
+
+
+class AdhocError(ValueError):
+    """A definition that cannot run; the message says what to choose instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    field: str
+    op: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class AdhocDefinition:
+    subject: str
+    filters: tuple[Filter, ...] = ()
+    group_by: str = ""  # a field name, or "" for one row per record
+    totals: tuple[str, ...] = ()  # money fields summed
+
+    def to_json(self) -> str:
+        return json.dumps({"subject": self.subject, "filters": [[f.field, f.op, f.value] for f in self.filters],
+                           "group_by": self.group_by, "totals": list(self.totals)}, sort_keys=True)  # fmt: skip
+
+    @classmethod
+    def from_json(cls, text: str) -> AdhocDefinition:
+        raw = json.loads(text)
+        return cls(str(raw["subject"]), tuple(Filter(*map(str, f)) for f in raw.get("filters", [])),
+                   str(raw.get("group_by", "")), tuple(map(str, raw.get("totals", []))))  # fmt: skip
+
+
+def subject_named(name: str) -> Subject:
+    for s in SUBJECTS:
+        if s.name == name:
+            return s
+    raise AdhocError(f"There is no subject {name!r}: choose one of {', '.join(s.name for s in SUBJECTS)}.")
+
+
+def parameter(field: Field, op: str, value: str) -> object:
+    """A filter's value as the column holds it; AdhocError in words."""
+    try:
+        if op == "contains":
+            return f"%{value.lower()}%"
+        if field.kind == "money":
+            return Money.parse(value, allow_negative=True).cents
+        if field.kind == "date":
+            return parse_date(value).isoformat()
+    except (MoneyError, CriteriaError) as exc:
+        raise AdhocError(f"{field.title}: {exc}") from None
+    return value
+
+
+def parse_filters(text: str) -> tuple[Filter, ...]:
+    """`status = posted; amount >= 100; payer contains garcia`: field, comparison, value, by `;`."""
+    found = []
+    for part in text.split(";"):
+        words = part.split(None, 2)
+        if not words:
+            continue
+        if len(words) < 3 or words[1].lower() not in OPERATORS:
+            raise AdhocError(
+                f"Write each filter as field, comparison and value, like amount >= 100; not {part.strip()!r}."
+            )
+        found.append(Filter(words[0].lower(), words[1].lower(), words[2].strip()))
+    return tuple(found)
+
+
+def checked(definition: AdhocDefinition) -> tuple[Subject, AdhocDefinition]:
+    subject = subject_named(definition.subject)
+    for f in definition.filters:
+        subject.field(f.field)
+        if f.op not in OPERATORS:
+            raise AdhocError(f"A filter compares with one of {', '.join(OPERATORS)}, not {f.op!r}.")
+    if definition.group_by:
+        subject.field(definition.group_by)
+    for name in definition.totals:
+        if subject.field(name).kind != "money":
+            raise AdhocError(f"Only amounts are totalled; {name!r} is not an amount.")
+    return subject, definition
+
+
+__all__ = ["OPERATORS", "SUBJECTS", "AdhocDefinition", "AdhocError", "Field", "Filter", "Subject", "checked",
+           "parameter", "parse_filters", "subject_named"]  # fmt: skip

@@ -1,0 +1,208 @@
+"""Standard reports on simulated days: each one's sums against the rows computed independently, and
+cash receipts by revenue code against the GL journals the day closes wrote for the same days."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sqlite3
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cashdesk.domain.money import Money
+from cashdesk.domain.report_def import Report
+from cashdesk.domain.security import Role
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.reports import STANDARD, available_reports, run_report, write_report
+from cashdesk.services.simulate import SimulatedDay
+from tests.integration import reports_city
+
+SUPERVISOR = Operator("reports.super", Role.SUPERVISOR)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[SimulatedDay]]:
+    return reports_city.build(tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture
+def ctx(built: tuple[Path, list[SimulatedDay]]):  # type: ignore[no-untyped-def]
+    context = reports_city.open_city(built[0])
+    yield context
+    context.close()
+
+
+def span(built: tuple[Path, list[SimulatedDay]]) -> tuple[dt.date, dt.date]:
+    days = built[1]
+    return days[0].business_date, days[-1].business_date
+
+
+def rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:  # type: ignore[type-arg]
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def by_first(report: Report, value: int) -> dict[object, int]:
+    out: dict[object, int] = defaultdict(int)
+    for r in report.rows:
+        out[r[0]] += int(r[value] or 0)
+    return dict(out)
+
+
+def test_receipts_by_revenue_code_tie_to_the_gl_journals_of_the_same_days(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
+    start, end = span(built)
+    exports = built[0].parent / "exports"
+    booked: dict[str, int] = defaultdict(int)
+    for day in built[1]:
+        journal = exports / f"gl-journal-{day.business_date.isoformat()}.csv"
+        header, *lines = list(csv.reader(io.StringIO(journal.read_text(encoding="utf-8"))))
+        at = {name: i for i, name in enumerate(header)}
+        for line in lines:
+            if line[at["description"]].startswith("Revenue: "):
+                booked[line[at["gl_account"]]] += Money.from_file(line[at["credit"]]).cents
+    report = run_report(ctx, SUPERVISOR, "receipts-by-revenue-code", start, end)
+    by_gl: dict[str, int] = defaultdict(int)
+    for _code, _description, gl, _items, cents in report.rows:
+        by_gl[str(gl) if gl else "credit"] += int(cents)  # type: ignore[call-overload]
+    credit_lines = {gl: c for gl, c in booked.items() if gl not in by_gl}
+    assert {gl: c for gl, c in booked.items() if gl in by_gl} == {gl: c for gl, c in by_gl.items() if gl != "credit"}
+    assert sum(credit_lines.values()) == by_gl.get("credit", 0)
+    assert len(by_gl) >= 3 and all(by_gl.values())
+    assert report.totals[-1] == sum(booked.values()) == sum(d.total.cents for d in built[1])
+    gl_report = run_report(ctx, SUPERVISOR, "receipts-by-gl-account", start, end)
+    assert gl_report.totals[-1] == report.totals[-1]
+    assert run_report(ctx, SUPERVISOR, "receipts-by-fund", start, end).totals[-1] == report.totals[-1]
+
+
+def test_receipts_by_cashier_station_channel_and_tender_sum_the_receipts(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
+    start, end = span(built)
+    path = built[0]
+    days = (start.isoformat(), end.isoformat())
+    for name, column in (("cashier", "cashier"), ("station", "station"), ("channel", "channel")):
+        report = run_report(ctx, SUPERVISOR, f"receipts-by-{name}", start, end)
+        want = dict(
+            rows(
+                path,
+                f"SELECT {column}, sum(total_cents) FROM receipts WHERE status = 'posted' AND "
+                "business_date BETWEEN ? AND ? GROUP BY 1",
+                days,
+            )
+        )
+        assert by_first(report, 2) == want
+        voided = rows(
+            path, "SELECT count(*) FROM receipts WHERE status = 'void' AND business_date BETWEEN ? AND ?", days
+        )
+        assert report.totals[3] == voided[0][0]
+    tender = run_report(ctx, SUPERVISOR, "receipts-by-tender", start, end)
+    tendered = dict(
+        rows(
+            path,
+            "SELECT t.kind, sum(t.amount_cents) FROM tenders t JOIN receipts r ON r.id = t.receipt_id "
+            "WHERE r.status = 'posted' AND r.business_date BETWEEN ? AND ? GROUP BY 1",
+            days,
+        )
+    )
+    change = rows(
+        path, "SELECT sum(change_cents) FROM receipts WHERE status = 'posted' AND business_date BETWEEN ? AND ?", days
+    )[0][0]
+    tendered["cash"] -= change
+    assert by_first(tender, 2) == tendered
+    assert tender.chart is not None and len(tender.chart.categories) == len(built[1])
+    assert sum(sum(s.values) for s in tender.chart.series) == tender.totals[-1]
+
+
+def test_over_short_deposits_and_exceptions_come_from_their_rows(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
+    start, end = span(built)
+    path, days = built
+    over = run_report(ctx, SUPERVISOR, "over-short-history", start, end)
+    assert over.totals[6] == sum(d.over_short.cents for d in days)
+    assert len(over.rows) == rows(path, "SELECT count(*) FROM drawer_closes")[0][0]
+    assert over.chart is not None and over.chart.kind == "lines"
+    deposits = run_report(ctx, SUPERVISOR, "deposit-history", start, end)
+    assert [r[0] for r in deposits.rows] == [d.business_date.isoformat() for d in days]
+    assert deposits.totals[4] == rows(path, "SELECT sum(deposit_total_cents) FROM business_days")[0][0]
+    assert all(r[7] is None and r[8] is None and r[9] is None for r in deposits.rows)  # the bank's, for later
+    exceptions = run_report(ctx, SUPERVISOR, "voids-nsf-overrides", start, end)
+    voids = [r for r in exceptions.rows if r[1] == "void"]
+    assert len(voids) == sum(d.voids for d in days) and all(r[5] for r in voids)  # each names its approver
+
+
+def test_every_standard_report_writes_a_pdf_and_a_csv_with_the_same_totals(
+    ctx: ServiceContext,
+    built,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    start, end = span(built)
+    names = [d.name for d in available_reports(ctx, SUPERVISOR)]
+    assert names == [d.name for d, _b in STANDARD]
+    for name in names:
+        report = run_report(ctx, SUPERVISOR, name, start, end)
+        pdf = write_report(ctx, report, tmp_path, "pdf").path
+        text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert report.title.upper() in text
+        made = write_report(ctx, report, tmp_path, "csv").path
+        header, *lines = list(csv.reader(io.StringIO(made.read_text(encoding="utf-8"))))
+        assert header == [c.key for c in report.definition.columns]
+        if report.has_totals and report.rows:
+            assert lines[-1] == [c.filed(v) for c, v in zip(report.definition.columns, report.totals, strict=True)]
+            assert report.shown_totals()[-1] in text or not report.definition.columns[-1].total
+
+
+def test_refusals_say_what_to_do(ctx: ServiceContext, tmp_path: Path) -> None:
+    day = dt.date(2026, 11, 2)
+    for call, said in (
+        (lambda: run_report(ctx, SUPERVISOR, "nonsense", day, day), "report --list"),
+        (lambda: run_report(ctx, SUPERVISOR, "receipts-by-tender", day, day - dt.timedelta(days=1)), "after its last"),
+        (lambda: run_report(ctx, SUPERVISOR, "receipts-by-tender", None, day), "--from and --to"),
+        (lambda: run_report(ctx, Operator("c", Role.CASHIER), "receipts-by-tender", day, day), "may not run reports"),
+        (
+            lambda: write_report(
+                ctx, run_report(ctx, SUPERVISOR, "receipts-by-tender", day, day), tmp_path / "no", "pdf"
+            ),
+            "does not exist",
+        ),
+    ):
+        with pytest.raises(ServiceError, match=said):
+            call()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_command_lists_and_writes_reports(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    start, end = span(built)
+    cashdesk = [sys.executable, "-m", "cashdesk", "--db", str(built[0])]
+    listed = subprocess.run([*cashdesk, "report", "--list"], capture_output=True, text=True)
+    assert listed.returncode == 0 and "receipts-by-revenue-code" in listed.stdout
+    done = subprocess.run(
+        [
+            *cashdesk,
+            "report",
+            "receipts-by-revenue-code",
+            "--from",
+            str(start),
+            "--to",
+            str(end),
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / f"receipts-by-revenue-code-{start}-{end}.csv").exists()
+    bad = subprocess.run(
+        [*cashdesk, "report", "receipts-by-tender", "--from", str(end), "--to", str(start)],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "after its last day" in bad.stderr and "Traceback" not in bad.stderr

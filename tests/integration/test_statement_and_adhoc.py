@@ -1,0 +1,97 @@
+"""The account statement (its running balance read back from the PDF) and the ad hoc report builder:
+whitelisted fields only, saved under a name, run again later with the same sums as the rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cashdesk.domain.adhoc import AdhocDefinition, AdhocError, Filter, parse_filters
+from cashdesk.domain.money import Money
+from cashdesk.domain.security import Role
+from cashdesk.services.adhoc import run_adhoc, run_saved, save_adhoc, saved_reports
+from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.statement import account_statement, write_statement
+from tests.integration.test_deposit_export import make_ctx
+
+SUPERVISOR = Operator("msuper", Role.SUPERVISOR)
+CASHIER = Operator("jcashier", Role.CASHIER)
+
+
+@pytest.fixture
+def ctx(small_city: Path):  # type: ignore[no-untyped-def]
+    context = make_ctx(small_city)
+    yield context
+    context.close()
+
+
+def test_a_statement_brings_the_balance_forward_and_runs_it_through_the_range(ctx: ServiceContext,
+                                                                               tmp_path: Path) -> None:  # fmt: skip
+    statement = account_statement(ctx, CASHIER, "1000-0000-17", dt.date(2026, 10, 1), dt.date(2026, 11, 30))
+    assert statement.opening == Money(0)
+    assert [(line[0], line[1], line[4], line[5], line[6]) for line in statement.lines] == [
+        ("2026-10-05", "payment", None, 1000, -1000),
+        ("2026-11-01", "bill", 7315, None, 6315),
+    ]
+    assert statement.closing == Money(6315)
+    later = account_statement(ctx, CASHIER, "1000000017", dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert later.opening == Money(-1000) and later.closing == Money(6315)  # the payment brought forward
+    path = write_statement(ctx, statement, tmp_path)
+    assert path.name == "statement-1000000017-2026-10-01-2026-11-30.pdf"
+    text = PdfReader(path).pages[0].extract_text()
+    for seen in ("ACCOUNT STATEMENT", "SMITH, JOHN", "November bill", "$73.15", "$63.15",
+                 "Balance brought forward on 2026-10-01: $0.00"):  # fmt: skip
+        assert seen in text
+
+
+def test_a_statement_refuses_what_it_cannot_make(ctx: ServiceContext, tmp_path: Path) -> None:
+    with pytest.raises(ServiceError, match="no account"):
+        account_statement(ctx, CASHIER, "999", dt.date(2026, 1, 1), dt.date(2026, 1, 2))
+    with pytest.raises(ServiceError, match="after its last day"):
+        account_statement(ctx, CASHIER, "1000000017", dt.date(2026, 2, 1), dt.date(2026, 1, 2))
+
+
+def test_an_ad_hoc_report_groups_totals_and_is_saved_to_run_later(ctx: ServiceContext, small_city: Path) -> None:
+    open_by_kind = AdhocDefinition("open_items", parse_filters("open > 0"), "kind", ("open",))
+    report = run_adhoc(ctx, SUPERVISOR, open_by_kind, dt.date(2026, 1, 1), dt.date(2027, 12, 31))
+    con = sqlite3.connect(small_city)
+    try:
+        want = con.execute("SELECT a.kind, count(*), sum(o.amount_cents - o.paid_cents) FROM open_items o JOIN "
+                           "accounts a ON a.id = o.account_id WHERE o.amount_cents - o.paid_cents > 0 "
+                           "GROUP BY a.kind ORDER BY a.kind").fetchall()  # fmt: skip
+    finally:
+        con.close()
+    assert [tuple(r) for r in report.rows] == want
+    assert report.totals[1:] == (sum(r[1] for r in want), sum(r[2] for r in want))
+    assert save_adhoc(ctx, SUPERVISOR, "Open-By-Kind", open_by_kind) is True
+    assert save_adhoc(ctx, SUPERVISOR, "open-by-kind", open_by_kind) is False  # saved again, replaced
+    assert saved_reports(ctx, SUPERVISOR) == ["open-by-kind"]
+    again = run_saved(ctx, SUPERVISOR, "open-by-kind", dt.date(2026, 1, 1), dt.date(2027, 12, 31))
+    assert again.rows == report.rows and again.title == "open-by-kind"
+    smiths = run_adhoc(ctx, SUPERVISOR, AdhocDefinition("accounts", (Filter("name", "contains", "smith"),)),
+                       None, None)  # fmt: skip
+    assert [r[1] for r in smiths.rows] == ["SMITH, JOHN", "SMITHSON, MARY"]
+
+
+def test_nothing_but_whitelisted_fields_reaches_the_database(ctx: ServiceContext) -> None:
+    for definition, said in (
+        (AdhocDefinition("users"), "no subject 'users'"),
+        (AdhocDefinition("accounts", (Filter("password_hash", "=", "x"),)), "no field 'password_hash'"),
+        (AdhocDefinition("accounts", (Filter("name", "; DROP", "x"),)), "compares with one of"),
+        (AdhocDefinition("accounts", group_by="1; DELETE FROM accounts"), "no field"),
+        (AdhocDefinition("accounts", totals=("name",)), "Only amounts are totalled"),
+        (AdhocDefinition("open_items", (Filter("amount", ">", "lots"),)), "not an amount"),
+        (AdhocDefinition("orders"), "not kept in this database yet"),
+    ):
+        with pytest.raises(ServiceError, match=said):
+            run_adhoc(ctx, SUPERVISOR, definition, dt.date(2026, 1, 1), dt.date(2026, 1, 2))
+    with pytest.raises(AdhocError, match="like amount >= 100"):
+        parse_filters("amount about 100")
+    with pytest.raises(ServiceError, match="lower-case letters"):
+        save_adhoc(ctx, SUPERVISOR, "no spaces allowed", AdhocDefinition("accounts"))
+    with pytest.raises(ServiceError, match="may not run reports"):
+        run_adhoc(ctx, CASHIER, AdhocDefinition("accounts"), None, None)
