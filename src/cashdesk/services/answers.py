@@ -128,11 +128,12 @@ def answers_for_account(ctx: ServiceContext, operator: Operator, *, kind: str, s
     today = ctx.today()
     with ctx.db.unit_of_work(write=False) as uow:
         scored = []
-        for row in store.all_answers(uow.session):
-            score = relevance_to_account(store.answer_of(row), topics)
-            if score:
-                scored.append((-score, row.slug, _found_answer(row, today)))
-    return [found for _, _, found in sorted(scored)[:limit]]
+        for row in store.answers_about(uow.session, sorted(topics)):
+            answer = store.answer_of(row)
+            score = relevance_to_account(answer, topics)
+            if score:  # ties: the answer about fewer topics is the more specific
+                scored.append((-score, len(answer.applies_to), row.slug, _found_answer(row, today)))
+    return [entry[-1] for entry in sorted(scored, key=lambda e: e[:3])[:limit]]
 
 
 def save_answer(ctx: ServiceContext, operator: Operator, answer: Answer) -> int:

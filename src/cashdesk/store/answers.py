@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.answers import Answer, Referral, to_markdown
@@ -116,6 +116,15 @@ def all_answers(session: Session) -> list[AnswerRow]:
 
 def all_referrals(session: Session) -> list[ReferralRow]:
     return list(session.scalars(select(ReferralRow).order_by(ReferralRow.slug)))
+
+
+def answers_about(session: Session, topics: Sequence[str]) -> list[AnswerRow]:
+    """Answers that apply to any of `topics` (applies_to holds them space-separated)."""
+    if not topics:
+        return []
+    padded = " " + AnswerRow.applies_to + " "
+    return list(session.scalars(select(AnswerRow).where(or_(*(padded.contains(f" {t} ") for t in topics)))
+                                .order_by(AnswerRow.slug)))  # fmt: skip
 
 
 def versions(session: Session, answer_id: int) -> list[AnswerVersionRow]:
