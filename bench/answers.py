@@ -42,9 +42,10 @@ QUERIES = (
     "where do I pay a parking ticket", "reconnect", "building permit fence", "deposit refund",
     "my check bounced", "how do I file a zero return", "water", "help paying my bill low income",
 )  # fmt: skip
-TOPIC_WORDS = ("water sewer trash bill meter leak shut off reconnect deposit payment plan late fee penalty "
+_TOPIC_TEXT = ("water sewer trash bill meter leak shut off reconnect deposit payment plan late fee penalty "
                "interest sales tax return license permit court ticket refund check card cash account "
-               "service start stop move owner tenant landlord notice tag crew hours office").split()  # fmt: skip
+               "service start stop move owner tenant landlord notice tag crew hours office")  # fmt: skip
+TOPIC_WORDS = _TOPIC_TEXT.split()
 
 
 def made_up(rng: random.Random, n: int) -> Answer | Referral:
