@@ -9,14 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from cashdesk.domain.answers import Answer, Referral, account_topics, fts_query, relevance_to_account, search_words
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import answers as store
-from cashdesk.store.models_answers import AnswerRow, ReferralRow
+from cashdesk.store.models_answers import AnswerRow
 
 #: Longest search text: a customer's question, not a page.
 MAX_QUERY = 200
@@ -52,10 +50,6 @@ def _found_answer(row: AnswerRow, today: dt.date) -> Found:
     return Found("answer", row.slug, row.title, row.question, row.department, due)
 
 
-def _found_referral(row: ReferralRow) -> Found:
-    return Found("referral", row.slug, row.name, row.handles.split("\n\n")[-1][:160], row.phone)
-
-
 def search_answers(ctx: ServiceContext, operator: Operator, query: str, *, limit: int | None = None) -> list[Found]:
     """Answers and referrals for a customer's words, best first (bm25 over title, question,
     keywords and text). An empty search, or one of only common words, finds nothing."""
@@ -66,26 +60,11 @@ def search_answers(ctx: ServiceContext, operator: Operator, query: str, *, limit
     if expression is None:
         return []
     limit = limit or ctx.settings.answers.limit
-    today = ctx.today()
+    today = ctx.today().isoformat()
     with ctx.db.read() as conn:
         hits = store.search(conn, expression, search_words(query), limit)
-    if not hits:
-        return []
-    with ctx.db.unit_of_work(write=False) as uow:
-        s = uow.session
-        answers = {
-            r.id: r
-            for r in s.scalars(select(AnswerRow).where(AnswerRow.id.in_([h.id for h in hits if h.kind == "answer"])))
-        }
-        referrals = {r.id: r for r in s.scalars(select(ReferralRow).where(ReferralRow.id.in_(
-            [h.id for h in hits if h.kind == "referral"])))}  # fmt: skip
-        found = []
-        for hit in hits:
-            if hit.kind == "answer" and hit.id in answers:
-                found.append(_found_answer(answers[hit.id], today))
-            elif hit.kind == "referral" and hit.id in referrals:
-                found.append(_found_referral(referrals[hit.id]))
-        return found
+    return [Found(h.kind, h.slug, h.title, h.summary, h.department, h.review_on is not None and h.review_on <= today)
+            for h in hits]  # fmt: skip
 
 
 def answer_view(ctx: ServiceContext, operator: Operator, slug: str) -> AnswerView:
