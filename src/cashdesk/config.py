@@ -168,6 +168,19 @@ class AllocationSettings:
     priorities: Mapping[str, int]  # revenue code -> paying order
 
 
+@dataclass(frozen=True, slots=True)
+class AnswersSettings:
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class SuppliesSettings:
+    roll_length_m: int
+    line_height_tenths_mm: int
+    paper_warn_percent: int
+    paper_item: str
+
+
 def default_config_path() -> Path:
     from platformdirs import user_config_path
 
@@ -205,6 +218,8 @@ class Settings:
     backup: BackupSettings
     imports: ImportsSettings
     allocation: AllocationSettings
+    answers: AnswersSettings
+    supplies: SuppliesSettings
     path: Path | None
     _from_file: dict[str, Any]
     _lines: dict[str, int]

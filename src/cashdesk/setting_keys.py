@@ -367,4 +367,33 @@ SETTINGS: tuple[Setting, ...] = (
         "Paying order by revenue code (lower pays first); codes not listed use their category's order",
         _check_priorities,
     ),
+    Setting(
+        "answers.limit",
+        int,
+        10,
+        "Most answers and referrals a search at the counter shows",
+        lambda v: _check_range(v, 1, 100),
+    ),
+    Setting(
+        "supplies.roll_length_m",
+        int,
+        80,
+        "Length of one roll of receipt paper in metres (80 m rolls are common)",
+        lambda v: _check_range(v, 1, 1_000),
+    ),
+    Setting(
+        "supplies.line_height_tenths_mm",
+        int,
+        38,
+        "Paper one printed line takes, in tenths of a millimetre (38 = 3.8 mm)",
+        lambda v: _check_range(v, 10, 200),
+    ),
+    Setting(
+        "supplies.paper_warn_percent",
+        int,
+        10,
+        "Warn at a station when less than this percentage of its paper roll is left",
+        lambda v: _check_range(v, 0, 90),
+    ),
+    Setting("supplies.paper_item", str, "PAPER-ROLL", "Supply item code of receipt paper rolls"),
 )

@@ -14,6 +14,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from cashdesk.cli.answers import answers_command, supplies_command
 from cashdesk.cli.days import (
     backup_command,
     close_day_command,
@@ -134,6 +135,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return statement_command(ctx, args)
         if command == "report":
             return report_command(ctx, args)
+        if command == "answers":
+            return answers_command(ctx, args)
+        if command == "supplies":
+            return supplies_command(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

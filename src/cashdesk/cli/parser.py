@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     _file_commands(sub)
     _office_commands(sub)
     _research_commands(sub)
+    _answer_commands(sub)
     return parser
 
 
@@ -269,6 +270,48 @@ def _research_commands(sub: Commands) -> None:
     report.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     report.add_argument("--format", default="pdf", choices=["pdf", "csv"], help="default pdf")
     report.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="the folder (default: here)")
+def _answer_commands(sub: Commands) -> None:
+    """Answers at the counter and the office's supplies (docs/answers.md, docs/supplies.md)."""
+    answers = sub.add_parser("answers", help="answers to ordinance and policy questions, and referrals")
+    answers_sub = answers.add_subparsers(dest="answers_command", metavar="ACTION", required=True)
+    imp = answers_sub.add_parser("import", help="add or update answers and referrals from Markdown files (all or none)")
+    imp.add_argument("folder", metavar="DIR")
+    exp = answers_sub.add_parser("export", help="write every answer and referral as a Markdown file")
+    exp.add_argument("folder", metavar="DIR")
+    search = answers_sub.add_parser("search", help="find answers and referrals by a few words, best first")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    supplies = sub.add_parser("supplies", help="supplies and forms: stock, movements, reorder list, count sheet")
+    supplies_sub = supplies.add_subparsers(dest="supplies_command", metavar="ACTION", required=True)
+    for name, help in (("list", "every item: on hand, minimum, daily use, what to reorder"),
+                       ("reorder", "items under their minimum or that will be within their lead days")):  # fmt: skip
+        listing = supplies_sub.add_parser(name, help=help)
+        listing.add_argument("--json", action="store_true", help="print JSON (keys item, on_hand, minimum, reorder)")
+    sheet = supplies_sub.add_parser("count-sheet", help="a PDF to count the stock on")
+    sheet.add_argument("folder", metavar="DIR")
+    add = supplies_sub.add_parser("add", help="a new item (a form, a roll of paper, deposit bags …)")
+    add.add_argument("item", metavar="ITEM", help="its code, like PAPER-ROLL or FORM-ST100")
+    add.add_argument("--name", required=True, metavar="TEXT")
+    add.add_argument("--unit", default="each", metavar="TEXT")
+    for option in ("--minimum", "--maximum", "--lead-days"):
+        add.add_argument(option, type=_whole_number, default=0, metavar="N")
+    add.add_argument("--supplier", default="", metavar="TEXT")
+    _signed_arguments(add)
+    for name, help in (("receive", "stock received"), ("issue", "stock taken out for use (a paper roll: at this "
+                       "station)"), ("count", "what a count found: the difference is posted"),
+                       ("damaged", "stock damaged or lost")):  # fmt: skip
+        moving = supplies_sub.add_parser(name, help=help)
+        moving.add_argument("item", metavar="ITEM")
+        moving.add_argument("quantity", type=_whole_number, metavar="QUANTITY")
+        moving.add_argument("--note", default="", metavar="TEXT")
+        _signed_arguments(moving)
+
+
+def _signed_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", required=True, metavar="USER", help="who does it (a cashier or supervisor)")
+    parser.add_argument("--password-stdin", action="store_true",
+                        help="read the user's password from one line of standard input")  # fmt: skip
 
 
 def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:

@@ -34,10 +34,13 @@ class Permission(enum.StrEnum):
     MANAGE_SETTINGS = "manage_settings"  # stations, printers, revenue codes, formulas
     IMPORT_DATA = "import_data"  # accounts from the billing system
     BACKUP = "backup"
+    EDIT_ANSWERS = "edit_answers"  # the answers at the counter and the referral directory
+    KEEP_SUPPLIES = "keep_supplies"  # receive, issue, count supplies and forms
 
 
-_CASHIER = frozenset({Permission.LOOK_UP_ACCOUNTS, Permission.TAKE_PAYMENTS})
+_CASHIER = frozenset({Permission.LOOK_UP_ACCOUNTS, Permission.TAKE_PAYMENTS, Permission.KEEP_SUPPLIES})
 _SUPERVISOR = _CASHIER | {
+    Permission.EDIT_ANSWERS,
     Permission.APPROVE_OVERRIDES,
     Permission.SECOND_COUNT,
     Permission.CLOSE_DAY,
@@ -52,6 +55,7 @@ _ADMINISTRATOR = frozenset(
         Permission.MANAGE_SETTINGS,
         Permission.IMPORT_DATA,
         Permission.BACKUP,
+        Permission.EDIT_ANSWERS,
     }
 )
 

@@ -41,6 +41,7 @@ from cashdesk.services.receipt_jobs import _local as _local
 from cashdesk.services.receipt_jobs import _render, render_stored
 from cashdesk.services.receipt_jobs import queue_void_slip as queue_void_slip
 from cashdesk.services.receipt_jobs import receipt_doc as receipt_doc
+from cashdesk.store import supplies as supplies_store
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import AuditEventRow, PrintJobRow, ReceiptRow
 
@@ -234,6 +235,8 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
                 row.status = "printed"
                 row.printed_at = ctx.now().replace(tzinfo=None)
                 row.last_error = ""
+                if lines := payload.count(b"\n"):  # the paper it took (services/supplies.paper_state)
+                    supplies_store.paper_printed(uow.rows, ctx.station, lines)
             elif result.uncertain:
                 # The whole job went out and no answer came: it stays "printing", for a person.
                 row.last_error = result.reason[:200]

@@ -55,7 +55,19 @@ __all__ = [
 
 #: Every schema revision this program knows, oldest first. A test keeps it equal to the
 #: Alembic scripts, so start-up can check the schema without importing Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 #: How long one statement waits for a lock another connection holds (SQLite's busy handler).

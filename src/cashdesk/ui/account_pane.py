@@ -95,6 +95,8 @@ class AccountPane(QWidget):
         self._flags_layout.setContentsMargins(0, 4, 0, 4)
         self.flag_labels: list[QLabel] = []
         layout.addWidget(self._flags_box)
+        self.answers_label = _value_label("accountAnswers")  # set by ui/answers.AccountAnswers
+        layout.addWidget(self.answers_label)
 
         layout.addLayout(self._build_money())
         layout.addLayout(self._build_aging())

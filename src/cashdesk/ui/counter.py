@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
+from cashdesk.ui.account_answers import AccountAnswers
 from cashdesk.ui.cart import CartLinesModel, CartState, TendersModel
 from cashdesk.ui.counter_lines import CounterLines
 from cashdesk.ui.counter_posting import CounterPosting
@@ -121,6 +122,7 @@ class CounterScreen(QWidget):
         self.tenders_view.delete_pressed.connect(self.lines.remove_tender)
 
         self._keys = self._bind_keys()
+        self.account_answers = AccountAnswers(self)  # F1 itself is the main window's (Counter menu)
         self.setFocusProxy(self.inquiry.search_field)
         self.refresh()
 

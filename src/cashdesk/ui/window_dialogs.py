@@ -2,7 +2,8 @@
 signed in may do: a void (Ctrl+Shift+V), the day close (Ctrl+Shift+E), a returned check
 (Ctrl+Shift+N), a no sale (Ctrl+Shift+O), a receipt's PDF copy (Ctrl+Shift+S), and the mail:
 batches (Ctrl+Shift+M), the mail log (Ctrl+Shift+G), tax returns (Ctrl+Shift+T) and delinquent
-filers. The main window (`ui.main_window.MainWindow`) holds them while they are open.
+filers; the answers and referrals (F1) and the supplies (Ctrl+Shift+U).
+The main window (`ui.main_window.MainWindow`) holds them while they are open.
 """
 
 from __future__ import annotations
@@ -249,6 +250,28 @@ class WindowDialogs:
             return DelinquentFilersDialog(self._owner.ctx, operator, self._owner)
 
         self._open_mail(make, "list of delinquent filers")
+
+    def open_answers(self) -> None:
+        """F1: the answers and referrals; those for the account shown come first."""
+
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.answers import AnswersDialog
+
+            detail = self._owner.inquiry.pane.detail
+            account = (
+                (detail.account.kind.value, detail.account.status.value, detail.past_due.cents) if detail else None
+            )
+            return AnswersDialog(self._owner.ctx, operator, account=account, parent=self._owner)
+
+        self._open_mail(make, "answers")
+
+    def open_supplies(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.supplies import SuppliesDialog
+
+            return SuppliesDialog(self._owner.ctx, operator, parent=self._owner)
+
+        self._open_mail(make, "supplies screen")
 
     # -- passwords and the audit trail ---------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from cashdesk.store import models_answers  # noqa: F401  (its tables in Base.metadata)
 from cashdesk.store.models import Base
 from cashdesk.store.models_reports import SavedReportRow  # noqa: F401  (its table in the metadata)
 
