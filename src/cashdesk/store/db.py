@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 #: Every schema revision this program knows, oldest first. A test keeps it equal to the
 #: Alembic scripts, so start-up can check the schema without importing Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 #: How long one statement waits for a lock another connection holds (SQLite's busy handler).

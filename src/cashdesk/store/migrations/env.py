@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from cashdesk.store import models_orders  # noqa: F401  (its tables in the metadata)
 from cashdesk.store.models import Base
 
 connection = context.config.attributes["connection"]
