@@ -32,6 +32,7 @@ from cashdesk.cli.lookups import (
     search_command,
 )
 from cashdesk.cli.office import office_command, station_command, sync_command
+from cashdesk.cli.orders import shutoff_list_command, work_orders_command
 from cashdesk.cli.parser import build_parser
 from cashdesk.cli.people import init_command, user_command
 from cashdesk.cli.signing import CommandError
@@ -127,6 +128,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return station_command(ctx, args)
         if command == "sync":
             return sync_command(ctx, args)
+        if command == "work-orders":
+            return work_orders_command(ctx, args)
+        if command == "shutoff-list":
+            return shutoff_list_command(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

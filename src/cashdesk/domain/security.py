@@ -34,9 +34,10 @@ class Permission(enum.StrEnum):
     MANAGE_SETTINGS = "manage_settings"  # stations, printers, revenue codes, formulas
     IMPORT_DATA = "import_data"  # accounts from the billing system
     BACKUP = "backup"
+    WORK_ORDERS = "work_orders"  # service orders: create, dispatch, complete, cancel (issue 16)
 
 
-_CASHIER = frozenset({Permission.LOOK_UP_ACCOUNTS, Permission.TAKE_PAYMENTS})
+_CASHIER = frozenset({Permission.LOOK_UP_ACCOUNTS, Permission.TAKE_PAYMENTS, Permission.WORK_ORDERS})
 _SUPERVISOR = _CASHIER | {
     Permission.APPROVE_OVERRIDES,
     Permission.SECOND_COUNT,
@@ -52,6 +53,7 @@ _ADMINISTRATOR = frozenset(
         Permission.MANAGE_SETTINGS,
         Permission.IMPORT_DATA,
         Permission.BACKUP,
+        Permission.WORK_ORDERS,  # the nightly run and the field's completions, at the command line
     }
 )
 

@@ -102,7 +102,7 @@ def create_order(ctx: ServiceContext, operator: Operator, account: str, kind: Or
                  scheduled: dt.date | None = None, notes: str = "", priority: int = 3) -> Created:  # fmt: skip
     """A clerk's order for a crew. Start service charges its deposit; door tags and disconnects come
     from the shut-off list (services/shutoff.py), reconnects from a payment (services/order_hooks.py)."""
-    operator.require(Permission.TAKE_PAYMENTS, "create work orders")
+    operator.require(Permission.WORK_ORDERS, "create work orders")
     if kind in (OrderType.DOOR_TAG, OrderType.DISCONNECT):
         raise OrderRefused("Door tags and disconnects come from the shut-off list: ask a supervisor to run it.")
     if not 1 <= priority <= 5:
@@ -259,22 +259,22 @@ def _settle_deposit(db: Driver, ctx: ServiceContext, account_id: int, today: dt.
 
 
 def dispatch(ctx: ServiceContext, operator: Operator, number: str, crew: str = "") -> WorkOrder:
-    operator.require(Permission.TAKE_PAYMENTS, "dispatch work orders")
+    operator.require(Permission.WORK_ORDERS, "dispatch work orders")
     return _change(ctx, operator, number, OrderStatus.DISPATCHED, crew=_text(crew, "crew", 40))
 
 
 def complete(ctx: ServiceContext, operator: Operator, number: str, *, result: str = "", reading: str = "",
              transfer_to: str = "") -> WorkOrder:  # fmt: skip
-    operator.require(Permission.TAKE_PAYMENTS, "complete work orders")
+    operator.require(Permission.WORK_ORDERS, "complete work orders")
     return _change(ctx, operator, number, OrderStatus.COMPLETED, result=_text(result, "result", 200),
                    reading=_text(reading, "meter reading", 20), transfer_to=transfer_to)  # fmt: skip
 
 
 def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) -> WorkOrder:
-    operator.require(Permission.TAKE_PAYMENTS, "cancel work orders")
+    operator.require(Permission.WORK_ORDERS, "cancel work orders")
     return _change(ctx, operator, number, OrderStatus.CANCELLED, reason=reason)
 
 
 def not_done(ctx: ServiceContext, operator: Operator, number: str, why: str) -> WorkOrder:
-    operator.require(Permission.TAKE_PAYMENTS, "record work orders not done")
+    operator.require(Permission.WORK_ORDERS, "record work orders not done")
     return _change(ctx, operator, number, OrderStatus.NOT_DONE, reason=_text(why, "reason", 120))
