@@ -4,7 +4,11 @@ that cancels the steps in its own transaction, reconnects by the hour, start and
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +27,7 @@ from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from tests.integration import orders_city
 
+ROOT = Path(__file__).resolve().parents[2]
 MONDAY = dt.datetime(2026, 12, 7, 17, 0, tzinfo=dt.UTC)  # 10:00 in Denver
 TUESDAY = dt.date(2026, 12, 8)
 CASHIER = Operator("jcashier", Role.CASHIER)
@@ -201,3 +206,21 @@ def test_a_bad_change_is_refused_in_words_and_changes_nothing(ctx: ServiceContex
         so.create_order(ctx, CASHIER, "3000000011", OrderType.DISCONNECT)
     so.cancel(ctx, CASHIER, made.order.number, "customer request")
     assert rows(path, "SELECT status, reason FROM work_orders") == [("cancelled", "customer request")]
+
+
+@pytest.mark.parametrize("when", ["before-cancel", "after-cancel"])
+def test_a_kill_between_the_payment_and_the_cancellation_leaves_neither_half(
+    ctx: ServiceContext, path: Path, when: str
+) -> None:
+    shutoff.commit(ctx, SUPERVISOR, TUESDAY)
+    before = rows(path, "SELECT id, paid_cents FROM open_items ORDER BY id")
+    env = {**os.environ, "CASHDESK_CLOCK": MONDAY.isoformat()}
+    done = subprocess.run([sys.executable, "-m", "tests.support.orders_kill_worker", str(path), when, "3000000011",
+                           "12000"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert rows(path, "SELECT count(*) FROM receipts") == [(0,)]
+    assert rows(path, "SELECT id, paid_cents FROM open_items ORDER BY id") == before
+    assert {status for (status,) in rows(path, "SELECT status FROM work_orders")} == {"pending"}
+    assert rows(path, "PRAGMA integrity_check") == [("ok",)]
+    posted = pay(ctx, "3000000011", 12000)  # and the next try does both
+    assert posted.lines[0].notes and rows(path, "SELECT count(*) FROM work_orders WHERE status = 'cancelled'") == [(2,)]
