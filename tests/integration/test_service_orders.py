@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from cashdesk.config import Settings
 from cashdesk.domain.cash import CashCount
@@ -20,7 +21,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
 from cashdesk.domain.service_orders import HoldKind, OrderStatus, OrderType
 from cashdesk.domain.tenders import Tender, TenderKind
-from cashdesk.services import order_hooks, shutoff
+from cashdesk.services import order_hooks, order_tickets, shutoff
 from cashdesk.services import service_orders as so
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
 from cashdesk.services.drawers import open_drawer
@@ -224,3 +225,18 @@ def test_a_kill_between_the_payment_and_the_cancellation_leaves_neither_half(
     assert rows(path, "PRAGMA integrity_check") == [("ok",)]
     posted = pay(ctx, "3000000011", 12000)  # and the next try does both
     assert posted.lines[0].notes and rows(path, "SELECT count(*) FROM work_orders WHERE status = 'cancelled'") == [(2,)]
+
+
+def test_the_ticket_as_a_pdf_and_on_the_receipt_printer(ctx: ServiceContext, path: Path, tmp_path: Path) -> None:
+    shutoff.commit(ctx, SUPERVISOR, TUESDAY)
+    pdf = order_tickets.ticket_file(ctx, CASHIER, "WO-2026-00002", tmp_path)
+    assert pdf.name == "work-order-WO-2026-00002.pdf"
+    text = PdfReader(pdf).pages[0].extract_text()
+    for shown in ("Work order WO-2026-00002", "Disconnect", "3000000011", "ADAMS, AL", "011 Elm St",
+                  "WO-2026-00001", "Meter reading"):  # fmt: skip
+        assert shown in text
+    assert pdf.read_bytes() == order_tickets.ticket_file(ctx, CASHIER, "WO-2026-00002", tmp_path).read_bytes()
+    job = order_tickets.ticket_slip(ctx, CASHIER, "WO-2026-00001")
+    [(kind, payload)] = rows(path, "SELECT kind, payload FROM print_jobs WHERE id = ?", (job,))
+    assert kind == "work_order"
+    assert b"WORK ORDER" in payload and b"Door tag" in payload and b"$30.00" in payload  # type: ignore[operator]

@@ -296,3 +296,21 @@ def past_due_after(items: Iterable[OpenItem], paid: Iterable[tuple[int, Money]],
         by_item[item_id] = by_item.get(item_id, 0) + amount.cents
     return past_due(((item.bill_date or item.due_date, Money(item.open_amount.cents - by_item.get(item.id, 0)))
                      for item in items), on, aging_days)  # fmt: skip
+
+
+def ticket_lines(order: WorkOrder) -> tuple[tuple[str, str], ...]:
+    """What the crew's ticket shows, label and value, in order (the PDF and the receipt printer alike)."""
+    lines = [("Order", order.number), ("Type", order.type.label), ("Status", order.status.label),
+             ("Account", order.account), ("Customer", order.account_name), ("Service address", order.service_address),
+             ("Scheduled", order.scheduled.isoformat() if order.scheduled else "when allowed"),
+             ("Priority", str(order.priority)), ("Reason", order.reason)]  # fmt: skip
+    if order.depends_on:
+        lines.append(("After", order.depends_on))
+    if order.fee.cents:
+        lines.append(("Fee", order.fee.display()))
+    if order.crew:
+        lines.append(("Crew", order.crew))
+    if order.notes:
+        lines.append(("Notes", order.notes))
+    lines.append(("Requested by", f"{order.requested_by}, {order.requested_at:%Y-%m-%d %H:%M} UTC"))
+    return tuple((label, value) for label, value in lines if value)
