@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
-from cashdesk.domain.accounts import AccountStatus, OpenItem, RevenueCode, normalize_account_number
+from cashdesk.domain.accounts import Account, AccountStatus, OpenItem, RevenueCode, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
@@ -24,6 +24,7 @@ from cashdesk.domain.service_orders import (
     OrderStatus,
     OrderType,
     ReconnectFee,
+    WorkOrder,
     past_due_after,
     reconnect_fee,
 )
@@ -32,6 +33,8 @@ from cashdesk.services.service_orders import change_on, new_order
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
 from cashdesk.store.posting import PayingAccount, open_items
+
+PANE_ORDERS = 8
 
 
 def fee_now(ctx: ServiceContext, now: dt.datetime) -> ReconnectFee:
@@ -107,3 +110,19 @@ def _still_open(db: Driver, number: str) -> bool:
     """A disconnect is cancelled with its door tag; it is not cancelled twice."""
     row = orders.order_row(db, number)
     return row is not None and OrderStatus(row[3]).is_open
+
+
+def pane_orders(db: Driver, ctx: ServiceContext, account: Account) -> tuple[tuple[WorkOrder, ...], str]:
+    """The account's latest orders for the inquiry pane, and the reconnect fee a payment would add
+    (on a disconnected account with no reconnect ordered and none billed), in words."""
+    if account.kind.value != "utility":
+        return (), ""
+    found = tuple(orders.find(db, account=account.number, limit=PANE_ORDERS))
+    if (
+        account.status is not AccountStatus.SHUT_OFF
+        or any(o.type is OrderType.RECONNECT and o.status.is_open for o in found)
+        or any(item.revenue_code == "RECON" for item in account.items)
+    ):
+        return found, ""
+    fee = fee_now(ctx, ctx.now())
+    return found, f"A payment orders the reconnect and adds its fee: {fee.fee.display()} ({fee.words})."

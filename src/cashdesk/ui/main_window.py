@@ -73,6 +73,7 @@ PDF_COPY_KEY = "Ctrl+Shift+S"
 MAIL_BATCHES_KEY = "Ctrl+Shift+M"
 MAIL_LOG_KEY = "Ctrl+Shift+G"
 TAX_RETURN_KEY = "Ctrl+Shift+T"
+SERVICE_ORDERS_KEY = "Ctrl+Shift+W"  # ui.service_orders
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -242,8 +243,10 @@ class MainWindow(QMainWindow):
         self.void_action = self._action("&Void a receipt…", VOID_KEY, self.dialogs.open_void_dialog)
         self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY, self.banners.retry_printing)
         self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY, self.dialogs.open_no_sale_dialog)
+        self.service_orders_action = self._action("&Service orders…", SERVICE_ORDERS_KEY,
+                                                  self.dialogs.open_service_orders)  # fmt: skip
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
-                                 self.no_sale_action, self.retry_print_action)  # fmt: skip
+                                 self.no_sale_action, self.service_orders_action, self.retry_print_action)  # fmt: skip
         self.counter_menu = self._menu("C&ounter", "counterMenu", self._counter_actions,
                                        separator_before=self.retry_print_action)  # fmt: skip
 
