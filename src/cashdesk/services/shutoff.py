@@ -60,7 +60,7 @@ def rule_of(ctx: ServiceContext) -> ShutoffRule:
                        frozenset(dt.date.fromisoformat(d) for d in s.holidays))  # fmt: skip
 
 
-def _preview_on(db: Driver, ctx: ServiceContext, on: dt.date) -> tuple[ShutoffPreview, list[int]]:
+def preview_on(db: Driver, ctx: ServiceContext, on: dt.date) -> tuple[ShutoffPreview, list[int]]:
     rule = rule_of(ctx)
     refusal = shutoff_date_refusal(on, rule, orders.shutoff_hold_days(db))
     held_ids = orders.holds_on(db, on)
@@ -79,7 +79,7 @@ def preview(ctx: ServiceContext, operator: Operator, on: dt.date) -> ShutoffPrev
     """The accounts a shut-off run on `on` would tag; nothing is written."""
     operator.require(Permission.LOOK_UP_ACCOUNTS, "see the shut-off list")
     with ctx.db.unit_of_work(write=False) as uow:
-        return _preview_on(uow.rows, ctx, on)[0]
+        return preview_on(uow.rows, ctx, on)[0]
 
 
 def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCommitted:
@@ -93,7 +93,7 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCom
     tags, disconnects = [], []
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
-        shown, ids = _preview_on(db, ctx, on)
+        shown, ids = preview_on(db, ctx, on)
         if shown.refusal:
             raise OrderRefused(shown.refusal)
         if not ids:
