@@ -181,6 +181,23 @@ class SuppliesSettings:
     paper_item: str
 
 
+@dataclass(frozen=True, slots=True)
+class OrdersSettings:
+    notice_hours: int
+    shutoff_minimum_cents: int
+    shutoff_aging_days: int
+    no_shutoff_days: tuple[str, ...]
+    holidays: tuple[str, ...]  # ISO dates
+    door_tag_fee_cents: int
+    reconnect_fee_cents: int
+    after_hours_fee_cents: int
+    opens_hour: int
+    closes_hour: int
+    deposit_rule: str  # fixed, multiple or none
+    deposit_fixed_cents: int
+    deposit_multiple: int
+
+
 def default_config_path() -> Path:
     from platformdirs import user_config_path
 
@@ -220,6 +237,7 @@ class Settings:
     allocation: AllocationSettings
     answers: AnswersSettings
     supplies: SuppliesSettings
+    orders: OrdersSettings
     path: Path | None
     _from_file: dict[str, Any]
     _lines: dict[str, int]

@@ -84,6 +84,27 @@ def _check_priorities(value: dict[str, Any]) -> None:
             raise ValueError(f"the priority of {code!r} must be a whole number")
 
 
+def _check_weekdays(value: list[Any]) -> None:
+    from cashdesk.domain.service_orders import weekday_numbers
+
+    weekday_numbers(str(day) for day in value)
+
+
+def _check_dates(value: list[Any]) -> None:
+    import datetime as dt
+
+    for day in value:
+        try:
+            dt.date.fromisoformat(str(day))
+        except ValueError:
+            raise ValueError(f'{day!r} is not a date; write dates like "2026-12-25"') from None
+
+
+def _check_deposit_rule(value: str) -> None:
+    if value not in ("fixed", "multiple", "none"):
+        raise ValueError('use "fixed", "multiple" or "none"')
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     key: str  # section.name, as in the TOML file
@@ -396,4 +417,79 @@ SETTINGS: tuple[Setting, ...] = (
         lambda v: _check_range(v, 0, 90),
     ),
     Setting("supplies.paper_item", str, "PAPER-ROLL", "Supply item code of receipt paper rolls"),
+    Setting(
+        "orders.notice_hours",
+        int,
+        48,
+        "Hours between a door tag hung and its disconnect",
+        lambda v: _check_range(v, 1, 720),
+    ),
+    Setting(
+        "orders.shutoff_minimum_cents",
+        int,
+        5000,
+        "Past-due amount that puts an account on the shut-off list",
+        lambda v: _check_range(v, 1, 10_000_000),
+    ),
+    Setting(
+        "orders.shutoff_aging_days",
+        int,
+        60,
+        "Only charges billed at least this many days before count",
+        lambda v: _check_range(v, 0, 365),
+    ),
+    Setting(
+        "orders.no_shutoff_days", list, ["Friday", "Saturday", "Sunday"], "Weekdays with no shut-offs", _check_weekdays
+    ),
+    Setting(
+        "orders.holidays", list, [], "Holidays (no shut-offs on them or the day before; after-hours fees)", _check_dates
+    ),
+    Setting(
+        "orders.door_tag_fee_cents",
+        int,
+        3000,
+        "Door tag (shut-off notice) fee, an open item ($30.00)",
+        lambda v: _check_range(v, 0, 100_000),
+    ),
+    Setting(
+        "orders.reconnect_fee_cents",
+        int,
+        5000,
+        "Reconnect fee in business hours ($50.00)",
+        lambda v: _check_range(v, 0, 100_000),
+    ),
+    Setting(
+        "orders.after_hours_fee_cents",
+        int,
+        10000,
+        "Reconnect fee after hours, weekends, holidays ($100.00)",
+        lambda v: _check_range(v, 0, 100_000),
+    ),
+    Setting(
+        "orders.opens_hour", int, 8, "Hour business hours begin (local time, 0-23)", lambda v: _check_range(v, 0, 23)
+    ),
+    Setting(
+        "orders.closes_hour", int, 17, "Hour business hours end (local time, 1-24)", lambda v: _check_range(v, 1, 24)
+    ),
+    Setting(
+        "orders.deposit_rule",
+        str,
+        "multiple",
+        "Start-service deposit: fixed, multiple (of the average bill) or none",
+        _check_deposit_rule,
+    ),
+    Setting(
+        "orders.deposit_fixed_cents",
+        int,
+        15000,
+        "Fixed start-service deposit ($150.00)",
+        lambda v: _check_range(v, 0, 1_000_000),
+    ),
+    Setting(
+        "orders.deposit_multiple",
+        int,
+        2,
+        "Start-service deposit as this many average monthly bills",
+        lambda v: _check_range(v, 0, 12),
+    ),
 )

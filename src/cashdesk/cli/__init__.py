@@ -33,6 +33,7 @@ from cashdesk.cli.lookups import (
     search_command,
 )
 from cashdesk.cli.office import office_command, station_command, sync_command
+from cashdesk.cli.orders import shutoff_list_command, work_orders_command
 from cashdesk.cli.parser import build_parser
 from cashdesk.cli.people import init_command, user_command
 from cashdesk.cli.reports import payments_command, report_command, statement_command
@@ -139,6 +140,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return answers_command(ctx, args)
         if command == "supplies":
             return supplies_command(ctx, args)
+        if command == "work-orders":
+            return work_orders_command(ctx, args)
+        if command == "shutoff-list":
+            return shutoff_list_command(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

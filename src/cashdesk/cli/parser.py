@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     _office_commands(sub)
     _research_commands(sub)
     _answer_commands(sub)
+    _order_commands(sub)
     return parser
 
 
@@ -270,6 +271,8 @@ def _research_commands(sub: Commands) -> None:
     report.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     report.add_argument("--format", default="pdf", choices=["pdf", "csv"], help="default pdf")
     report.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="the folder (default: here)")
+
+
 def _answer_commands(sub: Commands) -> None:
     """Answers at the counter and the office's supplies (docs/answers.md, docs/supplies.md)."""
     answers = sub.add_parser("answers", help="answers to ordinance and policy questions, and referrals")
@@ -312,6 +315,31 @@ def _signed_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", required=True, metavar="USER", help="who does it (a cashier or supervisor)")
     parser.add_argument("--password-stdin", action="store_true",
                         help="read the user's password from one line of standard input")  # fmt: skip
+
+
+def _order_commands(sub: Commands) -> None:
+    """Service orders and the shut-off list (docs/service-orders.md)."""
+    orders = sub.add_parser("work-orders", help="utility service orders: list, the crew sheet, completions")
+    orders_sub = orders.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
+    listing = orders_sub.add_parser("list", help="the orders, newest first")
+    listing.add_argument("--status", metavar="S", help="pending, dispatched, completed, cancelled or not_done")
+    listing.add_argument("--type", metavar="T", help="start, stop, door_tag, disconnect, reconnect, reread, …")
+    listing.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="scheduled for this day")
+    listing.add_argument("--json", action="store_true", help="as JSON")
+    export = orders_sub.add_parser("export", help="the crew sheet (CSV) of a day's orders; they are dispatched")
+    export.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the day")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE", help="the CSV file to write")
+    export.add_argument("--crew", default="", metavar="NAME", help="the crew the orders go to")
+    complete = orders_sub.add_parser("complete", help="take the completions file back from the field (all or none)")
+    complete.add_argument("file", type=Path, metavar="FILE")
+    shutoff = sub.add_parser("shutoff-list", help="the shut-off list for a day: a preview, or --commit (a supervisor)")
+    shutoff.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the shut-off day")
+    shutoff.add_argument("--json", action="store_true", help="as JSON")
+    shutoff.add_argument("--commit", action="store_true", help="hang the door tags for real (needs --user)")
+    shutoff.add_argument("--user", metavar="SUPERVISOR", help="the supervisor who commits it")
+    shutoff.add_argument(
+        "--password-stdin", action="store_true", help="read the supervisor's password from one line of standard input"
+    )
 
 
 def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:

@@ -58,6 +58,7 @@ class AccountLine:
     applied: Money
     balance_left: Money  # negative when the account is left with a credit
     parts: tuple[PartLine, ...] = ()
+    notes: tuple[str, ...] = ()  # service orders the payment cancelled or caused
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parts", tuple(self.parts))
@@ -271,6 +272,7 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
         rows.extend(_Row(line) for line in _wrap(acct.name, width, indent="  "))
         rows.extend(_Row(_two(f"  {part.label.strip()}", part.amount.display(), width)) for part in acct.parts)
         rows.append(_Row(_two("  Balance left", _balance(acct.balance_left), width)))
+        rows.extend(_Row(line) for note in acct.notes for line in _wrap(note, width, indent="  "))
     for item in doc.misc:
         rows.append(_Row(_two(f"{item.revenue_code.strip()} {item.description.strip()}", item.amount.display(), width)))
         rows.extend(_Row(line) for line in _wrap(item.memo, width, indent="  "))

@@ -36,9 +36,12 @@ class Permission(enum.StrEnum):
     BACKUP = "backup"
     EDIT_ANSWERS = "edit_answers"  # the answers at the counter and the referral directory
     KEEP_SUPPLIES = "keep_supplies"  # receive, issue, count supplies and forms
+    WORK_ORDERS = "work_orders"  # service orders: create, dispatch, complete, cancel (issue 16)
 
 
-_CASHIER = frozenset({Permission.LOOK_UP_ACCOUNTS, Permission.TAKE_PAYMENTS, Permission.KEEP_SUPPLIES})
+_CASHIER = frozenset(
+    {Permission.LOOK_UP_ACCOUNTS, Permission.TAKE_PAYMENTS, Permission.KEEP_SUPPLIES, Permission.WORK_ORDERS}
+)
 _SUPERVISOR = _CASHIER | {
     Permission.EDIT_ANSWERS,
     Permission.APPROVE_OVERRIDES,
@@ -56,6 +59,7 @@ _ADMINISTRATOR = frozenset(
         Permission.IMPORT_DATA,
         Permission.BACKUP,
         Permission.EDIT_ANSWERS,
+        Permission.WORK_ORDERS,  # the nightly run and the field's completions, at the command line
     }
 )
 

@@ -9,7 +9,9 @@ from cashdesk.domain.accounts import Account, normalize_account_number
 from cashdesk.domain.aging import Aging, age
 from cashdesk.domain.allocation import paying_order, priority_by
 from cashdesk.domain.money import Money
+from cashdesk.domain.service_orders import WorkOrder
 from cashdesk.services.context import ServiceContext, ServiceError
+from cashdesk.services.order_hooks import pane_orders
 from cashdesk.store import accounts as account_store
 from cashdesk.store import search as search_store
 
@@ -75,6 +77,8 @@ class AccountDetail:
     aging: Aging
     items: tuple[OpenItemView, ...]  # in the order a payment would pay them
     history: tuple[HistoryEntry, ...]
+    orders: tuple[WorkOrder, ...] = ()  # the account's service orders, newest first (issue 16)
+    reconnect_note: str = ""  # what a payment would add on a disconnected account, said before posting
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -158,6 +162,7 @@ def account_detail(
             HistoryEntry(h.on_date, h.kind, h.description, Money(h.amount_cents), h.reference)
             for h in account_store.load_history(uow.session, wanted, history_limit)
         )
+        orders, reconnect_note = pane_orders(uow.rows, ctx, account)
     ordered = paying_order(account.items, priority_by(codes, ctx.settings.allocation.priorities))
     owed = Money.total(i.open_amount for i in ordered)
     return AccountDetail(
@@ -182,4 +187,6 @@ def account_detail(
             for i in ordered
         ),
         history=history,
+        orders=orders,
+        reconnect_note=reconnect_note,
     )

@@ -30,6 +30,7 @@ from cashdesk.services import audit
 from cashdesk.services.auth import hash_password
 from cashdesk.services.context import Operator, ServiceContext, ServiceError, command_line_operator
 from cashdesk.services.demo_accounts import Block, Calendar, build_block
+from cashdesk.services.demo_orders import add_demo_orders
 from cashdesk.services.demo_supplies import add_demo_answers_and_supplies
 from cashdesk.services.setup import init_database
 from cashdesk.store import bulk
@@ -241,6 +242,7 @@ def generate_demo_city(
         )
         users = _add_demo_users(ctx, actor or command_line_operator(), result)
         add_demo_answers_and_supplies(ctx, actor or command_line_operator())
+        add_demo_orders(ctx, actor or command_line_operator())
         result = replace(result, users=users, seconds=time.perf_counter() - started)
         log.info("%s", result.describe())
         return result

@@ -22,7 +22,7 @@ from cashdesk.domain.receipts import MAX_LINES, MAX_PAYER, tax_breakdown
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.domain.text import text_problem
-from cashdesk.services import audit
+from cashdesk.services import audit, order_hooks
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
 from cashdesk.services.posted import PostedLine, PostedReceipt
@@ -232,6 +232,8 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
     if closed:
         _consume_closed_account_approval(at.uow, at.ctx, at.operator, account.number, at.approval_id)
     items, codes = rows.open_items_and_codes(db, account.id)
+    items, notes = order_hooks.on_payment(db, at.ctx, at.operator.user_id, account, items, codes, line.amount,
+                                          at.number, at.business_date)  # fmt: skip
     result = allocate(line.amount, items, priority_by(codes, at.ctx.settings.allocation.priorities))
     if result.credit.cents and not line.keep_excess_as_credit:
         raise ExcessNeedsConfirmation(account.number, result.credit)
@@ -252,7 +254,7 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
         by_id = {item.id: item for item in items}
         parts = tax_breakdown((by_id[item_id].period, by_id[item_id].revenue_code, by_id[item_id].description, amount)
                               for item_id, amount in result.lines)  # fmt: skip
-    posted = PostedLine("account", account.number, account.name, line.amount, result.credit, balance_left, parts)
+    posted = PostedLine("account", account.number, account.name, line.amount, result.credit, balance_left, parts, notes)
     return posted, closed
 
 

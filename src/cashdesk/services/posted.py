@@ -22,6 +22,7 @@ class PostedLine:
     credit: Money  # kept as account credit
     balance_left: Money | None  # what the account still owes after this payment
     parts: tuple[tuple[str, Money], ...] = ()  # a tax account's: what it paid, by period and kind
+    notes: tuple[str, ...] = ()  # what the payment did to the account's service orders
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,7 +143,7 @@ def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, r
 def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
     """The receipt of a payment being posted, from what the posting already holds (no queries)."""
     accounts = tuple(AccountLine(line.reference, line.name, line.amount, line.balance_left or Money(0),
-                                 tuple(PartLine(label, amount) for label, amount in line.parts))
+                                 tuple(PartLine(label, amount) for label, amount in line.parts), line.notes)
                      for line in posted.lines if line.kind == "account")  # fmt: skip
     misc = tuple(MiscLine(line.reference, line.name, line.amount) for line in posted.lines if line.kind == "misc")
     tenders = tuple(_tender_line(t.kind, t.amount, t.reference, t.card_brand, t.card_last4) for t in posted.tenders)

@@ -33,6 +33,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission, Role
 from cashdesk.domain.tenders import CARD_BRANDS, Tender, TenderKind
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.demo_orders import simulate_orders
 from cashdesk.store.models import AccountRow, BusinessDayRow, OpenItemRow, PrintJobRow
 
 if TYPE_CHECKING:
@@ -318,6 +319,7 @@ def _run_day(contexts: dict[str, ServiceContext], clock: _Clock, passwords: dict
         clock.advance(30)
         over_short += _balance_drawer(ctx, cashier, rng, approval)
         _mark_printed(ctx, station, first_job)
+    simulate_orders(main, staff[CASHIERS[0]], rng, day)  # the field's work of the day (services/demo_orders.py)
     clock.advance(20)
     close_day(main, staff[supervisor], day)
     exported = export_deposit(main, staff[supervisor], day, out, ticket_number=f"{day:%y%m%d}01",

@@ -101,6 +101,9 @@ class AccountPane(QWidget):
         layout.addLayout(self._build_money())
         layout.addLayout(self._build_aging())
         layout.addLayout(self._build_addresses())
+        self.orders_label = _value_label("serviceOrders")  # the account's open service orders (issue 16)
+        self.orders_label.setWordWrap(True)
+        layout.addWidget(self.orders_label)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -224,6 +227,8 @@ class AccountPane(QWidget):
         self.items_caption.setText(caption)
         self.items_model.set_rows(detail.items)
         self.history_model.set_rows(detail.history)
+        self.orders_label.setText(orders_text(detail))
+        self.orders_label.setVisible(bool(self.orders_label.text()))
         self._stack.setCurrentIndex(1)
 
     def _set_row(self, label: QLabel, text: str, *, visible: bool = True) -> None:
@@ -249,3 +254,15 @@ class AccountPane(QWidget):
 
     def flag_texts(self) -> list[str]:
         return [label.text() for label in self.flag_labels]
+
+
+def orders_text(detail: AccountDetail) -> str:
+    """The open service orders, one a line, and what a payment would add on a disconnected account."""
+    lines = [f"{o.number} {o.type.label} — {o.status.label.lower()}"
+             + (f", {date_text(o.scheduled)}" if o.scheduled else "")
+             for o in detail.orders if o.status.is_open]  # fmt: skip
+    if lines:
+        lines.insert(0, "Service orders:")
+    if detail.reconnect_note:
+        lines.append(detail.reconnect_note)
+    return "\n".join(lines)

@@ -235,6 +235,14 @@ class WindowDialogs:
 
         self._open_mail(make, "mail log")
 
+    def open_service_orders(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.service_orders import ServiceOrdersDialog
+
+            return ServiceOrdersDialog(self._owner.ctx, operator, self._owner, folder=self._owner.deposits_folder)
+
+        self._open_mail(make, "service orders")
+
     def open_tax_return(self) -> None:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.tax_return import TaxReturnDialog

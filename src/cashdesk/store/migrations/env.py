@@ -2,7 +2,10 @@
 
 from alembic import context
 
-from cashdesk.store import models_answers  # noqa: F401  (its tables in Base.metadata)
+from cashdesk.store import (
+    models_answers,  # noqa: F401  (its tables in Base.metadata)
+    models_orders,  # noqa: F401  (its tables in the metadata)
+)
 from cashdesk.store.models import Base
 from cashdesk.store.models_reports import SavedReportRow  # noqa: F401  (its table in the metadata)
 
