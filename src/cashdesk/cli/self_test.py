@@ -18,7 +18,8 @@ from pathlib import Path
 
 def self_test_command() -> int:
     # Before anything imports Qt: no display is needed, and none is touched.
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from cashdesk.services.self_test import SelfTestFailed, run_self_test  # deferred: start-up time
 
     started = time.perf_counter()
