@@ -3,6 +3,8 @@
 
     python3 dev.py run     # first use: set up, build a demo city, start the window
     python3 dev.py test    # set up, run the whole test suite
+    python3 dev.py package # set up, build the bundle dist/cashdesk/, self-test it, wrap it in a .deb
+                           # (packaging/README.md; --dist DIR builds in DIR instead of dist/)
 
 Needs only Python 3.11+ and the package registry (PyPI). Everything goes into .venv/
 beside this file; the demo database lives in .demo/. Nothing else on the machine changes,
@@ -255,12 +257,36 @@ def run_tests(extra: list[str]) -> int:
     return subprocess.run([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
 
 
+def run_package(extra: list[str]) -> int:
+    """The PyInstaller bundle (packaging/cashdesk.spec) into dist/cashdesk/, its self-test, then the
+    system's package around it (packaging/make_package.py: a .deb on Linux; Windows: packaging/README.md)."""
+    ensure_venv()
+    dist, work = ROOT / "dist", ROOT / "build" / "pyinstaller"
+    if extra[:1] == ["--dist"] and len(extra) >= 2:  # elsewhere than dist/ (tests/packaging does)
+        dist = Path(extra[1]).resolve()
+        work, extra = dist.with_name(dist.name + "-work"), extra[2:]
+    say(f"building the bundle {dist / 'cashdesk'} (a minute or two)")
+    spec = ROOT / "packaging" / "cashdesk.spec"
+    built = subprocess.run([str(PY), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                            "--distpath", str(dist), "--workpath", str(work), str(spec)], cwd=ROOT)  # fmt: skip
+    if built.returncode != 0:
+        return built.returncode
+    program = dist / "cashdesk" / ("cashdesk.exe" if os.name == "nt" else "cashdesk")
+    say(f"running {program} --self-test")
+    if sys.platform.startswith("linux"):
+        ensure_qt_libraries("offscreen")
+    checked = subprocess.run([str(program), "--self-test"], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    if checked.returncode != 0:
+        fail("the bundle's self-test failed (above): nothing packaged")
+    return subprocess.run([str(PY), str(ROOT / "packaging" / "make_package.py"), str(dist), *extra]).returncode
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test"):
+    commands = {"run": run_demo, "test": run_tests, "package": run_package}
+    if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
-    command, extra = argv[0], argv[1:]
-    return run_demo(extra) if command == "run" else run_tests(extra)
+    return commands[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":

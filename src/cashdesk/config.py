@@ -82,6 +82,8 @@ class PrinterSettings:
 @dataclass(frozen=True, slots=True)
 class ReceiptSettings:
     footer: str
+    logo: bool
+    logo_file: str  # "" is the shipped logo for the paper (resources/receipt)
 
 
 @dataclass(frozen=True, slots=True)

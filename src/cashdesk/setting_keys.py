@@ -207,6 +207,19 @@ SETTINGS: tuple[Setting, ...] = (
         'The printer has a slip (validation) station, like the TM-H6000: checks get a "for deposit only" endorsement',
     ),
     Setting("receipt.footer", str, "Thank you. Keep this receipt for your records.", "Last lines of every receipt"),
+    Setting(
+        "receipt.logo",
+        bool,
+        False,
+        "Print a logo above the letterhead of receipts and void slips (raster graphics; docs/printers.md)",
+    ),
+    Setting(
+        "receipt.logo_file",
+        str,
+        "",
+        "The city's own logo: a black-and-white PNG at most 384 dots wide for 58 mm paper, 512 for 80 mm; "
+        "empty is the logo shipped with cashdesk for the paper's width",
+    ),
     Setting("drawer.pin", int, 2, "Connector pin of the cash drawer (2 or 5)", _check_pin),
     Setting(
         "nsf.fee_cents",

@@ -79,6 +79,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     from cashdesk.config import Settings  # deferred: start-up time
 
     command = args.command
+    if args.self_test:
+        from cashdesk.cli.self_test import self_test_command  # deferred: start-up time
+
+        return self_test_command()
     if command is None:
         from cashdesk.ui.app import run  # deferred: PySide6 and every service (see the module's note)
 

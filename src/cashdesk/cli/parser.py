@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cashdesk {__version__}")
     parser.add_argument("--db", metavar="PATH|URL", help="the database to use")
     parser.add_argument("--quit-after", type=_whole_number, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen in a temporary folder: a payment printed to PDF, the drawer "
+        "balanced, a deposit exported, the window started; exit 0, or 1 naming what failed",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     _people_commands(sub)

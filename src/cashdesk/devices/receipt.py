@@ -367,8 +367,13 @@ def _restyle(printer: Any, style: tuple[bool, bool, bool, bool], row: _Row) -> t
     return wanted
 
 
-def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int = DEFAULT_WIDTH) -> bytes:
+def render_escpos(
+    doc: ReceiptDoc, *, profile: str = "default", width_chars: int = DEFAULT_WIDTH, logo: bytes = b""
+) -> bytes:
     """The receipt as one print job for an ESC/POS printer of the given capability profile.
+
+    `logo` is the logo's raster command (devices/logo.py), printed above the letterhead where the
+    profile prints raster graphics and left out where it does not.
 
     The same receipt and profile always give the same bytes. The job starts by resetting the
     printer (ESC @) and selecting code page 437, so nothing left over from an earlier job
@@ -384,6 +389,8 @@ def render_escpos(doc: ReceiptDoc, *, profile: str = "default", width_chars: int
     cp437 = "CP437" in printer.profile.get_code_pages()
     if cp437:
         printer.charcode("CP437")  # fixed code page: no guessing per character, same bytes every time
+    if logo and printer.profile.supports("bitImageRaster"):
+        printer._raw(logo)
     style: tuple[bool, bool, bool, bool] = (False, False, False, False)  # center, bold, big, invert
     for row in rows:
         if row.barcode and _barcode_fits(printer.profile, row.barcode, width_chars):

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cashdesk import resource_files
 from cashdesk.devices.drawer import drawer_kick
+from cashdesk.devices.logo import LogoError, logo_raster
 from cashdesk.devices.receipt import (
     AccountLine,
     Letterhead,
@@ -36,6 +39,8 @@ from cashdesk.services.posted import PostedReceipt
 from cashdesk.store import print_jobs
 from cashdesk.store.driver import Driver, driver
 from cashdesk.store.models import AccountRow, OpenItemRow, ReceiptLineRow, ReceiptRow, RevenueCodeRow, TenderRow
+
+log = logging.getLogger(__name__)
 
 #: What an unrendered receipt job's payload starts with; an ESC/POS job starts with ESC @.
 UNRENDERED = b"cashdesk-receipt-doc/1\n"
@@ -133,7 +138,21 @@ def _balance_after(session: Session, account: AccountRow, receipt: ReceiptRow) -
 
 
 def _render(ctx: ServiceContext, doc: ReceiptDoc) -> bytes:
-    return render_escpos(doc, profile=ctx.settings.printer.profile, width_chars=ctx.settings.printer.width)
+    return render_escpos(doc, profile=ctx.settings.printer.profile, width_chars=ctx.settings.printer.width,
+                         logo=receipt_logo(ctx))  # fmt: skip
+
+
+def receipt_logo(ctx: ServiceContext) -> bytes:
+    """The logo's print command when the settings ask for one (`receipt.logo`), else nothing. A logo
+    that cannot be read is left off, and the log says why: the receipt itself always prints."""
+    settings = ctx.settings
+    if not settings.receipt.logo:
+        return b""
+    try:
+        return logo_raster(settings.receipt.logo_file or resource_files.receipt_logo(settings.printer.width))
+    except (LogoError, resource_files.ResourceMissing) as exc:
+        log.warning("a receipt printed without its logo: %s", exc)
+        return b""
 
 
 def _add_job(session: Session, ctx: ServiceContext, kind: str, payload: bytes, receipt_id: int | None) -> int:

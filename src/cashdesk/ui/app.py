@@ -14,7 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cashdesk.resource_files import ResourceMissing, icon_files
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
@@ -35,6 +38,7 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
     assert isinstance(app, QApplication)
     app.setApplicationName("cashdesk")
     app.setApplicationDisplayName("cashdesk")
+    app.setWindowIcon(application_icon())
 
     from cashdesk.logs import setup_logging
 
@@ -75,6 +79,20 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
 
 
 SETTINGS_AUDIT_DELAY_MS = 500
+
+
+def application_icon() -> QIcon:
+    """The icon of every window and of the task bar, each size drawn for itself (resources/icons).
+
+    A missing file leaves Qt's default icon and a line in the log: a window without its icon still
+    takes payments."""
+    icon = QIcon()
+    try:
+        for path in icon_files():
+            icon.addFile(str(path))
+    except ResourceMissing as exc:
+        log.warning("%s", exc)
+    return icon
 
 
 def _audit_settings(ctx: ServiceContext) -> None:
@@ -137,4 +155,4 @@ def _quit_when_ready(
     return stop_watching
 
 
-__all__ = ["READY", "run"]
+__all__ = ["READY", "application_icon", "run"]
