@@ -144,7 +144,7 @@ def test_a_full_disk_is_said_in_words_nothing_is_written_and_the_station_posts_o
     )
     fill = f"""
         def FAULT_ON():
-            with open({str(disk / "filler")!r}, "wb", buffering=0) as f:  # every free byte of the disk (unbuffered: nothing left to flush at close)
+            with open({str(disk / "filler")!r}, "wb", buffering=0) as f:  # every free byte, unbuffered
                 try:
                     while True:
                         f.write(b"\\0" * 65536)
