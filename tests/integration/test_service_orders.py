@@ -16,16 +16,22 @@ import pytest
 from pypdf import PdfReader
 
 from cashdesk.config import Settings
+from cashdesk.devices.escpos_text import read_escpos
 from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
-from cashdesk.domain.security import Role
+from cashdesk.domain.security import OverrideAction, Role
 from cashdesk.domain.service_orders import HoldKind, OrderStatus, OrderType
 from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services import order_hooks, order_tickets, shutoff
 from cashdesk.services import service_orders as so
+from cashdesk.services.audit import verify_audit
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
 from cashdesk.services.drawers import open_drawer
+from cashdesk.services.overrides import approve
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+from cashdesk.services.printing import reprint_receipt
+from cashdesk.services.users import add_user
+from cashdesk.services.voids import void_receipt
 from tests.integration import orders_city
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -240,3 +246,76 @@ def test_the_ticket_as_a_pdf_and_on_the_receipt_printer(ctx: ServiceContext, pat
     [(kind, payload)] = rows(path, "SELECT kind, payload FROM print_jobs WHERE id = ?", (job,))
     assert kind == "work_order"
     assert b"WORK ORDER" in payload and b"Door tag" in payload and b"$30.00" in payload  # type: ignore[operator]
+
+
+def test_a_reprint_says_what_the_payment_did_to_the_orders_and_the_trail_still_verifies(
+    ctx: ServiceContext, path: Path
+) -> None:
+    shutoff.commit(ctx, SUPERVISOR, TUESDAY)
+    posted = pay(ctx, "3000000011", 8000)
+    assert posted.lines[0].notes == ("Shut-off cancelled (paid): WO-2026-00001, WO-2026-00002",)
+    reconnect = pay(ctx, "3000000052", 7000)
+    [job] = reprint_receipt(ctx, CASHIER, posted.number)
+    [(copy,)] = rows(path, "SELECT payload FROM print_jobs WHERE id = ?", (job,))
+    text = "\n".join(read_escpos(bytes(copy)).pages)  # type: ignore[arg-type]
+    assert "REPRINT" in text
+    assert "Shut-off cancelled (paid):" in text and "WO-2026-00002" in text
+    [job] = reprint_receipt(ctx, CASHIER, reconnect.number)
+    [(copy,)] = rows(path, "SELECT payload FROM print_jobs WHERE id = ?", (job,))
+    text = " ".join(read_escpos(bytes(copy)).pages)  # type: ignore[arg-type]
+    assert "Reconnect ordered: WO-2026-00005" in text and "(business hours)" in text
+    check = verify_audit(ctx)
+    assert check.ok, check.problems
+
+
+def test_a_door_tag_cancelled_as_an_error_takes_its_fee_off_and_a_paid_one_keeps_it(
+    ctx: ServiceContext, path: Path
+) -> None:
+    shutoff.commit(ctx, SUPERVISOR, TUESDAY)
+    fees = "SELECT a.number, o.amount_cents, o.paid_cents FROM open_items o JOIN accounts a ON a.id = o.account_id " \
+        "WHERE o.revenue_code = 'DOORTAG' ORDER BY a.number"  # fmt: skip
+    owed_before = rows(path, "SELECT sum(amount_cents - paid_cents) FROM open_items")[0][0]
+    done = so.cancel(ctx, CASHIER, "WO-2026-00003", "error")  # CRUZ: tagged by mistake
+    assert done.words == "WO-2026-00003 cancelled. Its fee of $30.00 is taken off the account."
+    assert so.get_order(ctx, CASHIER, "WO-2026-00004").status is OrderStatus.CANCELLED  # its disconnect too
+    assert rows(path, fees) == [("3000000011", 3000, 0), ("3000000037", 0, 0)]
+    assert rows(path, "SELECT sum(amount_cents - paid_cents) FROM open_items")[0][0] == owed_before - 3000
+    assert rows(path, "SELECT kind, amount_cents, reference FROM account_history WHERE description LIKE "
+                "'Fee of work order%'") == [("adjustment", -3000, "WO-2026-00003")]  # fmt: skip
+    pay(ctx, "3000000011", 1000)  # pays the tag fee first: $10.00 of $30.00
+    done = so.cancel(ctx, CASHIER, "WO-2026-00001", "error")
+    assert done.fee.taken_off == Money(2000) and done.fee.paid == Money(1000)
+    assert "$10.00 of the fee was paid already" in done.words
+    assert rows(path, fees)[0] == ("3000000011", 1000, 1000)
+    # Cancelled because the customer asked, a door tag keeps its fee: the notice was served.
+    again = shutoff.commit(ctx, SUPERVISOR, TUESDAY)
+    kept = so.cancel(ctx, CASHIER, again.door_tags[0], "customer request")
+    assert kept.words == f"{again.door_tags[0]} cancelled." and kept.fee.taken_off == Money(0)
+
+
+def test_a_deposit_paid_is_held_a_void_takes_it_back_and_a_start_cancelled_drops_the_unpaid_deposit(
+    ctx: ServiceContext, path: Path
+) -> None:
+    admin = Operator("admin", Role.ADMINISTRATOR)
+    add_user(ctx, admin, "msuper", Role.SUPERVISOR, "a-long-password-1", must_change_password=False)
+    ctx.settings = ctx.settings.with_values(orders__deposit_rule="fixed")  # $150.00
+    held = "SELECT deposit_held_cents FROM accounts WHERE number = ?"
+    so.create_order(ctx, CASHIER, "3000000029", OrderType.START)
+    assert rows(path, held, ("3000000029",)) == [(0,)]  # charged, not yet paid
+    deposit_first = ctx.settings.with_values(allocation__priorities={"DEPOSIT": 1})
+    ctx.settings = deposit_first
+    posted = pay(ctx, "3000000029", 10000)
+    assert rows(path, held, ("3000000029",)) == [(10000,)]
+    pay(ctx, "3000000029", 8000)  # $50.00 more of the deposit, then the water bill
+    assert rows(path, held, ("3000000029",)) == [(15000,)]
+    void_receipt(ctx, CASHIER, posted.number, "wrong account", approval_id=approve(
+        ctx, action=OverrideAction.VOID, requested_by=CASHIER, supervisor_id="msuper",
+        password="a-long-password-1", object=posted.number).id)  # fmt: skip
+    assert rows(path, held, ("3000000029",)) == [(5000,)]
+    started = so.create_order(ctx, CASHIER, "3000000045", OrderType.START)
+    done = so.cancel(ctx, CASHIER, started.order.number, "customer request")  # the move-in fell through
+    assert done.fee.taken_off == Money(15000)
+    assert rows(path, "SELECT amount_cents, paid_cents FROM open_items o JOIN accounts a ON a.id = o.account_id "
+                "WHERE a.number = '3000000045' AND o.revenue_code = 'DEPOSIT'") == [(0, 0)]  # fmt: skip
+    check = verify_audit(ctx)
+    assert check.ok, check.problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cashdesk.domain.money import Money
 from cashdesk.domain.tax_return import ITEM_CODES
@@ -30,3 +30,23 @@ def tax_breakdown(paid: Iterable[tuple[str, str, str, Money]]) -> tuple[tuple[st
         key = (period, _TAX_ORDER.get(code, len(_TAX_ORDER)), label)
         amounts[key] = amounts.get(key, Money(0)) + amount
     return tuple((label, amount) for (_period, _order, label), amount in sorted(amounts.items()))
+
+
+MAX_MEMO = 200  # receipt_lines.memo
+
+
+def line_memo(notes: Sequence[str]) -> str:
+    """What the receipt says under an account's line (its service orders: a reconnect ordered, a
+    shut-off cancelled), kept in the line's memo so that a reprint says it too: one note a line, as
+    many whole notes as fit."""
+    kept: list[str] = []
+    for note in notes:
+        if len("\n".join([*kept, note])) > MAX_MEMO:
+            break
+        kept.append(note)
+    return "\n".join(kept)
+
+
+def memo_notes(memo: str) -> tuple[str, ...]:
+    """The notes an account line's memo keeps (line_memo's inverse)."""
+    return tuple(note for note in memo.split("\n") if note)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from cashdesk.domain.accounts import OpenItem
+from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
 from cashdesk.domain.money import Money
 
 
@@ -64,6 +64,29 @@ class CancelReason(enum.StrEnum):
     CUSTOMER_REQUEST = "customer request"
     ARRANGEMENT = "arrangement"
     ERROR = "error"
+
+
+def fee_goes_with(kind: OrderType, reason: str) -> bool:
+    """Whether cancelling an order takes its fee off the account: when the order was a mistake
+    (reason "error"), or a start of service that will not happen (its deposit is not owed). A door
+    tag cancelled because the customer paid keeps its fee: the notice was served."""
+    return reason.strip().lower() == CancelReason.ERROR.value or kind is OrderType.START
+
+
+@dataclass(frozen=True, slots=True)
+class FeeReversal:
+    taken_off: Money  # the part not yet paid, no longer owed
+    paid: Money  # the part paid already: it stays paid, to be refunded as a paid-out if the customer asks
+
+    @property
+    def words(self) -> str:
+        if not self.taken_off.cents and not self.paid.cents:
+            return ""
+        said = f"Its fee of {self.taken_off.display()} is taken off the account." if self.taken_off.cents else ""
+        if self.paid.cents:
+            said += (" " if said else "") + (f"{self.paid.display()} of the fee was paid already: refund it as "
+                                             "a paid-out if the customer asks.")  # fmt: skip
+        return said
 
 
 #: Why a crew could not do an order (any other short reason is taken as written).
@@ -220,6 +243,14 @@ def reconnect_fee(local: dt.datetime, *, opens_hour: int, closes_hour: int, busi
     business hours; evenings, weekends and holidays are after hours."""
     in_hours = local.weekday() < 5 and local.date() not in holidays and opens_hour <= local.hour < closes_hour
     return ReconnectFee(Money(business_cents if in_hours else after_hours_cents), not in_hours)
+
+
+def deposit_paid(paid: Iterable[tuple[str, int]], codes: Mapping[str, RevenueCode]) -> int:
+    """Cents of (revenue code, cents) paid on deposit charges (category "deposit", such as the start
+    of service's): the deposit an account holds grows by what a payment puts on them, and shrinks by
+    what a void, a mail reversal or a returned check takes back."""
+    return sum(cents for code, cents in paid if (c := codes.get(code)) is not None
+               and c.category is RevenueCategory.DEPOSIT)  # fmt: skip
 
 
 class DepositRule(enum.StrEnum):

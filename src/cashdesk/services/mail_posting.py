@@ -14,6 +14,7 @@ from cashdesk.domain.accounts import OpenItem
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.dates import stored_day
 from cashdesk.domain.money import Money
+from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.tenders import receipt_number
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.mail_entry import account_refusal
@@ -48,7 +49,8 @@ def post_remittances(db: rows.Driver, ctx: ServiceContext, operator: Operator, b
                 items: list[tuple[Any, ...]], posted_at: dt.datetime) -> list[str]:  # fmt: skip
     """One receipt per remittance, allocated like a counter payment; returns the receipt numbers."""
     station, day = ctx.station, batch.business_date
-    priority = priority_by(rows.revenue_codes(db), ctx.settings.allocation.priorities)
+    codes = rows.revenue_codes(db)
+    priority = priority_by(codes, ctx.settings.allocation.priorities)
     open_by_account: dict[int, list[OpenItem]] = defaultdict(list)
     for item in _open_items(db, batch.id):
         open_by_account[item[0]].append(item[1])
@@ -72,6 +74,10 @@ def post_remittances(db: rows.Driver, ctx: ServiceContext, operator: Operator, b
             open_by_account[account_id] = _after(open_items, result.lines)
         if result.credit.cents:
             rows.add_credit(db, account_id, result.credit.cents)
+        by_id = {item.id: item for item in open_items}
+        deposit = deposit_paid(((by_id[i].revenue_code, a.cents) for i, a in result.lines), codes)
+        if deposit:
+            rows.add_deposit_held(db, account_id, deposit)
         rows.add_history(db, account_id, day, "payment", description, -amount, number)
         rows.insert_tenders(db, receipt_id, [(tender, amount, "" if tender == "cash" else check, "", "",
                                               routing, bank_account)])  # fmt: skip

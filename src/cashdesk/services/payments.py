@@ -18,8 +18,9 @@ from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
-from cashdesk.domain.receipts import MAX_LINES, MAX_PAYER, tax_breakdown
+from cashdesk.domain.receipts import MAX_LINES, MAX_PAYER, line_memo, tax_breakdown
 from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.domain.text import text_problem
 from cashdesk.services import audit, order_hooks
@@ -237,21 +238,25 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
     result = allocate(line.amount, items, priority_by(codes, at.ctx.settings.allocation.priorities))
     if result.credit.cents and not line.keep_excess_as_credit:
         raise ExcessNeedsConfirmation(account.number, result.credit)
-    line_id = rows.insert_account_line(db, at.id, line_no, account.id, line.amount.cents, result.credit.cents)
+    memo = line_memo(notes)
+    line_id = rows.insert_account_line(db, at.id, line_no, account.id, line.amount.cents, result.credit.cents, memo)
     rows.apply_allocations(db, line_id, result.lines)
-    at.written["lines"].append(sealed.line_values(line_no, "account", account.id, None, "", line.amount.cents,
+    at.written["lines"].append(sealed.line_values(line_no, "account", account.id, None, memo, line.amount.cents,
                                                   result.credit.cents))  # fmt: skip
     at.written["allocations"] += [sealed.allocation_values(line_no, item_id, amount.cents)
                                   for item_id, amount in result.lines]  # fmt: skip
     if result.credit.cents:
         rows.add_credit(db, account.id, result.credit.cents)
+    by_id = {item.id: item for item in items}
+    deposit = deposit_paid(((by_id[i].revenue_code, a.cents) for i, a in result.lines), codes)
+    if deposit:
+        rows.add_deposit_held(db, account.id, deposit)
     rows.add_history(db, account.id, at.business_date, "payment", f"Payment at the counter, {at.ctx.station}",
                      -line.amount.cents, at.number)  # fmt: skip
     owed_before = sum(i.open_amount.cents for i in items)
     balance_left = Money(owed_before - result.applied.cents - (account.credit_cents + result.credit.cents))
     parts: tuple[tuple[str, Money], ...] = ()
     if account.kind == "sales_tax":  # the receipt says what was paid: period, tax, penalty, interest
-        by_id = {item.id: item for item in items}
         parts = tax_breakdown((by_id[item_id].period, by_id[item_id].revenue_code, by_id[item_id].description, amount)
                               for item_id, amount in result.lines)  # fmt: skip
     posted = PostedLine("account", account.number, account.name, line.amount, result.credit, balance_left, parts, notes)

@@ -32,7 +32,7 @@ from cashdesk.devices.receipt import (
     render_escpos,
 )
 from cashdesk.domain.money import Money
-from cashdesk.domain.receipts import tax_breakdown
+from cashdesk.domain.receipts import memo_notes, tax_breakdown
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.posted import PostedReceipt
@@ -86,7 +86,8 @@ def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, r
         assert account is not None
         parts = _tax_parts(session, line.id) if account.kind == "sales_tax" else ()
         accounts.append(AccountLine(account.number, account.name, Money(line.amount_cents),
-                                    _balance_after(session, account, receipt), parts))  # fmt: skip
+                                    _balance_after(session, account, receipt), parts,
+                                    memo_notes(line.memo)))  # fmt: skip
     tenders = [
         _tender_line(t.kind, Money(t.amount_cents), t.reference, t.card_brand, t.card_last4)
         for t in session.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id).order_by(TenderRow.id))

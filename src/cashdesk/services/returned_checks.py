@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
+from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -31,7 +32,7 @@ from cashdesk.store.models import (
     ReturnedCheckRow,
     TenderRow,
 )
-from cashdesk.store.posting import driver
+from cashdesk.store.posting import driver, revenue_codes
 
 
 class ReturnedCheckRefused(ServiceError):
@@ -84,6 +85,7 @@ def _take_back(s: Session, line: ReceiptLineRow, left: int, reversals: list[Allo
     then its allocations in reverse. Returns what is still to take back."""
     account = s.get(AccountRow, line.account_id)
     assert account is not None
+    codes = revenue_codes(driver(s))
     take = min(left, line.credit_cents, account.credit_cents)
     account.credit_cents -= take
     left -= take
@@ -101,6 +103,8 @@ def _take_back(s: Session, line: ReceiptLineRow, left: int, reversals: list[Allo
         item = s.get(OpenItemRow, allocation.open_item_id)
         assert item is not None
         item.paid_cents -= amount
+        held = deposit_paid([(item.revenue_code, amount)], codes)
+        account.deposit_held_cents = max(0, account.deposit_held_cents - held)
         reversal = AllocationRow(receipt_line_id=line.id, open_item_id=item.id, amount_cents=-amount,
                                  reverses_id=allocation.id)  # fmt: skip
         s.add(reversal)

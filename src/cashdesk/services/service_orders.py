@@ -16,6 +16,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.domain.service_orders import (
     DepositRule,
+    FeeReversal,
     OrderStatus,
     OrderType,
     WorkOrder,
@@ -23,6 +24,7 @@ from cashdesk.domain.service_orders import (
     change_refusal,
     disconnect_due,
     dispatch_refusal,
+    fee_goes_with,
     order_number,
     start_deposit,
     stop_settlement,
@@ -148,34 +150,34 @@ def get_order(ctx: ServiceContext, operator: Operator, number: str) -> WorkOrder
     return found
 
 
-def _loaded(db: Driver, number: str) -> tuple[int, int, OrderType, OrderStatus, int | None]:
+def _loaded(db: Driver, number: str) -> tuple[int, int, OrderType, OrderStatus, int | None, int | None]:
     row = orders.order_row(db, number.strip().upper())
     if row is None:
         raise OrderRefused(f"No work order {number}. Check the number.")
-    return row[0], row[1], OrderType(row[2]), OrderStatus(row[3]), row[4]
+    return row[0], row[1], OrderType(row[2]), OrderStatus(row[3]), row[4], row[5]
 
 
 def _change(ctx: ServiceContext, operator: Operator, number: str, to: OrderStatus, *, reason: str = "",
             crew: str | None = None, result: str = "", reading: str = "",
-            transfer_to: str = "") -> WorkOrder:  # fmt: skip
+            transfer_to: str = "") -> tuple[WorkOrder, dict[str, object]]:  # fmt: skip
     number = number.strip().upper()
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
-        change_on(db, ctx, operator.user_id, number, to, now, reason=reason, crew=crew, result=result,
-                  reading=reading, transfer_to=transfer_to)  # fmt: skip
+        details = change_on(db, ctx, operator.user_id, number, to, now, reason=reason, crew=crew, result=result,
+                            reading=reading, transfer_to=transfer_to)  # fmt: skip
         changed = orders.order(db, number)
         uow.commit()
     assert changed is not None
-    return changed
+    return changed, details
 
 
 def change_on(db: Driver, ctx: ServiceContext, user: str, number: str, to: OrderStatus, now: dt.datetime, *,
               reason: str = "", crew: str | None = None, result: str = "", reading: str = "",
-              transfer_to: str = "", receipt: str = "") -> None:  # fmt: skip
+              transfer_to: str = "", receipt: str = "") -> dict[str, object]:  # fmt: skip
     """One order's change and what follows from it, in the caller's transaction (the completions file
-    runs many in one)."""
-    order_id, account_id, kind, status, depends_on = _loaded(db, number)
+    runs many in one); what its audit event says."""
+    order_id, account_id, kind, status, depends_on, fee_item = _loaded(db, number)
     refusal = change_refusal(number, status, to, reason)
     if refusal:
         raise OrderRefused(refusal)
@@ -192,9 +194,18 @@ def change_on(db: Driver, ctx: ServiceContext, user: str, number: str, to: Order
     details: dict[str, object] = {"action": to.value, "reason": reason.strip(), "receipt": receipt}
     if to is OrderStatus.COMPLETED:
         details.update(_completed(db, ctx, user, order_id, account_id, kind, now, transfer_to))
-    elif to is OrderStatus.CANCELLED and kind is OrderType.DOOR_TAG:
-        details["cancelled"] = _cancel_dependants(db, order_id, reason, user, now, receipt)
+    elif to is OrderStatus.CANCELLED:
+        if kind is OrderType.DOOR_TAG:
+            details["cancelled"] = _cancel_dependants(db, order_id, reason, user, now, receipt)
+        if fee_item is not None and fee_goes_with(kind, reason):
+            taken_off, paid = orders.take_off_fee(db, fee_item)
+            if taken_off:
+                posting.add_history(db, account_id, local_date(ctx, now), "adjustment",
+                                    f"Fee of work order {number} taken off ({reason.strip()})", -taken_off,
+                                    number)  # fmt: skip
+            details.update(fee_taken_off_cents=taken_off, fee_paid_cents=paid)
     _record(db, ctx, user, number, now, **details)
+    return details
 
 
 def _cancel_dependants(db: Driver, tag_id: int, reason: str, user: str, now: dt.datetime, receipt: str) -> list[str]:
@@ -260,21 +271,36 @@ def _settle_deposit(db: Driver, ctx: ServiceContext, account_id: int, today: dt.
 
 def dispatch(ctx: ServiceContext, operator: Operator, number: str, crew: str = "") -> WorkOrder:
     operator.require(Permission.WORK_ORDERS, "dispatch work orders")
-    return _change(ctx, operator, number, OrderStatus.DISPATCHED, crew=_text(crew, "crew", 40))
+    return _change(ctx, operator, number, OrderStatus.DISPATCHED, crew=_text(crew, "crew", 40))[0]
 
 
 def complete(ctx: ServiceContext, operator: Operator, number: str, *, result: str = "", reading: str = "",
              transfer_to: str = "") -> WorkOrder:  # fmt: skip
     operator.require(Permission.WORK_ORDERS, "complete work orders")
     return _change(ctx, operator, number, OrderStatus.COMPLETED, result=_text(result, "result", 200),
-                   reading=_text(reading, "meter reading", 20), transfer_to=transfer_to)  # fmt: skip
+                   reading=_text(reading, "meter reading", 20), transfer_to=transfer_to)[0]  # fmt: skip
 
 
-def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) -> WorkOrder:
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    order: WorkOrder
+    fee: FeeReversal  # what became of its fee (nothing when it keeps it or has none)
+
+    @property
+    def words(self) -> str:
+        return f"{self.order.number} cancelled." + (f" {self.fee.words}" if self.fee.words else "")
+
+
+def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) -> Cancelled:
+    """Cancel with a reason; the fee goes with the order when it was a mistake or a start that will
+    not happen (domain.service_orders.fee_goes_with): its unpaid part is taken off the account."""
     operator.require(Permission.WORK_ORDERS, "cancel work orders")
-    return _change(ctx, operator, number, OrderStatus.CANCELLED, reason=reason)
+    order, details = _change(ctx, operator, number, OrderStatus.CANCELLED, reason=reason)
+    taken_off, paid = details.get("fee_taken_off_cents", 0), details.get("fee_paid_cents", 0)
+    assert isinstance(taken_off, int) and isinstance(paid, int)
+    return Cancelled(order, FeeReversal(Money(taken_off), Money(paid)))
 
 
 def not_done(ctx: ServiceContext, operator: Operator, number: str, why: str) -> WorkOrder:
     operator.require(Permission.WORK_ORDERS, "record work orders not done")
-    return _change(ctx, operator, number, OrderStatus.NOT_DONE, reason=_text(why, "reason", 120))
+    return _change(ctx, operator, number, OrderStatus.NOT_DONE, reason=_text(why, "reason", 120))[0]

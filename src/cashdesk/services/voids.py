@@ -18,6 +18,7 @@ from cashdesk.devices.drawer import drawer_kick
 from cashdesk.domain.money import Money
 from cashdesk.domain.refunds import TakenTender, cash_to_hand_back, hand_back_text
 from cashdesk.domain.security import OverrideAction, Permission
+from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.domain.text import reason_problem
 from cashdesk.services import audit
@@ -126,19 +127,23 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
     if session.scalar(select(ReturnedCheckRow.id).where(ReturnedCheckRow.receipt_id == receipt.id).limit(1)):
         raise check_returned()
     db = rows.driver(session)
+    codes = rows.revenue_codes(db)
     added: list[int] = []
     for line in session.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)).all():
         if line.kind != "account" or line.account_id is None:
             continue
         allocations = list(session.scalars(select(AllocationRow).where(
             AllocationRow.receipt_line_id == line.id, AllocationRow.reverses_id.is_(None))))  # fmt: skip
+        undone: list[tuple[str, int]] = []
         for allocation in allocations:
             item = session.get(OpenItemRow, allocation.open_item_id)
             assert item is not None
             item.paid_cents -= allocation.amount_cents
+            undone.append((item.revenue_code, allocation.amount_cents))
             added.append(rows.insert_reversal(db, line.id, item.id, -allocation.amount_cents, allocation.id))
         account = session.get(AccountRow, line.account_id)
         assert account is not None
+        account.deposit_held_cents = max(0, account.deposit_held_cents - deposit_paid(undone, codes))
         if line.credit_cents:
             if account.credit_cents < line.credit_cents:
                 raise credit_used(account.number)

@@ -125,10 +125,12 @@ def insert_misc_line(db: Driver, receipt_id: int, line_no: int, code: str, memo:
                      (receipt_id, line_no, code, memo, amount))  # fmt: skip
 
 
-def insert_account_line(db: Driver, receipt_id: int, line_no: int, account_id: int, amount: int, credit: int) -> int:
+def insert_account_line(db: Driver, receipt_id: int, line_no: int, account_id: int, amount: int, credit: int,
+                        memo: str = "") -> int:  # fmt: skip
+    """An account's line; its memo keeps what the receipt says of the account's orders (a reprint prints it)."""
     return db.insert("INSERT INTO receipt_lines (receipt_id, line_no, kind, account_id, revenue_code, memo, "
-                     "amount_cents, credit_cents) VALUES (?, ?, 'account', ?, NULL, '', ?, ?)",
-                     (receipt_id, line_no, account_id, amount, credit))  # fmt: skip
+                     "amount_cents, credit_cents) VALUES (?, ?, 'account', ?, NULL, ?, ?, ?)",
+                     (receipt_id, line_no, account_id, memo, amount, credit))  # fmt: skip
 
 
 def apply_allocations(db: Driver, line_id: int, lines: Sequence[tuple[int, Money]]) -> None:
@@ -149,6 +151,13 @@ def insert_reversal(db: Driver, line_id: int, item_id: int, cents: int, reverses
 
 def add_credit(db: Driver, account_id: int, cents: int) -> None:
     db.run("UPDATE accounts SET credit_cents = credit_cents + ? WHERE id = ?", (cents, account_id))
+
+
+def add_deposit_held(db: Driver, account_id: int, cents: int) -> None:
+    """The deposit the account holds, moved by what was paid on (or taken back from) its deposit
+    charges (domain.service_orders.deposit_paid); never below nothing."""
+    db.run("UPDATE accounts SET deposit_held_cents = MAX(0, deposit_held_cents + ?) WHERE id = ?",
+           (cents, account_id))  # fmt: skip
 
 
 def add_history(db: Driver, account_id: int, on_date: dt.date, kind: str, description: str, amount: int,

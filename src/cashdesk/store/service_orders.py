@@ -117,6 +117,16 @@ def add_fee_item(db: Driver, account_id: int, code: str, description: str, cents
                      (account_id, code, description, db.value(on), db.value(on), cents))  # fmt: skip
 
 
+def take_off_fee(db: Driver, item_id: int) -> tuple[int, int]:
+    """An order's fee no longer owed: its open item is closed at what was paid. (Not paid, paid) cents."""
+    row = db.one("SELECT amount_cents, paid_cents FROM open_items WHERE id = ?", (item_id,))
+    assert row is not None
+    amount, paid = int(row[0]), int(row[1])
+    if amount > paid:
+        db.run("UPDATE open_items SET amount_cents = paid_cents WHERE id = ?", (item_id,))
+    return amount - paid, paid
+
+
 def set_account_status(db: Driver, account_id: int, status: str, at: dt.datetime) -> None:
     db.run("UPDATE accounts SET status = ?, updated_at = ? WHERE id = ?", (status, db.value(at), account_id))
 
@@ -191,19 +201,24 @@ def shutoff_hold_days(db: Driver) -> set[dt.date]:
     return {d for r in db.all("SELECT on_date FROM shutoff_holds") if (d := stored_date(r[0])) is not None}
 
 
+PAST_DUE_SQL = (
+    "SELECT a.id, a.number, a.name, a.service_address, p.owed FROM ("
+    " SELECT account_id, SUM(amount_cents - paid_cents) AS owed FROM open_items"
+    " WHERE amount_cents > paid_cents AND COALESCE(bill_date, due_date) <= ?"
+    " GROUP BY account_id HAVING SUM(amount_cents - paid_cents) >= ?) p "
+    "JOIN accounts a ON a.id = p.account_id "
+    "WHERE a.kind = 'utility' AND a.status = 'active' AND NOT EXISTS (SELECT 1 FROM work_orders w "
+    " WHERE w.account_id = a.id AND w.status IN ('pending', 'dispatched') AND w.type IN ('door_tag', 'disconnect'))"
+    " ORDER BY a.number"
+)  # the shut-off preview's one statement; bench/shutoff.py runs the same text through bare sqlite3
+
+
 def past_due_accounts(db: Driver, cutoff: dt.date, minimum_cents: int) -> list[tuple[int, str, str, str, int]]:
     """(id, number, name, service address, past due) of active utility accounts owing at least
     `minimum_cents` on charges billed on or before `cutoff` and with no open door tag or disconnect.
     One grouped scan of the open items (bench/shutoff.py)."""
-    return [(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in db.all(
-        "SELECT a.id, a.number, a.name, a.service_address, p.owed FROM ("
-        " SELECT account_id, SUM(amount_cents - paid_cents) AS owed FROM open_items"
-        " WHERE amount_cents > paid_cents AND COALESCE(bill_date, due_date) <= ?"
-        " GROUP BY account_id HAVING SUM(amount_cents - paid_cents) >= ?) p "
-        "JOIN accounts a ON a.id = p.account_id "
-        "WHERE a.kind = 'utility' AND a.status = 'active' AND NOT EXISTS (SELECT 1 FROM work_orders w "
-        " WHERE w.account_id = a.id AND w.status IN ('pending', 'dispatched') AND w.type IN ('door_tag', 'disconnect'))"
-        " ORDER BY a.number", (db.value(cutoff), max(minimum_cents, 1)))]  # fmt: skip
+    rows = db.all(PAST_DUE_SQL, (db.value(cutoff), max(minimum_cents, 1)))
+    return [(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
 
 
 def past_due_of(db: Driver, account_id: int, cutoff: dt.date) -> int:

@@ -227,7 +227,7 @@ class ServiceOrdersDialog(OperatorDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_object(rows[0].row()) if rows else None
 
-    def _act(self, act: Callable[[WorkOrder], WorkOrder | int | Path], said: str) -> None:
+    def _act(self, act: Callable[[WorkOrder], object], said: str) -> None:
         order = self.chosen()
         if order is None:
             self.refuse("Choose an order in the list first (Alt+F, then Up/Down).", self.find_field)
@@ -257,7 +257,7 @@ class ServiceOrdersDialog(OperatorDialog):
         from cashdesk.services.service_orders import cancel
 
         self._act(lambda o: cancel(self._ctx, self._operator, o.number, self.detail_field.text().strip().lower()),
-                  "{number} cancelled.")  # fmt: skip
+                  "{done.words}")  # fmt: skip
 
     def not_done(self) -> None:
         from cashdesk.services.service_orders import not_done
