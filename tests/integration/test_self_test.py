@@ -30,6 +30,7 @@ def test_the_self_test_passes_step_by_step_and_leaves_nothing_behind(tmp_path: P
     assert done.returncode == 0, done.stdout + done.stderr
     said = [line.split(":")[0] for line in done.stdout.splitlines() if line.startswith("ok  ")]
     assert said == [f"ok  {step}" for step in STEPS]
+    assert "screens loads" in done.stdout  # every screen's code, not only the sign-in
     assert done.stdout.rstrip().splitlines()[-1].startswith("cashdesk self-test passed in ")
     assert list(tmp_path.iterdir()) == []  # its folder was a temporary one
     assert not (Path.home() / "data" / "cashdesk").exists()  # not the user's database either
@@ -82,3 +83,16 @@ def test_the_city_s_own_logo_file_and_one_that_cannot_be_read(tmp_path: Path, ca
         missing = receipt_logo(_ctx(**{"receipt.logo": True, "receipt.logo_file": str(tmp_path / "gone.png")}))
     assert missing == b""
     assert "a receipt printed without its logo: The receipt logo" in caplog.text and "gone.png" in caplog.text
+
+
+def test_the_window_step_names_a_screen_whose_qt_part_the_bundle_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reports' charts need QtSvgWidgets; a bundle without it must fail its self-test, not a supervisor's key."""
+    from cashdesk.cli.self_test import _screens_load
+    from cashdesk.services.self_test import SelfTestFailed
+
+    monkeypatch.delitem(sys.modules, "cashdesk.ui.reports_window", raising=False)
+    monkeypatch.setitem(sys.modules, "PySide6.QtSvgWidgets", None)  # what a bundle without it gives: ImportError
+    with pytest.raises(SelfTestFailed, match=r"window: cashdesk\.ui\.reports_window does not load"):
+        _screens_load()
+    monkeypatch.undo()
+    assert _screens_load() >= 10
