@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 from cashdesk.domain.money import Money
 from cashdesk.domain.report_def import Report
 from cashdesk.domain.security import Role
+from cashdesk.domain.service_orders import OrderStatus, OrderType
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.reports import STANDARD, available_reports, run_report, write_report
 from cashdesk.services.simulate import SimulatedDay
@@ -206,3 +208,59 @@ def test_the_command_lists_and_writes_reports(built, tmp_path: Path) -> None:  #
         text=True,
     )
     assert bad.returncode == 2 and "after its last day" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def backlog_from_rows(path: Path, end: dt.date, zone: str) -> dict[tuple[str, str], tuple[int, str, int, int]]:
+    """(type, status) -> (orders, oldest requested day, its age in days, overdue), from the raw rows."""
+    tz = ZoneInfo(zone)
+    found: dict[tuple[str, str], list[tuple[dt.date, str | None]]] = defaultdict(list)
+    for kind, status, requested, scheduled in rows(
+        path, "SELECT type, status, requested_at, scheduled FROM work_orders WHERE status IN ('pending', 'dispatched')"
+    ):
+        day = dt.datetime.fromisoformat(requested).replace(tzinfo=dt.UTC).astimezone(tz).date()
+        if day <= end:
+            found[(OrderType(kind).label, OrderStatus(status).label)].append((day, scheduled))
+    return {
+        key: (
+            len(orders),
+            min(d for d, _s in orders).isoformat(),
+            (end - min(d for d, _s in orders)).days,
+            sum(1 for _d, s in orders if s is not None and s < end.isoformat()),
+        )
+        for key, orders in found.items()
+    }
+
+
+def test_the_service_order_backlog_counts_ages_and_overdue_orders_as_the_rows_do(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = reports_city.copy_of(built[0], tmp_path / "orders.sqlite3")
+    con = sqlite3.connect(path)
+    with con:  # older orders still open: the demo's door tags never hung, a disconnect asked for late at night
+        con.execute("UPDATE work_orders SET status = 'pending', requested_at = '2026-09-01 18:00:00.000000', "
+                    "scheduled = '2026-09-10' WHERE type = 'door_tag'")  # fmt: skip
+        con.execute("UPDATE work_orders SET status = 'dispatched', requested_at = '2026-10-20 05:30:00.000000', "
+                    "scheduled = NULL WHERE id = (SELECT min(id) FROM work_orders "
+                    "WHERE type = 'disconnect')")  # fmt: skip
+    con.close()
+    ctx = reports_city.open_city(path)
+    try:
+        zone = ctx.settings.city.time_zone
+        end = reports_city.NOW.date()
+        report = run_report(ctx, SUPERVISOR, "service-order-backlog", end - dt.timedelta(days=30), end)
+        shown = {(r[0], r[1]): (r[2], r[3], r[4], r[5]) for r in report.rows}
+        assert shown == backlog_from_rows(path, end, zone)
+        assert shown[("Door tag", "Pending")] == (4, "2026-09-01", 86, 4)
+        assert shown[("Disconnect", "Dispatched")] == (1, "2026-10-19", 38, 0)  # 23:30 in the city, not the 20th
+        assert [r[0] for r in report.rows][:2] == ["Door tag", "Disconnect"]  # in the order types are listed
+        open_now = rows(path, "SELECT count(*) FROM work_orders WHERE status IN ('pending', 'dispatched')")[0][0]
+        assert report.totals[2] == open_now and report.totals[5] == sum(v[3] for v in shown.values()) >= 5
+        assert report.period == f"as of {end}"
+        assert report.chart is not None and report.chart.categories[-1] == "61+ days"
+        by_age = {s.name: s.values for s in report.chart.series}
+        assert by_age["Door tag"] == (0, 0, 0, 4) and by_age["Disconnect"] == (0, 0, 1, 0)
+        assert sum(sum(v) for v in by_age.values()) == report.totals[2]
+        earlier = end - dt.timedelta(days=2)  # what was asked for since is left out, the rest aged to that day
+        before = run_report(ctx, SUPERVISOR, "service-order-backlog", earlier, earlier)
+        assert {(r[0], r[1]): (r[2], r[3], r[4], r[5]) for r in before.rows} == backlog_from_rows(path, earlier, zone)
+        assert before.totals[2] < report.totals[2]
+    finally:
+        ctx.close()
