@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cashdesk.domain.adhoc import AdhocDefinition, AdhocError, Filter, parse_filters
+from cashdesk.domain.adhoc import SUBJECTS, AdhocDefinition, AdhocError, Filter, parse_filters
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
+from cashdesk.domain.service_orders import OrderType
 from cashdesk.services.adhoc import run_adhoc, run_saved, save_adhoc, saved_reports
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.services.service_orders import complete, create_order, dispatch
 from cashdesk.services.statement import account_statement, write_statement
 from tests.integration.test_deposit_export import make_ctx
 
@@ -85,7 +87,9 @@ def test_nothing_but_whitelisted_fields_reaches_the_database(ctx: ServiceContext
         (AdhocDefinition("accounts", group_by="1; DELETE FROM accounts"), "no field"),
         (AdhocDefinition("accounts", totals=("name",)), "Only amounts are totalled"),
         (AdhocDefinition("open_items", (Filter("amount", ">", "lots"),)), "not an amount"),
-        (AdhocDefinition("orders"), "not kept in this database yet"),
+        (AdhocDefinition("orders", group_by="requested_at"), "group by another field"),
+        (AdhocDefinition("orders", (Filter("scheduled", ">", "someday"),)), "is not a date"),
+        (AdhocDefinition("orders", (Filter("requested_at", "<", "someday"),)), "is not a date"),
     ):
         with pytest.raises(ServiceError, match=said):
             run_adhoc(ctx, SUPERVISOR, definition, dt.date(2026, 1, 1), dt.date(2026, 1, 2))
@@ -95,3 +99,55 @@ def test_nothing_but_whitelisted_fields_reaches_the_database(ctx: ServiceContext
         save_adhoc(ctx, SUPERVISOR, "no spaces allowed", AdhocDefinition("accounts"))
     with pytest.raises(ServiceError, match="may not run reports"):
         run_adhoc(ctx, CASHIER, AdhocDefinition("accounts"), None, None)
+
+
+def test_service_orders_are_an_ad_hoc_subject_by_the_citys_days(ctx: ServiceContext, small_city: Path) -> None:
+    assert "orders" in [s.name for s in SUBJECTS if s.fields]  # offered in the builder
+    start = create_order(ctx, SUPERVISOR, "1000000017", OrderType.START, scheduled=dt.date(2026, 11, 30)).order
+    reread = create_order(ctx, SUPERVISOR, "1000000033", OrderType.REREAD, scheduled=dt.date(2026, 11, 27)).order
+    dispatch(ctx, SUPERVISOR, reread.number, crew="crew 2")
+    complete(ctx, SUPERVISOR, reread.number, result="read again")
+    ctx.clock = lambda: dt.datetime(2026, 11, 27, 5, 30, tzinfo=dt.UTC)  # 10:30 p.m. on the 26th in the city
+    late = create_order(ctx, SUPERVISOR, "1000000041", OrderType.METER_CHECK).order
+    day = dt.date(2026, 11, 26)
+    report = run_adhoc(ctx, SUPERVISOR, AdhocDefinition("orders", totals=("fee",)), day, day)
+    assert [c.key for c in report.definition.columns] == [
+        "number",
+        "account",
+        "type",
+        "status",
+        "reason",
+        "requested_at",
+        "scheduled",
+        "fee",
+        "crew",
+        "completed_at",
+    ]
+    con = sqlite3.connect(small_city)
+    try:
+        raw = con.execute(
+            "SELECT w.number, a.number, w.type, w.status, w.reason, w.scheduled, w.fee_cents, w.crew "
+            "FROM work_orders w JOIN accounts a ON a.id = w.account_id ORDER BY w.number"
+        ).fetchall()
+        by_status = con.execute("SELECT status, count(*), sum(fee_cents) FROM work_orders GROUP BY status "
+                                "ORDER BY status").fetchall()  # fmt: skip
+    finally:
+        con.close()
+    assert [r[:5] + r[6:9] for r in report.rows] == raw and len(raw) == 3
+    times = {r[0]: (r[5], r[9]) for r in report.rows}
+    assert times[late.number] == ("2026-11-26 22:30", None)  # the city's clock, the city's day
+    assert times[reread.number] == ("2026-11-26 10:00", "2026-11-26 10:00")
+    assert report.totals[7] == sum(r[6] for r in raw) == start.fee.cents > 0
+    assert run_adhoc(ctx, SUPERVISOR, AdhocDefinition("orders"), day + dt.timedelta(days=1),
+                     day + dt.timedelta(days=1)).rows == ()  # fmt: skip
+    grouped = run_adhoc(ctx, SUPERVISOR, AdhocDefinition("orders", group_by="status", totals=("fee",)), day, day)
+    assert [tuple(r) for r in grouped.rows] == by_status
+    for filters, numbers in (
+        ("completed_at = 11/26/2026", [reread.number]),
+        ("requested_at > 2026-11-25; status not completed", [start.number, late.number]),
+        ("requested_at < 2026-11-26", []),
+        ("scheduled >= 2026-11-28", [start.number]),
+        ("crew contains CREW", [reread.number]),
+    ):
+        found = run_adhoc(ctx, SUPERVISOR, AdhocDefinition("orders", parse_filters(filters)), day, day)
+        assert [r[0] for r in found.rows] == numbers, filters

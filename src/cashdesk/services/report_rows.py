@@ -120,7 +120,7 @@ def deposits(db: Driver, start: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
     return [(str(r[0])[:10], *r[1:]) for r in rows]
 
 
-def _utc_bounds(db: Driver, start: dt.date, end: dt.date, zone: str) -> tuple[Any, Any]:
+def utc_bounds(db: Driver, start: dt.date, end: dt.date, zone: str) -> tuple[Any, Any]:
     """The city's days start..end as naive UTC moments, as timestamps are stored."""
     tz = ZoneInfo(zone)
     first = dt.datetime.combine(start, dt.time(), tz).astimezone(dt.UTC).replace(tzinfo=None)
@@ -130,7 +130,7 @@ def _utc_bounds(db: Driver, start: dt.date, end: dt.date, zone: str) -> tuple[An
 
 def exceptions(db: Driver, start: dt.date, end: dt.date, zone: str) -> list[tuple[Any, ...]]:
     """(day, what, reference, cents, requested by, approved by, reason): voids, NSF and overrides."""
-    moments = _utc_bounds(db, start, end, zone)
+    moments = utc_bounds(db, start, end, zone)
     approvers = dict(db.all("SELECT object, approved_by FROM approvals WHERE action = 'void'"))
     rows: list[tuple[Any, ...]] = [
         (str(day)[:10], "void", number, -int(total), cashier, approvers.get(number, voided_by), reason)
@@ -206,7 +206,7 @@ def open_orders(db: Driver, end: dt.date, zone: str) -> list[tuple[str, str, Any
     return db.all(
         "SELECT o.type, o.status, o.requested_at, o.scheduled FROM work_orders o "
         "WHERE o.status IN ('pending', 'dispatched') AND o.requested_at < ? ORDER BY o.requested_at, o.id",
-        (_utc_bounds(db, end, end, zone)[1],),
+        (utc_bounds(db, end, end, zone)[1],),
     )
 
 
