@@ -14,6 +14,7 @@ import pytest
 from dialog_support import SCREENS, fit_to_screen
 from gui_support import TODAY, Keyboard, open_drawers, operator, sign_in, wait_for, wait_for_keyboard
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from cashdesk.domain.money import Money
 from cashdesk.domain.service_orders import OrderType
@@ -24,6 +25,7 @@ from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.services.reports import STANDARD, run_report
 from cashdesk.ui.find_payment import FindPaymentDialog
 from cashdesk.ui.reports_window import ReportsDialog
+from cashdesk.ui.statement import StatementDialog
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -181,3 +183,42 @@ def test_every_standard_report_shows_from_the_reports_window(
     )
     assert dialog.chart.isVisible() == (report.chart is not None)
     qtmodeltester.check(dialog.model)
+
+
+def test_a_cashier_saves_the_statement_of_the_account_shown(
+    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path
+) -> None:
+    from pypdf import PdfReader
+
+    keyboard.type("1001")
+    keyboard.press(Key.Key_Return)
+    assert window.inquiry.pane.account_number == "1001"
+    keyboard.press(Key.Key_H, CTRL_SHIFT)
+    dialog = window.extra_dialog
+    assert isinstance(dialog, StatementDialog)
+    wait_for_keyboard(qtbot, dialog.account_field)
+    assert [f.text() for f in (dialog.account_field, dialog.from_field, dialog.to_field)] == [
+        "1001", "01/01/2026", "03/16/2026"]  # fmt: skip
+    keyboard.type("9999")  # typing replaces the account shown
+    for _ in range(3):
+        keyboard.press(Key.Key_Return)
+    assert dialog.message_label.text() == "There is no account '9999'. Check the number on the bill."
+    assert QApplication.focusWidget() is dialog.account_field
+    keyboard.type("1001")
+    keyboard.press(Key.Key_Return)
+    keyboard.type("02/30/2026")
+    keyboard.press(Key.Key_Return)
+    assert "'02/30/2026' is not a date" in dialog.message_label.text()
+    assert QApplication.focusWidget() is dialog.from_field
+    keyboard.type("02/01/2026")
+    keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_Return)
+    wait_for(lambda: window.extra_dialog is None, "the statement to be saved")
+    saved = city_db.parent / "reports" / "statement-1001-2026-02-01-2026-03-16.pdf"
+    assert window.counter.message_label.text() == (
+        f"The statement of account 1001 (3 entries, balance $72.30 on 03/16/2026) is saved: {saved}"
+    )
+    text = PdfReader(saved).pages[0].extract_text()
+    for seen in ("ACCOUNT STATEMENT", "ALVAREZ, MARIA", "February bill", "March bill", "$72.30"):
+        assert seen in text
+    wait_for_keyboard(qtbot, window.inquiry.search_field)
