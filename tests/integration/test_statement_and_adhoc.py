@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,72 @@ def test_a_statement_brings_the_balance_forward_and_runs_it_through_the_range(ct
     for seen in ("ACCOUNT STATEMENT", "SMITH, JOHN", "November bill", "$73.15", "$63.15",
                  "Balance brought forward on 2026-10-01: $0.00"):  # fmt: skip
         assert seen in text
+
+
+def add_history(path: Path, account: str, *entries: tuple[str, str, str, int, str]) -> None:
+    """(day, kind, description, cents, reference) lines of an account's history, as the services write them."""
+    con = sqlite3.connect(path)
+    with con:
+        (account_id,) = con.execute("SELECT id FROM accounts WHERE number = ?", (account,)).fetchone()
+        con.executemany(
+            "INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(account_id, *entry) for entry in entries],
+        )
+    con.close()
+
+
+def test_a_statement_shows_fees_adjustments_voids_refunds_and_returns(ctx: ServiceContext, small_city: Path,
+                                                                     tmp_path: Path) -> None:  # fmt: skip
+    add_history(
+        small_city, "1000000017",
+        ("2026-11-03", "adjustment", "Returned check 1042 on W01-2026-000007", 1000, "W01-2026-000007"),
+        ("2026-11-03", "bill", "Returned check (NSF) fee", 3000, "W01-2026-000007"),
+        ("2026-11-04", "adjustment", "Leak adjustment", -1250, "ADJ-17"),
+        ("2026-11-05", "payment", "Payment at the counter, W01", -2000, "W01-2026-000009"),
+        ("2026-11-05", "void", "Void of W01-2026-000009", 2000, "W01-2026-000009"),
+        ("2026-11-06", "refund", "Credit refunded, paid-out 3", 500, "paid-out 3"),
+        ("2026-11-07", "note", "Customer called about the leak", 0, ""),
+    )  # fmt: skip
+    statement = account_statement(ctx, CASHIER, "1000000017", dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert statement.opening == Money(-1000)  # October's payment, brought forward
+    assert [(line[1], line[4], line[5], line[6]) for line in statement.lines] == [
+        ("bill", 7315, None, 6315),
+        ("adjustment", 1000, None, 7315),
+        ("fee", 3000, None, 10315),
+        ("adjustment", None, 1250, 9065),
+        ("payment", None, 2000, 7065),
+        ("payment void", 2000, None, 9065),
+        ("payment refund", 500, None, 9565),
+    ]  # the note is not money: left out
+    assert statement.closing == Money(9565) == Money(-1000 + 7315 + 1000 + 3000 - 1250 - 2000 + 2000 + 500)
+    assert statement.report.totals[4:6] == (7315 + 1000 + 3000 + 2000 + 500, 1250 + 2000)
+    text = PdfReader(write_statement(ctx, statement, tmp_path)).pages[0].extract_text()
+    for seen in ("Returned check (NSF) fee", "Leak adjustment", "payment void", "payment refund", "$95.65"):
+        assert seen in text
+    assert "Customer called" not in text
+
+
+def test_the_statement_command_writes_the_pdf_and_refuses_in_words(small_city: Path, tmp_path: Path) -> None:
+    cashdesk = [sys.executable, "-m", "cashdesk", "--db", str(small_city), "statement"]
+    out = tmp_path / "statements"
+    out.mkdir()
+    done = subprocess.run([*cashdesk, "1000-0000-17", "--from", "2026-10-01", "--to", "2026-11-30", "--out",
+                           str(out)], capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    path = out / "statement-1000000017-2026-10-01-2026-11-30.pdf"
+    assert done.stdout.strip() == f"Statement of 1000000017 (2 entries, closing balance $63.15): {path}"
+    text = PdfReader(path).pages[0].extract_text()
+    assert "SMITH, JOHN" in text and "Balance on 2026-11-30: $63.15" in text
+    for args, said in (
+        (["999", "--from", "2026-10-01", "--to", "2026-11-30", "--out", str(out)], "no account '999'"),
+        (["1000000017", "--from", "2026-12-01", "--to", "2026-11-30", "--out", str(out)], "after its last day"),
+        (["1000000017", "--from", "2026-10-01", "--to", "2026-11-30", "--out", str(out / "no")],
+         "does not exist"),
+    ):  # fmt: skip
+        refused = subprocess.run([*cashdesk, *args], capture_output=True, text=True)
+        assert refused.returncode == 2 and said in refused.stderr and "Traceback" not in refused.stderr, args
+    assert [p.name for p in out.iterdir()] == [path.name]
 
 
 def test_a_statement_refuses_what_it_cannot_make(ctx: ServiceContext, tmp_path: Path) -> None:
