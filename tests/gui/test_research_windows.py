@@ -5,21 +5,27 @@ builds, runs and saves an ad hoc report."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 from dialog_support import SCREENS, fit_to_screen
-from gui_support import TODAY, Keyboard, operator, sign_in, wait_for, wait_for_keyboard
+from gui_support import TODAY, Keyboard, open_drawers, operator, sign_in, wait_for, wait_for_keyboard
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from cashdesk.domain.money import Money
+from cashdesk.domain.service_orders import OrderType
+from cashdesk.domain.tax_return import ReturnFigures
 from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+from cashdesk.services.reports import STANDARD, run_report
 from cashdesk.ui.find_payment import FindPaymentDialog
 from cashdesk.ui.reports_window import ReportsDialog
+from cashdesk.ui.statement import StatementDialog
 
 Key = Qt.Key
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -102,6 +108,7 @@ def test_a_supervisor_shows_saves_and_builds_reports(
     assert dialog.message_label.text() == f"Saved {saved}."
     assert list(csv.reader(io.StringIO(saved.read_text())))[-1] == ["Total", "2", "74.50"]
 
+    assert dialog.subject_combo.findData("orders") >= 0  # service orders are offered with the others
     dialog.filters_field.setFocus()
     keyboard.type("amount >= 30")
     keyboard.press(Key.Key_Tab)
@@ -118,3 +125,100 @@ def test_a_supervisor_shows_saves_and_builds_reports(
     assert dialog.report_combo.findData("saved:big-payments") >= 0
     assert dialog.width() <= screen[0] and dialog.height() <= screen[1]
     qtmodeltester.check(dialog.model)
+
+
+def a_day_to_report(ctx: ServiceContext) -> None:
+    """Something for every standard report: two payments, the check returned, a service order, the
+    January's sales tax return filed late, the drawer balanced and the day closed."""
+    from cashdesk.services.balancing import CountInput, close_drawer, items_to_verify, record_count
+    from cashdesk.services.day_close import close_day
+    from cashdesk.services.returned_checks import record_returned_check
+    from cashdesk.services.service_orders import create_order
+    from cashdesk.services.shift import x_report
+    from cashdesk.services.simulate import greedy_count
+    from cashdesk.services.tax_returns import file_return
+
+    open_drawers(ctx, "cashier1")
+    by_check, _by_cash = two_payments(ctx)
+    record_returned_check(ctx, operator("super1"), by_check, "5511")
+    create_order(ctx, operator("super1"), "1001", OrderType.REREAD, scheduled=TODAY)
+    file_return(ctx, operator("cashier1"), "2001", "2026-01", ReturnFigures(Money(1_000_000)), {}, dt.date(2026, 3, 2))
+    cashier = operator("cashier1")
+    present = frozenset(item.tender_id for item in items_to_verify(ctx, cashier))
+    counted = record_count(ctx, cashier, CountInput(greedy_count(x_report(ctx, cashier).expected_cash), present))
+    close_drawer(ctx, cashier, count_id=counted.count_id, float_kept=counted.suggested_float)
+    close_day(ctx, operator("super1"), TODAY)
+
+
+@pytest.mark.parametrize("name", [d.name for d, _build in STANDARD])
+def test_every_standard_report_shows_from_the_reports_window(
+    signed_out_window: Any, keyboard: Keyboard, qtbot: Any, ctx: ServiceContext, qtmodeltester: Any, name: str
+) -> None:
+    window = signed_out_window
+    a_day_to_report(ctx)
+    sign_in(keyboard, window, "super1")
+    keyboard.press(Key.Key_Y, CTRL_SHIFT)
+    dialog = window.reports_dialog
+    assert isinstance(dialog, ReportsDialog)
+    wait_for(lambda: not dialog.waiting, "the reports to be listed")
+    wait_for_keyboard(qtbot, dialog.report_combo)
+    while dialog.report_combo.currentData() != name:
+        before = dialog.report_combo.currentIndex()
+        keyboard.press(Key.Key_Down)
+        assert dialog.report_combo.currentIndex() != before, f"{name} is not offered"
+    keyboard.press(Key.Key_Tab)  # From: the first of the year
+    keyboard.type("01/01/2026")
+    keyboard.press(Key.Key_Tab)  # To: today, as it opened
+    keyboard.press(Key.Key_Return)
+    wait_for(lambda: not dialog.waiting, "the report")
+    start = dt.date(2026, 1, 1)
+    assert (dialog.report is not None and dialog.report.definition.name == name
+            and (dialog.report.start, dialog.report.end) == (start, TODAY))  # fmt: skip
+    report = run_report(ctx, operator("super1"), name, start, TODAY)
+    assert report.rows, f"the day has nothing for {name}"
+    want = report.shown_rows() + ([report.shown_totals()] if report.has_totals else [])
+    assert cells(dialog.model) == want
+    assert dialog.message_label.text() == f"{report.title}, {report.period}: {len(report.rows)} row" + (
+        "s." if len(report.rows) != 1 else "."
+    )
+    assert dialog.chart.isVisible() == (report.chart is not None)
+    qtmodeltester.check(dialog.model)
+
+
+def test_a_cashier_saves_the_statement_of_the_account_shown(
+    window: Any, keyboard: Keyboard, qtbot: Any, city_db: Path
+) -> None:
+    from pypdf import PdfReader
+
+    keyboard.type("1001")
+    keyboard.press(Key.Key_Return)
+    assert window.inquiry.pane.account_number == "1001"
+    keyboard.press(Key.Key_H, CTRL_SHIFT)
+    dialog = window.extra_dialog
+    assert isinstance(dialog, StatementDialog)
+    wait_for_keyboard(qtbot, dialog.account_field)
+    assert [f.text() for f in (dialog.account_field, dialog.from_field, dialog.to_field)] == [
+        "1001", "01/01/2026", "03/16/2026"]  # fmt: skip
+    keyboard.type("9999")  # typing replaces the account shown
+    for _ in range(3):
+        keyboard.press(Key.Key_Return)
+    assert dialog.message_label.text() == "There is no account '9999'. Check the number on the bill."
+    assert QApplication.focusWidget() is dialog.account_field
+    keyboard.type("1001")
+    keyboard.press(Key.Key_Return)
+    keyboard.type("02/30/2026")
+    keyboard.press(Key.Key_Return)
+    assert "'02/30/2026' is not a date" in dialog.message_label.text()
+    assert QApplication.focusWidget() is dialog.from_field
+    keyboard.type("02/01/2026")
+    keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_Return)
+    wait_for(lambda: window.extra_dialog is None, "the statement to be saved")
+    saved = city_db.parent / "reports" / "statement-1001-2026-02-01-2026-03-16.pdf"
+    assert window.counter.message_label.text() == (
+        f"The statement of account 1001 (3 entries, balance $72.30 on 03/16/2026) is saved: {saved}"
+    )
+    text = PdfReader(saved).pages[0].extract_text()
+    for seen in ("ACCOUNT STATEMENT", "ALVAREZ, MARIA", "February bill", "March bill", "$72.30"):
+        assert seen in text
+    wait_for_keyboard(qtbot, window.inquiry.search_field)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
@@ -18,8 +19,10 @@ from pypdf import PdfReader
 from cashdesk.domain.money import Money
 from cashdesk.domain.report_def import Report
 from cashdesk.domain.security import Role
+from cashdesk.domain.service_orders import OrderStatus, OrderType
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.reports import STANDARD, available_reports, run_report, write_report
+from cashdesk.services.returned_checks import record_returned_check
 from cashdesk.services.simulate import SimulatedDay
 from tests.integration import reports_city
 
@@ -58,8 +61,8 @@ def by_first(report: Report, value: int) -> dict[object, int]:
     return dict(out)
 
 
-def test_receipts_by_revenue_code_tie_to_the_gl_journals_of_the_same_days(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
-    start, end = span(built)
+def revenue_booked(built: tuple[Path, list[SimulatedDay]]) -> dict[str, int]:
+    """GL account -> cents credited on the `Revenue:` lines of the GL journals the day closes wrote."""
     exports = built[0].parent / "exports"
     booked: dict[str, int] = defaultdict(int)
     for day in built[1]:
@@ -69,6 +72,12 @@ def test_receipts_by_revenue_code_tie_to_the_gl_journals_of_the_same_days(ctx: S
         for line in lines:
             if line[at["description"]].startswith("Revenue: "):
                 booked[line[at["gl_account"]]] += Money.from_file(line[at["credit"]]).cents
+    return dict(booked)
+
+
+def test_receipts_by_revenue_code_tie_to_the_gl_journals_of_the_same_days(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
+    start, end = span(built)
+    booked = revenue_booked(built)
     report = run_report(ctx, SUPERVISOR, "receipts-by-revenue-code", start, end)
     by_gl: dict[str, int] = defaultdict(int)
     for _code, _description, gl, _items, cents in report.rows:
@@ -81,6 +90,54 @@ def test_receipts_by_revenue_code_tie_to_the_gl_journals_of_the_same_days(ctx: S
     gl_report = run_report(ctx, SUPERVISOR, "receipts-by-gl-account", start, end)
     assert gl_report.totals[-1] == report.totals[-1]
     assert run_report(ctx, SUPERVISOR, "receipts-by-fund", start, end).totals[-1] == report.totals[-1]
+
+
+def test_the_gl_account_and_fund_reports_match_the_journals_line_by_line(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
+    start, end = span(built)
+    booked = revenue_booked(built)
+    revenue_gls = {str(r[0]) for r in rows(built[0], "SELECT gl_account FROM revenue_codes")}
+    credit = sum(c for gl, c in booked.items() if gl not in revenue_gls)  # the customer-credit liability lines
+    assert credit > 0 and len(booked) - 1 >= 3
+    gl_report = run_report(ctx, SUPERVISOR, "receipts-by-gl-account", start, end)
+    assert {r[0]: r[2] for r in gl_report.rows} == {**{gl: c for gl, c in booked.items() if gl in revenue_gls},
+                                                    "(credit kept)": credit}  # fmt: skip
+    assert all(r[1] == str(r[0]).split("-")[0] for r in gl_report.rows if r[0] != "(credit kept)")
+    assert [r[0] for r in gl_report.rows] == sorted(str(r[0]) for r in gl_report.rows)
+    by_fund: dict[str, int] = defaultdict(int)
+    for gl, cents in booked.items():
+        by_fund[gl.split("-")[0] if gl in revenue_gls else "(credit kept)"] += cents
+    fund_report = run_report(ctx, SUPERVISOR, "receipts-by-fund", start, end)
+    assert dict(fund_report.rows) == by_fund and len(by_fund) >= 3  # type: ignore[arg-type]
+
+
+def aging_from_rows(path: Path, as_of: dt.date) -> dict[str, list[int]]:
+    """Service type -> cents owed current, 30, 60, 90+ days since billed (or due, when never billed)."""
+    want: dict[str, list[int]] = {}
+    for kind, days, cents in rows(
+        path,
+        "SELECT a.kind, julianday(?) - julianday(coalesce(o.bill_date, o.due_date)), o.amount_cents - o.paid_cents "
+        "FROM open_items o JOIN accounts a ON a.id = o.account_id WHERE o.amount_cents > o.paid_cents",
+        (as_of.isoformat(),),
+    ):
+        bucket = 0 if days < 30 else 1 if days < 60 else 2 if days < 90 else 3
+        want.setdefault(kind.replace("_", " "), [0, 0, 0, 0])[bucket] += cents
+    return want
+
+
+def test_aging_by_bucket_sums_the_open_items_by_kind_and_age(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
+    _start, end = span(built)
+    owed = rows(built[0], "SELECT sum(amount_cents - paid_cents) FROM open_items WHERE amount_cents > paid_cents")
+    shown = []
+    for as_of in (end, end - dt.timedelta(days=45)):  # as of --to: the same debts, younger
+        aging = run_report(ctx, SUPERVISOR, "aging-by-bucket", as_of - dt.timedelta(days=30), as_of)
+        want = aging_from_rows(built[0], as_of)
+        assert {r[0]: list(r[1:5]) for r in aging.rows} == want
+        assert all(r[5] == sum(r[1:5]) for r in aging.rows)  # type: ignore[arg-type]
+        assert aging.totals[5] == owed[0][0]
+        assert aging.chart is not None and aging.chart.series[0].values == tuple(aging.totals[1:5])
+        shown.append(aging.totals[1:5])
+    assert sum(1 for cents in shown[0] if cents) >= 3  # the demo city's debts reach three buckets
+    assert shown[0] != shown[1]
 
 
 def test_receipts_by_cashier_station_channel_and_tender_sum_the_receipts(ctx: ServiceContext, built) -> None:  # type: ignore[no-untyped-def]
@@ -134,6 +191,67 @@ def test_over_short_deposits_and_exceptions_come_from_their_rows(ctx: ServiceCon
     exceptions = run_report(ctx, SUPERVISOR, "voids-nsf-overrides", start, end)
     voids = [r for r in exceptions.rows if r[1] == "void"]
     assert len(voids) == sum(d.voids for d in days) and all(r[5] for r in voids)  # each names its approver
+
+
+def exceptions_from_rows(path: Path, start: dt.date, end: dt.date, zone: str) -> list[tuple[object, ...]]:
+    """Voids, returned checks and other overrides of the city's days start..end, from the raw rows."""
+    tz = ZoneInfo(zone)
+
+    def day(at: str) -> str:
+        return dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC).astimezone(tz).date().isoformat()
+
+    days = (start.isoformat(), end.isoformat())
+    approvers = dict(rows(path, "SELECT object, approved_by FROM approvals WHERE action = 'void'"))
+    voided = rows(
+        path,
+        "SELECT business_date, number, total_cents, cashier, voided_by, void_reason FROM receipts "
+        "WHERE status = 'void' AND business_date BETWEEN ? AND ?",
+        days,
+    )
+    returned = rows(
+        path,
+        "SELECT c.recorded_at, r.number, c.amount_cents, c.recorded_by, c.reason FROM returned_checks c "
+        "JOIN receipts r ON r.id = c.receipt_id",
+    )
+    approved = rows(
+        path,
+        "SELECT approved_at, action, object, requested_by, approved_by, reason FROM approvals WHERE action <> 'void'",
+    )
+    voids = [(d, "void", n, -cents, by, approvers.get(n, voider), why) for d, n, cents, by, voider, why in voided]
+    nsf = [(day(at), "returned check (NSF)", n, -cents, by, "", why) for at, n, cents, by, why in returned]
+    overrides = [(day(at), f"override: {what.replace('_', ' ')}", obj, None, asked, ok, why)
+                 for at, what, obj, asked, ok, why in approved]  # fmt: skip
+    return sorted(r for r in voids + nsf + overrides if days[0] <= str(r[0]) <= days[1])
+
+
+def test_returned_checks_and_overrides_are_listed_by_the_citys_day(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    start, end = span(built)
+    path = reports_city.copy_of(built[0], tmp_path / "nsf.sqlite3")
+    checks = rows(path, "SELECT r.number, t.reference, t.amount_cents FROM tenders t JOIN receipts r ON r.id = "
+                  "t.receipt_id WHERE t.kind = 'check' AND r.status = 'posted' AND EXISTS (SELECT 1 FROM receipt_lines "
+                  "l WHERE l.receipt_id = r.id AND l.kind = 'account') ORDER BY r.id LIMIT 3")  # fmt: skip
+    ctx = reports_city.open_city(path)
+    try:
+        # In the city (UTC-7): the 19th at 10 p.m., the last day at 11:30 p.m., and the day after the range.
+        for (receipt, check, _cents), moment in zip(checks, (dt.datetime(2026, 11, 20, 5, 0, tzinfo=dt.UTC),
+                                                               dt.datetime(2026, 11, 26, 6, 30, tzinfo=dt.UTC),
+                                                               dt.datetime(2026, 11, 27, 7, 30, tzinfo=dt.UTC)),
+                                                     strict=True):  # fmt: skip
+            ctx.clock = lambda moment=moment: moment  # type: ignore[misc]
+            record_returned_check(ctx, Operator("super1", Role.SUPERVISOR), receipt, check, "Returned NSF")
+        report = run_report(ctx, SUPERVISOR, "voids-nsf-overrides", start, end)
+        assert sorted(report.rows) == exceptions_from_rows(path, start, end, ctx.settings.city.time_zone)
+        nsf = [r for r in report.rows if r[1] == "returned check (NSF)"]
+        assert [(r[0], r[2], r[3], r[4]) for r in nsf] == [
+            ("2026-11-19", checks[0][0], -checks[0][2], "super1"),
+            (end.isoformat(), checks[1][0], -checks[1][2], "super1"),
+        ]
+        overrides = [r for r in report.rows if str(r[1]).startswith("override: ")]
+        assert overrides and all(r[4] and r[5] and r[4] != r[5] for r in overrides)  # who asked, who approved
+        assert {r[1] for r in report.rows} >= {"void", "returned check (NSF)", "override: variance"}
+        assert report.totals[3] == sum(int(r[3] or 0) for r in report.rows) < 0
+    finally:
+        ctx.close()
 
 
 def test_every_standard_report_writes_a_pdf_and_a_csv_with_the_same_totals(
@@ -206,3 +324,59 @@ def test_the_command_lists_and_writes_reports(built, tmp_path: Path) -> None:  #
         text=True,
     )
     assert bad.returncode == 2 and "after its last day" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def backlog_from_rows(path: Path, end: dt.date, zone: str) -> dict[tuple[str, str], tuple[int, str, int, int]]:
+    """(type, status) -> (orders, oldest requested day, its age in days, overdue), from the raw rows."""
+    tz = ZoneInfo(zone)
+    found: dict[tuple[str, str], list[tuple[dt.date, str | None]]] = defaultdict(list)
+    for kind, status, requested, scheduled in rows(
+        path, "SELECT type, status, requested_at, scheduled FROM work_orders WHERE status IN ('pending', 'dispatched')"
+    ):
+        day = dt.datetime.fromisoformat(requested).replace(tzinfo=dt.UTC).astimezone(tz).date()
+        if day <= end:
+            found[(OrderType(kind).label, OrderStatus(status).label)].append((day, scheduled))
+    return {
+        key: (
+            len(orders),
+            min(d for d, _s in orders).isoformat(),
+            (end - min(d for d, _s in orders)).days,
+            sum(1 for _d, s in orders if s is not None and s < end.isoformat()),
+        )
+        for key, orders in found.items()
+    }
+
+
+def test_the_service_order_backlog_counts_ages_and_overdue_orders_as_the_rows_do(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = reports_city.copy_of(built[0], tmp_path / "orders.sqlite3")
+    con = sqlite3.connect(path)
+    with con:  # older orders still open: the demo's door tags never hung, a disconnect asked for late at night
+        con.execute("UPDATE work_orders SET status = 'pending', requested_at = '2026-09-01 18:00:00.000000', "
+                    "scheduled = '2026-09-10' WHERE type = 'door_tag'")  # fmt: skip
+        con.execute("UPDATE work_orders SET status = 'dispatched', requested_at = '2026-10-20 05:30:00.000000', "
+                    "scheduled = NULL WHERE id = (SELECT min(id) FROM work_orders "
+                    "WHERE type = 'disconnect')")  # fmt: skip
+    con.close()
+    ctx = reports_city.open_city(path)
+    try:
+        zone = ctx.settings.city.time_zone
+        end = reports_city.NOW.date()
+        report = run_report(ctx, SUPERVISOR, "service-order-backlog", end - dt.timedelta(days=30), end)
+        shown = {(r[0], r[1]): (r[2], r[3], r[4], r[5]) for r in report.rows}
+        assert shown == backlog_from_rows(path, end, zone)
+        assert shown[("Door tag", "Pending")] == (4, "2026-09-01", 86, 4)
+        assert shown[("Disconnect", "Dispatched")] == (1, "2026-10-19", 38, 0)  # 23:30 in the city, not the 20th
+        assert [r[0] for r in report.rows][:2] == ["Door tag", "Disconnect"]  # in the order types are listed
+        open_now = rows(path, "SELECT count(*) FROM work_orders WHERE status IN ('pending', 'dispatched')")[0][0]
+        assert report.totals[2] == open_now and report.totals[5] == sum(v[3] for v in shown.values()) >= 5
+        assert report.period == f"as of {end}"
+        assert report.chart is not None and report.chart.categories[-1] == "61+ days"
+        by_age = {s.name: s.values for s in report.chart.series}
+        assert by_age["Door tag"] == (0, 0, 0, 4) and by_age["Disconnect"] == (0, 0, 1, 0)
+        assert sum(sum(v) for v in by_age.values()) == report.totals[2]
+        earlier = end - dt.timedelta(days=2)  # what was asked for since is left out, the rest aged to that day
+        before = run_report(ctx, SUPERVISOR, "service-order-backlog", earlier, earlier)
+        assert {(r[0], r[1]): (r[2], r[3], r[4], r[5]) for r in before.rows} == backlog_from_rows(path, earlier, zone)
+        assert before.totals[2] < report.totals[2]
+    finally:
+        ctx.close()

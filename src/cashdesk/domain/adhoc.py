@@ -3,6 +3,7 @@ Nothing a supervisor types becomes SQL: fields are names looked up here, values 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ class Field:
     name: str
     title: str
     sql: str  # the expression, written here, never by a person
-    kind: str = "text"  # text, money, date
+    kind: str = "text"  # text, money, date, or moment (a UTC timestamp, shown and filtered by the city's days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,13 @@ SUBJECTS: tuple[Subject, ...] = (
         Field("due", "Due date", "o.due_date", "date"), Field("amount", "Amount", "o.amount_cents", "money"),
         Field("open", "Open", "o.amount_cents - o.paid_cents", "money"),
     ), "due"),
-    Subject("orders", "Service orders", "service_orders s", (), "", needs=("service_orders",)),
+    Subject("orders", "Service orders", "work_orders w JOIN accounts a ON a.id = w.account_id", (
+        Field("number", "Order", "w.number"), Field("account", "Account", "a.number"),
+        Field("type", "Type", "w.type"), Field("status", "Status", "w.status"), Field("reason", "Reason", "w.reason"),
+        Field("requested_at", "Requested", "w.requested_at", "moment"),
+        Field("scheduled", "Scheduled", "w.scheduled", "date"), Field("fee", "Fee", "w.fee_cents", "money"),
+        Field("crew", "Crew", "w.crew"), Field("completed_at", "Completed", "w.completed_at", "moment"),
+    ), "requested_at", needs=("work_orders",)),
 )  # fmt: skip
 OPERATORS = {"=": "=", "is": "=", "not": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "contains": "LIKE"}
 
@@ -95,6 +102,14 @@ def subject_named(name: str) -> Subject:
     raise AdhocError(f"There is no subject {name!r}: choose one of {', '.join(s.name for s in SUBJECTS)}.")
 
 
+def day_of(field: Field, value: str) -> dt.date:
+    """The day a filter on a date or a moment names; AdhocError in words."""
+    try:
+        return parse_date(value)
+    except CriteriaError as exc:
+        raise AdhocError(f"{field.title}: {exc}") from None
+
+
 def parameter(field: Field, op: str, value: str) -> object:
     """A filter's value as the column holds it; AdhocError in words."""
     try:
@@ -130,8 +145,8 @@ def checked(definition: AdhocDefinition) -> tuple[Subject, AdhocDefinition]:
         subject.field(f.field)
         if f.op not in OPERATORS:
             raise AdhocError(f"A filter compares with one of {', '.join(OPERATORS)}, not {f.op!r}.")
-    if definition.group_by:
-        subject.field(definition.group_by)
+    if definition.group_by and subject.field(definition.group_by).kind == "moment":
+        raise AdhocError(f"{definition.group_by!r} is a time to the second: group by another field.")
     for name in definition.totals:
         if subject.field(name).kind != "money":
             raise AdhocError(f"Only amounts are totalled; {name!r} is not an amount.")
@@ -139,4 +154,4 @@ def checked(definition: AdhocDefinition) -> tuple[Subject, AdhocDefinition]:
 
 
 __all__ = ["OPERATORS", "SUBJECTS", "AdhocDefinition", "AdhocError", "Field", "Filter", "Subject", "checked",
-           "parameter", "parse_filters", "subject_named"]  # fmt: skip
+           "day_of", "parameter", "parse_filters", "subject_named"]  # fmt: skip

@@ -55,17 +55,18 @@ class Column:
 @dataclass(frozen=True, slots=True)
 class Series:
     name: str
-    values: tuple[int, ...]  # cents, one per category
+    values: tuple[int, ...]  # one per category: cents, or a count (the chart's unit)
 
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """Bars or lines over categories (days, buckets); values in cents, drawn in dollars."""
+    """Bars or lines over categories (days, buckets); values in cents, drawn in dollars, or counts."""
 
     kind: str  # "bars" or "lines"
     title: str
     categories: tuple[str, ...]
     series: tuple[Series, ...]
+    unit: Kind = Kind.MONEY  # what the values are: cents (MONEY) or how many (COUNT)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 from cashdesk.domain.adhoc import (
     OPERATORS,
     AdhocDefinition,
     AdhocError,
+    Field,
     Subject,
     checked,
+    day_of,
     parameter,
 )
 from cashdesk.domain.report_def import Column, Kind, Report, ReportDefinition
@@ -28,16 +31,41 @@ MOST_ROWS = 5000
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}$")
 
 
-def _sql(subject: Subject, d: AdhocDefinition, db: Driver, start: dt.date,
-         end: dt.date) -> tuple[str, list[object], tuple[Column, ...]]:  # fmt: skip
+#: A moment compared with a day: (the clause, whether each bound is the day's start or the next day's).
+_ON_DAYS = {"=": ("{x} >= ? AND {x} < ?", (0, 1)), "is": ("{x} >= ? AND {x} < ?", (0, 1)),
+            "not": ("({x} < ? OR {x} >= ?)", (0, 1)), "<": ("{x} < ?", (0,)), "<=": ("{x} < ?", (1,)),
+            ">": ("{x} >= ?", (1,)), ">=": ("{x} >= ?", (0,))}  # fmt: skip
+
+
+def _moment_filter(field: Field, op: str, value: str, db: Driver, zone: str) -> tuple[str, list[object]]:
+    """A timestamp (stored in UTC) against the city's day named: 10 p.m. in the city is that day."""
+    if op == "contains":
+        return f"lower({field.sql}) LIKE ?", [parameter(field, op, value)]
+    day = day_of(field, value)
+    clause, bounds = _ON_DAYS[op]
+    edges = q.utc_bounds(db, day, day, zone)
+    return clause.format(x=field.sql), [edges[b] for b in bounds]
+
+
+def _sql(subject: Subject, d: AdhocDefinition, db: Driver, start: dt.date, end: dt.date,
+         zone: str) -> tuple[str, list[object], tuple[Column, ...]]:  # fmt: skip
     where: list[str] = []
     params: list[object] = []
     if subject.date_field:
-        date = subject.field(subject.date_field).sql
-        where.append(f"{date} >= ? AND {date} <= ?")
-        params += [db.value(start), db.value(end)]
+        date = subject.field(subject.date_field)
+        if date.kind == "moment":
+            where.append(f"{date.sql} >= ? AND {date.sql} < ?")
+            params += q.utc_bounds(db, start, end, zone)
+        else:
+            where.append(f"{date.sql} >= ? AND {date.sql} <= ?")
+            params += [db.value(start), db.value(end)]
     for f in d.filters:
         field = subject.field(f.field)
+        if field.kind == "moment":
+            clause, values = _moment_filter(field, f.op, f.value, db, zone)
+            where.append(clause)
+            params += values
+            continue
         expression = f"lower({field.sql})" if f.op == "contains" else field.sql
         where.append(f"{expression} {OPERATORS[f.op]} ?")
         params.append(parameter(field, f.op, f.value))
@@ -67,7 +95,8 @@ def run_adhoc(ctx: ServiceContext, operator: Operator, definition: AdhocDefiniti
             db = driver(uow.session)
             if not set(subject.needs) <= q.tables(db):
                 raise ServiceError(f"{subject.title} are not kept in this database yet.")
-            sql, params, columns = _sql(subject, d, db, first, last)
+            zone = ctx.settings.city.time_zone
+            sql, params, columns = _sql(subject, d, db, first, last, zone)
             rows = db.all(sql, params)
     except AdhocError as exc:
         raise ServiceError(str(exc)) from None
@@ -75,8 +104,21 @@ def run_adhoc(ctx: ServiceContext, operator: Operator, definition: AdhocDefiniti
     described = "; ".join(f"{f.field} {f.op} {f.value}" for f in d.filters) or "no filters"
     report_def = ReportDefinition(name or "adhoc", title, f"Ad hoc: {subject.title.lower()}, {described}", columns,
                                   dated=bool(subject.date_field))  # fmt: skip
-    shown = tuple(tuple(str(v)[:10] if isinstance(v, dt.date) else v for v in r) for r in rows)
+    moments = {i for i, c in enumerate(columns) if subject.field(c.key).kind == "moment"} if not d.group_by else set()
+    shown = tuple(
+        tuple(_local_time(v, zone) if i in moments else str(v)[:10] if isinstance(v, dt.date) else v
+              for i, v in enumerate(r))
+        for r in rows
+    )  # fmt: skip
     return Report(report_def, first, last, shown)
+
+
+def _local_time(value: object, zone: str) -> str | None:
+    """A stored UTC timestamp as the city's clock read it, to the minute."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
 def save_adhoc(ctx: ServiceContext, operator: Operator, name: str, definition: AdhocDefinition) -> bool:

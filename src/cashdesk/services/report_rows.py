@@ -120,7 +120,7 @@ def deposits(db: Driver, start: dt.date, end: dt.date) -> list[tuple[Any, ...]]:
     return [(str(r[0])[:10], *r[1:]) for r in rows]
 
 
-def _utc_bounds(db: Driver, start: dt.date, end: dt.date, zone: str) -> tuple[Any, Any]:
+def utc_bounds(db: Driver, start: dt.date, end: dt.date, zone: str) -> tuple[Any, Any]:
     """The city's days start..end as naive UTC moments, as timestamps are stored."""
     tz = ZoneInfo(zone)
     first = dt.datetime.combine(start, dt.time(), tz).astimezone(dt.UTC).replace(tzinfo=None)
@@ -130,7 +130,7 @@ def _utc_bounds(db: Driver, start: dt.date, end: dt.date, zone: str) -> tuple[An
 
 def exceptions(db: Driver, start: dt.date, end: dt.date, zone: str) -> list[tuple[Any, ...]]:
     """(day, what, reference, cents, requested by, approved by, reason): voids, NSF and overrides."""
-    moments = _utc_bounds(db, start, end, zone)
+    moments = utc_bounds(db, start, end, zone)
     approvers = dict(db.all("SELECT object, approved_by FROM approvals WHERE action = 'void'"))
     rows: list[tuple[Any, ...]] = [
         (str(day)[:10], "void", number, -int(total), cashier, approvers.get(number, voided_by), reason)
@@ -141,7 +141,7 @@ def exceptions(db: Driver, start: dt.date, end: dt.date, zone: str) -> list[tupl
         )
     ]
     rows += [
-        (_local_day(at, zone), "returned check (NSF)", number, -int(cents), by, "", reason)
+        (local_day(at, zone), "returned check (NSF)", number, -int(cents), by, "", reason)
         for at, number, cents, by, reason in db.all(
             "SELECT c.recorded_at, r.number, c.amount_cents, c.recorded_by, c.reason FROM returned_checks c "
             "JOIN receipts r ON r.id = c.receipt_id WHERE c.recorded_at >= ? AND c.recorded_at < ?",
@@ -149,7 +149,7 @@ def exceptions(db: Driver, start: dt.date, end: dt.date, zone: str) -> list[tupl
         )
     ]
     rows += [
-        (_local_day(at, zone), f"override: {action.replace('_', ' ')}", obj, None, requested, approved, reason)
+        (local_day(at, zone), f"override: {action.replace('_', ' ')}", obj, None, requested, approved, reason)
         for at, action, obj, requested, approved, reason in db.all(
             "SELECT approved_at, action, object, requested_by, approved_by, reason FROM approvals "
             "WHERE action <> 'void' AND approved_at >= ? AND approved_at < ?",
@@ -159,7 +159,7 @@ def exceptions(db: Driver, start: dt.date, end: dt.date, zone: str) -> list[tupl
     return sorted(rows, key=lambda r: (r[0], r[1], str(r[2])))
 
 
-def _local_day(at: Any, zone: str) -> str:
+def local_day(at: Any, zone: str) -> str:
     moment = at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at))
     return moment.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(zone)).date().isoformat()
 
@@ -197,6 +197,16 @@ def open_by_start(db: Driver) -> list[tuple[str, Any, Any, int]]:
         "SELECT a.kind, o.bill_date, o.due_date, sum(o.amount_cents - o.paid_cents) FROM open_items o "
         "JOIN accounts a ON a.id = o.account_id WHERE o.amount_cents > o.paid_cents "
         "GROUP BY a.kind, o.bill_date, o.due_date"
+    )
+
+
+def open_orders(db: Driver, end: dt.date, zone: str) -> list[tuple[str, str, Any, Any]]:
+    """(type, status, requested at, scheduled) of each order still pending or dispatched that was
+    requested by the end of the city's day `end`: the service-order backlog's input."""
+    return db.all(
+        "SELECT o.type, o.status, o.requested_at, o.scheduled FROM work_orders o "
+        "WHERE o.status IN ('pending', 'dispatched') AND o.requested_at < ? ORDER BY o.requested_at, o.id",
+        (utc_bounds(db, end, end, zone)[1],),
     )
 
 

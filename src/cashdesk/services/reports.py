@@ -2,7 +2,7 @@
 drawn on screen by the Reports window, as a PDF (documents/report_pdf.py) and as CSV.
 
 `cashdesk report --list` and the window list `available_reports`: a report whose tables do not
-exist in this database (arrangements, service orders) is not offered until they do.
+exist in this database (arrangements, for one) is not offered until they do.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from cashdesk.domain.deposit import fund_of
 from cashdesk.domain.money import Money
 from cashdesk.domain.report_def import Cell, Chart, Column, Kind, Report, ReportDefinition, Series, summed
 from cashdesk.domain.security import Permission, Role
+from cashdesk.domain.service_orders import OrderStatus, OrderType
 from cashdesk.services import report_rows as q
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import write_atomically
@@ -88,6 +89,14 @@ AGING = _define("aging-by-bucket", "Delinquency aging by bucket",
                 "What accounts owe, by service type and days since billed (current, 30, 60, 90+)",
                 "service:Service type|" + "|".join(f"days_{b}:{b} $" for b in BUCKETS) + "|total:Total $",
                 dated=False)
+BACKLOG = ReportDefinition(
+    "service-order-backlog", "Service-order backlog",
+    "Open service orders (pending, dispatched) by type and status: how many, the oldest and its age, "
+    "and how many are overdue (scheduled before the report's day)",
+    (*_cols("type:Type|status:Status|orders:Orders #|oldest:Oldest requested"),
+     Column("age_days", "Age (days)", N), *_cols("overdue:Overdue #")),
+    needs=("work_orders",), dated=False)
+AGES = (("0-7 days", 7), ("8-30 days", 30), ("31-60 days", 60), ("61+ days", None))
 # fmt: on
 
 
@@ -196,6 +205,38 @@ def _aging(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Rep
     return Report(AGING, start, end, rows, chart if rows else None)
 
 
+def _age_bucket(days: int) -> str:
+    return next(name for name, most in AGES if most is None or days <= most)
+
+
+def _backlog(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    """The orders open now that were asked for by `end`, aged to `end` (the day they were asked for,
+    in the city's time zone); an order scheduled before `end` and still open is overdue."""
+    zone = ctx.settings.city.time_zone
+    groups: dict[tuple[OrderType, OrderStatus], list[tuple[dt.date, dt.date | None]]] = {}
+    for kind, status, requested, scheduled in q.open_orders(db, end, zone):
+        asked = dt.date.fromisoformat(q.local_day(requested, zone))
+        groups.setdefault((OrderType(kind), OrderStatus(status)), []).append((asked, stored_day(scheduled)))
+    types, statuses = list(OrderType), list(OrderStatus)
+    rows: list[tuple[Cell, ...]] = []
+    by_age: dict[OrderType, dict[str, int]] = {}
+    for (kind, status), found in sorted(groups.items(), key=lambda g: (types.index(g[0][0]), statuses.index(g[0][1]))):
+        oldest = min(asked for asked, _s in found)
+        overdue = sum(1 for _a, on in found if on is not None and on < end)
+        rows.append((kind.label, status.label, len(found), oldest.isoformat(), (end - oldest).days, overdue))
+        ages = by_age.setdefault(kind, dict.fromkeys((name for name, _most in AGES), 0))
+        for asked, _s in found:
+            ages[_age_bucket((end - asked).days)] += 1
+    chart = Chart(
+        "bars",
+        "Open orders by age",
+        tuple(name for name, _most in AGES),
+        tuple(Series(kind.label, tuple(ages.values())) for kind, ages in by_age.items()),
+        unit=N,
+    )
+    return Report(BACKLOG, start, end, tuple(rows), chart if rows else None)
+
+
 Builder = Callable[[Driver, ServiceContext, dt.date, dt.date], Report]
 STANDARD: tuple[tuple[ReportDefinition, Builder], ...] = (
     (BY_CODE, _revenue),
@@ -210,6 +251,7 @@ STANDARD: tuple[tuple[ReportDefinition, Builder], ...] = (
     (EXCEPTIONS, _exceptions),
     (TAX_FILINGS, _tax),
     (AGING, _aging),
+    (BACKLOG, _backlog),
 )
 _BY_NAME = {d.name: (d, b) for d, b in STANDARD}
 

@@ -16,6 +16,7 @@ from cashdesk.domain.security import Permission
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import write_atomically
 from cashdesk.services.reports import check_range
+from cashdesk.services.z_report import reports_folder
 from cashdesk.store.driver import driver
 
 STATEMENT = ReportDefinition(
@@ -76,7 +77,14 @@ def account_statement(ctx: ServiceContext, operator: Operator, account: str, sta
     return Statement(number, name, mailing or service, Money(opening), Money(balance), tuple(lines), report)
 
 
-def write_statement(ctx: ServiceContext, statement: Statement, folder: Path) -> Path:
+def write_statement(ctx: ServiceContext, statement: Statement, folder: Path | None = None) -> Path:
+    """The statement's PDF in `folder` (None: the reports folder, made if need be), written whole or not at all."""
+    if folder is None:
+        folder = reports_folder(ctx)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ServiceError(f"The reports folder {folder} could not be made: {exc.strerror or exc}.") from None
     if not folder.is_dir():
         raise ServiceError(f"The folder {folder} does not exist. Make it first, or name another with --out.")
     r = statement.report

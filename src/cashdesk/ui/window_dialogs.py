@@ -2,7 +2,8 @@
 signed in may do: a void (Ctrl+Shift+V), the day close (Ctrl+Shift+E), a returned check
 (Ctrl+Shift+N), a no sale (Ctrl+Shift+O), a receipt's PDF copy (Ctrl+Shift+S), and the mail:
 batches (Ctrl+Shift+M), the mail log (Ctrl+Shift+G), tax returns (Ctrl+Shift+T) and delinquent
-filers; the answers and referrals (F1) and the supplies (Ctrl+Shift+U).
+filers; the answers and referrals (F1), the supplies (Ctrl+Shift+U) and an account statement
+(Ctrl+Shift+H).
 The main window (`ui.main_window.MainWindow`) holds them while they are open.
 """
 
@@ -186,6 +187,22 @@ class WindowDialogs:
 
         last = self._owner.counter.last_receipt or ""
         self._open_extra(PdfCopyDialog(self._owner.ctx, operator, last_receipt=last, parent=self._owner), done)
+
+    def open_statement(self) -> None:
+        """An account statement (Ctrl+Shift+H), for the account shown in the inquiry pane."""
+        from cashdesk.ui.statement import StatementDialog
+
+        operator = self._may_open_extra(Permission.LOOK_UP_ACCOUNTS)
+        if operator is None:
+            return
+
+        def done(dialog: QDialog) -> None:
+            assert isinstance(dialog, StatementDialog) and dialog.saved_to is not None
+            self._tell(dialog.said)
+            self._owner.inquiry.focus_search()
+
+        shown = self._owner.inquiry.pane.account_number or ""
+        self._open_extra(StatementDialog(self._owner.ctx, operator, account=shown, parent=self._owner), done)
 
     def _may_open_mail(self) -> Operator | None:
         operator = self._working_with(Permission.TAKE_PAYMENTS)
