@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import shiboken6
 from dialog_support import SCREENS, fit_to_screen
 from gui_support import Keyboard, open_drawers, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from cashdesk.services.answers import answer_versions, referral
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.ui.answer_edit import AnswerHistoryDialog, EntryEditDialog
 from cashdesk.ui.answers import AnswersDialog
+from cashdesk.ui.window_mode import Mode
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -174,3 +176,20 @@ def test_a_cashier_searches_and_reads_the_versions_but_gets_no_edit_keys(
     assert history.list.count() == 1 and history.list.item(0).text().endswith("super1\nfirst version")
     keyboard.press(Key.Key_Escape)
     qtbot.waitUntil(lambda: dialog.side_dialog is None, timeout=2000)
+
+
+def test_the_idle_lock_closes_a_change_half_typed_and_keeps_nothing_of_it(
+    supervisor_window: Any, keyboard: Keyboard, qtbot: Any, answered: ServiceContext
+) -> None:
+    dialog = open_answers(keyboard, qtbot, supervisor_window, SCREENS[0])
+    search(keyboard, dialog, "late fee")
+    keyboard.press(Key.Key_Down)
+    keyboard.press(Key.Key_E, CTRL)
+    edit = side_dialog(qtbot, dialog, EntryEditDialog, SCREENS[0])
+    wait_for_keyboard(qtbot, edit.title_field)
+    keyboard.type(" (half typed)")
+    supervisor_window.station_lock.lock(idle=True)  # the station was left alone
+    qtbot.waitUntil(lambda: supervisor_window.mail_dialog is None, timeout=2000)
+    assert not shiboken6.isValid(edit) or not edit.isVisible()
+    assert supervisor_window.mode is Mode.LOCKED
+    assert [v[0] for v in answer_versions(answered, SUPERVISOR, "late-fee-utility")] == [1]

@@ -1,7 +1,8 @@
 """Answers at the counter (F1): type a few of the customer's words, Enter, and the answers and
 referrals come up best first; the one chosen shows beside them, to read out, print on the receipt
-printer (Ctrl+P) or save as a PDF handout (Ctrl+D). Opened with an account shown, it starts with
-the answers that belong beside that account."""
+printer (Ctrl+P) or save as a PDF handout (Ctrl+D), its versions (Ctrl+H). Opened with an account
+shown, it starts with the answers that belong beside that account. A supervisor changes the one
+chosen (Ctrl+E) or writes a new answer (Ctrl+N) or referral (Ctrl+R): ui/answer_edit.py."""
 
 from __future__ import annotations
 
