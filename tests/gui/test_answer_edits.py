@@ -90,6 +90,14 @@ def test_a_supervisor_changes_an_answer_finds_it_and_reads_its_versions(
     wait_for_keyboard(qtbot, edit.title_field)
     assert edit.title_field.text() == "Late fee on a utility bill" and edit.id_field.isReadOnly()
 
+    keyboard.press(Key.Key_E, Qt.KeyboardModifier.AltModifier)  # the effective date
+    assert QApplication.focusWidget() is edit.effective_field
+    replace_text(keyboard, "13/45/2026")
+    keyboard.press(Key.Key_S, CTRL)
+    assert edit.message.text() == ('The effective date: "13/45/2026" is not a date. Type it as month/day/year, '
+                                   "like 03/16/2026. Nothing was saved.")  # fmt: skip
+    replace_text(keyboard, "01/01/2026")
+    keyboard.press(Key.Key_T, Qt.KeyboardModifier.AltModifier)
     keyboard.press(Key.Key_A, CTRL)
     keyboard.press(Key.Key_Backspace)  # no title: refused in words, the dialog stays, nothing saved
     keyboard.press(Key.Key_S, CTRL)
