@@ -3,8 +3,10 @@ audited, answers beside an account, Markdown in and out, printing and the PDF ha
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from pypdf import PdfReader
 from cashdesk.cli import main
 from cashdesk.config import Settings
 from cashdesk.devices.escpos_text import read_escpos
-from cashdesk.domain.answers import SAMPLE_NOTE, Answer, parse_entry, to_markdown
+from cashdesk.domain.answers import SAMPLE_NOTE, Answer, Referral, parse_entry, to_markdown
 from cashdesk.domain.security import Role
 from cashdesk.services import answer_files, answers
 from cashdesk.services.audit import verify_audit
@@ -94,6 +96,115 @@ def test_a_change_is_kept_as_a_version_and_audited(ctx: ServiceContext) -> None:
     assert events == [("answer late-fee-utility", json.dumps({"title": changed.title, "version": 2},
                                                                separators=(",", ":")))]  # fmt: skip
     assert verify_audit(ctx).chain.ok
+
+
+def _changed(answer: Answer, **values: object) -> Answer:
+    return dataclasses.replace(answer, **values)  # type: ignore[arg-type]
+
+
+def test_the_history_names_who_changed_what_and_when(ctx: ServiceContext) -> None:
+    view = answers.answer_view(ctx, CASHIER, "late-fee-utility")
+    ctx.clock = lambda: dt.datetime(2026, 12, 1, 16, 30, tzinfo=dt.UTC)
+    changed = _changed(view.answer, body="Late fee is 7%.", keywords=(*view.answer.keywords, "late charge"))
+    assert answers.save_answer(ctx, Operator("super2", Role.SUPERVISOR), changed, based_on=1) == 2
+    newest, first = answers.answer_history(ctx, CASHIER, "late-fee-utility")
+    assert (newest.version, newest.changed_by, newest.changed_at) == (2, "super2", dt.datetime(2026, 12, 1, 16, 30))
+    assert newest.changed == ("text", "keywords") and newest.answer.body == "Late fee is 7%."
+    assert (first.version, first.changed_by, first.changed) == (1, "super1", ("first version",))
+    assert "5% of the past-due" in first.answer.body
+
+
+def test_a_change_made_from_an_old_version_or_a_taken_id_is_refused(ctx: ServiceContext) -> None:
+    view = answers.answer_view(ctx, CASHIER, "high-bill")
+    answers.save_answer(ctx, SUPERVISOR, _changed(view.answer, title="High bills and leaks"), based_on=1)
+    with pytest.raises(ServiceError, match=r"super1 saved version 2 while you were changing version 1.*"
+                                           r"Nothing was saved"):  # fmt: skip
+        answers.save_answer(ctx, SUPERVISOR, _changed(view.answer, title="Leaks"), based_on=1)
+    with pytest.raises(ServiceError, match="There is an answer 'high-bill' already"):
+        answers.save_answer(ctx, SUPERVISOR, _changed(view.answer, title="Leaks"), based_on=0)
+    assert answers.answer_view(ctx, CASHIER, "high-bill").answer.title == "High bills and leaks"
+    new = Answer("alarm-permit", "Alarm permits", body="An alarm permit costs $25 a year.", keywords=("burglar",))
+    assert answers.save_answer(ctx, SUPERVISOR, new, based_on=0) == 1
+    assert [f.slug for f in answers.search_answers(ctx, CASHIER, "burglar alarm")][:1] == ["alarm-permit"]
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        ({"title": "  "}, "Give the answer a title"),
+        ({"body": ""}, "Write the answer itself"),
+        ({"body": "Pay here.\x1b@"}, "The answer's text holds a control character"),
+        ({"title": "Late\nfee"}, "The title holds a control character"),
+        ({"title": "x" * 121}, "Keep the title under 120 characters"),
+        ({"slug": "Late Fee"}, "The id 'Late Fee' is not usable"),
+        ({"link": "aurelia.example/code"}, "The link must start with http:// or https://"),
+        ({"applies_to": ("water",)}, "'water' is not a kind of account"),
+        ({"effective_on": dt.date(2026, 6, 1), "review_on": dt.date(2026, 1, 1)}, "The review date comes before"),
+        ({"body": "Paid with 4111 1111 1111 1111."}, "looks like a card number"),
+    ],
+)
+def test_an_answer_that_cannot_be_kept_is_refused_in_words(ctx: ServiceContext, values: dict[str, object],
+                                                            said: str) -> None:  # fmt: skip
+    view = answers.answer_view(ctx, CASHIER, "late-fee-utility")
+    with pytest.raises(ServiceError, match=re.escape(said)) as refused:
+        answers.save_answer(ctx, SUPERVISOR, _changed(view.answer, **values))
+    assert str(refused.value).endswith("Nothing was saved.")
+    assert [v[0] for v in answers.answer_versions(ctx, CASHIER, "late-fee-utility")] == [1]
+
+
+DOG_LICENSES = Referral(
+    "animal-services", "Aurelia Animal Services",
+    "Dog and cat licences, lost pets, barking complaints and adoptions.",
+    phone="(303) 555-0177", address="5 Shelter Way, Aurelia, CO 80010", hours="Tue-Sat 10:00-5:00",
+    web="https://aurelia.example/animals", keywords=("dog license", "pet", "kennel"),
+)  # fmt: skip
+
+
+def test_a_referral_is_added_found_changed_and_audited(ctx: ServiceContext) -> None:
+    answers.save_referral(ctx, SUPERVISOR, DOG_LICENSES, new=True)
+    found = answers.search_answers(ctx, CASHIER, "where do I license my dog")
+    assert (found[0].kind, found[0].slug, found[0].title) == ("referral", "animal-services", "Aurelia Animal Services")
+    assert found[0].department == "(303) 555-0177"  # the list shows a referral's phone
+    assert answers.referral(ctx, CASHIER, "animal-services") == DOG_LICENSES
+
+    moved = dataclasses.replace(DOG_LICENSES, address="90 Kennel Rd, Aurelia, CO 80011", hours="Mon-Fri 9:00-5:00")
+    answers.save_referral(ctx, Operator("super2", Role.SUPERVISOR), moved)
+    place = answers.referral(ctx, CASHIER, "animal-services")
+    assert (place.address, place.hours, place.phone) == ("90 Kennel Rd, Aurelia, CO 80011", "Mon-Fri 9:00-5:00",
+                                                         "(303) 555-0177")  # fmt: skip
+    assert answers.search_answers(ctx, CASHIER, "kennel")[0].slug == "animal-services"
+    with pytest.raises(ServiceError, match="There is a referral 'animal-services' already"):
+        answers.save_referral(ctx, SUPERVISOR, DOG_LICENSES, new=True)
+    with pytest.raises(ServiceError, match="may not change the referral directory"):
+        answers.save_referral(ctx, CASHIER, DOG_LICENSES)
+    with sqlite3.connect(ctx.db.path) as con:  # type: ignore[arg-type]
+        events = con.execute("SELECT user, details FROM audit_events WHERE event_type = 'referral_saved' "
+                             "AND object = 'referral animal-services' ORDER BY seq").fetchall()  # fmt: skip
+    con.close()
+    assert [(user, json.loads(details)) for user, details in events] == [
+        ("super1", {"name": "Aurelia Animal Services", "changed": ["first version"]}),
+        ("super2", {"name": "Aurelia Animal Services", "changed": ["address", "hours"]}),
+    ]
+    assert verify_audit(ctx).chain.ok
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        ({"name": ""}, "Give the referral the name of the department or agency"),
+        ({"handles": " "}, "Say what the office handles"),
+        ({"phone": "", "address": "", "web": ""}, "Give a phone number, an address or a web address"),
+        ({"web": "www.aurelia.example"}, "The web address must start with http:// or https://"),
+        ({"hours": "Mon\tFri"}, "The hours holds a control character"),
+        ({"slug": "animal_services"}, "The id 'animal_services' is not usable"),
+        ({"keywords": ("x" * 61,)}, "Keep the keyword under 60 characters"),
+    ],
+)
+def test_a_referral_that_cannot_be_kept_is_refused_in_words(ctx: ServiceContext, values: dict[str, object],
+                                                             said: str) -> None:  # fmt: skip
+    with pytest.raises(ServiceError, match=re.escape(said)):
+        answers.save_referral(ctx, SUPERVISOR, dataclasses.replace(DOG_LICENSES, **values))  # type: ignore[arg-type]
+    assert "animal-services" not in {f.slug for f in answers.search_answers(ctx, CASHIER, "kennel dog")}
 
 
 def test_an_answer_past_its_review_date_is_marked(ctx: ServiceContext) -> None:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cashdesk.domain.answers import Answer, Referral, account_topics, fts_query, relevance_to_account, search_words
+from cashdesk.domain.answer_rules import answer_problem, changed_fields, referral_problem
+from cashdesk.domain.answers import (
+    Answer,
+    Referral,
+    account_topics,
+    fts_query,
+    parse_entry,
+    relevance_to_account,
+    search_words,
+)
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -96,6 +105,29 @@ def answer_versions(ctx: ServiceContext, operator: Operator, slug: str) -> list[
         return [(v.version, v.changed_by, v.changed_at, v.content) for v in store.versions(uow.session, row.id)]
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerVersion:
+    """One version of an answer as it was kept: who saved it, when, and what it changed."""
+
+    version: int
+    changed_by: str
+    changed_at: dt.datetime  # UTC
+    answer: Answer
+    changed: tuple[str, ...]  # the parts that differ from the version before ("first version")
+
+
+def answer_history(ctx: ServiceContext, operator: Operator, slug: str) -> list[AnswerVersion]:
+    """Every version of an answer, newest first, each with what it changed."""
+    history: list[AnswerVersion] = []
+    before: Answer | None = None
+    for version, by, at, content in answer_versions(ctx, operator, slug):
+        entry = parse_entry(content)
+        assert isinstance(entry, Answer)  # a version is kept as the answer's own file
+        history.append(AnswerVersion(version, by, at, entry, changed_fields(before, entry)))
+        before = entry
+    return history[::-1]
+
+
 def answers_for_account(ctx: ServiceContext, operator: Operator, *, kind: str, status: str,
                         past_due_cents: int, limit: int = 4) -> list[Found]:  # fmt: skip
     """The answers to have at hand beside an account: a delinquent utility account's shut-off and
@@ -115,10 +147,20 @@ def answers_for_account(ctx: ServiceContext, operator: Operator, *, kind: str, s
     return [entry[-1] for entry in sorted(scored, key=lambda e: e[:3])[:limit]]
 
 
-def save_answer(ctx: ServiceContext, operator: Operator, answer: Answer) -> int:
-    """A supervisor creates or changes an answer: kept as a new version, audited. Its version."""
+def save_answer(ctx: ServiceContext, operator: Operator, answer: Answer, *, based_on: int | None = None) -> int:
+    """A supervisor creates or changes an answer: kept as a new version, audited. Its version.
+
+    `based_on` is the version the change was made from (0: a new answer), so that a change made
+    meanwhile by someone else is not written over; None takes the answer as it comes (an import)."""
     operator.require(Permission.EDIT_ANSWERS, "change the answers")
+    problem = answer_problem(answer)
+    if problem:
+        raise ServiceError(f"{problem} Nothing was saved.")
     with ctx.db.unit_of_work() as uow:
+        current = store.answer_by_slug(uow.session, answer.slug)
+        if based_on is not None:
+            _check_based_on(current.version if current else 0, based_on, current.changed_by if current else "",
+                            f"an answer {answer.slug!r}")  # fmt: skip
         row = store.save_answer(uow.session, answer, user=operator.user_id, at=ctx.now().replace(tzinfo=None))
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="answer_saved",
                      object=f"answer {answer.slug}", details={"version": row.version, "title": answer.title},
@@ -127,10 +169,30 @@ def save_answer(ctx: ServiceContext, operator: Operator, answer: Answer) -> int:
         return row.version
 
 
-def save_referral(ctx: ServiceContext, operator: Operator, entry: Referral) -> None:
+def _check_based_on(version: int, based_on: int, by: str, what: str) -> None:
+    if version == based_on:
+        return
+    if based_on == 0:
+        raise ServiceError(f"There is {what} already: choose it in the list and change it, or give this one "
+                           "another id. Nothing was saved.")  # fmt: skip
+    raise ServiceError(f"{by} saved version {version} while you were changing version {based_on}: close this, "
+                       "open it again and make your change there. Nothing was saved.")  # fmt: skip
+
+
+def save_referral(ctx: ServiceContext, operator: Operator, entry: Referral, *, new: bool = False) -> None:
+    """A supervisor adds (`new`: refused if the id is taken) or changes a referral; audited with
+    the parts that changed."""
     operator.require(Permission.EDIT_ANSWERS, "change the referral directory")
+    problem = referral_problem(entry)
+    if problem:
+        raise ServiceError(f"{problem} Nothing was saved.")
     with ctx.db.unit_of_work() as uow:
+        current = store.referral_by_slug(uow.session, entry.slug)
+        if new and current is not None:
+            _check_based_on(1, 0, "", f"a referral {entry.slug!r}")
+        changed = changed_fields(store.referral_of(current) if current else None, entry)
         store.save_referral(uow.session, entry, user=operator.user_id, at=ctx.now().replace(tzinfo=None))
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="referral_saved",
-                     object=f"referral {entry.slug}", details={"name": entry.name}, at=ctx.now())  # fmt: skip
+                     object=f"referral {entry.slug}", details={"name": entry.name, "changed": list(changed)},
+                     at=ctx.now())  # fmt: skip
         uow.commit()

@@ -1,21 +1,23 @@
 """Answers at the counter (F1): type a few of the customer's words, Enter, and the answers and
 referrals come up best first; the one chosen shows beside them, to read out, print on the receipt
-printer (Ctrl+P) or save as a PDF handout (Ctrl+D). Opened with an account shown, it starts with
-the answers that belong beside that account."""
+printer (Ctrl+P) or save as a PDF handout (Ctrl+D), its versions (Ctrl+H). Opened with an account
+shown, it starts with the answers that belong beside that account. A supervisor changes the one
+chosen (Ctrl+E) or writes a new answer (Ctrl+N) or referral (Ctrl+R): ui/answer_edit.py."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QWidget
 
-from cashdesk.domain.answers import Referral
+from cashdesk.domain.security import Permission
 from cashdesk.services.answer_files import answer_handout, print_answer
-from cashdesk.services.answers import AnswerView, answer_view, answers_for_account, referral, search_answers
+from cashdesk.services.answers import answer_view, answers_for_account, referral, search_answers
 from cashdesk.services.z_report import reports_folder
+from cashdesk.ui.answer_edit import AnswerHistoryDialog, EntryEditDialog
+from cashdesk.ui.answer_text import answer_html, referral_html
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.labels import column, explanation, heading
 from cashdesk.ui.operations import Operation
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
 
 PRINT_KEY = "Ctrl+P"
 HANDOUT_KEY = "Ctrl+D"
+HISTORY_KEY = "Ctrl+H"
+SEARCH_KEY = "F2"  # as at the counter: back to the search box
+#: A supervisor's keys: change the entry chosen, a new answer, a new referral.
+EDIT_KEY, NEW_ANSWER_KEY, NEW_REFERRAL_KEY = "Ctrl+E", "Ctrl+N", "Ctrl+R"
 REVIEW_MARK = "  [review due]"
 
 
@@ -69,14 +75,32 @@ class AnswersDialog(QDialog):
         split.addWidget(self.results)
         split.addWidget(self.text)
         split.setSizes([320, 560])
-        hint = explanation(f"Enter searches; ↓ goes to the answers found; {PRINT_KEY} prints the answer on the "
-                           f"receipt printer, {HANDOUT_KEY} saves it as a PDF handout; Esc closes.")  # fmt: skip
-        column(self, heading(self, "Answers and referrals"), hint, self.search_field, split, self.message, grow=split)
+        #: Supervisors change the answers and the referrals; a cashier searches and prints them.
+        self.may_edit = operator.can(Permission.EDIT_ANSWERS)
+        #: The change or the history open over this window (one at a time).
+        self.side_dialog: QDialog | None = None
+        editing = (f" {EDIT_KEY} changes the answer or referral chosen, {NEW_ANSWER_KEY} writes a new answer, "
+                   f"{NEW_REFERRAL_KEY} a new referral.") if self.may_edit else ""  # fmt: skip
+        self.hint = explanation(f"Enter searches; ↓ goes to the answers found, {SEARCH_KEY} back to the search; "
+                                f"{PRINT_KEY} prints the answer on the receipt printer, {HANDOUT_KEY} saves it as a "
+                                f"PDF handout, {HISTORY_KEY} shows its versions.{editing} Esc closes.")  # fmt: skip
+        column(
+            self, heading(self, "Answers and referrals"), self.hint, self.search_field, split, self.message, grow=split
+        )
         self.resize(900, 560)
         self.search_field.returnPressed.connect(self.search)
         self.search_field.down_pressed.connect(self._into_results)
         self.results.currentRowChanged.connect(self._show)
-        for key, slot in ((PRINT_KEY, self.print_answer), (HANDOUT_KEY, self.save_handout)):
+        keys = [
+            (SEARCH_KEY, self.focus_search),
+            (PRINT_KEY, self.print_answer),
+            (HANDOUT_KEY, self.save_handout),
+            (HISTORY_KEY, self.show_history),
+        ]
+        if self.may_edit:  # a cashier's window has no such keys at all
+            keys += [(EDIT_KEY, self.edit_current), (NEW_ANSWER_KEY, lambda: self.write_new("answer")),
+                     (NEW_REFERRAL_KEY, lambda: self.write_new("referral"))]  # fmt: skip
+        for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
         if account is not None:
@@ -117,6 +141,10 @@ class AnswersDialog(QDialog):
         else:
             self.text.clear()
 
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
     def _into_results(self) -> None:
         if self.results.count():
             self.results.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -133,11 +161,11 @@ class AnswersDialog(QDialog):
         if entry.kind == "answer":
             view = Operation(self, lambda: answer_view(self._ctx, self._operator, entry.slug)).run_now()
             if view is not None:
-                self.text.setHtml(_answer_html(view))
+                self.text.setHtml(answer_html(view))
         else:
             place = Operation(self, lambda: referral(self._ctx, self._operator, entry.slug)).run_now()
             if place is not None:
-                self.text.setHtml(_referral_html(place))
+                self.text.setHtml(referral_html(place))
 
     # -- on paper --------------------------------------------------------------------------------
 
@@ -162,29 +190,72 @@ class AnswersDialog(QDialog):
         if path is not None:
             show_message(self.message, f"The handout is saved: {path}")
 
+    # -- a supervisor's changes, and the versions -------------------------------------------------
+
+    def edit_current(self) -> None:
+        entry = self.current
+        if entry is None:
+            show_message(self.message, "Choose the answer or referral to change first (↓ from the search box).",
+                         error=True)  # fmt: skip
+            return
+        if entry.kind == "answer":
+            view = Operation(self, lambda: answer_view(self._ctx, self._operator, entry.slug))
+            answer = view.failure(self._say_error).run_now()
+            if answer is not None:
+                self._open_side(EntryEditDialog(self._ctx, self._operator, answer=answer, parent=self))
+        else:
+            found = Operation(self, lambda: referral(self._ctx, self._operator, entry.slug))
+            place = found.failure(self._say_error).run_now()
+            if place is not None:
+                self._open_side(EntryEditDialog(self._ctx, self._operator, referral=place, parent=self))
+
+    def write_new(self, kind: str) -> None:
+        self._open_side(EntryEditDialog(self._ctx, self._operator, kind=kind, parent=self))
+
+    def show_history(self) -> None:
+        entry = self.current
+        if entry is None or entry.kind != "answer":
+            show_message(self.message, "Choose an answer first (↓ from the search box): referrals keep no versions; "
+                         "their changes are in the audit trail.", error=True)  # fmt: skip
+            return
+        self._open_side(AnswerHistoryDialog(self._ctx, self._operator, entry.slug, parent=self))
+
+    def _open_side(self, dialog: QDialog) -> None:
+        if self.side_dialog is not None:
+            dialog.deleteLater()
+            self.side_dialog.raise_()
+            self.side_dialog.activateWindow()
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._side_closed(dialog, result))
+        self.side_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _side_closed(self, dialog: QDialog, result: int) -> None:
+        self.side_dialog = None
+        if not self.isVisible():
+            return
+        self.activateWindow()
+        if isinstance(dialog, EntryEditDialog):
+            if result == QDialog.DialogCode.Accepted:
+                self._saved(dialog)
+            else:
+                show_message(self.message, "Nothing was changed.")
+        focus = self.results if self.results.count() else self.search_field
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _saved(self, dialog: EntryEditDialog) -> None:
+        """The change is in: search again (for its title, when nothing was searched for) so the list and
+        the text show it, the entry chosen."""
+        if not self.search_field.text().strip():
+            self.search_field.setText(dialog.saved_title)
+        self.search()
+        row = next((n for n, f in enumerate(self.found) if f.slug == dialog.saved_slug and f.kind == dialog.kind), -1)
+        if row >= 0:
+            self.results.setCurrentRow(row)
+        what = f"version {dialog.saved_version}" if dialog.kind == "answer" else "the referral directory"
+        show_message(self.message, f"Saved: “{dialog.saved_title}”, {what}.")
+
     def _say_error(self, text: str) -> None:
         show_message(self.message, text, error=True)
-
-
-def _answer_html(view: AnswerView) -> str:
-    a = view.answer
-    parts = [f"<h2>{html.escape(a.title)}</h2>"]
-    if view.review_due:
-        parts.append(f"<p style='color:#b00020;font-weight:bold'>Due for review since {a.review_on:%m/%d/%Y}: "
-                     "check it with a supervisor before relying on it.</p>")  # fmt: skip
-    if a.question:
-        parts.append(f"<p><i>“{html.escape(a.question)}”</i></p>")
-    parts += [f"<p>{html.escape(p)}</p>" for p in a.body.split("\n\n") if p.strip()]
-    facts = [("Rests on", a.citation), ("Link", a.link), ("Department", a.department),
-             ("Effective", f"{a.effective_on:%m/%d/%Y}" if a.effective_on else ""),
-             ("Version", f"{view.version}, by {view.changed_by}")]  # fmt: skip
-    parts += [f"<p><b>{label}:</b> {html.escape(value)}</p>" for label, value in facts if value]
-    return "".join(parts)
-
-
-def _referral_html(place: Referral) -> str:
-    parts = [f"<h2>{html.escape(place.name)}</h2>"]
-    parts += [f"<p>{html.escape(p)}</p>" for p in place.handles.split("\n\n") if p.strip()]
-    facts = [("Phone", place.phone), ("Address", place.address), ("Hours", place.hours), ("Web", place.web)]
-    parts += [f"<p><b>{label}:</b> {html.escape(value)}</p>" for label, value in facts if value]
-    return "".join(parts)

@@ -35,6 +35,7 @@ from cashdesk.domain.security import Permission
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.office_sender import OfficeBanner, OfficeSender
 from cashdesk.ui.operations import Operation, wait_for_operations
+from cashdesk.ui.paper_warning import PaperBanner
 from cashdesk.ui.sign_in import LockScreen, SignInScreen
 from cashdesk.ui.window_banners import Banners
 from cashdesk.ui.window_dialogs import WindowDialogs
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
 
         self.printer_banner = self.banners.build_printer_banner()
         self.office_banner = OfficeBanner()
+        self.paper_banner = PaperBanner(ctx)  # the receipt paper roll nearly used up (ui/paper_warning.py)
         self._office_sender: OfficeSender | None = None
         self._office_ms = office_ms
 
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.printer_banner)
         layout.addWidget(self.office_banner)
+        layout.addWidget(self.paper_banner)
         layout.addWidget(self.pages, 1)
         # The keys to press, on their own line above the status bar: wrapped, never cut off.
         self.hints_label = QLabel()
@@ -313,6 +316,8 @@ class MainWindow(QMainWindow):
             retry = {"retry_ms": self._print_retry_ms} if self._print_retry_ms else {}
             self._print_queue = PrintQueue(self.ctx, self, **retry)
             self._print_queue.round_done.connect(self.banners.printing_reported)
+            # A receipt's lines count against the roll once it is marked printed: the roll may have crossed.
+            self._print_queue.round_done.connect(lambda _round: self.paper_banner.check())
         return self._print_queue
 
     @property
@@ -347,6 +352,7 @@ class MainWindow(QMainWindow):
         counter.drawer_needed.connect(self.ask_for_float)
         counter.posted.connect(lambda _posted: self.print_queue.kick())
         counter.posted.connect(lambda _posted: self.office_sender.kick())
+        counter.posted.connect(lambda _posted: self.paper_banner.check())
         counter.printing_wanted.connect(lambda: self.print_queue.kick())
         if self.database_problem:
             self.banners.block_work(self.database_problem)
@@ -388,6 +394,7 @@ class MainWindow(QMainWindow):
         self.mail_menu.menuAction().setVisible(takes_payments)
         self.supervisor_menu.menuAction().setVisible(may_audit or may_approve or may_close)
         self.menuBar().setVisible(working)
+        self.paper_banner.set_working(takes_payments)
 
         counting_float = self._float_screen is not None and self.work.currentWidget() is self._float_screen
         text = state_text(self.ctx, operator, working=working, counting_float=counting_float)
@@ -417,6 +424,7 @@ class MainWindow(QMainWindow):
         self.counter.start_for(operator, drawer)
         self.office_sender.start()  # a window that has not joined an office learns it in its first round
         if operator.can(Permission.TAKE_PAYMENTS):
+            self.paper_banner.check()  # at the start of work, before the first receipt
             self.print_queue.start()  # also prints what waited from before (a restart, a fault)
             if drawer is None:
                 self.ask_for_float()

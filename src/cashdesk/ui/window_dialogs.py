@@ -232,6 +232,7 @@ class WindowDialogs:
             if self._owner.mode is Mode.WORKING and self._owner.work.currentWidget() is self._owner.counter:
                 self._owner.inquiry.focus_search()
             self._owner.print_queue.kick()  # a mail receipt asked for, a slip: out with the print worker
+            self._owner.paper_banner.check()  # a paper roll issued on the supplies screen clears the warning
 
         self._owner.mail_dialog = dialog
         self._show(dialog, finished)

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cashdesk.domain.answer_rules import (
+    answer_problem,
+    changed_fields,
+    keywords_from,
+    referral_problem,
+    slug_from,
+    topics_from,
+)
+from cashdesk.domain.answers import SLUG as SLUG_RULE
 from cashdesk.domain.answers import Answer, Referral, account_topics, fts_query, parse_entry, to_markdown
 from cashdesk.domain.supplies import MovementKind, StockLevel, lines_per_roll, paper_left_percent, signed_quantity
 
@@ -82,3 +93,25 @@ def test_movements_and_the_reorder_point() -> None:
 def test_paper_on_a_roll() -> None:
     assert lines_per_roll(80, 38) == 21052
     assert paper_left_percent(0, 21052) == 100 and paper_left_percent(20000, 21052) == 5
+
+
+def test_the_demo_citys_answers_and_referrals_may_be_kept_as_they_are() -> None:
+    folder = Path(__file__).parents[3] / "resources" / "answers"
+    entries = [parse_entry(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.md"))]
+    assert len(entries) == 18
+    for entry in entries:
+        problem = answer_problem(entry) if isinstance(entry, Answer) else referral_problem(entry)
+        assert problem is None, (entry.slug, problem)
+    assert answer_problem(ANSWER) is None
+
+
+def test_an_id_from_a_title_and_the_parts_a_version_changed() -> None:
+    assert slug_from("Late fee on a utility bill?") == "late-fee-on-a-utility-bill"
+    assert slug_from("Permis de construcción") == "permis-de-construccion"
+    assert len(slug_from("word " * 40)) <= 80 and SLUG_RULE.match(slug_from("word " * 40))
+    later = dataclasses.replace(ANSWER, body="Only this.", review_on=dt.date(2028, 1, 1))
+    assert changed_fields(ANSWER, later) == ("text", "review date")
+    assert changed_fields(None, ANSWER) == ("first version",)
+    assert changed_fields(ANSWER, ANSWER) == ()
+    assert keywords_from(" shut off, , disconnect ,door tag") == ("shut off", "disconnect", "door tag")
+    assert topics_from("delinquent, shut_off  utility") == ("delinquent", "shut_off", "utility")
