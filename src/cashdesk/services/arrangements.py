@@ -213,6 +213,13 @@ def due_now_of(db: Driver, ctx: ServiceContext, account_id: int, on: dt.date) ->
     return DueNow(arrangement, due, words + ".")
 
 
+def pane_arrangement(db: Driver, ctx: ServiceContext, number: str, on: dt.date) -> str:
+    """What the inquiry pane says of the account's open arrangement ("" when it has none)."""
+    row = orders.account_of(db, number)
+    shown = None if row is None else due_now_of(db, ctx, row[0], on)
+    return shown.words if shown is not None else ""
+
+
 def due_now(ctx: ServiceContext, operator: Operator, account: str) -> DueNow | None:
     operator.require(Permission.LOOK_UP_ACCOUNTS, "look up accounts")
     with ctx.db.unit_of_work(write=False) as uow:

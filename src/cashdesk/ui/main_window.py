@@ -78,6 +78,7 @@ FIND_PAYMENT_KEY, REPORTS_KEY = "Ctrl+Shift+F", "Ctrl+Shift+Y"  # issue 18
 ANSWERS_KEY = "F1"  # ui.answers
 SUPPLIES_KEY = "Ctrl+Shift+U"  # ui.supplies
 SERVICE_ORDERS_KEY = "Ctrl+Shift+W"  # ui.service_orders
+ARRANGEMENTS_KEY = "Ctrl+Shift+I"  # ui.arrangements: installments
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -262,8 +263,11 @@ class MainWindow(QMainWindow):
         self.supplies_action = self._action("S&upplies and forms…", SUPPLIES_KEY, self.dialogs.open_supplies)
         self.service_orders_action = self._action("&Service orders…", SERVICE_ORDERS_KEY,
                                                   self.dialogs.open_service_orders)  # fmt: skip
+        self.arrangements_action = self._action("Pay&ment arrangements…", ARRANGEMENTS_KEY,
+                                                self.dialogs.open_arrangements)  # fmt: skip
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
-                                 self.no_sale_action, self.service_orders_action, self.find_payment_action,
+                                 self.no_sale_action, self.service_orders_action, self.arrangements_action,
+                                 self.find_payment_action,
                                  self.retry_print_action, self.answers_action, self.supplies_action)  # fmt: skip
         self.counter_menu = self._menu("C&ounter", "counterMenu", self._counter_actions,
                                        separator_before=self.retry_print_action)  # fmt: skip
