@@ -200,6 +200,22 @@ class OrdersSettings:
     deposit_multiple: int
 
 
+@dataclass(frozen=True, slots=True)
+class ArrangementsSettings:
+    max_count: int
+    within_months: int
+    max_months: int
+    max_installments: int
+    down_minimum_percent: int
+    down_days: int
+    grace_days: int
+    interest_basis_points: int  # a month, simple, on the amount financed
+    interest_code: str
+    allow_with_disconnect: bool
+    disconnect_down_percent: int
+    current_bills_required: bool
+
+
 def default_config_path() -> Path:
     from platformdirs import user_config_path
 
@@ -240,6 +256,7 @@ class Settings:
     answers: AnswersSettings
     supplies: SuppliesSettings
     orders: OrdersSettings
+    arrangements: ArrangementsSettings
     path: Path | None
     _from_file: dict[str, Any]
     _lines: dict[str, int]

@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     _research_commands(sub)
     _answer_commands(sub)
     _order_commands(sub)
+    _arrangement_commands(sub)
     return parser
 
 
@@ -346,6 +347,23 @@ def _order_commands(sub: Commands) -> None:
     shutoff.add_argument(
         "--password-stdin", action="store_true", help="read the supervisor's password from one line of standard input"
     )
+
+
+def _arrangement_commands(sub: Commands) -> None:
+    """Payment arrangements (docs/arrangements.md)."""
+    one = sub.add_parser("arrangement", help="make a payment arrangement (a cashier or supervisor signs in)")
+    one_sub = one.add_subparsers(dest="arrangement_command", metavar="ACTION", required=True)
+    create = one_sub.add_parser("create", help="make one: the down payment, then monthly installments")
+    create.add_argument("account", metavar="ACCOUNT")
+    create.add_argument("--down", required=True, metavar="AMOUNT", help="the down payment: 50.00, or a percent: 25%%")
+    create.add_argument("--installments", required=True, type=_whole_number, metavar="N", help="monthly installments")
+    create.add_argument("--first", type=_date, metavar="YYYY-MM-DD", help="the first installment (default: in a month)")
+    create.add_argument("--json", action="store_true", help="the arrangement made, as JSON")
+    _signed_arguments(create)
+    listing = sub.add_parser("arrangements", help="payment arrangements, newest first")
+    listing.add_argument("--state", metavar="S", help="requested, active, kept, broken, cancelled or denied")
+    listing.add_argument("--account", metavar="ACCOUNT", help="one account's")
+    listing.add_argument("--json", action="store_true", help="as JSON")
 
 
 def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ from cashdesk.domain.aging import Aging, age
 from cashdesk.domain.allocation import paying_order, priority_by
 from cashdesk.domain.money import Money
 from cashdesk.domain.service_orders import WorkOrder
+from cashdesk.services.arrangements import pane_arrangement
 from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.services.order_hooks import pane_orders
 from cashdesk.store import accounts as account_store
@@ -79,6 +80,7 @@ class AccountDetail:
     history: tuple[HistoryEntry, ...]
     orders: tuple[WorkOrder, ...] = ()  # the account's service orders, newest first (issue 16)
     reconnect_note: str = ""  # what a payment would add on a disconnected account, said before posting
+    arrangement_note: str = ""  # the account's payment arrangement and what it has due now (issue 17)
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -163,6 +165,7 @@ def account_detail(
             for h in account_store.load_history(uow.session, wanted, history_limit)
         )
         orders, reconnect_note = pane_orders(uow.rows, ctx, account)
+        arrangement_note = pane_arrangement(uow.rows, ctx, account.number, as_of)
     ordered = paying_order(account.items, priority_by(codes, ctx.settings.allocation.priorities))
     owed = Money.total(i.open_amount for i in ordered)
     return AccountDetail(
@@ -189,4 +192,5 @@ def account_detail(
         history=history,
         orders=orders,
         reconnect_note=reconnect_note,
+        arrangement_note=arrangement_note,
     )

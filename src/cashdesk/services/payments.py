@@ -23,7 +23,7 @@ from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.tenders import Settlement, Tender, TenderError, TenderKind, receipt_number, settle
 from cashdesk.domain.text import text_problem
-from cashdesk.services import audit, order_hooks
+from cashdesk.services import arrangement_hooks, audit, order_hooks
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawers import NO_OPEN_DRAWER, NoOpenDrawer
 from cashdesk.services.posted import PostedLine, PostedReceipt
@@ -235,7 +235,15 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
     items, codes = rows.open_items_and_codes(db, account.id)
     items, notes = order_hooks.on_payment(db, at.ctx, at.operator.user_id, account, items, codes, line.amount,
                                           at.number, at.business_date)  # fmt: skip
-    result = allocate(line.amount, items, priority_by(codes, at.ctx.settings.allocation.priorities))
+    priority = priority_by(codes, at.ctx.settings.allocation.priorities)
+    on_plan = account.on_arrangement and arrangement_hooks.on_payment(
+        db, at.ctx, at.operator.user_id, account, items, priority, line.amount, at.number, at.business_date
+    )  # an account without an arrangement: not a statement more
+    if on_plan:
+        result, more = on_plan
+        notes = (*notes, *more)
+    else:
+        result = allocate(line.amount, items, priority)
     if result.credit.cents and not line.keep_excess_as_credit:
         raise ExcessNeedsConfirmation(account.number, result.credit)
     memo = line_memo(notes)

@@ -22,6 +22,7 @@ from cashdesk.domain.service_orders import (
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.service_orders import OrderRefused, local_date, new_order
+from cashdesk.store import arrangements
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
 
@@ -63,7 +64,7 @@ def rule_of(ctx: ServiceContext) -> ShutoffRule:
 def preview_on(db: Driver, ctx: ServiceContext, on: dt.date) -> tuple[ShutoffPreview, list[int]]:
     rule = rule_of(ctx)
     refusal = shutoff_date_refusal(on, rule, orders.shutoff_hold_days(db))
-    held_ids = orders.holds_on(db, on)
+    held_ids = orders.holds_on(db, on) | arrangements.active_accounts(db)  # a hold, or an active arrangement
     lines, held, ids = [], [], []
     for account_id, number, name, address, owed in orders.past_due_accounts(db, aged_cutoff(on, rule.aging_days),
                                                                              rule.minimum_cents):  # fmt: skip

@@ -55,6 +55,9 @@ class AccountRow(Base):
     filing_frequency: Mapped[str | None] = mapped_column(String(20))
     credit_cents: Mapped[int] = mapped_column(Integer, default=0)
     cash_only_until: Mapped[dt.date | None] = mapped_column(Date)  # set by a returned check
+    # Set while the account has a requested or active payment arrangement (store/arrangements.py):
+    # counter posting reads it with the account, so an account without one costs nothing more.
+    on_arrangement: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

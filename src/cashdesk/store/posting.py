@@ -46,17 +46,19 @@ class PayingAccount:
     cash_only_until: dt.date | None
     credit_cents: int
     kind: str = "utility"  # utility or sales_tax
+    on_arrangement: bool = False  # a requested or active payment arrangement (services/arrangement_hooks.py)
 
     def cash_only_on(self, day: dt.date) -> bool:
         return is_cash_only(self.cash_only, self.cash_only_until, day)
 
 
 def paying_account(db: Driver, number: str) -> PayingAccount | None:
-    row = db.one("SELECT id, number, name, status, cash_only, cash_only_until, credit_cents, kind FROM accounts "
-                 "WHERE number = ?", (number,))  # fmt: skip
+    row = db.one("SELECT id, number, name, status, cash_only, cash_only_until, credit_cents, kind, on_arrangement "
+                 "FROM accounts WHERE number = ?", (number,))  # fmt: skip
     if row is None:
         return None
-    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), stored_date(row[5]), int(row[6]), row[7])
+    return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), stored_date(row[5]), int(row[6]), row[7],
+                         bool(row[8]))  # fmt: skip
 
 
 def revenue_code(db: Driver, code: str) -> RevenueCode | None:

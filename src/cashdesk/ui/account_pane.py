@@ -265,4 +265,6 @@ def orders_text(detail: AccountDetail) -> str:
         lines.insert(0, "Service orders:")
     if detail.reconnect_note:
         lines.append(detail.reconnect_note)
+    if detail.arrangement_note:
+        lines.append(detail.arrangement_note)
     return "\n".join(lines)

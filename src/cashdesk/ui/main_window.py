@@ -80,6 +80,7 @@ ANSWERS_KEY = "F1"  # ui.answers
 SUPPLIES_KEY = "Ctrl+Shift+U"  # ui.supplies
 SERVICE_ORDERS_KEY = "Ctrl+Shift+W"  # ui.service_orders
 STATEMENT_KEY = "Ctrl+Shift+H"  # ui.statement: the account shown, its history as a statement
+ARRANGEMENTS_KEY = "Ctrl+Shift+I"  # ui.arrangements: installments
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -267,9 +268,11 @@ class MainWindow(QMainWindow):
         self.service_orders_action = self._action("&Service orders…", SERVICE_ORDERS_KEY,
                                                   self.dialogs.open_service_orders)  # fmt: skip
         self.statement_action = self._action("Account s&tatement…", STATEMENT_KEY, self.dialogs.open_statement)
+        self.arrangements_action = self._action("Pay&ment arrangements…", ARRANGEMENTS_KEY,
+                                                self.dialogs.open_arrangements)  # fmt: skip
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
-                                 self.no_sale_action, self.service_orders_action, self.find_payment_action,
-                                 self.statement_action,
+                                 self.no_sale_action, self.service_orders_action, self.arrangements_action,
+                                 self.find_payment_action, self.statement_action,
                                  self.retry_print_action, self.answers_action, self.supplies_action)  # fmt: skip
         self.counter_menu = self._menu("C&ounter", "counterMenu", self._counter_actions,
                                        separator_before=self.retry_print_action)  # fmt: skip

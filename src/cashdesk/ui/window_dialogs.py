@@ -261,6 +261,15 @@ class WindowDialogs:
 
         self._open_mail(make, "service orders")
 
+    def open_arrangements(self) -> None:
+        def make(operator: Operator) -> QDialog:
+            from cashdesk.ui.arrangements import ArrangementsDialog
+
+            shown = self._owner.inquiry.pane.account_number or ""  # the account on screen, first
+            return ArrangementsDialog(self._owner.ctx, operator, self._owner, account=shown)
+
+        self._open_mail(make, "payment arrangements")
+
     def open_tax_return(self) -> None:
         def make(operator: Operator) -> QDialog:
             from cashdesk.ui.tax_return import TaxReturnDialog
