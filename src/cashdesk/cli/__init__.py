@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from cashdesk.cli.answers import answers_command, supplies_command
+from cashdesk.cli.collections import delinquency_command
 from cashdesk.cli.days import (
     backup_command,
     close_day_command,
@@ -148,6 +149,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return work_orders_command(ctx, args)
         if command == "shutoff-list":
             return shutoff_list_command(ctx, args)
+        if command == "delinquency":
+            return delinquency_command(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

@@ -68,6 +68,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0010",
     "0011",
     "0012",
+    "0016",  # 0013-0015 belong to other branches of issue 17 (arrangements: 0015)
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
