@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from cashdesk import clock
 from cashdesk.cli import main
 from cashdesk.config import Settings
+from cashdesk.domain.cash import CashCount
 from cashdesk.domain.delinquency import LateFeeRule, Step, late_fee
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import Role
@@ -32,10 +33,14 @@ from cashdesk.domain.service_orders import (
     reconnect_fee,
     start_deposit,
 )
+from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services import auth, delinquency, shutoff
 from cashdesk.services import service_orders as so
 from cashdesk.services.audit import verify_audit
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
+from cashdesk.services.drawers import open_drawer
+from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+from cashdesk.services.returned_checks import record_returned_check
 from tests.integration import delinquency_city
 from tests.integration.test_deposit_export import PASSWORD, add_people
 
@@ -100,10 +105,17 @@ def test_door_tag_reconnect_and_deposit_fees_by_their_documented_examples() -> N
     assert start_deposit(DepositRule.MULTIPLE, fixed_cents=15000, multiple=2, average_bill=bills) == Money(9666)
 
 
-def test_the_nsf_fee_is_the_setting_charged_as_an_open_item() -> None:
-    # The returned check itself is tests/integration/test_returned_checks.py; the formula is a flat fee.
-    assert Settings().nsf.fee_cents == 3000
-    assert Settings({"nsf.fee_cents": 3500}).nsf.fee_cents == 3500
+def test_the_nsf_fee_by_its_documented_example(ctx: ServiceContext, path: Path) -> None:
+    open_drawer(ctx, CASHIER, CashCount({"B20": 5}))
+    posted = post_receipt(ctx, CASHIER, Cart((AccountPayment("4000000010", Money(8500), True),)),
+                          [Tender(TenderKind.CHECK, Money(8500), "1042")])  # fmt: skip
+    returned = record_returned_check(ctx, SUPERVISOR, posted.number, "1042")
+    assert returned.fee == Money(3000)  # nsf.fee_cents
+    assert rows(
+        path,
+        "SELECT SUM(o.amount_cents - o.paid_cents) FROM open_items o JOIN accounts a "
+        "ON a.id = o.account_id WHERE a.number = '4000000010'",
+    ) == [(15345,)]  # $123.45 + $30.00
 
 
 # -- the run -------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cashdesk.config import Settings
 from cashdesk.domain.delinquency import (
     SHUTOFF_STEPS,
     TAX_STEPS,
@@ -123,7 +124,12 @@ class RunCommitted:
 
 
 def rules_of(ctx: ServiceContext) -> CollectionRules:
-    s = ctx.settings.delinquency
+    return rules_of_settings(ctx.settings)
+
+
+def rules_of_settings(settings: Settings) -> CollectionRules:
+    """The collection steps and the late fee as the settings declare them (delinquency.*)."""
+    s = settings.delinquency
     return CollectionRules(
         utility=(StepRule(Step.REMINDER, s.reminder_days, s.reminder_past_due_cents),
                  StepRule(Step.LATE_FEE, s.late_fee_days, s.late_fee_past_due_cents),
