@@ -28,3 +28,22 @@ def test_mail_batches_and_remittances_are_written_only_by_their_store_module() -
             if _WRITES_MAIL_ROWS.search(line):
                 found.append(f"{relative}:{number}: {line.strip()}")
     assert not found, "write mail batch rows through cashdesk.store.mail_batches instead:\n" + "\n".join(found)
+
+
+_WRITES_DELINQUENCY_ROWS = re.compile(
+    r"(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+delinquency_(runs|actions|late_items)\b|\bDelinquency\w*Row\(",
+    re.IGNORECASE,
+)
+
+
+def test_delinquency_runs_and_actions_are_written_only_by_their_store_module() -> None:
+    allowed = {Path("store/models_delinquency.py"), Path("store/delinquency.py")}
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE)
+        if relative in allowed or relative.parts[:2] == ("store", "migrations"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if _WRITES_DELINQUENCY_ROWS.search(line):
+                found.append(f"{relative}:{number}: {line.strip()}")
+    assert not found, "write delinquency rows through cashdesk.store.delinquency instead:\n" + "\n".join(found)

@@ -216,6 +216,29 @@ class ArrangementsSettings:
     current_bills_required: bool
 
 
+@dataclass(frozen=True, slots=True)
+class DelinquencySettings:
+    reminder_days: int
+    reminder_past_due_cents: int
+    late_fee_days: int
+    late_fee_past_due_cents: int
+    late_fee_basis_points: int
+    late_fee_minimum_cents: int
+    late_fee_cap_cents: int
+    door_tag_days: int
+    door_tag_past_due_cents: int
+    disconnect_days: int
+    disconnect_past_due_cents: int
+    tax_notice_days: int
+    tax_notice_past_due_cents: int
+    tax_penalty_days: int
+    tax_penalty_past_due_cents: int
+    tax_referral_days: int
+    tax_referral_past_due_cents: int
+    notices_folder: str
+    how_to_pay: str
+
+
 def default_config_path() -> Path:
     from platformdirs import user_config_path
 
@@ -257,6 +280,7 @@ class Settings:
     supplies: SuppliesSettings
     orders: OrdersSettings
     arrangements: ArrangementsSettings
+    delinquency: DelinquencySettings
     path: Path | None
     _from_file: dict[str, Any]
     _lines: dict[str, int]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from cashdesk.cli.answers import answers_command, supplies_command
 from cashdesk.cli.arrangements import arrangement_command, arrangements_command
+from cashdesk.cli.collections import delinquency_command
 from cashdesk.cli.days import (
     backup_command,
     close_day_command,
@@ -153,6 +154,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return arrangement_command(ctx, args)
         if command == "arrangements":
             return arrangements_command(ctx, args)
+        if command == "delinquency":
+            return delinquency_command(ctx, args)
     finally:
         ctx.close()
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     _answer_commands(sub)
     _order_commands(sub)
     _arrangement_commands(sub)
+    _delinquency_commands(sub)
     return parser
 
 
@@ -364,6 +365,24 @@ def _arrangement_commands(sub: Commands) -> None:
     listing.add_argument("--state", metavar="S", help="requested, active, kept, broken, cancelled or denied")
     listing.add_argument("--account", metavar="ACCOUNT", help="one account's")
     listing.add_argument("--json", action="store_true", help="as JSON")
+
+
+def _delinquency_commands(sub: Commands) -> None:
+    """The collection steps (docs/delinquency.md)."""
+    delinquency = sub.add_parser("delinquency", help="delinquent accounts: the collection steps of a day")
+    delinquency_sub = delinquency.add_subparsers(dest="delinquency_command", metavar="ACTION", required=True)
+    run = delinquency_sub.add_parser(
+        "run", help="what each step would do to which account (a preview), or --commit it (a supervisor, once a day)"
+    )
+    run.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the run's day")
+    run.add_argument("--json", action="store_true", help="as JSON: one object per account and step")
+    run.add_argument("--commit", action="store_true", help="do it for real (needs --user; today only)")
+    run.add_argument("--user", metavar="SUPERVISOR", help="the supervisor who commits it")
+    run.add_argument(
+        "--password-stdin", action="store_true", help="read the supervisor's password from one line of standard input"
+    )
+    run.add_argument("--notices", type=Path, metavar="FOLDER",
+                     help="where the notice letters and the list go (default: delinquency.notices_folder)")  # fmt: skip
 
 
 def _supervisor_arguments(parser: argparse.ArgumentParser) -> None:

@@ -17,6 +17,7 @@ from cashdesk.domain.arrangements import (
     Arrangement,
     ArrangementRule,
     ArrangementState,
+    Lapse,
     Plan,
     Standing,
     add_months,
@@ -238,16 +239,14 @@ class Lapsed:
     why: str
 
 
-def mark_broken_arrangements(db: Driver, ctx: ServiceContext, on: dt.date, *,
-                             user: str = "delinquency run") -> list[Lapsed]:  # fmt: skip
-    """In the caller's transaction: deny each requested arrangement whose down payment was not paid by
-    its due date, and break each active one with an installment (or, when the settings say so, a
-    current bill) unpaid past the grace days on `on`. Each change is audited; the accounts lose
-    their flag, and are back on the shut-off list. What changed, in arrangement order."""
+def lapsing(db: Driver, ctx: ServiceContext, on: dt.date) -> list[tuple[Arrangement, int, Lapse]]:
+    """(arrangement, account id, what becomes of it) of each requested arrangement whose down payment
+    was not paid by its due date and each active one with an installment (or, when the settings say
+    so, a current bill) unpaid past the grace days on `on`; nothing is written (the delinquency
+    run's preview asks this too)."""
     rule = rule_of(ctx)
-    now = ctx.now()
     grace = dt.timedelta(days=rule.grace_days)
-    lapsed: list[Lapsed] = []
+    out: list[tuple[Arrangement, int, Lapse]] = []
     for arrangement_id, account_id in store.open_ids(db):
         found = store.get(db, arrangement_id)
         assert found is not None
@@ -256,11 +255,22 @@ def mark_broken_arrangements(db: Driver, ctx: ServiceContext, on: dt.date, *,
         if arrangement.state is ArrangementState.ACTIVE and rule.current_bills_required:
             overdue = Money(store.overdue_before(db, account_id, arrangement.starts, on - grace, None))
         lapse = lapse_on(arrangement.state, arrangement.installments, on, rule, overdue)
-        if lapse is None:
-            continue
-        store.set_state(db, arrangement_id, account_id, lapse.state, by=user, at=now.replace(tzinfo=None),
+        if lapse is not None:
+            out.append((arrangement, account_id, lapse))
+    return out
+
+
+def mark_broken_arrangements(db: Driver, ctx: ServiceContext, on: dt.date, *,
+                             user: str = "delinquency run") -> list[Lapsed]:  # fmt: skip
+    """In the caller's transaction: deny or break each arrangement `lapsing` names. Each change is
+    audited; the accounts lose their flag, and are back on the shut-off list. What changed, in
+    arrangement order."""
+    now = ctx.now()
+    lapsed: list[Lapsed] = []
+    for arrangement, account_id, lapse in lapsing(db, ctx, on):
+        store.set_state(db, arrangement.id, account_id, lapse.state, by=user, at=now.replace(tzinfo=None),
                         reason=lapse.why)  # fmt: skip
-        _record(db, ctx, user, arrangement_id, arrangement.account, now, action=lapse.state.value, on=on.isoformat(),
+        _record(db, ctx, user, arrangement.id, arrangement.account, now, action=lapse.state.value, on=on.isoformat(),
                 **{"from": arrangement.state.value, "to": lapse.state.value, "reason": lapse.why})  # fmt: skip
-        lapsed.append(Lapsed(arrangement_id, arrangement.account, lapse.state, lapse.why))
+        lapsed.append(Lapsed(arrangement.id, arrangement.account, lapse.state, lapse.why))
     return lapsed

@@ -68,7 +68,8 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0010",
     "0011",
     "0012",
-    "0015",
+    "0013",
+    "0014",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

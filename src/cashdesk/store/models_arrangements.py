@@ -1,4 +1,4 @@
-"""Typed mappings of the payment-arrangement tables (migration 0015); written only by store/arrangements.py."""
+"""Typed mappings of the payment-arrangement tables (migration 0013); written only by store/arrangements.py."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from alembic import context
 from cashdesk.store import (
     models_answers,  # noqa: F401  (its tables in Base.metadata)
     models_arrangements,  # noqa: F401  (its tables in the metadata)
+    models_delinquency,  # noqa: F401  (its tables in the metadata)
     models_orders,  # noqa: F401  (its tables in the metadata)
 )
 from cashdesk.store.models import Base

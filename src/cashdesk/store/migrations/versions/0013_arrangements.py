@@ -2,7 +2,7 @@
 (requested or active), which counter posting reads with the account it already reads
 (docs/arrangements.md).
 
-Revision ID: 0015
+Revision ID: 0013
 Revises: 0012
 Create Date: 2026-12-14
 """
@@ -10,7 +10,7 @@ Create Date: 2026-12-14
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
