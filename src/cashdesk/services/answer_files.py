@@ -8,6 +8,8 @@ import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from cashdesk.devices.slips import BLANK, RULE, SlipDoc, SlipLine, render_escpos
 from cashdesk.documents.answer_pdf import Handout, handout_pdf
 from cashdesk.domain.answers import Answer, Entry, Referral, parse_entry, same_content, to_markdown
@@ -150,14 +152,19 @@ def _paragraphs(body: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in body.split("\n\n") if p.strip())
 
 
+def _printed(session: Session, slug: str) -> tuple[AnswerRow, Answer]:
+    """The answer's row (its version goes in the audit event) and the answer, or a refusal in words."""
+    row = store.answer_by_slug(session, slug)
+    if row is None:
+        raise ServiceError(f"There is no answer {slug!r}.")
+    return row, store.answer_of(row)
+
+
 def print_answer(ctx: ServiceContext, operator: Operator, slug: str) -> int:
     """Queue the answer on this station's receipt printer, like any slip; the print job's id."""
     operator.require(Permission.LOOK_UP_ACCOUNTS, "print answers")
     with ctx.db.unit_of_work() as uow:
-        row = store.answer_by_slug(uow.session, slug)
-        if row is None:
-            raise ServiceError(f"There is no answer {slug!r}.")
-        answer = store.answer_of(row)
+        row, answer = _printed(uow.session, slug)
         lines: list[SlipLine] = [SlipLine(answer.title, bold=True), BLANK]
         for paragraph in _paragraphs(answer.body):
             lines += [SlipLine(paragraph), BLANK]
@@ -178,10 +185,7 @@ def answer_handout(ctx: ServiceContext, operator: Operator, slug: str, folder: P
     """The answer as a PDF handout in `folder` (answer-ID.pdf), written whole."""
     operator.require(Permission.LOOK_UP_ACCOUNTS, "print answers")
     with ctx.db.unit_of_work() as uow:
-        row = store.answer_by_slug(uow.session, slug)
-        if row is None:
-            raise ServiceError(f"There is no answer {slug!r}.")
-        answer = store.answer_of(row)
+        row, answer = _printed(uow.session, slug)
         city = ctx.settings.city
         effective = f"Effective {answer.effective_on:%m/%d/%Y}" if answer.effective_on else ""
         data = handout_pdf(Handout(city.name, city.department, answer.title, answer.question,

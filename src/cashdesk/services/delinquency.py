@@ -7,6 +7,7 @@ the service orders, referrals to collections, the notice letters and the run's l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -232,18 +233,7 @@ def _plan(db: Driver, ctx: ServiceContext, on: dt.date) -> _Planned:
             actions.append(Action(step, amounts[step], Money(0)))
         if actions:
             ids[a.number] = a.account_id
-            out.append(
-                AccountSteps(
-                    a.number,
-                    "utility",
-                    a.name,
-                    a.mailing_address or a.service_address,
-                    a.oldest,
-                    Money(a.owed),
-                    tuple(actions),
-                    next_step(rules.utility, steps, a.oldest, on, Money(a.owed)),
-                )
-            )
+            out.append(_account_steps(a, "utility", actions, rules.utility, steps, on))
     rates = rates_from(ctx.settings)
     periods: dict[int, list[UnpaidPeriod]] = {}
     if tax:
@@ -272,20 +262,15 @@ def _plan(db: Driver, ctx: ServiceContext, on: dt.date) -> _Planned:
                 actions.append(Action(step, amounts[step], Money(0)))
         if actions:
             ids[a.number] = a.account_id
-            out.append(
-                AccountSteps(
-                    a.number,
-                    "sales_tax",
-                    a.name,
-                    a.mailing_address or a.service_address,
-                    a.oldest,
-                    Money(a.owed),
-                    tuple(actions),
-                    next_step(rules.tax, steps, a.oldest, on, Money(a.owed)),
-                )
-            )
+            out.append(_account_steps(a, "sales_tax", actions, rules.tax, steps, on))
     preview = RunPreview(on, tuple(out), tuple(held), shutoff_refusal, _said(record) if record else "")
     return _Planned(preview, ids)
+
+
+def _account_steps(a: store.AccountOwing, kind: str, actions: list[Action], rules: Sequence[StepRule],
+                   steps: tuple[Step, ...], on: dt.date) -> AccountSteps:  # fmt: skip
+    return AccountSteps(a.number, kind, a.name, a.mailing_address or a.service_address, a.oldest, Money(a.owed),
+                        tuple(actions), next_step(rules, steps, a.oldest, on, Money(a.owed)))  # fmt: skip
 
 
 def _late_words(past_due: Money, fee: Money, rule: LateFeeRule) -> str:

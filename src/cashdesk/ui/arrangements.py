@@ -13,17 +13,14 @@ words and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QPushButton,
     QTableView,
     QWidget,
 )
@@ -31,14 +28,13 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.arrangements import Arrangement, Installment
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.security import Permission
-from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel, money_column
-from cashdesk.ui.operations import Operation
-from cashdesk.ui.operator_dialog import OperatorDialog
+from cashdesk.ui.work_screen import WorkScreen
 
 if TYPE_CHECKING:
     from cashdesk.services.arrangements import Proposal
@@ -76,7 +72,9 @@ class ArrangementsModel(RowsModel[Arrangement]):
         )
 
 
-class ArrangementsDialog(OperatorDialog):
+class ArrangementsDialog(WorkScreen):
+    log_as = "a payment arrangement failed"
+
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
                  account: str = "") -> None:  # fmt: skip
         super().__init__(ctx, operator, "arrangementsDialog", "Payment arrangements", parent)
@@ -121,35 +119,14 @@ class ArrangementsDialog(OperatorDialog):
         add_rows(left, ("&Account:", self.account_field), ("&Down payment:", self.down_field),
                  ("&Installments:", self.count_field), ("First da&te:", self.first_field))  # fmt: skip
         add_rows(right, ("&Find:", self.find_field), ("&Reason:", self.reason_field))
-        box = QWidget()
-        layout = QHBoxLayout()
-        layout.addLayout(left)
-        layout.addLayout(right)
-        box.setLayout(layout)
-        return box
+        return self.side_by_side(left, right)
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox()
-        self.action_buttons: dict[str, QPushButton] = {}
         supervisor = self._operator.can(Permission.APPROVE_OVERRIDES)
-        for name, text, act in (("save", "&Save the schedule", self.save), ("cancel", "Cancel it (&X)", self.cancel)):
-            button = QPushButton(text)
-            button.setObjectName(f"arrangement_{name}")
-            button.setAutoDefault(False)
-            button.clicked.connect(act)
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-            button.setVisible(name != "cancel" or supervisor)
-            self.action_buttons[name] = button
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
-        return buttons
+        actions = (("save", "&Save the schedule", self.save), ("cancel", "Cancel it (&X)", self.cancel))
+        return self.action_row("arrangement", actions, hidden=() if supervisor else ("cancel",))
 
     # -- the services, by keyboard ------------------------------------------------------------------
-
-    def _call(self, work: Callable[[], T], field: QWidget | None = None) -> T | None:
-        return Operation(self, work, log_as="a payment arrangement failed").failure(
-            lambda text: self.refuse(text, field)).run_now()  # fmt: skip
 
     def _inputs(self) -> tuple[str, ...]:
         return (self.account_field.text().strip(), self.down_field.text().strip(), self.count_field.text().strip(),
@@ -251,11 +228,3 @@ class ArrangementsDialog(OperatorDialog):
             return
         self.say(f"Arrangement {done.id} for {done.account} cancelled.")
         self.show_arrangements()
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        show_message(self.message_label, text, error=error)
-
-    def refuse(self, text: str, field: QWidget | None = None) -> None:
-        show_message(self.message_label, text, error=True)
-        if field is not None:
-            focus_and_select(field)

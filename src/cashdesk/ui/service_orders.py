@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QPushButton,
     QTableView,
     QWidget,
 )
@@ -37,14 +35,13 @@ from cashdesk.domain.dates import parse_day
 from cashdesk.domain.security import Permission
 from cashdesk.domain.service_orders import OrderType, WorkOrder
 from cashdesk.services.shutoff import ShutoffLine
-from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel, money_column
-from cashdesk.ui.operations import Operation
-from cashdesk.ui.operator_dialog import OperatorDialog
+from cashdesk.ui.work_screen import WorkScreen
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -84,7 +81,9 @@ class ShutoffModel(RowsModel[ShutoffLine]):
         )
 
 
-class ServiceOrdersDialog(OperatorDialog):
+class ServiceOrdersDialog(WorkScreen):
+    log_as = "a service order failed"
+
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
                  folder: Path | None = None) -> None:  # fmt: skip
         super().__init__(ctx, operator, "serviceOrdersDialog", "Service orders", parent)
@@ -136,39 +135,23 @@ class ServiceOrdersDialog(OperatorDialog):
                  ("Sch&eduled:", self.date_field), ("&Notes:", self.notes_field))  # fmt: skip
         add_rows(right, ("&Find:", self.find_field), ("&Reason / result:", self.detail_field),
                  ("Meter readin&g:", self.reading_field), ("&Shut-off date:", self.shutoff_field))  # fmt: skip
-        box = QWidget()
-        layout = QHBoxLayout()
-        layout.addLayout(left)
-        layout.addLayout(right)
-        box.setLayout(layout)
-        return box
+        return self.side_by_side(left, right)
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox()
         supervisor = self._operator.can(Permission.APPROVE_OVERRIDES)
-        self.action_buttons: dict[str, QPushButton] = {}
-        for name, text, act in (("dispatch", "&Dispatch", self.dispatch), ("complete", "&Complete", self.complete),
-                                ("cancel", "Cancel (&X)", self.cancel), ("not_done", "N&ot done", self.not_done),
-                                ("print", "&Print ticket", self.print_ticket), ("pdf", "Tic&ket PDF", self.ticket_pdf),
-                                ("preview", "Pre&view shut-offs", self.preview),
-                                ("commit", "Co&mmit shut-offs", self.commit)):  # fmt: skip
-            button = QPushButton(text)
-            button.setObjectName(f"order_{name}")
-            button.setAutoDefault(False)
-            button.clicked.connect(act)
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-            button.setVisible(name != "commit" or supervisor)  # the box shows what it is given
-            self.action_buttons[name] = button
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
-        return buttons
+        actions = (
+            ("dispatch", "&Dispatch", self.dispatch),
+            ("complete", "&Complete", self.complete),
+            ("cancel", "Cancel (&X)", self.cancel),
+            ("not_done", "N&ot done", self.not_done),
+            ("print", "&Print ticket", self.print_ticket),
+            ("pdf", "Tic&ket PDF", self.ticket_pdf),
+            ("preview", "Pre&view shut-offs", self.preview),
+            ("commit", "Co&mmit shut-offs", self.commit),
+        )
+        return self.action_row("order", actions, hidden=() if supervisor else ("commit",))
 
     # -- the services, by keyboard ------------------------------------------------------------------
-
-    def _call(self, work: Callable[[], T], field: QWidget | None = None) -> T | None:
-        return Operation(self, work, log_as="a service order failed").failure(
-            lambda text: self.refuse(text, field)).run_now()  # fmt: skip
 
     def _order_type(self) -> OrderType | None:
         typed = self.type_field.text().strip().casefold()
@@ -309,11 +292,3 @@ class ServiceOrdersDialog(OperatorDialog):
                  "each disconnect waits for its tag and the notice period.")  # fmt: skip
         self.find_field.clear()
         self.show_orders()
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        show_message(self.message_label, text, error=error)
-
-    def refuse(self, text: str, field: QWidget | None = None) -> None:
-        show_message(self.message_label, text, error=True)
-        if field is not None:
-            focus_and_select(field)
