@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         ctx = ServiceContext.open(path, settings=Settings({"reports.folder": str(Path(folder) / "reports")}))
         ctx.clock = lambda: NOW
         try:
+            _arrangements(ctx, path, NOW - dt.timedelta(days=14))  # the first simulated day (10 weekdays back)
+            ctx.clock = lambda: NOW
             days = simulate(
                 ctx,
                 command_line_operator(),
@@ -78,6 +80,36 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             ctx.close()
     return 0
+
+
+def _arrangements(ctx: object, path: Path, when: dt.datetime) -> None:
+    """A few payment arrangements made on the first simulated day, for the arrangements report's picture:
+    the days simulated after it pay some of them."""
+    import sqlite3
+
+    from cashdesk.domain.security import Role
+    from cashdesk.services.arrangements import create
+    from cashdesk.services.context import Operator, ServiceContext, ServiceError
+
+    assert isinstance(ctx, ServiceContext)
+    ctx.clock = lambda: when
+    con = sqlite3.connect(path)
+    try:
+        owing = [str(r[0]) for r in con.execute(
+            "SELECT a.number FROM accounts a JOIN open_items o ON o.account_id = a.id WHERE a.kind = 'utility' "
+            "AND a.status = 'active' AND o.amount_cents > o.paid_cents AND o.due_date < ? GROUP BY a.number "
+            "ORDER BY a.number LIMIT 12", (when.date().isoformat(),))]  # fmt: skip
+    finally:
+        con.close()
+    made = 0
+    for number in owing:
+        try:
+            create(ctx, Operator("cashier1", Role.CASHIER), number, down="20%", installments=3)
+            made += 1
+        except ServiceError:
+            continue  # not eligible (a disconnect dispatched, too little owed): the next one
+        if made == 4:
+            break
 
 
 def _paying_accounts(path: Path) -> list[tuple[str]]:

@@ -128,8 +128,10 @@ def test_a_supervisor_shows_saves_and_builds_reports(
 
 
 def a_day_to_report(ctx: ServiceContext) -> None:
-    """Something for every standard report: two payments, the check returned, a service order, the
-    January's sales tax return filed late, the drawer balanced and the day closed."""
+    """Something for every standard report: two payments, the check returned, a service order, a
+    payment arrangement, the January's sales tax return filed late, the drawer balanced and the day
+    closed."""
+    from cashdesk.services.arrangements import create
     from cashdesk.services.balancing import CountInput, close_drawer, items_to_verify, record_count
     from cashdesk.services.day_close import close_day
     from cashdesk.services.returned_checks import record_returned_check
@@ -142,6 +144,7 @@ def a_day_to_report(ctx: ServiceContext) -> None:
     by_check, _by_cash = two_payments(ctx)
     record_returned_check(ctx, operator("super1"), by_check, "5511")
     create_order(ctx, operator("super1"), "1001", OrderType.REREAD, scheduled=TODAY)
+    create(ctx, operator("cashier1"), "1001", down="50%", installments=2)
     file_return(ctx, operator("cashier1"), "2001", "2026-01", ReturnFigures(Money(1_000_000)), {}, dt.date(2026, 3, 2))
     cashier = operator("cashier1")
     present = frozenset(item.tender_id for item in items_to_verify(ctx, cashier))

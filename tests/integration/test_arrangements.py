@@ -274,3 +274,29 @@ def test_a_payment_on_an_account_without_an_arrangement_costs_no_statement_more(
     pay(ctx, "3000000029", 1000)
     assert seen and not [sql for sql in seen if "arrangement" in sql.replace("on_arrangement", "")]
     assert sum("FROM accounts WHERE number" in sql for sql in seen) == 1  # the flag comes with the account
+
+
+def test_the_arrangements_report_counts_them_by_state_as_their_rows_do(ctx: ServiceContext, path: Path) -> None:
+    from cashdesk.services.reports import run_report
+
+    made = arr.create(ctx, CASHIER, ADAMS, down="10.00", installments=3)
+    pay(ctx, ADAMS, 1500)  # the down payment ($10.00; the rest pays the current bill): active
+    arr.create(ctx, CASHIER, "3000000037", down="20.00", installments=2)  # requested
+    shown = run_report(ctx, SUPERVISOR, "arrangements-by-state", MONDAY.date(), MONDAY.date())
+    by_state: dict[str, list[int]] = {}
+    for state, debt, amount, paid in rows(path, "SELECT a.state, a.debt_cents, i.amount_cents, i.paid_cents FROM "
+                                                 "arrangements a JOIN arrangement_installments i ON "
+                                                 "i.arrangement_id = a.id ORDER BY a.id, i.seq"):  # fmt: skip
+        sums = by_state.setdefault(str(state).capitalize(), [0, 0, 0, 0])
+        sums[1] = int(debt)  # one arrangement of each state here
+        sums[2] += int(amount)
+        sums[3] += int(paid)
+    for state in by_state:
+        by_state[state][0] = 1
+    assert [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in shown.rows] == [
+        ("Requested", 1, *by_state["Requested"][1:], by_state["Requested"][2] - by_state["Requested"][3]),
+        ("Active", 1, *by_state["Active"][1:], by_state["Active"][2] - by_state["Active"][3])]  # fmt: skip
+    assert shown.rows[1][2] == made.debt.cents == 9000 and shown.rows[1][4] == 1000
+    assert shown.chart is not None
+    earlier = run_report(ctx, SUPERVISOR, "arrangements-by-state", dt.date(2026, 11, 1), dt.date(2026, 12, 6))
+    assert earlier.rows == ()  # made on the 7th: not in November's report

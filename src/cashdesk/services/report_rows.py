@@ -210,6 +210,16 @@ def open_orders(db: Driver, end: dt.date, zone: str) -> list[tuple[str, str, Any
     )
 
 
+def arrangements_by_state(db: Driver, start: dt.date, end: dt.date) -> list[tuple[str, int, int, int, int]]:
+    """(state, arrangements, debt covered, scheduled, paid) of the arrangements made from `start` to
+    `end` (their first day): the arrangements report's input. Scheduled and paid include the down payment."""
+    return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in db.all(
+        "SELECT a.state, count(*), sum(a.debt_cents), sum(s.amount), sum(s.paid) FROM arrangements a "
+        "JOIN (SELECT arrangement_id, sum(amount_cents) AS amount, sum(paid_cents) AS paid "
+        "FROM arrangement_installments GROUP BY arrangement_id) s ON s.arrangement_id = a.id "
+        "WHERE a.starts >= ? AND a.starts <= ? GROUP BY a.state", (db.value(start), db.value(end)))]  # fmt: skip
+
+
 def tables(db: Driver) -> set[str]:
     """The tables this database has (a report is offered once its data exists)."""
     if db.is_sqlite:

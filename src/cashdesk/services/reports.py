@@ -16,6 +16,7 @@ from cashdesk.documents.charts import svg
 from cashdesk.documents.report_pdf import report_pdf
 from cashdesk.domain.accounts import OpenItem
 from cashdesk.domain.aging import BUCKETS, bucket_of
+from cashdesk.domain.arrangements import ArrangementState
 from cashdesk.domain.dates import stored_day
 from cashdesk.domain.deposit import fund_of
 from cashdesk.domain.money import Money
@@ -96,6 +97,11 @@ BACKLOG = ReportDefinition(
     (*_cols("type:Type|status:Status|orders:Orders #|oldest:Oldest requested"),
      Column("age_days", "Age (days)", N), *_cols("overdue:Overdue #")),
     needs=("work_orders",), dated=False)
+ARRANGEMENTS = _define("arrangements-by-state", "Payment arrangements by state",
+                      "Arrangements made in the dates, by state: how many, the debt they cover, what was "
+                      "scheduled (down payment and installments), paid and is left",
+                      "state:State|arrangements:Arrangements #|debt:Debt covered $|scheduled:Scheduled $|"
+                      "paid:Paid $|left:Left $", needs=("arrangements", "arrangement_installments"))
 AGES = (("0-7 days", 7), ("8-30 days", 30), ("31-60 days", 60), ("61+ days", None))
 # fmt: on
 
@@ -237,6 +243,21 @@ def _backlog(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> R
     return Report(BACKLOG, start, end, tuple(rows), chart if rows else None)
 
 
+def _arrangements(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Report:
+    """The arrangements made from `start` to `end`, by state in the order of their life."""
+    found = {state: (count, debt, scheduled, paid) for state, count, debt, scheduled, paid in
+             q.arrangements_by_state(db, start, end)}  # fmt: skip
+    states = [state for state in ArrangementState if state.value in found]
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (state.label, count, debt, scheduled, paid, scheduled - paid)
+        for state in states
+        for count, debt, scheduled, paid in (found[state.value],)
+    )
+    chart = Chart("bars", "Arrangements by state", tuple(state.label for state in states),
+                  (Series("arrangements", tuple(found[state.value][0] for state in states)),), unit=N)  # fmt: skip
+    return Report(ARRANGEMENTS, start, end, rows, chart if rows else None)
+
+
 Builder = Callable[[Driver, ServiceContext, dt.date, dt.date], Report]
 STANDARD: tuple[tuple[ReportDefinition, Builder], ...] = (
     (BY_CODE, _revenue),
@@ -252,6 +273,7 @@ STANDARD: tuple[tuple[ReportDefinition, Builder], ...] = (
     (TAX_FILINGS, _tax),
     (AGING, _aging),
     (BACKLOG, _backlog),
+    (ARRANGEMENTS, _arrangements),
 )
 _BY_NAME = {d.name: (d, b) for d, b in STANDARD}
 
