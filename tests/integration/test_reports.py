@@ -380,3 +380,20 @@ def test_the_service_order_backlog_counts_ages_and_overdue_orders_as_the_rows_do
         assert before.totals[2] < report.totals[2]
     finally:
         ctx.close()
+
+
+def test_every_standard_report_runs_from_the_command_line_as_from_the_services(
+    built: tuple[Path, list[SimulatedDay]], ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from cashdesk.cli import main
+
+    start, end = span(built)
+    offered = available_reports(ctx, SUPERVISOR)
+    assert {d.name for d in offered} == {d.name for d, _build in STANDARD}  # every table exists here
+    for definition in offered:
+        assert main(["--db", str(built[0]), "report", definition.name, "--from", str(start), "--to", str(end),
+                     "--format", "csv", "--out", str(tmp_path)]) == 0  # fmt: skip
+        written = tmp_path / f"{definition.name}-{start}-{end}.csv"
+        assert written.read_bytes() == run_report(ctx, SUPERVISOR, definition.name, start, end).csv(), definition.name
+        header = next(csv.reader(io.StringIO(written.read_text(encoding="utf-8"))))
+        assert header == [c.key for c in definition.columns]
