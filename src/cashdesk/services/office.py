@@ -139,6 +139,7 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
         joined = outbox.link(uow)
     if joined is None:
         raise OfficeRefused("This window has not joined an office: `cashdesk station join --office URL` first.")
+    _catch_up(ctx)
     office = _office(joined.url)
     sent = batches = 0
     try:
@@ -167,6 +168,17 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
     finally:
         office.close()
     return Synced(sent, batches, _waiting(ctx), received=received)
+
+
+def _catch_up(ctx: ServiceContext) -> None:
+    """Tables declared in UPLINK after this window joined get their triggers, and their rows go
+    in the outbox: an upgraded window sends them with no step of its own."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        missing = outbox.undeclared(uow)
+    if missing:
+        with ctx.db.unit_of_work() as uow:
+            outbox.catch_up(uow, outbox.undeclared(uow))
+            uow.commit()
 
 
 @dataclass(frozen=True, slots=True)
