@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import BigInteger, Column, Date, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
 from sqlalchemy.types import TypeEngine
 
 from cashdesk.store import models_answers, models_arrangements, models_delinquency, models_orders, models_reports
@@ -91,6 +91,7 @@ DELTAS: tuple[tuple[str, str], ...] = (("open_items", "paid_cents"), ("accounts"
 # -- the window's side: the outbox and its triggers ------------------------------------------------
 
 OUTBOX = "office_outbox"
+OFFICE_DAYS = "office_days"  # the office's business days, once closed (services/office_day.py)
 LINK = "office_link"
 MOVED = "office_deltas"  # how much this window moved the running figures of DELTAS, until sent
 MARKS = "office_marks"  # the last office version this window has of each DOWNLINK table
@@ -180,5 +181,17 @@ def office_metadata() -> MetaData:
         Column("last_contact", DateTime(timezone=True)),
         Column("outbox_after_contact", Integer, nullable=False, default=0),  # what was still to send then
         Column("rows_received", Integer, nullable=False, default=0),
+    )  # fmt: skip
+    Table(
+        OFFICE_DAYS, metadata,
+        Column("business_date", Date, primary_key=True),
+        Column("closed_at", DateTime(timezone=True), nullable=False),
+        Column("closed_by", Text, nullable=False),
+        Column("closed_at_station", Text, nullable=False),  # the window whose command closed it
+        Column("windows", Text, nullable=False),  # the stations whose rows it holds, comma-separated
+        Column("figures", Text, nullable=False),  # its money's figures at the close (services/closing_record.py)
+        Column("deposit_cents", BigInteger, nullable=False),
+        Column("bank_cents", BigInteger, nullable=False),
+        Column("exported", Text),  # JSON: file name -> SHA-256 of every file exported for the day
     )  # fmt: skip
     return metadata
