@@ -219,3 +219,17 @@ def test_the_office_day_close_waits_in_words_while_the_office_is_unreachable(
             cluster.start()
     finally:
         ctx.close()
+
+
+def test_a_receipt_another_window_took_is_voided_there_said_in_words(small_city: Path, tmp_path: Path) -> None:
+    from cashdesk.services.voids import VoidRefused, void_receipt
+
+    ctx = window(small_city, tmp_path, "W01")
+    try:
+        with pytest.raises(VoidRefused, match="^Receipt W02-2026-000003 was taken at window W02: a receipt is voided "
+                                              "at the window that took it"):  # fmt: skip
+            void_receipt(ctx, CASHIER, "w02-2026-000003", "keyed twice", approval_id=None)
+        with pytest.raises(VoidRefused, match="^There is no receipt W01-2026-999999. Check the number"):
+            void_receipt(ctx, CASHIER, "W01-2026-999999", "keyed twice", approval_id=None)
+    finally:
+        ctx.close()
