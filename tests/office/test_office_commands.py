@@ -38,9 +38,9 @@ def test_set_up_join_send_and_look(small_city: Path, office_url: str, cluster: C
     db = str(small_city)
 
     assert cashdesk(capsys, "office", "init", "--url", office_url) == (
-        0, "The office's schema is at revision 0001 (created).\n", "")  # fmt: skip
+        0, "The office's schema is at revision 0003 (created).\n", "")  # fmt: skip
     assert cashdesk(capsys, "office", "init", "--url", office_url) == (
-        0, "The office's schema is up to date (revision 0001).\n", "")  # fmt: skip
+        0, "The office's schema is up to date (revision 0003).\n", "")  # fmt: skip
     code, out, err = cashdesk(capsys, "--db", db, "station", "join", "--office", office_url, "--station", station)
     assert (code, err) == (0, "")
     assert out.startswith(f"Station {station} joined the office at 127.0.0.1:{cluster.port}/") and "changes wait" in out

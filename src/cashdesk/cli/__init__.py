@@ -34,7 +34,7 @@ from cashdesk.cli.lookups import (
     printer_status_command,
     search_command,
 )
-from cashdesk.cli.office import office_command, station_command, sync_command
+from cashdesk.cli.office import OFFICE_DAY_COMMANDS, office_command, office_day_command, station_command, sync_command
 from cashdesk.cli.orders import shutoff_list_command, work_orders_command
 from cashdesk.cli.parser import build_parser
 from cashdesk.cli.people import init_command, user_command
@@ -97,7 +97,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return demo_data_command(args)
     if command == "restore":
         return restore_command(args)
-    if command == "office":
+    if command == "office" and args.office_command not in OFFICE_DAY_COMMANDS:
         return office_command(args)  # the office's own database, not this window's
     if command == "printer" and args.printer_command == "status":
         return printer_status_command(Settings.load())  # the settings alone: a new station checks its printer first
@@ -134,6 +134,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return check_command(ctx)
         if command == "station":
             return station_command(ctx, args)
+        if command == "office":  # the office's day: its supervisor signs in at this window
+            return office_day_command(ctx, args)
         if command == "sync":
             return sync_command(ctx, args)
         if command == "payments":

@@ -50,6 +50,29 @@ def _merge(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The office commands run at a window: its supervisor signs in against the window's users.
+OFFICE_DAY_COMMANDS = ("close-day", "export-deposit")
+
+
+def office_day_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    from cashdesk.cli.signing import sign_in_from_args  # deferred: start-up time
+    from cashdesk.services.auth import sign_out
+    from cashdesk.services.office_day import close_office_day, export_office_deposit
+
+    operator = sign_in_from_args(ctx, args)
+    try:
+        if args.office_command == "close-day":
+            print(close_office_day(ctx, operator, args.date).describe())
+            return 0
+        exported = export_office_deposit(ctx, operator, args.date, args.out)
+    finally:
+        sign_out(ctx, operator)
+    for name, size, digest in exported.files:
+        print(f"{exported.folder / name}  {size:,} bytes  sha256 {digest}")
+    print(exported.describe())
+    return 0
+
+
 def station_command(ctx: ServiceContext, args: argparse.Namespace) -> int:
     from cashdesk.services.context import command_line_operator  # deferred: start-up time
     from cashdesk.services.office import join_office

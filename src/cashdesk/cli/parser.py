@@ -241,6 +241,15 @@ def _office_commands(sub: Commands) -> None:
     merge = office_sub.add_parser("merge", help="merge a window's file (or its last backup) into the office")
     merge.add_argument("file", type=Path, metavar="FILE", help="the window's SQLite file or backup")
     merge.add_argument("--url", required=True, metavar="URL", help="the office, as for init")
+    close = office_sub.add_parser("close-day", help="close the office's business day once no window keeps it open "
+                                  "(a supervisor, at a window of the office)")  # fmt: skip
+    close.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
+    _supervisor_arguments(close)
+    deposit = office_sub.add_parser("export-deposit", help="write the office's consolidated deposit of a closed "
+                                    "office day: slip, deposit file, GL journal, posting files")  # fmt: skip
+    deposit.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the business day")
+    deposit.add_argument("--out", required=True, type=Path, metavar="DIR", help="the folder for the five files")
+    _supervisor_arguments(deposit)
     station = sub.add_parser("station", help="this window and its office")
     station_sub = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
     join = station_sub.add_parser("join", help="join this window to an office; its rows go there from now on")

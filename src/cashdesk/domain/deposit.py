@@ -164,6 +164,21 @@ class Deposit:
         return self.bank_total + self.card_total
 
 
+def joined_deposit(day: dt.date, deposits: Iterable[Deposit]) -> Deposit:
+    """Several deposits of one day as one (an office's windows): the cash added up
+    by denomination, every item and card settlement kept (a receipt number and a settlement's
+    reference name their station, so none is mistaken for another)."""
+    cash: dict[str, int] = defaultdict(int)
+    items: list[DepositedItem] = []
+    cards: list[CardSettlement] = []
+    for deposit in deposits:
+        for code, pieces in deposit.cash.items():
+            cash[code] += pieces
+        items += deposit.items
+        cards += deposit.cards
+    return Deposit(day, cash=dict(cash), items=tuple(items), cards=tuple(cards))
+
+
 DEPOSIT_HEADER = ("record", "business_date", "line", "kind", "denomination", "pieces", "number", "payer",
                   "reference", "amount")  # fmt: skip
 
@@ -403,6 +418,12 @@ def check_balanced(lines: Sequence[JournalLine]) -> None:
     for x in lines:
         if x.debit.is_negative or x.credit.is_negative or bool(x.debit) == bool(x.credit):
             raise JournalOutOfBalance(f"A journal line must be a debit or a credit, not both: {x}")
+
+
+def cash_in_bank(lines: Iterable[JournalLine], cash_account: str) -> Money:
+    """What the journal puts in the bank: its debits less its credits on the funds' cash accounts
+    (`cash_account` as the setting gives it, "{fund}-000-101000")."""
+    return Money.total(x.debit - x.credit for x in lines if x.gl_account == account_for_fund(cash_account, x.fund))
 
 
 def journal_csv(lines: Sequence[JournalLine]) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.anchors import Anchor
+from cashdesk.domain.change_fund import DrawerFloat
 from cashdesk.domain.deposit import (
     BillingPayment,
     CardSettlement,
@@ -32,6 +33,7 @@ from cashdesk.domain.deposit import (
     account_for_fund,
     build_journal,
     fund_of,
+    joined_deposit,
     tender_label,
 )
 from cashdesk.domain.money import Money
@@ -316,13 +318,24 @@ def _books(s: Session, ctx: ServiceContext, closing: ClosingLookups | None, acco
     return _Books(gl_of, label_of, funds, ctx.settings.gl.credit_account, general)
 
 
-def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLookups | None = None) -> DayMoney:
-    """Read a business day: the deposit, the balanced journal and the posting rows.
+@dataclass(frozen=True, slots=True)
+class DayParts:
+    """A day's money before its journal is built: what one database's rows give. The office adds
+    its windows' parts together (`joined`) and builds one journal from them (services/office_day.py)."""
 
-    `closing`: the names, GL codes and settings kept at the day's close, which stand for
-    today's (a closed day's files print what they printed then)."""
-    if closing is not None:
-        ctx = closing.applied_to(ctx)
+    deposit: Deposit
+    revenue: tuple[RevenueEntry, ...]
+    paid_outs: tuple[PaidOutEntry, ...]
+    over_short: tuple[OverShortEntry, ...]
+    floats: tuple[DrawerFloat, ...]
+    billing: tuple[BillingPayment, ...]
+    sales_tax: tuple[SalesTaxPayment, ...]
+    receipts: int
+    receipts_total: Money
+
+
+def day_parts(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLookups | None = None) -> DayParts:
+    """Read a business day's money rows (`ctx` with the settings its files are printed with)."""
     drawers = list(s.scalars(select(DrawerRow).where(DrawerRow.business_date == day).order_by(DrawerRow.id)))
     deposit = _deposit(s, day, drawers, closing.payers if closing is not None else None)
     posted = _posted_day(s, day)
@@ -334,15 +347,47 @@ def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLoo
     by_id = {d.id: d for d in drawers}
     closes = list(s.scalars(select(DrawerCloseRow).where(DrawerCloseRow.drawer_id.in_(list(by_id)))))
     over_short = [OverShortEntry(drawer_label(by_id[c.drawer_id]), Money(c.over_short_cents)) for c in closes]
+    return DayParts(deposit, tuple(revenue), tuple(_paid_outs(paid_rows, books)), tuple(over_short),
+                    closed_floats(by_id, closes), tuple(billing), tuple(sales_tax), posted.receipts,
+                    Money(posted.receipts_total))  # fmt: skip
+
+
+def joined(day: dt.date, parts: Sequence[DayParts]) -> DayParts:
+    """Several databases' parts of one business day as one (the office's windows): every list
+    put together, the deposit's cash added up by denomination."""
+    return DayParts(
+        joined_deposit(day, [p.deposit for p in parts]),
+        revenue=tuple(x for p in parts for x in p.revenue),
+        paid_outs=tuple(x for p in parts for x in p.paid_outs),
+        over_short=tuple(x for p in parts for x in p.over_short),
+        floats=tuple(x for p in parts for x in p.floats),
+        billing=tuple(x for p in parts for x in p.billing),
+        sales_tax=tuple(x for p in parts for x in p.sales_tax),
+        receipts=sum(p.receipts for p in parts),
+        receipts_total=Money.total(p.receipts_total for p in parts),
+    )
+
+
+def money_of(ctx: ServiceContext, day: dt.date, parts: DayParts, anchor: Anchor | None = None) -> DayMoney:
+    """The day's money with its balanced journal (JournalOutOfBalance when it would not balance)."""
     journal = build_journal(
-        day, revenue=revenue, paid_outs=_paid_outs(paid_rows, books), over_short=over_short,
-        floats=closed_floats(by_id, closes),
+        day, revenue=parts.revenue, paid_outs=parts.paid_outs, over_short=parts.over_short, floats=parts.floats,
         cash_account=ctx.settings.gl.cash_account,
         over_short_account=ctx.settings.gl.over_short_account,
         change_fund_account=ctx.settings.gl.change_fund_account,
     )  # fmt: skip
-    return DayMoney(deposit, journal, tuple(billing), tuple(sales_tax), posted.receipts, Money(posted.receipts_total),
-                    day_anchor(s, day))  # fmt: skip
+    return DayMoney(parts.deposit, journal, parts.billing, parts.sales_tax, parts.receipts, parts.receipts_total,
+                    anchor)  # fmt: skip
+
+
+def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLookups | None = None) -> DayMoney:
+    """Read a business day: the deposit, the balanced journal and the posting rows.
+
+    `closing`: the names, GL codes and settings kept at the day's close, which stand for
+    today's (a closed day's files print what they printed then)."""
+    if closing is not None:
+        ctx = closing.applied_to(ctx)
+    return money_of(ctx, day, day_parts(s, ctx, day, closing), day_anchor(s, day))
 
 
 @dataclass(frozen=True, slots=True)

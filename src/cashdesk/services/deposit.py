@@ -301,7 +301,7 @@ def _closed_day(s: Session, day: dt.date) -> BusinessDayRow:
     return business_day
 
 
-def _write_files(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str], mode: int) -> bool:
+def write_files(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier: set[str], mode: int) -> bool:
     """Put the day's files in the folder (see _put_in_place); a folder that cannot take them is refused."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -328,7 +328,7 @@ def _audit_export(s: Session, ctx: ServiceContext, operator: Operator, now: dt.d
     )  # fmt: skip
 
 
-def _write_manifest(day: dt.date, folder: Path, files: Mapping[str, bytes], mode: int) -> None:
+def write_manifest(day: dt.date, folder: Path, files: Mapping[str, bytes], mode: int) -> None:
     """Last, once the files are registered: the manifest says the day's export is complete."""
     manifest = folder / manifest_name(day)
     data = manifest_bytes(day, files)
@@ -407,7 +407,7 @@ def _export(ctx: ServiceContext, operator: Operator, day: dt.date, folder: Path,
             raise refuse(message, sorted({n for d in differences for n in d.files}), why)
         earlier = set(s.scalars(select(ExportedFileRow.sha256).where(ExportedFileRow.business_date == day)))
         try:
-            finished = _write_files(folder, day, files, earlier, mode)
+            finished = write_files(folder, day, files, earlier, mode)
         except ExportDiffers as differs:
             raise refuse(str(differs), [], "the folder holds other files for the day") from None
         exported = _register(s, operator, now, day, folder, files, registered)
@@ -417,7 +417,7 @@ def _export(ctx: ServiceContext, operator: Operator, day: dt.date, folder: Path,
                               finished)  # fmt: skip
         _audit_export(s, ctx, operator, now, result)
         uow.commit()
-    _write_manifest(day, folder, files, mode)
+    write_manifest(day, folder, files, mode)
     if result.changed:
         log.warning("re-export of %s replaced, as asked: %s", day, ", ".join(f.name for f in result.changed))
     return result

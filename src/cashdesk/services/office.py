@@ -30,7 +30,7 @@ class OfficeRefused(ServiceError):
     pass
 
 
-def _office(url: str) -> Office:
+def office_at(url: str) -> Office:
     try:
         if has_password(url):
             raise OfficeRefused("The office's address may not carry a password: it would be kept in the database "
@@ -44,14 +44,14 @@ def _office(url: str) -> Office:
 def init_office(operator: Operator, url: str) -> str:
     """Create or upgrade the office's schema (`cashdesk office init`); says what it did."""
     operator.require(Permission.MANAGE_SETTINGS, "set up the office server")
-    office = _office(url)
+    office = office_at(url)
     try:
         before, now = office.create_schema()
         if before == now:
             return f"The office's schema is up to date (revision {now})."
         return f"The office's schema is at revision {now}" + (f" (it was {before})." if before else " (created).")
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {_where(url)} could not be set up: {exc}") from None
+        raise OfficeRefused(f"The office server at {where(url)} could not be set up: {exc}") from None
     finally:
         office.close()
 
@@ -63,7 +63,7 @@ class Joined:
     waiting: int  # the window's rows put in the outbox, to be sent by the next sync
 
     def describe(self) -> str:
-        return (f"Station {self.station} joined the office at {_where(self.url)}. {self.waiting:,} changes wait "
+        return (f"Station {self.station} joined the office at {where(self.url)}. {self.waiting:,} changes wait "
                 "to be sent: run `cashdesk sync` (or keep it running).")  # fmt: skip
 
 
@@ -73,13 +73,13 @@ def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str 
     if station is not None and station != ctx.station:
         raise OfficeRefused(f"This window is station {ctx.station} (station.id in its settings), not {station}. "
                             "Set station.id first, so that its receipt numbers and the office agree.")  # fmt: skip
-    office = _office(url)
+    office = office_at(url)
     now = ctx.now()
     try:
         with ctx.db.unit_of_work() as uow:
             joined = outbox.link(uow)
             if joined is not None:
-                raise OfficeRefused(f"This window already belongs to the office at {_where(joined.url)} "
+                raise OfficeRefused(f"This window already belongs to the office at {where(joined.url)} "
                                     f"(as station {joined.station}).")  # fmt: skip
             brought = _same_accounts(uow, office, url)
             office.welcome(ctx.station, now)
@@ -89,10 +89,10 @@ def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str 
                     outbox.set_mark(uow, table, version)
             waiting = outbox.waiting(uow)
             audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="office_join",
-                         object=f"station {ctx.station}", details={"office": _where(url)}, at=now)  # fmt: skip
+                         object=f"station {ctx.station}", details={"office": where(url)}, at=now)  # fmt: skip
             uow.commit()
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {_where(url)} did not answer: {exc}. Nothing was changed; "
+        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}. Nothing was changed; "
                             "join again once it answers.") from None  # fmt: skip
     finally:
         office.close()
@@ -110,7 +110,7 @@ def _same_accounts(uow: UnitOfWork, office: Office, url: str) -> bool:
         return True
     if mine and mine != theirs:
         raise OfficeRefused(
-            f"This window holds {len(mine):,} accounts of its own and the office at {_where(url)} holds "
+            f"This window holds {len(mine):,} accounts of its own and the office at {where(url)} holds "
             f"{len(theirs):,} others. A window joins an office with the office's accounts: start it on a new "
             "database (cashdesk init), join, and its first sync brings them."
         )
@@ -139,7 +139,8 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
         joined = outbox.link(uow)
     if joined is None:
         raise OfficeRefused("This window has not joined an office: `cashdesk station join --office URL` first.")
-    office = _office(joined.url)
+    _catch_up(ctx)
+    office = office_at(joined.url)
     sent = batches = 0
     try:
         while most is None or batches < most:
@@ -167,6 +168,17 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
     finally:
         office.close()
     return Synced(sent, batches, _waiting(ctx), received=received)
+
+
+def _catch_up(ctx: ServiceContext) -> None:
+    """Tables declared in UPLINK after this window joined get their triggers, and their rows go
+    in the outbox: an upgraded window sends them with no step of its own."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        missing = outbox.undeclared(uow)
+    if missing:
+        with ctx.db.unit_of_work() as uow:
+            outbox.catch_up(uow, outbox.undeclared(uow))
+            uow.commit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +223,7 @@ def office_state(ctx: ServiceContext) -> OfficeState | None:
     if reached is not None:
         local = reached.astimezone(ZoneInfo(ctx.settings.city.time_zone))
         as_of = local.strftime("%H:%M") if local.date() == ctx.today() else local.strftime("%m/%d %H:%M")
-    return OfficeState(_where(joined.url), joined.station, waiting, reached, joined.last_problem or "", as_of)
+    return OfficeState(where(joined.url), joined.station, waiting, reached, joined.last_problem or "", as_of)
 
 
 #: Batches a background round sends at most, so that a round ends and reports while a long
@@ -283,7 +295,7 @@ def merge_file(ctx: ServiceContext, operator: Operator, url: str) -> Merged:
     if not station:
         raise OfficeRefused("This file's receipts were not taken at one station "
                             f"({', '.join(taken_at) or 'none'}): it cannot be merged as one window's.")  # fmt: skip
-    office = _office(url)
+    office = office_at(url)
     new: dict[str, int] = {}
     seen = 0
     try:
@@ -293,7 +305,7 @@ def merge_file(ctx: ServiceContext, operator: Operator, url: str) -> Merged:
                     new[table] = new.get(table, 0) + n
                 seen += batch.size
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {_where(url)} did not answer: {exc}. What was merged stays; "
+        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}. What was merged stays; "
                             "merge again to finish (nothing is doubled).") from None  # fmt: skip
     finally:
         office.close()
@@ -303,16 +315,16 @@ def merge_file(ctx: ServiceContext, operator: Operator, url: str) -> Merged:
 def office_status(url: str) -> list[WindowState]:
     """Each window the office knows: last contact, what it still had to send then, its open
     drawers and receipts at the office."""
-    office = _office(url)
+    office = office_at(url)
     try:
         return office.windows()
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {_where(url)} did not answer: {exc}") from None
+        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}") from None
     finally:
         office.close()
 
 
-def _where(url: str) -> str:
+def where(url: str) -> str:
     """The office's address as said to a person: host, port and database, never a password."""
     from urllib.parse import urlsplit
 

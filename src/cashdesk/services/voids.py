@@ -8,6 +8,7 @@ the account history says so; a void slip is queued; the audit names both people.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -66,8 +67,21 @@ def _receipt(ctx: ServiceContext, number: str) -> _Found:
     with ctx.db.unit_of_work(write=False) as uow:
         row = uow.session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
         if row is None:
-            raise VoidRefused(f"There is no receipt {number.strip()}. Check the number on the receipt.")
+            raise VoidRefused(_not_here(ctx, number.strip().upper()))
         return _Found(row.id, row.number, row.status)
+
+
+def _not_here(ctx: ServiceContext, number: str) -> str:
+    """Why a receipt is not at this window: another window of the office took it, or no such number."""
+    station, _, rest = number.partition("-")
+    if rest and station and station != ctx.station.upper() and _OTHER_WINDOW.match(number):
+        return (f"Receipt {number} was taken at window {station}: a receipt is voided at the window that took "
+                f"it, where its money is in the drawer and its number in the window's sequence. Void it at "
+                f"{station} (this window has only its own receipts, office or not).")  # fmt: skip
+    return f"There is no receipt {number}. Check the number on the receipt."
+
+
+_OTHER_WINDOW = re.compile(r"^[A-Z0-9]{1,8}-\d{4}-\d{6}$")
 
 
 @dataclass(frozen=True, slots=True)

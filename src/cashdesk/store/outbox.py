@@ -18,7 +18,21 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import Base
-from cashdesk.store.synced import BY_TABLE, DELTAS, DOWNLINK, LINK, MARKS, MOVED, OUTBOX, WINDOW_TABLES, outbox_triggers
+from cashdesk.store.synced import (
+    BY_TABLE,
+    DELTAS,
+    DOWNLINK,
+    LINK,
+    MARKS,
+    MOVED,
+    OUTBOX,
+    UPLINK,
+    WINDOW_TABLES,
+    Shared,
+    outbox_triggers,
+    trigger_name,
+    triggers_of,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +63,27 @@ def join(uow: UnitOfWork, url: str, station: str, now: dt.datetime) -> None:
     for shared in BY_TABLE.values():
         db.run(f"INSERT INTO {OUTBOX} (table_name, row_key) SELECT ?, {shared.key} FROM {shared.table} "
                f"ORDER BY {shared.key}", (shared.table,))  # fmt: skip
+
+
+def undeclared(uow: UnitOfWork) -> list[Shared]:
+    """Tables declared in UPLINK since this window joined: their triggers are not here yet."""
+    have = {str(n) for (n,) in uow.rows.all("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [shared for shared in UPLINK if trigger_name(shared, "INSERT") not in have]
+
+
+def catch_up(uow: UnitOfWork, tables: list[Shared]) -> int:
+    """A table declared after this window joined: its triggers, and every row it holds in the
+    outbox (as at the join), in the caller's transaction. Returns the rows put in the outbox."""
+    db = uow.rows
+    queued = 0
+    for shared in tables:
+        for statement in triggers_of(shared):
+            db.run(statement)
+        db.run(f"INSERT INTO {OUTBOX} (table_name, row_key) SELECT ?, {shared.key} FROM {shared.table} "
+               f"ORDER BY {shared.key}", (shared.table,))  # fmt: skip
+        row = db.one(f"SELECT count(*) FROM {shared.table}")
+        queued += int(row[0]) if row else 0
+    return queued
 
 
 def waiting(uow: UnitOfWork) -> int:

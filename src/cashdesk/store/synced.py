@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import BigInteger, Column, Date, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
 from sqlalchemy.types import TypeEngine
 
+from cashdesk.store import models_answers, models_arrangements, models_delinquency, models_orders, models_reports
 from cashdesk.store.models import Base
+
+# The later tables' mappings, so that Base.metadata holds them (their modules declare them).
+_ = (models_answers, models_arrangements, models_delinquency, models_orders, models_reports)
 
 #: The column the office adds to every shared table: the station the row was written at.
 WINDOW_STATION = "window_station"
@@ -50,6 +54,22 @@ UPLINK: tuple[Shared, ...] = (
     Shared("tax_returns"),
     Shared("day_close_records"),
     Shared("audit_events", changes=False),
+    # Added by office revision 0002: service orders, arrangements, delinquency runs, answers,
+    # supplies and saved reports. One line each; the triggers and the sender follow.
+    Shared("work_orders"),
+    Shared("account_holds"),
+    Shared("shutoff_holds"),
+    Shared("arrangements"),
+    Shared("arrangement_installments"),
+    Shared("delinquency_runs"),
+    Shared("delinquency_actions"),
+    Shared("delinquency_late_items"),
+    Shared("answers"),
+    Shared("answer_versions"),
+    Shared("referrals"),
+    Shared("supply_items"),
+    Shared("supply_movements"),
+    Shared("saved_reports"),
 )
 
 BY_TABLE = {shared.table: shared for shared in UPLINK}
@@ -71,6 +91,7 @@ DELTAS: tuple[tuple[str, str], ...] = (("open_items", "paid_cents"), ("accounts"
 # -- the window's side: the outbox and its triggers ------------------------------------------------
 
 OUTBOX = "office_outbox"
+OFFICE_DAYS = "office_days"  # the office's business days, once closed (services/office_day.py)
 LINK = "office_link"
 MOVED = "office_deltas"  # how much this window moved the running figures of DELTAS, until sent
 MARKS = "office_marks"  # the last office version this window has of each DOWNLINK table
@@ -93,16 +114,25 @@ WINDOW_TABLES = (
 )
 
 
+def trigger_name(shared: Shared, event: str) -> str:
+    return f"{OUTBOX}_{shared.table}_{event.lower()}"
+
+
+def triggers_of(shared: Shared) -> list[str]:
+    """The triggers that put each change to one shared table's rows in the outbox."""
+    events = ("INSERT", "UPDATE") if shared.changes else ("INSERT",)
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {trigger_name(shared, event)} AFTER {event} ON {shared.table} "
+        f"BEGIN INSERT INTO {OUTBOX} (table_name, row_key) VALUES ('{shared.table}', NEW.{shared.key}); END"
+        for event in events
+    ]
+
+
 def outbox_triggers() -> list[str]:
     """The triggers that put each change to a shared row in the outbox (created at join)."""
     made: list[str] = []
     for shared in UPLINK:
-        events = ("INSERT", "UPDATE") if shared.changes else ("INSERT",)
-        for event in events:
-            made.append(
-                f"CREATE TRIGGER IF NOT EXISTS {OUTBOX}_{shared.table}_{event.lower()} AFTER {event} ON {shared.table} "
-                f"BEGIN INSERT INTO {OUTBOX} (table_name, row_key) VALUES ('{shared.table}', NEW.{shared.key}); END"
-            )
+        made += triggers_of(shared)
     for table, column in DELTAS:
         made.append(
             f"CREATE TRIGGER IF NOT EXISTS {MOVED}_{table}_{column} AFTER UPDATE OF {column} ON {table} "
@@ -151,5 +181,17 @@ def office_metadata() -> MetaData:
         Column("last_contact", DateTime(timezone=True)),
         Column("outbox_after_contact", Integer, nullable=False, default=0),  # what was still to send then
         Column("rows_received", Integer, nullable=False, default=0),
+    )  # fmt: skip
+    Table(
+        OFFICE_DAYS, metadata,
+        Column("business_date", Date, primary_key=True),
+        Column("closed_at", DateTime(timezone=True), nullable=False),
+        Column("closed_by", Text, nullable=False),
+        Column("closed_at_station", Text, nullable=False),  # the window whose command closed it
+        Column("windows", Text, nullable=False),  # the stations whose rows it holds, comma-separated
+        Column("figures", Text, nullable=False),  # its money's figures at the close (services/closing_record.py)
+        Column("deposit_cents", BigInteger, nullable=False),
+        Column("bank_cents", BigInteger, nullable=False),
+        Column("exported", Text),  # JSON: file name -> SHA-256 of every file exported for the day
     )  # fmt: skip
     return metadata
