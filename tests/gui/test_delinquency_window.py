@@ -126,3 +126,17 @@ def test_a_cashier_is_not_offered_the_run(window: Any, keyboard: Keyboard, qtbot
     assert not window.delinquency_action.isVisible()
     keyboard.press(Key.Key_K, CTRL_SHIFT)
     assert window.extra_dialog is None
+
+
+def test_the_preview_names_the_accounts_held_and_why_no_door_tags() -> None:
+    import datetime as dt
+
+    from cashdesk.services.delinquency import RunPreview
+    from cashdesk.ui.delinquency import preview_text
+
+    held = tuple(f"100{n}" for n in range(7))
+    shown = RunPreview(dt.date(2026, 3, 20), (), held, "No shut-offs on a Friday.", "")
+    assert preview_text(shown) == (
+        "Delinquency run for 03/20/2026: 0 account(s), $0.00 in fees. Held from door tags and disconnects: "
+        "1000, 1001, 1002, 1003, 1004 and 2 more. No door tags or disconnects: No shut-offs on a Friday."
+    )
