@@ -47,3 +47,23 @@ def test_delinquency_runs_and_actions_are_written_only_by_their_store_module() -
             if _WRITES_DELINQUENCY_ROWS.search(line):
                 found.append(f"{relative}:{number}: {line.strip()}")
     assert not found, "write delinquency rows through cashdesk.store.delinquency instead:\n" + "\n".join(found)
+
+
+_WRITES_ARRANGEMENT_ROWS = re.compile(
+    r"(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(arrangements|arrangement_installments|arrangement_payments)\b"
+    r"|\bArrangement\w*Row\(|(\bSET\s+|\.)on_arrangement\s*=(?!=)",
+    re.IGNORECASE,
+)
+
+
+def test_arrangements_and_what_receipts_paid_on_them_are_written_only_by_their_store_module() -> None:
+    allowed = {Path("store/models_arrangements.py"), Path("store/arrangements.py")}
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE)
+        if relative in allowed or relative.parts[:2] == ("store", "migrations"):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if _WRITES_ARRANGEMENT_ROWS.search(line):
+                found.append(f"{relative}:{number}: {line.strip()}")
+    assert not found, "write arrangement rows through cashdesk.store.arrangements instead:\n" + "\n".join(found)

@@ -235,6 +235,34 @@ def pay_installments(installments: Sequence[Installment], amount: Money) -> tupl
     return tuple(paid), Money(amount.cents - rest)
 
 
+def unpay_installments(installments: Sequence[Installment], amount: Money) -> tuple[tuple[Installment, ...], Money]:
+    """A payment taken back (a void, a mail reversal, a returned check): `amount` comes off the
+    installments from the latest paid backwards, so what stays paid still fills them in order (the
+    down payment first). The new installments and what was taken off (never more than was paid)."""
+    rest = amount.cents
+    by_seq = {i.seq: i for i in installments}
+    for inst in sorted(installments, key=lambda i: i.seq, reverse=True):
+        take = min(rest, inst.paid.cents)
+        rest -= take
+        if take:
+            by_seq[inst.seq] = replace(inst, paid=inst.paid - Money(take))
+    return tuple(by_seq[i.seq] for i in installments), Money(amount.cents - rest)
+
+
+def after_reversal(state: ArrangementState, installments: Iterable[Installment]) -> ArrangementState:
+    """A payment taken back moves the arrangement back: kept becomes active again once something is
+    left to pay, and active (or kept) becomes requested when the down payment is no longer paid.
+    Broken, denied and cancelled stay as they are (their installments still show what was paid)."""
+    if state not in (ArrangementState.KEPT, ArrangementState.ACTIVE):
+        return state
+    rows = list(installments)
+    if any(i.left.cents for i in rows if i.seq == 0):
+        return ArrangementState.REQUESTED
+    if left(rows).cents:
+        return ArrangementState.ACTIVE
+    return state
+
+
 def allocate_on_arrangement(amount: Money, items: Sequence[OpenItem], priority: Callable[[OpenItem], int],
                             covered: Callable[[OpenItem], bool], due: Money) -> tuple[Allocation, Money]:  # fmt: skip
     """A payment on an account with an arrangement pays, in this order: what the arrangement has due now
@@ -305,6 +333,15 @@ def receipt_note(arrangement_id: int, state: ArrangementState, installments: Seq
     if nxt is not None:
         rest += f", next {nxt.left.display()} due {nxt.due.isoformat()}"
     return f"Arrangement {arrangement_id}: {paid.display()} paid, {rest}"
+
+
+def reversal_note(arrangement_id: int, state: ArrangementState, installments: Sequence[Installment],
+                  taken: Money, receipt: str) -> str:  # fmt: skip
+    """What the void slip, the history and the audit say when a reversal takes a payment off."""
+    words = (
+        f"Arrangement {arrangement_id}: {taken.display()} of {receipt} taken back, {left(installments).display()} left"
+    )
+    return f"{words} ({state.value})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """Posting a balanced mail batch's remittances: each account checked again (closed, cash only),
-then one receipt each, allocated over the account's open items like a counter payment, any excess
+then one receipt each, allocated over the account's open items like a counter payment (on an
+account with a payment arrangement, through the same hook: what is due on it first), any excess
 kept as credit (services/mail_batches.post_batch)."""
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from cashdesk.domain.accounts import OpenItem
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.dates import stored_day
 from cashdesk.domain.money import Money
+from cashdesk.domain.receipts import line_memo
 from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.tenders import receipt_number
+from cashdesk.services import arrangement_hooks
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.mail_entry import account_refusal
 from cashdesk.services.mail_views import BATCH_ACCOUNTS, MailRefused
@@ -28,7 +31,7 @@ def postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]
     """The batch's entered remittances with their accounts, refused when one cannot post."""
     items = db.all(
         "SELECT i.id, i.seq, i.amount_cents, i.tender, i.check_number, i.payer, i.routing, i.bank_account, "
-        "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until FROM mail_items i "
+        "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until, a.on_arrangement FROM mail_items i "
         "JOIN accounts a ON a.id = i.account_id WHERE i.batch_id = ? AND i.status = 'entered' ORDER BY i.seq",
         (batch.id,))  # fmt: skip
     total_count = db.one("SELECT count(*) FROM mail_items WHERE batch_id = ?", (batch.id,))
@@ -67,8 +70,13 @@ def post_remittances(db: rows.Driver, ctx: ServiceContext, operator: Operator, b
             change=0,
         )  # fmt: skip
         open_items = open_by_account[account_id]
-        result = allocate(Money(amount), open_items, priority)
-        line_id = rows.insert_account_line(db, receipt_id, 1, account_id, amount, result.credit.cents)
+        paying = rows.PayingAccount(account_id, r[9], r[10], r[11], bool(r[12]), None, 0, on_arrangement=bool(r[14]))
+        on_plan = paying.on_arrangement and arrangement_hooks.on_payment(
+            db, ctx, operator.user_id, paying, open_items, priority, Money(amount), number, day, receipt_id=receipt_id
+        )  # an account without an arrangement: not a statement more, as at the counter
+        result, notes = on_plan if on_plan else (allocate(Money(amount), open_items, priority), ())
+        line_id = rows.insert_account_line(db, receipt_id, 1, account_id, amount, result.credit.cents,
+                                           line_memo(notes))  # fmt: skip
         rows.apply_allocations(db, line_id, result.lines)
         if result.lines:
             open_by_account[account_id] = _after(open_items, result.lines)

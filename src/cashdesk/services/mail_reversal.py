@@ -74,7 +74,7 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         if item.status != "posted" or receipt.status != "posted":
             raise MailRefused(f"Item {item.seq} of batch {batch.number} is already reversed.")
         reversals = reverse_allocations(
-            s, receipt, on_date=batch.business_date,
+            s, ctx, operator.user_id, receipt, on_date=batch.business_date,
             description=f"Reversal of mail payment {receipt.number}: {reason}",
             credit_used=lambda number: MailRefused(
                 f"The credit this remittance left on account {number} has been used since; it "

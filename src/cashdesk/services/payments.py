@@ -236,9 +236,11 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
     items, notes = order_hooks.on_payment(db, at.ctx, at.operator.user_id, account, items, codes, line.amount,
                                           at.number, at.business_date)  # fmt: skip
     priority = priority_by(codes, at.ctx.settings.allocation.priorities)
+    # An account without an arrangement: not a statement more.
     on_plan = account.on_arrangement and arrangement_hooks.on_payment(
-        db, at.ctx, at.operator.user_id, account, items, priority, line.amount, at.number, at.business_date
-    )  # an account without an arrangement: not a statement more
+        db, at.ctx, at.operator.user_id, account, items, priority, line.amount, at.number, at.business_date,
+        receipt_id=at.id,
+    )  # fmt: skip
     if on_plan:
         result, more = on_plan
         notes = (*notes, *more)

@@ -2,8 +2,9 @@
 
 The check's amount comes off the accounts it paid (the latest allocations first, then any
 credit it left), the NSF fee becomes a new open item, and the account takes only cash
-for the configured period. Nothing is deleted: negative allocations point at what they
-reverse, and the account history and the audit trail say what happened.
+for the configured period; what it paid on a payment arrangement comes off the installments.
+Nothing is deleted: negative allocations point at what they reverse, and the account history
+and the audit trail say what happened.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import Permission
 from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.text import text_problem
-from cashdesk.services import audit
+from cashdesk.services import arrangement_hooks, audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import sealed
 from cashdesk.store.models import (
@@ -131,6 +132,18 @@ def _reverse_payment(s: Session, receipt: ReceiptRow, tender: TenderRow,
     return reversals
 
 
+def _take_off_arrangements(s: Session, ctx: ServiceContext, user: str, receipt: ReceiptRow,
+                           reversals: list[AllocationRow]) -> None:  # fmt: skip
+    """What the check paid on a payment arrangement comes off its installments, as far as the check's
+    amount was taken off the items the arrangement covers (services/arrangement_hooks.py)."""
+    undone: list[arrangement_hooks.Reversed] = []
+    for row in reversals:
+        item = s.get(OpenItemRow, row.open_item_id)
+        assert item is not None
+        undone.append((item.account_id, item.id, item.due_date, -row.amount_cents))
+    arrangement_hooks.on_reversal(driver(s), ctx, user, receipt.id, receipt.number, undone)
+
+
 def _charge_accounts(s: Session, ctx: ServiceContext, receipt: ReceiptRow, tender: TenderRow,
                      lines: list[ReceiptLineRow], first: AccountRow) -> tuple[OpenItemRow, dt.date | None]:  # fmt: skip
     """The NSF fee on the first account, cash only for the accounts the check paid, and their history."""
@@ -175,6 +188,7 @@ def record_returned_check(
                 "Record it with the department that issued the permit or fee."
             )
         reversals = _reverse_payment(s, receipt, tender, lines)
+        _take_off_arrangements(s, ctx, supervisor.user_id, receipt, reversals)
         first = s.get(AccountRow, lines[0].account_id)
         assert first is not None
         fee_item, until = _charge_accounts(s, ctx, receipt, tender, lines, first)

@@ -22,7 +22,7 @@ from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.service_orders import deposit_paid
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.domain.text import reason_problem
-from cashdesk.services import audit
+from cashdesk.services import arrangement_hooks, audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.overrides import require_approval
 from cashdesk.store import drawers as drawer_rows
@@ -126,14 +126,17 @@ def _taken(s: Session, receipt_id: int) -> list[TakenTender]:
             for t in tenders]  # fmt: skip
 
 
-def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.date, description: str,
-                        credit_used: Callable[[str], Exception], check_returned: Callable[[], Exception],
-                        ) -> list[int]:  # fmt: skip
+def reverse_allocations(session: Session, ctx: ServiceContext, user: str, receipt: ReceiptRow, *, on_date: dt.date,
+                        description: str, credit_used: Callable[[str], Exception],
+                        check_returned: Callable[[], Exception]) -> list[int]:  # fmt: skip
     """Undo what a receipt paid: each allocation gets the negative row that points back at it,
     the open items owe again, the credit it left is taken back (refused with `credit_used(account)`
     when it has been used since), and each account's history says so. Nothing is deleted.
     Refused with `check_returned()` when a returned check is recorded on the receipt: that took
     the check's payment off already, and undoing it again would charge the customer twice.
+
+    What the receipt paid on a payment arrangement comes off its installments and the arrangement
+    moves back (services/arrangement_hooks.on_reversal), audited as `user`.
 
     Returns the ids of the reversing allocations, for the audit event's digest. The new rows are
     written as posting writes them (store/posting.py); the open items and accounts, which the
@@ -143,6 +146,7 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
     db = rows.driver(session)
     codes = rows.revenue_codes(db)
     added: list[int] = []
+    undone_items: list[arrangement_hooks.Reversed] = []
     for line in session.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)).all():
         if line.kind != "account" or line.account_id is None:
             continue
@@ -154,6 +158,7 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
             assert item is not None
             item.paid_cents -= allocation.amount_cents
             undone.append((item.revenue_code, allocation.amount_cents))
+            undone_items.append((line.account_id, item.id, item.due_date, allocation.amount_cents))
             added.append(rows.insert_reversal(db, line.id, item.id, -allocation.amount_cents, allocation.id))
         account = session.get(AccountRow, line.account_id)
         assert account is not None
@@ -163,6 +168,7 @@ def reverse_allocations(session: Session, receipt: ReceiptRow, *, on_date: dt.da
                 raise credit_used(account.number)
             account.credit_cents -= line.credit_cents
         rows.add_history(db, account.id, on_date, "void", description[:200], line.amount_cents, receipt.number)
+    arrangement_hooks.on_reversal(rows.driver(session), ctx, user, receipt.id, receipt.number, undone_items)
     return added
 
 
@@ -189,7 +195,7 @@ def void_receipt(
             raise VoidRefused(f"Receipt {receipt.number} is already void.")
         drawer = _drawer_still_open(s, receipt)
         reversals = reverse_allocations(
-            s, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
+            s, ctx, operator.user_id, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
             credit_used=lambda number: VoidRefused(
                 f"The credit this receipt left on account {number} has been used since; "
                 "the receipt cannot be voided. A supervisor records a correction instead."),

@@ -1,6 +1,6 @@
-"""The one writer of the payment-arrangement tables (arrangements, their installments, and the
-account's `on_arrangement` flag), at driver level on the caller's transaction, and the reads the
-services need.
+"""The one writer of the payment-arrangement tables (arrangements, their installments, what each
+receipt paid on them, and the account's `on_arrangement` flag), at driver level on the caller's
+transaction, and the reads the services need.
 
 Counter posting reads `accounts.on_arrangement` with the paying account (store/posting.py): an
 account without an open arrangement costs the payment no statement here.
@@ -79,6 +79,18 @@ def set_paid(db: Driver, arrangement_id: int, installments: Iterable[Installment
             [(i.paid.cents, arrangement_id, i.seq) for i in installments])  # fmt: skip
 
 
+def record_payment(db: Driver, arrangement_id: int, receipt_id: int, cents: int) -> None:
+    """What a receipt put on the arrangement's installments (a reversal reads it back)."""
+    db.run("INSERT INTO arrangement_payments (arrangement_id, receipt_id, cents, reverses_id) VALUES (?, ?, ?, NULL)",
+           (arrangement_id, receipt_id, cents))  # fmt: skip
+
+
+def record_taken_back(db: Driver, payment_id: int, arrangement_id: int, receipt_id: int, cents: int) -> None:
+    """A payment taken back by a reversal: a negative row that points at it."""
+    db.run("INSERT INTO arrangement_payments (arrangement_id, receipt_id, cents, reverses_id) VALUES (?, ?, ?, ?)",
+           (arrangement_id, receipt_id, -cents, payment_id))  # fmt: skip
+
+
 def add_interest_item(db: Driver, account_id: int, code: str, cents: int, on: dt.date) -> int:
     """An arrangement's interest, an open item dated the day before the arrangement starts, so that
     it is among what the arrangement covers (the items due before its first day)."""
@@ -121,6 +133,26 @@ def get(db: Driver, arrangement_id: int) -> tuple[Arrangement, int] | None:
     """One arrangement and its account's id."""
     row = db.one(f"SELECT {_COLUMNS}, r.account_id {_FROM} WHERE r.id = ?", (arrangement_id,))
     return None if row is None else (_arrangement(row, installments_of(db, arrangement_id)), int(row[12]))
+
+
+def payments_of_receipt(db: Driver, receipt_id: int) -> list[tuple[int, int, int]]:
+    """(payment id, arrangement id, cents still on the arrangement) of what a receipt paid on
+    arrangements, in the order it was paid; one indexed read (voids and reversals only)."""
+    found = db.all("SELECT id, arrangement_id, cents, reverses_id FROM arrangement_payments WHERE receipt_id = ? "
+                   "ORDER BY id", (receipt_id,))  # fmt: skip
+    taken: dict[int, int] = {}
+    for r in found:
+        if r[3] is not None:
+            taken[int(r[3])] = taken.get(int(r[3]), 0) - int(r[2])
+    return [(int(r[0]), int(r[1]), int(r[2]) - taken.get(int(r[0]), 0)) for r in found if r[3] is None]
+
+
+def covering(db: Driver, arrangement_id: int) -> tuple[Arrangement, int, int | None] | None:
+    """One arrangement, its account's id and its interest item (what it covers, for a reversal)."""
+    row = db.one(f"SELECT {_COLUMNS}, r.account_id, r.interest_item_id {_FROM} WHERE r.id = ?", (arrangement_id,))
+    if row is None:
+        return None
+    return _arrangement(row, installments_of(db, arrangement_id)), int(row[12]), row[13]
 
 
 def find(db: Driver, *, state: str | None = None, account: str | None = None, limit: int = 1000) -> list[Arrangement]:

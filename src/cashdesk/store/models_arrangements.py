@@ -59,3 +59,24 @@ class ArrangementInstallmentRow(Base):
             name="ck_arrangement_installments_paid",
         ),
     )
+
+
+class ArrangementPaymentRow(Base):
+    """What one receipt put on an arrangement's installments; a reversal (void, mail reversal, returned
+    check) is a negative row pointing at the payment it takes back."""
+
+    __tablename__ = "arrangement_payments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    arrangement_id: Mapped[int] = mapped_column(ForeignKey("arrangements.id"))
+    receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"))
+    cents: Mapped[int] = mapped_column(Integer)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("arrangement_payments.id"))
+
+    __table_args__ = (
+        CheckConstraint(
+            "(reverses_id IS NULL AND cents > 0) OR (reverses_id IS NOT NULL AND cents < 0)",
+            name="ck_arrangement_payments_cents",
+        ),
+        Index("ix_arrangement_payments_receipt", "receipt_id"),
+    )

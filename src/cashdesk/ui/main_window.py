@@ -81,6 +81,7 @@ SUPPLIES_KEY = "Ctrl+Shift+U"  # ui.supplies
 SERVICE_ORDERS_KEY = "Ctrl+Shift+W"  # ui.service_orders
 STATEMENT_KEY = "Ctrl+Shift+H"  # ui.statement: the account shown, its history as a statement
 ARRANGEMENTS_KEY = "Ctrl+Shift+I"  # ui.arrangements: installments
+DELINQUENCY_KEY = "Ctrl+Shift+K"  # ui.delinquency: the delinquency run (collections)
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self._build_mail_menu()
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
                               self.audit_action, self.returned_check_action, self.close_day_action,
+                              self.delinquency_action,
                               self.find_payment_action, self.reports_action,
                               *self._counter_actions,
                               *self._mail_actions)  # fmt: skip
@@ -250,8 +252,9 @@ class MainWindow(QMainWindow):
                                              dialogs.open_day_close_dialog)  # fmt: skip
         self.find_payment_action = self._action("&Find a payment…", FIND_PAYMENT_KEY, dialogs.open_find_payment)
         self.reports_action = self._action("&Reports…", REPORTS_KEY, dialogs.open_reports)
+        self.delinquency_action = self._action("&Delinquency run…", DELINQUENCY_KEY, dialogs.open_delinquency_run)
         supervisor_actions = (self.audit_action, self.reports_action, self.returned_check_action,
-                              self.close_day_action)  # fmt: skip
+                              self.delinquency_action, self.close_day_action)  # fmt: skip
         self.supervisor_menu = self._menu("Super&visor", "supervisorMenu", supervisor_actions)
 
     def _build_counter_menu(self) -> None:
@@ -388,7 +391,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(working)
         for actions, shown in ((self._counter_actions, takes_payments), (self._mail_actions, takes_payments),
                                ((self.audit_action, self.reports_action), may_audit),
-                               ((self.returned_check_action,), may_approve),
+                               ((self.returned_check_action, self.delinquency_action), may_approve),
                                ((self.close_day_action,), may_close)):  # fmt: skip
             for action in actions:
                 action.setVisible(shown)

@@ -2,8 +2,8 @@
 signed in may do: a void (Ctrl+Shift+V), the day close (Ctrl+Shift+E), a returned check
 (Ctrl+Shift+N), a no sale (Ctrl+Shift+O), a receipt's PDF copy (Ctrl+Shift+S), and the mail:
 batches (Ctrl+Shift+M), the mail log (Ctrl+Shift+G), tax returns (Ctrl+Shift+T) and delinquent
-filers; the answers and referrals (F1), the supplies (Ctrl+Shift+U) and an account statement
-(Ctrl+Shift+H).
+filers; the answers and referrals (F1), the supplies (Ctrl+Shift+U), an account statement
+(Ctrl+Shift+H) and the delinquency run (Ctrl+Shift+K).
 The main window (`ui.main_window.MainWindow`) holds them while they are open.
 """
 
@@ -117,6 +117,16 @@ class WindowDialogs:
             DayCloseDialog(self._owner.ctx, operator, folder=self._owner.deposits_folder, parent=self._owner),
             lambda dialog: self._owner.inquiry.focus_search(),
         )
+
+    def open_delinquency_run(self) -> None:
+        """The delinquency run (Ctrl+Shift+K): a supervisor previews a date's run and commits today's."""
+        from cashdesk.ui.delinquency import DelinquencyRunDialog
+
+        operator = self._may_open_extra(Permission.APPROVE_OVERRIDES)
+        if operator is None:
+            return
+        self._open_extra(DelinquencyRunDialog(self._owner.ctx, operator, parent=self._owner),
+                         lambda dialog: self._owner.inquiry.focus_search())  # fmt: skip
 
     def open_returned_check_dialog(self) -> None:
         from cashdesk.ui.counter_extras import ReturnedCheckDialog, returned_check_text

@@ -15,6 +15,7 @@ from cashdesk.domain.arrangements import (
     Installment,
     add_months,
     after_payment,
+    after_reversal,
     allocate_on_arrangement,
     down_refusal,
     interest_on,
@@ -23,6 +24,7 @@ from cashdesk.domain.arrangements import (
     pay_installments,
     percent_of,
     split,
+    unpay_installments,
 )
 from cashdesk.domain.money import Money
 
@@ -74,3 +76,29 @@ def test_denied_and_broken_after_their_days() -> None:
     assert lapse_on(ArrangementState.ACTIVE, [paid_down, first], dt.date(2027, 1, 12), RULE) is None
     broken = lapse_on(ArrangementState.ACTIVE, [paid_down, first], dt.date(2027, 1, 13), RULE)
     assert broken is not None and broken.state is ArrangementState.BROKEN
+
+
+@given(st.lists(st.integers(1, 10**6), min_size=1, max_size=7), st.integers(0, 10**7), st.integers(0, 10**7))
+def test_a_payment_taken_back_leaves_what_stays_paid_filling_the_installments_in_order(
+    amounts: list[int], paid: int, back: int
+) -> None:
+    rows = tuple(Installment(seq, DAY, Money(cents)) for seq, cents in enumerate(amounts))
+    after, put = pay_installments(rows, Money(paid))
+    undone, taken = unpay_installments(after, Money(back))
+    assert taken.cents == min(back, put.cents)
+    redone, _ = pay_installments(rows, put - taken)
+    assert undone == redone  # the same as if only what stays paid had been paid
+
+
+def test_a_reversal_moves_kept_back_to_active_and_to_requested_without_the_down_payment() -> None:
+    rows = (Installment(0, DAY, Money(1000), Money(1000)), Installment(1, DAY, Money(2000), Money(2000)))
+    one_back, _ = unpay_installments(rows, Money(500))
+    assert one_back[1].paid == Money(1500) and one_back[0].paid == Money(1000)
+    assert after_reversal(ArrangementState.KEPT, one_back) is ArrangementState.ACTIVE
+    all_back, _ = unpay_installments(rows, Money(2500))
+    assert [i.paid.cents for i in all_back] == [500, 0]
+    assert after_reversal(ArrangementState.KEPT, all_back) is ArrangementState.REQUESTED
+    assert after_reversal(ArrangementState.ACTIVE, all_back) is ArrangementState.REQUESTED
+    assert after_reversal(ArrangementState.BROKEN, all_back) is ArrangementState.BROKEN  # final states stay
+    no_down = (Installment(1, DAY, Money(2000), Money(0)),)
+    assert after_reversal(ArrangementState.ACTIVE, no_down) is ArrangementState.ACTIVE  # none to pay down

@@ -1,4 +1,5 @@
-"""Payment arrangements and their installments, and the flag on an account that has one open
+"""Payment arrangements and their installments, what each receipt paid on one (so that a void, a
+mail reversal or a returned check can take it back), and the flag on an account that has one open
 (requested or active), which counter posting reads with the account it already reads
 (docs/arrangements.md).
 
@@ -54,6 +55,21 @@ def upgrade() -> None:
             name="ck_arrangement_installments_paid",
         ),  # fmt: skip
     )
+    # What each receipt put on an arrangement's installments; a reversal is a negative row that points
+    # at the payment it takes back (nothing is deleted).
+    op.create_table(
+        "arrangement_payments",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("arrangement_id", sa.Integer(), sa.ForeignKey("arrangements.id"), nullable=False),
+        sa.Column("receipt_id", sa.Integer(), sa.ForeignKey("receipts.id"), nullable=False),
+        sa.Column("cents", sa.Integer(), nullable=False),
+        sa.Column("reverses_id", sa.Integer(), sa.ForeignKey("arrangement_payments.id"), nullable=True),
+        sa.CheckConstraint(
+            "(reverses_id IS NULL AND cents > 0) OR (reverses_id IS NOT NULL AND cents < 0)",
+            name="ck_arrangement_payments_cents",
+        ),
+    )
+    op.create_index("ix_arrangement_payments_receipt", "arrangement_payments", ["receipt_id"])
     # Set while the account has a requested or active arrangement: posting reads it with the account,
     # so an account without one costs the payment no statement at all.
     # A plain ADD COLUMN (no copy of the accounts table: a city has half a million of them).

@@ -1,0 +1,194 @@
+"""The delinquency run (Ctrl+Shift+K, Supervisor → Delinquency run…): a supervisor previews what a run
+on a date would do to each past-due account (the steps, the fees, the next step, the accounts held),
+then commits it for today, after saying yes to what it will do.
+
+    the date, Enter (or Alt+V)  previews it: nothing is written
+    Alt+M  commits today's run: a Yes/No question with the counts and the fees first (Y commits,
+           N or Esc goes back); a second commit for the date changes nothing and says so
+    Up/Down in the list reads the accounts; Esc closes
+
+The services (`services.delinquency`) decide and record everything; a refusal shows here in their
+words and changes nothing. docs/delinquency.md has the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QWidget
+
+from cashdesk.domain.dates import parse_day
+from cashdesk.domain.delinquency import Step
+from cashdesk.services.delinquency import AccountSteps, RunPreview
+from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.fields import EnterChain, ask, focus_and_select, line_field
+from cashdesk.ui.focus_marks import mark_focus
+from cashdesk.ui.formatting import date_text
+from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
+from cashdesk.ui.models import Column, RowsModel, money_column
+from cashdesk.ui.operations import Operation
+from cashdesk.ui.operator_dialog import OperatorDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from cashdesk.services.context import Operator, ServiceContext
+
+T = TypeVar("T")
+
+
+def _steps(a: AccountSteps) -> str:
+    return ", ".join(x.work_order and f"{x.step.label} {x.work_order}" or x.step.label for x in a.actions)
+
+
+def _next(a: AccountSteps) -> str:
+    return f"{a.next_step[0].label}, {date_text(a.next_step[1])}" if a.next_step else "—"
+
+
+class RunModel(RowsModel[AccountSteps]):
+    """One row per account the run takes a step on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column("Account", lambda a: a.account, lambda a: a.account),
+            Column("Name", lambda a: a.name, lambda a: a.name),
+            Column("Steps", _steps, _steps),
+            money_column("Fees", lambda a: a.fees),
+            money_column("Due after", lambda a: a.amount_due),
+            Column("Next step", _next, lambda a: a.next_step[1] if a.next_step else dt.date.max),
+        )
+
+
+def preview_text(shown: RunPreview) -> str:
+    """What the preview says: the counts and fees, the accounts held, why no door tags, a run done."""
+    steps = ", ".join(f"{shown.count(step)} {step.label.lower()}" for step in Step if shown.count(step))
+    said = (f"Delinquency run for {date_text(shown.on)}: {len(shown.accounts)} account(s), "
+            f"{shown.fees.display()} in fees" + (f" ({steps})" if steps else "") + ".")  # fmt: skip
+    if shown.held:
+        more = f" and {len(shown.held) - 5} more" if len(shown.held) > 5 else ""
+        said += f" Held from door tags and disconnects: {', '.join(shown.held[:5])}{more}."
+    if shown.shutoff_refusal:
+        said += f" No door tags or disconnects: {shown.shutoff_refusal}"
+    if shown.committed:
+        said += f" {shown.committed}"
+    return said
+
+
+class DelinquencyRunDialog(OperatorDialog):
+    def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, operator, "delinquencyRunDialog", "Delinquency run", parent)
+        title = heading(self, "Delinquency run — collection steps on past-due accounts")
+        explain = explanation(
+            "Type the date and press Enter to preview the run: nothing is written. Alt+M commits today's run "
+            "after you answer Y to what it will do (once a day). Up/Down reads the accounts. Esc closes."
+        )
+        self.message_label = message_label("delinquencyMessage")
+        self.model = RunModel(self)
+        self.table = read_only(QTableView(), "delinquencyPreview", self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.date_field = line_field(QLineEdit(), "delinquencyDate", 10, text=date_text(ctx.today()),
+                                     placeholder="MM/DD/YYYY")  # fmt: skip
+        form = QFormLayout()
+        add_rows(form, ("&Date:", self.date_field))
+        self.setMinimumSize(760, 480)
+        mark_focus(self)
+        column(self, title, explain, form, self.message_label, self.table, self._build_buttons(), grow=self.table)
+        self._chain = EnterChain([self.date_field], self.preview, self)
+        self.question: QMessageBox | None = None
+        self.preview_shown: RunPreview | None = None
+        focus_and_select(self.date_field)
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox()
+        self.action_buttons: dict[str, QPushButton] = {}
+        for name, text, act in (("preview", "Pre&view", self.preview), ("commit", "Co&mmit today's run", self.commit)):
+            button = QPushButton(text)
+            button.setObjectName(f"delinquency_{name}")
+            button.setAutoDefault(False)
+            button.clicked.connect(act)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.action_buttons[name] = button
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _call(self, work: Callable[[], T]) -> T | None:
+        return Operation(self, work, log_as="the delinquency run failed").failure(
+            lambda text: self.refuse(text)).run_now()  # fmt: skip
+
+    def _day(self) -> dt.date | None:
+        try:
+            return parse_day(self.date_field.text())
+        except ValueError as exc:
+            self.refuse(str(exc))
+            return None
+
+    def _preview(self) -> RunPreview | None:
+        from cashdesk.services.delinquency import preview
+
+        day = self._day()
+        shown = None if day is None else self._call(lambda: preview(self._ctx, self._operator, day))
+        if shown is not None:
+            self.preview_shown = shown
+            self.model.set_rows(shown.accounts)
+            if shown.accounts:
+                self.table.selectRow(0)
+            self.say(preview_text(shown), error=bool(shown.committed))
+        return shown
+
+    def preview(self) -> None:
+        self._preview()
+        focus_and_select(self.date_field)
+
+    def commit(self) -> None:
+        """Preview first (the question carries today's numbers), then ask; a date already run, or not
+        today, goes straight to the service, whose refusal says why and changes nothing."""
+        shown = self._preview()
+        if shown is None:
+            return
+        if shown.committed or shown.on != self._ctx.today():
+            self._commit(shown.on)
+            return
+        tags, cuts = shown.count(Step.DOOR_TAG), shown.count(Step.DISCONNECT)
+        text = (f"Commit the delinquency run for {date_text(shown.on)}? {len(shown.accounts)} account(s), "
+                f"{shown.fees.display()} in fees charged, {tags} door tag(s) and {cuts} disconnect(s) ordered, "
+                "and a notice letter written for each account. It is done once for the date.")  # fmt: skip
+        self.question = ask(self, "Commit the delinquency run", text,
+                            lambda yes: self._answered(yes, shown.on), name="commitDelinquencyRun")  # fmt: skip
+
+    def _answered(self, yes: bool, day: dt.date) -> None:
+        self.question = None
+        self.activateWindow()  # the keyboard comes back from the question
+        if yes:
+            self._commit(day)
+        else:
+            self.say("Not committed: nothing was changed.")
+            focus_and_select(self.date_field)
+
+    def _commit(self, day: dt.date) -> None:
+        from cashdesk.services.delinquency import commit
+
+        done = self._call(lambda: commit(self._ctx, self._operator, day))
+        if done is None:
+            return
+        if done.repeated:
+            self.refuse(done.repeated)
+            return
+        self.model.set_rows(done.accounts)
+        self.say(f"Delinquency run for {date_text(done.on)} committed: {len(done.accounts)} account(s), "
+                 f"{done.fees.display()} in fees; the notices and the list are in {done.folder}.")  # fmt: skip
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        show_message(self.message_label, text, error=error)
+
+    def refuse(self, text: str) -> None:
+        show_message(self.message_label, text, error=True)
+        focus_and_select(self.date_field)
