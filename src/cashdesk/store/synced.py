@@ -61,6 +61,7 @@ UPLINK: tuple[Shared, ...] = (
     Shared("shutoff_holds"),
     Shared("arrangements"),
     Shared("arrangement_installments"),
+    Shared("arrangement_payments"),
     Shared("delinquency_runs"),
     Shared("delinquency_actions"),
     Shared("delinquency_late_items"),

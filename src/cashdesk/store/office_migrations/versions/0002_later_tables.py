@@ -1,6 +1,6 @@
 """The office's second schema: the column accounts gained with arrangements (window migration
 0013), and the tables added to UPLINK since revision 0001: service orders and their holds,
-arrangements and their installments, delinquency runs, answers and referrals, supplies, saved
+arrangements with their installments and payments, delinquency runs, answers and referrals, supplies, saved
 reports. Each is a window's table keyed by the station it came from (store/synced.py).
 
 Frozen: the statements as revision 0002 wrote them.
@@ -91,6 +91,15 @@ STATEMENTS = [
     due DATE,
     amount_cents INTEGER,
     paid_cents INTEGER,
+    PRIMARY KEY (window_station, id)
+)""",
+    """CREATE TABLE arrangement_payments (
+    window_station VARCHAR(20) NOT NULL,
+    id INTEGER,
+    arrangement_id INTEGER,
+    receipt_id INTEGER,
+    cents INTEGER,
+    reverses_id INTEGER,
     PRIMARY KEY (window_station, id)
 )""",
     """CREATE TABLE delinquency_runs (
