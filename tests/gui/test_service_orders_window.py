@@ -123,3 +123,29 @@ def test_the_inquiry_pane_shows_the_orders_and_the_reconnect_fee(window: Any, ke
     keyboard.type("1001")
     keyboard.press(Key.Key_Return)
     assert pane.orders_label.text() == "Service orders:\nWO-2026-00001 Meter check — pending, 03/16/2026"
+
+
+def test_at_a_window_of_an_office_the_list_waits_for_the_office_in_words(
+    signed_out_window: Any, keyboard: Keyboard, qtbot: Any, ctx: Any, city_db: Path, office_url: str, cluster: Any
+) -> None:  # fmt: skip
+    from cashdesk.services.context import command_line_operator
+    from cashdesk.services.office import init_office, join_office
+
+    init_office(command_line_operator(), office_url)
+    join_office(ctx, command_line_operator(), office_url, ctx.station)
+    open_drawers(ctx, "super1")
+    sign_in(keyboard, signed_out_window, "super1")
+    dialog = open_orders(keyboard, qtbot, signed_out_window)
+    keyboard.press(Key.Key_S, ALT)
+    keyboard.type("03/17/2026")
+    cluster.stop()
+    try:
+        keyboard.press(Key.Key_M, ALT)
+        qtbot.waitUntil(lambda: "waits for the office" in dialog.message_label.text(), timeout=15000)
+    finally:
+        cluster.start()
+    assert "Nothing was changed" in dialog.message_label.text() and not dialog.waiting
+    assert rows(city_db, "SELECT count(*) FROM work_orders") == [(0,)]
+    keyboard.press(Key.Key_M, ALT)  # the office back: the list goes through it
+    qtbot.waitUntil(lambda: "1 door tag(s) for 03/17/2026" in dialog.message_label.text(), timeout=15000)
+    assert rows(city_db, "SELECT count(*) FROM work_orders") == [(2,)]

@@ -11,6 +11,7 @@ goes on taking payments, and the next sync sends what waited."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -238,6 +239,41 @@ def sync_round(ctx: ServiceContext) -> OfficeState | None:
         return None
     sync_once(ctx, most=ROUND_BATCHES)
     return office_state(ctx)
+
+
+def through_office(ctx: ServiceContext, doing: str, check: Callable[[Office], None] | None = None) -> bool:
+    """Work that is safe only through the office (committing a shut-off list, docs/office.md): at a
+    window of an office, send what waits and take in the office's balances first, then run `check`
+    against the office (it refuses in words). While the office does not answer, refused in words,
+    nothing changed. False: the window stands alone, nothing to wait for."""
+    if office_state(ctx) is None:
+        return False
+    synced = sync_once(ctx)
+    office = office_at(_joined_url(ctx))
+    try:
+        if synced.problem:
+            raise OfficeUnreachable(synced.problem)
+        if check is not None:
+            check(office)
+    except OfficeUnreachable as exc:
+        state = office_state(ctx)
+        since = f" since {state.as_of}" if state is not None and state.as_of else ""
+        where_ = state.office if state is not None else "of this window"
+        raise OfficeRefused(
+            f"{doing} waits for the office: the office at {where_} does not answer ({exc}). Other windows' "
+            f"payments{since} may not be in this window's balances. Nothing was changed; do it again once the "
+            "office answers.") from None  # fmt: skip
+    finally:
+        office.close()
+    return True
+
+
+def _joined_url(ctx: ServiceContext) -> str:
+    with ctx.db.unit_of_work(write=False) as uow:
+        joined = outbox.link(uow)
+    if joined is None:  # pragma: no cover - asked only of a window that has joined
+        raise OfficeRefused("This window has not joined an office.")
+    return joined.url
 
 
 #: Master rows taken from the office in one window transaction.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cashdesk.domain.accounts import normalize_account_number
 from cashdesk.domain.money import Money
@@ -25,6 +26,9 @@ from cashdesk.services.service_orders import OrderRefused, local_date, new_order
 from cashdesk.store import arrangements
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
+
+if TYPE_CHECKING:
+    from cashdesk.store.office import Office
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCom
     now = ctx.now()
     if on < local_date(ctx, now):
         raise OrderRefused(f"{on.isoformat()} has passed: run the shut-off list for today or later.")
+    _through_office(ctx, on)
     fee = ctx.settings.orders.door_tag_fee_cents
     tags, disconnects = [], []
     with ctx.db.unit_of_work() as uow:
@@ -112,6 +117,23 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCom
                                                         "past_due_cents": shown.total.cents}, at=now)  # fmt: skip
         uow.commit()
     return ShutoffCommitted(on, tuple(tags), tuple(disconnects), Money(fee * len(tags)))
+
+
+def _through_office(ctx: ServiceContext, on: dt.date) -> None:
+    """At a window of an office, the list is committed through the office: this window's balances
+    are brought up to date first (another window's payment takes an account off the list), and a
+    list another window committed for the same day is not committed twice. Refused in words while
+    the office does not answer (docs/office.md). A window alone commits as it always has."""
+    from cashdesk.services.office import OfficeRefused, through_office  # deferred: only a window of an office
+
+    def not_committed_elsewhere(office: Office) -> None:
+        done = office.door_tags_on(on, ctx.station)
+        if done:
+            listed = "; ".join(f"{n} door tag(s) at {station} (by {who})" for station, n, who in done)
+            raise OfficeRefused(f"The shut-off list for {on.isoformat()} was already committed at another window of "
+                                f"the office: {listed}. Nothing was changed.")  # fmt: skip
+
+    through_office(ctx, "Committing the shut-off list", not_committed_elsewhere)
 
 
 def hold_account(ctx: ServiceContext, supervisor: Operator, account: str, kind: HoldKind, starts: dt.date,

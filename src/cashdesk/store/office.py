@@ -163,6 +163,22 @@ class Office:
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
 
+    def door_tags_on(self, day: dt.date, but: str) -> list[tuple[str, int, str]]:
+        """Door tags of a shut-off list for `day` that other windows than `but` committed (not
+        cancelled): (station, how many, who asked), a row a window."""
+        orders = METADATA.tables["work_orders"]
+        try:
+            with self.engine.connect() as con:
+                found = con.execute(
+                    select(orders.c[WINDOW_STATION], func.count(), func.min(orders.c.requested_by))
+                    .where(orders.c.type == "door_tag", orders.c.scheduled == day, orders.c.status != "cancelled",
+                           orders.c[WINDOW_STATION] != but)
+                    .group_by(orders.c[WINDOW_STATION]).order_by(orders.c[WINDOW_STATION])
+                ).all()  # fmt: skip
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+        return [(str(s), int(n), str(who)) for s, n, who in found]
+
     def windows(self) -> list[WindowState]:
         windows, drawers, receipts = (METADATA.tables[n] for n in ("office_windows", "drawers", "receipts"))
         try:

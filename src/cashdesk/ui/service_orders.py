@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.security import Permission
 from cashdesk.domain.service_orders import OrderType, WorkOrder
-from cashdesk.services.shutoff import ShutoffLine
+from cashdesk.services.shutoff import ShutoffCommitted, ShutoffLine
 from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel, money_column
+from cashdesk.ui.operations import Operation
 from cashdesk.ui.work_screen import WorkScreen
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class ServiceOrdersDialog(WorkScreen):
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
                  folder: Path | None = None) -> None:  # fmt: skip
         super().__init__(ctx, operator, "serviceOrdersDialog", "Service orders", parent)
+        self._asking_office = False  # a shut-off list waits for the office's answer
         self._folder = folder or Path.home()
         title = heading(self, "Service orders — crews sent to a meter")
         explain = explanation(
@@ -282,12 +284,39 @@ class ServiceOrdersDialog(WorkScreen):
         self.say(said + (f" {shown.refusal}" if shown.refusal else ""), error=bool(shown.refusal))
 
     def commit(self) -> None:
+        from cashdesk.services.office import office_state
         from cashdesk.services.shutoff import commit
 
         day = self._shutoff_day()
-        done = None if day is None else self._call(lambda: commit(self._ctx, self._operator, day), self.shutoff_field)
-        if done is None:
+        if day is None or self.waiting:
             return
+        work = lambda: commit(self._ctx, self._operator, day)  # noqa: E731
+        if self._call(lambda: office_state(self._ctx), self.shutoff_field) is None:
+            done = self._call(work, self.shutoff_field)  # a window alone: a few milliseconds, here
+            if done is not None:
+                self._committed(done)
+            return
+        # A window of an office asks the office first (its balances, another window's list): off the
+        # GUI thread, as the office may take seconds to answer or not answer at all.
+        self._asking_office = True
+        self.shutoff_field.setReadOnly(True)
+        self.say("Asking the office first: its balances, and whether another window committed this day's list…")
+        Operation(self, work, log_as=self.log_as).success(self._committed).failure(self._not_committed) \
+            .run_in_background()  # fmt: skip
+
+    @property
+    def waiting(self) -> bool:
+        """True while a shut-off list waits for the office's answer."""
+        return self._asking_office
+
+    def _not_committed(self, text: str) -> None:
+        self._asking_office = False
+        self.shutoff_field.setReadOnly(False)
+        self.refuse(text, self.shutoff_field)
+
+    def _committed(self, done: ShutoffCommitted) -> None:
+        self._asking_office = False
+        self.shutoff_field.setReadOnly(False)
         self.say(f"{len(done.door_tags)} door tag(s) for {date_text(done.on)}, {done.fees.display()} in fees; "
                  "each disconnect waits for its tag and the notice period.")  # fmt: skip
         self.find_field.clear()
