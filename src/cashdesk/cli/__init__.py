@@ -24,7 +24,13 @@ from cashdesk.cli.days import (
     restore_command,
     simulate_command,
 )
-from cashdesk.cli.imports import demo_data_command, import_accounts_command, import_payments_command
+from cashdesk.cli.imports import (
+    demo_data_command,
+    import_accounts_command,
+    import_accounts_office_command,
+    import_payments_command,
+    is_office_url,
+)
 from cashdesk.cli.lookups import (
     account_command,
     audit_command,
@@ -99,6 +105,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return restore_command(args)
     if command == "office" and args.office_command not in OFFICE_DAY_COMMANDS:
         return office_command(args)  # the office's own database, not this window's
+    if command == "import-accounts" and is_office_url(args.db):
+        return import_accounts_office_command(args)  # the office's master, not a window's file
     if command == "printer" and args.printer_command == "status":
         return printer_status_command(Settings.load())  # the settings alone: a new station checks its printer first
 

@@ -20,9 +20,45 @@ def demo_data_command(args: argparse.Namespace) -> int:
     if args.accounts < 1:
         print("cashdesk: --accounts must be at least 1.", file=sys.stderr)
         return 2
+    if is_office_url(args.db):
+        return _demo_office(args)
     with progress_bar("Demo city") as progress:
         result = generate_demo_city(args.db, accounts=args.accounts, seed=args.seed, progress=progress)
     print(result.describe())
+    return 0
+
+
+def is_office_url(db: str | None) -> bool:
+    """`--db` names an office server (PostgreSQL), not a window's file: said without importing the services."""
+    return db is not None and db.split("://", 1)[0] in ("postgresql", "postgres", "postgresql+psycopg")
+
+
+def _demo_office(args: argparse.Namespace) -> int:
+    from cashdesk.config import Settings  # deferred: start-up time
+    from cashdesk.services.office_master import demo_into_office
+
+    with progress_bar("Demo city") as progress:
+        result, loaded = demo_into_office(args.db, Settings.load(), accounts=args.accounts, seed=args.seed,
+                                          progress=progress)  # fmt: skip
+    print(f"Built a demo city of {result.accounts:,} accounts (seed {result.seed}, as of {result.as_of}) for the "
+          f"office. {loaded.describe()}")  # fmt: skip
+    return 0
+
+
+def import_accounts_office_command(args: argparse.Namespace) -> int:
+    """`cashdesk --db postgresql://… import-accounts FILE`: into the office's master (docs/office.md)."""
+    from cashdesk.config import Settings  # deferred: start-up time
+    from cashdesk.services.imports import ImportRefused
+    from cashdesk.services.office_master import import_into_office
+
+    try:
+        with progress_bar("Importing", enabled=not args.no_progress) as progress:
+            result, loaded = import_into_office(args.db, args.file, Settings.load(), progress=progress)
+    except ImportRefused as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
+    print(result.describe())
+    print(loaded.describe())
     return 0
 
 
