@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cashdesk.services.context import ServiceContext, ServiceError
+from cashdesk.store import outbox
 from cashdesk.store.models import BusinessDayRow
 
 
@@ -20,8 +21,11 @@ class DayClosed(ServiceError):
 
 
 def closed_days_from(session: Session, day: dt.date) -> set[dt.date]:
-    return set(session.scalars(select(BusinessDayRow.business_date).where(
+    """Days from `day` on closed at this window, or at its office (a window of an office hears of
+    the office's close at its next sync: a drawer opened after it holds the next day)."""
+    own = set(session.scalars(select(BusinessDayRow.business_date).where(
         BusinessDayRow.business_date >= day, BusinessDayRow.status == "closed")))  # fmt: skip
+    return own | set(outbox.office_closed_from(session, day))
 
 
 def is_closed(session: Session, day: dt.date) -> bool:
@@ -41,3 +45,7 @@ def open_business_date(session: Session, ctx: ServiceContext) -> dt.date:
 def require_open_day(session: Session, day: dt.date) -> None:
     if is_closed(session, day):
         raise DayClosed(f"The business day {day:%Y-%m-%d} is closed: it takes no more postings.")
+    by_office = outbox.office_closed_from(session, day).get(day)
+    if by_office is not None:
+        raise DayClosed(f"The office has closed the business day {day:%Y-%m-%d} ({by_office[0]}, at "
+                        f"{by_office[1]}): it takes no more postings here. Nothing was written.")  # fmt: skip

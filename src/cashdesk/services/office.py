@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from cashdesk.domain.security import Permission
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
+from cashdesk.store import office_day as office_days
 from cashdesk.store import outbox
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.office import Office, OfficeUnreachable, WindowState, has_password
@@ -176,8 +177,10 @@ def _catch_up(ctx: ServiceContext) -> None:
     in the outbox: an upgraded window sends them with no step of its own."""
     with ctx.db.unit_of_work(write=False) as uow:
         missing = outbox.undeclared(uow)
-    if missing:
+        tables = outbox.tables_missing(uow)
+    if missing or tables:
         with ctx.db.unit_of_work() as uow:
+            outbox.add_window_tables(uow)  # the office's closed days: a window that joined before they came down
             outbox.catch_up(uow, outbox.undeclared(uow))
             uow.commit()
 
@@ -298,7 +301,16 @@ def _receive(ctx: ServiceContext, office: Office) -> int:
             received += len(rows)
             if len(rows) < DOWN_BATCH:
                 break
+    closed = office_days.closed_since(office, ctx.today() - CLOSED_DAYS_BACK)
+    if closed:
+        with ctx.db.unit_of_work() as uow:
+            received += outbox.closed_by_office(uow, closed)
+            uow.commit()
     return received
+
+
+#: How far back a window takes the office's closed days: a drawer left open over days posts to the day it opened.
+CLOSED_DAYS_BACK = dt.timedelta(days=31)
 
 
 def _waiting(ctx: ServiceContext) -> int:

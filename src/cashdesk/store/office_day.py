@@ -99,6 +99,19 @@ def office_day(office: Office, day: dt.date) -> OfficeDay | None:
                      int(row.bank_cents), row.exported)  # fmt: skip
 
 
+def closed_since(office: Office, day: dt.date) -> list[tuple[dt.date, dt.datetime, str, str]]:
+    """The office's days closed from `day` on: (day, when, by whom, at which window), for the windows."""
+    table = _t(OFFICE_DAYS)
+    try:
+        with office.engine.connect() as con:
+            found = con.execute(select(table.c.business_date, table.c.closed_at, table.c.closed_by,
+                                       table.c.closed_at_station).where(table.c.business_date >= day)
+                                .order_by(table.c.business_date)).all()  # fmt: skip
+    except DBAPIError as exc:
+        raise OfficeUnreachable(_words(exc)) from None
+    return [(d, at, str(who), str(station)) for d, at, who, station in found]
+
+
 def close_day(office: Office, closed: OfficeDay) -> bool:
     """Mark the office's day closed; False when it was closed already (by another supervisor)."""
     table = _t(OFFICE_DAYS)

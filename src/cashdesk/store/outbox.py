@@ -15,11 +15,13 @@ from typing import Any
 
 from sqlalchemy import Date, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import Base
 from cashdesk.store.synced import (
     BY_TABLE,
+    CLOSED_BY_OFFICE,
     DELTAS,
     DOWNLINK,
     LINK,
@@ -236,3 +238,40 @@ def contacted(uow: UnitOfWork, now: dt.datetime, problem: str | None) -> None:
         uow.rows.run(f"UPDATE {LINK} SET last_contact = ?, last_problem = NULL WHERE id = 1", (now.isoformat(),))
     else:
         uow.rows.run(f"UPDATE {LINK} SET last_problem = ? WHERE id = 1", (problem[:500],))
+
+
+# -- the office's closed business days --------------------------------------------------------------
+
+
+def tables_missing(uow: UnitOfWork) -> bool:
+    """A window joined before the office's closed days came down lacks their table and guard."""
+    return uow.rows.one("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                        (f"{CLOSED_BY_OFFICE}_receipts",)) is None  # fmt: skip
+
+
+def add_window_tables(uow: UnitOfWork) -> None:
+    for statement in WINDOW_TABLES:  # each IF NOT EXISTS
+        uow.rows.run(statement)
+
+
+def closed_by_office(uow: UnitOfWork, days: list[tuple[dt.date, dt.datetime, str, str]]) -> int:
+    """The office's closed days as it sent them; returns how many this window did not know."""
+    before = uow.rows.one(f"SELECT count(*) FROM {CLOSED_BY_OFFICE}")
+    for day, closed_at, closed_by, station in days:
+        uow.rows.run(f"INSERT OR IGNORE INTO {CLOSED_BY_OFFICE} (business_date, closed_at, closed_by, "
+                     "closed_at_station) VALUES (?, ?, ?, ?)", (day.isoformat(), closed_at.isoformat(), closed_by,
+                                                                station))  # fmt: skip
+    after = uow.rows.one(f"SELECT count(*) FROM {CLOSED_BY_OFFICE}")
+    return int(after[0]) - int(before[0]) if after and before else 0
+
+
+def office_closed_from(session: Session, day: dt.date) -> dict[dt.date, tuple[str, str]]:
+    """The business days from `day` on that this window's office has closed: day -> (who, at which
+    window). Empty for a window alone."""
+    con = session.connection()
+    if con.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           (CLOSED_BY_OFFICE,)).first() is None:  # fmt: skip
+        return {}
+    found = con.exec_driver_sql(f"SELECT business_date, closed_by, closed_at_station FROM {CLOSED_BY_OFFICE} "
+                                "WHERE business_date >= ?", (day.isoformat(),))  # fmt: skip
+    return {dt.date.fromisoformat(d): (str(who), str(station)) for d, who, station in found}

@@ -16,6 +16,7 @@ from sqlalchemy.types import TypeEngine
 
 from cashdesk.store import models_answers, models_arrangements, models_delinquency, models_orders, models_reports
 from cashdesk.store.models import Base
+from cashdesk.store.write_errors import OFFICE_CLOSED_MARK
 
 # The later tables' mappings, so that Base.metadata holds them (their modules declare them).
 _ = (models_answers, models_arrangements, models_delinquency, models_orders, models_reports)
@@ -96,6 +97,7 @@ OFFICE_DAYS = "office_days"  # the office's business days, once closed (services
 LINK = "office_link"
 MOVED = "office_deltas"  # how much this window moved the running figures of DELTAS, until sent
 MARKS = "office_marks"  # the last office version this window has of each DOWNLINK table
+CLOSED_BY_OFFICE = "office_closed_days"  # the office's closed business days, as the window last heard
 
 WINDOW_TABLES = (
     # One row a change to a shared row, in the writer's own transaction (a trigger writes it).
@@ -112,6 +114,13 @@ WINDOW_TABLES = (
     f"CREATE TABLE IF NOT EXISTS {MOVED} (seq INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL, "
     "row_key INTEGER NOT NULL, column_name TEXT NOT NULL, delta INTEGER NOT NULL)",
     f"CREATE TABLE IF NOT EXISTS {MARKS} (table_name TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+    # The office's closed days come down at each sync: a drawer opened after holds the next day
+    # (services/business_day.py), and no receipt is written to one (the guard below).
+    f"CREATE TABLE IF NOT EXISTS {CLOSED_BY_OFFICE} (business_date TEXT PRIMARY KEY, closed_at TEXT NOT NULL, "
+    "closed_by TEXT NOT NULL, closed_at_station TEXT NOT NULL)",
+    f"CREATE TRIGGER IF NOT EXISTS {CLOSED_BY_OFFICE}_receipts BEFORE INSERT ON receipts WHEN EXISTS "
+    f"(SELECT 1 FROM {CLOSED_BY_OFFICE} WHERE business_date = NEW.business_date) "
+    f"BEGIN SELECT RAISE(ABORT, '{OFFICE_CLOSED_MARK}'); END",
 )
 
 

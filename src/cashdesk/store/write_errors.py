@@ -41,6 +41,18 @@ READ_ONLY = ("The database file is read-only: this was not saved, and nothing wa
              "file and its folder writable, or open another database, then do it again.")  # fmt: skip
 
 
+#: What the window's guard says (store/synced.py) when a receipt would go to a business day its office
+#: has closed; the refusal below gives the words.
+OFFICE_CLOSED_MARK = "cashdesk: the office has closed this business day"
+OFFICE_DAY_CLOSED = ("The office has closed this drawer's business day: no payment can be posted to it, and "
+                     "nothing was written. Balance and close this drawer, then open a new one: it belongs to the "
+                     "next open day (docs/office.md).")  # fmt: skip
+
+
+class OfficeDayClosed(WriteRefused):
+    """A receipt for a business day the window's office has closed: nothing was written."""
+
+
 def is_busy(exc: BaseException) -> bool:
     """Whether an SQLite error means another connection held a lock (SQLITE_BUSY / SQLITE_LOCKED)."""
     exc = _sqlite_error(exc)
@@ -64,6 +76,8 @@ def write_refusal(exc: BaseException) -> WriteRefused | None:
     exc = _sqlite_error(exc)
     if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
         return None
+    if OFFICE_CLOSED_MARK in str(exc):
+        return OfficeDayClosed(OFFICE_DAY_CLOSED)
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "")
     if "disk is full" in text or code == "SQLITE_FULL":
