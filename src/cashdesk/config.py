@@ -82,6 +82,7 @@ class PrinterSettings:
 @dataclass(frozen=True, slots=True)
 class ReceiptSettings:
     footer: str
+    footer_es: str  # the footer of a Spanish receipt (domain/printed_text.py)
     logo: bool
     logo_file: str  # "" is the shipped logo for the paper (resources/receipt)
 
@@ -237,6 +238,7 @@ class DelinquencySettings:
     tax_referral_past_due_cents: int
     notices_folder: str
     how_to_pay: str
+    how_to_pay_es: str  # the same, on a Spanish letter
 
 
 def default_config_path() -> Path:

@@ -208,6 +208,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("receipt.footer", str, "Thank you. Keep this receipt for your records.", "Last lines of every receipt"),
     Setting(
+        "receipt.footer_es",
+        str,
+        "Gracias. Guarde este recibo para sus registros.",
+        "Last lines of a receipt printed in Spanish (the account's language, or Ctrl+Shift+L at the counter)",
+    ),
+    Setting(
         "receipt.logo",
         bool,
         False,
@@ -712,5 +718,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Pay at the counter of City Hall, by mail with the stub, or by phone. To arrange a payment plan, "
         "call us or come to the counter before the date of the next step.",
         "How to pay or arrange, printed on every notice letter",
+    ),
+    Setting(
+        "delinquency.how_to_pay_es",
+        str,
+        "Pague en la ventanilla del Ayuntamiento, por correo con el talón o por teléfono. Para acordar un plan "
+        "de pagos, llámenos o venga a la ventanilla antes de la fecha del próximo paso.",
+        "How to pay or arrange, printed on a notice letter to an account whose language is Spanish",
     ),
 )

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import textwrap
+import unicodedata
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
 from cashdesk.devices.escpos_import import load_escpos
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import ENGLISH, check, maybe, phrase, say, words
 from cashdesk.domain.tenders import TenderKind
 
 DEFAULT_WIDTH = 42  # characters of font A on 80 mm paper
@@ -108,14 +110,15 @@ class TenderLine:
             if kind is TenderKind.CHECK and not self.number.strip():
                 raise ValueError("A check tender needs the check number.")
 
-    def label(self) -> str:
+    def label(self, language: str = ENGLISH) -> str:
         """The tender as the receipt names it: "Cash", "Check #1042", "VISA ****1234"."""
         if self.kind is TenderKind.CASH:
-            return "Cash"
+            return say(language, "Cash")
         if self.kind is TenderKind.CHECK:
-            return f"Check #{self.number.strip()}"
+            return say(language, "Check #{number}", number=self.number.strip())
         if self.kind is TenderKind.MONEY_ORDER:
-            return f"Money order #{self.number.strip()}" if self.number.strip() else "Money order"
+            number = self.number.strip()
+            return say(language, "Money order #{number}", number=number) if number else say(language, "Money order")
         return f"{self.card_brand.strip().upper()} ****{self.card_last4}"
 
 
@@ -147,8 +150,12 @@ class ReceiptDoc:
     void_reason: str = ""
     void_time: str = ""  # when it was voided, like local_time
     void_approver: str = ""  # the supervisor who approved the void
+    # The customer's language (domain/printed_text.py): the fixed texts, the notes and the tax lines
+    # are printed in it; names, the footer and `local_time` come already decided.
+    language: str = ENGLISH
 
     def __post_init__(self) -> None:
+        check(self.language)
         for name in ("accounts", "misc", "tenders", "footer"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         _refuse_card_numbers(self)
@@ -246,58 +253,62 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
     if width < MIN_WIDTH:
         raise ValueError(f"A receipt needs at least {MIN_WIDTH} characters a line, not {width}.")
     rows: list[_Row] = []
+    w = words(doc.language)
     head = doc.letterhead
     for line in _wrap(head.city, width):
         rows.append(_Row(line, center=True, bold=True))
     for text in (head.department, *head.address, head.phone):
         rows.extend(_Row(line, center=True) for line in _wrap(text, width))
     rows.append(_Row(""))
-    for line in _wrap(doc.title, width // 2):
+    for line in _wrap(maybe(doc.language, doc.title), width // 2):
         rows.append(_Row(line, center=True, bold=True, big=True))
     if doc.void:
-        rows.append(_Row(" VOID ", center=True, bold=True, big=True, invert=True))
+        rows.append(_Row(f" {w('VOID')} ", center=True, bold=True, big=True, invert=True))
     if doc.reprint:
-        rows.append(_Row(" REPRINT ", center=True, bold=True, big=True, invert=True))
+        rows.append(_Row(f" {w('REPRINT')} ", center=True, bold=True, big=True, invert=True))
     rows.append(_Row(""))
-    rows.append(_Row(_two("Receipt", doc.receipt_number, width)))
-    rows.append(_Row(_two("Date", doc.local_time, width)))
-    rows.append(_Row(_two("Station", doc.station, width)))
-    rows.append(_Row(_two("Cashier", doc.cashier, width)))
+    rows.append(_Row(_two(w("Receipt"), doc.receipt_number, width)))
+    rows.append(_Row(_two(w("Date"), doc.local_time, width)))
+    rows.append(_Row(_two(w("Station"), doc.station, width)))
+    rows.append(_Row(_two(w("Cashier"), doc.cashier, width)))
     if doc.payer.strip():
-        rows.append(_Row(_two("Payer", doc.payer, width)))
+        rows.append(_Row(_two(w("Payer"), doc.payer, width)))
     rule = _Row("-" * width)
     rows.append(rule)
     for acct in doc.accounts:
-        rows.append(_Row(_two(f"Account {acct.account_number.strip()}", acct.applied.display(), width)))
+        rows.append(_Row(_two(w("Account {number}", number=acct.account_number.strip()), acct.applied.display(),
+                              width)))  # fmt: skip
         rows.extend(_Row(line) for line in _wrap(acct.name, width, indent="  "))
-        rows.extend(_Row(_two(f"  {part.label.strip()}", part.amount.display(), width)) for part in acct.parts)
-        rows.append(_Row(_two("  Balance left", _balance(acct.balance_left), width)))
-        rows.extend(_Row(line) for note in acct.notes for line in _wrap(note, width, indent="  "))
+        rows.extend(_Row(_two(f"  {phrase(doc.language, part.label.strip())}", part.amount.display(), width))
+                    for part in acct.parts)  # fmt: skip
+        rows.append(_Row(_two(f"  {w('Balance left')}", _balance(acct.balance_left, doc.language), width)))
+        rows.extend(_Row(line) for note in acct.notes for line in _wrap(phrase(doc.language, note), width,
+                                                                           indent="  "))  # fmt: skip
     for item in doc.misc:
         rows.append(_Row(_two(f"{item.revenue_code.strip()} {item.description.strip()}", item.amount.display(), width)))
         rows.extend(_Row(line) for line in _wrap(item.memo, width, indent="  "))
     rows.append(rule)
-    rows.append(_Row(_two("TOTAL", doc.total.display(), width), bold=True))
+    rows.append(_Row(_two(w("TOTAL"), doc.total.display(), width), bold=True))
     cash_shown = False
     for tender in doc.tenders:
         if tender.kind is TenderKind.CASH:
             # One line for the cash, in the tenders' order: "Cash" and "Cash tendered" both said it twice.
             if not cash_shown:
-                rows.append(_Row(_two("Cash tendered", doc.cash_tendered.display(), width)))
+                rows.append(_Row(_two(w("Cash tendered"), doc.cash_tendered.display(), width)))
             cash_shown = True
             continue
-        rows.append(_Row(_two(tender.label(), tender.amount.display(), width)))
+        rows.append(_Row(_two(tender.label(doc.language), tender.amount.display(), width)))
         if tender.auth_code:
-            rows.append(_Row(f"  Auth {tender.auth_code}"))
+            rows.append(_Row(f"  {w('Auth {code}', code=tender.auth_code)}"))
     if doc.cash_tendered:
-        rows.append(_Row(_two("Change", doc.change.display(), width), bold=True))
+        rows.append(_Row(_two(w("Change"), doc.change.display(), width), bold=True))
     rows.append(rule)
     if doc.void:
-        rows.extend(_Row(line) for line in _wrap(f"Void reason: {doc.void_reason}", width))
+        rows.extend(_Row(line) for line in _wrap(w("Void reason: {reason}", reason=doc.void_reason), width))
         if doc.void_time:
-            rows.append(_Row(_two("Voided", doc.void_time, width)))
+            rows.append(_Row(_two(w("Voided"), doc.void_time, width)))
         if doc.void_approver.strip():
-            rows.append(_Row(_two("Approved by", doc.void_approver, width)))
+            rows.append(_Row(_two(w("Approved by"), doc.void_approver, width)))
     rows.append(_Row(""))
     rows.append(_Row(doc.receipt_number, center=True, barcode=doc.receipt_number))
     for text in doc.footer:
@@ -329,8 +340,8 @@ def _two(left: str, right: str, width: int) -> str:
     return left + " " * (width - len(left) - len(right)) + right
 
 
-def _balance(amount: Money) -> str:
-    return f"{(-amount).display()} CR" if amount.is_negative else amount.display()
+def _balance(amount: Money, language: str = ENGLISH) -> str:
+    return say(language, "{amount} CR", amount=(-amount).display()) if amount.is_negative else amount.display()
 
 
 def render_text(doc: ReceiptDoc, *, width_chars: int = DEFAULT_WIDTH) -> str:
@@ -413,7 +424,7 @@ def render_escpos(
         text = row.text if row.center else row.text.rstrip()
         if cp437:
             # Python's codec gives the bytes python-escpos's encoder would, at a tenth of the time.
-            printer._raw(text.encode("cp437", errors="replace") + b"\n")
+            printer._raw(cp437_bytes(text) + b"\n")
         else:
             printer.textln(text)
     if style != (False, False, False, False):
@@ -421,6 +432,23 @@ def render_escpos(
     printer.cut(mode="PART")  # a partial cut leaves the receipt hanging until it is taken
     receipt: bytes = printer.output
     return receipt
+
+
+def cp437_bytes(text: str) -> bytes:
+    """The line in code page 437. A letter it lacks prints without its accent (Spanish capitals:
+    IMPRESIÓN prints IMPRESION, ÁLVAREZ prints ALVAREZ), anything else as "?"."""
+    try:
+        return text.encode("cp437")
+    except UnicodeEncodeError:
+        pass
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp437")
+        except UnicodeEncodeError:
+            plain = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            out += plain.encode("cp437", errors="replace") if plain else b"?"
+    return bytes(out)
 
 
 def known_profiles() -> list[str]:

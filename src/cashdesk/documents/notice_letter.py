@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cashdesk.documents.pages import Pages, cut
 from cashdesk.domain.delinquency import NoticeLetter
+from cashdesk.domain.printed_text import long_date, say
 
 SIZE = 11.0
 LEADING = 16.0
@@ -36,11 +37,12 @@ def notices_pdf(letters: Sequence[NoticeLetter], title: str) -> bytes:
 
 
 def _letter(pdf: Canvas, letter: NoticeLetter) -> None:
-    page = Pages(pdf, f"Account {letter.account}", size=SIZE, leading=LEADING, margin=MARGIN)
+    page = Pages(pdf, f"{say(letter.language, 'Account')} {letter.account}", size=SIZE, leading=LEADING, margin=MARGIN,
+                 language=letter.language)  # fmt: skip
     for i, line in enumerate(letter.city):
         page.text(cut(line, 90), bold=i == 0, size=13 if i == 0 else SIZE)
     page.gap()
-    page.text(letter.on.strftime("%B %d, %Y").replace(" 0", " "))
+    page.text(long_date(letter.language, letter.on))
     page.gap()
     page.text(cut(letter.name, 70))
     for line in letter.address.split("\n"):
@@ -52,7 +54,7 @@ def _letter(pdf: Canvas, letter: NoticeLetter) -> None:
     for label, value in letter.lines:
         page.text(cut(label, 55))
         page.y += LEADING
-        page.text(cut(value, 40), x=VALUE_X)
+        page.text(cut(value, 44), x=VALUE_X)  # a Spanish step and its date: 42
     page.rule()
     for paragraph in letter.paragraphs:
         page.gap(0.5)

@@ -10,6 +10,8 @@ import unicodedata
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
+from cashdesk.domain.printed_text import ENGLISH, say
+
 FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
 WIDTH, HEIGHT = LETTER
@@ -51,8 +53,9 @@ class Pages:
     """Writes lines top to bottom, starting a new page (with a short heading) when full."""
 
     def __init__(self, pdf: Canvas, continued: str, *, size: float, leading: float, margin: float,
-                 footer_size: float = 8) -> None:  # fmt: skip
+                 footer_size: float = 8, language: str = ENGLISH) -> None:  # fmt: skip
         self.pdf = pdf
+        self.language = language  # of "Page 2, continued" (a customer's statement or letter)
         self.continued = continued
         self.size = size
         self.leading = leading
@@ -64,11 +67,12 @@ class Pages:
     def need(self, lines: float = 1) -> None:
         if self.y - lines * self.leading < self.margin + self.leading:
             self.pdf.setFont(FONT, self.footer_size)
-            self.pdf.drawRightString(WIDTH - self.margin, self.margin / 2, f"Page {self.page}, continued")
+            self.pdf.drawRightString(WIDTH - self.margin, self.margin / 2,
+                                     say(self.language, "Page {page}, continued", page=self.page))  # fmt: skip
             self.pdf.showPage()
             self.page += 1
             self.y = HEIGHT - self.margin
-            self.text(f"{self.continued} (continued)", bold=True)
+            self.text(say(self.language, "{title} (continued)", title=self.continued), bold=True)
             self.after_break()
 
     def after_break(self) -> None:

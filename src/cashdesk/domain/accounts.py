@@ -109,6 +109,7 @@ class Account:
     filing_frequency: FilingFrequency | None = None
     credit: Money = Money(0)  # money the city holds for the account, unapplied
     items: tuple[OpenItem, ...] = field(default=())
+    language: str = "en"  # what its receipts, statement and letters print in (domain/printed_text.py)
 
     @property
     def flags(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import ENGLISH, date_text, money, phrase, words
 from cashdesk.domain.tax_periods import months_late
 from cashdesk.domain.tax_return import TaxRates, percent_of
 
@@ -186,32 +187,41 @@ class NoticeLetter:
     heading: str
     lines: tuple[tuple[str, str], ...]  # label, amount or date
     paragraphs: tuple[str, ...]
+    language: str = ENGLISH  # the account's (domain/printed_text.py): the letter's date is written in it
 
 
 def notice_letter(*, city: Sequence[str], on: dt.date, account: str, name: str, address: str,
                   steps: Sequence[tuple[Step, Money, str]], past_due: Money, amount_due: Money,
-                  next_one: tuple[Step, dt.date] | None, how_to_pay: str) -> NoticeLetter:  # fmt: skip
-    """The letter for the steps a run took on one account ((step, fee, note) each, in order)."""
+                  next_one: tuple[Step, dt.date] | None, how_to_pay: str,
+                  language: str = ENGLISH) -> NoticeLetter:  # fmt: skip
+    """The letter for the steps a run took on one account ((step, fee, note) each, in order), in the
+    account's language (domain/printed_text.py); `how_to_pay` comes in it already (a setting each)."""
+    w = words(language)
     last = steps[-1][0]
-    lines: list[tuple[str, str]] = [("Account", account), ("Past due", past_due.display())]
+    lines: list[tuple[str, str]] = [(w("Account"), account), (w("Past due"), money(language, past_due))]
     for step, fee, note in steps:
         if fee.cents:
-            lines.append((f"{step.label} charged" + (f" ({note})" if note else ""), fee.display()))
-    lines.append(("Amount due now", amount_due.display()))
+            label = w(step.label)
+            charged = w("{step} charged ({note})", step=label, note=phrase(language, note)) if note else w(
+                "{step} charged", step=label)  # fmt: skip
+            lines.append((charged, money(language, fee)))
+    lines.append((w("Amount due now"), money(language, amount_due)))
     paragraphs = []
     if next_one is not None:
         step, day = next_one
-        lines.append(("Next step", f"{step.label} on {day.isoformat()}"))
-        paragraphs.append(f"Unless {amount_due.display()} is paid or a payment plan is arranged by "
-                          f"{(day - dt.timedelta(days=1)).isoformat()}, the next step is: {step.label.lower()} "
-                          f"on {day.isoformat()}.")  # fmt: skip
+        label = w(step.label)
+        lines.append((w("Next step"), w("{step} on {day}", step=label, day=date_text(language, day))))
+        paragraphs.append(w("Unless {amount} is paid or a payment plan is arranged by {last_day}, the next step is: "
+                            "{step} on {day}.", amount=money(language, amount_due),
+                            last_day=date_text(language, day - dt.timedelta(days=1)), step=label.lower(),
+                            day=date_text(language, day)))  # fmt: skip
     elif last is Step.DISCONNECT:
-        paragraphs.append("Service will be disconnected once the shut-off notice period has passed. A reconnection "
-                          "after a disconnect carries its own fee.")  # fmt: skip
+        paragraphs.append(w("Service will be disconnected once the shut-off notice period has passed. A reconnection "
+                            "after a disconnect carries its own fee."))  # fmt: skip
     elif last is Step.TAX_REFERRAL:
-        paragraphs.append("This account has been referred to collections. Pay or call us at once to stop "
-                          "further collection action.")  # fmt: skip
+        paragraphs.append(w("This account has been referred to collections. Pay or call us at once to stop "
+                            "further collection action."))  # fmt: skip
     paragraphs.append(how_to_pay)
-    paragraphs.append("If you have paid in the last few days, thank you: please disregard this notice.")
-    return NoticeLetter(tuple(line for line in city if line), on, account, name, address, _HEADINGS[last],
-                        tuple(lines), tuple(paragraphs))  # fmt: skip
+    paragraphs.append(w("If you have paid in the last few days, thank you: please disregard this notice."))
+    return NoticeLetter(tuple(line for line in city if line), on, account, name, address, w(_HEADINGS[last]),
+                        tuple(lines), tuple(paragraphs), language)  # fmt: skip

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cashdesk.domain.accounts import ACCOUNT_NUMBER_MAX, AccountKind, AccountStatus, FilingFrequency
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import ENGLISH, language_of
 from cashdesk.domain.text import bad_character
 from cashdesk.services import account_cells
 from cashdesk.store import imports as import_store
@@ -64,6 +65,16 @@ _ACCOUNT_NUMBER = re.compile(rf"[A-Za-z0-9]{{1,{ACCOUNT_NUMBER_MAX}}}")
 _KINDS = {k.value: k.value for k in AccountKind}
 _STATUSES = {s.value: s.value for s in AccountStatus}
 _FREQUENCIES = {f.value: f.value for f in FilingFrequency}
+
+
+def _language(text: str) -> str | None:
+    """en or es ("English", "Spanish", "Español" too); empty is English."""
+    if not text:
+        return None
+    language = language_of(text)
+    if language is None:
+        raise account_cells.CellError(f'"{account_cells.shorten(text)}" is not a language; use one of: en, es.')
+    return language
 
 
 # -- reading the file --------------------------------------------------------------------
@@ -200,6 +211,7 @@ class _RowParser:
         self._kind = account_cells.cached(account_cells.choice(_KINDS, "an account kind", default=None))
         self._status = account_cells.cached(account_cells.choice(_STATUSES, "a status", default="active"))
         self._frequency = account_cells.cached(account_cells.choice(_FREQUENCIES, "a filing frequency", default=None))
+        self._language = account_cells.cached(_language)
         self._flag = account_cells.cached(account_cells.flag)
         self._date = account_cells.cached(account_cells.date)
         self._amount = account_cells.cached(account_cells.amount)
@@ -298,6 +310,7 @@ class _RowParser:
         credit = self._check(line, "credit", cell("credit"), self._amount)
         licence = self._text(line, "licence_number", cell("licence_number"))
         frequency = self._check(line, "filing_frequency", cell("filing_frequency"), self._frequency)
+        language = self._check(line, "language", cell("language"), self._language)
         if kind == AccountKind.UTILITY.value:
             given = {"licence_number": licence, "filing_frequency": frequency}
             for col in SALES_TAX_ONLY:
@@ -319,6 +332,7 @@ class _RowParser:
             credit or 0,
             licence or "",
             frequency or None,
+            language or ENGLISH,
         )
 
     def _item(self, line: int, cells: list[str], skip: frozenset[int]) -> tuple[object, ...]:

@@ -98,6 +98,7 @@ class AccountDetail:
             "phone": a.phone,
             "licence_number": a.licence_number,
             "filing_frequency": a.filing_frequency.value if a.filing_frequency else None,
+            "language": a.language,
             "flags": list(self.flags),
             "cash_only": a.cash_only,
             "deposit_held_cents": a.deposit_held.cents,

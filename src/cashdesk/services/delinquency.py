@@ -30,6 +30,7 @@ from cashdesk.domain.delinquency import (
 )
 from cashdesk.domain.deposit import csv_bytes
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import SPANISH
 from cashdesk.domain.security import Permission
 from cashdesk.domain.service_orders import OrderStatus, OrderType, disconnect_due, shutoff_date_refusal
 from cashdesk.services import arrangements, audit
@@ -74,6 +75,7 @@ class AccountSteps:
     owed: Money  # everything open before the run
     actions: tuple[Action, ...]
     next_step: tuple[Step, dt.date] | None
+    language: str = "en"  # the account's: its notice letter prints in it
 
     @property
     def fees(self) -> Money:
@@ -270,7 +272,7 @@ def _plan(db: Driver, ctx: ServiceContext, on: dt.date) -> _Planned:
 def _account_steps(a: store.AccountOwing, kind: str, actions: list[Action], rules: Sequence[StepRule],
                    steps: tuple[Step, ...], on: dt.date) -> AccountSteps:  # fmt: skip
     return AccountSteps(a.number, kind, a.name, a.mailing_address or a.service_address, a.oldest, Money(a.owed),
-                        tuple(actions), next_step(rules, steps, a.oldest, on, Money(a.owed)))  # fmt: skip
+                        tuple(actions), next_step(rules, steps, a.oldest, on, Money(a.owed)), a.language)  # fmt: skip
 
 
 def _late_words(past_due: Money, fee: Money, rule: LateFeeRule) -> str:
@@ -421,12 +423,13 @@ def _disconnect(db: Driver, ctx: ServiceContext, user: str, account_id: int, sin
 
 
 def _letter(ctx: ServiceContext, on: dt.date, steps: AccountSteps) -> NoticeLetter:
-    c = ctx.settings.city
+    c, d = ctx.settings.city, ctx.settings.delinquency
     return notice_letter(city=(c.name, c.department, c.address, c.phone), on=on, account=steps.account,
                          name=steps.name, address=steps.address,
                          steps=[(a.step, a.fee, a.work_order or a.note) for a in steps.actions],
                          past_due=steps.past_due, amount_due=steps.amount_due, next_one=steps.next_step,
-                         how_to_pay=ctx.settings.delinquency.how_to_pay)  # fmt: skip
+                         how_to_pay=d.how_to_pay_es if steps.language == SPANISH else d.how_to_pay,
+                         language=steps.language)  # fmt: skip
 
 
 def notice_name(account: str) -> str:

@@ -31,7 +31,8 @@ def postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]
     """The batch's entered remittances with their accounts, refused when one cannot post."""
     items = db.all(
         "SELECT i.id, i.seq, i.amount_cents, i.tender, i.check_number, i.payer, i.routing, i.bank_account, "
-        "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until, a.on_arrangement FROM mail_items i "
+        "a.id, a.number, a.name, a.status, a.cash_only, a.cash_only_until, a.on_arrangement, a.language "
+        "FROM mail_items i "
         "JOIN accounts a ON a.id = i.account_id WHERE i.batch_id = ? AND i.status = 'entered' ORDER BY i.seq",
         (batch.id,))  # fmt: skip
     total_count = db.one("SELECT count(*) FROM mail_items WHERE batch_id = ?", (batch.id,))
@@ -67,7 +68,7 @@ def post_remittances(db: rows.Driver, ctx: ServiceContext, operator: Operator, b
         receipt_id = rows.insert_receipt(
             db, number=number, station=station, drawer_id=None, cashier=operator.user_id,
             channel="mail", business_date=day, posted_at=posted_at, payer=payer, total=amount, tendered=amount,
-            change=0,
+            change=0, language=r[15],
         )  # fmt: skip
         open_items = open_by_account[account_id]
         paying = rows.PayingAccount(account_id, r[9], r[10], r[11], bool(r[12]), None, 0, on_arrangement=bool(r[14]))

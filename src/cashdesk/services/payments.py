@@ -18,6 +18,7 @@ from cashdesk.domain.accounts import AccountStatus, normalize_account_number
 from cashdesk.domain.allocation import allocate, priority_by
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import ENGLISH, LANGUAGES
 from cashdesk.domain.receipts import MAX_LINES, MAX_PAYER, line_memo, tax_breakdown
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.service_orders import deposit_paid
@@ -71,6 +72,9 @@ CartLine = AccountPayment | MiscItem
 class Cart:
     lines: tuple[CartLine, ...]
     payer: str = ""
+    # The language the receipt prints in, chosen at the counter for this receipt (Ctrl+Shift+L);
+    # None: the first account's own (accounts.language), English for misc items alone.
+    language: str | None = None
 
     @property
     def total(self) -> Money:
@@ -115,6 +119,8 @@ def post_receipt(
     for line in cart.lines:
         if line.amount.cents <= 0:
             raise PaymentRefused("Every line must be more than $0.00.")
+    if cart.language is not None and cart.language not in LANGUAGES:
+        raise PaymentRefused(f'"{cart.language}" is not a language a receipt prints in ({", ".join(LANGUAGES)}).')
     try:
         settlement = settle(cart.total, tenders)
     except TenderError as exc:
@@ -142,6 +148,9 @@ class _Receipt:
     non_cash: bool
     approval_id: int | None
     written: dict[str, list[tuple[object, ...]]]  # the rows, for the audit event's digests
+    # The first account's row, read before the receipt's (for its language) and used by its line:
+    # the same one read per account line, not a statement more.
+    read_first: dict[str, rows.PayingAccount | None]
 
 
 def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequence[Tender], settlement: Settlement,
@@ -160,15 +169,16 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
             raise PaymentRefused(refusal)
     number = receipt_number(station, business_date.year, rows.next_receipt_number(db, station, business_date.year))
     payer = cart.payer.strip()
+    read_first, language = _language(db, cart)
     # The receipt's row as written, which its audit event's digests cover (from the values, not read back).
     receipt = sealed.receipt_values(
         number=number, station=station, drawer_id=drawer.id, cashier=operator.user_id, channel="counter",
         business_date=business_date, posted_at=now.replace(tzinfo=None), payer=payer, total=settlement.total.cents,
         tendered=settlement.tendered.cents, change=settlement.change.cents)  # fmt: skip
-    receipt_id = rows.insert_receipt_row(db, receipt)
+    receipt_id = rows.insert_receipt_row(db, receipt, language)
     written: dict[str, list[tuple[object, ...]]] = {"receipt": [receipt], "lines": [], "tenders": [], "allocations": []}
     non_cash = any(t.kind is not TenderKind.CASH for t in tenders)
-    at = _Receipt(uow, ctx, operator, receipt_id, number, business_date, non_cash, approval_id, written)
+    at = _Receipt(uow, ctx, operator, receipt_id, number, business_date, non_cash, approval_id, written, read_first)
     posted = _lines(at, cart.lines)
     written["tenders"] = [sealed.tender_values(t.kind.value, t.amount.cents, t.reference, t.card_brand,
                                                t.card_last4, t.routing, t.bank_account) for t in tenders]  # fmt: skip
@@ -180,7 +190,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
     result = PostedReceipt(
         id=receipt_id, number=number, posted_at=now, business_date=business_date, station=station,
         cashier=operator.user_id, payer=payer, total=settlement.total, tendered=settlement.tendered,
-        change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick,
+        change=settlement.change, lines=tuple(posted), tenders=tuple(tenders), drawer_kick=kick, language=language,
     )  # fmt: skip
     job_ids = queue_posted(db, ctx, result)
     audit.record_on(
@@ -191,6 +201,17 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
         at=now,
     )  # fmt: skip
     return dataclasses.replace(result, print_job_ids=job_ids)
+
+
+def _language(db: rows.Driver, cart: Cart) -> tuple[dict[str, rows.PayingAccount | None], str]:
+    """The receipt's language: the counter's choice for this receipt, else the first account's. The
+    first account is read here, before the receipt's row, and its line uses this read (`read_first`)."""
+    first = next((line for line in cart.lines if isinstance(line, AccountPayment)), None)
+    if first is None:
+        return {}, cart.language or ENGLISH
+    number = normalize_account_number(first.account)
+    account = rows.paying_account(db, number)
+    return {number: account}, cart.language or (account.language if account is not None else ENGLISH)
 
 
 def _lines(at: _Receipt, lines: Sequence[CartLine]) -> list[PostedLine]:
@@ -224,7 +245,9 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
     """The line, its allocations over the account's open items, any credit, the history; and
     whether a closed account's approval was used for it."""
     db = at.uow.rows
-    account = rows.paying_account(db, normalize_account_number(line.account))
+    number = normalize_account_number(line.account)
+    # The first account was read with the receipt's language; a second line of it reads it again (its credit moved).
+    account = at.read_first.pop(number) if number in at.read_first else rows.paying_account(db, number)
     if account is None:
         raise PaymentRefused(f"No account {line.account}. Check the number.")
     if at.non_cash and account.cash_only_on(at.business_date):

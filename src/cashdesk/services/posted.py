@@ -41,3 +41,4 @@ class PostedReceipt:
     tenders: tuple[Tender, ...]
     drawer_kick: bool = False
     print_job_ids: tuple[int, ...] = field(default=())
+    language: str = "en"  # what its receipt printed in (domain/printed_text.py; receipts.language)

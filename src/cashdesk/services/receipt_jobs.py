@@ -32,6 +32,7 @@ from cashdesk.devices.receipt import (
     render_escpos,
 )
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import ENGLISH, SPANISH, time_text
 from cashdesk.domain.receipts import memo_notes, tax_breakdown
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.services.context import ServiceContext
@@ -51,8 +52,10 @@ def _letterhead(ctx: ServiceContext) -> Letterhead:
     return Letterhead(city.name, city.department, (city.address,), city.phone)
 
 
-def _footer(ctx: ServiceContext) -> tuple[str, ...]:
-    return tuple(line for line in ctx.settings.receipt.footer.splitlines() if line.strip())
+def _footer(ctx: ServiceContext, language: str = ENGLISH) -> tuple[str, ...]:
+    """The settings' last lines: `receipt.footer`, or `receipt.footer_es` on a Spanish receipt."""
+    text = ctx.settings.receipt.footer_es if language == SPANISH else ctx.settings.receipt.footer
+    return tuple(line for line in text.splitlines() if line.strip())
 
 
 def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: str) -> TenderLine:
@@ -63,14 +66,16 @@ def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: st
                       card_brand=brand, card_last4=last4, auth_code=reference if kind == "card" else "")  # fmt: skip
 
 
-def _local(ctx: ServiceContext, utc_naive: dt.datetime) -> str:
+def _local(ctx: ServiceContext, utc_naive: dt.datetime, language: str = ENGLISH) -> str:
     zone = ZoneInfo(ctx.settings.city.time_zone)
-    return utc_naive.replace(tzinfo=dt.UTC).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return time_text(language, utc_naive.replace(tzinfo=dt.UTC).astimezone(zone))
 
 
 def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, reprint: bool = False,
                 void: bool = False, approved_by: str = "") -> ReceiptDoc:  # fmt: skip
-    """The receipt as it was posted, from the database. Balances are as of the posting."""
+    """The receipt as it was posted, from the database, in the language it was printed in (`receipts.language`).
+    Balances are as of the posting."""
+    language = receipt.language
     accounts: list[AccountLine] = []
     misc: list[MiscLine] = []
     lines = session.scalars(
@@ -93,14 +98,15 @@ def receipt_doc(session: Session, ctx: ServiceContext, receipt: ReceiptRow, *, r
         for t in session.scalars(select(TenderRow).where(TenderRow.receipt_id == receipt.id).order_by(TenderRow.id))
     ]
     cash = Money.total(t.amount for t in tenders if t.kind == "cash")
-    footer = _footer(ctx)
+    footer = _footer(ctx, language)
     return ReceiptDoc(
-        letterhead=_letterhead(ctx), receipt_number=receipt.number, local_time=_local(ctx, receipt.posted_at),
+        letterhead=_letterhead(ctx), receipt_number=receipt.number, local_time=_local(ctx, receipt.posted_at, language),
         station=receipt.station, cashier=receipt.cashier, accounts=tuple(accounts), misc=tuple(misc),
         tenders=tuple(tenders), total=Money(receipt.total_cents), cash_tendered=cash,
         change=Money(receipt.change_cents), payer=receipt.payer, footer=footer, reprint=reprint,
         void=void, void_reason=receipt.void_reason if void else "",
-        void_time=_local(ctx, receipt.voided_at) if void and receipt.voided_at else "", void_approver=approved_by,
+        void_time=_local(ctx, receipt.voided_at, language) if void and receipt.voided_at else "",
+        void_approver=approved_by, language=language,
     )  # fmt: skip
 
 
@@ -167,13 +173,15 @@ def posted_doc(ctx: ServiceContext, posted: PostedReceipt) -> ReceiptDoc:
                      for line in posted.lines if line.kind == "account")  # fmt: skip
     misc = tuple(MiscLine(line.reference, line.name, line.amount) for line in posted.lines if line.kind == "misc")
     tenders = tuple(_tender_line(t.kind, t.amount, t.reference, t.card_brand, t.card_last4) for t in posted.tenders)
-    footer = _footer(ctx)
+    language = posted.language
+    footer = _footer(ctx, language)
     return ReceiptDoc(
         letterhead=_letterhead(ctx), receipt_number=posted.number,
-        local_time=_local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None)), station=posted.station,
+        local_time=_local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None), language),
+        station=posted.station,
         cashier=posted.cashier, accounts=accounts, misc=misc, tenders=tenders, total=posted.total,
         cash_tendered=Money.total(t.amount for t in posted.tenders if t.kind.value == "cash"), change=posted.change,
-        payer=posted.payer, footer=footer,
+        payer=posted.payer, footer=footer, language=language,
     )  # fmt: skip
 
 
@@ -229,6 +237,7 @@ def unrendered(doc: ReceiptDoc) -> bytes:
                         a.applied.cents,
                         a.balance_left.cents,
                         [[p.label, p.amount.cents] for p in a.parts],
+                        list(a.notes),
                     ]
                     for a in doc.accounts
                 ],
@@ -240,6 +249,7 @@ def unrendered(doc: ReceiptDoc) -> bytes:
                 [doc.total.cents, doc.cash_tendered.cents, doc.change.cents],
                 list(doc.footer),
                 [doc.reprint, doc.void, doc.void_reason],
+                [doc.language],
             ],
             ensure_ascii=False,
             separators=(",", ":"),
@@ -253,22 +263,24 @@ def is_unrendered(payload: bytes) -> bool:
 
 def stored_doc(payload: bytes) -> ReceiptDoc:
     """The document `unrendered` stored (checked again as any receipt is)."""
-    head, (number, local_time, station, cashier, payer, title), accounts, misc, tenders, money, footer, marks = (
+    head, (number, local_time, station, cashier, payer, title), accounts, misc, tenders, money, footer, marks, *more = (
         json.loads(payload[len(UNRENDERED) :])
     )
     total, cash, change = money
     reprint, void, void_reason = marks
+    language = more[0][0] if more else ENGLISH  # a job queued before languages is English
     return ReceiptDoc(
         letterhead=Letterhead(head[0], head[1], tuple(head[2]), head[3]), receipt_number=number,
         local_time=local_time, station=station, cashier=cashier,
         accounts=tuple(AccountLine(n, name, Money(a), Money(b), tuple(PartLine(label, Money(c)) for label, c in
-                                                                      (parts[0] if parts else ())))
-                       for n, name, a, b, *parts in accounts),  # a job queued before breakdowns has no parts
+                                                                      (rest[0] if rest else ())),
+                                   tuple(rest[1]) if len(rest) > 1 else ())
+                       for n, name, a, b, *rest in accounts),  # a job queued before breakdowns (notes) has none
         misc=tuple(MiscLine(code, text, Money(a), memo) for code, text, a, memo in misc),
         tenders=tuple(TenderLine(TenderKind(k), Money(a), number=ref, card_brand=brand, card_last4=last4,
                                  auth_code=auth) for k, a, ref, brand, last4, auth in tenders),
         total=Money(total), cash_tendered=Money(cash), change=Money(change), payer=payer, footer=tuple(footer),
-        title=title, reprint=reprint, void=void, void_reason=void_reason,
+        title=title, reprint=reprint, void=void, void_reason=void_reason, language=language,
     )  # fmt: skip
 
 

@@ -5,12 +5,14 @@ report PDF (documents/report_pdf.py), so it looks like every other report."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from cashdesk.documents.report_pdf import report_pdf
 from cashdesk.domain.accounts import normalize_account_number
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import ENGLISH, date_text, money, phrase, say
 from cashdesk.domain.report_def import Column, Kind, Report, ReportDefinition
 from cashdesk.domain.security import Permission
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
@@ -19,12 +21,20 @@ from cashdesk.services.reports import check_range
 from cashdesk.services.z_report import reports_folder
 from cashdesk.store.driver import driver
 
-STATEMENT = ReportDefinition(
-    "statement", "Account statement", "Bills, payments, fees and adjustments, with the running balance",
-    (Column("date", "Date"), Column("entry", "Entry"), Column("description", "Description"),
-     Column("reference", "Reference"), Column("charges", "Charges", Kind.MONEY, total=True),
-     Column("payments", "Payments and credits", Kind.MONEY, total=True), Column("balance", "Balance", Kind.MONEY)),
-)  # fmt: skip
+
+def _definition(language: str) -> ReportDefinition:
+    """The statement's title and columns in the customer's language (the CSV keys stay English)."""
+    w = functools.partial(say, language)
+    return ReportDefinition(
+        "statement", w("Account statement"), w("Bills, payments, fees and adjustments, with the running balance"),
+        (Column("date", w("Date")), Column("entry", w("Entry")), Column("description", w("Description")),
+         Column("reference", w("Reference")), Column("charges", w("Charges"), Kind.MONEY, total=True),
+         Column("payments", w("Payments and credits"), Kind.MONEY, total=True),
+         Column("balance", w("Balance"), Kind.MONEY)),
+    )  # fmt: skip
+
+
+STATEMENT = _definition(ENGLISH)
 
 
 def entry_of(kind: str, description: str) -> str:
@@ -45,6 +55,20 @@ class Statement:
     closing: Money
     lines: tuple[tuple[str, str, str, str, int | None, int | None, int], ...]
     report: Report
+    language: str = ENGLISH  # the account's: what the PDF prints in (the screen shows `report`, in English)
+
+    def printed(self) -> Report:
+        """The statement as the customer's PDF prints it: in the account's language, its dates, entries
+        and the services' own phrases translated; a bill's description from the billing system as it is."""
+        if self.language == ENGLISH:
+            return self.report
+        language, r = self.language, self.report
+        rows = tuple((date_text(language, dt.date.fromisoformat(day)), say(language, entry) if entry in _ENTRIES
+                      else entry, phrase(language, description), reference, charge, paid, balance)
+                     for day, entry, description, reference, charge, paid, balance in self.lines)  # fmt: skip
+        return Report(_definition(language), r.start, r.end, rows,
+                      notes=_notes(language, self.account, self.name, self.address, r.start, r.end,
+                                   self.opening, self.closing))  # fmt: skip
 
 
 def account_statement(ctx: ServiceContext, operator: Operator, account: str, start: dt.date | None,
@@ -54,10 +78,11 @@ def account_statement(ctx: ServiceContext, operator: Operator, account: str, sta
     number = normalize_account_number(account)
     with ctx.db.unit_of_work(write=False) as uow:
         db = driver(uow.session)
-        found = db.one("SELECT id, name, mailing_address, service_address FROM accounts WHERE number = ?", (number,))
+        found = db.one("SELECT id, name, mailing_address, service_address, language FROM accounts WHERE number = ?",
+                       (number,))  # fmt: skip
         if found is None:
             raise ServiceError(f"There is no account {account.strip()!r}. Check the number on the bill.")
-        account_id, name, mailing, service = found
+        account_id, name, mailing, service, language = found
         before = db.one("SELECT coalesce(sum(amount_cents), 0) FROM account_history WHERE account_id = ? "
                         "AND on_date < ? AND kind <> 'note'", (account_id, db.value(first)))  # fmt: skip
         history = db.all("SELECT on_date, kind, description, reference, amount_cents FROM account_history "
@@ -70,11 +95,22 @@ def account_statement(ctx: ServiceContext, operator: Operator, account: str, sta
         balance += int(cents)
         charge, paid = (int(cents), None) if cents > 0 else (None, -int(cents))
         lines.append((str(on_date)[:10], entry_of(kind, description), description, reference, charge, paid, balance))
-    notes = (f"Account {number}  {name}", mailing or service,
-             f"Balance brought forward on {first}: {Money(opening).display()}    "
-             f"Balance on {last}: {Money(balance).display()}")  # fmt: skip
+    notes = _notes(ENGLISH, number, name, mailing or service, first, last, Money(opening), Money(balance))
     report = Report(STATEMENT, first, last, tuple(lines), notes=notes)
-    return Statement(number, name, mailing or service, Money(opening), Money(balance), tuple(lines), report)
+    return Statement(number, name, mailing or service, Money(opening), Money(balance), tuple(lines), report,
+                     language)  # fmt: skip
+
+
+_ENTRIES = frozenset({"bill", "fee", "payment", "payment void", "payment refund", "adjustment"})
+
+
+def _notes(language: str, number: str, name: str, address: str, first: dt.date, last: dt.date, opening: Money,
+           closing: Money) -> tuple[str, ...]:  # fmt: skip
+    """The lines under the title: the account, its address, the balances brought forward and at the end."""
+    return (say(language, "Account {number}  {name}", number=number, name=name), address,
+            say(language, "Balance brought forward on {start}: {opening}    Balance on {end}: {closing}",
+                start=date_text(language, first), opening=money(language, opening), end=date_text(language, last),
+                closing=money(language, closing)))  # fmt: skip
 
 
 def write_statement(ctx: ServiceContext, statement: Statement, folder: Path | None = None) -> Path:
@@ -87,10 +123,10 @@ def write_statement(ctx: ServiceContext, statement: Statement, folder: Path | No
             raise ServiceError(f"The reports folder {folder} could not be made: {exc.strerror or exc}.") from None
     if not folder.is_dir():
         raise ServiceError(f"The folder {folder} does not exist. Make it first, or name another with --out.")
-    r = statement.report
+    r = statement.printed()
     path = folder / f"statement-{statement.account}-{r.start.isoformat()}-{r.end.isoformat()}.pdf"
     try:
-        write_atomically(path, report_pdf(r, ctx.settings.city.name))
+        write_atomically(path, report_pdf(r, ctx.settings.city.name, language=statement.language))
     except OSError as exc:
         raise ServiceError(f"The statement could not be written to {folder}: {exc.strerror or exc}.") from None
     return path

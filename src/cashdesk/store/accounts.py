@@ -57,6 +57,7 @@ def to_account(row: AccountRow, items: list[OpenItemRow], today: dt.date | None 
         filing_frequency=FilingFrequency(row.filing_frequency) if row.filing_frequency else None,
         credit=Money(row.credit_cents),
         items=tuple(to_open_item(i) for i in items),
+        language=row.language,
     )
 
 

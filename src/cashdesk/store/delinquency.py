@@ -20,7 +20,7 @@ from cashdesk.store.driver import Driver, stored_date
 #: yet charged a late fee), the earliest cutoff.
 UTILITY_SQL = (
     "SELECT a.id, a.number, a.name, a.service_address, a.mailing_address, p.oldest, p.owed,"
-    " p.reminder, p.late_fee, p.door_tag, p.disconnect, p.late_base FROM ("
+    " p.reminder, p.late_fee, p.door_tag, p.disconnect, p.late_base, a.language FROM ("
     " SELECT account_id, MIN(COALESCE(bill_date, due_date)) AS oldest, SUM(amount_cents - paid_cents) AS owed,"
     "  SUM(CASE WHEN COALESCE(bill_date, due_date) <= ? THEN amount_cents - paid_cents ELSE 0 END) AS reminder,"
     "  SUM(CASE WHEN COALESCE(bill_date, due_date) <= ? THEN amount_cents - paid_cents ELSE 0 END) AS late_fee,"
@@ -39,7 +39,7 @@ UTILITY_SQL = (
 #: penalty and referral cutoffs, the earliest cutoff.
 TAX_SQL = (
     "SELECT a.id, a.number, a.name, a.service_address, a.mailing_address, p.oldest, p.owed,"
-    " p.notice, p.penalty, p.referral FROM ("
+    " p.notice, p.penalty, p.referral, a.language FROM ("
     " SELECT account_id, MIN(due_date) AS oldest, SUM(amount_cents - paid_cents) AS owed,"
     "  SUM(CASE WHEN due_date <= ? THEN amount_cents - paid_cents ELSE 0 END) AS notice,"
     "  SUM(CASE WHEN due_date <= ? THEN amount_cents - paid_cents ELSE 0 END) AS penalty,"
@@ -87,6 +87,7 @@ class AccountOwing:
     owed: int  # everything open on the account
     by_step: tuple[int, ...]  # what is owed at each step's cutoff, in the steps' order
     late_base: int  # utilities: the service bills past the late fee's cutoff not yet charged one
+    language: str = "en"  # what its notice letter prints in (accounts.language)
 
 
 def _owing(rows: Iterable[Sequence[Any]], steps: int, late: bool) -> list[AccountOwing]:
@@ -96,7 +97,7 @@ def _owing(rows: Iterable[Sequence[Any]], steps: int, late: bool) -> list[Accoun
         assert oldest is not None
         out.append(AccountOwing(int(r[0]), r[1], r[2], r[3], r[4] or "", oldest, int(r[6]),
                                 tuple(int(v or 0) for v in r[7:7 + steps]),
-                                int(r[7 + steps] or 0) if late else 0))  # fmt: skip
+                                int(r[7 + steps] or 0) if late else 0, r[-1]))  # fmt: skip
     return out
 
 

@@ -54,6 +54,7 @@ ACCOUNT_FIELDS: tuple[str, ...] = (
     "credit_cents",
     "licence_number",
     "filing_frequency",
+    "language",
 )
 #: Open-item fields the file can carry (item_id is the billing system's id, `external_id`).
 ITEM_FIELDS: tuple[str, ...] = (
@@ -88,6 +89,7 @@ def _account_columns() -> list[Column[Any]]:
         Column("credit_cents", Integer),
         Column("licence_number", String),
         Column("filing_frequency", String),
+        Column("language", String),
     ]
 
 

@@ -58,6 +58,9 @@ class AccountRow(Base):
     # Set while the account has a requested or active payment arrangement (store/arrangements.py):
     # counter posting reads it with the account, so an account without one costs nothing more.
     on_arrangement: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What its receipts, statement and notice letters print in (domain/printed_text.py); counter
+    # posting reads it with the account (store/posting.paying_account).
+    language: Mapped[str] = mapped_column(String(2), default="en", server_default="en")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -67,6 +70,7 @@ class AccountRow(Base):
         CheckConstraint("kind IN ('utility', 'sales_tax')", name="ck_accounts_kind"),
         CheckConstraint("status IN ('active', 'shut_off', 'final', 'closed')", name="ck_accounts_status"),
         CheckConstraint("credit_cents >= 0", name="ck_accounts_credit"),
+        CheckConstraint("language IN ('en', 'es')", name="ck_accounts_language"),
     )
 
 
@@ -228,9 +232,12 @@ class ReceiptRow(Base):
     voided_by: Mapped[str] = mapped_column(String(32), default="")
     voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     reprints: Mapped[int] = mapped_column(Integer, default=0)
+    # The language it was printed in, so that a reprint or its void slip prints in it too.
+    language: Mapped[str] = mapped_column(String(2), default="en", server_default="en")
 
     __table_args__ = (
         CheckConstraint("status IN ('posted', 'void')", name="ck_receipts_status"),
+        CheckConstraint("language IN ('en', 'es')", name="ck_receipts_language"),
         CheckConstraint("tendered_cents - change_cents = total_cents", name="ck_receipts_balance"),
         CheckConstraint("change_cents >= 0", name="ck_receipts_change"),
     )

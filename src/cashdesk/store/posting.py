@@ -47,18 +47,19 @@ class PayingAccount:
     credit_cents: int
     kind: str = "utility"  # utility or sales_tax
     on_arrangement: bool = False  # a requested or active payment arrangement (services/arrangement_hooks.py)
+    language: str = "en"  # what its receipt prints in (domain/printed_text.py): read here, no statement more
 
     def cash_only_on(self, day: dt.date) -> bool:
         return is_cash_only(self.cash_only, self.cash_only_until, day)
 
 
 def paying_account(db: Driver, number: str) -> PayingAccount | None:
-    row = db.one("SELECT id, number, name, status, cash_only, cash_only_until, credit_cents, kind, on_arrangement "
-                 "FROM accounts WHERE number = ?", (number,))  # fmt: skip
+    row = db.one("SELECT id, number, name, status, cash_only, cash_only_until, credit_cents, kind, on_arrangement, "
+                 "language FROM accounts WHERE number = ?", (number,))  # fmt: skip
     if row is None:
         return None
     return PayingAccount(int(row[0]), row[1], row[2], row[3], bool(row[4]), stored_date(row[5]), int(row[6]), row[7],
-                         bool(row[8]))  # fmt: skip
+                         bool(row[8]), row[9])  # fmt: skip
 
 
 def revenue_code(db: Driver, code: str) -> RevenueCode | None:
@@ -105,18 +106,19 @@ def open_items(db: Driver, account_id: int) -> list[OpenItem]:
 
 def insert_receipt(db: Driver, *, number: str, station: str, drawer_id: int | None, cashier: str, channel: str,
                    business_date: dt.date, posted_at: dt.datetime, payer: str, total: int, tendered: int,
-                   change: int) -> int:  # fmt: skip
+                   change: int, language: str = "en") -> int:  # fmt: skip
     return insert_receipt_row(db, (number, station, drawer_id, cashier, channel, business_date, posted_at, payer,
-                                   total, tendered, change))  # fmt: skip
+                                   total, tendered, change), language)  # fmt: skip
 
 
-def insert_receipt_row(db: Driver, row: Sequence[Any]) -> int:
-    """A posted receipt from its sealed values (store/sealed.py, `receipt_values`, in that order); its id."""
-    values = [db.value(value) for value in row]
+def insert_receipt_row(db: Driver, row: Sequence[Any], language: str = "en") -> int:
+    """A posted receipt from its sealed values (store/sealed.py, `receipt_values`, in that order); its id.
+    `language` is what it is printed in (not sealed: it moves no money), so a reprint matches it."""
+    values = [*(db.value(value) for value in row), language]
     return db.insert(
         "INSERT INTO receipts (number, station, drawer_id, cashier, channel, business_date, posted_at, payer, "
-        "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'posted', '', '', 0)",
+        "total_cents, tendered_cents, change_cents, status, void_reason, voided_by, reprints, language) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'posted', '', '', 0, ?)",
         values,
     )
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.accounts import FlagSeverity, flag_severity
+from cashdesk.domain.printed_text import ENGLISH, LANGUAGE_NAMES
 from cashdesk.ui.columns import FitColumns
 from cashdesk.ui.formatting import date_text, kind_text
 from cashdesk.ui.labels import heading_font, rows_to_choose
@@ -200,7 +201,10 @@ class AccountPane(QWidget):
         self._detail = detail
         a = detail.account
         self.title_label.setText(f"{a.number} — {a.name}")
-        self.kind_label.setText(f"{kind_text(a.kind.value)} account · {a.status.label}")
+        kind = f"{kind_text(a.kind.value)} account · {a.status.label}"
+        if a.language != ENGLISH:  # English is every account's unless the billing file says otherwise
+            kind += f" · prints in {LANGUAGE_NAMES[a.language]}"
+        self.kind_label.setText(kind)
         self._show_flags(detail.flags)
 
         self.balance_label.setText(detail.balance.display())

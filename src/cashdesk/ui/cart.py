@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from cashdesk.domain.accounts import FlagSeverity, worst_severity
 from cashdesk.domain.money import Money
+from cashdesk.domain.printed_text import ENGLISH, other
 from cashdesk.domain.receipts import MAX_LINES
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind, remaining, settle
 from cashdesk.ui.models import Column, RowsModel, money_column
@@ -35,6 +36,7 @@ class AccountLine:
     cash_only: bool = False
     closed: bool = False
     keep_excess_as_credit: bool = False
+    language: str = ENGLISH  # the account's: what the receipt prints in unless the counter chose another
 
     @property
     def excess(self) -> Money:
@@ -73,6 +75,7 @@ class CartState:
     def __init__(self) -> None:
         self.lines: list[Line] = []
         self.tenders: list[Tender] = []
+        self.language: str | None = None  # chosen for this receipt only (Ctrl+Shift+L); None: the account's
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -101,6 +104,21 @@ class CartState:
             return settle(self.total, self.tenders).change
         except TenderError:
             return None
+
+    @property
+    def account_language(self) -> str:
+        """The first account's language (English for misc items alone): what the receipt prints in unless chosen."""
+        return next((line.language for line in self.lines if isinstance(line, AccountLine)), ENGLISH)
+
+    @property
+    def receipt_language(self) -> str:
+        return self.language or self.account_language
+
+    def switch_language(self) -> str:
+        """This receipt in the other language (back to the account's own: no choice left). Returns the new one."""
+        wanted = other(self.receipt_language)
+        self.language = None if wanted == self.account_language else wanted
+        return wanted
 
     @property
     def cash_only_accounts(self) -> list[str]:
@@ -153,6 +171,7 @@ class CartState:
     def clear(self) -> None:
         self.lines.clear()
         self.tenders.clear()
+        self.language = None
 
     def to_cart(self, payer: str = "") -> Cart:
         from cashdesk.services.payments import AccountPayment, Cart, MiscItem
@@ -165,6 +184,7 @@ class CartState:
                 for line in self.lines
             ),
             payer=payer,
+            language=self.language,
         )
 
 

@@ -13,6 +13,7 @@ is on the right. The search box has the keyboard at the start of every transacti
                                    large, the next customer starts
     Esc                          → back one step; in the search box, cancel the transaction
     Ctrl+Shift+C P X B           → cash drop, paid-out, X report, balance the drawer (ui.shift_dialogs)
+    Ctrl+Shift+L                 → this receipt in the other language (English / Español), cleared with it
 
 Every payment goes through `services.payments.post_receipt` (`ui.counter_posting`); printing is
 someone else's job (`ui.print_queue`): the `posted` signal says a receipt is waiting.
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashdesk.domain.printed_text import LANGUAGE_NAMES
 from cashdesk.domain.security import OverrideAction, Permission
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.ui.account_answers import AccountAnswers
@@ -58,6 +60,9 @@ if TYPE_CHECKING:
     from cashdesk.services.drawers import DrawerView
     from cashdesk.services.posted import PostedReceipt
     from cashdesk.ui.approval import ApprovalDialog
+
+#: Switches the receipt being built between English and Spanish (docs/keyboard.md).
+LANGUAGE_KEY = "Ctrl+Shift+L"
 
 _CHANGE_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 8px;"
 
@@ -142,6 +147,7 @@ class CounterScreen(QWidget):
             ("paid_out", "Ctrl+Shift+P", self.shift.open_paid_out),
             ("x_report", "Ctrl+Shift+X", self.shift.open_x_report),
             ("balance", "Ctrl+Shift+B", self.shift.open_balancing),
+            ("language", LANGUAGE_KEY, self.switch_language),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -164,8 +170,12 @@ class CounterScreen(QWidget):
         self.drawer_label.setObjectName("drawerLabel")
         self.drawer_label.setWordWrap(True)
         self.drawer_label.setStyleSheet("color: #555555;")
+        # The language the receipt prints in, beside the heading (no line more on a 768-high screen).
+        self.language_label = QLabel()
+        self.language_label.setObjectName("receiptLanguage")
         top = QHBoxLayout()
         top.addWidget(heading)
+        top.addWidget(self.language_label)
         top.addStretch(1)
         top.addWidget(self.drawer_label)
         layout.addLayout(top)
@@ -362,6 +372,13 @@ class CounterScreen(QWidget):
         self.remaining_value.setText(cart.remaining.display())
         change = cart.change
         self.change_value.setText(change.display() if change is not None else "—")
+        name = LANGUAGE_NAMES[cart.receipt_language]
+        if cart.language is None:
+            self.language_label.setText(f"in {name}")
+            self.language_label.setStyleSheet("color: #555555;")
+        else:
+            self.language_label.setText(f"in {name} (this receipt)")
+            self.language_label.setStyleSheet("color: #0d47a1; font-weight: bold;")
 
     def close_entries(self) -> None:
         self.tender_entry.hide()
@@ -385,6 +402,14 @@ class CounterScreen(QWidget):
         """The first line of a new receipt takes the last customer's change off the screen."""
         if self.cart.empty:
             self.change_box.hide()
+
+    def switch_language(self) -> None:
+        """Ctrl+Shift+L: this receipt prints in the other language; the next one in its account's again."""
+        if not self.may_pay():
+            return
+        now = self.cart.switch_language()
+        self.refresh()
+        self.say(f"This receipt prints in {LANGUAGE_NAMES[now]}. {LANGUAGE_KEY} again to change it back.")
 
     # -- posting -------------------------------------------------------------------------------------
 

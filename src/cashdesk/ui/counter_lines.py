@@ -79,6 +79,7 @@ class CounterLines:
             flags=detail.flags,
             cash_only=a.cash_only,
             closed=a.status is AccountStatus.CLOSED,
+            language=a.language,
         )
         cart = self._owner.cart
         new = cart.account_line(a.number) is None

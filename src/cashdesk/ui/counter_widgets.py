@@ -58,6 +58,7 @@ KEY_LEGEND = (
     ("Ctrl+Shift+P", "Paid-out"),
     ("Ctrl+Shift+X", "X report"),
     ("Ctrl+Shift+B", "End shift"),
+    ("Ctrl+Shift+L", "Language"),
 )
 
 
