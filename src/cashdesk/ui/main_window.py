@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.security import Permission
+from cashdesk.ui.i18n import LANGUAGES, current_language, translate
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.office_sender import OfficeBanner, OfficeSender
 from cashdesk.ui.operations import Operation, wait_for_operations
@@ -82,6 +83,9 @@ SERVICE_ORDERS_KEY = "Ctrl+Shift+W"  # ui.service_orders
 STATEMENT_KEY = "Ctrl+Shift+H"  # ui.statement: the account shown, its history as a statement
 ARRANGEMENTS_KEY = "Ctrl+Shift+I"  # ui.arrangements: installments
 DELINQUENCY_KEY = "Ctrl+Shift+K"  # ui.delinquency: the delinquency run (collections)
+
+#: How long the status bar says where the language choice went.
+LANGUAGE_MESSAGE_MS = 20_000
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -224,6 +228,7 @@ class MainWindow(QMainWindow):
         self._build_station_menus()
         self._build_counter_menu()
         self._build_mail_menu()
+        self._build_language_menu()
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
                               self.audit_action, self.returned_check_action, self.close_day_action,
                               self.delinquency_action,
@@ -289,6 +294,45 @@ class MainWindow(QMainWindow):
         self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
                               self.delinquent_filers_action)  # fmt: skip
         self.mail_menu = self._menu("&Mail", "mailMenu", self._mail_actions, separator_before=self.tax_return_action)
+
+    def _build_language_menu(self) -> None:
+        """Language: the station's window in English or Español (the `ui.language` setting), from the
+        next start: every screen sets its texts as it is built, and the work on them stays as it is."""
+        self.language_menu = self.menuBar().addMenu(translate("main_window", "&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():  # each language named in itself: not translated
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.settings.ui.language)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def choose_language(self, code: str) -> None:
+        """Save `code` as this station's window language; it applies at the next start (said so)."""
+        from cashdesk.config import SettingsError, save_setting
+
+        name = LANGUAGES[code]
+        try:
+            path = save_setting("ui.language", code, self.ctx.settings.path)
+        except (SettingsError, OSError) as exc:
+            log.warning("could not save the window's language: %s", exc)
+            self.language_actions[self.ctx.settings.ui.language].setChecked(True)
+            self.statusBar().showMessage(
+                translate("main_window", "The language could not be saved: {problem}").format(problem=exc)
+            )
+            return
+        log.info("window language %s saved in %s", code, path)
+        if code == current_language():
+            said = translate("main_window", "The window stays in {language}.").format(language=name)
+        else:
+            said = translate(
+                "main_window", "Saved: the window will be in {language} from the next start of cashdesk."
+            ).format(language=name)
+        self.statusBar().showMessage(said, LANGUAGE_MESSAGE_MS)
 
     @property
     def search_field(self) -> QLineEdit:
