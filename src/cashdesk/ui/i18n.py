@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from cashdesk.resource_files import ResourceMissing, resources_dir
 
@@ -28,6 +28,12 @@ _current = [SOURCE_LANGUAGE]
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the window's language (itself when there is no translation)."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """`text` as it is, marked for translation in `context`: a constant's text, translated where it
+    is shown (`translate(context, CONSTANT)`)."""
+    return text
 
 
 def translation_file(code: str) -> str:
