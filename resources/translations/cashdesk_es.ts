@@ -594,6 +594,10 @@
         <translation>Registro de auditoría — Estación {station}</translation>
     </message>
     <message>
+        <source>everyone</source>
+        <translation>todos</translation>
+    </message>
+    <message>
         <source>&amp;Show</source>
         <translation>&amp;Mostrar</translation>
     </message>

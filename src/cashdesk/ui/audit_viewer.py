@@ -109,7 +109,7 @@ class AuditDialog(OperatorDialog):
         self.to_edit = _date_edit("auditTo", today)
         self.user_field = QLineEdit()
         self.user_field.setObjectName("auditUser")
-        self.user_field.setPlaceholderText("everyone")
+        self.user_field.setPlaceholderText(translate("audit_viewer", "everyone"))
         self.user_field.setClearButtonEnabled(True)
         self.user_field.setMaxLength(40)
         self._guard = CardNumberGuard(self)
