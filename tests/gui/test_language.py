@@ -4,15 +4,19 @@ of one payment at the counter in Spanish, by keyboard (docs/translations.md)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import Keyboard, wait_for
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from gui_support import Keyboard, open_drawers, show_window, sign_in, wait_for
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from cashdesk.config import Settings
+from cashdesk.ui.i18n import install_language
+from cashdesk.ui.main_window import MainWindow
+from cashdesk.ui.window_size import fit_to_screen
 
 
 def _open_language_menu(keyboard: Keyboard) -> QMenu:
@@ -51,3 +55,67 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(window: Any, keyb
     window.choose_language("en")
     assert Settings.load(settings_file).ui.language == "en"
     assert window.statusBar().currentMessage() == "The window stays in English."
+
+
+@pytest.fixture
+def spanish_window(qtbot: Any, ctx: Any, keyboard: Keyboard, critical_boxes: list[str]) -> Iterator[MainWindow]:
+    """The window built in Spanish (as at the start of a station set to ui.language = "es") on the
+    city's 1024×768 screen, cashier1's drawer open; English again afterwards."""
+    screen = next((s for s in QApplication.screens() if s.size() == QSize(1024, 768)), None)
+    if screen is None:
+        pytest.skip("no 1024×768 screen on this platform")
+    assert install_language("es")
+    main = MainWindow(ctx)
+    try:
+        fit_to_screen(main, screen)
+        qtbot.addWidget(main)
+        show_window(qtbot, main)
+        open_drawers(ctx, "cashier1")
+        yield main
+        main.close()
+    finally:
+        install_language("en")
+
+
+def test_one_whole_payment_in_spanish_by_keyboard(spanish_window: MainWindow, keyboard: Keyboard) -> None:
+    window = spanish_window
+    assert window.width() <= 1024 and window.height() <= 768
+    assert window.windowTitle() == "cashdesk — City of Aurelia — Estación W01"
+    assert window.user_label.text() == "Nadie ha iniciado sesión"
+    assert window.hints_label.text().startswith("Escriba su usuario, Intro, su contraseña, Intro")
+
+    sign_in(keyboard, window, "cashier1")
+    assert window.user_label.text().startswith("Sesión iniciada: cashier1")
+    assert window.hints_label.text().startswith("F2 Buscar  ·  Intro Pagar / Añadir")
+    assert [action.text() for action in window.menuBar().actions()][:2] == ["&Estación", "Super&visor"]
+    assert window.inquiry.search_field.placeholderText() == (
+        "Número de cuenta, nombre, dirección de servicio o teléfono"
+    )
+
+    keyboard.press(Qt.Key.Key_F2)
+    keyboard.type("alvarez maria")
+    keyboard.press(Qt.Key.Key_Return)
+    assert "coinciden con “alvarez maria”" in window.inquiry.message_label.text() or (
+        "1 cuenta coincide" in window.inquiry.message_label.text()
+    )
+    results = window.inquiry.results_view.model()
+    assert results.headerData(0, Qt.Orientation.Horizontal) == "Cuenta"
+    keyboard.press(Qt.Key.Key_Down)
+    keyboard.press(Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is window.counter.pay_strip.amount_field
+    keyboard.press(Qt.Key.Key_Return)  # the amount due, on the receipt
+    assert "Cuenta 1001" in window.counter.message_label.text()
+
+    keyboard.press(Qt.Key.Key_F5)
+    assert window.counter.tender_entry.title_label.text() == "Efectivo (F5)"
+    keyboard.type("100")
+    keyboard.press(Qt.Key.Key_Return)
+    assert "Cambio a devolver" in window.counter.message_label.text()
+
+    keyboard.press(Qt.Key.Key_F12)
+    assert window.ready_for_next, window.counter.message_label.text()
+    number = window.counter.last_receipt
+    assert number is not None
+    assert window.counter.message_label.text().startswith(f"Registrado {number}. Siguiente cliente")
+    shown = " ".join(label.text() for label in window.counter.change_box.findChildren(QLabel))
+    assert "Cambio a devolver" in shown
