@@ -1299,6 +1299,10 @@ Keep {excess} as a credit on the account?</source>
         <translation> (importe cambiado).</translation>
     </message>
     <message>
+        <source> added.</source>
+        <translation> añadido.</translation>
+    </message>
+    <message>
         <source> {excess} is kept as a credit.</source>
         <translation> {excess} queda como crédito.</translation>
     </message>

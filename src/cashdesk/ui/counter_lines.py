@@ -151,7 +151,7 @@ class CounterLines:
         self._owner.pay_strip.close_strip()
         text = translate("counter_lines", "Account {number}: {amount}").format(
             number=line.number, amount=line.amount.display()
-        ) + (translate("counter_lines", " (amount changed).") if changed else " added.")
+        ) + (translate("counter_lines", " (amount changed).") if changed else translate("counter_lines", " added."))
         if line.keep_excess_as_credit and line.excess.cents:
             text += translate("counter_lines", " {excess} is kept as a credit.").format(excess=line.excess.display())
         warnings = [f for f in line.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
