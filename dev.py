@@ -5,6 +5,8 @@
     python3 dev.py test    # set up, run the whole test suite
     python3 dev.py package # set up, build the bundle dist/cashdesk/, self-test it, wrap it in a .deb
                            # (packaging/README.md; --dist DIR builds in DIR instead of dist/)
+    python3 dev.py translations  # the window's texts into resources/translations/*.ts, then the .qm
+                                 # the window loads (docs/translations.md)
 
 Needs only Python 3.11+ and the package registry (PyPI). Everything goes into .venv/
 beside this file; the demo database lives in .demo/. Nothing else on the machine changes,
@@ -19,6 +21,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -281,8 +284,34 @@ def run_package(extra: list[str]) -> int:
     return subprocess.run([str(PY), str(ROOT / "packaging" / "make_package.py"), str(dist), *extra]).returncode
 
 
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def run_translations(extra: list[str]) -> int:
+    """pyside6-lupdate over src/cashdesk/ui into each resources/translations/cashdesk_<code>.ts (new texts
+    come in unfinished, gone ones are dropped), then pyside6-lrelease into the .qm files, which are
+    committed: a fresh clone, a wheel and the bundle have them without Qt's tools (docs/translations.md)."""
+    ensure_venv()
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "src" / "cashdesk" / "ui").glob("*.py"))
+    for ts in sorted(TRANSLATIONS.glob("cashdesk_*.ts")):
+        say(f"updating {ts.relative_to(ROOT)} from src/cashdesk/ui")
+        updated = subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
+                                  "-ts", str(ts.relative_to(ROOT)), *extra], cwd=ROOT)  # fmt: skip
+        if updated.returncode != 0:
+            return updated.returncode
+        # lupdate takes the `#:` comments cashdesk writes over its constants as notes to translators.
+        text = ts.read_text(encoding="utf-8")
+        ts.write_text(re.sub(r"\n *<extracomment>.*?</extracomment>", "", text, flags=re.S), encoding="utf-8")
+        released = subprocess.run(
+            [str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))]
+        )
+        if released.returncode != 0:
+            return released.returncode
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    commands = {"run": run_demo, "test": run_tests, "package": run_package}
+    commands = {"run": run_demo, "test": run_tests, "package": run_package, "translations": run_translations}
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

@@ -1,8 +1,9 @@
 """Pictures of the counter for docs/: the window offscreen on a 1024×768 and a 1280×800 screen.
 
-    .venv/bin/python tools/screenshots.py [--out docs]
+    .venv/bin/python tools/screenshots.py [--out docs] [--language es]
 
-Writes counter-1024x768.png and counter-1280x800.png. The demo city (a few thousand accounts, the
+Writes counter-1024x768.png and counter-1280x800.png (with --language es, the window in Spanish:
+counter-es-1024x768.png and counter-es-1280x800.png; docs/translations.md). The demo city (a few thousand accounts, the
 same every run) is built in a temporary folder; cashier1 signs in by keyboard with a drawer open,
 searches "main st", opens the first account found for payment, puts it on the receipt and
 presses F5: the results, the account with its open items, the receipt, the cash proposed and the
@@ -98,6 +99,7 @@ def picture(ctx: object, screen: object, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="the folder for the PNGs (docs/)")
+    parser.add_argument("--language", choices=("en", "es"), default="en", help="the window's language (ui.language)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cashdesk-screens-") as tmp:
         folder = Path(tmp)
@@ -112,15 +114,19 @@ def main(argv: list[str] | None = None) -> int:
         from cashdesk.services.demo import generate_demo_city
         from cashdesk.services.drawers import open_drawer
         from cashdesk.store.db import Database
+        from cashdesk.ui.i18n import install_language
 
         app = QApplication([])
+        if not install_language(args.language):
+            raise SystemExit(f"screenshots: no translation into {args.language}")
+        suffix = "" if args.language == "en" else f"-{args.language}"
         db = folder / "demo.sqlite3"
         generate_demo_city(db, accounts=ACCOUNTS, seed=1, as_of=NOW.date(), workers=0)
         ctx = ServiceContext(Database.open(db, quick_check=False), Settings(), clock=lambda: NOW)
         try:
             open_drawer(ctx, Operator("cashier1", Role.CASHIER), CashCount({"B20": 5, "B10": 3, "B5": 4, "C25": 40}))
             for screen, (width, height) in zip(app.screens(), SIZES, strict=True):
-                out = args.out / f"counter-{width}x{height}.png"
+                out = args.out / f"counter{suffix}-{width}x{height}.png"
                 picture(ctx, screen, out)
                 print(f"screenshots: {out}")
         finally:

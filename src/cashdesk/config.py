@@ -20,7 +20,10 @@ from typing import Any, get_type_hints
 
 from cashdesk.setting_keys import SETTINGS, Setting
 
-__all__ = ["SETTINGS", "Setting", "Settings", "SettingsError", "config_path", "default_config_path", "key_lines"]
+__all__ = [
+    "SETTINGS", "Setting", "Settings", "SettingsError", "config_path", "default_config_path", "key_lines",
+    "save_setting",
+]  # fmt: skip
 
 
 class SettingsError(Exception):
@@ -53,6 +56,11 @@ class StationSettings:
 @dataclass(frozen=True, slots=True)
 class SearchSettings:
     limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class UiSettings:
+    language: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +269,7 @@ class Settings:
     city: CitySettings
     station: StationSettings
     search: SearchSettings
+    ui: UiSettings
     security: SecuritySettings
     overrides: OverridesSettings
     printer: PrinterSettings
@@ -437,6 +446,55 @@ def key_lines(text: str) -> dict[str, int]:
                 if rest.count(quotes) % 2:
                     in_string = quotes
     return found
+
+
+_VALUE = re.compile(r"""^(\s*[A-Za-z0-9_\-\."' ]+?\s*=\s*)("[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_+\-]+)""")
+
+
+def save_setting(key: str, value: str | int | bool, path: Path | None = None) -> Path:
+    """Write one setting into the settings file (made if missing), the rest of the file as it was:
+    its other lines, comments and order. The window's own choices use it (the View menu's language).
+
+    The new file is checked as a whole before it replaces the old one (SettingsError in words)."""
+    setting = _BY_KEY.get(key)
+    if setting is None or setting.type not in (str, int, bool):
+        raise SettingsError(f"{key} is not a setting the window can write.")
+    path = path or config_path()
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if isinstance(value, bool):
+        written = "true" if value else "false"
+    elif isinstance(value, int):
+        written = str(value)
+    else:
+        written = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lines = text.splitlines(keepends=True)
+    at = key_lines(text).get(key)
+    section, name = key.rsplit(".", 1)
+    if at is not None:
+        old = lines[at - 1]
+        match = _VALUE.match(old)
+        if match is None:
+            raise SettingsError(f"{path} line {at}: write {key} on a line of its own to let the window change it.")
+        lines[at - 1] = match.group(1) + written + old[match.end() :]
+    elif section in key_lines(text) and _HEADER.match(lines[key_lines(text)[section] - 1]):
+        header = key_lines(text)[section]
+        lines.insert(header, f"{name} = {written}\n")
+    else:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines.append(f"{'' if not lines else chr(10)}[{section}]\n{name} = {written}\n")
+    new_text = "".join(lines)
+    try:
+        checked = Settings(_flatten(tomllib.loads(new_text)), path=path, lines=key_lines(new_text))
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path} could not take {key}: {exc}.") from None
+    if checked.flat()[key] != value:
+        raise SettingsError(f"{path} could not take {key}: write it on a line of its own.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".saving")
+    partial.write_text(new_text, encoding="utf-8")
+    os.replace(partial, path)
+    return path
 
 
 _KIND_WORDS: dict[type, str] = {

@@ -100,6 +100,11 @@ def _check_dates(value: list[Any]) -> None:
             raise ValueError(f'{day!r} is not a date; write dates like "2026-12-25"') from None
 
 
+def _check_language(value: str) -> None:
+    if value not in ("en", "es"):
+        raise ValueError('the window speaks "en" (English) or "es" (Español)')
+
+
 def _check_deposit_rule(value: str) -> None:
     if value not in ("fixed", "multiple", "none"):
         raise ValueError('use "fixed", "multiple" or "none"')
@@ -129,6 +134,13 @@ SETTINGS: tuple[Setting, ...] = (
         lambda v: _check_range(v, 1, 8),
     ),
     Setting("search.limit", int, 50, "Most accounts a search shows", _check_positive),
+    Setting(
+        "ui.language",
+        str,
+        "en",
+        "Language of this station's window: en (English) or es (Español); the View menu sets it",
+        _check_language,
+    ),
     Setting(
         "security.password_min_length",
         int,

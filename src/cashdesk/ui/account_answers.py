@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cashdesk.services.answers import answers_for_account
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -36,4 +37,10 @@ class AccountAnswers:
         )
         found = asked.run_now()
         titles = " · ".join(f.title for f in found or [])
-        pane.answers_label.setText(f"Answers for this account ({ANSWERS_KEY}): {titles}" if titles else "")
+        pane.answers_label.setText(
+            translate("account_answers", "Answers for this account ({ANSWERS_KEY}): {titles}").format(
+                ANSWERS_KEY=ANSWERS_KEY, titles=titles
+            )
+            if titles
+            else ""
+        )

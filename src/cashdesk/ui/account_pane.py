@@ -23,20 +23,26 @@ from cashdesk.domain.accounts import FlagSeverity, flag_severity
 from cashdesk.domain.printed_text import ENGLISH, LANGUAGE_NAMES
 from cashdesk.ui.columns import FitColumns
 from cashdesk.ui.formatting import date_text, kind_text
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import heading_font, rows_to_choose
 from cashdesk.ui.models import HistoryModel, OpenItemsModel
 
 if TYPE_CHECKING:
     from cashdesk.services.accounts import AccountDetail
 
-EMPTY_TEXT = "Find an account to see what it owes."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("account_pane", "Find an account to see what it owes.")
 
 # A flag's colour says how much it matters (domain/accounts.py): red stops, amber changes the payment, blue informs.
 _FLAG_STYLE = "background: {}; color: white; font-weight: bold; padding: 3px 8px; border-radius: 3px;"
 _FLAG_STYLES = {FlagSeverity.STOP: _FLAG_STYLE.format("#b00020"), FlagSeverity.CAUTION: _FLAG_STYLE.format("#8a5300"),
                 FlagSeverity.INFO: _FLAG_STYLE.format("#1f4e79")}  # fmt: skip
 _PAST_DUE_STYLE = "color: #b00020; font-weight: bold;"
-_AGING_TITLES = {"current": "Current", "30": "30 days", "60": "60 days", "90+": "90+ days"}
+_AGING_TITLES = {
+    "current": QT_TRANSLATE_NOOP("account_pane", "Current"),
+    "30": QT_TRANSLATE_NOOP("account_pane", "30 days"),
+    "60": QT_TRANSLATE_NOOP("account_pane", "60 days"),
+    "90+": QT_TRANSLATE_NOOP("account_pane", "90+ days"),
+}
 
 
 def _value_label(name: str) -> QLabel:
@@ -67,7 +73,7 @@ class AccountPane(QWidget):
         self._detail: AccountDetail | None = None
 
         self._stack = QStackedWidget()
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(translate("account_pane", EMPTY_TEXT))
         self.empty_label.setObjectName("accountPaneEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -110,7 +116,7 @@ class AccountPane(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         layout.addWidget(line)
 
-        self.items_caption = QLabel("Open items, in the order a payment pays them")
+        self.items_caption = QLabel(translate("account_pane", "Open items, in the order a payment pays them"))
         self.items_caption.setObjectName("openItemsCaption")
         self.items_caption.setWordWrap(True)  # a narrow pane wraps it rather than grow the window
         layout.addWidget(self.items_caption)
@@ -120,7 +126,7 @@ class AccountPane(QWidget):
         self._fit_items = FitColumns(self.items_view, optional=(3, 1), stretch=2)
         layout.addWidget(self.items_view, 3)
 
-        layout.addWidget(QLabel("History, latest first"))
+        layout.addWidget(QLabel(translate("account_pane", "History, latest first")))
         self.history_model = HistoryModel(self)
         self.history_view = _read_only_table("history", self.history_model, stretch=2)
         self._fit_history = FitColumns(self.history_view, optional=(4, 1), stretch=2)  # the reference, what
@@ -130,8 +136,8 @@ class AccountPane(QWidget):
     def _build_money(self) -> QGridLayout:
         """The balance, large, the past due beside it, and as of when."""
         money = QGridLayout()
-        balance_caption = QLabel("Balance")
-        past_due_caption = QLabel("Past due")
+        balance_caption = QLabel(translate("account_pane", "Balance"))
+        past_due_caption = QLabel(translate("account_pane", "Past due"))
         self.balance_label = _value_label("balance")
         self.balance_label.setWordWrap(False)
         self.balance_label.setFont(heading_font(self, 2.4))
@@ -156,9 +162,10 @@ class AccountPane(QWidget):
         aging.setVerticalSpacing(0)
         self.aging_labels: dict[str, QLabel] = {}
         for n, (bucket, title) in enumerate(_AGING_TITLES.items()):
+            title = translate("account_pane", title)
             label = _value_label(f"aging{bucket.replace('+', 'Plus')}")
             label.setWordWrap(False)
-            label.setToolTip(f"Owed: {title.lower()} since billed")
+            label.setToolTip(translate("account_pane", "Owed: {title} since billed").format(title=title.lower()))
             self.aging_labels[bucket] = label
             aging.addWidget(label, n // 2, n % 2)
         aging.setColumnStretch(2, 1)
@@ -172,11 +179,11 @@ class AccountPane(QWidget):
         self.phone_label = _value_label("phone")
         self.licence_label = _value_label("licence")
         self.filing_label = _value_label("filing")
-        form.addRow("Service address:", self.service_address_label)
-        form.addRow("Mailing address:", self.mailing_address_label)
-        form.addRow("Phone:", self.phone_label)
-        form.addRow("Sales tax licence:", self.licence_label)
-        form.addRow("Filing:", self.filing_label)
+        form.addRow(translate("account_pane", "Service address:"), self.service_address_label)
+        form.addRow(translate("account_pane", "Mailing address:"), self.mailing_address_label)
+        form.addRow(translate("account_pane", "Phone:"), self.phone_label)
+        form.addRow(translate("account_pane", "Sales tax licence:"), self.licence_label)
+        form.addRow(translate("account_pane", "Filing:"), self.filing_label)
         self._form = form
         return form
 
@@ -192,7 +199,7 @@ class AccountPane(QWidget):
 
     def clear(self, text: str = EMPTY_TEXT) -> None:
         self._detail = None
-        self.empty_label.setText(text)
+        self.empty_label.setText(translate("account_pane", text))
         self.items_model.clear()
         self.history_model.clear()
         self._stack.setCurrentIndex(0)
@@ -201,21 +208,27 @@ class AccountPane(QWidget):
         self._detail = detail
         a = detail.account
         self.title_label.setText(f"{a.number} — {a.name}")
-        kind = f"{kind_text(a.kind.value)} account · {a.status.label}"
+        kind = translate("account_pane", "{kind_text} account · {label}").format(
+            kind_text=kind_text(a.kind.value), label=a.status.label
+        )
         if a.language != ENGLISH:  # English is every account's unless the billing file says otherwise
-            kind += f" · prints in {LANGUAGE_NAMES[a.language]}"
+            kind += translate("account_pane", " · prints in {language}").format(language=LANGUAGE_NAMES[a.language])
         self.kind_label.setText(kind)
         self._show_flags(detail.flags)
 
         self.balance_label.setText(detail.balance.display())
         self.past_due_label.setText(detail.past_due.display())
         self.past_due_label.setStyleSheet(_PAST_DUE_STYLE if detail.past_due.cents > 0 else "")
-        self.as_of_label.setText(f"as of {date_text(detail.as_of)}")
+        self.as_of_label.setText(
+            translate("account_pane", "as of {date_text}").format(date_text=date_text(detail.as_of))
+        )
         for bucket, amount in detail.aging.as_pairs():
-            self.aging_labels[bucket].setText(f"{_AGING_TITLES[bucket]}: {amount.display()}")
+            self.aging_labels[bucket].setText(f"{translate('account_pane', _AGING_TITLES[bucket])}: {amount.display()}")
 
         self._set_row(self.service_address_label, a.service_address or "—")
-        self._set_row(self.mailing_address_label, a.mailing_address or "Same as service address")
+        self._set_row(
+            self.mailing_address_label, a.mailing_address or translate("account_pane", "Same as service address")
+        )
         self._set_row(self.phone_label, a.phone or "—")
         is_tax = a.kind.value == "sales_tax" or bool(a.licence_number)
         self._set_row(self.licence_label, a.licence_number or "—", visible=is_tax)
@@ -223,11 +236,11 @@ class AccountPane(QWidget):
         self._set_row(self.filing_label, filing, visible=is_tax)
 
         past_due_count = sum(1 for i in detail.items if i.past_due)
-        caption = "Open items, in the order a payment pays them"
+        caption = translate("account_pane", "Open items, in the order a payment pays them")
         if not detail.items:
-            caption = "No open items"
+            caption = translate("account_pane", "No open items")
         elif past_due_count:
-            caption += f" — {past_due_count} past due"
+            caption += translate("account_pane", " — {past_due_count} past due").format(past_due_count=past_due_count)
         self.items_caption.setText(caption)
         self.items_model.set_rows(detail.items)
         self.history_model.set_rows(detail.history)
@@ -266,7 +279,7 @@ def orders_text(detail: AccountDetail) -> str:
              + (f", {date_text(o.scheduled)}" if o.scheduled else "")
              for o in detail.orders if o.status.is_open]  # fmt: skip
     if lines:
-        lines.insert(0, "Service orders:")
+        lines.insert(0, translate("account_pane", "Service orders:"))
     if detail.reconnect_note:
         lines.append(detail.reconnect_note)
     if detail.arrangement_note:

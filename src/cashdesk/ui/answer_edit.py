@@ -31,6 +31,7 @@ from cashdesk.services.answers import AnswerVersion, AnswerView, answer_history,
 from cashdesk.ui.answer_text import answer_html
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import accept_buttons, add_rows, column, explanation, heading
 from cashdesk.ui.operations import Operation
 
@@ -76,7 +77,11 @@ class EntryEditDialog(QDialog):
         self.saved_version = 0
         self.setObjectName("answerEditDialog")
         what = "answer" if self.kind == "answer" else "referral"
-        title = f"A new {what}" if self.is_new else f"Change the {what}"
+        title = (
+            translate("answer_edit", "A new {what}").format(what=what)
+            if self.is_new
+            else translate("answer_edit", "Change the {what}").format(what=what)
+        )
         self.setWindowTitle(title)
         form = QFormLayout()
         if self.kind == "answer":
@@ -84,17 +89,27 @@ class EntryEditDialog(QDialog):
         else:
             self.lines, self.body = self._referral_fields(form, referral)
         slug = answer.answer.slug if answer else referral.slug if referral else ""
-        self.id_field = _line("entryId", slug, 80, "empty: made from the " + ("title" if what == "answer" else "name"))
+        self.id_field = _line(
+            "entryId",
+            slug,
+            80,
+            translate("answer_edit", "empty: made from the ") + ("title" if what == "answer" else "name"),
+        )
         self.id_field.setReadOnly(not self.is_new)  # the id names its files and versions: kept
-        add_rows(form, ("&Id:", self.id_field))
+        add_rows(form, (translate("answer_edit", "&Id:"), self.id_field))
         self.lines.append(self.id_field)
         self.message = message_label("answerEditMessage")
-        self.save_button = QPushButton(f"&Save ({SAVE_KEY})")
+        self.save_button = QPushButton(translate("answer_edit", "&Save ({SAVE_KEY})").format(SAVE_KEY=SAVE_KEY))
         self.save_button.setObjectName("saveEntry")
         self.save_button.setAutoDefault(False)  # Enter moves between fields; Ctrl+S saves
         buttons = accept_buttons(self, self.save_button, self.save)
-        hint = explanation(f"Tab or Enter: the next field; in the text, Enter starts a new line. {SAVE_KEY} saves "
-                           "it as a new version (kept and audited); Esc leaves it as it was.")  # fmt: skip
+        hint = explanation(
+            translate(
+                "answer_edit",
+                "Tab or Enter: the next field; in the text, Enter starts a new line. {SAVE_KEY} saves it "
+                "as a new version (kept and audited); Esc leaves it as it was.",
+            ).format(SAVE_KEY=SAVE_KEY)
+        )
         column(self, heading(self, title), hint, form, self.message, buttons, grow=None)
         QShortcut(QKeySequence(SAVE_KEY), self).activated.connect(self.save)
         for field in self.lines:
@@ -104,39 +119,66 @@ class EntryEditDialog(QDialog):
         self.lines[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _answer_fields(self, form: QFormLayout, a: Answer | None) -> tuple[list[QLineEdit], QPlainTextEdit]:
-        self.title_field = _line("answerTitle", a.title if a else "", TITLE_LIMIT, "what it is about, for the list")
-        self.question_field = _line("answerQuestion", a.question if a else "", 300,
-                                    "as customers ask it: Why was my water turned off?")  # fmt: skip
+        self.title_field = _line(
+            "answerTitle", a.title if a else "", TITLE_LIMIT, translate("answer_edit", "what it is about, for the list")
+        )
+        self.question_field = _line(
+            "answerQuestion",
+            a.question if a else "",
+            300,
+            translate("answer_edit", "as customers ask it: Why was my water turned off?"),
+        )
         body = _text("answerBody", a.body if a else "")
-        self.citation_field = _line("answerCitation", a.citation if a else "", 300, "Municipal Code § 13.08.140")
+        self.citation_field = _line(
+            "answerCitation", a.citation if a else "", 300, translate("answer_edit", "Municipal Code § 13.08.140")
+        )
         self.link_field = _line("answerLink", a.link if a else "", 300, "https://…")
         self.effective_field = _line("answerEffective", date_text(a.effective_on) if a else "", 10, "MM/DD/YYYY")
         self.review_field = _line("answerReview", date_text(a.review_on) if a else "", 10, "MM/DD/YYYY")
         self.department_field = _line("answerDepartment", a.department if a else "", TITLE_LIMIT)
         self.keywords_field = _line("answerKeywords", ", ".join(a.keywords) if a else "", 1000,
-                                    "customers' own words, separated by commas")  # fmt: skip
+                                    translate("answer_edit", "customers' own words, separated by commas"))  # fmt: skip
         self.topics_field = _line("answerTopics", " ".join(a.applies_to) if a else "", 200, " ".join(TOPICS))
-        add_rows(form, ("&Title:", self.title_field), ("&Question:", self.question_field), ("Te&xt:", body),
-                 ("&Rests on:", self.citation_field), ("&Link:", self.link_field),
-                 ("&Effective:", self.effective_field), ("Re&view on:", self.review_field),
-                 ("&Department:", self.department_field), ("&Keywords:", self.keywords_field),
-                 ("Beside &accounts:", self.topics_field))  # fmt: skip
+        add_rows(
+            form,
+            (translate("answer_edit", "&Title:"), self.title_field),
+            (translate("answer_edit", "&Question:"), self.question_field),
+            (translate("answer_edit", "Te&xt:"), body),
+            (translate("answer_edit", "&Rests on:"), self.citation_field),
+            (translate("answer_edit", "&Link:"), self.link_field),
+            (translate("answer_edit", "&Effective:"), self.effective_field),
+            (translate("answer_edit", "Re&view on:"), self.review_field),
+            (translate("answer_edit", "&Department:"), self.department_field),
+            (translate("answer_edit", "&Keywords:"), self.keywords_field),
+            (translate("answer_edit", "Beside &accounts:"), self.topics_field),
+        )
         lines = [self.title_field, self.question_field, self.citation_field, self.link_field, self.effective_field,
                  self.review_field, self.department_field, self.keywords_field, self.topics_field]  # fmt: skip
         return lines, body
 
     def _referral_fields(self, form: QFormLayout, r: Referral | None) -> tuple[list[QLineEdit], QPlainTextEdit]:
-        self.name_field = _line("referralName", r.name if r else "", TITLE_LIMIT, "the department or agency")
+        self.name_field = _line(
+            "referralName", r.name if r else "", TITLE_LIMIT, translate("answer_edit", "the department or agency")
+        )
         body = _text("referralHandles", r.handles if r else "")
         self.phone_field = _line("referralPhone", r.phone if r else "", 40, "(303) 555-0100")
         self.address_field = _line("referralAddress", r.address if r else "", 300)
-        self.hours_field = _line("referralHours", r.hours if r else "", 300, "Mon-Fri 8:00-5:00")
+        self.hours_field = _line(
+            "referralHours", r.hours if r else "", 300, translate("answer_edit", "Mon-Fri 8:00-5:00")
+        )
         self.web_field = _line("referralWeb", r.web if r else "", 300, "https://…")
         self.keywords_field = _line("referralKeywords", ", ".join(r.keywords) if r else "", 1000,
-                                    "customers' own words, separated by commas")  # fmt: skip
-        add_rows(form, ("&Name:", self.name_field), ("What it &handles:", body), ("&Phone:", self.phone_field),
-                 ("Add&ress:", self.address_field), ("H&ours:", self.hours_field), ("&Web:", self.web_field),
-                 ("&Keywords:", self.keywords_field))  # fmt: skip
+                                    translate("answer_edit", "customers' own words, separated by commas"))  # fmt: skip
+        add_rows(
+            form,
+            (translate("answer_edit", "&Name:"), self.name_field),
+            (translate("answer_edit", "What it &handles:"), body),
+            (translate("answer_edit", "&Phone:"), self.phone_field),
+            (translate("answer_edit", "Add&ress:"), self.address_field),
+            (translate("answer_edit", "H&ours:"), self.hours_field),
+            (translate("answer_edit", "&Web:"), self.web_field),
+            (translate("answer_edit", "&Keywords:"), self.keywords_field),
+        )
         lines = [self.name_field, self.phone_field, self.address_field, self.hours_field, self.web_field,
                  self.keywords_field]  # fmt: skip
         return lines, body
@@ -163,11 +205,20 @@ class EntryEditDialog(QDialog):
                             self.web_field.text().strip(), keywords_from(self.keywords_field.text()),
                             self._sample)  # fmt: skip
         title = self.title_field.text().strip()
-        return Answer(self._slug(title), title, self.question_field.text().strip(), body,
-                      self.citation_field.text().strip(), self.link_field.text().strip(),
-                      _day(self.effective_field, "effective date"), _day(self.review_field, "review date"),
-                      self.department_field.text().strip(), keywords_from(self.keywords_field.text()),
-                      topics_from(self.topics_field.text()), self._sample)  # fmt: skip
+        return Answer(
+            self._slug(title),
+            title,
+            self.question_field.text().strip(),
+            body,
+            self.citation_field.text().strip(),
+            self.link_field.text().strip(),
+            _day(self.effective_field, translate("answer_edit", "effective date")),
+            _day(self.review_field, translate("answer_edit", "review date")),
+            self.department_field.text().strip(),
+            keywords_from(self.keywords_field.text()),
+            topics_from(self.topics_field.text()),
+            self._sample,
+        )
 
     def _slug(self, title: str) -> str:
         return self.id_field.text().strip() or slug_from(title)
@@ -176,7 +227,7 @@ class EntryEditDialog(QDialog):
         try:
             entry = self._entry()
         except ValueError as exc:
-            show_message(self.message, f"{exc} Nothing was saved.", error=True)
+            show_message(self.message, translate("answer_edit", "{exc} Nothing was saved.").format(exc=exc), error=True)
             return
         if isinstance(entry, Answer):
             answer = entry
@@ -209,7 +260,7 @@ def _day(field: QLineEdit, what: str) -> dt.date | None:
     try:
         return parse_day(text)
     except ValueError as exc:
-        raise ValueError(f"The {what}: {exc}") from None
+        raise ValueError(translate("answer_edit", "The {what}: {exc}").format(what=what, exc=exc)) from None
 
 
 # -- the versions of an answer ---------------------------------------------------------------------
@@ -223,7 +274,7 @@ class AnswerHistoryDialog(QDialog):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("answerHistoryDialog")
-        self.setWindowTitle("Versions of the answer")
+        self.setWindowTitle(translate("answer_edit", "Versions of the answer"))
         self._zone = ZoneInfo(ctx.settings.city.time_zone)
         self.versions: list[AnswerVersion] = []
         self.list = QListWidget()
@@ -236,8 +287,10 @@ class AnswerHistoryDialog(QDialog):
         split.addWidget(self.list)
         split.addWidget(self.text)
         split.setSizes([340, 520])
-        hint = explanation("Newest first. ↑/↓ choose a version: its text shows beside the list. Esc closes.")
-        self.heading = heading(self, "Versions")
+        hint = explanation(
+            translate("answer_edit", "Newest first. ↑/↓ choose a version: its text shows beside the list. Esc closes.")
+        )
+        self.heading = heading(self, translate("answer_edit", "Versions"))
         column(self, self.heading, hint, split, self.message, grow=split)
         self.setMinimumWidth(760)  # a version's line whole beside its text; fits a 1024×768 screen
         self.resize(900, 560)
@@ -245,7 +298,7 @@ class AnswerHistoryDialog(QDialog):
         found = Operation(self, lambda: answer_history(ctx, operator, slug)).failure(self._refused).run_now()
         if found:
             self.versions = found
-            self.heading.setText(f"Versions of “{found[0].answer.title}”")
+            self.heading.setText(translate("answer_edit", "Versions of “{title}”").format(title=found[0].answer.title))
             for entry in found:
                 self.list.addItem(QListWidgetItem(self.line(entry)))
             self.list.setCurrentRow(0)
@@ -254,9 +307,15 @@ class AnswerHistoryDialog(QDialog):
     def line(self, entry: AnswerVersion) -> str:
         """ "Version 2 · 12/01/2026 09:30 AM · super2", then on its own line "changed: text, keywords"."""
         at = entry.changed_at.replace(tzinfo=dt.UTC).astimezone(self._zone)
-        what = ", ".join(entry.changed) or "nothing (saved again as it was)"
-        what = what if entry.changed == ("first version",) else f"changed: {what}"
-        return f"Version {entry.version} · {at:%m/%d/%Y %I:%M %p} · {entry.changed_by}\n{what}"
+        what = ", ".join(entry.changed) or translate("answer_edit", "nothing (saved again as it was)")
+        what = (
+            what
+            if entry.changed == ("first version",)
+            else translate("answer_edit", "changed: {what}").format(what=what)
+        )
+        return translate("answer_edit", "Version {version} · {at:%m/%d/%Y %I:%M %p} · {changed_by}\n{what}").format(
+            version=entry.version, at=at, changed_by=entry.changed_by, what=what
+        )
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self.versions):

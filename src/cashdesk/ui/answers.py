@@ -19,6 +19,7 @@ from cashdesk.services.z_report import reports_folder
 from cashdesk.ui.answer_edit import AnswerHistoryDialog, EntryEditDialog
 from cashdesk.ui.answer_text import answer_html, referral_html
 from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import column, explanation, heading
 from cashdesk.ui.operations import Operation
 
@@ -32,7 +33,7 @@ HISTORY_KEY = "Ctrl+H"
 SEARCH_KEY = "F2"  # as at the counter: back to the search box
 #: A supervisor's keys: change the entry chosen, a new answer, a new referral.
 EDIT_KEY, NEW_ANSWER_KEY, NEW_REFERRAL_KEY = "Ctrl+E", "Ctrl+N", "Ctrl+R"
-REVIEW_MARK = "  [review due]"
+REVIEW_MARK = QT_TRANSLATE_NOOP("answers", "  [review due]")
 
 
 class _SearchBox(QLineEdit):
@@ -56,14 +57,16 @@ class AnswersDialog(QDialog):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("answersDialog")
-        self.setWindowTitle("Answers and referrals")
+        self.setWindowTitle(translate("answers", "Answers and referrals"))
         self._ctx = ctx
         self._operator = operator
         self.found: list[Found] = []
         self.search_field = _SearchBox()
         self.search_field.setObjectName("answersSearch")
         self.search_field.setMaxLength(200)
-        self.search_field.setPlaceholderText("A few of the customer's words, like: water shut off")
+        self.search_field.setPlaceholderText(
+            translate("answers", "A few of the customer's words, like: water shut off")
+        )
         self.results = QListWidget()
         self.results.setObjectName("answersResults")
         self.text = QTextBrowser()
@@ -79,13 +82,39 @@ class AnswersDialog(QDialog):
         self.may_edit = operator.can(Permission.EDIT_ANSWERS)
         #: The change or the history open over this window (one at a time).
         self.side_dialog: QDialog | None = None
-        editing = (f" {EDIT_KEY} changes the answer or referral chosen, {NEW_ANSWER_KEY} writes a new answer, "
-                   f"{NEW_REFERRAL_KEY} a new referral.") if self.may_edit else ""  # fmt: skip
-        self.hint = explanation(f"Enter searches; ↓ goes to the answers found, {SEARCH_KEY} back to the search; "
-                                f"{PRINT_KEY} prints the answer on the receipt printer, {HANDOUT_KEY} saves it as a "
-                                f"PDF handout, {HISTORY_KEY} shows its versions.{editing} Esc closes.")  # fmt: skip
+        editing = (
+            (
+                translate(
+                    "answers",
+                    " {EDIT_KEY} changes the answer or referral chosen, {NEW_ANSWER_KEY} writes a new answer, "
+                    "{NEW_REFERRAL_KEY} a new referral.",
+                ).format(EDIT_KEY=EDIT_KEY, NEW_ANSWER_KEY=NEW_ANSWER_KEY, NEW_REFERRAL_KEY=NEW_REFERRAL_KEY)
+            )
+            if self.may_edit
+            else ""
+        )
+        self.hint = explanation(
+            translate(
+                "answers",
+                "Enter searches; ↓ goes to the answers found, {SEARCH_KEY} back to the search; {PRINT_KEY} "
+                "prints the answer on the receipt printer, {HANDOUT_KEY} saves it as a PDF handout, "
+                "{HISTORY_KEY} shows its versions.{editing} Esc closes.",
+            ).format(
+                SEARCH_KEY=SEARCH_KEY,
+                PRINT_KEY=PRINT_KEY,
+                HANDOUT_KEY=HANDOUT_KEY,
+                HISTORY_KEY=HISTORY_KEY,
+                editing=editing,
+            )
+        )
         column(
-            self, heading(self, "Answers and referrals"), self.hint, self.search_field, split, self.message, grow=split
+            self,
+            heading(self, translate("answers", "Answers and referrals")),
+            self.hint,
+            self.search_field,
+            split,
+            self.message,
+            grow=split,
         )
         self.resize(900, 560)
         self.search_field.returnPressed.connect(self.search)
@@ -114,7 +143,7 @@ class AnswersDialog(QDialog):
                                                             past_due_cents=past_due_cents))  # fmt: skip
         listed = found.failure(self._say_error).run_now()
         if listed:
-            self._list(listed, "Answers for the account shown; type to search for others.")
+            self._list(listed, translate("answers", "Answers for the account shown; type to search for others."))
 
     def search(self) -> None:
         query = self.search_field.text()
@@ -123,16 +152,25 @@ class AnswersDialog(QDialog):
         if listed is None:
             return
         if not listed:
-            self._list([], f"Nothing matches {query.strip()!r}: try other words, or fewer.")
+            self._list(
+                [],
+                translate("answers", "Nothing matches {query!r}: try other words, or fewer.").format(
+                    query=query.strip()
+                ),
+            )
             return
-        self._list(listed, f"{len(listed)} found, best first. ↓ to read them.")
+        self._list(
+            listed, translate("answers", "{listed} found, best first. ↓ to read them.").format(listed=len(listed))
+        )
 
     def _list(self, found: list[Found], said: str) -> None:
         self.found = found
         self.results.clear()
         for entry in found:
-            prefix = "" if entry.kind == "answer" else "Referral: "
-            item = QListWidgetItem(f"{prefix}{entry.title}{REVIEW_MARK if entry.review_due else ''}")
+            prefix = "" if entry.kind == "answer" else translate("answers", "Referral: ")
+            item = QListWidgetItem(
+                f"{prefix}{entry.title}{translate('answers', REVIEW_MARK) if entry.review_due else ''}"
+            )
             item.setToolTip(entry.summary)
             self.results.addItem(item)
         show_message(self.message, said)
@@ -172,31 +210,41 @@ class AnswersDialog(QDialog):
     def print_answer(self) -> None:
         entry = self.current
         if entry is None or entry.kind != "answer":
-            show_message(self.message, "Choose an answer first (↓ from the search box).", error=True)
+            show_message(
+                self.message, translate("answers", "Choose an answer first (↓ from the search box)."), error=True
+            )
             return
         job = Operation(self, lambda: print_answer(self._ctx, self._operator, entry.slug)).failure(self._say_error)
         if job.run_now() is not None:
-            show_message(self.message, f"“{entry.title}” is going to the receipt printer.")
+            show_message(
+                self.message,
+                translate("answers", "“{title}” is going to the receipt printer.").format(title=entry.title),
+            )
             self.printing_wanted.emit()
 
     def save_handout(self) -> None:
         entry = self.current
         if entry is None or entry.kind != "answer":
-            show_message(self.message, "Choose an answer first (↓ from the search box).", error=True)
+            show_message(
+                self.message, translate("answers", "Choose an answer first (↓ from the search box)."), error=True
+            )
             return
         saved = Operation(self, lambda: answer_handout(self._ctx, self._operator, entry.slug,
                                                        reports_folder(self._ctx))).failure(self._say_error)  # fmt: skip
         path = saved.run_now()
         if path is not None:
-            show_message(self.message, f"The handout is saved: {path}")
+            show_message(self.message, translate("answers", "The handout is saved: {path}").format(path=path))
 
     # -- a supervisor's changes, and the versions -------------------------------------------------
 
     def edit_current(self) -> None:
         entry = self.current
         if entry is None:
-            show_message(self.message, "Choose the answer or referral to change first (↓ from the search box).",
-                         error=True)  # fmt: skip
+            show_message(
+                self.message,
+                translate("answers", "Choose the answer or referral to change first (↓ from the search box)."),
+                error=True,
+            )
             return
         if entry.kind == "answer":
             view = Operation(self, lambda: answer_view(self._ctx, self._operator, entry.slug))
@@ -215,8 +263,15 @@ class AnswersDialog(QDialog):
     def show_history(self) -> None:
         entry = self.current
         if entry is None or entry.kind != "answer":
-            show_message(self.message, "Choose an answer first (↓ from the search box): referrals keep no versions; "
-                         "their changes are in the audit trail.", error=True)  # fmt: skip
+            show_message(
+                self.message,
+                translate(
+                    "answers",
+                    "Choose an answer first (↓ from the search box): referrals keep no versions; "
+                    "their changes are in the audit trail.",
+                ),
+                error=True,
+            )
             return
         self._open_side(AnswerHistoryDialog(self._ctx, self._operator, entry.slug, parent=self))
 
@@ -241,7 +296,7 @@ class AnswersDialog(QDialog):
             if result == QDialog.DialogCode.Accepted:
                 self._saved(dialog)
             else:
-                show_message(self.message, "Nothing was changed.")
+                show_message(self.message, translate("answers", "Nothing was changed."))
         focus = self.results if self.results.count() else self.search_field
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -254,8 +309,15 @@ class AnswersDialog(QDialog):
         row = next((n for n, f in enumerate(self.found) if f.slug == dialog.saved_slug and f.kind == dialog.kind), -1)
         if row >= 0:
             self.results.setCurrentRow(row)
-        what = f"version {dialog.saved_version}" if dialog.kind == "answer" else "the referral directory"
-        show_message(self.message, f"Saved: “{dialog.saved_title}”, {what}.")
+        what = (
+            translate("answers", "version {saved_version}").format(saved_version=dialog.saved_version)
+            if dialog.kind == "answer"
+            else translate("answers", "the referral directory")
+        )
+        show_message(
+            self.message,
+            translate("answers", "Saved: “{saved_title}”, {what}.").format(saved_title=dialog.saved_title, what=what),
+        )
 
     def _say_error(self, text: str) -> None:
         show_message(self.message, text, error=True)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cashdesk.resource_files import ResourceMissing, icon_files
+from cashdesk.ui.i18n import install_language, translate
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
@@ -52,9 +53,10 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
         message = str(exc)
         log.error("cannot start: %s", message)
         print(f"cashdesk: {message}", file=sys.stderr, flush=True)
-        QMessageBox.critical(None, "cashdesk cannot start", message)
+        QMessageBox.critical(None, translate("app", "cashdesk cannot start"), message)
         return 2
 
+    install_language(ctx.settings.ui.language)  # before any window is built: texts are set as it is
     from cashdesk.ui.main_window import MainWindow
 
     try:

@@ -18,6 +18,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import accept_buttons, column, explanation, heading_font
 from cashdesk.ui.operations import Operation
 
@@ -34,27 +35,53 @@ log = logging.getLogger(__name__)
 
 def variance_details(result: CountResult) -> list[str]:
     """A variance: the drawer, over/short against the limit, and each tender that differs."""
-    said = [f"Drawer {result.drawer_id} (counted by {result.counted_by}): {over_short_words(result.over_short)}, "
-            f"beyond the limit of {result.limit.display()}"]  # fmt: skip
-    said += [f"  {TenderKind(line.kind).label}: expected {line.expected.display()}, counted "
-             f"{line.counted.display()}, {over_short_words(line.over_short)}"
-             for line in result.lines if line.over_short]  # fmt: skip
+    said = [
+        translate(
+            "approval", "Drawer {drawer_id} (counted by {counted_by}): {over_short_words}, beyond the limit of {limit}"
+        ).format(
+            drawer_id=result.drawer_id,
+            counted_by=result.counted_by,
+            over_short_words=over_short_words(result.over_short),
+            limit=result.limit.display(),
+        )
+    ]
+    said += [
+        translate("approval", "  {label}: expected {expected}, counted {counted}, {over_short_words}").format(
+            label=TenderKind(line.kind).label,
+            expected=line.expected.display(),
+            counted=line.counted.display(),
+            over_short_words=over_short_words(line.over_short),
+        )
+        for line in result.lines
+        if line.over_short
+    ]
     return said
 
 
 def paid_out_details(drawer_id: int, amount: Money, *, account: str, revenue_code: str, payee: str) -> list[str]:
     """A paid-out: the cash out of which drawer, to whom, charged to what."""
-    to = payee or (f"the holder of account {account}" if account else "")
-    said = [f"Pay out {amount.display()} cash from drawer {drawer_id}" + (f" to {to}" if to else "")]
+    to = payee or (translate("approval", "the holder of account {account}").format(account=account) if account else "")
+    said = [
+        translate("approval", "Pay out {amount} cash from drawer {drawer_id}").format(
+            amount=amount.display(), drawer_id=drawer_id
+        )
+        + (translate("approval", " to {to}").format(to=to) if to else "")
+    ]
     if account:
-        said.append(f"  Refund of the credit on account {account}")
+        said.append(translate("approval", "  Refund of the credit on account {account}").format(account=account))
     elif revenue_code:
-        said.append(f"  Charged to revenue code {revenue_code.upper()}")
+        said.append(
+            translate("approval", "  Charged to revenue code {revenue_code}").format(revenue_code=revenue_code.upper())
+        )
     return said
 
 
 def no_sale_details(drawer_id: int) -> list[str]:
-    return [f"Open drawer {drawer_id} with no sale: no money is taken in or paid out"]
+    return [
+        translate("approval", "Open drawer {drawer_id} with no sale: no money is taken in or paid out").format(
+            drawer_id=drawer_id
+        )
+    ]
 
 
 class ApprovalDialog(QDialog):
@@ -73,7 +100,7 @@ class ApprovalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalDialog")
-        self.setWindowTitle("Supervisor approval")
+        self.setWindowTitle(translate("approval", "Supervisor approval"))
         self._ctx = ctx
         self._action = action
         self._requested_by = requested_by
@@ -82,12 +109,14 @@ class ApprovalDialog(QDialog):
         self.approval: Approval | None = None
 
         self._build_labels(details)
-        explain = explanation("A supervisor types their own user id and password to approve. Esc cancels.")
+        explain = explanation(
+            translate("approval", "A supervisor types their own user id and password to approve. Esc cancels.")
+        )
 
-        self.form = CredentialsForm(name="approval", user_caption="&Supervisor:")
+        self.form = CredentialsForm(name="approval", user_caption=translate("approval", "&Supervisor:"))
         self.form.submitted.connect(self._approve)
 
-        self.approve_button = QPushButton("&Approve")
+        self.approve_button = QPushButton(translate("approval", "&Approve"))
         self.approve_button.setObjectName("approveButton")
         buttons = accept_buttons(self, self.approve_button, self.form.submit)  # the form checks, then asks
 
@@ -112,7 +141,9 @@ class ApprovalDialog(QDialog):
         self.details_label.setWordWrap(True)
         self.details_label.setStyleSheet("QLabel#approvalDetails { font-weight: bold; }")
         requested_by = self._requested_by
-        asked = f"Asked by {requested_by.user_id} ({requested_by.role.label.lower()})"
+        asked = translate("approval", "Asked by {user_id} ({label})").format(
+            user_id=requested_by.user_id, label=requested_by.role.label.lower()
+        )
         if self._reason:
             asked += f" — {self._reason}"
         self.asked_label = QLabel(asked)
@@ -135,7 +166,9 @@ class ApprovalDialog(QDialog):
                 object=self._object,
                 reason=self._reason,
             ),
-            failed="The approval could not be recorded ({exc}). Call your supervisor.",  # the dialog stays
+            failed=translate(
+                "approval", "The approval could not be recorded ({exc}). Call your supervisor."
+            ),  # the dialog stays
             log_as="approval failed",
         ).success(self._approved).failure(self._refuse).run_in_background()
 

@@ -32,6 +32,7 @@ from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel, money_column
 from cashdesk.ui.work_screen import WorkScreen
@@ -47,10 +48,10 @@ class ScheduleModel(RowsModel[Installment]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("Payment", lambda i: i.label, lambda i: i.seq),
-            Column("Due", lambda i: date_text(i.due), lambda i: i.due),
-            money_column("Amount", lambda i: i.amount),
-            money_column("Paid", lambda i: i.paid),
+            Column(translate("arrangements", "Payment"), lambda i: i.label, lambda i: i.seq),
+            Column(translate("arrangements", "Due"), lambda i: date_text(i.due), lambda i: i.due),
+            money_column(translate("arrangements", "Amount"), lambda i: i.amount),
+            money_column(translate("arrangements", "Paid"), lambda i: i.paid),
         )
 
 
@@ -58,14 +59,14 @@ class ArrangementsModel(RowsModel[Arrangement]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("No.", lambda a: str(a.id), lambda a: a.id),
-            Column("Account", lambda a: a.account, lambda a: a.account),
-            Column("State", lambda a: a.state.label, lambda a: a.state.value),
-            money_column("Debt", lambda a: a.debt),
-            money_column("Down", lambda a: a.down),
-            money_column("Left", lambda a: a.left),
+            Column(translate("arrangements", "No."), lambda a: str(a.id), lambda a: a.id),
+            Column(translate("arrangements", "Account"), lambda a: a.account, lambda a: a.account),
+            Column(translate("arrangements", "State"), lambda a: a.state.label, lambda a: a.state.value),
+            money_column(translate("arrangements", "Debt"), lambda a: a.debt),
+            money_column(translate("arrangements", "Down"), lambda a: a.down),
+            money_column(translate("arrangements", "Left"), lambda a: a.left),
             Column(
-                "Next due",
+                translate("arrangements", "Next due"),
                 lambda a: date_text(a.next.due) if a.next is not None and a.state.is_open else "—",
                 lambda a: a.next.due if a.next is not None else dt.date.max,
             ),  # fmt: skip
@@ -77,11 +78,17 @@ class ArrangementsDialog(WorkScreen):
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
                  account: str = "") -> None:  # fmt: skip
-        super().__init__(ctx, operator, "arrangementsDialog", "Payment arrangements", parent)
-        title = heading(self, "Payment arrangements — a down payment, then monthly installments")
+        super().__init__(ctx, operator, "arrangementsDialog", translate("arrangements", "Payment arrangements"), parent)
+        title = heading(
+            self, translate("arrangements", "Payment arrangements — a down payment, then monthly installments")
+        )
         explain = explanation(
-            "Account, down payment (50.00 or 25%), installments, first date, each then Enter: the schedule is "
-            "shown. Alt+S saves it. Alt+F finds arrangements; Alt+X cancels the one chosen (a supervisor). Esc closes."
+            translate(
+                "arrangements",
+                "Account, down payment (50.00 or 25%), installments, first date, each then Enter: the schedule is "
+                "shown. Alt+S saves it. Alt+F finds arrangements; Alt+X cancels the one chosen (a supervisor). "
+                "Esc closes.",
+            )
         )
         self.message_label = message_label("arrangementsMessage")
         self.schedule_model = ScheduleModel(self)
@@ -109,21 +116,35 @@ class ArrangementsDialog(WorkScreen):
         return line_field(QLineEdit(), name, max_length, placeholder=placeholder)
 
     def _build_form(self) -> QWidget:
-        self.account_field = self._line("arrangementAccount", 20, "Account number")
-        self.down_field = self._line("arrangementDown", 14, "50.00 or 25%")
+        self.account_field = self._line("arrangementAccount", 20, translate("arrangements", "Account number"))
+        self.down_field = self._line("arrangementDown", 14, translate("arrangements", "50.00 or 25%"))
         self.count_field = self._line("arrangementCount", 2, "3")
-        self.first_field = self._line("arrangementFirst", 10, "MM/DD/YYYY; empty: in a month")
-        self.find_field = self._line("arrangementFind", 20, "Account; empty: all open")
-        self.reason_field = self._line("arrangementReason", 120, "customer request, error…")
+        self.first_field = self._line(
+            "arrangementFirst", 10, translate("arrangements", "MM/DD/YYYY; empty: in a month")
+        )
+        self.find_field = self._line("arrangementFind", 20, translate("arrangements", "Account; empty: all open"))
+        self.reason_field = self._line("arrangementReason", 120, translate("arrangements", "customer request, error…"))
         left, right = QFormLayout(), QFormLayout()
-        add_rows(left, ("&Account:", self.account_field), ("&Down payment:", self.down_field),
-                 ("&Installments:", self.count_field), ("First da&te:", self.first_field))  # fmt: skip
-        add_rows(right, ("&Find:", self.find_field), ("&Reason:", self.reason_field))
+        add_rows(
+            left,
+            (translate("arrangements", "&Account:"), self.account_field),
+            (translate("arrangements", "&Down payment:"), self.down_field),
+            (translate("arrangements", "&Installments:"), self.count_field),
+            (translate("arrangements", "First da&te:"), self.first_field),
+        )
+        add_rows(
+            right,
+            (translate("arrangements", "&Find:"), self.find_field),
+            (translate("arrangements", "&Reason:"), self.reason_field),
+        )
         return self.side_by_side(left, right)
 
     def _build_buttons(self) -> QDialogButtonBox:
         supervisor = self._operator.can(Permission.APPROVE_OVERRIDES)
-        actions = (("save", "&Save the schedule", self.save), ("cancel", "Cancel it (&X)", self.cancel))
+        actions = (
+            ("save", translate("arrangements", "&Save the schedule"), self.save),
+            ("cancel", translate("arrangements", "Cancel it (&X)"), self.cancel),
+        )
         return self.action_row("arrangement", actions, hidden=() if supervisor else ("cancel",))
 
     # -- the services, by keyboard ------------------------------------------------------------------
@@ -135,7 +156,7 @@ class ArrangementsDialog(WorkScreen):
     def _typed(self) -> tuple[int, dt.date | None] | None:
         count = self.count_field.text().strip()
         if not count.isdigit():
-            self.refuse("Type the number of monthly installments, like 3.", self.count_field)
+            self.refuse(translate("arrangements", "Type the number of monthly installments, like 3."), self.count_field)
             return None
         first = None
         if self.first_field.text().strip():
@@ -162,20 +183,47 @@ class ArrangementsDialog(WorkScreen):
         if shown is None:
             return
         plan = shown.plan
-        interest = f" with {plan.interest.display()} interest" if plan.interest.cents else ""
-        current = f" Current bills ({shown.current.display()}) are paid as billed." if shown.current.cents else ""
+        interest = (
+            translate("arrangements", " with {interest} interest").format(interest=plan.interest.display())
+            if plan.interest.cents
+            else ""
+        )
+        current = (
+            translate("arrangements", " Current bills ({current}) are paid as billed.").format(
+                current=shown.current.display()
+            )
+            if shown.current.cents
+            else ""
+        )
         count = len([i for i in plan.installments if i.seq])
-        self.say(f"Schedule for {shown.account} ({shown.name}): {plan.debt.display()} past due, "
-                 f"{plan.down.display()} down by {date_text(plan.down_due)}, {count} installment(s){interest}."
-                 f"{current} Alt+S saves it.")  # fmt: skip
+        self.say(
+            translate(
+                "arrangements",
+                "Schedule for {account} ({name}): {debt} past due, {down} down by {date_text}, {count} "
+                "installment(s){interest}.{current} Alt+S saves it.",
+            ).format(
+                account=shown.account,
+                name=shown.name,
+                debt=plan.debt.display(),
+                down=plan.down.display(),
+                date_text=date_text(plan.down_due),
+                count=count,
+                interest=interest,
+                current=current,
+            )
+        )
         self.action_buttons["save"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> None:
         from cashdesk.services.arrangements import create
 
         if self.proposal is None or self._shown_for != self._inputs():
-            self.refuse("Show the schedule first: Enter in the fields, then Alt+S saves what is shown.",
-                        self.account_field)  # fmt: skip
+            self.refuse(
+                translate(
+                    "arrangements", "Show the schedule first: Enter in the fields, then Alt+S saves what is shown."
+                ),
+                self.account_field,
+            )
             return
         typed = self._typed()
         if typed is None:
@@ -186,9 +234,19 @@ class ArrangementsDialog(WorkScreen):
         if made is None:
             return
         self.proposal, self._shown_for = None, ()
-        self.say(f"Arrangement {made.id} saved for {made.account}: {made.state.label.lower()}; "
-                 f"{made.down.display()} down by {date_text(made.down_due)}. "
-                 "Take the down payment at the counter.")  # fmt: skip
+        self.say(
+            translate(
+                "arrangements",
+                "Arrangement {id} saved for {account}: {label}; {down} down by {date_text}. Take the down "
+                "payment at the counter.",
+            ).format(
+                id=made.id,
+                account=made.account,
+                label=made.state.label.lower(),
+                down=made.down.display(),
+                date_text=date_text(made.down_due),
+            )
+        )
         self.schedule_model.set_rows(made.installments)
         for field in (self.down_field, self.count_field, self.first_field):
             field.clear()
@@ -220,11 +278,18 @@ class ArrangementsDialog(WorkScreen):
 
         chosen = self.chosen()
         if chosen is None:
-            self.refuse("Choose an arrangement in the list first (Alt+F, then Up/Down).", self.find_field)
+            self.refuse(
+                translate("arrangements", "Choose an arrangement in the list first (Alt+F, then Up/Down)."),
+                self.find_field,
+            )
             return
         reason = self.reason_field.text()
         done = self._call(lambda: cancel(self._ctx, self._operator, chosen.id, reason), self.reason_field)
         if done is None:
             return
-        self.say(f"Arrangement {done.id} for {done.account} cancelled.")
+        self.say(
+            translate("arrangements", "Arrangement {id} for {account} cancelled.").format(
+                id=done.id, account=done.account
+            )
+        )
         self.show_arrangements()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
 from cashdesk.ui.formatting import event_text
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
 from cashdesk.ui.models import AuditEventsModel
 from cashdesk.ui.operations import Operation
@@ -68,7 +69,13 @@ class AuditDialog(OperatorDialog):
     """Filters on top, the events below, latest first. Enter shows what matches; Esc closes."""
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, operator, "auditDialog", f"Audit trail — Station {ctx.station}", parent)
+        super().__init__(
+            ctx,
+            operator,
+            "auditDialog",
+            translate("audit_viewer", "Audit trail — Station {station}").format(station=ctx.station),
+            parent,
+        )
         self.resize(1100, 600)
         today = ctx.today()
 
@@ -102,24 +109,26 @@ class AuditDialog(OperatorDialog):
         self.to_edit = _date_edit("auditTo", today)
         self.user_field = QLineEdit()
         self.user_field.setObjectName("auditUser")
-        self.user_field.setPlaceholderText("everyone")
+        self.user_field.setPlaceholderText(translate("audit_viewer", "everyone"))
         self.user_field.setClearButtonEnabled(True)
         self.user_field.setMaxLength(40)
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.user_field)
-        self._guard.refused.connect(lambda _field: show_message(self.message_label, CARD_NUMBER_REFUSED, error=True))
+        self._guard.refused.connect(
+            lambda _field: show_message(self.message_label, translate("fields", CARD_NUMBER_REFUSED), error=True)
+        )
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("auditEventType")
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton(translate("audit_viewer", "&Show"))
         self.show_button.setObjectName("auditShow")
         self.show_button.setDefault(True)  # Enter in any filter shows what matches
 
         filters = QHBoxLayout()
         for caption, widget in (
-            ("&From:", self.from_edit),
-            ("&To:", self.to_edit),
-            ("&User:", self.user_field),
-            ("&Event:", self.type_combo),
+            (translate("audit_viewer", "&From:"), self.from_edit),
+            (translate("audit_viewer", "&To:"), self.to_edit),
+            (translate("audit_viewer", "&User:"), self.user_field),
+            (translate("audit_viewer", "&Event:"), self.type_combo),
         ):
             label = QLabel(caption)
             label.setBuddy(widget)
@@ -141,7 +150,7 @@ class AuditDialog(OperatorDialog):
     def _fill_event_types(self) -> None:
         from cashdesk.services.audit import event_types
 
-        self.type_combo.addItem("All events", "")
+        self.type_combo.addItem(translate("audit_viewer", "All events"), "")
         # The list is a convenience; the viewer works without it, and a failure is logged.
         # Off the GUI thread: the types come from the whole trail.
         self._types_pending = True
@@ -172,7 +181,9 @@ class AuditDialog(OperatorDialog):
         """Choose an event type by its stored name ("" for all); what matches shows at once."""
         index = self.type_combo.findData(event_type)
         if index < 0:
-            raise ValueError(f"no event type {event_type!r} in the list")
+            raise ValueError(
+                translate("audit_viewer", "no event type {event_type!r} in the list").format(event_type=event_type)
+            )
         if index == self.type_combo.currentIndex():
             self.refresh()
         else:
@@ -208,22 +219,35 @@ class AuditDialog(OperatorDialog):
                 self._shown = asked
                 self._show_events(events)
 
-        show_message(self.message_label, "Reading the audit trail…")
+        show_message(self.message_label, translate("audit_viewer", "Reading the audit trail…"))
         Operation(self, lambda: list_events(self._ctx, self._operator, where),
-                  failed="The audit trail could not be read ({exc}).",
+                  failed=translate("audit_viewer", "The audit trail could not be read ({exc})."),
                   log_as="listing audit events failed").success(read).failure(said).run_in_background()  # fmt: skip
 
     def _show_events(self, events: list[AuditRecord]) -> None:
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_rows(events)
         if not events:
-            show_message(self.message_label, "No events match. Try other dates, another user or all events.")
+            show_message(
+                self.message_label,
+                translate("audit_viewer", "No events match. Try other dates, another user or all events."),
+            )
         elif len(events) >= LIMIT:
             show_message(
                 self.message_label,
-                f"The latest {len(events)} events that match. Choose fewer days, a user or an event type "
-                "to see older ones.",
+                translate(
+                    "audit_viewer",
+                    "The latest {events} events that match. Choose fewer days, a user or an event type to see "
+                    "older ones.",
+                ).format(events=len(events)),
             )
         else:
-            plural = "event matches" if len(events) == 1 else "events match"
-            show_message(self.message_label, f"{len(events)} {plural}, latest first.")
+            plural = (
+                translate("audit_viewer", "event matches")
+                if len(events) == 1
+                else translate("audit_viewer", "events match")
+            )
+            show_message(
+                self.message_label,
+                translate("audit_viewer", "{events} {plural}, latest first.").format(events=len(events), plural=plural),
+            )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from cashdesk.ui.credentials import show_message
+from cashdesk.ui.i18n import translate
 
 if TYPE_CHECKING:
     from cashdesk.services.backup import DayBackupOutcome, DayCloseBackup
@@ -49,7 +50,7 @@ class BackupProgress(QWidget):
     def follow(self, backup: DayCloseBackup) -> None:
         self._backup = backup
         self.outcome = None
-        show_message(self.label, f"Backing up to {backup.target}…")
+        show_message(self.label, translate("backup_progress", "Backing up to {target}…").format(target=backup.target))
         self.bar.setRange(0, 0)  # busy until the first pages are counted
         self.bar.show()
         self.show()
@@ -76,4 +77,8 @@ class BackupProgress(QWidget):
             self.bar.setValue(done)
         else:
             self.bar.setRange(0, 0)
-        self.label.setText(f"Backing up to {backup.target}: {stage.lower()}…")
+        self.label.setText(
+            translate("backup_progress", "Backing up to {target}: {stage}…").format(
+                target=backup.target, stage=stage.lower()
+            )
+        )

@@ -31,6 +31,7 @@ from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import column, explanation, side_by_side
 from cashdesk.ui.labels import heading_font as _heading_font
 from cashdesk.ui.operations import Operation
@@ -41,30 +42,53 @@ if TYPE_CHECKING:
 
 
 #: How the window names a tender kind.
-KIND_LABELS = {"cash": "Cash", "check": "Check", "money_order": "Money order", "card": "Card"}
+KIND_LABELS = {
+    "cash": QT_TRANSLATE_NOOP("balancing_entry", "Cash"),
+    "check": QT_TRANSLATE_NOOP("balancing_entry", "Check"),
+    "money_order": QT_TRANSLATE_NOOP("balancing_entry", "Money order"),
+    "card": QT_TRANSLATE_NOOP("balancing_entry", "Card"),
+}
 #: Over/short as every screen and slip says it ("Short $10.00"): one rule, in domain/balancing.py.
 over_short_text = over_short_words
 
 
 def item_text(item: DrawerItem) -> str:
-    kind = KIND_LABELS.get(item.kind, item.kind).lower()
-    payer = f" from {item.payer}" if item.payer else ""
-    return f"{kind} #{item.number}{payer}, {item.amount.display()} (receipt {item.receipt_number})"
+    kind = translate("balancing_entry", KIND_LABELS.get(item.kind, item.kind)).lower()
+    payer = translate("balancing_entry", " from {payer}").format(payer=item.payer) if item.payer else ""
+    return translate("balancing_entry", "{kind} #{number}{payer}, {amount} (receipt {receipt_number})").format(
+        kind=kind, number=item.number, payer=payer, amount=item.amount.display(), receipt_number=item.receipt_number
+    )
 
 
 def extra_text(item: ExtraItem) -> str:
-    return f"{KIND_LABELS.get(item.kind, item.kind).lower()} #{item.number}, {item.amount.display()}"
+    kind = translate("balancing_entry", KIND_LABELS.get(item.kind, item.kind)).lower()
+    return f"{kind} #{item.number}, {item.amount.display()}"
 
 
 def flags_text(result: CountResult) -> list[str]:
     """Missing and extra items and a card settlement that differs, in words."""
-    lines = [f"MISSING: {item_text(item)} is not in the drawer." for item in result.missing]
-    lines += [f"EXTRA: {extra_text(item)} is in the drawer but was not recorded." for item in result.extra]
+    lines = [
+        translate("balancing_entry", "MISSING: {item_text} is not in the drawer.").format(item_text=item_text(item))
+        for item in result.missing
+    ]
+    lines += [
+        translate("balancing_entry", "EXTRA: {extra_text} is in the drawer but was not recorded.").format(
+            extra_text=extra_text(item)
+        )
+        for item in result.extra
+    ]
     for line in result.lines:
         if line.kind == "card" and line.over_short.cents:
             lines.append(
-                f"CARD: the terminal's settlement ({line.counted.display()}) differs from the card payments "
-                f"recorded ({line.expected.display()}): {over_short_text(line.over_short).lower()}."
+                translate(
+                    "balancing_entry",
+                    "CARD: the terminal's settlement ({counted}) differs from the card payments recorded "
+                    "({expected}): {over_short_text}.",
+                ).format(
+                    counted=line.counted.display(),
+                    expected=line.expected.display(),
+                    over_short_text=over_short_text(line.over_short).lower(),
+                )
             )
     return lines
 
@@ -84,16 +108,19 @@ class WizardStep(QWizardPage):
 
 class CountPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__(wizard, "countPage", "Count the cash in the drawer")
+        super().__init__(wizard, "countPage", translate("balancing_entry", "Count the cash in the drawer"))
         self.who_label = QLabel()
         self.who_label.setObjectName("countBy")
         self.who_label.setFont(_heading_font(self, 1.1))
         explain = explanation(
-            "A blind count: count every bill, coin and roll and type how many of each (an empty row counts as "
-            "none). What the drawer should hold is shown only after the count is recorded. Enter goes to the "
-            "next row; Enter on the last row goes on to the checks and money orders."
+            translate(
+                "balancing_entry",
+                "A blind count: count every bill, coin and roll and type how many of each (an empty row counts as "
+                "none). What the drawer should hold is shown only after the count is recorded. Enter goes to the "
+                "next row; Enter on the last row goes on to the checks and money orders.",
+            )
         )
-        self.count_widget = CashCountWidget("Cash counted", name="blind")
+        self.count_widget = CashCountWidget(translate("balancing_entry", "Cash counted"), name="blind")
         self.message_label = message_label("countMessage")
         column(self, self.who_label, explain, self.count_widget, self.message_label, grow=self.count_widget)
         self._chain = EnterChain(self.count_widget.fields, wizard.next, self)
@@ -103,9 +130,11 @@ class CountPage(WizardStep):
     def initializePage(self) -> None:
         counting = self._wizard.counting
         if counting.second:
-            self.who_label.setText(f"Second count by {counting.by} (supervisor)")
+            self.who_label.setText(
+                translate("balancing_entry", "Second count by {by} (supervisor)").format(by=counting.by)
+            )
         else:
-            self.who_label.setText(f"Counted by {counting.by}")
+            self.who_label.setText(translate("balancing_entry", "Counted by {by}").format(by=counting.by))
         self.count_widget.clear()
         show_message(self.message_label, "")
         self._zero_warned = False
@@ -121,8 +150,15 @@ class CountPage(WizardStep):
             return False
         if count.total.cents == 0 and not self._zero_warned:
             self._zero_warned = True
-            show_message(self.message_label, "Nothing was counted. Type the pieces in the drawer, or press Enter "
-                         "again to go on with no cash ($0.00).", error=True)  # fmt: skip
+            show_message(
+                self.message_label,
+                translate(
+                    "balancing_entry",
+                    "Nothing was counted. Type the pieces in the drawer, or press Enter "
+                    "again to go on with no cash ($0.00).",
+                ),
+                error=True,
+            )
             return False
         self._wizard.pieces = count
         return True
@@ -146,19 +182,28 @@ class ItemsTable(QTableWidget):
 
 
 class ItemsPage(WizardStep):
-    COLUMNS = ("Present", "Number", "Payer", "Amount", "Receipt")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("balancing_entry", "Present"),
+        QT_TRANSLATE_NOOP("balancing_entry", "Number"),
+        QT_TRANSLATE_NOOP("balancing_entry", "Payer"),
+        QT_TRANSLATE_NOOP("balancing_entry", "Amount"),
+        QT_TRANSLATE_NOOP("balancing_entry", "Receipt"),
+    )
 
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__(wizard, "itemsPage", "Checks and money orders")
+        super().__init__(wizard, "itemsPage", translate("balancing_entry", "Checks and money orders"))
         self.items: tuple[DrawerItem, ...] = ()
         self.extra: list[ExtraItem] = []
         explain = explanation(
-            "Tick each check and money order that is in the drawer: ↑ ↓ move, Space ticks. An item in the drawer "
-            'that is not on the list: type it under "Item found" and Enter. Enter on the list goes on.'
+            translate(
+                "balancing_entry",
+                "Tick each check and money order that is in the drawer: ↑ ↓ move, Space ticks. An item in the drawer "
+                'that is not on the list: type it under "Item found" and Enter. Enter on the list goes on.',
+            )
         )
         self.table = ItemsTable(0, len(self.COLUMNS))
         self.table.setObjectName("itemsTable")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("balancing_entry", title) for title in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -168,7 +213,7 @@ class ItemsPage(WizardStep):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._ticked)
-        self.none_label = QLabel("No checks or money orders were taken in this drawer.")
+        self.none_label = QLabel(translate("balancing_entry", "No checks or money orders were taken in this drawer."))
         self.none_label.setObjectName("noItems")
         self.ticked_label = QLabel()
         self.ticked_label.setObjectName("itemsTicked")
@@ -184,28 +229,28 @@ class ItemsPage(WizardStep):
 
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.number_field, self.amount_field)
-        self._guard.refused.connect(lambda field: self._refuse(CARD_NUMBER_REFUSED, field))
+        self._guard.refused.connect(lambda field: self._refuse(translate("fields", CARD_NUMBER_REFUSED), field))
         self._chain = EnterChain([self.kind_box, self.number_field, self.amount_field], self.add_extra, self)
 
     def _build_found_row(self) -> QHBoxLayout:
         """An item in the drawer that is not on the list: its kind, number and amount, and Add."""
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("extraKind")
-        self.kind_box.addItem("Check", "check")
-        self.kind_box.addItem("Money order", "money_order")
+        self.kind_box.addItem(translate("balancing_entry", "Check"), "check")
+        self.kind_box.addItem(translate("balancing_entry", "Money order"), "money_order")
         self.number_field = EnterLineEdit()
         self.number_field.setObjectName("extraNumber")
         self.number_field.setMaxLength(20)
-        self.number_field.setPlaceholderText("Number")
+        self.number_field.setPlaceholderText(translate("balancing_entry", "Number"))
         self.amount_field = EnterLineEdit()
         self.amount_field.setObjectName("extraAmount")
         self.amount_field.setMaxLength(16)
-        self.amount_field.setPlaceholderText("Amount")
-        self.add_button = QPushButton("A&dd the item found")
+        self.amount_field.setPlaceholderText(translate("balancing_entry", "Amount"))
+        self.add_button = QPushButton(translate("balancing_entry", "A&dd the item found"))
         self.add_button.setObjectName("addExtra")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_extra)
-        found = QLabel("&Item found:")
+        found = QLabel(translate("balancing_entry", "&Item found:"))
         found.setBuddy(self.kind_box)
         row = QHBoxLayout()
         row.addWidget(found)
@@ -233,7 +278,9 @@ class ItemsPage(WizardStep):
         self.number_field.clear()
         self.amount_field.clear()
         # A refusal or the database: the page says it in the same sentence, Back and Next try again.
-        failed = "The checks and money orders could not be listed ({exc}). Call your supervisor."
+        failed = translate(
+            "balancing_entry", "The checks and money orders could not be listed ({exc}). Call your supervisor."
+        )
         wizard = self._wizard
         items = Operation(self, lambda: items_to_verify(wizard.ctx, wizard.operator), failed=failed,
                           log_as="could not list the drawer's checks and money orders")\
@@ -242,7 +289,7 @@ class ItemsPage(WizardStep):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            present = QTableWidgetItem(KIND_LABELS.get(item.kind, item.kind))
+            present = QTableWidgetItem(translate("balancing_entry", KIND_LABELS.get(item.kind, item.kind)))
             present.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             present.setCheckState(Qt.CheckState.Unchecked)
             cells = [present, QTableWidgetItem(item.number), QTableWidgetItem(item.paid_by),
@@ -263,7 +310,11 @@ class ItemsPage(WizardStep):
             self.kind_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _ticked(self, *_: object) -> None:
-        self.ticked_label.setText(f"{len(self.present)} of {len(self.items)} ticked present.")
+        self.ticked_label.setText(
+            translate("balancing_entry", "{present} of {items} ticked present.").format(
+                present=len(self.present), items=len(self.items)
+            )
+        )
 
     def add_extra(self) -> None:
         from cashdesk.services.balancing import ExtraItem
@@ -272,8 +323,12 @@ class ItemsPage(WizardStep):
             return
         number = self.number_field.text().strip()
         if not number:
-            self._refuse("Type the number of the item found (printed on the check or money order).",
-                         self.number_field)  # fmt: skip
+            self._refuse(
+                translate(
+                    "balancing_entry", "Type the number of the item found (printed on the check or money order)."
+                ),
+                self.number_field,
+            )
             return
         try:
             amount = Money.parse(self.amount_field.text(), allow_zero=False)
@@ -285,7 +340,12 @@ class ItemsPage(WizardStep):
         self.extra_list.addItem(extra_text(extra)[:1].upper() + extra_text(extra)[1:])
         self.number_field.clear()
         self.amount_field.clear()
-        show_message(self.message_label, f"Added: {extra_text(extra)}. It shows as extra on the summary.")
+        show_message(
+            self.message_label,
+            translate("balancing_entry", "Added: {extra_text}. It shows as extra on the summary.").format(
+                extra_text=extra_text(extra)
+            ),
+        )
         if self.items:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
@@ -300,8 +360,12 @@ class ItemsPage(WizardStep):
         if self._guard.check_now():
             return False
         if self.number_field.text().strip() or self.amount_field.text().strip():
-            self._refuse("Finish the item found first: its number and amount, then Enter (or clear them).",
-                         self.number_field)  # fmt: skip
+            self._refuse(
+                translate(
+                    "balancing_entry", "Finish the item found first: its number and amount, then Enter (or clear them)."
+                ),
+                self.number_field,
+            )
             return False
         return True
 
@@ -311,14 +375,17 @@ class ItemsPage(WizardStep):
 
 class CardPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__(wizard, "cardPage", "Card terminal settlement")
+        super().__init__(wizard, "cardPage", translate("balancing_entry", "Card terminal settlement"))
         explain = explanation(
-            "Settle the batch on the card terminal and type the total it prints (0 when no card was taken). "
-            "Enter records your count and shows the summary."
+            translate(
+                "balancing_entry",
+                "Settle the batch on the card terminal and type the total it prints (0 when no card was taken). "
+                "Enter records your count and shows the summary.",
+            )
         )
         self.total_field = line_field(QLineEdit(), "cardSettlement", 16, align_right=True)
         self.total_field.setMaximumWidth(200)
-        caption = QLabel("Settlement &total:")
+        caption = QLabel(translate("balancing_entry", "Settlement &total:"))
         caption.setBuddy(self.total_field)
         self.message_label = message_label("cardMessage")
         layout = QVBoxLayout(self)
@@ -328,7 +395,9 @@ class CardPage(WizardStep):
         layout.addStretch(1)
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.total_field)
-        self._guard.refused.connect(lambda _field: show_message(self.message_label, CARD_NUMBER_REFUSED, error=True))
+        self._guard.refused.connect(
+            lambda _field: show_message(self.message_label, translate("fields", CARD_NUMBER_REFUSED), error=True)
+        )
 
     def initializePage(self) -> None:
         self.total_field.clear()

@@ -28,6 +28,7 @@ from cashdesk.ui.balancing_entry import KIND_LABELS, WizardStep, flags_text, ove
 from cashdesk.ui.credentials import ERROR_STYLE, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import column, explanation, named_label
 from cashdesk.ui.labels import heading_font as _heading_font
 
@@ -38,13 +39,20 @@ if TYPE_CHECKING:
 
 # -- 4 the summary ------------------------------------------------------------------------------------
 
-NO_REASON = "Give the reason for the variance, or recount (Alt+R)."
+NO_REASON = QT_TRANSLATE_NOOP("balancing_result", "Give the reason for the variance, or recount (Alt+R).")
 
 
 def _balance_table(name: str) -> QTableWidget:
     table = QTableWidget(0, 4)
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(["Tender", "Expected", "Counted", "Over/short"])
+    table.setHorizontalHeaderLabels(
+        [
+            translate("balancing_result", "Tender"),
+            translate("balancing_result", "Expected"),
+            translate("balancing_result", "Counted"),
+            "Over/short",
+        ]
+    )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -55,11 +63,18 @@ def _balance_table(name: str) -> QTableWidget:
 
 def _fill_balance(table: QTableWidget, result: CountResult) -> None:
     table.setRowCount(len(result.lines) + 1)
-    rows = [(KIND_LABELS.get(line.kind, line.kind), line.expected, line.counted, line.over_short)
-            for line in result.lines]  # fmt: skip
+    rows = [
+        (
+            translate("balancing_entry", KIND_LABELS.get(line.kind, line.kind)),
+            line.expected,
+            line.counted,
+            line.over_short,
+        )
+        for line in result.lines
+    ]
     expected = Money.total(line.expected for line in result.lines)
     counted = Money.total(line.counted for line in result.lines)
-    rows.append(("Total", expected, counted, result.over_short))
+    rows.append((translate("balancing_result", "Total"), expected, counted, result.over_short))
     for row, (kind, exp, cnt, diff) in enumerate(rows):
         for column_index, text in enumerate((kind, exp.display(), cnt.display(), over_short_text(diff))):
             cell = QTableWidgetItem(text)
@@ -73,7 +88,7 @@ def _fill_balance(table: QTableWidget, result: CountResult) -> None:
 
 class SummaryPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__(wizard, "summaryPage", "Summary: expected and counted")
+        super().__init__(wizard, "summaryPage", translate("balancing_result", "Summary: expected and counted"))
         self.attempt_label = QLabel()
         self.attempt_label.setObjectName("summaryAttempt")
         self.table = _balance_table("balanceTable")
@@ -113,9 +128,13 @@ class SummaryPage(WizardStep):
     def _build_reason_row(self) -> QHBoxLayout:
         """Over the limit: why, in the cashier's words (a supervisor approves it)."""
         self.limit_label = named_label("varianceLimit")
-        self.reason_field = line_field(QLineEdit(), "varianceReason", 200,
-                                       placeholder="For example: gave $10 too much change to a customer")  # fmt: skip
-        self.reason_caption = QLabel("R&eason for the variance:")
+        self.reason_field = line_field(
+            QLineEdit(),
+            "varianceReason",
+            200,
+            placeholder=translate("balancing_result", "For example: gave $10 too much change to a customer"),
+        )
+        self.reason_caption = QLabel(translate("balancing_result", "R&eason for the variance:"))
         self.reason_caption.setBuddy(self.reason_field)
         reason_row = QHBoxLayout()
         reason_row.addWidget(self.reason_caption)
@@ -125,15 +144,15 @@ class SummaryPage(WizardStep):
 
     def _reason_typed(self, text: str) -> None:
         """Once a reason is typed, the refusal asking for one is no longer true: it goes."""
-        if text.strip() and self.message_label.text() == NO_REASON:
+        if text.strip() and self.message_label.text() == translate("balancing_result", NO_REASON):
             show_message(self.message_label, "")
 
     def _build_buttons(self, wizard: BalancingWizard) -> QHBoxLayout:
-        self.recount_button = QPushButton("&Recount")
+        self.recount_button = QPushButton(translate("balancing_result", "&Recount"))
         self.recount_button.setObjectName("recountButton")
         self.recount_button.setAutoDefault(False)
         self.recount_button.clicked.connect(wizard.recount)
-        self.second_button = QPushButton("Second count by a &supervisor…")
+        self.second_button = QPushButton(translate("balancing_result", "Second count by a &supervisor…"))
         self.second_button.setObjectName("secondCountButton")
         self.second_button.setAutoDefault(False)
         self.second_button.clicked.connect(wizard.ask_second_count)
@@ -148,7 +167,9 @@ class SummaryPage(WizardStep):
         result = wizard.result
         assert result is not None
         self.attempt_label.setText(
-            f"Drawer {result.drawer_id}: attempt {result.attempt}, counted by {result.counted_by}."
+            translate("balancing_result", "Drawer {drawer_id}: attempt {attempt}, counted by {counted_by}.").format(
+                drawer_id=result.drawer_id, attempt=result.attempt, counted_by=result.counted_by
+            )
         )
         _fill_balance(self.table, result)
         self.over_short_label.setText(over_short_text(result.over_short))
@@ -160,8 +181,14 @@ class SummaryPage(WizardStep):
             widget.setVisible(second is not None)
         if second is not None:
             self.second_label.setText(
-                f"Second count by {second.counted_by} (supervisor), attempt {second.attempt}: "
-                f"{over_short_text(second.over_short)}"
+                translate(
+                    "balancing_result",
+                    "Second count by {counted_by} (supervisor), attempt {attempt}: {over_short_text}",
+                ).format(
+                    counted_by=second.counted_by,
+                    attempt=second.attempt,
+                    over_short_text=over_short_text(second.over_short),
+                )
             )
             _fill_balance(self.second_table, second)
             second_flags = flags_text(second)
@@ -170,12 +197,19 @@ class SummaryPage(WizardStep):
         needs = result.needs_approval
         if needs:
             self.limit_label.setText(
-                f"{over_short_text(result.over_short)} is beyond the limit of {result.limit.display()}: recount "
-                "(Alt+R), or give the reason and a supervisor approves it when you go on."
+                translate(
+                    "balancing_result",
+                    "{over_short_text} is beyond the limit of {limit}: recount (Alt+R), or give the reason and "
+                    "a supervisor approves it when you go on.",
+                ).format(over_short_text=over_short_text(result.over_short), limit=result.limit.display())
             )
             self.limit_label.setStyleSheet(ERROR_STYLE)
         else:
-            self.limit_label.setText(f"Within the limit of {result.limit.display()}. Enter goes on to the float.")
+            self.limit_label.setText(
+                translate("balancing_result", "Within the limit of {limit}. Enter goes on to the float.").format(
+                    limit=result.limit.display()
+                )
+            )
             self.limit_label.setStyleSheet("")
         for part in (self.reason_caption, self.reason_field):
             part.setVisible(needs)
@@ -196,7 +230,7 @@ class SummaryPage(WizardStep):
             return True
         wizard.reason = self.reason_field.text().strip()
         if not wizard.reason:
-            self.refuse(NO_REASON)
+            self.refuse(translate("balancing_result", NO_REASON))
             return False
         if wizard.variance_approval_id is None:
             wizard.ask_variance_approval()
@@ -209,14 +243,17 @@ class SummaryPage(WizardStep):
 
 class FloatPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__(wizard, "floatKeepPage", "The float to keep for the next shift")
+        super().__init__(wizard, "floatKeepPage", translate("balancing_result", "The float to keep for the next shift"))
         self.setCommitPage(True)
         explain = explanation(
-            "These pieces stay in the drawer for the next shift; the rest of the cash goes to the deposit. "
-            "Enter closes the drawer with this float. Alt+K goes to the rows to change it."
+            translate(
+                "balancing_result",
+                "These pieces stay in the drawer for the next shift; the rest of the cash goes to the deposit. "
+                "Enter closes the drawer with this float. Alt+K goes to the rows to change it.",
+            )
         )
-        self.count_widget = CashCountWidget("Float to keep", name="keep")
-        keep = QLabel("Change the float to &keep (first row: $100 bills):")
+        self.count_widget = CashCountWidget(translate("balancing_result", "Float to keep"), name="keep")
+        keep = QLabel(translate("balancing_result", "Change the float to &keep (first row: $100 bills):"))
         keep.setBuddy(self.count_widget.first_field)
         self.deposit_label = QLabel()
         self.deposit_label.setObjectName("depositCash")
@@ -238,16 +275,18 @@ class FloatPage(WizardStep):
     def _recounted(self, total: object, problem: str) -> None:
         counted = self._wizard.pieces.total
         if problem or not isinstance(total, Money):
-            self.deposit_label.setText("To the deposit: —")
+            self.deposit_label.setText(translate("balancing_result", "To the deposit: —"))
             show_message(self.message_label, problem, error=True)
             return
         refused = self._not_counted()
         if refused is not None:  # said at once, as it is typed
-            self.deposit_label.setText("To the deposit: —")
+            self.deposit_label.setText(translate("balancing_result", "To the deposit: —"))
             show_message(self.message_label, refused[0], error=True)
             return
         show_message(self.message_label, "")
-        self.deposit_label.setText(f"Cash to the deposit: {(counted - total).display()}")
+        self.deposit_label.setText(
+            translate("balancing_result", "Cash to the deposit: {value1}").format(value1=(counted - total).display())
+        )
 
     def _not_counted(self) -> tuple[str, QLineEdit] | None:
         """The first row keeping more pieces than the count found: what to say, and its field."""
@@ -260,8 +299,13 @@ class FloatPage(WizardStep):
                 continue  # said by the count itself
             have = counted.get(d.code, 0)
             if keep > have:
-                return (f"{d.label}: {keep:,} to keep, but {have:,} counted. Keep only pieces that are in the "
-                        "drawer.", field)  # fmt: skip
+                return (
+                    translate(
+                        "balancing_result",
+                        "{label}: {keep:,} to keep, but {have:,} counted. Keep only pieces that are in the drawer.",
+                    ).format(label=d.label, keep=keep, have=have),
+                    field,
+                )
         return None
 
     def _refuse_not_counted(self) -> bool:
@@ -291,7 +335,7 @@ class FloatPage(WizardStep):
 
 class ClosedPage(WizardStep):
     def __init__(self, wizard: BalancingWizard) -> None:
-        super().__init__(wizard, "closedPage", "The drawer is closed")
+        super().__init__(wizard, "closedPage", translate("balancing_result", "The drawer is closed"))
         self.setFinalPage(True)
         self.over_short_label = QLabel()
         self.over_short_label.setObjectName("closedOverShort")
@@ -303,7 +347,7 @@ class ClosedPage(WizardStep):
         self.pdf_label.setObjectName("closedPdf")
         self.pdf_label.setWordWrap(True)
         self.pdf_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.pdf_button = QPushButton("Save the PDF &again")
+        self.pdf_button = QPushButton(translate("balancing_result", "Save the PDF &again"))
         self.pdf_button.setObjectName("savePdfAgain")
         self.pdf_button.setAutoDefault(False)
         self.pdf_button.clicked.connect(wizard.save_pdf_again)
@@ -322,9 +366,16 @@ class ClosedPage(WizardStep):
         assert closed is not None
         self.over_short_label.setText(over_short_text(closed.over_short))
         self.details_label.setText(
-            f"Drawer {closed.drawer_id} is closed: it takes no more payments. Float kept for the next shift: "
-            f"{closed.float_kept.display()}; cash to the deposit: {closed.deposit_cash.display()}.\n"
-            "The Z report was sent to the receipt printer."
+            translate(
+                "balancing_result",
+                "Drawer {drawer_id} is closed: it takes no more payments. Float kept for the next shift: "
+                "{float_kept}; cash to the deposit: {deposit_cash}.\nThe Z report was sent to the receipt "
+                "printer.",
+            ).format(
+                drawer_id=closed.drawer_id,
+                float_kept=closed.float_kept.display(),
+                deposit_cash=closed.deposit_cash.display(),
+            )
         )
         self.show_pdf(closed.pdf_problem)
         self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)  # closed: nothing left to cancel
@@ -333,14 +384,19 @@ class ClosedPage(WizardStep):
     def show_pdf(self, problem: str = "") -> None:
         pdf = self._wizard.pdf
         if pdf is not None:
-            self.pdf_label.setText(f"A PDF copy of the Z report is saved: {pdf}")
+            self.pdf_label.setText(
+                translate("balancing_result", "A PDF copy of the Z report is saved: {pdf}").format(pdf=pdf)
+            )
             self.pdf_label.setStyleSheet("")
             self.pdf_button.hide()
             return
         why = f" ({problem})" if problem else ""
         self.pdf_label.setText(
-            f"The PDF copy of the Z report could not be saved{why}. The drawer is closed all the same: "
-            "Save the PDF again (Alt+A), or call your supervisor."
+            translate(
+                "balancing_result",
+                "The PDF copy of the Z report could not be saved{why}. The drawer is closed all the same: "
+                "Save the PDF again (Alt+A), or call your supervisor.",
+            ).format(why=why)
         )
         self.pdf_label.setStyleSheet(ERROR_STYLE)
         self.pdf_button.show()

@@ -37,6 +37,7 @@ from cashdesk.ui.balancing_entry import CardPage, CountPage, ItemsPage, flags_te
 from cashdesk.ui.balancing_result import ClosedPage, FloatPage, SummaryPage
 from cashdesk.ui.fields import ask, focus_and_select
 from cashdesk.ui.focus_marks import mark_focus
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -75,11 +76,13 @@ class BalancingWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("balancingWizard")
         mark_focus(self)  # Next, Close the drawer, Finish: the button Enter presses shows it has the keyboard
-        self.setWindowTitle(f"Balance drawer {drawer_id} — end of shift")
+        self.setWindowTitle(
+            translate("balancing_wizard", "Balance drawer {drawer_id} — end of shift").format(drawer_id=drawer_id)
+        )
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Close the drawer")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("balancing_wizard", "&Close the drawer"))
         self.ctx = ctx
         self.operator = operator
         self.drawer_id = drawer_id
@@ -134,8 +137,13 @@ class BalancingWizard(QWizard):
                 return record_second_count(self.ctx, self.operator, count, approval_id=approval_id)
             return record_count(self.ctx, self.operator, count)
 
-        result, problem = self._now(work, failed="The count could not be recorded ({exc}). Try again, or call your "
-                                    "supervisor.", log_as="recording the count failed")  # fmt: skip
+        result, problem = self._now(
+            work,
+            failed=translate(
+                "balancing_wizard", "The count could not be recorded ({exc}). Try again, or call your supervisor."
+            ),
+            log_as="recording the count failed",
+        )
         if result is None:  # nothing was recorded
             return problem
         if counting.second:
@@ -176,8 +184,15 @@ class BalancingWizard(QWizard):
 
     def _approve(self, action: OverrideAction, reason: str, then: Callable[[int, str], None],
                  details: Sequence[str] = ()) -> None:  # fmt: skip
-        dialog = ApprovalDialog(self.ctx, action=action, requested_by=self.operator, object=f"drawer {self.drawer_id}",
-                                reason=reason, details=details, parent=self)  # fmt: skip
+        dialog = ApprovalDialog(
+            self.ctx,
+            action=action,
+            requested_by=self.operator,
+            object=translate("balancing_wizard", "drawer {drawer_id}").format(drawer_id=self.drawer_id),
+            reason=reason,
+            details=details,
+            parent=self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(_result: int) -> None:
@@ -187,7 +202,9 @@ class BalancingWizard(QWizard):
             self.activateWindow()
             approval = dialog.approval
             if approval is None:
-                self.summary_page.refuse(f"{action.label}: not approved, nothing done.")
+                self.summary_page.refuse(
+                    translate("balancing_wizard", "{label}: not approved, nothing done.").format(label=action.label)
+                )
                 return
             then(approval.id, approval.approved_by)
 
@@ -203,13 +220,20 @@ class BalancingWizard(QWizard):
         assert result is not None
         closed, problem = self._now(
             lambda: close_drawer(
-                self.ctx, self.operator, count_id=result.count_id, float_kept=keep, reason=self.reason,
+                self.ctx,
+                self.operator,
+                count_id=result.count_id,
+                float_kept=keep,
+                reason=self.reason,
                 approval_id=self.variance_approval_id,
                 second_count_id=self.second.count_id if self.second is not None else None,
             ),
-            failed="The drawer could not be closed ({exc}). It is still open: try again, or call your supervisor.",
+            failed=translate(
+                "balancing_wizard",
+                "The drawer could not be closed ({exc}). It is still open: try again, or call your supervisor.",
+            ),
             log_as="closing the drawer failed",
-        )  # fmt: skip
+        )
         if closed is None:  # the drawer is still open
             return problem
         self.closed = closed
@@ -267,10 +291,18 @@ class BalancingWizard(QWizard):
                 if focus is not None and self.isAncestorOf(focus):
                     focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        ask(self, "Stop balancing?",
-            "Stop balancing the drawer? What you typed is dropped (counts already recorded stay on record) "
-            "and the drawer stays open.", answered, name="stopBalancingQuestion",
-            informative="Y: yes, stop.  N: no, go on counting.")  # fmt: skip
+        ask(
+            self,
+            translate("balancing_wizard", "Stop balancing?"),
+            translate(
+                "balancing_wizard",
+                "Stop balancing the drawer? What you typed is dropped (counts already recorded stay on record) "
+                "and the drawer stays open.",
+            ),
+            answered,
+            name="stopBalancingQuestion",
+            informative=translate("balancing_wizard", "Y: yes, stop.  N: no, go on counting."),
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():

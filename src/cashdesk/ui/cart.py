@@ -16,6 +16,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.printed_text import ENGLISH, other
 from cashdesk.domain.receipts import MAX_LINES
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind, remaining, settle
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.models import Column, RowsModel, money_column
 
 if TYPE_CHECKING:
@@ -45,9 +46,9 @@ class AccountLine:
 
     @property
     def what(self) -> str:
-        text = f"Account {self.number} — {self.name}"
+        text = translate("cart", "Account {number} — {name}").format(number=self.number, name=self.name)
         if self.keep_excess_as_credit and self.excess:
-            text += f" (credit {self.excess.display()})"
+            text += translate("cart", " (credit {excess})").format(excess=self.excess.display())
         return text
 
 
@@ -196,8 +197,10 @@ class CartLinesModel(RowsModel[Line]):
     """What the customer pays for."""
 
     columns = (
-        Column("On this receipt", lambda line: line.what, lambda line: line.what.casefold()),
-        money_column("Amount", lambda line: line.amount),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "On this receipt"), lambda line: line.what, lambda line: line.what.casefold()
+        ),
+        money_column(QT_TRANSLATE_NOOP("columns", "Amount"), lambda line: line.amount),
     )
 
     def row_foreground(self, item: Line) -> QColor | None:
@@ -213,6 +216,6 @@ class TendersModel(RowsModel[Tender]):
     """How the customer pays. A card shows its brand and last four digits, nothing more."""
 
     columns = (
-        Column("Tender", lambda t: t.describe(), lambda t: t.describe()),
-        money_column("Amount", lambda t: t.amount),
+        Column(QT_TRANSLATE_NOOP("columns", "Tender"), lambda t: t.describe(), lambda t: t.describe()),
+        money_column(QT_TRANSLATE_NOOP("columns", "Amount"), lambda t: t.amount),
     )

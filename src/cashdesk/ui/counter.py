@@ -49,6 +49,7 @@ from cashdesk.ui.counter_undo import CounterUndo
 from cashdesk.ui.counter_widgets import NOT_A_CASHIER, PayStrip, cart_view, key_legend
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, ask, is_plain_enter
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.inquiry import InquiryScreen
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.payer_entry import PayerEntry
@@ -164,7 +165,7 @@ class CounterScreen(QWidget):
         panel.setMaximumWidth(470)
         layout = QVBoxLayout(panel)
 
-        heading = QLabel("Receipt")
+        heading = QLabel(translate("counter", "Receipt"))
         heading.setFont(_font(self, 1.4))
         self.drawer_label = QLabel()
         self.drawer_label.setObjectName("drawerLabel")
@@ -192,10 +193,10 @@ class CounterScreen(QWidget):
         layout.addWidget(self.tenders_view, 2)
 
         totals = QGridLayout()
-        self.total_value = self._total_row(totals, 0, "Total", "cartTotal", 1.3)
-        self.tendered_value = self._total_row(totals, 1, "Tendered", "cartTendered", 1.1)
-        self.remaining_value = self._total_row(totals, 2, "Still to pay", "cartRemaining", 1.6)
-        self.change_value = self._total_row(totals, 3, "Change", "cartChange", 1.3)
+        self.total_value = self._total_row(totals, 0, translate("counter", "Total"), "cartTotal", 1.3)
+        self.tendered_value = self._total_row(totals, 1, translate("counter", "Tendered"), "cartTendered", 1.1)
+        self.remaining_value = self._total_row(totals, 2, translate("counter", "Still to pay"), "cartRemaining", 1.6)
+        self.change_value = self._total_row(totals, 3, translate("counter", "Change"), "cartChange", 1.3)
         layout.addLayout(totals)
 
         self.tender_entry = TenderEntry(self.guard)
@@ -289,9 +290,13 @@ class CounterScreen(QWidget):
     def set_drawer(self, drawer: DrawerView | None) -> None:
         self.drawer = drawer
         if drawer is None:
-            self.drawer_label.setText("No drawer open")
+            self.drawer_label.setText(translate("counter", "No drawer open"))
         else:
-            self.drawer_label.setText(f"Drawer {drawer.id} · float {drawer.opening_float.display()}")
+            self.drawer_label.setText(
+                translate("counter", "Drawer {id} · float {opening_float}").format(
+                    id=drawer.id, opening_float=drawer.opening_float.display()
+                )
+            )
         self.shift.refresh_position()
 
     def stop(self) -> None:
@@ -339,19 +344,19 @@ class CounterScreen(QWidget):
         if field is self.inquiry.search_field:
             return  # the inquiry says it under the search box
         if field is self.pay_strip.amount_field:
-            self.pay_strip.refuse(CARD_NUMBER_REFUSED)
+            self.pay_strip.refuse(translate("fields", CARD_NUMBER_REFUSED))
         elif isinstance(field, QWidget) and self.tender_entry.isAncestorOf(field):
-            self.tender_entry.refuse(CARD_NUMBER_REFUSED, field)
+            self.tender_entry.refuse(translate("fields", CARD_NUMBER_REFUSED), field)
         elif isinstance(field, QWidget) and self.misc_entry.isAncestorOf(field):
-            self.misc_entry.refuse(CARD_NUMBER_REFUSED, field)
-        self.say(CARD_NUMBER_REFUSED, error=True)
+            self.misc_entry.refuse(translate("fields", CARD_NUMBER_REFUSED), field)
+        self.say(translate("fields", CARD_NUMBER_REFUSED), error=True)
 
     def may_pay(self) -> bool:
         """Payment keys work for someone who takes payments, with a drawer open."""
         if self.operator is None or self._asking or self.approval_dialog is not None:
             return False
         if not self.takes_payments:
-            self.inquiry.show_message(NOT_A_CASHIER, error=True)
+            self.inquiry.show_message(translate("counter_widgets", NOT_A_CASHIER), error=True)
             return False
         if self.blocked:
             self.say(self.blocked, error=True)
@@ -374,10 +379,10 @@ class CounterScreen(QWidget):
         self.change_value.setText(change.display() if change is not None else "—")
         name = LANGUAGE_NAMES[cart.receipt_language]
         if cart.language is None:
-            self.language_label.setText(f"in {name}")
+            self.language_label.setText(translate("counter", "in {name}").format(name=name))
             self.language_label.setStyleSheet("color: #555555;")
         else:
-            self.language_label.setText(f"in {name} (this receipt)")
+            self.language_label.setText(translate("counter", "in {name} (this receipt)").format(name=name))
             self.language_label.setStyleSheet("color: #0d47a1; font-weight: bold;")
 
     def close_entries(self) -> None:
@@ -432,7 +437,9 @@ class CounterScreen(QWidget):
             self.approval_dialog = None
             approval = dialog.approval
             if approval is None:
-                self.say(f"{action.label}: not approved, nothing done.", error=True)
+                self.say(
+                    translate("counter", "{label}: not approved, nothing done.").format(label=action.label), error=True
+                )
                 self.home()
                 return
             then(approval.id)

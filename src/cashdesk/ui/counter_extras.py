@@ -24,6 +24,7 @@ from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog, no_sale_details
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, focus_and_select
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import action_buttons, column, explanation, heading
 from cashdesk.ui.operations import Operation
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-DEFAULT_NSF_REASON = "Returned NSF"
+DEFAULT_NSF_REASON = QT_TRANSLATE_NOOP("counter_extras", "Returned NSF")
 
 
 def receipts_folder() -> Path:
@@ -47,12 +48,20 @@ def receipts_folder() -> Path:
 
 def returned_check_text(result: ReturnedCheck) -> str:
     """What the supervisor reads once a returned check is recorded."""
-    text = (
-        f"Check #{result.check_number} on {result.receipt}: {result.amount.display()} is owed again on account "
-        f"{result.account}, NSF fee {result.fee.display()} added"
+    text = translate(
+        "counter_extras",
+        "Check #{check_number} on {receipt}: {amount} is owed again on account {account}, NSF fee {fee} added",
+    ).format(
+        check_number=result.check_number,
+        receipt=result.receipt,
+        amount=result.amount.display(),
+        account=result.account,
+        fee=result.fee.display(),
     )
     if result.cash_only_until is not None:
-        text += f"; cash only until {result.cash_only_until:%m/%d/%Y}"
+        text += translate("counter_extras", "; cash only until {cash_only_until:%m/%d/%Y}").format(
+            cash_only_until=result.cash_only_until
+        )
     return text + "."
 
 
@@ -63,7 +72,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
-        explain_label = explanation(explain + " Enter moves on; Esc cancels.")
+        explain_label = explanation(explain + translate("counter_extras", " Enter moves on; Esc cancels."))
         self.message_label = message_label(f"{name}Message")
         self._form = QFormLayout()
         self.fields: list[EnterLineEdit] = []
@@ -74,7 +83,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(480)
         column(self, heading(self, title), explain_label, self._form, self.message_label, buttons)
         self._guard = CardNumberGuard(self)
-        self._guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
+        self._guard.refused.connect(lambda field: self.refuse(translate("fields", CARD_NUMBER_REFUSED), field))
 
     def _field(self, name: str, caption: str, *, text: str = "", max_length: int = 32,
                placeholder: str = "") -> EnterLineEdit:  # fmt: skip
@@ -128,7 +137,9 @@ class FormDialog(QDialog):
 
     def _operation(self, what: str, call: Callable[[], T], field: EnterLineEdit) -> Operation[T]:
         """The service call, with a refusal (or a failure) said in the dialog, the cursor on `field`."""
-        failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
+        failed = translate("counter_extras", "{what}{what2} could not be done ({{exc}}). Call your supervisor.").format(
+            what=what[:1].upper(), what2=what[1:]
+        )
         operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
         return operation.failure(lambda text: self.refuse(text, field))
 
@@ -142,26 +153,46 @@ class ReturnedCheckDialog(FormDialog):
 
     def __init__(self, ctx: ServiceContext, supervisor: Operator, *, parent: QWidget | None = None) -> None:
         super().__init__(
-            "returnedCheckDialog", "Returned check (NSF)",
-            "The check's amount is owed again on the accounts it paid, the NSF fee is added and the account "
-            "takes only cash for a while.",
-            "Recor&d", parent,
-        )  # fmt: skip
+            "returnedCheckDialog",
+            translate("counter_extras", "Returned check (NSF)"),
+            translate(
+                "counter_extras",
+                "The check's amount is owed again on the accounts it paid, the NSF fee is added and the account "
+                "takes only cash for a while.",
+            ),
+            translate("counter_extras", "Recor&d"),
+            parent,
+        )
         self._ctx = ctx
         self._supervisor = supervisor
         self.result_check: ReturnedCheck | None = None
-        self.receipt_field = self._field("returnedCheckReceipt", "&Receipt number:",
-                                         placeholder="Like W01-2026-000123")  # fmt: skip
-        self.check_field = self._field("returnedCheckNumber", "&Check number:", max_length=20)
-        self.reason_field = self._field("returnedCheckReason", "R&eason:", text=DEFAULT_NSF_REASON, max_length=200)
+        self.receipt_field = self._field("returnedCheckReceipt", translate("counter_extras", "&Receipt number:"),
+                                         placeholder=translate("counter_extras", "Like W01-2026-000123"))  # fmt: skip
+        self.check_field = self._field(
+            "returnedCheckNumber", translate("counter_extras", "&Check number:"), max_length=20
+        )
+        self.reason_field = self._field(
+            "returnedCheckReason",
+            translate("counter_extras", "R&eason:"),
+            text=translate("counter_extras", DEFAULT_NSF_REASON),
+            max_length=200,
+        )
         self.receipt_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
         if self.receipt_field in fields and not self.receipt_field.text().strip():
-            return ("Type the receipt number the check paid (it is printed under the city's name, like "
-                    "W01-2026-000123).", self.receipt_field)  # fmt: skip
+            return (
+                translate(
+                    "counter_extras",
+                    "Type the receipt number the check paid (it is printed under the city's name, like "
+                    "W01-2026-000123).",
+                ),
+                self.receipt_field,
+            )
         if self.check_field in fields and not self.check_field.text().strip():
-            return "Type the check number (printed on the check, top right).", self.check_field
+            return translate(
+                "counter_extras", "Type the check number (printed on the check, top right)."
+            ), self.check_field
         return None
 
     def submit(self) -> None:
@@ -173,7 +204,7 @@ class ReturnedCheckDialog(FormDialog):
         check = self.check_field.text().strip()
         reason = self.reason_field.text().strip() or DEFAULT_NSF_REASON
         result = self._call(
-            "recording the returned check",
+            translate("counter_extras", "recording the returned check"),
             lambda: record_returned_check(self._ctx, self._supervisor, receipt, check, reason),
             self.receipt_field,
         )
@@ -190,32 +221,49 @@ class NoSaleDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, drawer_id: int, *,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(
-            "noSaleDialog", "No sale (open drawer)",
-            f"Opens drawer {drawer_id} without a payment. Say why; a supervisor approves, and the drawer opens.",
-            "&Open the drawer…", parent,
-        )  # fmt: skip
+            "noSaleDialog",
+            translate("counter_extras", "No sale (open drawer)"),
+            translate(
+                "counter_extras",
+                "Opens drawer {drawer_id} without a payment. Say why; a supervisor approves, and the drawer opens.",
+            ).format(drawer_id=drawer_id),
+            translate("counter_extras", "&Open the drawer…"),
+            parent,
+        )
         self._ctx = ctx
         self._operator = operator
         self.drawer_id = drawer_id
         self.job_id: int | None = None
         self.approved_by = ""
         self.approval_dialog: ApprovalDialog | None = None
-        self.reason_field = self._field("noSaleReason", "R&eason:", max_length=200,
-                                        placeholder="For example: change for the safe")  # fmt: skip
+        self.reason_field = self._field(
+            "noSaleReason",
+            translate("counter_extras", "R&eason:"),
+            max_length=200,
+            placeholder=translate("counter_extras", "For example: change for the safe"),
+        )
         self.reason_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
         if not self.reason_field.text().strip():
-            return "Say why the drawer is opened without a sale (for example: change for the safe).", self.reason_field
+            return translate(
+                "counter_extras", "Say why the drawer is opened without a sale (for example: change for the safe)."
+            ), self.reason_field
         return None
 
     def submit(self) -> None:
         if self.approval_dialog is not None or not self._checked():
             return
         reason = self.reason_field.text().strip()
-        dialog = ApprovalDialog(self._ctx, action=OverrideAction.NO_SALE, requested_by=self._operator,
-                                object=f"drawer {self.drawer_id}", reason=reason,
-                                details=no_sale_details(self.drawer_id), parent=self)  # fmt: skip
+        dialog = ApprovalDialog(
+            self._ctx,
+            action=OverrideAction.NO_SALE,
+            requested_by=self._operator,
+            object=translate("counter_extras", "drawer {drawer_id}").format(drawer_id=self.drawer_id),
+            reason=reason,
+            details=no_sale_details(self.drawer_id),
+            parent=self,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._approved(dialog, reason))
         self.approval_dialog = dialog
@@ -231,7 +279,7 @@ class NoSaleDialog(FormDialog):
         self.activateWindow()
         from cashdesk.services.drawers import no_sale
 
-        job = self._call("opening the drawer",
+        job = self._call(translate("counter_extras", "opening the drawer"),
                          lambda: no_sale(self._ctx, self._operator, reason, approval_id=approval.id),
                          self.reason_field)  # fmt: skip
         if job is None:
@@ -250,20 +298,32 @@ class PdfCopyDialog(FormDialog):
                  folder: Path | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         self._folder = folder if folder is not None else receipts_folder()
         super().__init__(
-            "pdfCopyDialog", "Save a PDF copy of a receipt",
-            f"The copy is saved in {self._folder}.", "&Save", parent,
-        )  # fmt: skip
+            "pdfCopyDialog",
+            translate("counter_extras", "Save a PDF copy of a receipt"),
+            translate("counter_extras", "The copy is saved in {folder}.").format(folder=self._folder),
+            translate("counter_extras", "&Save"),
+            parent,
+        )
         self._ctx = ctx
         self._operator = operator
         self.saved_to: Path | None = None
-        self.number_field = self._field("pdfCopyReceipt", "&Receipt number:", text=last_receipt,
-                                        placeholder="Like W01-2026-000123")  # fmt: skip
+        self.number_field = self._field(
+            "pdfCopyReceipt",
+            translate("counter_extras", "&Receipt number:"),
+            text=last_receipt,
+            placeholder=translate("counter_extras", "Like W01-2026-000123"),
+        )
         focus_and_select(self.number_field)
 
     def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
         if not self.number_field.text().strip():
-            return ("Type the receipt number (it is printed under the city's name, like W01-2026-000123).",
-                    self.number_field)  # fmt: skip
+            return (
+                translate(
+                    "counter_extras",
+                    "Type the receipt number (it is printed under the city's name, like W01-2026-000123).",
+                ),
+                self.number_field,
+            )
         return None
 
     def submit(self) -> None:
@@ -273,7 +333,7 @@ class PdfCopyDialog(FormDialog):
 
         number = self.number_field.text().strip().upper()
         folder = self._folder
-        saved = self._call("saving the PDF copy",
+        saved = self._call(translate("counter_extras", "saving the PDF copy"),
                            lambda: receipt_pdf_copy(self._ctx, self._operator, number, folder),
                            self.number_field)  # fmt: skip
         if saved is None:

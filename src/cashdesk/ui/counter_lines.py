@@ -13,6 +13,7 @@ from cashdesk.domain.accounts import AccountStatus
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.ui.cart import MAX_LINES, AccountLine, MiscLine
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.tender_entry import parse_amount
 
@@ -28,7 +29,7 @@ class CounterLines:
 
     def stub_scanned(self, number: str, amount_due: object) -> None:
         assert isinstance(amount_due, Money)
-        self.open_for_payment(number, amount_due, note="Amount from the bill stub.")
+        self.open_for_payment(number, amount_due, note=translate("counter_lines", "Amount from the bill stub."))
 
     def open_for_payment(self, number: str, amount: Money | None = None, note: str = "") -> None:
         """Enter on an account: it opens for payment with the amount due (or the stub's) filled in."""
@@ -44,7 +45,9 @@ class CounterLines:
         if amount is None:
             if index is not None:
                 amount = self._owner.cart.lines[index].amount
-                note = note or "This account is on the receipt already: Enter keeps the new amount."
+                note = note or translate(
+                    "counter_lines", "This account is on the receipt already: Enter keeps the new amount."
+                )
             else:
                 amount = detail.balance if detail.balance.cents > 0 else Money(0)
         self._owner.tender_entry.hide()
@@ -84,19 +87,29 @@ class CounterLines:
         cart = self._owner.cart
         new = cart.account_line(a.number) is None
         if new and len(cart.lines) >= MAX_LINES:
-            strip.refuse(f"A receipt holds at most {MAX_LINES} lines. Post this one (F12) and start another.")
+            strip.refuse(
+                translate(
+                    "counter_lines", "A receipt holds at most {MAX_LINES} lines. Post this one (F12) and start another."
+                ).format(MAX_LINES=MAX_LINES)
+            )
             return
         if line.cash_only and cart.non_cash.cents:
             strip.refuse(
-                f"Account {a.number} is cash only, and this receipt already has a check, card or money order. "
-                "Post that one first, or Esc to start over."
+                translate(
+                    "counter_lines",
+                    "Account {number} is cash only, and this receipt already has a check, card or money order. "
+                    "Post that one first, or Esc to start over.",
+                ).format(number=a.number)
             )
             return
         others_closed = [n for n in cart.closed_accounts if n != a.number]
         if line.closed and others_closed:
             strip.refuse(
-                f"Account {others_closed[0]} is closed too: one receipt takes one closed account (each needs a "
-                "supervisor). Post this receipt first."
+                translate(
+                    "counter_lines",
+                    "Account {others_closed} is closed too: one receipt takes one closed account (each needs a "
+                    "supervisor). Post this receipt first.",
+                ).format(others_closed=others_closed[0])
             )
             return
         if line.excess.cents:
@@ -114,16 +127,22 @@ class CounterLines:
             owed = line.owed
             self._owner.pay_strip.amount_field.setText(owed.plain())
             self._owner.pay_strip.refuse(
-                f"Account {line.number} owes {owed.display()}. Change the amount, Enter adds it."
+                translate("counter_lines", "Account {number} owes {owed}. Change the amount, Enter adds it.").format(
+                    number=line.number, owed=owed.display()
+                )
             )
 
         self._owner.ask_yes_no(
-            "More than is owed",
-            f"{line.amount.display()} is more than account {line.number} owes ({line.owed.display()}).\n\n"
-            f"Keep {line.excess.display()} as a credit on the account?",
+            translate("counter_lines", "More than is owed"),
+            translate(
+                "counter_lines",
+                "{amount} is more than account {number} owes ({owed}).\n\nKeep {excess} as a credit on the account?",
+            ).format(
+                amount=line.amount.display(), number=line.number, owed=line.owed.display(), excess=line.excess.display()
+            ),
             answered,
             name="keepCreditQuestion",
-            informative="Y: yes, keep it as a credit.  N: no, change the amount.",
+            informative=translate("counter_lines", "Y: yes, keep it as a credit.  N: no, change the amount."),
         )
 
     def _put_account(self, line: AccountLine, then: Callable[[], None] | None = None) -> None:
@@ -131,17 +150,25 @@ class CounterLines:
         changed = self._owner.cart.put_account(line)
         self._owner.refresh()
         self._owner.pay_strip.close_strip()
-        text = f"Account {line.number}: {line.amount.display()}" + (" (amount changed)." if changed else " added.")
+        text = translate("counter_lines", "Account {number}: {amount}").format(
+            number=line.number, amount=line.amount.display()
+        ) + (translate("counter_lines", " (amount changed).") if changed else translate("counter_lines", " added."))
         if line.keep_excess_as_credit and line.excess.cents:
-            text += f" {line.excess.display()} is kept as a credit."
+            text += translate("counter_lines", " {excess} is kept as a credit.").format(excess=line.excess.display())
         warnings = [f for f in line.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
         if warnings:
-            text += " Note: " + ", ".join(warnings).lower() + "."
+            text += translate("counter_lines", " Note: ") + ", ".join(warnings).lower() + "."
         if line.cash_only:
-            text += " Take cash only."
+            text += translate("counter_lines", " Take cash only.")
         if line.closed:
-            text += " A supervisor approves it when you post."
-        self._owner.say(text + f" Still to pay: {self._owner.cart.remaining.display()}.", error=bool(warnings))
+            text += translate("counter_lines", " A supervisor approves it when you post.")
+        self._owner.say(
+            text
+            + translate("counter_lines", " Still to pay: {remaining}.").format(
+                remaining=self._owner.cart.remaining.display()
+            ),
+            error=bool(warnings),
+        )
         self._owner.home()
         if then is not None:
             then()
@@ -151,7 +178,11 @@ class CounterLines:
             return
         line = self._owner.cart.remove_line(row)
         self._owner.refresh()
-        self._owner.say(f"Removed: {line.what}, {line.amount.display()}.")
+        self._owner.say(
+            translate("counter_lines", "Removed: {what}, {amount}.").format(
+                what=line.what, amount=line.amount.display()
+            )
+        )
         if self._owner.cart.lines:
             self._owner.lines_view.setCurrentIndex(
                 self._owner.lines_model.index(min(row, len(self._owner.cart.lines) - 1), 0)
@@ -165,7 +196,7 @@ class CounterLines:
         if not self._owner.misc_entry.has_codes:
             from cashdesk.services.revenue import list_revenue_codes
 
-            failed = "The revenue codes could not be read ({exc}). Call your supervisor."
+            failed = translate("counter_lines", "The revenue codes could not be read ({exc}). Call your supervisor.")
             codes = (
                 Operation(
                     self._owner,
@@ -189,14 +220,22 @@ class CounterLines:
         if self._owner.guard.check_now():
             return
         if len(self._owner.cart.lines) >= MAX_LINES:
-            self._owner.misc_entry.refuse(f"A receipt holds at most {MAX_LINES} lines. Post this one (F12) first.")
+            self._owner.misc_entry.refuse(
+                translate(
+                    "counter_lines", "A receipt holds at most {MAX_LINES} lines. Post this one (F12) first."
+                ).format(MAX_LINES=MAX_LINES)
+            )
             return
         self._owner.starting_new()
         line = MiscLine(code, self._owner.misc_entry.description_of(code), amount, memo)
         self._owner.cart.add_misc(line)
         self._owner.refresh()
         self._owner.misc_entry.hide()
-        self._owner.say(f"{line.what}: {amount.display()} added. Still to pay: {self._owner.cart.remaining.display()}.")
+        self._owner.say(
+            translate("counter_lines", "{what}: {amount} added. Still to pay: {remaining}.").format(
+                what=line.what, amount=amount.display(), remaining=self._owner.cart.remaining.display()
+            )
+        )
         self._owner.home()
 
     def open_tender(self, kind: TenderKind) -> None:
@@ -209,18 +248,25 @@ class CounterLines:
         cart = self._owner.cart
         if not cart.lines:
             self._owner.say(
-                "Nothing to pay yet: add an account (scan the stub or search, Enter) or a misc item (F4).", error=True
+                translate(
+                    "counter_lines",
+                    "Nothing to pay yet: add an account (scan the stub or search, Enter) or a misc item (F4).",
+                ),
+                error=True,
             )
             self._owner.home()
             return
         if cart.remaining.cents == 0:
-            self._owner.say("The receipt is paid in full. F12 posts it.", error=True)
+            self._owner.say(translate("counter_lines", "The receipt is paid in full. F12 posts it."), error=True)
             self._owner.home()
             return
         cash_only = cart.cash_only_accounts
         if kind is not TenderKind.CASH and cash_only:
             self._owner.say(
-                f"Account {cash_only[0]} is cash only: no {kind.label.lower()}. Take cash (F5).", error=True
+                translate("counter_lines", "Account {cash_only} is cash only: no {label}. Take cash (F5).").format(
+                    cash_only=cash_only[0], label=kind.label.lower()
+                ),
+                error=True,
             )
             self._owner.home()
             return
@@ -245,13 +291,18 @@ class CounterLines:
         cart = self._owner.cart
         if tender.kind is not TenderKind.CASH:
             if cart.cash_only_accounts:
-                entry.refuse(f"Account {cart.cash_only_accounts[0]} is cash only. Esc, then F5 for cash.")
+                entry.refuse(
+                    translate(
+                        "counter_lines", "Account {cash_only_accounts} is cash only. Esc, then F5 for cash."
+                    ).format(cash_only_accounts=cart.cash_only_accounts[0])
+                )
                 return
             most = cart.total - cart.non_cash
             if tender.amount > most:
                 entry.refuse(
-                    f"A {tender.kind.label.lower()} can be for at most {most.display()}: change is given only "
-                    "from cash."
+                    translate(
+                        "counter_lines", "A {label} can be for at most {most}: change is given only from cash."
+                    ).format(label=tender.kind.label.lower(), most=most.display())
                 )
                 return
         cart.add_tender(tender)
@@ -261,12 +312,20 @@ class CounterLines:
         change = cart.change
         if cart.remaining.cents:
             self._owner.say(
-                f"{applied} Still to pay: {cart.remaining.display()} (F5 cash, F6 check, F7 card, F8 money order)."
+                translate(
+                    "counter_lines", "{applied} Still to pay: {remaining} (F5 cash, F6 check, F7 card, F8 money order)."
+                ).format(applied=applied, remaining=cart.remaining.display())
             )
         elif change is not None and change.cents:
-            self._owner.say(f"{applied} Change due: {change.display()}. F12 posts the receipt.")
+            self._owner.say(
+                translate("counter_lines", "{applied} Change due: {change}. F12 posts the receipt.").format(
+                    applied=applied, change=change.display()
+                )
+            )
         else:
-            self._owner.say(f"{applied} Paid in full. F12 posts the receipt.")
+            self._owner.say(
+                translate("counter_lines", "{applied} Paid in full. F12 posts the receipt.").format(applied=applied)
+            )
         self._owner.home()
 
     def remove_tender(self, row: int) -> None:
@@ -275,8 +334,11 @@ class CounterLines:
         tender = self._owner.cart.remove_tender(row)
         self._owner.refresh()
         self._owner.say(
-            f"Removed: {tender.describe()}, {tender.amount.display()}. Still to pay: "
-            f"{self._owner.cart.remaining.display()}."
+            translate("counter_lines", "Removed: {describe}, {amount}. Still to pay: {remaining}.").format(
+                describe=tender.describe(),
+                amount=tender.amount.display(),
+                remaining=self._owner.cart.remaining.display(),
+            )
         )
         if self._owner.cart.tenders:
             self._owner.tenders_view.setCurrentIndex(

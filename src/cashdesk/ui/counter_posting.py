@@ -10,6 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from cashdesk.domain.security import OverrideAction
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -33,12 +34,16 @@ class CounterPosting:
             return
         cart = counter.cart
         if not cart.lines:
-            counter.say("Nothing to post: the receipt is empty.", error=True)
+            counter.say(translate("counter_posting", "Nothing to post: the receipt is empty."), error=True)
             counter.home()
             return
         if cart.remaining.cents:
-            counter.say(f"{cart.remaining.display()} is still to be paid: F5 cash, F6 check, F7 card, F8 money order.",
-                        error=True)  # fmt: skip
+            counter.say(
+                translate(
+                    "counter_posting", "{remaining} is still to be paid: F5 cash, F6 check, F7 card, F8 money order."
+                ).format(remaining=cart.remaining.display()),
+                error=True,
+            )
             counter.home()
             return
         closed = cart.closed_accounts
@@ -69,15 +74,19 @@ class CounterPosting:
         # the keys a cashier types next (the next stub, F12 again) must find the receipt posted.
         # A full disk or a read-only file (DatabaseError) is said in words, like a refusal.
         cart = counter.cart.to_cart(counter.payer_entry.payer)
-        Operation(counter, lambda: post_receipt(counter.ctx, operator, cart, list(counter.cart.tenders),
-                                                approval_id=approval_id),
-                  failed="The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your "
-                         "supervisor.", log_as="posting failed")\
-            .handle(ExcessNeedsConfirmation,
-                    lambda exc: self._ask_excess_at_post(exc.account, exc.excess, approval_id))\
-            .handle(NoOpenDrawer, no_drawer)\
-            .handle(DatabaseError, lambda exc: not_posted(str(exc)))\
-            .success(self._posted).failure(not_posted).run_now()  # fmt: skip
+        Operation(
+            counter,
+            lambda: post_receipt(counter.ctx, operator, cart, list(counter.cart.tenders), approval_id=approval_id),
+            failed=translate(
+                "counter_posting",
+                "The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your supervisor.",
+            ),
+            log_as="posting failed",
+        ).handle(
+            ExcessNeedsConfirmation, lambda exc: self._ask_excess_at_post(exc.account, exc.excess, approval_id)
+        ).handle(NoOpenDrawer, no_drawer).handle(DatabaseError, lambda exc: not_posted(str(exc))).success(
+            self._posted
+        ).failure(not_posted).run_now()
 
     def _ask_excess_at_post(self, account: str, excess: Money, approval_id: int | None) -> None:
         counter = self._owner
@@ -88,17 +97,24 @@ class CounterPosting:
                 counter.refresh()
                 self._post(approval_id)
                 return
-            counter.say(f"Not posted: change the amount for account {account} (Delete its line, then add it again).",
-                        error=True)  # fmt: skip
+            counter.say(
+                translate(
+                    "counter_posting",
+                    "Not posted: change the amount for account {account} (Delete its line, then add it again).",
+                ).format(account=account),
+                error=True,
+            )
             counter.home()
 
         counter.ask_yes_no(
-            "More than is owed",
-            f"{excess.display()} is more than account {account} owes.\n\nKeep {excess.display()} as a credit on "
-            "the account?",
+            translate("counter_posting", "More than is owed"),
+            translate(
+                "counter_posting",
+                "{excess} is more than account {account} owes.\n\nKeep {excess} as a credit on the account?",
+            ).format(excess=excess.display(), account=account),
             answered,
             name="keepCreditQuestion",
-            informative="Y: yes, keep it as a credit.  N: no, change the amount.",
+            informative=translate("counter_posting", "Y: yes, keep it as a credit.  N: no, change the amount."),
         )
 
     def _posted(self, posted: PostedReceipt) -> None:
@@ -110,14 +126,24 @@ class CounterPosting:
         counter.refresh()
         counter.inquiry.reset()
         change = posted.change
-        counter.change_caption.setText("Change due" if change.cents else "No change due")
+        counter.change_caption.setText(
+            translate("counter_posting", "Change due")
+            if change.cents
+            else translate("counter_posting", "No change due")
+        )
         counter.change_label.setText(change.display())
         counter.posted_label.setText(
-            f"Receipt {posted.number} posted: {posted.total.display()} paid, {posted.tendered.display()} tendered. "
-            "The receipt is on its way to the printer."
+            translate(
+                "counter_posting",
+                "Receipt {number} posted: {total} paid, {tendered} tendered. The receipt is on its way to the printer.",
+            ).format(number=posted.number, total=posted.total.display(), tendered=posted.tendered.display())
         )
         counter.change_box.show()
-        counter.say(f"Posted {posted.number}. Next customer: scan the stub or search.")
+        counter.say(
+            translate("counter_posting", "Posted {number}. Next customer: scan the stub or search.").format(
+                number=posted.number
+            )
+        )
         counter.shift.refresh_position()
         log.info("posted %s: %s", posted.number, posted.total.display())
         counter.home()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.counter_widgets import NOT_A_CASHIER
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -30,12 +31,12 @@ class CounterUndo:
         focus = QApplication.focusWidget()
         if self._owner.tender_entry.isVisible():
             self._owner.tender_entry.hide()
-            self._owner.say("Tender cancelled.")
+            self._owner.say(translate("counter_undo", "Tender cancelled."))
             self._owner.home()
             return
         if self._owner.misc_entry.isVisible():
             self._owner.misc_entry.hide()
-            self._owner.say("Misc item cancelled.")
+            self._owner.say(translate("counter_undo", "Misc item cancelled."))
             self._owner.home()
             return
         if self._owner.pay_strip.isVisible():
@@ -63,16 +64,26 @@ class CounterUndo:
             if yes:
                 self._owner.clear_transaction()
                 self._owner.inquiry.reset()
-                self._owner.say("Transaction cancelled: nothing was posted. Hand back anything the customer gave you.")
+                self._owner.say(
+                    translate(
+                        "counter_undo",
+                        "Transaction cancelled: nothing was posted. Hand back anything the customer gave you.",
+                    )
+                )
             self._owner.home()
 
         self._owner.ask_yes_no(
-            "Cancel this transaction?",
-            f"Cancel this transaction? Its {lines} line{'s' if lines != 1 else ''} and {tenders} "
-            f"tender{'s' if tenders != 1 else ''} are dropped; nothing has been posted.",
+            translate("counter_undo", "Cancel this transaction?"),
+            translate(
+                "counter_undo",
+                "Cancel this transaction? Its {lines} line{value3} and {tenders} tender{value7} are "
+                "dropped; nothing has been posted.",
+            ).format(
+                lines=lines, value3="s" if lines != 1 else "", tenders=tenders, value7="s" if tenders != 1 else ""
+            ),
             answered,
             name="cancelQuestion",
-            informative="Y: yes, cancel it.  N: no, go on with it.",
+            informative=translate("counter_undo", "Y: yes, cancel it.  N: no, go on with it."),
         )
 
     def reprint_last(self) -> None:
@@ -80,7 +91,7 @@ class CounterUndo:
         if self._owner.operator is None or self._owner.busy:
             return
         if not self._owner.takes_payments:
-            self._owner.inquiry.show_message(NOT_A_CASHIER, error=True)
+            self._owner.inquiry.show_message(translate("counter_widgets", NOT_A_CASHIER), error=True)
             return
         number = self._owner.last_receipt
         if number is None:  # after a restart or a new sign-in: the last one this cashier posted here
@@ -89,7 +100,10 @@ class CounterUndo:
             number = last_receipt_number(self._owner.ctx, self._owner.operator)
         if number is None:
             self._owner.say(
-                "You have not posted a receipt at this station yet: there is nothing to reprint.", error=True
+                translate(
+                    "counter_undo", "You have not posted a receipt at this station yet: there is nothing to reprint."
+                ),
+                error=True,
             )
             return
         self._reprint(number, None)
@@ -103,7 +117,11 @@ class CounterUndo:
 
         def refused(exc: OverrideRefused) -> None:
             if approval_id is None and exc.reason == "no_approval":
-                self._owner.say(f"{number} was reprinted already: a supervisor approves another copy.")
+                self._owner.say(
+                    translate(
+                        "counter_undo", "{number} was reprinted already: a supervisor approves another copy."
+                    ).format(number=number)
+                )
                 self._owner.ask_approval(OverrideAction.REPRINT, number, lambda granted: self._reprint(number, granted))
                 return
             self._owner.say(str(exc), error=True)
@@ -111,20 +129,26 @@ class CounterUndo:
         reprinting = Operation(
             self._owner,
             lambda: reprint_receipt(self._owner.ctx, operator, number, approval_id=approval_id),
-            failed="The copy could not be printed ({exc}). Call your supervisor.",
+            failed=translate("counter_undo", "The copy could not be printed ({exc}). Call your supervisor."),
             log_as="reprinting a receipt failed",
         )
         reprinting.handle(OverrideRefused, refused).failure(lambda text: self._owner.say(text, error=True)).run_now()
         if reprinting.failed:
             return
-        self._owner.say(f"A copy of {number} marked REPRINT is printing.")
+        self._owner.say(
+            translate("counter_undo", "A copy of {number} marked REPRINT is printing.").format(number=number)
+        )
         self._owner.home()
         self._owner.printing_wanted.emit()
 
     def voided(self, number: str, approved_by: str, hand_back: str = "") -> None:
         self._owner.change_box.hide()  # the change of a receipt now void is no longer due
         said = f" {hand_back}" if hand_back else ""
-        self._owner.say(f"Receipt {number} is void (approved by {approved_by}).{said} The void slip is printing.")
+        self._owner.say(
+            translate(
+                "counter_undo", "Receipt {number} is void (approved by {approved_by}).{said} The void slip is printing."
+            ).format(number=number, approved_by=approved_by, said=said)
+        )
         self._owner.shift.refresh_position()
         self._owner.home()
         self._owner.printing_wanted.emit()

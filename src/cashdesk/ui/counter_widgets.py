@@ -23,6 +23,7 @@ from cashdesk.domain.accounts import AccountStatus, FlagSeverity, flag_severity
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, focus_and_select, line_field
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.labels import rows_to_choose, side_by_side
 
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 
 
 #: Said when someone who does not take payments tries to (a payment key, a reprint).
-NOT_A_CASHIER = "You can look up accounts. Payments are taken by cashiers and supervisors."
+NOT_A_CASHIER = QT_TRANSLATE_NOOP(
+    "counter_widgets", "You can look up accounts. Payments are taken by cashiers and supervisors."
+)
 
 _FLAG_STYLE = "background: #b00020; color: white; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
 _PANEL_STYLE = "QFrame#payStrip { border: 2px solid #1f4e79; border-radius: 4px; }"
@@ -39,26 +42,26 @@ _PANEL_STYLE = "QFrame#payStrip { border: 2px solid #1f4e79; border-radius: 4px;
 
 #: The counter's keys, under the receipt (docs/keyboard.md has the full contract).
 KEY_LEGEND = (
-    ("F2", "Find · scan"),
-    ("Enter", "Pay · add"),
-    ("F3", "Payer"),
-    ("F4", "Misc item"),
-    ("F5", "Cash"),
-    ("F6", "Check"),
-    ("F7", "Card"),
-    ("F8", "Money order"),
-    ("F12", "Post"),
-    ("Esc", "Back · cancel"),
-    ("Del", "Remove"),
-    ("Ctrl+P", "Reprint last"),
-    ("Ctrl+Shift+V", "Void"),
-    ("Ctrl+Shift+O", "No sale"),
-    ("Ctrl+Shift+S", "PDF copy"),
-    ("Ctrl+Shift+C", "Cash drop"),
-    ("Ctrl+Shift+P", "Paid-out"),
-    ("Ctrl+Shift+X", "X report"),
-    ("Ctrl+Shift+B", "End shift"),
-    ("Ctrl+Shift+L", "Language"),
+    ("F2", QT_TRANSLATE_NOOP("counter_widgets", "Find · scan")),
+    ("Enter", QT_TRANSLATE_NOOP("counter_widgets", "Pay · add")),
+    ("F3", QT_TRANSLATE_NOOP("counter_widgets", "Payer")),
+    ("F4", QT_TRANSLATE_NOOP("counter_widgets", "Misc item")),
+    ("F5", QT_TRANSLATE_NOOP("counter_widgets", "Cash")),
+    ("F6", QT_TRANSLATE_NOOP("counter_widgets", "Check")),
+    ("F7", QT_TRANSLATE_NOOP("counter_widgets", "Card")),
+    ("F8", QT_TRANSLATE_NOOP("counter_widgets", "Money order")),
+    ("F12", QT_TRANSLATE_NOOP("counter_widgets", "Post")),
+    ("Esc", QT_TRANSLATE_NOOP("counter_widgets", "Back · cancel")),
+    ("Del", QT_TRANSLATE_NOOP("counter_widgets", "Remove")),
+    ("Ctrl+P", QT_TRANSLATE_NOOP("counter_widgets", "Reprint last")),
+    ("Ctrl+Shift+V", QT_TRANSLATE_NOOP("counter_widgets", "Void")),
+    ("Ctrl+Shift+O", QT_TRANSLATE_NOOP("counter_widgets", "No sale")),
+    ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("counter_widgets", "PDF copy")),
+    ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("counter_widgets", "Cash drop")),
+    ("Ctrl+Shift+P", QT_TRANSLATE_NOOP("counter_widgets", "Paid-out")),
+    ("Ctrl+Shift+X", QT_TRANSLATE_NOOP("counter_widgets", "X report")),
+    ("Ctrl+Shift+B", QT_TRANSLATE_NOOP("counter_widgets", "End shift")),
+    ("Ctrl+Shift+L", QT_TRANSLATE_NOOP("counter_widgets", "Language")),
 )
 
 
@@ -69,7 +72,7 @@ def key_legend() -> QFrame:
     legend.setVerticalSpacing(0)
     for row, (key, what) in enumerate(KEY_LEGEND):
         key_label = QLabel(f"<b>{key}</b>")
-        what_label = QLabel(what)
+        what_label = QLabel(translate("counter_widgets", what))
         what_label.setStyleSheet("color: #444444;")
         legend.addWidget(key_label, row // 2, (row % 2) * 2)
         legend.addWidget(what_label, row // 2, (row % 2) * 2 + 1)
@@ -119,12 +122,15 @@ class PayStrip(QFrame):
         self.amount_field = line_field(QLineEdit(), "payAmount", 40, align_right=True)
         self.amount_field.setFont(_font(self, 1.4))
         self.amount_field.setMaximumWidth(220)
-        caption = QLabel("&Amount to pay:")
+        caption = QLabel(translate("counter_widgets", "&Amount to pay:"))
         caption.setBuddy(self.amount_field)
         self.message_label = message_label("payMessage")
         hint = QLabel(
-            "Enter adds it to the receipt (change the amount for a partial payment); F5 adds it and takes "
-            "cash, F6 a check, F7 a card, F8 a money order. Esc: back."
+            translate(
+                "counter_widgets",
+                "Enter adds it to the receipt (change the amount for a partial payment); F5 adds it and takes "
+                "cash, F6 a check, F7 a card, F8 a money order. Esc: back.",
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
@@ -139,10 +145,14 @@ class PayStrip(QFrame):
     def open_for(self, detail: AccountDetail, amount: Money, note: str = "") -> None:
         self.detail = detail
         a = detail.account
-        self.title_label.setText(f"Pay on account {a.number} — {a.name}   (balance {detail.balance.display()})")
+        self.title_label.setText(
+            translate("counter_widgets", "Pay on account {number} — {name}   (balance {balance})").format(
+                number=a.number, name=a.name, balance=detail.balance.display()
+            )
+        )
         warnings = [f.upper() for f in detail.flags if flag_severity(f) > FlagSeverity.INFO]  # domain/accounts.py
         if a.status is AccountStatus.CLOSED:
-            warnings.append("A SUPERVISOR APPROVES A PAYMENT ON A CLOSED ACCOUNT")
+            warnings.append(translate("counter_widgets", "A SUPERVISOR APPROVES A PAYMENT ON A CLOSED ACCOUNT"))
         self.flags_label.setText("  ·  ".join(warnings))
         self.flags_label.setVisible(bool(warnings))
         self.amount_field.setText(amount.plain())

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
+from cashdesk.ui.i18n import translate
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 INFO_STYLE = "color: #333333;"
@@ -69,11 +70,13 @@ class CredentialsForm(QWidget):
         self.message_label = message_label(f"{name}Message")
         self._guard = CardNumberGuard(self)  # never the password: it is not looked at
         self._guard.watch(self.user_field)
-        self._guard.refused.connect(lambda _field: self.show_message(CARD_NUMBER_REFUSED, error=True))
+        self._guard.refused.connect(
+            lambda _field: self.show_message(translate("fields", CARD_NUMBER_REFUSED), error=True)
+        )
 
         user_label = QLabel(user_caption)
         user_label.setBuddy(self.user_field)
-        password_label = QLabel("&Password:")
+        password_label = QLabel(translate("credentials", "&Password:"))
         password_label.setBuddy(self.password_field)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +100,7 @@ class CredentialsForm(QWidget):
         if self._checking or self._guard.check_now():
             return
         if not self.user_id:
-            self.show_message("Type your user id, then press Enter.", error=True)
+            self.show_message(translate("credentials", "Type your user id, then press Enter."), error=True)
             return
         if self.password_field.text():
             self.submit()
@@ -115,7 +118,7 @@ class CredentialsForm(QWidget):
         self.user_field.setReadOnly(checking)
         self.password_field.setReadOnly(checking)
         if checking:
-            self.show_message("Checking the password…")
+            self.show_message(translate("credentials", "Checking the password…"))
 
     def submit(self) -> None:
         if self._checking:
@@ -125,11 +128,11 @@ class CredentialsForm(QWidget):
             return
         user_id, password = self.user_id, self.password_field.text()
         if not user_id:
-            self.show_message("Type your user id first.", error=True)
+            self.show_message(translate("credentials", "Type your user id first."), error=True)
             self.user_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not password:
-            self.show_message("Type the password, then press Enter.", error=True)
+            self.show_message(translate("credentials", "Type the password, then press Enter."), error=True)
             self.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.password_field.clear()  # the form never holds a password longer than it must

@@ -32,6 +32,7 @@ from cashdesk.ui.counter_extras import FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, show_message
 from cashdesk.ui.fields import ask, focus_and_select
 from cashdesk.ui.focus_marks import mark_focus
+from cashdesk.ui.i18n import translate
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -55,23 +56,35 @@ class DayCloseDialog(FormDialog):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         self._folder = folder if folder is not None else deposits_folder()
         super().__init__(
-            "dayCloseDialog", "Close the day and export the deposit",
-            "Every drawer of the day must be balanced and closed, and every mail batch posted, first. "
-            "The deposit slip, the deposit file, "
-            f"the GL journal and the posting files are saved in {self._folder}.",
-            "Close and e&xport", parent,
-        )  # fmt: skip
+            "dayCloseDialog",
+            translate("day_close", "Close the day and export the deposit"),
+            translate(
+                "day_close",
+                "Every drawer of the day must be balanced and closed, and every mail batch posted, first. "
+                "The deposit slip, the deposit file, the GL journal and the posting files are saved in "
+                "{folder}.",
+            ).format(folder=self._folder),
+            translate("day_close", "Close and e&xport"),
+            parent,
+        )
         self._ctx = ctx
         self._supervisor = supervisor
         self.status: DayStatus | None = None
         self.exported: ExportResult | None = None
         self.working = False  # closing or exporting in the background
         self.question: QMessageBox | None = None  # "Close the business day …?" while it is asked
-        self.date_field = self._field("dayCloseDate", "Business &date:", text=ctx.today().isoformat(), max_length=10,
-                                      placeholder="YYYY-MM-DD")  # fmt: skip
+        self.date_field = self._field(
+            "dayCloseDate",
+            translate("day_close", "Business &date:"),
+            text=ctx.today().isoformat(),
+            max_length=10,
+            placeholder="YYYY-MM-DD",
+        )
         self._form.addRow(self._build_status())
-        self.ticket_field = self._field("dayCloseTicket", "Deposit &ticket number:", max_length=20)
-        self.bag_field = self._field("dayCloseBag", "&Bag number:", max_length=20)
+        self.ticket_field = self._field(
+            "dayCloseTicket", translate("day_close", "Deposit &ticket number:"), max_length=20
+        )
+        self.bag_field = self._field("dayCloseBag", translate("day_close", "&Bag number:"), max_length=20)
         self.backup_progress = BackupProgress()  # the backup the close starts, taken in the background
         self._form.addRow(self.backup_progress)
         self.date_field.enter_pressed.connect(self.show_status)
@@ -106,7 +119,7 @@ class DayCloseDialog(FormDialog):
 
     def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
         if self.date_field in fields and not self.date_field.text().strip():
-            return "Type the business date to close, like 2026-11-26.", self.date_field
+            return translate("day_close", "Type the business date to close, like 2026-11-26."), self.date_field
         return None
 
     def show_status(self) -> DayStatus | None:
@@ -116,7 +129,9 @@ class DayCloseDialog(FormDialog):
         day = self._date()
         if day is None:
             return None
-        status = self._call("reading the day", lambda: day_status(self._ctx, day), self.date_field)
+        status = self._call(
+            translate("day_close", "reading the day"), lambda: day_status(self._ctx, day), self.date_field
+        )
         if status is None:
             return None
         self.status = status
@@ -132,7 +147,7 @@ class DayCloseDialog(FormDialog):
         if status is None:
             return
         if status.can_close:  # the day closes for good: say what closes, and ask
-            self.question = ask(self, "Close the business day", confirmation_text(status),
+            self.question = ask(self, translate("day_close", "Close the business day"), confirmation_text(status),
                                 lambda yes: self._answered(status, yes), default_yes=True, name="dayCloseQuestion",
                                 informative=confirmation_figures(status, self.ticket_field.text(),
                                                                  self.bag_field.text()))  # fmt: skip
@@ -145,7 +160,10 @@ class DayCloseDialog(FormDialog):
             return  # the dialog went (the station locked)
         self.activateWindow()
         if not yes:
-            show_message(self.message_label, "Not closed. Check the day, then Enter on the bag number again.")
+            show_message(
+                self.message_label,
+                translate("day_close", "Not closed. Check the day, then Enter on the bag number again."),
+            )
             focus_and_select(self.bag_field)
             return
         self._close(status)
@@ -175,7 +193,7 @@ class DayCloseDialog(FormDialog):
             self.refuse(text, self.date_field)
 
         self._operation(
-            "closing the day",
+            translate("day_close", "closing the day"),
             lambda: close_and_export(ctx, supervisor, day, folder, ticket_number=ticket, bag_number=bag),
             self.date_field,
         ).success(closed).failure(refused).run_in_background()
@@ -186,7 +204,7 @@ class DayCloseDialog(FormDialog):
         ctx, supervisor, folder = self._ctx, self._supervisor, self._folder
         ticket, bag = self.ticket_field.text(), self.bag_field.text()
         self._operation(
-            "exporting the deposit",
+            translate("day_close", "exporting the deposit"),
             lambda: export_deposit(ctx, supervisor, day, folder, ticket_number=ticket, bag_number=bag),
             self.ticket_field,
         ).success(self._exported).failure(self._export_refused).run_in_background()
@@ -196,7 +214,7 @@ class DayCloseDialog(FormDialog):
         self.show_status()
         self.exported = result
         show_message(self.message_label, result.describe(), error=bool(result.changed))
-        self.action_button.setText("E&xport again")
+        self.action_button.setText(translate("day_close", "E&xport again"))
 
     def _export_refused(self, text: str) -> None:
         self._set_working(False)
@@ -214,45 +232,69 @@ def describe_status(status: DayStatus) -> str:
     over/short, the receipts, the mail batches, the deposit so far and the change fund."""
     day = f"{status.business_date:%A %d %B %Y}"
     if status.closed:
-        head = f"{day} is closed ({status.closed_by})."
+        head = translate("day_close", "{day} is closed ({closed_by}).").format(day=day, closed_by=status.closed_by)
         if status.anchor is not None:
-            head += f" Audit anchor {status.anchor.printed}."
+            head += translate("day_close", " Audit anchor {printed}.").format(printed=status.anchor.printed)
     elif status.open_drawers or status.unposted_mail:
         waiting = [d.describe() for d in status.open_drawers]
-        waiting += [f"mail batch {b.describe()}" for b in status.unposted_mail]
-        head = f"{day} is open. Still open: " + "; ".join(waiting) + "."
+        waiting += [
+            translate("day_close", "mail batch {describe}").format(describe=b.describe()) for b in status.unposted_mail
+        ]
+        head = translate("day_close", "{day} is open. Still open: ").format(day=day) + "; ".join(waiting) + "."
     else:
-        head = f"{day} is open; every drawer is closed and every mail batch posted, so it can be closed."
-    lines = [head, f"Closed drawers: {len(status.closed_drawers)}."]
+        head = translate(
+            "day_close", "{day} is open; every drawer is closed and every mail batch posted, so it can be closed."
+        ).format(day=day)
+    lines = [
+        head,
+        translate("day_close", "Closed drawers: {closed_drawers}.").format(closed_drawers=len(status.closed_drawers)),
+    ]
     lines += [f"   {d.describe()}: {over_short_words(d.over_short or Money(0))}" for d in status.closed_drawers]
-    lines += [f"Receipts: {status.receipts} for {status.receipts_total.display()}.",
-              f"Over/short: {over_short_words(status.over_short)}.",
-              _mail_line(status), _deposit_line(status)]  # fmt: skip
+    lines += [
+        translate("day_close", "Receipts: {receipts} for {receipts_total}.").format(
+            receipts=status.receipts, receipts_total=status.receipts_total.display()
+        ),
+        translate("day_close", "Over/short: {over_short_words}.").format(
+            over_short_words=over_short_words(status.over_short)
+        ),
+        _mail_line(status),
+        _deposit_line(status),
+    ]
     fund = status.describe_change_fund()  # floats beyond the fund; what they sent to the bank; a fund left short
     if fund:
-        lines.append(f"Change fund: {fund}")
+        lines.append(translate("day_close", "Change fund: {fund}").format(fund=fund))
     return "\n".join(lines)
 
 
 def _mail_line(status: DayStatus) -> str:
     posted = status.posted_mail
     if not posted:
-        return "Mail batches posted: none."
+        return translate("day_close", "Mail batches posted: none.")
     total = Money.total(b.total for b in posted)
-    return f"Mail batches posted: {len(posted)} for {total.display()} ({', '.join(b.number for b in posted)})."
+    return translate("day_close", "Mail batches posted: {posted} for {total} ({join}).").format(
+        posted=len(posted), total=total.display(), join=", ".join(b.number for b in posted)
+    )
 
 
 def _deposit_line(status: DayStatus) -> str:
     cards = status.deposit_total - status.bank_total
-    so_far = "" if status.closed else " so far"
-    return (f"Deposit{so_far}: {status.deposit_total.display()}, {status.bank_total.display()} in the bag"
-            + (f" and {cards.display()} in card settlements." if cards.cents else "."))  # fmt: skip
+    so_far = "" if status.closed else translate("day_close", " so far")
+    return translate("day_close", "Deposit{so_far}: {deposit_total}, {bank_total} in the bag").format(
+        so_far=so_far, deposit_total=status.deposit_total.display(), bank_total=status.bank_total.display()
+    ) + (
+        translate("day_close", " and {cards} in card settlements.").format(cards=cards.display())
+        if cards.cents
+        else "."
+    )
 
 
 def confirmation_text(status: DayStatus) -> str:
     """The question before the close: what closes, and that it is for good."""
-    return (f"Close the business day {status.business_date:%A %d %B %Y}? It then takes no more payments "
-            "and its deposit is exported.")  # fmt: skip
+    return translate(
+        "day_close",
+        "Close the business day {business_date:%A %d %B %Y}? It then takes no more payments and "
+        "its deposit is exported.",
+    ).format(business_date=status.business_date)
 
 
 def confirmation_figures(status: DayStatus, ticket: str, bag: str) -> str:

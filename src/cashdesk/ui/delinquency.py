@@ -27,6 +27,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel, money_column
 from cashdesk.ui.operations import Operation
@@ -54,25 +55,40 @@ class RunModel(RowsModel[AccountSteps]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("Account", lambda a: a.account, lambda a: a.account),
-            Column("Name", lambda a: a.name, lambda a: a.name),
-            Column("Steps", _steps, _steps),
-            money_column("Fees", lambda a: a.fees),
-            money_column("Due after", lambda a: a.amount_due),
-            Column("Next step", _next, lambda a: a.next_step[1] if a.next_step else dt.date.max),
+            Column(translate("delinquency", "Account"), lambda a: a.account, lambda a: a.account),
+            Column(translate("delinquency", "Name"), lambda a: a.name, lambda a: a.name),
+            Column(translate("delinquency", "Steps"), _steps, _steps),
+            money_column(translate("delinquency", "Fees"), lambda a: a.fees),
+            money_column(translate("delinquency", "Due after"), lambda a: a.amount_due),
+            Column(
+                translate("delinquency", "Next step"), _next, lambda a: a.next_step[1] if a.next_step else dt.date.max
+            ),
         )
 
 
 def preview_text(shown: RunPreview) -> str:
     """What the preview says: the counts and fees, the accounts held, why no door tags, a run done."""
     steps = ", ".join(f"{shown.count(step)} {step.label.lower()}" for step in Step if shown.count(step))
-    said = (f"Delinquency run for {date_text(shown.on)}: {len(shown.accounts)} account(s), "
-            f"{shown.fees.display()} in fees" + (f" ({steps})" if steps else "") + ".")  # fmt: skip
+    said = (
+        translate("delinquency", "Delinquency run for {date_text}: {accounts} account(s), {fees} in fees").format(
+            date_text=date_text(shown.on), accounts=len(shown.accounts), fees=shown.fees.display()
+        )
+        + (f" ({steps})" if steps else "")
+        + "."
+    )
     if shown.held:
-        more = f" and {len(shown.held) - 5} more" if len(shown.held) > 5 else ""
-        said += f" Held from door tags and disconnects: {', '.join(shown.held[:5])}{more}."
+        more = (
+            translate("delinquency", " and {value1} more").format(value1=len(shown.held) - 5)
+            if len(shown.held) > 5
+            else ""
+        )
+        said += translate("delinquency", " Held from door tags and disconnects: {join}{more}.").format(
+            join=", ".join(shown.held[:5]), more=more
+        )
     if shown.shutoff_refusal:
-        said += f" No door tags or disconnects: {shown.shutoff_refusal}"
+        said += translate("delinquency", " No door tags or disconnects: {shutoff_refusal}").format(
+            shutoff_refusal=shown.shutoff_refusal
+        )
     if shown.committed:
         said += f" {shown.committed}"
     return said
@@ -80,11 +96,14 @@ def preview_text(shown: RunPreview) -> str:
 
 class DelinquencyRunDialog(OperatorDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, operator, "delinquencyRunDialog", "Delinquency run", parent)
-        title = heading(self, "Delinquency run — collection steps on past-due accounts")
+        super().__init__(ctx, operator, "delinquencyRunDialog", translate("delinquency", "Delinquency run"), parent)
+        title = heading(self, translate("delinquency", "Delinquency run — collection steps on past-due accounts"))
         explain = explanation(
-            "Type the date and press Enter to preview the run: nothing is written. Alt+M commits today's run "
-            "after you answer Y to what it will do (once a day). Up/Down reads the accounts. Esc closes."
+            translate(
+                "delinquency",
+                "Type the date and press Enter to preview the run: nothing is written. Alt+M commits today's run "
+                "after you answer Y to what it will do (once a day). Up/Down reads the accounts. Esc closes.",
+            )
         )
         self.message_label = message_label("delinquencyMessage")
         self.model = RunModel(self)
@@ -95,7 +114,7 @@ class DelinquencyRunDialog(OperatorDialog):
         self.date_field = line_field(QLineEdit(), "delinquencyDate", 10, text=date_text(ctx.today()),
                                      placeholder="MM/DD/YYYY")  # fmt: skip
         form = QFormLayout()
-        add_rows(form, ("&Date:", self.date_field))
+        add_rows(form, (translate("delinquency", "&Date:"), self.date_field))
         self.setMinimumSize(760, 480)
         mark_focus(self)
         column(self, title, explain, form, self.message_label, self.table, self._build_buttons(), grow=self.table)
@@ -107,7 +126,10 @@ class DelinquencyRunDialog(OperatorDialog):
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.action_buttons: dict[str, QPushButton] = {}
-        for name, text, act in (("preview", "Pre&view", self.preview), ("commit", "Co&mmit today's run", self.commit)):
+        for name, text, act in (
+            ("preview", translate("delinquency", "Pre&view"), self.preview),
+            ("commit", translate("delinquency", "Co&mmit today's run"), self.commit),
+        ):
             button = QPushButton(text)
             button.setObjectName(f"delinquency_{name}")
             button.setAutoDefault(False)
@@ -157,10 +179,15 @@ class DelinquencyRunDialog(OperatorDialog):
             self._commit(shown.on)
             return
         tags, cuts = shown.count(Step.DOOR_TAG), shown.count(Step.DISCONNECT)
-        text = (f"Commit the delinquency run for {date_text(shown.on)}? {len(shown.accounts)} account(s), "
-                f"{shown.fees.display()} in fees charged, {tags} door tag(s) and {cuts} disconnect(s) ordered, "
-                "and a notice letter written for each account. It is done once for the date.")  # fmt: skip
-        self.question = ask(self, "Commit the delinquency run", text,
+        text = translate(
+            "delinquency",
+            "Commit the delinquency run for {date_text}? {accounts} account(s), {fees} in fees "
+            "charged, {tags} door tag(s) and {cuts} disconnect(s) ordered, and a notice letter written "
+            "for each account. It is done once for the date.",
+        ).format(
+            date_text=date_text(shown.on), accounts=len(shown.accounts), fees=shown.fees.display(), tags=tags, cuts=cuts
+        )
+        self.question = ask(self, translate("delinquency", "Commit the delinquency run"), text,
                             lambda yes: self._answered(yes, shown.on), name="commitDelinquencyRun")  # fmt: skip
 
     def _answered(self, yes: bool, day: dt.date) -> None:
@@ -169,7 +196,7 @@ class DelinquencyRunDialog(OperatorDialog):
         if yes:
             self._commit(day)
         else:
-            self.say("Not committed: nothing was changed.")
+            self.say(translate("delinquency", "Not committed: nothing was changed."))
             focus_and_select(self.date_field)
 
     def _commit(self, day: dt.date) -> None:
@@ -182,8 +209,15 @@ class DelinquencyRunDialog(OperatorDialog):
             self.refuse(done.repeated)
             return
         self.model.set_rows(done.accounts)
-        self.say(f"Delinquency run for {date_text(done.on)} committed: {len(done.accounts)} account(s), "
-                 f"{done.fees.display()} in fees; the notices and the list are in {done.folder}.")  # fmt: skip
+        self.say(
+            translate(
+                "delinquency",
+                "Delinquency run for {date_text} committed: {accounts} account(s), {fees} in fees; the "
+                "notices and the list are in {folder}.",
+            ).format(
+                date_text=date_text(done.on), accounts=len(done.accounts), fees=done.fees.display(), folder=done.folder
+            )
+        )
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def say(self, text: str, *, error: bool = False) -> None:

@@ -13,8 +13,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from cashdesk.domain.cards import field_holds_card_number
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
-CARD_NUMBER_REFUSED = "Never type a card number. Take only the brand, the last four digits and the approval code."
+CARD_NUMBER_REFUSED = QT_TRANSLATE_NOOP(
+    "fields", "Never type a card number. Take only the brand, the last four digits and the approval code."
+)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 F = TypeVar("F", bound=QLineEdit)
@@ -144,8 +147,8 @@ def ask(
     box.setObjectName(name)
     yes = box.addButton(QMessageBox.StandardButton.Yes)
     no = box.addButton(QMessageBox.StandardButton.No)
-    yes.setText("&Yes")
-    no.setText("&No")
+    yes.setText(translate("fields", "&Yes"))
+    no.setText(translate("fields", "&No"))
     if informative:
         box.setInformativeText(informative)
     box.setDefaultButton(yes if default_yes else no)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QTableView, Q
 
 from cashdesk.domain.research import CriteriaError, parse_criteria
 from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import column, explanation, named_label, one_row_at_a_time, read_only
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.operator_dialog import OperatorDialog
@@ -23,7 +24,16 @@ if TYPE_CHECKING:
 
 REPRINT_KEY = "F9"
 ACCOUNT_KEY = "F6"
-HEADINGS = ("Receipt", "Business day", "Channel", "Amount", "Status", "Account", "Payer", "Tenders")
+HEADINGS = (
+    QT_TRANSLATE_NOOP("find_payment", "Receipt"),
+    QT_TRANSLATE_NOOP("find_payment", "Business day"),
+    QT_TRANSLATE_NOOP("find_payment", "Channel"),
+    QT_TRANSLATE_NOOP("find_payment", "Amount"),
+    QT_TRANSLATE_NOOP("find_payment", "Status"),
+    QT_TRANSLATE_NOOP("find_payment", "Account"),
+    QT_TRANSLATE_NOOP("find_payment", "Payer"),
+    QT_TRANSLATE_NOOP("find_payment", "Tenders"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -64,19 +74,28 @@ class HitsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section < len(HEADINGS):
-            return HEADINGS[section]
+            return translate("find_payment", HEADINGS[section])
         return None
 
 
 class FindPaymentDialog(OperatorDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, operator, "findPaymentDialog", f"Find a payment — Station {ctx.station}", parent)
+        super().__init__(
+            ctx,
+            operator,
+            "findPaymentDialog",
+            translate("find_payment", "Find a payment — Station {station}").format(station=ctx.station),
+            parent,
+        )
         self.resize(1000, 560)
         self.criteria = QLineEdit()
         self.criteria.setObjectName("findCriteria")
         self.criteria.setPlaceholderText(
-            "check 1234   amount 50..60   from 11/01/2026   card 4242 on 11/03/2026   "
-            "payer garcia   account 1000000017   channel mail"
+            translate(
+                "find_payment",
+                "check 1234   amount 50..60   from 11/01/2026   card 4242 on 11/03/2026   "
+                "payer garcia   account 1000000017   channel mail",
+            )
         )
         self.criteria.returnPressed.connect(self.search)
         self.message_label: QLabel = message_label("findMessage")
@@ -89,8 +108,11 @@ class FindPaymentDialog(OperatorDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter never closes it
         keys = explanation(
-            f"Enter: find.  Down: the receipts.  {REPRINT_KEY}: print a copy of the receipt.  "
-            f"{ACCOUNT_KEY}: its account.  Esc: close."
+            translate(
+                "find_payment",
+                "Enter: find.  Down: the receipts.  {REPRINT_KEY}: print a copy of the receipt.  "
+                "{ACCOUNT_KEY}: its account.  Esc: close.",
+            ).format(REPRINT_KEY=REPRINT_KEY, ACCOUNT_KEY=ACCOUNT_KEY)
         )
         column(self, self.criteria, self.message_label, self.table, self.account_label, keys, buttons, grow=self.table)
         QShortcut(QKeySequence(REPRINT_KEY), self, self.reprint)
@@ -131,17 +153,25 @@ class FindPaymentDialog(OperatorDialog):
             n = len(search.hits)
             if not n:
                 show_message(
-                    self.message_label, "No payment matches. Widen the dates or the amount, or try the payer's name."
+                    self.message_label,
+                    translate(
+                        "find_payment", "No payment matches. Widen the dates or the amount, or try the payer's name."
+                    ),
                 )
                 return
-            more = " Only the newest are shown: narrow the criteria." if search.more else ""
-            show_message(self.message_label, f"{n} payment{'s' if n != 1 else ''} found, newest first.{more}")
+            more = translate("find_payment", " Only the newest are shown: narrow the criteria.") if search.more else ""
+            show_message(
+                self.message_label,
+                translate("find_payment", "{n} payment{value2} found, newest first.{more}").format(
+                    n=n, value2="s" if n != 1 else "", more=more
+                ),
+            )
             self.table.selectRow(0)
 
         Operation(
             self,
             lambda: find_payments(self._ctx, self._operator, criteria),
-            failed="Payments could not be searched ({exc}).",
+            failed=translate("find_payment", "Payments could not be searched ({exc})."),
             log_as="finding payments failed",
         ).success(found).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()
 
@@ -150,33 +180,55 @@ class FindPaymentDialog(OperatorDialog):
 
         hit = self.chosen
         if hit is None:
-            show_message(self.message_label, "Choose a receipt first (Down, then the arrows).", error=True)
+            show_message(
+                self.message_label,
+                translate("find_payment", "Choose a receipt first (Down, then the arrows)."),
+                error=True,
+            )
             return
         done = Operation(
             self,
             lambda: reprint_receipt(self._ctx, self._operator, hit.receipt),
-            failed="The copy could not be printed ({exc}). Call your supervisor.",
+            failed=translate("find_payment", "The copy could not be printed ({exc}). Call your supervisor."),
             log_as="reprinting a found receipt failed",
         )
         done.failure(lambda text: show_message(self.message_label, text, error=True)).run_now()
         if not done.failed:
-            show_message(self.message_label, f"A copy of {hit.receipt} marked REPRINT is printing.")
+            show_message(
+                self.message_label,
+                translate("find_payment", "A copy of {receipt} marked REPRINT is printing.").format(
+                    receipt=hit.receipt
+                ),
+            )
 
     def show_account(self) -> None:
         from cashdesk.services.accounts import AccountDetail, account_detail
 
         hit = self.chosen
         if hit is None or not hit.account:
-            show_message(self.message_label, "Choose a receipt that paid an account first.", error=True)
+            show_message(
+                self.message_label,
+                translate("find_payment", "Choose a receipt that paid an account first."),
+                error=True,
+            )
             return
 
         def shown(detail: AccountDetail) -> None:
             a = detail.account
             last = "; ".join(f"{h.on_date:%m/%d/%Y} {h.kind} {h.amount.display()}" for h in detail.history[:4])
             self.account_label.setText(
-                f"Account {a.number}  {a.name}  —  balance {detail.balance.display()} "
-                f"(past due {detail.past_due.display()}), {len(detail.items)} open item(s). "
-                f"Latest: {last}"
+                translate(
+                    "find_payment",
+                    "Account {number}  {name}  —  balance {balance} (past due {past_due}), {items} open "
+                    "item(s). Latest: {last}",
+                ).format(
+                    number=a.number,
+                    name=a.name,
+                    balance=detail.balance.display(),
+                    past_due=detail.past_due.display(),
+                    items=len(detail.items),
+                    last=last,
+                )
             )
 
         Operation(self, lambda: account_detail(self._ctx, hit.account), log_as="showing an account failed").success(

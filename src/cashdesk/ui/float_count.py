@@ -32,6 +32,7 @@ from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select
 from cashdesk.ui.focus_marks import keep_in_view, mark_focus
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import explanation, heading_font, named_label, side_by_side
 from cashdesk.ui.operations import Operation
 
@@ -42,7 +43,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _BAD_FIELD_STYLE = "background: #fde2e2; border: 2px solid #b00020;"
-_FORMS = {"bill": "Bills", "coin": "Coins", "roll": "Rolled coin"}
+_FORMS = {
+    "bill": QT_TRANSLATE_NOOP("float_count", "Bills"),
+    "coin": QT_TRANSLATE_NOOP("float_count", "Coins"),
+    "roll": QT_TRANSLATE_NOOP("float_count", "Rolled coin"),
+}
 
 
 class CashCountWidget(QWidget):
@@ -99,7 +104,7 @@ class CashCountWidget(QWidget):
         for d in DENOMINATIONS:
             if d.form != form:
                 form = d.form
-                caption = QLabel(_FORMS[form])
+                caption = QLabel(translate("float_count", _FORMS[form]))
                 caption.setFont(heading_font(self, 1.05))
                 grid.addWidget(caption, row, 0, 1, 3)
                 row += 1
@@ -210,21 +215,26 @@ class FloatCountScreen(QWidget):
         self._busy = False
 
         heading = named_label(
-            "floatHeading", "Open your drawer: count the starting float", font=heading_font(self, 1.5)
+            "floatHeading",
+            translate("float_count", "Open your drawer: count the starting float"),
+            font=heading_font(self, 1.5),
         )
         self.who_label = named_label("floatFor")
         explain = explanation(
-            "Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next "
-            "row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up "
-            "accounts only)."
+            translate(
+                "float_count",
+                "Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next "
+                "row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up "
+                "accounts only).",
+            )
         )
 
-        self.count_widget = CashCountWidget("Starting float", name="float")
+        self.count_widget = CashCountWidget(translate("float_count", "Starting float"), name="float")
         self.count_fields = self.count_widget.count_fields
         self.amount_labels = self.count_widget.amount_labels
         self.total_label = self.count_widget.total_label
         self.message_label = message_label("floatMessage")
-        self.open_button = QPushButton("Open the drawer")
+        self.open_button = QPushButton(translate("float_count", "Open the drawer"))
         self.open_button.setObjectName("openDrawerButton")
         self.open_button.setAutoDefault(True)  # Enter on the button presses it, as in a dialog
         self.open_button.clicked.connect(self.confirm)
@@ -262,7 +272,11 @@ class FloatCountScreen(QWidget):
     def start_for(self, operator: Operator) -> None:
         """Empty rows, the cursor on the first; for `operator`'s drawer at this station."""
         self._operator = operator
-        self.who_label.setText(f"{operator.user_id} at station {self._ctx.station}")
+        self.who_label.setText(
+            translate("float_count", "{user_id} at station {station}").format(
+                user_id=operator.user_id, station=self._ctx.station
+            )
+        )
         self.count_widget.clear()
         show_message(self.message_label, "")
         focus_and_select(self.first_field)
@@ -274,11 +288,13 @@ class FloatCountScreen(QWidget):
     def _recounted(self, total: object, problem: str) -> None:
         if problem:
             show_message(self.message_label, problem, error=True)
-            self.open_button.setText("Open the drawer")
+            self.open_button.setText(translate("float_count", "Open the drawer"))
         else:
             assert isinstance(total, Money)
             show_message(self.message_label, "")
-            self.open_button.setText(f"Open the drawer with {total.display()}")
+            self.open_button.setText(
+                translate("float_count", "Open the drawer with {total}").format(total=total.display())
+            )
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -296,8 +312,8 @@ class FloatCountScreen(QWidget):
             self._busy = True
             ask(
                 self,
-                "No starting float",
-                "Nothing was counted. Open the drawer with no starting float ($0.00)?",
+                translate("float_count", "No starting float"),
+                translate("float_count", "Nothing was counted. Open the drawer with no starting float ($0.00)?"),
                 self._zero_answered,
                 name="zeroFloatQuestion",
             )
@@ -318,11 +334,18 @@ class FloatCountScreen(QWidget):
         operator = self._operator
         assert operator is not None
         # On the GUI thread: the counter takes over the keys as soon as the drawer is open.
-        drawer: DrawerView | None = Operation(
-            self, lambda: open_drawer(self._ctx, operator, count),
-            failed="The drawer could not be opened ({exc}). Call your supervisor.",  # the count stays typed
-            log_as="opening the drawer failed",
-        ).failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        drawer: DrawerView | None = (
+            Operation(
+                self,
+                lambda: open_drawer(self._ctx, operator, count),
+                failed=translate(
+                    "float_count", "The drawer could not be opened ({exc}). Call your supervisor."
+                ),  # the count stays typed
+                log_as="opening the drawer failed",
+            )
+            .failure(lambda text: show_message(self.message_label, text, error=True))
+            .run_now()
+        )
         if drawer is None:
             return
         log.info("%s opened drawer %s with %s", operator.user_id, drawer.id, count.total.display())

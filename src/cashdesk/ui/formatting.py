@@ -9,8 +9,12 @@ from datetime import tzinfo
 from typing import Any
 
 from cashdesk.domain.accounts import AccountKind, AccountStatus
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
-_KIND_LABELS = {AccountKind.UTILITY.value: "Utility", AccountKind.SALES_TAX.value: "Sales tax"}
+_KIND_LABELS = {
+    AccountKind.UTILITY.value: QT_TRANSLATE_NOOP("formatting", "Utility"),
+    AccountKind.SALES_TAX.value: QT_TRANSLATE_NOOP("formatting", "Sales tax"),
+}
 
 
 def date_text(day: dt.date | None) -> str:
@@ -26,7 +30,7 @@ def status_text(status: str) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    return translate("formatting", _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize()))
 
 
 def utc_text_to_local(at: str, zone: tzinfo) -> dt.datetime:

@@ -27,6 +27,7 @@ from cashdesk.ui.account_pane import AccountPane
 from cashdesk.ui.columns import FitColumns, SecondLine
 from cashdesk.ui.credentials import ENTER_KEYS, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import one_row_at_a_time, read_only, sorted_as_listed
 from cashdesk.ui.models import SearchResultsModel
 from cashdesk.ui.operations import Operation
@@ -34,7 +35,7 @@ from cashdesk.ui.operations import Operation
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
 
-PLACEHOLDER = "Account number, name, service address or phone"
+PLACEHOLDER = QT_TRANSLATE_NOOP("inquiry", "Account number, name, service address or phone")
 
 
 class SearchField(QLineEdit):
@@ -128,12 +129,12 @@ class InquiryScreen(QWidget):
         """Find (F2): the search box and its button (Enter in the box searches)."""
         self.search_field = SearchField()
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(PLACEHOLDER)
+        self.search_field.setPlaceholderText(translate("inquiry", PLACEHOLDER))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMaxLength(200)  # the service says what is too long, in words
-        search_label = QLabel("&Find (F2):")
+        search_label = QLabel(translate("inquiry", "&Find (F2):"))
         search_label.setBuddy(self.search_field)
-        self.search_button = QPushButton("Search")
+        self.search_button = QPushButton(translate("inquiry", "Search"))
         self.search_button.setObjectName("searchButton")
         self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter in the field does it
 
@@ -214,10 +215,17 @@ class InquiryScreen(QWidget):
                 continue
         if detail is None:
             self.results_model.clear()
-            self.pane.clear(f"No account {stub.account.lstrip('0') or stub.account} for this stub.")
+            self.pane.clear(
+                translate("inquiry", "No account {value1} for this stub.").format(
+                    value1=stub.account.lstrip("0") or stub.account
+                )
+            )
             self.show_message(
-                f"The stub is for account {stub.account}, which is not in cashdesk. Check the stub, or search by "
-                "name or address.",
+                translate(
+                    "inquiry",
+                    "The stub is for account {account}, which is not in cashdesk. Check the stub, or search by "
+                    "name or address.",
+                ).format(account=stub.account),
                 error=True,
             )
             return
@@ -230,13 +238,17 @@ class InquiryScreen(QWidget):
         self.results_model.clear()
         self.pane.show_detail(detail)
         number = detail.account.number
-        self.show_message(f"Bill stub for account {number}: {stub.amount_due.display()} due {stub.due_date:%m/%d/%Y}.")
+        self.show_message(
+            translate("inquiry", "Bill stub for account {number}: {amount_due} due {due_date:%m/%d/%Y}.").format(
+                number=number, amount_due=stub.amount_due.display(), due_date=stub.due_date
+            )
+        )
         self.account_shown.emit(number)
         self.stub_scanned.emit(number, stub.amount_due)
 
     def _card_number_refused(self, field: object) -> None:
         if field is self.search_field:
-            self.show_message(CARD_NUMBER_REFUSED, error=True)
+            self.show_message(translate("fields", CARD_NUMBER_REFUSED), error=True)
 
     def search(self) -> None:
         from cashdesk.services.accounts import search_accounts
@@ -245,11 +257,15 @@ class InquiryScreen(QWidget):
             return
         query = self.search_field.text().strip()
         if not query:
-            self.show_message("Type an account number, a name, a service address or a phone number, then press Enter.")
+            self.show_message(
+                translate(
+                    "inquiry", "Type an account number, a name, a service address or a phone number, then press Enter."
+                )
+            )
             return
         # On the GUI thread (an indexed query, milliseconds): the ↓ or the pay key typed next finds the results.
         results = Operation(self, lambda: search_accounts(self._ctx, query),
-                            failed="The search could not be done ({exc}). Call your supervisor.",
+                            failed=translate("inquiry", "The search could not be done ({exc}). Call your supervisor."),
                             log_as="searching accounts failed")\
             .failure(lambda text: self.show_message(text, error=True)).run_now()  # fmt: skip
         if results is None:
@@ -258,20 +274,27 @@ class InquiryScreen(QWidget):
         self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.results_model.set_rows(results)
         if not results:
-            self.pane.clear(f"No account matches “{query}”.")
+            self.pane.clear(translate("inquiry", "No account matches “{query}”.").format(query=query))
             self.show_message(
-                f"No account matches “{query}”. Check the spelling, or try the account number, "
-                "the street or the phone number.",
+                translate(
+                    "inquiry",
+                    "No account matches “{query}”. Check the spelling, or try the account number, the street "
+                    "or the phone number.",
+                ).format(query=query),
                 error=True,
             )
             return
         limit = self._ctx.settings.search.limit
         if len(results) == 1:
-            text = f"1 account matches “{query}”."
+            text = translate("inquiry", "1 account matches “{query}”.").format(query=query)
         elif len(results) >= limit:
-            text = f"The first {len(results)} accounts matching “{query}”. Type more to narrow the search."
+            text = translate(
+                "inquiry", "The first {results} accounts matching “{query}”. Type more to narrow the search."
+            ).format(results=len(results), query=query)
         else:
-            text = f"{len(results)} accounts match “{query}”. Press ↓ to go through them."
+            text = translate("inquiry", "{results} accounts match “{query}”. Press ↓ to go through them.").format(
+                results=len(results), query=query
+            )
         self.show_message(text)
         self._select_row(0)
 
@@ -292,9 +315,11 @@ class InquiryScreen(QWidget):
         """Off when the database cannot be trusted; the reason shows in the search box."""
         self.search_field.setEnabled(enabled)
         self.search_button.setEnabled(enabled)
-        self.search_field.setPlaceholderText(PLACEHOLDER if enabled else reason or "Searching is off.")
+        self.search_field.setPlaceholderText(
+            translate("inquiry", PLACEHOLDER) if enabled else reason or translate("inquiry", "Searching is off.")
+        )
         if not enabled:
-            self.show_message(reason or "Searching is off.", error=True)
+            self.show_message(reason or translate("inquiry", "Searching is off."), error=True)
 
     # -- the account pane -----------------------------------------------------------------------
 
@@ -306,7 +331,7 @@ class InquiryScreen(QWidget):
             self.show_message(text, error=True)
 
         detail = Operation(self, lambda: account_detail(self._ctx, number),
-                           failed="The account could not be read ({exc}). Call your supervisor.",
+                           failed=translate("inquiry", "The account could not be read ({exc}). Call your supervisor."),
                            log_as="reading an account failed").failure(said).run_now()  # fmt: skip
         if detail is None:
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import show_message
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.mail_batch_tables import FAILED, ReasonDialog, items_text
 from cashdesk.ui.operations import Operation
 
@@ -44,7 +45,9 @@ class BatchActions:
             Operation(
                 self._owner,
                 lambda: balance_batch(self._owner.ctx, self._owner.operator, batch.id),
-                failed="The batch could not be balanced ({exc}). Call your supervisor.",
+                failed=translate(
+                    "mail_batch_actions", "The batch could not be balanced ({exc}). Call your supervisor."
+                ),
                 log_as="balancing the mail batch failed",
             )
             .handle(
@@ -56,11 +59,21 @@ class BatchActions:
         )
         if view is None:
             return False
-        suspects = f" Look at {items_text(len(view.suspects))} in red before posting." if view.suspects else ""
+        suspects = (
+            translate("mail_batch_actions", " Look at {items_text} in red before posting.").format(
+                items_text=items_text(len(view.suspects))
+            )
+            if view.suspects
+            else ""
+        )
         self._owner.show_batch(
             view,
-            f"Batch {view.number} balances to the tape: {items_text(view.count)}, "
-            f"{view.total.display()}.{suspects} F12 posts it.",
+            translate(
+                "mail_batch_actions",
+                "Batch {number} balances to the tape: {items_text}, {total}.{suspects} F12 posts it.",
+            ).format(
+                number=view.number, items_text=items_text(view.count), total=view.total.display(), suspects=suspects
+            ),
         )
         return True
 
@@ -71,7 +84,11 @@ class BatchActions:
         if self._owner.view is None or self._owner.side_dialog is not None or self._owner.posting:
             return
         if self._owner.view.status not in ("open", "balanced"):
-            self._owner.refuse(f"Batch {self._owner.view.number} is {self._owner.view.status}: nothing to post.")
+            self._owner.refuse(
+                translate("mail_batch_actions", "Batch {number} is {status}: nothing to post.").format(
+                    number=self._owner.view.number, status=self._owner.view.status
+                )
+            )
             return
         if not self.balance():
             return
@@ -82,12 +99,25 @@ class BatchActions:
             self._owner.posting = False
             self._owner.posted.append(result)
             receipts = result.receipts
-            span = f"{receipts[0]} to {receipts[-1]}" if len(receipts) > 1 else (receipts[0] if receipts else "none")
+            span = (
+                translate("mail_batch_actions", "{receipts} to {receipts2}").format(
+                    receipts=receipts[0], receipts2=receipts[-1]
+                )
+                if len(receipts) > 1
+                else (receipts[0] if receipts else "none")
+            )
             self._owner.show_batch(
                 result.view,
-                f"Batch {result.view.number} is posted: {items_text(len(receipts))}, "
-                f"{result.total.display()}, receipts {span}. Receipts print only on request "
-                "(Alt+R); the checks go in today's deposit.",
+                translate(
+                    "mail_batch_actions",
+                    "Batch {number} is posted: {items_text}, {total}, receipts {span}. Receipts print only on "
+                    "request (Alt+R); the checks go in today's deposit.",
+                ).format(
+                    number=result.view.number,
+                    items_text=items_text(len(receipts)),
+                    total=result.total.display(),
+                    span=span,
+                ),
             )
 
         def refused(text: str) -> None:
@@ -99,7 +129,9 @@ class BatchActions:
         Operation(
             self._owner,
             lambda: post_batch(ctx, operator, batch.id),
-            failed="Posting the batch could not be done ({exc}). Call your supervisor.",
+            failed=translate(
+                "mail_batch_actions", "Posting the batch could not be done ({exc}). Call your supervisor."
+            ),
             log_as="posting the batch failed",
         ).success(posted).failure(refused).run_in_background()
 
@@ -115,13 +147,20 @@ class BatchActions:
 
         def saved(path: Path) -> None:
             self._owner.saved_to = path
-            show_message(self._owner.batch_message, f"The proof list of batch {batch.number} is saved: {path}")
+            show_message(
+                self._owner.batch_message,
+                translate("mail_batch_actions", "The proof list of batch {number} is saved: {path}").format(
+                    number=batch.number, path=path
+                ),
+            )
 
         # A PDF: written off the GUI thread.
         Operation(
             self._owner,
             lambda: proof_list_pdf(ctx, operator, batch.id, folder),
-            failed="Saving the proof list could not be done ({exc}). Call your supervisor.",
+            failed=translate(
+                "mail_batch_actions", "Saving the proof list could not be done ({exc}). Call your supervisor."
+            ),
             log_as="saving the proof list failed",
         ).success(saved).failure(self._owner.refuse).run_in_background()
 
@@ -134,7 +173,10 @@ class BatchActions:
             return
         if not item.receipt_number:
             self._owner.refuse(
-                f"Item {item.seq} is not posted: its receipt exists once the batch posts.", self._owner.items_table
+                translate(
+                    "mail_batch_actions", "Item {seq} is not posted: its receipt exists once the batch posts."
+                ).format(seq=item.seq),
+                self._owner.items_table,
             )
             return
         folder = (
@@ -143,7 +185,7 @@ class BatchActions:
             else (self._owner.receipts if self._owner.receipts is not None else counter_extras.receipts_folder())
         )
         done = self._owner.call(
-            "the mail receipt",
+            translate("mail_batch_actions", "the mail receipt"),
             lambda: mail_receipt(self._owner.ctx, self._owner.operator, item.id, folder=folder, print_it=print_it),
             self._owner.items_table,
             none_ok=True,
@@ -151,12 +193,22 @@ class BatchActions:
         if done is FAILED:
             return
         if print_it:
-            show_message(self._owner.batch_message, f"Receipt {item.receipt_number} (item {item.seq}) is printing.")
+            show_message(
+                self._owner.batch_message,
+                translate("mail_batch_actions", "Receipt {receipt_number} (item {seq}) is printing.").format(
+                    receipt_number=item.receipt_number, seq=item.seq
+                ),
+            )
             self._kick_printer()
         else:
             assert isinstance(done, Path)
             self._owner.saved_to = done
-            show_message(self._owner.batch_message, f"Receipt {item.receipt_number} (item {item.seq}) is saved: {done}")
+            show_message(
+                self._owner.batch_message,
+                translate("mail_batch_actions", "Receipt {receipt_number} (item {seq}) is saved: {done}").format(
+                    receipt_number=item.receipt_number, seq=item.seq, done=done
+                ),
+            )
         self._owner.items_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _kick_printer(self) -> None:
@@ -176,7 +228,7 @@ class BatchActions:
             if result == QDialog.DialogCode.Accepted:
                 done(dialog)
             elif self._owner.view is not None:
-                self._owner.show_batch(self._owner.view, "Nothing was changed.")
+                self._owner.show_batch(self._owner.view, translate("mail_batch_actions", "Nothing was changed."))
 
         dialog.finished.connect(finished)
         self._owner.side_dialog = dialog
@@ -189,27 +241,36 @@ class BatchActions:
         if self._owner.view is None or self._owner.side_dialog is not None:
             return
         if self._owner.view.status not in ("open", "balanced"):
-            self._owner.refuse(f"Batch {self._owner.view.number} is {self._owner.view.status}: it cannot be rejected.")
+            self._owner.refuse(
+                translate("mail_batch_actions", "Batch {number} is {status}: it cannot be rejected.").format(
+                    number=self._owner.view.number, status=self._owner.view.status
+                )
+            )
             return
         batch = self._owner.view
         dialog = ReasonDialog(
             "rejectBatchDialog",
-            f"Reject batch {batch.number}",
-            "The batch is set aside for good: nothing of it posts. Say why.",
-            "Re&ject",
-            "For example: the tape is wrong, the checks go back",
+            translate("mail_batch_actions", "Reject batch {number}").format(number=batch.number),
+            translate("mail_batch_actions", "The batch is set aside for good: nothing of it posts. Say why."),
+            translate("mail_batch_actions", "Re&ject"),
+            translate("mail_batch_actions", "For example: the tape is wrong, the checks go back"),
             self._owner,
         )
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, ReasonDialog)
             view = self._owner.call(
-                "rejecting the batch",
+                translate("mail_batch_actions", "rejecting the batch"),
                 lambda: reject_batch(self._owner.ctx, self._owner.operator, batch.id, dialog.reason),
                 None,
             )
             if view is not None:
-                self._owner.show_batch(view, f"Batch {batch.number} is rejected: {dialog.reason}")
+                self._owner.show_batch(
+                    view,
+                    translate("mail_batch_actions", "Batch {number} is rejected: {reason}").format(
+                        number=batch.number, reason=dialog.reason
+                    ),
+                )
 
         self._open_side(dialog, done)
 
@@ -217,21 +278,33 @@ class BatchActions:
         if self._owner.view is None or self._owner.side_dialog is not None:
             return
         if self._owner.view.status != "posted":
-            self._owner.refuse(f"Batch {self._owner.view.number} is not posted: take an item out with Delete instead.")
+            self._owner.refuse(
+                translate(
+                    "mail_batch_actions", "Batch {number} is not posted: take an item out with Delete instead."
+                ).format(number=self._owner.view.number)
+            )
             return
         item = self._owner.keying.chosen_item()
         if item is None:
             return
         if item.status == "reversed":
-            self._owner.refuse(f"Item {item.seq} is already reversed.", self._owner.items_table)
+            self._owner.refuse(
+                translate("mail_batch_actions", "Item {seq} is already reversed.").format(seq=item.seq),
+                self._owner.items_table,
+            )
             return
         dialog = ReasonDialog(
             "reverseItemDialog",
-            f"Reverse item {item.seq} ({item.receipt_number})",
-            f"Account {item.account}, {item.amount.display()}: the payment comes off the account "
-            "and its receipt is void. Say why; a supervisor approves.",
-            "&Reverse…",
-            "For example: keyed to the wrong account",
+            translate("mail_batch_actions", "Reverse item {seq} ({receipt_number})").format(
+                seq=item.seq, receipt_number=item.receipt_number
+            ),
+            translate(
+                "mail_batch_actions",
+                "Account {account}, {amount}: the payment comes off the account and its receipt is void. "
+                "Say why; a supervisor approves.",
+            ).format(account=item.account, amount=item.amount.display()),
+            translate("mail_batch_actions", "&Reverse…"),
+            translate("mail_batch_actions", "For example: keyed to the wrong account"),
             self._owner,
         )
         self._open_side(dialog, lambda d: self._approve_reversal(item, d))
@@ -257,11 +330,15 @@ class BatchActions:
         assert isinstance(dialog, ApprovalDialog) and self._owner.view is not None
         approval = dialog.approval
         if approval is None:
-            self._owner.show_batch(self._owner.view, "Not reversed: a supervisor did not approve it.", error=True)
+            self._owner.show_batch(
+                self._owner.view,
+                translate("mail_batch_actions", "Not reversed: a supervisor did not approve it."),
+                error=True,
+            )
             return
         batch = self._owner.view
         view = self._owner.call(
-            "reversing the item",
+            translate("mail_batch_actions", "reversing the item"),
             lambda: reverse_item(
                 self._owner.ctx, self._owner.operator, batch.id, item.id, reason, approval_id=approval.id
             ),
@@ -270,8 +347,16 @@ class BatchActions:
         if view is not None:
             self._owner.show_batch(
                 view,
-                f"Item {item.seq} ({item.receipt_number}, {item.amount.display()}) is reversed, "
-                f"approved by {approval.approved_by}: account {item.account} owes it "
-                "again.",
+                translate(
+                    "mail_batch_actions",
+                    "Item {seq} ({receipt_number}, {amount}) is reversed, approved by {approved_by}: account "
+                    "{account} owes it again.",
+                ).format(
+                    seq=item.seq,
+                    receipt_number=item.receipt_number,
+                    amount=item.amount.display(),
+                    approved_by=approval.approved_by,
+                    account=item.account,
+                ),
             )
             self._kick_printer()

@@ -14,6 +14,7 @@ from cashdesk.domain import micr, scanline
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import show_message
 from cashdesk.ui.fields import focus_and_select
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.tender_entry import looks_like_micr
 
 if TYPE_CHECKING:
@@ -57,7 +58,11 @@ class BatchKeying:
 
     def tender_changed(self, _index: int) -> None:
         code = self._owner.tender_combo.currentData()
-        self._owner.check_caption.setText("&Check number:" if code == "check" else "S&erial number:")
+        self._owner.check_caption.setText(
+            translate("mail_batch_keying", "&Check number:")
+            if code == "check"
+            else translate("mail_batch_keying", "S&erial number:")
+        )
 
     def enter_in_scan(self) -> bool:
         from cashdesk.services.accounts import account_detail
@@ -67,7 +72,9 @@ class BatchKeying:
             return True
         text = self._owner.scan_field.text().strip()
         if not text:
-            self._owner.refuse("Scan the stub, or type the account number.", self._owner.scan_field)
+            self._owner.refuse(
+                translate("mail_batch_keying", "Scan the stub, or type the account number."), self._owner.scan_field
+            )
             return True
         self._stub = None
         self._stub_account = self._account = ""
@@ -95,22 +102,32 @@ class BatchKeying:
             self._owner.account_label.clear()
             shown = candidates[-1]
             self._owner.refuse(
-                f"No account {shown} on file. Check the number on the stub, or set the remittance aside.",
+                translate(
+                    "mail_batch_keying",
+                    "No account {shown} on file. Check the number on the stub, or set the remittance aside.",
+                ).format(shown=shown),
                 self._owner.scan_field,
             )
             return True
         account = detail.account
         self._account = account.number
-        note = f"Account {account.number} — {account.name}: balance {detail.balance.display()}"
+        note = translate("mail_batch_keying", "Account {number} — {name}: balance {balance}").format(
+            number=account.number, name=account.name, balance=detail.balance.display()
+        )
         if self._stub is not None:
             self._stub_account = account.number
             self._owner.amount_field.setText(self._stub.amount_due.plain())
-            note += f"; the stub asks {self._stub.amount_due.display()}, due {self._stub.due_date:%m/%d/%Y}"
+            note += translate("mail_batch_keying", "; the stub asks {amount_due}, due {due_date:%m/%d/%Y}").format(
+                amount_due=self._stub.amount_due.display(), due_date=self._stub.due_date
+            )
         flags = [f for f in detail.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
         if flags:
             note += "  ·  " + "  ·  ".join(flag.upper() for flag in flags)
         self._owner.account_label.setText(note)
-        show_message(self._owner.batch_message, "Enter keeps the amount; type the check's amount if it differs.")
+        show_message(
+            self._owner.batch_message,
+            translate("mail_batch_keying", "Enter keeps the amount; type the check's amount if it differs."),
+        )
         return False
 
     def enter_in_amount(self) -> bool:
@@ -122,7 +139,9 @@ class BatchKeying:
             self._owner.amount_field.setText(self._stub.amount_due.plain() if self._stub is not None else "")
             self._read_micr()
             if not self._owner.amount_field.text():
-                self._owner.refuse("The check is read: now type its amount.", self._owner.amount_field)
+                self._owner.refuse(
+                    translate("mail_batch_keying", "The check is read: now type its amount."), self._owner.amount_field
+                )
             return True
         try:
             Money.parse(self._owner.amount_field.text(), allow_zero=False)
@@ -139,9 +158,16 @@ class BatchKeying:
             return True
         if not self._owner.check_field.text().strip():
             what = (
-                "check number" if self._owner.tender_combo.currentData() == "check" else "money order's serial number"
+                translate("mail_batch_keying", "check number")
+                if self._owner.tender_combo.currentData() == "check"
+                else translate("mail_batch_keying", "money order's serial number")
             )
-            self._owner.refuse(f"Type the {what} (or run the check through the reader).", self._owner.check_field)
+            self._owner.refuse(
+                translate("mail_batch_keying", "Type the {what} (or run the check through the reader).").format(
+                    what=what
+                ),
+                self._owner.check_field,
+            )
             return True
         return False
 
@@ -157,7 +183,9 @@ class BatchKeying:
         self._owner.check_field.setText(read.check_number)
         show_message(
             self._owner.batch_message,
-            f"Read from the check: routing {read.routing}, account {read.account}, check {read.check_number}.",
+            translate(
+                "mail_batch_keying", "Read from the check: routing {routing}, account {account}, check {check_number}."
+            ).format(routing=read.routing, account=read.account, check_number=read.check_number),
         )
         focus_and_select(self._owner.payer_field)
         return True
@@ -183,7 +211,7 @@ class BatchKeying:
         account = "" if scanned else self._account
         batch = self._owner.view
         view = self._owner.call(
-            "adding the remittance",
+            translate("mail_batch_keying", "adding the remittance"),
             lambda: add_remittance(
                 self._owner.ctx,
                 self._owner.operator,
@@ -202,10 +230,16 @@ class BatchKeying:
             return
         assert view.items
         added = view.items[-1]
-        warn = f" Look at it: {added.problem}" if added.problem else ""
+        warn = (
+            translate("mail_batch_keying", " Look at it: {problem}").format(problem=added.problem)
+            if added.problem
+            else ""
+        )
         self._owner.show_batch(
             view,
-            f"Item {added.seq} added: account {added.account}, {added.amount.display()}.{warn} Scan the next stub.",
+            translate(
+                "mail_batch_keying", "Item {seq} added: account {account}, {amount}.{warn} Scan the next stub."
+            ).format(seq=added.seq, account=added.account, amount=added.amount.display(), warn=warn),
             error=bool(added.problem),
         )
         self._owner.items_table.scrollToBottom()
@@ -218,14 +252,20 @@ class BatchKeying:
             return
         if not self._owner.takes_entries:
             self._owner.refuse(
-                f"Batch {self._owner.view.number} is {self._owner.view.status}: items come out of open batches only."
-                + (" A posted item is reversed (Alt+V)." if self._owner.view.status == "posted" else ""),
+                translate(
+                    "mail_batch_keying", "Batch {number} is {status}: items come out of open batches only."
+                ).format(number=self._owner.view.number, status=self._owner.view.status)
+                + (
+                    translate("mail_batch_keying", " A posted item is reversed (Alt+V).")
+                    if self._owner.view.status == "posted"
+                    else ""
+                ),
                 self._owner.items_table,
             )
             return
         batch, row = self._owner.view, self._owner.items_table.current_row()
         view = self._owner.call(
-            "taking the item out",
+            translate("mail_batch_keying", "taking the item out"),
             lambda: remove_remittance(self._owner.ctx, self._owner.operator, batch.id, item.id),
             self._owner.items_table,
         )
@@ -233,14 +273,19 @@ class BatchKeying:
             return
         self._owner.show_batch(
             view,
-            f"Item {item.seq} taken out (account {item.account}, {item.amount.display()}). Scan "
-            "the next stub, or F9 to balance.",
+            translate(
+                "mail_batch_keying",
+                "Item {seq} taken out (account {account}, {amount}). Scan the next stub, or F9 to balance.",
+            ).format(seq=item.seq, account=item.account, amount=item.amount.display()),
         )
         self._owner.items_table.choose(min(row, len(view.items) - 1))
 
     def chosen_item(self) -> BatchItem | None:
         row = self._owner.items_table.current_row()
         if row < 0 or self._owner.view is None or row >= len(self._owner.view.items):
-            self._owner.refuse("Choose an item first: Alt+I goes to the items, ↑ ↓ chooses.", self._owner.items_table)
+            self._owner.refuse(
+                translate("mail_batch_keying", "Choose an item first: Alt+I goes to the items, ↑ ↓ chooses."),
+                self._owner.items_table,
+            )
             return None
         return self._owner.items_model.row_object(row)

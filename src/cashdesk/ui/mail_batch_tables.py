@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from cashdesk.domain.money import Money
 from cashdesk.ui.counter_extras import FormDialog
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import rows_to_choose
 from cashdesk.ui.models import Column, RowsModel, money_column
 
@@ -22,10 +23,19 @@ if TYPE_CHECKING:
 
 
 #: What a remittance can be; cash that comes by mail is taken at the counter, into a drawer.
-TENDERS = (("check", "Check"), ("money_order", "Money order"))
-_TENDER_LABELS = {**dict(TENDERS), "cash": "Cash"}
-STATUS_LABELS = {"open": "Open", "balanced": "Balanced", "posted": "Posted", "rejected": "Rejected",
-                  "entered": "Entered", "reversed": "Reversed"}  # fmt: skip
+TENDERS = (
+    ("check", QT_TRANSLATE_NOOP("mail_batch_tables", "Check")),
+    ("money_order", QT_TRANSLATE_NOOP("mail_batch_tables", "Money order")),
+)
+_TENDER_LABELS = {**dict(TENDERS), "cash": QT_TRANSLATE_NOOP("mail_batch_tables", "Cash")}
+STATUS_LABELS = {
+    "open": QT_TRANSLATE_NOOP("mail_batch_tables", "Open"),
+    "balanced": QT_TRANSLATE_NOOP("mail_batch_tables", "Balanced"),
+    "posted": QT_TRANSLATE_NOOP("mail_batch_tables", "Posted"),
+    "rejected": QT_TRANSLATE_NOOP("mail_batch_tables", "Rejected"),
+    "entered": QT_TRANSLATE_NOOP("mail_batch_tables", "Entered"),
+    "reversed": QT_TRANSLATE_NOOP("mail_batch_tables", "Reversed"),
+}
 _SUSPECT_BACKGROUND = QColor("#fde2e2")
 _SUSPECT_FOREGROUND = QColor("#8b0000")
 _REVERSED_FOREGROUND = QColor("#777777")
@@ -35,7 +45,7 @@ TAPE_STYLE = "font-weight: bold; padding: 6px;"
 
 
 def items_text(count: int) -> str:
-    return f"{count} item{'s' if count != 1 else ''}"
+    return translate("mail_batch_tables", "{count} item{value2}").format(count=count, value2="s" if count != 1 else "")
 
 
 def _signed_items(count: int) -> str:
@@ -49,15 +59,23 @@ def _signed_money(amount: Money) -> str:
 def difference_text(view: BatchView) -> str:
     """What the difference line says: "Balanced with the tape" or "Difference: −1 item, −$100.00"."""
     if view.count_difference == 0 and view.total_difference.cents == 0:
-        return "Balanced with the tape"
-    return f"Difference: {_signed_items(view.count_difference)}, {_signed_money(view.total_difference)}"
+        return translate("mail_batch_tables", "Balanced with the tape")
+    return translate("mail_batch_tables", "Difference: {signed_items}, {signed_money}").format(
+        signed_items=_signed_items(view.count_difference), signed_money=_signed_money(view.total_difference)
+    )
 
 
 def suspect_text(item: BatchItem) -> str:
     """A suspect item in words, for the list under the table."""
     name = f" ({item.account_name})" if item.account_name else ""
-    check = f", check {item.check_number}" if item.check_number else ""
-    return f"Item {item.seq}: account {item.account}{name}, {item.amount.display()}{check} — {item.problem}"
+    check = (
+        translate("mail_batch_tables", ", check {check_number}").format(check_number=item.check_number)
+        if item.check_number
+        else ""
+    )
+    return translate("mail_batch_tables", "Item {seq}: account {account}{name}, {amount}{check} — {problem}").format(
+        seq=item.seq, account=item.account, name=name, amount=item.amount.display(), check=check, problem=item.problem
+    )
 
 
 def control_text(view: BatchView) -> str:
@@ -72,15 +90,27 @@ class BatchesModel(RowsModel["BatchView"]):
     """The day's batches, oldest first."""
 
     columns = (
-        Column("Batch", lambda b: b.number, lambda b: b.number),
-        Column("Owner", lambda b: b.owner, lambda b: b.owner),
-        Column("Status", lambda b: STATUS_LABELS.get(b.status, b.status), lambda b: b.status),
-        Column("Items / tape", control_text, lambda b: b.count),
-        Column("Entered", lambda b: b.total.display(), lambda b: b.total.cents, money=True),
-        money_column("Tape total", lambda b: b.control_total),
-        Column("Difference", lambda b: "" if b.status in ("posted", "rejected") else difference_text(b)
-               .removeprefix("Difference: "), lambda b: abs(b.total_difference.cents)),
-    )  # fmt: skip
+        Column(QT_TRANSLATE_NOOP("columns", "Batch"), lambda b: b.number, lambda b: b.number),
+        Column(QT_TRANSLATE_NOOP("columns", "Owner"), lambda b: b.owner, lambda b: b.owner),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Status"),
+            lambda b: translate("mail_batch_tables", STATUS_LABELS.get(b.status, b.status)),
+            lambda b: b.status,
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "Items / tape"), control_text, lambda b: b.count),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Entered"),
+            lambda b: b.total.display(),
+            lambda b: b.total.cents,
+            money=True,
+        ),
+        money_column(QT_TRANSLATE_NOOP("columns", "Tape total"), lambda b: b.control_total),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Difference"),
+            lambda b: "" if b.status in ("posted", "rejected") else difference_text(b).removeprefix("Difference: "),
+            lambda b: abs(b.total_difference.cents),
+        ),
+    )
 
     def row_foreground(self, item: BatchView) -> QColor | None:
         if item.status == "rejected":
@@ -92,16 +122,24 @@ class ItemsModel(RowsModel["BatchItem"]):
     """A batch's remittances in the order keyed; suspects in red, reversed items grey."""
 
     columns = (
-        Column("No.", lambda i: str(i.seq), lambda i: i.seq),
-        Column("Account", lambda i: i.account, lambda i: i.account),
-        Column("Name", lambda i: i.account_name, lambda i: i.account_name),
-        money_column("Amount", lambda i: i.amount),
-        Column("Kind", lambda i: _TENDER_LABELS.get(i.tender, i.tender), lambda i: i.tender),
-        Column("Check no.", lambda i: i.check_number, lambda i: i.check_number),
-        Column("Payer", lambda i: i.payer, lambda i: i.payer),
-        Column("Status", lambda i: STATUS_LABELS.get(i.status, i.status), lambda i: i.status),
-        Column("Receipt", lambda i: i.receipt_number, lambda i: i.receipt_number),
-        Column("Look at", lambda i: i.problem, lambda i: i.problem),
+        Column(QT_TRANSLATE_NOOP("columns", "No."), lambda i: str(i.seq), lambda i: i.seq),
+        Column(QT_TRANSLATE_NOOP("columns", "Account"), lambda i: i.account, lambda i: i.account),
+        Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda i: i.account_name, lambda i: i.account_name),
+        money_column(QT_TRANSLATE_NOOP("columns", "Amount"), lambda i: i.amount),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Kind"),
+            lambda i: translate("mail_batch_tables", _TENDER_LABELS.get(i.tender, i.tender)),
+            lambda i: i.tender,
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "Check no."), lambda i: i.check_number, lambda i: i.check_number),
+        Column(QT_TRANSLATE_NOOP("columns", "Payer"), lambda i: i.payer, lambda i: i.payer),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Status"),
+            lambda i: translate("mail_batch_tables", STATUS_LABELS.get(i.status, i.status)),
+            lambda i: i.status,
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "Receipt"), lambda i: i.receipt_number, lambda i: i.receipt_number),
+        Column(QT_TRANSLATE_NOOP("columns", "Look at"), lambda i: i.problem, lambda i: i.problem),
     )
 
     def row_foreground(self, item: BatchItem) -> QColor | None:
@@ -166,12 +204,17 @@ class ReasonDialog(FormDialog):
                  parent: QWidget | None) -> None:  # fmt: skip
         super().__init__(name, title, explain, action, parent)
         self.reason = ""
-        self.reason_field = self._field(f"{name}Reason", "R&eason:", max_length=200, placeholder=placeholder)
+        self.reason_field = self._field(
+            f"{name}Reason",
+            translate("mail_batch_tables", "R&eason:"),
+            max_length=200,
+            placeholder=placeholder,
+        )
         self.reason_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def missing(self, fields: Sequence[Any]) -> tuple[str, Any] | None:
         if not self.reason_field.text().strip():
-            return "Give the reason.", self.reason_field
+            return translate("mail_batch_tables", "Give the reason."), self.reason_field
         return None
 
     def submit(self) -> None:

@@ -44,6 +44,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import explanation, named_label, side_by_side
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.mail_batch_actions import BatchActions
@@ -80,7 +81,7 @@ class MailBatchesDialog(QDialog):
                  reports: Path | None = None, receipts: Path | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("mailBatchesDialog")
-        self.setWindowTitle("Mail batches")
+        self.setWindowTitle(translate("mail_batches", "Mail batches"))
         self.ctx = ctx
         self.operator = operator
         self.reports = reports  # where proof lists are saved (None: the reports folder)
@@ -93,7 +94,7 @@ class MailBatchesDialog(QDialog):
         self.keying = BatchKeying(self)
         self.batch_actions = BatchActions(self)
         self.guard = CardNumberGuard(self)
-        self.guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
+        self.guard.refused.connect(lambda field: self.refuse(translate("fields", CARD_NUMBER_REFUSED), field))
 
         self.pages = QStackedWidget()
         self.list_page = self._build_list_page()
@@ -111,11 +112,14 @@ class MailBatchesDialog(QDialog):
     def _build_list_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("mailBatchList")
-        self.list_heading = QLabel("Mail batches")
+        self.list_heading = QLabel(translate("mail_batches", "Mail batches"))
         self.list_heading.setFont(_font(self, 1.3))
         explain = explanation(
-            "↑ ↓ choose a batch, Enter opens it. N starts a new batch with the count and total from the "
-            "adding-machine tape. Esc closes."
+            translate(
+                "mail_batches",
+                "↑ ↓ choose a batch, Enter opens it. N starts a new batch with the count and total from the "
+                "adding-machine tape. Esc closes.",
+            )
         )
         self.batches_model = BatchesModel(self)
         self.batches_table = KeyTable("mailBatches", letters="N")
@@ -127,14 +131,14 @@ class MailBatchesDialog(QDialog):
         self.new_form = QFrame()
         self.new_form.setObjectName("newBatchForm")
         self.new_form.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel("New batch: the adding-machine tape")
+        title = QLabel(translate("mail_batches", "New batch: the adding-machine tape"))
         title.setFont(_font(self, 1.1))
         self.control_count_field = self._line("controlCount", 6, align_right=True)
         self.control_total_field = self._line("controlTotal", 16, align_right=True)
         form = QFormLayout()
-        self._form_row(form, "Tape's &count of items:", self.control_count_field)
-        self._form_row(form, "Tape's &total:", self.control_total_field)
-        hint = QLabel("Enter moves on; Enter on the total opens the batch. Esc: not now.")
+        self._form_row(form, translate("mail_batches", "Tape's &count of items:"), self.control_count_field)
+        self._form_row(form, translate("mail_batches", "Tape's &total:"), self.control_total_field)
+        hint = QLabel(translate("mail_batches", "Enter moves on; Enter on the total opens the batch. Esc: not now."))
         hint.setStyleSheet("color: #555555;")
         box = QVBoxLayout(self.new_form)
         box.addWidget(title)
@@ -145,11 +149,11 @@ class MailBatchesDialog(QDialog):
         self._new_chain.on_enter(self.control_count_field, self._enter_in_control_count)
 
         self.list_message = message_label("mailBatchesMessage")
-        self.new_button = QPushButton("&New batch (N)")
+        self.new_button = QPushButton(translate("mail_batches", "&New batch (N)"))
         self.new_button.setObjectName("newBatchButton")
         self.new_button.setAutoDefault(False)
         self.new_button.clicked.connect(self.start_new_batch)
-        close = QPushButton("Close (Esc)")
+        close = QPushButton(translate("mail_batches", "Close (Esc)"))
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         buttons = side_by_side(self.new_button, right=[close])
@@ -190,10 +194,19 @@ class MailBatchesDialog(QDialog):
             message, error = said[0], True
         self.batches_model.set_rows(batches)
         day = batches[0].business_date if batches else None
-        self.list_heading.setText(f"Mail batches — business day {date_text(day)}" if day else "Mail batches")
+        self.list_heading.setText(
+            translate("mail_batches", "Mail batches — business day {date_text}").format(date_text=date_text(day))
+            if day
+            else translate("mail_batches", "Mail batches")
+        )
         if not message:
-            message = (f"{len(batches)} batch{'es' if len(batches) != 1 else ''} today." if batches else
-                       "No mail batches yet today. Press N to start one from the tape.")  # fmt: skip
+            message = (
+                translate("mail_batches", "{batches} batch{value2} today.").format(
+                    batches=len(batches), value2="es" if len(batches) != 1 else ""
+                )
+                if batches
+                else translate("mail_batches", "No mail batches yet today. Press N to start one from the tape.")
+            )
         show_message(self.list_message, message, error=error)
         row = next((i for i, b in enumerate(batches) if b.id == choose), len(batches) - 1)
         self.batches_table.choose(row)
@@ -203,7 +216,10 @@ class MailBatchesDialog(QDialog):
         self.control_count_field.clear()
         self.control_total_field.clear()
         self.new_form.show()
-        show_message(self.list_message, "Type the tape's count of items, Enter, then its total, Enter.")
+        show_message(
+            self.list_message,
+            translate("mail_batches", "Type the tape's count of items, Enter, then its total, Enter."),
+        )
         focus_and_select(self.control_count_field)
 
     def _enter_in_control_count(self) -> bool:
@@ -211,7 +227,10 @@ class MailBatchesDialog(QDialog):
             return True
         text = self.control_count_field.text().strip()
         if not text.isdigit() or int(text) < 1:
-            self.refuse("Type how many items the tape counts, as a whole number (like 25).", self.control_count_field)
+            self.refuse(
+                translate("mail_batches", "Type how many items the tape counts, as a whole number (like 25)."),
+                self.control_count_field,
+            )
             return True
         return False
 
@@ -225,13 +244,15 @@ class MailBatchesDialog(QDialog):
         except MoneyError as exc:
             self.refuse(str(exc), self.control_total_field)
             return
-        view = self.call("opening the batch", lambda: open_batch(
+        view = self.call(translate("mail_batches", "opening the batch"), lambda: open_batch(
             self.ctx, self.operator, control_count=int(self.control_count_field.text()), control_total=total),
             self.control_count_field)  # fmt: skip
         if view is None:
             return
         self.new_form.hide()
-        self.show_batch(view, f"Batch {view.number} is open: scan the first stub.")
+        self.show_batch(
+            view, translate("mail_batches", "Batch {number} is open: scan the first stub.").format(number=view.number)
+        )
 
     def open_chosen(self) -> None:
         from cashdesk.services.mail_batches import batch_view
@@ -241,8 +262,11 @@ class MailBatchesDialog(QDialog):
             self.start_new_batch()
             return
         chosen = self.batches_model.row_object(row)
-        view = self.call("opening the batch", lambda: batch_view(self.ctx, self.operator, chosen.id),
-                          self.batches_table)  # fmt: skip
+        view = self.call(
+            translate("mail_batches", "opening the batch"),
+            lambda: batch_view(self.ctx, self.operator, chosen.id),
+            self.batches_table,
+        )
         if view is not None:
             self.show_batch(view)
 
@@ -260,7 +284,9 @@ class MailBatchesDialog(QDialog):
         self.items_table = KeyTable("batchItems")
         self.items_table.setModel(self.items_model)
         self.items_table.delete_pressed.connect(self.keying.remove_chosen)
-        items_caption = QLabel("&Items (Delete takes the chosen one out while the batch is open):")
+        items_caption = QLabel(
+            translate("mail_batches", "&Items (Delete takes the chosen one out while the batch is open):")
+        )
         items_caption.setBuddy(self.items_table)
         self.suspects_label = named_label("batchSuspects")
         self.suspects_label.setStyleSheet("color: #8b0000; font-weight: bold;")
@@ -301,14 +327,18 @@ class MailBatchesDialog(QDialog):
         entry.setObjectName("remittanceEntry")
         entry.setFrameShape(QFrame.Shape.StyledPanel)
         self.scan_field = self._line("remittanceScan", 40)
-        self.scan_field.setPlaceholderText("Scan the stub, or type the account number")
+        self.scan_field.setPlaceholderText(translate("mail_batches", "Scan the stub, or type the account number"))
         self.scan_field.setFont(_font(self, 1.2, bold=False))
         self.amount_field = self._line("remittanceAmount", 20, align_right=True)
         self.amount_field.setFont(_font(self, 1.2, bold=False))
         self.check_field = self._line("remittanceCheck", 64)
-        self.check_field.setPlaceholderText("The check number, or run the check through the reader")
+        self.check_field.setPlaceholderText(
+            translate("mail_batches", "The check number, or run the check through the reader")
+        )
         self.payer_field = self._line("remittancePayer", 120)
-        self.payer_field.setPlaceholderText("As printed on the check (empty: the account's name)")
+        self.payer_field.setPlaceholderText(
+            translate("mail_batches", "As printed on the check (empty: the account's name)")
+        )
         self.tender_combo = QComboBox()
         self.tender_combo.setObjectName("remittanceKind")
         for code, name in TENDERS:
@@ -318,14 +348,19 @@ class MailBatchesDialog(QDialog):
         self.account_label.setWordWrap(True)
         self.account_label.setStyleSheet("color: #1f4e79; font-weight: bold;")
         form = QFormLayout()
-        self._form_row(form, "&Scan or account:", self.scan_field)
+        self._form_row(form, translate("mail_batches", "&Scan or account:"), self.scan_field)
         form.addRow("", self.account_label)
-        self._form_row(form, "A&mount:", self.amount_field)
-        self.check_caption = self._form_row(form, "&Check number:", self.check_field)
-        self._form_row(form, "Pa&yer:", self.payer_field)
-        self._form_row(form, "Kind (Alt+&T):", self.tender_combo)
-        entry_hint = QLabel("Enter moves on: stub or account, amount, check number (or the reader's MICR line), "
-                            "payer; Enter on the payer adds the remittance.")  # fmt: skip
+        self._form_row(form, translate("mail_batches", "A&mount:"), self.amount_field)
+        self.check_caption = self._form_row(form, translate("mail_batches", "&Check number:"), self.check_field)
+        self._form_row(form, translate("mail_batches", "Pa&yer:"), self.payer_field)
+        self._form_row(form, translate("mail_batches", "Kind (Alt+&T):"), self.tender_combo)
+        entry_hint = QLabel(
+            translate(
+                "mail_batches",
+                "Enter moves on: stub or account, amount, check number (or the reader's MICR line), "
+                "payer; Enter on the payer adds the remittance.",
+            )
+        )
         entry_hint.setWordWrap(True)
         entry_hint.setStyleSheet("color: #555555;")
         box = QVBoxLayout(entry)
@@ -346,18 +381,30 @@ class MailBatchesDialog(QDialog):
 
     def _build_batch_buttons(self, page: QWidget) -> QLayout:
         """What is done with the batch (F9 and F12 while the page shows), and back to the list."""
-        self.balance_button = self._button("balanceBatch", "Balance (F9)", self.batch_actions.balance)
-        self.post_button = self._button("postBatch", "Post (F12)", self.batch_actions.post)
-        self.proof_button = self._button("proofList", "Proof &list (PDF)", self.batch_actions.proof_list)
+        self.balance_button = self._button(
+            "balanceBatch", translate("mail_batches", "Balance (F9)"), self.batch_actions.balance
+        )
+        self.post_button = self._button("postBatch", translate("mail_batches", "Post (F12)"), self.batch_actions.post)
+        self.proof_button = self._button(
+            "proofList", translate("mail_batches", "Proof &list (PDF)"), self.batch_actions.proof_list
+        )
         self.print_receipt_button = self._button(
-            "printMailReceipt", "&Receipt: print", lambda: self.batch_actions.receipt(True)
+            "printMailReceipt", translate("mail_batches", "&Receipt: print"), lambda: self.batch_actions.receipt(True)
         )
         self.pdf_receipt_button = self._button(
-            "pdfMailReceipt", "Receipt as P&DF", lambda: self.batch_actions.receipt(False)
+            "pdfMailReceipt", translate("mail_batches", "Receipt as P&DF"), lambda: self.batch_actions.receipt(False)
         )
-        self.reject_button = self._button("rejectBatch", "Re&ject batch…", self.batch_actions.ask_reject)
-        self.reverse_button = self._button("reverseItem", "Re&verse item…", self.batch_actions.ask_reverse)
-        back = self._button("backToBatches", "Back to the list (Esc)", lambda: self.show_list(choose=self._batch_id()))
+        self.reject_button = self._button(
+            "rejectBatch", translate("mail_batches", "Re&ject batch…"), self.batch_actions.ask_reject
+        )
+        self.reverse_button = self._button(
+            "reverseItem", translate("mail_batches", "Re&verse item…"), self.batch_actions.ask_reverse
+        )
+        back = self._button(
+            "backToBatches",
+            translate("mail_batches", "Back to the list (Esc)"),
+            lambda: self.show_list(choose=self._batch_id()),
+        )
         buttons = side_by_side(
             self.balance_button, self.post_button, self.proof_button, self.print_receipt_button,
             self.pdf_receipt_button, self.reject_button, self.reverse_button, right=[back],
@@ -389,11 +436,23 @@ class MailBatchesDialog(QDialog):
         """The batch on screen: its figures against the tape, its items; the cursor where work goes on."""
         self.view = view
         self.pages.setCurrentWidget(self.batch_page)
-        status = STATUS_LABELS.get(view.status, view.status)
-        source = f", from {view.source_file}" if view.source_file else ""
-        extra = f" — rejected: {view.reject_reason}" if view.status == "rejected" and view.reject_reason else ""
-        self.batch_heading.setText(f"Batch {view.number} — {view.owner} — {status}{source}{extra}")
-        self.setWindowTitle(f"Mail batch {view.number}")
+        status = translate("mail_batch_tables", STATUS_LABELS.get(view.status, view.status))
+        source = (
+            translate("mail_batches", ", from {source_file}").format(source_file=view.source_file)
+            if view.source_file
+            else ""
+        )
+        extra = (
+            translate("mail_batches", " — rejected: {reject_reason}").format(reject_reason=view.reject_reason)
+            if view.status == "rejected" and view.reject_reason
+            else ""
+        )
+        self.batch_heading.setText(
+            translate("mail_batches", "Batch {number} — {owner} — {status}{source}{extra}").format(
+                number=view.number, owner=view.owner, status=status, source=source, extra=extra
+            )
+        )
+        self.setWindowTitle(translate("mail_batches", "Mail batch {number}").format(number=view.number))
         self._show_figures(view)
         keep = self.items_table.current_row()
         self.items_model.set_rows(view.items)
@@ -418,8 +477,16 @@ class MailBatchesDialog(QDialog):
             self.items_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_figures(self, view: BatchView) -> None:
-        self.tape_label.setText(f"Tape: {items_text(view.control_count)}, {view.control_total.display()}")
-        self.entered_label.setText(f"Entered: {items_text(view.count)}, {view.total.display()}")
+        self.tape_label.setText(
+            translate("mail_batches", "Tape: {items_text}, {control_total}").format(
+                items_text=items_text(view.control_count), control_total=view.control_total.display()
+            )
+        )
+        self.entered_label.setText(
+            translate("mail_batches", "Entered: {items_text}, {total}").format(
+                items_text=items_text(view.count), total=view.total.display()
+            )
+        )
         self.difference_label.setText(difference_text(view))
         even = view.count_difference == 0 and view.total_difference.cents == 0
         self.difference_label.setStyleSheet(EVEN_STYLE if even else OFF_STYLE)
@@ -429,14 +496,19 @@ class MailBatchesDialog(QDialog):
     def _next_step(view: BatchView) -> str:
         if view.status == "open":
             if view.count_difference == 0 and view.total_difference.cents == 0 and view.count:
-                return "The entries add up to the tape: F9 balances the batch, F12 posts it."
-            return "Scan the next stub (or type the account)."
+                return translate("mail_batches", "The entries add up to the tape: F9 balances the batch, F12 posts it.")
+            return translate("mail_batches", "Scan the next stub (or type the account).")
         if view.status == "balanced":
-            return "The batch balances to the tape: F12 posts it. Alt+L saves its proof list."
+            return translate(
+                "mail_batches", "The batch balances to the tape: F12 posts it. Alt+L saves its proof list."
+            )
         if view.status == "posted":
-            return ("Posted. Choose an item: Alt+R prints its receipt, Alt+D saves it as a PDF; Alt+V reverses it "
-                    "(a supervisor approves).")  # fmt: skip
-        return "This batch was rejected: nothing of it posted."
+            return translate(
+                "mail_batches",
+                "Posted. Choose an item: Alt+R prints its receipt, Alt+D saves it as a PDF; Alt+V reverses it "
+                "(a supervisor approves).",
+            )
+        return translate("mail_batches", "This batch was rejected: nothing of it posted.")
 
     # -- keying a remittance ------------------------------------------------------------------------
 
@@ -452,7 +524,7 @@ class MailBatchesDialog(QDialog):
         if event.key() == Qt.Key.Key_Escape and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             event.accept()
             if self.pages.currentWidget() is self.batch_page:
-                self.setWindowTitle("Mail batches")
+                self.setWindowTitle(translate("mail_batches", "Mail batches"))
                 self.show_list(choose=self._batch_id())
             elif self.new_form.isVisible():
                 self.new_form.hide()
@@ -470,7 +542,9 @@ class MailBatchesDialog(QDialog):
 
     def call(self, what: str, call: Callable[[], Any], field: QWidget | None, *, none_ok: bool = False) -> Any:
         """The service's answer; a refusal (or a failure) is said here and gives None (`FAILED` if none_ok)."""
-        failed = f"{what[:1].upper()}{what[1:]} could not be done ({{exc}}). Call your supervisor."
+        failed = translate("mail_batches", "{what}{what2} could not be done ({{exc}}). Call your supervisor.").format(
+            what=what[:1].upper(), what2=what[1:]
+        )
         operation = Operation(self, call, failed=failed, log_as=f"{what} failed")
         result = operation.failure(lambda text: self.refuse(text, field)).run_now()
         return FAILED if operation.failed and none_ok else result

@@ -36,6 +36,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
@@ -54,14 +55,18 @@ class MailLogModel(RowsModel["MailLogEntry"]):
     def __init__(self, zone: dt.tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("No.", lambda e: str(e.id), lambda e: e.id),
-            Column("Time", lambda e: e.logged_at.astimezone(zone).strftime("%I:%M %p"), lambda e: e.logged_at),
-            Column("Type", lambda e: e.doc_type, lambda e: e.doc_type),
-            Column("From", lambda e: e.sender, lambda e: e.sender),
-            Column("Reference", lambda e: e.reference, lambda e: e.reference),
-            Column("Routed to", lambda e: e.routed_to, lambda e: e.routed_to),
-            Column("Notes", lambda e: e.notes, lambda e: e.notes),
-            Column("Logged by", lambda e: e.logged_by, lambda e: e.logged_by),
+            Column(translate("mail_log", "No."), lambda e: str(e.id), lambda e: e.id),
+            Column(
+                translate("mail_log", "Time"),
+                lambda e: e.logged_at.astimezone(zone).strftime("%I:%M %p"),
+                lambda e: e.logged_at,
+            ),
+            Column(translate("mail_log", "Type"), lambda e: e.doc_type, lambda e: e.doc_type),
+            Column(translate("mail_log", "From"), lambda e: e.sender, lambda e: e.sender),
+            Column(translate("mail_log", "Reference"), lambda e: e.reference, lambda e: e.reference),
+            Column(translate("mail_log", "Routed to"), lambda e: e.routed_to, lambda e: e.routed_to),
+            Column(translate("mail_log", "Notes"), lambda e: e.notes, lambda e: e.notes),
+            Column(translate("mail_log", "Logged by"), lambda e: e.logged_by, lambda e: e.logged_by),
         )
 
 
@@ -72,16 +77,20 @@ class MailLogDialog(OperatorDialog):
                  folder: Path | None = None) -> None:  # fmt: skip
         from cashdesk.services.mail_log import DOCUMENT_TYPES, divisions
 
-        super().__init__(ctx, operator, "mailLogDialog", "Mail log", parent)
+        super().__init__(ctx, operator, "mailLogDialog", translate("mail_log", "Mail log"), parent)
         self._folder = folder
         self.logged: list[MailLogEntry] = []
         self.saved_to: Path | None = None
 
-        title = heading(self, "Mail log — documents that are not payments")
+        title = heading(self, translate("mail_log", "Mail log — documents that are not payments"))
         explain = explanation(
-            "Court documents, applications, correspondence: type what it is, who sent it, its reference, the "
-            "division it goes to and any notes. Enter moves on; Enter on the notes logs it and starts the next one. "
-            "Alt+D changes the date received; Alt+P saves the day's log as a PDF to print; Esc closes."
+            translate(
+                "mail_log",
+                "Court documents, applications, correspondence: type what it is, who sent it, its reference, the "
+                "division it goes to and any notes. Enter moves on; Enter on the notes logs it and starts the next "
+                "one. "
+                "Alt+D changes the date received; Alt+P saves the day's log as a PDF to print; Esc closes.",
+            )
         )
 
         form = self._build_form(divisions(ctx), DOCUMENT_TYPES)
@@ -109,26 +118,40 @@ class MailLogDialog(OperatorDialog):
     def _build_form(self, divisions: Sequence[str], document_types: Sequence[str]) -> QFormLayout:
         """The entry's fields, in the order Enter goes through them."""
         self.date_field = self._line("mailLogDate", 10, date_text(self._ctx.today()))
-        self.type_field = self._line("mailLogType", 30, placeholder="Court document, application, correspondence…")
+        self.type_field = self._line(
+            "mailLogType", 30, placeholder=translate("mail_log", "Court document, application, correspondence…")
+        )
         self.type_field.setCompleter(self._completer(document_types))
-        self.sender_field = self._line("mailLogFrom", 120, placeholder="A person, a business, a court")
-        self.reference_field = self._line("mailLogReference", 60, placeholder="Case, account or application number")
+        self.sender_field = self._line(
+            "mailLogFrom", 120, placeholder=translate("mail_log", "A person, a business, a court")
+        )
+        self.reference_field = self._line(
+            "mailLogReference", 60, placeholder=translate("mail_log", "Case, account or application number")
+        )
         self._divisions = divisions
-        self.division_field = self._line("mailLogDivision", 60, placeholder="Type the first letters of the division")
+        self.division_field = self._line(
+            "mailLogDivision", 60, placeholder=translate("mail_log", "Type the first letters of the division")
+        )
         self.division_field.setCompleter(self._completer(self._divisions))
         self.notes_field = self._line("mailLogNotes", 300)
 
         form = QFormLayout()
-        add_rows(form, ("&Date received:", self.date_field), ("&Type:", self.type_field),
-                 ("&From:", self.sender_field), ("&Reference:", self.reference_field),
-                 ("Routed t&o:", self.division_field), ("&Notes:", self.notes_field))  # fmt: skip
+        add_rows(
+            form,
+            (translate("mail_log", "&Date received:"), self.date_field),
+            (translate("mail_log", "&Type:"), self.type_field),
+            (translate("mail_log", "&From:"), self.sender_field),
+            (translate("mail_log", "&Reference:"), self.reference_field),
+            (translate("mail_log", "Routed t&o:"), self.division_field),
+            (translate("mail_log", "&Notes:"), self.notes_field),
+        )
         return form
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.log_button = QPushButton("&Log it")
+        self.log_button = QPushButton(translate("mail_log", "&Log it"))
         self.log_button.setObjectName("mailLogAdd")
-        self.pdf_button = QPushButton("&Print the day's log (PDF)")
+        self.pdf_button = QPushButton(translate("mail_log", "&Print the day's log (PDF)"))
         self.pdf_button.setObjectName("mailLogPdf")
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         for button in (self.log_button, self.pdf_button, close):
@@ -147,16 +170,22 @@ class MailLogDialog(OperatorDialog):
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.date_field, self.type_field, self.sender_field, self.reference_field,
                           self.division_field, self.notes_field)  # fmt: skip
-        self._guard.refused.connect(lambda field: self.refuse(CARD_NUMBER_REFUSED, field))
+        self._guard.refused.connect(lambda field: self.refuse(translate("fields", CARD_NUMBER_REFUSED), field))
         self._entry_fields = [self.type_field, self.sender_field, self.reference_field, self.division_field,
                               self.notes_field]  # fmt: skip
         for first, second in zip([self.date_field, *self._entry_fields], self._entry_fields, strict=False):
             QWidget.setTabOrder(first, second)
         self._chain = EnterChain([self.date_field, *self._entry_fields], self.submit, self)
         self._chain.on_enter(self.date_field, self._enter_in_date)
-        self._chain.on_enter(self.type_field, lambda: self._required(self.type_field, "Type what the document is "
-                                                                     "(court document, application, …)."))  # fmt: skip
-        self._chain.on_enter(self.sender_field, lambda: self._required(self.sender_field, "Type who sent it."))
+        self._chain.on_enter(
+            self.type_field,
+            lambda: self._required(
+                self.type_field, translate("mail_log", "Type what the document is (court document, application, …).")
+            ),
+        )
+        self._chain.on_enter(
+            self.sender_field, lambda: self._required(self.sender_field, translate("mail_log", "Type who sent it."))
+        )
         self._chain.on_enter(self.division_field, self._enter_in_division)
 
     def _completer(self, words: Sequence[str]) -> QCompleter:
@@ -203,8 +232,12 @@ class MailLogDialog(OperatorDialog):
     def _enter_in_division(self) -> bool:
         division = self.division()
         if division is None:
-            self.refuse(f"Choose the division it goes to: {', '.join(self._divisions)}. Type its first letters.",
-                        self.division_field)  # fmt: skip
+            self.refuse(
+                translate("mail_log", "Choose the division it goes to: {join}. Type its first letters.").format(
+                    join=", ".join(self._divisions)
+                ),
+                self.division_field,
+            )
             return True
         self.division_field.setText(division)
         return False
@@ -220,8 +253,8 @@ class MailLogDialog(OperatorDialog):
         if self._enter_in_date():
             return
         steps: tuple[Callable[[], bool], ...] = (
-            lambda: self._required(self.type_field, "Type what the document is."),
-            lambda: self._required(self.sender_field, "Type who sent it."),
+            lambda: self._required(self.type_field, translate("mail_log", "Type what the document is.")),
+            lambda: self._required(self.sender_field, translate("mail_log", "Type who sent it.")),
             self._enter_in_division,
         )
         for step in steps:
@@ -238,11 +271,21 @@ class MailLogDialog(OperatorDialog):
             return
         except Exception as exc:  # the database failed: nothing was logged
             log.exception("logging the mail failed")
-            self.refuse(f"The document could not be logged ({exc}). Call your supervisor.", self.type_field)
+            self.refuse(
+                translate("mail_log", "The document could not be logged ({exc}). Call your supervisor.").format(
+                    exc=exc
+                ),
+                self.type_field,
+            )
             return
         self.logged.append(entry)
-        show_message(self.message_label, f"Logged no. {entry.id}: {entry.doc_type} from {entry.sender}, routed to "
-                                         f"{entry.routed_to}. Next document: type what it is.")  # fmt: skip
+        show_message(
+            self.message_label,
+            translate(
+                "mail_log",
+                "Logged no. {id}: {doc_type} from {sender}, routed to {routed_to}. Next document: type what it is.",
+            ).format(id=entry.id, doc_type=entry.doc_type, sender=entry.sender, routed_to=entry.routed_to),
+        )
         for field in (self.type_field, self.sender_field, self.reference_field, self.notes_field):
             field.clear()
         self.division_field.clear()
@@ -253,7 +296,7 @@ class MailLogDialog(OperatorDialog):
         from cashdesk.services.mail_log import entries_for
 
         # A help, not a gate: logging still works. A refusal is said in the same sentence.
-        failed = "The day's log could not be read ({exc})."
+        failed = translate("mail_log", "The day's log could not be read ({exc}).")
         entries = Operation(self, lambda: entries_for(self._ctx, self._operator, self._day), failed=failed,
                             log_as="reading the mail log failed")\
             .refused(lambda text: show_message(self.message_label, failed.format(exc=text), error=True))\
@@ -262,8 +305,11 @@ class MailLogDialog(OperatorDialog):
             return
         self.model.set_rows(entries)
         count = len(entries)
-        self.day_label.setText(f"{count} document{'s' if count != 1 else ''} logged as received on "
-                               f"{date_text(self._day)}")  # fmt: skip
+        self.day_label.setText(
+            translate("mail_log", "{count} document{value2} logged as received on {date_text}").format(
+                count=count, value2="s" if count != 1 else "", date_text=date_text(self._day)
+            )
+        )
         if count:
             self.table.scrollToBottom()
 
@@ -280,12 +326,17 @@ class MailLogDialog(OperatorDialog):
 
         def saved(path: Path) -> None:
             self.saved_to = path
-            show_message(self.message_label, f"The mail log of {date_text(day)} is saved: {path}. Print it and keep "
-                                             "it with the day's papers.")  # fmt: skip
+            show_message(
+                self.message_label,
+                translate(
+                    "mail_log",
+                    "The mail log of {date_text} is saved: {path}. Print it and keep it with the day's papers.",
+                ).format(date_text=date_text(day), path=path),
+            )
             focus_and_select(self.type_field)
 
         Operation(self, lambda: daily_log_pdf(ctx, operator, day, folder),
-                  failed="The day's log could not be saved ({exc}). Call your supervisor.",
+                  failed=translate("mail_log", "The day's log could not be saved ({exc}). Call your supervisor."),
                   log_as="saving the mail log PDF failed")\
             .success(saved).failure(self.refuse).run_in_background()  # fmt: skip
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.security import Permission
+from cashdesk.ui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language, translate
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.office_sender import OfficeBanner, OfficeSender
 from cashdesk.ui.operations import Operation, wait_for_operations
@@ -59,7 +60,9 @@ log = logging.getLogger(__name__)
 #: the database layer they load does not hold back the sign-in screen (docs/performance.md).
 BACKGROUND_DELAY_MS = 200
 
-NO_DRAWER = "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
+NO_DRAWER = QT_TRANSLATE_NOOP(
+    "main_window", "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
+)
 
 LOCK_KEY = "Ctrl+L"
 SIGN_OUT_KEY = "Ctrl+Shift+Q"
@@ -82,6 +85,9 @@ SERVICE_ORDERS_KEY = "Ctrl+Shift+W"  # ui.service_orders
 STATEMENT_KEY = "Ctrl+Shift+H"  # ui.statement: the account shown, its history as a statement
 ARRANGEMENTS_KEY = "Ctrl+Shift+I"  # ui.arrangements: installments
 DELINQUENCY_KEY = "Ctrl+Shift+K"  # ui.delinquency: the delinquency run (collections)
+
+#: How long the status bar says where the language choice went.
+LANGUAGE_MESSAGE_MS = 20_000
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -224,6 +230,7 @@ class MainWindow(QMainWindow):
         self._build_station_menus()
         self._build_counter_menu()
         self._build_mail_menu()
+        self._build_language_menu()
         self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
                               self.audit_action, self.returned_check_action, self.close_day_action,
                               self.delinquency_action,
@@ -237,58 +244,135 @@ class MainWindow(QMainWindow):
     def _build_station_menus(self) -> None:
         """The Station menu (password, PDF copy, lock, sign out) and the Supervisor menu."""
         dialogs, station_lock = self.dialogs, self.station_lock
-        self.change_password_action = self._action("&Change my password…", "", dialogs.change_password)
-        self.lock_action = self._action("&Lock the station", LOCK_KEY, lambda: station_lock.lock(idle=False))
-        self.sign_out_action = self._action("Sign &out", SIGN_OUT_KEY, station_lock.sign_out)
-        self.pdf_copy_action = self._action("Save a &PDF copy of a receipt…", PDF_COPY_KEY,
+        self.change_password_action = self._action(
+            translate("main_window", "&Change my password…"), "", dialogs.change_password
+        )
+        self.lock_action = self._action(
+            translate("main_window", "&Lock the station"), LOCK_KEY, lambda: station_lock.lock(idle=False)
+        )
+        self.sign_out_action = self._action(translate("main_window", "Sign &out"), SIGN_OUT_KEY, station_lock.sign_out)
+        self.pdf_copy_action = self._action(translate("main_window", "Save a &PDF copy of a receipt…"), PDF_COPY_KEY,
                                             dialogs.open_pdf_copy_dialog)  # fmt: skip
-        self._menu("&Station", "stationMenu", (self.change_password_action, self.pdf_copy_action, self.lock_action,
-                                               self.sign_out_action), separator_before=self.lock_action)  # fmt: skip
+        self._menu(
+            translate("main_window", "&Station"),
+            "stationMenu",
+            (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action),
+            separator_before=self.lock_action,
+        )
 
-        self.audit_action = self._action("&Audit trail…", AUDIT_KEY, dialogs.open_audit_viewer)
-        self.returned_check_action = self._action("Returned check (&NSF)…", RETURNED_CHECK_KEY,
-                                                  dialogs.open_returned_check_dialog)  # fmt: skip
-        self.close_day_action = self._action("&Close the day and export the deposit…", CLOSE_DAY_KEY,
-                                             dialogs.open_day_close_dialog)  # fmt: skip
-        self.find_payment_action = self._action("&Find a payment…", FIND_PAYMENT_KEY, dialogs.open_find_payment)
-        self.reports_action = self._action("&Reports…", REPORTS_KEY, dialogs.open_reports)
-        self.delinquency_action = self._action("&Delinquency run…", DELINQUENCY_KEY, dialogs.open_delinquency_run)
+        self.audit_action = self._action(
+            translate("main_window", "&Audit trail…"), AUDIT_KEY, dialogs.open_audit_viewer
+        )
+        self.returned_check_action = self._action(
+            translate("main_window", "Returned check (&NSF)…"), RETURNED_CHECK_KEY, dialogs.open_returned_check_dialog
+        )
+        self.close_day_action = self._action(
+            translate("main_window", "&Close the day and export the deposit…"),
+            CLOSE_DAY_KEY,
+            dialogs.open_day_close_dialog,
+        )
+        self.find_payment_action = self._action(
+            translate("main_window", "&Find a payment…"), FIND_PAYMENT_KEY, dialogs.open_find_payment
+        )
+        self.reports_action = self._action(translate("main_window", "&Reports…"), REPORTS_KEY, dialogs.open_reports)
+        self.delinquency_action = self._action(
+            translate("main_window", "&Delinquency run…"), DELINQUENCY_KEY, dialogs.open_delinquency_run
+        )
         supervisor_actions = (self.audit_action, self.reports_action, self.returned_check_action,
                               self.delinquency_action, self.close_day_action)  # fmt: skip
-        self.supervisor_menu = self._menu("Super&visor", "supervisorMenu", supervisor_actions)
+        self.supervisor_menu = self._menu(translate("main_window", "Super&visor"), "supervisorMenu", supervisor_actions)
 
     def _build_counter_menu(self) -> None:
         self.open_drawer_action = self._action(
-            "&Open my drawer (count the float)…", OPEN_DRAWER_KEY, self.ask_for_float
+            translate("main_window", "&Open my drawer (count the float)…"), OPEN_DRAWER_KEY, self.ask_for_float
         )
-        self.reprint_action = self._action("&Reprint the last receipt", REPRINT_KEY,
+        self.reprint_action = self._action(translate("main_window", "&Reprint the last receipt"), REPRINT_KEY,
                                            lambda: self.counter.undo.reprint_last())  # fmt: skip
-        self.void_action = self._action("&Void a receipt…", VOID_KEY, self.dialogs.open_void_dialog)
-        self.retry_print_action = self._action("Retry &printing", RETRY_PRINT_KEY, self.banners.retry_printing)
-        self.no_sale_action = self._action("&No sale (open drawer)…", NO_SALE_KEY, self.dialogs.open_no_sale_dialog)
-        self.answers_action = self._action("&Answers and referrals…", ANSWERS_KEY, self.dialogs.open_answers)
-        self.supplies_action = self._action("S&upplies and forms…", SUPPLIES_KEY, self.dialogs.open_supplies)
-        self.service_orders_action = self._action("&Service orders…", SERVICE_ORDERS_KEY,
+        self.void_action = self._action(
+            translate("main_window", "&Void a receipt…"), VOID_KEY, self.dialogs.open_void_dialog
+        )
+        self.retry_print_action = self._action(
+            translate("main_window", "Retry &printing"), RETRY_PRINT_KEY, self.banners.retry_printing
+        )
+        self.no_sale_action = self._action(
+            translate("main_window", "&No sale (open drawer)…"), NO_SALE_KEY, self.dialogs.open_no_sale_dialog
+        )
+        self.answers_action = self._action(
+            translate("main_window", "&Answers and referrals…"), ANSWERS_KEY, self.dialogs.open_answers
+        )
+        self.supplies_action = self._action(
+            translate("main_window", "S&upplies and forms…"), SUPPLIES_KEY, self.dialogs.open_supplies
+        )
+        self.service_orders_action = self._action(translate("main_window", "&Service orders…"), SERVICE_ORDERS_KEY,
                                                   self.dialogs.open_service_orders)  # fmt: skip
-        self.statement_action = self._action("Account s&tatement…", STATEMENT_KEY, self.dialogs.open_statement)
-        self.arrangements_action = self._action("Pay&ment arrangements…", ARRANGEMENTS_KEY,
+        self.statement_action = self._action(
+            translate("main_window", "Account s&tatement…"), STATEMENT_KEY, self.dialogs.open_statement
+        )
+        self.arrangements_action = self._action(translate("main_window", "Pay&ment arrangements…"), ARRANGEMENTS_KEY,
                                                 self.dialogs.open_arrangements)  # fmt: skip
         self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
                                  self.no_sale_action, self.service_orders_action, self.arrangements_action,
                                  self.find_payment_action, self.statement_action,
                                  self.retry_print_action, self.answers_action, self.supplies_action)  # fmt: skip
-        self.counter_menu = self._menu("C&ounter", "counterMenu", self._counter_actions,
+        self.counter_menu = self._menu(translate("main_window", "C&ounter"), "counterMenu", self._counter_actions,
                                        separator_before=self.retry_print_action)  # fmt: skip
 
     def _build_mail_menu(self) -> None:
         dialogs = self.dialogs
-        self.mail_batches_action = self._action("Mail &batches…", MAIL_BATCHES_KEY, dialogs.open_mail_batches)
-        self.mail_log_action = self._action("Mail &log…", MAIL_LOG_KEY, dialogs.open_mail_log)
-        self.tax_return_action = self._action("Sales &tax return…", TAX_RETURN_KEY, dialogs.open_tax_return)
-        self.delinquent_filers_action = self._action("&Delinquent filers…", "", dialogs.open_delinquent_filers)
+        self.mail_batches_action = self._action(
+            translate("main_window", "Mail &batches…"), MAIL_BATCHES_KEY, dialogs.open_mail_batches
+        )
+        self.mail_log_action = self._action(translate("main_window", "Mail &log…"), MAIL_LOG_KEY, dialogs.open_mail_log)
+        self.tax_return_action = self._action(
+            translate("main_window", "Sales &tax return…"), TAX_RETURN_KEY, dialogs.open_tax_return
+        )
+        self.delinquent_filers_action = self._action(
+            translate("main_window", "&Delinquent filers…"), "", dialogs.open_delinquent_filers
+        )
         self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
                               self.delinquent_filers_action)  # fmt: skip
-        self.mail_menu = self._menu("&Mail", "mailMenu", self._mail_actions, separator_before=self.tax_return_action)
+        self.mail_menu = self._menu(
+            translate("main_window", "&Mail"), "mailMenu", self._mail_actions, separator_before=self.tax_return_action
+        )
+
+    def _build_language_menu(self) -> None:
+        """Language: the station's window in English or Español (the `ui.language` setting), from the
+        next start: every screen sets its texts as it is built, and the work on them stays as it is."""
+        self.language_menu = self.menuBar().addMenu(translate("main_window", "&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():  # each language named in itself: not translated
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.ctx.settings.ui.language)
+            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def choose_language(self, code: str) -> None:
+        """Save `code` as this station's window language; it applies at the next start (said so)."""
+        from cashdesk.config import SettingsError, save_setting
+
+        name = LANGUAGES[code]
+        try:
+            path = save_setting("ui.language", code, self.ctx.settings.path)
+        except (SettingsError, OSError) as exc:
+            log.warning("could not save the window's language: %s", exc)
+            self.language_actions[self.ctx.settings.ui.language].setChecked(True)
+            self.statusBar().showMessage(
+                translate("main_window", "The language could not be saved: {problem}").format(problem=exc)
+            )
+            return
+        log.info("window language %s saved in %s", code, path)
+        if code == current_language():
+            said = translate("main_window", "The window stays in {language}.").format(language=name)
+        else:
+            said = translate(
+                "main_window", "Saved: the window will be in {language} from the next start of cashdesk."
+            ).format(language=name)
+        self.statusBar().showMessage(said, LANGUAGE_MESSAGE_MS)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -453,7 +537,11 @@ class MainWindow(QMainWindow):
         if self.mode is not Mode.WORKING or operator is None or not operator.can(Permission.TAKE_PAYMENTS):
             return
         if self.counter.drawer is not None:
-            self.counter.say(f"Your drawer is open already ({self.counter.drawer_label.text()}).")
+            self.counter.say(
+                translate("main_window", "Your drawer is open already ({drawer_label}).").format(
+                    drawer_label=self.counter.drawer_label.text()
+                )
+            )
             return
         self.work.setCurrentWidget(self.float_screen)
         self.set_mode(Mode.WORKING)  # the hints follow the page
@@ -464,14 +552,16 @@ class MainWindow(QMainWindow):
         self.work.setCurrentWidget(self.counter)
         self.set_mode(Mode.WORKING)
         self.counter.say(
-            f"Drawer open with a float of {drawer.opening_float.display()}. Scan a bill stub or search for an account."
+            translate(
+                "main_window", "Drawer open with a float of {opening_float}. Scan a bill stub or search for an account."
+            ).format(opening_float=drawer.opening_float.display())
         )
         self.inquiry.focus_search()
 
     def _float_declined(self) -> None:
         self.work.setCurrentWidget(self.counter)
         self.set_mode(Mode.WORKING)
-        self.inquiry.show_message(NO_DRAWER, error=True)
+        self.inquiry.show_message(translate("main_window", NO_DRAWER), error=True)
         self.inquiry.focus_search()
 
     # The banners are `banners` (window_banners), signing out and locking `station_lock` (window_lock),

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from cashdesk.domain.money import Money
 from cashdesk.ui.formatting import date_text, details_text, event_text, moment_text, status_text, utc_text_to_local
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -121,7 +122,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return translate("columns", column.title)  # a constant column's title is marked, not translated
         if role == Qt.ItemDataRole.TextAlignmentRole and column.money:
             return _MONEY_ALIGNMENT
         return None
@@ -154,11 +155,11 @@ class SearchResultsModel(RowsModel["AccountSummary"]):
     """The accounts a search found, best match first."""
 
     columns = (
-        Column("Account", lambda r: r.account, lambda r: r.account),
-        Column("Name", lambda r: r.name, lambda r: r.name.casefold()),
-        Column("Service address", lambda r: r.address, lambda r: r.address.casefold()),
-        Column("Status", lambda r: status_text(r.status), lambda r: r.status),
-        money_column("Balance", lambda r: r.balance),
+        Column(QT_TRANSLATE_NOOP("columns", "Account"), lambda r: r.account, lambda r: r.account),
+        Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda r: r.name, lambda r: r.name.casefold()),
+        Column(QT_TRANSLATE_NOOP("columns", "Service address"), lambda r: r.address, lambda r: r.address.casefold()),
+        Column(QT_TRANSLATE_NOOP("columns", "Status"), lambda r: status_text(r.status), lambda r: r.status),
+        money_column(QT_TRANSLATE_NOOP("columns", "Balance"), lambda r: r.balance),
     )
 
     def row_foreground(self, item: AccountSummary) -> QColor | None:
@@ -167,24 +168,32 @@ class SearchResultsModel(RowsModel["AccountSummary"]):
     def row_tooltip(self, item: AccountSummary) -> str | None:
         """All of the row, whatever columns a narrow list leaves out."""
         status = status_text(item.status)
-        return f"{item.name}\n{item.address}\nAccount {item.account} · {status} · {item.balance.display()}"
+        return translate("models", "{name}\n{address}\nAccount {account} · {status} · {balance}").format(
+            name=item.name, address=item.address, account=item.account, status=status, balance=item.balance.display()
+        )
 
 
 def _due_text(item: OpenItemView) -> str:
-    return f"{date_text(item.due_date)} (past due)" if item.past_due else date_text(item.due_date)
+    return (
+        translate("models", "{date_text} (past due)").format(date_text=date_text(item.due_date))
+        if item.past_due
+        else date_text(item.due_date)
+    )
 
 
 class OpenItemsModel(RowsModel["OpenItemView"]):
     """What an account owes, in the order a payment pays it; past-due rows stand out."""
 
     columns = (
-        Column("Due date", _due_text, lambda i: i.due_date),
-        Column("Code", lambda i: i.revenue_code, lambda i: i.revenue_code),
-        Column("Description", lambda i: i.description, lambda i: i.description.casefold()),
-        Column("Period", lambda i: i.period, lambda i: i.period),
-        money_column("Amount", lambda i: i.amount),
-        money_column("Paid", lambda i: i.paid),
-        money_column("Open", lambda i: i.open_amount),
+        Column(QT_TRANSLATE_NOOP("columns", "Due date"), _due_text, lambda i: i.due_date),
+        Column(QT_TRANSLATE_NOOP("columns", "Code"), lambda i: i.revenue_code, lambda i: i.revenue_code),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Description"), lambda i: i.description, lambda i: i.description.casefold()
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "Period"), lambda i: i.period, lambda i: i.period),
+        money_column(QT_TRANSLATE_NOOP("columns", "Amount"), lambda i: i.amount),
+        money_column(QT_TRANSLATE_NOOP("columns", "Paid"), lambda i: i.paid),
+        money_column(QT_TRANSLATE_NOOP("columns", "Open"), lambda i: i.open_amount),
     )
 
     def row_foreground(self, item: OpenItemView) -> QColor | None:
@@ -194,18 +203,24 @@ class OpenItemsModel(RowsModel["OpenItemView"]):
         return _PAST_DUE_BACKGROUND if item.past_due else None
 
     def row_tooltip(self, item: OpenItemView) -> str | None:
-        return f"Past due since {date_text(item.due_date)}" if item.past_due else None
+        return (
+            translate("models", "Past due since {date_text}").format(date_text=date_text(item.due_date))
+            if item.past_due
+            else None
+        )
 
 
 class HistoryModel(RowsModel["HistoryEntry"]):
     """Bills, payments, adjustments and notes on an account, latest first."""
 
     columns: Sequence[Column[HistoryEntry]] = (
-        Column("Date", lambda h: date_text(h.on_date), lambda h: h.on_date),
-        Column("What", lambda h: h.kind.capitalize(), lambda h: h.kind),
-        Column("Description", lambda h: h.description, lambda h: h.description.casefold()),
-        money_column("Amount", lambda h: h.amount),
-        Column("Reference", lambda h: h.reference, lambda h: h.reference),
+        Column(QT_TRANSLATE_NOOP("columns", "Date"), lambda h: date_text(h.on_date), lambda h: h.on_date),
+        Column(QT_TRANSLATE_NOOP("columns", "What"), lambda h: h.kind.capitalize(), lambda h: h.kind),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Description"), lambda h: h.description, lambda h: h.description.casefold()
+        ),
+        money_column(QT_TRANSLATE_NOOP("columns", "Amount"), lambda h: h.amount),
+        Column(QT_TRANSLATE_NOOP("columns", "Reference"), lambda h: h.reference, lambda h: h.reference),
     )
 
 
@@ -221,18 +236,24 @@ class AuditEventsModel(RowsModel["AuditRecord"]):
     def __init__(self, zone: tzinfo, parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("Seq", lambda e: str(e.seq), lambda e: e.seq),
-            Column("Time", lambda e: moment_text(utc_text_to_local(e.at, zone)), lambda e: e.at),
-            Column("User", lambda e: e.user, lambda e: e.user),
-            Column("Station", lambda e: e.station, lambda e: e.station),
-            Column("Event", lambda e: event_text(e.event_type), lambda e: e.event_type),
-            Column("Object", lambda e: e.object, lambda e: e.object),
-            Column("Success", lambda e: "Yes" if e.success else "No", lambda e: e.success),
-            Column("Details", lambda e: details_text(e.details), lambda e: details_text(e.details)),
+            Column(translate("models", "Seq"), lambda e: str(e.seq), lambda e: e.seq),
+            Column(translate("models", "Time"), lambda e: moment_text(utc_text_to_local(e.at, zone)), lambda e: e.at),
+            Column(translate("models", "User"), lambda e: e.user, lambda e: e.user),
+            Column(translate("models", "Station"), lambda e: e.station, lambda e: e.station),
+            Column(translate("models", "Event"), lambda e: event_text(e.event_type), lambda e: e.event_type),
+            Column(translate("models", "Object"), lambda e: e.object, lambda e: e.object),
+            Column(
+                translate("models", "Success"),
+                lambda e: translate("models", "Yes") if e.success else translate("models", "No"),
+                lambda e: e.success,
+            ),
+            Column(
+                translate("models", "Details"), lambda e: details_text(e.details), lambda e: details_text(e.details)
+            ),
         )
 
     def row_foreground(self, item: AuditRecord) -> QColor | None:
         return None if item.success else _FAILED_FOREGROUND
 
     def row_tooltip(self, item: AuditRecord) -> str | None:
-        return f"Event {item.seq}, {item.at} UTC"
+        return translate("models", "Event {seq}, {at} UTC").format(seq=item.seq, at=item.at)

@@ -32,6 +32,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from cashdesk.services.context import DatabaseError, ServiceError
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ T = TypeVar("T")
 E = TypeVar("E", bound=BaseException)
 
 #: The sentence said when the window gives none: what failed, and what to do.
-DEFAULT_FAILED = "That could not be done ({exc}). Call your supervisor."
+DEFAULT_FAILED = QT_TRANSLATE_NOOP("operations", "That could not be done ({exc}). Call your supervisor.")
 
 # Its own pool: waiting for it at close waits only for the window's work. Four threads: a
 # print round (short timeouts) never queues behind a deposit export or a PDF being written.
@@ -55,7 +56,7 @@ def sentence(exc: BaseException, *, failed: str = DEFAULT_FAILED, log_as: str = 
     if isinstance(exc, ServiceError | DatabaseError):  # a database refusal (busy, disk full) is worded too
         return str(exc)
     log.error("%s", log_as, exc_info=exc)
-    return failed.format(exc=f"{exc}" or type(exc).__name__)
+    return translate("operations", failed).format(exc=f"{exc}" or type(exc).__name__)
 
 
 class _Relay(QObject):

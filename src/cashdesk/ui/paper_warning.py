@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel
 
 from cashdesk.services.supplies import PaperState, paper_state
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -28,8 +29,11 @@ _STYLE = "QLabel#paperBanner { background: #fff3cd; color: #6b4a00; font-weight:
 
 def banner_text(state: PaperState, paper_item: str) -> str:
     """What the cashier reads: how much is left, and what to do about it."""
-    return (f"Receipt paper low at {state.station}: about {state.percent_left}% of the roll is left. Put in a new "
-            f"roll soon, then record it: Supplies ({SUPPLIES_KEY}), {paper_item}, F6 issued, 1.")  # fmt: skip
+    return translate(
+        "paper_warning",
+        "Receipt paper low at {station}: about {percent_left}% of the roll is left. Put in a new "
+        "roll soon, then record it: Supplies ({SUPPLIES_KEY}), {paper_item}, F6 issued, 1.",
+    ).format(station=state.station, percent_left=state.percent_left, SUPPLIES_KEY=SUPPLIES_KEY, paper_item=paper_item)
 
 
 class PaperBanner(QLabel):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.security import check_new_password
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import accept_buttons, add_rows, column, explanation
 from cashdesk.ui.operations import Operation
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MISMATCH = "The two new passwords are not the same. Type the new password twice."
+MISMATCH = QT_TRANSLATE_NOOP("password", "The two new passwords are not the same. Type the new password twice.")
 
 
 def _password_field(name: str) -> EnterLineEdit:
@@ -50,7 +51,9 @@ class ChangePasswordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
-        self.setWindowTitle("Choose a new password" if forced else "Change my password")
+        self.setWindowTitle(
+            translate("password", "Choose a new password") if forced else translate("password", "Change my password")
+        )
         self._ctx = ctx
         self._user_id = user_id
         self._checking = False
@@ -61,7 +64,9 @@ class ChangePasswordDialog(QDialog):
         self.intro_label.setObjectName("changePasswordIntro")
         self.intro_label.setWordWrap(True)
         rules = explanation(
-            f"At least {min_length} characters, not your user id, and not one of your recent passwords."
+            translate(
+                "password", "At least {min_length} characters, not your user id, and not one of your recent passwords."
+            ).format(min_length=min_length)
         )
 
         self.old_field = _password_field("oldPassword")
@@ -70,13 +75,13 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         add_rows(
             form,
-            ("&Current password:", self.old_field),
-            ("&New password:", self.new_field),
-            ("&Repeat the new password:", self.repeat_field),
+            (translate("password", "&Current password:"), self.old_field),
+            (translate("password", "&New password:"), self.new_field),
+            (translate("password", "&Repeat the new password:"), self.repeat_field),
         )
         self.message_label = message_label("changePasswordMessage")
 
-        self.change_button = QPushButton("C&hange password")
+        self.change_button = QPushButton(translate("password", "C&hange password"))
         self.change_button.setObjectName("changePasswordButton")
         buttons = accept_buttons(self, self.change_button, self.submit)
 
@@ -92,11 +97,14 @@ class ChangePasswordDialog(QDialog):
 
     def _intro(self) -> str:
         if self.forced:
-            return (
-                f"{self._user_id}: your password was set by an administrator. Choose your own before you start. "
-                "Esc signs you out."
-            )
-        return f"{self._user_id}: type your current password, then the new one twice."
+            return translate(
+                "password",
+                "{user_id}: your password was set by an administrator. Choose your own before you start. "
+                "Esc signs you out.",
+            ).format(user_id=self._user_id)
+        return translate("password", "{user_id}: type your current password, then the new one twice.").format(
+            user_id=self._user_id
+        )
 
     def _next(self, field: QLineEdit) -> None:
         field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -115,13 +123,13 @@ class ChangePasswordDialog(QDialog):
             return
         old, new, repeat = self.old_field.text(), self.new_field.text(), self.repeat_field.text()
         if not old:
-            self._fail("Type your current password first.", clear=(), focus=self.old_field)
+            self._fail(translate("password", "Type your current password first."), clear=(), focus=self.old_field)
             return
         if not new:
-            self._fail("Type the new password.", clear=(), focus=self.new_field)
+            self._fail(translate("password", "Type the new password."), clear=(), focus=self.new_field)
             return
         if new != repeat:
-            self._fail(MISMATCH, clear=(self.new_field, self.repeat_field), focus=self.new_field)
+            self._fail(translate("password", MISMATCH), clear=(self.new_field, self.repeat_field), focus=self.new_field)
             return
         problem = check_new_password(
             new, user_id=self._user_id, min_length=self._ctx.settings.security.password_min_length
@@ -138,9 +146,12 @@ class ChangePasswordDialog(QDialog):
             self._set_checking(False)
             self._fail(text, clear=everything, focus=self.old_field)
 
-        changing = Operation(self, lambda: change_password(self._ctx, self._user_id, old, new),
-                             failed="The password could not be changed ({exc}). Call your supervisor.",
-                             log_as="changing the password failed")  # fmt: skip
+        changing = Operation(
+            self,
+            lambda: change_password(self._ctx, self._user_id, old, new),
+            failed=translate("password", "The password could not be changed ({exc}). Call your supervisor."),
+            log_as="changing the password failed",
+        )
         changing.success(self._changed).failure(failed).run_in_background()
 
     @property
@@ -153,7 +164,7 @@ class ChangePasswordDialog(QDialog):
         for field in (self.old_field, self.new_field, self.repeat_field):
             field.setReadOnly(checking)
         if checking:
-            show_message(self.message_label, "Checking the password…")
+            show_message(self.message_label, translate("password", "Checking the password…"))
 
     def reject(self) -> None:
         if self._checking:  # Esc waits for the answer: the password is changed or not, never left halfway

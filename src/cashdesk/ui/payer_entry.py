@@ -17,6 +17,7 @@ from cashdesk.domain.receipts import MAX_PAYER
 from cashdesk.domain.text import text_problem
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, focus_and_select, is_plain_enter
+from cashdesk.ui.i18n import translate
 
 
 class PayerEntry(QFrame):
@@ -32,14 +33,16 @@ class PayerEntry(QFrame):
         self.field = QLineEdit()
         self.field.setObjectName("payerName")
         self.field.setMaxLength(MAX_PAYER)
-        self.field.setPlaceholderText("the name of the person paying")
-        caption = QLabel("Pa&yer:")
+        self.field.setPlaceholderText(translate("payer_entry", "the name of the person paying"))
+        caption = QLabel(translate("payer_entry", "Pa&yer:"))
         caption.setBuddy(self.field)
         self.summary = QLabel()  # the name kept, while the field is closed
         self.summary.setObjectName("payerShown")
         self.summary.setWordWrap(True)
         self.message_label = message_label("payerMessage")
-        self.hint_label = QLabel("Enter keeps the name; it prints on the receipt. Esc leaves it as it was.")
+        self.hint_label = QLabel(
+            translate("payer_entry", "Enter keeps the name; it prints on the receipt. Esc leaves it as it was.")
+        )
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: #555555;")
         row = QHBoxLayout()
@@ -80,7 +83,7 @@ class PayerEntry(QFrame):
 
     def _keep(self) -> None:
         name = " ".join(self.field.text().split())
-        problem = text_problem(name, "payer's name")
+        problem = text_problem(name, translate("payer_entry", "payer's name"))
         if problem:
             show_message(self.message_label, problem, error=True)
             focus_and_select(self.field)
@@ -95,7 +98,7 @@ class PayerEntry(QFrame):
 
     def _show_kept(self) -> None:
         self._editor.hide()
-        self.summary.setText(f"Payer: {self.payer}")
+        self.summary.setText(translate("payer_entry", "Payer: {payer}").format(payer=self.payer))
         self.summary.setVisible(bool(self.payer))
         self.setVisible(bool(self.payer))
 

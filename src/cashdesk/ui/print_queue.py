@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.rounds import Rounds
 
 if TYPE_CHECKING:
@@ -46,10 +47,18 @@ class PrintRound:
         """ "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"; "" if none."""
         if not self.uncertain:
             return ""
-        n, what = (self.receipts_uncertain, "receipt") if self.receipts_uncertain else (self.uncertain, "print job")
+        n, what = (
+            (self.receipts_uncertain, "receipt")
+            if self.receipts_uncertain
+            else (self.uncertain, translate("print_queue", "print job"))
+        )
         if n == 1:
-            return f"1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss"
-        return f"{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss"
+            return translate(
+                "print_queue", "1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss"
+            ).format(what=what)
+        return translate(
+            "print_queue", "{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss"
+        ).format(n=n, what=what)
 
     @property
     def headline(self) -> str:
@@ -58,14 +67,22 @@ class PrintRound:
             return self.uncertain_text
         if not self.waiting:
             # Nothing waits, yet something went wrong: a receipt that could not be rendered.
-            return "A receipt did not print" if self.problem else ""
+            return translate("print_queue", "A receipt did not print") if self.problem else ""
         label = self.status_label
-        state = label.lower() if label not in ("Online", "Paper low", "Status unknown", "") else "not printing"
+        state = (
+            label.lower()
+            if label not in ("Online", "Paper low", "Status unknown", "")
+            else translate("print_queue", "not printing")
+        )
         if self.receipts_waiting:
-            what = f"{self.receipts_waiting} receipt{'s' if self.receipts_waiting != 1 else ''} waiting"
+            what = translate("print_queue", "{receipts_waiting} receipt{value2} waiting").format(
+                receipts_waiting=self.receipts_waiting, value2="s" if self.receipts_waiting != 1 else ""
+            )
         else:
-            what = f"{self.waiting} print job{'s' if self.waiting != 1 else ''} waiting"
-        return f"Printer {state} — {what}"
+            what = translate("print_queue", "{waiting} print job{value2} waiting").format(
+                waiting=self.waiting, value2="s" if self.waiting != 1 else ""
+            )
+        return translate("print_queue", "Printer {state} — {what}").format(state=state, what=what)
 
 
 def print_round(ctx: ServiceContext) -> PrintRound:
@@ -76,8 +93,15 @@ def print_round(ctx: ServiceContext) -> PrintRound:
         printer = station_printer(ctx)
     except ValueError as exc:  # a printer setting that cannot be used: the jobs wait
         state = queue_state(ctx)
-        return PrintRound(0, state.waiting, state.receipts_waiting, f"The printer setting cannot be used: {exc}",
-                          "No printer", state.uncertain, state.receipts_uncertain)  # fmt: skip
+        return PrintRound(
+            0,
+            state.waiting,
+            state.receipts_waiting,
+            translate("print_queue", "The printer setting cannot be used: {exc}").format(exc=exc),
+            translate("print_queue", "No printer"),
+            state.uncertain,
+            state.receipts_uncertain,
+        )
     try:
         result = deliver_queued(ctx, printer)
         status = result.status if result.status is not None else printer.status()
@@ -119,7 +143,14 @@ class PrintQueue(Rounds):
         waiting = last.waiting if last else 1
         receipts = last.receipts_waiting if last else 0
         uncertain = (last.uncertain, last.receipts_uncertain) if last else (0, 0)
-        return PrintRound(0, max(waiting, 1), receipts, f"Printing failed: {message}", "Printer error", *uncertain)
+        return PrintRound(
+            0,
+            max(waiting, 1),
+            receipts,
+            translate("print_queue", "Printing failed: {message}").format(message=message),
+            translate("print_queue", "Printer error"),
+            *uncertain,
+        )
 
     def pause_ms(self, result: PrintRound) -> int:
         return self._retry_ms if result.waiting else self._status_ms

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.adhoc import SUBJECTS, AdhocDefinition, AdhocError, parse_filters, subject_named
 from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import column, explanation, one_row_at_a_time, read_only
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.operator_dialog import OperatorDialog
@@ -56,19 +57,29 @@ def _day(edit: QDateEdit) -> dt.date:
 
 class ReportsDialog(OperatorDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, operator, "reportsDialog", f"Reports — Station {ctx.station}", parent)
+        super().__init__(
+            ctx,
+            operator,
+            "reportsDialog",
+            translate("reports_window", "Reports — Station {station}").format(station=ctx.station),
+            parent,
+        )
         self.resize(1000, 700)
         today = ctx.today()
         self.report_combo = QComboBox()
         self.report_combo.setObjectName("reportName")
         self.from_edit = _date_edit("reportFrom", today.replace(day=1))
         self.to_edit = _date_edit("reportTo", today)
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton(translate("reports_window", "&Show"))
         self.show_button.setObjectName("reportShow")
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.run)
         top = QHBoxLayout()
-        for caption, widget in (("&Report:", self.report_combo), ("&From:", self.from_edit), ("&To:", self.to_edit)):
+        for caption, widget in (
+            (translate("reports_window", "&Report:"), self.report_combo),
+            (translate("reports_window", "&From:"), self.from_edit),
+            (translate("reports_window", "&To:"), self.to_edit),
+        ):
             label = QLabel(caption)
             label.setBuddy(widget)
             top.addWidget(label)
@@ -86,8 +97,11 @@ class ReportsDialog(OperatorDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter never closes it
         keys = explanation(
-            f"Enter: show.  {PDF_KEY}: save as PDF.  {CSV_KEY}: save as CSV.  {ADHOC_KEY}: run the ad "
-            f"hoc report.  {SAVE_KEY}: save it under its name.  Esc: close."
+            translate(
+                "reports_window",
+                "Enter: show.  {PDF_KEY}: save as PDF.  {CSV_KEY}: save as CSV.  {ADHOC_KEY}: run the ad "
+                "hoc report.  {SAVE_KEY}: save it under its name.  Esc: close.",
+            ).format(PDF_KEY=PDF_KEY, CSV_KEY=CSV_KEY, ADHOC_KEY=ADHOC_KEY, SAVE_KEY=SAVE_KEY)
         )
         column(self, top, self.message_label, self.chart, self.table, self._adhoc_box(), keys, buttons, grow=self.table)
         for key, slot in (
@@ -103,7 +117,7 @@ class ReportsDialog(OperatorDialog):
         self.report_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _adhoc_box(self) -> QGroupBox:
-        box = QGroupBox("Ad hoc report")
+        box = QGroupBox(translate("reports_window", "Ad hoc report"))
         form = QFormLayout(box)
         self.subject_combo = QComboBox()
         self.subject_combo.setObjectName("adhocSubject")
@@ -112,21 +126,23 @@ class ReportsDialog(OperatorDialog):
                 self.subject_combo.addItem(subject.title, subject.name)
         self.filters_field = QLineEdit()
         self.filters_field.setObjectName("adhocFilters")
-        self.filters_field.setPlaceholderText("status = posted; amount >= 100; payer contains garcia")
+        self.filters_field.setPlaceholderText(
+            translate("reports_window", "status = posted; amount >= 100; payer contains garcia")
+        )
         self.group_field = QLineEdit()
         self.group_field.setObjectName("adhocGroup")
         self.totals_field = QLineEdit()
         self.totals_field.setObjectName("adhocTotals")
         self.name_field = QLineEdit()
         self.name_field.setObjectName("adhocName")
-        self.name_field.setPlaceholderText("a name to save it under, like big-checks")
+        self.name_field.setPlaceholderText(translate("reports_window", "a name to save it under, like big-checks"))
         self.subject_combo.currentIndexChanged.connect(self._subject_changed)
         for caption, widget in (
-            ("S&ubject:", self.subject_combo),
-            ("F&ilters:", self.filters_field),
-            ("&Group by:", self.group_field),
-            ("T&otals:", self.totals_field),
-            ("&Name:", self.name_field),
+            (translate("reports_window", "S&ubject:"), self.subject_combo),
+            (translate("reports_window", "F&ilters:"), self.filters_field),
+            (translate("reports_window", "&Group by:"), self.group_field),
+            (translate("reports_window", "T&otals:"), self.totals_field),
+            (translate("reports_window", "&Name:"), self.name_field),
         ):
             form.addRow(caption, widget)
         self._subject_changed()
@@ -136,8 +152,12 @@ class ReportsDialog(OperatorDialog):
         subject = subject_named(str(self.subject_combo.currentData()))
         fields = ", ".join(f.name for f in subject.fields)
         money = ", ".join(f.name for f in subject.fields if f.kind == "money")
-        self.group_field.setPlaceholderText(f"one of: {fields} (empty: one line a record)")
-        self.totals_field.setPlaceholderText(f"amounts to total: {money}")
+        self.group_field.setPlaceholderText(
+            translate("reports_window", "one of: {fields} (empty: one line a record)").format(fields=fields)
+        )
+        self.totals_field.setPlaceholderText(
+            translate("reports_window", "amounts to total: {money}").format(money=money)
+        )
 
     @property
     def waiting(self) -> bool:
@@ -152,7 +172,7 @@ class ReportsDialog(OperatorDialog):
             for name, title in standard:
                 self.report_combo.addItem(title, name)
             for name in saved:
-                self.report_combo.addItem(f"{name} (saved)", SAVED + name)
+                self.report_combo.addItem(translate("reports_window", "{name} (saved)").format(name=name), SAVED + name)
 
         def read() -> tuple[list[tuple[str, str]], list[str]]:
             return (
@@ -160,7 +180,7 @@ class ReportsDialog(OperatorDialog):
                 saved_reports(self._ctx, self._operator),
             )
 
-        self._background(read, listed, "The reports could not be listed ({exc}).")
+        self._background(read, listed, translate("reports_window", "The reports could not be listed ({exc})."))
 
     def _background(
         self, work: Callable[[], object], done: Callable[[object], None] | Callable[..., None], failed: str
@@ -189,8 +209,8 @@ class ReportsDialog(OperatorDialog):
             work: Callable[[], Report] = lambda: run_saved(self._ctx, self._operator, name[len(SAVED) :], start, end)  # noqa: E731
         else:
             work = lambda: run_report(self._ctx, self._operator, name, start, end)  # noqa: E731
-        show_message(self.message_label, "Reading…")
-        self._background(work, self._show, "The report could not be made ({exc}).")
+        show_message(self.message_label, translate("reports_window", "Reading…"))
+        self._background(work, self._show, translate("reports_window", "The report could not be made ({exc})."))
 
     def _show(self, report: Report) -> None:
         from cashdesk.services.reports import chart_svg
@@ -204,7 +224,12 @@ class ReportsDialog(OperatorDialog):
         else:
             self.chart.hide()
         n = len(report.rows)
-        show_message(self.message_label, f"{report.title}, {report.period}: {n} row{'s' if n != 1 else ''}.")
+        show_message(
+            self.message_label,
+            translate("reports_window", "{title}, {period}: {n} row{value6}.").format(
+                title=report.title, period=report.period, n=n, value6="s" if n != 1 else ""
+            ),
+        )
 
     def _definition(self) -> AdhocDefinition | None:
         try:
@@ -228,7 +253,7 @@ class ReportsDialog(OperatorDialog):
         self._background(
             lambda: run_adhoc(self._ctx, self._operator, definition, start, end),
             self._show,
-            "The ad hoc report could not be made ({exc}).",
+            translate("reports_window", "The ad hoc report could not be made ({exc})."),
         )
 
     def save_adhoc(self) -> None:
@@ -241,7 +266,7 @@ class ReportsDialog(OperatorDialog):
         saving = Operation(
             self,
             lambda: save_adhoc(self._ctx, self._operator, name, definition),
-            failed="The report could not be saved ({exc}).",
+            failed=translate("reports_window", "The report could not be saved ({exc})."),
             log_as="saving a report failed",
         )
         new = saving.failure(lambda text: show_message(self.message_label, text, error=True)).run_now()
@@ -249,20 +274,25 @@ class ReportsDialog(OperatorDialog):
             return
         kept = name.strip().lower()
         if new:
-            self.report_combo.addItem(f"{kept} (saved)", SAVED + kept)
-        show_message(self.message_label, f"Saved as {kept}: choose it under Report to run it again.")
+            self.report_combo.addItem(translate("reports_window", "{kept} (saved)").format(kept=kept), SAVED + kept)
+        show_message(
+            self.message_label,
+            translate("reports_window", "Saved as {kept}: choose it under Report to run it again.").format(kept=kept),
+        )
 
     def save(self, fmt: str) -> None:
         from cashdesk.services.reports import WrittenReport, write_report
 
         report = self.report
         if report is None:
-            show_message(self.message_label, "Show a report first (Enter).", error=True)
+            show_message(self.message_label, translate("reports_window", "Show a report first (Enter)."), error=True)
             return
 
         def written(done: WrittenReport) -> None:
-            show_message(self.message_label, f"Saved {done.path}.")
+            show_message(self.message_label, translate("reports_window", "Saved {path}.").format(path=done.path))
 
         self._background(
-            lambda: write_report(self._ctx, report, None, fmt), written, "The report could not be saved ({exc})."
+            lambda: write_report(self._ctx, report, None, fmt),
+            written,
+            translate("reports_window", "The report could not be saved ({exc})."),
         )

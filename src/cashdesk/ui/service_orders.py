@@ -39,6 +39,7 @@ from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import EnterChain, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel, money_column
 from cashdesk.ui.operations import Operation
@@ -57,17 +58,17 @@ class OrdersModel(RowsModel[WorkOrder]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("Order", lambda o: o.number, lambda o: o.number),
-            Column("Type", lambda o: o.type.label, lambda o: o.type.label),
-            Column("Account", lambda o: o.account, lambda o: o.account),
-            Column("Status", lambda o: o.status.label, lambda o: o.status.value),
+            Column(translate("service_orders", "Order"), lambda o: o.number, lambda o: o.number),
+            Column(translate("service_orders", "Type"), lambda o: o.type.label, lambda o: o.type.label),
+            Column(translate("service_orders", "Account"), lambda o: o.account, lambda o: o.account),
+            Column(translate("service_orders", "Status"), lambda o: o.status.label, lambda o: o.status.value),
             Column(
-                "Scheduled",
+                translate("service_orders", "Scheduled"),
                 lambda o: date_text(o.scheduled) if o.scheduled else "—",
                 lambda o: o.scheduled or dt.date.max,
             ),  # fmt: skip
-            money_column("Fee", lambda o: o.fee),
-            Column("Reason", lambda o: o.reason, lambda o: o.reason),
+            money_column(translate("service_orders", "Fee"), lambda o: o.fee),
+            Column(translate("service_orders", "Reason"), lambda o: o.reason, lambda o: o.reason),
         )
 
 
@@ -75,10 +76,12 @@ class ShutoffModel(RowsModel[ShutoffLine]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("Account", lambda s: s.account, lambda s: s.account),
-            Column("Name", lambda s: s.name, lambda s: s.name),
-            Column("Service address", lambda s: s.service_address, lambda s: s.service_address),
-            money_column("Past due", lambda s: s.past_due),
+            Column(translate("service_orders", "Account"), lambda s: s.account, lambda s: s.account),
+            Column(translate("service_orders", "Name"), lambda s: s.name, lambda s: s.name),
+            Column(
+                translate("service_orders", "Service address"), lambda s: s.service_address, lambda s: s.service_address
+            ),
+            money_column(translate("service_orders", "Past due"), lambda s: s.past_due),
         )
 
 
@@ -87,13 +90,16 @@ class ServiceOrdersDialog(WorkScreen):
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None, *,
                  folder: Path | None = None) -> None:  # fmt: skip
-        super().__init__(ctx, operator, "serviceOrdersDialog", "Service orders", parent)
+        super().__init__(ctx, operator, "serviceOrdersDialog", translate("service_orders", "Service orders"), parent)
         self._asking_office = False  # a shut-off list waits for the office's answer
         self._folder = folder or Path.home()
-        title = heading(self, "Service orders — crews sent to a meter")
+        title = heading(self, translate("service_orders", "Service orders — crews sent to a meter"))
         explain = explanation(
-            "New order: account, type, date, notes, each then Enter. Alt+F finds orders; Up/Down chooses one; "
-            "Alt+D dispatch, Alt+C complete, Alt+X cancel, Alt+O not done, Alt+P print its ticket. Esc closes."
+            translate(
+                "service_orders",
+                "New order: account, type, date, notes, each then Enter. Alt+F finds orders; Up/Down chooses one; "
+                "Alt+D dispatch, Alt+C complete, Alt+X cancel, Alt+O not done, Alt+P print its ticket. Esc closes.",
+            )
         )
         self.message_label = message_label("serviceOrdersMessage")
         self.model = OrdersModel(self)
@@ -120,36 +126,52 @@ class ServiceOrdersDialog(WorkScreen):
         return line_field(QLineEdit(), name, max_length, text=text, placeholder=placeholder)
 
     def _build_form(self) -> QWidget:
-        self.account_field = self._line("orderAccount", 20, placeholder="Account number")
-        self.type_field = self._line("orderType", 30, placeholder="Start service, stop service, meter re-read…")
+        self.account_field = self._line("orderAccount", 20, placeholder=translate("service_orders", "Account number"))
+        self.type_field = self._line(
+            "orderType", 30, placeholder=translate("service_orders", "Start service, stop service, meter re-read…")
+        )
         completer = QCompleter([t.label for t in CLERK_TYPES], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.type_field.setCompleter(completer)
         self.date_field = self._line("orderDate", 10, date_text(self._ctx.today()))
         self.notes_field = self._line("orderNotes", 300)
-        self.find_field = self._line("orderFind", 20, placeholder="Account or order number; empty: all open")
-        self.detail_field = self._line("orderDetail", 120, placeholder="paid, customer request, no access, done…")
+        self.find_field = self._line(
+            "orderFind", 20, placeholder=translate("service_orders", "Account or order number; empty: all open")
+        )
+        self.detail_field = self._line(
+            "orderDetail", 120, placeholder=translate("service_orders", "paid, customer request, no access, done…")
+        )
         self.reading_field = self._line("orderReading", 20)
         self.shutoff_field = self._line("shutoffDate", 10, placeholder="MM/DD/YYYY")
         left, right = QFormLayout(), QFormLayout()
-        add_rows(left, ("&Account:", self.account_field), ("&Type:", self.type_field),
-                 ("Sch&eduled:", self.date_field), ("&Notes:", self.notes_field))  # fmt: skip
-        add_rows(right, ("&Find:", self.find_field), ("&Reason / result:", self.detail_field),
-                 ("Meter readin&g:", self.reading_field), ("&Shut-off date:", self.shutoff_field))  # fmt: skip
+        add_rows(
+            left,
+            (translate("service_orders", "&Account:"), self.account_field),
+            (translate("service_orders", "&Type:"), self.type_field),
+            (translate("service_orders", "Sch&eduled:"), self.date_field),
+            (translate("service_orders", "&Notes:"), self.notes_field),
+        )
+        add_rows(
+            right,
+            (translate("service_orders", "&Find:"), self.find_field),
+            (translate("service_orders", "&Reason / result:"), self.detail_field),
+            (translate("service_orders", "Meter readin&g:"), self.reading_field),
+            (translate("service_orders", "&Shut-off date:"), self.shutoff_field),
+        )
         return self.side_by_side(left, right)
 
     def _build_buttons(self) -> QDialogButtonBox:
         supervisor = self._operator.can(Permission.APPROVE_OVERRIDES)
         actions = (
-            ("dispatch", "&Dispatch", self.dispatch),
-            ("complete", "&Complete", self.complete),
-            ("cancel", "Cancel (&X)", self.cancel),
-            ("not_done", "N&ot done", self.not_done),
-            ("print", "&Print ticket", self.print_ticket),
-            ("pdf", "Tic&ket PDF", self.ticket_pdf),
-            ("preview", "Pre&view shut-offs", self.preview),
-            ("commit", "Co&mmit shut-offs", self.commit),
+            ("dispatch", translate("service_orders", "&Dispatch"), self.dispatch),
+            ("complete", translate("service_orders", "&Complete"), self.complete),
+            ("cancel", translate("service_orders", "Cancel (&X)"), self.cancel),
+            ("not_done", translate("service_orders", "N&ot done"), self.not_done),
+            ("print", translate("service_orders", "&Print ticket"), self.print_ticket),
+            ("pdf", translate("service_orders", "Tic&ket PDF"), self.ticket_pdf),
+            ("preview", translate("service_orders", "Pre&view shut-offs"), self.preview),
+            ("commit", translate("service_orders", "Co&mmit shut-offs"), self.commit),
         )
         return self.action_row("order", actions, hidden=() if supervisor else ("commit",))
 
@@ -162,7 +184,12 @@ class ServiceOrdersDialog(WorkScreen):
         return found[0] if found else starting[0] if len(starting) == 1 else None
 
     def _refuse_type(self) -> bool:
-        self.refuse(f"Choose the type: {', '.join(t.label for t in CLERK_TYPES)}.", self.type_field)
+        self.refuse(
+            translate("service_orders", "Choose the type: {join}.").format(
+                join=", ".join(t.label for t in CLERK_TYPES)
+            ),
+            self.type_field,
+        )
         return True
 
     def add_order(self) -> None:
@@ -182,8 +209,16 @@ class ServiceOrdersDialog(WorkScreen):
                           self.account_field)  # fmt: skip
         if made is None:
             return
-        fee = f"; {made.fee.display()} charged as an open item" if made.fee.cents else ""
-        self.say(f"Order {made.order.number} created: {made.order.type.label} for {made.order.account}{fee}.")
+        fee = (
+            translate("service_orders", "; {fee} charged as an open item").format(fee=made.fee.display())
+            if made.fee.cents
+            else ""
+        )
+        self.say(
+            translate("service_orders", "Order {number} created: {label} for {account}{fee}.").format(
+                number=made.order.number, label=made.order.type.label, account=made.order.account, fee=fee
+            )
+        )
         for field in (self.account_field, self.type_field, self.notes_field):
             field.clear()
         self.find_field.setText(made.order.account)
@@ -215,7 +250,9 @@ class ServiceOrdersDialog(WorkScreen):
     def _act(self, act: Callable[[WorkOrder], object], said: str) -> None:
         order = self.chosen()
         if order is None:
-            self.refuse("Choose an order in the list first (Alt+F, then Up/Down).", self.find_field)
+            self.refuse(
+                translate("service_orders", "Choose an order in the list first (Alt+F, then Up/Down)."), self.find_field
+            )
             return
         row = self.table.currentIndex().row()
         done = self._call(lambda: act(order), self.detail_field)
@@ -230,13 +267,17 @@ class ServiceOrdersDialog(WorkScreen):
         from cashdesk.services.service_orders import dispatch
 
         self._act(lambda o: dispatch(self._ctx, self._operator, o.number, self.detail_field.text()),
-                  "{number} dispatched.")  # fmt: skip
+                  translate("service_orders", "{number} dispatched."))  # fmt: skip
 
     def complete(self) -> None:
         from cashdesk.services.service_orders import complete
 
-        self._act(lambda o: complete(self._ctx, self._operator, o.number, result=self.detail_field.text(),
-                                     reading=self.reading_field.text()), "{number} completed.")  # fmt: skip
+        self._act(
+            lambda o: complete(
+                self._ctx, self._operator, o.number, result=self.detail_field.text(), reading=self.reading_field.text()
+            ),
+            translate("service_orders", "{number} completed."),
+        )
 
     def cancel(self) -> None:
         from cashdesk.services.service_orders import cancel
@@ -248,19 +289,19 @@ class ServiceOrdersDialog(WorkScreen):
         from cashdesk.services.service_orders import not_done
 
         self._act(lambda o: not_done(self._ctx, self._operator, o.number, self.detail_field.text()),
-                  "{number} recorded as not done.")  # fmt: skip
+                  translate("service_orders", "{number} recorded as not done."))  # fmt: skip
 
     def print_ticket(self) -> None:
         from cashdesk.services.order_tickets import ticket_slip
 
         self._act(lambda o: ticket_slip(self._ctx, self._operator, o.number),
-                  "The ticket of {number} is going to the receipt printer.")  # fmt: skip
+                  translate("service_orders", "The ticket of {number} is going to the receipt printer."))  # fmt: skip
 
     def ticket_pdf(self) -> None:
         from cashdesk.services.order_tickets import ticket_file
 
         self._act(lambda o: ticket_file(self._ctx, self._operator, o.number, self._folder),
-                  "The ticket of {number} is saved: {done}")  # fmt: skip
+                  translate("service_orders", "The ticket of {number} is saved: {done}"))  # fmt: skip
 
     def _shutoff_day(self) -> dt.date | None:
         try:
@@ -278,9 +319,14 @@ class ServiceOrdersDialog(WorkScreen):
             return
         self.shutoff_model.set_rows(shown.lines)
         self.shutoff_table.setVisible(True)
-        held = f"; {len(shown.held)} held (medical, hold, arrangement)" if shown.held else ""
-        said = (f"Shut-off list for {date_text(shown.on)}: {len(shown.lines)} account(s), "
-                f"{shown.total.display()} past due{held}.")  # fmt: skip
+        held = (
+            translate("service_orders", "; {held} held (medical, hold, arrangement)").format(held=len(shown.held))
+            if shown.held
+            else ""
+        )
+        said = translate(
+            "service_orders", "Shut-off list for {date_text}: {lines} account(s), {total} past due{held}."
+        ).format(date_text=date_text(shown.on), lines=len(shown.lines), total=shown.total.display(), held=held)
         self.say(said + (f" {shown.refusal}" if shown.refusal else ""), error=bool(shown.refusal))
 
     def commit(self) -> None:
@@ -300,7 +346,12 @@ class ServiceOrdersDialog(WorkScreen):
         # GUI thread, as the office may take seconds to answer or not answer at all.
         self._asking_office = True
         self.shutoff_field.setReadOnly(True)
-        self.say("Asking the office first: its balances, and whether another window committed this day's list…")
+        self.say(
+            translate(
+                "service_orders",
+                "Asking the office first: its balances, and whether another window committed this day's list…",
+            )
+        )
         Operation(self, work, log_as=self.log_as).success(self._committed).failure(self._not_committed) \
             .run_in_background()  # fmt: skip
 
@@ -317,7 +368,12 @@ class ServiceOrdersDialog(WorkScreen):
     def _committed(self, done: ShutoffCommitted) -> None:
         self._asking_office = False
         self.shutoff_field.setReadOnly(False)
-        self.say(f"{len(done.door_tags)} door tag(s) for {date_text(done.on)}, {done.fees.display()} in fees; "
-                 "each disconnect waits for its tag and the notice period.")  # fmt: skip
+        self.say(
+            translate(
+                "service_orders",
+                "{door_tags} door tag(s) for {date_text}, {fees} in fees; each disconnect waits for its "
+                "tag and the notice period.",
+            ).format(door_tags=len(done.door_tags), date_text=date_text(done.on), fees=done.fees.display())
+        )
         self.find_field.clear()
         self.show_orders()

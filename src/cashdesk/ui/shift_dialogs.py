@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from cashdesk.domain.money import Money
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.shift_forms import CashDropDialog, PaidOutDialog, XReportDialog
 
@@ -45,10 +46,15 @@ _BANNER_COLOURS = {"warn": "#e65100", "block": "#b00020"}
 def banner_text(position: CashPosition) -> str:
     """What the cash banner says at `position`'s level ("" when the drawer is within the limits)."""
     if position.level == "block":
-        return (f"Drawer holds {position.cash.display()} — over the limit of {position.block_limit.display()}: no "
-                f"more cash until you make a cash drop ({DROP_KEY}).")  # fmt: skip
+        return translate(
+            "shift_dialogs",
+            "Drawer holds {cash} — over the limit of {block_limit}: no more cash until you make a cash "
+            "drop ({DROP_KEY}).",
+        ).format(cash=position.cash.display(), block_limit=position.block_limit.display(), DROP_KEY=DROP_KEY)
     if position.level == "warn":
-        return f"Drawer holds {position.cash.display()} — make a cash drop ({DROP_KEY})."
+        return translate("shift_dialogs", "Drawer holds {cash} — make a cash drop ({DROP_KEY}).").format(
+            cash=position.cash.display(), DROP_KEY=DROP_KEY
+        )
     return ""
 
 
@@ -127,7 +133,9 @@ class ShiftActions(QObject):
         if operator is None or counter.busy:
             return None
         if not counter.takes_payments:
-            counter.inquiry.show_message("Drawer work is done by cashiers and supervisors.", error=True)
+            counter.inquiry.show_message(
+                translate("shift_dialogs", "Drawer work is done by cashiers and supervisors."), error=True
+            )
             return None
         if self.dialog is not None:
             self.dialog.raise_()
@@ -135,11 +143,20 @@ class ShiftActions(QObject):
             return None
         drawer = counter.drawer
         if drawer is None:
-            counter.say(f"No drawer open: nothing to {what}. Open your drawer (Ctrl+Shift+D) first.", error=True)
+            counter.say(
+                translate(
+                    "shift_dialogs", "No drawer open: nothing to {what}. Open your drawer (Ctrl+Shift+D) first."
+                ).format(what=what),
+                error=True,
+            )
             return None
         if empty_receipt and counter.payment_in_progress:
-            counter.say(f"Finish this payment (F12) or cancel it (Esc in the search box) before you {what}.",
-                        error=True)  # fmt: skip
+            counter.say(
+                translate(
+                    "shift_dialogs", "Finish this payment (F12) or cancel it (Esc in the search box) before you {what}."
+                ).format(what=what),
+                error=True,
+            )
             return None
         return operator, drawer
 
@@ -161,7 +178,7 @@ class ShiftActions(QObject):
         dialog.activateWindow()
 
     def open_cash_drop(self) -> None:
-        started = self._may_start("make a cash drop")
+        started = self._may_start(translate("shift_dialogs", "make a cash drop"))
         if started is None:
             return
         operator, _drawer = started
@@ -174,14 +191,19 @@ class ShiftActions(QObject):
             drop = dialog.result_drop
             self._counter.change_box.hide()  # the last customer's change is not what this drop is about
             self.show_position(drop.position)
-            self._counter.say(f"Cash drop {drop.id}: {drop.amount.display()} to the safe. The drop slip is printing: "
-                              "put it with the cash in the safe bag.")  # fmt: skip
+            self._counter.say(
+                translate(
+                    "shift_dialogs",
+                    "Cash drop {id}: {amount} to the safe. The drop slip is printing: put it with the cash in "
+                    "the safe bag.",
+                ).format(id=drop.id, amount=drop.amount.display())
+            )
             self.printing_wanted.emit()
 
         self._open(dialog, done)
 
     def open_paid_out(self) -> None:
-        started = self._may_start("pay out cash")
+        started = self._may_start(translate("shift_dialogs", "pay out cash"))
         if started is None:
             return
         operator, drawer = started
@@ -190,9 +212,16 @@ class ShiftActions(QObject):
             assert isinstance(dialog, PaidOutDialog) and dialog.result_paid_out is not None
             result = dialog.result_paid_out
             self._counter.change_box.hide()  # no longer the last customer's change: this cash went to the payee
-            to = f" from account {result.account}" if result.account else ""
-            self._counter.say(f"Paid out {result.amount.display()}{to}. The paid-out slip is printing: the payee "
-                              "signs it.")  # fmt: skip
+            to = (
+                translate("shift_dialogs", " from account {account}").format(account=result.account)
+                if result.account
+                else ""
+            )
+            self._counter.say(
+                translate(
+                    "shift_dialogs", "Paid out {amount}{to}. The paid-out slip is printing: the payee signs it."
+                ).format(amount=result.amount.display(), to=to)
+            )
             self.refresh_position()
             self.printing_wanted.emit()
 
@@ -223,18 +252,21 @@ class ShiftActions(QObject):
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, XReportDialog)
             if dialog.printed:
-                self._counter.say("The X report is printing.")
+                self._counter.say(translate("shift_dialogs", "The X report is printing."))
                 self.printing_wanted.emit()
 
         self.reporting = True
-        Operation(self, lambda: x_report(ctx, operator), failed="The X report could not be made ({exc}). Call your "
-                  "supervisor.", log_as="the X report failed")\
-            .success(made).failure(failed).run_in_background()  # fmt: skip
+        Operation(
+            self,
+            lambda: x_report(ctx, operator),
+            failed=translate("shift_dialogs", "The X report could not be made ({exc}). Call your supervisor."),
+            log_as="the X report failed",
+        ).success(made).failure(failed).run_in_background()
 
     def open_balancing(self) -> None:
         from cashdesk.ui.balancing_wizard import BalancingWizard
 
-        started = self._may_start("balance the drawer")
+        started = self._may_start(translate("shift_dialogs", "balance the drawer"))
         if started is None:
             return
         operator, drawer = started
@@ -251,8 +283,13 @@ class ShiftActions(QObject):
         self.show_position(None)
         drawer_id = getattr(closed, "drawer_id", "")
         over_short = getattr(closed, "over_short", Money(0))
-        counter.say(f"Drawer {drawer_id} is closed ({over_short_text(over_short).lower()}); the Z report is "
-                    "printing. No drawer is open: open a new one with Ctrl+Shift+D (count the float).")  # fmt: skip
+        counter.say(
+            translate(
+                "shift_dialogs",
+                "Drawer {drawer_id} is closed ({over_short_text}); the Z report is printing. No drawer is "
+                "open: open a new one with Ctrl+Shift+D (count the float).",
+            ).format(drawer_id=drawer_id, over_short_text=over_short_text(over_short).lower())
+        )
         self.printing_wanted.emit()
 
 

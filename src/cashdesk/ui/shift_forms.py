@@ -27,6 +27,7 @@ from cashdesk.ui.counter_extras import FormDialog
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import EnterChain, focus_and_select
 from cashdesk.ui.float_count import CashCountWidget
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import column, explanation, heading
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.operator_dialog import OperatorDialog
@@ -46,25 +47,40 @@ class CashDropDialog(OperatorDialog):
 
     def __init__(self, ctx: ServiceContext, operator: Operator, *, drawer_cash: Money | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(ctx, operator, "cashDropDialog", "Cash drop to the safe", parent)
+        super().__init__(ctx, operator, "cashDropDialog", translate("shift_forms", "Cash drop to the safe"), parent)
         self.result_drop: DropResult | None = None
         explain = explanation(
-            "Count the cash you take to the safe and type how many of each (an empty row counts as none). Enter "
-            "goes to the next row; Enter on the last row goes to the button, Enter there records the drop and "
-            "prints the drop slip. Esc cancels."
-            + (f" The drawer should hold {drawer_cash.display()}." if drawer_cash is not None else "")
+            translate(
+                "shift_forms",
+                "Count the cash you take to the safe and type how many of each (an empty row counts as none). Enter "
+                "goes to the next row; Enter on the last row goes to the button, Enter there records the drop and "
+                "prints the drop slip. Esc cancels.",
+            )
+            + (
+                translate("shift_forms", " The drawer should hold {drawer_cash}.").format(
+                    drawer_cash=drawer_cash.display()
+                )
+                if drawer_cash is not None
+                else ""
+            )
         )
-        self.count_widget = CashCountWidget("Cash to the safe", name="drop")
+        self.count_widget = CashCountWidget(translate("shift_forms", "Cash to the safe"), name="drop")
         self.message_label = message_label("dropMessage")
-        self.drop_button = QPushButton("Drop $0.00")
+        self.drop_button = QPushButton(translate("shift_forms", "Drop $0.00"))
         self.drop_button.setObjectName("dropButton")
         self.drop_button.setAutoDefault(True)
         self.drop_button.clicked.connect(self.submit)
         self.count_widget.total_row.addWidget(self.drop_button)
         self.count_widget.recounted.connect(self._recounted)
         self.setMinimumSize(560, 640)
-        column(self, heading(self, "Cash drop to the safe"), explain, self.count_widget, self.message_label,
-               grow=self.count_widget)  # fmt: skip
+        column(
+            self,
+            heading(self, translate("shift_forms", "Cash drop to the safe")),
+            explain,
+            self.count_widget,
+            self.message_label,
+            grow=self.count_widget,
+        )
         fields = self.count_widget.fields
         QWidget.setTabOrder(fields[-1], self.drop_button)
         self._chain = EnterChain([*fields, self.drop_button], self.submit, self)
@@ -74,7 +90,11 @@ class CashDropDialog(OperatorDialog):
 
     def _recounted(self, total: object, problem: str) -> None:
         show_message(self.message_label, problem, error=bool(problem))
-        self.drop_button.setText(f"&Drop {total.display()} to the safe" if isinstance(total, Money) else "&Drop")
+        self.drop_button.setText(
+            translate("shift_forms", "&Drop {total} to the safe").format(total=total.display())
+            if isinstance(total, Money)
+            else translate("shift_forms", "&Drop")
+        )
 
     def _enter_on_button(self) -> bool:
         self.submit()
@@ -91,11 +111,20 @@ class CashDropDialog(OperatorDialog):
             show_message(self.message_label, text, error=True)
             focus_and_select(self.count_widget.first_field)
 
-        drop = Operation(self, lambda: cash_drop(self._ctx, self._operator, count),
-                         failed="The drop could not be recorded ({exc}). Keep the cash in the drawer and call your "
-                                "supervisor.", log_as="the cash drop failed")\
-            .refused(refused).failure(lambda text: show_message(self.message_label, text, error=True))\
-            .run_now()  # fmt: skip
+        drop = (
+            Operation(
+                self,
+                lambda: cash_drop(self._ctx, self._operator, count),
+                failed=translate(
+                    "shift_forms",
+                    "The drop could not be recorded ({exc}). Keep the cash in the drawer and call your supervisor.",
+                ),
+                log_as="the cash drop failed",
+            )
+            .refused(refused)
+            .failure(lambda text: show_message(self.message_label, text, error=True))
+            .run_now()
+        )
         if drop is None:  # nothing was recorded
             return
         self.result_drop = drop
@@ -113,42 +142,71 @@ class PaidOutDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, drawer_id: int, *,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(
-            "paidOutDialog", "Paid-out (cash refund)",
-            "Cash paid out of the drawer: the refund of an account's credit (type the account), or a refund "
-            "charged to a revenue code (leave the account empty; type the code and who receives the cash). "
-            "A supervisor approves; a slip prints for the payee to sign.",
-            "&Pay out…", parent,
-        )  # fmt: skip
+            "paidOutDialog",
+            translate("shift_forms", "Paid-out (cash refund)"),
+            translate(
+                "shift_forms",
+                "Cash paid out of the drawer: the refund of an account's credit (type the account), or a refund "
+                "charged to a revenue code (leave the account empty; type the code and who receives the cash). "
+                "A supervisor approves; a slip prints for the payee to sign.",
+            ),
+            translate("shift_forms", "&Pay out…"),
+            parent,
+        )
         self._ctx = ctx
         self._operator = operator
         self.drawer_id = drawer_id
         self.result_paid_out: PaidOutResult | None = None
         self.approval_dialog: ApprovalDialog | None = None
-        self.account_field = self._field("paidOutAccount", "A&ccount:", max_length=20,
-                                         placeholder="The account whose credit is refunded")  # fmt: skip
-        self.code_field = self._field("paidOutCode", "Re&venue code:", max_length=16,
-                                      placeholder="Only without an account, like PERMIT")  # fmt: skip
-        self.payee_field = self._field("paidOutPayee", "Pa&yee:", max_length=120,
-                                       placeholder="Who receives the cash (the account's name if empty)")  # fmt: skip
-        self.amount_field = self._field("paidOutAmount", "A&mount:", max_length=16)
-        self.reason_field = self._field("paidOutReason", "R&eason:", max_length=200,
-                                        placeholder="For example: refund of an overpayment")  # fmt: skip
+        self.account_field = self._field(
+            "paidOutAccount",
+            translate("shift_forms", "A&ccount:"),
+            max_length=20,
+            placeholder=translate("shift_forms", "The account whose credit is refunded"),
+        )
+        self.code_field = self._field(
+            "paidOutCode",
+            translate("shift_forms", "Re&venue code:"),
+            max_length=16,
+            placeholder=translate("shift_forms", "Only without an account, like PERMIT"),
+        )
+        self.payee_field = self._field(
+            "paidOutPayee",
+            translate("shift_forms", "Pa&yee:"),
+            max_length=120,
+            placeholder=translate("shift_forms", "Who receives the cash (the account's name if empty)"),
+        )
+        self.amount_field = self._field("paidOutAmount", translate("shift_forms", "A&mount:"), max_length=16)
+        self.reason_field = self._field(
+            "paidOutReason",
+            translate("shift_forms", "R&eason:"),
+            max_length=200,
+            placeholder=translate("shift_forms", "For example: refund of an overpayment"),
+        )
         self.account_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
         account = self.account_field.text().strip()
         if self.code_field in fields and not account and not self.code_field.text().strip():
-            return ("Type the account whose credit is refunded, or (without an account) the revenue code the refund "
-                    "is charged to.", self.account_field)  # fmt: skip
+            return (
+                translate(
+                    "shift_forms",
+                    "Type the account whose credit is refunded, or (without an account) the revenue code the refund "
+                    "is charged to.",
+                ),
+                self.account_field,
+            )
         if self.payee_field in fields and not account and not self.payee_field.text().strip():
-            return "Type who receives the cash.", self.payee_field
+            return translate("shift_forms", "Type who receives the cash."), self.payee_field
         if self.amount_field in fields:
             try:
                 Money.parse(self.amount_field.text(), allow_zero=False)
             except MoneyError as exc:
                 return str(exc), self.amount_field
         if self.reason_field in fields and not self.reason_field.text().strip():
-            return "Give the reason for the paid-out (for example: refund of an overpayment).", self.reason_field
+            return translate(
+                "shift_forms", "Give the reason for the paid-out (for example: refund of an overpayment)."
+            ), self.reason_field
         return None
 
     def submit(self) -> None:
@@ -181,7 +239,7 @@ class PaidOutDialog(FormDialog):
             return
         self.activateWindow()
         if approval is None:
-            self.refuse("Not paid out: a supervisor did not approve it.", self.reason_field)
+            self.refuse(translate("shift_forms", "Not paid out: a supervisor did not approve it."), self.reason_field)
             return
         from cashdesk.services.shift import paid_out
 
@@ -189,7 +247,7 @@ class PaidOutDialog(FormDialog):
         code = None if account else (self.code_field.text().strip() or None)
         payee = self.payee_field.text().strip()
         result = self._call(
-            "the paid-out",
+            translate("shift_forms", "the paid-out"),
             lambda: paid_out(self._ctx, self._operator, amount=amount, reason=reason, account=account, payee=payee,
                              approval_id=approval.id, revenue_code=code),
             self.account_field,
@@ -209,7 +267,13 @@ class XReportDialog(OperatorDialog):
 
     def __init__(self, ctx: ServiceContext, operator: Operator, report: ShiftReport, *,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(ctx, operator, "xReportDialog", f"X report — drawer {report.drawer_id}", parent)
+        super().__init__(
+            ctx,
+            operator,
+            "xReportDialog",
+            translate("shift_forms", "X report — drawer {drawer_id}").format(drawer_id=report.drawer_id),
+            parent,
+        )
         self.report = report
         self.printed = False
         self.text_view = QPlainTextEdit()
@@ -218,10 +282,12 @@ class XReportDialog(OperatorDialog):
         self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text_view.setPlainText("\n".join(report.lines))
-        explain = explanation("The drawer's totals so far; nothing is closed. Alt+P prints it; Esc closes.")
+        explain = explanation(
+            translate("shift_forms", "The drawer's totals so far; nothing is closed. Alt+P prints it; Esc closes.")
+        )
         self.message_label = message_label("xReportMessage")
         buttons = QDialogButtonBox()
-        self.print_button = QPushButton("&Print")
+        self.print_button = QPushButton(translate("shift_forms", "&Print"))
         self.print_button.setObjectName("printXReport")
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -229,22 +295,36 @@ class XReportDialog(OperatorDialog):
         buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self.print_report)
         self.setMinimumSize(520, 640)
-        column(self, heading(self, f"X report — drawer {report.drawer_id}"), explain, self.text_view,
-               self.message_label, buttons, grow=self.text_view)  # fmt: skip
+        column(
+            self,
+            heading(self, translate("shift_forms", "X report — drawer {drawer_id}").format(drawer_id=report.drawer_id)),
+            explain,
+            self.text_view,
+            self.message_label,
+            buttons,
+            grow=self.text_view,
+        )
         self.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def print_report(self) -> None:
         from cashdesk.services.shift import x_report
 
-        report = Operation(self, lambda: x_report(self._ctx, self._operator, print_it=True),
-                           failed="The X report could not be printed ({exc}).", log_as="printing the X report failed")\
-            .failure(lambda text: show_message(self.message_label, text, error=True)).run_now()  # fmt: skip
+        report = (
+            Operation(
+                self,
+                lambda: x_report(self._ctx, self._operator, print_it=True),
+                failed=translate("shift_forms", "The X report could not be printed ({exc})."),
+                log_as="printing the X report failed",
+            )
+            .failure(lambda text: show_message(self.message_label, text, error=True))
+            .run_now()
+        )
         if report is None:
             return
         self.report = report
         self.text_view.setPlainText("\n".join(self.report.lines))
         self.printed = True
-        show_message(self.message_label, "The X report is on its way to the printer.")
+        show_message(self.message_label, translate("shift_forms", "The X report is on its way to the printer."))
         self.accept()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashdesk.ui.credentials import CredentialsForm
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import explanation, heading_font, named_label
 from cashdesk.ui.operations import Operation
 
@@ -104,13 +105,15 @@ class SignInScreen(_PasswordScreen):
 
         city = named_label("signInCity", f"{ctx.settings.city.name} — {ctx.settings.city.department}",
                            font=heading_font(self, 1.2))  # fmt: skip
-        station = QLabel(f"cashdesk · Station {ctx.station}")
-        heading = QLabel("Sign in")
+        station = QLabel(translate("sign_in", "cashdesk · Station {station}").format(station=ctx.station))
+        heading = QLabel(translate("sign_in", "Sign in"))
         heading.setFont(heading_font(self, 1.6))
         self.form = CredentialsForm(name="signIn")
-        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button = QPushButton(translate("sign_in", "Sign in"))
         self.sign_in_button.setObjectName("signInButton")
-        hint = QLabel("Enter signs in. Your user id is yours alone: never share it or your password.")
+        hint = QLabel(
+            translate("sign_in", "Enter signs in. Your user id is yours alone: never share it or your password.")
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         self._centre("signInPanel", (city, station, heading, self.form, self.sign_in_button, hint), self.sign_in_button)
@@ -164,11 +167,16 @@ class SignInScreen(_PasswordScreen):
         return not self._no_users
 
     def _say_there_are_no_users(self) -> None:
-        where = f" The database is {self._ctx.db.path}." if self._ctx.db.path else ""
+        where = (
+            translate("sign_in", " The database is {path}.").format(path=self._ctx.db.path) if self._ctx.db.path else ""
+        )
         self.form.show_message(
-            "Nobody can sign in yet: this database has no users. An administrator creates the first "
-            f"one at the workstation's command line with  {FIRST_ADMIN_COMMAND}  then signs in here."
-            f"{where}",
+            translate(
+                "sign_in",
+                "Nobody can sign in yet: this database has no users. An administrator creates the first "
+                "one at the workstation's command line with  {FIRST_ADMIN_COMMAND}  then signs in "
+                "here.{where}",
+            ).format(FIRST_ADMIN_COMMAND=FIRST_ADMIN_COMMAND, where=where),
             error=True,
         )
 
@@ -178,8 +186,12 @@ class SignInScreen(_PasswordScreen):
         if self._no_users and not self.check_for_users():
             self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        self._check(lambda: sign_in(self._ctx, user_id, password), self._signed_in,
-                    failed="Signing in failed ({exc}). Call your supervisor.", log_as="sign-in failed")  # fmt: skip
+        self._check(
+            lambda: sign_in(self._ctx, user_id, password),
+            self._signed_in,
+            failed=translate("sign_in", "Signing in failed ({exc}). Call your supervisor."),
+            log_as="sign-in failed",
+        )
 
     def _signed_in(self, result: SignIn) -> None:
         self.form.reset()
@@ -198,15 +210,22 @@ class LockScreen(_PasswordScreen):
         self.locked_for: Operator | None = None
         self.locked_at: dt.datetime | None = None
 
-        self.heading = named_label("lockHeading", f"Station {ctx.station} is locked", font=heading_font(self, 1.6))
+        self.heading = named_label(
+            "lockHeading",
+            translate("sign_in", "Station {station} is locked").format(station=ctx.station),
+            font=heading_font(self, 1.6),
+        )
         self.who_label = named_label("lockedFor", font=heading_font(self, 1.1))
         self.why_label = named_label("lockReason")
         explain = explanation(
-            "Type your password and press Enter to go on where you left off. "
-            "A supervisor can unlock it with their own user id and password."
+            translate(
+                "sign_in",
+                "Type your password and press Enter to go on where you left off. "
+                "A supervisor can unlock it with their own user id and password.",
+            )
         )
         self.form = CredentialsForm(name="unlock")
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(translate("sign_in", "Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         parts = (self.heading, self.who_label, self.why_label, explain, self.form, self.unlock_button)
         self._centre("lockPanel", parts, self.unlock_button)
@@ -218,11 +237,15 @@ class LockScreen(_PasswordScreen):
         self.locked_for = operator
         self.locked_at = at
         local = at.astimezone(ZoneInfo(self._ctx.settings.city.time_zone))
-        self.who_label.setText(f"Locked for {operator_text(operator)}")
+        self.who_label.setText(
+            translate("sign_in", "Locked for {operator_text}").format(operator_text=operator_text(operator))
+        )
         if idle:
-            why = f"It locked itself at {local:%I:%M %p} because nobody had used it for a while."
+            why = translate(
+                "sign_in", "It locked itself at {local:%I:%M %p} because nobody had used it for a while."
+            ).format(local=local)
         else:
-            why = f"Locked by hand at {local:%I:%M %p}."
+            why = translate("sign_in", "Locked by hand at {local:%I:%M %p}.").format(local=local)
         self.why_label.setText(why)
         self.form.reset(operator.user_id)
         self.form.password_field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -233,8 +256,12 @@ class LockScreen(_PasswordScreen):
         locked_for = self.locked_for
         if locked_for is None:
             return
-        self._check(lambda: unlock_station(self._ctx, locked_for, user_id, password), self._unlocked,
-                    failed="Unlocking failed ({exc}). Call your supervisor.", log_as="unlocking failed")  # fmt: skip
+        self._check(
+            lambda: unlock_station(self._ctx, locked_for, user_id, password),
+            self._unlocked,
+            failed=translate("sign_in", "Unlocking failed ({exc}). Call your supervisor."),
+            log_as="unlocking failed",
+        )
 
     def _unlocked(self, operator: Operator) -> None:
         self.form.reset()

@@ -16,6 +16,7 @@ from cashdesk.ui.counter_extras import FormDialog
 from cashdesk.ui.credentials import EnterLineEdit
 from cashdesk.ui.fields import focus_and_select
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import translate
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
@@ -34,26 +35,41 @@ class StatementDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, *, account: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(
-            "statementDialog", "Account statement",
-            "Bills, payments, fees and adjustments between the two days, with the running balance, saved as a "
-            "PDF in the reports folder.",
-            "&Save", parent,
-        )  # fmt: skip
+            "statementDialog",
+            translate("statement", "Account statement"),
+            translate(
+                "statement",
+                "Bills, payments, fees and adjustments between the two days, with the running balance, saved as a "
+                "PDF in the reports folder.",
+            ),
+            translate("statement", "&Save"),
+            parent,
+        )
         self._ctx = ctx
         self._operator = operator
         self.saved_to: Path | None = None
         self.said = ""
         today = ctx.today()
-        self.account_field = self._field("statementAccount", "&Account:", text=account,
-                                         placeholder="The account number on the bill")  # fmt: skip
-        self.from_field = self._field("statementFrom", "&From:", text=date_text(first_day_shown(today)),
-                                      placeholder="MM/DD/YYYY")  # fmt: skip
-        self.to_field = self._field("statementTo", "&To:", text=date_text(today), placeholder="MM/DD/YYYY")
+        self.account_field = self._field(
+            "statementAccount",
+            translate("statement", "&Account:"),
+            text=account,
+            placeholder=translate("statement", "The account number on the bill"),
+        )
+        self.from_field = self._field(
+            "statementFrom",
+            translate("statement", "&From:"),
+            text=date_text(first_day_shown(today)),
+            placeholder="MM/DD/YYYY",
+        )
+        self.to_field = self._field(
+            "statementTo", translate("statement", "&To:"), text=date_text(today), placeholder="MM/DD/YYYY"
+        )
         focus_and_select(self.account_field)
 
     def missing(self, fields: Sequence[EnterLineEdit]) -> tuple[str, EnterLineEdit] | None:
         if self.account_field in fields and not self.account_field.text().strip():
-            return "Type the account number (it is on the bill, top right).", self.account_field
+            return translate("statement", "Type the account number (it is on the bill, top right)."), self.account_field
         for field in (self.from_field, self.to_field):
             if field in fields:
                 try:
@@ -74,10 +90,19 @@ class StatementDialog(FormDialog):
             statement = account_statement(self._ctx, self._operator, account, start, end)
             return statement, write_statement(self._ctx, statement)
 
-        done = self._call("saving the statement", save, self.account_field)
+        done = self._call(translate("statement", "saving the statement"), save, self.account_field)
         if done is None:
             return
         statement, self.saved_to = done
-        self.said = (f"The statement of account {statement.account} ({len(statement.lines)} entries, balance "
-                     f"{statement.closing.display()} on {date_text(end)}) is saved: {self.saved_to}")  # fmt: skip
+        self.said = translate(
+            "statement",
+            "The statement of account {account} ({lines} entries, balance {closing} on {date_text}) is "
+            "saved: {saved_to}",
+        ).format(
+            account=statement.account,
+            lines=len(statement.lines),
+            closing=statement.closing.display(),
+            date_text=date_text(end),
+            saved_to=self.saved_to,
+        )
         self.accept()

@@ -25,31 +25,44 @@ from cashdesk.services.supplies import count_sheet, move, paper_state, stock_lev
 from cashdesk.services.z_report import reports_folder
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import line_field
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import column, explanation, heading, named_label
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import Operator, ServiceContext
 
-COLUMNS = ("Item", "Name", "On hand", "Unit", "Minimum", "Daily use", "Reorder")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("supplies", "Item"),
+    QT_TRANSLATE_NOOP("supplies", "Name"),
+    QT_TRANSLATE_NOOP("supplies", "On hand"),
+    QT_TRANSLATE_NOOP("supplies", "Unit"),
+    QT_TRANSLATE_NOOP("supplies", "Minimum"),
+    QT_TRANSLATE_NOOP("supplies", "Daily use"),
+    QT_TRANSLATE_NOOP("supplies", "Reorder"),
+)
 KEYS = {"F5": MovementKind.RECEIVED, "F6": MovementKind.ISSUED, "F7": MovementKind.COUNTED,
         "F8": MovementKind.DAMAGED}  # fmt: skip
-ASKS = {MovementKind.RECEIVED: "How many received?", MovementKind.ISSUED: "How many issued?",
-        MovementKind.COUNTED: "How many did the count find?", MovementKind.DAMAGED: "How many damaged?"}  # fmt: skip
+ASKS = {
+    MovementKind.RECEIVED: QT_TRANSLATE_NOOP("supplies", "How many received?"),
+    MovementKind.ISSUED: QT_TRANSLATE_NOOP("supplies", "How many issued?"),
+    MovementKind.COUNTED: QT_TRANSLATE_NOOP("supplies", "How many did the count find?"),
+    MovementKind.DAMAGED: QT_TRANSLATE_NOOP("supplies", "How many damaged?"),
+}
 
 
 class SuppliesDialog(QDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("suppliesDialog")
-        self.setWindowTitle("Supplies and forms")
+        self.setWindowTitle(translate("supplies", "Supplies and forms"))
         self._ctx = ctx
         self._operator = operator
         self.levels: list[StockLevel] = []
         self.kind: MovementKind | None = None
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("suppliesTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("supplies", title) for title in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -63,11 +76,24 @@ class SuppliesDialog(QDialog):
         ask.addWidget(self.ask_label)
         ask.addWidget(self.quantity_field, 1)
         self.message = message_label("suppliesMessage")
-        hint = explanation("↑/↓ choose an item. F5 received, F6 issued (a paper roll: into this station's "
-                           "printer), F7 counted, F8 damaged; type how many, Enter. Ctrl+S saves the count "
-                           "sheet. Esc closes.")  # fmt: skip
-        column(self, heading(self, "Supplies and forms"), hint, self.paper_label, self.table, ask, self.message,
-               grow=self.table)  # fmt: skip
+        hint = explanation(
+            translate(
+                "supplies",
+                "↑/↓ choose an item. F5 received, F6 issued (a paper roll: into this station's "
+                "printer), F7 counted, F8 damaged; type how many, Enter. Ctrl+S saves the count "
+                "sheet. Esc closes.",
+            )
+        )
+        column(
+            self,
+            heading(self, translate("supplies", "Supplies and forms")),
+            hint,
+            self.paper_label,
+            self.table,
+            ask,
+            self.message,
+            grow=self.table,
+        )
         self.resize(900, 520)
         for key, kind in KEYS.items():
             QShortcut(QKeySequence(key), self).activated.connect(lambda kind=kind: self.ask(kind))
@@ -105,10 +131,14 @@ class SuppliesDialog(QDialog):
     def ask(self, kind: MovementKind) -> None:
         level = self.current
         if level is None:
-            show_message(self.message, "There are no supplies yet: add them with `cashdesk supplies add`.", error=True)
+            show_message(
+                self.message,
+                translate("supplies", "There are no supplies yet: add them with `cashdesk supplies add`."),
+                error=True,
+            )
             return
         self.kind = kind
-        self.ask_label.setText(f"{level.code}: {ASKS[kind]}")
+        self.ask_label.setText(f"{level.code}: {translate('supplies', ASKS[kind])}")
         self.quantity_field.setEnabled(True)
         self.quantity_field.clear()
         self.quantity_field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -118,7 +148,7 @@ class SuppliesDialog(QDialog):
         if level is None or kind is None:
             return
         if not text.isdigit():
-            show_message(self.message, "Type how many as a whole number, like 12.", error=True)
+            show_message(self.message, translate("supplies", "Type how many as a whole number, like 12."), error=True)
             return
         moved = Operation(self, lambda: move(self._ctx, self._operator, level.code, kind, int(text)))
         done = moved.failure(self._error).run_now()
@@ -136,7 +166,7 @@ class SuppliesDialog(QDialog):
         saved = Operation(self, lambda: count_sheet(self._ctx, self._operator, reports_folder(self._ctx)))
         path = saved.failure(self._error).run_now()
         if path is not None:
-            show_message(self.message, f"The count sheet is saved: {path}")
+            show_message(self.message, translate("supplies", "The count sheet is saved: {path}").format(path=path))
 
     def _error(self, text: str) -> None:
         show_message(self.message, text, error=True)

@@ -48,6 +48,7 @@ from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, ask, focus_and_select
 from cashdesk.ui.focus_marks import keep_in_view, mark_focus
 from cashdesk.ui.formatting import date_text
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import explanation, heading
 from cashdesk.ui.models import Column, RowsModel
 from cashdesk.ui.operations import Operation
@@ -69,16 +70,19 @@ class TaxReturnDialog(OperatorDialog):
 
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None,
                  account: str = "") -> None:  # fmt: skip
-        super().__init__(ctx, operator, "taxReturnDialog", "Sales and use tax return", parent)
+        super().__init__(ctx, operator, "taxReturnDialog", translate("tax_return", "Sales and use tax return"), parent)
         self.result_filed: FiledReturn | None = None
         self.preview: ReturnPreview | None = None
         self.question: QMessageBox | None = None
 
         explain = explanation(
-            "Type the account, the period (2026-09, 2026-Q3 or 2026) and the day the return was received, then each "
-            "figure as the business wrote it (leave a line empty when the business left it empty). The return's own "
-            f"arithmetic shows beside each line. Enter moves on; the last Enter or {FILE_KEY} files the return after "
-            "showing the differences. Esc closes."
+            translate(
+                "tax_return",
+                "Type the account, the period (2026-09, 2026-Q3 or 2026) and the day the return was "
+                "received, then each figure as the business wrote it (leave a line empty when the business "
+                "left it empty). The return's own arithmetic shows beside each line. Enter moves on; the "
+                "last Enter or {FILE_KEY} files the return after showing the differences. Esc closes.",
+            ).format(FILE_KEY=FILE_KEY)
         )
         head = self._build_head(account)
         scroll = self._build_lines()
@@ -89,7 +93,7 @@ class TaxReturnDialog(OperatorDialog):
         self.setMinimumSize(760, 600)  # fits a 1024×768 screen; the lines scroll, the focused one kept in view
         mark_focus(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self, "Sales and use tax return"))
+        layout.addWidget(heading(self, translate("tax_return", "Sales and use tax return")))
         layout.addWidget(explain)
         layout.addLayout(head)
         layout.addWidget(self.amendment_label)
@@ -105,10 +109,12 @@ class TaxReturnDialog(OperatorDialog):
     def _build_head(self, account: str) -> QFormLayout:
         """The account, the period and the day received; the account's name and the amendment box."""
         head = QFormLayout()
-        self.account_field = self._line("taxAccount", 20, account, "The sales tax account number")
-        self.period_field = self._line("taxPeriod", 10, "", "2026-09, 2026-Q3 or 2026")
+        self.account_field = self._line(
+            "taxAccount", 20, account, translate("tax_return", "The sales tax account number")
+        )
+        self.period_field = self._line("taxPeriod", 10, "", translate("tax_return", "2026-09, 2026-Q3 or 2026"))
         self.received_field = self._line("taxReceived", 10, date_text(self._ctx.today()), "MM/DD/YYYY")
-        self.amended_box = QCheckBox("This return &amends one already filed")
+        self.amended_box = QCheckBox(translate("tax_return", "This return &amends one already filed"))
         self.amended_box.setObjectName("taxAmended")
         self.name_label = QLabel("")
         self.name_label.setObjectName("taxAccountName")
@@ -117,8 +123,9 @@ class TaxReturnDialog(OperatorDialog):
         self.amendment_label.setObjectName("taxAmendment")
         self.amendment_label.setWordWrap(True)
         self.amendment_label.setVisible(False)
-        for text, widget in (("A&ccount:", self.account_field), ("&Period:", self.period_field),
-                             ("&Received on:", self.received_field)):  # fmt: skip
+        for text, widget in ((translate("tax_return", "A&ccount:"), self.account_field),
+                             (translate("tax_return", "&Period:"), self.period_field),
+                             (translate("tax_return", "&Received on:"), self.received_field)):  # fmt: skip
             label = QLabel(text)
             label.setBuddy(widget)
             head.addRow(label, widget)
@@ -130,7 +137,14 @@ class TaxReturnDialog(OperatorDialog):
         """The return's lines: what the business wrote, what it computes to, and the difference."""
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        for column, title in enumerate(("Line", "Written by the business", "Computed", "Difference")):
+        for column, title in enumerate(
+            (
+                translate("tax_return", "Line"),
+                translate("tax_return", "Written by the business"),
+                translate("tax_return", "Computed"),
+                translate("tax_return", "Difference"),
+            )
+        ):
             header = QLabel(f"<b>{title}</b>")
             grid.addWidget(header, 0, column)
         self.written: dict[str, QLineEdit] = {}
@@ -139,7 +153,12 @@ class TaxReturnDialog(OperatorDialog):
         self._row_widgets: dict[str, tuple[QWidget, ...]] = {}
         for row, (name, label_text) in enumerate(LINES, start=1):
             caption = QLabel(f"{row}. {label_text}")
-            field = self._line(f"line_{name}", 16, "", "" if name in INPUT_LINES else "as written")
+            field = self._line(
+                f"line_{name}",
+                16,
+                "",
+                "" if name in INPUT_LINES else translate("tax_return", "as written"),
+            )
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
             caption.setBuddy(field)
             computed = QLabel("")
@@ -164,7 +183,9 @@ class TaxReturnDialog(OperatorDialog):
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        self.file_button = QPushButton(f"&File the return ({FILE_KEY})")
+        self.file_button = QPushButton(
+            translate("tax_return", "&File the return ({FILE_KEY})").format(FILE_KEY=FILE_KEY)
+        )
         self.file_button.setObjectName("taxFileButton")
         self.file_button.setAutoDefault(False)
         self.file_button.clicked.connect(self.submit)
@@ -178,7 +199,9 @@ class TaxReturnDialog(OperatorDialog):
         """Card numbers refused; Tab and Enter go through the fields in order; every figure recomputes."""
         self._guard = CardNumberGuard(self)
         self._guard.watch(self.account_field, self.period_field, *self.written.values())
-        self._guard.refused.connect(lambda _field: show_message(self.message_label, CARD_NUMBER_REFUSED, error=True))
+        self._guard.refused.connect(
+            lambda _field: show_message(self.message_label, translate("fields", CARD_NUMBER_REFUSED), error=True)
+        )
         order: list[QWidget] = [self.account_field, self.period_field, self.received_field, self.amended_box,
                                 *self.written.values()]  # fmt: skip
         for first, second in zip(order, order[1:], strict=False):
@@ -234,7 +257,9 @@ class TaxReturnDialog(OperatorDialog):
             try:
                 amount = self._money(name)
             except MoneyError as exc:
-                raise MoneyError(f"Line {number}, {label}: {exc}") from None
+                raise MoneyError(
+                    translate("tax_return", "Line {number}, {label}: {exc}").format(number=number, label=label, exc=exc)
+                ) from None
             if amount is None:
                 continue
             if name in INPUT_LINES:
@@ -259,7 +284,7 @@ class TaxReturnDialog(OperatorDialog):
         self.preview = None
         if not self.account_field.text().strip() or not self.period_field.text().strip():
             self._show(None)
-            show_message(self.message_label, "Type the account and the period.")
+            show_message(self.message_label, translate("tax_return", "Type the account and the period."))
             return
         try:
             self.preview = self._call_preview()
@@ -277,14 +302,28 @@ class TaxReturnDialog(OperatorDialog):
             # Never "received late": an amended return owes penalty and interest only on an increase
             # (lines 21 and 22 show them).
             if preview.due_now.cents >= 0:
-                due = f"Difference due {preview.due_now.display()}."
+                due = translate("tax_return", "Difference due {due_now}.").format(due_now=preview.due_now.display())
             else:
-                due = f"Credit {Money(-preview.due_now.cents).display()}."
-            return f"Amended return {preview.period.label} for {preview.account_name}. {due}"
-        months = f"{ret.months_late} month{'s' if ret.months_late != 1 else ''}"
-        late = f" Received {months} late (due {due_on})." if ret.late else f" Due {due_on}."
+                due = translate("tax_return", "Credit {Money}.").format(Money=Money(-preview.due_now.cents).display())
+            return translate("tax_return", "Amended return {label} for {account_name}. {due}").format(
+                label=preview.period.label, account_name=preview.account_name, due=due
+            )
+        months = translate("tax_return", "{months_late} month{value2}").format(
+            months_late=ret.months_late, value2="s" if ret.months_late != 1 else ""
+        )
+        late = (
+            translate("tax_return", " Received {months} late (due {due_on}).").format(months=months, due_on=due_on)
+            if ret.late
+            else translate("tax_return", " Due {due_on}.").format(due_on=due_on)
+        )
         kind = {"zero": "Zero return", "original": "Return"}.get(preview.kind, "Return")
-        return f"{kind} {preview.period.label} for {preview.account_name}.{late} Total due {ret.total_due.display()}."
+        return translate("tax_return", "{kind} {label} for {account_name}.{late} Total due {total_due}.").format(
+            kind=kind,
+            label=preview.period.label,
+            account_name=preview.account_name,
+            late=late,
+            total_due=ret.total_due.display(),
+        )
 
     def _show(self, preview: ReturnPreview | None) -> None:
         self.name_label.setText(preview.account_name if preview else "")
@@ -301,7 +340,11 @@ class TaxReturnDialog(OperatorDialog):
             field = self.written[name]
             if name in different:
                 off = different[name].difference
-                note.setText(f"wrote {Money(abs(off.cents)).display()} {'more' if off.cents > 0 else 'less'}")
+                note.setText(
+                    translate("tax_return", "wrote {Money} {value3}").format(
+                        Money=Money(abs(off.cents)).display(), value3="more" if off.cents > 0 else "less"
+                    )
+                )
                 note.setStyleSheet(_DIFFERENT_STYLE)
                 field.setStyleSheet(_DIFFERENT_STYLE)
                 field.setToolTip(different[name].text)
@@ -311,8 +354,10 @@ class TaxReturnDialog(OperatorDialog):
                 field.setStyleSheet("")
                 field.setToolTip("")
         if preview and preview.differences:
-            self.differences_label.setText("The business's figures differ from the return's arithmetic:\n"
-                                           + "\n".join(x.text for x in preview.differences))  # fmt: skip
+            self.differences_label.setText(
+                translate("tax_return", "The business's figures differ from the return's arithmetic:\n")
+                + "\n".join(x.text for x in preview.differences)
+            )
             self.differences_label.setStyleSheet(_DIFFERENT_STYLE)
         else:
             self.differences_label.setText("")
@@ -331,23 +376,34 @@ class TaxReturnDialog(OperatorDialog):
         if preview is None:
             return
         if preview.differences:
-            text = (f"The business's figures differ on {len(preview.differences)} "
-                    f"line{'s' if len(preview.differences) != 1 else ''}. File the return with the computed "
-                    "figures?")  # fmt: skip
+            text = translate(
+                "tax_return",
+                "The business's figures differ on {differences} line{value3}. File the return with the "
+                "computed figures?",
+            ).format(differences=len(preview.differences), value3="s" if len(preview.differences) != 1 else "")
             informative = "\n".join(x.text for x in preview.differences)
         else:
-            text = "Every figure the business wrote agrees with the return. File it?"
+            text = translate("tax_return", "Every figure the business wrote agrees with the return. File it?")
             informative = ""
         if preview.amendment:
             text = f"{preview.amendment}\n\n{text}"
         informative = (informative + "\n\n" if informative else "") + self._summary(preview)
-        self.question = ask(self, "File the tax return", text, self._answered, default_yes=not preview.differences,
-                            name="taxFileQuestion", informative=informative)  # fmt: skip
+        self.question = ask(
+            self,
+            translate("tax_return", "File the tax return"),
+            text,
+            self._answered,
+            default_yes=not preview.differences,
+            name="taxFileQuestion",
+            informative=informative,
+        )
 
     def _answered(self, yes: bool) -> None:
         self.question = None
         if not yes:
-            show_message(self.message_label, "Not filed. Correct the figures, or file when ready.")
+            show_message(
+                self.message_label, translate("tax_return", "Not filed. Correct the figures, or file when ready.")
+            )
             return
         try:
             figures, written = self._read()
@@ -359,8 +415,14 @@ class TaxReturnDialog(OperatorDialog):
             return
         except Exception as exc:  # the database failed: nothing was filed
             log.exception("filing a tax return failed")
-            show_message(self.message_label, f"The return could not be filed ({exc}). Nothing was saved; try again "
-                         "or call your supervisor.", error=True)  # fmt: skip
+            show_message(
+                self.message_label,
+                translate(
+                    "tax_return",
+                    "The return could not be filed ({exc}). Nothing was saved; try again or call your supervisor.",
+                ).format(exc=exc),
+                error=True,
+            )
             return
         self.result_filed = filed
         log.info("%s filed the %s return %s for %s", self._operator.user_id, filed.kind, filed.period.label,
@@ -371,7 +433,7 @@ class TaxReturnDialog(OperatorDialog):
         self.close_button.setVisible(False)  # one Close: the file button becomes it
         self.differences_label.setText("")  # filed with the computed figures: nothing differs any more
         self.differences_label.setStyleSheet("")
-        self.file_button.setText("&Close")
+        self.file_button.setText(translate("tax_return", "&Close"))
         self.file_button.setAutoDefault(True)
         self.file_button.setDefault(True)
         show_message(self.message_label, self.filed_text(filed))
@@ -385,20 +447,41 @@ class TaxReturnDialog(OperatorDialog):
 
     @staticmethod
     def filed_text(filed: FiledReturn) -> str:
-        parts = [f"Filed: {filed.kind} return {filed.period.label} for {filed.account} {filed.account_name}."]
+        parts = [
+            translate("tax_return", "Filed: {kind} return {label} for {account} {account_name}.").format(
+                kind=filed.kind, label=filed.period.label, account=filed.account, account_name=filed.account_name
+            )
+        ]
         if filed.charges:
-            parts.append("Added " + ", ".join(f"{code} {amount.display()}" for code, amount in filed.charges) + ".")
+            parts.append(
+                translate("tax_return", "Added ")
+                + ", ".join(f"{code} {amount.display()}" for code, amount in filed.charges)
+                + "."
+            )
         if filed.reductions:
-            parts.append("Lowered " + ", ".join(f"{code} {amount.display()}" for code, amount in filed.reductions)
-                         + ".")  # fmt: skip
+            parts.append(
+                translate("tax_return", "Lowered ")
+                + ", ".join(f"{code} {amount.display()}" for code, amount in filed.reductions)
+                + "."
+            )
         if filed.credit:
-            parts.append(f"Credit on the account {filed.credit.display()}.")
+            parts.append(
+                translate("tax_return", "Credit on the account {credit}.").format(credit=filed.credit.display())
+            )
         if filed.account_owes.cents > 0:
-            parts.append(f"The account now owes {filed.account_owes.display()}: take the payment at the counter.")
+            parts.append(
+                translate("tax_return", "The account now owes {account_owes}: take the payment at the counter.").format(
+                    account_owes=filed.account_owes.display()
+                )
+            )
         elif filed.account_owes.cents < 0:
-            parts.append(f"The account has a credit of {Money(-filed.account_owes.cents).display()}.")
+            parts.append(
+                translate("tax_return", "The account has a credit of {Money}.").format(
+                    Money=Money(-filed.account_owes.cents).display()
+                )
+            )
         else:
-            parts.append("The account owes nothing.")
+            parts.append(translate("tax_return", "The account owes nothing."))
         return " ".join(parts)
 
 
@@ -407,15 +490,26 @@ class TaxReturnDialog(OperatorDialog):
 
 class DelinquentFilersModel(RowsModel[DelinquentFiler]):
     columns = (
-        Column("Account", lambda f: f.account, lambda f: f.account),
-        Column("Business", lambda f: f.name, lambda f: f.name),
-        Column("Phone", lambda f: f.phone, lambda f: f.phone),
-        Column("Files", lambda f: f.frequency.value.capitalize(), lambda f: f.frequency.value),
-        Column("Periods with no return", lambda f: ", ".join(p.label for p in f.missing),
-               lambda f: tuple(p.label for p in f.missing)),
-        Column("Oldest due", lambda f: date_text(f.missing[0].due), lambda f: f.missing[0].due),
-        Column("Missing", lambda f: str(len(f.missing)), lambda f: len(f.missing)),
-    )  # fmt: skip
+        Column(QT_TRANSLATE_NOOP("columns", "Account"), lambda f: f.account, lambda f: f.account),
+        Column(QT_TRANSLATE_NOOP("columns", "Business"), lambda f: f.name, lambda f: f.name),
+        Column(QT_TRANSLATE_NOOP("columns", "Phone"), lambda f: f.phone, lambda f: f.phone),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Files"),
+            lambda f: f.frequency.value.capitalize(),
+            lambda f: f.frequency.value,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Periods with no return"),
+            lambda f: ", ".join(p.label for p in f.missing),
+            lambda f: tuple(p.label for p in f.missing),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Oldest due"),
+            lambda f: date_text(f.missing[0].due),
+            lambda f: f.missing[0].due,
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "Missing"), lambda f: str(len(f.missing)), lambda f: len(f.missing)),
+    )
 
 
 class DelinquentFilersDialog(QDialog):
@@ -424,7 +518,7 @@ class DelinquentFilersDialog(QDialog):
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("delinquentFilersDialog")
-        self.setWindowTitle("Delinquent filers")
+        self.setWindowTitle(translate("tax_return", "Delinquent filers"))
         self.model = DelinquentFilersModel(self)
         self.table = QTableView()
         self.table.setObjectName("delinquentTable")
@@ -439,25 +533,43 @@ class DelinquentFilersDialog(QDialog):
         self.setMinimumSize(820, 520)
         layout = QVBoxLayout(self)
         as_of = ctx.today()
-        layout.addWidget(heading(self, f"Delinquent filers as of {date_text(as_of)}"))
+        layout.addWidget(
+            heading(
+                self, translate("tax_return", "Delinquent filers as of {date_text}").format(date_text=date_text(as_of))
+            )
+        )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
         # Every sales tax account's periods are read: off the GUI thread, the dialog shows meanwhile.
-        Operation(self, lambda: delinquent_filers(ctx, operator, as_of),
-                  failed="The delinquent filers could not be listed ({exc}). Call your supervisor.",
-                  log_as="listing delinquent filers failed")\
-            .success(self._show_filers).failure(lambda text: show_message(self.message_label, text, error=True))\
-            .run_in_background()  # fmt: skip
+        Operation(
+            self,
+            lambda: delinquent_filers(ctx, operator, as_of),
+            failed=translate("tax_return", "The delinquent filers could not be listed ({exc}). Call your supervisor."),
+            log_as="listing delinquent filers failed",
+        ).success(self._show_filers).failure(
+            lambda text: show_message(self.message_label, text, error=True)
+        ).run_in_background()
 
     def _show_filers(self, filers: tuple[DelinquentFiler, ...]) -> None:
         self.model.set_rows(filers)
         periods = sum(len(f.missing) for f in filers)
         if filers:
-            show_message(self.message_label, f"{len(filers)} account{'s' if len(filers) != 1 else ''} with "
-                         f"{periods} return{'s' if periods != 1 else ''} due and not received.")  # fmt: skip
+            show_message(
+                self.message_label,
+                translate(
+                    "tax_return", "{filers} account{value2} with {periods} return{value6} due and not received."
+                ).format(
+                    filers=len(filers),
+                    value2="s" if len(filers) != 1 else "",
+                    periods=periods,
+                    value6="s" if periods != 1 else "",
+                ),
+            )
         else:
-            show_message(self.message_label, "Every active sales tax account has filed its returns.")
+            show_message(
+                self.message_label, translate("tax_return", "Every active sales tax account has filed its returns.")
+            )
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

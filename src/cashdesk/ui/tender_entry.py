@@ -18,13 +18,14 @@ from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.tenders import CARD_BRANDS, Tender, TenderError, TenderKind
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, EnterChain, focus_and_select
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.labels import add_rows, heading_font
 
 _TITLES = {
-    TenderKind.CASH: "Cash (F5)",
-    TenderKind.CHECK: "Check (F6)",
-    TenderKind.CARD: "Card (F7) — from the card terminal's slip",
-    TenderKind.MONEY_ORDER: "Money order (F8)",
+    TenderKind.CASH: QT_TRANSLATE_NOOP("tender_entry", "Cash (F5)"),
+    TenderKind.CHECK: QT_TRANSLATE_NOOP("tender_entry", "Check (F6)"),
+    TenderKind.CARD: QT_TRANSLATE_NOOP("tender_entry", "Card (F7) — from the card terminal's slip"),
+    TenderKind.MONEY_ORDER: QT_TRANSLATE_NOOP("tender_entry", "Money order (F8)"),
 }
 _MICR_SYMBOLS = frozenset("TtAaOoCcDd⑆⑈⑉⑇ -")
 #: A check reader types a line's characters milliseconds apart; this long with no key ends the line.
@@ -74,7 +75,7 @@ class TenderEntry(QFrame):
         self.brand_combo.setObjectName("cardBrand")
         for brand in CARD_BRANDS:
             self.brand_combo.addItem(brand.title() if brand != "AMEX" else "Amex", brand)
-        self.brand_combo.setPlaceholderText("Choose: V, M, A, Di, De")
+        self.brand_combo.setPlaceholderText(translate("tender_entry", "Choose: V, M, A, Di, De"))
         self.last4_field = QLineEdit()
         self.last4_field.setObjectName("cardLast4")
         self.last4_field.setMaxLength(4)
@@ -115,11 +116,11 @@ class TenderEntry(QFrame):
         form = QFormLayout()
         self.amount_caption, self.number_caption, *_ = add_rows(
             form,
-            ("&Amount:", self.amount_field),
-            ("Check &number:", self.number_field),
-            ("&Brand:", self.brand_combo),
-            ("&Last four digits:", self.last4_field),
-            ("Approval co&de:", self.auth_field),
+            (translate("tender_entry", "&Amount:"), self.amount_field),
+            (translate("tender_entry", "Check &number:"), self.number_field),
+            (translate("tender_entry", "&Brand:"), self.brand_combo),
+            (translate("tender_entry", "&Last four digits:"), self.last4_field),
+            (translate("tender_entry", "Approval co&de:"), self.auth_field),
         )
         form.addRow("", self.micr_label)
         return form
@@ -131,9 +132,11 @@ class TenderEntry(QFrame):
         self.kind = kind
         self._remaining = remaining
         self._routing = self._bank_account = ""
-        self.title_label.setText(_TITLES[kind])
+        self.title_label.setText(translate("tender_entry", _TITLES[kind]))
         check, card, money_order = kind is TenderKind.CHECK, kind is TenderKind.CARD, kind is TenderKind.MONEY_ORDER
-        self.number_caption.setText("Check &number:" if check else "S&erial number:")
+        self.number_caption.setText(
+            translate("tender_entry", "Check &number:") if check else translate("tender_entry", "S&erial number:")
+        )
         self.form.setRowVisible(self.number_field, check or money_order)
         for field in (self.brand_combo, self.last4_field, self.auth_field):
             self.form.setRowVisible(field, card)
@@ -142,15 +145,27 @@ class TenderEntry(QFrame):
         for field in (self.number_field, self.last4_field, self.auth_field):
             field.setText("")
         self.brand_combo.setCurrentIndex(-1)
-        self.micr_label.setText("Run the check through the reader, or type the check number." if check else "")
+        self.micr_label.setText(
+            translate("tender_entry", "Run the check through the reader, or type the check number.") if check else ""
+        )
         show_message(self.message_label, "")
         hints = {
-            TenderKind.CASH: "Type the cash handed over (or keep the amount due). F12 takes it and posts; Enter "
-            "applies it. Esc cancels.",
-            TenderKind.CHECK: "Enter goes to the check number; Enter there applies the check. Esc cancels.",
-            TenderKind.CARD: "Enter moves on: brand (type its first letter), last four digits, approval code; "
-            "Enter on the code applies it. Never type the whole card number. Esc cancels.",
-            TenderKind.MONEY_ORDER: "Enter goes to the serial number; Enter there applies it. Esc cancels.",
+            TenderKind.CASH: translate(
+                "tender_entry",
+                "Type the cash handed over (or keep the amount due). F12 takes it and posts; Enter "
+                "applies it. Esc cancels.",
+            ),
+            TenderKind.CHECK: translate(
+                "tender_entry", "Enter goes to the check number; Enter there applies the check. Esc cancels."
+            ),
+            TenderKind.CARD: translate(
+                "tender_entry",
+                "Enter moves on: brand (type its first letter), last four digits, approval code; "
+                "Enter on the code applies it. Never type the whole card number. Esc cancels.",
+            ),
+            TenderKind.MONEY_ORDER: translate(
+                "tender_entry", "Enter goes to the serial number; Enter there applies it. Esc cancels."
+            ),
         }
         self.hint_label.setText(hints[kind])
         self.show()
@@ -183,7 +198,12 @@ class TenderEntry(QFrame):
     def _enter_in_brand(self) -> bool:
         if self.brand_combo.currentIndex() < 0:
             choices = ", ".join(self.brand_combo.itemText(i) for i in range(self.brand_combo.count()))
-            self.refuse(f"Choose the card brand: type its first letter ({choices}).", self.brand_combo)
+            self.refuse(
+                translate("tender_entry", "Choose the card brand: type its first letter ({choices}).").format(
+                    choices=choices
+                ),
+                self.brand_combo,
+            )
             return True
         return False
 
@@ -206,8 +226,11 @@ class TenderEntry(QFrame):
             return True
         self._routing, self._bank_account = read.routing, read.account
         self.number_field.setText(read.check_number)
-        self.micr_label.setText(f"Read from the check: routing {read.routing}, account {read.account}, "
-                                f"check {read.check_number}")  # fmt: skip
+        self.micr_label.setText(
+            translate(
+                "tender_entry", "Read from the check: routing {routing}, account {account}, check {check_number}"
+            ).format(routing=read.routing, account=read.account, check_number=read.check_number)
+        )
         self.submit()
         return True
 
@@ -263,11 +286,11 @@ class MiscEntry(QFrame):
         super().__init__(parent)
         self.setObjectName("miscEntry")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel("Misc item (F4): permit, licence, fine, copies")
+        title = QLabel(translate("tender_entry", "Misc item (F4): permit, licence, fine, copies"))
         title.setFont(heading_font(self, 1.2))
         self.code_combo = QComboBox()
         self.code_combo.setObjectName("miscCode")
-        self.code_combo.setPlaceholderText("Type the first letters of the code")
+        self.code_combo.setPlaceholderText(translate("tender_entry", "Type the first letters of the code"))
         self.amount_field = QLineEdit()
         self.amount_field.setObjectName("miscAmount")
         self.amount_field.setMaxLength(20)
@@ -275,15 +298,20 @@ class MiscEntry(QFrame):
         self.memo_field = QLineEdit()
         self.memo_field.setObjectName("miscMemo")
         self.memo_field.setMaxLength(200)
-        self.memo_field.setPlaceholderText("Permit number, case number, what it is for")
+        self.memo_field.setPlaceholderText(translate("tender_entry", "Permit number, case number, what it is for"))
         self.message_label = message_label("miscMessage")
-        hint = QLabel("Enter moves on: code, amount, memo; Enter on the memo adds it. Esc cancels.")
+        hint = QLabel(
+            translate("tender_entry", "Enter moves on: code, amount, memo; Enter on the memo adds it. Esc cancels.")
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
 
         form = QFormLayout()
         add_rows(
-            form, ("Revenue &code:", self.code_combo), ("&Amount:", self.amount_field), ("&Memo:", self.memo_field)
+            form,
+            (translate("tender_entry", "Revenue &code:"), self.code_combo),
+            (translate("tender_entry", "&Amount:"), self.amount_field),
+            (translate("tender_entry", "&Memo:"), self.memo_field),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -319,7 +347,10 @@ class MiscEntry(QFrame):
 
     def _enter_in_code(self) -> bool:
         if self.code_combo.currentIndex() < 0:
-            self.refuse("Choose the revenue code: type its first letters (B for building permit).", self.code_combo)
+            self.refuse(
+                translate("tender_entry", "Choose the revenue code: type its first letters (B for building permit)."),
+                self.code_combo,
+            )
             return True
         return False
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
@@ -45,12 +46,12 @@ class Banners:
         self._owner.printer_banner_detail = QLabel()
         self._owner.printer_banner_detail.setObjectName("printerBannerDetail")
         self._owner.printer_banner_detail.setWordWrap(True)
-        self._owner.retry_button = QPushButton("&Retry printing (Ctrl+Shift+R)")
+        self._owner.retry_button = QPushButton(translate("window_banners", "&Retry printing (Ctrl+Shift+R)"))
         self._owner.retry_button.setObjectName("retryPrinting")
         self._owner.retry_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays with the work
         self._owner.retry_button.clicked.connect(self.retry_printing)
         # Only for a job cut off by a crash: the cashier found it printed, so it is not sent again.
-        self._owner.dismiss_button = QPushButton("Dismiss (it printed)")
+        self._owner.dismiss_button = QPushButton(translate("window_banners", "Dismiss (it printed)"))
         self._owner.dismiss_button.setObjectName("dismissPrinting")
         self._owner.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._owner.dismiss_button.clicked.connect(self.dismiss_uncertain_printing)
@@ -70,13 +71,13 @@ class Banners:
         last = self._owner.last_print_round
         if last is not None and last.uncertain and not self._settle_uncertain(retry=True):
             return
-        self._owner.printer_banner_detail.setText("Trying the printer again…")
+        self._owner.printer_banner_detail.setText(translate("window_banners", "Trying the printer again…"))
         self._owner.print_queue.start()
 
     def dismiss_uncertain_printing(self) -> None:
         """Dismiss: the jobs cut off by a crash did print; they are marked printed, not sent again."""
         if self._settle_uncertain(retry=False):
-            self._owner.printer_banner_detail.setText("Marked printed.")
+            self._owner.printer_banner_detail.setText(translate("window_banners", "Marked printed."))
             self._owner.print_queue.start()
 
     def _settle_uncertain(self, *, retry: bool) -> bool:
@@ -96,7 +97,9 @@ class Banners:
         return not settling.failed
 
     def printing_reported(self, result: PrintRound) -> None:
-        self._owner.printer_label.setText(f"Printer: {result.status_label}")
+        self._owner.printer_label.setText(
+            translate("window_banners", "Printer: {status_label}").format(status_label=result.status_label)
+        )
         headline = result.headline
         self._owner.dismiss_button.setVisible(bool(result.uncertain))
         if not headline:
@@ -106,19 +109,31 @@ class Banners:
         why = f"{result.problem} " if result.problem else ""
         if result.uncertain:
             waiting = (
-                f" {result.receipts_waiting or result.waiting} more waiting for the printer." if result.waiting else ""
+                translate("window_banners", " {value1} more waiting for the printer.").format(
+                    value1=result.receipts_waiting or result.waiting
+                )
+                if result.waiting
+                else ""
             )
             self._owner.printer_banner_detail.setText(
-                "It was being sent when the program stopped or the printer stopped answering, so it may or may "
-                "not be on paper. The payment is saved. "
-                "Look in the printer: if it is not there, Retry prints it again; if it is, Dismiss." + waiting
+                translate(
+                    "window_banners",
+                    "It was being sent when the program stopped or the printer stopped answering, so it may or may "
+                    "not be on paper. The payment is saved. "
+                    "Look in the printer: if it is not there, Retry prints it again; if it is, Dismiss.",
+                )
+                + waiting
             )
         elif not result.waiting:
             self._owner.printer_banner_detail.setText(result.problem)
         else:
             self._owner.printer_banner_detail.setText(
-                f"{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
-                "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait."
+                translate(
+                    "window_banners",
+                    "{why}The payments are saved; the receipts print when the printer is back. Fix the printer "
+                    "(power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot "
+                    "wait.",
+                ).format(why=why)
             )
         self._owner.printer_banner.show()
 
@@ -154,10 +169,11 @@ class Banners:
         self._owner.database_checked.emit(message or None)
 
     def database_check_failed(self, error: str) -> None:
-        message = (
-            f"The database could not be checked ({error}). Stop taking payments and call your supervisor: "
-            "the database may need to be restored from the latest backup."
-        )
+        message = translate(
+            "window_banners",
+            "The database could not be checked ({error}). Stop taking payments and call your "
+            "supervisor: the database may need to be restored from the latest backup.",
+        ).format(error=error)
         self.show_database_problem(message)
         self._owner.database_checked.emit(message)
 
@@ -167,8 +183,12 @@ class Banners:
         self._owner.banner.setText(message)
         self._owner.banner.show()
         self.block_work(message)
-        QMessageBox.critical(self._owner, "The database failed its check", message)
+        QMessageBox.critical(self._owner, translate("window_banners", "The database failed its check"), message)
 
     def block_work(self, _message: str) -> None:
-        self._owner.inquiry.set_search_enabled(False, "Searching is off: the database failed its check.")
-        self._owner.counter.blocked = "No payments: the database failed its check. Call your supervisor."
+        self._owner.inquiry.set_search_enabled(
+            False, translate("window_banners", "Searching is off: the database failed its check.")
+        )
+        self._owner.counter.blocked = translate(
+            "window_banners", "No payments: the database failed its check. Call your supervisor."
+        )

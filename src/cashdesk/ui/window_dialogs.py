@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from cashdesk.domain.security import Permission
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.window_mode import Mode
 
@@ -155,12 +156,15 @@ class WindowDialogs:
         counter = self._owner.counter
         if counter.payment_in_progress:
             counter.say(
-                "Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
-                "without a sale.",
+                translate(
+                    "window_dialogs",
+                    "Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer "
+                    "without a sale.",
+                ),
                 error=True,
             )
             return
-        failed = "Your drawer could not be looked up ({exc}). Call your supervisor."
+        failed = translate("window_dialogs", "Your drawer could not be looked up ({exc}). Call your supervisor.")
         looking_up = Operation(
             self._owner,
             lambda: current_drawer(self._owner.ctx, operator),
@@ -172,12 +176,21 @@ class WindowDialogs:
         if looking_up.failed:
             return
         if drawer is None:
-            counter.say("No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.", error=True)
+            counter.say(
+                translate(
+                    "window_dialogs", "No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open."
+                ),
+                error=True,
+            )
             return
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, NoSaleDialog)
-            counter.say(f"Drawer {dialog.drawer_id} is opening: no sale, approved by {dialog.approved_by}.")
+            counter.say(
+                translate(
+                    "window_dialogs", "Drawer {drawer_id} is opening: no sale, approved by {approved_by}."
+                ).format(drawer_id=dialog.drawer_id, approved_by=dialog.approved_by)
+            )
             self._owner.inquiry.focus_search()
             self._owner.print_queue.kick()  # the drawer kick goes out with the print worker
 
@@ -192,7 +205,11 @@ class WindowDialogs:
 
         def done(dialog: QDialog) -> None:
             assert isinstance(dialog, PdfCopyDialog) and dialog.saved_to is not None
-            self._tell(f"A PDF copy of the receipt is saved: {dialog.saved_to}")
+            self._tell(
+                translate("window_dialogs", "A PDF copy of the receipt is saved: {saved_to}").format(
+                    saved_to=dialog.saved_to
+                )
+            )
             self._owner.inquiry.focus_search()
 
         last = self._owner.counter.last_receipt or ""
@@ -233,7 +250,12 @@ class WindowDialogs:
             dialog = make(operator)
         except ImportError:  # a part of the program that is not installed at this station yet
             log.exception("could not open %s", what)
-            self._tell(f"The {what} is not available in this version of cashdesk.", error=True)
+            self._tell(
+                translate("window_dialogs", "The {what} is not available in this version of cashdesk.").format(
+                    what=what
+                ),
+                error=True,
+            )
             return
 
         def finished(_result: int) -> None:
@@ -253,7 +275,7 @@ class WindowDialogs:
 
             return MailBatchesDialog(self._owner.ctx, operator, parent=self._owner)
 
-        self._open_mail(make, "mail batch screen")
+        self._open_mail(make, translate("window_dialogs", "mail batch screen"))
 
     def open_mail_log(self) -> None:
         def make(operator: Operator) -> QDialog:
@@ -261,7 +283,7 @@ class WindowDialogs:
 
             return MailLogDialog(self._owner.ctx, operator, parent=self._owner)
 
-        self._open_mail(make, "mail log")
+        self._open_mail(make, translate("window_dialogs", "mail log"))
 
     def open_service_orders(self) -> None:
         def make(operator: Operator) -> QDialog:
@@ -269,7 +291,7 @@ class WindowDialogs:
 
             return ServiceOrdersDialog(self._owner.ctx, operator, self._owner, folder=self._owner.deposits_folder)
 
-        self._open_mail(make, "service orders")
+        self._open_mail(make, translate("window_dialogs", "service orders"))
 
     def open_arrangements(self) -> None:
         def make(operator: Operator) -> QDialog:
@@ -278,7 +300,7 @@ class WindowDialogs:
             shown = self._owner.inquiry.pane.account_number or ""  # the account on screen, first
             return ArrangementsDialog(self._owner.ctx, operator, self._owner, account=shown)
 
-        self._open_mail(make, "payment arrangements")
+        self._open_mail(make, translate("window_dialogs", "payment arrangements"))
 
     def open_tax_return(self) -> None:
         def make(operator: Operator) -> QDialog:
@@ -286,7 +308,7 @@ class WindowDialogs:
 
             return TaxReturnDialog(self._owner.ctx, operator, self._owner)
 
-        self._open_mail(make, "sales tax return")
+        self._open_mail(make, translate("window_dialogs", "sales tax return"))
 
     def open_delinquent_filers(self) -> None:
         def make(operator: Operator) -> QDialog:
@@ -294,7 +316,7 @@ class WindowDialogs:
 
             return DelinquentFilersDialog(self._owner.ctx, operator, self._owner)
 
-        self._open_mail(make, "list of delinquent filers")
+        self._open_mail(make, translate("window_dialogs", "list of delinquent filers"))
 
     def open_answers(self) -> None:
         """F1: the answers and referrals; those for the account shown come first."""
@@ -316,7 +338,7 @@ class WindowDialogs:
 
             return SuppliesDialog(self._owner.ctx, operator, parent=self._owner)
 
-        self._open_mail(make, "supplies screen")
+        self._open_mail(make, translate("window_dialogs", "supplies screen"))
 
     # -- passwords and the audit trail ---------------------------------------------------------------
 
@@ -336,10 +358,14 @@ class WindowDialogs:
             return
         if result == QDialog.DialogCode.Accepted:
             self._owner.start_work(operator)
-            self._owner.inquiry.show_message("Your new password is set.")
+            self._owner.inquiry.show_message(translate("window_dialogs", "Your new password is set."))
             return
         self._owner.station_lock.call_sign_out(operator)
-        self._owner.show_sign_in("You need a password of your own before you can start. Sign in again to choose it.")
+        self._owner.show_sign_in(
+            translate(
+                "window_dialogs", "You need a password of your own before you can start. Sign in again to choose it."
+            )
+        )
         self._owner.signed_out.emit()
 
     def change_password(self) -> None:
@@ -348,7 +374,9 @@ class WindowDialogs:
         if self._owner.mode is not Mode.WORKING or self._owner.operator is None:
             return
         dialog = ChangePasswordDialog(self._owner.ctx, self._owner.operator.user_id, parent=self._owner)
-        dialog.accepted.connect(lambda: self._owner.inquiry.show_message("Your new password is set."))
+        dialog.accepted.connect(
+            lambda: self._owner.inquiry.show_message(translate("window_dialogs", "Your new password is set."))
+        )
         self._owner.password_dialog = dialog
         self._show(dialog, lambda _result: self._password_dialog_closed())
 

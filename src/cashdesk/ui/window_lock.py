@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
+from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 from cashdesk.ui.window_mode import Mode
 
@@ -36,13 +37,16 @@ class StationLock:
             return
         if self._owner.counter.payment_in_progress:
             self._owner.counter.say(
-                "Finish this payment (F12) or cancel it (Esc in the search box) before signing out.", error=True
+                translate(
+                    "window_lock", "Finish this payment (F12) or cancel it (Esc in the search box) before signing out."
+                ),
+                error=True,
             )
             return
         self._close_dialogs()
         self.call_sign_out(operator)
         self._owner.counter.stop()
-        self._owner.show_sign_in(f"{operator.user_id} signed out.")
+        self._owner.show_sign_in(translate("window_lock", "{user_id} signed out.").format(user_id=operator.user_id))
         self._owner.signed_out.emit()
 
     def call_sign_out(self, operator: Operator) -> None:

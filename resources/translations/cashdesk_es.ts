@@ -1,0 +1,4147 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>account_answers</name>
+    <message>
+        <source>Answers for this account ({ANSWERS_KEY}): {titles}</source>
+        <translation>Respuestas para esta cuenta ({ANSWERS_KEY}): {titles}</translation>
+    </message>
+</context>
+<context>
+    <name>account_pane</name>
+    <message>
+        <source>Find an account to see what it owes.</source>
+        <translation>Busque una cuenta para ver lo que debe.</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>60 days</source>
+        <translation>60 días</translation>
+    </message>
+    <message>
+        <source>90+ days</source>
+        <translation>90+ días</translation>
+    </message>
+    <message>
+        <source>Open items, in the order a payment pays them</source>
+        <translation>Partidas abiertas, en el orden en que un pago las cubre</translation>
+    </message>
+    <message>
+        <source>History, latest first</source>
+        <translation>Historial, lo más reciente primero</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Owed: {title} since billed</source>
+        <translation>Adeudado: {title} desde la factura</translation>
+    </message>
+    <message>
+        <source>Service address:</source>
+        <translation>Dirección de servicio:</translation>
+    </message>
+    <message>
+        <source>Mailing address:</source>
+        <translation>Dirección postal:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>Sales tax licence:</source>
+        <translation>Licencia de impuesto sobre ventas:</translation>
+    </message>
+    <message>
+        <source>Filing:</source>
+        <translation>Declaración:</translation>
+    </message>
+    <message>
+        <source>{kind_text} account · {label}</source>
+        <translation>Cuenta de {kind_text} · {label}</translation>
+    </message>
+    <message>
+        <source> · prints in {language}</source>
+        <translation> · imprime en {language}</translation>
+    </message>
+    <message>
+        <source>as of {date_text}</source>
+        <translation>al {date_text}</translation>
+    </message>
+    <message>
+        <source>Same as service address</source>
+        <translation>La misma que la dirección de servicio</translation>
+    </message>
+    <message>
+        <source>No open items</source>
+        <translation>Sin partidas abiertas</translation>
+    </message>
+    <message>
+        <source> — {past_due_count} past due</source>
+        <translation> — {past_due_count} vencidas</translation>
+    </message>
+    <message>
+        <source>Service orders:</source>
+        <translation>Órdenes de servicio:</translation>
+    </message>
+</context>
+<context>
+    <name>answer_edit</name>
+    <message>
+        <source>A new {what}</source>
+        <translation>Nueva {what}</translation>
+    </message>
+    <message>
+        <source>Change the {what}</source>
+        <translation>Cambiar {what}</translation>
+    </message>
+    <message>
+        <source>empty: made from the </source>
+        <translation>vacío: se forma a partir del </translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>&amp;Save ({SAVE_KEY})</source>
+        <translation>&amp;Guardar ({SAVE_KEY})</translation>
+    </message>
+    <message>
+        <source>Tab or Enter: the next field; in the text, Enter starts a new line. {SAVE_KEY} saves it as a new version (kept and audited); Esc leaves it as it was.</source>
+        <translation>Tab o Intro: el campo siguiente; en el texto, Intro empieza una línea nueva. {SAVE_KEY} la guarda como una versión nueva (se conserva y se audita); Esc la deja como estaba.</translation>
+    </message>
+    <message>
+        <source>what it is about, for the list</source>
+        <translation>de qué trata, para la lista</translation>
+    </message>
+    <message>
+        <source>as customers ask it: Why was my water turned off?</source>
+        <translation>como lo preguntan los clientes: ¿Por qué me cortaron el agua?</translation>
+    </message>
+    <message>
+        <source>Municipal Code § 13.08.140</source>
+        <translation>Código Municipal § 13.08.140</translation>
+    </message>
+    <message>
+        <source>customers&apos; own words, separated by commas</source>
+        <translation>las palabras de los clientes, separadas por comas</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Pregunta:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xto:</translation>
+    </message>
+    <message>
+        <source>&amp;Rests on:</source>
+        <translation>&amp;Se basa en:</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Enlace:</translation>
+    </message>
+    <message>
+        <source>&amp;Effective:</source>
+        <translation>&amp;Vigente desde:</translation>
+    </message>
+    <message>
+        <source>Re&amp;view on:</source>
+        <translation>Re&amp;visar el:</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Departamento:</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords:</source>
+        <translation>Pala&amp;bras clave:</translation>
+    </message>
+    <message>
+        <source>Beside &amp;accounts:</source>
+        <translation>Junto a las &amp;cuentas:</translation>
+    </message>
+    <message>
+        <source>the department or agency</source>
+        <translation>el departamento o la agencia</translation>
+    </message>
+    <message>
+        <source>Mon-Fri 8:00-5:00</source>
+        <translation>Lun-Vie 8:00-5:00</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>What it &amp;handles:</source>
+        <translation>De qué se &amp;ocupa:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>Di&amp;rección:</translation>
+    </message>
+    <message>
+        <source>H&amp;ours:</source>
+        <translation>H&amp;orario:</translation>
+    </message>
+    <message>
+        <source>&amp;Web:</source>
+        <translation>&amp;Web:</translation>
+    </message>
+    <message>
+        <source>effective date</source>
+        <translation>fecha de vigencia</translation>
+    </message>
+    <message>
+        <source>review date</source>
+        <translation>fecha de revisión</translation>
+    </message>
+    <message>
+        <source>{exc} Nothing was saved.</source>
+        <translation>{exc} No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The {what}: {exc}</source>
+        <translation>{what}: {exc}</translation>
+    </message>
+    <message>
+        <source>Versions of the answer</source>
+        <translation>Versiones de la respuesta</translation>
+    </message>
+    <message>
+        <source>Newest first. ↑/↓ choose a version: its text shows beside the list. Esc closes.</source>
+        <translation>Lo más reciente primero. ↑/↓ eligen una versión: su texto aparece junto a la lista. Esc cierra.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>Versions of “{title}”</source>
+        <translation>Versiones de “{title}”</translation>
+    </message>
+    <message>
+        <source>nothing (saved again as it was)</source>
+        <translation>nada (se guardó otra vez tal como estaba)</translation>
+    </message>
+    <message>
+        <source>changed: {what}</source>
+        <translation>cambió: {what}</translation>
+    </message>
+    <message>
+        <source>Version {version} · {at:%m/%d/%Y %I:%M %p} · {changed_by}
+{what}</source>
+        <translation>Versión {version} · {at:%m/%d/%Y %I:%M %p} · {changed_by}
+{what}</translation>
+    </message>
+</context>
+<context>
+    <name>answer_text</name>
+    <message>
+        <source>&lt;p style=&apos;color:#b00020;font-weight:bold&apos;&gt;Due for review since {review_on:%m/%d/%Y}: check it with a supervisor before relying on it.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b00020;font-weight:bold&apos;&gt;Pendiente de revisión desde el {review_on:%m/%d/%Y}: compruébela con un supervisor antes de fiarse de ella.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Rests on</source>
+        <translation>Se basa en</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Departamento</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Vigente desde</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>{version}, by {changed_by}</source>
+        <translation>{version}, por {changed_by}</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+</context>
+<context>
+    <name>answers</name>
+    <message>
+        <source>  [review due]</source>
+        <translation>  [revisión pendiente]</translation>
+    </message>
+    <message>
+        <source>Answers and referrals</source>
+        <translation>Respuestas y remisiones</translation>
+    </message>
+    <message>
+        <source>A few of the customer&apos;s words, like: water shut off</source>
+        <translation>Unas palabras del cliente, como: agua cortada</translation>
+    </message>
+    <message>
+        <source> {EDIT_KEY} changes the answer or referral chosen, {NEW_ANSWER_KEY} writes a new answer, {NEW_REFERRAL_KEY} a new referral.</source>
+        <translation> {EDIT_KEY} cambia la respuesta o remisión elegida, {NEW_ANSWER_KEY} escribe una respuesta nueva, {NEW_REFERRAL_KEY} una remisión nueva.</translation>
+    </message>
+    <message>
+        <source>Enter searches; ↓ goes to the answers found, {SEARCH_KEY} back to the search; {PRINT_KEY} prints the answer on the receipt printer, {HANDOUT_KEY} saves it as a PDF handout, {HISTORY_KEY} shows its versions.{editing} Esc closes.</source>
+        <translation>Intro busca; ↓ va a las respuestas encontradas, {SEARCH_KEY} vuelve a la búsqueda; {PRINT_KEY} imprime la respuesta en la impresora de recibos, {HANDOUT_KEY} la guarda como folleto PDF, {HISTORY_KEY} muestra sus versiones.{editing} Esc cierra.</translation>
+    </message>
+    <message>
+        <source>Answers for the account shown; type to search for others.</source>
+        <translation>Respuestas para la cuenta mostrada; escriba para buscar otras.</translation>
+    </message>
+    <message>
+        <source>Nothing matches {query!r}: try other words, or fewer.</source>
+        <translation>Nada coincide con {query!r}: pruebe otras palabras, o menos.</translation>
+    </message>
+    <message>
+        <source>{listed} found, best first. ↓ to read them.</source>
+        <translation>{listed} encontradas, la mejor primero. ↓ para leerlas.</translation>
+    </message>
+    <message>
+        <source>Referral: </source>
+        <translation>Remisión: </translation>
+    </message>
+    <message>
+        <source>Choose an answer first (↓ from the search box).</source>
+        <translation>Elija primero una respuesta (↓ desde el cuadro de búsqueda).</translation>
+    </message>
+    <message>
+        <source>“{title}” is going to the receipt printer.</source>
+        <translation>“{title}” va a la impresora de recibos.</translation>
+    </message>
+    <message>
+        <source>The handout is saved: {path}</source>
+        <translation>El folleto está guardado: {path}</translation>
+    </message>
+    <message>
+        <source>Choose the answer or referral to change first (↓ from the search box).</source>
+        <translation>Elija primero la respuesta o remisión que quiere cambiar (↓ desde el cuadro de búsqueda).</translation>
+    </message>
+    <message>
+        <source>Choose an answer first (↓ from the search box): referrals keep no versions; their changes are in the audit trail.</source>
+        <translation>Elija primero una respuesta (↓ desde el cuadro de búsqueda): las remisiones no guardan versiones; sus cambios están en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>version {saved_version}</source>
+        <translation>versión {saved_version}</translation>
+    </message>
+    <message>
+        <source>the referral directory</source>
+        <translation>el directorio de remisiones</translation>
+    </message>
+    <message>
+        <source>Saved: “{saved_title}”, {what}.</source>
+        <translation>Guardado: “{saved_title}”, {what}.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>cashdesk cannot start</source>
+        <translation>cashdesk no puede arrancar</translation>
+    </message>
+</context>
+<context>
+    <name>approval</name>
+    <message>
+        <source>Drawer {drawer_id} (counted by {counted_by}): {over_short_words}, beyond the limit of {limit}</source>
+        <translation>Cajón {drawer_id} (contado por {counted_by}): {over_short_words}, por encima del límite de {limit}</translation>
+    </message>
+    <message>
+        <source>  {label}: expected {expected}, counted {counted}, {over_short_words}</source>
+        <translation>  {label}: esperado {expected}, contado {counted}, {over_short_words}</translation>
+    </message>
+    <message>
+        <source>the holder of account {account}</source>
+        <translation>el titular de la cuenta {account}</translation>
+    </message>
+    <message>
+        <source>Pay out {amount} cash from drawer {drawer_id}</source>
+        <translation>Pagar {amount} en efectivo del cajón {drawer_id}</translation>
+    </message>
+    <message>
+        <source> to {to}</source>
+        <translation> a {to}</translation>
+    </message>
+    <message>
+        <source>  Refund of the credit on account {account}</source>
+        <translation>  Reembolso del crédito de la cuenta {account}</translation>
+    </message>
+    <message>
+        <source>  Charged to revenue code {revenue_code}</source>
+        <translation>  Cargado al código de ingreso {revenue_code}</translation>
+    </message>
+    <message>
+        <source>Open drawer {drawer_id} with no sale: no money is taken in or paid out</source>
+        <translation>Abrir el cajón {drawer_id} sin venta: no entra ni sale dinero</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Aprobación del supervisor</translation>
+    </message>
+    <message>
+        <source>A supervisor types their own user id and password to approve. Esc cancels.</source>
+        <translation>Un supervisor escribe su propio usuario y contraseña para aprobar. Esc cancela.</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor:</source>
+        <translation>&amp;Supervisor:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>Asked by {user_id} ({label})</source>
+        <translation>Lo pide {user_id} ({label})</translation>
+    </message>
+    <message>
+        <source>The approval could not be recorded ({exc}). Call your supervisor.</source>
+        <translation>No se pudo registrar la aprobación ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>arrangements</name>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Debt</source>
+        <translation>Deuda</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Inicial</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Próximo vencimiento</translation>
+    </message>
+    <message>
+        <source>Payment arrangements</source>
+        <translation>Convenios de pago</translation>
+    </message>
+    <message>
+        <source>Payment arrangements — a down payment, then monthly installments</source>
+        <translation>Convenios de pago — un pago inicial y luego cuotas mensuales</translation>
+    </message>
+    <message>
+        <source>Account, down payment (50.00 or 25%), installments, first date, each then Enter: the schedule is shown. Alt+S saves it. Alt+F finds arrangements; Alt+X cancels the one chosen (a supervisor). Esc closes.</source>
+        <translation>Cuenta, pago inicial (50.00 o 25%), cuotas, primera fecha, cada uno seguido de Intro: se muestra el calendario. Alt+S lo guarda. Alt+F busca convenios; Alt+X cancela el elegido (un supervisor). Esc cierra.</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Número de cuenta</translation>
+    </message>
+    <message>
+        <source>50.00 or 25%</source>
+        <translation>50.00 o 25%</translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY; empty: in a month</source>
+        <translation>MM/DD/AAAA; vacío: dentro de un mes</translation>
+    </message>
+    <message>
+        <source>Account; empty: all open</source>
+        <translation>Cuenta; vacío: todos los abiertos</translation>
+    </message>
+    <message>
+        <source>customer request, error…</source>
+        <translation>petición del cliente, error…</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <source>&amp;Down payment:</source>
+        <translation>&amp;Pago inicial:</translation>
+    </message>
+    <message>
+        <source>&amp;Installments:</source>
+        <translation>Cu&amp;otas:</translation>
+    </message>
+    <message>
+        <source>First da&amp;te:</source>
+        <translation>Primera &amp;fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the schedule</source>
+        <translation>&amp;Guardar el calendario</translation>
+    </message>
+    <message>
+        <source>Cancel it (&amp;X)</source>
+        <translation>Cancelarlo (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Type the number of monthly installments, like 3.</source>
+        <translation>Escriba el número de cuotas mensuales, como 3.</translation>
+    </message>
+    <message>
+        <source> with {interest} interest</source>
+        <translation> con {interest} de interés</translation>
+    </message>
+    <message>
+        <source> Current bills ({current}) are paid as billed.</source>
+        <translation> Las facturas corrientes ({current}) se pagan según se facturan.</translation>
+    </message>
+    <message>
+        <source>Schedule for {account} ({name}): {debt} past due, {down} down by {date_text}, {count} installment(s){interest}.{current} Alt+S saves it.</source>
+        <translation>Calendario para {account} ({name}): {debt} vencido, {down} de pago inicial antes del {date_text}, {count} cuota(s){interest}.{current} Alt+S lo guarda.</translation>
+    </message>
+    <message>
+        <source>Show the schedule first: Enter in the fields, then Alt+S saves what is shown.</source>
+        <translation>Muestre primero el calendario: Intro en los campos, luego Alt+S guarda lo que se muestra.</translation>
+    </message>
+    <message>
+        <source>Arrangement {id} saved for {account}: {label}; {down} down by {date_text}. Take the down payment at the counter.</source>
+        <translation>Convenio {id} guardado para {account}: {label}; {down} de pago inicial antes del {date_text}. Cobre el pago inicial en el mostrador.</translation>
+    </message>
+    <message>
+        <source>Choose an arrangement in the list first (Alt+F, then Up/Down).</source>
+        <translation>Elija primero un convenio de la lista (Alt+F, luego Arriba/Abajo).</translation>
+    </message>
+    <message>
+        <source>Arrangement {id} for {account} cancelled.</source>
+        <translation>Convenio {id} de {account} cancelado.</translation>
+    </message>
+</context>
+<context>
+    <name>audit_viewer</name>
+    <message>
+        <source>Audit trail — Station {station}</source>
+        <translation>Registro de auditoría — Estación {station}</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Evento:</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>no event type {event_type!r} in the list</source>
+        <translation>no hay tipo de evento {event_type!r} en la lista</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail…</source>
+        <translation>Leyendo el registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read ({exc}).</source>
+        <translation>No se pudo leer el registro de auditoría ({exc}).</translation>
+    </message>
+    <message>
+        <source>No events match. Try other dates, another user or all events.</source>
+        <translation>Ningún evento coincide. Pruebe otras fechas, otro usuario o todos los eventos.</translation>
+    </message>
+    <message>
+        <source>The latest {events} events that match. Choose fewer days, a user or an event type to see older ones.</source>
+        <translation>Los {events} eventos más recientes que coinciden. Elija menos días, un usuario o un tipo de evento para ver los anteriores.</translation>
+    </message>
+    <message>
+        <source>event matches</source>
+        <translation>evento coincide</translation>
+    </message>
+    <message>
+        <source>events match</source>
+        <translation>eventos coinciden</translation>
+    </message>
+    <message>
+        <source>{events} {plural}, latest first.</source>
+        <translation>{events} {plural}, lo más reciente primero.</translation>
+    </message>
+</context>
+<context>
+    <name>backup_progress</name>
+    <message>
+        <source>Backing up to {target}…</source>
+        <translation>Haciendo la copia de seguridad en {target}…</translation>
+    </message>
+    <message>
+        <source>Backing up to {target}: {stage}…</source>
+        <translation>Haciendo la copia de seguridad en {target}: {stage}…</translation>
+    </message>
+</context>
+<context>
+    <name>balancing_entry</name>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>Giro postal</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source> from {payer}</source>
+        <translation> de {payer}</translation>
+    </message>
+    <message>
+        <source>{kind} #{number}{payer}, {amount} (receipt {receipt_number})</source>
+        <translation>{kind} n.º {number}{payer}, {amount} (recibo {receipt_number})</translation>
+    </message>
+    <message>
+        <source>MISSING: {item_text} is not in the drawer.</source>
+        <translation>FALTA: {item_text} no está en el cajón.</translation>
+    </message>
+    <message>
+        <source>EXTRA: {extra_text} is in the drawer but was not recorded.</source>
+        <translation>SOBRA: {extra_text} está en el cajón pero no se registró.</translation>
+    </message>
+    <message>
+        <source>CARD: the terminal&apos;s settlement ({counted}) differs from the card payments recorded ({expected}): {over_short_text}.</source>
+        <translation>TARJETA: el cierre de la terminal ({counted}) no coincide con los pagos con tarjeta registrados ({expected}): {over_short_text}.</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer</source>
+        <translation>Cuente el efectivo del cajón</translation>
+    </message>
+    <message>
+        <source>A blind count: count every bill, coin and roll and type how many of each (an empty row counts as none). What the drawer should hold is shown only after the count is recorded. Enter goes to the next row; Enter on the last row goes on to the checks and money orders.</source>
+        <translation>Un conteo a ciegas: cuente cada billete, moneda y cartucho y escriba cuántos hay de cada uno (una fila vacía cuenta como ninguno). Lo que debería haber en el cajón se muestra solo después de registrar el conteo. Intro va a la fila siguiente; Intro en la última fila pasa a los cheques y giros postales.</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Efectivo contado</translation>
+    </message>
+    <message>
+        <source>Second count by {by} (supervisor)</source>
+        <translation>Segundo conteo de {by} (supervisor)</translation>
+    </message>
+    <message>
+        <source>Counted by {by}</source>
+        <translation>Contado por {by}</translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Type the pieces in the drawer, or press Enter again to go on with no cash ($0.00).</source>
+        <translation>No se contó nada. Escriba las piezas del cajón, o pulse Intro otra vez para seguir sin efectivo ($0.00).</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Checks and money orders</source>
+        <translation>Cheques y giros postales</translation>
+    </message>
+    <message>
+        <source>Tick each check and money order that is in the drawer: ↑ ↓ move, Space ticks. An item in the drawer that is not on the list: type it under &quot;Item found&quot; and Enter. Enter on the list goes on.</source>
+        <translation>Marque cada cheque y giro postal que esté en el cajón: ↑ ↓ se mueven, Espacio marca. Una pieza del cajón que no está en la lista: escríbala en &quot;Pieza encontrada&quot; e Intro. Intro en la lista sigue adelante.</translation>
+    </message>
+    <message>
+        <source>No checks or money orders were taken in this drawer.</source>
+        <translation>Este cajón no recibió cheques ni giros postales.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd the item found</source>
+        <translation>&amp;Añadir la pieza encontrada</translation>
+    </message>
+    <message>
+        <source>&amp;Item found:</source>
+        <translation>&amp;Pieza encontrada:</translation>
+    </message>
+    <message>
+        <source>The checks and money orders could not be listed ({exc}). Call your supervisor.</source>
+        <translation>No se pudieron listar los cheques y giros postales ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>{present} of {items} ticked present.</source>
+        <translation>{present} de {items} marcados como presentes.</translation>
+    </message>
+    <message>
+        <source>Type the number of the item found (printed on the check or money order).</source>
+        <translation>Escriba el número de la pieza encontrada (impreso en el cheque o giro postal).</translation>
+    </message>
+    <message>
+        <source>Added: {extra_text}. It shows as extra on the summary.</source>
+        <translation>Añadido: {extra_text}. Aparece como sobrante en el resumen.</translation>
+    </message>
+    <message>
+        <source>Finish the item found first: its number and amount, then Enter (or clear them).</source>
+        <translation>Termine primero la pieza encontrada: su número e importe, luego Intro (o bórrelos).</translation>
+    </message>
+    <message>
+        <source>Card terminal settlement</source>
+        <translation>Cierre de la terminal de tarjetas</translation>
+    </message>
+    <message>
+        <source>Settle the batch on the card terminal and type the total it prints (0 when no card was taken). Enter records your count and shows the summary.</source>
+        <translation>Cierre el lote en la terminal de tarjetas y escriba el total que imprime (0 si no se cobró con tarjeta). Intro registra su conteo y muestra el resumen.</translation>
+    </message>
+    <message>
+        <source>Settlement &amp;total:</source>
+        <translation>&amp;Total del cierre:</translation>
+    </message>
+</context>
+<context>
+    <name>balancing_result</name>
+    <message>
+        <source>Give the reason for the variance, or recount (Alt+R).</source>
+        <translation>Indique el motivo de la diferencia, o vuelva a contar (Alt+R).</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Summary: expected and counted</source>
+        <translation>Resumen: esperado y contado</translation>
+    </message>
+    <message>
+        <source>For example: gave $10 too much change to a customer</source>
+        <translation>Por ejemplo: di $10 de más de cambio a un cliente</translation>
+    </message>
+    <message>
+        <source>R&amp;eason for the variance:</source>
+        <translation>Mo&amp;tivo de la diferencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Recount</source>
+        <translation>&amp;Recontar</translation>
+    </message>
+    <message>
+        <source>Second count by a &amp;supervisor…</source>
+        <translation>&amp;Segundo conteo por un supervisor…</translation>
+    </message>
+    <message>
+        <source>Drawer {drawer_id}: attempt {attempt}, counted by {counted_by}.</source>
+        <translation>Cajón {drawer_id}: intento {attempt}, contado por {counted_by}.</translation>
+    </message>
+    <message>
+        <source>Second count by {counted_by} (supervisor), attempt {attempt}: {over_short_text}</source>
+        <translation>Segundo conteo de {counted_by} (supervisor), intento {attempt}: {over_short_text}</translation>
+    </message>
+    <message>
+        <source>{over_short_text} is beyond the limit of {limit}: recount (Alt+R), or give the reason and a supervisor approves it when you go on.</source>
+        <translation>{over_short_text} supera el límite de {limit}: vuelva a contar (Alt+R), o indique el motivo y un supervisor lo aprueba al seguir.</translation>
+    </message>
+    <message>
+        <source>Within the limit of {limit}. Enter goes on to the float.</source>
+        <translation>Dentro del límite de {limit}. Intro pasa al fondo de caja.</translation>
+    </message>
+    <message>
+        <source>The float to keep for the next shift</source>
+        <translation>El fondo de caja para el próximo turno</translation>
+    </message>
+    <message>
+        <source>These pieces stay in the drawer for the next shift; the rest of the cash goes to the deposit. Enter closes the drawer with this float. Alt+K goes to the rows to change it.</source>
+        <translation>Estas piezas se quedan en el cajón para el próximo turno; el resto del efectivo va al depósito. Intro cierra el cajón con este fondo. Alt+K va a las filas para cambiarlo.</translation>
+    </message>
+    <message>
+        <source>Float to keep</source>
+        <translation>Fondo que se queda</translation>
+    </message>
+    <message>
+        <source>Change the float to &amp;keep (first row: $100 bills):</source>
+        <translation>Cambie el fondo que se &amp;queda (primera fila: billetes de $100):</translation>
+    </message>
+    <message>
+        <source>To the deposit: —</source>
+        <translation>Al depósito: —</translation>
+    </message>
+    <message>
+        <source>Cash to the deposit: {value1}</source>
+        <translation>Efectivo al depósito: {value1}</translation>
+    </message>
+    <message>
+        <source>{label}: {keep:,} to keep, but {have:,} counted. Keep only pieces that are in the drawer.</source>
+        <translation>{label}: {keep:,} para dejar, pero se contaron {have:,}. Deje solo piezas que estén en el cajón.</translation>
+    </message>
+    <message>
+        <source>The drawer is closed</source>
+        <translation>El cajón está cerrado</translation>
+    </message>
+    <message>
+        <source>Save the PDF &amp;again</source>
+        <translation>Guardar el PDF &amp;otra vez</translation>
+    </message>
+    <message>
+        <source>Drawer {drawer_id} is closed: it takes no more payments. Float kept for the next shift: {float_kept}; cash to the deposit: {deposit_cash}.
+The Z report was sent to the receipt printer.</source>
+        <translation>El cajón {drawer_id} está cerrado: no recibe más pagos. Fondo para el próximo turno: {float_kept}; efectivo al depósito: {deposit_cash}.
+El informe Z se envió a la impresora de recibos.</translation>
+    </message>
+    <message>
+        <source>A PDF copy of the Z report is saved: {pdf}</source>
+        <translation>Se guardó una copia en PDF del informe Z: {pdf}</translation>
+    </message>
+    <message>
+        <source>The PDF copy of the Z report could not be saved{why}. The drawer is closed all the same: Save the PDF again (Alt+A), or call your supervisor.</source>
+        <translation>No se pudo guardar la copia en PDF del informe Z{why}. El cajón está cerrado de todos modos: guarde el PDF otra vez (Alt+A), o llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>balancing_wizard</name>
+    <message>
+        <source>Balance drawer {drawer_id} — end of shift</source>
+        <translation>Cuadrar el cajón {drawer_id} — fin de turno</translation>
+    </message>
+    <message>
+        <source>&amp;Close the drawer</source>
+        <translation>&amp;Cerrar el cajón</translation>
+    </message>
+    <message>
+        <source>The count could not be recorded ({exc}). Try again, or call your supervisor.</source>
+        <translation>No se pudo registrar el conteo ({exc}). Inténtelo otra vez, o llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>drawer {drawer_id}</source>
+        <translation>cajón {drawer_id}</translation>
+    </message>
+    <message>
+        <source>{label}: not approved, nothing done.</source>
+        <translation>{label}: no aprobado, no se hizo nada.</translation>
+    </message>
+    <message>
+        <source>The drawer could not be closed ({exc}). It is still open: try again, or call your supervisor.</source>
+        <translation>No se pudo cerrar el cajón ({exc}). Sigue abierto: inténtelo otra vez, o llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Stop balancing?</source>
+        <translation>¿Dejar de cuadrar?</translation>
+    </message>
+    <message>
+        <source>Stop balancing the drawer? What you typed is dropped (counts already recorded stay on record) and the drawer stays open.</source>
+        <translation>¿Dejar de cuadrar el cajón? Lo que escribió se descarta (los conteos ya registrados quedan constando) y el cajón sigue abierto.</translation>
+    </message>
+    <message>
+        <source>Y: yes, stop.  N: no, go on counting.</source>
+        <translation>Y: sí, parar.  N: no, seguir contando.</translation>
+    </message>
+</context>
+<context>
+    <name>cart</name>
+    <message>
+        <source>Account {number} — {name}</source>
+        <translation>Cuenta {number} — {name}</translation>
+    </message>
+    <message>
+        <source> (credit {excess})</source>
+        <translation> (crédito {excess})</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>On this receipt</source>
+        <translation>En este recibo</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Items / tape</source>
+        <translation>Piezas / cinta</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Tape total</source>
+        <translation>Total de la cinta</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Check no.</source>
+        <translation>N.º de cheque</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Look at</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Dirección de servicio</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Negocio</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Declara</translation>
+    </message>
+    <message>
+        <source>Periods with no return</source>
+        <translation>Periodos sin declaración</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>Vencimiento más antiguo</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Faltan</translation>
+    </message>
+</context>
+<context>
+    <name>counter</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Falta por pagar</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>No drawer open</source>
+        <translation>Ningún cajón abierto</translation>
+    </message>
+    <message>
+        <source>Drawer {id} · float {opening_float}</source>
+        <translation>Cajón {id} · fondo {opening_float}</translation>
+    </message>
+    <message>
+        <source>in {name}</source>
+        <translation>en {name}</translation>
+    </message>
+    <message>
+        <source>in {name} (this receipt)</source>
+        <translation>en {name} (este recibo)</translation>
+    </message>
+    <message>
+        <source>{label}: not approved, nothing done.</source>
+        <translation>{label}: no aprobado, no se hizo nada.</translation>
+    </message>
+</context>
+<context>
+    <name>counter_extras</name>
+    <message>
+        <source>Returned NSF</source>
+        <translation>Devuelto por fondos insuficientes</translation>
+    </message>
+    <message>
+        <source>Check #{check_number} on {receipt}: {amount} is owed again on account {account}, NSF fee {fee} added</source>
+        <translation>Cheque n.º {check_number} del {receipt}: la cuenta {account} vuelve a deber {amount}, se añade el cargo por cheque devuelto de {fee}</translation>
+    </message>
+    <message>
+        <source>; cash only until {cash_only_until:%m/%d/%Y}</source>
+        <translation>; solo efectivo hasta el {cash_only_until:%m/%d/%Y}</translation>
+    </message>
+    <message>
+        <source> Enter moves on; Esc cancels.</source>
+        <translation> Intro avanza; Esc cancela.</translation>
+    </message>
+    <message>
+        <source>{what}{what2} could not be done ({{exc}}). Call your supervisor.</source>
+        <translation>No se pudo completar: {what}{what2} ({{exc}}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Returned check (NSF)</source>
+        <translation>Cheque devuelto (sin fondos)</translation>
+    </message>
+    <message>
+        <source>The check&apos;s amount is owed again on the accounts it paid, the NSF fee is added and the account takes only cash for a while.</source>
+        <translation>Las cuentas que pagó el cheque vuelven a deber su importe, se añade el cargo por cheque devuelto y la cuenta solo acepta efectivo durante un tiempo.</translation>
+    </message>
+    <message>
+        <source>Recor&amp;d</source>
+        <translation>Regis&amp;trar</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number:</source>
+        <translation>Número de &amp;recibo:</translation>
+    </message>
+    <message>
+        <source>Like W01-2026-000123</source>
+        <translation>Como W01-2026-000123</translation>
+    </message>
+    <message>
+        <source>&amp;Check number:</source>
+        <translation>Número de &amp;cheque:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>Mo&amp;tivo:</translation>
+    </message>
+    <message>
+        <source>Type the receipt number the check paid (it is printed under the city&apos;s name, like W01-2026-000123).</source>
+        <translation>Escriba el número del recibo que pagó el cheque (está impreso bajo el nombre de la ciudad, como W01-2026-000123).</translation>
+    </message>
+    <message>
+        <source>Type the check number (printed on the check, top right).</source>
+        <translation>Escriba el número del cheque (impreso en el cheque, arriba a la derecha).</translation>
+    </message>
+    <message>
+        <source>recording the returned check</source>
+        <translation>registrar el cheque devuelto</translation>
+    </message>
+    <message>
+        <source>No sale (open drawer)</source>
+        <translation>Sin venta (abrir el cajón)</translation>
+    </message>
+    <message>
+        <source>Opens drawer {drawer_id} without a payment. Say why; a supervisor approves, and the drawer opens.</source>
+        <translation>Abre el cajón {drawer_id} sin un pago. Diga por qué; un supervisor lo aprueba y el cajón se abre.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the drawer…</source>
+        <translation>&amp;Abrir el cajón…</translation>
+    </message>
+    <message>
+        <source>For example: change for the safe</source>
+        <translation>Por ejemplo: cambio para la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Say why the drawer is opened without a sale (for example: change for the safe).</source>
+        <translation>Diga por qué se abre el cajón sin venta (por ejemplo: cambio para la caja fuerte).</translation>
+    </message>
+    <message>
+        <source>drawer {drawer_id}</source>
+        <translation>cajón {drawer_id}</translation>
+    </message>
+    <message>
+        <source>opening the drawer</source>
+        <translation>abrir el cajón</translation>
+    </message>
+    <message>
+        <source>Save a PDF copy of a receipt</source>
+        <translation>Guardar una copia en PDF de un recibo</translation>
+    </message>
+    <message>
+        <source>The copy is saved in {folder}.</source>
+        <translation>La copia se guarda en {folder}.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Type the receipt number (it is printed under the city&apos;s name, like W01-2026-000123).</source>
+        <translation>Escriba el número de recibo (está impreso bajo el nombre de la ciudad, como W01-2026-000123).</translation>
+    </message>
+    <message>
+        <source>saving the PDF copy</source>
+        <translation>guardar la copia en PDF</translation>
+    </message>
+</context>
+<context>
+    <name>counter_lines</name>
+    <message>
+        <source>Amount from the bill stub.</source>
+        <translation>Importe del talón de la factura.</translation>
+    </message>
+    <message>
+        <source>This account is on the receipt already: Enter keeps the new amount.</source>
+        <translation>Esta cuenta ya está en el recibo: Intro guarda el importe nuevo.</translation>
+    </message>
+    <message>
+        <source>A receipt holds at most {MAX_LINES} lines. Post this one (F12) and start another.</source>
+        <translation>Un recibo admite como máximo {MAX_LINES} líneas. Registre este (F12) y empiece otro.</translation>
+    </message>
+    <message>
+        <source>Account {number} is cash only, and this receipt already has a check, card or money order. Post that one first, or Esc to start over.</source>
+        <translation>La cuenta {number} solo acepta efectivo, y este recibo ya tiene un cheque, una tarjeta o un giro postal. Registre ese primero, o Esc para empezar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Account {others_closed} is closed too: one receipt takes one closed account (each needs a supervisor). Post this receipt first.</source>
+        <translation>La cuenta {others_closed} también está cerrada: un recibo admite una sola cuenta cerrada (cada una necesita un supervisor). Registre primero este recibo.</translation>
+    </message>
+    <message>
+        <source>Account {number} owes {owed}. Change the amount, Enter adds it.</source>
+        <translation>La cuenta {number} debe {owed}. Cambie el importe; Intro lo añade.</translation>
+    </message>
+    <message>
+        <source>More than is owed</source>
+        <translation>Más de lo adeudado</translation>
+    </message>
+    <message>
+        <source>{amount} is more than account {number} owes ({owed}).
+
+Keep {excess} as a credit on the account?</source>
+        <translation>{amount} es más de lo que debe la cuenta {number} ({owed}).
+
+¿Dejar {excess} como crédito en la cuenta?</translation>
+    </message>
+    <message>
+        <source>Y: yes, keep it as a credit.  N: no, change the amount.</source>
+        <translation>Y: sí, dejarlo como crédito.  N: no, cambiar el importe.</translation>
+    </message>
+    <message>
+        <source>Account {number}: {amount}</source>
+        <translation>Cuenta {number}: {amount}</translation>
+    </message>
+    <message>
+        <source> (amount changed).</source>
+        <translation> (importe cambiado).</translation>
+    </message>
+    <message>
+        <source> added.</source>
+        <translation> añadido.</translation>
+    </message>
+    <message>
+        <source> {excess} is kept as a credit.</source>
+        <translation> {excess} queda como crédito.</translation>
+    </message>
+    <message>
+        <source> Note: </source>
+        <translation> Nota: </translation>
+    </message>
+    <message>
+        <source> Take cash only.</source>
+        <translation> Acepte solo efectivo.</translation>
+    </message>
+    <message>
+        <source> A supervisor approves it when you post.</source>
+        <translation> Un supervisor lo aprueba al registrar.</translation>
+    </message>
+    <message>
+        <source> Still to pay: {remaining}.</source>
+        <translation> Falta por pagar: {remaining}.</translation>
+    </message>
+    <message>
+        <source>Removed: {what}, {amount}.</source>
+        <translation>Quitado: {what}, {amount}.</translation>
+    </message>
+    <message>
+        <source>The revenue codes could not be read ({exc}). Call your supervisor.</source>
+        <translation>No se pudieron leer los códigos de ingreso ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>A receipt holds at most {MAX_LINES} lines. Post this one (F12) first.</source>
+        <translation>Un recibo admite como máximo {MAX_LINES} líneas. Registre primero este (F12).</translation>
+    </message>
+    <message>
+        <source>{what}: {amount} added. Still to pay: {remaining}.</source>
+        <translation>{what}: {amount} añadido. Falta por pagar: {remaining}.</translation>
+    </message>
+    <message>
+        <source>Nothing to pay yet: add an account (scan the stub or search, Enter) or a misc item (F4).</source>
+        <translation>Aún no hay nada que pagar: añada una cuenta (escanee el talón o busque, Intro) o un concepto varios (F4).</translation>
+    </message>
+    <message>
+        <source>The receipt is paid in full. F12 posts it.</source>
+        <translation>El recibo está pagado por completo. F12 lo registra.</translation>
+    </message>
+    <message>
+        <source>Account {cash_only} is cash only: no {label}. Take cash (F5).</source>
+        <translation>La cuenta {cash_only} solo acepta efectivo: sin {label}. Cobre en efectivo (F5).</translation>
+    </message>
+    <message>
+        <source>Account {cash_only_accounts} is cash only. Esc, then F5 for cash.</source>
+        <translation>La cuenta {cash_only_accounts} solo acepta efectivo. Esc, luego F5 para efectivo.</translation>
+    </message>
+    <message>
+        <source>A {label} can be for at most {most}: change is given only from cash.</source>
+        <translation>{label}: como máximo {most}; el cambio solo se da del efectivo.</translation>
+    </message>
+    <message>
+        <source>{applied} Still to pay: {remaining} (F5 cash, F6 check, F7 card, F8 money order).</source>
+        <translation>{applied} Falta por pagar: {remaining} (F5 efectivo, F6 cheque, F7 tarjeta, F8 giro postal).</translation>
+    </message>
+    <message>
+        <source>{applied} Change due: {change}. F12 posts the receipt.</source>
+        <translation>{applied} Cambio a devolver: {change}. F12 registra el recibo.</translation>
+    </message>
+    <message>
+        <source>{applied} Paid in full. F12 posts the receipt.</source>
+        <translation>{applied} Pagado por completo. F12 registra el recibo.</translation>
+    </message>
+    <message>
+        <source>Removed: {describe}, {amount}. Still to pay: {remaining}.</source>
+        <translation>Quitado: {describe}, {amount}. Falta por pagar: {remaining}.</translation>
+    </message>
+</context>
+<context>
+    <name>counter_posting</name>
+    <message>
+        <source>Nothing to post: the receipt is empty.</source>
+        <translation>Nada que registrar: el recibo está vacío.</translation>
+    </message>
+    <message>
+        <source>{remaining} is still to be paid: F5 cash, F6 check, F7 card, F8 money order.</source>
+        <translation>Faltan {remaining} por pagar: F5 efectivo, F6 cheque, F7 tarjeta, F8 giro postal.</translation>
+    </message>
+    <message>
+        <source>The payment was not posted ({exc}). Nothing was saved: try F12 again, or call your supervisor.</source>
+        <translation>El pago no se registró ({exc}). No se guardó nada: pruebe F12 otra vez, o llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Not posted: change the amount for account {account} (Delete its line, then add it again).</source>
+        <translation>No registrado: cambie el importe de la cuenta {account} (Supr en su línea y añádala otra vez).</translation>
+    </message>
+    <message>
+        <source>More than is owed</source>
+        <translation>Más de lo adeudado</translation>
+    </message>
+    <message>
+        <source>{excess} is more than account {account} owes.
+
+Keep {excess} as a credit on the account?</source>
+        <translation>{excess} es más de lo que debe la cuenta {account}.
+
+¿Dejar {excess} como crédito en la cuenta?</translation>
+    </message>
+    <message>
+        <source>Y: yes, keep it as a credit.  N: no, change the amount.</source>
+        <translation>Y: sí, dejarlo como crédito.  N: no, cambiar el importe.</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Cambio a devolver</translation>
+    </message>
+    <message>
+        <source>No change due</source>
+        <translation>Sin cambio</translation>
+    </message>
+    <message>
+        <source>Receipt {number} posted: {total} paid, {tendered} tendered. The receipt is on its way to the printer.</source>
+        <translation>Recibo {number} registrado: {total} pagado, {tendered} entregado. El recibo va camino de la impresora.</translation>
+    </message>
+    <message>
+        <source>Posted {number}. Next customer: scan the stub or search.</source>
+        <translation>Registrado {number}. Siguiente cliente: escanee el talón o busque.</translation>
+    </message>
+</context>
+<context>
+    <name>counter_undo</name>
+    <message>
+        <source>Tender cancelled.</source>
+        <translation>Forma de pago cancelada.</translation>
+    </message>
+    <message>
+        <source>Misc item cancelled.</source>
+        <translation>Concepto varios cancelado.</translation>
+    </message>
+    <message>
+        <source>Transaction cancelled: nothing was posted. Hand back anything the customer gave you.</source>
+        <translation>Transacción cancelada: no se registró nada. Devuelva al cliente lo que le haya dado.</translation>
+    </message>
+    <message>
+        <source>Cancel this transaction?</source>
+        <translation>¿Cancelar esta transacción?</translation>
+    </message>
+    <message>
+        <source>Cancel this transaction? Its {lines} line{value3} and {tenders} tender{value7} are dropped; nothing has been posted.</source>
+        <translation>¿Cancelar esta transacción? Se descartan sus líneas ({lines}) y formas de pago ({tenders}); no se ha registrado nada.</translation>
+    </message>
+    <message>
+        <source>Y: yes, cancel it.  N: no, go on with it.</source>
+        <translation>Y: sí, cancelarla.  N: no, seguir con ella.</translation>
+    </message>
+    <message>
+        <source>You have not posted a receipt at this station yet: there is nothing to reprint.</source>
+        <translation>Aún no ha registrado ningún recibo en esta estación: no hay nada que reimprimir.</translation>
+    </message>
+    <message>
+        <source>{number} was reprinted already: a supervisor approves another copy.</source>
+        <translation>{number} ya se reimprimió: un supervisor aprueba otra copia.</translation>
+    </message>
+    <message>
+        <source>The copy could not be printed ({exc}). Call your supervisor.</source>
+        <translation>No se pudo imprimir la copia ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>A copy of {number} marked REPRINT is printing.</source>
+        <translation>Se está imprimiendo una copia de {number} marcada REIMPRESIÓN.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void (approved by {approved_by}).{said} The void slip is printing.</source>
+        <translation>El recibo {number} está anulado (aprobado por {approved_by}).{said} Se está imprimiendo el comprobante de anulación.</translation>
+    </message>
+</context>
+<context>
+    <name>counter_widgets</name>
+    <message>
+        <source>You can look up accounts. Payments are taken by cashiers and supervisors.</source>
+        <translation>Puede consultar cuentas. Los pagos los cobran los cajeros y los supervisores.</translation>
+    </message>
+    <message>
+        <source>Find · scan</source>
+        <translation>Buscar · escanear</translation>
+    </message>
+    <message>
+        <source>Pay · add</source>
+        <translation>Pagar · añadir</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Misc item</source>
+        <translation>Concepto varios</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>Giro postal</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Back · cancel</source>
+        <translation>Atrás · cancelar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Reprint last</source>
+        <translation>Reimprimir el último</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Anular</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>Sin venta</translation>
+    </message>
+    <message>
+        <source>PDF copy</source>
+        <translation>Copia PDF</translation>
+    </message>
+    <message>
+        <source>Cash drop</source>
+        <translation>Retiro de efectivo</translation>
+    </message>
+    <message>
+        <source>Paid-out</source>
+        <translation>Pago de caja</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Informe X</translation>
+    </message>
+    <message>
+        <source>End shift</source>
+        <translation>Fin de turno</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Amount to pay:</source>
+        <translation>&amp;Importe a pagar:</translation>
+    </message>
+    <message>
+        <source>Enter adds it to the receipt (change the amount for a partial payment); F5 adds it and takes cash, F6 a check, F7 a card, F8 a money order. Esc: back.</source>
+        <translation>Intro lo añade al recibo (cambie el importe para un pago parcial); F5 lo añade y cobra en efectivo, F6 con cheque, F7 con tarjeta, F8 con giro postal. Esc: atrás.</translation>
+    </message>
+    <message>
+        <source>Pay on account {number} — {name}   (balance {balance})</source>
+        <translation>Pago a la cuenta {number} — {name}   (saldo {balance})</translation>
+    </message>
+    <message>
+        <source>A SUPERVISOR APPROVES A PAYMENT ON A CLOSED ACCOUNT</source>
+        <translation>UN SUPERVISOR APRUEBA UN PAGO A UNA CUENTA CERRADA</translation>
+    </message>
+</context>
+<context>
+    <name>credentials</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Type your user id, then press Enter.</source>
+        <translation>Escriba su usuario y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Comprobando la contraseña…</translation>
+    </message>
+    <message>
+        <source>Type your user id first.</source>
+        <translation>Escriba primero su usuario.</translation>
+    </message>
+    <message>
+        <source>Type the password, then press Enter.</source>
+        <translation>Escriba la contraseña y pulse Intro.</translation>
+    </message>
+</context>
+<context>
+    <name>day_close</name>
+    <message>
+        <source>Close the day and export the deposit</source>
+        <translation>Cerrar el día y exportar el depósito</translation>
+    </message>
+    <message>
+        <source>Every drawer of the day must be balanced and closed, and every mail batch posted, first. The deposit slip, the deposit file, the GL journal and the posting files are saved in {folder}.</source>
+        <translation>Antes, todos los cajones del día deben estar cuadrados y cerrados, y todos los lotes de correo registrados. La ficha de depósito, el archivo del depósito, el diario contable y los archivos de asientos se guardan en {folder}.</translation>
+    </message>
+    <message>
+        <source>Close and e&amp;xport</source>
+        <translation>Cerrar y e&amp;xportar</translation>
+    </message>
+    <message>
+        <source>Business &amp;date:</source>
+        <translation>&amp;Fecha contable:</translation>
+    </message>
+    <message>
+        <source>Deposit &amp;ticket number:</source>
+        <translation>Número de &amp;ficha de depósito:</translation>
+    </message>
+    <message>
+        <source>&amp;Bag number:</source>
+        <translation>Número de &amp;bolsa:</translation>
+    </message>
+    <message>
+        <source>Type the business date to close, like 2026-11-26.</source>
+        <translation>Escriba la fecha contable que se cierra, como 2026-11-26.</translation>
+    </message>
+    <message>
+        <source>reading the day</source>
+        <translation>leer el día</translation>
+    </message>
+    <message>
+        <source>Close the business day</source>
+        <translation>Cerrar el día contable</translation>
+    </message>
+    <message>
+        <source>Not closed. Check the day, then Enter on the bag number again.</source>
+        <translation>No se cerró. Revise el día y pulse Intro otra vez en el número de bolsa.</translation>
+    </message>
+    <message>
+        <source>closing the day</source>
+        <translation>cerrar el día</translation>
+    </message>
+    <message>
+        <source>exporting the deposit</source>
+        <translation>exportar el depósito</translation>
+    </message>
+    <message>
+        <source>E&amp;xport again</source>
+        <translation>E&amp;xportar otra vez</translation>
+    </message>
+    <message>
+        <source>{day} is closed ({closed_by}).</source>
+        <translation>{day} está cerrado ({closed_by}).</translation>
+    </message>
+    <message>
+        <source> Audit anchor {printed}.</source>
+        <translation> Ancla de auditoría {printed}.</translation>
+    </message>
+    <message>
+        <source>mail batch {describe}</source>
+        <translation>lote de correo {describe}</translation>
+    </message>
+    <message>
+        <source>{day} is open. Still open: </source>
+        <translation>{day} está abierto. Aún abiertos: </translation>
+    </message>
+    <message>
+        <source>{day} is open; every drawer is closed and every mail batch posted, so it can be closed.</source>
+        <translation>{day} está abierto; todos los cajones están cerrados y todos los lotes de correo registrados, así que se puede cerrar.</translation>
+    </message>
+    <message>
+        <source>Closed drawers: {closed_drawers}.</source>
+        <translation>Cajones cerrados: {closed_drawers}.</translation>
+    </message>
+    <message>
+        <source>Receipts: {receipts} for {receipts_total}.</source>
+        <translation>Recibos: {receipts} por {receipts_total}.</translation>
+    </message>
+    <message>
+        <source>Over/short: {over_short_words}.</source>
+        <translation>Sobrante/faltante: {over_short_words}.</translation>
+    </message>
+    <message>
+        <source>Change fund: {fund}</source>
+        <translation>Fondo de cambio: {fund}</translation>
+    </message>
+    <message>
+        <source>Mail batches posted: none.</source>
+        <translation>Lotes de correo registrados: ninguno.</translation>
+    </message>
+    <message>
+        <source>Mail batches posted: {posted} for {total} ({join}).</source>
+        <translation>Lotes de correo registrados: {posted} por {total} ({join}).</translation>
+    </message>
+    <message>
+        <source> so far</source>
+        <translation> hasta ahora</translation>
+    </message>
+    <message>
+        <source>Deposit{so_far}: {deposit_total}, {bank_total} in the bag</source>
+        <translation>Depósito{so_far}: {deposit_total}, {bank_total} en la bolsa</translation>
+    </message>
+    <message>
+        <source> and {cards} in card settlements.</source>
+        <translation> y {cards} en cierres de tarjeta.</translation>
+    </message>
+    <message>
+        <source>Close the business day {business_date:%A %d %B %Y}? It then takes no more payments and its deposit is exported.</source>
+        <translation>¿Cerrar el día contable {business_date:%d/%m/%Y}? Después no recibe más pagos y se exporta su depósito.</translation>
+    </message>
+</context>
+<context>
+    <name>delinquency</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Cargos</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>Adeudado después</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Delinquency run for {date_text}: {accounts} account(s), {fees} in fees</source>
+        <translation>Proceso de morosidad del {date_text}: {accounts} cuenta(s), {fees} en cargos</translation>
+    </message>
+    <message>
+        <source> and {value1} more</source>
+        <translation> y {value1} más</translation>
+    </message>
+    <message>
+        <source> Held from door tags and disconnects: {join}{more}.</source>
+        <translation> Exentas de avisos de puerta y cortes: {join}{more}.</translation>
+    </message>
+    <message>
+        <source> No door tags or disconnects: {shutoff_refusal}</source>
+        <translation> Sin avisos de puerta ni cortes: {shutoff_refusal}</translation>
+    </message>
+    <message>
+        <source>Delinquency run</source>
+        <translation>Proceso de morosidad</translation>
+    </message>
+    <message>
+        <source>Delinquency run — collection steps on past-due accounts</source>
+        <translation>Proceso de morosidad — pasos de cobro en cuentas vencidas</translation>
+    </message>
+    <message>
+        <source>Type the date and press Enter to preview the run: nothing is written. Alt+M commits today&apos;s run after you answer Y to what it will do (once a day). Up/Down reads the accounts. Esc closes.</source>
+        <translation>Escriba la fecha y pulse Intro para ver el proceso: no se escribe nada. Alt+M confirma el proceso de hoy después de responder Y a lo que hará (una vez al día). Arriba/Abajo recorren las cuentas. Esc cierra.</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmit today&apos;s run</source>
+        <translation>Confir&amp;mar el proceso de hoy</translation>
+    </message>
+    <message>
+        <source>Commit the delinquency run for {date_text}? {accounts} account(s), {fees} in fees charged, {tags} door tag(s) and {cuts} disconnect(s) ordered, and a notice letter written for each account. It is done once for the date.</source>
+        <translation>¿Confirmar el proceso de morosidad del {date_text}? {accounts} cuenta(s), {fees} en cargos, {tags} aviso(s) de puerta y {cuts} corte(s) ordenados, y una carta de aviso para cada cuenta. Se hace una sola vez por fecha.</translation>
+    </message>
+    <message>
+        <source>Commit the delinquency run</source>
+        <translation>Confirmar el proceso de morosidad</translation>
+    </message>
+    <message>
+        <source>Not committed: nothing was changed.</source>
+        <translation>No confirmado: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Delinquency run for {date_text} committed: {accounts} account(s), {fees} in fees; the notices and the list are in {folder}.</source>
+        <translation>Proceso de morosidad del {date_text} confirmado: {accounts} cuenta(s), {fees} en cargos; los avisos y la lista están en {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Never type a card number. Take only the brand, the last four digits and the approval code.</source>
+        <translation>Nunca escriba un número de tarjeta. Anote solo la marca, los cuatro últimos dígitos y el código de aprobación.</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>Sí (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+</context>
+<context>
+    <name>find_payment</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Business day</source>
+        <translation>Día contable</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>Formas de pago</translation>
+    </message>
+    <message>
+        <source>Find a payment — Station {station}</source>
+        <translation>Buscar un pago — Estación {station}</translation>
+    </message>
+    <message>
+        <source>check 1234   amount 50..60   from 11/01/2026   card 4242 on 11/03/2026   payer garcia   account 1000000017   channel mail</source>
+        <translation>check 1234   amount 50..60   from 11/01/2026   card 4242 on 11/03/2026   payer garcia   account 1000000017   channel mail</translation>
+    </message>
+    <message>
+        <source>Enter: find.  Down: the receipts.  {REPRINT_KEY}: print a copy of the receipt.  {ACCOUNT_KEY}: its account.  Esc: close.</source>
+        <translation>Intro: buscar.  Abajo: los recibos.  {REPRINT_KEY}: imprimir una copia del recibo.  {ACCOUNT_KEY}: su cuenta.  Esc: cerrar.</translation>
+    </message>
+    <message>
+        <source>No payment matches. Widen the dates or the amount, or try the payer&apos;s name.</source>
+        <translation>Ningún pago coincide. Amplíe las fechas o el importe, o pruebe el nombre del pagador.</translation>
+    </message>
+    <message>
+        <source> Only the newest are shown: narrow the criteria.</source>
+        <translation> Solo se muestran los más recientes: acote los criterios.</translation>
+    </message>
+    <message>
+        <source>{n} payment{value2} found, newest first.{more}</source>
+        <translation>Pagos encontrados: {n}, lo más reciente primero.{more}</translation>
+    </message>
+    <message>
+        <source>Payments could not be searched ({exc}).</source>
+        <translation>No se pudieron buscar los pagos ({exc}).</translation>
+    </message>
+    <message>
+        <source>Choose a receipt first (Down, then the arrows).</source>
+        <translation>Elija primero un recibo (Abajo, luego las flechas).</translation>
+    </message>
+    <message>
+        <source>The copy could not be printed ({exc}). Call your supervisor.</source>
+        <translation>No se pudo imprimir la copia ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>A copy of {receipt} marked REPRINT is printing.</source>
+        <translation>Se está imprimiendo una copia de {receipt} marcada REIMPRESIÓN.</translation>
+    </message>
+    <message>
+        <source>Choose a receipt that paid an account first.</source>
+        <translation>Elija primero un recibo que haya pagado una cuenta.</translation>
+    </message>
+    <message>
+        <source>Account {number}  {name}  —  balance {balance} (past due {past_due}), {items} open item(s). Latest: {last}</source>
+        <translation>Cuenta {number}  {name}  —  saldo {balance} (vencido {past_due}), {items} partida(s) abierta(s). Última: {last}</translation>
+    </message>
+</context>
+<context>
+    <name>float_count</name>
+    <message>
+        <source>Bills</source>
+        <translation>Billetes</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Monedas</translation>
+    </message>
+    <message>
+        <source>Rolled coin</source>
+        <translation>Monedas en cartucho</translation>
+    </message>
+    <message>
+        <source>Open your drawer: count the starting float</source>
+        <translation>Abra su cajón: cuente el fondo inicial</translation>
+    </message>
+    <message>
+        <source>Type how many of each you counted (leave a row empty for none). Enter or Tab goes to the next row; Enter on the last row, then Enter on the button opens the drawer. Esc: not now (look up accounts only).</source>
+        <translation>Escriba cuántos contó de cada uno (deje una fila vacía si no hay ninguno). Intro o Tab va a la fila siguiente; Intro en la última fila y luego Intro en el botón abre el cajón. Esc: ahora no (solo consultar cuentas).</translation>
+    </message>
+    <message>
+        <source>Starting float</source>
+        <translation>Fondo inicial</translation>
+    </message>
+    <message>
+        <source>Open the drawer</source>
+        <translation>Abrir el cajón</translation>
+    </message>
+    <message>
+        <source>{user_id} at station {station}</source>
+        <translation>{user_id} en la estación {station}</translation>
+    </message>
+    <message>
+        <source>Open the drawer with {total}</source>
+        <translation>Abrir el cajón con {total}</translation>
+    </message>
+    <message>
+        <source>No starting float</source>
+        <translation>Sin fondo inicial</translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Open the drawer with no starting float ($0.00)?</source>
+        <translation>No se contó nada. ¿Abrir el cajón sin fondo inicial ($0.00)?</translation>
+    </message>
+    <message>
+        <source>The drawer could not be opened ({exc}). Call your supervisor.</source>
+        <translation>No se pudo abrir el cajón ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>Utility</source>
+        <translation>servicios públicos</translation>
+    </message>
+    <message>
+        <source>Sales tax</source>
+        <translation>impuesto sobre ventas</translation>
+    </message>
+</context>
+<context>
+    <name>inquiry</name>
+    <message>
+        <source>Account number, name, service address or phone</source>
+        <translation>Número de cuenta, nombre, dirección de servicio o teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Find (F2):</source>
+        <translation>&amp;Buscar (F2):</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>No account {value1} for this stub.</source>
+        <translation>No hay cuenta {value1} para este talón.</translation>
+    </message>
+    <message>
+        <source>The stub is for account {account}, which is not in cashdesk. Check the stub, or search by name or address.</source>
+        <translation>El talón es de la cuenta {account}, que no está en cashdesk. Revise el talón, o busque por nombre o dirección.</translation>
+    </message>
+    <message>
+        <source>Bill stub for account {number}: {amount_due} due {due_date:%m/%d/%Y}.</source>
+        <translation>Talón de la cuenta {number}: {amount_due}, vence el {due_date:%m/%d/%Y}.</translation>
+    </message>
+    <message>
+        <source>Type an account number, a name, a service address or a phone number, then press Enter.</source>
+        <translation>Escriba un número de cuenta, un nombre, una dirección de servicio o un teléfono y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>The search could not be done ({exc}). Call your supervisor.</source>
+        <translation>No se pudo hacer la búsqueda ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>No account matches “{query}”.</source>
+        <translation>Ninguna cuenta coincide con “{query}”.</translation>
+    </message>
+    <message>
+        <source>No account matches “{query}”. Check the spelling, or try the account number, the street or the phone number.</source>
+        <translation>Ninguna cuenta coincide con “{query}”. Revise la ortografía, o pruebe el número de cuenta, la calle o el teléfono.</translation>
+    </message>
+    <message>
+        <source>1 account matches “{query}”.</source>
+        <translation>1 cuenta coincide con “{query}”.</translation>
+    </message>
+    <message>
+        <source>The first {results} accounts matching “{query}”. Type more to narrow the search.</source>
+        <translation>Las primeras {results} cuentas que coinciden con “{query}”. Escriba más para acotar la búsqueda.</translation>
+    </message>
+    <message>
+        <source>{results} accounts match “{query}”. Press ↓ to go through them.</source>
+        <translation>{results} cuentas coinciden con “{query}”. Pulse ↓ para recorrerlas.</translation>
+    </message>
+    <message>
+        <source>Searching is off.</source>
+        <translation>La búsqueda está desactivada.</translation>
+    </message>
+    <message>
+        <source>The account could not be read ({exc}). Call your supervisor.</source>
+        <translation>No se pudo leer la cuenta ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>mail_batch_actions</name>
+    <message>
+        <source>The batch could not be balanced ({exc}). Call your supervisor.</source>
+        <translation>No se pudo cuadrar el lote ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source> Look at {items_text} in red before posting.</source>
+        <translation> Revise {items_text} en rojo antes de registrar.</translation>
+    </message>
+    <message>
+        <source>Batch {number} balances to the tape: {items_text}, {total}.{suspects} F12 posts it.</source>
+        <translation>El lote {number} cuadra con la cinta: {items_text}, {total}.{suspects} F12 lo registra.</translation>
+    </message>
+    <message>
+        <source>Batch {number} is {status}: nothing to post.</source>
+        <translation>El lote {number} está {status}: nada que registrar.</translation>
+    </message>
+    <message>
+        <source>{receipts} to {receipts2}</source>
+        <translation>{receipts} a {receipts2}</translation>
+    </message>
+    <message>
+        <source>Batch {number} is posted: {items_text}, {total}, receipts {span}. Receipts print only on request (Alt+R); the checks go in today&apos;s deposit.</source>
+        <translation>El lote {number} está registrado: {items_text}, {total}, recibos {span}. Los recibos se imprimen solo si se piden (Alt+R); los cheques van en el depósito de hoy.</translation>
+    </message>
+    <message>
+        <source>Posting the batch could not be done ({exc}). Call your supervisor.</source>
+        <translation>No se pudo registrar el lote ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>The proof list of batch {number} is saved: {path}</source>
+        <translation>La lista de comprobación del lote {number} está guardada: {path}</translation>
+    </message>
+    <message>
+        <source>Saving the proof list could not be done ({exc}). Call your supervisor.</source>
+        <translation>No se pudo guardar la lista de comprobación ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Item {seq} is not posted: its receipt exists once the batch posts.</source>
+        <translation>La pieza {seq} no está registrada: su recibo existe cuando se registra el lote.</translation>
+    </message>
+    <message>
+        <source>the mail receipt</source>
+        <translation>el recibo de correo</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_number} (item {seq}) is printing.</source>
+        <translation>Se está imprimiendo el recibo {receipt_number} (pieza {seq}).</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_number} (item {seq}) is saved: {done}</source>
+        <translation>El recibo {receipt_number} (pieza {seq}) está guardado: {done}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Batch {number} is {status}: it cannot be rejected.</source>
+        <translation>El lote {number} está {status}: no se puede rechazar.</translation>
+    </message>
+    <message>
+        <source>Reject batch {number}</source>
+        <translation>Rechazar el lote {number}</translation>
+    </message>
+    <message>
+        <source>The batch is set aside for good: nothing of it posts. Say why.</source>
+        <translation>El lote se aparta definitivamente: no se registra nada de él. Diga por qué.</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>Re&amp;chazar</translation>
+    </message>
+    <message>
+        <source>For example: the tape is wrong, the checks go back</source>
+        <translation>Por ejemplo: la cinta está mal, los cheques se devuelven</translation>
+    </message>
+    <message>
+        <source>rejecting the batch</source>
+        <translation>rechazar el lote</translation>
+    </message>
+    <message>
+        <source>Batch {number} is rejected: {reason}</source>
+        <translation>El lote {number} está rechazado: {reason}</translation>
+    </message>
+    <message>
+        <source>Batch {number} is not posted: take an item out with Delete instead.</source>
+        <translation>El lote {number} no está registrado: quite la pieza con Supr.</translation>
+    </message>
+    <message>
+        <source>Item {seq} is already reversed.</source>
+        <translation>La pieza {seq} ya está revertida.</translation>
+    </message>
+    <message>
+        <source>Reverse item {seq} ({receipt_number})</source>
+        <translation>Revertir la pieza {seq} ({receipt_number})</translation>
+    </message>
+    <message>
+        <source>Account {account}, {amount}: the payment comes off the account and its receipt is void. Say why; a supervisor approves.</source>
+        <translation>Cuenta {account}, {amount}: el pago se quita de la cuenta y su recibo se anula. Diga por qué; un supervisor lo aprueba.</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation>&amp;Revertir…</translation>
+    </message>
+    <message>
+        <source>For example: keyed to the wrong account</source>
+        <translation>Por ejemplo: se registró en la cuenta equivocada</translation>
+    </message>
+    <message>
+        <source>Not reversed: a supervisor did not approve it.</source>
+        <translation>No revertido: un supervisor no lo aprobó.</translation>
+    </message>
+    <message>
+        <source>reversing the item</source>
+        <translation>revertir la pieza</translation>
+    </message>
+    <message>
+        <source>Item {seq} ({receipt_number}, {amount}) is reversed, approved by {approved_by}: account {account} owes it again.</source>
+        <translation>La pieza {seq} ({receipt_number}, {amount}) está revertida, aprobada por {approved_by}: la cuenta {account} vuelve a deberla.</translation>
+    </message>
+</context>
+<context>
+    <name>mail_batch_keying</name>
+    <message>
+        <source>&amp;Check number:</source>
+        <translation>Número de &amp;cheque:</translation>
+    </message>
+    <message>
+        <source>S&amp;erial number:</source>
+        <translation>Número de s&amp;erie:</translation>
+    </message>
+    <message>
+        <source>Scan the stub, or type the account number.</source>
+        <translation>Escanee el talón, o escriba el número de cuenta.</translation>
+    </message>
+    <message>
+        <source>No account {shown} on file. Check the number on the stub, or set the remittance aside.</source>
+        <translation>No hay cuenta {shown} registrada. Revise el número del talón, o aparte la remesa.</translation>
+    </message>
+    <message>
+        <source>Account {number} — {name}: balance {balance}</source>
+        <translation>Cuenta {number} — {name}: saldo {balance}</translation>
+    </message>
+    <message>
+        <source>; the stub asks {amount_due}, due {due_date:%m/%d/%Y}</source>
+        <translation>; el talón pide {amount_due}, vence el {due_date:%m/%d/%Y}</translation>
+    </message>
+    <message>
+        <source>Enter keeps the amount; type the check&apos;s amount if it differs.</source>
+        <translation>Intro mantiene el importe; escriba el importe del cheque si es distinto.</translation>
+    </message>
+    <message>
+        <source>The check is read: now type its amount.</source>
+        <translation>Cheque leído: ahora escriba su importe.</translation>
+    </message>
+    <message>
+        <source>check number</source>
+        <translation>número de cheque</translation>
+    </message>
+    <message>
+        <source>money order&apos;s serial number</source>
+        <translation>número de serie del giro postal</translation>
+    </message>
+    <message>
+        <source>Type the {what} (or run the check through the reader).</source>
+        <translation>Escriba el {what} (o pase el cheque por el lector).</translation>
+    </message>
+    <message>
+        <source>Read from the check: routing {routing}, account {account}, check {check_number}.</source>
+        <translation>Leído del cheque: ruta {routing}, cuenta {account}, cheque {check_number}.</translation>
+    </message>
+    <message>
+        <source>adding the remittance</source>
+        <translation>añadir la remesa</translation>
+    </message>
+    <message>
+        <source> Look at it: {problem}</source>
+        <translation> Revísela: {problem}</translation>
+    </message>
+    <message>
+        <source>Item {seq} added: account {account}, {amount}.{warn} Scan the next stub.</source>
+        <translation>Pieza {seq} añadida: cuenta {account}, {amount}.{warn} Escanee el talón siguiente.</translation>
+    </message>
+    <message>
+        <source>Batch {number} is {status}: items come out of open batches only.</source>
+        <translation>El lote {number} está {status}: solo se quitan piezas de lotes abiertos.</translation>
+    </message>
+    <message>
+        <source> A posted item is reversed (Alt+V).</source>
+        <translation> Una pieza registrada se revierte (Alt+V).</translation>
+    </message>
+    <message>
+        <source>taking the item out</source>
+        <translation>quitar la pieza</translation>
+    </message>
+    <message>
+        <source>Item {seq} taken out (account {account}, {amount}). Scan the next stub, or F9 to balance.</source>
+        <translation>Pieza {seq} quitada (cuenta {account}, {amount}). Escanee el talón siguiente, o F9 para cuadrar.</translation>
+    </message>
+    <message>
+        <source>Choose an item first: Alt+I goes to the items, ↑ ↓ chooses.</source>
+        <translation>Elija primero una pieza: Alt+I va a las piezas, ↑ ↓ eligen.</translation>
+    </message>
+</context>
+<context>
+    <name>mail_batch_tables</name>
+    <message>
+        <source>Check</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>Giro postal</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Cuadrado</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Revertido</translation>
+    </message>
+    <message>
+        <source>{count} item{value2}</source>
+        <translation>{count} pieza(s)</translation>
+    </message>
+    <message>
+        <source>Balanced with the tape</source>
+        <translation>Cuadrado con la cinta</translation>
+    </message>
+    <message>
+        <source>Difference: {signed_items}, {signed_money}</source>
+        <translation>Diferencia: {signed_items}, {signed_money}</translation>
+    </message>
+    <message>
+        <source>, check {check_number}</source>
+        <translation>, cheque {check_number}</translation>
+    </message>
+    <message>
+        <source>Item {seq}: account {account}{name}, {amount}{check} — {problem}</source>
+        <translation>Pieza {seq}: cuenta {account}{name}, {amount}{check} — {problem}</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>Mo&amp;tivo:</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>Indique el motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>mail_batches</name>
+    <message>
+        <source>Mail batches</source>
+        <translation>Lotes de correo</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose a batch, Enter opens it. N starts a new batch with the count and total from the adding-machine tape. Esc closes.</source>
+        <translation>↑ ↓ eligen un lote, Intro lo abre. N empieza un lote nuevo con la cantidad y el total de la cinta de la sumadora. Esc cierra.</translation>
+    </message>
+    <message>
+        <source>New batch: the adding-machine tape</source>
+        <translation>Lote nuevo: la cinta de la sumadora</translation>
+    </message>
+    <message>
+        <source>Tape&apos;s &amp;count of items:</source>
+        <translation>&amp;Cantidad de piezas en la cinta:</translation>
+    </message>
+    <message>
+        <source>Tape&apos;s &amp;total:</source>
+        <translation>&amp;Total de la cinta:</translation>
+    </message>
+    <message>
+        <source>Enter moves on; Enter on the total opens the batch. Esc: not now.</source>
+        <translation>Intro avanza; Intro en el total abre el lote. Esc: ahora no.</translation>
+    </message>
+    <message>
+        <source>&amp;New batch (N)</source>
+        <translation>Lote &amp;nuevo (N)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Cerrar (Esc)</translation>
+    </message>
+    <message>
+        <source>Mail batches — business day {date_text}</source>
+        <translation>Lotes de correo — día contable {date_text}</translation>
+    </message>
+    <message>
+        <source>{batches} batch{value2} today.</source>
+        <translation>Lotes de hoy: {batches}.</translation>
+    </message>
+    <message>
+        <source>No mail batches yet today. Press N to start one from the tape.</source>
+        <translation>Aún no hay lotes de correo hoy. Pulse N para empezar uno con la cinta.</translation>
+    </message>
+    <message>
+        <source>Type the tape&apos;s count of items, Enter, then its total, Enter.</source>
+        <translation>Escriba la cantidad de piezas de la cinta, Intro, luego su total, Intro.</translation>
+    </message>
+    <message>
+        <source>Type how many items the tape counts, as a whole number (like 25).</source>
+        <translation>Escriba cuántas piezas cuenta la cinta, como número entero (como 25).</translation>
+    </message>
+    <message>
+        <source>opening the batch</source>
+        <translation>abrir el lote</translation>
+    </message>
+    <message>
+        <source>Batch {number} is open: scan the first stub.</source>
+        <translation>El lote {number} está abierto: escanee el primer talón.</translation>
+    </message>
+    <message>
+        <source>&amp;Items (Delete takes the chosen one out while the batch is open):</source>
+        <translation>&amp;Piezas (Supr quita la elegida mientras el lote está abierto):</translation>
+    </message>
+    <message>
+        <source>Scan the stub, or type the account number</source>
+        <translation>Escanee el talón, o escriba el número de cuenta</translation>
+    </message>
+    <message>
+        <source>The check number, or run the check through the reader</source>
+        <translation>El número del cheque, o pase el cheque por el lector</translation>
+    </message>
+    <message>
+        <source>As printed on the check (empty: the account&apos;s name)</source>
+        <translation>Como aparece en el cheque (vacío: el nombre de la cuenta)</translation>
+    </message>
+    <message>
+        <source>&amp;Scan or account:</source>
+        <translation>&amp;Escaneo o cuenta:</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>&amp;Importe:</translation>
+    </message>
+    <message>
+        <source>&amp;Check number:</source>
+        <translation>Número de &amp;cheque:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer:</source>
+        <translation>Pa&amp;gador:</translation>
+    </message>
+    <message>
+        <source>Kind (Alt+&amp;T):</source>
+        <translation>Tipo (Alt+&amp;T):</translation>
+    </message>
+    <message>
+        <source>Enter moves on: stub or account, amount, check number (or the reader&apos;s MICR line), payer; Enter on the payer adds the remittance.</source>
+        <translation>Intro avanza: talón o cuenta, importe, número de cheque (o la línea MICR del lector), pagador; Intro en el pagador añade la remesa.</translation>
+    </message>
+    <message>
+        <source>Balance (F9)</source>
+        <translation>Cuadrar (F9)</translation>
+    </message>
+    <message>
+        <source>Post (F12)</source>
+        <translation>Registrar (F12)</translation>
+    </message>
+    <message>
+        <source>Proof &amp;list (PDF)</source>
+        <translation>&amp;Lista de comprobación (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt: print</source>
+        <translation>&amp;Recibo: imprimir</translation>
+    </message>
+    <message>
+        <source>Receipt as P&amp;DF</source>
+        <translation>Recibo en P&amp;DF</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject batch…</source>
+        <translation>Re&amp;chazar el lote…</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse item…</source>
+        <translation>Re&amp;vertir la pieza…</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>Volver a la lista (Esc)</translation>
+    </message>
+    <message>
+        <source>, from {source_file}</source>
+        <translation>, de {source_file}</translation>
+    </message>
+    <message>
+        <source> — rejected: {reject_reason}</source>
+        <translation> — rechazado: {reject_reason}</translation>
+    </message>
+    <message>
+        <source>Batch {number} — {owner} — {status}{source}{extra}</source>
+        <translation>Lote {number} — {owner} — {status}{source}{extra}</translation>
+    </message>
+    <message>
+        <source>Mail batch {number}</source>
+        <translation>Lote de correo {number}</translation>
+    </message>
+    <message>
+        <source>Tape: {items_text}, {control_total}</source>
+        <translation>Cinta: {items_text}, {control_total}</translation>
+    </message>
+    <message>
+        <source>Entered: {items_text}, {total}</source>
+        <translation>Registrado: {items_text}, {total}</translation>
+    </message>
+    <message>
+        <source>The entries add up to the tape: F9 balances the batch, F12 posts it.</source>
+        <translation>Las entradas suman lo de la cinta: F9 cuadra el lote, F12 lo registra.</translation>
+    </message>
+    <message>
+        <source>Scan the next stub (or type the account).</source>
+        <translation>Escanee el talón siguiente (o escriba la cuenta).</translation>
+    </message>
+    <message>
+        <source>The batch balances to the tape: F12 posts it. Alt+L saves its proof list.</source>
+        <translation>El lote cuadra con la cinta: F12 lo registra. Alt+L guarda su lista de comprobación.</translation>
+    </message>
+    <message>
+        <source>Posted. Choose an item: Alt+R prints its receipt, Alt+D saves it as a PDF; Alt+V reverses it (a supervisor approves).</source>
+        <translation>Registrado. Elija una pieza: Alt+R imprime su recibo, Alt+D lo guarda en PDF; Alt+V la revierte (un supervisor lo aprueba).</translation>
+    </message>
+    <message>
+        <source>This batch was rejected: nothing of it posted.</source>
+        <translation>Este lote se rechazó: no se registró nada de él.</translation>
+    </message>
+    <message>
+        <source>{what}{what2} could not be done ({{exc}}). Call your supervisor.</source>
+        <translation>No se pudo completar: {what}{what2} ({{exc}}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>mail_log</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Routed to</source>
+        <translation>Enviado a</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Mail log</source>
+        <translation>Registro de correo</translation>
+    </message>
+    <message>
+        <source>Mail log — documents that are not payments</source>
+        <translation>Registro de correo — documentos que no son pagos</translation>
+    </message>
+    <message>
+        <source>Court documents, applications, correspondence: type what it is, who sent it, its reference, the division it goes to and any notes. Enter moves on; Enter on the notes logs it and starts the next one. Alt+D changes the date received; Alt+P saves the day&apos;s log as a PDF to print; Esc closes.</source>
+        <translation>Documentos judiciales, solicitudes, correspondencia: escriba qué es, quién lo envía, su referencia, la división a la que va y cualquier nota. Intro avanza; Intro en las notas lo registra y empieza el siguiente. Alt+D cambia la fecha de recepción; Alt+P guarda el registro del día en PDF para imprimir; Esc cierra.</translation>
+    </message>
+    <message>
+        <source>Court document, application, correspondence…</source>
+        <translation>Documento judicial, solicitud, correspondencia…</translation>
+    </message>
+    <message>
+        <source>A person, a business, a court</source>
+        <translation>Una persona, un negocio, un tribunal</translation>
+    </message>
+    <message>
+        <source>Case, account or application number</source>
+        <translation>Número de caso, de cuenta o de solicitud</translation>
+    </message>
+    <message>
+        <source>Type the first letters of the division</source>
+        <translation>Escriba las primeras letras de la división</translation>
+    </message>
+    <message>
+        <source>&amp;Date received:</source>
+        <translation>&amp;Fecha de recepción:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referencia:</translation>
+    </message>
+    <message>
+        <source>Routed t&amp;o:</source>
+        <translation>Envia&amp;do a:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>&amp;Log it</source>
+        <translation>&amp;Registrarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Print the day&apos;s log (PDF)</source>
+        <translation>&amp;Imprimir el registro del día (PDF)</translation>
+    </message>
+    <message>
+        <source>Type what the document is (court document, application, …).</source>
+        <translation>Escriba qué es el documento (documento judicial, solicitud, …).</translation>
+    </message>
+    <message>
+        <source>Type who sent it.</source>
+        <translation>Escriba quién lo envió.</translation>
+    </message>
+    <message>
+        <source>Choose the division it goes to: {join}. Type its first letters.</source>
+        <translation>Elija la división a la que va: {join}. Escriba sus primeras letras.</translation>
+    </message>
+    <message>
+        <source>Type what the document is.</source>
+        <translation>Escriba qué es el documento.</translation>
+    </message>
+    <message>
+        <source>The document could not be logged ({exc}). Call your supervisor.</source>
+        <translation>No se pudo registrar el documento ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Logged no. {id}: {doc_type} from {sender}, routed to {routed_to}. Next document: type what it is.</source>
+        <translation>Registrado n.º {id}: {doc_type} de {sender}, enviado a {routed_to}. Documento siguiente: escriba qué es.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s log could not be read ({exc}).</source>
+        <translation>No se pudo leer el registro del día ({exc}).</translation>
+    </message>
+    <message>
+        <source>{count} document{value2} logged as received on {date_text}</source>
+        <translation>Documentos registrados como recibidos el {date_text}: {count}</translation>
+    </message>
+    <message>
+        <source>The mail log of {date_text} is saved: {path}. Print it and keep it with the day&apos;s papers.</source>
+        <translation>El registro de correo del {date_text} está guardado: {path}. Imprímalo y guárdelo con los papeles del día.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s log could not be saved ({exc}). Call your supervisor.</source>
+        <translation>No se pudo guardar el registro del día ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>main_window</name>
+    <message>
+        <source>No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments.</source>
+        <translation>Ningún cajón abierto: puede consultar cuentas. Abra su cajón (Ctrl+Shift+D) para cobrar.</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>&amp;Cambiar mi contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the station</source>
+        <translation>&amp;Bloquear la estación</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>Save a &amp;PDF copy of a receipt…</source>
+        <translation>Guardar una copia en &amp;PDF de un recibo…</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>&amp;Estación</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>Registro de &amp;auditoría…</translation>
+    </message>
+    <message>
+        <source>Returned check (&amp;NSF)…</source>
+        <translation>Cheque devuelto (&amp;sin fondos)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close the day and export the deposit…</source>
+        <translation>&amp;Cerrar el día y exportar el depósito…</translation>
+    </message>
+    <message>
+        <source>&amp;Find a payment…</source>
+        <translation>&amp;Buscar un pago…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Informes…</translation>
+    </message>
+    <message>
+        <source>&amp;Delinquency run…</source>
+        <translation>Proceso de &amp;morosidad…</translation>
+    </message>
+    <message>
+        <source>Super&amp;visor</source>
+        <translation>Super&amp;visor</translation>
+    </message>
+    <message>
+        <source>&amp;Open my drawer (count the float)…</source>
+        <translation>&amp;Abrir mi cajón (contar el fondo)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint the last receipt</source>
+        <translation>&amp;Reimprimir el último recibo</translation>
+    </message>
+    <message>
+        <source>&amp;Void a receipt…</source>
+        <translation>A&amp;nular un recibo…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;printing</source>
+        <translation>Reintentar la &amp;impresión</translation>
+    </message>
+    <message>
+        <source>&amp;No sale (open drawer)…</source>
+        <translation>&amp;Sin venta (abrir el cajón)…</translation>
+    </message>
+    <message>
+        <source>&amp;Answers and referrals…</source>
+        <translation>Respuestas y r&amp;emisiones…</translation>
+    </message>
+    <message>
+        <source>S&amp;upplies and forms…</source>
+        <translation>Su&amp;ministros y formularios…</translation>
+    </message>
+    <message>
+        <source>&amp;Service orders…</source>
+        <translation>Órdenes de ser&amp;vicio…</translation>
+    </message>
+    <message>
+        <source>Account s&amp;tatement…</source>
+        <translation>Es&amp;tado de cuenta…</translation>
+    </message>
+    <message>
+        <source>Pay&amp;ment arrangements…</source>
+        <translation>Con&amp;venios de pago…</translation>
+    </message>
+    <message>
+        <source>C&amp;ounter</source>
+        <translation>M&amp;ostrador</translation>
+    </message>
+    <message>
+        <source>Mail &amp;batches…</source>
+        <translation>&amp;Lotes de correo…</translation>
+    </message>
+    <message>
+        <source>Mail &amp;log…</source>
+        <translation>&amp;Registro de correo…</translation>
+    </message>
+    <message>
+        <source>Sales &amp;tax return…</source>
+        <translation>Declaración de &amp;impuesto sobre ventas…</translation>
+    </message>
+    <message>
+        <source>&amp;Delinquent filers…</source>
+        <translation>&amp;Declarantes morosos…</translation>
+    </message>
+    <message>
+        <source>&amp;Mail</source>
+        <translation>&amp;Correo</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>The language could not be saved: {problem}</source>
+        <translation>No se pudo guardar el idioma: {problem}</translation>
+    </message>
+    <message>
+        <source>The window stays in {language}.</source>
+        <translation>La ventana sigue en {language}.</translation>
+    </message>
+    <message>
+        <source>Saved: the window will be in {language} from the next start of cashdesk.</source>
+        <translation>Guardado: la ventana estará en {language} a partir del próximo inicio de cashdesk.</translation>
+    </message>
+    <message>
+        <source>Your drawer is open already ({drawer_label}).</source>
+        <translation>Su cajón ya está abierto ({drawer_label}).</translation>
+    </message>
+    <message>
+        <source>Drawer open with a float of {opening_float}. Scan a bill stub or search for an account.</source>
+        <translation>Cajón abierto con un fondo de {opening_float}. Escanee un talón o busque una cuenta.</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>{name}
+{address}
+Account {account} · {status} · {balance}</source>
+        <translation>{name}
+{address}
+Cuenta {account} · {status} · {balance}</translation>
+    </message>
+    <message>
+        <source>{date_text} (past due)</source>
+        <translation>{date_text} (vencido)</translation>
+    </message>
+    <message>
+        <source>Past due since {date_text}</source>
+        <translation>Vencido desde el {date_text}</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Sec.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Éxito</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Event {seq}, {at} UTC</source>
+        <translation>Evento {seq}, {at} UTC</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>That could not be done ({exc}). Call your supervisor.</source>
+        <translation>No se pudo hacer ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>paper_warning</name>
+    <message>
+        <source>Receipt paper low at {station}: about {percent_left}% of the roll is left. Put in a new roll soon, then record it: Supplies ({SUPPLIES_KEY}), {paper_item}, F6 issued, 1.</source>
+        <translation>Queda poco papel de recibos en {station}: queda alrededor del {percent_left}% del rollo. Ponga un rollo nuevo pronto y regístrelo: Suministros ({SUPPLIES_KEY}), {paper_item}, F6 entregado, 1.</translation>
+    </message>
+</context>
+<context>
+    <name>password</name>
+    <message>
+        <source>The two new passwords are not the same. Type the new password twice.</source>
+        <translation>Las dos contraseñas nuevas no son iguales. Escriba la contraseña nueva dos veces.</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Elija una contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>At least {min_length} characters, not your user id, and not one of your recent passwords.</source>
+        <translation>Al menos {min_length} caracteres, que no sea su usuario ni una de sus contraseñas recientes.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>&amp;Repita la contraseña nueva:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>Ca&amp;mbiar la contraseña</translation>
+    </message>
+    <message>
+        <source>{user_id}: your password was set by an administrator. Choose your own before you start. Esc signs you out.</source>
+        <translation>{user_id}: su contraseña la puso un administrador. Elija la suya antes de empezar. Esc cierra la sesión.</translation>
+    </message>
+    <message>
+        <source>{user_id}: type your current password, then the new one twice.</source>
+        <translation>{user_id}: escriba su contraseña actual y luego la nueva dos veces.</translation>
+    </message>
+    <message>
+        <source>Type your current password first.</source>
+        <translation>Escriba primero su contraseña actual.</translation>
+    </message>
+    <message>
+        <source>Type the new password.</source>
+        <translation>Escriba la contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>The password could not be changed ({exc}). Call your supervisor.</source>
+        <translation>No se pudo cambiar la contraseña ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Comprobando la contraseña…</translation>
+    </message>
+</context>
+<context>
+    <name>payer_entry</name>
+    <message>
+        <source>the name of the person paying</source>
+        <translation>el nombre de la persona que paga</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer:</source>
+        <translation>Pa&amp;gador:</translation>
+    </message>
+    <message>
+        <source>Enter keeps the name; it prints on the receipt. Esc leaves it as it was.</source>
+        <translation>Intro guarda el nombre; se imprime en el recibo. Esc lo deja como estaba.</translation>
+    </message>
+    <message>
+        <source>payer&apos;s name</source>
+        <translation>nombre del pagador</translation>
+    </message>
+    <message>
+        <source>Payer: {payer}</source>
+        <translation>Pagador: {payer}</translation>
+    </message>
+</context>
+<context>
+    <name>print_queue</name>
+    <message>
+        <source>print job</source>
+        <translation>trabajo de impresión</translation>
+    </message>
+    <message>
+        <source>1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss</source>
+        <translation>Puede que 1 {what} no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar</translation>
+    </message>
+    <message>
+        <source>{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss</source>
+        <translation>Puede que {n} ({what}) no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar</translation>
+    </message>
+    <message>
+        <source>A receipt did not print</source>
+        <translation>Un recibo no se imprimió</translation>
+    </message>
+    <message>
+        <source>not printing</source>
+        <translation>sin imprimir</translation>
+    </message>
+    <message>
+        <source>{receipts_waiting} receipt{value2} waiting</source>
+        <translation>Recibos en espera: {receipts_waiting}</translation>
+    </message>
+    <message>
+        <source>{waiting} print job{value2} waiting</source>
+        <translation>Trabajos de impresión en espera: {waiting}</translation>
+    </message>
+    <message>
+        <source>Printer {state} — {what}</source>
+        <translation>Impresora {state} — {what}</translation>
+    </message>
+    <message>
+        <source>The printer setting cannot be used: {exc}</source>
+        <translation>No se puede usar el ajuste de la impresora: {exc}</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Sin impresora</translation>
+    </message>
+    <message>
+        <source>Printing failed: {message}</source>
+        <translation>Falló la impresión: {message}</translation>
+    </message>
+    <message>
+        <source>Printer error</source>
+        <translation>Error de impresora</translation>
+    </message>
+</context>
+<context>
+    <name>reports_window</name>
+    <message>
+        <source>Reports — Station {station}</source>
+        <translation>Informes — Estación {station}</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Informe:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Enter: show.  {PDF_KEY}: save as PDF.  {CSV_KEY}: save as CSV.  {ADHOC_KEY}: run the ad hoc report.  {SAVE_KEY}: save it under its name.  Esc: close.</source>
+        <translation>Intro: mostrar.  {PDF_KEY}: guardar en PDF.  {CSV_KEY}: guardar en CSV.  {ADHOC_KEY}: ejecutar el informe a medida.  {SAVE_KEY}: guardarlo con su nombre.  Esc: cerrar.</translation>
+    </message>
+    <message>
+        <source>Ad hoc report</source>
+        <translation>Informe a medida</translation>
+    </message>
+    <message>
+        <source>status = posted; amount &gt;= 100; payer contains garcia</source>
+        <translation>status = posted; amount &gt;= 100; payer contains garcia</translation>
+    </message>
+    <message>
+        <source>a name to save it under, like big-checks</source>
+        <translation>un nombre para guardarlo, como cheques-grandes</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>F&amp;ilters:</source>
+        <translation>&amp;Filtros:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>A&amp;grupar por:</translation>
+    </message>
+    <message>
+        <source>T&amp;otals:</source>
+        <translation>T&amp;otales:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>one of: {fields} (empty: one line a record)</source>
+        <translation>uno de: {fields} (vacío: una línea por registro)</translation>
+    </message>
+    <message>
+        <source>amounts to total: {money}</source>
+        <translation>importes a totalizar: {money}</translation>
+    </message>
+    <message>
+        <source>{name} (saved)</source>
+        <translation>{name} (guardado)</translation>
+    </message>
+    <message>
+        <source>The reports could not be listed ({exc}).</source>
+        <translation>No se pudieron listar los informes ({exc}).</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <source>The report could not be made ({exc}).</source>
+        <translation>No se pudo hacer el informe ({exc}).</translation>
+    </message>
+    <message>
+        <source>{title}, {period}: {n} row{value6}.</source>
+        <translation>{title}, {period}: {n} fila(s).</translation>
+    </message>
+    <message>
+        <source>The ad hoc report could not be made ({exc}).</source>
+        <translation>No se pudo hacer el informe a medida ({exc}).</translation>
+    </message>
+    <message>
+        <source>The report could not be saved ({exc}).</source>
+        <translation>No se pudo guardar el informe ({exc}).</translation>
+    </message>
+    <message>
+        <source>{kept} (saved)</source>
+        <translation>{kept} (guardado)</translation>
+    </message>
+    <message>
+        <source>Saved as {kept}: choose it under Report to run it again.</source>
+        <translation>Guardado como {kept}: elíjalo en Informe para ejecutarlo otra vez.</translation>
+    </message>
+    <message>
+        <source>Show a report first (Enter).</source>
+        <translation>Muestre primero un informe (Intro).</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Guardado {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>service_orders</name>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Dirección de servicio</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Service orders</source>
+        <translation>Órdenes de servicio</translation>
+    </message>
+    <message>
+        <source>Service orders — crews sent to a meter</source>
+        <translation>Órdenes de servicio — cuadrillas enviadas a un medidor</translation>
+    </message>
+    <message>
+        <source>New order: account, type, date, notes, each then Enter. Alt+F finds orders; Up/Down chooses one; Alt+D dispatch, Alt+C complete, Alt+X cancel, Alt+O not done, Alt+P print its ticket. Esc closes.</source>
+        <translation>Orden nueva: cuenta, tipo, fecha, notas, cada uno seguido de Intro. Alt+F busca órdenes; Arriba/Abajo elige una; Alt+D despachar, Alt+C completar, Alt+X cancelar, Alt+O no realizada, Alt+P imprimir su boleta. Esc cierra.</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Número de cuenta</translation>
+    </message>
+    <message>
+        <source>Start service, stop service, meter re-read…</source>
+        <translation>Alta de servicio, baja de servicio, relectura del medidor…</translation>
+    </message>
+    <message>
+        <source>Account or order number; empty: all open</source>
+        <translation>Número de cuenta o de orden; vacío: todas las abiertas</translation>
+    </message>
+    <message>
+        <source>paid, customer request, no access, done…</source>
+        <translation>pagado, petición del cliente, sin acceso, hecho…</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>Sch&amp;eduled:</source>
+        <translation>Pro&amp;gramada:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason / result:</source>
+        <translation>&amp;Motivo / resultado:</translation>
+    </message>
+    <message>
+        <source>Meter readin&amp;g:</source>
+        <translation>&amp;Lectura del medidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Shut-off date:</source>
+        <translation>Fecha de &amp;corte:</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>&amp;Despachar</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Completar</translation>
+    </message>
+    <message>
+        <source>Cancel (&amp;X)</source>
+        <translation>Cancelar (&amp;X)</translation>
+    </message>
+    <message>
+        <source>N&amp;ot done</source>
+        <translation>N&amp;o realizada</translation>
+    </message>
+    <message>
+        <source>&amp;Print ticket</source>
+        <translation>Im&amp;primir boleta</translation>
+    </message>
+    <message>
+        <source>Tic&amp;ket PDF</source>
+        <translation>&amp;Boleta en PDF</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view shut-offs</source>
+        <translation>&amp;Vista previa de cortes</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmit shut-offs</source>
+        <translation>Confir&amp;mar cortes</translation>
+    </message>
+    <message>
+        <source>Choose the type: {join}.</source>
+        <translation>Elija el tipo: {join}.</translation>
+    </message>
+    <message>
+        <source>; {fee} charged as an open item</source>
+        <translation>; {fee} cargado como partida abierta</translation>
+    </message>
+    <message>
+        <source>Order {number} created: {label} for {account}{fee}.</source>
+        <translation>Orden {number} creada: {label} para {account}{fee}.</translation>
+    </message>
+    <message>
+        <source>Choose an order in the list first (Alt+F, then Up/Down).</source>
+        <translation>Elija primero una orden de la lista (Alt+F, luego Arriba/Abajo).</translation>
+    </message>
+    <message>
+        <source>{number} dispatched.</source>
+        <translation>{number} despachada.</translation>
+    </message>
+    <message>
+        <source>{number} completed.</source>
+        <translation>{number} completada.</translation>
+    </message>
+    <message>
+        <source>{number} recorded as not done.</source>
+        <translation>{number} registrada como no realizada.</translation>
+    </message>
+    <message>
+        <source>The ticket of {number} is going to the receipt printer.</source>
+        <translation>La boleta de {number} va a la impresora de recibos.</translation>
+    </message>
+    <message>
+        <source>The ticket of {number} is saved: {done}</source>
+        <translation>La boleta de {number} está guardada: {done}</translation>
+    </message>
+    <message>
+        <source>; {held} held (medical, hold, arrangement)</source>
+        <translation>; {held} exentas (médica, retención, convenio)</translation>
+    </message>
+    <message>
+        <source>Shut-off list for {date_text}: {lines} account(s), {total} past due{held}.</source>
+        <translation>Lista de cortes del {date_text}: {lines} cuenta(s), {total} vencido{held}.</translation>
+    </message>
+    <message>
+        <source>Asking the office first: its balances, and whether another window committed this day&apos;s list…</source>
+        <translation>Primero se consulta a la oficina: sus saldos y si otra ventanilla ya confirmó la lista de este día…</translation>
+    </message>
+    <message>
+        <source>{door_tags} door tag(s) for {date_text}, {fees} in fees; each disconnect waits for its tag and the notice period.</source>
+        <translation>{door_tags} aviso(s) de puerta para el {date_text}, {fees} en cargos; cada corte espera su aviso y el plazo de notificación.</translation>
+    </message>
+</context>
+<context>
+    <name>shift_dialogs</name>
+    <message>
+        <source>Drawer holds {cash} — over the limit of {block_limit}: no more cash until you make a cash drop ({DROP_KEY}).</source>
+        <translation>El cajón tiene {cash} — por encima del límite de {block_limit}: no se acepta más efectivo hasta hacer un retiro ({DROP_KEY}).</translation>
+    </message>
+    <message>
+        <source>Drawer holds {cash} — make a cash drop ({DROP_KEY}).</source>
+        <translation>El cajón tiene {cash} — haga un retiro de efectivo ({DROP_KEY}).</translation>
+    </message>
+    <message>
+        <source>Drawer work is done by cashiers and supervisors.</source>
+        <translation>El trabajo con el cajón lo hacen los cajeros y los supervisores.</translation>
+    </message>
+    <message>
+        <source>No drawer open: nothing to {what}. Open your drawer (Ctrl+Shift+D) first.</source>
+        <translation>Ningún cajón abierto: no se puede {what}. Abra primero su cajón (Ctrl+Shift+D).</translation>
+    </message>
+    <message>
+        <source>Finish this payment (F12) or cancel it (Esc in the search box) before you {what}.</source>
+        <translation>Termine este pago (F12) o cancélelo (Esc en el cuadro de búsqueda) antes de {what}.</translation>
+    </message>
+    <message>
+        <source>make a cash drop</source>
+        <translation>hacer un retiro de efectivo</translation>
+    </message>
+    <message>
+        <source>Cash drop {id}: {amount} to the safe. The drop slip is printing: put it with the cash in the safe bag.</source>
+        <translation>Retiro {id}: {amount} a la caja fuerte. Se está imprimiendo el comprobante: póngalo con el efectivo en la bolsa de la caja fuerte.</translation>
+    </message>
+    <message>
+        <source>pay out cash</source>
+        <translation>pagar en efectivo</translation>
+    </message>
+    <message>
+        <source> from account {account}</source>
+        <translation> de la cuenta {account}</translation>
+    </message>
+    <message>
+        <source>Paid out {amount}{to}. The paid-out slip is printing: the payee signs it.</source>
+        <translation>Pagado {amount}{to}. Se está imprimiendo el comprobante de pago: lo firma quien recibe el dinero.</translation>
+    </message>
+    <message>
+        <source>The X report is printing.</source>
+        <translation>Se está imprimiendo el informe X.</translation>
+    </message>
+    <message>
+        <source>The X report could not be made ({exc}). Call your supervisor.</source>
+        <translation>No se pudo hacer el informe X ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>balance the drawer</source>
+        <translation>cuadrar el cajón</translation>
+    </message>
+    <message>
+        <source>Drawer {drawer_id} is closed ({over_short_text}); the Z report is printing. No drawer is open: open a new one with Ctrl+Shift+D (count the float).</source>
+        <translation>El cajón {drawer_id} está cerrado ({over_short_text}); se está imprimiendo el informe Z. No hay ningún cajón abierto: abra uno nuevo con Ctrl+Shift+D (contar el fondo).</translation>
+    </message>
+</context>
+<context>
+    <name>shift_forms</name>
+    <message>
+        <source>Cash drop to the safe</source>
+        <translation>Retiro de efectivo a la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Count the cash you take to the safe and type how many of each (an empty row counts as none). Enter goes to the next row; Enter on the last row goes to the button, Enter there records the drop and prints the drop slip. Esc cancels.</source>
+        <translation>Cuente el efectivo que lleva a la caja fuerte y escriba cuántos hay de cada uno (una fila vacía cuenta como ninguno). Intro va a la fila siguiente; Intro en la última fila va al botón, e Intro allí registra el retiro e imprime el comprobante. Esc cancela.</translation>
+    </message>
+    <message>
+        <source> The drawer should hold {drawer_cash}.</source>
+        <translation> El cajón debería tener {drawer_cash}.</translation>
+    </message>
+    <message>
+        <source>Cash to the safe</source>
+        <translation>Efectivo a la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Drop $0.00</source>
+        <translation>Retirar $0.00</translation>
+    </message>
+    <message>
+        <source>&amp;Drop {total} to the safe</source>
+        <translation>&amp;Retirar {total} a la caja fuerte</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>&amp;Retirar</translation>
+    </message>
+    <message>
+        <source>The drop could not be recorded ({exc}). Keep the cash in the drawer and call your supervisor.</source>
+        <translation>No se pudo registrar el retiro ({exc}). Deje el efectivo en el cajón y llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Paid-out (cash refund)</source>
+        <translation>Pago de caja (reembolso en efectivo)</translation>
+    </message>
+    <message>
+        <source>Cash paid out of the drawer: the refund of an account&apos;s credit (type the account), or a refund charged to a revenue code (leave the account empty; type the code and who receives the cash). A supervisor approves; a slip prints for the payee to sign.</source>
+        <translation>Efectivo pagado del cajón: el reembolso del crédito de una cuenta (escriba la cuenta), o un reembolso cargado a un código de ingreso (deje la cuenta vacía; escriba el código y quién recibe el efectivo). Un supervisor lo aprueba; se imprime un comprobante para que lo firme quien lo recibe.</translation>
+    </message>
+    <message>
+        <source>&amp;Pay out…</source>
+        <translation>&amp;Pagar…</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>C&amp;uenta:</translation>
+    </message>
+    <message>
+        <source>The account whose credit is refunded</source>
+        <translation>La cuenta cuyo crédito se reembolsa</translation>
+    </message>
+    <message>
+        <source>Re&amp;venue code:</source>
+        <translation>Código de &amp;ingreso:</translation>
+    </message>
+    <message>
+        <source>Only without an account, like PERMIT</source>
+        <translation>Solo sin cuenta, como PERMIT</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yee:</source>
+        <translation>&amp;Beneficiario:</translation>
+    </message>
+    <message>
+        <source>Who receives the cash (the account&apos;s name if empty)</source>
+        <translation>Quién recibe el efectivo (el nombre de la cuenta si está vacío)</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>&amp;Importe:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>Mo&amp;tivo:</translation>
+    </message>
+    <message>
+        <source>For example: refund of an overpayment</source>
+        <translation>Por ejemplo: reembolso de un pago de más</translation>
+    </message>
+    <message>
+        <source>Type the account whose credit is refunded, or (without an account) the revenue code the refund is charged to.</source>
+        <translation>Escriba la cuenta cuyo crédito se reembolsa, o (sin cuenta) el código de ingreso al que se carga el reembolso.</translation>
+    </message>
+    <message>
+        <source>Type who receives the cash.</source>
+        <translation>Escriba quién recibe el efectivo.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the paid-out (for example: refund of an overpayment).</source>
+        <translation>Indique el motivo del pago (por ejemplo: reembolso de un pago de más).</translation>
+    </message>
+    <message>
+        <source>Not paid out: a supervisor did not approve it.</source>
+        <translation>No pagado: un supervisor no lo aprobó.</translation>
+    </message>
+    <message>
+        <source>the paid-out</source>
+        <translation>el pago de caja</translation>
+    </message>
+    <message>
+        <source>X report — drawer {drawer_id}</source>
+        <translation>Informe X — cajón {drawer_id}</translation>
+    </message>
+    <message>
+        <source>The drawer&apos;s totals so far; nothing is closed. Alt+P prints it; Esc closes.</source>
+        <translation>Los totales del cajón hasta ahora; no se cierra nada. Alt+P lo imprime; Esc cierra.</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimir</translation>
+    </message>
+    <message>
+        <source>The X report could not be printed ({exc}).</source>
+        <translation>No se pudo imprimir el informe X ({exc}).</translation>
+    </message>
+    <message>
+        <source>The X report is on its way to the printer.</source>
+        <translation>El informe X va camino de la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>sign_in</name>
+    <message>
+        <source>cashdesk · Station {station}</source>
+        <translation>cashdesk · Estación {station}</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Enter signs in. Your user id is yours alone: never share it or your password.</source>
+        <translation>Intro inicia la sesión. Su usuario es solo suyo: no lo comparta nunca, ni su contraseña.</translation>
+    </message>
+    <message>
+        <source> The database is {path}.</source>
+        <translation> La base de datos es {path}.</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in yet: this database has no users. An administrator creates the first one at the workstation&apos;s command line with  {FIRST_ADMIN_COMMAND}  then signs in here.{where}</source>
+        <translation>Aún nadie puede iniciar sesión: esta base de datos no tiene usuarios. Un administrador crea el primero en la línea de comandos del puesto con  {FIRST_ADMIN_COMMAND}  y luego inicia sesión aquí.{where}</translation>
+    </message>
+    <message>
+        <source>Signing in failed ({exc}). Call your supervisor.</source>
+        <translation>Falló el inicio de sesión ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Station {station} is locked</source>
+        <translation>La estación {station} está bloqueada</translation>
+    </message>
+    <message>
+        <source>Type your password and press Enter to go on where you left off. A supervisor can unlock it with their own user id and password.</source>
+        <translation>Escriba su contraseña y pulse Intro para seguir donde lo dejó. Un supervisor puede desbloquearla con su propio usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Locked for {operator_text}</source>
+        <translation>Bloqueada para {operator_text}</translation>
+    </message>
+    <message>
+        <source>It locked itself at {local:%I:%M %p} because nobody had used it for a while.</source>
+        <translation>Se bloqueó sola a las {local:%I:%M %p} porque nadie la usaba desde hacía un rato.</translation>
+    </message>
+    <message>
+        <source>Locked by hand at {local:%I:%M %p}.</source>
+        <translation>Bloqueada a mano a las {local:%I:%M %p}.</translation>
+    </message>
+    <message>
+        <source>Unlocking failed ({exc}). Call your supervisor.</source>
+        <translation>Falló el desbloqueo ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>statement</name>
+    <message>
+        <source>Account statement</source>
+        <translation>Estado de cuenta</translation>
+    </message>
+    <message>
+        <source>Bills, payments, fees and adjustments between the two days, with the running balance, saved as a PDF in the reports folder.</source>
+        <translation>Facturas, pagos, cargos y ajustes entre los dos días, con el saldo acumulado, guardados como PDF en la carpeta de informes.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <source>The account number on the bill</source>
+        <translation>El número de cuenta de la factura</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Type the account number (it is on the bill, top right).</source>
+        <translation>Escriba el número de cuenta (está en la factura, arriba a la derecha).</translation>
+    </message>
+    <message>
+        <source>saving the statement</source>
+        <translation>guardar el estado de cuenta</translation>
+    </message>
+    <message>
+        <source>The statement of account {account} ({lines} entries, balance {closing} on {date_text}) is saved: {saved_to}</source>
+        <translation>El estado de la cuenta {account} ({lines} movimientos, saldo {closing} al {date_text}) está guardado: {saved_to}</translation>
+    </message>
+</context>
+<context>
+    <name>supplies</name>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Existencias</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Daily use</source>
+        <translation>Uso diario</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>Reponer</translation>
+    </message>
+    <message>
+        <source>How many received?</source>
+        <translation>¿Cuántos se recibieron?</translation>
+    </message>
+    <message>
+        <source>How many issued?</source>
+        <translation>¿Cuántos se entregaron?</translation>
+    </message>
+    <message>
+        <source>How many did the count find?</source>
+        <translation>¿Cuántos encontró el conteo?</translation>
+    </message>
+    <message>
+        <source>How many damaged?</source>
+        <translation>¿Cuántos dañados?</translation>
+    </message>
+    <message>
+        <source>Supplies and forms</source>
+        <translation>Suministros y formularios</translation>
+    </message>
+    <message>
+        <source>↑/↓ choose an item. F5 received, F6 issued (a paper roll: into this station&apos;s printer), F7 counted, F8 damaged; type how many, Enter. Ctrl+S saves the count sheet. Esc closes.</source>
+        <translation>↑/↓ eligen un artículo. F5 recibido, F6 entregado (un rollo de papel: a la impresora de esta estación), F7 contado, F8 dañado; escriba cuántos, Intro. Ctrl+S guarda la hoja de conteo. Esc cierra.</translation>
+    </message>
+    <message>
+        <source>There are no supplies yet: add them with `cashdesk supplies add`.</source>
+        <translation>Aún no hay suministros: añádalos con `cashdesk supplies add`.</translation>
+    </message>
+    <message>
+        <source>Type how many as a whole number, like 12.</source>
+        <translation>Escriba cuántos como número entero, como 12.</translation>
+    </message>
+    <message>
+        <source>The count sheet is saved: {path}</source>
+        <translation>La hoja de conteo está guardada: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>tax_return</name>
+    <message>
+        <source>Sales and use tax return</source>
+        <translation>Declaración de impuesto sobre ventas y uso</translation>
+    </message>
+    <message>
+        <source>Type the account, the period (2026-09, 2026-Q3 or 2026) and the day the return was received, then each figure as the business wrote it (leave a line empty when the business left it empty). The return&apos;s own arithmetic shows beside each line. Enter moves on; the last Enter or {FILE_KEY} files the return after showing the differences. Esc closes.</source>
+        <translation>Escriba la cuenta, el periodo (2026-09, 2026-Q3 o 2026) y el día en que se recibió la declaración, luego cada cifra tal como la escribió el negocio (deje una línea vacía si el negocio la dejó vacía). El cálculo propio de la declaración aparece junto a cada línea. Intro avanza; el último Intro o {FILE_KEY} presenta la declaración después de mostrar las diferencias. Esc cierra.</translation>
+    </message>
+    <message>
+        <source>The sales tax account number</source>
+        <translation>El número de cuenta del impuesto sobre ventas</translation>
+    </message>
+    <message>
+        <source>2026-09, 2026-Q3 or 2026</source>
+        <translation>2026-09, 2026-Q3 o 2026</translation>
+    </message>
+    <message>
+        <source>This return &amp;amends one already filed</source>
+        <translation>Esta declaración &amp;corrige una ya presentada</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>C&amp;uenta:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>&amp;Recibida el:</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Written by the business</source>
+        <translation>Escrito por el negocio</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>Calculado</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>as written</source>
+        <translation>según lo escrito</translation>
+    </message>
+    <message>
+        <source>&amp;File the return ({FILE_KEY})</source>
+        <translation>&amp;Presentar la declaración ({FILE_KEY})</translation>
+    </message>
+    <message>
+        <source>Line {number}, {label}: {exc}</source>
+        <translation>Línea {number}, {label}: {exc}</translation>
+    </message>
+    <message>
+        <source>Type the account and the period.</source>
+        <translation>Escriba la cuenta y el periodo.</translation>
+    </message>
+    <message>
+        <source>Difference due {due_now}.</source>
+        <translation>Diferencia a pagar {due_now}.</translation>
+    </message>
+    <message>
+        <source>Credit {Money}.</source>
+        <translation>Crédito {Money}.</translation>
+    </message>
+    <message>
+        <source>Amended return {label} for {account_name}. {due}</source>
+        <translation>Declaración complementaria {label} de {account_name}. {due}</translation>
+    </message>
+    <message>
+        <source>{months_late} month{value2}</source>
+        <translation>{months_late} mes(es)</translation>
+    </message>
+    <message>
+        <source> Received {months} late (due {due_on}).</source>
+        <translation> Recibida con {months} de retraso (vencía el {due_on}).</translation>
+    </message>
+    <message>
+        <source> Due {due_on}.</source>
+        <translation> Vence el {due_on}.</translation>
+    </message>
+    <message>
+        <source>{kind} {label} for {account_name}.{late} Total due {total_due}.</source>
+        <translation>{kind} {label} de {account_name}.{late} Total a pagar {total_due}.</translation>
+    </message>
+    <message>
+        <source>wrote {Money} {value3}</source>
+        <translation>escribió {Money} {value3}</translation>
+    </message>
+    <message>
+        <source>The business&apos;s figures differ from the return&apos;s arithmetic:
+</source>
+        <translation>Las cifras del negocio no coinciden con el cálculo de la declaración:
+</translation>
+    </message>
+    <message>
+        <source>The business&apos;s figures differ on {differences} line{value3}. File the return with the computed figures?</source>
+        <translation>Las cifras del negocio difieren en {differences} línea(s). ¿Presentar la declaración con las cifras calculadas?</translation>
+    </message>
+    <message>
+        <source>Every figure the business wrote agrees with the return. File it?</source>
+        <translation>Todas las cifras que escribió el negocio coinciden con la declaración. ¿Presentarla?</translation>
+    </message>
+    <message>
+        <source>File the tax return</source>
+        <translation>Presentar la declaración</translation>
+    </message>
+    <message>
+        <source>Not filed. Correct the figures, or file when ready.</source>
+        <translation>No presentada. Corrija las cifras, o preséntela cuando esté lista.</translation>
+    </message>
+    <message>
+        <source>The return could not be filed ({exc}). Nothing was saved; try again or call your supervisor.</source>
+        <translation>No se pudo presentar la declaración ({exc}). No se guardó nada; inténtelo otra vez o llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Filed: {kind} return {label} for {account} {account_name}.</source>
+        <translation>Presentada: declaración {kind} {label} de {account} {account_name}.</translation>
+    </message>
+    <message>
+        <source>Added </source>
+        <translation>Añadido </translation>
+    </message>
+    <message>
+        <source>Lowered </source>
+        <translation>Reducido </translation>
+    </message>
+    <message>
+        <source>Credit on the account {credit}.</source>
+        <translation>Crédito en la cuenta {credit}.</translation>
+    </message>
+    <message>
+        <source>The account now owes {account_owes}: take the payment at the counter.</source>
+        <translation>La cuenta debe ahora {account_owes}: cobre el pago en el mostrador.</translation>
+    </message>
+    <message>
+        <source>The account has a credit of {Money}.</source>
+        <translation>La cuenta tiene un crédito de {Money}.</translation>
+    </message>
+    <message>
+        <source>The account owes nothing.</source>
+        <translation>La cuenta no debe nada.</translation>
+    </message>
+    <message>
+        <source>Delinquent filers</source>
+        <translation>Declarantes morosos</translation>
+    </message>
+    <message>
+        <source>Delinquent filers as of {date_text}</source>
+        <translation>Declarantes morosos al {date_text}</translation>
+    </message>
+    <message>
+        <source>The delinquent filers could not be listed ({exc}). Call your supervisor.</source>
+        <translation>No se pudieron listar los declarantes morosos ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>{filers} account{value2} with {periods} return{value6} due and not received.</source>
+        <translation>Cuentas: {filers}, con declaraciones vencidas y no recibidas: {periods}.</translation>
+    </message>
+    <message>
+        <source>Every active sales tax account has filed its returns.</source>
+        <translation>Todas las cuentas activas del impuesto sobre ventas han presentado sus declaraciones.</translation>
+    </message>
+</context>
+<context>
+    <name>tender_entry</name>
+    <message>
+        <source>Cash (F5)</source>
+        <translation>Efectivo (F5)</translation>
+    </message>
+    <message>
+        <source>Check (F6)</source>
+        <translation>Cheque (F6)</translation>
+    </message>
+    <message>
+        <source>Card (F7) — from the card terminal&apos;s slip</source>
+        <translation>Tarjeta (F7) — del comprobante de la terminal</translation>
+    </message>
+    <message>
+        <source>Money order (F8)</source>
+        <translation>Giro postal (F8)</translation>
+    </message>
+    <message>
+        <source>Choose: V, M, A, Di, De</source>
+        <translation>Elija: V, M, A, Di, De</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Importe:</translation>
+    </message>
+    <message>
+        <source>Check &amp;number:</source>
+        <translation>&amp;Número de cheque:</translation>
+    </message>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Marca:</translation>
+    </message>
+    <message>
+        <source>&amp;Last four digits:</source>
+        <translation>Ú&amp;ltimos cuatro dígitos:</translation>
+    </message>
+    <message>
+        <source>Approval co&amp;de:</source>
+        <translation>Código de apro&amp;bación:</translation>
+    </message>
+    <message>
+        <source>S&amp;erial number:</source>
+        <translation>Número de s&amp;erie:</translation>
+    </message>
+    <message>
+        <source>Run the check through the reader, or type the check number.</source>
+        <translation>Pase el cheque por el lector, o escriba el número del cheque.</translation>
+    </message>
+    <message>
+        <source>Type the cash handed over (or keep the amount due). F12 takes it and posts; Enter applies it. Esc cancels.</source>
+        <translation>Escriba el efectivo entregado (o deje el importe adeudado). F12 lo toma y registra; Intro lo aplica. Esc cancela.</translation>
+    </message>
+    <message>
+        <source>Enter goes to the check number; Enter there applies the check. Esc cancels.</source>
+        <translation>Intro va al número de cheque; Intro allí aplica el cheque. Esc cancela.</translation>
+    </message>
+    <message>
+        <source>Enter moves on: brand (type its first letter), last four digits, approval code; Enter on the code applies it. Never type the whole card number. Esc cancels.</source>
+        <translation>Intro avanza: marca (escriba su primera letra), cuatro últimos dígitos, código de aprobación; Intro en el código la aplica. Nunca escriba el número completo de la tarjeta. Esc cancela.</translation>
+    </message>
+    <message>
+        <source>Enter goes to the serial number; Enter there applies it. Esc cancels.</source>
+        <translation>Intro va al número de serie; Intro allí lo aplica. Esc cancela.</translation>
+    </message>
+    <message>
+        <source>Choose the card brand: type its first letter ({choices}).</source>
+        <translation>Elija la marca de la tarjeta: escriba su primera letra ({choices}).</translation>
+    </message>
+    <message>
+        <source>Read from the check: routing {routing}, account {account}, check {check_number}</source>
+        <translation>Leído del cheque: ruta {routing}, cuenta {account}, cheque {check_number}</translation>
+    </message>
+    <message>
+        <source>Misc item (F4): permit, licence, fine, copies</source>
+        <translation>Concepto varios (F4): permiso, licencia, multa, copias</translation>
+    </message>
+    <message>
+        <source>Type the first letters of the code</source>
+        <translation>Escriba las primeras letras del código</translation>
+    </message>
+    <message>
+        <source>Permit number, case number, what it is for</source>
+        <translation>Número de permiso, número de caso, para qué es</translation>
+    </message>
+    <message>
+        <source>Enter moves on: code, amount, memo; Enter on the memo adds it. Esc cancels.</source>
+        <translation>Intro avanza: código, importe, nota; Intro en la nota lo añade. Esc cancela.</translation>
+    </message>
+    <message>
+        <source>Revenue &amp;code:</source>
+        <translation>&amp;Código de ingreso:</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Choose the revenue code: type its first letters (B for building permit).</source>
+        <translation>Elija el código de ingreso: escriba sus primeras letras (B para permiso de construcción).</translation>
+    </message>
+</context>
+<context>
+    <name>void</name>
+    <message>
+        <source>Receipt {number}: {total}, taken by {cashier}</source>
+        <translation>Recibo {number}: {total}, cobrado por {cashier}</translation>
+    </message>
+    <message>
+        <source>; change {change}</source>
+        <translation>; cambio {change}</translation>
+    </message>
+    <message>
+        <source>Paid by {tenders}{change}</source>
+        <translation>Pagado con {tenders}{change}</translation>
+    </message>
+    <message>
+        <source>Void a receipt</source>
+        <translation>Anular un recibo</translation>
+    </message>
+    <message>
+        <source>The receipt keeps its number and is marked void; every payment on it is reversed and a void slip prints. A supervisor approves. Enter moves on; Esc cancels.</source>
+        <translation>El recibo conserva su número y se marca como anulado; cada pago que contiene se revierte y se imprime un comprobante de anulación. Un supervisor lo aprueba. Intro avanza; Esc cancela.</translation>
+    </message>
+    <message>
+        <source>For example: wrong account, keyed the wrong amount</source>
+        <translation>Por ejemplo: cuenta equivocada, importe mal escrito</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number:</source>
+        <translation>Número de &amp;recibo:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>Mo&amp;tivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>&amp;Anular…</translation>
+    </message>
+    <message>
+        <source>Type the receipt number (it is printed under the city&apos;s name, like W01-2026-000123).</source>
+        <translation>Escriba el número de recibo (está impreso bajo el nombre de la ciudad, como W01-2026-000123).</translation>
+    </message>
+    <message>
+        <source>Type the receipt number.</source>
+        <translation>Escriba el número de recibo.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the void (for example: wrong account, keyed the wrong amount).</source>
+        <translation>Indique el motivo de la anulación (por ejemplo: cuenta equivocada, importe mal escrito).</translation>
+    </message>
+    <message>
+        <source>The receipt could not be looked up ({exc}). Call your supervisor.</source>
+        <translation>No se pudo consultar el recibo ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Not voided: a supervisor did not approve it.</source>
+        <translation>No anulado: un supervisor no lo aprobó.</translation>
+    </message>
+    <message>
+        <source>The void could not be recorded ({exc}). Call your supervisor.</source>
+        <translation>No se pudo registrar la anulación ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>window_banners</name>
+    <message>
+        <source>&amp;Retry printing (Ctrl+Shift+R)</source>
+        <translation>&amp;Reintentar la impresión (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Dismiss (it printed)</source>
+        <translation>Descartar (se imprimió)</translation>
+    </message>
+    <message>
+        <source>Trying the printer again…</source>
+        <translation>Probando otra vez la impresora…</translation>
+    </message>
+    <message>
+        <source>Marked printed.</source>
+        <translation>Marcado como impreso.</translation>
+    </message>
+    <message>
+        <source>Printer: {status_label}</source>
+        <translation>Impresora: {status_label}</translation>
+    </message>
+    <message>
+        <source> {value1} more waiting for the printer.</source>
+        <translation> {value1} más esperando a la impresora.</translation>
+    </message>
+    <message>
+        <source>It was being sent when the program stopped or the printer stopped answering, so it may or may not be on paper. The payment is saved. Look in the printer: if it is not there, Retry prints it again; if it is, Dismiss.</source>
+        <translation>Se estaba enviando cuando el programa se detuvo o la impresora dejó de responder, así que puede que esté impreso o no. El pago está guardado. Mire en la impresora: si no está, Reintentar lo imprime otra vez; si está, Descartar.</translation>
+    </message>
+    <message>
+        <source>{why}The payments are saved; the receipts print when the printer is back. Fix the printer (power, cable, paper, cover), then Retry. Reprint a receipt for a customer who cannot wait.</source>
+        <translation>{why}Los pagos están guardados; los recibos se imprimen cuando vuelva la impresora. Arregle la impresora (corriente, cable, papel, tapa) y luego Reintentar. Reimprima un recibo para un cliente que no pueda esperar.</translation>
+    </message>
+    <message>
+        <source>The database could not be checked ({error}). Stop taking payments and call your supervisor: the database may need to be restored from the latest backup.</source>
+        <translation>No se pudo comprobar la base de datos ({error}). Deje de cobrar y llame a su supervisor: puede que haya que restaurar la base de datos desde la última copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The database failed its check</source>
+        <translation>La base de datos no pasó su comprobación</translation>
+    </message>
+    <message>
+        <source>Searching is off: the database failed its check.</source>
+        <translation>La búsqueda está desactivada: la base de datos no pasó su comprobación.</translation>
+    </message>
+    <message>
+        <source>No payments: the database failed its check. Call your supervisor.</source>
+        <translation>Sin pagos: la base de datos no pasó su comprobación. Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>window_dialogs</name>
+    <message>
+        <source>Finish this payment (F12) or cancel it (Esc in the search box) before opening the drawer without a sale.</source>
+        <translation>Termine este pago (F12) o cancélelo (Esc en el cuadro de búsqueda) antes de abrir el cajón sin venta.</translation>
+    </message>
+    <message>
+        <source>Your drawer could not be looked up ({exc}). Call your supervisor.</source>
+        <translation>No se pudo consultar su cajón ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>No drawer open: count your float first (Ctrl+Shift+D), then the drawer can open.</source>
+        <translation>Ningún cajón abierto: cuente primero su fondo (Ctrl+Shift+D); luego el cajón se puede abrir.</translation>
+    </message>
+    <message>
+        <source>Drawer {drawer_id} is opening: no sale, approved by {approved_by}.</source>
+        <translation>El cajón {drawer_id} se está abriendo: sin venta, aprobado por {approved_by}.</translation>
+    </message>
+    <message>
+        <source>A PDF copy of the receipt is saved: {saved_to}</source>
+        <translation>Se guardó una copia en PDF del recibo: {saved_to}</translation>
+    </message>
+    <message>
+        <source>The {what} is not available in this version of cashdesk.</source>
+        <translation>Esta versión de cashdesk no tiene {what}.</translation>
+    </message>
+    <message>
+        <source>mail batch screen</source>
+        <translation>la pantalla de lotes de correo</translation>
+    </message>
+    <message>
+        <source>mail log</source>
+        <translation>el registro de correo</translation>
+    </message>
+    <message>
+        <source>service orders</source>
+        <translation>las órdenes de servicio</translation>
+    </message>
+    <message>
+        <source>payment arrangements</source>
+        <translation>los convenios de pago</translation>
+    </message>
+    <message>
+        <source>sales tax return</source>
+        <translation>la declaración de impuesto sobre ventas</translation>
+    </message>
+    <message>
+        <source>list of delinquent filers</source>
+        <translation>la lista de declarantes morosos</translation>
+    </message>
+    <message>
+        <source>supplies screen</source>
+        <translation>la pantalla de suministros</translation>
+    </message>
+    <message>
+        <source>Your new password is set.</source>
+        <translation>Su contraseña nueva está puesta.</translation>
+    </message>
+    <message>
+        <source>You need a password of your own before you can start. Sign in again to choose it.</source>
+        <translation>Necesita una contraseña propia antes de empezar. Inicie sesión otra vez para elegirla.</translation>
+    </message>
+</context>
+<context>
+    <name>window_hints</name>
+    <message>
+        <source>F2 Find  ·  Enter Pay / Add  ·  F3 Payer  ·  F4 Misc  ·  F5 Cash  ·  F6 Check  ·  F7 Card  ·  F8 Money order  ·  F12 Post  ·  Esc Back</source>
+        <translation>F2 Buscar  ·  Intro Pagar / Añadir  ·  F3 Pagador  ·  F4 Varios  ·  F5 Efectivo  ·  F6 Cheque  ·  F7 Tarjeta  ·  F8 Giro postal  ·  F12 Registrar  ·  Esc Atrás</translation>
+    </message>
+    <message>
+        <source>F2 Find  ·  Enter Search  ·  ↓ Into the results  ·  ↑ ↓ Another account  ·  Esc Back to search</source>
+        <translation>F2 Buscar  ·  Intro Buscar  ·  ↓ A los resultados  ·  ↑ ↓ Otra cuenta  ·  Esc Volver a la búsqueda</translation>
+    </message>
+    <message>
+        <source>Type how many of each  ·  Enter / Tab Next row  ·  Enter on the button Opens the drawer  ·  Esc Not now</source>
+        <translation>Escriba cuántos de cada uno  ·  Intro / Tab Fila siguiente  ·  Intro en el botón Abre el cajón  ·  Esc Ahora no</translation>
+    </message>
+    <message>
+        <source>Ctrl+L Lock  ·  Ctrl+Shift+Q Sign out  ·  Ctrl+Shift+S PDF copy</source>
+        <translation>Ctrl+L Bloquear  ·  Ctrl+Shift+Q Cerrar sesión  ·  Ctrl+Shift+S Copia PDF</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A Audit trail</source>
+        <translation>Ctrl+Shift+A Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N Returned check</source>
+        <translation>Ctrl+Shift+N Cheque devuelto</translation>
+    </message>
+    <message>
+        <source>Type your user id, Enter, your password, Enter  ·  Tab Next field</source>
+        <translation>Escriba su usuario, Intro, su contraseña, Intro  ·  Tab Campo siguiente</translation>
+    </message>
+    <message>
+        <source>Type your password, Enter to unlock  ·  A supervisor&apos;s user id and password unlock it too</source>
+        <translation>Escriba su contraseña, Intro para desbloquear  ·  El usuario y la contraseña de un supervisor también la desbloquean</translation>
+    </message>
+    <message>
+        <source>cashdesk — {name} — Station {id}</source>
+        <translation>cashdesk — {name} — Estación {id}</translation>
+    </message>
+    <message>
+        <source>Signed in: {operator_text}</source>
+        <translation>Sesión iniciada: {operator_text}</translation>
+    </message>
+    <message>
+        <source>{title} — locked</source>
+        <translation>{title} — bloqueada</translation>
+    </message>
+    <message>
+        <source>Locked for {operator_text}</source>
+        <translation>Bloqueada para {operator_text}</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in</source>
+        <translation>Nadie ha iniciado sesión</translation>
+    </message>
+</context>
+<context>
+    <name>window_lock</name>
+    <message>
+        <source>Finish this payment (F12) or cancel it (Esc in the search box) before signing out.</source>
+        <translation>Termine este pago (F12) o cancélelo (Esc en el cuadro de búsqueda) antes de cerrar la sesión.</translation>
+    </message>
+    <message>
+        <source>{user_id} signed out.</source>
+        <translation>{user_id} cerró la sesión.</translation>
+    </message>
+</context>
+</TS>
