@@ -48,4 +48,7 @@ def answer(qtbot: Any, name: str, key: Qt.Key) -> QMessageBox:
     box = question_asked(qtbot, name)
     qtbot.keyClick(QApplication.focusWidget(), key)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not box, timeout=2000)
+    # The keyboard comes back to the window behind the question once it is active again (the
+    # platform does that a moment later), as the cashier sees the cursor come back before typing on.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
     return box
