@@ -122,23 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     on = args.date or dt.date.fromisoformat(str(built.get("built", dt.date.today().isoformat()))[:10])
     say(f"previewing the delinquency run for {on}")
     figures = [measure(path, on, args.rounds)]
-    text = "\n".join(
-        [
-            "Command: `.venv/bin/python bench/delinquency.py`",
-            "",
-            *run.machine()[:3],
-            f"- load average at the start: {', '.join(f'{x:.2f}' for x in load_before)}; at the end: "
-            f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}",
-            f"- city: {path.name}; {built.get('describe', '')}",
-            "",
-            "| figure | target | measured | baseline | ratio | result |",
-            "| --- | --- | --- | --- | --- | --- |",
-            *(f.row() for f in figures),
-        ]
-    )
-    print(text)
-    (OUT / "results-delinquency.md").write_text(text + "\n")
-    return 0 if all(f.ok is not False for f in figures) else 1
+    facts = [f"- city: {path.name}; {built.get('describe', '')}"]
+    return run.report(".venv/bin/python bench/delinquency.py", load_before, facts, figures, "results-delinquency.md")
 
 
 if __name__ == "__main__":

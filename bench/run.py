@@ -370,6 +370,30 @@ def machine() -> list[str]:
     ]
 
 
+def report(command: str, load_before: Sequence[float], facts: Sequence[str], figures: Sequence[Figure],
+           out_name: str) -> int:  # fmt: skip
+    """A benchmark's table: the command, the machine and its load before and after, what it ran on
+    (`facts`, "- …" lines), the figures; printed and written to bench/out/`out_name`. The exit status:
+    1 when a target is missed."""
+    text = "\n".join(
+        [
+            f"Command: `{command}`",
+            "",
+            *machine()[:3],
+            f"- load average at the start: {', '.join(f'{x:.2f}' for x in load_before)}; at the end: "
+            f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}",
+            *facts,
+            "",
+            "| figure | target | measured | baseline | ratio | result |",
+            "| --- | --- | --- | --- | --- | --- |",
+            *(f.row() for f in figures),
+        ]
+    )
+    print(text)
+    (OUT / out_name).write_text(text + "\n")
+    return 0 if all(f.ok is not False for f in figures) else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--accounts", type=int, default=500_000, help="city size (default 500000)")

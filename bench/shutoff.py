@@ -161,23 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     say(f"previewing the shut-off list for {on}")
     figure, lines = measure(path, on, args.rounds)
     figures = [figure, measure_command(path, on, args.rounds, lines)]
-    text = "\n".join(
-        [
-            "Command: `.venv/bin/python bench/shutoff.py`",
-            "",
-            *run.machine()[:3],
-            f"- load average at the start: {', '.join(f'{x:.2f}' for x in load_before)}; at the end: "
-            f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}",
-            f"- city: {path.name}; {built.get('describe', '')}",
-            "",
-            "| figure | target | measured | baseline | ratio | result |",
-            "| --- | --- | --- | --- | --- | --- |",
-            *(f.row() for f in figures),
-        ]
-    )
-    print(text)
-    (OUT / "results-shutoff.md").write_text(text + "\n")
-    return 0 if all(f.ok is not False for f in figures) else 1
+    facts = [f"- city: {path.name}; {built.get('describe', '')}"]
+    return run.report(".venv/bin/python bench/shutoff.py", load_before, facts, figures, "results-shutoff.md")
 
 
 if __name__ == "__main__":

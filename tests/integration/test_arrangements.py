@@ -6,74 +6,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from cashdesk.config import Settings
 from cashdesk.devices.escpos_text import read_escpos
 from cashdesk.domain.arrangements import ArrangementState
-from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
-from cashdesk.domain.security import Role
-from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services import arrangements as arr
 from cashdesk.services import service_orders as so
 from cashdesk.services import shutoff
 from cashdesk.services.audit import verify_audit
-from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
-from cashdesk.services.drawers import open_drawer
-from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+from cashdesk.services.context import PermissionDenied, ServiceContext
 from cashdesk.services.printing import reprint_receipt
-from tests.integration import orders_city
+from tests.integration.orders_city import (  # noqa: F401  (fixtures: path, clock, ctx)
+    CASHIER,
+    MONDAY,
+    SUPERVISOR,
+    TUESDAY,
+    Clock,
+    clock,
+    ctx,
+    path,
+    pay,
+    rows,
+)
 
-MONDAY = dt.datetime(2026, 12, 7, 17, 0, tzinfo=dt.UTC)  # 10:00 in Denver
-TUESDAY = dt.date(2026, 12, 8)
-CASHIER = Operator("jcashier", Role.CASHIER)
-SUPERVISOR = Operator("ssuper", Role.SUPERVISOR)
 ADAMS = "3000000011"  # $90.00 past due (billed in August), $40.00 current (due 2026-12-10)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.at = MONDAY
-
-    def __call__(self) -> dt.datetime:
-        return self.at
-
-
-@pytest.fixture
-def path(db_path: Path) -> Path:
-    return orders_city.build(db_path)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def ctx(path: Path, clock: Clock) -> Iterator[ServiceContext]:
-    context = ServiceContext.open(path, settings=Settings())
-    context.clock = clock
-    open_drawer(context, CASHIER, CashCount({"B20": 5}))
-    yield context
-    context.close()
-
-
-def rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
-
-
-def pay(ctx: ServiceContext, account: str, cents: int):  # type: ignore[no-untyped-def]
-    return post_receipt(ctx, CASHIER, Cart((AccountPayment(account, Money(cents), True),)),
-                        [Tender(TenderKind.CASH, Money(cents))])  # fmt: skip
 
 
 def on(ctx: ServiceContext, day: dt.date) -> list[arr.Lapsed]:

@@ -6,79 +6,39 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from cashdesk.config import Settings
 from cashdesk.devices.escpos_text import read_escpos
-from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Role
 from cashdesk.domain.service_orders import HoldKind, OrderStatus, OrderType
-from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services import order_hooks, order_tickets, shutoff
 from cashdesk.services import service_orders as so
 from cashdesk.services.audit import verify_audit
 from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
-from cashdesk.services.drawers import open_drawer
 from cashdesk.services.overrides import approve
-from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.services.printing import reprint_receipt
 from cashdesk.services.users import add_user
 from cashdesk.services.voids import void_receipt
-from tests.integration import orders_city
+from tests.integration.orders_city import (  # noqa: F401  (fixtures: path, clock, ctx)
+    CASHIER,
+    MONDAY,
+    SUPERVISOR,
+    TUESDAY,
+    Clock,
+    clock,
+    ctx,
+    path,
+    pay,
+    rows,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-MONDAY = dt.datetime(2026, 12, 7, 17, 0, tzinfo=dt.UTC)  # 10:00 in Denver
-TUESDAY = dt.date(2026, 12, 8)
-CASHIER = Operator("jcashier", Role.CASHIER)
-SUPERVISOR = Operator("ssuper", Role.SUPERVISOR)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.at = MONDAY
-
-    def __call__(self) -> dt.datetime:
-        return self.at
-
-
-@pytest.fixture
-def path(db_path: Path) -> Path:
-    return orders_city.build(db_path)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def ctx(path: Path, clock: Clock) -> Iterator[ServiceContext]:
-    context = ServiceContext.open(path, settings=Settings())
-    context.clock = clock
-    open_drawer(context, CASHIER, CashCount({"B20": 5}))
-    yield context
-    context.close()
-
-
-def rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
-
-
-def pay(ctx: ServiceContext, account: str, cents: int):  # type: ignore[no-untyped-def]
-    return post_receipt(ctx, CASHIER, Cart((AccountPayment(account, Money(cents), True),)),
-                        [Tender(TenderKind.CASH, Money(cents))])  # fmt: skip
 
 
 def test_the_preview_lists_accounts_past_due_over_the_threshold_and_leaves_out_holds(ctx: ServiceContext) -> None:
