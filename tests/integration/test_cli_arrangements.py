@@ -4,7 +4,6 @@ text and JSON, refusals in words with nothing changed."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -14,12 +13,8 @@ import pytest
 from argon2 import PasswordHasher
 
 from cashdesk import clock
-from cashdesk.cli import main
-from cashdesk.config import Settings
 from cashdesk.services import auth
-from cashdesk.services.context import ServiceContext
-from tests.integration import orders_city
-from tests.integration.test_deposit_export import PASSWORD, add_people
+from tests.integration.test_cli_orders import db, run  # noqa: F401  (the city with its people; a command)
 
 KEYS = {"id", "account", "state", "debt_cents", "down_cents", "installments"}
 
@@ -30,25 +25,6 @@ def _setup(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     previous = clock.set_source(clock.starting_at(dt.datetime(2026, 12, 7, 17, 0, tzinfo=dt.UTC)))  # Monday 10:00
     yield
     clock.set_source(previous)
-
-
-@pytest.fixture
-def db(db_path: Path) -> Path:
-    orders_city.build(db_path)
-    ctx = ServiceContext.open(db_path, settings=Settings())
-    try:
-        add_people(ctx)
-    finally:
-        ctx.close()
-    return db_path
-
-
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
-        stdin: str = PASSWORD + "\n") -> tuple[int, str, str]:  # fmt: skip
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def count(db: Path) -> int:

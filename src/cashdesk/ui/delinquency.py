@@ -14,24 +14,22 @@ words and changes nothing. docs/delinquency.md has the rules.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QTableView, QWidget
 
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.delinquency import Step
 from cashdesk.services.delinquency import AccountSteps, RunPreview
-from cashdesk.ui.credentials import message_label, show_message
+from cashdesk.ui.credentials import message_label
 from cashdesk.ui.fields import EnterChain, ask, focus_and_select, line_field
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import add_rows, column, explanation, heading, read_only
 from cashdesk.ui.models import Column, RowsModel, money_column
-from cashdesk.ui.operations import Operation
-from cashdesk.ui.operator_dialog import OperatorDialog
+from cashdesk.ui.work_screen import WorkScreen
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -94,7 +92,9 @@ def preview_text(shown: RunPreview) -> str:
     return said
 
 
-class DelinquencyRunDialog(OperatorDialog):
+class DelinquencyRunDialog(WorkScreen):
+    log_as = "the delinquency run failed"
+
     def __init__(self, ctx: ServiceContext, operator: Operator, parent: QWidget | None = None) -> None:
         super().__init__(ctx, operator, "delinquencyRunDialog", translate("delinquency", "Delinquency run"), parent)
         title = heading(self, translate("delinquency", "Delinquency run — collection steps on past-due accounts"))
@@ -124,26 +124,10 @@ class DelinquencyRunDialog(OperatorDialog):
         focus_and_select(self.date_field)
 
     def _build_buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox()
-        self.action_buttons: dict[str, QPushButton] = {}
-        for name, text, act in (
+        return self.action_row("delinquency", (
             ("preview", translate("delinquency", "Pre&view"), self.preview),
             ("commit", translate("delinquency", "Co&mmit today's run"), self.commit),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"delinquency_{name}")
-            button.setAutoDefault(False)
-            button.clicked.connect(act)
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-            self.action_buttons[name] = button
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
-        return buttons
-
-    def _call(self, work: Callable[[], T]) -> T | None:
-        return Operation(self, work, log_as="the delinquency run failed").failure(
-            lambda text: self.refuse(text)).run_now()  # fmt: skip
+        ))  # fmt: skip
 
     def _day(self) -> dt.date | None:
         try:
@@ -220,9 +204,5 @@ class DelinquencyRunDialog(OperatorDialog):
         )
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def say(self, text: str, *, error: bool = False) -> None:
-        show_message(self.message_label, text, error=error)
-
-    def refuse(self, text: str) -> None:
-        show_message(self.message_label, text, error=True)
-        focus_and_select(self.date_field)
+    def refuse(self, text: str, field: QWidget | None = None) -> None:
+        super().refuse(text, field or self.date_field)  # the date is what a refusal asks to change
