@@ -1,10 +1,10 @@
 """A counter receipt is queued as its document and rendered as it goes out: the same paper, the bytes kept."""
 
 import sqlite3
-
-import pytest
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from cashdesk.devices.receipt import AccountLine, Letterhead, MiscLine, PartLine, ReceiptDoc, TenderLine, render_escpos
 from cashdesk.domain.money import Money
@@ -107,7 +107,8 @@ def test_the_posting_queues_the_document_it_would_have_made_for_every_kind_of_re
                                      Tender(TenderKind.CARD, Money(3000), "A1B2", card_brand="VISA", card_last4="1234"),
                                      Tender(TenderKind.MONEY_ORDER, Money(1000), "MO77"),
                                      Tender(TenderKind.CASH, Money(2000))]),
-        (Cart((AccountPayment("2000000019", Money(60000)),), language="es"), [Tender(TenderKind.CHECK, Money(60000), "2044")]),
+        (Cart((AccountPayment("2000000019", Money(60000)),), language="es"),
+         [Tender(TenderKind.CHECK, Money(60000), "2044")]),
         (Cart((AccountPayment("1000000033", Money(900), keep_excess_as_credit=True),)),
          [Tender(TenderKind.CASH, Money(900))]),
     ]  # fmt: skip

@@ -227,7 +227,7 @@ def queue_void_slip(
 def unrendered(doc: ReceiptDoc) -> bytes:
     """The receipt's document as a print job's payload, for the worker to render (`render_stored`)."""
     head = doc.letterhead
-    return _payload(
+    return UNRENDERED + _payload_text(
         [head.city, head.department, list(head.address), head.phone],
         [doc.receipt_number, doc.local_time, doc.station, doc.cashier, doc.payer, doc.title],
         [[a.account_number, a.name, a.applied.cents, a.balance_left.cents, [[p.label, p.amount.cents] for p in a.parts],
@@ -238,7 +238,7 @@ def unrendered(doc: ReceiptDoc) -> bytes:
         list(doc.footer),
         [doc.reprint, doc.void, doc.void_reason],
         doc.language,
-    )  # fmt: skip
+    ).encode()  # fmt: skip
 
 
 def posted_payload(ctx: ServiceContext, posted: PostedReceipt) -> bytes:
@@ -268,10 +268,6 @@ def posted_payload(ctx: ServiceContext, posted: PostedReceipt) -> bytes:
     if contains_card_number(text):
         posted_doc(ctx, posted)  # refuses, naming the field (devices/receipt.py)
     return UNRENDERED + text.encode()
-
-
-def _payload(*parts: object) -> bytes:
-    return UNRENDERED + _payload_text(*parts).encode()
 
 
 def _payload_text(head: list[object], receipt: list[object], accounts: list[object], misc: list[object],
