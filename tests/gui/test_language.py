@@ -36,14 +36,14 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(window: Any, keyb
     settings_file = Path(os.environ["CASHDESK_CONFIG"])
     settings_file.parent.mkdir(parents=True, exist_ok=True)
     settings_file.write_text('# this station\n[station]\nid = "W01"\n', encoding="utf-8")
-    assert [a.text() for a in window.language_menu.actions()] == ["English", "Español"]
-    assert window.language_actions["en"].isChecked()
+    assert [a.text() for a in window.menus.language_menu.actions()] == ["English", "Español"]
+    assert window.menus.language_actions["en"].isChecked()
 
     menu = _open_language_menu(keyboard)
-    assert menu.activeAction() is window.language_actions["en"]  # the first has the keyboard
+    assert menu.activeAction() is window.menus.language_actions["en"]  # the first has the keyboard
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
         keyboard._qtbot.keyClick(menu, key)
-    wait_for(lambda: window.language_actions["es"].isChecked(), "Español chosen")
+    wait_for(lambda: window.menus.language_actions["es"].isChecked(), "Español chosen")
 
     assert Settings.load(settings_file).ui.language == "es"
     assert settings_file.read_text(encoding="utf-8").startswith('# this station\n[station]\nid = "W01"\n')
@@ -52,7 +52,7 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(window: Any, keyb
     )
     assert window.windowTitle().startswith("cashdesk — City of Aurelia")  # nothing changes before then
 
-    window.choose_language("en")
+    window.menus.choose_language("en")
     assert Settings.load(settings_file).ui.language == "en"
     assert window.statusBar().currentMessage() == "The window stays in English."
 
