@@ -26,6 +26,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.reports import check_range
 from cashdesk.store import saved_reports as store
 from cashdesk.store.driver import Driver, driver
+from cashdesk.words import translate
 
 MOST_ROWS = 5000
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}$")
@@ -94,7 +95,11 @@ def run_adhoc(ctx: ServiceContext, operator: Operator, definition: AdhocDefiniti
         with ctx.db.unit_of_work(write=False) as uow:
             db = driver(uow.session)
             if not set(subject.needs) <= q.tables(db):
-                raise ServiceError(f"{subject.title} are not kept in this database yet.")
+                raise ServiceError(
+                    translate("adhoc", "{subject_title} are not kept in this database yet.").format(
+                        subject_title=subject.title
+                    )
+                )
             zone = ctx.settings.city.time_zone
             sql, params, columns = _sql(subject, d, db, first, last, zone)
             rows = db.all(sql, params)
@@ -126,7 +131,9 @@ def save_adhoc(ctx: ServiceContext, operator: Operator, name: str, definition: A
     operator.require(Permission.VIEW_AUDIT, "save reports")
     name = name.strip().lower()
     if not _NAME.match(name):
-        raise ServiceError("Name the report with lower-case letters, digits and dashes, like unpaid-water.")
+        raise ServiceError(
+            translate("adhoc", "Name the report with lower-case letters, digits and dashes, like unpaid-water.")
+        )
     try:
         checked(definition)
     except AdhocError as exc:
@@ -150,7 +157,7 @@ def saved_definition(ctx: ServiceContext, operator: Operator, name: str) -> Adho
     with ctx.db.unit_of_work(write=False) as uow:
         text = store.definition(uow.session, name)
     if text is None:
-        raise ServiceError(f"There is no saved report called {name!r}.")
+        raise ServiceError(translate("adhoc", "There is no saved report called {name!r}.").format(name=name))
     return AdhocDefinition.from_json(text)
 
 

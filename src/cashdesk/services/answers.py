@@ -24,6 +24,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import answers as store
 from cashdesk.store.models_answers import AnswerRow
+from cashdesk.words import translate
 
 #: Longest search text: a customer's question, not a page.
 MAX_QUERY = 200
@@ -64,7 +65,11 @@ def search_answers(ctx: ServiceContext, operator: Operator, query: str, *, limit
     keywords and text). An empty search, or one of only common words, finds nothing."""
     operator.require(Permission.LOOK_UP_ACCOUNTS, "search the answers")
     if len(query) > MAX_QUERY:
-        raise ServiceError(f"A search is at most {MAX_QUERY} characters: type a few words of the question.")
+        raise ServiceError(
+            translate(
+                "answers", "A search is at most {MAX_QUERY} characters: type a few words of the question."
+            ).format(MAX_QUERY=MAX_QUERY)
+        )
     expression = fts_query(query)
     if expression is None:
         return []
@@ -81,7 +86,7 @@ def answer_view(ctx: ServiceContext, operator: Operator, slug: str) -> AnswerVie
     with ctx.db.unit_of_work(write=False) as uow:
         row = store.answer_by_slug(uow.session, slug)
         if row is None:
-            raise ServiceError(f"There is no answer {slug!r}.")
+            raise ServiceError(translate("answers", "There is no answer {slug!r}.").format(slug=slug))
         answer = store.answer_of(row)
         return AnswerView(answer, row.version, row.changed_by, row.changed_at, answer.review_due(ctx.today()))
 
@@ -91,7 +96,7 @@ def referral(ctx: ServiceContext, operator: Operator, slug: str) -> Referral:
     with ctx.db.unit_of_work(write=False) as uow:
         row = store.referral_by_slug(uow.session, slug)
         if row is None:
-            raise ServiceError(f"There is no referral {slug!r}.")
+            raise ServiceError(translate("answers", "There is no referral {slug!r}.").format(slug=slug))
         return store.referral_of(row)
 
 
@@ -101,7 +106,7 @@ def answer_versions(ctx: ServiceContext, operator: Operator, slug: str) -> list[
     with ctx.db.unit_of_work(write=False) as uow:
         row = store.answer_by_slug(uow.session, slug)
         if row is None:
-            raise ServiceError(f"There is no answer {slug!r}.")
+            raise ServiceError(translate("answers", "There is no answer {slug!r}.").format(slug=slug))
         return [(v.version, v.changed_by, v.changed_at, v.content) for v in store.versions(uow.session, row.id)]
 
 
@@ -155,7 +160,7 @@ def save_answer(ctx: ServiceContext, operator: Operator, answer: Answer, *, base
     operator.require(Permission.EDIT_ANSWERS, "change the answers")
     problem = answer_problem(answer)
     if problem:
-        raise ServiceError(f"{problem} Nothing was saved.")
+        raise ServiceError(translate("answers", "{problem} Nothing was saved.").format(problem=problem))
     with ctx.db.unit_of_work() as uow:
         current = store.answer_by_slug(uow.session, answer.slug)
         if based_on is not None:
@@ -173,10 +178,20 @@ def _check_based_on(version: int, based_on: int, by: str, what: str) -> None:
     if version == based_on:
         return
     if based_on == 0:
-        raise ServiceError(f"There is {what} already: choose it in the list and change it, or give this one "
-                           "another id. Nothing was saved.")  # fmt: skip
-    raise ServiceError(f"{by} saved version {version} while you were changing version {based_on}: close this, "
-                       "open it again and make your change there. Nothing was saved.")  # fmt: skip
+        raise ServiceError(
+            translate(
+                "answers",
+                "There is {what} already: choose it in the list and change it, or give this one another "
+                "id. Nothing was saved.",
+            ).format(what=what)
+        )
+    raise ServiceError(
+        translate(
+            "answers",
+            "{by} saved version {version} while you were changing version {based_on}: close this, "
+            "open it again and make your change there. Nothing was saved.",
+        ).format(by=by, version=version, based_on=based_on)
+    )
 
 
 def save_referral(ctx: ServiceContext, operator: Operator, entry: Referral, *, new: bool = False) -> None:
@@ -185,7 +200,7 @@ def save_referral(ctx: ServiceContext, operator: Operator, entry: Referral, *, n
     operator.require(Permission.EDIT_ANSWERS, "change the referral directory")
     problem = referral_problem(entry)
     if problem:
-        raise ServiceError(f"{problem} Nothing was saved.")
+        raise ServiceError(translate("answers", "{problem} Nothing was saved.").format(problem=problem))
     with ctx.db.unit_of_work() as uow:
         current = store.referral_by_slug(uow.session, entry.slug)
         if new and current is not None:

@@ -39,6 +39,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import users as user_store
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import UserRow
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -324,7 +325,12 @@ def unlock_station(ctx: ServiceContext, locked_for: Operator, user_id: str, pass
                 object=locked_for.user_id, success=False, details={**base, "reason": "not_allowed"}, at=ctx.now(),
             )  # fmt: skip
             uow.commit()
-            raise SignInRefused(f"Only {locked_for.user_id} or a supervisor can unlock this station.", "not_allowed")
+            raise SignInRefused(
+                translate("auth", "Only {user_id} or a supervisor can unlock this station.").format(
+                    user_id=locked_for.user_id
+                ),
+                "not_allowed",
+            )
         assert row is not None
         refusal = check_password(ctx, row, checked)
         if refusal is not None:

@@ -31,6 +31,7 @@ from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 if TYPE_CHECKING:
     from cashdesk.services.backup import DayCloseBackup
@@ -246,10 +247,18 @@ def _close(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[DayCl
         s = uow.session
         status = _status(s, ctx, day)
         if status.closed:
-            raise DayCloseRefused(f"The business day {day} is already closed (by {status.closed_by}).")
+            raise DayCloseRefused(
+                translate("day_close", "The business day {day} is already closed (by {closed_by}).").format(
+                    day=day, closed_by=status.closed_by
+                )
+            )
         current = open_business_date(s, ctx)
         if day > current:
-            raise DayCloseRefused(f"The business day {day} has not begun: the open business day is {current}.")
+            raise DayCloseRefused(
+                translate(
+                    "day_close", "The business day {day} has not begun: the open business day is {current}."
+                ).format(day=day, current=current)
+            )
         if status.open_drawers:
             raise _cannot_close(day, status.open_drawers, ("this drawer is", "these drawers are"), "still open",
                                 "Each cashier balances and closes their drawer first.")  # fmt: skip

@@ -44,6 +44,7 @@ from cashdesk.store import delinquency as store
 from cashdesk.store import posting
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
+from cashdesk.words import translate
 
 EVENT = "delinquency_run"
 CSV_HEADER = ("run_date", "account", "kind", "name", "step", "past_due_cents", "fee_cents", "work_order",
@@ -322,8 +323,13 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date, folder: Path 
     now = ctx.now()
     today = local_date(ctx, now)
     if on != today:
-        raise DelinquencyRefused(f"A delinquency run is committed for today ({today.isoformat()}), not for "
-                                 f"{on.isoformat()}: preview other dates. Nothing was changed.")  # fmt: skip
+        raise DelinquencyRefused(
+            translate(
+                "delinquency",
+                "A delinquency run is committed for today ({today}), not for {on}: preview other dates. "
+                "Nothing was changed.",
+            ).format(today=today.isoformat(), on=on.isoformat())
+        )
     where = (folder or notices_folder(ctx)) / f"delinquency-{on.isoformat()}"
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
@@ -454,6 +460,9 @@ def _write_files(ctx: ServiceContext, where: Path, on: dt.date, done: tuple[Acco
         write_atomically(where / f"delinquency-{on.isoformat()}.csv", csv_bytes(CSV_HEADER, rows))
     except OSError as exc:
         raise DelinquencyRefused(
-            f"The notices could not be written in {where} ({exc.strerror or exc}): nothing "
-            "was changed. Choose another folder or free some space, then commit again."
+            translate(
+                "delinquency",
+                "The notices could not be written in {where} ({strerror}): nothing was changed. Choose "
+                "another folder or free some space, then commit again.",
+            ).format(where=where, strerror=exc.strerror or exc)
         ) from None

@@ -27,6 +27,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import print_jobs, sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,11 @@ def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> Dr
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         if open_drawer_row(uow.session, ctx.station, operator.user_id) is not None:
-            raise ServiceError(f"{operator.user_id} already has an open drawer at station {ctx.station}.")
+            raise ServiceError(
+                translate("drawers", "{user_id} already has an open drawer at station {station}.").format(
+                    user_id=operator.user_id, station=ctx.station
+                )
+            )
         open_here = uow.session.execute(select(DrawerRow.id, DrawerRow.cashier).where(
             DrawerRow.station == ctx.station, DrawerRow.status == "open").order_by(DrawerRow.id)).all()  # fmt: skip
         refusal = till_refusal(ctx.station, ctx.settings.station.tills, [(d, c) for d, c in open_here])

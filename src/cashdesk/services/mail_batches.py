@@ -48,6 +48,7 @@ from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import MailBatchRow, MailItemRow
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,11 @@ def add_remittance(
     with working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
         if batch.status != rules.BatchStatus.OPEN:
-            raise MailRefused(f"Batch {batch.number} is {batch.status}: remittances are added to open batches only.")
+            raise MailRefused(
+                translate(
+                    "mail_batches", "Batch {number} is {status}: remittances are added to open batches only."
+                ).format(number=batch.number, status=batch.status)
+            )
         paying = paying_account(rows.driver(s), r, batch.business_date)
         mail_store.add_item(s, batch.id, account_id=paying.id, account_typed=r.account, amount_cents=r.amount.cents,
                             tender=r.tender, check_number=r.check_number, payer=r.payer, routing=r.routing,
@@ -159,11 +164,15 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
         s = uow.session
         if batch.status != rules.BatchStatus.OPEN:
             raise MailRefused(
-                f"Batch {batch.number} is {batch.status}: remittances are removed from open batches only."
+                translate(
+                    "mail_batches", "Batch {number} is {status}: remittances are removed from open batches only."
+                ).format(number=batch.number, status=batch.status)
             )
         item = s.get(MailItemRow, item_id) if type(item_id) is int else None
         if item is None or item.batch_id != batch.id:
-            raise MailRefused(f"Batch {batch.number} has no such remittance.")
+            raise MailRefused(
+                translate("mail_batches", "Batch {number} has no such remittance.").format(number=batch.number)
+            )
         removed = {"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
                    "check": item.check_number}  # fmt: skip
         mail_store.remove_item(s, item)
@@ -220,8 +229,12 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         if batch.status == rules.BatchStatus.OPEN:
             view = read_view(s, batch)
             if not view.balanced:
-                raise BatchUnbalanced(f"Batch {batch.number} cannot post: it does not balance: {view.differences()}.",
-                                      view)  # fmt: skip
+                raise BatchUnbalanced(
+                    translate("mail_batches", "Batch {number} cannot post: it does not balance: {differences}.").format(
+                        number=batch.number, differences=view.differences()
+                    ),
+                    view,
+                )
         require_move(batch, rules.BatchStatus.POSTED)
         day = batch.business_date
         require_open_day(s, day)

@@ -41,6 +41,7 @@ from cashdesk.store.models import (
     TenderRow,
 )
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 
 class ShiftRefused(ServiceError):
@@ -305,14 +306,18 @@ def cash_drop(ctx: ServiceContext, operator: Operator, count: CashCount) -> Drop
     operator.require(Permission.TAKE_PAYMENTS, "make a cash drop")
     amount = count.total
     if amount.cents <= 0:
-        raise ShiftRefused("Count the cash going to the safe: the drop is $0.00.")
+        raise ShiftRefused(translate("shift", "Count the cash going to the safe: the drop is $0.00."))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         drawer = require_open_drawer(s, ctx, operator)
         if amount.cents > drawer.cash_cents:
-            raise ShiftRefused(f"The drawer should hold only {Money(drawer.cash_cents).display()}; a drop of "
-                               f"{amount.display()} is more than that. Count the drop again.")  # fmt: skip
+            raise ShiftRefused(
+                translate(
+                    "shift",
+                    "The drawer should hold only {cash}; a drop of {amount} is more than that. Count the drop again.",
+                ).format(cash=Money(drawer.cash_cents).display(), amount=amount.display())
+            )
         row = CashDropRow(drawer_id=drawer.id, station=ctx.station, cashier=operator.user_id,
                           dropped_at=now.replace(tzinfo=None), pieces=pieces_json(count),
                           amount_cents=amount.cents)  # fmt: skip
@@ -431,7 +436,7 @@ def _paid_out_asked(amount: Money, reason: str, account: str | None, payee: str,
                     revenue_code: str | None) -> tuple[str, str, str | None, str | None]:  # fmt: skip
     """(reason, payee, account number, revenue code) of a paid-out as asked, refused when incomplete."""
     if not isinstance(amount, Money) or amount.cents <= 0:
-        raise ShiftRefused("A paid-out must be more than $0.00.")
+        raise ShiftRefused(translate("shift", "A paid-out must be more than $0.00."))
     reason = _clean_text(reason, "reason for the paid-out", 200, "for example: refund of an overpayment")
     payee = payee.strip()
     if payee:
@@ -440,12 +445,18 @@ def _paid_out_asked(amount: Money, reason: str, account: str | None, payee: str,
     number = account.strip() if account and account.strip() else None
     if number is None:
         if code is None:
-            raise ShiftRefused("Choose the account whose credit is refunded, or the revenue code the refund is "
-                               "charged to.")  # fmt: skip
+            raise ShiftRefused(
+                translate(
+                    "shift",
+                    "Choose the account whose credit is refunded, or the revenue code the refund is charged to.",
+                )
+            )
         if not payee:
-            raise ShiftRefused("Give the payee's name: who receives the cash.")
+            raise ShiftRefused(translate("shift", "Give the payee's name: who receives the cash."))
     elif code is not None:
-        raise ShiftRefused("A refund of an account's credit has no revenue code: choose one or the other.")
+        raise ShiftRefused(
+            translate("shift", "A refund of an account's credit has no revenue code: choose one or the other.")
+        )
     return reason, payee, number, code
 
 
@@ -466,18 +477,26 @@ def _paid_out_slip(ctx: ServiceContext, operator: Operator, row: PaidOutRow, acc
 def _check_paid_out(session: Session, drawer: DrawerRow, amount: Money, number: str | None,
                     code: str | None) -> AccountRow | None:  # fmt: skip
     if amount.cents > drawer.cash_cents:
-        raise ShiftRefused(f"The drawer should hold only {Money(drawer.cash_cents).display()}: it cannot pay out "
-                           f"{amount.display()}.")  # fmt: skip
+        raise ShiftRefused(
+            translate("shift", "The drawer should hold only {cash}: it cannot pay out {amount}.").format(
+                cash=Money(drawer.cash_cents).display(), amount=amount.display()
+            )
+        )
     if number is None:
         if session.get(RevenueCodeRow, code) is None:
-            raise ShiftRefused(f"There is no revenue code {code}. Choose one from the list.")
+            raise ShiftRefused(
+                translate("shift", "There is no revenue code {code}. Choose one from the list.").format(code=code)
+            )
         return None
     from cashdesk.domain.accounts import normalize_account_number
 
     row = account_store.find_account_row(session, normalize_account_number(number))
     if row is None:
-        raise ShiftRefused(f"No account {number}. Check the number.")
+        raise ShiftRefused(translate("shift", "No account {number}. Check the number.").format(number=number))
     if amount.cents > row.credit_cents:
-        raise ShiftRefused(f"Account {row.number} holds a credit of {Money(row.credit_cents).display()}: a refund "
-                           f"cannot be more than that.")  # fmt: skip
+        raise ShiftRefused(
+            translate(
+                "shift", "Account {number} holds a credit of {credit}: a refund cannot be more than that."
+            ).format(number=row.number, credit=Money(row.credit_cents).display())
+        )
     return row

@@ -31,6 +31,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import users as user_store
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import UserRow
+from cashdesk.words import translate
 
 MAX_NAME = 100
 MAX_REASON = 100
@@ -87,13 +88,21 @@ def _role(role: Role | str) -> Role:
     try:
         return Role(role)
     except ValueError:
-        raise ServiceError(f"There is no role {role!r}; use one of: {', '.join(r.value for r in Role)}.") from None
+        raise ServiceError(
+            translate("users", "There is no role {role!r}; use one of: {roles}.").format(
+                role=role, roles=", ".join(r.value for r in Role)
+            )
+        ) from None
 
 
 def _existing(session: Session, user_id: str) -> UserRow:
     row = user_store.find_user(session, normalise_user_id(user_id))
     if row is None:
-        raise ServiceError(f"There is no user {normalise_user_id(user_id) or user_id!r}. See `cashdesk user list`.")
+        raise ServiceError(
+            translate("users", "There is no user {user_id!r}. See `cashdesk user list`.").format(
+                user_id=normalise_user_id(user_id) or user_id
+            )
+        )
     return row
 
 
@@ -121,8 +130,11 @@ def _keep_an_administrator(session: Session, row: UserRow, doing: str) -> None:
         and user_store.active_users_with_role(session, Role.ADMINISTRATOR.value) <= 1
     ):
         raise ServiceError(
-            f"{row.user_id} is the last active administrator, so they cannot be {doing}. "
-            "Add or enable another administrator first."
+            translate(
+                "users",
+                "{user_id} is the last active administrator, so they cannot be {doing}. Add or enable "
+                "another administrator first.",
+            ).format(user_id=row.user_id, doing=doing)
         )
 
 
@@ -162,13 +174,13 @@ def add_user(
         raise ServiceError(problem)
     full_name = " ".join(mask(full_name).split())
     if len(full_name) > MAX_NAME:
-        raise ServiceError(f"A name is at most {MAX_NAME} characters.")
+        raise ServiceError(translate("users", "A name is at most {MAX_NAME} characters.").format(MAX_NAME=MAX_NAME))
     _check_password(ctx, user_id, password)
     password_hash = hash_password(password)  # before the write lock: it takes a moment
     now = naive_utc(ctx.now())
     with ctx.db.unit_of_work() as uow:
         if user_store.find_user(uow.session, user_id) is not None:
-            raise ServiceError(f"There is already a user {user_id}.")
+            raise ServiceError(translate("users", "There is already a user {user_id}.").format(user_id=user_id))
         row = UserRow(
             user_id=user_id, full_name=full_name, role=role.value, password_hash=password_hash,
             must_change_password=must_change_password, failed_attempts=0, disabled=False, disabled_reason="",
@@ -223,8 +235,11 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
             else:
                 then = "Reset their password first, then enable them"
             raise ServiceError(
-                f"{row.user_id} has not signed in for more than {days} days. {then}: "
-                "they choose a new one at their next sign-in."
+                translate(
+                    "users",
+                    "{user_id} has not signed in for more than {days} days. {then}: they choose a new one at "
+                    "their next sign-in.",
+                ).format(user_id=row.user_id, days=days, then=then)
             )
         row.disabled = False
         row.disabled_reason = ""

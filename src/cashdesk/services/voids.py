@@ -39,6 +39,7 @@ from cashdesk.store.models import (
     TenderRow,
 )
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 
 class VoidRefused(ServiceError):
@@ -102,7 +103,7 @@ def void_preview(ctx: ServiceContext, operator: Operator, number: str) -> VoidPr
     operator.require(Permission.TAKE_PAYMENTS, "void receipts")
     found = _receipt(ctx, number)
     if found.status == "void":
-        raise VoidRefused(f"Receipt {found.number} is already void.")
+        raise VoidRefused(translate("voids", "Receipt {number} is already void.").format(number=found.number))
     with ctx.db.unit_of_work(write=False) as uow:
         s = uow.session
         receipt = s.get(ReceiptRow, found.id)
@@ -184,7 +185,7 @@ def void_receipt(
         raise VoidRefused(problem)
     found = _receipt(ctx, number)  # a clear message before asking anything of the approval
     if found.status == "void":
-        raise VoidRefused(f"Receipt {found.number} is already void.")
+        raise VoidRefused(translate("voids", "Receipt {number} is already void.").format(number=found.number))
     now = ctx.now()
     with require_approval(ctx, approval_id, action=OverrideAction.VOID, requested_by=operator.user_id,
                           object=found.number) as (uow, approval):  # fmt: skip
@@ -192,7 +193,7 @@ def void_receipt(
         receipt = s.get(ReceiptRow, found.id)
         assert receipt is not None
         if receipt.status == "void":
-            raise VoidRefused(f"Receipt {receipt.number} is already void.")
+            raise VoidRefused(translate("voids", "Receipt {number} is already void.").format(number=receipt.number))
         drawer = _drawer_still_open(s, receipt)
         reversals = reverse_allocations(
             s, ctx, operator.user_id, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
@@ -232,8 +233,11 @@ def _drawer_still_open(s: Session, receipt: ReceiptRow) -> DrawerRow:
     drawer = s.get(DrawerRow, receipt.drawer_id) if receipt.drawer_id else None
     if drawer is None or drawer.status != "open":
         raise VoidRefused(
-            f"Receipt {receipt.number} belongs to a drawer that is closed: it can no longer be voided. "
-            "A supervisor records a refund or a correction instead."
+            translate(
+                "voids",
+                "Receipt {number} belongs to a drawer that is closed: it can no longer be voided. A "
+                "supervisor records a refund or a correction instead.",
+            ).format(number=receipt.number)
         )
     return drawer
 
