@@ -102,9 +102,16 @@ def kind_mismatch(stub: ScanLine, number: str, account_kind: AccountKind) -> str
     """Why a stub cannot pay this account ("" when its kind is the account's)."""
     if stub.kind is account_kind:
         return ""
-    words = {AccountKind.UTILITY: "a utility bill", AccountKind.SALES_TAX: "a sales-tax notice"}
-    accounts = {AccountKind.UTILITY: "a utility account", AccountKind.SALES_TAX: "a sales-tax account"}
-    return (
-        f"This stub is {words[stub.kind]}, but account {number} is {accounts[account_kind]}. "
-        "Scan the stub that came with this payment, or type the account number."
-    )
+    words = {
+        AccountKind.UTILITY: translate("scanline", "a utility bill"),
+        AccountKind.SALES_TAX: translate("scanline", "a sales-tax notice"),
+    }
+    accounts = {
+        AccountKind.UTILITY: translate("scanline", "a utility account"),
+        AccountKind.SALES_TAX: translate("scanline", "a sales-tax account"),
+    }
+    return translate(
+        "scanline",
+        "This stub is {kind}, but account {number} is {account_kind}. Scan the stub that came "
+        "with this payment, or type the account number.",
+    ).format(kind=words[stub.kind], number=number, account_kind=accounts[account_kind])

@@ -88,7 +88,7 @@ def _sql(subject: Subject, d: AdhocDefinition, db: Driver, start: dt.date, end: 
 
 def run_adhoc(ctx: ServiceContext, operator: Operator, definition: AdhocDefinition, start: dt.date | None,
               end: dt.date | None, name: str = "") -> Report:  # fmt: skip
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "run reports"))
     try:
         subject, d = checked(definition)
         first, last = check_range(start, end) if subject.date_field else (end or ctx.today(), end or ctx.today())
@@ -128,7 +128,7 @@ def _local_time(value: object, zone: str) -> str | None:
 
 def save_adhoc(ctx: ServiceContext, operator: Operator, name: str, definition: AdhocDefinition) -> bool:
     """Keep the definition under `name` (lower-case letters, digits, dashes); True when new."""
-    operator.require(Permission.VIEW_AUDIT, "save reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "save reports"))
     name = name.strip().lower()
     if not _NAME.match(name):
         raise ServiceError(
@@ -147,13 +147,13 @@ def save_adhoc(ctx: ServiceContext, operator: Operator, name: str, definition: A
 
 
 def saved_reports(ctx: ServiceContext, operator: Operator) -> list[str]:
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "run reports"))
     with ctx.db.unit_of_work(write=False) as uow:
         return store.names(uow.session)
 
 
 def saved_definition(ctx: ServiceContext, operator: Operator, name: str) -> AdhocDefinition:
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "run reports"))
     with ctx.db.unit_of_work(write=False) as uow:
         text = store.definition(uow.session, name)
     if text is None:

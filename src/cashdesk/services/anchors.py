@@ -155,7 +155,11 @@ def anchors_in(folder: Path) -> tuple[list[Anchor], int]:
         else:
             found.append(anchor)
     if not found:
-        what = f"{len(files)} deposit files there carry no audit anchor" if files else "there are no deposit files"
+        what = (
+            translate("anchors", "{count} deposit files there carry no audit anchor").format(count=len(files))
+            if files
+            else translate("anchors", "there are no deposit files")
+        )
         raise AnchorsRefused(
             translate(
                 "anchors",

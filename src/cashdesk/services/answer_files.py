@@ -90,7 +90,7 @@ def _read_folder(folder: Path) -> list[tuple[Path, Entry]]:
 
 def import_entries(ctx: ServiceContext, operator: Operator, entries: list[Entry], source: str) -> ImportResult:
     """Save what is new or changed (an answer gets a new version), in one transaction, audited once."""
-    operator.require(Permission.EDIT_ANSWERS, "import answers")
+    operator.require(Permission.EDIT_ANSWERS, translate("answer_files", "import answers"))
     added: list[str] = []
     changed: list[str] = []
     unchanged = 0
@@ -130,7 +130,7 @@ def import_folder(ctx: ServiceContext, operator: Operator, folder: Path) -> Impo
 def export_folder(ctx: ServiceContext, operator: Operator, folder: Path) -> int:
     """Every answer (folder/answers/ID.md) and referral (folder/referrals/ID.md), each file written
     whole. How many files."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "export the answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answer_files", "export the answers"))
     with ctx.db.unit_of_work(write=False) as uow:
         files = [(Path("answers") / f"{r.slug}.md", to_markdown(store.answer_of(r)))
                  for r in store.all_answers(uow.session)]  # fmt: skip
@@ -183,7 +183,7 @@ def _printed(session: Session, slug: str) -> tuple[AnswerRow, Answer]:
 
 def print_answer(ctx: ServiceContext, operator: Operator, slug: str) -> int:
     """Queue the answer on this station's receipt printer, like any slip; the print job's id."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "print answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answer_files", "print answers"))
     with ctx.db.unit_of_work() as uow:
         row, answer = _printed(uow.session, slug)
         lines: list[SlipLine] = [SlipLine(answer.title, bold=True), BLANK]
@@ -204,7 +204,7 @@ def print_answer(ctx: ServiceContext, operator: Operator, slug: str) -> int:
 
 def answer_handout(ctx: ServiceContext, operator: Operator, slug: str, folder: Path) -> Path:
     """The answer as a PDF handout in `folder` (answer-ID.pdf), written whole."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "print answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answer_files", "print answers"))
     with ctx.db.unit_of_work() as uow:
         row, answer = _printed(uow.session, slug)
         city = ctx.settings.city

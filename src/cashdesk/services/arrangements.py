@@ -111,7 +111,7 @@ def propose(ctx: ServiceContext, operator: Operator, account: str, *, down: str,
             first: dt.date | None = None) -> Proposal:  # fmt: skip
     """The schedule an arrangement would have, refused in words when the account may not have it.
     Nothing is written. `down` as typed: an amount (50.00) or a percent of the debt (25%)."""
-    operator.require(Permission.TAKE_PAYMENTS, "make payment arrangements")
+    operator.require(Permission.TAKE_PAYMENTS, translate("arrangements", "make payment arrangements"))
     starts = local_date(ctx, ctx.now())
     with ctx.db.unit_of_work(write=False) as uow:
         return _proposal(uow.rows, ctx, account, down, installments, first, starts)[1]
@@ -121,8 +121,8 @@ def create(ctx: ServiceContext, operator: Operator, account: str, *, down: str, 
            first: dt.date | None = None, note: str = "") -> Arrangement:  # fmt: skip
     """Make the arrangement: requested until its down payment is paid (active at once with none).
     Any interest is charged as an open item it covers."""
-    operator.require(Permission.TAKE_PAYMENTS, "make payment arrangements")
-    problem = text_problem(note.strip(), "note")
+    operator.require(Permission.TAKE_PAYMENTS, translate("arrangements", "make payment arrangements"))
+    problem = text_problem(note.strip(), translate("arrangements", "note"))
     if problem:
         raise ArrangementRefused(problem)
     now = ctx.now()
@@ -162,13 +162,13 @@ def create(ctx: ServiceContext, operator: Operator, account: str, *, down: str, 
 
 def cancel(ctx: ServiceContext, supervisor: Operator, arrangement_id: int, reason: str) -> Arrangement:
     """A supervisor ends a requested or active arrangement (the customer asked, it was a mistake)."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "cancel payment arrangements")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("arrangements", "cancel payment arrangements"))
     why = reason.strip()
     if not why:
         raise ArrangementRefused(
             translate("arrangements", "Say why the arrangement is cancelled (for example: customer request).")
         )
-    problem = text_problem(why, "reason")
+    problem = text_problem(why, translate("arrangements", "reason"))
     if problem:
         raise ArrangementRefused(problem)
     now = ctx.now()
@@ -200,7 +200,7 @@ def cancel(ctx: ServiceContext, supervisor: Operator, arrangement_id: int, reaso
 
 def find_arrangements(ctx: ServiceContext, operator: Operator, *, state: str | None = None,
                       account: str | None = None) -> list[Arrangement]:  # fmt: skip
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see payment arrangements")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("arrangements", "see payment arrangements"))
     if state is not None and state not in set(ArrangementState):
         raise ArrangementRefused(
             translate("arrangements", "There is no state {state!r}: use {states}.").format(
@@ -243,7 +243,7 @@ def pane_arrangement(db: Driver, ctx: ServiceContext, number: str, on: dt.date) 
 
 
 def due_now(ctx: ServiceContext, operator: Operator, account: str) -> DueNow | None:
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look up accounts")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("arrangements", "look up accounts"))
     with ctx.db.unit_of_work(write=False) as uow:
         db = uow.rows
         row = orders.account_of(db, normalize_account_number(account))

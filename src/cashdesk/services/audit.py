@@ -400,7 +400,7 @@ def _utc_bounds(ctx: ServiceContext, start: dt.date | None, end: dt.date | None)
 
 def list_events(ctx: ServiceContext, actor: Operator, where: AuditFilter) -> list[AuditRecord]:
     """Events for the audit viewer, latest first."""
-    actor.require(Permission.VIEW_AUDIT, "view the audit trail")
+    actor.require(Permission.VIEW_AUDIT, translate("audit", "view the audit trail"))
     if where.start and where.end and where.start > where.end:
         raise ServiceError(translate("audit", "The 'from' date is after the 'to' date."))
     low, high = _utc_bounds(ctx, where.start, where.end)
@@ -439,7 +439,7 @@ def export_events(ctx: ServiceContext, actor: Operator, start: dt.date, end: dt.
     """
     import csv
 
-    actor.require(Permission.VIEW_AUDIT, "export the audit trail")
+    actor.require(Permission.VIEW_AUDIT, translate("audit", "export the audit trail"))
     if start > end:
         raise ServiceError(translate("audit", "The 'from' date is after the 'to' date."))
     if out.is_dir():

@@ -355,7 +355,7 @@ def backup(
     ctx: ServiceContext, operator: Operator, to: Path | None = None, progress: Progress | None = None
 ) -> BackupResult:
     """A checked copy of the database at `to` (a file, or a folder), by default in the backups folder."""
-    operator.require(Permission.BACKUP, "back up the database")
+    operator.require(Permission.BACKUP, translate("backup", "back up the database"))
     now = ctx.now()
     name = f"cashdesk-{now:%Y%m%dT%H%M%S}.sqlite3"  # the T keeps date and time from reading as one long number
     target = (to / name if to.is_dir() else to) if to is not None else backup_folder(ctx) / name

@@ -57,7 +57,7 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
     Without `drawer_id`: this cashier's open drawer. Another cashier's drawer needs a supervisor
     (for a second count).
     """
-    operator.require(Permission.TAKE_PAYMENTS, "see the checks in a drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "see the checks in a drawer"))
     with ctx.db.unit_of_work(write=False) as uow:
         drawer: DrawerRow | None
         if drawer_id is None:
@@ -256,7 +256,7 @@ def record_count(ctx: ServiceContext, operator: Operator, count: CountInput, *,
     `approval_id`, when given, is an OverrideAction.VARIANCE approval for `drawer N` used up
     with this count; close_drawer then accepts the count's variance without another one.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "count a drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "count a drawer"))
     _check_input(count)
     with ctx.db.unit_of_work(write=False) as uow:
         drawer_id = require_open_drawer(uow.session, ctx, operator).id
@@ -278,7 +278,7 @@ def record_second_count(ctx: ServiceContext, operator: Operator, count: CountInp
     """
     from cashdesk.store import users as user_store
 
-    operator.require(Permission.TAKE_PAYMENTS, "have a drawer counted")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "have a drawer counted"))
     _check_input(count)
     with ctx.db.unit_of_work(write=False) as uow:
         drawer_id = require_open_drawer(uow.session, ctx, operator).id
@@ -422,7 +422,7 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
     undo the close (`pdf` is None and `pdf_problem` says why; z_report_pdf makes it again).
     An approval given when none is needed is left unused.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "close a drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "close a drawer"))
     reason = _close_reason(reason)
     if not isinstance(float_kept, CashCount):
         raise BalancingRefused(translate("balancing", "Count the float to keep by denomination."))

@@ -227,7 +227,7 @@ def close_and_export(ctx: ServiceContext, operator: Operator, day: dt.date, fold
     """The supervisor's one Enter in the day-close window: close the day, write its deposit from the
     money the close read (services/deposit.py `export_at_close`: the day is read once), then begin
     the automatic backup. Ticket and bag numbers are checked before anything is closed."""
-    operator.require(Permission.CLOSE_DAY, "prepare the deposit")
+    operator.require(Permission.CLOSE_DAY, translate("day_close", "prepare the deposit"))
     ticket_number, bag_number = check_numbers(ticket_number, bag_number)
     closed, money = _close(ctx, operator, day)
     try:
@@ -241,7 +241,7 @@ def close_and_export(ctx: ServiceContext, operator: Operator, day: dt.date, fold
 
 def _close(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[DayClosedResult, DayMoney]:
     """The close's own transaction, and the money it read (what its figures were kept of)."""
-    operator.require(Permission.CLOSE_DAY, "close the business day")
+    operator.require(Permission.CLOSE_DAY, translate("day_close", "close the business day"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session

@@ -300,7 +300,7 @@ def _waits_for(account_id: int, since: dt.date, actions: list[Action], done: dic
 
 def preview(ctx: ServiceContext, operator: Operator, on: dt.date) -> RunPreview:
     """What a run on `on` would do, account by account; nothing is written."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see the delinquency run")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("delinquency", "see the delinquency run"))
     with ctx.db.unit_of_work(write=False) as uow:
         return _plan(uow.rows, ctx, on).preview
 
@@ -319,7 +319,7 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date, folder: Path 
     """A supervisor runs the steps for today, all or nothing, once per date: a second commit the same
     date changes nothing and says so. The notice letters and the run's list are written in the run's
     transaction (a file that cannot be written leaves the run undone)."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "commit the delinquency run")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("delinquency", "commit the delinquency run"))
     now = ctx.now()
     today = local_date(ctx, now)
     if on != today:

@@ -403,12 +403,15 @@ def export_at_close(ctx: ServiceContext, operator: Operator, money: DayMoney, fo
 
 def check_numbers(ticket_number: str, bag_number: str) -> tuple[str, str]:
     """The deposit ticket and bag numbers as typed, checked (ExportRefused in words)."""
-    return _check_number(ticket_number, "deposit ticket number"), _check_number(bag_number, "bag number")
+    return (
+        _check_number(ticket_number, translate("deposit", "deposit ticket number")),
+        _check_number(bag_number, translate("deposit", "bag number")),
+    )
 
 
 def _export(ctx: ServiceContext, operator: Operator, day: dt.date, folder: Path, numbers: tuple[str, str],
             at_close: DayMoney | None) -> ExportResult:  # fmt: skip
-    operator.require(Permission.CLOSE_DAY, "prepare the deposit")
+    operator.require(Permission.CLOSE_DAY, translate("deposit", "prepare the deposit"))
     ticket_number, bag_number = check_numbers(*numbers)
     mode = file_mode(ctx.settings.deposit.file_mode)  # who may read the files: the group that collects them
     now = ctx.now()

@@ -143,7 +143,7 @@ def import_accounts(
     rollback, with success False.
     """
     actor = actor or command_line_operator()
-    actor.require(Permission.IMPORT_DATA, "import accounts")
+    actor.require(Permission.IMPORT_DATA, translate("imports", "import accounts"))
     try:
         return _import_accounts(ctx, actor, path, progress)
     except ServiceError as refused:

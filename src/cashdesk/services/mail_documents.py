@@ -37,7 +37,7 @@ def mail_receipt(ctx: ServiceContext, operator: Operator, item_id: int, *, folde
     from cashdesk.documents.receipt_pdf import receipt_pdf
     from cashdesk.services.printing import receipt_doc
 
-    operator.require(Permission.TAKE_PAYMENTS, "print mail receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_documents", "print mail receipts"))
     if folder is None and not print_it:
         raise MailRefused(translate("mail_documents", "Choose to print the receipt or to save it as a PDF."))
     now = ctx.now()
@@ -79,7 +79,7 @@ def proof_list_pdf(ctx: ServiceContext, operator: Operator, batch_id: int, folde
     """The batch's proof list (every item, the count and total against the tape) as a PDF in `folder`."""
     from cashdesk.documents.proof_list import ProofItem, ProofList, render_proof_list
 
-    operator.require(Permission.TAKE_PAYMENTS, "print mail proof lists")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_documents", "print mail proof lists"))
     with ctx.db.unit_of_work(write=False) as uow:
         view = read_view(uow.session, batch_row(uow.session, batch_id))
     data = render_proof_list(ProofList(

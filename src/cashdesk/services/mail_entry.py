@@ -137,9 +137,13 @@ def paying_account(db: rows.Driver, r: Remittance, day: dt.date) -> rows.PayingA
 
 def account_refusal(paying: rows.PayingAccount, tender: str, day: dt.date) -> str:
     if paying.status == AccountStatus.CLOSED.value:
-        return (f"Account {paying.number} is closed: set the remittance aside for a supervisor, who takes it at "
-                "the counter.")  # fmt: skip
+        return translate(
+            "mail_entry",
+            "Account {number} is closed: set the remittance aside for a supervisor, who takes it at the counter.",
+        ).format(number=paying.number)
     if tender != "cash" and paying.cash_only_on(day):
-        return (f"Account {paying.number} is cash only: its check cannot be taken. Set it aside to send back "
-                "to the customer.")  # fmt: skip
+        return translate(
+            "mail_entry",
+            "Account {number} is cash only: its check cannot be taken. Set it aside to send back to the customer.",
+        ).format(number=paying.number)
     return ""

@@ -21,7 +21,7 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import MailLogRow
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 #: What the window offers as the document's type (any other short text is taken too).
 DOCUMENT_TYPES = (
@@ -37,7 +37,12 @@ DOCUMENT_TYPES = (
 
 #: Longest text per field (the columns' widths).
 LIMITS = {"doc_type": 30, "sender": 120, "reference": 60, "notes": 300}
-_CAPTIONS = {"doc_type": "type", "sender": "from", "reference": "reference", "notes": "notes"}
+_CAPTIONS = {
+    "doc_type": QT_TRANSLATE_NOOP("mail_log", "type"),
+    "sender": QT_TRANSLATE_NOOP("mail_log", "from"),
+    "reference": QT_TRANSLATE_NOOP("mail_log", "reference"),
+    "notes": QT_TRANSLATE_NOOP("mail_log", "notes"),
+}
 #: How far back a document may be logged (mail found late, a log kept on paper during an outage).
 MAX_DAYS_BACK = 31
 
@@ -68,7 +73,7 @@ def log_document(
     received_on: dt.date | None = None,
 ) -> MailLogEntry:
     """Log one document received by mail and the division it goes to; audited as `mail_logged`."""
-    operator.require(Permission.TAKE_PAYMENTS, "log the mail")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_log", "log the mail"))
     texts = {"doc_type": " ".join(doc_type.split()), "sender": " ".join(sender.split()),
              "reference": reference.strip(), "notes": " ".join(notes.split())}  # fmt: skip
     for key, text in texts.items():
@@ -78,15 +83,17 @@ def log_document(
                     "mail_log",
                     "Never type a card number (in the {key}). If a card number came in the mail, black it "
                     "out on the paper; log the document without it.",
-                ).format(key=_CAPTIONS[key])
+                ).format(key=translate("mail_log", _CAPTIONS[key]))
             )
-        problem = text_problem(text, f"{_CAPTIONS[key]} field")
+        problem = text_problem(
+            text, translate("mail_log", "{caption} field").format(caption=translate("mail_log", _CAPTIONS[key]))
+        )
         if problem:
             raise MailLogRefused(problem)
         if len(text) > LIMITS[key]:
             raise MailLogRefused(
                 translate("mail_log", "The {key} is too long: at most {limit} characters ({typed} typed).").format(
-                    key=_CAPTIONS[key], limit=LIMITS[key], typed=len(text)
+                    key=translate("mail_log", _CAPTIONS[key]), limit=LIMITS[key], typed=len(text)
                 )
             )
     if not texts["doc_type"]:
@@ -142,7 +149,7 @@ def log_document(
 
 def entries_for(ctx: ServiceContext, operator: Operator, day: dt.date | None = None) -> tuple[MailLogEntry, ...]:
     """The documents logged as received on `day` (today by default), in the order they were logged."""
-    operator.require(Permission.TAKE_PAYMENTS, "read the mail log")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_log", "read the mail log"))
     day = day or ctx.today()
     with ctx.db.unit_of_work() as uow:
         rows = uow.session.scalars(select(MailLogRow).where(MailLogRow.received_on == day).order_by(MailLogRow.id))
@@ -160,7 +167,7 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
     from cashdesk.documents.mail_log_pdf import mail_log_pdf
     from cashdesk.services.z_report import reports_folder, save_report
 
-    operator.require(Permission.TAKE_PAYMENTS, "print the mail log")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_log", "print the mail log"))
     day = day or ctx.today()
     zone = ZoneInfo(ctx.settings.city.time_zone)
     known = divisions(ctx)

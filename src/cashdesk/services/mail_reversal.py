@@ -71,8 +71,8 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
     """Reverse one posted remittance with a supervisor's approval (OverrideAction.MAIL_REVERSAL,
     or VOID, for the item's receipt number): its allocations are reversed like a void, its credit
     goes back, its receipt becomes void and leaves the day's deposit. Only while the business day is open."""
-    operator.require(Permission.TAKE_PAYMENTS, "reverse mail payments")
-    reason = typed_reason(reason, "the reversal (for example: keyed to the wrong account)")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_reversal", "reverse mail payments"))
+    reason = typed_reason(reason, translate("mail_reversal", "the reversal (for example: keyed to the wrong account)"))
     with ctx.db.unit_of_work(write=False) as uow:
         object_, action, (batch_pk, item_pk, receipt_pk) = _reversal_asked(uow.session, batch_id, item_id, approval_id)
     from cashdesk.services.overrides import require_approval

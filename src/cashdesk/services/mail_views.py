@@ -144,7 +144,7 @@ def check_text(*texts: str) -> None:
                     "mail_views", "Never type a card number. Key the account, the check number and the payer only."
                 )
             )
-        problem = text_problem(text, "text typed")
+        problem = text_problem(text, translate("mail_views", "text typed"))
         if problem:
             raise MailRefused(problem)
 

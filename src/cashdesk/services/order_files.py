@@ -44,7 +44,7 @@ def export_crew_sheet(ctx: ServiceContext, operator: Operator, on: dt.date, out:
     """The orders scheduled for `on`, pending or dispatched, to a CSV for the crews. Exporting is
     dispatching: the pending ones on the sheet are dispatched in the same transaction; a disconnect
     still in its notice period stays off the sheet (and is said)."""
-    operator.require(Permission.WORK_ORDERS, "export the crew sheet")
+    operator.require(Permission.WORK_ORDERS, translate("order_files", "export the crew sheet"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
@@ -123,7 +123,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
 
 def take_completions(ctx: ServiceContext, operator: Operator, path: Path) -> Completions:
     """Every row, or none: a bad row is named by its line and nothing is changed."""
-    operator.require(Permission.WORK_ORDERS, "take the completions file")
+    operator.require(Permission.WORK_ORDERS, translate("order_files", "take the completions file"))
     rows = _read_rows(path)
     now = ctx.now()
     problems: list[str] = []

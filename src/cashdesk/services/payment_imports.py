@@ -226,7 +226,7 @@ def import_payments(
     already taken (posted, in another batch, at the counter, or twice in the file). The new batch
     is left balanced, ready to post, when it matches the tape, else open with the differences.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "import mail payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("payment_imports", "import mail payments"))
     try:
         rules.check_controls(control_count, control_total)
     except ValueError as exc:

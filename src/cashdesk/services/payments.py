@@ -113,7 +113,7 @@ def post_receipt(
     *,
     approval_id: int | None = None,
 ) -> PostedReceipt:
-    operator.require(Permission.TAKE_PAYMENTS, "take payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("payments", "take payments"))
     if not cart.lines:
         raise PaymentRefused(translate("payments", "The receipt is empty: add an account or a misc item first."))
     if len(cart.lines) > MAX_LINES:
@@ -123,10 +123,10 @@ def post_receipt(
             )
         )
     _check_text(cart.payer, *(line.memo for line in cart.lines if isinstance(line, MiscItem)))
-    _check_field(cart.payer, "payer's name", MAX_PAYER)
+    _check_field(cart.payer, translate("payments", "payer's name"), MAX_PAYER)
     for line in cart.lines:
         if isinstance(line, MiscItem):
-            _check_field(line.memo, "memo", MAX_MEMO)
+            _check_field(line.memo, translate("payments", "memo"), MAX_MEMO)
     for line in cart.lines:
         if line.amount.cents <= 0:
             raise PaymentRefused(translate("payments", "Every line must be more than $0.00."))
@@ -175,7 +175,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
     station = ctx.station
     drawer = drawer_rows.open_drawer_of(db, station, operator.user_id)
     if drawer is None:
-        raise NoOpenDrawer(NO_OPEN_DRAWER)
+        raise NoOpenDrawer(translate("drawers", NO_OPEN_DRAWER))
     business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
     cash_in = settlement.cash_tendered.cents - settlement.change.cents
     if cash_in > 0:
@@ -341,7 +341,9 @@ def cash_limit_refusal(ctx: ServiceContext, drawer_cash_cents: int, cash_in_cent
     """Why this cash cannot go in the drawer (past the block limit until a drop is made), or ""."""
     block = ctx.settings.cash.block_limit_cents
     if block and cash_in_cents > 0 and drawer_cash_cents + cash_in_cents > block:
-        return (f"The drawer would hold {Money(drawer_cash_cents + cash_in_cents).display()}, more than the "
-                f"{Money(block).display()} limit. Make a cash drop to the safe first (Ctrl+Shift+C), "
-                "or take a check or card.")  # fmt: skip
+        return translate(
+            "payments",
+            "The drawer would hold {would_hold}, more than the {limit} limit. Make a cash "
+            "drop to the safe first (Ctrl+Shift+C), or take a check or card.",
+        ).format(would_hold=Money(drawer_cash_cents + cash_in_cents).display(), limit=Money(block).display())
     return ""

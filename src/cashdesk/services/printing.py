@@ -87,7 +87,7 @@ def _receipt_numbered(session: Session, number: str) -> ReceiptRow:
 
 def last_receipt_number(ctx: ServiceContext, operator: Operator) -> str | None:
     """The receipt this cashier posted last at this station (for Ctrl+P after a restart or sign-in)."""
-    operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("printing", "reprint receipts"))
     with ctx.db.unit_of_work(write=False) as uow:
         return uow.session.scalar(
             select(ReceiptRow.number).where(ReceiptRow.station == ctx.station, ReceiptRow.cashier == operator.user_id)
@@ -99,7 +99,7 @@ def reprint_receipt(
     ctx: ServiceContext, operator: Operator, number: str, *, approval_id: int | None = None
 ) -> tuple[int, ...]:
     """Queue a copy marked REPRINT. The first reprint is free; later ones need a supervisor."""
-    operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("printing", "reprint receipts"))
     with ctx.db.unit_of_work() as uow:
         receipt = _receipt_numbered(uow.session, number)
         receipt_id, receipt_number, needs_approval = receipt.id, receipt.number, receipt.reprints >= 1
@@ -339,7 +339,7 @@ def dismiss_uncertain(ctx: ServiceContext, operator: Operator, *, job_ids: Colle
 
 
 def _settle_uncertain(ctx: ServiceContext, operator: Operator, job_ids: Collection[int] | None, *, retry: bool) -> int:
-    operator.require(Permission.TAKE_PAYMENTS, "look after the printer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("printing", "look after the printer"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
@@ -428,7 +428,7 @@ def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folde
     from cashdesk.devices.receipt import render_text
     from cashdesk.documents.receipt_pdf import receipt_pdf
 
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "copy receipts")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("printing", "copy receipts"))
     with ctx.db.unit_of_work() as uow:
         receipt = _receipt_numbered(uow.session, number)
         doc = receipt_doc(uow.session, ctx, receipt, reprint=True, void=receipt.status == "void")

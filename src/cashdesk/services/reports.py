@@ -280,7 +280,7 @@ _BY_NAME = {d.name: (d, b) for d, b in STANDARD}
 
 
 def _require(operator: Operator) -> None:
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("reports", "run reports"))
 
 
 def available_reports(ctx: ServiceContext, operator: Operator) -> tuple[ReportDefinition, ...]:

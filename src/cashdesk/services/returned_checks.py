@@ -55,7 +55,7 @@ def _reason(text: str) -> str:
     reason = text.strip() or "Returned NSF"
     if contains_card_number(reason):
         raise ReturnedCheckRefused(translate("returned_checks", "Never type a card number. Give the reason in words."))
-    problem = text_problem(reason, "reason")
+    problem = text_problem(reason, translate("returned_checks", "reason"))
     if problem:
         raise ReturnedCheckRefused(problem)
     return reason
@@ -193,7 +193,7 @@ def _charge_accounts(s: Session, ctx: ServiceContext, receipt: ReceiptRow, tende
 def record_returned_check(
     ctx: ServiceContext, supervisor: Operator, receipt_number: str, check_number: str, reason: str = "Returned NSF"
 ) -> ReturnedCheck:
-    supervisor.require(Permission.APPROVE_OVERRIDES, "record a returned check")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("returned_checks", "record a returned check"))
     reason = _reason(reason)
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:

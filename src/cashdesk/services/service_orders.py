@@ -107,7 +107,7 @@ def create_order(ctx: ServiceContext, operator: Operator, account: str, kind: Or
                  scheduled: dt.date | None = None, notes: str = "", priority: int = 3) -> Created:  # fmt: skip
     """A clerk's order for a crew. Start service charges its deposit; door tags and disconnects come
     from the shut-off list (services/shutoff.py), reconnects from a payment (services/order_hooks.py)."""
-    operator.require(Permission.WORK_ORDERS, "create work orders")
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "create work orders"))
     if kind in (OrderType.DOOR_TAG, OrderType.DISCONNECT):
         raise OrderRefused(
             translate(
@@ -116,7 +116,7 @@ def create_order(ctx: ServiceContext, operator: Operator, account: str, kind: Or
         )
     if not 1 <= priority <= 5:
         raise OrderRefused(translate("service_orders", "Give a priority from 1 (urgent) to 5."))
-    notes = _text(notes, "notes", MAX_NOTE)
+    notes = _text(notes, translate("service_orders", "notes"), MAX_NOTE)
     now = ctx.now()
     if scheduled is not None and scheduled < local_date(ctx, now):
         raise OrderRefused(
@@ -144,7 +144,7 @@ def create_order(ctx: ServiceContext, operator: Operator, account: str, kind: Or
 
 def find_orders(ctx: ServiceContext, operator: Operator, *, account: str | None = None, status: str | None = None,
                 type: str | None = None, scheduled: dt.date | None = None) -> list[WorkOrder]:  # fmt: skip
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look at work orders")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("service_orders", "look at work orders"))
     if status is not None and status not in set(OrderStatus):
         raise OrderRefused(
             translate("service_orders", "No status {status!r}: use {statuses}.").format(
@@ -163,7 +163,7 @@ def find_orders(ctx: ServiceContext, operator: Operator, *, account: str | None 
 
 
 def get_order(ctx: ServiceContext, operator: Operator, number: str) -> WorkOrder:
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look at work orders")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("service_orders", "look at work orders"))
     with ctx.db.unit_of_work(write=False) as uow:
         found = orders.order(uow.rows, number.strip().upper())
     if found is None:
@@ -301,15 +301,20 @@ def _settle_deposit(db: Driver, ctx: ServiceContext, account_id: int, today: dt.
 
 
 def dispatch(ctx: ServiceContext, operator: Operator, number: str, crew: str = "") -> WorkOrder:
-    operator.require(Permission.WORK_ORDERS, "dispatch work orders")
-    return _change(ctx, operator, number, OrderStatus.DISPATCHED, crew=_text(crew, "crew", 40))[0]
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "dispatch work orders"))
+    return _change(
+        ctx, operator, number, OrderStatus.DISPATCHED, crew=_text(crew, translate("service_orders", "crew"), 40)
+    )[0]
 
 
 def complete(ctx: ServiceContext, operator: Operator, number: str, *, result: str = "", reading: str = "",
              transfer_to: str = "") -> WorkOrder:  # fmt: skip
-    operator.require(Permission.WORK_ORDERS, "complete work orders")
-    return _change(ctx, operator, number, OrderStatus.COMPLETED, result=_text(result, "result", 200),
-                   reading=_text(reading, "meter reading", 20), transfer_to=transfer_to)[0]  # fmt: skip
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "complete work orders"))
+    result = _text(result, translate("service_orders", "result"), 200)
+    reading = _text(reading, translate("service_orders", "meter reading"), 20)
+    return _change(
+        ctx, operator, number, OrderStatus.COMPLETED, result=result, reading=reading, transfer_to=transfer_to
+    )[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +330,7 @@ class Cancelled:
 def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) -> Cancelled:
     """Cancel with a reason; the fee goes with the order when it was a mistake or a start that will
     not happen (domain.service_orders.fee_goes_with): its unpaid part is taken off the account."""
-    operator.require(Permission.WORK_ORDERS, "cancel work orders")
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "cancel work orders"))
     order, details = _change(ctx, operator, number, OrderStatus.CANCELLED, reason=reason)
     taken_off, paid = details.get("fee_taken_off_cents", 0), details.get("fee_paid_cents", 0)
     assert isinstance(taken_off, int) and isinstance(paid, int)
@@ -333,5 +338,7 @@ def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) ->
 
 
 def not_done(ctx: ServiceContext, operator: Operator, number: str, why: str) -> WorkOrder:
-    operator.require(Permission.WORK_ORDERS, "record work orders not done")
-    return _change(ctx, operator, number, OrderStatus.NOT_DONE, reason=_text(why, "reason", 120))[0]
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "record work orders not done"))
+    return _change(
+        ctx, operator, number, OrderStatus.NOT_DONE, reason=_text(why, translate("service_orders", "reason"), 120)
+    )[0]

@@ -87,7 +87,7 @@ def position_of(ctx: ServiceContext, drawer: DrawerRow) -> CashPosition:
 
 def cash_position(ctx: ServiceContext, operator: Operator) -> CashPosition | None:
     """Where this cashier's open drawer stands against the cash limits; None without an open drawer."""
-    operator.require(Permission.TAKE_PAYMENTS, "see the drawer's cash")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "see the drawer's cash"))
     with ctx.db.unit_of_work(write=False) as uow:
         drawer = open_drawer_row(uow.session, ctx.station, operator.user_id)
         return position_of(ctx, drawer) if drawer is not None else None
@@ -263,7 +263,7 @@ def queue_slip(session: Session, ctx: ServiceContext, kind: str, doc: SlipDoc) -
 
 def x_report(ctx: ServiceContext, operator: Operator, *, print_it: bool = False) -> ShiftReport:
     """Mid-shift totals of this cashier's open drawer by tender and revenue code; audited, printed on request."""
-    operator.require(Permission.TAKE_PAYMENTS, "see the drawer's totals")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "see the drawer's totals"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         drawer = require_open_drawer(uow.session, ctx, operator)
@@ -303,7 +303,7 @@ def cash_drop(ctx: ServiceContext, operator: Operator, count: CashCount) -> Drop
     The drawer's cash goes down by the drop; a drop slip with a line for the witness's
     signature is queued on the printer; audited.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "make a cash drop")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "make a cash drop"))
     amount = count.total
     if amount.cents <= 0:
         raise ShiftRefused(translate("shift", "Count the cash going to the safe: the drop is $0.00."))
@@ -354,7 +354,12 @@ class PaidOutResult:
 
 def _clean_text(text: str, what: str, limit: int, example: str) -> str:
     text = text.strip()
-    problem = reason_problem(text, f"Give the {what} ({example}).", what=what, limit=limit)
+    problem = reason_problem(
+        text,
+        translate("shift", "Give the {what} ({example}).").format(what=what, example=example),
+        what=what,
+        limit=limit,
+    )
     if problem:
         raise ShiftRefused(problem)
     return text
@@ -380,7 +385,7 @@ def paid_out(
     payee's signature is queued, and the event is audited. The approval is an
     OverrideAction.PAID_OUT for the object `drawer N` (see `drawer_object`).
     """
-    operator.require(Permission.TAKE_PAYMENTS, "pay out cash")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "pay out cash"))
     reason, payee, number, code = _paid_out_asked(amount, reason, account, payee, revenue_code)
     with ctx.db.unit_of_work(write=False) as uow:  # clear refusals before using the approval
         s = uow.session
@@ -437,10 +442,15 @@ def _paid_out_asked(amount: Money, reason: str, account: str | None, payee: str,
     """(reason, payee, account number, revenue code) of a paid-out as asked, refused when incomplete."""
     if not isinstance(amount, Money) or amount.cents <= 0:
         raise ShiftRefused(translate("shift", "A paid-out must be more than $0.00."))
-    reason = _clean_text(reason, "reason for the paid-out", 200, "for example: refund of an overpayment")
+    reason = _clean_text(
+        reason,
+        translate("shift", "reason for the paid-out"),
+        200,
+        translate("shift", "for example: refund of an overpayment"),
+    )
     payee = payee.strip()
     if payee:
-        payee = _clean_text(payee, "payee's name", 120, "who receives the cash")
+        payee = _clean_text(payee, translate("shift", "payee's name"), 120, translate("shift", "who receives the cash"))
     code = (revenue_code or "").strip().upper() or None
     number = account.strip() if account and account.strip() else None
     if number is None:

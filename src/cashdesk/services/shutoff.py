@@ -83,7 +83,7 @@ def preview_on(db: Driver, ctx: ServiceContext, on: dt.date) -> tuple[ShutoffPre
 
 def preview(ctx: ServiceContext, operator: Operator, on: dt.date) -> ShutoffPreview:
     """The accounts a shut-off run on `on` would tag; nothing is written."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see the shut-off list")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("shutoff", "see the shut-off list"))
     with ctx.db.unit_of_work(write=False) as uow:
         return preview_on(uow.rows, ctx, on)[0]
 
@@ -91,7 +91,7 @@ def preview(ctx: ServiceContext, operator: Operator, on: dt.date) -> ShutoffPrev
 def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCommitted:
     """A supervisor runs the list for real: a door tag for `on` per account (its fee an open item) and
     a disconnect that waits for the tag and the notice period. All or nothing."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "commit the shut-off list")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("shutoff", "commit the shut-off list"))
     now = ctx.now()
     if on < local_date(ctx, now):
         raise OrderRefused(
@@ -151,7 +151,7 @@ def _through_office(ctx: ServiceContext, on: dt.date) -> None:
 def hold_account(ctx: ServiceContext, supervisor: Operator, account: str, kind: HoldKind, starts: dt.date,
                  ends: dt.date | None, note: str = "") -> None:  # fmt: skip
     """A medical certificate, a hold flag or an arrangement: the account stays off the list while it lasts."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "hold an account's shut-off")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("shutoff", "hold an account's shut-off"))
     if ends is not None and ends < starts:
         raise OrderRefused(translate("shutoff", "The hold ends before it starts: check the dates."))
     now = ctx.now()
@@ -172,7 +172,7 @@ def hold_account(ctx: ServiceContext, supervisor: Operator, account: str, kind: 
 
 def hold_day(ctx: ServiceContext, supervisor: Operator, on: dt.date, reason: str) -> None:
     """A temperature hold: no shut-offs at all on that day."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "hold shut-offs for a day")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("shutoff", "hold shut-offs for a day"))
     if not reason.strip():
         raise OrderRefused(translate("shutoff", "Say why shut-offs are held that day (for example: below freezing)."))
     now = ctx.now()

@@ -135,7 +135,7 @@ def simulate(
     on_day: Callable[[SimulatedDay], None] | None = None,
 ) -> list[SimulatedDay]:
     """Run `days` business days; returns what each did. `out` receives each day's deposit files."""
-    admin.require(Permission.MANAGE_USERS, "set up the simulated staff")
+    admin.require(Permission.MANAGE_USERS, translate("simulate", "set up the simulated staff"))
     dates = business_days_to_run(ctx, days)
     clock = _Clock(ctx.settings.city.time_zone)
     clock.morning(dates[0])

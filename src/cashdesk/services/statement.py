@@ -74,7 +74,7 @@ class Statement:
 
 def account_statement(ctx: ServiceContext, operator: Operator, account: str, start: dt.date | None,
                       end: dt.date | None) -> Statement:  # fmt: skip
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "print account statements")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("statement", "print account statements"))
     first, last = check_range(start, end)
     number = normalize_account_number(account)
     with ctx.db.unit_of_work(write=False) as uow:

@@ -77,7 +77,7 @@ def _code(text: str) -> str:
 
 def add_item(ctx: ServiceContext, operator: Operator, code: str, name: str, *, unit: str = "each",
              minimum: int = 0, maximum: int = 0, lead_days: int = 0, supplier: str = "") -> str:  # fmt: skip
-    operator.require(Permission.KEEP_SUPPLIES, "keep the supplies")
+    operator.require(Permission.KEEP_SUPPLIES, translate("supplies", "keep the supplies"))
     code = _code(code)
     if not name.strip():
         raise ServiceError(translate("supplies", "Give the item a name, like Receipt paper roll 80 mm."))
@@ -104,7 +104,7 @@ def add_item(ctx: ServiceContext, operator: Operator, code: str, name: str, *, u
 def move(ctx: ServiceContext, operator: Operator, code: str, kind: MovementKind, quantity: int,
          note: str = "") -> Moved:  # fmt: skip
     """Receive, issue, damage (that many) or count (that many found); on hand after it."""
-    operator.require(Permission.KEEP_SUPPLIES, "keep the supplies")
+    operator.require(Permission.KEEP_SUPPLIES, translate("supplies", "keep the supplies"))
     code = _code(code)
     if not 0 <= quantity <= MAX_QUANTITY:
         raise ServiceError(
@@ -140,7 +140,7 @@ def move(ctx: ServiceContext, operator: Operator, code: str, kind: MovementKind,
 
 def stock_levels(ctx: ServiceContext, operator: Operator) -> list[StockLevel]:
     """Every item: on hand, and what was used (issued, damaged) over the last 30 days."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see the supplies")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("supplies", "see the supplies"))
     since = ctx.now().replace(tzinfo=None) - dt.timedelta(days=USE_DAYS)
     with ctx.db.unit_of_work(write=False) as uow:
         return [StockLevel(i.code, i.name, i.unit, have, i.minimum, i.maximum, i.lead_days, used)

@@ -198,8 +198,11 @@ def _filing_period(row: AccountRow, period: str | FilingPeriod, due_day: int) ->
     except TaxReturnError as exc:
         raise TaxReturnRefused(str(exc)) from None
     if row.filing_frequency and filing.frequency.value != row.filing_frequency:
-        example = {"monthly": "a month like 2026-09", "quarterly": "a quarter like 2026-Q3",
-                   "annual": "a year like 2026"}[row.filing_frequency]  # fmt: skip
+        example = {
+            "monthly": translate("tax_returns", "a month like 2026-09"),
+            "quarterly": translate("tax_returns", "a quarter like 2026-Q3"),
+            "annual": translate("tax_returns", "a year like 2026"),
+        }[row.filing_frequency]
         raise TaxReturnRefused(
             translate(
                 "tax_returns", "Account {number} files {filing_frequency}: type {example}, not {filing_label}."
@@ -315,7 +318,7 @@ def preview_return(ctx: ServiceContext, operator: Operator, account: str, period
                    figures: ReturnFigures, as_written: Mapping[str, Money] | None = None,
                    filed_on: dt.date | None = None, kind: str = "original") -> ReturnPreview:  # fmt: skip
     """Work the return out and compare it with what the business wrote; nothing is saved."""
-    operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
+    operator.require(Permission.TAKE_PAYMENTS, translate("tax_returns", "file tax returns"))
     with ctx.db.unit_of_work(write=False) as uow:
         return _prepare(uow.session, ctx, account, period, figures, as_written, filed_on, kind).preview
 
@@ -435,7 +438,7 @@ def file_return(ctx: ServiceContext, operator: Operator, account: str, period: s
                 filed_on: dt.date | None = None, kind: str = "original") -> FiledReturn:  # fmt: skip
     """File the return: kept with its figures and what the business wrote, and what it charges
     becomes open items on the account (or, for an amended return, adjusts them)."""
-    operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
+    operator.require(Permission.TAKE_PAYMENTS, translate("tax_returns", "file tax returns"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
@@ -471,7 +474,7 @@ def delinquent_filers(
 ) -> tuple[DelinquentFiler, ...]:
     """Active sales tax accounts with a period whose return was due (in the last 12 months, and
     not for a period that ended before the account was opened) and has not been received."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "list delinquent filers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("tax_returns", "list delinquent filers"))
     day = as_of or ctx.today()
     due_day = ctx.settings.tax.due_day
     first_due, last_due = add_months(day, -12), day - dt.timedelta(days=1)

@@ -163,13 +163,13 @@ def add_user(
     full_name: str = "",
     must_change_password: bool = True,
 ) -> UserView:
-    actor.require(Permission.MANAGE_USERS, "add users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "add users"))
     user_id = normalise_user_id(user_id)
     problem = check_user_id(user_id)
     if problem is not None:
         raise ServiceError(problem)
     role = _role(role)
-    problem = text_problem(full_name.strip(), "name")
+    problem = text_problem(full_name.strip(), translate("users", "name"))
     if problem:
         raise ServiceError(problem)
     full_name = " ".join(mask(full_name).split())
@@ -194,21 +194,21 @@ def add_user(
 def list_users(ctx: ServiceContext, actor: Operator) -> list[UserView]:
     """Every user, by user id. Administrators, and supervisors for the audit viewer."""
     if not actor.can(Permission.VIEW_AUDIT):
-        actor.require(Permission.MANAGE_USERS, "see the list of users")
+        actor.require(Permission.MANAGE_USERS, translate("users", "see the list of users"))
     with ctx.db.unit_of_work(write=False) as uow:
         return [_view(row) for row in user_store.all_users(uow.session)]
 
 
 def get_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
     if actor.user_id != normalise_user_id(user_id) and not actor.can(Permission.VIEW_AUDIT):
-        actor.require(Permission.MANAGE_USERS, "see other users")
+        actor.require(Permission.MANAGE_USERS, translate("users", "see other users"))
     with ctx.db.unit_of_work(write=False) as uow:
         return _view(_existing(uow.session, user_id))
 
 
 def disable_user(ctx: ServiceContext, actor: Operator, user_id: str, reason: str = "") -> UserView:
     """A user who leaves or should not sign in is disabled (never deleted)."""
-    actor.require(Permission.MANAGE_USERS, "disable users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "disable users"))
     reason = " ".join(mask(reason).split())[:MAX_REASON] or "disabled by an administrator"
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)
@@ -222,7 +222,7 @@ def disable_user(ctx: ServiceContext, actor: Operator, user_id: str, reason: str
 
 def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
     """Let a disabled user sign in again. One unused for too long needs a new password instead."""
-    actor.require(Permission.MANAGE_USERS, "enable users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "enable users"))
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)
         if not row.disabled:
@@ -231,9 +231,9 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
         if is_inactive(inactive_since(row), row.created_at, naive_utc(ctx.now()), days):
             # A dormant user comes back only with a new password.
             if row.disabled_reason.startswith(INACTIVE_REASON.split("{")[0]):
-                then = "Reset their password to enable them"
+                then = translate("users", "Reset their password to enable them")
             else:
-                then = "Reset their password first, then enable them"
+                then = translate("users", "Reset their password first, then enable them")
             raise ServiceError(
                 translate(
                     "users",
@@ -249,7 +249,7 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
 
 def unlock_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
     """Lift a lockout before its time."""
-    actor.require(Permission.MANAGE_USERS, "unlock users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "unlock users"))
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)
         was_locked = row.locked_until is not None and row.locked_until > naive_utc(ctx.now())
@@ -264,7 +264,7 @@ def reset_password(ctx: ServiceContext, actor: Operator, user_id: str, temporary
 
     It also lifts a lockout, and enables a user who was disabled only for being unused.
     """
-    actor.require(Permission.MANAGE_USERS, "reset passwords")
+    actor.require(Permission.MANAGE_USERS, translate("users", "reset passwords"))
     with ctx.db.unit_of_work(write=False) as uow:
         canonical = _existing(uow.session, user_id).user_id
     _check_password(ctx, canonical, temporary_password)
@@ -284,7 +284,7 @@ def reset_password(ctx: ServiceContext, actor: Operator, user_id: str, temporary
 
 
 def change_role(ctx: ServiceContext, actor: Operator, user_id: str, role: Role | str) -> UserView:
-    actor.require(Permission.MANAGE_USERS, "change roles")
+    actor.require(Permission.MANAGE_USERS, translate("users", "change roles"))
     role = _role(role)
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)

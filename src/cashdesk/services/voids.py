@@ -76,10 +76,13 @@ def _not_here(ctx: ServiceContext, number: str) -> str:
     """Why a receipt is not at this window: another window of the office took it, or no such number."""
     station, _, rest = number.partition("-")
     if rest and station and station != ctx.station.upper() and _OTHER_WINDOW.match(number):
-        return (f"Receipt {number} was taken at window {station}: a receipt is voided at the window that took "
-                f"it, where its money is in the drawer and its number in the window's sequence. Void it at "
-                f"{station} (this window has only its own receipts, office or not).")  # fmt: skip
-    return f"There is no receipt {number}. Check the number on the receipt."
+        return translate(
+            "voids",
+            "Receipt {number} was taken at window {station}: a receipt is voided at the window that "
+            "took it, where its money is in the drawer and its number in the window's sequence. Void "
+            "it at {station} (this window has only its own receipts, office or not).",
+        ).format(number=number, station=station)
+    return translate("voids", "There is no receipt {number}. Check the number on the receipt.").format(number=number)
 
 
 _OTHER_WINDOW = re.compile(r"^[A-Z0-9]{1,8}-\d{4}-\d{6}$")
@@ -100,7 +103,7 @@ class VoidPreview:
 
 def void_preview(ctx: ServiceContext, operator: Operator, number: str) -> VoidPreview:
     """The receipt a void is asked for, as the approval shows it; refused in words when it cannot be voided."""
-    operator.require(Permission.TAKE_PAYMENTS, "void receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("voids", "void receipts"))
     found = _receipt(ctx, number)
     if found.status == "void":
         raise VoidRefused(translate("voids", "Receipt {number} is already void.").format(number=found.number))
@@ -176,10 +179,10 @@ def reverse_allocations(session: Session, ctx: ServiceContext, user: str, receip
 def void_receipt(
     ctx: ServiceContext, operator: Operator, number: str, reason: str, *, approval_id: int | None
 ) -> VoidResult:
-    operator.require(Permission.TAKE_PAYMENTS, "void receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("voids", "void receipts"))
     reason = reason.strip()
     problem = reason_problem(
-        reason, "Give the reason for the void (for example: wrong account, keyed the wrong amount)."
+        reason, translate("voids", "Give the reason for the void (for example: wrong account, keyed the wrong amount).")
     )
     if problem:
         raise VoidRefused(problem)

@@ -167,5 +167,5 @@ def save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: 
 def z_report_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None = None) -> Path:
     """Save (again) the PDF copy of a closed drawer's Z report, as z-report-<station>-<drawer id>.pdf
     in `folder` or the reports folder. The same drawer gives the same bytes."""
-    operator.require(Permission.TAKE_PAYMENTS, "copy a Z report")
+    operator.require(Permission.TAKE_PAYMENTS, translate("z_report", "copy a Z report"))
     return save_z_pdf(ctx, operator, drawer_id, folder)
