@@ -48,11 +48,12 @@ def postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]
         paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), stored_day(r[13]), 0)
         refusal = account_refusal(paying, r[3], batch.business_date)
         if refusal:
-            problems.append(f"item {r[1]}: {refusal}")
+            problems.append(translate("mail_posting", "item {seq}: {refusal}").format(seq=r[1], refusal=refusal))
     if problems:
         raise MailRefused(
-            translate("mail_posting", "Batch {number} cannot post: ").format(number=batch.number)
-            + " ".join(problems[:10])
+            translate("mail_posting", "Batch {number} cannot post: {problems}").format(
+                number=batch.number, problems=" ".join(problems[:10])
+            )
         )
     return items
 

@@ -214,7 +214,7 @@ def disable_user(ctx: ServiceContext, actor: Operator, user_id: str, reason: str
         row = _existing(uow.session, user_id)
         if row.disabled:
             return _view(row)
-        _keep_an_administrator(uow.session, row, "disabled")
+        _keep_an_administrator(uow.session, row, translate("users", "disabled"))
         row.disabled = True
         row.disabled_reason = reason
         return _changed(uow, ctx, actor, "user_disable", row, reason=reason)
@@ -290,7 +290,7 @@ def change_role(ctx: ServiceContext, actor: Operator, user_id: str, role: Role |
         row = _existing(uow.session, user_id)
         if row.role == role.value:
             return _view(row)
-        _keep_an_administrator(uow.session, row, f"made {role.label.lower()}")
+        _keep_an_administrator(uow.session, row, translate("users", "made {role}").format(role=role.label.lower()))
         before = row.role
         row.role = role.value
         return _changed(uow, ctx, actor, "permission_change", row, **{"from": before, "to": role.value})
