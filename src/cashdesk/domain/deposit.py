@@ -21,6 +21,7 @@ from cashdesk.domain.anchors import Anchor
 from cashdesk.domain.cash import BY_CODE, DENOMINATIONS
 from cashdesk.domain.change_fund import DrawerFloat
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 # -- CSV conventions shared by every file ----------------------------------------------------
 
@@ -414,11 +415,15 @@ def check_balanced(lines: Sequence[JournalLine]) -> None:
     credits = Money.total(x.credit for x in lines)
     if debits != credits:
         raise JournalOutOfBalance(
-            f"The journal does not balance: debits {debits.display()}, credits {credits.display()}."
+            translate("deposit", "The journal does not balance: debits {debits}, credits {credits}.").format(
+                debits=debits.display(), credits=credits.display()
+            )
         )
     for x in lines:
         if x.debit.is_negative or x.credit.is_negative or bool(x.debit) == bool(x.credit):
-            raise JournalOutOfBalance(f"A journal line must be a debit or a credit, not both: {x}")
+            raise JournalOutOfBalance(
+                translate("deposit", "A journal line must be a debit or a credit, not both: {line}").format(line=x)
+            )
 
 
 def cash_in_bank(lines: Iterable[JournalLine], cash_account: str) -> Money:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.store import outbox
 from cashdesk.store.models import BusinessDayRow
+from cashdesk.words import translate
 
 
 class DayClosed(ServiceError):
@@ -44,8 +45,17 @@ def open_business_date(session: Session, ctx: ServiceContext) -> dt.date:
 
 def require_open_day(session: Session, day: dt.date) -> None:
     if is_closed(session, day):
-        raise DayClosed(f"The business day {day:%Y-%m-%d} is closed: it takes no more postings.")
+        raise DayClosed(
+            translate("business_day", "The business day {day:%Y-%m-%d} is closed: it takes no more postings.").format(
+                day=day
+            )
+        )
     by_office = outbox.office_closed_from(session, day).get(day)
     if by_office is not None:
-        raise DayClosed(f"The office has closed the business day {day:%Y-%m-%d} ({by_office[0]}, at "
-                        f"{by_office[1]}): it takes no more postings here. Nothing was written.")  # fmt: skip
+        raise DayClosed(
+            translate(
+                "business_day",
+                "The office has closed the business day {day:%Y-%m-%d} ({by}, at {at}): "
+                "it takes no more postings here. Nothing was written.",
+            ).format(day=day, by=by_office[0], at=by_office[1])
+        )
