@@ -5,6 +5,7 @@ Their settings are in pyproject.toml. ruff checks and formats the whole tree a c
 strict). A new file is checked from its first commit: there is no list to join.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,21 @@ def test_mypy_strict_finds_nothing() -> None:
     # No paths: mypy checks what [tool.mypy] in pyproject.toml names, with its settings.
     result = _run("mypy")
     assert result.returncode == 0, _failed(result, "mypy (run it at the project folder; settings in pyproject.toml)")
+
+
+def test_the_window_module_loads_without_the_database_or_pdf_libraries() -> None:
+    """The sign-in shows before SQLAlchemy's ORM and ReportLab are loaded (about half a second of a
+    window's start): a screen's module that imports a service at its top brings them in (the paper
+    warning did, and the window took 0.6 s to start instead of 0.3 s; docs/performance.md)."""
+    import subprocess
+    import sys
+
+    heavy = ("reportlab", "sqlalchemy.orm", "cashdesk.store.models")
+    code = (
+        "import sys, cashdesk.ui.app, cashdesk.ui.main_window\n"
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

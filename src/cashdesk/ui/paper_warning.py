@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 
-from cashdesk.services.supplies import PaperState, paper_state
 from cashdesk.ui.i18n import translate
 from cashdesk.ui.operations import Operation
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
+    from cashdesk.services.supplies import PaperState
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,9 @@ class PaperBanner(QLabel):
 
     def check(self) -> None:
         """Read the roll's state again and show or hide the banner."""
+        # Deferred: services.supplies brings SQLAlchemy's ORM and ReportLab, and the sign-in shows first.
+        from cashdesk.services.supplies import paper_state
+
         state = Operation(self, lambda: paper_state(self._ctx), log_as="could not read the paper roll").run_now()
         if state is None:  # logged; the warning stays as it was
             return
