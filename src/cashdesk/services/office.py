@@ -84,8 +84,8 @@ def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str 
                 raise OfficeRefused(f"This window already belongs to the office at {where(joined.url)} "
                                     f"(as station {joined.station}).")  # fmt: skip
             brought = _same_accounts(uow, office, url)
-            office.welcome(ctx.station, now)
-            outbox.join(uow, url, ctx.station, now)
+            number = office.welcome(ctx.station, now)
+            outbox.join(uow, url, ctx.station, now, number)
             if brought:  # the office's accounts are this window's own: nothing to take back
                 for table, version in office.versions().items():
                     outbox.set_mark(uow, table, version)
@@ -145,6 +145,7 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
     office = office_at(joined.url)
     sent = batches = 0
     try:
+        _own_range(ctx, office, joined.station)
         while most is None or batches < most:
             with ctx.db.unit_of_work(write=False) as uow:
                 batch = outbox.next_batch(uow, batch_size)
@@ -182,6 +183,18 @@ def _catch_up(ctx: ServiceContext) -> None:
         with ctx.db.unit_of_work() as uow:
             outbox.add_window_tables(uow)  # the office's closed days: a window that joined before they came down
             outbox.catch_up(uow, outbox.undeclared(uow))
+            uow.commit()
+
+
+def _own_range(ctx: ServiceContext, office: Office, station: str) -> None:
+    """A window that joined before the bills it makes went to the office: the office gives it its
+    number (its range of ids), and its own bills and history lines go up from now on."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        missing = outbox.made_missing(uow)
+    if missing:
+        number = office.welcome(station, ctx.now())
+        with ctx.db.unit_of_work() as uow:
+            outbox.add_made(uow, number)
             uow.commit()
 
 
