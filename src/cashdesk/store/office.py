@@ -230,9 +230,9 @@ def _take_made(con: Any, shared: Shared, batch: Sequence[Mapping[str, Any]]) -> 
         return len(done)
     for row in values:
         row["paid_cents"] = 0
-    statement = pg_insert(table).values(values)
-    statement = statement.on_conflict_do_update(
-        index_elements=["id"], set_={n: statement.excluded[n] for n in names if n not in ("id", "paid_cents")}
+    inserting = pg_insert(table).values(values)
+    statement = inserting.on_conflict_do_update(
+        index_elements=["id"], set_={n: inserting.excluded[n] for n in names if n not in ("id", "paid_cents")}
     ).returning(table.c.id, literal_column("(xmax = 0)"))
     made = con.execute(statement).all()
     new = [key for key, fresh in made if fresh]

@@ -64,14 +64,14 @@ def copy_master(office: Office, copy: Engine) -> dict[str, int]:
                 if shared.table in MADE_BY_TABLE:
                     # Not the rows windows made (ids above SPAN): a load leaves them as they are, and
                     # the rows it adds in the copy then take ids in the office's own space.
-                    query = query.where(office_table.c[key] < SPAN)
+                    query = query.where(office_table.c.id < SPAN)
                 found = con.execution_options(yield_per=CHUNK).execute(query)
                 for part in found.partitions():
                     into.execute(insert(window), [dict(r._mapping) for r in part])
                 # The office's own ids: those of rows windows made lie above SPAN (store/own_ids.py).
                 top = select(func.coalesce(func.max(office_table.c[key]), 0)) if key is not None else None
                 if top is not None and shared.table in MADE_BY_TABLE:
-                    top = top.where(office_table.c[key] < SPAN)
+                    top = top.where(office_table.c.id < SPAN)
                 highest[shared.table] = 0 if top is None else int(con.execute(top).scalar_one())
     except DBAPIError as exc:
         raise OfficeUnreachable(_words(exc)) from None
