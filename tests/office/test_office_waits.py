@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,3 +147,58 @@ def test_the_command_says_the_list_waits_for_the_office(
         err.startswith("cashdesk: Committing the shut-off list waits for the office") and "Nothing was changed" in err
     )
     assert sqlite3.connect(path).execute("SELECT count(*) FROM work_orders").fetchone() == (0,)
+
+
+def test_two_windows_committing_the_same_day_at_once_one_goes_through(
+    windows: tuple[ServiceContext, ServiceContext],
+) -> None:  # fmt: skip
+    # Both at once, neither having sent its orders: the office's key decides, exactly one commits.
+    start = threading.Barrier(2)
+    done: dict[str, object] = {}
+
+    def commit(ctx: ServiceContext) -> None:
+        start.wait()
+        try:
+            done[ctx.station] = shutoff.commit(ctx, SUPERVISOR, TUESDAY)
+        except OfficeRefused as exc:
+            done[ctx.station] = exc
+
+    runs = [threading.Thread(target=commit, args=(ctx,)) for ctx in windows]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(timeout=60)
+    committed = [s for s, d in done.items() if isinstance(d, shutoff.ShutoffCommitted)]
+    refused = [s for s, d in done.items() if isinstance(d, OfficeRefused)]
+    assert len(committed) == 1 and len(refused) == 1, done
+    said = str(done[refused[0]])
+    assert said.startswith(
+        f"The shut-off list for {TUESDAY} was already committed at another window of the office: "
+        f"{committed[0]} (by msuper, 2026-12-07 10:00)"
+    ) and said.endswith("Nothing was changed.")
+    by_station = {ctx.station: ctx for ctx in windows}
+    assert orders_at(by_station[refused[0]]) == []
+    assert len(orders_at(by_station[committed[0]])) == 4
+
+    # Again at the window that has it: its own list, refused there as a window refuses a second one.
+    with pytest.raises(OrderRefused):
+        shutoff.commit(by_station[committed[0]], SUPERVISOR, TUESDAY)
+
+
+def test_a_claimed_list_that_was_not_committed_goes_back_to_the_office(
+    windows: tuple[ServiceContext, ServiceContext], monkeypatch: pytest.MonkeyPatch
+) -> None:  # fmt: skip
+    one, two = windows
+    wednesday = TUESDAY + dt.timedelta(days=1)
+
+    def fails(*args: object) -> None:
+        raise OrderRefused("the printer of door tags is jammed")
+
+    monkeypatch.setattr(shutoff, "_commit_here", fails)
+    with pytest.raises(OrderRefused, match="jammed"):
+        shutoff.commit(one, SUPERVISOR, wednesday)
+    monkeypatch.undo()
+    assert len(shutoff.commit(two, SUPERVISOR, wednesday).door_tags) == 2
+    with pytest.raises(OfficeRefused, match=f"^The shut-off list for {wednesday} was already committed at another "
+                                            "window of the office: W02 \\(by msuper"):  # fmt: skip
+        shutoff.commit(one, SUPERVISOR, wednesday)

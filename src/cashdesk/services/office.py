@@ -11,6 +11,7 @@ goes on taking payments, and the next sync sends what waited."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -23,6 +24,8 @@ from cashdesk.store import outbox
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.office import Office, OfficeUnreachable, WindowState, has_password
 from cashdesk.store.synced import DOWNLINK
+
+log = logging.getLogger(__name__)
 
 #: Changes sent in one office transaction.
 BATCH = 500
@@ -282,6 +285,19 @@ def through_office(ctx: ServiceContext, doing: str, check: Callable[[Office], No
     finally:
         office.close()
     return True
+
+
+def release_shutoff_list(ctx: ServiceContext, on: dt.date) -> None:
+    """The day's shut-off list claimed at the office and then not committed here: given back, so that
+    another window may commit it. Best effort: an office that does not answer keeps the claim this
+    window's, and this window commits the list when it is tried again."""
+    office = office_at(_joined_url(ctx))
+    try:
+        office.release_shutoff_list(on, ctx.station)
+    except OfficeUnreachable as exc:
+        log.warning("the shut-off list of %s stays claimed by this window at the office: %s", on, exc)
+    finally:
+        office.close()
 
 
 def _joined_url(ctx: ServiceContext) -> str:

@@ -23,6 +23,7 @@ from cashdesk.store.synced import (
     DOWNLINK,
     MADE_AT_WINDOWS,
     MOVED,
+    SHUTOFF_LISTS,
     UPLINK,
     WINDOW_STATION,
     Shared,
@@ -193,6 +194,40 @@ class Office:
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
         return [(str(s), int(n), str(who)) for s, n, who in found]
+
+    def claim_shutoff_list(self, day: dt.date, station: str, user: str,
+                           now: dt.datetime) -> tuple[str, str, dt.datetime] | None:  # fmt: skip
+        """One shut-off list a day for the office: the first window to claim the day has it (again:
+        still its own). None: this window has it; else (station, who, when) of the window that has.
+        The office's key decides between two windows at once: the second waits for the first's commit."""
+        lists = METADATA.tables[SHUTOFF_LISTS]
+        claim = pg_insert(lists).values(business_date=day, station=station, claimed_by=user, claimed_at=now,
+                                        released=False)  # fmt: skip
+        claim = claim.on_conflict_do_update(
+            index_elements=["business_date"],
+            set_={"station": claim.excluded.station, "claimed_by": claim.excluded.claimed_by,
+                  "claimed_at": claim.excluded.claimed_at, "released": False},
+            where=lists.c.released | (lists.c.station == claim.excluded.station),
+        )  # fmt: skip
+        try:
+            with self.engine.begin() as con:
+                if con.execute(claim.returning(lists.c.station)).first() is not None:
+                    return None
+                held = con.execute(select(lists.c.station, lists.c.claimed_by, lists.c.claimed_at)
+                                   .where(lists.c.business_date == day)).one()  # fmt: skip
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+        return str(held.station), str(held.claimed_by), held.claimed_at
+
+    def release_shutoff_list(self, day: dt.date, station: str) -> None:
+        """The day's list was not committed after all (refused at the window): another may claim it."""
+        lists = METADATA.tables[SHUTOFF_LISTS]
+        try:
+            with self.engine.begin() as con:
+                con.execute(update(lists).where(lists.c.business_date == day, lists.c.station == station)
+                            .values(released=True))  # fmt: skip
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
 
     def windows(self) -> list[WindowState]:
         windows, drawers, receipts = (METADATA.tables[n] for n in ("office_windows", "drawers", "receipts"))
