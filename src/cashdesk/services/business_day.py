@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from cashdesk.domain.money import Money
 from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.store import outbox
-from cashdesk.store.models import BusinessDayRow
+from cashdesk.store.models import BusinessDayRow, CashDropRow, DrawerRow, PaidOutRow, ReceiptRow
 
 
 class DayClosed(ServiceError):
@@ -49,3 +50,31 @@ def require_open_day(session: Session, day: dt.date) -> None:
     if by_office is not None:
         raise DayClosed(f"The office has closed the business day {day:%Y-%m-%d} ({by_office[0]}, at "
                         f"{by_office[1]}): it takes no more postings here. Nothing was written.")  # fmt: skip
+
+
+def closed_by_office_refusal(session: Session, drawer: DrawerRow, *, over_short_cents: int = 0,
+                             deposit_cents: int = 0) -> None:  # fmt: skip
+    """A drawer of a business day its office has closed (opened before this window heard of the
+    close) is balanced only when that changes none of the day's money: nothing posted on it, its
+    float counted back whole and kept. Otherwise refused in words, nothing written: the office's
+    closed day would change under its deposit (docs/office.md)."""
+    by_office = outbox.office_closed_from(session, drawer.business_date).get(drawer.business_date)
+    if by_office is None or is_closed(session, drawer.business_date):
+        return
+    posted = session.scalar(select(
+        exists().where(ReceiptRow.drawer_id == drawer.id) | exists().where(CashDropRow.drawer_id == drawer.id)
+        | exists().where(PaidOutRow.drawer_id == drawer.id)))  # fmt: skip
+    if posted:
+        why = "it holds payments, drops or paid-outs of that day"
+    elif over_short_cents:
+        why = f"its count is {Money(abs(over_short_cents)).display()} {'over' if over_short_cents > 0 else 'short'}"
+    elif deposit_cents:
+        why = f"{Money(deposit_cents).display()} of it would go to that day's deposit"
+    else:
+        return
+    raise DayClosed(
+        f"The office has closed drawer {drawer.id}'s business day {drawer.business_date:%Y-%m-%d} ({by_office[0]}, at "
+        f"{by_office[1]}) and {why}: balancing it would change that day after its close, so nothing was written. "
+        "Keep the drawer's money apart and call the office's supervisor: the office's day must be reopened "
+        "before this drawer is balanced."
+    )
