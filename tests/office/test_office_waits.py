@@ -30,6 +30,7 @@ from cashdesk.services.service_orders import OrderRefused
 from cashdesk.store import outbox
 from tests.integration import orders_city
 from tests.integration.test_deposit_export import PASSWORD, add_people
+from tests.office.test_uplink import office_rows
 from tests.support.pg_cluster import Cluster
 
 ADMIN = command_line_operator()
@@ -69,6 +70,13 @@ def windows(city: Path, tmp_path: Path, office_url: str) -> Iterator[tuple[Servi
     finally:
         one.close()
         two.close()
+
+
+def outbox_url(ctx: ServiceContext) -> str:
+    with ctx.db.unit_of_work(write=False) as uow:
+        joined = outbox.link(uow)
+    assert joined is not None
+    return joined.url
 
 
 def orders_at(ctx: ServiceContext) -> list[tuple[str, str]]:
@@ -180,9 +188,12 @@ def test_two_windows_committing_the_same_day_at_once_one_goes_through(
     assert orders_at(by_station[refused[0]]) == []
     assert len(orders_at(by_station[committed[0]])) == 4
 
-    # Again at the window that has it: its own list, refused there as a window refuses a second one.
+    # Again at the window that has it: its own list, refused there as a window refuses a second one,
+    # and the day stays that window's at the office.
     with pytest.raises(OrderRefused):
         shutoff.commit(by_station[committed[0]], SUPERVISOR, TUESDAY)
+    url = outbox_url(by_station[committed[0]])
+    assert office_rows(url, "SELECT station, released FROM office_shutoff_lists") == [(committed[0], False)]
 
 
 def test_a_claimed_list_that_was_not_committed_goes_back_to_the_office(

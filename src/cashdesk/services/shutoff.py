@@ -134,9 +134,12 @@ def _through_office(ctx: ServiceContext, on: dt.date, user: str) -> bool:
     are brought up to date first (another window's payment takes an account off the list), and a
     list another window committed for the same day is not committed twice: the office keeps one
     claim a day, and the window that claims the day first commits it (two windows at once: the
-    office's key decides). Refused in words while the office does not answer (docs/office.md). A
-    window alone commits as it always has (False)."""
+    office's key decides). Refused in words while the office does not answer (docs/office.md).
+    True: the day was claimed just now (given back if the list is not committed here); a window
+    alone commits as it always has."""
     from cashdesk.services.office import OfficeRefused, through_office  # deferred: only a window of an office
+
+    claimed: list[bool] = []
 
     def not_committed_elsewhere(office: Office) -> None:
         done = office.door_tags_on(on, ctx.station)
@@ -145,14 +148,15 @@ def _through_office(ctx: ServiceContext, on: dt.date, user: str) -> bool:
             raise OfficeRefused(f"The shut-off list for {on.isoformat()} was already committed at another window of "
                                 f"the office: {listed}. Nothing was changed.")  # fmt: skip
         held = office.claim_shutoff_list(on, ctx.station, user, ctx.now())
-        if held is not None:
-            station, who, at = held
-            when = at.astimezone(ZoneInfo(ctx.settings.city.time_zone))
+        if held.station != ctx.station:
+            when = held.claimed_at.astimezone(ZoneInfo(ctx.settings.city.time_zone))
             raise OfficeRefused(f"The shut-off list for {on.isoformat()} was already committed at another window of "
-                                f"the office: {station} (by {who}, {when:%Y-%m-%d %H:%M}). Nothing was "
-                                "changed.")  # fmt: skip
+                                f"the office: {held.station} (by {held.claimed_by}, {when:%Y-%m-%d %H:%M}). Nothing "
+                                "was changed.")  # fmt: skip
+        claimed.append(held.fresh)
 
-    return through_office(ctx, "Committing the shut-off list", not_committed_elsewhere)
+    through_office(ctx, "Committing the shut-off list", not_committed_elsewhere)
+    return bool(claimed and claimed[0])
 
 
 def _release(ctx: ServiceContext, on: dt.date) -> None:

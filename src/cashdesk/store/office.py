@@ -63,6 +63,16 @@ class WindowState:
     receipts: int
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who has a day's shut-off list at the office; `fresh`: claimed just now (not held before)."""
+
+    station: str
+    claimed_by: str
+    claimed_at: dt.datetime
+    fresh: bool
+
+
 class Office:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -195,29 +205,26 @@ class Office:
             raise OfficeUnreachable(_words(exc)) from None
         return [(str(s), int(n), str(who)) for s, n, who in found]
 
-    def claim_shutoff_list(self, day: dt.date, station: str, user: str,
-                           now: dt.datetime) -> tuple[str, str, dt.datetime] | None:  # fmt: skip
-        """One shut-off list a day for the office: the first window to claim the day has it (again:
-        still its own). None: this window has it; else (station, who, when) of the window that has.
-        The office's key decides between two windows at once: the second waits for the first's commit."""
+    def claim_shutoff_list(self, day: dt.date, station: str, user: str, now: dt.datetime) -> Claim:
+        """One shut-off list a day for the office: the first window to claim the day has it. The
+        office's key decides between two windows at once (the second waits for the first's commit).
+        A claim given back (the list not committed after all) goes to the next window that asks."""
         lists = METADATA.tables[SHUTOFF_LISTS]
-        claim = pg_insert(lists).values(business_date=day, station=station, claimed_by=user, claimed_at=now,
-                                        released=False)  # fmt: skip
-        claim = claim.on_conflict_do_update(
-            index_elements=["business_date"],
-            set_={"station": claim.excluded.station, "claimed_by": claim.excluded.claimed_by,
-                  "claimed_at": claim.excluded.claimed_at, "released": False},
-            where=lists.c.released | (lists.c.station == claim.excluded.station),
-        )  # fmt: skip
         try:
             with self.engine.begin() as con:
-                if con.execute(claim.returning(lists.c.station)).first() is not None:
-                    return None
-                held = con.execute(select(lists.c.station, lists.c.claimed_by, lists.c.claimed_at)
-                                   .where(lists.c.business_date == day)).one()  # fmt: skip
+                taken = con.execute(pg_insert(lists).values(
+                    business_date=day, station=station, claimed_by=user, claimed_at=now, released=False,
+                ).on_conflict_do_nothing().returning(lists.c.station)).first()  # fmt: skip
+                if taken is not None:
+                    return Claim(station, user, now, fresh=True)
+                held = con.execute(select(lists).where(lists.c.business_date == day).with_for_update()).one()
+                if held.released:
+                    con.execute(update(lists).where(lists.c.business_date == day).values(
+                        station=station, claimed_by=user, claimed_at=now, released=False))  # fmt: skip
+                    return Claim(station, user, now, fresh=True)
+                return Claim(str(held.station), str(held.claimed_by), held.claimed_at, fresh=False)
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
-        return str(held.station), str(held.claimed_by), held.claimed_at
 
     def release_shutoff_list(self, day: dt.date, station: str) -> None:
         """The day's list was not committed after all (refused at the window): another may claim it."""
