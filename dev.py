@@ -287,14 +287,21 @@ def run_package(extra: list[str]) -> int:
 TRANSLATIONS = ROOT / "resources" / "translations"
 
 
+#: The folders of src/cashdesk whose texts a person reads in the window: the window's own, and the
+#: refusals worded below it (cashdesk.words).
+TRANSLATED = ("ui", "services", "domain", "store")
+
+
 def run_translations(extra: list[str]) -> int:
-    """pyside6-lupdate over src/cashdesk/ui into each resources/translations/cashdesk_<code>.ts (new texts
-    come in unfinished, gone ones are dropped), then pyside6-lrelease into the .qm files, which are
-    committed: a fresh clone, a wheel and the bundle have them without Qt's tools (docs/translations.md)."""
+    """pyside6-lupdate over the window (src/cashdesk/ui) and the refusals below it (services, domain, store)
+    into each resources/translations/cashdesk_<code>.ts (new texts come in unfinished, gone ones are
+    dropped), then pyside6-lrelease into the .qm files, which are committed: a fresh clone, a wheel and
+    the bundle have them without Qt's tools (docs/translations.md)."""
     ensure_venv()
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "src" / "cashdesk" / "ui").glob("*.py"))
+    package = ROOT / "src" / "cashdesk"
+    sources = sorted(str(p.relative_to(ROOT)) for folder in TRANSLATED for p in (package / folder).glob("*.py"))
     for ts in sorted(TRANSLATIONS.glob("cashdesk_*.ts")):
-        say(f"updating {ts.relative_to(ROOT)} from src/cashdesk/ui")
+        say(f"updating {ts.relative_to(ROOT)} from src/cashdesk/{{{','.join(TRANSLATED)}}}")
         updated = subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
                                   "-ts", str(ts.relative_to(ROOT)), *extra], cwd=ROOT)  # fmt: skip
         if updated.returncode != 0:

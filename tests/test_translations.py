@@ -34,7 +34,10 @@ def test_there_is_a_spanish_translation() -> None:
 
 # -- every visible text of the window is marked, and has its Spanish -------------------------------
 
-UI = ROOT / "src" / "cashdesk" / "ui"
+PACKAGE = ROOT / "src" / "cashdesk"
+UI = PACKAGE / "ui"
+#: The folders `python3 dev.py translations` reads (dev.py TRANSLATED): the window, and the refusals below it.
+TRANSLATED = ("ui", "services", "domain", "store")
 #: Qt's setters and constructors whose text a person reads.
 TEXT_SETTERS = {
     "setText", "setWindowTitle", "setPlaceholderText", "setToolTip", "setStatusTip", "setTitle", "addAction",
@@ -136,11 +139,12 @@ def test_every_marked_text_has_its_spanish_and_keeps_its_placeholders() -> None:
 
 
 def test_every_marked_text_is_in_the_ts_file() -> None:
-    """Nothing marked in the code is missing from the .ts (python3 dev.py translations adds it)."""
+    """Nothing marked in the code is missing from the .ts (python3 dev.py translations adds it): the
+    window's texts and the refusals worded below it (cashdesk.words)."""
     root = ElementTree.parse(TRANSLATIONS / "cashdesk_es.ts").getroot()
     in_ts = {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
     marked = set()
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(p for folder in TRANSLATED for p in (PACKAGE / folder).glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in ("translate", "QT_TRANSLATE_NOOP") and len(node.args) >= 2
@@ -150,6 +154,7 @@ def test_every_marked_text_is_in_the_ts_file() -> None:
 
 
 def test_the_window_speaks_spanish_once_installed(qapp: object) -> None:
+    from cashdesk import words
     from cashdesk.ui.i18n import current_language, install_language, translate
 
     try:
@@ -157,6 +162,106 @@ def test_the_window_speaks_spanish_once_installed(qapp: object) -> None:
         assert current_language() == "es"
         assert translate("main_window", "&Station") == "&Estación"
         assert translate("window_hints", "Nobody is signed in") == "Nadie ha iniciado sesión"
+        assert words.translate("accounts", "Type an account number.") == "Escriba un número de cuenta."
     finally:
         install_language("en")
     assert translate("main_window", "&Station") == "&Station"
+    assert words.translate("accounts", "Type an account number.") == "Type an account number."
+
+
+# -- every refusal a person can read is marked too (cashdesk.words) ---------------------------------
+
+#: The errors whose message reaches the window: ServiceError and every subclass (found by name in
+#: src), and the domain's errors a screen shows as they come.
+DOMAIN_ERRORS = {
+    "MoneyError", "CountError", "MicrError", "BatchStateError", "AdhocError", "CriteriaError", "JournalOutOfBalance",
+    "ScanLineError", "TenderError", "TaxReturnError",
+}  # fmt: skip
+#: Modules whose refusals are not yet marked, each with why.
+REFUSALS_NOT_YET_MARKED = {
+    "office.py": "the office server's services change on another branch (issue 20 leaves them for last)",
+    "office_day.py": "the office server's services change on another branch",
+    "office_master.py": "the office server's services change on another branch",
+}
+
+
+def _refusal_classes() -> set[str]:
+    """ServiceError and its subclasses anywhere in src, by name, with DOMAIN_ERRORS."""
+    bases: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {
+                    b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "") for b in node.bases
+                }
+    found = {"ServiceError"}
+    while grown := {name for name, of in bases.items() if of & found} - found:
+        found |= grown
+    return found | DOMAIN_ERRORS
+
+
+def _words_outside_translate(node: ast.AST) -> list[ast.expr]:
+    """Literals (and f-strings) with words in them under `node` that are not inside translate(...)."""
+    found: list[ast.expr] = []
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("translate", "QT_TRANSLATE_NOOP")
+    ):
+        return found  # fmt: skip
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join":
+        return [hit for arg in node.args for hit in _words_outside_translate(arg)]  # the separator is no word
+    if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return [node] if " " in _literal_text(node).strip() and _shows_words(node) else []
+    for child in ast.iter_child_nodes(node):
+        found += _words_outside_translate(child)
+    return found
+
+
+def _literal_text(node: ast.expr) -> str:
+    if isinstance(node, ast.Constant):
+        return str(node.value)
+    assert isinstance(node, ast.JoinedStr)
+    return "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
+
+
+def _refusals_not_marked(path: Path, classes: set[str]) -> list[str]:
+    """`raise X(...)` of a refusal whose message holds words that are not a translate(...) literal."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)):
+            continue
+        func = node.exc.func
+        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) not in classes:
+            continue
+        for arg in [*node.exc.args, *(k.value for k in node.exc.keywords)]:
+            found += [f"{path.name}:{hit.lineno}: {ast.unparse(hit)[:70]}" for hit in _words_outside_translate(arg)]
+    return found
+
+
+def test_every_refusal_a_person_reads_is_marked_for_translation() -> None:
+    classes = _refusal_classes()
+    paths = sorted(p for p in PACKAGE.rglob("*.py") if "cli" not in p.parts  # the command line speaks English
+                   and not ("services" in p.parts and p.name in REFUSALS_NOT_YET_MARKED))  # fmt: skip
+    unmarked = [hit for path in paths for hit in _refusals_not_marked(path, classes)]
+    assert unmarked == [], (
+        'word these with translate("<module>", "…").format(name=…) from cashdesk.words (docs/translations.md):\n'
+        + "\n".join(unmarked)
+    )
+
+
+def test_the_refusal_check_finds_an_unmarked_refusal(tmp_path: Path) -> None:
+    module = tmp_path / "payments.py"
+    module.write_text(
+        'raise PaymentRefused(f"Account {n} is closed.")\nraise PaymentRefused("Type an amount.")\n'
+        'raise PaymentRefused(translate("payments", "Account {n} is closed.").format(n=n))\n'
+        'raise PaymentRefused(translate("payments", "Use {x}.").format(x=", ".join(names)))\n'
+        'raise PaymentRefused(problem)\nraise SignInRefused(translate("auth", WRONG), "wrong_password")\n'
+        'raise PaymentRefused(translate("payments", "Batch {n}: ").format(n=n) + "see the tape first")\n',
+        encoding="utf-8",
+    )
+    assert _refusals_not_marked(module, {"PaymentRefused", "SignInRefused"}) == [
+        "payments.py:1: f'Account {n} is closed.'",
+        "payments.py:2: 'Type an amount.'",
+        "payments.py:7: 'see the tape first'",
+    ]

@@ -100,6 +100,103 @@
     </message>
 </context>
 <context>
+    <name>accounts</name>
+    <message>
+        <source>A search is at most {MAX_QUERY_LENGTH} characters. Type less of the name or address.</source>
+        <translation>Una búsqueda tiene como máximo {MAX_QUERY_LENGTH} caracteres. Escriba menos del nombre o la dirección.</translation>
+    </message>
+    <message>
+        <source>The number of results must be at least 1.</source>
+        <translation>El número de resultados debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <source>Type an account number.</source>
+        <translation>Escriba un número de cuenta.</translation>
+    </message>
+    <message>
+        <source>No account {number}. Check the number or search by name or address.</source>
+        <translation>No hay cuenta {number}. Revise el número o busque por nombre o dirección.</translation>
+    </message>
+</context>
+<context>
+    <name>adhoc</name>
+    <message>
+        <source>{what} have no field {name!r}: choose one of {fields}.</source>
+        <translation>{what} no tienen el campo {name!r}: elija uno de {fields}.</translation>
+    </message>
+    <message>
+        <source>There is no subject {name!r}: choose one of {subjects}.</source>
+        <translation>No hay un tema {name!r}: elija uno de {subjects}.</translation>
+    </message>
+    <message>
+        <source>Write each filter as field, comparison and value, like amount &gt;= 100; not {part!r}.</source>
+        <translation>Escriba cada filtro como campo, comparación y valor, como amount &gt;= 100; no {part!r}.</translation>
+    </message>
+    <message>
+        <source>A filter compares with one of {operators}, not {op!r}.</source>
+        <translation>Un filtro compara con uno de {operators}, no {op!r}.</translation>
+    </message>
+    <message>
+        <source>{group_by!r} is a time to the second: group by another field.</source>
+        <translation>{group_by!r} es una hora al segundo: agrupe por otro campo.</translation>
+    </message>
+    <message>
+        <source>Only amounts are totalled; {name!r} is not an amount.</source>
+        <translation>Solo se suman importes; {name!r} no es un importe.</translation>
+    </message>
+    <message>
+        <source>run reports</source>
+        <translation>generar informes</translation>
+    </message>
+    <message>
+        <source>{subject_title} are not kept in this database yet.</source>
+        <translation>{subject_title} aún no se guardan en esta base de datos.</translation>
+    </message>
+    <message>
+        <source>save reports</source>
+        <translation>guardar informes</translation>
+    </message>
+    <message>
+        <source>Name the report with lower-case letters, digits and dashes, like unpaid-water.</source>
+        <translation>Nombre el informe con minúsculas, dígitos y guiones, como unpaid-water.</translation>
+    </message>
+    <message>
+        <source>There is no saved report called {name!r}.</source>
+        <translation>No hay ningún informe guardado llamado {name!r}.</translation>
+    </message>
+</context>
+<context>
+    <name>anchors</name>
+    <message>
+        <source>There is no folder {folder}. Name the folder that holds the deposit files.</source>
+        <translation>No existe la carpeta {folder}. Indique la carpeta que contiene los archivos de depósito.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {strerror}. Nothing was checked.</source>
+        <translation>No se puede leer {path}: {strerror}. No se revisó nada.</translation>
+    </message>
+    <message>
+        <source>{path} is not a deposit file cashdesk can read: {exc}. Move it out of the folder, or check it by hand; nothing was checked.</source>
+        <translation>{path} no es un archivo de depósito que cashdesk pueda leer: {exc}. Sáquelo de la carpeta o revíselo a mano; no se revisó nada.</translation>
+    </message>
+    <message>
+        <source>{count} deposit files there carry no audit anchor</source>
+        <translation>{count} archivos de depósito de esa carpeta no llevan ancla de auditoría</translation>
+    </message>
+    <message>
+        <source>there are no deposit files</source>
+        <translation>no hay archivos de depósito</translation>
+    </message>
+    <message>
+        <source>No anchors in {folder}: {what} (deposit-YYYY-MM-DD.csv, written by export-deposit since anchors were added). Nothing was checked.</source>
+        <translation>No hay anclas en {folder}: {what} (deposit-YYYY-MM-DD.csv, escritos por export-deposit desde que existen las anclas). No se revisó nada.</translation>
+    </message>
+    <message>
+        <source>The audit anchor kept in {beside} cannot be read, so it is not known how far a backup must reach. Look at the file (it may have been tampered with); move it aside only if you are sure, then restore again.</source>
+        <translation>No se puede leer el ancla de auditoría guardada en {beside}, así que no se sabe hasta dónde debe llegar una copia de seguridad. Revise el archivo (puede haber sido alterado); apártelo solo si está seguro y luego restaure de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>answer_edit</name>
     <message>
         <source>A new {what}</source>
@@ -261,6 +358,49 @@
     </message>
 </context>
 <context>
+    <name>answer_files</name>
+    <message>
+        <source>{folder} is not a folder: give the folder that holds the Markdown files.</source>
+        <translation>{folder} no es una carpeta: indique la carpeta que contiene los archivos Markdown.</translation>
+    </message>
+    <message>
+        <source>{folder} holds no Markdown (.md) files: nothing was imported.</source>
+        <translation>{folder} no contiene archivos Markdown (.md): no se importó nada.</translation>
+    </message>
+    <message>
+        <source>{folder} holds more than {MAX_FILES:,} Markdown files: nothing was imported.</source>
+        <translation>{folder} contiene más de {MAX_FILES:,} archivos Markdown: no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} file(s) need fixing: {shown}.</source>
+        <translation>No se importó nada: hay que corregir {count} archivo(s): {shown}.</translation>
+    </message>
+    <message>
+        <source>import answers</source>
+        <translation>importar respuestas</translation>
+    </message>
+    <message>
+        <source>export the answers</source>
+        <translation>exportar las respuestas</translation>
+    </message>
+    <message>
+        <source>Could not write the answers to {folder}: {strerror}.</source>
+        <translation>No se pudieron escribir las respuestas en {folder}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>There is no answer {slug!r}.</source>
+        <translation>No hay ninguna respuesta {slug!r}.</translation>
+    </message>
+    <message>
+        <source>print answers</source>
+        <translation>imprimir respuestas</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF in {folder}: {strerror}.</source>
+        <translation>No se pudo guardar el PDF en {folder}: {strerror}.</translation>
+    </message>
+</context>
+<context>
     <name>answer_text</name>
     <message>
         <source>&lt;p style=&apos;color:#b00020;font-weight:bold&apos;&gt;Due for review since {review_on:%m/%d/%Y}: check it with a supervisor before relying on it.&lt;/p&gt;</source>
@@ -380,6 +520,58 @@
     <message>
         <source>Saved: “{saved_title}”, {what}.</source>
         <translation>Guardado: “{saved_title}”, {what}.</translation>
+    </message>
+    <message>
+        <source>search the answers</source>
+        <translation>buscar en las respuestas</translation>
+    </message>
+    <message>
+        <source>A search is at most {MAX_QUERY} characters: type a few words of the question.</source>
+        <translation>Una búsqueda tiene como máximo {MAX_QUERY} caracteres: escriba unas pocas palabras de la pregunta.</translation>
+    </message>
+    <message>
+        <source>read the answers</source>
+        <translation>leer las respuestas</translation>
+    </message>
+    <message>
+        <source>There is no answer {slug!r}.</source>
+        <translation>No hay ninguna respuesta {slug!r}.</translation>
+    </message>
+    <message>
+        <source>read the referral directory</source>
+        <translation>leer el directorio de remisiones</translation>
+    </message>
+    <message>
+        <source>There is no referral {slug!r}.</source>
+        <translation>No hay ninguna remisión {slug!r}.</translation>
+    </message>
+    <message>
+        <source>change the answers</source>
+        <translation>cambiar las respuestas</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was saved.</source>
+        <translation>{problem} No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>an answer {slug!r}</source>
+        <translation>una respuesta {slug!r}</translation>
+    </message>
+    <message>
+        <source>There is {what} already: choose it in the list and change it, or give this one another id. Nothing was saved.</source>
+        <translation>Ya existe {what}: elíjala en la lista y cámbiela, o dele otro identificador a esta. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>{by} saved version {version} while you were changing version {based_on}: close this, open it again and make your change there. Nothing was saved.</source>
+        <translation>{by} guardó la versión {version} mientras usted cambiaba la versión {based_on}: cierre esto, vuelva a abrirlo y haga allí su cambio. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>change the referral directory</source>
+        <translation>cambiar el directorio de remisiones</translation>
+    </message>
+    <message>
+        <source>a referral {slug!r}</source>
+        <translation>una remisión {slug!r}</translation>
     </message>
 </context>
 <context>
@@ -590,6 +782,133 @@
         <source>Arrangement {id} for {account} cancelled.</source>
         <translation>Convenio {id} de {account} cancelado.</translation>
     </message>
+    <message>
+        <source>&quot;{raw}&quot; is not a percent: type a whole number from 0 to 100, like 25%.</source>
+        <translation>&quot;{raw}&quot; no es un porcentaje: escriba un número entero de 0 a 100, como 25%.</translation>
+    </message>
+    <message>
+        <source>{exc} Or type a percent of the debt, like 25%.</source>
+        <translation>{exc} O escriba un porcentaje de la deuda, como 25%.</translation>
+    </message>
+    <message>
+        <source>Account {acct} already has an arrangement. Cancel it first, or take payments on it.</source>
+        <translation>La cuenta {acct} ya tiene un convenio. Cancélelo primero o reciba pagos sobre él.</translation>
+    </message>
+    <message>
+        <source>Nothing on account {acct} is past due: current bills ({current}) are paid as billed, not arranged.</source>
+        <translation>Nada de la cuenta {acct} está vencido: las facturas corrientes ({current}) se pagan según se facturan, no se conviene su pago.</translation>
+    </message>
+    <message>
+        <source>Account {acct} owes nothing: there is nothing to arrange.</source>
+        <translation>La cuenta {acct} no debe nada: no hay nada que convenir.</translation>
+    </message>
+    <message>
+        <source>Account {acct} has had {made_recently} arrangement(s) in the last {within_months} months; at most {max_count} are allowed. A new one can be made later.</source>
+        <translation>La cuenta {acct} ha tenido {made_recently} convenio(s) en los últimos {within_months} meses; se permiten como máximo {max_count}. Se podrá hacer uno nuevo más adelante.</translation>
+    </message>
+    <message>
+        <source>Give from 1 to {max_installments} installments.</source>
+        <translation>Indique de 1 a {max_installments} cuotas.</translation>
+    </message>
+    <message>
+        <source>The first installment must fall after today ({starts}).</source>
+        <translation>La primera cuota debe caer después de hoy ({starts}).</translation>
+    </message>
+    <message>
+        <source>An arrangement may last at most {max_months} months: the last installment would fall on {last}. Give fewer installments or an earlier first date.</source>
+        <translation>Un convenio puede durar como máximo {max_months} meses: la última cuota caería el {last}. Indique menos cuotas o una primera fecha más temprana.</translation>
+    </message>
+    <message>
+        <source>The down payment must be less than the past-due amount ({past_due}); a payment of all of it needs no arrangement.</source>
+        <translation>El pago inicial debe ser menor que el importe vencido ({past_due}); un pago de todo no necesita convenio.</translation>
+    </message>
+    <message>
+        <source>A disconnect is out with a crew for account {acct}: no arrangement while it is dispatched. The customer pays the past-due amount to stop it.</source>
+        <translation>Hay un corte en manos de una cuadrilla para la cuenta {acct}: no hay convenio mientras esté despachado. El cliente paga el importe vencido para detenerlo.</translation>
+    </message>
+    <message>
+        <source>A disconnect is out with a crew for account {acct}: the down payment must be at least {needed} ({disconnect_down_percent}% of the past-due amount).</source>
+        <translation>Hay un corte en manos de una cuadrilla para la cuenta {acct}: el pago inicial debe ser al menos {needed} ({disconnect_down_percent}% del importe vencido).</translation>
+    </message>
+    <message>
+        <source>The down payment must be at least {needed} ({down_minimum_percent}% of the past-due amount).</source>
+        <translation>El pago inicial debe ser al menos {needed} ({down_minimum_percent}% del importe vencido).</translation>
+    </message>
+    <message>
+        <source>No utility account {account}. Check the number.</source>
+        <translation>No hay cuenta de servicios públicos {account}. Revise el número.</translation>
+    </message>
+    <message>
+        <source>make payment arrangements</source>
+        <translation>hacer convenios de pago</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>The interest&apos;s revenue code {code} is not set up: ask an administrator (arrangements.interest_code).</source>
+        <translation>El código de ingreso de los intereses, {code}, no está configurado: consulte a un administrador (arrangements.interest_code).</translation>
+    </message>
+    <message>
+        <source>cancel payment arrangements</source>
+        <translation>cancelar convenios de pago</translation>
+    </message>
+    <message>
+        <source>Say why the arrangement is cancelled (for example: customer request).</source>
+        <translation>Indique por qué se cancela el convenio (por ejemplo: a pedido del cliente).</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>There is no arrangement {arrangement_id}. Check the number.</source>
+        <translation>No hay ningún convenio {arrangement_id}. Revise el número.</translation>
+    </message>
+    <message>
+        <source>Arrangement {arrangement_id} is already {state}: it cannot be cancelled.</source>
+        <translation>El convenio {arrangement_id} ya está {state}: no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>see payment arrangements</source>
+        <translation>ver los convenios de pago</translation>
+    </message>
+    <message>
+        <source>There is no state {state!r}: use {states}.</source>
+        <translation>No existe el estado {state!r}: use {states}.</translation>
+    </message>
+    <message>
+        <source>look up accounts</source>
+        <translation>consultar cuentas</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>view the audit trail</source>
+        <translation>ver el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The &apos;from&apos; date is after the &apos;to&apos; date.</source>
+        <translation>La fecha &apos;desde&apos; es posterior a la fecha &apos;hasta&apos;.</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>{out} is a folder: name the CSV file to write, like {example}.</source>
+        <translation>{out} es una carpeta: indique el archivo CSV que se escribirá, como {example}.</translation>
+    </message>
+    <message>
+        <source>There is no folder {parent}. Create it first, or choose another place.</source>
+        <translation>No existe la carpeta {parent}. Créela primero o elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>Could not write {out}: {strerror}.</source>
+        <translation>No se pudo escribir {out}: {strerror}.</translation>
+    </message>
 </context>
 <context>
     <name>audit_viewer</name>
@@ -659,6 +978,72 @@
     </message>
 </context>
 <context>
+    <name>auth</name>
+    <message>
+        <source>The user id or password is not right.</source>
+        <translation>El usuario o la contraseña no son correctos.</translation>
+    </message>
+    <message>
+        <source>This user is disabled. See an administrator.</source>
+        <translation>Este usuario está desactivado. Consulte a un administrador.</translation>
+    </message>
+    <message>
+        <source>This user was not used for {days} days and is now disabled. See an administrator.</source>
+        <translation>Este usuario no se usó durante {days} días y ahora está desactivado. Consulte a un administrador.</translation>
+    </message>
+    <message>
+        <source>This user is locked until {until} after too many failed sign-ins. An administrator can unlock it.</source>
+        <translation>Este usuario está bloqueado hasta las {until} por demasiados intentos fallidos de inicio de sesión. Un administrador puede desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>{wrong} This user is now locked until {until} after too many failed sign-ins. An administrator can unlock it.</source>
+        <translation>{wrong} Este usuario queda bloqueado hasta las {until} por demasiados intentos fallidos de inicio de sesión. Un administrador puede desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>This user was changed at another station just now. Type the password again.</source>
+        <translation>Este usuario se cambió en otra estación hace un momento. Escriba la contraseña de nuevo.</translation>
+    </message>
+    <message>
+        <source>Only {user_id} or a supervisor can unlock this station.</source>
+        <translation>Solo {user_id} o un supervisor pueden desbloquear esta estación.</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>cashdesk backs up SQLite database files; back up a server database with its own tools.</source>
+        <translation>cashdesk hace copias de seguridad de archivos de base de datos SQLite; haga la copia de una base de datos de servidor con sus propias herramientas.</translation>
+    </message>
+    <message>
+        <source>Not backed up: {target_name} ends in {suffix}, the name SQLite gives a file it keeps beside a database and deletes or rewrites by itself, so the backup would not last. Choose another name, like cashdesk-backup.sqlite3.</source>
+        <translation>No se hizo la copia: {target_name} termina en {suffix}, el nombre que SQLite da a un archivo que guarda junto a una base de datos y que borra o reescribe por su cuenta, así que la copia no duraría. Elija otro nombre, como cashdesk-backup.sqlite3.</translation>
+    </message>
+    <message>
+        <source>Could not make the folder {parent}: {strerror}.</source>
+        <translation>No se pudo crear la carpeta {parent}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>The backup did not check out and was not kept: {problem}</source>
+        <translation>La copia de seguridad no pasó la revisión y no se guardó: {problem}</translation>
+    </message>
+    <message>
+        <source>Could not write the backup {target}: {strerror}. Nothing was changed; free some space or choose another place.</source>
+        <translation>No se pudo escribir la copia de seguridad {target}: {strerror}. No se cambió nada; libere espacio o elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>Could not write the backup {target}: {exc}. Nothing was changed.</source>
+        <translation>No se pudo escribir la copia de seguridad {target}: {exc}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>hacer una copia de seguridad de la base de datos</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written over the database itself. Choose another file.</source>
+        <translation>Una copia de seguridad no se puede escribir sobre la propia base de datos. Elija otro archivo.</translation>
+    </message>
+</context>
+<context>
     <name>backup_progress</name>
     <message>
         <source>Backing up to {target}…</source>
@@ -667,6 +1052,105 @@
     <message>
         <source>Backing up to {target}: {stage}…</source>
         <translation>Haciendo la copia de seguridad en {target}: {stage}…</translation>
+    </message>
+</context>
+<context>
+    <name>balancing</name>
+    <message>
+        <source>An extra item is a check or a money order, not {kind!r}.</source>
+        <translation>Un elemento adicional es un cheque o un giro postal, no {kind!r}.</translation>
+    </message>
+    <message>
+        <source>The float to keep has more {short} than were counted. Keep only pieces that are in the drawer.</source>
+        <translation>El fondo de caja que se queda tiene más {short} de lo que se contó. Deje solo piezas que estén en el cajón.</translation>
+    </message>
+    <message>
+        <source>see the checks in a drawer</source>
+        <translation>ver los cheques de un cajón</translation>
+    </message>
+    <message>
+        <source>There is no drawer {drawer_id}.</source>
+        <translation>No existe el cajón {drawer_id}.</translation>
+    </message>
+    <message>
+        <source>Drawer {drawer_id} is {cashier}&apos;s: only a supervisor may see its items.</source>
+        <translation>El cajón {drawer_id} es de {cashier}: solo un supervisor puede ver sus elementos.</translation>
+    </message>
+    <message>
+        <source>Count the cash by denomination.</source>
+        <translation>Cuente el efectivo por denominación.</translation>
+    </message>
+    <message>
+        <source>The card settlement total cannot be negative.</source>
+        <translation>El total de liquidación de tarjetas no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>An extra item is a check or a money order.</source>
+        <translation>Un elemento adicional es un cheque o un giro postal.</translation>
+    </message>
+    <message>
+        <source>An extra item must be more than $0.00.</source>
+        <translation>Un elemento adicional debe ser mayor que $0.00.</translation>
+    </message>
+    <message>
+        <source>Never type a card number. Give the check or money order number.</source>
+        <translation>Nunca escriba un número de tarjeta. Indique el número del cheque o del giro postal.</translation>
+    </message>
+    <message>
+        <source>A check or money order number is at most 20 characters.</source>
+        <translation>Un número de cheque o de giro postal tiene como máximo 20 caracteres.</translation>
+    </message>
+    <message>
+        <source>An item ticked present is not among this drawer&apos;s checks and money orders. Start the count again.</source>
+        <translation>Un elemento marcado como presente no está entre los cheques y giros postales de este cajón. Empiece el conteo de nuevo.</translation>
+    </message>
+    <message>
+        <source>count a drawer</source>
+        <translation>contar un cajón</translation>
+    </message>
+    <message>
+        <source>have a drawer counted</source>
+        <translation>hacer contar un cajón</translation>
+    </message>
+    <message>
+        <source>{approved_by} may not make a second count. A supervisor must.</source>
+        <translation>{approved_by} no puede hacer un segundo conteo. Debe hacerlo un supervisor.</translation>
+    </message>
+    <message>
+        <source>That count is not a count of your open drawer. Count the drawer first.</source>
+        <translation>Ese conteo no es un conteo de su cajón abierto. Cuente primero el cajón.</translation>
+    </message>
+    <message>
+        <source>The drawer was counted again since: finish with the latest count.</source>
+        <translation>El cajón se volvió a contar desde entonces: termine con el conteo más reciente.</translation>
+    </message>
+    <message>
+        <source>Money moved in this drawer after the count (a payment, void, drop or paid-out): count the drawer again (Recount) before closing it.</source>
+        <translation>Se movió dinero en este cajón después del conteo (un pago, una anulación, un retiro o un pago de caja): cuente el cajón de nuevo (Recontar) antes de cerrarlo.</translation>
+    </message>
+    <message>
+        <source>That second count is not a supervisor&apos;s count of this drawer.</source>
+        <translation>Ese segundo conteo no es un conteo de un supervisor sobre este cajón.</translation>
+    </message>
+    <message>
+        <source>The drawer is {said}, beyond the limit of {limit}: give the reason and ask a supervisor to approve.</source>
+        <translation>El cajón tiene {said}, por encima del límite de {limit}: indique el motivo y pida a un supervisor que lo apruebe.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 200 characters.</source>
+        <translation>Escriba el motivo en menos de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>Never type a card number. Give the reason in words.</source>
+        <translation>Nunca escriba un número de tarjeta. Escriba el motivo con palabras.</translation>
+    </message>
+    <message>
+        <source>close a drawer</source>
+        <translation>cerrar un cajón</translation>
+    </message>
+    <message>
+        <source>Count the float to keep by denomination.</source>
+        <translation>Cuente por denominación el fondo de caja que se queda.</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1437,17 @@ El informe Z se envió a la impresora de recibos.</translation>
     </message>
 </context>
 <context>
+    <name>business_day</name>
+    <message>
+        <source>The business day {day:%Y-%m-%d} is closed: it takes no more postings.</source>
+        <translation>El día contable {day:%Y-%m-%d} está cerrado: no acepta más registros.</translation>
+    </message>
+    <message>
+        <source>The office has closed the business day {day:%Y-%m-%d} ({by}, at {at}): it takes no more postings here. Nothing was written.</source>
+        <translation>La oficina cerró el día contable {day:%Y-%m-%d} ({by}, a las {at}): aquí ya no acepta más registros. No se escribió nada.</translation>
+    </message>
+</context>
+<context>
     <name>cart</name>
     <message>
         <source>Account {number} — {name}</source>
@@ -961,6 +1456,25 @@ El informe Z se envió a la impresora de recibos.</translation>
     <message>
         <source> (credit {excess})</source>
         <translation> (crédito {excess})</translation>
+    </message>
+</context>
+<context>
+    <name>cash</name>
+    <message>
+        <source>{label}: type how many, as a whole number (like 12).</source>
+        <translation>{label}: escriba cuántos, como número entero (como 12).</translation>
+    </message>
+    <message>
+        <source>{label}: {pieces:,} is more than a drawer can hold. Count again.</source>
+        <translation>{label}: {pieces:,} es más de lo que cabe en un cajón. Cuente de nuevo.</translation>
+    </message>
+    <message>
+        <source>unknown denomination {code!r}</source>
+        <translation>denominación desconocida {code!r}</translation>
+    </message>
+    <message>
+        <source>{label}: a count is a whole number from 0 to {MAX_PIECES:,}.</source>
+        <translation>{label}: un conteo es un número entero de 0 a {MAX_PIECES:,}.</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1618,13 @@ El informe Z se envió a la impresora de recibos.</translation>
     <message>
         <source>Missing</source>
         <translation>Faltan</translation>
+    </message>
+</context>
+<context>
+    <name>context</name>
+    <message>
+        <source>{user_id} ({role_label}) may not {doing}. Ask a supervisor or administrator.</source>
+        <translation>{user_id} ({role_label}) no puede {doing}. Pida ayuda a un supervisor o administrador.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +2246,22 @@ Keep {excess} as a credit on the account?</source>
         <source>Close the business day {business_date:%A %d %B %Y}? It then takes no more payments and its deposit is exported.</source>
         <translation>¿Cerrar el día contable {business_date:%d/%m/%Y}? Después no recibe más pagos y se exporta su depósito.</translation>
     </message>
+    <message>
+        <source>prepare the deposit</source>
+        <translation>preparar el depósito</translation>
+    </message>
+    <message>
+        <source>close the business day</source>
+        <translation>cerrar el día contable</translation>
+    </message>
+    <message>
+        <source>The business day {day} is already closed (by {closed_by}).</source>
+        <translation>El día contable {day} ya está cerrado (por {closed_by}).</translation>
+    </message>
+    <message>
+        <source>The business day {day} has not begun: the open business day is {current}.</source>
+        <translation>El día contable {day} no ha comenzado: el día contable abierto es {current}.</translation>
+    </message>
 </context>
 <context>
     <name>delinquency</name>
@@ -1807,6 +2344,131 @@ Keep {excess} as a credit on the account?</source>
     <message>
         <source>Delinquency run for {date_text} committed: {accounts} account(s), {fees} in fees; the notices and the list are in {folder}.</source>
         <translation>Proceso de morosidad del {date_text} confirmado: {accounts} cuenta(s), {fees} en cargos; los avisos y la lista están en {folder}.</translation>
+    </message>
+    <message>
+        <source>The {step} comes {days} days after the charge, before the {earlier_step} ({earlier_days} days): set delinquency.{key}_days to at least {earlier_days}. Nothing was done.</source>
+        <translation>El paso «{step}» llega {days} días después del cargo, antes del paso «{earlier_step}» ({earlier_days} días): ponga delinquency.{key}_days en al menos {earlier_days}. No se hizo nada.</translation>
+    </message>
+    <message>
+        <source>The late fee&apos;s cap ({cap}) is under its minimum ({minimum}): check delinquency.late_fee_cap_cents. Nothing was done.</source>
+        <translation>El tope del recargo por mora ({cap}) está por debajo de su mínimo ({minimum}): revise delinquency.late_fee_cap_cents. No se hizo nada.</translation>
+    </message>
+    <message>
+        <source>see the delinquency run</source>
+        <translation>ver el proceso de morosidad</translation>
+    </message>
+    <message>
+        <source>commit the delinquency run</source>
+        <translation>confirmar el proceso de morosidad</translation>
+    </message>
+    <message>
+        <source>A delinquency run is committed for today ({today}), not for {on}: preview other dates. Nothing was changed.</source>
+        <translation>Un proceso de morosidad se confirma para hoy ({today}), no para el {on}: use la vista previa para otras fechas. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The notices could not be written in {where} ({strerror}): nothing was changed. Choose another folder or free some space, then commit again.</source>
+        <translation>No se pudieron escribir los avisos en {where} ({strerror}): no se cambió nada. Elija otra carpeta o libere espacio y luego confirme de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>The database {location} already has {accounts:,} accounts. demo-data only fills an empty database, so nothing was changed. Give it a new file: cashdesk --db demo.sqlite3 demo-data</source>
+        <translation>La base de datos {location} ya tiene {accounts:,} cuentas. demo-data solo llena una base de datos vacía, así que no se cambió nada. Dele un archivo nuevo: cashdesk --db demo.sqlite3 demo-data</translation>
+    </message>
+    <message>
+        <source>demo-data fills SQLite database files only; give it a file with --db.</source>
+        <translation>demo-data solo llena archivos de base de datos SQLite; dele un archivo con --db.</translation>
+    </message>
+    <message>
+        <source>A demo city has from 1 to {MAX_ACCOUNTS:,} accounts.</source>
+        <translation>Una ciudad de demostración tiene de 1 a {MAX_ACCOUNTS:,} cuentas.</translation>
+    </message>
+</context>
+<context>
+    <name>deposit</name>
+    <message>
+        <source>The journal does not balance: debits {debits}, credits {credits}.</source>
+        <translation>El diario no cuadra: débitos {debits}, créditos {credits}.</translation>
+    </message>
+    <message>
+        <source>A journal line must be a debit or a credit, not both: {line}</source>
+        <translation>Una línea del diario debe ser un débito o un crédito, no ambos: {line}</translation>
+    </message>
+    <message>
+        <source>{name} is not listed in {manifest}</source>
+        <translation>{name} no figura en {manifest}</translation>
+    </message>
+    <message>
+        <source>{name} is listed in {manifest} but is not in the folder</source>
+        <translation>{name} figura en {manifest} pero no está en la carpeta</translation>
+    </message>
+    <message>
+        <source>{name} is not the file {manifest} lists (changed after the export)</source>
+        <translation>{name} no es el archivo que indica {manifest} (se cambió después de la exportación)</translation>
+    </message>
+    <message>
+        <source>{name} was not exported from this database for {day}</source>
+        <translation>{name} no se exportó desde esta base de datos para el {day}</translation>
+    </message>
+    <message>
+        <source>The deposit of {day} was not exported to {folder}: the folder holds an export of the day that is not the one cashdesk wrote and registered:
+{problems}
+Nothing was overwritten. Keep these files for the auditor: move them to another folder, then export again.</source>
+        <translation>El depósito del {day} no se exportó a {folder}: la carpeta contiene una exportación del día que no es la que cashdesk escribió y registró:
+{problems}
+No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otra carpeta y luego exporte de nuevo.</translation>
+    </message>
+    <message>
+        <source>The {what} is up to 20 letters, digits or dashes, as printed on the bank&apos;s form.</source>
+        <translation>En {what} caben hasta 20 letras, dígitos o guiones, tal como está impreso en el formulario del banco.</translation>
+    </message>
+    <message>
+        <source>The business day {day:%Y-%m-%d} is not closed yet. Close the day first, then export its deposit.</source>
+        <translation>El día contable {day:%Y-%m-%d} aún no está cerrado. Cierre primero el día y luego exporte su depósito.</translation>
+    </message>
+    <message>
+        <source>The deposit files could not be written to {folder}: {strerror}. Choose another folder or free some space; nothing was registered.</source>
+        <translation>No se pudieron escribir los archivos de depósito en {folder}: {strerror}. Elija otra carpeta o libere espacio; no se registró nada.</translation>
+    </message>
+    <message>
+        <source>The deposit files of {day} were written and registered, but their manifest could not be written to {folder}: {strerror}. Until it is there the export is not complete: export again to finish it.</source>
+        <translation>Los archivos de depósito del {day} se escribieron y registraron, pero su manifiesto no se pudo escribir en {folder}: {strerror}. Mientras no esté allí, la exportación no está completa: exporte de nuevo para terminarla.</translation>
+    </message>
+    <message>
+        <source>deposit ticket number</source>
+        <translation>el número de boleta de depósito</translation>
+    </message>
+    <message>
+        <source>bag number</source>
+        <translation>el número de bolsa</translation>
+    </message>
+    <message>
+        <source>prepare the deposit</source>
+        <translation>preparar el depósito</translation>
+    </message>
+</context>
+<context>
+    <name>drawers</name>
+    <message>
+        <source>Open your drawer first: count the starting float (no payment is taken without an open drawer).</source>
+        <translation>Abra primero su cajón: cuente el fondo de caja inicial (no se recibe ningún pago sin un cajón abierto).</translation>
+    </message>
+    <message>
+        <source>open a cash drawer</source>
+        <translation>abrir un cajón</translation>
+    </message>
+    <message>
+        <source>{user_id} already has an open drawer at station {station}.</source>
+        <translation>{user_id} ya tiene un cajón abierto en la estación {station}.</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>abrir el cajón</translation>
+    </message>
+    <message>
+        <source>Say why the drawer is opened without a sale (for example: change for the safe).</source>
+        <translation>Indique por qué se abre el cajón sin una venta (por ejemplo: cambio para la caja fuerte).</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2632,29 @@ Keep {excess} as a credit on the account?</source>
     </message>
 </context>
 <context>
+    <name>imports</name>
+    <message>
+        <source>import accounts</source>
+        <translation>importar cuentas</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read ({strerror}).</source>
+        <translation>No se puede leer el archivo {file} ({strerror}).</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows: nothing to import.</source>
+        <translation>El archivo tiene encabezado pero no tiene filas: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <source>There is no file {file}. Check the name and the folder.</source>
+        <translation>No existe el archivo {file}. Revise el nombre y la carpeta.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {exc}.</source>
+        <translation>No se puede leer el archivo: {exc}.</translation>
+    </message>
+</context>
+<context>
     <name>inquiry</name>
     <message>
         <source>Account number, name, service address or phone</source>
@@ -2030,6 +2715,57 @@ Keep {excess} as a credit on the account?</source>
     <message>
         <source>The account could not be read ({exc}). Call your supervisor.</source>
         <translation>No se pudo leer la cuenta ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>mail</name>
+    <message>
+        <source>it is not balanced yet: balance it to the tape first</source>
+        <translation>aún no cuadra: cuádrelo primero con la cinta</translation>
+    </message>
+    <message>
+        <source>it is already posted</source>
+        <translation>ya está registrado</translation>
+    </message>
+    <message>
+        <source>it was rejected</source>
+        <translation>fue rechazado</translation>
+    </message>
+    <message>
+        <source>it is already balanced</source>
+        <translation>ya está cuadrado</translation>
+    </message>
+    <message>
+        <source>it is posted: a supervisor reverses its items one by one instead</source>
+        <translation>está registrado: en su lugar, un supervisor revierte sus elementos uno por uno</translation>
+    </message>
+    <message>
+        <source>it was already rejected</source>
+        <translation>ya fue rechazado</translation>
+    </message>
+    <message>
+        <source>be balanced</source>
+        <translation>cuadrarse</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>registrarse</translation>
+    </message>
+    <message>
+        <source>be rejected</source>
+        <translation>rechazarse</translation>
+    </message>
+    <message>
+        <source>be reopened</source>
+        <translation>reabrirse</translation>
+    </message>
+    <message>
+        <source>it is {status}</source>
+        <translation>está {status}</translation>
+    </message>
+    <message>
+        <source>Batch {number} cannot {target}: {why}.</source>
+        <translation>El lote {number} no puede {target}: {why}.</translation>
     </message>
 </context>
 <context>
@@ -2487,6 +3223,128 @@ Keep {excess} as a credit on the account?</source>
         <source>{what}{what2} could not be done ({{exc}}). Call your supervisor.</source>
         <translation>No se pudo completar: {what}{what2} ({{exc}}). Llame a su supervisor.</translation>
     </message>
+    <message>
+        <source>take mail payments</source>
+        <translation>recibir pagos por correo</translation>
+    </message>
+    <message>
+        <source>see mail batches</source>
+        <translation>ver los lotes de correo</translation>
+    </message>
+    <message>
+        <source>Batch {number} is {status}: remittances are added to open batches only.</source>
+        <translation>El lote {number} está {status}: las remesas solo se añaden a lotes abiertos.</translation>
+    </message>
+    <message>
+        <source>Batch {number} is {status}: remittances are removed from open batches only.</source>
+        <translation>El lote {number} está {status}: las remesas solo se quitan de lotes abiertos.</translation>
+    </message>
+    <message>
+        <source>Batch {number} has no such remittance.</source>
+        <translation>El lote {number} no tiene esa remesa.</translation>
+    </message>
+    <message>
+        <source>Batch {number} does not balance: {differences}.</source>
+        <translation>El lote {number} no cuadra: {differences}.</translation>
+    </message>
+    <message>
+        <source>item {seq} ({problem})</source>
+        <translation>elemento {seq} ({problem})</translation>
+    </message>
+    <message>
+        <source>{items} and {more} more</source>
+        <translation>{items} y {more} más</translation>
+    </message>
+    <message>
+        <source>Look at the suspect items first: {items}.</source>
+        <translation>Revise primero los elementos sospechosos: {items}.</translation>
+    </message>
+    <message>
+        <source>Check each amount against the tape, and count the remittances again.</source>
+        <translation>Compare cada importe con la cinta y cuente de nuevo las remesas.</translation>
+    </message>
+    <message>
+        <source>rejecting the batch</source>
+        <translation>rechazar el lote</translation>
+    </message>
+    <message>
+        <source>Batch {number} cannot post: it does not balance: {differences}.</source>
+        <translation>El lote {number} no se puede registrar: no cuadra: {differences}.</translation>
+    </message>
+</context>
+<context>
+    <name>mail_documents</name>
+    <message>
+        <source>Could not save the PDF in {parent}: {strerror}.</source>
+        <translation>No se pudo guardar el PDF en {parent}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>print mail receipts</source>
+        <translation>imprimir recibos de correo</translation>
+    </message>
+    <message>
+        <source>Choose to print the receipt or to save it as a PDF.</source>
+        <translation>Elija imprimir el recibo o guardarlo como PDF.</translation>
+    </message>
+    <message>
+        <source>There is no such mail remittance.</source>
+        <translation>No existe esa remesa de correo.</translation>
+    </message>
+    <message>
+        <source>Item {seq} is not posted yet: its receipt exists once the batch posts.</source>
+        <translation>El elemento {seq} aún no está registrado: su recibo existe cuando se registra el lote.</translation>
+    </message>
+    <message>
+        <source>print mail proof lists</source>
+        <translation>imprimir listas de comprobación de correo</translation>
+    </message>
+</context>
+<context>
+    <name>mail_entry</name>
+    <message>
+        <source>The stub is for account {account}, not {typed}. Scan the right stub or clear the account.</source>
+        <translation>El talón es de la cuenta {account}, no de {typed}. Escanee el talón correcto o borre la cuenta.</translation>
+    </message>
+    <message>
+        <source>Type the amount of the check.</source>
+        <translation>Escriba el importe del cheque.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than $0.00.</source>
+        <translation>El importe debe ser mayor que $0.00.</translation>
+    </message>
+    <message>
+        <source>The amount is over the largest allowed, {largest}.</source>
+        <translation>El importe supera el máximo permitido, {largest}.</translation>
+    </message>
+    <message>
+        <source>Cash that came by mail is taken at the counter, into your drawer, not in a mail batch.</source>
+        <translation>El efectivo que llega por correo se recibe en el mostrador, en su cajón, no en un lote de correo.</translation>
+    </message>
+    <message>
+        <source>A mail remittance is a check or a money order.</source>
+        <translation>Una remesa de correo es un cheque o un giro postal.</translation>
+    </message>
+    <message>
+        <source>Scan the stub or type the account number.</source>
+        <translation>Escanee el talón o escriba el número de cuenta.</translation>
+    </message>
+    <message>
+        <source>Keep the payer&apos;s name under 120 characters.</source>
+        <translation>Escriba el nombre del pagador en menos de 120 caracteres.</translation>
+    </message>
+    <message>
+        <source>No account {account}. Check the number on the stub.</source>
+        <translation>No hay cuenta {account}. Revise el número del talón.</translation>
+    </message>
+    <message>
+        <source>Account {number} is closed: set the remittance aside for a supervisor, who takes it at the counter.</source>
+        <translation>La cuenta {number} está cerrada: aparte la remesa para un supervisor, que la recibe en el mostrador.</translation>
+    </message>
+    <message>
+        <source>Account {number} is cash only: its check cannot be taken. Set it aside to send back to the customer.</source>
+        <translation>La cuenta {number} es solo de efectivo: no se puede recibir su cheque. Apártelo para devolverlo al cliente.</translation>
+    </message>
 </context>
 <context>
     <name>mail_log</name>
@@ -2621,6 +3479,143 @@ Keep {excess} as a credit on the account?</source>
     <message>
         <source>The day&apos;s log could not be saved ({exc}). Call your supervisor.</source>
         <translation>No se pudo guardar el registro del día ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>remitente</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>referencia</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>log the mail</source>
+        <translation>registrar el correo</translation>
+    </message>
+    <message>
+        <source>Never type a card number (in the {key}). If a card number came in the mail, black it out on the paper; log the document without it.</source>
+        <translation>Nunca escriba un número de tarjeta (en el campo {key}). Si llegó un número de tarjeta por correo, táchelo en el papel; registre el documento sin él.</translation>
+    </message>
+    <message>
+        <source>{caption} field</source>
+        <translation>el campo {caption}</translation>
+    </message>
+    <message>
+        <source>The {key} is too long: at most {limit} characters ({typed} typed).</source>
+        <translation>El campo {key} es demasiado largo: como máximo {limit} caracteres ({typed} escritos).</translation>
+    </message>
+    <message>
+        <source>Choose the kind of document (court document, application, correspondence, …).</source>
+        <translation>Elija el tipo de documento (documento judicial, solicitud, correspondencia, …).</translation>
+    </message>
+    <message>
+        <source>Type who sent it (a person, a business, a court).</source>
+        <translation>Escriba quién lo envió (una persona, una empresa, un tribunal).</translation>
+    </message>
+    <message>
+        <source>Choose the division it goes to: {divisions}.</source>
+        <translation>Elija la división a la que va: {divisions}.</translation>
+    </message>
+    <message>
+        <source>No divisions are set up for the mail log (setting mail.divisions): call your administrator.</source>
+        <translation>No hay divisiones configuradas para el registro de correo (ajuste mail.divisions): llame a su administrador.</translation>
+    </message>
+    <message>
+        <source>The date received ({day:%m/%d/%Y}) is after today: mail cannot arrive tomorrow.</source>
+        <translation>La fecha de recepción ({day:%m/%d/%Y}) es posterior a hoy: el correo no puede llegar mañana.</translation>
+    </message>
+    <message>
+        <source>The date received ({day:%m/%d/%Y}) is more than {MAX_DAYS_BACK} days ago: ask your supervisor how to log old mail.</source>
+        <translation>La fecha de recepción ({day:%m/%d/%Y}) es de hace más de {MAX_DAYS_BACK} días: pregunte a su supervisor cómo registrar correo antiguo.</translation>
+    </message>
+    <message>
+        <source>read the mail log</source>
+        <translation>leer el registro de correo</translation>
+    </message>
+    <message>
+        <source>print the mail log</source>
+        <translation>imprimir el registro de correo</translation>
+    </message>
+    <message>
+        <source>Could not save the mail log PDF in {where}: {strerror}.</source>
+        <translation>No se pudo guardar el PDF del registro de correo en {where}: {strerror}.</translation>
+    </message>
+</context>
+<context>
+    <name>mail_posting</name>
+    <message>
+        <source>Batch {number} has a remittance without an account: remove it first.</source>
+        <translation>El lote {number} tiene una remesa sin cuenta: quítela primero.</translation>
+    </message>
+    <message>
+        <source>item {seq}: {refusal}</source>
+        <translation>elemento {seq}: {refusal}</translation>
+    </message>
+    <message>
+        <source>Batch {number} cannot post: {problems}</source>
+        <translation>El lote {number} no se puede registrar: {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>mail_reversal</name>
+    <message>
+        <source>Batch {number} has no such remittance.</source>
+        <translation>El lote {number} no tiene esa remesa.</translation>
+    </message>
+    <message>
+        <source>Batch {number} is not posted: take the remittance out of the batch instead.</source>
+        <translation>El lote {number} no está registrado: en su lugar, saque la remesa del lote.</translation>
+    </message>
+    <message>
+        <source>Item {seq} of batch {number} is already reversed.</source>
+        <translation>El elemento {seq} del lote {number} ya está revertido.</translation>
+    </message>
+    <message>
+        <source>The business day {business_date} is closed and its deposit made: item {seq} can no longer be reversed. A supervisor records a returned check or a correction instead.</source>
+        <translation>El día contable {business_date} está cerrado y su depósito hecho: el elemento {seq} ya no se puede revertir. En su lugar, un supervisor registra un cheque devuelto o una corrección.</translation>
+    </message>
+    <message>
+        <source>reverse mail payments</source>
+        <translation>revertir pagos por correo</translation>
+    </message>
+    <message>
+        <source>the reversal (for example: keyed to the wrong account)</source>
+        <translation>la reversión (por ejemplo: se aplicó a la cuenta equivocada)</translation>
+    </message>
+</context>
+<context>
+    <name>mail_views</name>
+    <message>
+        <source>There is no mail batch {batch_id}.</source>
+        <translation>No existe el lote de correo {batch_id}.</translation>
+    </message>
+    <message>
+        <source>Batch {number} belongs to {owner}: only they or a supervisor may change it.</source>
+        <translation>El lote {number} es de {owner}: solo esa persona o un supervisor pueden cambiarlo.</translation>
+    </message>
+    <message>
+        <source>Give the reason for {example}.</source>
+        <translation>Indique el motivo de {example}.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 200 characters.</source>
+        <translation>Escriba el motivo en menos de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>Never type a card number. Key the account, the check number and the payer only.</source>
+        <translation>Nunca escriba un número de tarjeta. Escriba solo la cuenta, el número de cheque y el pagador.</translation>
+    </message>
+    <message>
+        <source>text typed</source>
+        <translation>el texto escrito</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +3762,33 @@ Keep {excess} as a credit on the account?</source>
     </message>
 </context>
 <context>
+    <name>micr</name>
+    <message>
+        <source>The check reader sent nothing. Run the check through again.</source>
+        <translation>El lector de cheques no envió nada. Pase el cheque de nuevo.</translation>
+    </message>
+    <message>
+        <source>The check reader sent characters it should not. Run the check through again or type the check number.</source>
+        <translation>El lector de cheques envió caracteres que no debía. Pase el cheque de nuevo o escriba el número de cheque.</translation>
+    </message>
+    <message>
+        <source>No routing number found on the check. Run it through again or type the check number.</source>
+        <translation>No se encontró un número de ruta en el cheque. Páselo de nuevo o escriba el número de cheque.</translation>
+    </message>
+    <message>
+        <source>The routing number {routing} does not pass its check. Run the check through again.</source>
+        <translation>El número de ruta {routing} no pasa su verificación. Pase el cheque de nuevo.</translation>
+    </message>
+    <message>
+        <source>No account number found after the routing number. Type the check number instead.</source>
+        <translation>No se encontró un número de cuenta después del número de ruta. Escriba el número de cheque en su lugar.</translation>
+    </message>
+    <message>
+        <source>No check number on the MICR line. Type the check number.</source>
+        <translation>No hay número de cheque en la línea MICR. Escriba el número de cheque.</translation>
+    </message>
+</context>
+<context>
     <name>models</name>
     <message>
         <source>{name}
@@ -2830,10 +3852,110 @@ Cuenta {account} · {status} · {balance}</translation>
     </message>
 </context>
 <context>
+    <name>money</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Escriba un importe.</translation>
+    </message>
+    <message>
+        <source>&quot;{raw}&quot; is not an amount. Type dollars and cents, like 125.50.</source>
+        <translation>&quot;{raw}&quot; no es un importe. Escriba dólares y centavos, como 125.50.</translation>
+    </message>
+    <message>
+        <source>An amount has at most two digits after the decimal point.</source>
+        <translation>Un importe tiene como máximo dos dígitos después del punto decimal.</translation>
+    </message>
+    <message>
+        <source>&quot;{raw}&quot; is not an amount.</source>
+        <translation>&quot;{raw}&quot; no es un importe.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>El importe no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than $0.00.</source>
+        <translation>El importe debe ser mayor que $0.00.</translation>
+    </message>
+    <message>
+        <source>The amount is over the largest allowed, {maximum}.</source>
+        <translation>El importe supera el máximo permitido, {maximum}.</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not an amount in the form 1234.50.</source>
+        <translation>&quot;{text}&quot; no es un importe con el formato 1234.50.</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
         <source>That could not be done ({exc}). Call your supervisor.</source>
         <translation>No se pudo hacer ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>order_files</name>
+    <message>
+        <source>export the crew sheet</source>
+        <translation>exportar la hoja de la cuadrilla</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({strerror}). Check the name.</source>
+        <translation>No se puede leer {path} ({strerror}). Revise el nombre.</translation>
+    </message>
+    <message>
+        <source>{path_name} is larger than {MAX_BYTES:,} bytes: it is not a completions file.</source>
+        <translation>{path_name} tiene más de {MAX_BYTES:,} bytes: no es un archivo de trabajos terminados.</translation>
+    </message>
+    <message>
+        <source>{path_name} cannot be read: {exc}</source>
+        <translation>No se puede leer {path_name}: {exc}</translation>
+    </message>
+    <message>
+        <source>{path_name} has no {missing} column: the first line must be {completions_header}.</source>
+        <translation>{path_name} no tiene la columna {missing}: la primera línea debe ser {completions_header}.</translation>
+    </message>
+    <message>
+        <source>{path_name} has more than {MAX_ROWS:,} rows.</source>
+        <translation>{path_name} tiene más de {MAX_ROWS:,} filas.</translation>
+    </message>
+    <message>
+        <source>take the completions file</source>
+        <translation>recibir el archivo de trabajos terminados</translation>
+    </message>
+</context>
+<context>
+    <name>order_hooks</name>
+    <message>
+        <source>look up accounts</source>
+        <translation>consultar cuentas</translation>
+    </message>
+</context>
+<context>
+    <name>overrides</name>
+    <message>
+        <source>This needs a supervisor&apos;s approval.</source>
+        <translation>Esto necesita la aprobación de un supervisor.</translation>
+    </message>
+    <message>
+        <source>That approval is not on record. Ask a supervisor to approve it again.</source>
+        <translation>Esa aprobación no está registrada. Pida a un supervisor que la apruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>That approval was already used. Ask a supervisor to approve again.</source>
+        <translation>Esa aprobación ya se usó. Pida a un supervisor que apruebe de nuevo.</translation>
+    </message>
+    <message>
+        <source>That approval was for something else ({label} for {requested_by}). Ask a supervisor to approve this action.</source>
+        <translation>Esa aprobación era para otra cosa ({label} para {requested_by}). Pida a un supervisor que apruebe esta acción.</translation>
+    </message>
+    <message>
+        <source>That approval was given at station {station}. Ask a supervisor to approve it here.</source>
+        <translation>Esa aprobación se dio en la estación {station}. Pida a un supervisor que la apruebe aquí.</translation>
+    </message>
+    <message>
+        <source>That approval has expired (an approval is good for {minutes} minutes). Ask a supervisor to approve again.</source>
+        <translation>Esa aprobación venció (una aprobación vale {minutes} minutos). Pida a un supervisor que apruebe de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2926,6 +4048,88 @@ Cuenta {account} · {status} · {balance}</translation>
     </message>
 </context>
 <context>
+    <name>payment_imports</name>
+    <message>
+        <source>{exc} Nothing was changed.</source>
+        <translation>{exc} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {strerror}.</source>
+        <translation>No se puede leer {path}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit:,} payments; a payments file may hold at most that many (the setting imports.payments_max_rows). Nothing was changed. Split the file, or ask the administrator to raise the limit.</source>
+        <translation>{name} tiene más de {limit:,} pagos; un archivo de pagos puede contener como máximo esa cantidad (el ajuste imports.payments_max_rows). No se cambió nada. Divida el archivo o pida al administrador que aumente el límite.</translation>
+    </message>
+    <message>
+        <source>import mail payments</source>
+        <translation>importar pagos por correo</translation>
+    </message>
+    <message>
+        <source>{found_name} was imported already, as batch {earlier}. Nothing was changed.</source>
+        <translation>{found_name} ya se importó, como lote {earlier}. No se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>payments</name>
+    <message>
+        <source>Never type a card number. Take only the brand, last four digits and approval code.</source>
+        <translation>Nunca escriba un número de tarjeta. Tome solo la marca, los últimos cuatro dígitos y el código de aprobación.</translation>
+    </message>
+    <message>
+        <source>Keep the {what} under {limit} characters.</source>
+        <translation>Escriba {what} en menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>take payments</source>
+        <translation>recibir pagos</translation>
+    </message>
+    <message>
+        <source>The receipt is empty: add an account or a misc item first.</source>
+        <translation>El recibo está vacío: añada primero una cuenta o un concepto varios.</translation>
+    </message>
+    <message>
+        <source>A receipt holds at most {MAX_LINES} lines. Post this one and start another.</source>
+        <translation>Un recibo tiene como máximo {MAX_LINES} líneas. Registre este y empiece otro.</translation>
+    </message>
+    <message>
+        <source>payer&apos;s name</source>
+        <translation>el nombre del pagador</translation>
+    </message>
+    <message>
+        <source>memo</source>
+        <translation>el memo</translation>
+    </message>
+    <message>
+        <source>Every line must be more than $0.00.</source>
+        <translation>Cada línea debe ser mayor que $0.00.</translation>
+    </message>
+    <message>
+        <source>&quot;{language}&quot; is not a language a receipt prints in ({languages}).</source>
+        <translation>&quot;{language}&quot; no es un idioma en que se imprima un recibo ({languages}).</translation>
+    </message>
+    <message>
+        <source>The approval given is not for anything on this receipt.</source>
+        <translation>La aprobación dada no es para nada de este recibo.</translation>
+    </message>
+    <message>
+        <source>There is no revenue code {revenue_code}. Choose one from the list.</source>
+        <translation>No existe el código de ingreso {revenue_code}. Elija uno de la lista.</translation>
+    </message>
+    <message>
+        <source>No account {account}. Check the number.</source>
+        <translation>No hay cuenta {account}. Revise el número.</translation>
+    </message>
+    <message>
+        <source>Account {number} is cash only: take cash, not a check or card.</source>
+        <translation>La cuenta {number} es solo de efectivo: reciba efectivo, no un cheque ni una tarjeta.</translation>
+    </message>
+    <message>
+        <source>The drawer would hold {would_hold}, more than the {limit} limit. Make a cash drop to the safe first (Ctrl+Shift+C), or take a check or card.</source>
+        <translation>El cajón tendría {would_hold}, más que el límite de {limit}. Haga primero un retiro de efectivo a la caja fuerte (Ctrl+Shift+C), o reciba un cheque o una tarjeta.</translation>
+    </message>
+</context>
+<context>
     <name>print_queue</name>
     <message>
         <source>print job</source>
@@ -2974,6 +4178,76 @@ Cuenta {account} · {status} · {balance}</translation>
     <message>
         <source>Printer error</source>
         <translation>Error de impresora</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>There is no receipt {number}.</source>
+        <translation>No existe el recibo {number}.</translation>
+    </message>
+    <message>
+        <source>reprint receipts</source>
+        <translation>reimprimir recibos</translation>
+    </message>
+    <message>
+        <source>This receipt was reprinted already: a further copy needs a supervisor&apos;s approval.</source>
+        <translation>Este recibo ya se reimprimió: otra copia necesita la aprobación de un supervisor.</translation>
+    </message>
+    <message>
+        <source>look after the printer</source>
+        <translation>atender la impresora</translation>
+    </message>
+    <message>
+        <source>The printer setting {spec!r} cannot be used: {exc}</source>
+        <translation>No se puede usar el ajuste de impresora {spec!r}: {exc}</translation>
+    </message>
+    <message>
+        <source>copy receipts</source>
+        <translation>copiar recibos</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF in {folder}: {strerror}.</source>
+        <translation>No se pudo guardar el PDF en {folder}: {strerror}.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>run reports</source>
+        <translation>generar informes</translation>
+    </message>
+    <message>
+        <source>Give the first and the last day of the report (--from and --to).</source>
+        <translation>Indique el primer y el último día del informe (--from y --to).</translation>
+    </message>
+    <message>
+        <source>The report&apos;s first day, {start}, is after its last day, {end}.</source>
+        <translation>El primer día del informe, {start}, es posterior a su último día, {end}.</translation>
+    </message>
+    <message>
+        <source>A report covers at most three years: choose a shorter range.</source>
+        <translation>Un informe abarca como máximo tres años: elija un periodo más corto.</translation>
+    </message>
+    <message>
+        <source>There is no report called {name!r}. `cashdesk report --list` names them.</source>
+        <translation>No hay ningún informe llamado {name!r}. `cashdesk report --list` los nombra.</translation>
+    </message>
+    <message>
+        <source>The {definition_title} report needs data this database does not hold yet.</source>
+        <translation>El informe {definition_title} necesita datos que esta base de datos aún no tiene.</translation>
+    </message>
+    <message>
+        <source>A report is written as pdf or csv, not {fmt!r}.</source>
+        <translation>Un informe se escribe como pdf o csv, no {fmt!r}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Make it first, or name another with --out.</source>
+        <translation>La carpeta {folder} no existe. Créela primero o indique otra con --out.</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {folder}: {strerror}.</source>
+        <translation>No se pudo escribir el informe en {folder}: {strerror}.</translation>
     </message>
 </context>
 <context>
@@ -3085,6 +4359,209 @@ Cuenta {account} · {status} · {balance}</translation>
     <message>
         <source>Saved {path}.</source>
         <translation>Guardado {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>research</name>
+    <message>
+        <source>Say what the customer remembers: a receipt, check or money-order number, the card&apos;s last four digits and the date, an amount, a name, an account or dates.</source>
+        <translation>Diga lo que el cliente recuerda: un número de recibo, de cheque o de giro postal, los últimos cuatro dígitos de la tarjeta y la fecha, un importe, un nombre, una cuenta o fechas.</translation>
+    </message>
+    <message>
+        <source>A card is found by its last four digits, like 4242: never the whole number.</source>
+        <translation>Una tarjeta se busca por sus últimos cuatro dígitos, como 4242: nunca por el número completo.</translation>
+    </message>
+    <message>
+        <source>With a card&apos;s last four digits, give the date of the payment too (on 2026-11-03).</source>
+        <translation>Con los últimos cuatro dígitos de una tarjeta, indique también la fecha del pago (on 2026-11-03).</translation>
+    </message>
+    <message>
+        <source>The channel is one of {channels}, not {channel!r}.</source>
+        <translation>El canal es uno de {channels}, no {channel!r}.</translation>
+    </message>
+    <message>
+        <source>The amount range runs from the smaller amount to the larger, like 50..60.</source>
+        <translation>El rango de importes va del importe menor al mayor, como 50..60.</translation>
+    </message>
+    <message>
+        <source>The dates run from the earlier to the later.</source>
+        <translation>Las fechas van de la anterior a la posterior.</translation>
+    </message>
+    <message>
+        <source>{exc} An amount range is written 40..50.</source>
+        <translation>{exc} Un rango de importes se escribe 40..50.</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a date; write it as YYYY-MM-DD or MM/DD/YYYY.</source>
+        <translation>{text!r} no es una fecha; escríbala como AAAA-MM-DD o MM/DD/AAAA.</translation>
+    </message>
+    <message>
+        <source>Give a value after {word!r}.</source>
+        <translation>Indique un valor después de {word!r}.</translation>
+    </message>
+    <message>
+        <source>look up payments</source>
+        <translation>consultar pagos</translation>
+    </message>
+</context>
+<context>
+    <name>restore</name>
+    <message>
+        <source>Another restore into {database} is under way ({copy_name} is being written). Wait for it to end, then try again.</source>
+        <translation>Ya hay otra restauración en curso en {database} (se está escribiendo {copy_name}). Espere a que termine y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Not restored: the restored copy did not check out ({problem}). The database was left as it was.</source>
+        <translation>No se restauró: la copia restaurada no pasó la revisión ({problem}). La base de datos quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>Not restored: could not write beside {database}: {strerror}. The database was left as it was.</source>
+        <translation>No se restauró: no se pudo escribir junto a {database}: {strerror}. La base de datos quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>Not restored: {exc}. The database was left as it was.</source>
+        <translation>No se restauró: {exc}. La base de datos quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>That is the database itself, not a backup of it.</source>
+        <translation>Esa es la propia base de datos, no una copia de seguridad de ella.</translation>
+    </message>
+    <message>
+        <source>{database} is a folder; give --db the database file.</source>
+        <translation>{database} es una carpeta; dele a --db el archivo de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Not restored: {problem} The database was left as it was.</source>
+        <translation>No se restauró: {problem} La base de datos quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>Not restored: {short} The database was left as it was.</source>
+        <translation>No se restauró: {short} La base de datos quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>Not restored: there is no database at {database}, but there is {side_name} beside it, which SQLite would read into the restored database. Move it to another folder, then restore again.</source>
+        <translation>No se restauró: no hay base de datos en {database}, pero junto a ella está {side_name}, que SQLite leería dentro de la base de datos restaurada. Muévalo a otra carpeta y luego restaure de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not restored: the backup has an older schema ({revision}) and could not be brought up to schema {HEAD_REVISION} ({why}). The database was left as it was.</source>
+        <translation>No se restauró: la copia tiene un esquema anterior ({revision}) y no se pudo llevar al esquema {HEAD_REVISION} ({why}). La base de datos quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>Not restored: {database} is in use (a window or a command has it open). Close every cashdesk window that uses it, then restore. The database was left as it was.</source>
+        <translation>No se restauró: {database} está en uso (una ventana o un comando la tiene abierta). Cierre todas las ventanas de cashdesk que la usan y luego restaure. La base de datos quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>Not restored: {database} could not be taken out of use. Close every cashdesk window that uses it, then restore. The database was left as it was.</source>
+        <translation>No se restauró: no se pudo dejar de usar {database}. Cierre todas las ventanas de cashdesk que la usan y luego restaure. La base de datos quedó como estaba.</translation>
+    </message>
+</context>
+<context>
+    <name>returned_checks</name>
+    <message>
+        <source>Never type a card number. Give the reason in words.</source>
+        <translation>Nunca escriba un número de tarjeta. Escriba el motivo con palabras.</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>There is no receipt {receipt_number}.</source>
+        <translation>No existe el recibo {receipt_number}.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void: there is no payment to reverse.</source>
+        <translation>El recibo {number} está anulado: no hay ningún pago que revertir.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no check #{check_number}.</source>
+        <translation>El recibo {number} no tiene el cheque n.º {check_number}.</translation>
+    </message>
+    <message>
+        <source>Check #{reference} on {number} is already recorded as returned.</source>
+        <translation>El cheque n.º {reference} de {number} ya está registrado como devuelto.</translation>
+    </message>
+    <message>
+        <source>Only {amount} of check #{reference} can be taken back from the accounts it paid; the rest paid misc items. Record the rest with the department.</source>
+        <translation>Solo {amount} del cheque n.º {reference} se puede retirar de las cuentas que pagó; el resto pagó conceptos varios. Registre el resto con el departamento.</translation>
+    </message>
+    <message>
+        <source>record a returned check</source>
+        <translation>registrar un cheque devuelto</translation>
+    </message>
+    <message>
+        <source>Receipt {number} paid no account, so there is no account to charge the returned check to. Record it with the department that issued the permit or fee.</source>
+        <translation>El recibo {number} no pagó ninguna cuenta, así que no hay cuenta a la cual cargar el cheque devuelto. Regístrelo con el departamento que emitió el permiso o la tarifa.</translation>
+    </message>
+</context>
+<context>
+    <name>scanline</name>
+    <message>
+        <source>That is not a bill stub scan line: it should be 30 digits. Scan the stub again.</source>
+        <translation>Esa no es una línea de escaneo de un talón de factura: debe tener 30 dígitos. Escanee el talón de nuevo.</translation>
+    </message>
+    <message>
+        <source>The scan line has {digits} digits; a bill stub has {LENGTH}. Scan the stub again or type the account.</source>
+        <translation>La línea de escaneo tiene {digits} dígitos; un talón de factura tiene {LENGTH}. Escanee el talón de nuevo o escriba la cuenta.</translation>
+    </message>
+    <message>
+        <source>The scan line&apos;s check digit is wrong: scan the stub again, or type the account number.</source>
+        <translation>El dígito de control de la línea de escaneo no es correcto: escanee el talón de nuevo o escriba el número de cuenta.</translation>
+    </message>
+    <message>
+        <source>The stub is of an unknown kind ({raw}). Type the account number instead.</source>
+        <translation>El talón es de un tipo desconocido ({raw}). Escriba el número de cuenta en su lugar.</translation>
+    </message>
+    <message>
+        <source>The stub&apos;s due date is not a real date. Type the account number instead.</source>
+        <translation>La fecha de vencimiento del talón no es una fecha real. Escriba el número de cuenta en su lugar.</translation>
+    </message>
+    <message>
+        <source>a utility bill</source>
+        <translation>una factura de servicios públicos</translation>
+    </message>
+    <message>
+        <source>a sales-tax notice</source>
+        <translation>un aviso de impuesto sobre las ventas</translation>
+    </message>
+    <message>
+        <source>a utility account</source>
+        <translation>una cuenta de servicios públicos</translation>
+    </message>
+    <message>
+        <source>a sales-tax account</source>
+        <translation>una cuenta de impuesto sobre las ventas</translation>
+    </message>
+    <message>
+        <source>This stub is {kind}, but account {number} is {account_kind}. Scan the stub that came with this payment, or type the account number.</source>
+        <translation>Este talón es {kind}, pero la cuenta {number} es {account_kind}. Escanee el talón que vino con este pago o escriba el número de cuenta.</translation>
+    </message>
+</context>
+<context>
+    <name>security</name>
+    <message>
+        <source>A user id is 2 to 32 characters: lowercase letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter (like jsmith).</source>
+        <translation>Un usuario tiene de 2 a 32 caracteres: minúsculas, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;, y empieza con una letra (como jsmith).</translation>
+    </message>
+    <message>
+        <source>The password must be at least {min_length} characters long.</source>
+        <translation>La contraseña debe tener al menos {min_length} caracteres.</translation>
+    </message>
+    <message>
+        <source>The password must be at most {MAX_PASSWORD_LENGTH} characters long.</source>
+        <translation>La contraseña debe tener como máximo {MAX_PASSWORD_LENGTH} caracteres.</translation>
+    </message>
+    <message>
+        <source>The password cannot start or end with a space.</source>
+        <translation>La contraseña no puede empezar ni terminar con un espacio.</translation>
+    </message>
+    <message>
+        <source>The password cannot contain the user id.</source>
+        <translation>La contraseña no puede contener el usuario.</translation>
+    </message>
+    <message>
+        <source>The password must use more than three different characters.</source>
+        <translation>La contraseña debe usar más de tres caracteres distintos.</translation>
     </message>
 </context>
 <context>
@@ -3273,6 +4750,213 @@ Cuenta {account} · {status} · {balance}</translation>
         <source>{door_tags} door tag(s) for {date_text}, {fees} in fees; each disconnect waits for its tag and the notice period.</source>
         <translation>{door_tags} aviso(s) de puerta para el {date_text}, {fees} en cargos; cada corte espera su aviso y el plazo de notificación.</translation>
     </message>
+    <message>
+        <source>Work order {number} is already {status}: it cannot change any more.</source>
+        <translation>La orden de trabajo {number} ya está {status}: ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Work order {number} is {status}: it can only be {allowed} next.</source>
+        <translation>La orden de trabajo {number} está {status}: lo siguiente solo puede ser {allowed}.</translation>
+    </message>
+    <message>
+        <source>Give the reason work order {number} is cancelled: {reasons}.</source>
+        <translation>Indique el motivo por el que se cancela la orden de trabajo {number}: {reasons}.</translation>
+    </message>
+    <message>
+        <source>Say why work order {number} was not done (for example {items}).</source>
+        <translation>Indique por qué no se hizo la orden de trabajo {number} (por ejemplo {items}).</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {MAX_REASON} characters.</source>
+        <translation>Escriba el motivo en menos de {MAX_REASON} caracteres.</translation>
+    </message>
+    <message>
+        <source>Disconnect {number} waits for its door tag to be hung (the tag is {tag_status}).</source>
+        <translation>El corte {number} espera a que se cuelgue su aviso de puerta (el aviso está {tag_status}).</translation>
+    </message>
+    <message>
+        <source>Disconnect {number} waits for the {notice_hours}-hour notice after the door tag: not before {due:%Y-%m-%d %H:%M} UTC.</source>
+        <translation>El corte {number} espera el aviso de {notice_hours} horas después del aviso de puerta: no antes de {due:%Y-%m-%d %H:%M} UTC.</translation>
+    </message>
+    <message>
+        <source>No shut-offs on a {weekday} ({on}): choose another date.</source>
+        <translation>No hay cortes un {weekday} ({on}): elija otra fecha.</translation>
+    </message>
+    <message>
+        <source>{on} is a holiday: no shut-offs.</source>
+        <translation>{on} es feriado: no hay cortes.</translation>
+    </message>
+    <message>
+        <source>{on} is the day before a holiday: no shut-offs.</source>
+        <translation>{on} es la víspera de un feriado: no hay cortes.</translation>
+    </message>
+    <message>
+        <source>A supervisor put a temperature hold on {on}: no shut-offs.</source>
+        <translation>Un supervisor suspendió los cortes el {on} por la temperatura: no hay cortes.</translation>
+    </message>
+    <message>
+        <source>Keep the {what} under {limit} characters.</source>
+        <translation>Escriba {what} en menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>create work orders</source>
+        <translation>crear órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>Door tags and disconnects come from the shut-off list: ask a supervisor to run it.</source>
+        <translation>Los avisos de puerta y los cortes salen de la lista de cortes: pida a un supervisor que la genere.</translation>
+    </message>
+    <message>
+        <source>Give a priority from 1 (urgent) to 5.</source>
+        <translation>Indique una prioridad de 1 (urgente) a 5.</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>{scheduled} has passed: schedule the order for today or later.</source>
+        <translation>{scheduled} ya pasó: programe la orden para hoy o más adelante.</translation>
+    </message>
+    <message>
+        <source>No utility account {account}. Check the number.</source>
+        <translation>No hay cuenta de servicios públicos {account}. Revise el número.</translation>
+    </message>
+    <message>
+        <source>look at work orders</source>
+        <translation>consultar órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>No status {status!r}: use {statuses}.</source>
+        <translation>No existe el estado {status!r}: use {statuses}.</translation>
+    </message>
+    <message>
+        <source>No order type {type!r}: use {types}.</source>
+        <translation>No existe el tipo de orden {type!r}: use {types}.</translation>
+    </message>
+    <message>
+        <source>No work order {number}. Check the number.</source>
+        <translation>No existe la orden de trabajo {number}. Revise el número.</translation>
+    </message>
+    <message>
+        <source>Give the meter reading of work order {number}.</source>
+        <translation>Indique la lectura del medidor de la orden de trabajo {number}.</translation>
+    </message>
+    <message>
+        <source>No utility account {transfer_to} to move the deposit to. Check the number.</source>
+        <translation>No hay cuenta de servicios públicos {transfer_to} a la cual pasar el depósito. Revise el número.</translation>
+    </message>
+    <message>
+        <source>dispatch work orders</source>
+        <translation>despachar órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>crew</source>
+        <translation>la cuadrilla</translation>
+    </message>
+    <message>
+        <source>complete work orders</source>
+        <translation>completar órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>el resultado</translation>
+    </message>
+    <message>
+        <source>meter reading</source>
+        <translation>la lectura del medidor</translation>
+    </message>
+    <message>
+        <source>cancel work orders</source>
+        <translation>cancelar órdenes de trabajo</translation>
+    </message>
+    <message>
+        <source>record work orders not done</source>
+        <translation>registrar órdenes de trabajo no realizadas</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+</context>
+<context>
+    <name>shift</name>
+    <message>
+        <source>see the drawer&apos;s cash</source>
+        <translation>ver el efectivo del cajón</translation>
+    </message>
+    <message>
+        <source>see the drawer&apos;s totals</source>
+        <translation>ver los totales del cajón</translation>
+    </message>
+    <message>
+        <source>make a cash drop</source>
+        <translation>hacer un retiro de efectivo</translation>
+    </message>
+    <message>
+        <source>Count the cash going to the safe: the drop is $0.00.</source>
+        <translation>Cuente el efectivo que va a la caja fuerte: el retiro es de $0.00.</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}; a drop of {amount} is more than that. Count the drop again.</source>
+        <translation>El cajón debería tener solo {cash}; un retiro de {amount} es más que eso. Cuente el retiro de nuevo.</translation>
+    </message>
+    <message>
+        <source>Give the {what} ({example}).</source>
+        <translation>Indique {what} ({example}).</translation>
+    </message>
+    <message>
+        <source>pay out cash</source>
+        <translation>hacer pagos de caja</translation>
+    </message>
+    <message>
+        <source>A paid-out must be more than $0.00.</source>
+        <translation>Un pago de caja debe ser mayor que $0.00.</translation>
+    </message>
+    <message>
+        <source>reason for the paid-out</source>
+        <translation>el motivo del pago de caja</translation>
+    </message>
+    <message>
+        <source>for example: refund of an overpayment</source>
+        <translation>por ejemplo: reembolso de un pago de más</translation>
+    </message>
+    <message>
+        <source>payee&apos;s name</source>
+        <translation>el nombre del beneficiario</translation>
+    </message>
+    <message>
+        <source>who receives the cash</source>
+        <translation>quién recibe el efectivo</translation>
+    </message>
+    <message>
+        <source>Choose the account whose credit is refunded, or the revenue code the refund is charged to.</source>
+        <translation>Elija la cuenta cuyo crédito se reembolsa, o el código de ingreso al que se carga el reembolso.</translation>
+    </message>
+    <message>
+        <source>Give the payee&apos;s name: who receives the cash.</source>
+        <translation>Indique el nombre del beneficiario: quién recibe el efectivo.</translation>
+    </message>
+    <message>
+        <source>A refund of an account&apos;s credit has no revenue code: choose one or the other.</source>
+        <translation>Un reembolso del crédito de una cuenta no lleva código de ingreso: elija uno u otro.</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}: it cannot pay out {amount}.</source>
+        <translation>El cajón debería tener solo {cash}: no puede pagar {amount}.</translation>
+    </message>
+    <message>
+        <source>There is no revenue code {code}. Choose one from the list.</source>
+        <translation>No existe el código de ingreso {code}. Elija uno de la lista.</translation>
+    </message>
+    <message>
+        <source>No account {number}. Check the number.</source>
+        <translation>No hay cuenta {number}. Revise el número.</translation>
+    </message>
+    <message>
+        <source>Account {number} holds a credit of {credit}: a refund cannot be more than that.</source>
+        <translation>La cuenta {number} tiene un crédito de {credit}: un reembolso no puede ser mayor que eso.</translation>
+    </message>
 </context>
 <context>
     <name>shift_dialogs</name>
@@ -3457,6 +5141,53 @@ Cuenta {account} · {status} · {balance}</translation>
     </message>
 </context>
 <context>
+    <name>shutoff</name>
+    <message>
+        <source>see the shut-off list</source>
+        <translation>ver la lista de cortes</translation>
+    </message>
+    <message>
+        <source>commit the shut-off list</source>
+        <translation>confirmar la lista de cortes</translation>
+    </message>
+    <message>
+        <source>{on} has passed: run the shut-off list for today or later.</source>
+        <translation>{on} ya pasó: genere la lista de cortes para hoy o más adelante.</translation>
+    </message>
+    <message>
+        <source>No account is on the shut-off list for {on}: nothing was done.</source>
+        <translation>Ninguna cuenta está en la lista de cortes del {on}: no se hizo nada.</translation>
+    </message>
+    <message>
+        <source>The shut-off list for {on} was already committed at another window of the office: {listed}. Nothing was changed.</source>
+        <translation>La lista de cortes del {on} ya se confirmó en otra ventanilla de la oficina: {listed}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>hold an account&apos;s shut-off</source>
+        <translation>suspender el corte de una cuenta</translation>
+    </message>
+    <message>
+        <source>The hold ends before it starts: check the dates.</source>
+        <translation>La suspensión termina antes de empezar: revise las fechas.</translation>
+    </message>
+    <message>
+        <source>No utility account {account}. Check the number.</source>
+        <translation>No hay cuenta de servicios públicos {account}. Revise el número.</translation>
+    </message>
+    <message>
+        <source>hold shut-offs for a day</source>
+        <translation>suspender los cortes de un día</translation>
+    </message>
+    <message>
+        <source>Say why shut-offs are held that day (for example: below freezing).</source>
+        <translation>Indique por qué se suspenden los cortes ese día (por ejemplo: temperatura bajo cero).</translation>
+    </message>
+    <message>
+        <source>Shut-offs are already held on {on}.</source>
+        <translation>Los cortes ya están suspendidos el {on}.</translation>
+    </message>
+</context>
+<context>
     <name>sign_in</name>
     <message>
         <source>cashdesk · Station {station}</source>
@@ -3512,6 +5243,21 @@ Cuenta {account} · {status} · {balance}</translation>
     </message>
 </context>
 <context>
+    <name>simulate</name>
+    <message>
+        <source>Simulate from 1 to {MAX_DAYS} days at a time.</source>
+        <translation>Simule de 1 a {MAX_DAYS} días a la vez.</translation>
+    </message>
+    <message>
+        <source>Only {weekdays} weekdays lie between the last closed business day ({last:%Y-%m-%d}) and today: simulated days are always in the past. Simulate fewer days, or start from a new database.</source>
+        <translation>Solo hay {weekdays} días hábiles entre el último día contable cerrado ({last:%Y-%m-%d}) y hoy: los días simulados siempre están en el pasado. Simule menos días o empiece con una base de datos nueva.</translation>
+    </message>
+    <message>
+        <source>set up the simulated staff</source>
+        <translation>configurar el personal simulado</translation>
+    </message>
+</context>
+<context>
     <name>statement</name>
     <message>
         <source>Account statement</source>
@@ -3552,6 +5298,26 @@ Cuenta {account} · {status} · {balance}</translation>
     <message>
         <source>The statement of account {account} ({lines} entries, balance {closing} on {date_text}) is saved: {saved_to}</source>
         <translation>El estado de la cuenta {account} ({lines} movimientos, saldo {closing} al {date_text}) está guardado: {saved_to}</translation>
+    </message>
+    <message>
+        <source>print account statements</source>
+        <translation>imprimir estados de cuenta</translation>
+    </message>
+    <message>
+        <source>There is no account {account!r}. Check the number on the bill.</source>
+        <translation>No existe la cuenta {account!r}. Revise el número en la factura.</translation>
+    </message>
+    <message>
+        <source>The reports folder {folder} could not be made: {strerror}.</source>
+        <translation>No se pudo crear la carpeta de informes {folder}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Make it first, or name another with --out.</source>
+        <translation>La carpeta {folder} no existe. Créela primero o indique otra con --out.</translation>
+    </message>
+    <message>
+        <source>The statement could not be written to {folder}: {strerror}.</source>
+        <translation>No se pudo escribir el estado de cuenta en {folder}: {strerror}.</translation>
     </message>
 </context>
 <context>
@@ -3619,6 +5385,68 @@ Cuenta {account} · {status} · {balance}</translation>
     <message>
         <source>The count sheet is saved: {path}</source>
         <translation>La hoja de conteo está guardada: {path}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an item code: letters, digits and dashes, like PAPER-ROLL.</source>
+        <translation>{text!r} no es un código de artículo: letras, dígitos y guiones, como PAPER-ROLL.</translation>
+    </message>
+    <message>
+        <source>keep the supplies</source>
+        <translation>llevar los suministros</translation>
+    </message>
+    <message>
+        <source>Give the item a name, like Receipt paper roll 80 mm.</source>
+        <translation>Dele un nombre al artículo, como Rollo de papel para recibos 80 mm.</translation>
+    </message>
+    <message>
+        <source>Minimum, maximum and lead days are 0 or more, and the maximum is at least the minimum.</source>
+        <translation>El mínimo, el máximo y los días de entrega son 0 o más, y el máximo es al menos el mínimo.</translation>
+    </message>
+    <message>
+        <source>There is an item {code} already.</source>
+        <translation>Ya existe un artículo {code}.</translation>
+    </message>
+    <message>
+        <source>A quantity is a whole number from 0 to {MAX_QUANTITY:,}.</source>
+        <translation>Una cantidad es un número entero de 0 a {MAX_QUANTITY:,}.</translation>
+    </message>
+    <message>
+        <source>There is no item {code}: `cashdesk supplies list` shows them.</source>
+        <translation>No existe el artículo {code}: `cashdesk supplies list` los muestra.</translation>
+    </message>
+    <message>
+        <source>{code}: {exc}. Nothing was changed.</source>
+        <translation>{code}: {exc}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>see the supplies</source>
+        <translation>ver los suministros</translation>
+    </message>
+    <message>
+        <source>Could not save the count sheet in {folder}: {strerror}.</source>
+        <translation>No se pudo guardar la hoja de conteo en {folder}: {strerror}.</translation>
+    </message>
+</context>
+<context>
+    <name>tax_filings</name>
+    <message>
+        <source>no month {month}</source>
+        <translation>no existe el mes {month}</translation>
+    </message>
+</context>
+<context>
+    <name>tax_periods</name>
+    <message>
+        <source>&quot;{text}&quot; is not a month. Type a period like 2026-09.</source>
+        <translation>&quot;{text}&quot; no es un mes. Escriba un periodo como 2026-09.</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a filing period. Type a month (2026-09), a quarter (2026-Q3) or a year (2026).</source>
+        <translation>&quot;{text}&quot; no es un periodo de declaración. Escriba un mes (2026-09), un trimestre (2026-Q3) o un año (2026).</translation>
+    </message>
+    <message>
+        <source>{year} is not a year a return can be for.</source>
+        <translation>{year} no es un año para el que pueda haber una declaración.</translation>
     </message>
 </context>
 <context>
@@ -3797,6 +5625,93 @@ Cuenta {account} · {status} · {balance}</translation>
         <source>Every active sales tax account has filed its returns.</source>
         <translation>Todas las cuentas activas del impuesto sobre ventas han presentado sus declaraciones.</translation>
     </message>
+    <message>
+        <source>{name} cannot be negative. Type it as the business wrote it, without a minus.</source>
+        <translation>{name} no puede ser negativo. Escríbalo como lo escribió el negocio, sin signo menos.</translation>
+    </message>
+    <message>
+        <source>{name} is more than the largest amount cashdesk takes ({largest}). Check the figure the business wrote.</source>
+        <translation>{name} es más que el mayor importe que acepta cashdesk ({largest}). Revise la cifra que escribió el negocio.</translation>
+    </message>
+    <message>
+        <source>The deductions ({total_deductions}) are more than gross sales plus bad debts collected ({total_sales}). Check the figures the business wrote; net taxable sales cannot be below $0.00.</source>
+        <translation>Las deducciones ({total_deductions}) son más que las ventas brutas más las deudas incobrables recuperadas ({total_sales}). Revise las cifras que escribió el negocio; las ventas netas gravables no pueden ser menores que $0.00.</translation>
+    </message>
+    <message>
+        <source>An amended return is for the same period as the return it amends ({period_label}).</source>
+        <translation>Una declaración enmendada es del mismo periodo que la declaración que enmienda ({period_label}).</translation>
+    </message>
+    <message>
+        <source>An amended return cannot be filed before the return it amends ({filed_on:%m/%d/%Y}).</source>
+        <translation>Una declaración enmendada no se puede presentar antes que la declaración que enmienda ({filed_on:%m/%d/%Y}).</translation>
+    </message>
+</context>
+<context>
+    <name>tax_returns</name>
+    <message>
+        <source>Type the sales tax account number from the return.</source>
+        <translation>Escriba el número de cuenta del impuesto sobre las ventas que figura en la declaración.</translation>
+    </message>
+    <message>
+        <source>No account {account}. Check the number on the return.</source>
+        <translation>No hay cuenta {account}. Revise el número en la declaración.</translation>
+    </message>
+    <message>
+        <source>Account {number} ({row_name}) is a utility account. A tax return is filed on the business&apos;s sales tax account.</source>
+        <translation>La cuenta {number} ({row_name}) es una cuenta de servicios públicos. Una declaración se presenta en la cuenta del impuesto sobre las ventas del negocio.</translation>
+    </message>
+    <message>
+        <source>a month like 2026-09</source>
+        <translation>un mes como 2026-09</translation>
+    </message>
+    <message>
+        <source>a quarter like 2026-Q3</source>
+        <translation>un trimestre como 2026-Q3</translation>
+    </message>
+    <message>
+        <source>a year like 2026</source>
+        <translation>un año como 2026</translation>
+    </message>
+    <message>
+        <source>Account {number} files {filing_frequency}: type {example}, not {filing_label}.</source>
+        <translation>La cuenta {number} declara {filing_frequency}: escriba {example}, no {filing_label}.</translation>
+    </message>
+    <message>
+        <source>The return cannot be received on {filed:%m/%d/%Y}, a day still to come.</source>
+        <translation>La declaración no se puede recibir el {filed:%m/%d/%Y}, un día que aún no llega.</translation>
+    </message>
+    <message>
+        <source>A return for {filing_label} cannot be received before the period starts ({start:%m/%d/%Y}). Check the date received.</source>
+        <translation>Una declaración de {filing_label} no se puede recibir antes de que empiece el periodo ({start:%m/%d/%Y}). Revise la fecha de recepción.</translation>
+    </message>
+    <message>
+        <source>Account {number} has no return for {filing_label} to amend. File it as an original return.</source>
+        <translation>La cuenta {number} no tiene declaración de {filing_label} que enmendar. Preséntela como declaración original.</translation>
+    </message>
+    <message>
+        <source>Account {number}&apos;s returns for {filing_label} cannot be read. Call your supervisor; nothing was filed.</source>
+        <translation>No se pueden leer las declaraciones de {filing_label} de la cuenta {number}. Llame a su supervisor; no se presentó nada.</translation>
+    </message>
+    <message>
+        <source>A return is original, amended or zero, not &quot;{kind}&quot;.</source>
+        <translation>Una declaración es original, enmendada o en cero, no &quot;{kind}&quot;.</translation>
+    </message>
+    <message>
+        <source>A zero return reports no sales and no purchases. Clear the figures, or file it as an original return.</source>
+        <translation>Una declaración en cero no reporta ventas ni compras. Borre las cifras o preséntela como declaración original.</translation>
+    </message>
+    <message>
+        <source>The return has no such line: {line}.</source>
+        <translation>La declaración no tiene esa línea: {line}.</translation>
+    </message>
+    <message>
+        <source>file tax returns</source>
+        <translation>presentar declaraciones de impuestos</translation>
+    </message>
+    <message>
+        <source>list delinquent filers</source>
+        <translation>listar a los contribuyentes morosos</translation>
+    </message>
 </context>
 <context>
     <name>tender_entry</name>
@@ -3902,6 +5817,182 @@ Cuenta {account} · {status} · {balance}</translation>
     </message>
 </context>
 <context>
+    <name>tenders</name>
+    <message>
+        <source>A tender must be more than $0.00.</source>
+        <translation>Un medio de pago debe ser mayor que $0.00.</translation>
+    </message>
+    <message>
+        <source>Never type a card number. Take only the brand, last four digits and approval code.</source>
+        <translation>Nunca escriba un número de tarjeta. Tome solo la marca, los últimos cuatro dígitos y el código de aprobación.</translation>
+    </message>
+    <message>
+        <source>A check needs its check number (up to 10 digits).</source>
+        <translation>Un cheque necesita su número de cheque (hasta 10 dígitos).</translation>
+    </message>
+    <message>
+        <source>A money order needs its serial number.</source>
+        <translation>Un giro postal necesita su número de serie.</translation>
+    </message>
+    <message>
+        <source>Choose the card brand: {brands}.</source>
+        <translation>Elija la marca de la tarjeta: {brands}.</translation>
+    </message>
+    <message>
+        <source>Type the last four digits of the card, from the terminal&apos;s slip.</source>
+        <translation>Escriba los últimos cuatro dígitos de la tarjeta, del comprobante de la terminal.</translation>
+    </message>
+    <message>
+        <source>Type the approval (authorization) code from the card terminal.</source>
+        <translation>Escriba el código de aprobación (autorización) de la terminal de tarjetas.</translation>
+    </message>
+    <message>
+        <source>There is nothing to pay.</source>
+        <translation>No hay nada que pagar.</translation>
+    </message>
+    <message>
+        <source>{amount} is still to be paid.</source>
+        <translation>Falta por pagar {amount}.</translation>
+    </message>
+    <message>
+        <source>Checks, money orders and cards cannot be for more than the total: change is given only from cash.</source>
+        <translation>Los cheques, giros postales y tarjetas no pueden superar el total: el cambio solo se da del efectivo.</translation>
+    </message>
+</context>
+<context>
+    <name>text</name>
+    <message>
+        <source>a control character (like a tab, a line break, NUL or ESC)</source>
+        <translation>un carácter de control (como un tabulador, un salto de línea, NUL o ESC)</translation>
+    </message>
+    <message>
+        <source>a broken character</source>
+        <translation>un carácter dañado</translation>
+    </message>
+    <message>
+        <source>a hidden right-to-left or left-to-right mark</source>
+        <translation>una marca oculta de derecha a izquierda o de izquierda a derecha</translation>
+    </message>
+    <message>
+        <source>a hidden byte-order mark</source>
+        <translation>una marca oculta de orden de bytes</translation>
+    </message>
+    <message>
+        <source>The {what} holds {found}, which cannot be printed or kept. Clear it and type it again.</source>
+        <translation>En {what} hay {found}, que no se puede imprimir ni guardar. Bórrelo y escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>Keep the {what} under {limit} characters.</source>
+        <translation>Escriba {what} en menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>Never type a card number. Give the {what} in words.</source>
+        <translation>Nunca escriba un número de tarjeta. Escriba {what} con palabras.</translation>
+    </message>
+</context>
+<context>
+    <name>tills</name>
+    <message>
+        <source>drawer {drawer_id} ({cashier})</source>
+        <translation>cajón {drawer_id} ({cashier})</translation>
+    </message>
+    <message>
+        <source>one till</source>
+        <translation>una caja</translation>
+    </message>
+    <message>
+        <source>{count} tills</source>
+        <translation>{count} cajas</translation>
+    </message>
+    <message>
+        <source>Station {station} has {has} and {named} is open in it already: two cashiers&apos; drawers never share a till, or neither would balance. Close that drawer first (its cashier balances it, Ctrl+Shift+B), or ask a supervisor to set the station up for a second till (station.tills).</source>
+        <translation>La estación {station} tiene {has} y {named} ya está abierto en ella: los cajones de dos cajeros nunca comparten una caja, o ninguno cuadraría. Cierre primero ese cajón (su cajero lo cuadra, Ctrl+Shift+B), o pida a un supervisor que configure la estación para una segunda caja (station.tills).</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <source>There is no role {role!r}; use one of: {roles}.</source>
+        <translation>No existe el rol {role!r}; use uno de: {roles}.</translation>
+    </message>
+    <message>
+        <source>There is no user {user_id!r}. See `cashdesk user list`.</source>
+        <translation>No existe el usuario {user_id!r}. Vea `cashdesk user list`.</translation>
+    </message>
+    <message>
+        <source>{user_id} is the last active administrator, so they cannot be {doing}. Add or enable another administrator first.</source>
+        <translation>{user_id} es el último administrador activo, así que no se le puede {doing}. Agregue o active primero a otro administrador.</translation>
+    </message>
+    <message>
+        <source>add users</source>
+        <translation>agregar usuarios</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>el nombre</translation>
+    </message>
+    <message>
+        <source>A name is at most {MAX_NAME} characters.</source>
+        <translation>Un nombre tiene como máximo {MAX_NAME} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is already a user {user_id}.</source>
+        <translation>Ya existe un usuario {user_id}.</translation>
+    </message>
+    <message>
+        <source>see the list of users</source>
+        <translation>ver la lista de usuarios</translation>
+    </message>
+    <message>
+        <source>see other users</source>
+        <translation>ver a otros usuarios</translation>
+    </message>
+    <message>
+        <source>disable users</source>
+        <translation>desactivar usuarios</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivar</translation>
+    </message>
+    <message>
+        <source>enable users</source>
+        <translation>activar usuarios</translation>
+    </message>
+    <message>
+        <source>Reset their password to enable them</source>
+        <translation>Restablezca su contraseña para activarlo</translation>
+    </message>
+    <message>
+        <source>Reset their password first, then enable them</source>
+        <translation>Restablezca primero su contraseña y luego actívelo</translation>
+    </message>
+    <message>
+        <source>{user_id} has not signed in for more than {days} days. {then}: they choose a new one at their next sign-in.</source>
+        <translation>{user_id} no ha iniciado sesión en más de {days} días. {then}: elegirá una nueva en su próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>unlock users</source>
+        <translation>desbloquear usuarios</translation>
+    </message>
+    <message>
+        <source>reset passwords</source>
+        <translation>restablecer contraseñas</translation>
+    </message>
+    <message>
+        <source>change roles</source>
+        <translation>cambiar roles</translation>
+    </message>
+    <message>
+        <source>made {role}</source>
+        <translation>cambiar a {role}</translation>
+    </message>
+</context>
+<context>
     <name>void</name>
     <message>
         <source>Receipt {number}: {total}, taken by {cashier}</source>
@@ -3962,6 +6053,33 @@ Cuenta {account} · {status} · {balance}</translation>
     <message>
         <source>The void could not be recorded ({exc}). Call your supervisor.</source>
         <translation>No se pudo registrar la anulación ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>voids</name>
+    <message>
+        <source>Receipt {number} was taken at window {station}: a receipt is voided at the window that took it, where its money is in the drawer and its number in the window&apos;s sequence. Void it at {station} (this window has only its own receipts, office or not).</source>
+        <translation>El recibo {number} se tomó en la ventanilla {station}: un recibo se anula en la ventanilla que lo tomó, donde está su dinero en el cajón y su número en la secuencia de la ventanilla. Anúlelo en {station} (esta ventanilla solo tiene sus propios recibos, haya oficina o no).</translation>
+    </message>
+    <message>
+        <source>There is no receipt {number}. Check the number on the receipt.</source>
+        <translation>No existe el recibo {number}. Revise el número en el recibo.</translation>
+    </message>
+    <message>
+        <source>void receipts</source>
+        <translation>anular recibos</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is already void.</source>
+        <translation>El recibo {number} ya está anulado.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the void (for example: wrong account, keyed the wrong amount).</source>
+        <translation>Indique el motivo de la anulación (por ejemplo: cuenta equivocada, importe mal escrito).</translation>
+    </message>
+    <message>
+        <source>Receipt {number} belongs to a drawer that is closed: it can no longer be voided. A supervisor records a refund or a correction instead.</source>
+        <translation>El recibo {number} pertenece a un cajón que está cerrado: ya no se puede anular. En su lugar, un supervisor registra un reembolso o una corrección.</translation>
     </message>
 </context>
 <context>
@@ -4142,6 +6260,29 @@ Cuenta {account} · {status} · {balance}</translation>
     <message>
         <source>{user_id} signed out.</source>
         <translation>{user_id} cerró la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>z_report</name>
+    <message>
+        <source>There is no drawer {drawer_id}.</source>
+        <translation>No existe el cajón {drawer_id}.</translation>
+    </message>
+    <message>
+        <source>Drawer {drawer_id} is {cashier}&apos;s: only a supervisor may copy its Z report.</source>
+        <translation>El cajón {drawer_id} es de {cashier}: solo un supervisor puede copiar su informe Z.</translation>
+    </message>
+    <message>
+        <source>Drawer {drawer_id} is still open: its Z report comes when it is closed.</source>
+        <translation>El cajón {drawer_id} sigue abierto: su informe Z llega cuando se cierre.</translation>
+    </message>
+    <message>
+        <source>Could not save the Z report PDF in {where}: {strerror}.</source>
+        <translation>No se pudo guardar el PDF del informe Z en {where}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>copy a Z report</source>
+        <translation>copiar un informe Z</translation>
     </message>
 </context>
 </TS>

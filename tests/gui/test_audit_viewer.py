@@ -63,7 +63,7 @@ def test_a_supervisor_reads_the_trail_by_user_and_by_type(
     a_cashiers_morning(window, keyboard)
     open_drawers(ctx, "super1")
     sign_in(keyboard, window, "super1")
-    assert window.audit_action.isVisible() and window.audit_action.isEnabled()
+    assert window.menus.audit_action.isVisible() and window.menus.audit_action.isEnabled()
     assert AUDIT_HINT in window.hints_label.text()
 
     keyboard.press(Key.Key_A, CTRL_SHIFT)
@@ -138,8 +138,8 @@ def test_the_dates_are_business_dates_in_the_city(
 
 
 def test_a_cashier_is_not_offered_the_audit_trail(window: Any, keyboard: Keyboard, ctx: ServiceContext) -> None:
-    assert not window.audit_action.isVisible()
-    assert not window.supervisor_menu.menuAction().isVisible()
+    assert not window.menus.audit_action.isVisible()
+    assert not window.menus.supervisor_menu.menuAction().isVisible()
     assert AUDIT_HINT not in window.hints_label.text()
     keyboard.press(Key.Key_A, CTRL_SHIFT)
     assert window.audit_dialog is None
@@ -162,8 +162,8 @@ def test_the_viewer_shows_the_services_refusal(qtbot: Any, ctx: ServiceContext) 
 
 def test_an_administrator_is_offered_the_audit_trail(signed_out_window: Any, keyboard: Keyboard) -> None:
     sign_in(keyboard, signed_out_window, "admin1")
-    assert signed_out_window.audit_action.isVisible()
-    assert signed_out_window.supervisor_menu.menuAction().isVisible()
+    assert signed_out_window.menus.audit_action.isVisible()
+    assert signed_out_window.menus.supervisor_menu.menuAction().isVisible()
 
 
 def test_the_audit_model_passes_qt_model_checks(qtmodeltester: Any, ctx: ServiceContext) -> None:

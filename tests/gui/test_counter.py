@@ -181,7 +181,7 @@ def test_an_administrator_looks_up_accounts_only(signed_out_window: Any, keyboar
     sign_in(keyboard, window, "admin1")
     assert window.work.currentWidget() is window.counter  # no float to count
     assert not window.counter.receipt_panel.isVisible()
-    assert not window.counter_menu.menuAction().isVisible()
+    assert not window.menus.counter_menu.menuAction().isVisible()
     assert "F12" not in window.hints_label.text()
     keyboard.type("1001")
     keyboard.press(Key.Key_Return)

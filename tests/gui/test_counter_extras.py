@@ -38,7 +38,7 @@ def test_a_supervisor_records_a_returned_check_and_the_account_shows_the_fee_and
     window = signed_out_window
     open_drawers(ctx, "super1")
     sign_in(keyboard, window, "super1")
-    assert window.returned_check_action.isVisible()
+    assert window.menus.returned_check_action.isVisible()
     assert "Ctrl+Shift+N Returned check" in window.hints_label.text()
     find_and_open(keyboard, window, "1001")
     keyboard.press(Key.Key_Return)
@@ -87,8 +87,8 @@ def test_a_supervisor_records_a_returned_check_and_the_account_shows_the_fee_and
 
 
 def test_a_cashier_is_not_offered_the_returned_check(window: Any, keyboard: Keyboard, city_db: Path) -> None:
-    assert not window.returned_check_action.isVisible()
-    assert not window.supervisor_menu.menuAction().isVisible()
+    assert not window.menus.returned_check_action.isVisible()
+    assert not window.menus.supervisor_menu.menuAction().isVisible()
     assert "Returned check" not in window.hints_label.text()
     keyboard.press(Key.Key_N, CTRL_SHIFT)
     assert window.extra_dialog is None

@@ -39,7 +39,7 @@ def test_the_day_closes_only_when_every_drawer_is_closed_then_the_deposit_is_sav
     window.deposits_folder = tmp_path / "deposits"
     open_drawers(ctx, "cashier1")
     sign_in(keyboard, window, "super1")
-    assert window.close_day_action.isVisible()
+    assert window.menus.close_day_action.isVisible()
     keyboard.press(Key.Key_E, CTRL_SHIFT)
     dialog = window.extra_dialog
     assert dialog is not None
@@ -84,7 +84,7 @@ def test_the_day_closes_only_when_every_drawer_is_closed_then_the_deposit_is_sav
 
 
 def test_a_cashier_has_no_day_close(window: Any, keyboard: Keyboard) -> None:
-    assert not window.close_day_action.isVisible()
+    assert not window.menus.close_day_action.isVisible()
     keyboard.press(Key.Key_E, CTRL_SHIFT)
     assert window.extra_dialog is None
 

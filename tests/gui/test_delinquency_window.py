@@ -57,8 +57,9 @@ def test_a_supervisor_previews_then_commits_todays_run_once(
     supervisor: Any, keyboard: Keyboard, qtbot: Any, city_db: Path, qtmodeltester: Any, screen: tuple[int, int]
 ) -> None:
     qtmodeltester.check(RunModel())
-    assert supervisor.delinquency_action.isVisible() and supervisor.delinquency_action.shortcut().toString() == (
-        "Ctrl+Shift+K"
+    assert (
+        supervisor.menus.delinquency_action.isVisible()
+        and supervisor.menus.delinquency_action.shortcut().toString() == "Ctrl+Shift+K"
     )
     dialog = open_run(keyboard, qtbot, supervisor)
     fit_to_screen(dialog, screen)
@@ -123,7 +124,7 @@ def test_no_to_the_question_commits_nothing_and_another_day_is_refused(
 
 
 def test_a_cashier_is_not_offered_the_run(window: Any, keyboard: Keyboard, qtbot: Any) -> None:
-    assert not window.delinquency_action.isVisible()
+    assert not window.menus.delinquency_action.isVisible()
     keyboard.press(Key.Key_K, CTRL_SHIFT)
     assert window.extra_dialog is None
 

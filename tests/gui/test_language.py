@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import Keyboard, open_drawers, show_window, sign_in, wait_for
+from gui_support import PASSWORDS, Keyboard, open_drawers, show_window, sign_in, wait_for
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
@@ -36,14 +36,14 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(window: Any, keyb
     settings_file = Path(os.environ["CASHDESK_CONFIG"])
     settings_file.parent.mkdir(parents=True, exist_ok=True)
     settings_file.write_text('# this station\n[station]\nid = "W01"\n', encoding="utf-8")
-    assert [a.text() for a in window.language_menu.actions()] == ["English", "Español"]
-    assert window.language_actions["en"].isChecked()
+    assert [a.text() for a in window.menus.language_menu.actions()] == ["English", "Español"]
+    assert window.menus.language_actions["en"].isChecked()
 
     menu = _open_language_menu(keyboard)
-    assert menu.activeAction() is window.language_actions["en"]  # the first has the keyboard
+    assert menu.activeAction() is window.menus.language_actions["en"]  # the first has the keyboard
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
         keyboard._qtbot.keyClick(menu, key)
-    wait_for(lambda: window.language_actions["es"].isChecked(), "Español chosen")
+    wait_for(lambda: window.menus.language_actions["es"].isChecked(), "Español chosen")
 
     assert Settings.load(settings_file).ui.language == "es"
     assert settings_file.read_text(encoding="utf-8").startswith('# this station\n[station]\nid = "W01"\n')
@@ -52,7 +52,7 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(window: Any, keyb
     )
     assert window.windowTitle().startswith("cashdesk — City of Aurelia")  # nothing changes before then
 
-    window.choose_language("en")
+    window.menus.choose_language("en")
     assert Settings.load(settings_file).ui.language == "en"
     assert window.statusBar().currentMessage() == "The window stays in English."
 
@@ -119,3 +119,28 @@ def test_one_whole_payment_in_spanish_by_keyboard(spanish_window: MainWindow, ke
     assert window.counter.message_label.text().startswith(f"Registrado {number}. Siguiente cliente")
     shown = " ".join(label.text() for label in window.counter.change_box.findChildren(QLabel))
     assert "Cambio a devolver" in shown
+
+
+def test_a_refusal_from_the_services_is_said_in_spanish(spanish_window: MainWindow, keyboard: Keyboard) -> None:
+    """A wrong password is refused by the sign-in service (cashdesk.words), not by the window: the
+    cashier still reads it in Spanish, and so a refusal from the domain at the counter."""
+    window = spanish_window
+    form = window.sign_in_screen.form
+    sign_in(keyboard, window, "cashier1", "not-my-password")
+    assert form.message_label.text() == "El usuario o la contraseña no son correctos."
+
+    keyboard.type(PASSWORDS["cashier1"])
+    keyboard.press(Qt.Key.Key_Return)
+    assert window.user_label.text().startswith("Sesión iniciada: cashier1")
+    keyboard.press(Qt.Key.Key_F2)
+    keyboard.type("alvarez maria")
+    keyboard.press(Qt.Key.Key_Return)
+    keyboard.press(Qt.Key.Key_Down)
+    keyboard.press(Qt.Key.Key_Return)
+    keyboard.press(Qt.Key.Key_Return)  # the amount due, on the receipt
+    keyboard.press(Qt.Key.Key_F5)
+    keyboard.type("12.345")
+    keyboard.press(Qt.Key.Key_Return)
+    assert window.counter.tender_entry.message_label.text() == (
+        "Un importe tiene como máximo dos dígitos después del punto decimal."
+    )

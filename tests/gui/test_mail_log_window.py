@@ -122,7 +122,7 @@ def test_the_mail_menu_is_not_offered_to_an_administrator(signed_out_window: Any
     from gui_support import sign_in
 
     sign_in(keyboard, signed_out_window, "admin1")
-    assert not signed_out_window.mail_menu.menuAction().isVisible()
+    assert not signed_out_window.menus.mail_menu.menuAction().isVisible()
     keyboard.press(Key.Key_G, CTRL_SHIFT)
     assert signed_out_window.mail_dialog is None
 

@@ -267,7 +267,7 @@ def test_sign_out_leaves_nothing_for_the_next_person(window: Any, keyboard: Keyb
 
 
 def test_changing_ones_own_password_from_the_menu(window: Any, keyboard: Keyboard, qtbot: Any) -> None:
-    window.change_password_action.trigger()
+    window.menus.change_password_action.trigger()
     dialog = window.password_dialog
     assert dialog is not None and not dialog.forced
     wait_for_keyboard(qtbot, dialog.old_field)
@@ -288,7 +288,7 @@ def test_changing_ones_own_password_from_the_menu(window: Any, keyboard: Keyboar
 
 
 def test_the_new_password_is_checked_while_the_window_keeps_going(window: Any, keyboard: Keyboard, qtbot: Any) -> None:
-    window.change_password_action.trigger()
+    window.menus.change_password_action.trigger()
     dialog = window.password_dialog
     wait_for_keyboard(qtbot, dialog.old_field)
     for text in (PASSWORDS["cashier1"], "a-brand-new-one-2"):

@@ -18,7 +18,8 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.tax_return import ReturnFigures
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.tax_returns import file_return
-from cashdesk.ui.tax_return import DelinquentFilersDialog, TaxReturnDialog
+from cashdesk.ui.delinquent_filers import DelinquentFilersDialog
+from cashdesk.ui.tax_return import TaxReturnDialog
 
 Key = Qt.Key
 SHOP = "2001"  # BROWN HARDWARE LLC, monthly; owes $1,358.02 for 2026-01

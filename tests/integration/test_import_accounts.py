@@ -16,7 +16,7 @@ from cashdesk.services import imports
 from cashdesk.services.accounts import account_detail, search_accounts
 from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.services.imports import ImportRefused, import_accounts
-from cashdesk.store import db as db_module
+from cashdesk.store import unit_of_work
 from cashdesk.store.db import DatabaseError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -421,7 +421,7 @@ def test_a_long_list_of_problems_is_cut_short_with_a_count(
 def test_a_busy_database_is_named_and_the_import_can_be_tried_again(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(unit_of_work, "BUSY_TIMEOUT_MS", 100)
     context = ServiceContext.open(db_path, settings=Settings.load())
     other = sqlite3.connect(db_path, isolation_level=None)
     try:

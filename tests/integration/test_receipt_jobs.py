@@ -4,13 +4,15 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from cashdesk.devices.receipt import AccountLine, Letterhead, MiscLine, PartLine, ReceiptDoc, TenderLine, render_escpos
 from cashdesk.domain.money import Money
 from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.services.context import ServiceContext
-from cashdesk.services.payments import AccountPayment, Cart, post_receipt
+from cashdesk.services.payments import AccountPayment, Cart, MiscItem, post_receipt
 from cashdesk.services.printing import DeliveryRound, deliver_queued, station_printer
-from cashdesk.services.receipt_jobs import UNRENDERED, posted_doc, stored_doc, unrendered
+from cashdesk.services.receipt_jobs import UNRENDERED, posted_doc, posted_payload, stored_doc, unrendered
 from tests.support.print_station import CASHIER, NOW, ctx  # noqa: F401  (the fixture)
 from tests.support.printer_emulator import PrinterEmulator, printer_emulator  # noqa: F401
 
@@ -94,6 +96,47 @@ def test_the_stored_document_is_the_receipt_posted() -> None:
     # A job queued before receipts had breakdowns (four fields an account) still prints.
     old = unrendered(doc).replace(b',[]]],[["PERMIT"', b']],[["PERMIT"')
     assert old != unrendered(doc) and stored_doc(old) == doc
+
+
+def test_the_posting_queues_the_document_it_would_have_made_for_every_kind_of_receipt(
+    ctx: ServiceContext, small_city: Path
+) -> None:
+    carts = [
+        (Cart((AccountPayment("1000000017", Money(4210)), MiscItem("BLDGPRMT", Money(2500), "Fence permit 2026-118")),
+              payer="José Public"), [Tender(TenderKind.CHECK, Money(1710), "1042"),
+                                     Tender(TenderKind.CARD, Money(3000), "A1B2", card_brand="VISA", card_last4="1234"),
+                                     Tender(TenderKind.MONEY_ORDER, Money(1000), "MO77"),
+                                     Tender(TenderKind.CASH, Money(2000))]),
+        (Cart((AccountPayment("2000000019", Money(60000)),), language="es"),
+         [Tender(TenderKind.CHECK, Money(60000), "2044")]),
+        (Cart((AccountPayment("1000000033", Money(900), keep_excess_as_credit=True),)),
+         [Tender(TenderKind.CASH, Money(900))]),
+    ]  # fmt: skip
+    for cart, tenders in carts:
+        posted = post_receipt(ctx, CASHIER, cart, tenders)
+        (payload,) = [p for k, _, p in jobs(small_city) if k == "receipt" and posted.number.encode() in p]
+        # The bytes written from the posting are the document's own, and read back as it.
+        assert payload == posted_payload(ctx, posted) == unrendered(posted_doc(ctx, posted))
+        assert stored_doc(payload) == posted_doc(ctx, posted)
+    assert any(line.parts for line in posted_doc(ctx, post_receipt(ctx, CASHIER, *carts[1])).accounts)
+
+
+def test_a_card_number_in_an_accounts_name_refuses_the_payment_and_names_the_field(
+    ctx: ServiceContext, small_city: Path
+) -> None:
+    con = sqlite3.connect(small_city)
+    con.execute("UPDATE accounts SET name = 'VISA 4111 1111 1111 1111' WHERE number = '1000000017'")
+    con.commit()
+    con.close()
+    cart = Cart((AccountPayment("1000000017", Money(500)),))
+    with pytest.raises(ValueError, match="The name on receipt looks like a card number"):
+        post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(500))])
+    assert jobs(small_city) == []  # nothing of the payment was written
+    con = sqlite3.connect(small_city)  # the name put right (and the card number gone from the file)
+    con.execute("UPDATE accounts SET name = 'SMITH, JOHN' WHERE number = '1000000017'")
+    con.commit()
+    con.close()
+    assert post_receipt(ctx, CASHIER, cart, [Tender(TenderKind.CASH, Money(500))]).total == Money(500)
 
 
 def print_round_headline(result: DeliveryRound) -> str:

@@ -1,5 +1,5 @@
 """Waiting for the write lock: argon2 never runs while it is held, a writer waits for it within
-a bound (store/db.py WRITE_WAIT_SECONDS), and past the bound the cashier reads what holds the
+a bound (store/unit_of_work.py WRITE_WAIT_SECONDS), and past the bound the cashier reads what holds the
 database, in words, with nothing half-written. The load test is test_load_locks.py."""
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ from cashdesk.services.auth import SignInRefused
 from cashdesk.services.context import Operator, ServiceContext, command_line_operator
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
-from cashdesk.store import db as db_module
-from cashdesk.store import lock_holders
+from cashdesk.store import lock_holders, unit_of_work
 from cashdesk.store.db import DatabaseBusy
 
 ADMIN = command_line_operator()
@@ -145,8 +144,8 @@ def test_a_password_changed_while_it_was_checked_is_checked_again(
 @pytest.fixture
 def short_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     """A busy timeout and a bound short enough for a test (the program's are 5 s and 10 s)."""
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 100)
-    monkeypatch.setattr(db_module, "WRITE_WAIT_SECONDS", 1.5)
+    monkeypatch.setattr(unit_of_work, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(unit_of_work, "WRITE_WAIT_SECONDS", 1.5)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cashdesk.cli.answers import answers_command, supplies_command
 from cashdesk.cli.arrangements import arrangement_command, arrangements_command
@@ -46,6 +47,9 @@ from cashdesk.cli.parser import build_parser
 from cashdesk.cli.people import init_command, user_command
 from cashdesk.cli.reports import payments_command, report_command, statement_command
 from cashdesk.cli.signing import CommandError
+
+if TYPE_CHECKING:
+    from cashdesk.services.context import ServiceContext
 
 __all__ = ["CommandError", "main"]
 
@@ -84,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command chosen: first those that need no station database, then the others on it."""
     from cashdesk.config import Settings  # deferred: start-up time
 
     command = args.command
@@ -116,56 +121,62 @@ def _dispatch(args: argparse.Namespace) -> int:
     # runs it only where it matters (a backup, `check`); the window runs it in the background.
     ctx = ServiceContext.open(args.db, settings=Settings.load(), quick_check=command == "backup")
     try:
-        if command == "search":
-            return search_command(ctx, args)
-        if command == "account":
-            return account_command(ctx, args)
-        if command == "import-accounts":
-            return import_accounts_command(ctx, args)
-        if command == "import-payments":
-            return import_payments_command(ctx, args)
-        if command == "audit":
-            return audit_command(ctx, args)
-        if command == "printer":
-            return printer_command(ctx, args)
-        if command == "user":
-            return user_command(ctx, args)
-        if command == "close-day":
-            return close_day_command(ctx, args)
-        if command == "export-deposit":
-            return export_deposit_command(ctx, args)
-        if command == "simulate":
-            return simulate_command(ctx, args)
-        if command == "backup":
-            return backup_command(ctx, args)
-        if command == "check":
-            return check_command(ctx)
-        if command == "station":
-            return station_command(ctx, args)
-        if command == "office":  # the office's day: its supervisor signs in at this window
-            return office_day_command(ctx, args)
-        if command == "sync":
-            return sync_command(ctx, args)
-        if command == "payments":
-            return payments_command(ctx, args)
-        if command == "statement":
-            return statement_command(ctx, args)
-        if command == "report":
-            return report_command(ctx, args)
-        if command == "answers":
-            return answers_command(ctx, args)
-        if command == "supplies":
-            return supplies_command(ctx, args)
-        if command == "work-orders":
-            return work_orders_command(ctx, args)
-        if command == "shutoff-list":
-            return shutoff_list_command(ctx, args)
-        if command == "arrangement":
-            return arrangement_command(ctx, args)
-        if command == "arrangements":
-            return arrangements_command(ctx, args)
-        if command == "delinquency":
-            return delinquency_command(ctx, args)
+        return _run_on_station(ctx, args)
     finally:
         ctx.close()
+
+
+def _run_on_station(ctx: ServiceContext, args: argparse.Namespace) -> int:
+    """A command that works on this station's database, opened as `ctx` (closed by the caller)."""
+    command = args.command
+    if command == "search":
+        return search_command(ctx, args)
+    if command == "account":
+        return account_command(ctx, args)
+    if command == "import-accounts":
+        return import_accounts_command(ctx, args)
+    if command == "import-payments":
+        return import_payments_command(ctx, args)
+    if command == "audit":
+        return audit_command(ctx, args)
+    if command == "printer":
+        return printer_command(ctx, args)
+    if command == "user":
+        return user_command(ctx, args)
+    if command == "close-day":
+        return close_day_command(ctx, args)
+    if command == "export-deposit":
+        return export_deposit_command(ctx, args)
+    if command == "simulate":
+        return simulate_command(ctx, args)
+    if command == "backup":
+        return backup_command(ctx, args)
+    if command == "check":
+        return check_command(ctx)
+    if command == "station":
+        return station_command(ctx, args)
+    if command == "office":  # the office's day: its supervisor signs in at this window
+        return office_day_command(ctx, args)
+    if command == "sync":
+        return sync_command(ctx, args)
+    if command == "payments":
+        return payments_command(ctx, args)
+    if command == "statement":
+        return statement_command(ctx, args)
+    if command == "report":
+        return report_command(ctx, args)
+    if command == "answers":
+        return answers_command(ctx, args)
+    if command == "supplies":
+        return supplies_command(ctx, args)
+    if command == "work-orders":
+        return work_orders_command(ctx, args)
+    if command == "shutoff-list":
+        return shutoff_list_command(ctx, args)
+    if command == "arrangement":
+        return arrangement_command(ctx, args)
+    if command == "arrangements":
+        return arrangements_command(ctx, args)
+    if command == "delinquency":
+        return delinquency_command(ctx, args)
     raise AssertionError(command)  # pragma: no cover - argparse allows no other

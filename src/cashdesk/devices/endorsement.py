@@ -28,7 +28,7 @@ def render_endorsement(lines: Sequence[str], *, profile: str = "default") -> byt
     from escpos.printer import Dummy
 
     from cashdesk.devices.escpos_import import load_escpos
-    from cashdesk.devices.receipt import check_profile
+    from cashdesk.devices.escpos_profiles import check_profile
 
     load_escpos()
     check_profile(profile)

@@ -7,14 +7,14 @@ receipt can never carry one to paper, a PDF or a print-job table.
 
 from __future__ import annotations
 
-import functools
 import textwrap
-import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from cashdesk.devices.escpos_import import load_escpos
-from cashdesk.domain.cards import contains_card_number
+from cashdesk.devices.escpos_profiles import check_profile as check_profile  # found here by the settings, tests
+from cashdesk.devices.escpos_profiles import cp437_bytes
+from cashdesk.devices.receipt_card_check import refuse_card_numbers
 from cashdesk.domain.money import Money
 from cashdesk.domain.printed_text import ENGLISH, check, maybe, phrase, say, words
 from cashdesk.domain.tenders import TenderKind
@@ -158,7 +158,7 @@ class ReceiptDoc:
         check(self.language)
         for name in ("accounts", "misc", "tenders", "footer"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
-        _refuse_card_numbers(self)
+        refuse_card_numbers(self)
         if not self.receipt_number.strip():
             raise ValueError("A receipt needs its receipt number.")
         if not self.accounts and not self.misc:
@@ -181,62 +181,6 @@ class ReceiptDoc:
             raise ValueError("A void slip needs the reason for the void.")
 
 
-def _refuse_card_numbers(doc: ReceiptDoc) -> None:
-    """No text on a receipt may hold a whole card number; the digits are never echoed."""
-    # Once over the receipt's text (a line break never joins two digit runs); the fields are
-    # named, one by one, only when something is found.
-    strings: list[str] = []
-    _strings(doc, strings)
-    if not contains_card_number("\n".join(strings)):
-        return
-    for where, text in _texts(doc):
-        if contains_card_number(text):
-            raise ValueError(
-                f"The {where} on receipt looks like a card number. A receipt shows only the "
-                "card brand and last four digits; remove the number and try again."
-            )
-
-
-def _strings(obj: object, found: list[str]) -> None:
-    """Every text of a receipt's dataclass and the dataclasses in it (as `_texts`, without names)."""
-    kind: type = type(obj)  # as `type`: mypy takes type[object] for unhashable
-    for name, _ in _field_labels(kind):
-        value = getattr(obj, name)
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, str):
-                    found.append(item)
-                elif hasattr(item, "__dataclass_fields__"):
-                    _strings(item, found)
-        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Money):
-            _strings(value, found)
-
-
-@functools.cache
-def _field_labels(cls: type) -> tuple[tuple[str, str], ...]:
-    return tuple((f.name, f.name.replace("_", " ")) for f in fields(cls))
-
-
-def _texts(obj: object, where: str = "") -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    kind: type = type(obj)  # as `type`: mypy takes type[object] for unhashable
-    for name, label in _field_labels(kind):
-        value = getattr(obj, name)
-        if isinstance(value, str):
-            found.append((label, value))
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, str):
-                    found.append((label, item))
-                elif hasattr(item, "__dataclass_fields__"):
-                    found.extend(_texts(item))
-        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Money):
-            found.extend(_texts(value))
-    return found
-
-
 # -- layout ---------------------------------------------------------------------------------
 
 
@@ -250,8 +194,32 @@ class _Row(NamedTuple):
 
 
 def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
+    """The receipt's rows, top to bottom, on paper `width` characters wide."""
     if width < MIN_WIDTH:
         raise ValueError(f"A receipt needs at least {MIN_WIDTH} characters a line, not {width}.")
+    w = words(doc.language)
+    rows = _heading_rows(doc, width)
+    rule = _Row("-" * width)
+    rows.append(rule)
+    rows.extend(_paid_rows(doc, width))
+    rows.append(rule)
+    rows.extend(_tender_rows(doc, width))
+    rows.append(rule)
+    if doc.void:
+        rows.extend(_Row(line) for line in _wrap(w("Void reason: {reason}", reason=doc.void_reason), width))
+        if doc.void_time:
+            rows.append(_Row(_two(w("Voided"), doc.void_time, width)))
+        if doc.void_approver.strip():
+            rows.append(_Row(_two(w("Approved by"), doc.void_approver, width)))
+    rows.append(_Row(""))
+    rows.append(_Row(doc.receipt_number, center=True, barcode=doc.receipt_number))
+    for text in doc.footer:
+        rows.extend(_Row(line, center=True) for line in _wrap(text, width))
+    return rows
+
+
+def _heading_rows(doc: ReceiptDoc, width: int) -> list[_Row]:
+    """The letterhead, the title (VOID, REPRINT), and the receipt's number, date, station, cashier, payer."""
     rows: list[_Row] = []
     w = words(doc.language)
     head = doc.letterhead
@@ -273,8 +241,13 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
     rows.append(_Row(_two(w("Cashier"), doc.cashier, width)))
     if doc.payer.strip():
         rows.append(_Row(_two(w("Payer"), doc.payer, width)))
-    rule = _Row("-" * width)
-    rows.append(rule)
+    return rows
+
+
+def _paid_rows(doc: ReceiptDoc, width: int) -> list[_Row]:
+    """What was paid: each account (its parts, the balance left, its notes), then the misc items."""
+    rows: list[_Row] = []
+    w = words(doc.language)
     for acct in doc.accounts:
         rows.append(_Row(_two(w("Account {number}", number=acct.account_number.strip()), acct.applied.display(),
                               width)))  # fmt: skip
@@ -287,7 +260,13 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
     for item in doc.misc:
         rows.append(_Row(_two(f"{item.revenue_code.strip()} {item.description.strip()}", item.amount.display(), width)))
         rows.extend(_Row(line) for line in _wrap(item.memo, width, indent="  "))
-    rows.append(rule)
+    return rows
+
+
+def _tender_rows(doc: ReceiptDoc, width: int) -> list[_Row]:
+    """The total, the tenders (cash once, as tendered), and the change."""
+    rows: list[_Row] = []
+    w = words(doc.language)
     rows.append(_Row(_two(w("TOTAL"), doc.total.display(), width), bold=True))
     cash_shown = False
     for tender in doc.tenders:
@@ -302,17 +281,6 @@ def _layout(doc: ReceiptDoc, width: int) -> list[_Row]:
             rows.append(_Row(f"  {w('Auth {code}', code=tender.auth_code)}"))
     if doc.cash_tendered:
         rows.append(_Row(_two(w("Change"), doc.change.display(), width), bold=True))
-    rows.append(rule)
-    if doc.void:
-        rows.extend(_Row(line) for line in _wrap(w("Void reason: {reason}", reason=doc.void_reason), width))
-        if doc.void_time:
-            rows.append(_Row(_two(w("Voided"), doc.void_time, width)))
-        if doc.void_approver.strip():
-            rows.append(_Row(_two(w("Approved by"), doc.void_approver, width)))
-    rows.append(_Row(""))
-    rows.append(_Row(doc.receipt_number, center=True, barcode=doc.receipt_number))
-    for text in doc.footer:
-        rows.extend(_Row(line, center=True) for line in _wrap(text, width))
     return rows
 
 
@@ -432,39 +400,6 @@ def render_escpos(
     printer.cut(mode="PART")  # a partial cut leaves the receipt hanging until it is taken
     receipt: bytes = printer.output
     return receipt
-
-
-def cp437_bytes(text: str) -> bytes:
-    """The line in code page 437. A letter it lacks prints without its accent (Spanish capitals:
-    IMPRESIÓN prints IMPRESION, ÁLVAREZ prints ALVAREZ), anything else as "?"."""
-    try:
-        return text.encode("cp437")
-    except UnicodeEncodeError:
-        pass
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp437")
-        except UnicodeEncodeError:
-            plain = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-            out += plain.encode("cp437", errors="replace") if plain else b"?"
-    return bytes(out)
-
-
-def known_profiles() -> list[str]:
-    """The python-escpos capability profiles by name ("default", "TM-T88V", ...)."""
-    load_escpos()
-    from escpos.capabilities import CAPABILITIES
-
-    return sorted(CAPABILITIES["profiles"])
-
-
-def check_profile(name: str) -> str:
-    """The profile name back, or a clear error naming the known ones."""
-    known = known_profiles()
-    if name not in known:
-        raise ValueError(f'"{name}" is not a printer profile. Known profiles: {", ".join(known)}.')
-    return name
 
 
 def _barcode_fits(profile: Any, code: str, width_chars: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cashdesk.devices.escpos_import import load_escpos
+from cashdesk.devices.escpos_profiles import check_profile
 from cashdesk.devices.receipt import (
     DEFAULT_WIDTH,
     MIN_WIDTH,
@@ -20,7 +21,6 @@ from cashdesk.devices.receipt import (
     _Row,
     _two,
     _wrap,
-    check_profile,
 )
 from cashdesk.domain.cards import contains_card_number
 

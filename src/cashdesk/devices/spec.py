@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cashdesk.devices.escpos_profiles import check_profile
 from cashdesk.devices.printers import (
     DEFAULT_TIMEOUTS,
     EscposDriverPrinter,
@@ -17,7 +18,6 @@ from cashdesk.devices.printers import (
     Timeouts,
     driver_opener,
 )
-from cashdesk.devices.receipt import check_profile
 
 DEFAULT_PORT = 9100
 DEFAULT_BAUD = 9600

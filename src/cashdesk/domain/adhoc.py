@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.research import CriteriaError, parse_date
+from cashdesk.words import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,9 @@ class Subject:
             if f.name == name:
                 return f
         raise AdhocError(
-            f"{self.title} have no field {name!r}: choose one of {', '.join(f.name for f in self.fields)}."
+            translate("adhoc", "{what} have no field {name!r}: choose one of {fields}.").format(
+                what=self.title, name=name, fields=", ".join(f.name for f in self.fields)
+            )
         )
 
 
@@ -99,7 +102,11 @@ def subject_named(name: str) -> Subject:
     for s in SUBJECTS:
         if s.name == name:
             return s
-    raise AdhocError(f"There is no subject {name!r}: choose one of {', '.join(s.name for s in SUBJECTS)}.")
+    raise AdhocError(
+        translate("adhoc", "There is no subject {name!r}: choose one of {subjects}.").format(
+            name=name, subjects=", ".join(s.name for s in SUBJECTS)
+        )
+    )
 
 
 def day_of(field: Field, value: str) -> dt.date:
@@ -133,7 +140,9 @@ def parse_filters(text: str) -> tuple[Filter, ...]:
             continue
         if len(words) < 3 or words[1].lower() not in OPERATORS:
             raise AdhocError(
-                f"Write each filter as field, comparison and value, like amount >= 100; not {part.strip()!r}."
+                translate(
+                    "adhoc", "Write each filter as field, comparison and value, like amount >= 100; not {part!r}."
+                ).format(part=part.strip())
             )
         found.append(Filter(words[0].lower(), words[1].lower(), words[2].strip()))
     return tuple(found)
@@ -144,12 +153,22 @@ def checked(definition: AdhocDefinition) -> tuple[Subject, AdhocDefinition]:
     for f in definition.filters:
         subject.field(f.field)
         if f.op not in OPERATORS:
-            raise AdhocError(f"A filter compares with one of {', '.join(OPERATORS)}, not {f.op!r}.")
+            raise AdhocError(
+                translate("adhoc", "A filter compares with one of {operators}, not {op!r}.").format(
+                    operators=", ".join(OPERATORS), op=f.op
+                )
+            )
     if definition.group_by and subject.field(definition.group_by).kind == "moment":
-        raise AdhocError(f"{definition.group_by!r} is a time to the second: group by another field.")
+        raise AdhocError(
+            translate("adhoc", "{group_by!r} is a time to the second: group by another field.").format(
+                group_by=definition.group_by
+            )
+        )
     for name in definition.totals:
         if subject.field(name).kind != "money":
-            raise AdhocError(f"Only amounts are totalled; {name!r} is not an amount.")
+            raise AdhocError(
+                translate("adhoc", "Only amounts are totalled; {name!r} is not an amount.").format(name=name)
+            )
     return subject, definition
 
 

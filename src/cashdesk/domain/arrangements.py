@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from cashdesk.domain.accounts import OpenItem
 from cashdesk.domain.allocation import Allocation, allocate
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 NOTHING = Money(0)
 
@@ -157,12 +158,14 @@ def down_refusal(text: str, debt: Money) -> tuple[Money | None, str]:
     if raw.endswith("%"):
         digits = raw[:-1].strip()
         if not digits.isdigit() or not 0 <= int(digits) <= 100:
-            return None, f'"{raw[:20]}" is not a percent: type a whole number from 0 to 100, like 25%.'
+            return None, translate(
+                "arrangements", '"{raw}" is not a percent: type a whole number from 0 to 100, like 25%.'
+            ).format(raw=raw[:20])
         return percent_of(debt, int(digits)), ""
     try:
         return Money.parse(raw), ""
     except ValueError as exc:
-        return None, f"{exc} Or type a percent of the debt, like 25%."
+        return None, translate("arrangements", "{exc} Or type a percent of the debt, like 25%.").format(exc=exc)
 
 
 def plan_refusal(standing: Standing, down: Money, count: int, starts: dt.date, first: dt.date | None,
@@ -170,38 +173,65 @@ def plan_refusal(standing: Standing, down: Money, count: int, starts: dt.date, f
     """Why this account may not have this arrangement, in the cashier's words; "" if it may."""
     acct = standing.account
     if standing.open_arrangement:
-        return f"Account {acct} already has an arrangement. Cancel it first, or take payments on it."
+        return translate(
+            "arrangements", "Account {acct} already has an arrangement. Cancel it first, or take payments on it."
+        ).format(acct=acct)
     if standing.past_due.cents <= 0:
         if standing.current.cents > 0:
-            return (f"Nothing on account {acct} is past due: current bills ({standing.current.display()}) are "
-                    "paid as billed, not arranged.")  # fmt: skip
-        return f"Account {acct} owes nothing: there is nothing to arrange."
+            return translate(
+                "arrangements",
+                "Nothing on account {acct} is past due: current bills ({current}) are paid as billed, not arranged.",
+            ).format(acct=acct, current=standing.current.display())
+        return translate("arrangements", "Account {acct} owes nothing: there is nothing to arrange.").format(acct=acct)
     if standing.made_recently >= rule.max_count:
-        return (f"Account {acct} has had {standing.made_recently} arrangement(s) in the last {rule.within_months} "
-                f"months; at most {rule.max_count} are allowed. A new one can be made later.")  # fmt: skip
+        return translate(
+            "arrangements",
+            "Account {acct} has had {made_recently} arrangement(s) in the last {within_months} "
+            "months; at most {max_count} are allowed. A new one can be made later.",
+        ).format(
+            acct=acct, made_recently=standing.made_recently, within_months=rule.within_months, max_count=rule.max_count
+        )
     if not 1 <= count <= rule.max_installments:
-        return f"Give from 1 to {rule.max_installments} installments."
+        return translate("arrangements", "Give from 1 to {max_installments} installments.").format(
+            max_installments=rule.max_installments
+        )
     if first is not None and first <= starts:
-        return f"The first installment must fall after today ({starts.isoformat()})."
+        return translate("arrangements", "The first installment must fall after today ({starts}).").format(
+            starts=starts.isoformat()
+        )
     last = add_months(first or add_months(starts, 1), count - 1)
     if last > add_months(starts, rule.max_months):
-        return (f"An arrangement may last at most {rule.max_months} months: the last installment would fall on "
-                f"{last.isoformat()}. Give fewer installments or an earlier first date.")  # fmt: skip
+        return translate(
+            "arrangements",
+            "An arrangement may last at most {max_months} months: the last installment would fall on "
+            "{last}. Give fewer installments or an earlier first date.",
+        ).format(max_months=rule.max_months, last=last.isoformat())
     if down.is_negative or down.cents >= standing.past_due.cents:
-        return (f"The down payment must be less than the past-due amount ({standing.past_due.display()}); "
-                "a payment of all of it needs no arrangement.")  # fmt: skip
+        return translate(
+            "arrangements",
+            "The down payment must be less than the past-due amount ({past_due}); a payment of all "
+            "of it needs no arrangement.",
+        ).format(past_due=standing.past_due.display())
     if standing.disconnect_dispatched:
         if not rule.allow_with_disconnect:
-            return (f"A disconnect is out with a crew for account {acct}: no arrangement while it is dispatched. "
-                    "The customer pays the past-due amount to stop it.")  # fmt: skip
+            return translate(
+                "arrangements",
+                "A disconnect is out with a crew for account {acct}: no arrangement while it is "
+                "dispatched. The customer pays the past-due amount to stop it.",
+            ).format(acct=acct)
         needed = percent_of(standing.past_due, rule.disconnect_down_percent)
         if down.cents < needed.cents:
-            return (f"A disconnect is out with a crew for account {acct}: the down payment must be at least "
-                    f"{needed.display()} ({rule.disconnect_down_percent}% of the past-due amount).")  # fmt: skip
+            return translate(
+                "arrangements",
+                "A disconnect is out with a crew for account {acct}: the down payment must be at least "
+                "{needed} ({disconnect_down_percent}% of the past-due amount).",
+            ).format(acct=acct, needed=needed.display(), disconnect_down_percent=rule.disconnect_down_percent)
     needed = percent_of(standing.past_due, rule.down_minimum_percent)
     if down.cents < needed.cents:
-        return (f"The down payment must be at least {needed.display()} ({rule.down_minimum_percent}% of the "
-                "past-due amount).")  # fmt: skip
+        return translate(
+            "arrangements",
+            "The down payment must be at least {needed} ({down_minimum_percent}% of the past-due amount).",
+        ).format(needed=needed.display(), down_minimum_percent=rule.down_minimum_percent)
     return ""
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.cash import BY_CODE, DENOMINATIONS, CashCount, CountError
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 #: The tender kinds a drawer is balanced by, in the order reports show them.
 TENDER_KINDS: tuple[str, ...] = ("cash", "check", "money_order", "card")
@@ -103,7 +104,11 @@ def counted_by_tender(
             counted[item.kind] += item.amount
     for found in extra:
         if found.kind not in ITEM_KINDS:
-            raise CountError(f"An extra item is a check or a money order, not {found.kind!r}.")
+            raise CountError(
+                translate("balancing", "An extra item is a check or a money order, not {kind!r}.").format(
+                    kind=found.kind
+                )
+            )
         counted[found.kind] += found.amount
     return counted
 
@@ -173,7 +178,10 @@ def deposit_pieces(counted: CashCount, kept: CashCount) -> CashCount:
     if not within(kept, counted):
         short = [BY_CODE[code].label for code, n in kept.pieces.items() if n > counted.pieces.get(code, 0)]
         raise CountError(
-            f"The float to keep has more {', '.join(short)} than were counted. Keep only pieces that are in the drawer."
+            translate(
+                "balancing",
+                "The float to keep has more {short} than were counted. Keep only pieces that are in the drawer.",
+            ).format(short=", ".join(short))
         )
     return CashCount({code: n - kept.pieces.get(code, 0) for code, n in sorted(counted.pieces.items())
                       if n - kept.pieces.get(code, 0)})  # fmt: skip

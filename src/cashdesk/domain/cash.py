@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 
 class Denomination(NamedTuple):
@@ -51,10 +52,14 @@ def parse_pieces(denomination: str, text: str) -> int:
     if not raw:
         return 0
     if not (raw.isascii() and raw.isdigit()):
-        raise CountError(f"{label}: type how many, as a whole number (like 12).")
+        raise CountError(translate("cash", "{label}: type how many, as a whole number (like 12).").format(label=label))
     pieces = int(raw)
     if pieces > MAX_PIECES:
-        raise CountError(f"{label}: {pieces:,} is more than a drawer can hold. Count again.")
+        raise CountError(
+            translate("cash", "{label}: {pieces:,} is more than a drawer can hold. Count again.").format(
+                label=label, pieces=pieces
+            )
+        )
     return pieces
 
 
@@ -67,9 +72,13 @@ class CashCount:
     def __post_init__(self) -> None:
         for code, count in self.pieces.items():
             if code not in BY_CODE:
-                raise CountError(f"unknown denomination {code!r}")
+                raise CountError(translate("cash", "unknown denomination {code!r}").format(code=code))
             if type(count) is not int or count < 0 or count > MAX_PIECES:
-                raise CountError(f"{BY_CODE[code].label}: a count is a whole number from 0 to {MAX_PIECES:,}.")
+                raise CountError(
+                    translate("cash", "{label}: a count is a whole number from 0 to {MAX_PIECES:,}.").format(
+                        label=BY_CODE[code].label, MAX_PIECES=MAX_PIECES
+                    )
+                )
 
     @property
     def total(self) -> Money:

@@ -16,6 +16,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.printed_text import ENGLISH, date_text, money, phrase, words
 from cashdesk.domain.tax_periods import months_late
 from cashdesk.domain.tax_return import TaxRates, percent_of
+from cashdesk.words import translate
 
 
 class Step(enum.StrEnum):
@@ -101,14 +102,24 @@ class CollectionRules:
         for steps in (self.utility, self.tax):
             for first, then in zip(steps, steps[1:], strict=False):
                 if first.days > then.days:
-                    return (f"The {then.step.label.lower()} comes {then.days} days after the charge, before the "
-                            f"{first.step.label.lower()} ({first.days} days): set delinquency.{then.step.value}_days "
-                            f"to at least {first.days}. Nothing was done.")  # fmt: skip
+                    return translate(
+                        "delinquency",
+                        "The {step} comes {days} days after the charge, before the {earlier_step} ({earlier_days} "
+                        "days): set delinquency.{key}_days to at least {earlier_days}. Nothing was done.",
+                    ).format(
+                        step=then.step.label.lower(),
+                        days=then.days,
+                        earlier_step=first.step.label.lower(),
+                        earlier_days=first.days,
+                        key=then.step.value,
+                    )
         fee = self.late_fee
         if fee.cap_cents and fee.cap_cents < fee.minimum_cents:
-            return (f"The late fee's cap ({Money(fee.cap_cents).display()}) is under its minimum "
-                    f"({Money(fee.minimum_cents).display()}): check delinquency.late_fee_cap_cents. "
-                    "Nothing was done.")  # fmt: skip
+            return translate(
+                "delinquency",
+                "The late fee's cap ({cap}) is under its minimum ({minimum}): check "
+                "delinquency.late_fee_cap_cents. Nothing was done.",
+            ).format(cap=Money(fee.cap_cents).display(), minimum=Money(fee.minimum_cents).display())
         return ""
 
 

@@ -21,6 +21,7 @@ from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.receipts import MAX_PAYER  # one limit, at the counter and by mail
 from cashdesk.domain.text import bad_character
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 # -- states ------------------------------------------------------------------------------------
 
@@ -58,27 +59,45 @@ def can_move(current: BatchStatus | str, target: BatchStatus | str) -> bool:
     return BatchStatus(target) in TRANSITIONS[BatchStatus(current)]
 
 
+#: Why a batch cannot make a move, and the move in words (translated where they are said).
 _WHY_NOT = {
-    (BatchStatus.OPEN, BatchStatus.POSTED): "it is not balanced yet: balance it to the tape first",
-    (BatchStatus.POSTED, BatchStatus.POSTED): "it is already posted",
-    (BatchStatus.REJECTED, BatchStatus.POSTED): "it was rejected",
-    (BatchStatus.BALANCED, BatchStatus.BALANCED): "it is already balanced",
-    (BatchStatus.POSTED, BatchStatus.BALANCED): "it is already posted",
-    (BatchStatus.REJECTED, BatchStatus.BALANCED): "it was rejected",
-    (BatchStatus.POSTED, BatchStatus.REJECTED): "it is posted: a supervisor reverses its items one by one instead",
-    (BatchStatus.REJECTED, BatchStatus.REJECTED): "it was already rejected",
+    (BatchStatus.OPEN, BatchStatus.POSTED): QT_TRANSLATE_NOOP(
+        "mail", "it is not balanced yet: balance it to the tape first"
+    ),
+    (BatchStatus.POSTED, BatchStatus.POSTED): QT_TRANSLATE_NOOP("mail", "it is already posted"),
+    (BatchStatus.REJECTED, BatchStatus.POSTED): QT_TRANSLATE_NOOP("mail", "it was rejected"),
+    (BatchStatus.BALANCED, BatchStatus.BALANCED): QT_TRANSLATE_NOOP("mail", "it is already balanced"),
+    (BatchStatus.POSTED, BatchStatus.BALANCED): QT_TRANSLATE_NOOP("mail", "it is already posted"),
+    (BatchStatus.REJECTED, BatchStatus.BALANCED): QT_TRANSLATE_NOOP("mail", "it was rejected"),
+    (BatchStatus.POSTED, BatchStatus.REJECTED): QT_TRANSLATE_NOOP(
+        "mail", "it is posted: a supervisor reverses its items one by one instead"
+    ),
+    (BatchStatus.REJECTED, BatchStatus.REJECTED): QT_TRANSLATE_NOOP("mail", "it was already rejected"),
 }
 
-_VERB = {BatchStatus.BALANCED: "be balanced", BatchStatus.POSTED: "post", BatchStatus.REJECTED: "be rejected",
-         BatchStatus.OPEN: "be reopened"}  # fmt: skip
+_VERB = {
+    BatchStatus.BALANCED: QT_TRANSLATE_NOOP("mail", "be balanced"),
+    BatchStatus.POSTED: QT_TRANSLATE_NOOP("mail", "post"),
+    BatchStatus.REJECTED: QT_TRANSLATE_NOOP("mail", "be rejected"),
+    BatchStatus.OPEN: QT_TRANSLATE_NOOP("mail", "be reopened"),
+}
 
 
 def require_move(number: str, current: BatchStatus | str, target: BatchStatus | str) -> None:
     """Refuse, in the cashier's words, a move the batch cannot make."""
     current, target = BatchStatus(current), BatchStatus(target)
     if not can_move(current, target):
-        why = _WHY_NOT.get((current, target), f"it is {current.label.lower()}")
-        raise BatchStateError(f"Batch {number} cannot {_VERB[target]}: {why}.")
+        known = _WHY_NOT.get((current, target))
+        why = (
+            translate("mail", known)
+            if known
+            else translate("mail", "it is {status}").format(status=current.label.lower())
+        )
+        raise BatchStateError(
+            translate("mail", "Batch {number} cannot {target}: {why}.").format(
+                number=number, target=translate("mail", _VERB[target]), why=why
+            )
+        )
 
 
 # -- balancing to the tape --------------------------------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cashdesk.words import translate
+
 
 class MicrError(ValueError):
     """A MICR line that cannot be read; the message is for the cashier."""
@@ -47,30 +49,43 @@ def _normalise(text: str) -> str:
 def parse(text: str) -> Micr:
     s = _normalise(text)
     if not s:
-        raise MicrError("The check reader sent nothing. Run the check through again.")
+        raise MicrError(translate("micr", "The check reader sent nothing. Run the check through again."))
     if not re.fullmatch(r"[0-9TOD ]+", s):
         raise MicrError(
-            "The check reader sent characters it should not. Run the check through again or type the check number."
+            translate(
+                "micr",
+                "The check reader sent characters it should not. Run the check through again or type the check number.",
+            )
         )
     match = re.search(r"T\s*([0-9]{9})\s*T", s)
     if match is None:
-        raise MicrError("No routing number found on the check. Run it through again or type the check number.")
+        raise MicrError(
+            translate("micr", "No routing number found on the check. Run it through again or type the check number.")
+        )
     routing = match.group(1)
     if not routing_ok(routing):
-        raise MicrError(f"The routing number {routing} does not pass its check. Run the check through again.")
+        raise MicrError(
+            translate(
+                "micr", "The routing number {routing} does not pass its check. Run the check through again."
+            ).format(routing=routing)
+        )
     before, after = s[: match.start()], s[match.end() :]
     # After the routing: account digits (dashes allowed) ended by the on-us symbol, then the
     # check number (personal checks); business checks carry it in the auxiliary field before.
     on_us = re.match(r"\s*([0-9D ]+?)\s*O\s*([0-9]*)", after)
     if on_us is None:
-        raise MicrError("No account number found after the routing number. Type the check number instead.")
+        raise MicrError(
+            translate("micr", "No account number found after the routing number. Type the check number instead.")
+        )
     account = on_us.group(1).replace("D", "-").replace(" ", "").strip("-")
     check_number = on_us.group(2)
     aux = re.search(r"O\s*([0-9]+)\s*O", before)
     if aux:
         check_number = aux.group(1)
     if not account:
-        raise MicrError("No account number found after the routing number. Type the check number instead.")
+        raise MicrError(
+            translate("micr", "No account number found after the routing number. Type the check number instead.")
+        )
     if not check_number:
-        raise MicrError("No check number on the MICR line. Type the check number.")
+        raise MicrError(translate("micr", "No check number on the MICR line. Type the check number."))
     return Micr(routing=routing, account=account, check_number=check_number.lstrip("0") or "0")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import SupportsIndex
 
+from cashdesk.words import translate
+
 #: The largest amount a person may type: $9,999,999.99. Nothing at a city window is bigger.
 MAX_CENTS = 999_999_999
 
@@ -63,35 +65,49 @@ class Money:
             raise TypeError("Money.parse reads text")
         raw = text.strip()
         if not raw:
-            raise MoneyError("Enter an amount.")
+            raise MoneyError(translate("money", "Enter an amount."))
         match = _AMOUNT.match(raw)
         if match is None or (match["whole"] is None and not match["frac"]):
-            raise MoneyError(f'"{_shorten(raw)}" is not an amount. Type dollars and cents, like 125.50.')
+            raise MoneyError(
+                translate("money", '"{raw}" is not an amount. Type dollars and cents, like 125.50.').format(
+                    raw=_shorten(raw)
+                )
+            )
         if match["sign"] and match["sign2"]:
-            raise MoneyError(f'"{_shorten(raw)}" is not an amount. Type dollars and cents, like 125.50.')
+            raise MoneyError(
+                translate("money", '"{raw}" is not an amount. Type dollars and cents, like 125.50.').format(
+                    raw=_shorten(raw)
+                )
+            )
         frac = match["frac"] or ""
         if len(frac) > 2:
-            raise MoneyError("An amount has at most two digits after the decimal point.")
+            raise MoneyError(translate("money", "An amount has at most two digits after the decimal point."))
         whole = (match["whole"] or "0").replace(",", "")
         try:
             value = Decimal(f"{whole}.{frac or '0'}")
         except InvalidOperation:  # pragma: no cover - the pattern already guards this
-            raise MoneyError(f'"{_shorten(raw)}" is not an amount.') from None
+            raise MoneyError(translate("money", '"{raw}" is not an amount.').format(raw=_shorten(raw))) from None
         cents = int(value * 100)
         negative = bool(match["sign"] or match["sign2"]) and cents != 0
         if negative and not allow_negative:
-            raise MoneyError("The amount cannot be negative.")
+            raise MoneyError(translate("money", "The amount cannot be negative."))
         if cents == 0 and not allow_zero:
-            raise MoneyError("The amount must be more than $0.00.")
+            raise MoneyError(translate("money", "The amount must be more than $0.00."))
         if cents > maximum:
-            raise MoneyError(f"The amount is over the largest allowed, {cls(maximum).display()}.")
+            raise MoneyError(
+                translate("money", "The amount is over the largest allowed, {maximum}.").format(
+                    maximum=cls(maximum).display()
+                )
+            )
         return cls(-cents if negative else cents)
 
     @classmethod
     def from_file(cls, text: str) -> Money:
         """Read the plain file form written by `to_file` ("-1234.50")."""
         if not re.fullmatch(r"-?[0-9]+\.[0-9][0-9]", text.strip()):
-            raise MoneyError(f'"{_shorten(text)}" is not an amount in the form 1234.50.')
+            raise MoneyError(
+                translate("money", '"{text}" is not an amount in the form 1234.50.').format(text=_shorten(text))
+            )
         return cls.parse(text.strip(), allow_negative=True, maximum=10**15)
 
     # -- arithmetic ---------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.money import Money, MoneyError
+from cashdesk.words import translate
 
 CHANNELS = ("counter", "mail", "lockbox")
 
@@ -44,23 +45,38 @@ class PaymentCriteria:
         """The criteria, or CriteriaError in the cashier's words."""
         if self.empty:
             raise CriteriaError(
-                "Say what the customer remembers: a receipt, check or money-order number, the card's last "
-                "four digits and the date, an amount, a name, an account or dates."
+                translate(
+                    "research",
+                    "Say what the customer remembers: a receipt, check or money-order number, the card's "
+                    "last four digits and the date, an amount, a name, an account or dates.",
+                )
             )
         if self.card_last4 and not re.fullmatch(r"[0-9]{4}", self.card_last4):
-            raise CriteriaError("A card is found by its last four digits, like 4242: never the whole number.")
+            raise CriteriaError(
+                translate("research", "A card is found by its last four digits, like 4242: never the whole number.")
+            )
         if self.card_last4 and self.date_from is None:
-            raise CriteriaError("With a card's last four digits, give the date of the payment too (on 2026-11-03).")
+            raise CriteriaError(
+                translate(
+                    "research", "With a card's last four digits, give the date of the payment too (on 2026-11-03)."
+                )
+            )
         if self.channel and self.channel not in CHANNELS:
-            raise CriteriaError(f"The channel is one of {', '.join(CHANNELS)}, not {self.channel!r}.")
+            raise CriteriaError(
+                translate("research", "The channel is one of {channels}, not {channel!r}.").format(
+                    channels=", ".join(CHANNELS), channel=self.channel
+                )
+            )
         if (
             self.amount_from is not None
             and self.amount_to is not None
             and self.amount_from.cents > self.amount_to.cents
         ):
-            raise CriteriaError("The amount range runs from the smaller amount to the larger, like 50..60.")
+            raise CriteriaError(
+                translate("research", "The amount range runs from the smaller amount to the larger, like 50..60.")
+            )
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise CriteriaError("The dates run from the earlier to the later.")
+            raise CriteriaError(translate("research", "The dates run from the earlier to the later."))
         return self
 
 
@@ -74,14 +90,16 @@ def parse_amount_range(text: str) -> tuple[Money, Money]:
         return (Money.parse(low) if low.strip() else Money(0),
                 Money.parse(high) if high.strip() else Money(10**13))  # fmt: skip
     except MoneyError as exc:
-        raise CriteriaError(f"{exc} An amount range is written 40..50.") from None
+        raise CriteriaError(translate("research", "{exc} An amount range is written 40..50.").format(exc=exc)) from None
 
 
 def parse_date(text: str) -> dt.date:
     try:
         return parse_day(text)
     except ValueError:
-        raise CriteriaError(f"{text!r} is not a date; write it as YYYY-MM-DD or MM/DD/YYYY.") from None
+        raise CriteriaError(
+            translate("research", "{text!r} is not a date; write it as YYYY-MM-DD or MM/DD/YYYY.").format(text=text)
+        ) from None
 
 
 _KEYS = {
@@ -111,7 +129,7 @@ def parse_criteria(line: str) -> PaymentCriteria:
             i += 1
             continue
         if i + 1 >= len(words):
-            raise CriteriaError(f"Give a value after {word!r}.")
+            raise CriteriaError(translate("research", "Give a value after {word!r}.").format(word=word))
         value = words[i + 1]
         i += 2
         if key == "payer":

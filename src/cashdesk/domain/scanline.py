@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.accounts import AccountKind
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 KINDS = {"01": AccountKind.UTILITY, "02": AccountKind.SALES_TAX}
 LENGTH = 30
@@ -54,20 +55,35 @@ def looks_like_scan_line(text: str) -> bool:
 def parse(text: str) -> ScanLine:
     raw = text.strip()
     if not re.fullmatch(r"[0-9]+", raw):
-        raise ScanLineError("That is not a bill stub scan line: it should be 30 digits. Scan the stub again.")
+        raise ScanLineError(
+            translate("scanline", "That is not a bill stub scan line: it should be 30 digits. Scan the stub again.")
+        )
     if len(raw) != LENGTH:
         raise ScanLineError(
-            f"The scan line has {len(raw)} digits; a bill stub has {LENGTH}. Scan the stub again or type the account."
+            translate(
+                "scanline",
+                "The scan line has {digits} digits; a bill stub has {LENGTH}. Scan the stub again or type the account.",
+            ).format(digits=len(raw), LENGTH=LENGTH)
         )
     if luhn_check_digit(raw[:29]) != int(raw[29]):
-        raise ScanLineError("The scan line's check digit is wrong: scan the stub again, or type the account number.")
+        raise ScanLineError(
+            translate(
+                "scanline", "The scan line's check digit is wrong: scan the stub again, or type the account number."
+            )
+        )
     kind = KINDS.get(raw[:2])
     if kind is None:
-        raise ScanLineError(f"The stub is of an unknown kind ({raw[:2]}). Type the account number instead.")
+        raise ScanLineError(
+            translate("scanline", "The stub is of an unknown kind ({raw}). Type the account number instead.").format(
+                raw=raw[:2]
+            )
+        )
     try:
         due = dt.date(int(raw[12:16]), int(raw[16:18]), int(raw[18:20]))
     except ValueError:
-        raise ScanLineError("The stub's due date is not a real date. Type the account number instead.") from None
+        raise ScanLineError(
+            translate("scanline", "The stub's due date is not a real date. Type the account number instead.")
+        ) from None
     return ScanLine(kind=kind, account=raw[2:12], due_date=due, amount_due=Money(int(raw[20:29])))
 
 
@@ -86,9 +102,16 @@ def kind_mismatch(stub: ScanLine, number: str, account_kind: AccountKind) -> str
     """Why a stub cannot pay this account ("" when its kind is the account's)."""
     if stub.kind is account_kind:
         return ""
-    words = {AccountKind.UTILITY: "a utility bill", AccountKind.SALES_TAX: "a sales-tax notice"}
-    accounts = {AccountKind.UTILITY: "a utility account", AccountKind.SALES_TAX: "a sales-tax account"}
-    return (
-        f"This stub is {words[stub.kind]}, but account {number} is {accounts[account_kind]}. "
-        "Scan the stub that came with this payment, or type the account number."
-    )
+    words = {
+        AccountKind.UTILITY: translate("scanline", "a utility bill"),
+        AccountKind.SALES_TAX: translate("scanline", "a sales-tax notice"),
+    }
+    accounts = {
+        AccountKind.UTILITY: translate("scanline", "a utility account"),
+        AccountKind.SALES_TAX: translate("scanline", "a sales-tax account"),
+    }
+    return translate(
+        "scanline",
+        "This stub is {kind}, but account {number} is {account_kind}. Scan the stub that came "
+        "with this payment, or type the account number.",
+    ).format(kind=words[stub.kind], number=number, account_kind=accounts[account_kind])

@@ -12,6 +12,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from cashdesk.words import translate
+
 
 class Role(enum.StrEnum):
     CASHIER = "cashier"
@@ -112,9 +114,10 @@ USER_ID = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
 def check_user_id(user_id: str) -> str | None:
     """None when fine, else what is wrong, for the administrator."""
     if not USER_ID.match(user_id):
-        return (
-            "A user id is 2 to 32 characters: lowercase letters, digits, '.', '_' or '-', "
-            "starting with a letter (like jsmith)."
+        return translate(
+            "security",
+            "A user id is 2 to 32 characters: lowercase letters, digits, '.', '_' or '-', starting "
+            "with a letter (like jsmith).",
         )
     return None
 
@@ -125,15 +128,19 @@ MAX_PASSWORD_LENGTH = 256
 def check_new_password(password: str, *, user_id: str, min_length: int) -> str | None:
     """None when the password may be used, else why not, in the user's words."""
     if len(password) < min_length:
-        return f"The password must be at least {min_length} characters long."
+        return translate("security", "The password must be at least {min_length} characters long.").format(
+            min_length=min_length
+        )
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"The password must be at most {MAX_PASSWORD_LENGTH} characters long."
+        return translate("security", "The password must be at most {MAX_PASSWORD_LENGTH} characters long.").format(
+            MAX_PASSWORD_LENGTH=MAX_PASSWORD_LENGTH
+        )
     if password.strip() != password:
-        return "The password cannot start or end with a space."
+        return translate("security", "The password cannot start or end with a space.")
     if user_id and user_id.lower() in password.lower():
-        return "The password cannot contain the user id."
+        return translate("security", "The password cannot contain the user id.")
     if len(set(password)) < 4:
-        return "The password must use more than three different characters."
+        return translate("security", "The password must use more than three different characters.")
     return None
 
 

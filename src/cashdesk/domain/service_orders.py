@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 
 class OrderType(enum.StrEnum):
@@ -111,17 +112,27 @@ def change_refusal(number: str, now: OrderStatus, to: OrderStatus, reason: str =
     """Why order `number` may not go from `now` to `to` with this reason, in the clerk's words; "" if it may."""
     if to not in _NEXT[now]:
         if not _NEXT[now]:
-            return f"Work order {number} is already {now.label.lower()}: it cannot change any more."
+            return translate(
+                "service_orders", "Work order {number} is already {status}: it cannot change any more."
+            ).format(number=number, status=now.label.lower())
         allowed = " or ".join(s.label.lower() for s in sorted(_NEXT[now], key=list(OrderStatus).index))
-        return f"Work order {number} is {now.label.lower()}: it can only be {allowed} next."
+        return translate("service_orders", "Work order {number} is {status}: it can only be {allowed} next.").format(
+            number=number, status=now.label.lower(), allowed=allowed
+        )
     text = reason.strip()
     if to is OrderStatus.CANCELLED and text not in set(CancelReason):
         reasons = ", ".join(f'"{r.value}"' for r in CancelReason)
-        return f"Give the reason work order {number} is cancelled: {reasons}."
+        return translate("service_orders", "Give the reason work order {number} is cancelled: {reasons}.").format(
+            number=number, reasons=reasons
+        )
     if to is OrderStatus.NOT_DONE and not text:
-        return f"Say why work order {number} was not done (for example {', '.join(NOT_DONE_REASONS[:3])})."
+        return translate("service_orders", "Say why work order {number} was not done (for example {items}).").format(
+            number=number, items=", ".join(NOT_DONE_REASONS[:3])
+        )
     if len(text) > MAX_REASON:
-        return f"Keep the reason under {MAX_REASON} characters."
+        return translate("service_orders", "Keep the reason under {MAX_REASON} characters.").format(
+            MAX_REASON=MAX_REASON
+        )
     return ""
 
 
@@ -144,11 +155,16 @@ def dispatch_refusal(number: str, tag_status: OrderStatus | None, tag_completed_
     if tag_status is None:
         return ""
     if tag_status is not OrderStatus.COMPLETED or tag_completed_at is None:
-        return f"Disconnect {number} waits for its door tag to be hung (the tag is {tag_status.label.lower()})."
+        return translate(
+            "service_orders", "Disconnect {number} waits for its door tag to be hung (the tag is {tag_status})."
+        ).format(number=number, tag_status=tag_status.label.lower())
     due = disconnect_due(tag_completed_at, notice_hours)
     if now < due:
-        return (f"Disconnect {number} waits for the {notice_hours}-hour notice after the door tag: "
-                f"not before {due:%Y-%m-%d %H:%M} UTC.")  # fmt: skip
+        return translate(
+            "service_orders",
+            "Disconnect {number} waits for the {notice_hours}-hour notice after the door tag: not "
+            "before {due:%Y-%m-%d %H:%M} UTC.",
+        ).format(number=number, notice_hours=notice_hours, due=due)
     return ""
 
 
@@ -198,13 +214,17 @@ def on_shutoff_list(past_due_amount: Money, rule: ShutoffRule) -> bool:
 def shutoff_date_refusal(on: dt.date, rule: ShutoffRule, temperature_holds: Collection[dt.date]) -> str:
     """Why no shut-off may be done on this date ("" if it may)."""
     if on.weekday() in rule.no_shutoff_weekdays:
-        return f"No shut-offs on a {_WEEKDAYS[on.weekday()].capitalize()} ({on.isoformat()}): choose another date."
+        return translate("service_orders", "No shut-offs on a {weekday} ({on}): choose another date.").format(
+            weekday=_WEEKDAYS[on.weekday()].capitalize(), on=on.isoformat()
+        )
     if on in rule.holidays:
-        return f"{on.isoformat()} is a holiday: no shut-offs."
+        return translate("service_orders", "{on} is a holiday: no shut-offs.").format(on=on.isoformat())
     if on + dt.timedelta(days=1) in rule.holidays:
-        return f"{on.isoformat()} is the day before a holiday: no shut-offs."
+        return translate("service_orders", "{on} is the day before a holiday: no shut-offs.").format(on=on.isoformat())
     if on in temperature_holds:
-        return f"A supervisor put a temperature hold on {on.isoformat()}: no shut-offs."
+        return translate("service_orders", "A supervisor put a temperature hold on {on}: no shut-offs.").format(
+            on=on.isoformat()
+        )
     return ""
 
 

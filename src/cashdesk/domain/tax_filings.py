@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.money import Money
 from cashdesk.domain.tax_return import FilingPeriod, TaxReturn, TaxReturnError, months_late, restore_return
+from cashdesk.words import translate
 
 #: The history entry kind of a return, as the billing system and the window both write it.
 RETURN_KIND = "return"
@@ -73,7 +74,7 @@ def _period_of(match: re.Match[str]) -> FilingPeriod:
     if g["ym_year"]:
         month = int(g["ym_month"])
         if not 1 <= month <= 12:
-            raise TaxReturnError(f"no month {month}")
+            raise TaxReturnError(translate("tax_filings", "no month {month}").format(month=month))
         return FilingPeriod.monthly(int(g["ym_year"]), month, due_day)
     if g["yq_year"]:
         return FilingPeriod.quarterly(int(g["yq_year"]), int(g["yq_quarter"]), due_day)

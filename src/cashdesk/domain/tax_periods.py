@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from cashdesk.domain.accounts import FilingFrequency
+from cashdesk.words import translate
 
 
 class TaxReturnError(ValueError):
@@ -58,14 +59,21 @@ class FilingPeriod:
         if m := _MONTHLY.match(raw):
             year, month = int(m[1]), int(m[2])
             if not 1 <= month <= 12:
-                raise TaxReturnError(f'"{text.strip()}" is not a month. Type a period like 2026-09.')
+                raise TaxReturnError(
+                    translate("tax_periods", '"{text}" is not a month. Type a period like 2026-09.').format(
+                        text=text.strip()
+                    )
+                )
             return cls.monthly(year, month, due_day)
         if m := _QUARTERLY.match(raw):
             return cls.quarterly(int(m[1]), int(m[2]), due_day)
         if m := _ANNUAL.match(raw):
             return cls.annual(int(m[1]), due_day)
         raise TaxReturnError(
-            f'"{text.strip()}" is not a filing period. Type a month (2026-09), a quarter (2026-Q3) or a year (2026).'
+            translate(
+                "tax_periods",
+                '"{text}" is not a filing period. Type a month (2026-09), a quarter (2026-Q3) or a year (2026).',
+            ).format(text=text.strip())
         )
 
     @classmethod
@@ -73,7 +81,9 @@ class FilingPeriod:
         if not 1 <= due_day <= 28:
             raise ValueError("the due day is 1 to 28")
         if not 1900 <= start.year <= 9998:
-            raise TaxReturnError(f"{start.year} is not a year a return can be for.")
+            raise TaxReturnError(
+                translate("tax_periods", "{year} is not a year a return can be for.").format(year=start.year)
+            )
         after = add_months(start, months)
         return cls(start, after - dt.timedelta(days=1), label, frequency, after.replace(day=due_day))
 

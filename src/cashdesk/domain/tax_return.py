@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cashdesk.domain.money import MAX_CENTS, Money
 from cashdesk.domain.tax_periods import FilingPeriod, TaxReturnError, add_months, months_late, periods_due_between
+from cashdesk.words import translate
 
 # -- arithmetic ------------------------------------------------------------------------------
 
@@ -268,18 +269,27 @@ def _check_figures(figures: ReturnFigures) -> None:
             raise TypeError(f"{name} must be Money")
         if amount.is_negative:
             raise TaxReturnError(
-                f"{LABELS[name]} cannot be negative. Type it as the business wrote it, without a minus."
+                translate(
+                    "tax_return", "{name} cannot be negative. Type it as the business wrote it, without a minus."
+                ).format(name=LABELS[name])
             )
         if amount.cents > MAX_CENTS:
             raise TaxReturnError(
-                f"{LABELS[name]} is more than the largest amount cashdesk takes ({Money(MAX_CENTS).display()}). "
-                "Check the figure the business wrote."
+                translate(
+                    "tax_return",
+                    "{name} is more than the largest amount cashdesk takes ({largest}). Check the figure "
+                    "the business wrote.",
+                ).format(name=LABELS[name], largest=Money(MAX_CENTS).display())
             )
     total_sales = figures.gross_sales + figures.bad_debts_collected
     if figures.total_deductions > total_sales:
         raise TaxReturnError(
-            f"The deductions ({figures.total_deductions.display()}) are more than gross sales plus bad debts collected "
-            f"({total_sales.display()}). Check the figures the business wrote; net taxable sales cannot be below $0.00."
+            translate(
+                "tax_return",
+                "The deductions ({total_deductions}) are more than gross sales plus bad debts collected "
+                "({total_sales}). Check the figures the business wrote; net taxable sales cannot be "
+                "below $0.00.",
+            ).format(total_deductions=figures.total_deductions.display(), total_sales=total_sales.display())
         )
 
 
@@ -288,11 +298,15 @@ def _amended_charges(amends: TaxReturn, period: FilingPeriod, filed_on: dt.date,
     """(vendor fee, penalty, interest) of an amended return: see compute_return."""
     if amends.period != period:
         raise TaxReturnError(
-            f"An amended return is for the same period as the return it amends ({amends.period.label})."
+            translate(
+                "tax_return", "An amended return is for the same period as the return it amends ({period_label})."
+            ).format(period_label=amends.period.label)
         )
     if filed_on < amends.filed_on:
         raise TaxReturnError(
-            f"An amended return cannot be filed before the return it amends ({amends.filed_on:%m/%d/%Y})."
+            translate(
+                "tax_return", "An amended return cannot be filed before the return it amends ({filed_on:%m/%d/%Y})."
+            ).format(filed_on=amends.filed_on)
         )
     if months == 0:
         vendor_fee = rates.vendor_fee(sales_tax)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 
 class TenderKind(enum.StrEnum):
@@ -30,7 +31,12 @@ CARD_BRANDS = ("VISA", "MASTERCARD", "AMEX", "DISCOVER", "DEBIT")
 
 
 class TenderError(ValueError):
-    """A tender that cannot be taken; the message is for the cashier."""
+    """A tender that cannot be taken; the message is for the cashier, `field` names what it is about
+    ("brand", "last4", "approval", "number"; "" for the amount), in any language the message is in."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,22 +51,36 @@ class Tender:
 
     def __post_init__(self) -> None:
         if self.amount.cents <= 0:
-            raise TenderError("A tender must be more than $0.00.")
+            raise TenderError(translate("tenders", "A tender must be more than $0.00."))
         # The account on the check (its MICR line) is the bank's number, never a card: not guarded.
         for text in (self.reference, self.card_brand, self.card_last4, self.routing):
             if contains_card_number(text):
-                raise TenderError("Never type a card number. Take only the brand, last four digits and approval code.")
+                raise TenderError(
+                    translate(
+                        "tenders", "Never type a card number. Take only the brand, last four digits and approval code."
+                    ),
+                    "brand",
+                )
         if self.kind is TenderKind.CHECK and not re.fullmatch(r"[0-9]{1,10}", self.reference):
-            raise TenderError("A check needs its check number (up to 10 digits).")
+            raise TenderError(translate("tenders", "A check needs its check number (up to 10 digits)."), "number")
         if self.kind is TenderKind.MONEY_ORDER and not re.fullmatch(r"[0-9A-Za-z-]{1,20}", self.reference):
-            raise TenderError("A money order needs its serial number.")
+            raise TenderError(translate("tenders", "A money order needs its serial number."), "number")
         if self.kind is TenderKind.CARD:
             if self.card_brand not in CARD_BRANDS:
-                raise TenderError(f"Choose the card brand: {', '.join(b.title() for b in CARD_BRANDS)}.")
+                raise TenderError(
+                    translate("tenders", "Choose the card brand: {brands}.").format(
+                        brands=", ".join(b.title() for b in CARD_BRANDS)
+                    ),
+                    "brand",
+                )
             if not re.fullmatch(r"[0-9]{4}", self.card_last4):
-                raise TenderError("Type the last four digits of the card, from the terminal's slip.")
+                raise TenderError(
+                    translate("tenders", "Type the last four digits of the card, from the terminal's slip."), "last4"
+                )
             if not re.fullmatch(r"[0-9A-Za-z]{2,12}", self.reference):
-                raise TenderError("Type the approval (authorization) code from the card terminal.")
+                raise TenderError(
+                    translate("tenders", "Type the approval (authorization) code from the card terminal."), "approval"
+                )
 
     def describe(self) -> str:
         if self.kind is TenderKind.CARD:
@@ -89,15 +109,20 @@ def remaining(total: Money, tenders: Sequence[Tender]) -> Money:
 def settle(total: Money, tenders: Sequence[Tender]) -> Settlement:
     """Check the tenders pay the total and work out the change, or say what is wrong."""
     if total.cents <= 0:
-        raise TenderError("There is nothing to pay.")
+        raise TenderError(translate("tenders", "There is nothing to pay."))
     tendered = Money.total(t.amount for t in tenders)
     if tendered < total:
-        raise TenderError(f"{(total - tendered).display()} is still to be paid.")
+        raise TenderError(
+            translate("tenders", "{amount} is still to be paid.").format(amount=(total - tendered).display())
+        )
     cash = Money.total(t.amount for t in tenders if t.kind is TenderKind.CASH)
     other = tendered - cash
     if other > total:
         raise TenderError(
-            "Checks, money orders and cards cannot be for more than the total: change is given only from cash."
+            translate(
+                "tenders",
+                "Checks, money orders and cards cannot be for more than the total: change is given only from cash.",
+            )
         )
     change = tendered - total
     assert change <= cash  # follows from other <= total

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from cashdesk.domain.cards import contains_card_number
+from cashdesk.words import translate
 
 #: Line breaks and tabs: only in text that may run over lines (an address from the billing file).
 _SPACES = frozenset("\t\n\r")
@@ -27,13 +28,13 @@ def bad_character(text: str, *, multiline: bool = False) -> str | None:
             continue
         category = unicodedata.category(ch)
         if category == "Cc":
-            return "a control character (like a tab, a line break, NUL or ESC)"
+            return translate("text", "a control character (like a tab, a line break, NUL or ESC)")
         if category == "Cs":
-            return "a broken character"
+            return translate("text", "a broken character")
         if ch in _BIDI_CONTROLS:
-            return "a hidden right-to-left or left-to-right mark"
+            return translate("text", "a hidden right-to-left or left-to-right mark")
         if ch == "\ufeff" or ch in ("\ufffe", "\uffff"):
-            return "a hidden byte-order mark"
+            return translate("text", "a hidden byte-order mark")
     return None
 
 
@@ -42,17 +43,20 @@ def text_problem(text: str, what: str) -> str | None:
     found = bad_character(text)
     if found is None:
         return None
-    return f"The {what} holds {found}, which cannot be printed or kept. Clear it and type it again."
+    return translate(
+        "text", "The {what} holds {found}, which cannot be printed or kept. Clear it and type it again."
+    ).format(what=what, found=found)
 
 
-def reason_problem(reason: str, missing: str, *, what: str = "reason", limit: int = 200) -> str | None:
+def reason_problem(reason: str, missing: str, *, what: str | None = None, limit: int = 200) -> str | None:
     """The refusal of a reason (or a payee's name) typed for a void, a no-sale, a paid-out…: `missing`
     when there is none, then its length, a card number, a character no field may keep. None when
     it may be kept as typed (`reason` already stripped)."""
     if not reason:
         return missing
+    what = what or translate("text", "reason")
     if len(reason) > limit:
-        return f"Keep the {what} under {limit} characters."
+        return translate("text", "Keep the {what} under {limit} characters.").format(what=what, limit=limit)
     if contains_card_number(reason):
-        return f"Never type a card number. Give the {what} in words."
+        return translate("text", "Never type a card number. Give the {what} in words.").format(what=what)
     return text_problem(reason, what)

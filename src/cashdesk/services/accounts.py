@@ -15,6 +15,7 @@ from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.services.order_hooks import pane_orders
 from cashdesk.store import accounts as account_store
 from cashdesk.store import search as search_store
+from cashdesk.words import translate
 
 MAX_QUERY_LENGTH = 100
 
@@ -137,10 +138,14 @@ class AccountDetail:
 def search_accounts(ctx: ServiceContext, query: str, *, limit: int | None = None) -> list[AccountSummary]:
     """Best matches first: exact account number, number prefix, phone, then name and address."""
     if len(query) > MAX_QUERY_LENGTH:
-        raise ServiceError(f"A search is at most {MAX_QUERY_LENGTH} characters. Type less of the name or address.")
+        raise ServiceError(
+            translate(
+                "accounts", "A search is at most {MAX_QUERY_LENGTH} characters. Type less of the name or address."
+            ).format(MAX_QUERY_LENGTH=MAX_QUERY_LENGTH)
+        )
     limit = ctx.settings.search.limit if limit is None else limit
     if limit < 1:
-        raise ServiceError("The number of results must be at least 1.")
+        raise ServiceError(translate("accounts", "The number of results must be at least 1."))
     with ctx.db.read() as conn:
         rows = search_store.search(conn, query, limit)
     return [
@@ -155,11 +160,15 @@ def account_detail(
     as_of = as_of or ctx.today()
     wanted = normalize_account_number(number)
     if not wanted:
-        raise ServiceError("Type an account number.")
+        raise ServiceError(translate("accounts", "Type an account number."))
     with ctx.db.unit_of_work(write=False) as uow:
         account = account_store.load_account(uow.session, wanted, today=as_of)
         if account is None:
-            raise ServiceError(f"No account {number.strip()}. Check the number or search by name or address.")
+            raise ServiceError(
+                translate("accounts", "No account {number}. Check the number or search by name or address.").format(
+                    number=number.strip()
+                )
+            )
         codes = account_store.revenue_codes(uow.session)
         history = tuple(
             HistoryEntry(h.on_date, h.kind, h.description, Money(h.amount_cents), h.reference)

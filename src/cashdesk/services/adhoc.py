@@ -26,6 +26,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.reports import check_range
 from cashdesk.store import saved_reports as store
 from cashdesk.store.driver import Driver, driver
+from cashdesk.words import translate
 
 MOST_ROWS = 5000
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}$")
@@ -87,14 +88,18 @@ def _sql(subject: Subject, d: AdhocDefinition, db: Driver, start: dt.date, end: 
 
 def run_adhoc(ctx: ServiceContext, operator: Operator, definition: AdhocDefinition, start: dt.date | None,
               end: dt.date | None, name: str = "") -> Report:  # fmt: skip
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "run reports"))
     try:
         subject, d = checked(definition)
         first, last = check_range(start, end) if subject.date_field else (end or ctx.today(), end or ctx.today())
         with ctx.db.unit_of_work(write=False) as uow:
             db = driver(uow.session)
             if not set(subject.needs) <= q.tables(db):
-                raise ServiceError(f"{subject.title} are not kept in this database yet.")
+                raise ServiceError(
+                    translate("adhoc", "{subject_title} are not kept in this database yet.").format(
+                        subject_title=subject.title
+                    )
+                )
             zone = ctx.settings.city.time_zone
             sql, params, columns = _sql(subject, d, db, first, last, zone)
             rows = db.all(sql, params)
@@ -123,10 +128,12 @@ def _local_time(value: object, zone: str) -> str | None:
 
 def save_adhoc(ctx: ServiceContext, operator: Operator, name: str, definition: AdhocDefinition) -> bool:
     """Keep the definition under `name` (lower-case letters, digits, dashes); True when new."""
-    operator.require(Permission.VIEW_AUDIT, "save reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "save reports"))
     name = name.strip().lower()
     if not _NAME.match(name):
-        raise ServiceError("Name the report with lower-case letters, digits and dashes, like unpaid-water.")
+        raise ServiceError(
+            translate("adhoc", "Name the report with lower-case letters, digits and dashes, like unpaid-water.")
+        )
     try:
         checked(definition)
     except AdhocError as exc:
@@ -140,17 +147,17 @@ def save_adhoc(ctx: ServiceContext, operator: Operator, name: str, definition: A
 
 
 def saved_reports(ctx: ServiceContext, operator: Operator) -> list[str]:
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "run reports"))
     with ctx.db.unit_of_work(write=False) as uow:
         return store.names(uow.session)
 
 
 def saved_definition(ctx: ServiceContext, operator: Operator, name: str) -> AdhocDefinition:
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("adhoc", "run reports"))
     with ctx.db.unit_of_work(write=False) as uow:
         text = store.definition(uow.session, name)
     if text is None:
-        raise ServiceError(f"There is no saved report called {name!r}.")
+        raise ServiceError(translate("adhoc", "There is no saved report called {name!r}.").format(name=name))
     return AdhocDefinition.from_json(text)
 
 

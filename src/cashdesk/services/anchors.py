@@ -33,6 +33,7 @@ from cashdesk.services.files import write_atomically
 from cashdesk.services.shift import drawer_object
 from cashdesk.store.db import BUSY_TIMEOUT_MS
 from cashdesk.store.models import AuditEventRow
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,11 @@ def anchors_in(folder: Path) -> tuple[list[Anchor], int]:
     deposit files carry none (written before anchors). Refuses a folder that gives none."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise AnchorsRefused(f"There is no folder {folder}. Name the folder that holds the deposit files.")
+        raise AnchorsRefused(
+            translate("anchors", "There is no folder {folder}. Name the folder that holds the deposit files.").format(
+                folder=folder
+            )
+        )
     files = sorted((p for p in folder.rglob("deposit-*.csv") if _DEPOSIT_FILE.match(p.name)),
                    key=lambda p: (p.name, str(p)))  # fmt: skip
     found: list[Anchor] = []
@@ -132,18 +137,36 @@ def anchors_in(folder: Path) -> tuple[list[Anchor], int]:
         try:
             anchor = trailer_anchor(path.read_bytes(), f"the anchor of business day {day} in {path.name}")
         except OSError as exc:
-            raise AnchorsRefused(f"{path} cannot be read: {exc.strerror or exc}. Nothing was checked.") from None
+            raise AnchorsRefused(
+                translate("anchors", "{path} cannot be read: {strerror}. Nothing was checked.").format(
+                    path=path, strerror=exc.strerror or exc
+                )
+            ) from None
         except ValueError as exc:
-            raise AnchorsRefused(f"{path} is not a deposit file cashdesk can read: {exc}. Move it out of the "
-                                 "folder, or check it by hand; nothing was checked.") from None  # fmt: skip
+            raise AnchorsRefused(
+                translate(
+                    "anchors",
+                    "{path} is not a deposit file cashdesk can read: {exc}. Move it out of the folder, or "
+                    "check it by hand; nothing was checked.",
+                ).format(path=path, exc=exc)
+            ) from None
         if anchor is None:
             without += 1
         else:
             found.append(anchor)
     if not found:
-        what = f"{len(files)} deposit files there carry no audit anchor" if files else "there are no deposit files"
-        raise AnchorsRefused(f"No anchors in {folder}: {what} (deposit-YYYY-MM-DD.csv, written by export-deposit "
-                             "since anchors were added). Nothing was checked.")  # fmt: skip
+        what = (
+            translate("anchors", "{count} deposit files there carry no audit anchor").format(count=len(files))
+            if files
+            else translate("anchors", "there are no deposit files")
+        )
+        raise AnchorsRefused(
+            translate(
+                "anchors",
+                "No anchors in {folder}: {what} (deposit-YYYY-MM-DD.csv, written by export-deposit since "
+                "anchors were added). Nothing was checked.",
+            ).format(folder=folder, what=what)
+        )
     return found, without
 
 
@@ -255,9 +278,14 @@ def known_anchors(database: Path) -> list[Anchor]:
         try:
             known.append(_from_file(beside))
         except (OSError, ValueError, KeyError, TypeError):
-            raise AnchorsRefused(f"The audit anchor kept in {beside} cannot be read, so it is not known how far a "
-                                 "backup must reach. Look at the file (it may have been tampered with); move it "
-                                 "aside only if you are sure, then restore again.") from None  # fmt: skip
+            raise AnchorsRefused(
+                translate(
+                    "anchors",
+                    "The audit anchor kept in {beside} cannot be read, so it is not known how far a backup "
+                    "must reach. Look at the file (it may have been tampered with); move it aside only if "
+                    "you are sure, then restore again.",
+                ).format(beside=beside)
+            ) from None
     return known
 
 

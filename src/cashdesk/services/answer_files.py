@@ -20,6 +20,7 @@ from cashdesk.services.files import write_atomically
 from cashdesk.services.printing import _add_job, _letterhead
 from cashdesk.store import answers as store
 from cashdesk.store.models_answers import AnswerRow
+from cashdesk.words import translate
 
 #: A folder holds at most this many files to import (a city's whole knowledge base fits).
 MAX_FILES = 20_000
@@ -40,12 +41,24 @@ class ImportResult:
 def _read_folder(folder: Path) -> list[tuple[Path, Entry]]:
     """Every .md file under `folder`, read whole first: one bad file and nothing is imported."""
     if not folder.is_dir():
-        raise ServiceError(f"{folder} is not a folder: give the folder that holds the Markdown files.")
+        raise ServiceError(
+            translate(
+                "answer_files", "{folder} is not a folder: give the folder that holds the Markdown files."
+            ).format(folder=folder)
+        )
     files = sorted(p for p in folder.rglob("*.md") if p.is_file() and p.name.lower() != "readme.md")
     if not files:
-        raise ServiceError(f"{folder} holds no Markdown (.md) files: nothing was imported.")
+        raise ServiceError(
+            translate("answer_files", "{folder} holds no Markdown (.md) files: nothing was imported.").format(
+                folder=folder
+            )
+        )
     if len(files) > MAX_FILES:
-        raise ServiceError(f"{folder} holds more than {MAX_FILES:,} Markdown files: nothing was imported.")
+        raise ServiceError(
+            translate(
+                "answer_files", "{folder} holds more than {MAX_FILES:,} Markdown files: nothing was imported."
+            ).format(folder=folder, MAX_FILES=MAX_FILES)
+        )
     entries: list[tuple[Path, Entry]] = []
     problems: list[str] = []
     seen: dict[tuple[str, str], Path] = {}
@@ -67,13 +80,17 @@ def _read_folder(folder: Path) -> list[tuple[Path, Entry]]:
         entries.append((path, entry))
     if problems:
         shown = "; ".join(problems[:10]) + (f"; and {len(problems) - 10} more" if len(problems) > 10 else "")
-        raise ServiceError(f"Nothing was imported: {len(problems)} file(s) need fixing: {shown}.")
+        raise ServiceError(
+            translate("answer_files", "Nothing was imported: {count} file(s) need fixing: {shown}.").format(
+                count=len(problems), shown=shown
+            )
+        )
     return entries
 
 
 def import_entries(ctx: ServiceContext, operator: Operator, entries: list[Entry], source: str) -> ImportResult:
     """Save what is new or changed (an answer gets a new version), in one transaction, audited once."""
-    operator.require(Permission.EDIT_ANSWERS, "import answers")
+    operator.require(Permission.EDIT_ANSWERS, translate("answer_files", "import answers"))
     added: list[str] = []
     changed: list[str] = []
     unchanged = 0
@@ -113,7 +130,7 @@ def import_folder(ctx: ServiceContext, operator: Operator, folder: Path) -> Impo
 def export_folder(ctx: ServiceContext, operator: Operator, folder: Path) -> int:
     """Every answer (folder/answers/ID.md) and referral (folder/referrals/ID.md), each file written
     whole. How many files."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "export the answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answer_files", "export the answers"))
     with ctx.db.unit_of_work(write=False) as uow:
         files = [(Path("answers") / f"{r.slug}.md", to_markdown(store.answer_of(r)))
                  for r in store.all_answers(uow.session)]  # fmt: skip
@@ -124,7 +141,11 @@ def export_folder(ctx: ServiceContext, operator: Operator, folder: Path) -> int:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             write_atomically(folder / name, text.encode("utf-8"))
     except OSError as exc:
-        raise ServiceError(f"Could not write the answers to {folder}: {exc.strerror or exc}.") from None
+        raise ServiceError(
+            translate("answer_files", "Could not write the answers to {folder}: {strerror}.").format(
+                folder=folder, strerror=exc.strerror or exc
+            )
+        ) from None
     return len(files)
 
 
@@ -156,13 +177,13 @@ def _printed(session: Session, slug: str) -> tuple[AnswerRow, Answer]:
     """The answer's row (its version goes in the audit event) and the answer, or a refusal in words."""
     row = store.answer_by_slug(session, slug)
     if row is None:
-        raise ServiceError(f"There is no answer {slug!r}.")
+        raise ServiceError(translate("answer_files", "There is no answer {slug!r}.").format(slug=slug))
     return row, store.answer_of(row)
 
 
 def print_answer(ctx: ServiceContext, operator: Operator, slug: str) -> int:
     """Queue the answer on this station's receipt printer, like any slip; the print job's id."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "print answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answer_files", "print answers"))
     with ctx.db.unit_of_work() as uow:
         row, answer = _printed(uow.session, slug)
         lines: list[SlipLine] = [SlipLine(answer.title, bold=True), BLANK]
@@ -183,7 +204,7 @@ def print_answer(ctx: ServiceContext, operator: Operator, slug: str) -> int:
 
 def answer_handout(ctx: ServiceContext, operator: Operator, slug: str, folder: Path) -> Path:
     """The answer as a PDF handout in `folder` (answer-ID.pdf), written whole."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "print answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answer_files", "print answers"))
     with ctx.db.unit_of_work() as uow:
         row, answer = _printed(uow.session, slug)
         city = ctx.settings.city
@@ -196,7 +217,11 @@ def answer_handout(ctx: ServiceContext, operator: Operator, slug: str, folder: P
             folder.mkdir(parents=True, exist_ok=True)
             write_atomically(target, data)
         except OSError as exc:
-            raise ServiceError(f"Could not save the PDF in {folder}: {exc.strerror or exc}.") from None
+            raise ServiceError(
+                translate("answer_files", "Could not save the PDF in {folder}: {strerror}.").format(
+                    folder=folder, strerror=exc.strerror or exc
+                )
+            ) from None
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="answer_printed",
                      object=f"answer {slug}", details={"version": row.version, "how": "pdf", "file": target.name},
                      at=ctx.now())  # fmt: skip

@@ -24,6 +24,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import answers as store
 from cashdesk.store.models_answers import AnswerRow
+from cashdesk.words import translate
 
 #: Longest search text: a customer's question, not a page.
 MAX_QUERY = 200
@@ -62,9 +63,13 @@ def _found_answer(row: AnswerRow, today: dt.date) -> Found:
 def search_answers(ctx: ServiceContext, operator: Operator, query: str, *, limit: int | None = None) -> list[Found]:
     """Answers and referrals for a customer's words, best first (bm25 over title, question,
     keywords and text). An empty search, or one of only common words, finds nothing."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "search the answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answers", "search the answers"))
     if len(query) > MAX_QUERY:
-        raise ServiceError(f"A search is at most {MAX_QUERY} characters: type a few words of the question.")
+        raise ServiceError(
+            translate(
+                "answers", "A search is at most {MAX_QUERY} characters: type a few words of the question."
+            ).format(MAX_QUERY=MAX_QUERY)
+        )
     expression = fts_query(query)
     if expression is None:
         return []
@@ -77,31 +82,31 @@ def search_answers(ctx: ServiceContext, operator: Operator, query: str, *, limit
 
 
 def answer_view(ctx: ServiceContext, operator: Operator, slug: str) -> AnswerView:
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "read the answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answers", "read the answers"))
     with ctx.db.unit_of_work(write=False) as uow:
         row = store.answer_by_slug(uow.session, slug)
         if row is None:
-            raise ServiceError(f"There is no answer {slug!r}.")
+            raise ServiceError(translate("answers", "There is no answer {slug!r}.").format(slug=slug))
         answer = store.answer_of(row)
         return AnswerView(answer, row.version, row.changed_by, row.changed_at, answer.review_due(ctx.today()))
 
 
 def referral(ctx: ServiceContext, operator: Operator, slug: str) -> Referral:
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "read the referral directory")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answers", "read the referral directory"))
     with ctx.db.unit_of_work(write=False) as uow:
         row = store.referral_by_slug(uow.session, slug)
         if row is None:
-            raise ServiceError(f"There is no referral {slug!r}.")
+            raise ServiceError(translate("answers", "There is no referral {slug!r}.").format(slug=slug))
         return store.referral_of(row)
 
 
 def answer_versions(ctx: ServiceContext, operator: Operator, slug: str) -> list[tuple[int, str, dt.datetime, str]]:
     """Every version of an answer, oldest first: (version, who, when, its Markdown file)."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "read the answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answers", "read the answers"))
     with ctx.db.unit_of_work(write=False) as uow:
         row = store.answer_by_slug(uow.session, slug)
         if row is None:
-            raise ServiceError(f"There is no answer {slug!r}.")
+            raise ServiceError(translate("answers", "There is no answer {slug!r}.").format(slug=slug))
         return [(v.version, v.changed_by, v.changed_at, v.content) for v in store.versions(uow.session, row.id)]
 
 
@@ -132,7 +137,7 @@ def answers_for_account(ctx: ServiceContext, operator: Operator, *, kind: str, s
                         past_due_cents: int, limit: int = 4) -> list[Found]:  # fmt: skip
     """The answers to have at hand beside an account: a delinquent utility account's shut-off and
     arrangement policies, a sales-tax account's filing and penalties; most to the point first."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "read the answers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("answers", "read the answers"))
     topics = account_topics(kind, status, past_due_cents)
     if not topics:
         return []
@@ -152,15 +157,15 @@ def save_answer(ctx: ServiceContext, operator: Operator, answer: Answer, *, base
 
     `based_on` is the version the change was made from (0: a new answer), so that a change made
     meanwhile by someone else is not written over; None takes the answer as it comes (an import)."""
-    operator.require(Permission.EDIT_ANSWERS, "change the answers")
+    operator.require(Permission.EDIT_ANSWERS, translate("answers", "change the answers"))
     problem = answer_problem(answer)
     if problem:
-        raise ServiceError(f"{problem} Nothing was saved.")
+        raise ServiceError(translate("answers", "{problem} Nothing was saved.").format(problem=problem))
     with ctx.db.unit_of_work() as uow:
         current = store.answer_by_slug(uow.session, answer.slug)
         if based_on is not None:
             _check_based_on(current.version if current else 0, based_on, current.changed_by if current else "",
-                            f"an answer {answer.slug!r}")  # fmt: skip
+                            translate("answers", "an answer {slug!r}").format(slug=answer.slug))  # fmt: skip
         row = store.save_answer(uow.session, answer, user=operator.user_id, at=ctx.now().replace(tzinfo=None))
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="answer_saved",
                      object=f"answer {answer.slug}", details={"version": row.version, "title": answer.title},
@@ -173,23 +178,33 @@ def _check_based_on(version: int, based_on: int, by: str, what: str) -> None:
     if version == based_on:
         return
     if based_on == 0:
-        raise ServiceError(f"There is {what} already: choose it in the list and change it, or give this one "
-                           "another id. Nothing was saved.")  # fmt: skip
-    raise ServiceError(f"{by} saved version {version} while you were changing version {based_on}: close this, "
-                       "open it again and make your change there. Nothing was saved.")  # fmt: skip
+        raise ServiceError(
+            translate(
+                "answers",
+                "There is {what} already: choose it in the list and change it, or give this one another "
+                "id. Nothing was saved.",
+            ).format(what=what)
+        )
+    raise ServiceError(
+        translate(
+            "answers",
+            "{by} saved version {version} while you were changing version {based_on}: close this, "
+            "open it again and make your change there. Nothing was saved.",
+        ).format(by=by, version=version, based_on=based_on)
+    )
 
 
 def save_referral(ctx: ServiceContext, operator: Operator, entry: Referral, *, new: bool = False) -> None:
     """A supervisor adds (`new`: refused if the id is taken) or changes a referral; audited with
     the parts that changed."""
-    operator.require(Permission.EDIT_ANSWERS, "change the referral directory")
+    operator.require(Permission.EDIT_ANSWERS, translate("answers", "change the referral directory"))
     problem = referral_problem(entry)
     if problem:
-        raise ServiceError(f"{problem} Nothing was saved.")
+        raise ServiceError(translate("answers", "{problem} Nothing was saved.").format(problem=problem))
     with ctx.db.unit_of_work() as uow:
         current = store.referral_by_slug(uow.session, entry.slug)
         if new and current is not None:
-            _check_based_on(1, 0, "", f"a referral {entry.slug!r}")
+            _check_based_on(1, 0, "", translate("answers", "a referral {slug!r}").format(slug=entry.slug))
         changed = changed_fields(store.referral_of(current) if current else None, entry)
         store.save_referral(uow.session, entry, user=operator.user_id, at=ctx.now().replace(tzinfo=None))
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="referral_saved",

@@ -36,6 +36,7 @@ from cashdesk.store import arrangements as store
 from cashdesk.store import posting
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
+from cashdesk.words import translate
 
 EVENT = "arrangement"
 
@@ -74,7 +75,11 @@ class Proposal:
 def _standing(db: Driver, ctx: ServiceContext, account: str, starts: dt.date) -> tuple[int, str, Standing]:
     row = orders.account_of(db, normalize_account_number(account))
     if row is None:
-        raise ArrangementRefused(f"No utility account {account.strip()[:20]}. Check the number.")
+        raise ArrangementRefused(
+            translate("arrangements", "No utility account {account}. Check the number.").format(
+                account=account.strip()[:20]
+            )
+        )
     account_id, number, name = row[0], row[1], row[2]
     items = posting.open_items(db, account_id)
     past_due = Money.total(i.open_amount for i in items if i.due_date < starts)
@@ -106,7 +111,7 @@ def propose(ctx: ServiceContext, operator: Operator, account: str, *, down: str,
             first: dt.date | None = None) -> Proposal:  # fmt: skip
     """The schedule an arrangement would have, refused in words when the account may not have it.
     Nothing is written. `down` as typed: an amount (50.00) or a percent of the debt (25%)."""
-    operator.require(Permission.TAKE_PAYMENTS, "make payment arrangements")
+    operator.require(Permission.TAKE_PAYMENTS, translate("arrangements", "make payment arrangements"))
     starts = local_date(ctx, ctx.now())
     with ctx.db.unit_of_work(write=False) as uow:
         return _proposal(uow.rows, ctx, account, down, installments, first, starts)[1]
@@ -116,8 +121,8 @@ def create(ctx: ServiceContext, operator: Operator, account: str, *, down: str, 
            first: dt.date | None = None, note: str = "") -> Arrangement:  # fmt: skip
     """Make the arrangement: requested until its down payment is paid (active at once with none).
     Any interest is charged as an open item it covers."""
-    operator.require(Permission.TAKE_PAYMENTS, "make payment arrangements")
-    problem = text_problem(note.strip(), "note")
+    operator.require(Permission.TAKE_PAYMENTS, translate("arrangements", "make payment arrangements"))
+    problem = text_problem(note.strip(), translate("arrangements", "note"))
     if problem:
         raise ArrangementRefused(problem)
     now = ctx.now()
@@ -130,8 +135,13 @@ def create(ctx: ServiceContext, operator: Operator, account: str, *, down: str, 
         if plan.interest.cents:
             code = ctx.settings.arrangements.interest_code
             if posting.revenue_code(db, code) is None:
-                raise ArrangementRefused(f"The interest's revenue code {code} is not set up: ask an administrator "
-                                         "(arrangements.interest_code).")  # fmt: skip
+                raise ArrangementRefused(
+                    translate(
+                        "arrangements",
+                        "The interest's revenue code {code} is not set up: ask an administrator "
+                        "(arrangements.interest_code).",
+                    ).format(code=code)
+                )
             interest_item = store.add_interest_item(db, account_id, code, plan.interest.cents, starts)
             posting.add_history(db, account_id, starts, "bill", "Arrangement interest", plan.interest.cents, "")
         state = ArrangementState.REQUESTED if plan.down.cents else ArrangementState.ACTIVE
@@ -152,11 +162,13 @@ def create(ctx: ServiceContext, operator: Operator, account: str, *, down: str, 
 
 def cancel(ctx: ServiceContext, supervisor: Operator, arrangement_id: int, reason: str) -> Arrangement:
     """A supervisor ends a requested or active arrangement (the customer asked, it was a mistake)."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "cancel payment arrangements")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("arrangements", "cancel payment arrangements"))
     why = reason.strip()
     if not why:
-        raise ArrangementRefused("Say why the arrangement is cancelled (for example: customer request).")
-    problem = text_problem(why, "reason")
+        raise ArrangementRefused(
+            translate("arrangements", "Say why the arrangement is cancelled (for example: customer request).")
+        )
+    problem = text_problem(why, translate("arrangements", "reason"))
     if problem:
         raise ArrangementRefused(problem)
     now = ctx.now()
@@ -164,11 +176,18 @@ def cancel(ctx: ServiceContext, supervisor: Operator, arrangement_id: int, reaso
         db = uow.rows
         found = store.get(db, arrangement_id)
         if found is None:
-            raise ArrangementRefused(f"There is no arrangement {arrangement_id}. Check the number.")
+            raise ArrangementRefused(
+                translate("arrangements", "There is no arrangement {arrangement_id}. Check the number.").format(
+                    arrangement_id=arrangement_id
+                )
+            )
         arrangement, account_id = found
         if not arrangement.state.is_open:
-            raise ArrangementRefused(f"Arrangement {arrangement_id} is already {arrangement.state.value}: it cannot "
-                                     "be cancelled.")  # fmt: skip
+            raise ArrangementRefused(
+                translate(
+                    "arrangements", "Arrangement {arrangement_id} is already {state}: it cannot be cancelled."
+                ).format(arrangement_id=arrangement_id, state=arrangement.state.value)
+            )
         store.set_state(db, arrangement_id, account_id, ArrangementState.CANCELLED, by=supervisor.user_id,
                         at=now.replace(tzinfo=None), reason=why[:200])  # fmt: skip
         _record(db, ctx, supervisor.user_id, arrangement_id, arrangement.account, now, action="cancel",
@@ -181,10 +200,12 @@ def cancel(ctx: ServiceContext, supervisor: Operator, arrangement_id: int, reaso
 
 def find_arrangements(ctx: ServiceContext, operator: Operator, *, state: str | None = None,
                       account: str | None = None) -> list[Arrangement]:  # fmt: skip
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see payment arrangements")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("arrangements", "see payment arrangements"))
     if state is not None and state not in set(ArrangementState):
         raise ArrangementRefused(
-            f"There is no state {state[:20]!r}: use {', '.join(s.value for s in ArrangementState)}."
+            translate("arrangements", "There is no state {state!r}: use {states}.").format(
+                state=state[:20], states=", ".join(s.value for s in ArrangementState)
+            )
         )
     with ctx.db.unit_of_work(write=False) as uow:
         return store.find(uow.rows, state=state,
@@ -222,7 +243,7 @@ def pane_arrangement(db: Driver, ctx: ServiceContext, number: str, on: dt.date) 
 
 
 def due_now(ctx: ServiceContext, operator: Operator, account: str) -> DueNow | None:
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look up accounts")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("arrangements", "look up accounts"))
     with ctx.db.unit_of_work(write=False) as uow:
         db = uow.rows
         row = orders.account_of(db, normalize_account_number(account))

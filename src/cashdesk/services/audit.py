@@ -29,6 +29,7 @@ from cashdesk.store import audit_events, guards, sealed
 from cashdesk.store.db import Database
 from cashdesk.store.models import AuditEventRow
 from cashdesk.store.posting import Driver, driver
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -399,9 +400,9 @@ def _utc_bounds(ctx: ServiceContext, start: dt.date | None, end: dt.date | None)
 
 def list_events(ctx: ServiceContext, actor: Operator, where: AuditFilter) -> list[AuditRecord]:
     """Events for the audit viewer, latest first."""
-    actor.require(Permission.VIEW_AUDIT, "view the audit trail")
+    actor.require(Permission.VIEW_AUDIT, translate("audit", "view the audit trail"))
     if where.start and where.end and where.start > where.end:
-        raise ServiceError("The 'from' date is after the 'to' date.")
+        raise ServiceError(translate("audit", "The 'from' date is after the 'to' date."))
     low, high = _utc_bounds(ctx, where.start, where.end)
     query = select(AuditEventRow).order_by(AuditEventRow.seq.desc()).limit(where.limit)
     if low:
@@ -438,13 +439,21 @@ def export_events(ctx: ServiceContext, actor: Operator, start: dt.date, end: dt.
     """
     import csv
 
-    actor.require(Permission.VIEW_AUDIT, "export the audit trail")
+    actor.require(Permission.VIEW_AUDIT, translate("audit", "export the audit trail"))
     if start > end:
-        raise ServiceError("The 'from' date is after the 'to' date.")
+        raise ServiceError(translate("audit", "The 'from' date is after the 'to' date."))
     if out.is_dir():
-        raise ServiceError(f"{out} is a folder: name the CSV file to write, like {out / 'audit.csv'}.")
+        raise ServiceError(
+            translate("audit", "{out} is a folder: name the CSV file to write, like {example}.").format(
+                out=out, example=out / "audit.csv"
+            )
+        )
     if not out.parent.is_dir():
-        raise ServiceError(f"There is no folder {out.parent}. Create it first, or choose another place.")
+        raise ServiceError(
+            translate("audit", "There is no folder {parent}. Create it first, or choose another place.").format(
+                parent=out.parent
+            )
+        )
     low, high = _utc_bounds(ctx, start, end)
     tmp = out.with_name(out.name + ".part")
     count = 0
@@ -464,7 +473,9 @@ def export_events(ctx: ServiceContext, actor: Operator, start: dt.date, end: dt.
                     count += 1
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise ServiceError(f"Could not write {out}: {exc.strerror or exc}.") from None
+            raise ServiceError(
+                translate("audit", "Could not write {out}: {strerror}.").format(out=out, strerror=exc.strerror or exc)
+            ) from None
         record(
             uow.session, user=actor.user_id, station=ctx.station, event_type="audit_export",
             object=str(out.name), details={"from": start.isoformat(), "to": end.isoformat(), "events": count},

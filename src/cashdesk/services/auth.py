@@ -39,13 +39,14 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import users as user_store
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import UserRow
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 #: The one hasher; tests may replace it with a cheaper one (argon2's defaults take ~0.1 s).
 HASHER = PasswordHasher()
 
-WRONG = "The user id or password is not right."
+WRONG = QT_TRANSLATE_NOOP("auth", "The user id or password is not right.")
 #: What the audit trail shows as the user when the typed user id is nobody's.
 UNKNOWN_USER = "?"
 #: How a user disabled for being unused is marked (a password reset enables them again).
@@ -174,26 +175,30 @@ def check_password(ctx: ServiceContext, row: UserRow | None, checked: Checked) -
     """
     now = naive_utc(ctx.now())
     if row is None:
-        return Refusal("unknown_user", WRONG, {})
+        return Refusal("unknown_user", translate("auth", WRONG), {})
     if row.locked_until is not None and row.locked_until <= now:
         row.locked_until = None  # the lock has lifted: a fresh set of attempts
         row.failed_attempts = 0
     if row.disabled:
-        return Refusal("disabled", "This user is disabled. See an administrator.", {})
+        return Refusal("disabled", translate("auth", "This user is disabled. See an administrator."), {})
     days = ctx.settings.security.inactive_days
     if is_inactive(inactive_since(row), row.created_at, now, days):
         row.disabled = True
         row.disabled_reason = INACTIVE_REASON.format(days=days)
         return Refusal(
             "inactive",
-            f"This user was not used for {days} days and is now disabled. See an administrator.",
+            translate(
+                "auth", "This user was not used for {days} days and is now disabled. See an administrator."
+            ).format(days=days),
             {"days": days},
         )
     if row.locked_until is not None:
         return Refusal(
             "locked",
-            f"This user is locked until {local_time(ctx, row.locked_until)} after too many failed sign-ins. "
-            "An administrator can unlock it.",
+            translate(
+                "auth",
+                "This user is locked until {until} after too many failed sign-ins. An administrator can unlock it.",
+            ).format(until=local_time(ctx, row.locked_until)),
             {},
         )
     if not checked.matches:
@@ -202,14 +207,17 @@ def check_password(ctx: ServiceContext, row: UserRow | None, checked: Checked) -
         until = rule.locked_until(row.failed_attempts, now)
         details: dict[str, object] = {"failures": row.failed_attempts}
         if until is None:
-            return Refusal("wrong_password", WRONG, details)
+            return Refusal("wrong_password", translate("auth", WRONG), details)
         row.locked_until = until
         details["locked_until"] = audit.format_time(until.replace(tzinfo=dt.UTC))
         log.warning("User %s locked after %d failed attempts", row.user_id, row.failed_attempts)
         return Refusal(
             "wrong_password",
-            f"{WRONG} This user is now locked until {local_time(ctx, until)} after too many failed sign-ins. "
-            "An administrator can unlock it.",
+            translate(
+                "auth",
+                "{wrong} This user is now locked until {until} after too many failed sign-ins. An "
+                "administrator can unlock it.",
+            ).format(wrong=translate("auth", WRONG), until=local_time(ctx, until)),
             details,
         )
     row.failed_attempts = 0
@@ -220,7 +228,9 @@ def check_password(ctx: ServiceContext, row: UserRow | None, checked: Checked) -
 
 #: How many times a password is checked again when the user's row changed while it was checked.
 CHECK_TRIES = 3
-CHANGED_MEANWHILE = "This user was changed at another station just now. Type the password again."
+CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
+    "auth", "This user was changed at another station just now. Type the password again."
+)
 
 
 @contextmanager
@@ -247,7 +257,7 @@ def password_checked(
                 continue
             yield uow, row, checked
             return
-    raise ServiceError(CHANGED_MEANWHILE)
+    raise ServiceError(translate("auth", CHANGED_MEANWHILE))
 
 
 def _audit_user(row: UserRow | None) -> tuple[str, str]:
@@ -324,7 +334,12 @@ def unlock_station(ctx: ServiceContext, locked_for: Operator, user_id: str, pass
                 object=locked_for.user_id, success=False, details={**base, "reason": "not_allowed"}, at=ctx.now(),
             )  # fmt: skip
             uow.commit()
-            raise SignInRefused(f"Only {locked_for.user_id} or a supervisor can unlock this station.", "not_allowed")
+            raise SignInRefused(
+                translate("auth", "Only {user_id} or a supervisor can unlock this station.").format(
+                    user_id=locked_for.user_id
+                ),
+                "not_allowed",
+            )
         assert row is not None
         refusal = check_password(ctx, row, checked)
         if refusal is not None:
@@ -378,7 +393,7 @@ def change_password(ctx: ServiceContext, user_id: str, old_password: str, new_pa
         row = _find(uow.session, user_id)
         assert row is not None  # users are never deleted
         if row.password_hash != seen or not _password_counts(ctx, row):
-            _refuse_change(ctx, uow, row, "changed_meanwhile", CHANGED_MEANWHILE, SignInRefused)
+            _refuse_change(ctx, uow, row, "changed_meanwhile", translate("auth", CHANGED_MEANWHILE), SignInRefused)
         if reused:
             reuse = f"The new password must differ from your last {keep} passwords. Choose another."
             _refuse_change(ctx, uow, row, "reused", reuse, PasswordRejected)

@@ -32,6 +32,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import sync_folder
 from cashdesk.store.db import BUSY_TIMEOUT_MS, KNOWN_REVISIONS
+from cashdesk.words import translate
 
 AUTOMATIC = re.compile(r"^cashdesk-day-\d{4}-\d{2}-\d{2}\.sqlite3$")
 #: The files SQLite keeps beside a database and deletes or rewrites by itself.
@@ -97,7 +98,11 @@ def backup_folder(ctx: ServiceContext) -> Path:
 def _live_path(ctx: ServiceContext) -> Path:
     path = ctx.db.path
     if path is None:
-        raise BackupError("cashdesk backs up SQLite database files; back up a server database with its own tools.")
+        raise BackupError(
+            translate(
+                "backup", "cashdesk backs up SQLite database files; back up a server database with its own tools."
+            )
+        )
     return path
 
 
@@ -293,9 +298,14 @@ def _clear_partial_backups(folder: Path) -> list[Path]:
 def _refuse_companion(target: Path) -> None:
     for suffix in COMPANIONS:
         if target.name.lower().endswith(suffix):
-            raise BackupError(f"Not backed up: {target.name} ends in {suffix}, the name SQLite gives a file it keeps "
-                              "beside a database and deletes or rewrites by itself, so the backup would not last. "
-                              "Choose another name, like cashdesk-backup.sqlite3.")  # fmt: skip
+            raise BackupError(
+                translate(
+                    "backup",
+                    "Not backed up: {target_name} ends in {suffix}, the name SQLite gives a file it keeps "
+                    "beside a database and deletes or rewrites by itself, so the backup would not last. "
+                    "Choose another name, like cashdesk-backup.sqlite3.",
+                ).format(target_name=target.name, suffix=suffix)
+            )
 
 
 def _write_backup(ctx: ServiceContext, target: Path, progress: Progress | None = None) -> tuple[BackupCheck, int, str]:
@@ -303,22 +313,39 @@ def _write_backup(ctx: ServiceContext, target: Path, progress: Progress | None =
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"Could not make the folder {target.parent}: {exc.strerror or exc}.") from None
+        raise BackupError(
+            translate("backup", "Could not make the folder {parent}: {strerror}.").format(
+                parent=target.parent, strerror=exc.strerror or exc
+            )
+        ) from None
     partial = target.with_name(target.name + PARTIAL)
     try:
         _clear_partial_backups(target.parent)
         check = copy_online(source, partial, check=True, progress=progress)
         assert check is not None
         if not check.ok:
-            raise BackupError(f"The backup did not check out and was not kept: {check.problem}")
+            raise BackupError(
+                translate("backup", "The backup did not check out and was not kept: {problem}").format(
+                    problem=check.problem
+                )
+            )
         size, digest = partial.stat().st_size, sha256_of(partial)
         partial.replace(target)
         sync_folder(target.parent)
     except OSError as exc:
-        raise BackupError(f"Could not write the backup {target}: {exc.strerror or exc}. "
-                          "Nothing was changed; free some space or choose another place.") from None  # fmt: skip
+        raise BackupError(
+            translate(
+                "backup",
+                "Could not write the backup {target}: {strerror}. Nothing was changed; free some space "
+                "or choose another place.",
+            ).format(target=target, strerror=exc.strerror or exc)
+        ) from None
     except sqlite3.Error as exc:
-        raise BackupError(f"Could not write the backup {target}: {exc}. Nothing was changed.") from None
+        raise BackupError(
+            translate("backup", "Could not write the backup {target}: {exc}. Nothing was changed.").format(
+                target=target, exc=exc
+            )
+        ) from None
     finally:
         remove_with_companions(partial)
     return check, size, digest
@@ -328,7 +355,7 @@ def backup(
     ctx: ServiceContext, operator: Operator, to: Path | None = None, progress: Progress | None = None
 ) -> BackupResult:
     """A checked copy of the database at `to` (a file, or a folder), by default in the backups folder."""
-    operator.require(Permission.BACKUP, "back up the database")
+    operator.require(Permission.BACKUP, translate("backup", "back up the database"))
     now = ctx.now()
     name = f"cashdesk-{now:%Y%m%dT%H%M%S}.sqlite3"  # the T keeps date and time from reading as one long number
     target = (to / name if to.is_dir() else to) if to is not None else backup_folder(ctx) / name
@@ -336,7 +363,9 @@ def backup(
     _refuse_companion(target)
     live = _live_path(ctx).resolve()
     if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
-        raise BackupError("A backup cannot be written over the database itself. Choose another file.")
+        raise BackupError(
+            translate("backup", "A backup cannot be written over the database itself. Choose another file.")
+        )
     check, size, digest = _write_backup(ctx, target, progress)
     _audit(ctx, operator.user_id, "backup", target, size=size, sha256=digest[:12])
     return BackupResult(target, size, digest, check)

@@ -47,6 +47,7 @@ from cashdesk.services.z_report import z_report_pdf as z_report_pdf
 from cashdesk.store import sealed
 from cashdesk.store.models import ApprovalRow, DrawerCloseRow, DrawerCountRow, DrawerRow, ReceiptRow, TenderRow
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
     Without `drawer_id`: this cashier's open drawer. Another cashier's drawer needs a supervisor
     (for a second count).
     """
-    operator.require(Permission.TAKE_PAYMENTS, "see the checks in a drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "see the checks in a drawer"))
     with ctx.db.unit_of_work(write=False) as uow:
         drawer: DrawerRow | None
         if drawer_id is None:
@@ -65,10 +66,14 @@ def items_to_verify(ctx: ServiceContext, operator: Operator, *, drawer_id: int |
         else:
             drawer = uow.session.get(DrawerRow, drawer_id)
             if drawer is None:
-                raise BalancingRefused(f"There is no drawer {drawer_id}.")
+                raise BalancingRefused(
+                    translate("balancing", "There is no drawer {drawer_id}.").format(drawer_id=drawer_id)
+                )
             if drawer.cashier != operator.user_id and not operator.can(Permission.SECOND_COUNT):
                 raise BalancingRefused(
-                    f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may see its items."
+                    translate(
+                        "balancing", "Drawer {drawer_id} is {cashier}'s: only a supervisor may see its items."
+                    ).format(drawer_id=drawer_id, cashier=drawer.cashier)
                 )
         return drawer_items(uow.session, drawer.id)
 
@@ -126,18 +131,20 @@ def _money_json(amounts: dict[str, Money]) -> str:
 
 def _check_input(count: CountInput) -> None:
     if not isinstance(count.pieces, CashCount):
-        raise BalancingRefused("Count the cash by denomination.")
+        raise BalancingRefused(translate("balancing", "Count the cash by denomination."))
     if count.card_settlement.cents < 0:
-        raise BalancingRefused("The card settlement total cannot be negative.")
+        raise BalancingRefused(translate("balancing", "The card settlement total cannot be negative."))
     for item in count.extra:
         if item.kind not in bal.ITEM_KINDS:
-            raise BalancingRefused("An extra item is a check or a money order.")
+            raise BalancingRefused(translate("balancing", "An extra item is a check or a money order."))
         if item.amount.cents <= 0:
-            raise BalancingRefused("An extra item must be more than $0.00.")
+            raise BalancingRefused(translate("balancing", "An extra item must be more than $0.00."))
         if contains_card_number(item.number):
-            raise BalancingRefused("Never type a card number. Give the check or money order number.")
+            raise BalancingRefused(
+                translate("balancing", "Never type a card number. Give the check or money order number.")
+            )
         if len(item.number.strip()) > 20:
-            raise BalancingRefused("A check or money order number is at most 20 characters.")
+            raise BalancingRefused(translate("balancing", "A check or money order number is at most 20 characters."))
 
 
 @contextmanager
@@ -167,8 +174,12 @@ def _recorded_items(session: Session, drawer_id: int, count: CountInput) -> list
     ).all()  # fmt: skip
     recorded = [bal.RecordedItem(tid, kind, Money(cents)) for tid, kind, cents in rows]
     if bal.unknown_ticks(recorded, count.present):
-        raise BalancingRefused("An item ticked present is not among this drawer's checks and money orders. "
-                               "Start the count again.")  # fmt: skip
+        raise BalancingRefused(
+            translate(
+                "balancing",
+                "An item ticked present is not among this drawer's checks and money orders. Start the count again.",
+            )
+        )
     return recorded
 
 
@@ -246,7 +257,7 @@ def record_count(ctx: ServiceContext, operator: Operator, count: CountInput, *,
     `approval_id`, when given, is an OverrideAction.VARIANCE approval for `drawer N` used up
     with this count; close_drawer then accepts the count's variance without another one.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "count a drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "count a drawer"))
     _check_input(count)
     with ctx.db.unit_of_work(write=False) as uow:
         drawer_id = require_open_drawer(uow.session, ctx, operator).id
@@ -269,7 +280,7 @@ def record_second_count(ctx: ServiceContext, operator: Operator, count: CountInp
     """
     from cashdesk.store import users as user_store
 
-    operator.require(Permission.TAKE_PAYMENTS, "have a drawer counted")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "have a drawer counted"))
     _check_input(count)
     with ctx.db.unit_of_work(write=False) as uow:
         drawer_id = require_open_drawer(uow.session, ctx, operator).id
@@ -277,7 +288,11 @@ def record_second_count(ctx: ServiceContext, operator: Operator, count: CountInp
                object=drawer_object(drawer_id)) as (uow, granted):  # fmt: skip
         supervisor = user_store.find_user(uow.session, granted.approved_by)
         if supervisor is None or not can(Role(supervisor.role), Permission.SECOND_COUNT):
-            raise BalancingRefused(f"{granted.approved_by} may not make a second count. A supervisor must.")
+            raise BalancingRefused(
+                translate("balancing", "{approved_by} may not make a second count. A supervisor must.").format(
+                    approved_by=granted.approved_by
+                )
+            )
         drawer = require_open_drawer(uow.session, ctx, operator)
         result = _count(uow.session, ctx, drawer, count, counted_by=granted.approved_by, role="supervisor",
                         user=granted.approved_by)  # fmt: skip
@@ -318,18 +333,29 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     drawer = require_open_drawer(session, ctx, operator)
     count = session.get(DrawerCountRow, count_id) if type(count_id) is int else None
     if count is None or count.drawer_id != drawer.id or count.role != "cashier":
-        raise BalancingRefused("That count is not a count of your open drawer. Count the drawer first.")
+        raise BalancingRefused(
+            translate("balancing", "That count is not a count of your open drawer. Count the drawer first.")
+        )
     latest = _latest_cashier_count(session, drawer.id)
     if latest is None or latest.id != count.id:
-        raise BalancingRefused("The drawer was counted again since: finish with the latest count.")
+        raise BalancingRefused(
+            translate("balancing", "The drawer was counted again since: finish with the latest count.")
+        )
     counted_at = json.loads(count.items or "{}").get("activity")
     if final and counted_at is not None and counted_at != _activity(session, drawer.id):
-        raise BalancingRefused("Money moved in this drawer after the count (a payment, void, drop or paid-out): "
-                               "count the drawer again (Recount) before closing it.")  # fmt: skip
+        raise BalancingRefused(
+            translate(
+                "balancing",
+                "Money moved in this drawer after the count (a payment, void, drop or paid-out): count "
+                "the drawer again (Recount) before closing it.",
+            )
+        )
     if second_count_id is not None:
         second = session.get(DrawerCountRow, second_count_id) if type(second_count_id) is int else None
         if second is None or second.drawer_id != drawer.id or second.role != "supervisor":
-            raise BalancingRefused("That second count is not a supervisor's count of this drawer.")
+            raise BalancingRefused(
+                translate("balancing", "That second count is not a supervisor's count of this drawer.")
+            )
     try:
         bal.deposit_pieces(CashCount(json.loads(count.pieces)), float_kept)
     except CountError as exc:
@@ -338,8 +364,12 @@ def _plan(session: Session, ctx: ServiceContext, operator: Operator, count_id: i
     approved = str(json.loads(count.items or "{}").get("approved_by", ""))
     if needs and not reason:
         said = over_short_text(Money(count.over_short_cents)).lower()
-        raise BalancingRefused(f"The drawer is {said}, beyond the limit of {_limit(ctx).display()}: "
-                               "give the reason and ask a supervisor to approve.")  # fmt: skip
+        raise BalancingRefused(
+            translate(
+                "balancing",
+                "The drawer is {said}, beyond the limit of {limit}: give the reason and ask a supervisor to approve.",
+            ).format(said=said, limit=_limit(ctx).display())
+        )
     return _Plan(drawer.id, needs, approved if needs else "")
 
 
@@ -357,9 +387,9 @@ def _activity(session: Session, drawer_id: int) -> list[int]:
 def _close_reason(text: str) -> str:
     reason = text.strip()
     if len(reason) > 200:
-        raise BalancingRefused("Keep the reason under 200 characters.")
+        raise BalancingRefused(translate("balancing", "Keep the reason under 200 characters."))
     if contains_card_number(reason):
-        raise BalancingRefused("Never type a card number. Give the reason in words.")
+        raise BalancingRefused(translate("balancing", "Never type a card number. Give the reason in words."))
     return reason
 
 
@@ -394,10 +424,10 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
     undo the close (`pdf` is None and `pdf_problem` says why; z_report_pdf makes it again).
     An approval given when none is needed is left unused.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "close a drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("balancing", "close a drawer"))
     reason = _close_reason(reason)
     if not isinstance(float_kept, CashCount):
-        raise BalancingRefused("Count the float to keep by denomination.")
+        raise BalancingRefused(translate("balancing", "Count the float to keep by denomination."))
     with ctx.db.unit_of_work(write=False) as uow:
         # A first look, to know whether to ask for the approval; the close itself checks it all again.
         plan = _plan(uow.session, ctx, operator, count_id, float_kept, reason, second_count_id, final=False)

@@ -15,6 +15,7 @@ from cashdesk.domain.money import Money
 from cashdesk.services.context import ServiceContext, ServiceError
 from cashdesk.store import outbox
 from cashdesk.store.models import BusinessDayRow, CashDropRow, DrawerRow, PaidOutRow, ReceiptRow
+from cashdesk.words import translate
 
 
 class DayClosed(ServiceError):
@@ -45,11 +46,20 @@ def open_business_date(session: Session, ctx: ServiceContext) -> dt.date:
 
 def require_open_day(session: Session, day: dt.date) -> None:
     if is_closed(session, day):
-        raise DayClosed(f"The business day {day:%Y-%m-%d} is closed: it takes no more postings.")
+        raise DayClosed(
+            translate("business_day", "The business day {day:%Y-%m-%d} is closed: it takes no more postings.").format(
+                day=day
+            )
+        )
     by_office = outbox.office_closed_from(session, day).get(day)
     if by_office is not None:
-        raise DayClosed(f"The office has closed the business day {day:%Y-%m-%d} ({by_office[0]}, at "
-                        f"{by_office[1]}): it takes no more postings here. Nothing was written.")  # fmt: skip
+        raise DayClosed(
+            translate(
+                "business_day",
+                "The office has closed the business day {day:%Y-%m-%d} ({by}, at {at}): "
+                "it takes no more postings here. Nothing was written.",
+            ).format(day=day, by=by_office[0], at=by_office[1])
+        )
 
 
 def closed_by_office_refusal(session: Session, drawer: DrawerRow, *, over_short_cents: int = 0,
@@ -65,16 +75,25 @@ def closed_by_office_refusal(session: Session, drawer: DrawerRow, *, over_short_
         exists().where(ReceiptRow.drawer_id == drawer.id) | exists().where(CashDropRow.drawer_id == drawer.id)
         | exists().where(PaidOutRow.drawer_id == drawer.id)))  # fmt: skip
     if posted:
-        why = "it holds payments, drops or paid-outs of that day"
-    elif over_short_cents:
-        why = f"its count is {Money(abs(over_short_cents)).display()} {'over' if over_short_cents > 0 else 'short'}"
+        why = translate("business_day", "it holds payments, drops or paid-outs of that day")
+    elif over_short_cents > 0:
+        why = translate("business_day", "its count is {amount} over").format(amount=Money(over_short_cents).display())
+    elif over_short_cents < 0:
+        why = translate("business_day", "its count is {amount} short").format(
+            amount=Money(-over_short_cents).display()
+        )
     elif deposit_cents:
-        why = f"{Money(deposit_cents).display()} of it would go to that day's deposit"
+        why = translate("business_day", "{amount} of it would go to that day's deposit").format(
+            amount=Money(deposit_cents).display()
+        )
     else:
         return
     raise DayClosed(
-        f"The office has closed drawer {drawer.id}'s business day {drawer.business_date:%Y-%m-%d} ({by_office[0]}, at "
-        f"{by_office[1]}) and {why}: balancing it would change that day after its close, so nothing was written. "
-        "Keep the drawer's money apart and call the office's supervisor: the office's day must be reopened "
-        "before this drawer is balanced."
+        translate(
+            "business_day",
+            "The office has closed drawer {drawer}'s business day {day:%Y-%m-%d} ({by}, at {at}) and {why}: "
+            "balancing it would change that day after its close, so nothing was written. Keep the drawer's money "
+            "apart and call the office's supervisor: the office's day must be reopened before this drawer is "
+            "balanced.",
+        ).format(drawer=drawer.id, day=drawer.business_date, by=by_office[0], at=by_office[1], why=why)
     )

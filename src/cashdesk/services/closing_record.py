@@ -8,11 +8,12 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
 from cashdesk.services.context import ServiceContext
-from cashdesk.services.day_money import ClosingLookups, DayMoney, account_funds, general_fund, payer_rows, revenue_codes
+from cashdesk.services.day_money import ClosingLookups, DayMoney, account_funds, general_fund, revenue_codes
 from cashdesk.store.models import DayCloseRecordRow
 from cashdesk.store.posting import driver
 
@@ -20,10 +21,8 @@ from cashdesk.store.posting import driver
 _KEPT_SETTINGS = ("bank.", "gl.", "city.name", "city.department")
 
 
-def _closing_lookups(s: Session, ctx: ServiceContext, day: dt.date) -> ClosingLookups:
+def _closing_lookups(s: Session, ctx: ServiceContext, day: dt.date, names: Mapping[int, str]) -> ClosingLookups:
     codes = revenue_codes(s, None)
-    # Read backwards, so that the name kept is the first account line's, as _payers takes it.
-    names = {rid: name for rid, payer, name in reversed(payer_rows(s, day)) if not payer and name is not None}
     db = driver(s)
     # Every account the journal may book credit for: credit kept on a line, or refunded by a paid-out.
     credited = {a for (a,) in db.all(
@@ -69,8 +68,9 @@ def closing_figures(money: DayMoney) -> dict[str, object]:
 
 def keep_closing_record(s: Session, ctx: ServiceContext, day: dt.date, money: DayMoney) -> None:
     """In the day close's own transaction: what its files print and the figures of its rows, so
-    that every export prints the same and refuses rows changed since (export_deposit)."""
-    lookups = _closing_lookups(s, ctx, day)
+    that every export prints the same and refuses rows changed since (export_deposit). `money` is
+    what the close read (`day_money` of the day as it is, no closing lookups): its payer names are kept."""
+    lookups = _closing_lookups(s, ctx, day, money.payer_names)
     s.add(
         DayCloseRecordRow(
             business_date=day,

@@ -12,6 +12,7 @@ from cashdesk import clock as the_clock
 from cashdesk.config import Settings
 from cashdesk.domain.security import Permission, Role, can
 from cashdesk.store.db import Database, DatabaseError
+from cashdesk.words import translate
 
 
 class ServiceError(Exception):
@@ -37,7 +38,9 @@ class Operator:
         """Refuse, in the user's words, what their role may not do."""
         if not self.can(permission):
             raise PermissionDenied(
-                f"{self.user_id} ({self.role.label.lower()}) may not {doing}. Ask a supervisor or administrator."
+                translate(
+                    "context", "{user_id} ({role_label}) may not {doing}. Ask a supervisor or administrator."
+                ).format(user_id=self.user_id, role_label=self.role.label.lower(), doing=doing)
             )
 
 

@@ -31,6 +31,7 @@ from cashdesk.services.drawers import change_fund
 from cashdesk.store import sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow, MailBatchRow, ReceiptRow
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 if TYPE_CHECKING:
     from cashdesk.services.backup import DayCloseBackup
@@ -226,7 +227,7 @@ def close_and_export(ctx: ServiceContext, operator: Operator, day: dt.date, fold
     """The supervisor's one Enter in the day-close window: close the day, write its deposit from the
     money the close read (services/deposit.py `export_at_close`: the day is read once), then begin
     the automatic backup. Ticket and bag numbers are checked before anything is closed."""
-    operator.require(Permission.CLOSE_DAY, "prepare the deposit")
+    operator.require(Permission.CLOSE_DAY, translate("day_close", "prepare the deposit"))
     ticket_number, bag_number = check_numbers(ticket_number, bag_number)
     closed, money = _close(ctx, operator, day)
     try:
@@ -240,16 +241,24 @@ def close_and_export(ctx: ServiceContext, operator: Operator, day: dt.date, fold
 
 def _close(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[DayClosedResult, DayMoney]:
     """The close's own transaction, and the money it read (what its figures were kept of)."""
-    operator.require(Permission.CLOSE_DAY, "close the business day")
+    operator.require(Permission.CLOSE_DAY, translate("day_close", "close the business day"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         status = _status(s, ctx, day)
         if status.closed:
-            raise DayCloseRefused(f"The business day {day} is already closed (by {status.closed_by}).")
+            raise DayCloseRefused(
+                translate("day_close", "The business day {day} is already closed (by {closed_by}).").format(
+                    day=day, closed_by=status.closed_by
+                )
+            )
         current = open_business_date(s, ctx)
         if day > current:
-            raise DayCloseRefused(f"The business day {day} has not begun: the open business day is {current}.")
+            raise DayCloseRefused(
+                translate(
+                    "day_close", "The business day {day} has not begun: the open business day is {current}."
+                ).format(day=day, current=current)
+            )
         if status.open_drawers:
             raise _cannot_close(day, status.open_drawers, ("this drawer is", "these drawers are"), "still open",
                                 "Each cashier balances and closes their drawer first.")  # fmt: skip

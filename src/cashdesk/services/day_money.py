@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -63,6 +63,7 @@ class DayMoney:
     receipts: int
     receipts_total: Money
     anchor: Anchor | None = None  # the audit trail's head as the day closed, for the deposit file's trailer
+    payer_names: Mapping[int, str] = field(default_factory=dict)  # as DayParts.payer_names
 
 
 def _pieces(text: str) -> dict[str, int]:
@@ -84,18 +85,24 @@ def payer_rows(s: Session, day: dt.date) -> list[tuple[int, str, str | None]]:
     )  # fmt: skip
 
 
-def _payers(s: Session, day: dt.date, names: Mapping[int, str] | None = None) -> dict[int, str]:
+def _payers(s: Session, day: dt.date, names: Mapping[int, str] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Who paid each of the day's receipts that took a check or money order: the payer typed, else
-    the name on its first account line, as it was at the day's close when `names` has it."""
+    the name on its first account line, as it was at the day's close when `names` has it. And the
+    name on the first account line of each such receipt with no payer typed, as it is now (what the
+    day's close keeps: services/closing_record.py), from the same read."""
     payers: dict[int, str] = {}
+    first_names: dict[int, str] = {}
     for rid, payer, name in payer_rows(s, day):
         if payer:
             payers[rid] = payer
-        elif names is not None and rid in names:
+            continue
+        if name is not None:
+            first_names.setdefault(rid, name)
+        if names is not None and rid in names:
             payers[rid] = names[rid]
         elif name is not None:
             payers.setdefault(rid, name)
-    return payers
+    return payers, first_names
 
 
 def _counted_items(count: DrawerCountRow | None) -> tuple[set[int] | None, list[dict[str, object]]]:
@@ -121,11 +128,12 @@ def deposit_so_far(s: Session, day: dt.date) -> Deposit:
     dialog shows it before the close; an open drawer adds its share when it closes). Its totals
     only: the items carry no payer (a busy day has thousands of checks to name)."""
     drawers = list(s.scalars(select(DrawerRow).where(DrawerRow.business_date == day)))
-    return _deposit(s, day, drawers, named=False)
+    return _deposit(s, day, drawers, named=False)[0]
 
 
 def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[int, str] | None = None, *,
-             named: bool = True) -> Deposit:  # fmt: skip
+             named: bool = True) -> tuple[Deposit, dict[int, str]]:  # fmt: skip
+    """The deposit, and the first account names of its receipts with no payer typed (`_payers`)."""
     ids = [d.id for d in drawers]
     cash: dict[str, int] = defaultdict(int)
     for drop in s.scalars(select(CashDropRow).where(CashDropRow.drawer_id.in_(ids)).order_by(CashDropRow.id)):
@@ -156,7 +164,7 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[
         "AND t.kind IN ('check', 'money_order') ORDER BY t.id",
         (db.value(day),),
     )  # fmt: skip
-    payers = _payers(s, day, names) if tenders and named else {}
+    payers, first_names = _payers(s, day, names) if tenders and named else ({}, {})
     items: list[DepositedItem] = []
     for tender_id, kind, reference, cents, receipt_id, number, drawer_id in tenders:
         # No drawer: a mail remittance (services/mail_batches.py), deposited as posted.
@@ -164,7 +172,7 @@ def _deposit(s: Session, day: dt.date, drawers: list[DrawerRow], names: Mapping[
         if present is not None and tender_id not in present:
             continue  # missing at the count: not in the bag (the drawer's over/short says so)
         items.append(DepositedItem(kind, reference, payers.get(receipt_id, ""), Money(cents), number))
-    return Deposit(day, cash=dict(cash), items=tuple(items + extras), cards=tuple(cards))
+    return Deposit(day, cash=dict(cash), items=tuple(items + extras), cards=tuple(cards)), first_names
 
 
 def general_fund(ctx: ServiceContext) -> str:
@@ -189,14 +197,15 @@ def account_funds(s: Session, account_ids: set[int], gl_of: dict[str, str], fall
 @dataclass(frozen=True, slots=True)
 class _PostedDay:
     """The day's posted receipts as plain tuples, read at driver level: a day of 80,000 payments is
-    read without ORM rows, in three statements."""
+    read without ORM rows, in four statements."""
 
     receipts: int
     receipts_total: int  # cents
     # (id, receipt number, line no, kind, account id, revenue code, amount, credit, account number,
-    # account kind, the receipt's tender kinds joined by commas)
+    # account kind, receipt id)
     lines: list[tuple[Any, ...]]
     allocations: Mapping[int, list[tuple[str, str, int]]]  # line id -> (code, period, cents)
+    tender_kinds: Mapping[int, frozenset[str]]  # receipt id -> the kinds of its tenders
 
     def credited_without_items(self) -> set[int]:
         """Accounts that kept credit on a line that paid no open item: the journal books that credit
@@ -213,14 +222,18 @@ def _posted_day(s: Session, day: dt.date) -> _PostedDay:
     counted = db.one("SELECT count(*), coalesce(sum(total_cents), 0) FROM receipts WHERE business_date = ? "
                      "AND status = 'posted'", on_day)  # fmt: skip
     assert counted is not None
-    # Each line with what the files print beside it (its receipt's number and tender kinds, its
-    # account's number and kind) in one pass over the day's lines, where four reads took half again
-    # as long at 80,000 payments.
+    # Each line with what the files print beside it (its receipt's number, its account's number and
+    # kind) in one pass over the day's lines, where four reads took half again as long at 80,000
+    # payments; the receipts' tender kinds in one more (a subquery a receipt took an eighth longer).
     lines = db.all(
         "SELECT l.id, r.number, l.line_no, l.kind, l.account_id, l.revenue_code, l.amount_cents, l.credit_cents, "
-        "a.number, a.kind, (SELECT group_concat(DISTINCT t.kind) FROM tenders t WHERE t.receipt_id = r.id) "
+        "a.number, a.kind, r.id "
         "FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id LEFT JOIN accounts a ON a.id = l.account_id "
         "WHERE r.business_date = ? AND r.status = 'posted' ORDER BY l.id", on_day)  # fmt: skip
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for receipt_id, kind in db.all("SELECT t.receipt_id, t.kind FROM tenders t JOIN receipts r ON r.id = t.receipt_id "
+                                   "WHERE r.business_date = ? AND r.status = 'posted'", on_day):  # fmt: skip
+        kinds[receipt_id].add(kind)
     allocations: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
     for line_id, code, period, cents in db.all(
         "SELECT a.receipt_line_id, o.revenue_code, o.period, a.amount_cents FROM allocations a "
@@ -229,7 +242,8 @@ def _posted_day(s: Session, day: dt.date) -> _PostedDay:
         "WHERE r.business_date = ? AND r.status = 'posted' AND a.reverses_id IS NULL ORDER BY a.id",
         on_day):  # fmt: skip
         allocations[line_id].append((code, period, cents))
-    return _PostedDay(int(counted[0]), int(counted[1]), lines, allocations)
+    return _PostedDay(int(counted[0]), int(counted[1]), lines, allocations,
+                      {receipt_id: frozenset(found) for receipt_id, found in kinds.items()})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,9 +269,10 @@ def _postings(posted: _PostedDay, books: _Books) -> tuple[list[RevenueEntry], li
     sales_tax: list[SalesTaxPayment] = []
     # Revenue summed by (GL account, label) as it is read: build_journal adds them up the same way.
     received: dict[tuple[str, str], int] = defaultdict(int)
-    labels: dict[str | None, str] = {}  # a receipt's tender kinds -> "cash+check"
+    labels: dict[frozenset[str], str] = {}  # a receipt's tender kinds -> "cash+check"
+    no_tenders: frozenset[str] = frozenset()
     for (line_id, number, line_no, kind, account_id, revenue_code, amount_cents, credit_cents, account_number,
-         account_kind, tender_kinds) in posted.lines:  # fmt: skip
+         account_kind, receipt_id) in posted.lines:  # fmt: skip
         if kind == "misc" or account_id is None:
             amounts = [(booked[str(revenue_code)], amount_cents)]
             allocated = []
@@ -275,9 +290,10 @@ def _postings(posted: _PostedDay, books: _Books) -> tuple[list[RevenueEntry], li
         if kind == "misc" or account_id is None:
             continue
         if account_kind == "utility":
+            tender_kinds = posted.tender_kinds.get(receipt_id, no_tenders)
             label = labels.get(tender_kinds)
             if label is None:
-                label = labels[tender_kinds] = tender_label((tender_kinds or "").split(","))
+                label = labels[tender_kinds] = tender_label(tender_kinds)
             billing.append(BillingPayment(account_number, Money(amount_cents), number, line_no, label))
         elif account_kind == "sales_tax":
             by_period: dict[str, int] = defaultdict(int)
@@ -332,12 +348,15 @@ class DayParts:
     sales_tax: tuple[SalesTaxPayment, ...]
     receipts: int
     receipts_total: Money
+    # Receipt id -> the name on its first account line, for the deposit's receipts with no payer
+    # typed (what the day's close keeps, read once with the deposit: `_payers`).
+    payer_names: Mapping[int, str] = field(default_factory=dict)
 
 
 def day_parts(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLookups | None = None) -> DayParts:
     """Read a business day's money rows (`ctx` with the settings its files are printed with)."""
     drawers = list(s.scalars(select(DrawerRow).where(DrawerRow.business_date == day).order_by(DrawerRow.id)))
-    deposit = _deposit(s, day, drawers, closing.payers if closing is not None else None)
+    deposit, payer_names = _deposit(s, day, drawers, closing.payers if closing is not None else None)
     posted = _posted_day(s, day)
     paid_rows = list(s.scalars(select(PaidOutRow).where(PaidOutRow.drawer_id.in_([d.id for d in drawers]))
                                .order_by(PaidOutRow.id)))  # fmt: skip
@@ -349,7 +368,7 @@ def day_parts(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLoo
     over_short = [OverShortEntry(drawer_label(by_id[c.drawer_id]), Money(c.over_short_cents)) for c in closes]
     return DayParts(deposit, tuple(revenue), tuple(_paid_outs(paid_rows, books)), tuple(over_short),
                     closed_floats(by_id, closes), tuple(billing), tuple(sales_tax), posted.receipts,
-                    Money(posted.receipts_total))  # fmt: skip
+                    Money(posted.receipts_total), payer_names)  # fmt: skip
 
 
 def joined(day: dt.date, parts: Sequence[DayParts]) -> DayParts:
@@ -377,7 +396,7 @@ def money_of(ctx: ServiceContext, day: dt.date, parts: DayParts, anchor: Anchor 
         change_fund_account=ctx.settings.gl.change_fund_account,
     )  # fmt: skip
     return DayMoney(parts.deposit, journal, parts.billing, parts.sales_tax, parts.receipts, parts.receipts_total,
-                    anchor)  # fmt: skip
+                    anchor, parts.payer_names)  # fmt: skip
 
 
 def day_money(s: Session, ctx: ServiceContext, day: dt.date, closing: ClosingLookups | None = None) -> DayMoney:

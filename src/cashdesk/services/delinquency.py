@@ -44,6 +44,7 @@ from cashdesk.store import delinquency as store
 from cashdesk.store import posting
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
+from cashdesk.words import translate
 
 EVENT = "delinquency_run"
 CSV_HEADER = ("run_date", "account", "kind", "name", "step", "past_due_cents", "fee_cents", "work_order",
@@ -299,7 +300,7 @@ def _waits_for(account_id: int, since: dt.date, actions: list[Action], done: dic
 
 def preview(ctx: ServiceContext, operator: Operator, on: dt.date) -> RunPreview:
     """What a run on `on` would do, account by account; nothing is written."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see the delinquency run")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("delinquency", "see the delinquency run"))
     with ctx.db.unit_of_work(write=False) as uow:
         return _plan(uow.rows, ctx, on).preview
 
@@ -318,12 +319,17 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date, folder: Path 
     """A supervisor runs the steps for today, all or nothing, once per date: a second commit the same
     date changes nothing and says so. The notice letters and the run's list are written in the run's
     transaction (a file that cannot be written leaves the run undone)."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "commit the delinquency run")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("delinquency", "commit the delinquency run"))
     now = ctx.now()
     today = local_date(ctx, now)
     if on != today:
-        raise DelinquencyRefused(f"A delinquency run is committed for today ({today.isoformat()}), not for "
-                                 f"{on.isoformat()}: preview other dates. Nothing was changed.")  # fmt: skip
+        raise DelinquencyRefused(
+            translate(
+                "delinquency",
+                "A delinquency run is committed for today ({today}), not for {on}: preview other dates. "
+                "Nothing was changed.",
+            ).format(today=today.isoformat(), on=on.isoformat())
+        )
     where = (folder or notices_folder(ctx)) / f"delinquency-{on.isoformat()}"
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
@@ -454,6 +460,9 @@ def _write_files(ctx: ServiceContext, where: Path, on: dt.date, done: tuple[Acco
         write_atomically(where / f"delinquency-{on.isoformat()}.csv", csv_bytes(CSV_HEADER, rows))
     except OSError as exc:
         raise DelinquencyRefused(
-            f"The notices could not be written in {where} ({exc.strerror or exc}): nothing "
-            "was changed. Choose another folder or free some space, then commit again."
+            translate(
+                "delinquency",
+                "The notices could not be written in {where} ({strerror}): nothing was changed. Choose "
+                "another folder or free some space, then commit again.",
+            ).format(where=where, strerror=exc.strerror or exc)
         ) from None

@@ -36,6 +36,7 @@ from cashdesk.services.setup import init_database
 from cashdesk.store import bulk
 from cashdesk.store import users as user_store
 from cashdesk.store.models import UserRow
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -159,11 +160,15 @@ def _refuse_unless_empty(ctx: ServiceContext, location: str) -> None:
     have = bulk.row_counts(ctx.db, TABLES)
     if have["accounts"]:
         raise ServiceError(
-            f"The database {location} already has {have['accounts']:,} accounts. demo-data only fills an "
-            "empty database, so nothing was changed. Give it a new file: cashdesk --db demo.sqlite3 demo-data"
+            translate(
+                "demo",
+                "The database {location} already has {accounts:,} accounts. demo-data only fills an "
+                "empty database, so nothing was changed. Give it a new file: cashdesk --db demo.sqlite3 "
+                "demo-data",
+            ).format(location=location, accounts=have["accounts"])
         )
     if not ctx.db.is_sqlite:
-        raise ServiceError("demo-data fills SQLite database files only; give it a file with --db.")
+        raise ServiceError(translate("demo", "demo-data fills SQLite database files only; give it a file with --db."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +222,9 @@ def generate_demo_city(
     A database without users also gets the demo users (DEMO_USERS, password DEMO_PASSWORD).
     """
     if not 1 <= accounts <= MAX_ACCOUNTS:
-        raise ServiceError(f"A demo city has from 1 to {MAX_ACCOUNTS:,} accounts.")
+        raise ServiceError(
+            translate("demo", "A demo city has from 1 to {MAX_ACCOUNTS:,} accounts.").format(MAX_ACCOUNTS=MAX_ACCOUNTS)
+        )
     started = time.perf_counter()
     init_database(db)
     ctx = ServiceContext.open(db, settings=Settings.load(), quick_check=False)

@@ -51,6 +51,7 @@ from cashdesk.store.models import (
     DayCloseRecordRow,
     ExportedFileRow,
 )
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -143,20 +144,36 @@ def _put_in_place(folder: Path, day: dt.date, files: Mapping[str, bytes], earlie
         problems: list[str] = []
         for name, have in on_disk.items():
             if name not in listed:
-                problems.append(f"{name} is not listed in {manifest.name}")
+                problems.append(
+                    translate("deposit", "{name} is not listed in {manifest}").format(name=name, manifest=manifest.name)
+                )
             elif have is None:
-                problems.append(f"{name} is listed in {manifest.name} but is not in the folder")
+                problems.append(
+                    translate("deposit", "{name} is listed in {manifest} but is not in the folder").format(
+                        name=name, manifest=manifest.name
+                    )
+                )
             elif (len(have), hashlib.sha256(have).hexdigest()) != listed[name]:
-                problems.append(f"{name} is not the file {manifest.name} lists (changed after the export)")
+                problems.append(
+                    translate("deposit", "{name} is not the file {manifest} lists (changed after the export)").format(
+                        name=name, manifest=manifest.name
+                    )
+                )
             elif name in changes and listed[name][1] not in earlier:
-                problems.append(f"{name} was not exported from this database for {day}")
+                problems.append(
+                    translate("deposit", "{name} was not exported from this database for {day}").format(
+                        name=name, day=day
+                    )
+                )
         if problems:
             raise ExportDiffers(
-                f"The deposit of {day} was not exported to {folder}: the folder holds an export of the day that "
-                "is not the one cashdesk wrote and registered:\n" + "\n".join(f"  - {p}" for p in problems)
-                + "\nNothing was overwritten. Keep these files for the auditor: move them to another folder, then "
-                "export again."
-            )  # fmt: skip
+                translate(
+                    "deposit",
+                    "The deposit of {day} was not exported to {folder}: the folder holds an export of the day that "
+                    "is not the one cashdesk wrote and registered:\n{problems}\nNothing was overwritten. Keep "
+                    "these files for the auditor: move them to another folder, then export again.",
+                ).format(day=day, folder=folder, problems="\n".join(f"  - {p}" for p in problems))
+            )
         if changes:  # no longer complete until the manifest is written again
             manifest.unlink()
             sync_folder(folder)
@@ -221,7 +238,11 @@ _NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$")
 def _check_number(text: str, what: str) -> str:
     text = text.strip()
     if text and (not _NUMBER.match(text) or contains_card_number(text)):
-        raise ExportRefused(f"The {what} is up to 20 letters, digits or dashes, as printed on the bank's form.")
+        raise ExportRefused(
+            translate(
+                "deposit", "The {what} is up to 20 letters, digits or dashes, as printed on the bank's form."
+            ).format(what=what)
+        )
     return text
 
 
@@ -296,8 +317,12 @@ def _register(s: Session, operator: Operator, now: dt.datetime, day: dt.date, fo
 def _closed_day(s: Session, day: dt.date) -> BusinessDayRow:
     business_day = s.get(BusinessDayRow, day)
     if business_day is None or not is_closed(s, day):
-        raise ExportRefused(f"The business day {day:%Y-%m-%d} is not closed yet. Close the day first, then "
-                            "export its deposit.")  # fmt: skip
+        raise ExportRefused(
+            translate(
+                "deposit",
+                "The business day {day:%Y-%m-%d} is not closed yet. Close the day first, then export its deposit.",
+            ).format(day=day)
+        )
     return business_day
 
 
@@ -308,8 +333,11 @@ def write_files(folder: Path, day: dt.date, files: Mapping[str, bytes], earlier:
         return _put_in_place(folder, day, files, earlier, mode)
     except OSError as exc:
         raise ExportRefused(
-            f"The deposit files could not be written to {folder}: {exc.strerror or exc}. "
-            "Choose another folder or free some space; nothing was registered."
+            translate(
+                "deposit",
+                "The deposit files could not be written to {folder}: {strerror}. Choose another folder "
+                "or free some space; nothing was registered.",
+            ).format(folder=folder, strerror=exc.strerror or exc)
         ) from None
 
 
@@ -336,9 +364,14 @@ def write_manifest(day: dt.date, folder: Path, files: Mapping[str, bytes], mode:
         if not manifest.is_file() or manifest.read_bytes() != data:
             write_atomically(manifest, data, mode=mode)
     except OSError as exc:
-        raise ExportRefused(f"The deposit files of {day} were written and registered, but their manifest could not "
-                            f"be written to {folder}: {exc.strerror or exc}. Until it is there the export is not "
-                            "complete: export again to finish it.") from None  # fmt: skip
+        raise ExportRefused(
+            translate(
+                "deposit",
+                "The deposit files of {day} were written and registered, but their manifest could not be "
+                "written to {folder}: {strerror}. Until it is there the export is not complete: export "
+                "again to finish it.",
+            ).format(day=day, folder=folder, strerror=exc.strerror or exc)
+        ) from None
 
 
 def export_deposit(
@@ -370,12 +403,15 @@ def export_at_close(ctx: ServiceContext, operator: Operator, money: DayMoney, fo
 
 def check_numbers(ticket_number: str, bag_number: str) -> tuple[str, str]:
     """The deposit ticket and bag numbers as typed, checked (ExportRefused in words)."""
-    return _check_number(ticket_number, "deposit ticket number"), _check_number(bag_number, "bag number")
+    return (
+        _check_number(ticket_number, translate("deposit", "deposit ticket number")),
+        _check_number(bag_number, translate("deposit", "bag number")),
+    )
 
 
 def _export(ctx: ServiceContext, operator: Operator, day: dt.date, folder: Path, numbers: tuple[str, str],
             at_close: DayMoney | None) -> ExportResult:  # fmt: skip
-    operator.require(Permission.CLOSE_DAY, "prepare the deposit")
+    operator.require(Permission.CLOSE_DAY, translate("deposit", "prepare the deposit"))
     ticket_number, bag_number = check_numbers(*numbers)
     mode = file_mode(ctx.settings.deposit.file_mode)  # who may read the files: the group that collects them
     now = ctx.now()

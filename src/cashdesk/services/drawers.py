@@ -27,6 +27,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import print_jobs, sealed
 from cashdesk.store.models import BusinessDayRow, DrawerCloseRow, DrawerRow
 from cashdesk.store.posting import driver
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,9 @@ class TillInUse(ServiceError):
     """Another cashier's drawer is open in the station's only till (station.tills)."""
 
 
-NO_OPEN_DRAWER = "Open your drawer first: count the starting float (no payment is taken without an open drawer)."
+NO_OPEN_DRAWER = QT_TRANSLATE_NOOP(
+    "drawers", "Open your drawer first: count the starting float (no payment is taken without an open drawer)."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,7 @@ def open_drawer_row(session: Session, station: str, cashier: str) -> DrawerRow |
 def require_open_drawer(session: Session, ctx: ServiceContext, operator: Operator) -> DrawerRow:
     row = open_drawer_row(session, ctx.station, operator.user_id)
     if row is None:
-        raise NoOpenDrawer(NO_OPEN_DRAWER)
+        raise NoOpenDrawer(translate("drawers", NO_OPEN_DRAWER))
     return row
 
 
@@ -126,11 +129,15 @@ def current_drawer(ctx: ServiceContext, operator: Operator) -> DrawerView | None
 
 def open_drawer(ctx: ServiceContext, operator: Operator, count: CashCount) -> DrawerView:
     """Open this cashier's drawer at this station with the float counted by denomination."""
-    operator.require(Permission.TAKE_PAYMENTS, "open a cash drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("drawers", "open a cash drawer"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         if open_drawer_row(uow.session, ctx.station, operator.user_id) is not None:
-            raise ServiceError(f"{operator.user_id} already has an open drawer at station {ctx.station}.")
+            raise ServiceError(
+                translate("drawers", "{user_id} already has an open drawer at station {station}.").format(
+                    user_id=operator.user_id, station=ctx.station
+                )
+            )
         open_here = uow.session.execute(select(DrawerRow.id, DrawerRow.cashier).where(
             DrawerRow.station == ctx.station, DrawerRow.status == "open").order_by(DrawerRow.id)).all()  # fmt: skip
         refusal = till_refusal(ctx.station, ctx.settings.station.tills, [(d, c) for d, c in open_here])
@@ -174,9 +181,11 @@ def no_sale(ctx: ServiceContext, operator: Operator, reason: str, *, approval_id
     from cashdesk.domain.security import OverrideAction
     from cashdesk.services.overrides import require_approval
 
-    operator.require(Permission.TAKE_PAYMENTS, "open the cash drawer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("drawers", "open the cash drawer"))
     reason = reason.strip()
-    problem = reason_problem(reason, "Say why the drawer is opened without a sale (for example: change for the safe).")
+    problem = reason_problem(
+        reason, translate("drawers", "Say why the drawer is opened without a sale (for example: change for the safe).")
+    )
     if problem:
         raise ServiceError(problem)
     with ctx.db.unit_of_work(write=False) as uow:

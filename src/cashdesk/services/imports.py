@@ -32,6 +32,7 @@ from cashdesk.services.account_rows import (
 from cashdesk.services.context import Operator, ServiceContext, ServiceError, command_line_operator
 from cashdesk.services.files import NotAFile, UnreadableText, open_regular_file, open_text
 from cashdesk.store import imports as import_store
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 log.addFilter(audit.MaskCardNumbers())  # a file named by a number is logged starred
@@ -142,7 +143,7 @@ def import_accounts(
     rollback, with success False.
     """
     actor = actor or command_line_operator()
-    actor.require(Permission.IMPORT_DATA, "import accounts")
+    actor.require(Permission.IMPORT_DATA, translate("imports", "import accounts"))
     try:
         return _import_accounts(ctx, actor, path, progress)
     except ServiceError as refused:
@@ -179,9 +180,16 @@ def _import_accounts(
             with handle:
                 header, rows = _stage_rows(handle, name, stage, codes, problems, progress, total)
         except OSError as exc:
-            raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+            raise ServiceError(
+                translate("imports", "The file {file} cannot be read ({strerror}).").format(
+                    file=file, strerror=exc.strerror
+                )
+            ) from None
         if rows == 0 and not problems:
-            raise ImportRefused(name, [Problem(None, None, "The file has a header but no rows: nothing to import.")])
+            raise ImportRefused(
+                name,
+                [Problem(None, None, translate("imports", "The file has a header but no rows: nothing to import."))],
+            )
         _check_staged(stage, problems, name)
         present = set(header)
         account_fields = [f for c in ACCOUNT_COLUMNS[1:] if c in present for f in _FIELD_OF_COLUMN.get(c, (c,))]
@@ -328,21 +336,33 @@ def _open(file: Path) -> tuple[TextIO, int]:
     try:
         raw = open_regular_file(file)
     except FileNotFoundError:
-        raise ServiceError(f"There is no file {file}. Check the name and the folder.") from None
+        raise ServiceError(
+            translate("imports", "There is no file {file}. Check the name and the folder.").format(file=file)
+        ) from None
     except NotAFile as exc:
         raise ServiceError(str(exc)) from None
     except OSError as exc:
-        raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+        raise ServiceError(
+            translate("imports", "The file {file} cannot be read ({strerror}).").format(
+                file=file, strerror=exc.strerror
+            )
+        ) from None
     try:
         total = _count_data_lines(raw)
         raw.seek(0)
         return open_text(raw, errors="surrogateescape"), total
     except UnreadableText as exc:
         raw.close()
-        raise ImportRefused(file.name, [Problem(None, None, f"The file cannot be read: {exc}.")]) from None
+        raise ImportRefused(
+            file.name, [Problem(None, None, translate("imports", "The file cannot be read: {exc}.").format(exc=exc))]
+        ) from None
     except OSError as exc:
         raw.close()
-        raise ServiceError(f"The file {file} cannot be read ({exc.strerror}).") from None
+        raise ServiceError(
+            translate("imports", "The file {file} cannot be read ({strerror}).").format(
+                file=file, strerror=exc.strerror
+            )
+        ) from None
 
 
 def _count_data_lines(raw: BinaryIO) -> int:

@@ -48,6 +48,7 @@ from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import MailBatchRow, MailItemRow
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ Progress = Callable[[int, int], None]
 
 def open_batch(ctx: ServiceContext, operator: Operator, *, control_count: int, control_total: Money) -> BatchView:
     """A new batch of the open business day, with the tape's control count and total."""
-    operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "take mail payments"))
     try:
         rules.check_controls(control_count, control_total)
     except ValueError as exc:
@@ -93,7 +94,7 @@ def _recorded(uow: UnitOfWork, ctx: ServiceContext, operator: Operator, batch: M
 
 
 def batch_view(ctx: ServiceContext, operator: Operator, batch_id: int) -> BatchView:
-    operator.require(Permission.TAKE_PAYMENTS, "see mail batches")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "see mail batches"))
     with ctx.db.unit_of_work(write=False) as uow:
         return read_view(uow.session, batch_row(uow.session, batch_id))
 
@@ -102,7 +103,7 @@ def list_batches(
     ctx: ServiceContext, operator: Operator, *, business_date: dt.date | None = None
 ) -> tuple[BatchView, ...]:
     """The batches of a business day (default: the open one), oldest first; items=() here."""
-    operator.require(Permission.TAKE_PAYMENTS, "see mail batches")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "see mail batches"))
     with ctx.db.unit_of_work(write=False) as uow:
         s = uow.session
         day = business_date or open_business_date(s, ctx)
@@ -127,12 +128,16 @@ def add_remittance(
 ) -> BatchView:
     """One remittance into an open batch. A scan line fills the account and the amount due (a
     typed amount wins); a MICR line fills the check number (a typed one wins), routing and bank account."""
-    operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "take mail payments"))
     r = read_remittance(scan_line, account, amount, check_number, payer, micr, tender)
     with working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
         if batch.status != rules.BatchStatus.OPEN:
-            raise MailRefused(f"Batch {batch.number} is {batch.status}: remittances are added to open batches only.")
+            raise MailRefused(
+                translate(
+                    "mail_batches", "Batch {number} is {status}: remittances are added to open batches only."
+                ).format(number=batch.number, status=batch.status)
+            )
         paying = paying_account(rows.driver(s), r, batch.business_date)
         mail_store.add_item(s, batch.id, account_id=paying.id, account_typed=r.account, amount_cents=r.amount.cents,
                             tender=r.tender, check_number=r.check_number, payer=r.payer, routing=r.routing,
@@ -153,17 +158,21 @@ def _account_problem(number: str, status: str, cash_only: bool, tender: str) -> 
 
 def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, item_id: int) -> BatchView:
     """Take a keyed remittance out of an open batch (it never posted; the audit trail keeps it)."""
-    operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "take mail payments"))
     now = ctx.now()
     with working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
         if batch.status != rules.BatchStatus.OPEN:
             raise MailRefused(
-                f"Batch {batch.number} is {batch.status}: remittances are removed from open batches only."
+                translate(
+                    "mail_batches", "Batch {number} is {status}: remittances are removed from open batches only."
+                ).format(number=batch.number, status=batch.status)
             )
         item = s.get(MailItemRow, item_id) if type(item_id) is int else None
         if item is None or item.batch_id != batch.id:
-            raise MailRefused(f"Batch {batch.number} has no such remittance.")
+            raise MailRefused(
+                translate("mail_batches", "Batch {number} has no such remittance.").format(number=batch.number)
+            )
         removed = {"seq": item.seq, "account": item.account_typed, "amount_cents": item.amount_cents,
                    "check": item.check_number}  # fmt: skip
         mail_store.remove_item(s, item)
@@ -172,20 +181,30 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
 
 def balance_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> BatchView:
     """open -> balanced when the count and the total equal the tape's; otherwise BatchUnbalanced."""
-    operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "take mail payments"))
     now = ctx.now()
     with working_on(ctx, operator, batch_id) as (uow, batch):
         s = uow.session
         require_move(batch, rules.BatchStatus.BALANCED)
         view = read_view(s, batch)
         if not view.balanced:
-            text = f"Batch {batch.number} does not balance: {view.differences()}."
+            text = translate("mail_batches", "Batch {number} does not balance: {differences}.").format(
+                number=batch.number, differences=view.differences()
+            )
             if view.suspects:
-                text += " Look at the suspect items first: " + ", ".join(
-                    f"item {i.seq} ({i.problem.rstrip('.')})" for i in view.suspects[:10]) + (
-                    f" and {len(view.suspects) - 10} more" if len(view.suspects) > 10 else "") + "."  # fmt: skip
+                items = ", ".join(
+                    translate("mail_batches", "item {seq} ({problem})").format(seq=i.seq, problem=i.problem.rstrip("."))
+                    for i in view.suspects[:10]
+                )
+                if len(view.suspects) > 10:
+                    items = translate("mail_batches", "{items} and {more} more").format(
+                        items=items, more=len(view.suspects) - 10
+                    )
+                text += " " + translate("mail_batches", "Look at the suspect items first: {items}.").format(items=items)
             else:
-                text += " Check each amount against the tape, and count the remittances again."
+                text += " " + translate(
+                    "mail_batches", "Check each amount against the tape, and count the remittances again."
+                )
             raise BatchUnbalanced(text, view)
         mail_store.balanced(batch, now)
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_batch_balance",
@@ -198,8 +217,8 @@ def balance_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Bat
 
 def reject_batch(ctx: ServiceContext, operator: Operator, batch_id: int, reason: str) -> BatchView:
     """An open or balanced batch set aside for good, with the reason; nothing of it posts."""
-    operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
-    reason = typed_reason(reason, "rejecting the batch")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "take mail payments"))
+    reason = typed_reason(reason, translate("mail_batches", "rejecting the batch"))
     now = ctx.now()
     with working_on(ctx, operator, batch_id) as (uow, batch):
         require_move(batch, rules.BatchStatus.REJECTED)
@@ -212,7 +231,7 @@ def reject_batch(ctx: ServiceContext, operator: Operator, batch_id: int, reason:
 
 def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> PostedBatch:
     """Post a balanced batch: one receipt per remittance, in one unit of work (all or nothing)."""
-    operator.require(Permission.TAKE_PAYMENTS, "take mail payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_batches", "take mail payments"))
     now = ctx.now()
     posted_at = now.replace(tzinfo=None)
     with working_on(ctx, operator, batch_id) as (uow, batch):
@@ -220,8 +239,12 @@ def post_batch(ctx: ServiceContext, operator: Operator, batch_id: int) -> Posted
         if batch.status == rules.BatchStatus.OPEN:
             view = read_view(s, batch)
             if not view.balanced:
-                raise BatchUnbalanced(f"Batch {batch.number} cannot post: it does not balance: {view.differences()}.",
-                                      view)  # fmt: skip
+                raise BatchUnbalanced(
+                    translate("mail_batches", "Batch {number} cannot post: it does not balance: {differences}.").format(
+                        number=batch.number, differences=view.differences()
+                    ),
+                    view,
+                )
         require_move(batch, rules.BatchStatus.POSTED)
         day = batch.business_date
         require_open_day(s, day)

@@ -12,6 +12,7 @@ from cashdesk.services.mail_views import MailRefused, batch_row, read_view
 from cashdesk.store import posting as rows
 from cashdesk.store import print_jobs
 from cashdesk.store.models import MailItemRow, ReceiptRow
+from cashdesk.words import translate
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -21,7 +22,11 @@ def _write(path: Path, data: bytes) -> None:
         partial.write_bytes(data)
         partial.replace(path)
     except OSError as exc:
-        raise MailRefused(f"Could not save the PDF in {path.parent}: {exc.strerror or exc}.") from None
+        raise MailRefused(
+            translate("mail_documents", "Could not save the PDF in {parent}: {strerror}.").format(
+                parent=path.parent, strerror=exc.strerror or exc
+            )
+        ) from None
 
 
 def mail_receipt(ctx: ServiceContext, operator: Operator, item_id: int, *, folder: Path | None = None,
@@ -32,17 +37,21 @@ def mail_receipt(ctx: ServiceContext, operator: Operator, item_id: int, *, folde
     from cashdesk.documents.receipt_pdf import receipt_pdf
     from cashdesk.services.printing import receipt_doc
 
-    operator.require(Permission.TAKE_PAYMENTS, "print mail receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_documents", "print mail receipts"))
     if folder is None and not print_it:
-        raise MailRefused("Choose to print the receipt or to save it as a PDF.")
+        raise MailRefused(translate("mail_documents", "Choose to print the receipt or to save it as a PDF."))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         item = s.get(MailItemRow, item_id) if type(item_id) is int else None
         if item is None:
-            raise MailRefused("There is no such mail remittance.")
+            raise MailRefused(translate("mail_documents", "There is no such mail remittance."))
         if item.receipt_id is None:
-            raise MailRefused(f"Item {item.seq} is not posted yet: its receipt exists once the batch posts.")
+            raise MailRefused(
+                translate(
+                    "mail_documents", "Item {seq} is not posted yet: its receipt exists once the batch posts."
+                ).format(seq=item.seq)
+            )
         receipt = s.get(ReceiptRow, item.receipt_id)
         assert receipt is not None
         doc = receipt_doc(s, ctx, receipt, void=receipt.status == "void")
@@ -70,7 +79,7 @@ def proof_list_pdf(ctx: ServiceContext, operator: Operator, batch_id: int, folde
     """The batch's proof list (every item, the count and total against the tape) as a PDF in `folder`."""
     from cashdesk.documents.proof_list import ProofItem, ProofList, render_proof_list
 
-    operator.require(Permission.TAKE_PAYMENTS, "print mail proof lists")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_documents", "print mail proof lists"))
     with ctx.db.unit_of_work(write=False) as uow:
         view = read_view(uow.session, batch_row(uow.session, batch_id))
     data = render_proof_list(ProofList(

@@ -14,6 +14,7 @@ from cashdesk.domain.money import MAX_CENTS, Money
 from cashdesk.domain.tenders import Tender, TenderError, TenderKind
 from cashdesk.services.mail_views import MailRefused, check_text
 from cashdesk.store import posting as rows
+from cashdesk.words import translate
 
 #: Cash that comes by mail is not keyed into a batch: it is taken at the counter into a drawer,
 #: so it is counted with the drawer and goes to the bank with the drawer's cash.
@@ -44,8 +45,12 @@ def _read_stub(scan_line: str, account: str) -> scanline.ScanLine | None:
     except scanline.ScanLineError as exc:
         raise MailRefused(str(exc)) from None
     if account and normalize_account_number(account).lstrip("0") != stub.account.lstrip("0"):
-        raise MailRefused(f"The stub is for account {stub.account}, not {account}. Scan the right stub or "
-                          "clear the account.")  # fmt: skip
+        raise MailRefused(
+            translate(
+                "mail_entry",
+                "The stub is for account {account}, not {typed}. Scan the right stub or clear the account.",
+            ).format(account=stub.account, typed=account)
+        )
     return stub
 
 
@@ -60,15 +65,23 @@ def _read_micr(micr: str) -> micr_rules.Micr | None:
 
 def _check_amount_and_tender(amount: Money | None, tender: str) -> Money:
     if amount is None:
-        raise MailRefused("Type the amount of the check.")
+        raise MailRefused(translate("mail_entry", "Type the amount of the check."))
     if amount.cents <= 0:
-        raise MailRefused("The amount must be more than $0.00.")
+        raise MailRefused(translate("mail_entry", "The amount must be more than $0.00."))
     if amount.cents > MAX_CENTS:
-        raise MailRefused(f"The amount is over the largest allowed, {Money(MAX_CENTS).display()}.")
+        raise MailRefused(
+            translate("mail_entry", "The amount is over the largest allowed, {largest}.").format(
+                largest=Money(MAX_CENTS).display()
+            )
+        )
     if tender == "cash":
-        raise MailRefused("Cash that came by mail is taken at the counter, into your drawer, not in a mail batch.")
+        raise MailRefused(
+            translate(
+                "mail_entry", "Cash that came by mail is taken at the counter, into your drawer, not in a mail batch."
+            )
+        )
     if tender not in MAIL_TENDERS:
-        raise MailRefused("A mail remittance is a check or a money order.")
+        raise MailRefused(translate("mail_entry", "A mail remittance is a check or a money order."))
     return amount
 
 
@@ -88,10 +101,10 @@ def read_remittance(scan_line: str, account: str, amount: Money | None, check_nu
         check_number = check_number or read.check_number
     number = normalize_account_number(account)
     if not number:
-        raise MailRefused("Scan the stub or type the account number.")
+        raise MailRefused(translate("mail_entry", "Scan the stub or type the account number."))
     amount = _check_amount_and_tender(amount, tender)
     if len(payer) > 120:
-        raise MailRefused("Keep the payer's name under 120 characters.")
+        raise MailRefused(translate("mail_entry", "Keep the payer's name under 120 characters."))
     if tender == "check":
         check_number = check_number.lstrip("0") or ("0" if check_number else "")
     try:
@@ -110,7 +123,9 @@ def paying_account(db: rows.Driver, r: Remittance, day: dt.date) -> rows.PayingA
         # Stubs carry the account zero-padded to 10 digits; the city may write it shorter.
         paying = rows.paying_account(db, r.number.lstrip("0"))
     if paying is None:
-        raise MailRefused(f"No account {r.account}. Check the number on the stub.")
+        raise MailRefused(
+            translate("mail_entry", "No account {account}. Check the number on the stub.").format(account=r.account)
+        )
     mismatch = scanline.kind_mismatch(r.stub, paying.number, AccountKind(paying.kind)) if r.stub else ""
     if mismatch:
         raise MailRefused(mismatch)
@@ -122,9 +137,13 @@ def paying_account(db: rows.Driver, r: Remittance, day: dt.date) -> rows.PayingA
 
 def account_refusal(paying: rows.PayingAccount, tender: str, day: dt.date) -> str:
     if paying.status == AccountStatus.CLOSED.value:
-        return (f"Account {paying.number} is closed: set the remittance aside for a supervisor, who takes it at "
-                "the counter.")  # fmt: skip
+        return translate(
+            "mail_entry",
+            "Account {number} is closed: set the remittance aside for a supervisor, who takes it at the counter.",
+        ).format(number=paying.number)
     if tender != "cash" and paying.cash_only_on(day):
-        return (f"Account {paying.number} is cash only: its check cannot be taken. Set it aside to send back "
-                "to the customer.")  # fmt: skip
+        return translate(
+            "mail_entry",
+            "Account {number} is cash only: its check cannot be taken. Set it aside to send back to the customer.",
+        ).format(number=paying.number)
     return ""

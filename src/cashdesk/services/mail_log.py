@@ -21,6 +21,7 @@ from cashdesk.domain.text import text_problem
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import MailLogRow
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 #: What the window offers as the document's type (any other short text is taken too).
 DOCUMENT_TYPES = (
@@ -36,7 +37,12 @@ DOCUMENT_TYPES = (
 
 #: Longest text per field (the columns' widths).
 LIMITS = {"doc_type": 30, "sender": 120, "reference": 60, "notes": 300}
-_CAPTIONS = {"doc_type": "type", "sender": "from", "reference": "reference", "notes": "notes"}
+_CAPTIONS = {
+    "doc_type": QT_TRANSLATE_NOOP("mail_log", "type"),
+    "sender": QT_TRANSLATE_NOOP("mail_log", "from"),
+    "reference": QT_TRANSLATE_NOOP("mail_log", "reference"),
+    "notes": QT_TRANSLATE_NOOP("mail_log", "notes"),
+}
 #: How far back a document may be logged (mail found late, a log kept on paper during an outage).
 MAX_DAYS_BACK = 31
 
@@ -67,36 +73,62 @@ def log_document(
     received_on: dt.date | None = None,
 ) -> MailLogEntry:
     """Log one document received by mail and the division it goes to; audited as `mail_logged`."""
-    operator.require(Permission.TAKE_PAYMENTS, "log the mail")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_log", "log the mail"))
     texts = {"doc_type": " ".join(doc_type.split()), "sender": " ".join(sender.split()),
              "reference": reference.strip(), "notes": " ".join(notes.split())}  # fmt: skip
     for key, text in texts.items():
         if contains_card_number(text):
-            raise MailLogRefused(f"Never type a card number (in the {_CAPTIONS[key]}). If a card number came in the "
-                                 "mail, black it out on the paper; log the document without it.")  # fmt: skip
-        problem = text_problem(text, f"{_CAPTIONS[key]} field")
+            raise MailLogRefused(
+                translate(
+                    "mail_log",
+                    "Never type a card number (in the {key}). If a card number came in the mail, black it "
+                    "out on the paper; log the document without it.",
+                ).format(key=translate("mail_log", _CAPTIONS[key]))
+            )
+        problem = text_problem(
+            text, translate("mail_log", "{caption} field").format(caption=translate("mail_log", _CAPTIONS[key]))
+        )
         if problem:
             raise MailLogRefused(problem)
         if len(text) > LIMITS[key]:
-            raise MailLogRefused(f"The {_CAPTIONS[key]} is too long: at most {LIMITS[key]} characters "
-                                 f"({len(text)} typed).")  # fmt: skip
+            raise MailLogRefused(
+                translate("mail_log", "The {key} is too long: at most {limit} characters ({typed} typed).").format(
+                    key=translate("mail_log", _CAPTIONS[key]), limit=LIMITS[key], typed=len(text)
+                )
+            )
     if not texts["doc_type"]:
-        raise MailLogRefused("Choose the kind of document (court document, application, correspondence, …).")
+        raise MailLogRefused(
+            translate("mail_log", "Choose the kind of document (court document, application, correspondence, …).")
+        )
     if not texts["sender"]:
-        raise MailLogRefused("Type who sent it (a person, a business, a court).")
+        raise MailLogRefused(translate("mail_log", "Type who sent it (a person, a business, a court)."))
     known = divisions(ctx)
     division = next((d for d in known if d.casefold() == routed_to.strip().casefold()), None)
     if division is None:
-        raise MailLogRefused(f"Choose the division it goes to: {', '.join(known)}." if known else
-                             "No divisions are set up for the mail log (setting mail.divisions): call your "
-                             "administrator.")  # fmt: skip
+        raise MailLogRefused(
+            translate("mail_log", "Choose the division it goes to: {divisions}.").format(divisions=", ".join(known))
+            if known
+            else translate(
+                "mail_log",
+                "No divisions are set up for the mail log (setting mail.divisions): call your administrator.",
+            )
+        )
     today = ctx.today()
     day = received_on or today
     if day > today:
-        raise MailLogRefused(f"The date received ({day:%m/%d/%Y}) is after today: mail cannot arrive tomorrow.")
+        raise MailLogRefused(
+            translate(
+                "mail_log", "The date received ({day:%m/%d/%Y}) is after today: mail cannot arrive tomorrow."
+            ).format(day=day)
+        )
     if (today - day).days > MAX_DAYS_BACK:
-        raise MailLogRefused(f"The date received ({day:%m/%d/%Y}) is more than {MAX_DAYS_BACK} days ago: ask your "
-                             "supervisor how to log old mail.")  # fmt: skip
+        raise MailLogRefused(
+            translate(
+                "mail_log",
+                "The date received ({day:%m/%d/%Y}) is more than {MAX_DAYS_BACK} days ago: ask your "
+                "supervisor how to log old mail.",
+            ).format(day=day, MAX_DAYS_BACK=MAX_DAYS_BACK)
+        )
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
@@ -117,7 +149,7 @@ def log_document(
 
 def entries_for(ctx: ServiceContext, operator: Operator, day: dt.date | None = None) -> tuple[MailLogEntry, ...]:
     """The documents logged as received on `day` (today by default), in the order they were logged."""
-    operator.require(Permission.TAKE_PAYMENTS, "read the mail log")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_log", "read the mail log"))
     day = day or ctx.today()
     with ctx.db.unit_of_work() as uow:
         rows = uow.session.scalars(select(MailLogRow).where(MailLogRow.received_on == day).order_by(MailLogRow.id))
@@ -135,7 +167,7 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
     from cashdesk.documents.mail_log_pdf import mail_log_pdf
     from cashdesk.services.z_report import reports_folder, save_report
 
-    operator.require(Permission.TAKE_PAYMENTS, "print the mail log")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_log", "print the mail log"))
     day = day or ctx.today()
     zone = ZoneInfo(ctx.settings.city.time_zone)
     known = divisions(ctx)
@@ -148,7 +180,11 @@ def daily_log_pdf(ctx: ServiceContext, operator: Operator, day: dt.date | None =
         try:
             target = save_report(where, mail_log_name(day), data)
         except OSError as exc:
-            raise MailLogRefused(f"Could not save the mail log PDF in {where}: {exc.strerror or exc}.") from None
+            raise MailLogRefused(
+                translate("mail_log", "Could not save the mail log PDF in {where}: {strerror}.").format(
+                    where=where, strerror=exc.strerror or exc
+                )
+            ) from None
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="mail_log_pdf",
                      object=f"mail log {day.isoformat()}",
                      details={"file": target.name, "folder": str(where), "documents": len(lines)},

@@ -25,6 +25,7 @@ from cashdesk.services.mail_views import BATCH_ACCOUNTS, MailRefused
 from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store.models import MailBatchRow
+from cashdesk.words import translate
 
 
 def postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]]:
@@ -37,15 +38,23 @@ def postable_items(db: rows.Driver, batch: MailBatchRow) -> list[tuple[Any, ...]
         (batch.id,))  # fmt: skip
     total_count = db.one("SELECT count(*) FROM mail_items WHERE batch_id = ?", (batch.id,))
     if total_count is None or int(total_count[0]) != len(items):  # pragma: no cover - refused at entry
-        raise MailRefused(f"Batch {batch.number} has a remittance without an account: remove it first.")
+        raise MailRefused(
+            translate("mail_posting", "Batch {number} has a remittance without an account: remove it first.").format(
+                number=batch.number
+            )
+        )
     problems = []
     for r in items:
         paying = rows.PayingAccount(int(r[8]), r[9], r[10], r[11], bool(r[12]), stored_day(r[13]), 0)
         refusal = account_refusal(paying, r[3], batch.business_date)
         if refusal:
-            problems.append(f"item {r[1]}: {refusal}")
+            problems.append(translate("mail_posting", "item {seq}: {refusal}").format(seq=r[1], refusal=refusal))
     if problems:
-        raise MailRefused(f"Batch {batch.number} cannot post: " + " ".join(problems[:10]))
+        raise MailRefused(
+            translate("mail_posting", "Batch {number} cannot post: {problems}").format(
+                number=batch.number, problems=" ".join(problems[:10])
+            )
+        )
     return items
 
 

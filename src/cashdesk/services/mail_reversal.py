@@ -18,6 +18,7 @@ from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.models import ApprovalRow, MailItemRow, ReceiptRow
+from cashdesk.words import translate
 
 
 def reversal_object(view_item: BatchItem) -> str:
@@ -32,15 +33,28 @@ def _reversal_asked(s: Session, batch_id: int, item_id: int,
     batch = batch_row(s, batch_id)
     item = s.get(MailItemRow, item_id) if type(item_id) is int else None
     if item is None or item.batch_id != batch.id:
-        raise MailRefused(f"Batch {batch.number} has no such remittance.")
+        raise MailRefused(
+            translate("mail_reversal", "Batch {number} has no such remittance.").format(number=batch.number)
+        )
     if batch.status != rules.BatchStatus.POSTED or item.status == "entered":
-        raise MailRefused(f"Batch {batch.number} is not posted: take the remittance out of the batch instead.")
+        raise MailRefused(
+            translate(
+                "mail_reversal", "Batch {number} is not posted: take the remittance out of the batch instead."
+            ).format(number=batch.number)
+        )
     if item.status == "reversed":
-        raise MailRefused(f"Item {item.seq} of batch {batch.number} is already reversed.")
+        raise MailRefused(
+            translate("mail_reversal", "Item {seq} of batch {number} is already reversed.").format(
+                seq=item.seq, number=batch.number
+            )
+        )
     if is_closed(s, batch.business_date):
         raise MailRefused(
-            f"The business day {batch.business_date} is closed and its deposit made: item {item.seq} can no "
-            "longer be reversed. A supervisor records a returned check or a correction instead."
+            translate(
+                "mail_reversal",
+                "The business day {business_date} is closed and its deposit made: item {seq} can no "
+                "longer be reversed. A supervisor records a returned check or a correction instead.",
+            ).format(business_date=batch.business_date, seq=item.seq)
         )
     receipt = s.get(ReceiptRow, item.receipt_id)
     assert receipt is not None
@@ -57,8 +71,8 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
     """Reverse one posted remittance with a supervisor's approval (OverrideAction.MAIL_REVERSAL,
     or VOID, for the item's receipt number): its allocations are reversed like a void, its credit
     goes back, its receipt becomes void and leaves the day's deposit. Only while the business day is open."""
-    operator.require(Permission.TAKE_PAYMENTS, "reverse mail payments")
-    reason = typed_reason(reason, "the reversal (for example: keyed to the wrong account)")
+    operator.require(Permission.TAKE_PAYMENTS, translate("mail_reversal", "reverse mail payments"))
+    reason = typed_reason(reason, translate("mail_reversal", "the reversal (for example: keyed to the wrong account)"))
     with ctx.db.unit_of_work(write=False) as uow:
         object_, action, (batch_pk, item_pk, receipt_pk) = _reversal_asked(uow.session, batch_id, item_id, approval_id)
     from cashdesk.services.overrides import require_approval
@@ -72,7 +86,11 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         receipt = s.get(ReceiptRow, receipt_pk)
         assert item is not None and receipt is not None
         if item.status != "posted" or receipt.status != "posted":
-            raise MailRefused(f"Item {item.seq} of batch {batch.number} is already reversed.")
+            raise MailRefused(
+                translate("mail_reversal", "Item {seq} of batch {number} is already reversed.").format(
+                    seq=item.seq, number=batch.number
+                )
+            )
         reversals = reverse_allocations(
             s, ctx, operator.user_id, receipt, on_date=batch.business_date,
             description=f"Reversal of mail payment {receipt.number}: {reason}",

@@ -23,6 +23,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import posting as rows
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import MailBatchRow
+from cashdesk.words import translate
 
 
 class MailRefused(ServiceError):
@@ -95,13 +96,17 @@ class PostedBatch:
 def batch_row(s: Session, batch_id: int) -> MailBatchRow:
     row = s.get(MailBatchRow, batch_id) if type(batch_id) is int else None
     if row is None:
-        raise MailRefused(f"There is no mail batch {batch_id}.")
+        raise MailRefused(translate("mail_views", "There is no mail batch {batch_id}.").format(batch_id=batch_id))
     return row
 
 
 def may_work_on(operator: Operator, batch: MailBatchRow) -> None:
     if batch.owner != operator.user_id and not operator.can(Permission.APPROVE_OVERRIDES):
-        raise MailRefused(f"Batch {batch.number} belongs to {batch.owner}: only they or a supervisor may change it.")
+        raise MailRefused(
+            translate(
+                "mail_views", "Batch {number} belongs to {owner}: only they or a supervisor may change it."
+            ).format(number=batch.number, owner=batch.owner)
+        )
 
 
 @contextmanager
@@ -117,9 +122,9 @@ def typed_reason(text: str, example: str) -> str:
     """A reason typed for a rejection or a reversal, on one line and checked."""
     reason = " ".join(text.split())
     if not reason:
-        raise MailRefused(f"Give the reason for {example}.")
+        raise MailRefused(translate("mail_views", "Give the reason for {example}.").format(example=example))
     if len(reason) > 200:
-        raise MailRefused("Keep the reason under 200 characters.")
+        raise MailRefused(translate("mail_views", "Keep the reason under 200 characters."))
     check_text(reason)
     return reason
 
@@ -134,8 +139,12 @@ def require_move(batch: MailBatchRow, target: rules.BatchStatus) -> None:
 def check_text(*texts: str) -> None:
     for text in texts:
         if contains_card_number(text):
-            raise MailRefused("Never type a card number. Key the account, the check number and the payer only.")
-        problem = text_problem(text, "text typed")
+            raise MailRefused(
+                translate(
+                    "mail_views", "Never type a card number. Key the account, the check number and the payer only."
+                )
+            )
+        problem = text_problem(text, translate("mail_views", "text typed"))
         if problem:
             raise MailRefused(problem)
 

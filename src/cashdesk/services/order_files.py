@@ -17,6 +17,7 @@ from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.services.files import NotAFile, UnreadableText, open_regular_file, open_text, write_atomically
 from cashdesk.services.service_orders import OrderRefused, change_on
 from cashdesk.store import service_orders as orders
+from cashdesk.words import translate
 
 CREW_HEADER = ("number", "type", "account", "name", "service_address", "scheduled", "priority", "depends_on",
                "fee_cents", "notes")  # fmt: skip
@@ -43,7 +44,7 @@ def export_crew_sheet(ctx: ServiceContext, operator: Operator, on: dt.date, out:
     """The orders scheduled for `on`, pending or dispatched, to a CSV for the crews. Exporting is
     dispatching: the pending ones on the sheet are dispatched in the same transaction; a disconnect
     still in its notice period stays off the sheet (and is said)."""
-    operator.require(Permission.WORK_ORDERS, "export the crew sheet")
+    operator.require(Permission.WORK_ORDERS, translate("order_files", "export the crew sheet"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
@@ -85,27 +86,44 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
     except NotAFile as exc:
         raise OrderRefused(str(exc)) from None
     except OSError as exc:
-        raise OrderRefused(f"{path} cannot be read ({exc.strerror or exc}). Check the name.") from None
+        raise OrderRefused(
+            translate("order_files", "{path} cannot be read ({strerror}). Check the name.").format(
+                path=path, strerror=exc.strerror or exc
+            )
+        ) from None
     if len(data) > MAX_BYTES:
-        raise OrderRefused(f"{path.name} is larger than {MAX_BYTES:,} bytes: it is not a completions file.")
+        raise OrderRefused(
+            translate(
+                "order_files", "{path_name} is larger than {MAX_BYTES:,} bytes: it is not a completions file."
+            ).format(path_name=path.name, MAX_BYTES=MAX_BYTES)
+        )
     try:
         text = open_text(io.BytesIO(data)).read()
     except (UnreadableText, UnicodeDecodeError) as exc:
-        raise OrderRefused(f"{path.name} cannot be read: {exc}") from None
+        raise OrderRefused(
+            translate("order_files", "{path_name} cannot be read: {exc}").format(path_name=path.name, exc=exc)
+        ) from None
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in COMPLETIONS_HEADER if c not in (reader.fieldnames or [])]
     if missing:
-        raise OrderRefused(f"{path.name} has no {', '.join(missing)} column: the first line must be "
-                           f"{','.join(COMPLETIONS_HEADER)}.")  # fmt: skip
+        raise OrderRefused(
+            translate(
+                "order_files", "{path_name} has no {missing} column: the first line must be {completions_header}."
+            ).format(path_name=path.name, missing=", ".join(missing), completions_header=",".join(COMPLETIONS_HEADER))
+        )
     rows = list(reader)
     if len(rows) > MAX_ROWS:
-        raise OrderRefused(f"{path.name} has more than {MAX_ROWS:,} rows.")
+        raise OrderRefused(
+            translate("order_files", "{path_name} has more than {MAX_ROWS:,} rows.").format(
+                path_name=path.name, MAX_ROWS=MAX_ROWS
+            )
+        )
     return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in rows]
 
 
 def take_completions(ctx: ServiceContext, operator: Operator, path: Path) -> Completions:
     """Every row, or none: a bad row is named by its line and nothing is changed."""
-    operator.require(Permission.WORK_ORDERS, "take the completions file")
+    operator.require(Permission.WORK_ORDERS, translate("order_files", "take the completions file"))
     rows = _read_rows(path)
     now = ctx.now()
     problems: list[str] = []

@@ -33,6 +33,7 @@ from cashdesk.services.service_orders import change_on, new_order
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
 from cashdesk.store.posting import PayingAccount, open_items
+from cashdesk.words import translate
 
 PANE_ORDERS = 8
 
@@ -48,7 +49,7 @@ def fee_now(ctx: ServiceContext, now: dt.datetime) -> ReconnectFee:
 def reconnect_quote(ctx: ServiceContext, operator: Operator, account: str) -> ReconnectFee | None:
     """The reconnect fee a payment on this account would add now, for the cashier to say before
     posting; None when the account is not shut off or a reconnect is already ordered."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look up accounts")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("order_hooks", "look up accounts"))
     with ctx.db.unit_of_work(write=False) as uow:
         db = uow.rows
         row = orders.account_of(db, normalize_account_number(account))

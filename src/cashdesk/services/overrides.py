@@ -32,6 +32,7 @@ from cashdesk.services.context import Operator, PermissionDenied, ServiceContext
 from cashdesk.store import users as user_store
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import ApprovalRow
+from cashdesk.words import translate
 
 
 class OverrideRefused(PermissionDenied):
@@ -122,34 +123,47 @@ def consume_approval(
     """
     action = OverrideAction(action)
     if approval_id is None:
-        raise OverrideRefused("This needs a supervisor's approval.", "no_approval")
+        raise OverrideRefused(translate("overrides", "This needs a supervisor's approval."), "no_approval")
     if type(approval_id) is not int:
         raise OverrideRefused(
-            "That approval is not on record. Ask a supervisor to approve it again.", "unknown_approval"
+            translate("overrides", "That approval is not on record. Ask a supervisor to approve it again."),
+            "unknown_approval",
         )
     row = user_store.approval_for_update(session, approval_id)
     if row is None:
         raise OverrideRefused(
-            "That approval is not on record. Ask a supervisor to approve it again.", "unknown_approval"
+            translate("overrides", "That approval is not on record. Ask a supervisor to approve it again."),
+            "unknown_approval",
         )
     if row.used_at is not None:
-        raise OverrideRefused("That approval was already used. Ask a supervisor to approve again.", "already_used")
+        raise OverrideRefused(
+            translate("overrides", "That approval was already used. Ask a supervisor to approve again."), "already_used"
+        )
     if row.action != action.value or row.requested_by != requested_by or row.object != object:
         raise OverrideRefused(
-            f"That approval was for something else ({OverrideAction(row.action).label.lower()} "
-            f"for {row.requested_by}). Ask a supervisor to approve this action.",
+            translate(
+                "overrides",
+                "That approval was for something else ({label} for {requested_by}). Ask a supervisor to "
+                "approve this action.",
+            ).format(label=OverrideAction(row.action).label.lower(), requested_by=row.requested_by),
             "mismatch",
         )
     if row.station != ctx.station:
         raise OverrideRefused(
-            f"That approval was given at station {row.station}. Ask a supervisor to approve it here.", "other_station"
+            translate(
+                "overrides", "That approval was given at station {station}. Ask a supervisor to approve it here."
+            ).format(station=row.station),
+            "other_station",
         )
     minutes = ctx.settings.overrides.approval_minutes
     now = naive_utc(ctx.now())
     if not dt.timedelta(0) <= now - row.approved_at <= dt.timedelta(minutes=minutes):
         raise OverrideRefused(
-            f"That approval has expired (an approval is good for {minutes} minutes). "
-            "Ask a supervisor to approve again.",
+            translate(
+                "overrides",
+                "That approval has expired (an approval is good for {minutes} minutes). Ask a supervisor "
+                "to approve again.",
+            ).format(minutes=minutes),
             "expired",
         )
     row.used_at = now

@@ -37,6 +37,7 @@ from cashdesk.services.mail_views import BatchView, MailRefused, batch_row, read
 from cashdesk.store import mail_batches as mail_store
 from cashdesk.store import posting as rows
 from cashdesk.store.models import MailBatchRow
+from cashdesk.words import translate
 
 Progress = Callable[[int, int], None]
 
@@ -158,9 +159,13 @@ def _read(ctx: ServiceContext, path: Path) -> _Lockbox:
     try:
         raw = open_regular_file(path)
     except NotAFile as exc:
-        raise MailRefused(f"{exc} Nothing was changed.") from None
+        raise MailRefused(translate("payment_imports", "{exc} Nothing was changed.").format(exc=exc)) from None
     except OSError as exc:
-        raise MailRefused(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise MailRefused(
+            translate("payment_imports", "Cannot read {path}: {strerror}.").format(
+                path=path, strerror=exc.strerror or exc
+            )
+        ) from None
     limit = limits.payments_max_megabytes * _MB
     size = os.fstat(raw.fileno()).st_size
     if size > limit:
@@ -178,9 +183,13 @@ def _read(ctx: ServiceContext, path: Path) -> _Lockbox:
                 # Bad rows count too: a file of garbage lines must not fill the memory with problems.
                 if len(found.rows) + len(found.problems) > limits.payments_max_rows:
                     raise MailRefused(
-                        f"{name} has more than {limits.payments_max_rows:,} payments; a payments file may hold at "
-                        "most that many (the setting imports.payments_max_rows). Nothing was changed. Split the "
-                        "file, or ask the administrator to raise the limit.")  # fmt: skip
+                        translate(
+                            "payment_imports",
+                            "{name} has more than {limit:,} payments; a payments file may hold at most "
+                            "that many (the setting imports.payments_max_rows). Nothing was changed. Split the file, "
+                            "or ask the administrator to raise the limit.",
+                        ).format(name=name, limit=limits.payments_max_rows)
+                    )
     except UnreadableText as exc:
         found.problems.append(rules.RowProblem(1, str(exc)))
         found.unreadable = True
@@ -190,7 +199,11 @@ def _read(ctx: ServiceContext, path: Path) -> _Lockbox:
     except _TooBig:
         raise _too_big(name, f"more than {limits.payments_max_megabytes:,} MB", limits.payments_max_megabytes) from None
     except OSError as exc:
-        raise MailRefused(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise MailRefused(
+            translate("payment_imports", "Cannot read {path}: {strerror}.").format(
+                path=path, strerror=exc.strerror or exc
+            )
+        ) from None
     found.digest = counted.sha256.hexdigest()
     return found
 
@@ -213,7 +226,7 @@ def import_payments(
     already taken (posted, in another batch, at the counter, or twice in the file). The new batch
     is left balanced, ready to post, when it matches the tape, else open with the differences.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "import mail payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("payment_imports", "import mail payments"))
     try:
         rules.check_controls(control_count, control_total)
     except ValueError as exc:
@@ -329,7 +342,11 @@ def _refuse_twice(s: Session, found: _Lockbox) -> None:
     earlier = s.scalars(select(MailBatchRow.number).where(MailBatchRow.source_sha256 == found.digest,
                                                           MailBatchRow.status != "rejected")).first()  # fmt: skip
     if earlier is not None:
-        raise MailRefused(f"{found.name} was imported already, as batch {earlier}. Nothing was changed.")
+        raise MailRefused(
+            translate(
+                "payment_imports", "{found_name} was imported already, as batch {earlier}. Nothing was changed."
+            ).format(found_name=found.name, earlier=earlier)
+        )
 
 
 def _taken_since(s: Session, found: _Lockbox, checked: _Checked) -> list[rules.RowProblem]:

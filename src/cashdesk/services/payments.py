@@ -33,6 +33,7 @@ from cashdesk.store import drawers as drawer_rows
 from cashdesk.store import posting as rows
 from cashdesk.store import sealed
 from cashdesk.store.db import UnitOfWork
+from cashdesk.words import translate
 
 
 class PaymentRefused(ServiceError):
@@ -87,7 +88,11 @@ MAX_MEMO = 200
 def _check_text(*texts: str) -> None:
     for text in texts:
         if contains_card_number(text):
-            raise PaymentRefused("Never type a card number. Take only the brand, last four digits and approval code.")
+            raise PaymentRefused(
+                translate(
+                    "payments", "Never type a card number. Take only the brand, last four digits and approval code."
+                )
+            )
 
 
 def _check_field(text: str, what: str, limit: int) -> None:
@@ -95,7 +100,9 @@ def _check_field(text: str, what: str, limit: int) -> None:
     if problem:
         raise PaymentRefused(problem)
     if len(text.strip()) > limit:
-        raise PaymentRefused(f"Keep the {what} under {limit} characters.")
+        raise PaymentRefused(
+            translate("payments", "Keep the {what} under {limit} characters.").format(what=what, limit=limit)
+        )
 
 
 def post_receipt(
@@ -106,21 +113,29 @@ def post_receipt(
     *,
     approval_id: int | None = None,
 ) -> PostedReceipt:
-    operator.require(Permission.TAKE_PAYMENTS, "take payments")
+    operator.require(Permission.TAKE_PAYMENTS, translate("payments", "take payments"))
     if not cart.lines:
-        raise PaymentRefused("The receipt is empty: add an account or a misc item first.")
+        raise PaymentRefused(translate("payments", "The receipt is empty: add an account or a misc item first."))
     if len(cart.lines) > MAX_LINES:
-        raise PaymentRefused(f"A receipt holds at most {MAX_LINES} lines. Post this one and start another.")
+        raise PaymentRefused(
+            translate("payments", "A receipt holds at most {MAX_LINES} lines. Post this one and start another.").format(
+                MAX_LINES=MAX_LINES
+            )
+        )
     _check_text(cart.payer, *(line.memo for line in cart.lines if isinstance(line, MiscItem)))
-    _check_field(cart.payer, "payer's name", MAX_PAYER)
+    _check_field(cart.payer, translate("payments", "payer's name"), MAX_PAYER)
     for line in cart.lines:
         if isinstance(line, MiscItem):
-            _check_field(line.memo, "memo", MAX_MEMO)
+            _check_field(line.memo, translate("payments", "memo"), MAX_MEMO)
     for line in cart.lines:
         if line.amount.cents <= 0:
-            raise PaymentRefused("Every line must be more than $0.00.")
+            raise PaymentRefused(translate("payments", "Every line must be more than $0.00."))
     if cart.language is not None and cart.language not in LANGUAGES:
-        raise PaymentRefused(f'"{cart.language}" is not a language a receipt prints in ({", ".join(LANGUAGES)}).')
+        raise PaymentRefused(
+            translate("payments", '"{language}" is not a language a receipt prints in ({languages}).').format(
+                language=cart.language, languages=", ".join(LANGUAGES)
+            )
+        )
     try:
         settlement = settle(cart.total, tenders)
     except TenderError as exc:
@@ -160,7 +175,7 @@ def _write(ctx: ServiceContext, operator: Operator, cart: Cart, tenders: Sequenc
     station = ctx.station
     drawer = drawer_rows.open_drawer_of(db, station, operator.user_id)
     if drawer is None:
-        raise NoOpenDrawer(NO_OPEN_DRAWER)
+        raise NoOpenDrawer(translate("drawers", NO_OPEN_DRAWER))
     business_date = drawer.business_date  # the drawer's business day (open: close needs every drawer closed)
     cash_in = settlement.cash_tendered.cents - settlement.change.cents
     if cash_in > 0:
@@ -226,7 +241,7 @@ def _lines(at: _Receipt, lines: Sequence[CartLine]) -> list[PostedLine]:
         posted.append(posted_line)
         approval_used = approval_used or closed
     if at.approval_id is not None and not approval_used:
-        raise PaymentRefused("The approval given is not for anything on this receipt.")
+        raise PaymentRefused(translate("payments", "The approval given is not for anything on this receipt."))
     return posted
 
 
@@ -234,7 +249,11 @@ def _misc_line(at: _Receipt, line_no: int, line: MiscItem) -> PostedLine:
     db = at.uow.rows
     code = rows.revenue_code(db, line.revenue_code)
     if code is None:
-        raise PaymentRefused(f"There is no revenue code {line.revenue_code}. Choose one from the list.")
+        raise PaymentRefused(
+            translate("payments", "There is no revenue code {revenue_code}. Choose one from the list.").format(
+                revenue_code=line.revenue_code
+            )
+        )
     memo = line.memo.strip()
     rows.insert_misc_line(db, at.id, line_no, code.code, memo, line.amount.cents)
     at.written["lines"].append(sealed.line_values(line_no, "misc", None, code.code, memo, line.amount.cents, 0))
@@ -249,9 +268,15 @@ def _account_line(at: _Receipt, line_no: int, line: AccountPayment) -> tuple[Pos
     # The first account was read with the receipt's language; a second line of it reads it again (its credit moved).
     account = at.read_first.pop(number) if number in at.read_first else rows.paying_account(db, number)
     if account is None:
-        raise PaymentRefused(f"No account {line.account}. Check the number.")
+        raise PaymentRefused(
+            translate("payments", "No account {account}. Check the number.").format(account=line.account)
+        )
     if at.non_cash and account.cash_only_on(at.business_date):
-        raise PaymentRefused(f"Account {account.number} is cash only: take cash, not a check or card.")
+        raise PaymentRefused(
+            translate("payments", "Account {number} is cash only: take cash, not a check or card.").format(
+                number=account.number
+            )
+        )
     closed = account.status == AccountStatus.CLOSED.value
     if closed:
         _consume_closed_account_approval(at.uow, at.ctx, at.operator, account.number, at.approval_id)
@@ -316,7 +341,9 @@ def cash_limit_refusal(ctx: ServiceContext, drawer_cash_cents: int, cash_in_cent
     """Why this cash cannot go in the drawer (past the block limit until a drop is made), or ""."""
     block = ctx.settings.cash.block_limit_cents
     if block and cash_in_cents > 0 and drawer_cash_cents + cash_in_cents > block:
-        return (f"The drawer would hold {Money(drawer_cash_cents + cash_in_cents).display()}, more than the "
-                f"{Money(block).display()} limit. Make a cash drop to the safe first (Ctrl+Shift+C), "
-                "or take a check or card.")  # fmt: skip
+        return translate(
+            "payments",
+            "The drawer would hold {would_hold}, more than the {limit} limit. Make a cash "
+            "drop to the safe first (Ctrl+Shift+C), or take a check or card.",
+        ).format(would_hold=Money(drawer_cash_cents + cash_in_cents).display(), limit=Money(block).display())
     return ""

@@ -44,6 +44,7 @@ from cashdesk.services.receipt_jobs import receipt_doc as receipt_doc
 from cashdesk.store import supplies as supplies_store
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import AuditEventRow, PrintJobRow, ReceiptRow
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +81,13 @@ def _receipt_numbered(session: Session, number: str) -> ReceiptRow:
     """The receipt of that number, as the cashier typed it; refused in words when there is none."""
     receipt = session.scalars(select(ReceiptRow).where(ReceiptRow.number == number.strip().upper())).one_or_none()
     if receipt is None:
-        raise ReprintRefused(f"There is no receipt {number.strip()}.")
+        raise ReprintRefused(translate("printing", "There is no receipt {number}.").format(number=number.strip()))
     return receipt
 
 
 def last_receipt_number(ctx: ServiceContext, operator: Operator) -> str | None:
     """The receipt this cashier posted last at this station (for Ctrl+P after a restart or sign-in)."""
-    operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("printing", "reprint receipts"))
     with ctx.db.unit_of_work(write=False) as uow:
         return uow.session.scalar(
             select(ReceiptRow.number).where(ReceiptRow.station == ctx.station, ReceiptRow.cashier == operator.user_id)
@@ -98,7 +99,7 @@ def reprint_receipt(
     ctx: ServiceContext, operator: Operator, number: str, *, approval_id: int | None = None
 ) -> tuple[int, ...]:
     """Queue a copy marked REPRINT. The first reprint is free; later ones need a supervisor."""
-    operator.require(Permission.TAKE_PAYMENTS, "reprint receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("printing", "reprint receipts"))
     with ctx.db.unit_of_work() as uow:
         receipt = _receipt_numbered(uow.session, number)
         receipt_id, receipt_number, needs_approval = receipt.id, receipt.number, receipt.reprints >= 1
@@ -119,7 +120,9 @@ def _reprint(
     receipt = s.get(ReceiptRow, receipt_id)
     assert receipt is not None  # nothing is deleted
     if receipt.reprints >= 1 and not approved_by:  # another station reprinted it meanwhile
-        raise ReprintRefused("This receipt was reprinted already: a further copy needs a supervisor's approval.")
+        raise ReprintRefused(
+            translate("printing", "This receipt was reprinted already: a further copy needs a supervisor's approval.")
+        )
     receipt.reprints += 1
     void = receipt.status == "void"
     doc = receipt_doc(s, ctx, receipt, reprint=True, void=void,
@@ -336,7 +339,7 @@ def dismiss_uncertain(ctx: ServiceContext, operator: Operator, *, job_ids: Colle
 
 
 def _settle_uncertain(ctx: ServiceContext, operator: Operator, job_ids: Collection[int] | None, *, retry: bool) -> int:
-    operator.require(Permission.TAKE_PAYMENTS, "look after the printer")
+    operator.require(Permission.TAKE_PAYMENTS, translate("printing", "look after the printer"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
@@ -415,7 +418,9 @@ def _open_or_refuse(settings: Settings, spec: str) -> Printer:
     try:
         return _printer(settings)
     except ValueError as exc:
-        raise ServiceError(f"The printer setting {spec!r} cannot be used: {exc}") from None
+        raise ServiceError(
+            translate("printing", "The printer setting {spec!r} cannot be used: {exc}").format(spec=spec, exc=exc)
+        ) from None
 
 
 def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folder: Path) -> Path:
@@ -423,7 +428,7 @@ def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folde
     from cashdesk.devices.receipt import render_text
     from cashdesk.documents.receipt_pdf import receipt_pdf
 
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "copy receipts")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("printing", "copy receipts"))
     with ctx.db.unit_of_work() as uow:
         receipt = _receipt_numbered(uow.session, number)
         doc = receipt_doc(uow.session, ctx, receipt, reprint=True, void=receipt.status == "void")
@@ -435,7 +440,11 @@ def receipt_pdf_copy(ctx: ServiceContext, operator: Operator, number: str, folde
             partial.write_bytes(data)
             partial.replace(target)
         except OSError as exc:
-            raise ServiceError(f"Could not save the PDF in {folder}: {exc.strerror or exc}.") from None
+            raise ServiceError(
+                translate("printing", "Could not save the PDF in {folder}: {strerror}.").format(
+                    folder=folder, strerror=exc.strerror or exc
+                )
+            ) from None
         audit.record(uow.session, user=operator.user_id, station=ctx.station, event_type="receipt_pdf",
                      object=receipt.number, details={"file": target.name}, at=ctx.now())  # fmt: skip
         uow.commit()

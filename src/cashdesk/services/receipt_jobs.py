@@ -4,9 +4,10 @@ A counter payment queues its receipt unrendered: the posting stores the receipt'
 (`unrendered`, a few hundred bytes of JSON after a marker no ESC/POS job starts with), and the
 print worker renders it just before it goes out, storing the bytes in the same transaction that
 marks the job "printing" (services/printing.py). Rendering is a fifth of a payment's time and
-needs no lock, so the posting's transaction no longer waits for it. The document is still built
-and checked at posting time (a whole card number refuses the payment, as before), and the bytes
-stored are the bytes sent: a retry after a crash sends the same ones.
+needs no lock, so the posting's transaction no longer waits for it. The posting writes the
+document's JSON from what it holds (`posted_payload`) and looks at its texts (a whole card number
+refuses the payment, as before); the worker makes the document from it and checks it again
+(`stored_doc`). The bytes stored are the bytes sent: a retry after a crash sends the same ones.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ from cashdesk.devices.receipt import (
     TenderLine,
     render_escpos,
 )
+from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
 from cashdesk.domain.printed_text import ENGLISH, SPANISH, time_text
 from cashdesk.domain.receipts import memo_notes, tax_breakdown
+from cashdesk.domain.row_digests import compact_json
 from cashdesk.domain.tenders import TenderKind
 from cashdesk.services.context import ServiceContext
 from cashdesk.services.posted import PostedReceipt
@@ -189,7 +192,7 @@ def queue_posted(db: Driver, ctx: ServiceContext, posted: PostedReceipt) -> tupl
     """The receipt of a payment being posted, then the drawer kick as its own job (driver level, like the posting)."""
     at = ctx.now().replace(tzinfo=None)
     # The receipt as a document, not yet its bytes: the print worker renders it (render_stored).
-    ids = [print_jobs.add(db, ctx.station, "receipt", posted.id, unrendered(posted_doc(ctx, posted)), at)]
+    ids = [print_jobs.add(db, ctx.station, "receipt", posted.id, posted_payload(ctx, posted), at)]
     if posted.drawer_kick:
         ids.append(print_jobs.add(db, ctx.station, "drawer_kick", posted.id,
                                          drawer_kick(ctx.settings.drawer.pin), at))  # fmt: skip
@@ -224,37 +227,54 @@ def queue_void_slip(
 def unrendered(doc: ReceiptDoc) -> bytes:
     """The receipt's document as a print job's payload, for the worker to render (`render_stored`)."""
     head = doc.letterhead
-    return (
-        UNRENDERED
-        + json.dumps(
-            [
-                [head.city, head.department, list(head.address), head.phone],
-                [doc.receipt_number, doc.local_time, doc.station, doc.cashier, doc.payer, doc.title],
-                [
-                    [
-                        a.account_number,
-                        a.name,
-                        a.applied.cents,
-                        a.balance_left.cents,
-                        [[p.label, p.amount.cents] for p in a.parts],
-                        list(a.notes),
-                    ]
-                    for a in doc.accounts
-                ],
-                [[m.revenue_code, m.description, m.amount.cents, m.memo] for m in doc.misc],
-                [
-                    [t.kind.value, t.amount.cents, t.number, t.card_brand, t.card_last4, t.auth_code]
-                    for t in doc.tenders
-                ],
-                [doc.total.cents, doc.cash_tendered.cents, doc.change.cents],
-                list(doc.footer),
-                [doc.reprint, doc.void, doc.void_reason],
-                [doc.language],
-            ],
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode()
-    )
+    return UNRENDERED + _payload_text(
+        [head.city, head.department, list(head.address), head.phone],
+        [doc.receipt_number, doc.local_time, doc.station, doc.cashier, doc.payer, doc.title],
+        [[a.account_number, a.name, a.applied.cents, a.balance_left.cents, [[p.label, p.amount.cents] for p in a.parts],
+          list(a.notes)] for a in doc.accounts],
+        [[m.revenue_code, m.description, m.amount.cents, m.memo] for m in doc.misc],
+        [[t.kind.value, t.amount.cents, t.number, t.card_brand, t.card_last4, t.auth_code] for t in doc.tenders],
+        [doc.total.cents, doc.cash_tendered.cents, doc.change.cents],
+        list(doc.footer),
+        [doc.reprint, doc.void, doc.void_reason],
+        doc.language,
+    ).encode()  # fmt: skip
+
+
+def posted_payload(ctx: ServiceContext, posted: PostedReceipt) -> bytes:
+    """`unrendered(posted_doc(ctx, posted))`, the same bytes, written from what the posting holds
+    without making the document (the print worker makes it, and checks it, when it renders).
+
+    A whole card number in any of the receipt's texts refuses the payment, as the document does:
+    the texts are looked at once, and the document is made to name the field only on a hit."""
+    language = posted.language
+    city = ctx.settings.city
+    when = _local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None), language)
+    text = _payload_text(
+        [city.name, city.department, [city.address], city.phone],
+        [posted.number, when, posted.station, posted.cashier, posted.payer, "RECEIPT"],
+        [[line.reference, line.name, line.amount.cents, line.balance_left.cents if line.balance_left else 0,
+          [[label, amount.cents] for label, amount in line.parts], list(line.notes)]
+         for line in posted.lines if line.kind == "account"],
+        [[line.reference, line.name, line.amount.cents, ""] for line in posted.lines if line.kind == "misc"],
+        [[t.kind.value, t.amount.cents, t.reference if t.kind.value in ("check", "money_order") else "",
+          t.card_brand, t.card_last4, t.reference if t.kind.value == "card" else ""] for t in posted.tenders],
+        [posted.total.cents, sum(t.amount.cents for t in posted.tenders if t.kind.value == "cash"),
+         posted.change.cents],
+        list(_footer(ctx, language)),
+        [False, False, ""],
+        language,
+    )  # fmt: skip
+    if contains_card_number(text):
+        posted_doc(ctx, posted)  # refuses, naming the field (devices/receipt.py)
+    return UNRENDERED + text.encode()
+
+
+def _payload_text(head: list[object], receipt: list[object], accounts: list[object], misc: list[object],
+                  tenders: list[object], money: list[int], footer: list[str], marks: list[object],
+                  language: str) -> str:  # fmt: skip
+    """The stored document's JSON (read back by `stored_doc`)."""
+    return compact_json([head, receipt, accounts, misc, tenders, money, footer, marks, [language]])
 
 
 def is_unrendered(payload: bytes) -> bool:

@@ -29,6 +29,7 @@ from cashdesk.services.files import write_atomically
 from cashdesk.services.tax_returns import delinquent_filers
 from cashdesk.services.z_report import reports_folder
 from cashdesk.store.driver import Driver, driver
+from cashdesk.words import translate
 
 T, M, N = Kind.TEXT, Kind.MONEY, Kind.COUNT
 MOST_DAYS = 3 * 366
@@ -279,7 +280,7 @@ _BY_NAME = {d.name: (d, b) for d, b in STANDARD}
 
 
 def _require(operator: Operator) -> None:
-    operator.require(Permission.VIEW_AUDIT, "run reports")
+    operator.require(Permission.VIEW_AUDIT, translate("reports", "run reports"))
 
 
 def available_reports(ctx: ServiceContext, operator: Operator) -> tuple[ReportDefinition, ...]:
@@ -292,11 +293,15 @@ def available_reports(ctx: ServiceContext, operator: Operator) -> tuple[ReportDe
 
 def check_range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
     if start is None or end is None:
-        raise ServiceError("Give the first and the last day of the report (--from and --to).")
+        raise ServiceError(translate("reports", "Give the first and the last day of the report (--from and --to)."))
     if start > end:
-        raise ServiceError(f"The report's first day, {start}, is after its last day, {end}.")
+        raise ServiceError(
+            translate("reports", "The report's first day, {start}, is after its last day, {end}.").format(
+                start=start, end=end
+            )
+        )
     if (end - start).days > MOST_DAYS:
-        raise ServiceError("A report covers at most three years: choose a shorter range.")
+        raise ServiceError(translate("reports", "A report covers at most three years: choose a shorter range."))
     return start, end
 
 
@@ -306,13 +311,21 @@ def run_report(
     """The report `name` over start..end (the aging report: as of `end`)."""
     _require(operator)
     if name not in _BY_NAME:
-        raise ServiceError(f"There is no report called {name!r}. `cashdesk report --list` names them.")
+        raise ServiceError(
+            translate("reports", "There is no report called {name!r}. `cashdesk report --list` names them.").format(
+                name=name
+            )
+        )
     first, last = check_range(start, end)
     definition, build = _BY_NAME[name]
     with ctx.db.unit_of_work(write=False) as uow:
         db = driver(uow.session)
         if not set(definition.needs) <= q.tables(db):
-            raise ServiceError(f"The {definition.title.lower()} report needs data this database does not hold yet.")
+            raise ServiceError(
+                translate(
+                    "reports", "The {definition_title} report needs data this database does not hold yet."
+                ).format(definition_title=definition.title.lower())
+            )
         return build(db, ctx, first, last)
 
 
@@ -326,18 +339,26 @@ def write_report(ctx: ServiceContext, report: Report, folder: Path | None, fmt: 
     """The report as `fmt` (pdf or csv) in `folder` (None: the reports folder, made if need be),
     written whole or not at all."""
     if fmt not in ("pdf", "csv"):
-        raise ServiceError(f"A report is written as pdf or csv, not {fmt!r}.")
+        raise ServiceError(translate("reports", "A report is written as pdf or csv, not {fmt!r}.").format(fmt=fmt))
     if folder is None:
         folder = reports_folder(ctx)
         folder.mkdir(parents=True, exist_ok=True)
     if not folder.is_dir():
-        raise ServiceError(f"The folder {folder} does not exist. Make it first, or name another with --out.")
+        raise ServiceError(
+            translate(
+                "reports", "The folder {folder} does not exist. Make it first, or name another with --out."
+            ).format(folder=folder)
+        )
     data = report_pdf(report, ctx.settings.city.name) if fmt == "pdf" else report.csv()
     path = folder / report.file_name(fmt)
     try:
         write_atomically(path, data)
     except OSError as exc:
-        raise ServiceError(f"The report could not be written to {folder}: {exc.strerror or exc}.") from None
+        raise ServiceError(
+            translate("reports", "The report could not be written to {folder}: {strerror}.").format(
+                folder=folder, strerror=exc.strerror or exc
+            )
+        ) from None
     return WrittenReport(path, len(report.rows))
 
 

@@ -15,6 +15,7 @@ from cashdesk.domain.tenders import TenderKind
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.driver import driver
 from cashdesk.store.research import HitRow, find_sql
+from cashdesk.words import translate
 
 MOST_HITS = 200
 
@@ -106,7 +107,7 @@ def _hit(row: HitRow) -> PaymentHit:
 def find_payments(ctx: ServiceContext, operator: Operator, criteria: PaymentCriteria, *,
                   limit: int = MOST_HITS) -> PaymentSearch:  # fmt: skip
     """The receipts matching every criterion given, newest first; CriteriaError as a ServiceError."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look up payments")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("research", "look up payments"))
     try:
         criteria = criteria.checked()
     except CriteriaError as exc:

@@ -34,6 +34,7 @@ from cashdesk.services.backup import (
 from cashdesk.services.context import DatabaseError
 from cashdesk.services.files import sync_folder
 from cashdesk.store.db import BUSY_TIMEOUT_MS, HEAD_REVISION
+from cashdesk.words import translate
 
 RESTORING = ".restoring"  # the restored database being made, beside the one it will replace
 REPLACED = ".replaced-"  # the database a restore replaced, kept
@@ -87,8 +88,13 @@ def clear_interrupted_restore(database: Path) -> tuple[Path, ...]:
     removed: list[Path] = []
     copy = database.with_name(database.name + RESTORING)
     if copy.exists() and not abandoned(copy):
-        raise BackupError(f"Another restore into {database} is under way ({copy.name} is being written). "
-                          "Wait for it to end, then try again.")  # fmt: skip
+        raise BackupError(
+            translate(
+                "restore",
+                "Another restore into {database} is under way ({copy_name} is being written). Wait for "
+                "it to end, then try again.",
+            ).format(database=database, copy_name=copy.name)
+        )
     removed += remove_with_companions(copy)
     for kept in sorted(p for p in folder.iterdir() if p.name.startswith(database.name + REPLACED)):
         if kept.name.endswith(PARTIAL):  # a kept copy being made where the disk takes no second names
@@ -152,8 +158,12 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
         _fold(copy)
         final = check_backup(copy)
         if not final.ok or final.revision != HEAD_REVISION:
-            raise BackupError(f"Not restored: the restored copy did not check out ({final.problem or final.revision}). "
-                              "The database was left as it was.")  # fmt: skip
+            raise BackupError(
+                translate(
+                    "restore",
+                    "Not restored: the restored copy did not check out ({problem}). The database was left as it was.",
+                ).format(problem=final.problem or final.revision)
+            )
 
         # -- the swap: the path holds the old database or the new one at every instant -------------
         if hold is not None and replaced is not None:
@@ -161,10 +171,16 @@ def restore(backup_path: Path, database: Path, *, user: str, now: dt.datetime | 
         copy.replace(database)
         sync_folder(database.parent)
     except OSError as exc:
-        raise BackupError(f"Not restored: could not write beside {database}: {exc.strerror or exc}. "
-                          "The database was left as it was.") from None  # fmt: skip
+        raise BackupError(
+            translate(
+                "restore",
+                "Not restored: could not write beside {database}: {strerror}. The database was left as it was.",
+            ).format(database=database, strerror=exc.strerror or exc)
+        ) from None
     except sqlite3.Error as exc:
-        raise BackupError(f"Not restored: {exc}. The database was left as it was.") from None
+        raise BackupError(
+            translate("restore", "Not restored: {exc}. The database was left as it was.").format(exc=exc)
+        ) from None
     finally:
         if replaced is not None and replaced.exists() and database.exists() and os.path.samefile(replaced, database):
             replaced.unlink()  # the swap did not happen: that was the live database's second name
@@ -180,24 +196,37 @@ def _checks_before_anything_moves(backup_path: Path, database: Path) -> tuple[tu
     if backup_path == database or (
         backup_path.exists() and database.exists() and os.path.samefile(backup_path, database)
     ):
-        raise BackupError("That is the database itself, not a backup of it.")
+        raise BackupError(translate("restore", "That is the database itself, not a backup of it."))
     if database.is_dir():
-        raise BackupError(f"{database} is a folder; give --db the database file.")
+        raise BackupError(
+            translate("restore", "{database} is a folder; give --db the database file.").format(database=database)
+        )
     cleared = clear_interrupted_restore(database)
     check = check_backup(backup_path)
     if not check.ok:
-        raise BackupError(f"Not restored: {check.problem} The database was left as it was.")
+        raise BackupError(
+            translate("restore", "Not restored: {problem} The database was left as it was.").format(
+                problem=check.problem
+            )
+        )
     from cashdesk.services.anchors import restore_problem
 
     short = restore_problem(backup_path, database)  # the chain must reach the last anchor printed or exported
     if short:
-        raise BackupError(f"Not restored: {short} The database was left as it was.")
+        raise BackupError(
+            translate("restore", "Not restored: {short} The database was left as it was.").format(short=short)
+        )
     if not database.exists():
         for side in companions(database):
             if side.exists():
-                raise BackupError(f"Not restored: there is no database at {database}, but there is {side.name} beside "
-                                  "it, which SQLite would read into the restored database. Move it to another folder, "
-                                  "then restore again.")  # fmt: skip
+                raise BackupError(
+                    translate(
+                        "restore",
+                        "Not restored: there is no database at {database}, but there is {side_name} beside it, "
+                        "which SQLite would read into the restored database. Move it to another folder, then "
+                        "restore again.",
+                    ).format(database=database, side_name=side.name)
+                )
     return cleared, check
 
 
@@ -218,8 +247,13 @@ def _bring_up_to_date(copy: Path, revision: str) -> str:
         install_revenue_codes(database)
     except (SQLAlchemyError, DatabaseError) as exc:
         why = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # SQLite's words, not the SQL
-        raise BackupError(f"Not restored: the backup has an older schema ({revision}) and could not be brought up "
-                          f"to schema {HEAD_REVISION} ({why}). The database was left as it was.") from None  # fmt: skip
+        raise BackupError(
+            translate(
+                "restore",
+                "Not restored: the backup has an older schema ({revision}) and could not be brought up "
+                "to schema {HEAD_REVISION} ({why}). The database was left as it was.",
+            ).format(revision=revision, HEAD_REVISION=HEAD_REVISION, why=why)
+        ) from None
     finally:
         database.dispose()
     return HEAD_REVISION
@@ -288,14 +322,23 @@ class _Hold:
         except sqlite3.Error as exc:
             con.close()
             if is_busy(exc):
-                raise BackupError(f"Not restored: {database} is in use (a window or a command has it open). Close "
-                                  "every cashdesk window that uses it, then restore. The database was left as it "
-                                  "was.") from None  # fmt: skip
+                raise BackupError(
+                    translate(
+                        "restore",
+                        "Not restored: {database} is in use (a window or a command has it open). Close every "
+                        "cashdesk window that uses it, then restore. The database was left as it was.",
+                    ).format(database=database)
+                ) from None
             return cls(database, None)  # SQLite cannot hold it: kept by name, with what is beside it
         if mode is None or str(mode[0]).lower() != "delete":
             con.close()
-            raise BackupError(f"Not restored: {database} could not be taken out of use. Close every cashdesk window "
-                              "that uses it, then restore. The database was left as it was.")  # fmt: skip
+            raise BackupError(
+                translate(
+                    "restore",
+                    "Not restored: {database} could not be taken out of use. Close every cashdesk window "
+                    "that uses it, then restore. The database was left as it was.",
+                ).format(database=database)
+            )
         # Held in rollback mode with the file to ourselves: whatever is still beside it is junk no
         # connection uses (a journal that was not hot), and must not be left beside the restored one.
         for side in companions(database):

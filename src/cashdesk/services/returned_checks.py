@@ -34,6 +34,7 @@ from cashdesk.store.models import (
     TenderRow,
 )
 from cashdesk.store.posting import driver, revenue_codes
+from cashdesk.words import translate
 
 
 class ReturnedCheckRefused(ServiceError):
@@ -53,8 +54,8 @@ class ReturnedCheck:
 def _reason(text: str) -> str:
     reason = text.strip() or "Returned NSF"
     if contains_card_number(reason):
-        raise ReturnedCheckRefused("Never type a card number. Give the reason in words.")
-    problem = text_problem(reason, "reason")
+        raise ReturnedCheckRefused(translate("returned_checks", "Never type a card number. Give the reason in words."))
+    problem = text_problem(reason, translate("returned_checks", "reason"))
     if problem:
         raise ReturnedCheckRefused(problem)
     return reason
@@ -64,9 +65,17 @@ def _returned_check(s: Session, receipt_number: str, check_number: str) -> tuple
     """The receipt and its check tender, refused when there is none or it is already returned."""
     receipt = s.scalars(select(ReceiptRow).where(ReceiptRow.number == receipt_number.strip().upper())).one_or_none()
     if receipt is None:
-        raise ReturnedCheckRefused(f"There is no receipt {receipt_number.strip()}.")
+        raise ReturnedCheckRefused(
+            translate("returned_checks", "There is no receipt {receipt_number}.").format(
+                receipt_number=receipt_number.strip()
+            )
+        )
     if receipt.status == "void":
-        raise ReturnedCheckRefused(f"Receipt {receipt.number} is void: there is no payment to reverse.")
+        raise ReturnedCheckRefused(
+            translate("returned_checks", "Receipt {number} is void: there is no payment to reverse.").format(
+                number=receipt.number
+            )
+        )
     tender = None
     for reference in (check_number.strip().lstrip("0"), check_number.strip()):
         tender = s.scalars(select(TenderRow).where(
@@ -75,9 +84,17 @@ def _returned_check(s: Session, receipt_number: str, check_number: str) -> tuple
         if tender is not None:
             break
     if tender is None:
-        raise ReturnedCheckRefused(f"Receipt {receipt.number} has no check #{check_number.strip()}.")
+        raise ReturnedCheckRefused(
+            translate("returned_checks", "Receipt {number} has no check #{check_number}.").format(
+                number=receipt.number, check_number=check_number.strip()
+            )
+        )
     if s.scalars(select(ReturnedCheckRow).where(ReturnedCheckRow.tender_id == tender.id)).first():
-        raise ReturnedCheckRefused(f"Check #{tender.reference} on {receipt.number} is already recorded as returned.")
+        raise ReturnedCheckRefused(
+            translate("returned_checks", "Check #{reference} on {number} is already recorded as returned.").format(
+                reference=tender.reference, number=receipt.number
+            )
+        )
     return receipt, tender
 
 
@@ -126,8 +143,11 @@ def _reverse_payment(s: Session, receipt: ReceiptRow, tender: TenderRow,
             break
     if left:
         raise ReturnedCheckRefused(
-            f"Only {Money(tender.amount_cents - left).display()} of check #{tender.reference} can be taken back "
-            "from the accounts it paid; the rest paid misc items. Record the rest with the department."
+            translate(
+                "returned_checks",
+                "Only {amount} of check #{reference} can be taken back from the accounts it paid; "
+                "the rest paid misc items. Record the rest with the department.",
+            ).format(amount=Money(tender.amount_cents - left).display(), reference=tender.reference)
         )
     return reversals
 
@@ -173,7 +193,7 @@ def _charge_accounts(s: Session, ctx: ServiceContext, receipt: ReceiptRow, tende
 def record_returned_check(
     ctx: ServiceContext, supervisor: Operator, receipt_number: str, check_number: str, reason: str = "Returned NSF"
 ) -> ReturnedCheck:
-    supervisor.require(Permission.APPROVE_OVERRIDES, "record a returned check")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("returned_checks", "record a returned check"))
     reason = _reason(reason)
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
@@ -184,8 +204,11 @@ def record_returned_check(
         ).order_by(ReceiptLineRow.line_no)))  # fmt: skip
         if not lines:
             raise ReturnedCheckRefused(
-                f"Receipt {receipt.number} paid no account, so there is no account to charge the returned check to. "
-                "Record it with the department that issued the permit or fee."
+                translate(
+                    "returned_checks",
+                    "Receipt {number} paid no account, so there is no account to charge the returned check "
+                    "to. Record it with the department that issued the permit or fee.",
+                ).format(number=receipt.number)
             )
         reversals = _reverse_payment(s, receipt, tender, lines)
         _take_off_arrangements(s, ctx, supervisor.user_id, receipt, reversals)

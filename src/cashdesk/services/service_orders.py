@@ -35,6 +35,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import posting
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
+from cashdesk.words import translate
 
 EVENT = "work_order"
 MAX_NOTE = 500
@@ -49,7 +50,9 @@ def _text(text: str, what: str, limit: int) -> str:
     if problem:
         raise OrderRefused(problem)
     if len(text.strip()) > limit:
-        raise OrderRefused(f"Keep the {what} under {limit} characters.")
+        raise OrderRefused(
+            translate("service_orders", "Keep the {what} under {limit} characters.").format(what=what, limit=limit)
+        )
     return text.strip()
 
 
@@ -104,20 +107,30 @@ def create_order(ctx: ServiceContext, operator: Operator, account: str, kind: Or
                  scheduled: dt.date | None = None, notes: str = "", priority: int = 3) -> Created:  # fmt: skip
     """A clerk's order for a crew. Start service charges its deposit; door tags and disconnects come
     from the shut-off list (services/shutoff.py), reconnects from a payment (services/order_hooks.py)."""
-    operator.require(Permission.WORK_ORDERS, "create work orders")
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "create work orders"))
     if kind in (OrderType.DOOR_TAG, OrderType.DISCONNECT):
-        raise OrderRefused("Door tags and disconnects come from the shut-off list: ask a supervisor to run it.")
+        raise OrderRefused(
+            translate(
+                "service_orders", "Door tags and disconnects come from the shut-off list: ask a supervisor to run it."
+            )
+        )
     if not 1 <= priority <= 5:
-        raise OrderRefused("Give a priority from 1 (urgent) to 5.")
-    notes = _text(notes, "notes", MAX_NOTE)
+        raise OrderRefused(translate("service_orders", "Give a priority from 1 (urgent) to 5."))
+    notes = _text(notes, translate("service_orders", "notes"), MAX_NOTE)
     now = ctx.now()
     if scheduled is not None and scheduled < local_date(ctx, now):
-        raise OrderRefused(f"{scheduled.isoformat()} has passed: schedule the order for today or later.")
+        raise OrderRefused(
+            translate("service_orders", "{scheduled} has passed: schedule the order for today or later.").format(
+                scheduled=scheduled.isoformat()
+            )
+        )
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
         row = orders.account_of(db, normalize_account_number(account))
         if row is None:
-            raise OrderRefused(f"No utility account {account}. Check the number.")
+            raise OrderRefused(
+                translate("service_orders", "No utility account {account}. Check the number.").format(account=account)
+            )
         fee = _deposit_fee(db, ctx, row[0]) if kind is OrderType.START else None
         if kind is OrderType.STOP:
             notes = (notes + "; " if notes else "") + "Final meter read and final bill"
@@ -131,29 +144,41 @@ def create_order(ctx: ServiceContext, operator: Operator, account: str, kind: Or
 
 def find_orders(ctx: ServiceContext, operator: Operator, *, account: str | None = None, status: str | None = None,
                 type: str | None = None, scheduled: dt.date | None = None) -> list[WorkOrder]:  # fmt: skip
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look at work orders")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("service_orders", "look at work orders"))
     if status is not None and status not in set(OrderStatus):
-        raise OrderRefused(f"No status {status!r}: use {', '.join(OrderStatus)}.")
+        raise OrderRefused(
+            translate("service_orders", "No status {status!r}: use {statuses}.").format(
+                status=status, statuses=", ".join(OrderStatus)
+            )
+        )
     if type is not None and type not in set(OrderType):
-        raise OrderRefused(f"No order type {type!r}: use {', '.join(OrderType)}.")
+        raise OrderRefused(
+            translate("service_orders", "No order type {type!r}: use {types}.").format(
+                type=type, types=", ".join(OrderType)
+            )
+        )
     with ctx.db.unit_of_work(write=False) as uow:
         return orders.find(uow.rows, account=normalize_account_number(account) if account else None, status=status,
                            type=type, scheduled=scheduled)  # fmt: skip
 
 
 def get_order(ctx: ServiceContext, operator: Operator, number: str) -> WorkOrder:
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "look at work orders")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("service_orders", "look at work orders"))
     with ctx.db.unit_of_work(write=False) as uow:
         found = orders.order(uow.rows, number.strip().upper())
     if found is None:
-        raise OrderRefused(f"No work order {number}. Check the number.")
+        raise OrderRefused(
+            translate("service_orders", "No work order {number}. Check the number.").format(number=number)
+        )
     return found
 
 
 def _loaded(db: Driver, number: str) -> tuple[int, int, OrderType, OrderStatus, int | None, int | None]:
     row = orders.order_row(db, number.strip().upper())
     if row is None:
-        raise OrderRefused(f"No work order {number}. Check the number.")
+        raise OrderRefused(
+            translate("service_orders", "No work order {number}. Check the number.").format(number=number)
+        )
     return row[0], row[1], OrderType(row[2]), OrderStatus(row[3]), row[4], row[5]
 
 
@@ -188,7 +213,9 @@ def change_on(db: Driver, ctx: ServiceContext, user: str, number: str, to: Order
         if refusal:
             raise OrderRefused(refusal)
     if to is OrderStatus.COMPLETED and kind in (OrderType.STOP, OrderType.START) and not reading.strip():
-        raise OrderRefused(f"Give the meter reading of work order {number}.")
+        raise OrderRefused(
+            translate("service_orders", "Give the meter reading of work order {number}.").format(number=number)
+        )
     orders.set_status(db, order_id, to, reason=reason.strip() or None, by=user, at=now.replace(tzinfo=None),
                       crew=crew, result=result.strip(), meter_reading=reading.strip(), receipt=receipt)  # fmt: skip
     details: dict[str, object] = {"action": to.value, "reason": reason.strip(), "receipt": receipt}
@@ -253,7 +280,11 @@ def _settle_deposit(db: Driver, ctx: ServiceContext, account_id: int, today: dt.
         return {}
     target = orders.account_of(db, normalize_account_number(transfer_to)) if transfer_to.strip() else None
     if transfer_to.strip() and target is None:
-        raise OrderRefused(f"No utility account {transfer_to} to move the deposit to. Check the number.")
+        raise OrderRefused(
+            translate(
+                "service_orders", "No utility account {transfer_to} to move the deposit to. Check the number."
+            ).format(transfer_to=transfer_to)
+        )
     orders.release_deposit(db, account_id)
     if settled.applied.cents:
         posting.add_credit(db, account_id, settled.applied.cents)
@@ -270,15 +301,20 @@ def _settle_deposit(db: Driver, ctx: ServiceContext, account_id: int, today: dt.
 
 
 def dispatch(ctx: ServiceContext, operator: Operator, number: str, crew: str = "") -> WorkOrder:
-    operator.require(Permission.WORK_ORDERS, "dispatch work orders")
-    return _change(ctx, operator, number, OrderStatus.DISPATCHED, crew=_text(crew, "crew", 40))[0]
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "dispatch work orders"))
+    return _change(
+        ctx, operator, number, OrderStatus.DISPATCHED, crew=_text(crew, translate("service_orders", "crew"), 40)
+    )[0]
 
 
 def complete(ctx: ServiceContext, operator: Operator, number: str, *, result: str = "", reading: str = "",
              transfer_to: str = "") -> WorkOrder:  # fmt: skip
-    operator.require(Permission.WORK_ORDERS, "complete work orders")
-    return _change(ctx, operator, number, OrderStatus.COMPLETED, result=_text(result, "result", 200),
-                   reading=_text(reading, "meter reading", 20), transfer_to=transfer_to)[0]  # fmt: skip
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "complete work orders"))
+    result = _text(result, translate("service_orders", "result"), 200)
+    reading = _text(reading, translate("service_orders", "meter reading"), 20)
+    return _change(
+        ctx, operator, number, OrderStatus.COMPLETED, result=result, reading=reading, transfer_to=transfer_to
+    )[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +330,7 @@ class Cancelled:
 def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) -> Cancelled:
     """Cancel with a reason; the fee goes with the order when it was a mistake or a start that will
     not happen (domain.service_orders.fee_goes_with): its unpaid part is taken off the account."""
-    operator.require(Permission.WORK_ORDERS, "cancel work orders")
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "cancel work orders"))
     order, details = _change(ctx, operator, number, OrderStatus.CANCELLED, reason=reason)
     taken_off, paid = details.get("fee_taken_off_cents", 0), details.get("fee_paid_cents", 0)
     assert isinstance(taken_off, int) and isinstance(paid, int)
@@ -302,5 +338,7 @@ def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) ->
 
 
 def not_done(ctx: ServiceContext, operator: Operator, number: str, why: str) -> WorkOrder:
-    operator.require(Permission.WORK_ORDERS, "record work orders not done")
-    return _change(ctx, operator, number, OrderStatus.NOT_DONE, reason=_text(why, "reason", 120))[0]
+    operator.require(Permission.WORK_ORDERS, translate("service_orders", "record work orders not done"))
+    return _change(
+        ctx, operator, number, OrderStatus.NOT_DONE, reason=_text(why, translate("service_orders", "reason"), 120)
+    )[0]

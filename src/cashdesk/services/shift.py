@@ -41,6 +41,7 @@ from cashdesk.store.models import (
     TenderRow,
 )
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 
 class ShiftRefused(ServiceError):
@@ -86,7 +87,7 @@ def position_of(ctx: ServiceContext, drawer: DrawerRow) -> CashPosition:
 
 def cash_position(ctx: ServiceContext, operator: Operator) -> CashPosition | None:
     """Where this cashier's open drawer stands against the cash limits; None without an open drawer."""
-    operator.require(Permission.TAKE_PAYMENTS, "see the drawer's cash")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "see the drawer's cash"))
     with ctx.db.unit_of_work(write=False) as uow:
         drawer = open_drawer_row(uow.session, ctx.station, operator.user_id)
         return position_of(ctx, drawer) if drawer is not None else None
@@ -262,7 +263,7 @@ def queue_slip(session: Session, ctx: ServiceContext, kind: str, doc: SlipDoc) -
 
 def x_report(ctx: ServiceContext, operator: Operator, *, print_it: bool = False) -> ShiftReport:
     """Mid-shift totals of this cashier's open drawer by tender and revenue code; audited, printed on request."""
-    operator.require(Permission.TAKE_PAYMENTS, "see the drawer's totals")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "see the drawer's totals"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         drawer = require_open_drawer(uow.session, ctx, operator)
@@ -302,17 +303,21 @@ def cash_drop(ctx: ServiceContext, operator: Operator, count: CashCount) -> Drop
     The drawer's cash goes down by the drop; a drop slip with a line for the witness's
     signature is queued on the printer; audited.
     """
-    operator.require(Permission.TAKE_PAYMENTS, "make a cash drop")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "make a cash drop"))
     amount = count.total
     if amount.cents <= 0:
-        raise ShiftRefused("Count the cash going to the safe: the drop is $0.00.")
+        raise ShiftRefused(translate("shift", "Count the cash going to the safe: the drop is $0.00."))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         drawer = require_open_drawer(s, ctx, operator)
         if amount.cents > drawer.cash_cents:
-            raise ShiftRefused(f"The drawer should hold only {Money(drawer.cash_cents).display()}; a drop of "
-                               f"{amount.display()} is more than that. Count the drop again.")  # fmt: skip
+            raise ShiftRefused(
+                translate(
+                    "shift",
+                    "The drawer should hold only {cash}; a drop of {amount} is more than that. Count the drop again.",
+                ).format(cash=Money(drawer.cash_cents).display(), amount=amount.display())
+            )
         row = CashDropRow(drawer_id=drawer.id, station=ctx.station, cashier=operator.user_id,
                           dropped_at=now.replace(tzinfo=None), pieces=pieces_json(count),
                           amount_cents=amount.cents)  # fmt: skip
@@ -349,7 +354,12 @@ class PaidOutResult:
 
 def _clean_text(text: str, what: str, limit: int, example: str) -> str:
     text = text.strip()
-    problem = reason_problem(text, f"Give the {what} ({example}).", what=what, limit=limit)
+    problem = reason_problem(
+        text,
+        translate("shift", "Give the {what} ({example}).").format(what=what, example=example),
+        what=what,
+        limit=limit,
+    )
     if problem:
         raise ShiftRefused(problem)
     return text
@@ -375,7 +385,7 @@ def paid_out(
     payee's signature is queued, and the event is audited. The approval is an
     OverrideAction.PAID_OUT for the object `drawer N` (see `drawer_object`).
     """
-    operator.require(Permission.TAKE_PAYMENTS, "pay out cash")
+    operator.require(Permission.TAKE_PAYMENTS, translate("shift", "pay out cash"))
     reason, payee, number, code = _paid_out_asked(amount, reason, account, payee, revenue_code)
     with ctx.db.unit_of_work(write=False) as uow:  # clear refusals before using the approval
         s = uow.session
@@ -431,21 +441,32 @@ def _paid_out_asked(amount: Money, reason: str, account: str | None, payee: str,
                     revenue_code: str | None) -> tuple[str, str, str | None, str | None]:  # fmt: skip
     """(reason, payee, account number, revenue code) of a paid-out as asked, refused when incomplete."""
     if not isinstance(amount, Money) or amount.cents <= 0:
-        raise ShiftRefused("A paid-out must be more than $0.00.")
-    reason = _clean_text(reason, "reason for the paid-out", 200, "for example: refund of an overpayment")
+        raise ShiftRefused(translate("shift", "A paid-out must be more than $0.00."))
+    reason = _clean_text(
+        reason,
+        translate("shift", "reason for the paid-out"),
+        200,
+        translate("shift", "for example: refund of an overpayment"),
+    )
     payee = payee.strip()
     if payee:
-        payee = _clean_text(payee, "payee's name", 120, "who receives the cash")
+        payee = _clean_text(payee, translate("shift", "payee's name"), 120, translate("shift", "who receives the cash"))
     code = (revenue_code or "").strip().upper() or None
     number = account.strip() if account and account.strip() else None
     if number is None:
         if code is None:
-            raise ShiftRefused("Choose the account whose credit is refunded, or the revenue code the refund is "
-                               "charged to.")  # fmt: skip
+            raise ShiftRefused(
+                translate(
+                    "shift",
+                    "Choose the account whose credit is refunded, or the revenue code the refund is charged to.",
+                )
+            )
         if not payee:
-            raise ShiftRefused("Give the payee's name: who receives the cash.")
+            raise ShiftRefused(translate("shift", "Give the payee's name: who receives the cash."))
     elif code is not None:
-        raise ShiftRefused("A refund of an account's credit has no revenue code: choose one or the other.")
+        raise ShiftRefused(
+            translate("shift", "A refund of an account's credit has no revenue code: choose one or the other.")
+        )
     return reason, payee, number, code
 
 
@@ -466,18 +487,26 @@ def _paid_out_slip(ctx: ServiceContext, operator: Operator, row: PaidOutRow, acc
 def _check_paid_out(session: Session, drawer: DrawerRow, amount: Money, number: str | None,
                     code: str | None) -> AccountRow | None:  # fmt: skip
     if amount.cents > drawer.cash_cents:
-        raise ShiftRefused(f"The drawer should hold only {Money(drawer.cash_cents).display()}: it cannot pay out "
-                           f"{amount.display()}.")  # fmt: skip
+        raise ShiftRefused(
+            translate("shift", "The drawer should hold only {cash}: it cannot pay out {amount}.").format(
+                cash=Money(drawer.cash_cents).display(), amount=amount.display()
+            )
+        )
     if number is None:
         if session.get(RevenueCodeRow, code) is None:
-            raise ShiftRefused(f"There is no revenue code {code}. Choose one from the list.")
+            raise ShiftRefused(
+                translate("shift", "There is no revenue code {code}. Choose one from the list.").format(code=code)
+            )
         return None
     from cashdesk.domain.accounts import normalize_account_number
 
     row = account_store.find_account_row(session, normalize_account_number(number))
     if row is None:
-        raise ShiftRefused(f"No account {number}. Check the number.")
+        raise ShiftRefused(translate("shift", "No account {number}. Check the number.").format(number=number))
     if amount.cents > row.credit_cents:
-        raise ShiftRefused(f"Account {row.number} holds a credit of {Money(row.credit_cents).display()}: a refund "
-                           f"cannot be more than that.")  # fmt: skip
+        raise ShiftRefused(
+            translate(
+                "shift", "Account {number} holds a credit of {credit}: a refund cannot be more than that."
+            ).format(number=row.number, credit=Money(row.credit_cents).display())
+        )
     return row

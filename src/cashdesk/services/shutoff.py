@@ -27,6 +27,7 @@ from cashdesk.services.service_orders import OrderRefused, local_date, new_order
 from cashdesk.store import arrangements
 from cashdesk.store import service_orders as orders
 from cashdesk.store.driver import Driver
+from cashdesk.words import translate
 
 if TYPE_CHECKING:
     from cashdesk.store.office import Office
@@ -83,7 +84,7 @@ def preview_on(db: Driver, ctx: ServiceContext, on: dt.date) -> tuple[ShutoffPre
 
 def preview(ctx: ServiceContext, operator: Operator, on: dt.date) -> ShutoffPreview:
     """The accounts a shut-off run on `on` would tag; nothing is written."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see the shut-off list")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("shutoff", "see the shut-off list"))
     with ctx.db.unit_of_work(write=False) as uow:
         return preview_on(uow.rows, ctx, on)[0]
 
@@ -91,10 +92,12 @@ def preview(ctx: ServiceContext, operator: Operator, on: dt.date) -> ShutoffPrev
 def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCommitted:
     """A supervisor runs the list for real: a door tag for `on` per account (its fee an open item) and
     a disconnect that waits for the tag and the notice period. All or nothing."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "commit the shut-off list")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("shutoff", "commit the shut-off list"))
     now = ctx.now()
     if on < local_date(ctx, now):
-        raise OrderRefused(f"{on.isoformat()} has passed: run the shut-off list for today or later.")
+        raise OrderRefused(
+            translate("shutoff", "{on} has passed: run the shut-off list for today or later.").format(on=on.isoformat())
+        )
     claimed = _through_office(ctx, on, supervisor.user_id)
     try:
         return _commit_here(ctx, supervisor, on, now)
@@ -113,7 +116,11 @@ def _commit_here(ctx: ServiceContext, supervisor: Operator, on: dt.date, now: dt
         if shown.refusal:
             raise OrderRefused(shown.refusal)
         if not ids:
-            raise OrderRefused(f"No account is on the shut-off list for {on.isoformat()}: nothing was done.")
+            raise OrderRefused(
+                translate("shutoff", "No account is on the shut-off list for {on}: nothing was done.").format(
+                    on=on.isoformat()
+                )
+            )
         for line, account_id in zip(shown.lines, ids, strict=True):
             tag_id, tag = new_order(db, ctx, supervisor.user_id, account_id, line.service_address, OrderType.DOOR_TAG,
                                     now, reason=f"Past due {line.past_due.display()}", scheduled=on, priority=2,
@@ -145,14 +152,23 @@ def _through_office(ctx: ServiceContext, on: dt.date, user: str) -> bool:
         done = office.door_tags_on(on, ctx.station)
         if done:
             listed = "; ".join(f"{n} door tag(s) at {station} (by {who})" for station, n, who in done)
-            raise OfficeRefused(f"The shut-off list for {on.isoformat()} was already committed at another window of "
-                                f"the office: {listed}. Nothing was changed.")  # fmt: skip
+            raise OfficeRefused(
+                translate(
+                    "shutoff",
+                    "The shut-off list for {on} was already committed at another window of the office: "
+                    "{listed}. Nothing was changed.",
+                ).format(on=on.isoformat(), listed=listed)
+            )
         held = office.claim_shutoff_list(on, ctx.station, user, ctx.now())
         if held.station != ctx.station:
             when = held.claimed_at.astimezone(ZoneInfo(ctx.settings.city.time_zone))
-            raise OfficeRefused(f"The shut-off list for {on.isoformat()} was already committed at another window of "
-                                f"the office: {held.station} (by {held.claimed_by}, {when:%Y-%m-%d %H:%M}). Nothing "
-                                "was changed.")  # fmt: skip
+            raise OfficeRefused(
+                translate(
+                    "shutoff",
+                    "The shut-off list for {on} was already committed at another window of the office: "
+                    "{station} (by {user}, {when}). Nothing was changed.",
+                ).format(on=on.isoformat(), station=held.station, user=held.claimed_by, when=f"{when:%Y-%m-%d %H:%M}")
+            )
         claimed.append(held.fresh)
 
     through_office(ctx, "Committing the shut-off list", not_committed_elsewhere)
@@ -170,15 +186,17 @@ def _release(ctx: ServiceContext, on: dt.date) -> None:
 def hold_account(ctx: ServiceContext, supervisor: Operator, account: str, kind: HoldKind, starts: dt.date,
                  ends: dt.date | None, note: str = "") -> None:  # fmt: skip
     """A medical certificate, a hold flag or an arrangement: the account stays off the list while it lasts."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "hold an account's shut-off")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("shutoff", "hold an account's shut-off"))
     if ends is not None and ends < starts:
-        raise OrderRefused("The hold ends before it starts: check the dates.")
+        raise OrderRefused(translate("shutoff", "The hold ends before it starts: check the dates."))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
         row = orders.account_of(db, normalize_account_number(account))
         if row is None:
-            raise OrderRefused(f"No utility account {account}. Check the number.")
+            raise OrderRefused(
+                translate("shutoff", "No utility account {account}. Check the number.").format(account=account)
+            )
         orders.add_account_hold(db, row[0], kind.value, starts, ends, note.strip()[:200], supervisor.user_id,
                                 now.replace(tzinfo=None))  # fmt: skip
         audit.record_on(db, user=supervisor.user_id, station=ctx.station, event_type="shutoff_hold", object=row[1],
@@ -189,14 +207,14 @@ def hold_account(ctx: ServiceContext, supervisor: Operator, account: str, kind: 
 
 def hold_day(ctx: ServiceContext, supervisor: Operator, on: dt.date, reason: str) -> None:
     """A temperature hold: no shut-offs at all on that day."""
-    supervisor.require(Permission.APPROVE_OVERRIDES, "hold shut-offs for a day")
+    supervisor.require(Permission.APPROVE_OVERRIDES, translate("shutoff", "hold shut-offs for a day"))
     if not reason.strip():
-        raise OrderRefused("Say why shut-offs are held that day (for example: below freezing).")
+        raise OrderRefused(translate("shutoff", "Say why shut-offs are held that day (for example: below freezing)."))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         db = uow.rows
         if on in orders.shutoff_hold_days(db):
-            raise OrderRefused(f"Shut-offs are already held on {on.isoformat()}.")
+            raise OrderRefused(translate("shutoff", "Shut-offs are already held on {on}.").format(on=on.isoformat()))
         orders.add_shutoff_hold(db, on, reason.strip()[:200], supervisor.user_id, now.replace(tzinfo=None))
         audit.record_on(db, user=supervisor.user_id, station=ctx.station, event_type="shutoff_hold",
                         object=on.isoformat(), details={"reason": reason.strip()[:200]}, at=now)  # fmt: skip

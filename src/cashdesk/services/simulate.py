@@ -35,6 +35,7 @@ from cashdesk.domain.tenders import CARD_BRANDS, Tender, TenderKind
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.demo_orders import simulate_orders
 from cashdesk.store.models import AccountRow, BusinessDayRow, OpenItemRow, PrintJobRow
+from cashdesk.words import translate
 
 if TYPE_CHECKING:
     from cashdesk.services.payments import Cart
@@ -79,7 +80,9 @@ def business_days_to_run(ctx: ServiceContext, days: int) -> list[dt.date]:
     """`days` weekdays in the past, so today stays open for the people at the window: the ones
     after the last closed business day, or, on a database with none, the ones ending yesterday."""
     if not 1 <= days <= MAX_DAYS:
-        raise ServiceError(f"Simulate from 1 to {MAX_DAYS} days at a time.")
+        raise ServiceError(
+            translate("simulate", "Simulate from 1 to {MAX_DAYS} days at a time.").format(MAX_DAYS=MAX_DAYS)
+        )
     with ctx.db.unit_of_work(write=False) as uow:
         last = uow.session.scalar(
             select(func.max(BusinessDayRow.business_date)).where(BusinessDayRow.status == "closed")
@@ -100,8 +103,12 @@ def business_days_to_run(ctx: ServiceContext, days: int) -> list[dt.date]:
         day += dt.timedelta(days=1)
     if len(out) < days:
         raise ServiceError(
-            f"Only {len(out)} weekdays lie between the last closed business day ({last:%Y-%m-%d}) and today: "
-            "simulated days are always in the past. Simulate fewer days, or start from a new database."
+            translate(
+                "simulate",
+                "Only {weekdays} weekdays lie between the last closed business day ({last:%Y-%m-%d}) "
+                "and today: simulated days are always in the past. Simulate fewer days, or start from a "
+                "new database.",
+            ).format(weekdays=len(out), last=last)
         )
     return out
 
@@ -128,7 +135,7 @@ def simulate(
     on_day: Callable[[SimulatedDay], None] | None = None,
 ) -> list[SimulatedDay]:
     """Run `days` business days; returns what each did. `out` receives each day's deposit files."""
-    admin.require(Permission.MANAGE_USERS, "set up the simulated staff")
+    admin.require(Permission.MANAGE_USERS, translate("simulate", "set up the simulated staff"))
     dates = business_days_to_run(ctx, days)
     clock = _Clock(ctx.settings.city.time_zone)
     clock.morning(dates[0])

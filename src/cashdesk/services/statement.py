@@ -20,6 +20,7 @@ from cashdesk.services.files import write_atomically
 from cashdesk.services.reports import check_range
 from cashdesk.services.z_report import reports_folder
 from cashdesk.store.driver import driver
+from cashdesk.words import translate
 
 
 def _definition(language: str) -> ReportDefinition:
@@ -73,7 +74,7 @@ class Statement:
 
 def account_statement(ctx: ServiceContext, operator: Operator, account: str, start: dt.date | None,
                       end: dt.date | None) -> Statement:  # fmt: skip
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "print account statements")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("statement", "print account statements"))
     first, last = check_range(start, end)
     number = normalize_account_number(account)
     with ctx.db.unit_of_work(write=False) as uow:
@@ -81,7 +82,11 @@ def account_statement(ctx: ServiceContext, operator: Operator, account: str, sta
         found = db.one("SELECT id, name, mailing_address, service_address, language FROM accounts WHERE number = ?",
                        (number,))  # fmt: skip
         if found is None:
-            raise ServiceError(f"There is no account {account.strip()!r}. Check the number on the bill.")
+            raise ServiceError(
+                translate("statement", "There is no account {account!r}. Check the number on the bill.").format(
+                    account=account.strip()
+                )
+            )
         account_id, name, mailing, service, language = found
         before = db.one("SELECT coalesce(sum(amount_cents), 0) FROM account_history WHERE account_id = ? "
                         "AND on_date < ? AND kind <> 'note'", (account_id, db.value(first)))  # fmt: skip
@@ -120,15 +125,27 @@ def write_statement(ctx: ServiceContext, statement: Statement, folder: Path | No
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ServiceError(f"The reports folder {folder} could not be made: {exc.strerror or exc}.") from None
+            raise ServiceError(
+                translate("statement", "The reports folder {folder} could not be made: {strerror}.").format(
+                    folder=folder, strerror=exc.strerror or exc
+                )
+            ) from None
     if not folder.is_dir():
-        raise ServiceError(f"The folder {folder} does not exist. Make it first, or name another with --out.")
+        raise ServiceError(
+            translate(
+                "statement", "The folder {folder} does not exist. Make it first, or name another with --out."
+            ).format(folder=folder)
+        )
     r = statement.printed()
     path = folder / f"statement-{statement.account}-{r.start.isoformat()}-{r.end.isoformat()}.pdf"
     try:
         write_atomically(path, report_pdf(r, ctx.settings.city.name, language=statement.language))
     except OSError as exc:
-        raise ServiceError(f"The statement could not be written to {folder}: {exc.strerror or exc}.") from None
+        raise ServiceError(
+            translate("statement", "The statement could not be written to {folder}: {strerror}.").format(
+                folder=folder, strerror=exc.strerror or exc
+            )
+        ) from None
     return path
 
 

@@ -25,6 +25,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import write_atomically
 from cashdesk.store import supplies as store
 from cashdesk.store.models_answers import SupplyItemRow
+from cashdesk.words import translate
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,39}$")
 MAX_QUANTITY = 1_000_000
@@ -66,21 +67,29 @@ def item_json(level: StockLevel) -> dict[str, object]:
 def _code(text: str) -> str:
     code = text.strip().upper()
     if not _CODE.match(code):
-        raise ServiceError(f"{text.strip()!r} is not an item code: letters, digits and dashes, like PAPER-ROLL.")
+        raise ServiceError(
+            translate("supplies", "{text!r} is not an item code: letters, digits and dashes, like PAPER-ROLL.").format(
+                text=text.strip()
+            )
+        )
     return code
 
 
 def add_item(ctx: ServiceContext, operator: Operator, code: str, name: str, *, unit: str = "each",
              minimum: int = 0, maximum: int = 0, lead_days: int = 0, supplier: str = "") -> str:  # fmt: skip
-    operator.require(Permission.KEEP_SUPPLIES, "keep the supplies")
+    operator.require(Permission.KEEP_SUPPLIES, translate("supplies", "keep the supplies"))
     code = _code(code)
     if not name.strip():
-        raise ServiceError("Give the item a name, like Receipt paper roll 80 mm.")
+        raise ServiceError(translate("supplies", "Give the item a name, like Receipt paper roll 80 mm."))
     if min(minimum, maximum, lead_days) < 0 or (maximum and maximum < minimum):
-        raise ServiceError("Minimum, maximum and lead days are 0 or more, and the maximum is at least the minimum.")
+        raise ServiceError(
+            translate(
+                "supplies", "Minimum, maximum and lead days are 0 or more, and the maximum is at least the minimum."
+            )
+        )
     with ctx.db.unit_of_work() as uow:
         if store.item_by_code(uow.session, code) is not None:
-            raise ServiceError(f"There is an item {code} already.")
+            raise ServiceError(translate("supplies", "There is an item {code} already.").format(code=code))
         row = SupplyItemRow(code=code, name=name.strip(), unit=unit.strip() or "each", minimum=minimum,
                             maximum=maximum, lead_days=lead_days, supplier=supplier.strip(),
                             created_at=ctx.now().replace(tzinfo=None))  # fmt: skip
@@ -95,21 +104,29 @@ def add_item(ctx: ServiceContext, operator: Operator, code: str, name: str, *, u
 def move(ctx: ServiceContext, operator: Operator, code: str, kind: MovementKind, quantity: int,
          note: str = "") -> Moved:  # fmt: skip
     """Receive, issue, damage (that many) or count (that many found); on hand after it."""
-    operator.require(Permission.KEEP_SUPPLIES, "keep the supplies")
+    operator.require(Permission.KEEP_SUPPLIES, translate("supplies", "keep the supplies"))
     code = _code(code)
     if not 0 <= quantity <= MAX_QUANTITY:
-        raise ServiceError(f"A quantity is a whole number from 0 to {MAX_QUANTITY:,}.")
+        raise ServiceError(
+            translate("supplies", "A quantity is a whole number from 0 to {MAX_QUANTITY:,}.").format(
+                MAX_QUANTITY=MAX_QUANTITY
+            )
+        )
     at = ctx.now().replace(tzinfo=None)
     with ctx.db.unit_of_work() as uow:
         s = uow.session
         item = store.item_by_code(s, code)
         if item is None:
-            raise ServiceError(f"There is no item {code}: `cashdesk supplies list` shows them.")
+            raise ServiceError(
+                translate("supplies", "There is no item {code}: `cashdesk supplies list` shows them.").format(code=code)
+            )
         have = store.on_hand(s, item.id)
         try:
             signed = signed_quantity(kind, quantity, have)
         except ValueError as exc:
-            raise ServiceError(f"{code}: {exc}. Nothing was changed.") from None
+            raise ServiceError(
+                translate("supplies", "{code}: {exc}. Nothing was changed.").format(code=code, exc=exc)
+            ) from None
         store.add_movement(s, item.id, kind.value, signed, quantity if kind is MovementKind.COUNTED else None,
                            user=operator.user_id, station=ctx.station, at=at, note=note.strip()[:200])  # fmt: skip
         if kind is MovementKind.ISSUED and code == _code(ctx.settings.supplies.paper_item):
@@ -123,7 +140,7 @@ def move(ctx: ServiceContext, operator: Operator, code: str, kind: MovementKind,
 
 def stock_levels(ctx: ServiceContext, operator: Operator) -> list[StockLevel]:
     """Every item: on hand, and what was used (issued, damaged) over the last 30 days."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "see the supplies")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("supplies", "see the supplies"))
     since = ctx.now().replace(tzinfo=None) - dt.timedelta(days=USE_DAYS)
     with ctx.db.unit_of_work(write=False) as uow:
         return [StockLevel(i.code, i.name, i.unit, have, i.minimum, i.maximum, i.lead_days, used)
@@ -144,7 +161,11 @@ def count_sheet(ctx: ServiceContext, operator: Operator, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(target, data)
     except OSError as exc:
-        raise ServiceError(f"Could not save the count sheet in {folder}: {exc.strerror or exc}.") from None
+        raise ServiceError(
+            translate("supplies", "Could not save the count sheet in {folder}: {strerror}.").format(
+                folder=folder, strerror=exc.strerror or exc
+            )
+        ) from None
     return target
 
 

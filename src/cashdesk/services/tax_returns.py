@@ -55,6 +55,7 @@ from cashdesk.domain.tax_return import (
 from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import AccountRow, HistoryRow, OpenItemRow, TaxReturnRow
+from cashdesk.words import translate
 
 KINDS = ("original", "amended", "zero")
 _ITEM_LABELS = dict(ITEM_CODES)
@@ -172,14 +173,21 @@ class _Prepared:
 def _sales_tax_account(s: Session, account: str) -> AccountRow:
     number = normalize_account_number(account)
     if not number:
-        raise TaxReturnRefused("Type the sales tax account number from the return.")
+        raise TaxReturnRefused(translate("tax_returns", "Type the sales tax account number from the return."))
     row = s.scalars(select(AccountRow).where(AccountRow.number == number)).one_or_none()
     if row is None:
-        raise TaxReturnRefused(f"No account {account.strip()}. Check the number on the return.")
+        raise TaxReturnRefused(
+            translate("tax_returns", "No account {account}. Check the number on the return.").format(
+                account=account.strip()
+            )
+        )
     if row.kind != AccountKind.SALES_TAX.value:
         raise TaxReturnRefused(
-            f"Account {row.number} ({row.name}) is a utility account. A tax return is filed on the business's "
-            "sales tax account."
+            translate(
+                "tax_returns",
+                "Account {number} ({row_name}) is a utility account. A tax return is filed on the "
+                "business's sales tax account.",
+            ).format(number=row.number, row_name=row.name)
         )
     return row
 
@@ -190,10 +198,17 @@ def _filing_period(row: AccountRow, period: str | FilingPeriod, due_day: int) ->
     except TaxReturnError as exc:
         raise TaxReturnRefused(str(exc)) from None
     if row.filing_frequency and filing.frequency.value != row.filing_frequency:
-        example = {"monthly": "a month like 2026-09", "quarterly": "a quarter like 2026-Q3",
-                   "annual": "a year like 2026"}[row.filing_frequency]  # fmt: skip
+        example = {
+            "monthly": translate("tax_returns", "a month like 2026-09"),
+            "quarterly": translate("tax_returns", "a quarter like 2026-Q3"),
+            "annual": translate("tax_returns", "a year like 2026"),
+        }[row.filing_frequency]
         raise TaxReturnRefused(
-            f"Account {row.number} files {row.filing_frequency}: type {example}, not {filing.label}."
+            translate(
+                "tax_returns", "Account {number} files {filing_frequency}: type {example}, not {filing_label}."
+            ).format(
+                number=row.number, filing_frequency=row.filing_frequency, example=example, filing_label=filing.label
+            )
         )
     return filing
 
@@ -201,11 +216,18 @@ def _filing_period(row: AccountRow, period: str | FilingPeriod, due_day: int) ->
 def _received_on(filing: FilingPeriod, filed_on: dt.date | None, today: dt.date) -> dt.date:
     filed = filed_on or today
     if filed > today:
-        raise TaxReturnRefused(f"The return cannot be received on {filed:%m/%d/%Y}, a day still to come.")
+        raise TaxReturnRefused(
+            translate("tax_returns", "The return cannot be received on {filed:%m/%d/%Y}, a day still to come.").format(
+                filed=filed
+            )
+        )
     if filed < filing.start:
         raise TaxReturnRefused(
-            f"A return for {filing.label} cannot be received before the period starts ({filing.start:%m/%d/%Y}). "
-            "Check the date received."
+            translate(
+                "tax_returns",
+                "A return for {filing_label} cannot be received before the period starts "
+                "({start:%m/%d/%Y}). Check the date received.",
+            ).format(filing_label=filing.label, start=filing.start)
         )
     return filed
 
@@ -235,7 +257,10 @@ def _on_record(s: Session, row: AccountRow, filing: FilingPeriod, kind: str) -> 
     if filed_before is None:
         if kind == "amended":
             raise TaxReturnRefused(
-                f"Account {row.number} has no return for {filing.label} to amend. File it as an original return."
+                translate(
+                    "tax_returns",
+                    "Account {number} has no return for {filing_label} to amend. File it as an original return.",
+                ).format(number=row.number, filing_label=filing.label)
             )
     elif prior is not None:
         # A second return for a period filed here amends the latest one, under its due date.
@@ -244,21 +269,31 @@ def _on_record(s: Session, row: AccountRow, filing: FilingPeriod, kind: str) -> 
     elif filed_before.history:
         amends = filed_before.history_return(filing)
     else:  # only superseded returns and no filed one: the books are broken, not the cashier's input
-        raise TaxReturnRefused(f"Account {row.number}'s returns for {filing.label} cannot be read. Call your "
-                               "supervisor; nothing was filed.")  # fmt: skip
+        raise TaxReturnRefused(
+            translate(
+                "tax_returns",
+                "Account {number}'s returns for {filing_label} cannot be read. Call your supervisor; "
+                "nothing was filed.",
+            ).format(number=row.number, filing_label=filing.label)
+        )
     return _OnRecord(filing, prior, filed_before, amends)
 
 
 def _prepare(s: Session, ctx: ServiceContext, account: str, period: str | FilingPeriod, figures: ReturnFigures,
              as_written: Mapping[str, Money] | None, filed_on: dt.date | None, kind: str) -> _Prepared:  # fmt: skip
     if kind not in KINDS:
-        raise TaxReturnRefused(f'A return is original, amended or zero, not "{kind}".')
+        raise TaxReturnRefused(
+            translate("tax_returns", 'A return is original, amended or zero, not "{kind}".').format(kind=kind)
+        )
     row = _sales_tax_account(s, account)
     filing = _filing_period(row, period, ctx.settings.tax.due_day)
     filed = _received_on(filing, filed_on, ctx.today())
     if kind == "zero" and not figures.is_zero:
         raise TaxReturnRefused(
-            "A zero return reports no sales and no purchases. Clear the figures, or file it as an original return."
+            translate(
+                "tax_returns",
+                "A zero return reports no sales and no purchases. Clear the figures, or file it as an original return.",
+            )
         )
     record = _on_record(s, row, filing, kind)
     filing, amends = record.filing, record.amends
@@ -268,7 +303,9 @@ def _prepare(s: Session, ctx: ServiceContext, account: str, period: str | Filing
     except TaxReturnError as exc:
         raise TaxReturnRefused(str(exc)) from None
     except KeyError as exc:
-        raise TaxReturnRefused(f"The return has no such line: {exc.args[0]}.") from None
+        raise TaxReturnRefused(
+            translate("tax_returns", "The return has no such line: {line}.").format(line=exc.args[0])
+        ) from None
     stored = "amended" if amends is not None else ("zero" if figures.is_zero else "original")
     prior = record.prior if amends is not None else None
     preview = ReturnPreview(account=row.number, account_name=row.name, kind=stored, period=filing, ret=ret,
@@ -281,7 +318,7 @@ def preview_return(ctx: ServiceContext, operator: Operator, account: str, period
                    figures: ReturnFigures, as_written: Mapping[str, Money] | None = None,
                    filed_on: dt.date | None = None, kind: str = "original") -> ReturnPreview:  # fmt: skip
     """Work the return out and compare it with what the business wrote; nothing is saved."""
-    operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
+    operator.require(Permission.TAKE_PAYMENTS, translate("tax_returns", "file tax returns"))
     with ctx.db.unit_of_work(write=False) as uow:
         return _prepare(uow.session, ctx, account, period, figures, as_written, filed_on, kind).preview
 
@@ -402,7 +439,7 @@ def file_return(ctx: ServiceContext, operator: Operator, account: str, period: s
                 filed_on: dt.date | None = None, kind: str = "original") -> FiledReturn:  # fmt: skip
     """File the return: kept with its figures and what the business wrote, and what it charges
     becomes open items on the account (or, for an amended return, adjusts them)."""
-    operator.require(Permission.TAKE_PAYMENTS, "file tax returns")
+    operator.require(Permission.TAKE_PAYMENTS, translate("tax_returns", "file tax returns"))
     now = ctx.now()
     with ctx.db.unit_of_work() as uow:
         s = uow.session
@@ -438,7 +475,7 @@ def delinquent_filers(
 ) -> tuple[DelinquentFiler, ...]:
     """Active sales tax accounts with a period whose return was due (in the last 12 months, and
     not for a period that ended before the account was opened) and has not been received."""
-    operator.require(Permission.LOOK_UP_ACCOUNTS, "list delinquent filers")
+    operator.require(Permission.LOOK_UP_ACCOUNTS, translate("tax_returns", "list delinquent filers"))
     day = as_of or ctx.today()
     due_day = ctx.settings.tax.due_day
     first_due, last_due = add_months(day, -12), day - dt.timedelta(days=1)

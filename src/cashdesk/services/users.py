@@ -31,6 +31,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store import users as user_store
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import UserRow
+from cashdesk.words import translate
 
 MAX_NAME = 100
 MAX_REASON = 100
@@ -87,13 +88,21 @@ def _role(role: Role | str) -> Role:
     try:
         return Role(role)
     except ValueError:
-        raise ServiceError(f"There is no role {role!r}; use one of: {', '.join(r.value for r in Role)}.") from None
+        raise ServiceError(
+            translate("users", "There is no role {role!r}; use one of: {roles}.").format(
+                role=role, roles=", ".join(r.value for r in Role)
+            )
+        ) from None
 
 
 def _existing(session: Session, user_id: str) -> UserRow:
     row = user_store.find_user(session, normalise_user_id(user_id))
     if row is None:
-        raise ServiceError(f"There is no user {normalise_user_id(user_id) or user_id!r}. See `cashdesk user list`.")
+        raise ServiceError(
+            translate("users", "There is no user {user_id!r}. See `cashdesk user list`.").format(
+                user_id=normalise_user_id(user_id) or user_id
+            )
+        )
     return row
 
 
@@ -121,8 +130,11 @@ def _keep_an_administrator(session: Session, row: UserRow, doing: str) -> None:
         and user_store.active_users_with_role(session, Role.ADMINISTRATOR.value) <= 1
     ):
         raise ServiceError(
-            f"{row.user_id} is the last active administrator, so they cannot be {doing}. "
-            "Add or enable another administrator first."
+            translate(
+                "users",
+                "{user_id} is the last active administrator, so they cannot be {doing}. Add or enable "
+                "another administrator first.",
+            ).format(user_id=row.user_id, doing=doing)
         )
 
 
@@ -151,24 +163,24 @@ def add_user(
     full_name: str = "",
     must_change_password: bool = True,
 ) -> UserView:
-    actor.require(Permission.MANAGE_USERS, "add users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "add users"))
     user_id = normalise_user_id(user_id)
     problem = check_user_id(user_id)
     if problem is not None:
         raise ServiceError(problem)
     role = _role(role)
-    problem = text_problem(full_name.strip(), "name")
+    problem = text_problem(full_name.strip(), translate("users", "name"))
     if problem:
         raise ServiceError(problem)
     full_name = " ".join(mask(full_name).split())
     if len(full_name) > MAX_NAME:
-        raise ServiceError(f"A name is at most {MAX_NAME} characters.")
+        raise ServiceError(translate("users", "A name is at most {MAX_NAME} characters.").format(MAX_NAME=MAX_NAME))
     _check_password(ctx, user_id, password)
     password_hash = hash_password(password)  # before the write lock: it takes a moment
     now = naive_utc(ctx.now())
     with ctx.db.unit_of_work() as uow:
         if user_store.find_user(uow.session, user_id) is not None:
-            raise ServiceError(f"There is already a user {user_id}.")
+            raise ServiceError(translate("users", "There is already a user {user_id}.").format(user_id=user_id))
         row = UserRow(
             user_id=user_id, full_name=full_name, role=role.value, password_hash=password_hash,
             must_change_password=must_change_password, failed_attempts=0, disabled=False, disabled_reason="",
@@ -182,27 +194,27 @@ def add_user(
 def list_users(ctx: ServiceContext, actor: Operator) -> list[UserView]:
     """Every user, by user id. Administrators, and supervisors for the audit viewer."""
     if not actor.can(Permission.VIEW_AUDIT):
-        actor.require(Permission.MANAGE_USERS, "see the list of users")
+        actor.require(Permission.MANAGE_USERS, translate("users", "see the list of users"))
     with ctx.db.unit_of_work(write=False) as uow:
         return [_view(row) for row in user_store.all_users(uow.session)]
 
 
 def get_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
     if actor.user_id != normalise_user_id(user_id) and not actor.can(Permission.VIEW_AUDIT):
-        actor.require(Permission.MANAGE_USERS, "see other users")
+        actor.require(Permission.MANAGE_USERS, translate("users", "see other users"))
     with ctx.db.unit_of_work(write=False) as uow:
         return _view(_existing(uow.session, user_id))
 
 
 def disable_user(ctx: ServiceContext, actor: Operator, user_id: str, reason: str = "") -> UserView:
     """A user who leaves or should not sign in is disabled (never deleted)."""
-    actor.require(Permission.MANAGE_USERS, "disable users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "disable users"))
     reason = " ".join(mask(reason).split())[:MAX_REASON] or "disabled by an administrator"
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)
         if row.disabled:
             return _view(row)
-        _keep_an_administrator(uow.session, row, "disabled")
+        _keep_an_administrator(uow.session, row, translate("users", "disabled"))
         row.disabled = True
         row.disabled_reason = reason
         return _changed(uow, ctx, actor, "user_disable", row, reason=reason)
@@ -210,7 +222,7 @@ def disable_user(ctx: ServiceContext, actor: Operator, user_id: str, reason: str
 
 def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
     """Let a disabled user sign in again. One unused for too long needs a new password instead."""
-    actor.require(Permission.MANAGE_USERS, "enable users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "enable users"))
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)
         if not row.disabled:
@@ -219,12 +231,15 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
         if is_inactive(inactive_since(row), row.created_at, naive_utc(ctx.now()), days):
             # A dormant user comes back only with a new password.
             if row.disabled_reason.startswith(INACTIVE_REASON.split("{")[0]):
-                then = "Reset their password to enable them"
+                then = translate("users", "Reset their password to enable them")
             else:
-                then = "Reset their password first, then enable them"
+                then = translate("users", "Reset their password first, then enable them")
             raise ServiceError(
-                f"{row.user_id} has not signed in for more than {days} days. {then}: "
-                "they choose a new one at their next sign-in."
+                translate(
+                    "users",
+                    "{user_id} has not signed in for more than {days} days. {then}: they choose a new one at "
+                    "their next sign-in.",
+                ).format(user_id=row.user_id, days=days, then=then)
             )
         row.disabled = False
         row.disabled_reason = ""
@@ -234,7 +249,7 @@ def enable_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
 
 def unlock_user(ctx: ServiceContext, actor: Operator, user_id: str) -> UserView:
     """Lift a lockout before its time."""
-    actor.require(Permission.MANAGE_USERS, "unlock users")
+    actor.require(Permission.MANAGE_USERS, translate("users", "unlock users"))
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)
         was_locked = row.locked_until is not None and row.locked_until > naive_utc(ctx.now())
@@ -249,7 +264,7 @@ def reset_password(ctx: ServiceContext, actor: Operator, user_id: str, temporary
 
     It also lifts a lockout, and enables a user who was disabled only for being unused.
     """
-    actor.require(Permission.MANAGE_USERS, "reset passwords")
+    actor.require(Permission.MANAGE_USERS, translate("users", "reset passwords"))
     with ctx.db.unit_of_work(write=False) as uow:
         canonical = _existing(uow.session, user_id).user_id
     _check_password(ctx, canonical, temporary_password)
@@ -269,13 +284,13 @@ def reset_password(ctx: ServiceContext, actor: Operator, user_id: str, temporary
 
 
 def change_role(ctx: ServiceContext, actor: Operator, user_id: str, role: Role | str) -> UserView:
-    actor.require(Permission.MANAGE_USERS, "change roles")
+    actor.require(Permission.MANAGE_USERS, translate("users", "change roles"))
     role = _role(role)
     with ctx.db.unit_of_work() as uow:
         row = _existing(uow.session, user_id)
         if row.role == role.value:
             return _view(row)
-        _keep_an_administrator(uow.session, row, f"made {role.label.lower()}")
+        _keep_an_administrator(uow.session, row, translate("users", "made {role}").format(role=role.label.lower()))
         before = row.role
         row.role = role.value
         return _changed(uow, ctx, actor, "permission_change", row, **{"from": before, "to": role.value})

@@ -39,6 +39,7 @@ from cashdesk.store.models import (
     TenderRow,
 )
 from cashdesk.store.posting import driver
+from cashdesk.words import translate
 
 
 class VoidRefused(ServiceError):
@@ -75,10 +76,13 @@ def _not_here(ctx: ServiceContext, number: str) -> str:
     """Why a receipt is not at this window: another window of the office took it, or no such number."""
     station, _, rest = number.partition("-")
     if rest and station and station != ctx.station.upper() and _OTHER_WINDOW.match(number):
-        return (f"Receipt {number} was taken at window {station}: a receipt is voided at the window that took "
-                f"it, where its money is in the drawer and its number in the window's sequence. Void it at "
-                f"{station} (this window has only its own receipts, office or not).")  # fmt: skip
-    return f"There is no receipt {number}. Check the number on the receipt."
+        return translate(
+            "voids",
+            "Receipt {number} was taken at window {station}: a receipt is voided at the window that "
+            "took it, where its money is in the drawer and its number in the window's sequence. Void "
+            "it at {station} (this window has only its own receipts, office or not).",
+        ).format(number=number, station=station)
+    return translate("voids", "There is no receipt {number}. Check the number on the receipt.").format(number=number)
 
 
 _OTHER_WINDOW = re.compile(r"^[A-Z0-9]{1,8}-\d{4}-\d{6}$")
@@ -99,10 +103,10 @@ class VoidPreview:
 
 def void_preview(ctx: ServiceContext, operator: Operator, number: str) -> VoidPreview:
     """The receipt a void is asked for, as the approval shows it; refused in words when it cannot be voided."""
-    operator.require(Permission.TAKE_PAYMENTS, "void receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("voids", "void receipts"))
     found = _receipt(ctx, number)
     if found.status == "void":
-        raise VoidRefused(f"Receipt {found.number} is already void.")
+        raise VoidRefused(translate("voids", "Receipt {number} is already void.").format(number=found.number))
     with ctx.db.unit_of_work(write=False) as uow:
         s = uow.session
         receipt = s.get(ReceiptRow, found.id)
@@ -175,16 +179,16 @@ def reverse_allocations(session: Session, ctx: ServiceContext, user: str, receip
 def void_receipt(
     ctx: ServiceContext, operator: Operator, number: str, reason: str, *, approval_id: int | None
 ) -> VoidResult:
-    operator.require(Permission.TAKE_PAYMENTS, "void receipts")
+    operator.require(Permission.TAKE_PAYMENTS, translate("voids", "void receipts"))
     reason = reason.strip()
     problem = reason_problem(
-        reason, "Give the reason for the void (for example: wrong account, keyed the wrong amount)."
+        reason, translate("voids", "Give the reason for the void (for example: wrong account, keyed the wrong amount).")
     )
     if problem:
         raise VoidRefused(problem)
     found = _receipt(ctx, number)  # a clear message before asking anything of the approval
     if found.status == "void":
-        raise VoidRefused(f"Receipt {found.number} is already void.")
+        raise VoidRefused(translate("voids", "Receipt {number} is already void.").format(number=found.number))
     now = ctx.now()
     with require_approval(ctx, approval_id, action=OverrideAction.VOID, requested_by=operator.user_id,
                           object=found.number) as (uow, approval):  # fmt: skip
@@ -192,7 +196,7 @@ def void_receipt(
         receipt = s.get(ReceiptRow, found.id)
         assert receipt is not None
         if receipt.status == "void":
-            raise VoidRefused(f"Receipt {receipt.number} is already void.")
+            raise VoidRefused(translate("voids", "Receipt {number} is already void.").format(number=receipt.number))
         drawer = _drawer_still_open(s, receipt)
         reversals = reverse_allocations(
             s, ctx, operator.user_id, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
@@ -232,8 +236,11 @@ def _drawer_still_open(s: Session, receipt: ReceiptRow) -> DrawerRow:
     drawer = s.get(DrawerRow, receipt.drawer_id) if receipt.drawer_id else None
     if drawer is None or drawer.status != "open":
         raise VoidRefused(
-            f"Receipt {receipt.number} belongs to a drawer that is closed: it can no longer be voided. "
-            "A supervisor records a refund or a correction instead."
+            translate(
+                "voids",
+                "Receipt {number} belongs to a drawer that is closed: it can no longer be voided. A "
+                "supervisor records a refund or a correction instead.",
+            ).format(number=receipt.number)
         )
     return drawer
 

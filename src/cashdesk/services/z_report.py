@@ -29,6 +29,7 @@ from cashdesk.services.shift import (
     shift_report,
 )
 from cashdesk.store.models import DrawerCloseRow, DrawerCountRow, DrawerRow
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -130,14 +131,20 @@ def save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: 
         s = uow.session
         drawer = s.get(DrawerRow, drawer_id) if type(drawer_id) is int else None
         if drawer is None:
-            raise BalancingRefused(f"There is no drawer {drawer_id}.")
+            raise BalancingRefused(translate("z_report", "There is no drawer {drawer_id}.").format(drawer_id=drawer_id))
         if drawer.cashier != operator.user_id and not operator.can(Permission.CLOSE_DAY):
             raise BalancingRefused(
-                f"Drawer {drawer_id} is {drawer.cashier}'s: only a supervisor may copy its Z report."
+                translate(
+                    "z_report", "Drawer {drawer_id} is {cashier}'s: only a supervisor may copy its Z report."
+                ).format(drawer_id=drawer_id, cashier=drawer.cashier)
             )
         close = s.get(DrawerCloseRow, drawer.id)
         if drawer.status != "closed" or close is None:
-            raise BalancingRefused(f"Drawer {drawer_id} is still open: its Z report comes when it is closed.")
+            raise BalancingRefused(
+                translate("z_report", "Drawer {drawer_id} is still open: its Z report comes when it is closed.").format(
+                    drawer_id=drawer_id
+                )
+            )
         if report is None or report.drawer_id != drawer.id:
             report, _ = z_report_slip(s, ctx, drawer, close)
         data = receipt_pdf(report.lines, title=f"Z report {drawer.station} drawer {drawer.id}")
@@ -145,7 +152,11 @@ def save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: 
         try:
             target = save_report(where, z_report_name(drawer.station, drawer.id), data)
         except OSError as exc:
-            raise BalancingRefused(f"Could not save the Z report PDF in {where}: {exc.strerror or exc}.") from None
+            raise BalancingRefused(
+                translate("z_report", "Could not save the Z report PDF in {where}: {strerror}.").format(
+                    where=where, strerror=exc.strerror or exc
+                )
+            ) from None
         audit.record(s, user=operator.user_id, station=ctx.station, event_type="z_report_pdf",
                      object=drawer_object(drawer.id), details={"file": target.name, "folder": str(where)},
                      at=ctx.now())  # fmt: skip
@@ -156,5 +167,5 @@ def save_z_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: 
 def z_report_pdf(ctx: ServiceContext, operator: Operator, drawer_id: int, folder: Path | None = None) -> Path:
     """Save (again) the PDF copy of a closed drawer's Z report, as z-report-<station>-<drawer id>.pdf
     in `folder` or the reports folder. The same drawer gives the same bytes."""
-    operator.require(Permission.TAKE_PAYMENTS, "copy a Z report")
+    operator.require(Permission.TAKE_PAYMENTS, translate("z_report", "copy a Z report"))
     return save_z_pdf(ctx, operator, drawer_id, folder)

@@ -47,6 +47,33 @@ class _SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
+def _hint_text(*, may_edit: bool) -> str:
+    """The keys of the window, said under its heading; a supervisor's include the editing keys."""
+    editing = (
+        (
+            translate(
+                "answers",
+                " {EDIT_KEY} changes the answer or referral chosen, {NEW_ANSWER_KEY} writes a new answer, "
+                "{NEW_REFERRAL_KEY} a new referral.",
+            ).format(EDIT_KEY=EDIT_KEY, NEW_ANSWER_KEY=NEW_ANSWER_KEY, NEW_REFERRAL_KEY=NEW_REFERRAL_KEY)
+        )
+        if may_edit
+        else ""
+    )
+    return translate(
+        "answers",
+        "Enter searches; ↓ goes to the answers found, {SEARCH_KEY} back to the search; {PRINT_KEY} "
+        "prints the answer on the receipt printer, {HANDOUT_KEY} saves it as a PDF handout, "
+        "{HISTORY_KEY} shows its versions.{editing} Esc closes.",
+    ).format(
+        SEARCH_KEY=SEARCH_KEY,
+        PRINT_KEY=PRINT_KEY,
+        HANDOUT_KEY=HANDOUT_KEY,
+        HISTORY_KEY=HISTORY_KEY,
+        editing=editing,
+    )
+
+
 class AnswersDialog(QDialog):
     """The search box, the answers and referrals found, and the one chosen. Esc closes it."""
 
@@ -82,31 +109,7 @@ class AnswersDialog(QDialog):
         self.may_edit = operator.can(Permission.EDIT_ANSWERS)
         #: The change or the history open over this window (one at a time).
         self.side_dialog: QDialog | None = None
-        editing = (
-            (
-                translate(
-                    "answers",
-                    " {EDIT_KEY} changes the answer or referral chosen, {NEW_ANSWER_KEY} writes a new answer, "
-                    "{NEW_REFERRAL_KEY} a new referral.",
-                ).format(EDIT_KEY=EDIT_KEY, NEW_ANSWER_KEY=NEW_ANSWER_KEY, NEW_REFERRAL_KEY=NEW_REFERRAL_KEY)
-            )
-            if self.may_edit
-            else ""
-        )
-        self.hint = explanation(
-            translate(
-                "answers",
-                "Enter searches; ↓ goes to the answers found, {SEARCH_KEY} back to the search; {PRINT_KEY} "
-                "prints the answer on the receipt printer, {HANDOUT_KEY} saves it as a PDF handout, "
-                "{HISTORY_KEY} shows its versions.{editing} Esc closes.",
-            ).format(
-                SEARCH_KEY=SEARCH_KEY,
-                PRINT_KEY=PRINT_KEY,
-                HANDOUT_KEY=HANDOUT_KEY,
-                HISTORY_KEY=HISTORY_KEY,
-                editing=editing,
-            )
-        )
+        self.hint = explanation(_hint_text(may_edit=self.may_edit))
         column(
             self,
             heading(self, translate("answers", "Answers and referrals")),
@@ -120,6 +123,13 @@ class AnswersDialog(QDialog):
         self.search_field.returnPressed.connect(self.search)
         self.search_field.down_pressed.connect(self._into_results)
         self.results.currentRowChanged.connect(self._show)
+        self._bind_keys()
+        if account is not None:
+            self._for_account(*account)
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _bind_keys(self) -> None:
+        """The window's keys: search, print, handout, history; a supervisor's also change and write."""
         keys = [
             (SEARCH_KEY, self.focus_search),
             (PRINT_KEY, self.print_answer),
@@ -132,9 +142,6 @@ class AnswersDialog(QDialog):
         for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
-        if account is not None:
-            self._for_account(*account)
-        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- finding ---------------------------------------------------------------------------------
 

@@ -16,14 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialogButtonBox,
-    QFormLayout,
-    QHeaderView,
-    QLineEdit,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QTableView, QWidget
 
 from cashdesk.domain.arrangements import Arrangement, Installment
 from cashdesk.domain.dates import parse_day

@@ -84,38 +84,38 @@ class CounterLines:
             closed=a.status is AccountStatus.CLOSED,
             language=a.language,
         )
-        cart = self._owner.cart
-        new = cart.account_line(a.number) is None
-        if new and len(cart.lines) >= MAX_LINES:
-            strip.refuse(
-                translate(
-                    "counter_lines", "A receipt holds at most {MAX_LINES} lines. Post this one (F12) and start another."
-                ).format(MAX_LINES=MAX_LINES)
-            )
-            return
-        if line.cash_only and cart.non_cash.cents:
-            strip.refuse(
-                translate(
-                    "counter_lines",
-                    "Account {number} is cash only, and this receipt already has a check, card or money order. "
-                    "Post that one first, or Esc to start over.",
-                ).format(number=a.number)
-            )
-            return
-        others_closed = [n for n in cart.closed_accounts if n != a.number]
-        if line.closed and others_closed:
-            strip.refuse(
-                translate(
-                    "counter_lines",
-                    "Account {others_closed} is closed too: one receipt takes one closed account (each needs a "
-                    "supervisor). Post this receipt first.",
-                ).format(others_closed=others_closed[0])
-            )
+        refusal = self._refusal(line)
+        if refusal is not None:
+            strip.refuse(refusal)
             return
         if line.excess.cents:
             self._ask_keep_excess(line, then)
             return
         self._put_account(line, then)
+
+    def _refusal(self, line: AccountLine) -> str | None:
+        """Why `line` may not go on this receipt (too many lines, cash only beside another tender, a
+        second closed account), in the cashier's words; None when it may."""
+        cart = self._owner.cart
+        new = cart.account_line(line.number) is None
+        if new and len(cart.lines) >= MAX_LINES:
+            return translate(
+                "counter_lines", "A receipt holds at most {MAX_LINES} lines. Post this one (F12) and start another."
+            ).format(MAX_LINES=MAX_LINES)
+        if line.cash_only and cart.non_cash.cents:
+            return translate(
+                "counter_lines",
+                "Account {number} is cash only, and this receipt already has a check, card or money order. "
+                "Post that one first, or Esc to start over.",
+            ).format(number=line.number)
+        others_closed = [n for n in cart.closed_accounts if n != line.number]
+        if line.closed and others_closed:
+            return translate(
+                "counter_lines",
+                "Account {others_closed} is closed too: one receipt takes one closed account (each needs a "
+                "supervisor). Post this receipt first.",
+            ).format(others_closed=others_closed[0])
+        return None
 
     def _ask_keep_excess(self, line: AccountLine, then: Callable[[], None] | None) -> None:
         def answered(yes: bool) -> None:

@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from cashdesk import words
 from cashdesk.resource_files import ResourceMissing, resources_dir
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,11 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def _translate_words(context: str, text: str) -> str:
+    # Called from the worker threads services run in too: QCoreApplication.translate is thread-safe.
+    return QCoreApplication.translate(context, text)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """`text` as it is, marked for translation in `context`: a constant's text, translated where it
     is shown (`translate(context, CONSTANT)`)."""
@@ -44,7 +50,8 @@ def translation_file(code: str) -> str:
 def install_language(code: str) -> bool:
     """Show the window's texts in `code` from now on (English: remove any translation).
 
-    Qt's own texts (the standard buttons, the text fields' menus) follow from Qt's catalogue.
+    Qt's own texts (the standard buttons, the text fields' menus) follow from Qt's catalogue, and the
+    refusals the services and the domain word follow from the same translation (cashdesk.words).
     False, with a line in the log, when the translation cannot be loaded: the window stays in
     English and still takes payments."""
     app = QCoreApplication.instance()
@@ -54,6 +61,7 @@ def install_language(code: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     _current[0] = SOURCE_LANGUAGE
+    words.set_translator(None)
     if code == SOURCE_LANGUAGE:
         return True
     ours = QTranslator(app)
@@ -72,6 +80,7 @@ def install_language(code: str) -> bool:
     app.installTranslator(ours)
     _installed.append(ours)
     _current[0] = code
+    words.set_translator(_translate_words)
     return True
 
 

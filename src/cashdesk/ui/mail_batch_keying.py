@@ -18,6 +18,7 @@ from cashdesk.ui.i18n import translate
 from cashdesk.ui.tender_entry import looks_like_micr
 
 if TYPE_CHECKING:
+    from cashdesk.services.accounts import AccountDetail
     from cashdesk.services.mail_batches import BatchItem
     from cashdesk.ui.mail_batches import MailBatchesDialog
 
@@ -78,18 +79,9 @@ class BatchKeying:
             return True
         self._stub = None
         self._stub_account = self._account = ""
-        candidates = [text]
-        if text.isascii() and text.isdigit() and len(text) >= 20:
-            try:
-                stub = scanline.parse(text)
-            except scanline.ScanLineError as exc:
-                self._owner.scan_field.clear()
-                self._owner.refuse(str(exc), self._owner.scan_field)
-                return True
-            candidates = [stub.account]
-            if stub.account.lstrip("0") and stub.account.lstrip("0") != stub.account:
-                candidates.append(stub.account.lstrip("0"))  # the billing system pads the number to 10 digits
-            self._stub = stub
+        candidates = self._numbers_scanned(text)
+        if candidates is None:
+            return True
         detail = None
         for number in candidates:
             try:
@@ -109,6 +101,28 @@ class BatchKeying:
                 self._owner.scan_field,
             )
             return True
+        self._show_account(detail)
+        return False
+
+    def _numbers_scanned(self, text: str) -> list[str] | None:
+        """The account numbers `text` may be: a scanned stub's (as printed, and without the zeros the
+        billing system pads it with), or what was typed; None when a stub could not be read (said)."""
+        candidates = [text]
+        if text.isascii() and text.isdigit() and len(text) >= 20:
+            try:
+                stub = scanline.parse(text)
+            except scanline.ScanLineError as exc:
+                self._owner.scan_field.clear()
+                self._owner.refuse(str(exc), self._owner.scan_field)
+                return None
+            candidates = [stub.account]
+            if stub.account.lstrip("0") and stub.account.lstrip("0") != stub.account:
+                candidates.append(stub.account.lstrip("0"))  # the billing system pads the number to 10 digits
+            self._stub = stub
+        return candidates
+
+    def _show_account(self, detail: AccountDetail) -> None:
+        """The account found, beside the scan: its name and balance, the stub's amount (taken), its flags."""
         account = detail.account
         self._account = account.number
         note = translate("mail_batch_keying", "Account {number} — {name}: balance {balance}").format(
@@ -128,7 +142,6 @@ class BatchKeying:
             self._owner.batch_message,
             translate("mail_batch_keying", "Enter keeps the amount; type the check's amount if it differs."),
         )
-        return False
 
     def enter_in_amount(self) -> bool:
         if self._owner.guard.check_now():

@@ -25,14 +25,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
     QLabel,
     QLayout,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -41,13 +39,14 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import message_label, show_message
-from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
+from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select
 from cashdesk.ui.focus_marks import mark_focus
 from cashdesk.ui.formatting import date_text
 from cashdesk.ui.i18n import translate
 from cashdesk.ui.labels import explanation, named_label, side_by_side
 from cashdesk.ui.labels import heading_font as _font
 from cashdesk.ui.mail_batch_actions import BatchActions
+from cashdesk.ui.mail_batch_entry import RemittanceEntry, form_row, guarded_line
 from cashdesk.ui.mail_batch_keying import BatchKeying
 from cashdesk.ui.mail_batch_tables import (
     EVEN_STYLE,
@@ -55,7 +54,6 @@ from cashdesk.ui.mail_batch_tables import (
     OFF_STYLE,
     STATUS_LABELS,
     TAPE_STYLE,
-    TENDERS,
     BatchesModel,
     ItemsModel,
     KeyTable,
@@ -133,11 +131,11 @@ class MailBatchesDialog(QDialog):
         self.new_form.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(translate("mail_batches", "New batch: the adding-machine tape"))
         title.setFont(_font(self, 1.1))
-        self.control_count_field = self._line("controlCount", 6, align_right=True)
-        self.control_total_field = self._line("controlTotal", 16, align_right=True)
+        self.control_count_field = guarded_line(self.guard, "controlCount", 6, align_right=True)
+        self.control_total_field = guarded_line(self.guard, "controlTotal", 16, align_right=True)
         form = QFormLayout()
-        self._form_row(form, translate("mail_batches", "Tape's &count of items:"), self.control_count_field)
-        self._form_row(form, translate("mail_batches", "Tape's &total:"), self.control_total_field)
+        form_row(form, translate("mail_batches", "Tape's &count of items:"), self.control_count_field)
+        form_row(form, translate("mail_batches", "Tape's &total:"), self.control_total_field)
         hint = QLabel(translate("mail_batches", "Enter moves on; Enter on the total opens the batch. Esc: not now."))
         hint.setStyleSheet("color: #555555;")
         box = QVBoxLayout(self.new_form)
@@ -166,18 +164,6 @@ class MailBatchesDialog(QDialog):
         layout.addWidget(self.list_message)
         layout.addLayout(buttons)
         return page
-
-    def _line(self, name: str, max_length: int, *, align_right: bool = False) -> QLineEdit:
-        field = line_field(QLineEdit(), name, max_length, align_right=align_right)
-        self.guard.watch(field)
-        return field
-
-    @staticmethod
-    def _form_row(form: QFormLayout, caption: str, field: QWidget) -> QLabel:
-        label = QLabel(caption)
-        label.setBuddy(field)
-        form.addRow(label, field)
-        return label
 
     def show_list(self, message: str = "", *, error: bool = False, choose: int | None = None) -> None:
         """Back to the day's batches, freshly read; `choose` puts the cursor on that batch."""
@@ -278,7 +264,11 @@ class MailBatchesDialog(QDialog):
         self.batch_heading = named_label("batchHeading", font=_font(self, 1.3))
 
         totals = self._build_totals()
-        self.entry = self._build_entry()
+        self.entry = RemittanceEntry(self)
+        entry = self.entry  # its fields, as the keying, the actions and the tests find them on the dialog
+        self.scan_field, self.amount_field, self.check_field = entry.scan_field, entry.amount_field, entry.check_field
+        self.payer_field, self.tender_combo = entry.payer_field, entry.tender_combo
+        self.account_label, self.check_caption = entry.account_label, entry.check_caption
 
         self.items_model = ItemsModel(self)
         self.items_table = KeyTable("batchItems")
@@ -320,64 +310,6 @@ class MailBatchesDialog(QDialog):
             label.setStyleSheet(TAPE_STYLE)
             totals.addWidget(label, 0, column)
         return totals
-
-    def _build_entry(self) -> QFrame:
-        """The remittance being keyed: stub or account, amount, check number, payer, kind."""
-        entry = QFrame()
-        entry.setObjectName("remittanceEntry")
-        entry.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scan_field = self._line("remittanceScan", 40)
-        self.scan_field.setPlaceholderText(translate("mail_batches", "Scan the stub, or type the account number"))
-        self.scan_field.setFont(_font(self, 1.2, bold=False))
-        self.amount_field = self._line("remittanceAmount", 20, align_right=True)
-        self.amount_field.setFont(_font(self, 1.2, bold=False))
-        self.check_field = self._line("remittanceCheck", 64)
-        self.check_field.setPlaceholderText(
-            translate("mail_batches", "The check number, or run the check through the reader")
-        )
-        self.payer_field = self._line("remittancePayer", 120)
-        self.payer_field.setPlaceholderText(
-            translate("mail_batches", "As printed on the check (empty: the account's name)")
-        )
-        self.tender_combo = QComboBox()
-        self.tender_combo.setObjectName("remittanceKind")
-        for code, name in TENDERS:
-            self.tender_combo.addItem(name, code)
-        self.account_label = QLabel()
-        self.account_label.setObjectName("remittanceAccount")
-        self.account_label.setWordWrap(True)
-        self.account_label.setStyleSheet("color: #1f4e79; font-weight: bold;")
-        form = QFormLayout()
-        self._form_row(form, translate("mail_batches", "&Scan or account:"), self.scan_field)
-        form.addRow("", self.account_label)
-        self._form_row(form, translate("mail_batches", "A&mount:"), self.amount_field)
-        self.check_caption = self._form_row(form, translate("mail_batches", "&Check number:"), self.check_field)
-        self._form_row(form, translate("mail_batches", "Pa&yer:"), self.payer_field)
-        self._form_row(form, translate("mail_batches", "Kind (Alt+&T):"), self.tender_combo)
-        entry_hint = QLabel(
-            translate(
-                "mail_batches",
-                "Enter moves on: stub or account, amount, check number (or the reader's MICR line), "
-                "payer; Enter on the payer adds the remittance.",
-            )
-        )
-        entry_hint.setWordWrap(True)
-        entry_hint.setStyleSheet("color: #555555;")
-        box = QVBoxLayout(entry)
-        box.addLayout(form)
-        box.addWidget(entry_hint)
-        self._chain = EnterChain([self.scan_field, self.amount_field, self.check_field, self.payer_field],
-                                 self.keying.add_remittance, self)  # fmt: skip
-        self._chain.on_enter(self.scan_field, self.keying.enter_in_scan)
-        self._chain.on_enter(self.amount_field, self.keying.enter_in_amount)
-        self._chain.on_enter(self.check_field, self.keying.enter_in_check)
-        self.scan_field.textEdited.connect(self.keying.scan_edited)
-        self.check_field.textEdited.connect(lambda _text: self.keying.forget_micr())
-        self.tender_combo.currentIndexChanged.connect(self.keying.tender_changed)
-        for first, second in ((self.scan_field, self.amount_field), (self.amount_field, self.check_field),
-                              (self.check_field, self.payer_field), (self.payer_field, self.tender_combo)):  # fmt: skip
-            QWidget.setTabOrder(first, second)
-        return entry
 
     def _build_batch_buttons(self, page: QWidget) -> QLayout:
         """What is done with the batch (F9 and F12 while the page shows), and back to the list."""

@@ -13,18 +13,17 @@ someone. Everything behind the sign-in and lock screens is hidden, so neither th
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashdesk.domain.security import Permission
-from cashdesk.ui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, current_language, translate
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.idle import IdleWatcher
 from cashdesk.ui.office_sender import OfficeBanner, OfficeSender
 from cashdesk.ui.operations import Operation, wait_for_operations
@@ -42,6 +41,7 @@ from cashdesk.ui.window_banners import Banners
 from cashdesk.ui.window_dialogs import WindowDialogs
 from cashdesk.ui.window_hints import state_text, window_title
 from cashdesk.ui.window_lock import StationLock
+from cashdesk.ui.window_menus import WindowMenus
 from cashdesk.ui.window_mode import Mode
 from cashdesk.ui.window_size import fit_to_screen
 
@@ -63,31 +63,6 @@ BACKGROUND_DELAY_MS = 200
 NO_DRAWER = QT_TRANSLATE_NOOP(
     "main_window", "No drawer open: you can look up accounts. Open your drawer (Ctrl+Shift+D) to take payments."
 )
-
-LOCK_KEY = "Ctrl+L"
-SIGN_OUT_KEY = "Ctrl+Shift+Q"
-AUDIT_KEY = "Ctrl+Shift+A"
-REPRINT_KEY = "Ctrl+P"
-VOID_KEY = "Ctrl+Shift+V"
-OPEN_DRAWER_KEY = "Ctrl+Shift+D"
-RETRY_PRINT_KEY = "Ctrl+Shift+R"
-NO_SALE_KEY = "Ctrl+Shift+O"
-RETURNED_CHECK_KEY = "Ctrl+Shift+N"
-CLOSE_DAY_KEY = "Ctrl+Shift+E"  # ui.day_close
-PDF_COPY_KEY = "Ctrl+Shift+S"
-MAIL_BATCHES_KEY = "Ctrl+Shift+M"
-MAIL_LOG_KEY = "Ctrl+Shift+G"
-TAX_RETURN_KEY = "Ctrl+Shift+T"
-FIND_PAYMENT_KEY, REPORTS_KEY = "Ctrl+Shift+F", "Ctrl+Shift+Y"  # issue 18
-ANSWERS_KEY = "F1"  # ui.answers
-SUPPLIES_KEY = "Ctrl+Shift+U"  # ui.supplies
-SERVICE_ORDERS_KEY = "Ctrl+Shift+W"  # ui.service_orders
-STATEMENT_KEY = "Ctrl+Shift+H"  # ui.statement: the account shown, its history as a statement
-ARRANGEMENTS_KEY = "Ctrl+Shift+I"  # ui.arrangements: installments
-DELINQUENCY_KEY = "Ctrl+Shift+K"  # ui.delinquency: the delinquency run (collections)
-
-#: How long the status bar says where the language choice went.
-LANGUAGE_MESSAGE_MS = 20_000
 
 HealthCheck = Callable[["ServiceContext"], "str | None"]
 
@@ -133,12 +108,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(ctx))
         fit_to_screen(self)  # 1280×800, or all of a smaller screen
 
-        self.banners = Banners(self)
-        self.banner = self.banners.build_database_banner()
-
-        self.printer_banner = self.banners.build_printer_banner()
-        self.office_banner = OfficeBanner()
-        self.paper_banner = PaperBanner(ctx)  # the receipt paper roll nearly used up (ui/paper_warning.py)
+        self._build_banners()
         self._office_sender: OfficeSender | None = None
         self._office_ms = office_ms
 
@@ -159,15 +129,28 @@ class MainWindow(QMainWindow):
         self.dialogs = WindowDialogs(self)
         self.station_lock = StationLock(self)
 
-        self._build_menus()
+        self.menus = WindowMenus(self)  # their keys and what each opens
 
-        minutes = ctx.settings.security.idle_lock_minutes
-        self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
-        self.idle_watcher.idle.connect(lambda: self.station_lock.lock(idle=True))
+        self._watch_idle(idle_lock_ms)
 
         self.sign_in_screen.signed_in.connect(self._signed_in)
         self.lock_screen.unlocked.connect(self.station_lock.back_from_lock)
         self.show_sign_in()
+
+    def _build_banners(self) -> None:
+        """The banners over the pages: the database check, the printer, the office, the paper roll."""
+        self.banners = Banners(self)
+        self.banner = self.banners.build_database_banner()
+
+        self.printer_banner = self.banners.build_printer_banner()
+        self.office_banner = OfficeBanner()
+        self.paper_banner = PaperBanner(self.ctx)  # the receipt paper roll nearly used up (ui/paper_warning.py)
+
+    def _watch_idle(self, idle_lock_ms: int | None) -> None:
+        """Lock the station when nobody has used it for `idle_lock_ms` (None: the security setting's minutes)."""
+        minutes = self.ctx.settings.security.idle_lock_minutes
+        self.idle_watcher = IdleWatcher(idle_lock_ms if idle_lock_ms is not None else minutes * 60_000, self)
+        self.idle_watcher.idle.connect(lambda: self.station_lock.lock(idle=True))
 
     def _build_pages(self) -> None:
         """The three states' pages: the sign-in screen, the work (built when first needed), the lock."""
@@ -207,172 +190,6 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.user_label.setObjectName("signedInUser")
         self.statusBar().addPermanentWidget(self.user_label)
-
-    def _action(self, text: str, key: str, triggered: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        if key:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(triggered)
-        return action
-
-    def _menu(
-        self, title: str, name: str, actions: Sequence[QAction], *, separator_before: QAction | None = None
-    ) -> QMenu:
-        menu = self.menuBar().addMenu(title)
-        menu.setObjectName(name)
-        for action in actions:
-            menu.addAction(action)
-        if separator_before is not None:
-            menu.insertSeparator(separator_before)
-        return menu
-
-    def _build_menus(self) -> None:
-        self._build_station_menus()
-        self._build_counter_menu()
-        self._build_mail_menu()
-        self._build_language_menu()
-        self._work_actions = (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action,
-                              self.audit_action, self.returned_check_action, self.close_day_action,
-                              self.delinquency_action,
-                              self.find_payment_action, self.reports_action,
-                              *self._counter_actions,
-                              *self._mail_actions)  # fmt: skip
-        for action in self._work_actions:
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)  # the keys work with the menu bar closed
-
-    def _build_station_menus(self) -> None:
-        """The Station menu (password, PDF copy, lock, sign out) and the Supervisor menu."""
-        dialogs, station_lock = self.dialogs, self.station_lock
-        self.change_password_action = self._action(
-            translate("main_window", "&Change my password…"), "", dialogs.change_password
-        )
-        self.lock_action = self._action(
-            translate("main_window", "&Lock the station"), LOCK_KEY, lambda: station_lock.lock(idle=False)
-        )
-        self.sign_out_action = self._action(translate("main_window", "Sign &out"), SIGN_OUT_KEY, station_lock.sign_out)
-        self.pdf_copy_action = self._action(translate("main_window", "Save a &PDF copy of a receipt…"), PDF_COPY_KEY,
-                                            dialogs.open_pdf_copy_dialog)  # fmt: skip
-        self._menu(
-            translate("main_window", "&Station"),
-            "stationMenu",
-            (self.change_password_action, self.pdf_copy_action, self.lock_action, self.sign_out_action),
-            separator_before=self.lock_action,
-        )
-
-        self.audit_action = self._action(
-            translate("main_window", "&Audit trail…"), AUDIT_KEY, dialogs.open_audit_viewer
-        )
-        self.returned_check_action = self._action(
-            translate("main_window", "Returned check (&NSF)…"), RETURNED_CHECK_KEY, dialogs.open_returned_check_dialog
-        )
-        self.close_day_action = self._action(
-            translate("main_window", "&Close the day and export the deposit…"),
-            CLOSE_DAY_KEY,
-            dialogs.open_day_close_dialog,
-        )
-        self.find_payment_action = self._action(
-            translate("main_window", "&Find a payment…"), FIND_PAYMENT_KEY, dialogs.open_find_payment
-        )
-        self.reports_action = self._action(translate("main_window", "&Reports…"), REPORTS_KEY, dialogs.open_reports)
-        self.delinquency_action = self._action(
-            translate("main_window", "&Delinquency run…"), DELINQUENCY_KEY, dialogs.open_delinquency_run
-        )
-        supervisor_actions = (self.audit_action, self.reports_action, self.returned_check_action,
-                              self.delinquency_action, self.close_day_action)  # fmt: skip
-        self.supervisor_menu = self._menu(translate("main_window", "Super&visor"), "supervisorMenu", supervisor_actions)
-
-    def _build_counter_menu(self) -> None:
-        self.open_drawer_action = self._action(
-            translate("main_window", "&Open my drawer (count the float)…"), OPEN_DRAWER_KEY, self.ask_for_float
-        )
-        self.reprint_action = self._action(translate("main_window", "&Reprint the last receipt"), REPRINT_KEY,
-                                           lambda: self.counter.undo.reprint_last())  # fmt: skip
-        self.void_action = self._action(
-            translate("main_window", "&Void a receipt…"), VOID_KEY, self.dialogs.open_void_dialog
-        )
-        self.retry_print_action = self._action(
-            translate("main_window", "Retry &printing"), RETRY_PRINT_KEY, self.banners.retry_printing
-        )
-        self.no_sale_action = self._action(
-            translate("main_window", "&No sale (open drawer)…"), NO_SALE_KEY, self.dialogs.open_no_sale_dialog
-        )
-        self.answers_action = self._action(
-            translate("main_window", "&Answers and referrals…"), ANSWERS_KEY, self.dialogs.open_answers
-        )
-        self.supplies_action = self._action(
-            translate("main_window", "S&upplies and forms…"), SUPPLIES_KEY, self.dialogs.open_supplies
-        )
-        self.service_orders_action = self._action(translate("main_window", "&Service orders…"), SERVICE_ORDERS_KEY,
-                                                  self.dialogs.open_service_orders)  # fmt: skip
-        self.statement_action = self._action(
-            translate("main_window", "Account s&tatement…"), STATEMENT_KEY, self.dialogs.open_statement
-        )
-        self.arrangements_action = self._action(translate("main_window", "Pay&ment arrangements…"), ARRANGEMENTS_KEY,
-                                                self.dialogs.open_arrangements)  # fmt: skip
-        self._counter_actions = (self.open_drawer_action, self.reprint_action, self.void_action,
-                                 self.no_sale_action, self.service_orders_action, self.arrangements_action,
-                                 self.find_payment_action, self.statement_action,
-                                 self.retry_print_action, self.answers_action, self.supplies_action)  # fmt: skip
-        self.counter_menu = self._menu(translate("main_window", "C&ounter"), "counterMenu", self._counter_actions,
-                                       separator_before=self.retry_print_action)  # fmt: skip
-
-    def _build_mail_menu(self) -> None:
-        dialogs = self.dialogs
-        self.mail_batches_action = self._action(
-            translate("main_window", "Mail &batches…"), MAIL_BATCHES_KEY, dialogs.open_mail_batches
-        )
-        self.mail_log_action = self._action(translate("main_window", "Mail &log…"), MAIL_LOG_KEY, dialogs.open_mail_log)
-        self.tax_return_action = self._action(
-            translate("main_window", "Sales &tax return…"), TAX_RETURN_KEY, dialogs.open_tax_return
-        )
-        self.delinquent_filers_action = self._action(
-            translate("main_window", "&Delinquent filers…"), "", dialogs.open_delinquent_filers
-        )
-        self._mail_actions = (self.mail_batches_action, self.mail_log_action, self.tax_return_action,
-                              self.delinquent_filers_action)  # fmt: skip
-        self.mail_menu = self._menu(
-            translate("main_window", "&Mail"), "mailMenu", self._mail_actions, separator_before=self.tax_return_action
-        )
-
-    def _build_language_menu(self) -> None:
-        """Language: the station's window in English or Español (the `ui.language` setting), from the
-        next start: every screen sets its texts as it is built, and the work on them stays as it is."""
-        self.language_menu = self.menuBar().addMenu(translate("main_window", "&Language"))
-        self.language_menu.setObjectName("languageMenu")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():  # each language named in itself: not translated
-            action = QAction(name, self)
-            action.setCheckable(True)
-            action.setChecked(code == self.ctx.settings.ui.language)
-            action.triggered.connect(lambda _checked=False, code=code: self.choose_language(code))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
-
-    def choose_language(self, code: str) -> None:
-        """Save `code` as this station's window language; it applies at the next start (said so)."""
-        from cashdesk.config import SettingsError, save_setting
-
-        name = LANGUAGES[code]
-        try:
-            path = save_setting("ui.language", code, self.ctx.settings.path)
-        except (SettingsError, OSError) as exc:
-            log.warning("could not save the window's language: %s", exc)
-            self.language_actions[self.ctx.settings.ui.language].setChecked(True)
-            self.statusBar().showMessage(
-                translate("main_window", "The language could not be saved: {problem}").format(problem=exc)
-            )
-            return
-        log.info("window language %s saved in %s", code, path)
-        if code == current_language():
-            said = translate("main_window", "The window stays in {language}.").format(language=name)
-        else:
-            said = translate(
-                "main_window", "Saved: the window will be in {language} from the next start of cashdesk."
-            ).format(language=name)
-        self.statusBar().showMessage(said, LANGUAGE_MESSAGE_MS)
 
     @property
     def search_field(self) -> QLineEdit:
@@ -465,26 +282,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
         working = mode is Mode.WORKING
         operator = self.operator
-
-        def may(permission: Permission) -> bool:
-            return working and operator is not None and operator.can(permission)
-
-        takes_payments, may_audit = may(Permission.TAKE_PAYMENTS), may(Permission.VIEW_AUDIT)
-        may_approve, may_close = may(Permission.APPROVE_OVERRIDES), may(Permission.CLOSE_DAY)
-        for action in self._work_actions:
-            action.setEnabled(working)
-        for actions, shown in ((self._counter_actions, takes_payments), (self._mail_actions, takes_payments),
-                               ((self.audit_action, self.reports_action), may_audit),
-                               ((self.returned_check_action, self.delinquency_action), may_approve),
-                               ((self.close_day_action,), may_close)):  # fmt: skip
-            for action in actions:
-                action.setVisible(shown)
-                action.setEnabled(shown)
-        self.counter_menu.menuAction().setVisible(takes_payments)
-        self.mail_menu.menuAction().setVisible(takes_payments)
-        self.supervisor_menu.menuAction().setVisible(may_audit or may_approve or may_close)
-        self.menuBar().setVisible(working)
-        self.paper_banner.set_working(takes_payments)
+        self.menus.show_for(operator, working=working)
+        self.paper_banner.set_working(working and operator is not None and operator.can(Permission.TAKE_PAYMENTS))
 
         counting_float = self._float_screen is not None and self.work.currentWidget() is self._float_screen
         text = state_text(self.ctx, operator, working=working, counting_float=counting_float)

@@ -21,15 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCompleter,
-    QDialogButtonBox,
-    QFormLayout,
-    QHeaderView,
-    QLineEdit,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QFormLayout, QHeaderView, QLineEdit, QTableView, QWidget
 
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.security import Permission

@@ -257,18 +257,19 @@ class TenderEntry(QFrame):
             self.refuse(str(exc), self.amount_field)
             return
         except TenderError as exc:
-            self.refuse(str(exc), self._field_for(str(exc)))
+            self.refuse(str(exc), self._field_for(exc.field))
             return
         self.submitted.emit(tender)
 
-    def _field_for(self, message: str) -> QWidget:
-        if "brand" in message:
+    def _field_for(self, field: str) -> QWidget:
+        """The entry a TenderError is about (its `field`: the message itself may be in Spanish)."""
+        if field == "brand":
             return self.brand_combo
-        if "last four" in message:
+        if field == "last4":
             return self.last4_field
-        if "approval" in message:
+        if field == "approval":
             return self.auth_field
-        if "check number" in message or "serial" in message:
+        if field == "number":
             return self.number_field
         return self.amount_field
 

@@ -312,7 +312,7 @@ class WindowDialogs:
 
     def open_delinquent_filers(self) -> None:
         def make(operator: Operator) -> QDialog:
-            from cashdesk.ui.tax_return import DelinquentFilersDialog
+            from cashdesk.ui.delinquent_filers import DelinquentFilersDialog
 
             return DelinquentFilersDialog(self._owner.ctx, operator, self._owner)
 
