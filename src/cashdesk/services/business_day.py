@@ -79,9 +79,7 @@ def closed_by_office_refusal(session: Session, drawer: DrawerRow, *, over_short_
     elif over_short_cents > 0:
         why = translate("business_day", "its count is {amount} over").format(amount=Money(over_short_cents).display())
     elif over_short_cents < 0:
-        why = translate("business_day", "its count is {amount} short").format(
-            amount=Money(-over_short_cents).display()
-        )
+        why = translate("business_day", "its count is {amount} short").format(amount=Money(-over_short_cents).display())
     elif deposit_cents:
         why = translate("business_day", "{amount} of it would go to that day's deposit").format(
             amount=Money(deposit_cents).display()

@@ -171,7 +171,7 @@ def _through_office(ctx: ServiceContext, on: dt.date, user: str) -> bool:
             )
         claimed.append(held.fresh)
 
-    through_office(ctx, "Committing the shut-off list", not_committed_elsewhere)
+    through_office(ctx, translate("shutoff", "Committing the shut-off list"), not_committed_elsewhere)
     return bool(claimed and claimed[0])
 
 
