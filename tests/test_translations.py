@@ -178,11 +178,7 @@ DOMAIN_ERRORS = {
     "ScanLineError", "TenderError", "TaxReturnError",
 }  # fmt: skip
 #: Modules whose refusals are not yet marked, each with why.
-REFUSALS_NOT_YET_MARKED = {
-    "office.py": "the office server's services change on another branch (issue 20 leaves them for last)",
-    "office_day.py": "the office server's services change on another branch",
-    "office_master.py": "the office server's services change on another branch",
-}
+REFUSALS_NOT_YET_MARKED: dict[str, str] = {}
 
 
 def _refusal_classes() -> set[str]:

@@ -1446,6 +1446,26 @@ El informe Z se envió a la impresora de recibos.</translation>
         <source>The office has closed the business day {day:%Y-%m-%d} ({by}, at {at}): it takes no more postings here. Nothing was written.</source>
         <translation>La oficina cerró el día contable {day:%Y-%m-%d} ({by}, a las {at}): aquí ya no acepta más registros. No se escribió nada.</translation>
     </message>
+    <message>
+        <source>it holds payments, drops or paid-outs of that day</source>
+        <translation>tiene pagos, retiros o pagos de caja de ese día</translation>
+    </message>
+    <message>
+        <source>its count is {amount} over</source>
+        <translation>su conteo tiene un sobrante de {amount}</translation>
+    </message>
+    <message>
+        <source>its count is {amount} short</source>
+        <translation>su conteo tiene un faltante de {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} of it would go to that day&apos;s deposit</source>
+        <translation>{amount} de él irían al depósito de ese día</translation>
+    </message>
+    <message>
+        <source>The office has closed drawer {drawer}&apos;s business day {day:%Y-%m-%d} ({by}, at {at}) and {why}: balancing it would change that day after its close, so nothing was written. Keep the drawer&apos;s money apart and call the office&apos;s supervisor: the office&apos;s day must be reopened before this drawer is balanced.</source>
+        <translation>La oficina cerró el día contable {day:%Y-%m-%d} del cajón {drawer} ({by}, a las {at}) y {why}: cuadrarlo cambiaría ese día después de su cierre, así que no se escribió nada. Guarde aparte el dinero del cajón y llame al supervisor de la oficina: hay que reabrir el día de la oficina antes de cuadrar este cajón.</translation>
+    </message>
 </context>
 <context>
     <name>cart</name>
@@ -3887,6 +3907,243 @@ Cuenta {account} · {status} · {balance}</translation>
     </message>
 </context>
 <context>
+    <name>office</name>
+    <message>
+        <source>The office&apos;s address may not carry a password: it would be kept in the database and shown in logs. Put the password in the station account&apos;s ~/.pgpass file or in PGPASSWORD (docs/office.md).</source>
+        <translation>La dirección de la oficina no puede llevar una contraseña: se guardaría en la base de datos y se mostraría en los registros. Ponga la contraseña en el archivo ~/.pgpass de la cuenta de la estación o en PGPASSWORD (docs/office.md).</translation>
+    </message>
+    <message>
+        <source>That is not an office address: {exc}.</source>
+        <translation>Esa no es una dirección de oficina: {exc}.</translation>
+    </message>
+    <message>
+        <source>set up the office server</source>
+        <translation>configurar el servidor de la oficina</translation>
+    </message>
+    <message>
+        <source>The office server at {office} could not be set up: {exc}</source>
+        <translation>No se pudo configurar el servidor de la oficina en {office}: {exc}</translation>
+    </message>
+    <message>
+        <source>join this window to an office</source>
+        <translation>unir esta ventanilla a una oficina</translation>
+    </message>
+    <message>
+        <source>This window is station {station} (station.id in its settings), not {other}. Set station.id first, so that its receipt numbers and the office agree.</source>
+        <translation>Esta ventanilla es la estación {station} (station.id en sus ajustes), no {other}. Primero cambie station.id, para que sus números de recibo y la oficina coincidan.</translation>
+    </message>
+    <message>
+        <source>This window already belongs to the office at {office} (as station {station}).</source>
+        <translation>Esta ventanilla ya pertenece a la oficina en {office} (como estación {station}).</translation>
+    </message>
+    <message>
+        <source>The office server at {office} did not answer: {exc}. Nothing was changed; join again once it answers.</source>
+        <translation>El servidor de la oficina en {office} no respondió: {exc}. No se cambió nada; vuelva a unirse cuando responda.</translation>
+    </message>
+    <message>
+        <source>This window holds {mine:,} accounts of its own and the office at {office} holds {theirs:,} others. A window joins an office with the office&apos;s accounts: start it on a new database (cashdesk init), join, and its first sync brings them.</source>
+        <translation>Esta ventanilla tiene {mine:,} cuentas propias y la oficina en {office} tiene otras {theirs:,}. Una ventanilla se une a una oficina con las cuentas de la oficina: iníciela con una base de datos nueva (cashdesk init), únala y su primera sincronización las traerá.</translation>
+    </message>
+    <message>
+        <source>This window has not joined an office: `cashdesk station join --office URL` first.</source>
+        <translation>Esta ventanilla no se ha unido a ninguna oficina: primero `cashdesk station join --office URL`.</translation>
+    </message>
+    <message>
+        <source>balances as of {as_of}</source>
+        <translation>saldos de la última conexión ({as_of})</translation>
+    </message>
+    <message>
+        <source>balances as this window last had them</source>
+        <translation>saldos tal como los tuvo esta ventanilla la última vez</translation>
+    </message>
+    <message>
+        <source>The office is unreachable — {when}</source>
+        <translation>No hay conexión con la oficina — {when}</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 cambio</translation>
+    </message>
+    <message>
+        <source>{count:,} changes</source>
+        <translation>{count:,} cambios</translation>
+    </message>
+    <message>
+        <source>Payments go on here and are sent when the office answers ({changes} waiting). Another window&apos;s payments since then are not in these balances. Why: {problem}</source>
+        <translation>Los pagos siguen aquí y se envían cuando la oficina responda ({changes} en espera). Los pagos de otras ventanillas desde entonces no están en estos saldos. Motivo: {problem}</translation>
+    </message>
+    <message>
+        <source> since {as_of}</source>
+        <translation> desde {as_of}</translation>
+    </message>
+    <message>
+        <source>of this window</source>
+        <translation>de esta ventanilla</translation>
+    </message>
+    <message>
+        <source>{doing} waits for the office: the office at {office} does not answer ({exc}). Other windows&apos; payments{since} may not be in this window&apos;s balances. Nothing was changed; do it again once the office answers.</source>
+        <translation>{doing} espera a la oficina: la oficina ({office}) no responde ({exc}). Es posible que los pagos de otras ventanillas{since} no estén en los saldos de esta ventanilla. No se cambió nada; vuelva a hacerlo cuando la oficina responda.</translation>
+    </message>
+    <message>
+        <source>This window has not joined an office.</source>
+        <translation>Esta ventanilla no se ha unido a ninguna oficina.</translation>
+    </message>
+    <message>
+        <source>merge a window&apos;s file into the office</source>
+        <translation>combinar el archivo de una ventanilla en la oficina</translation>
+    </message>
+    <message>
+        <source>This file&apos;s receipts were not taken at one station ({stations}): it cannot be merged as one window&apos;s.</source>
+        <translation>Los recibos de este archivo no se tomaron en una sola estación ({stations}): no se puede combinar como el de una sola ventanilla.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>The office server at {office} did not answer: {exc}. What was merged stays; merge again to finish (nothing is doubled).</source>
+        <translation>El servidor de la oficina en {office} no respondió: {exc}. Lo ya combinado se queda; vuelva a combinar para terminar (nada se duplica).</translation>
+    </message>
+    <message>
+        <source>The office server at {office} did not answer: {exc}</source>
+        <translation>El servidor de la oficina en {office} no respondió: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>office_day</name>
+    <message>
+        <source>This window has not joined an office: {doing} from a window of the office (`cashdesk station join --office URL` first).</source>
+        <translation>Esta ventanilla no se ha unido a ninguna oficina: {doing} desde una ventanilla de la oficina (primero `cashdesk station join --office URL`).</translation>
+    </message>
+    <message>
+        <source>drawer {drawer} ({cashier})</source>
+        <translation>cajón {drawer} ({cashier})</translation>
+    </message>
+    <message>
+        <source>a drawer still open: {listed}</source>
+        <translation>un cajón aún abierto: {listed}</translation>
+    </message>
+    <message>
+        <source>drawers still open: {listed}</source>
+        <translation>cajones aún abiertos: {listed}</translation>
+    </message>
+    <message>
+        <source>mail batches not posted: {batches}</source>
+        <translation>lotes de correo sin registrar: {batches}</translation>
+    </message>
+    <message>
+        <source>never heard from (its sender has not reached the office)</source>
+        <translation>nunca se comunicó (su envío no ha llegado a la oficina)</translation>
+    </message>
+    <message>
+        <source>{count:,} changes still to send when last heard from at {when}</source>
+        <translation>{count:,} cambios aún por enviar en su última comunicación, el {when}</translation>
+    </message>
+    <message>
+        <source>not heard from since {when}: what it took since may not be at the office</source>
+        <translation>sin comunicación desde el {when}: lo que cobró desde entonces puede no estar en la oficina</translation>
+    </message>
+    <message>
+        <source>{station}&apos;s receipts of {day} pay {count} bills the office does not have (bills made at that window, as a tax return&apos;s or a service order&apos;s fee, do not reach the office yet): the office&apos;s deposit of the day cannot be made. Close and export the day at each window instead.</source>
+        <translation>Los recibos del {day} de {station} pagan {count} facturas que la oficina no tiene (las facturas hechas en esa ventanilla, como el cargo de una declaración o de una orden de servicio, aún no llegan a la oficina): no se puede hacer el depósito del día de la oficina. En su lugar, cierre y exporte el día en cada ventanilla.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s journal of {day} does not balance: {exc} Nothing was done.</source>
+        <translation>El diario de la oficina del {day} no cuadra: {exc} No se hizo nada.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s books of {day} do not tie: the journal puts {banked} in the bank and the deposit is {deposit}. Nothing was done.</source>
+        <translation>Las cuentas de la oficina del {day} no coinciden: el diario pone {banked} en el banco y el depósito es de {deposit}. No se hizo nada.</translation>
+    </message>
+    <message>
+        <source>close the office&apos;s business day</source>
+        <translation>cerrar el día contable de la oficina</translation>
+    </message>
+    <message>
+        <source>the office&apos;s day is closed</source>
+        <translation>el día de la oficina se cierra</translation>
+    </message>
+    <message>
+        <source>The office&apos;s business day {day} is already closed (by {user} at {station}, {when}).</source>
+        <translation>El día contable {day} de la oficina ya está cerrado (por {user} en {station}, {when}).</translation>
+    </message>
+    <message>
+        <source>The office&apos;s business day {day} has not begun: today is {today}.</source>
+        <translation>El día contable {day} de la oficina no ha comenzado: hoy es {today}.</translation>
+    </message>
+    <message>
+        <source>this window keeps</source>
+        <translation>esta ventanilla lo mantiene</translation>
+    </message>
+    <message>
+        <source>these windows keep</source>
+        <translation>estas ventanillas lo mantienen</translation>
+    </message>
+    <message>
+        <source>The office&apos;s business day {day} cannot close: {which} it open: {windows}. Close the drawers and post the mail batches at those windows and let their senders reach the office (`cashdesk sync`), then close again.</source>
+        <translation>El día contable {day} de la oficina no se puede cerrar: {which} abierto: {windows}. Cierre los cajones y registre los lotes de correo en esas ventanillas, deje que sus envíos lleguen a la oficina (`cashdesk sync`) y vuelva a cerrarlo.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s business day {day} was closed by another supervisor meanwhile.</source>
+        <translation>Otro supervisor cerró mientras tanto el día contable {day} de la oficina.</translation>
+    </message>
+    <message>
+        <source>The office server at {office} did not answer: {exc}. The office&apos;s day close waits for the office: nothing was closed; close it again once the office answers.</source>
+        <translation>El servidor de la oficina en {office} no respondió: {exc}. El cierre del día de la oficina espera a la oficina: no se cerró nada; vuelva a cerrarlo cuando la oficina responda.</translation>
+    </message>
+    <message>
+        <source>prepare the office&apos;s deposit</source>
+        <translation>preparar el depósito de la oficina</translation>
+    </message>
+    <message>
+        <source>the office&apos;s deposit is exported</source>
+        <translation>el depósito de la oficina se exporta</translation>
+    </message>
+    <message>
+        <source>The office&apos;s business day {day} is not closed yet: close it first (`cashdesk office close-day`), then export its deposit.</source>
+        <translation>El día contable {day} de la oficina aún no está cerrado: primero ciérrelo (`cashdesk office close-day`) y luego exporte su depósito.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s deposit of {day} was not exported: its rows at the office changed since the office closed the day:
+{differences}
+Nothing was written. A window posted to the day after the office&apos;s close: find out which (`cashdesk office status`) before the deposit goes to the bank.</source>
+        <translation>El depósito de la oficina del {day} no se exportó: sus filas en la oficina cambiaron desde que la oficina cerró el día:
+{differences}
+No se escribió nada. Una ventanilla registró en ese día después del cierre de la oficina: averigüe cuál (`cashdesk office status`) antes de que el depósito vaya al banco.</translation>
+    </message>
+    <message>
+        <source>The office server at {office} did not answer: {exc}. The office&apos;s deposit waits for the office; export again once it answers.</source>
+        <translation>El servidor de la oficina en {office} no respondió: {exc}. El depósito de la oficina espera a la oficina; vuelva a exportarlo cuando responda.</translation>
+    </message>
+</context>
+<context>
+    <name>office_master</name>
+    <message>
+        <source>import accounts into the office</source>
+        <translation>importar cuentas a la oficina</translation>
+    </message>
+    <message>
+        <source>The office server at {office} did not answer: {exc}. Nothing was changed.</source>
+        <translation>El servidor de la oficina en {office} no respondió: {exc}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The office at {office} already holds {count:,} accounts. demo-data only fills an office with none, so nothing was changed.</source>
+        <translation>La oficina en {office} ya tiene {count:,} cuentas. demo-data solo llena una oficina sin cuentas, así que no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The office at {office} has no schema yet: run `cashdesk office init --url …` first. Nothing was changed.</source>
+        <translation>La oficina en {office} aún no tiene esquema: primero ejecute `cashdesk office init --url …`. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The office server at {office} did not answer: {exc}. Nothing was changed at the office; run the command again once it answers.</source>
+        <translation>El servidor de la oficina en {office} no respondió: {exc}. No se cambió nada en la oficina; vuelva a ejecutar el comando cuando responda.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s accounts at {office} were changed by another load meanwhile: nothing of this one was written. Run it again.</source>
+        <translation>Otra carga cambió mientras tanto las cuentas de la oficina en {office}: no se escribió nada de esta. Vuelva a ejecutarla.</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
         <source>That could not be done ({exc}). Call your supervisor.</source>
@@ -5161,6 +5418,14 @@ Cuenta {account} · {status} · {balance}</translation>
     <message>
         <source>The shut-off list for {on} was already committed at another window of the office: {listed}. Nothing was changed.</source>
         <translation>La lista de cortes del {on} ya se confirmó en otra ventanilla de la oficina: {listed}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The shut-off list for {on} was already committed at another window of the office: {station} (by {user}, {when}). Nothing was changed.</source>
+        <translation>La lista de cortes del {on} ya se confirmó en otra ventanilla de la oficina: {station} (por {user}, {when}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Committing the shut-off list</source>
+        <translation>Confirmar la lista de cortes</translation>
     </message>
     <message>
         <source>hold an account&apos;s shut-off</source>

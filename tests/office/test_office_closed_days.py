@@ -10,17 +10,18 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
+from cashdesk.domain.cash import CashCount
 from cashdesk.domain.money import Money
 from cashdesk.services import auth
 from cashdesk.services.business_day import DayClosed, require_open_day
 from cashdesk.services.drawers import open_drawer
 from cashdesk.services.mail_batches import open_batch
 from cashdesk.services.office import init_office, join_office, sync_once
-from cashdesk.services.office_day import close_office_day
+from cashdesk.services.office_day import close_office_day, export_office_deposit
 from cashdesk.services.payments import AccountPayment, Cart, post_receipt
 from cashdesk.store.db import WriteRefused
-from tests.integration.test_deposit_export import CASHIER, DAY, FLOAT, SUPERVISOR, a_full_day, cash
-from tests.office.test_uplink import ADMIN, window
+from tests.integration.test_deposit_export import CASHIER, DAY, FLOAT, SUPERVISOR, a_full_day, cash, close_my_drawer
+from tests.office.test_uplink import ADMIN, office_rows, window
 
 PAYMENT = Cart((AccountPayment("1000000017", Money(2500)),))
 
@@ -73,6 +74,49 @@ def test_a_window_moves_to_the_next_day_once_the_office_has_closed_it(
                                              "posted to it, and nothing was written.")  # fmt: skip
         with three.db.unit_of_work(write=False) as uow:
             assert uow.rows.one("SELECT count(*) FROM receipts WHERE drawer_id = ?", (late.id,)) == (0,)
+
+        # Balanced, that drawer (its float alone, counted back whole) changes nothing of the closed day.
+        close_my_drawer(three, CASHIER, FLOAT)
+        assert sync_once(three).waiting == 0
+        assert office_rows(office_url, "SELECT business_date, status FROM drawers WHERE window_station = 'W03'") == [
+            (DAY, "closed")]  # fmt: skip
+        assert export_office_deposit(one, SUPERVISOR, DAY, tmp_path / "deposit").windows == ("W01", "W03")
+    finally:
+        for ctx in (one, two, three):
+            ctx.close()
+
+
+def test_a_drawer_that_would_change_the_office_s_closed_day_is_not_balanced(
+    small_city: Path, tmp_path: Path, office_url: str
+) -> None:  # fmt: skip
+    init_office(ADMIN, office_url)
+    one, two, three = (window(small_city, tmp_path, s) for s in ("W01", "W02", "W03"))
+    try:
+        for ctx in (one, two, three):
+            join_office(ctx, ADMIN, office_url, ctx.station)
+            assert sync_once(ctx).waiting == 0
+        open_drawer(two, CASHIER, FLOAT)
+        post_receipt(two, CASHIER, PAYMENT, [cash(2500)])  # taken before W02's sender reached the office
+        short = open_drawer(three, CASHIER, FLOAT)
+        close_office_day(one, SUPERVISOR, DAY)
+        for ctx in (two, three):
+            sync_once(ctx)
+
+        # W02's drawer holds a payment of the closed day: counting it is refused, nothing written.
+        with pytest.raises(DayClosed) as refused:
+            close_my_drawer(two, CASHIER, CashCount({"B20": 6, "B5": 1, "C25": 40}))
+        assert str(refused.value) == (
+            f"The office has closed drawer 1's business day {DAY} (msuper, at W01) and it holds payments, drops or "
+            "paid-outs of that day: balancing it would change that day after its close, so nothing was written. Keep "
+            "the drawer's money apart and call the office's supervisor: the office's day must be reopened before this "
+            "drawer is balanced.")  # fmt: skip
+        # W03's float is counted a dollar short: that short would land on the closed day.
+        with pytest.raises(DayClosed, match=r"and its count is \$1.00 short: balancing it would change that day"):
+            close_my_drawer(three, CASHIER, CashCount({"B20": 5, "C25": 36}), kept=CashCount({"B20": 5, "C25": 36}))
+        for ctx, drawer_id in ((two, 1), (three, short.id)):
+            with ctx.db.unit_of_work(write=False) as uow:
+                assert uow.rows.one("SELECT status FROM drawers WHERE id = ?", (drawer_id,)) == ("open",)
+                assert uow.rows.one("SELECT count(*) FROM drawer_closes") == (0,)
     finally:
         for ctx in (one, two, three):
             ctx.close()

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from cashdesk.services.service_orders import OrderRefused
 from cashdesk.store import outbox
 from tests.integration import orders_city
 from tests.integration.test_deposit_export import PASSWORD, add_people
+from tests.office.test_uplink import office_rows
 from tests.support.pg_cluster import Cluster
 
 ADMIN = command_line_operator()
@@ -68,6 +70,13 @@ def windows(city: Path, tmp_path: Path, office_url: str) -> Iterator[tuple[Servi
     finally:
         one.close()
         two.close()
+
+
+def outbox_url(ctx: ServiceContext) -> str:
+    with ctx.db.unit_of_work(write=False) as uow:
+        joined = outbox.link(uow)
+    assert joined is not None
+    return joined.url
 
 
 def orders_at(ctx: ServiceContext) -> list[tuple[str, str]]:
@@ -146,3 +155,61 @@ def test_the_command_says_the_list_waits_for_the_office(
         err.startswith("cashdesk: Committing the shut-off list waits for the office") and "Nothing was changed" in err
     )
     assert sqlite3.connect(path).execute("SELECT count(*) FROM work_orders").fetchone() == (0,)
+
+
+def test_two_windows_committing_the_same_day_at_once_one_goes_through(
+    windows: tuple[ServiceContext, ServiceContext],
+) -> None:  # fmt: skip
+    # Both at once, neither having sent its orders: the office's key decides, exactly one commits.
+    start = threading.Barrier(2)
+    done: dict[str, object] = {}
+
+    def commit(ctx: ServiceContext) -> None:
+        start.wait()
+        try:
+            done[ctx.station] = shutoff.commit(ctx, SUPERVISOR, TUESDAY)
+        except OfficeRefused as exc:
+            done[ctx.station] = exc
+
+    runs = [threading.Thread(target=commit, args=(ctx,)) for ctx in windows]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(timeout=60)
+    committed = [s for s, d in done.items() if isinstance(d, shutoff.ShutoffCommitted)]
+    refused = [s for s, d in done.items() if isinstance(d, OfficeRefused)]
+    assert len(committed) == 1 and len(refused) == 1, done
+    said = str(done[refused[0]])
+    assert said.startswith(
+        f"The shut-off list for {TUESDAY} was already committed at another window of the office: "
+        f"{committed[0]} (by msuper, 2026-12-07 10:00)"
+    ) and said.endswith("Nothing was changed.")
+    by_station = {ctx.station: ctx for ctx in windows}
+    assert orders_at(by_station[refused[0]]) == []
+    assert len(orders_at(by_station[committed[0]])) == 4
+
+    # Again at the window that has it: its own list, refused there as a window refuses a second one,
+    # and the day stays that window's at the office.
+    with pytest.raises(OrderRefused):
+        shutoff.commit(by_station[committed[0]], SUPERVISOR, TUESDAY)
+    url = outbox_url(by_station[committed[0]])
+    assert office_rows(url, "SELECT station, released FROM office_shutoff_lists") == [(committed[0], False)]
+
+
+def test_a_claimed_list_that_was_not_committed_goes_back_to_the_office(
+    windows: tuple[ServiceContext, ServiceContext], monkeypatch: pytest.MonkeyPatch
+) -> None:  # fmt: skip
+    one, two = windows
+    wednesday = TUESDAY + dt.timedelta(days=1)
+
+    def fails(*args: object) -> None:
+        raise OrderRefused("the printer of door tags is jammed")
+
+    monkeypatch.setattr(shutoff, "_commit_here", fails)
+    with pytest.raises(OrderRefused, match="jammed"):
+        shutoff.commit(one, SUPERVISOR, wednesday)
+    monkeypatch.undo()
+    assert len(shutoff.commit(two, SUPERVISOR, wednesday).door_tags) == 2
+    with pytest.raises(OfficeRefused, match=f"^The shut-off list for {wednesday} was already committed at another "
+                                            "window of the office: W02 \\(by msuper"):  # fmt: skip
+        shutoff.commit(one, SUPERVISOR, wednesday)

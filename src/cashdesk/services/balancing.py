@@ -27,6 +27,7 @@ from cashdesk.domain.cash import CashCount, CountError
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction, Permission, Role, can
 from cashdesk.services import anchors, audit
+from cashdesk.services.business_day import closed_by_office_refusal
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.drawer_items import BalancingRefused as BalancingRefused
 from cashdesk.services.drawer_items import DrawerItem as DrawerItem
@@ -263,6 +264,7 @@ def record_count(ctx: ServiceContext, operator: Operator, count: CountInput, *,
     with _work(ctx, approval_id, action=OverrideAction.VARIANCE, requested_by=operator.user_id,
                object=drawer_object(drawer_id)) as (uow, granted):  # fmt: skip
         drawer = require_open_drawer(uow.session, ctx, operator)
+        closed_by_office_refusal(uow.session, drawer)
         result = _count(uow.session, ctx, drawer, count, counted_by=operator.user_id, role="cashier",
                         user=operator.user_id, approved_by=granted.approved_by if granted else "",
                         approval=granted.id if granted else None)  # fmt: skip
@@ -440,6 +442,7 @@ def close_drawer(ctx: ServiceContext, operator: Operator, *, count_id: int, floa
         assert drawer is not None and count is not None
         counted_pieces = CashCount(json.loads(count.pieces))
         deposit = bal.deposit_pieces(counted_pieces, float_kept)
+        closed_by_office_refusal(s, drawer, over_short_cents=count.over_short_cents, deposit_cents=deposit.total.cents)
         approved_by = granted.approved_by if granted is not None else plan.approved_with_count
         close = DrawerCloseRow(
             drawer_id=drawer.id, count_id=count.id, second_count_id=second_count_id,

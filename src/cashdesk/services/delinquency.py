@@ -33,6 +33,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.printed_text import SPANISH
 from cashdesk.domain.security import Permission
 from cashdesk.domain.service_orders import OrderStatus, OrderType, disconnect_due, shutoff_date_refusal
+from cashdesk.domain.tax_return import TaxRates
 from cashdesk.services import arrangements, audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import write_atomically
@@ -174,6 +175,26 @@ def _said(record: store.RunOnRecord) -> str:
             f"{Money(record.fees_cents).display()} in fees): nothing was changed.")  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookups:
+    """What each account's steps are decided against, read once for the run."""
+
+    on: dt.date
+    rules: CollectionRules
+    done: dict[tuple[int, str, dt.date], store.DoneStep]  # (account id, step, since) -> the step taken
+    open_orders: dict[tuple[int, str], tuple[int, str]]  # (account id, type) -> the open order
+    held_ids: set[int]  # accounts kept off the shut-off list on the day
+    shutoff_refusal: str  # why no shut-off may be done on the day ("": it may)
+    tag_fee: Money
+
+    def undone(self, account_id: int, step: Step, since: dt.date) -> bool:
+        earlier = self.done.get((account_id, step.value, since))
+        if earlier is None:
+            return True
+        # A door tag or disconnect cancelled or not done is no step taken: the run may order it again.
+        return earlier.order_status in (OrderStatus.CANCELLED.value, OrderStatus.NOT_DONE.value)
+
+
 def _plan(db: Driver, ctx: ServiceContext, on: dt.date) -> _Planned:
     rules = rules_of(ctx)
     problem = rules.problem()
@@ -181,7 +202,6 @@ def _plan(db: Driver, ctx: ServiceContext, on: dt.date) -> _Planned:
         raise DelinquencyRefused(problem)
     record = store.run_on(db, on)
     shutoff_refusal = shutoff_date_refusal(on, rule_of(ctx), orders.shutoff_hold_days(db))
-    held_ids = orders.holds_on(db, on)
     # An arrangement being kept holds its account from every step; one that lapses on this day (the
     # commit marks it broken first) does not: the account is back at the step it had reached.
     lapses = {account_id for _, account_id, _ in arrangements.lapsing(db, ctx, on)}
@@ -190,84 +210,94 @@ def _plan(db: Driver, ctx: ServiceContext, on: dt.date) -> _Planned:
     tax = store.tax_owing(db, [r.cutoff(on) for r in rules.tax])
     oldest = min((a.oldest for a in (*utility, *tax)), default=on)
     done = {(d.account_id, d.step, d.since): d for d in store.done_steps(db, oldest)}
-    open_orders = store.open_collection_orders(db)
-    fee_rule = rules.late_fee
-    tag_fee = Money(ctx.settings.orders.door_tag_fee_cents)
+    k = _Lookups(on, rules, done, store.open_collection_orders(db), orders.holds_on(db, on), shutoff_refusal,
+                 Money(ctx.settings.orders.door_tag_fee_cents))  # fmt: skip
     out: list[AccountSteps] = []
     ids: dict[str, int] = {}
     held: list[str] = []
-
-    def undone(account_id: int, step: Step, since: dt.date) -> bool:
-        earlier = done.get((account_id, step.value, since))
-        if earlier is None:
-            return True
-        # A door tag or disconnect cancelled or not done is no step taken: the run may order it again.
-        return earlier.order_status in (OrderStatus.CANCELLED.value, OrderStatus.NOT_DONE.value)
-
     for a in utility:
         if a.account_id in arranged:
             held.append(a.number)
             continue
-        amounts = dict(zip(UTILITY_STEPS, (Money(c) for c in a.by_step), strict=True))
-        amounts[Step.LATE_FEE] = Money(a.late_base)
-        steps = reached(rules.utility, amounts)
-        actions: list[Action] = []
-        for step in steps:
-            if step is Step.LATE_FEE:
-                fee = late_fee(amounts[step], fee_rule)
-                actions.append(Action(step, amounts[step], fee, _late_words(amounts[step], fee, fee_rule)))
-                continue
-            if not undone(a.account_id, step, a.oldest):
-                continue
-            if step in SHUTOFF_STEPS:
-                if shutoff_refusal:
-                    continue
-                if a.account_id in held_ids:
-                    if a.number not in held:
-                        held.append(a.number)
-                    continue
-                if (a.account_id, step.value) in open_orders:
-                    continue  # already tagged (or a disconnect waiting): never twice
-                note = ""
-                if step is Step.DISCONNECT:
-                    note = _waits_for(a.account_id, a.oldest, actions, done, open_orders)
-                actions.append(Action(step, amounts[step], tag_fee if step is Step.DOOR_TAG else Money(0), note))
-                continue
-            actions.append(Action(step, amounts[step], Money(0)))
+        actions, steps = _utility_actions(k, a, held)
         if actions:
             ids[a.number] = a.account_id
             out.append(_account_steps(a, "utility", actions, rules.utility, steps, on))
+    periods = _unpaid_periods(db, rules, on) if tax else {}
     rates = rates_from(ctx.settings)
-    periods: dict[int, list[UnpaidPeriod]] = {}
-    if tax:
-        for account_id, period, due, unpaid, penalties, interest in store.unpaid_tax_periods(
-            db, rules.rule(Step.TAX_PENALTY).cutoff(on)
-        ):
-            periods.setdefault(account_id, []).append(UnpaidPeriod(period, due, Money(unpaid), penalties > 0,
-                                                                   Money(interest)))  # fmt: skip
     for a in tax:
         if a.account_id in arranged:
             held.append(a.number)
             continue
-        amounts = dict(zip(TAX_STEPS, (Money(c) for c in a.by_step), strict=True))
-        steps = reached(rules.tax, amounts)
-        actions = []
-        for step in steps:
-            if step is Step.TAX_PENALTY:
-                charges = [c for p in periods.get(a.account_id, ()) if (c := tax_charge(p, rates, on)).penalty.cents
-                           or c.interest.cents]  # fmt: skip
-                if charges:
-                    fee = Money.total(c.penalty + c.interest for c in charges)
-                    note = "; ".join(f"{c.period}: penalty {c.penalty.display()}, interest {c.interest.display()} "
-                                     f"({c.months} month(s) late)" for c in charges)  # fmt: skip
-                    actions.append(Action(step, amounts[step], fee, note))
-            elif undone(a.account_id, step, a.oldest):
-                actions.append(Action(step, amounts[step], Money(0)))
+        actions, steps = _tax_actions(k, a, periods.get(a.account_id, []), rates)
         if actions:
             ids[a.number] = a.account_id
             out.append(_account_steps(a, "sales_tax", actions, rules.tax, steps, on))
     preview = RunPreview(on, tuple(out), tuple(held), shutoff_refusal, _said(record) if record else "")
     return _Planned(preview, ids)
+
+
+def _utility_actions(k: _Lookups, a: store.AccountOwing, held: list[str]) -> tuple[list[Action], tuple[Step, ...]]:
+    """A utility account's actions on the day and the steps it has reached; an account held off the
+    shut-off list is added to `held` (once)."""
+    amounts = dict(zip(UTILITY_STEPS, (Money(c) for c in a.by_step), strict=True))
+    amounts[Step.LATE_FEE] = Money(a.late_base)
+    steps = reached(k.rules.utility, amounts)
+    fee_rule = k.rules.late_fee
+    actions: list[Action] = []
+    for step in steps:
+        if step is Step.LATE_FEE:
+            fee = late_fee(amounts[step], fee_rule)
+            actions.append(Action(step, amounts[step], fee, _late_words(amounts[step], fee, fee_rule)))
+            continue
+        if not k.undone(a.account_id, step, a.oldest):
+            continue
+        if step in SHUTOFF_STEPS:
+            if k.shutoff_refusal:
+                continue
+            if a.account_id in k.held_ids:
+                if a.number not in held:
+                    held.append(a.number)
+                continue
+            if (a.account_id, step.value) in k.open_orders:
+                continue  # already tagged (or a disconnect waiting): never twice
+            note = ""
+            if step is Step.DISCONNECT:
+                note = _waits_for(a.account_id, a.oldest, actions, k.done, k.open_orders)
+            actions.append(Action(step, amounts[step], k.tag_fee if step is Step.DOOR_TAG else Money(0), note))
+            continue
+        actions.append(Action(step, amounts[step], Money(0)))
+    return actions, steps
+
+
+def _unpaid_periods(db: Driver, rules: CollectionRules, on: dt.date) -> dict[int, list[UnpaidPeriod]]:
+    """Each tax account's unpaid periods past the penalty step's cutoff."""
+    periods: dict[int, list[UnpaidPeriod]] = {}
+    for account_id, period, due, unpaid, penalties, interest in store.unpaid_tax_periods(
+        db, rules.rule(Step.TAX_PENALTY).cutoff(on)
+    ):
+        periods.setdefault(account_id, []).append(UnpaidPeriod(period, due, Money(unpaid), penalties > 0,
+                                                               Money(interest)))  # fmt: skip
+    return periods
+
+
+def _tax_actions(k: _Lookups, a: store.AccountOwing, periods: list[UnpaidPeriod],
+                 rates: TaxRates) -> tuple[list[Action], tuple[Step, ...]]:  # fmt: skip
+    """A sales-tax account's actions on the day (penalty and interest by period) and the steps it has reached."""
+    amounts = dict(zip(TAX_STEPS, (Money(c) for c in a.by_step), strict=True))
+    steps = reached(k.rules.tax, amounts)
+    actions: list[Action] = []
+    for step in steps:
+        if step is Step.TAX_PENALTY:
+            charges = [c for p in periods if (c := tax_charge(p, rates, k.on)).penalty.cents or c.interest.cents]
+            if charges:
+                fee = Money.total(c.penalty + c.interest for c in charges)
+                note = "; ".join(f"{c.period}: penalty {c.penalty.display()}, interest {c.interest.display()} "
+                                 f"({c.months} month(s) late)" for c in charges)  # fmt: skip
+                actions.append(Action(step, amounts[step], fee, note))
+        elif k.undone(a.account_id, step, a.oldest):
+            actions.append(Action(step, amounts[step], Money(0)))
+    return actions, steps
 
 
 def _account_steps(a: store.AccountOwing, kind: str, actions: list[Action], rules: Sequence[StepRule],

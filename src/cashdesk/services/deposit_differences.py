@@ -56,7 +56,8 @@ def figure_differences(then: Mapping[str, Any], now: Mapping[str, Any], names: M
     if differs("items") and not differs("checks") and not differs("money_orders"):
         found.append(Difference(bank, "checks and money orders: the same count and total as at the close, but a "
                                       "number, payer or receipt is not the same"))  # fmt: skip
-    if differs("cards"):
+    # A drawer closed with no card settlement ($0.00) moves no money (a float counted back whole).
+    if "cards" in then and "cards" in now and [c for c in then["cards"] if c[3]] != [c for c in now["cards"] if c[3]]:
         was, is_ = (Money(sum(int(card[3]) for card in cards)) for cards in (then["cards"], now["cards"]))
         found.append(Difference(bank, f"card settlements: {was.display()} at the close, {is_.display()} now"))
     if differs("journal"):

@@ -11,6 +11,7 @@ goes on taking payments, and the next sync sends what waited."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -23,6 +24,9 @@ from cashdesk.store import outbox
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.office import Office, OfficeUnreachable, WindowState, has_password
 from cashdesk.store.synced import DOWNLINK
+from cashdesk.words import translate
+
+log = logging.getLogger(__name__)
 
 #: Changes sent in one office transaction.
 BATCH = 500
@@ -35,17 +39,21 @@ class OfficeRefused(ServiceError):
 def office_at(url: str) -> Office:
     try:
         if has_password(url):
-            raise OfficeRefused("The office's address may not carry a password: it would be kept in the database "
-                                "and shown in logs. Put the password in the station account's ~/.pgpass file "
-                                "or in PGPASSWORD (docs/office.md).")  # fmt: skip
+            raise OfficeRefused(
+                translate(
+                    "office",
+                    "The office's address may not carry a password: it would be kept in the database and shown in "
+                    "logs. Put the password in the station account's ~/.pgpass file or in PGPASSWORD (docs/office.md).",
+                )
+            )
         return Office(url)
     except ValueError as exc:
-        raise OfficeRefused(f"That is not an office address: {exc}.") from None
+        raise OfficeRefused(translate("office", "That is not an office address: {exc}.").format(exc=exc)) from None
 
 
 def init_office(operator: Operator, url: str) -> str:
     """Create or upgrade the office's schema (`cashdesk office init`); says what it did."""
-    operator.require(Permission.MANAGE_SETTINGS, "set up the office server")
+    operator.require(Permission.MANAGE_SETTINGS, translate("office", "set up the office server"))
     office = office_at(url)
     try:
         before, now = office.create_schema()
@@ -53,7 +61,11 @@ def init_office(operator: Operator, url: str) -> str:
             return f"The office's schema is up to date (revision {now})."
         return f"The office's schema is at revision {now}" + (f" (it was {before})." if before else " (created).")
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {where(url)} could not be set up: {exc}") from None
+        raise OfficeRefused(
+            translate("office", "The office server at {office} could not be set up: {exc}").format(
+                office=where(url), exc=exc
+            )
+        ) from None
     finally:
         office.close()
 
@@ -71,21 +83,29 @@ class Joined:
 
 def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str | None = None) -> Joined:
     """Join this window to an office: the office learns the station, the window gets its outbox."""
-    operator.require(Permission.MANAGE_SETTINGS, "join this window to an office")
+    operator.require(Permission.MANAGE_SETTINGS, translate("office", "join this window to an office"))
     if station is not None and station != ctx.station:
-        raise OfficeRefused(f"This window is station {ctx.station} (station.id in its settings), not {station}. "
-                            "Set station.id first, so that its receipt numbers and the office agree.")  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office",
+                "This window is station {station} (station.id in its settings), not {other}. Set station.id first, "
+                "so that its receipt numbers and the office agree.",
+            ).format(station=ctx.station, other=station)
+        )
     office = office_at(url)
     now = ctx.now()
     try:
         with ctx.db.unit_of_work() as uow:
             joined = outbox.link(uow)
             if joined is not None:
-                raise OfficeRefused(f"This window already belongs to the office at {where(joined.url)} "
-                                    f"(as station {joined.station}).")  # fmt: skip
+                raise OfficeRefused(
+                    translate(
+                        "office", "This window already belongs to the office at {office} (as station {station})."
+                    ).format(office=where(joined.url), station=joined.station)
+                )
             brought = _same_accounts(uow, office, url)
-            office.welcome(ctx.station, now)
-            outbox.join(uow, url, ctx.station, now)
+            number = office.welcome(ctx.station, now)
+            outbox.join(uow, url, ctx.station, now, number)
             if brought:  # the office's accounts are this window's own: nothing to take back
                 for table, version in office.versions().items():
                     outbox.set_mark(uow, table, version)
@@ -94,8 +114,12 @@ def join_office(ctx: ServiceContext, operator: Operator, url: str, station: str 
                          object=f"station {ctx.station}", details={"office": where(url)}, at=now)  # fmt: skip
             uow.commit()
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}. Nothing was changed; "
-                            "join again once it answers.") from None  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office",
+                "The office server at {office} did not answer: {exc}. Nothing was changed; join again once it answers.",
+            ).format(office=where(url), exc=exc)
+        ) from None
     finally:
         office.close()
     return Joined(ctx.station, url, waiting)
@@ -112,9 +136,12 @@ def _same_accounts(uow: UnitOfWork, office: Office, url: str) -> bool:
         return True
     if mine and mine != theirs:
         raise OfficeRefused(
-            f"This window holds {len(mine):,} accounts of its own and the office at {where(url)} holds "
-            f"{len(theirs):,} others. A window joins an office with the office's accounts: start it on a new "
-            "database (cashdesk init), join, and its first sync brings them."
+            translate(
+                "office",
+                "This window holds {mine:,} accounts of its own and the office at {office} holds {theirs:,} others. "
+                "A window joins an office with the office's accounts: start it on a new database (cashdesk init), "
+                "join, and its first sync brings them.",
+            ).format(mine=len(mine), office=where(url), theirs=len(theirs))
         )
     return False
 
@@ -140,11 +167,14 @@ def sync_once(ctx: ServiceContext, *, batch_size: int = BATCH, most: int | None 
     with ctx.db.unit_of_work(write=False) as uow:
         joined = outbox.link(uow)
     if joined is None:
-        raise OfficeRefused("This window has not joined an office: `cashdesk station join --office URL` first.")
+        raise OfficeRefused(
+            translate("office", "This window has not joined an office: `cashdesk station join --office URL` first.")
+        )
     _catch_up(ctx)
     office = office_at(joined.url)
     sent = batches = 0
     try:
+        _own_range(ctx, office, joined.station)
         while most is None or batches < most:
             with ctx.db.unit_of_work(write=False) as uow:
                 batch = outbox.next_batch(uow, batch_size)
@@ -185,6 +215,18 @@ def _catch_up(ctx: ServiceContext) -> None:
             uow.commit()
 
 
+def _own_range(ctx: ServiceContext, office: Office, station: str) -> None:
+    """A window that joined before the bills it makes went to the office: the office gives it its
+    number (its range of ids), and its own bills and history lines go up from now on."""
+    with ctx.db.unit_of_work(write=False) as uow:
+        missing = outbox.made_missing(uow)
+    if missing:
+        number = office.welcome(station, ctx.now())
+        with ctx.db.unit_of_work() as uow:
+            outbox.add_made(uow, number)
+            uow.commit()
+
+
 @dataclass(frozen=True, slots=True)
 class OfficeState:
     """How a window stands with its office, as its banner says it."""
@@ -205,14 +247,25 @@ class OfficeState:
         """The banner's line: "" while the office answers."""
         if self.reachable:
             return ""
-        when = f"balances as of {self.as_of}" if self.as_of else "balances as this window last had them"
-        return f"The office is unreachable — {when}"
+        when = (
+            translate("office", "balances as of {as_of}").format(as_of=self.as_of)
+            if self.as_of
+            else translate("office", "balances as this window last had them")
+        )
+        return translate("office", "The office is unreachable — {when}").format(when=when)
 
     @property
     def detail(self) -> str:
-        changes = f"{self.waiting:,} change{'s' if self.waiting != 1 else ''}"
-        return (f"Payments go on here and are sent when the office answers ({changes} waiting). Another window's "
-                f"payments since then are not in these balances. Why: {self.problem}")  # fmt: skip
+        changes = (
+            translate("office", "1 change")
+            if self.waiting == 1
+            else translate("office", "{count:,} changes").format(count=self.waiting)
+        )
+        return translate(
+            "office",
+            "Payments go on here and are sent when the office answers ({changes} waiting). "
+            "Another window's payments since then are not in these balances. Why: {problem}",
+        ).format(changes=changes, problem=self.problem)
 
 
 def office_state(ctx: ServiceContext) -> OfficeState | None:
@@ -260,22 +313,41 @@ def through_office(ctx: ServiceContext, doing: str, check: Callable[[Office], No
             check(office)
     except OfficeUnreachable as exc:
         state = office_state(ctx)
-        since = f" since {state.as_of}" if state is not None and state.as_of else ""
-        where_ = state.office if state is not None else "of this window"
+        since = (
+            translate("office", " since {as_of}").format(as_of=state.as_of) if state is not None and state.as_of else ""
+        )
+        where_ = state.office if state is not None else translate("office", "of this window")
         raise OfficeRefused(
-            f"{doing} waits for the office: the office at {where_} does not answer ({exc}). Other windows' "
-            f"payments{since} may not be in this window's balances. Nothing was changed; do it again once the "
-            "office answers.") from None  # fmt: skip
+            translate(
+                "office",
+                "{doing} waits for the office: the office at {office} does not answer ({exc}). Other windows' "
+                "payments{since} may not be in this window's balances. Nothing was changed; do it again once the "
+                "office answers.",
+            ).format(doing=doing, office=where_, exc=exc, since=since)
+        ) from None
     finally:
         office.close()
     return True
+
+
+def release_shutoff_list(ctx: ServiceContext, on: dt.date) -> None:
+    """The day's shut-off list claimed at the office and then not committed here: given back, so that
+    another window may commit it. Best effort: an office that does not answer keeps the claim this
+    window's, and this window commits the list when it is tried again."""
+    office = office_at(_joined_url(ctx))
+    try:
+        office.release_shutoff_list(on, ctx.station)
+    except OfficeUnreachable as exc:
+        log.warning("the shut-off list of %s stays claimed by this window at the office: %s", on, exc)
+    finally:
+        office.close()
 
 
 def _joined_url(ctx: ServiceContext) -> str:
     with ctx.db.unit_of_work(write=False) as uow:
         joined = outbox.link(uow)
     if joined is None:  # pragma: no cover - asked only of a window that has joined
-        raise OfficeRefused("This window has not joined an office.")
+        raise OfficeRefused(translate("office", "This window has not joined an office."))
     return joined.url
 
 
@@ -335,14 +407,18 @@ def merge_file(ctx: ServiceContext, operator: Operator, url: str) -> Merged:
     """Merge a window's file (`ctx`: its database or its last backup, opened read-only) into the
     office: every shared row the office lacks, and what the window moved and never sent. Rows
     the office has already change nothing; the report says what was new."""
-    operator.require(Permission.MANAGE_SETTINGS, "merge a window's file into the office")
+    operator.require(Permission.MANAGE_SETTINGS, translate("office", "merge a window's file into the office"))
     with ctx.db.unit_of_work(write=False) as uow:
         joined = outbox.link(uow)
         taken_at = outbox.stations(uow)
     station = joined.station if joined is not None else (taken_at[0] if len(taken_at) == 1 else "")
     if not station:
-        raise OfficeRefused("This file's receipts were not taken at one station "
-                            f"({', '.join(taken_at) or 'none'}): it cannot be merged as one window's.")  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office",
+                "This file's receipts were not taken at one station ({stations}): it cannot be merged as one window's.",
+            ).format(stations=", ".join(taken_at) or translate("office", "none"))
+        )
     office = office_at(url)
     new: dict[str, int] = {}
     seen = 0
@@ -353,8 +429,13 @@ def merge_file(ctx: ServiceContext, operator: Operator, url: str) -> Merged:
                     new[table] = new.get(table, 0) + n
                 seen += batch.size
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}. What was merged stays; "
-                            "merge again to finish (nothing is doubled).") from None  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office",
+                "The office server at {office} did not answer: {exc}. What was merged stays; merge again to finish "
+                "(nothing is doubled).",
+            ).format(office=where(url), exc=exc)
+        ) from None
     finally:
         office.close()
     return Merged(station, new, seen)
@@ -367,7 +448,11 @@ def office_status(url: str) -> list[WindowState]:
     try:
         return office.windows()
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}") from None
+        raise OfficeRefused(
+            translate("office", "The office server at {office} did not answer: {exc}").format(
+                office=where(url), exc=exc
+            )
+        ) from None
     finally:
         office.close()
 

@@ -30,6 +30,7 @@ from cashdesk.setting_keys import file_mode
 from cashdesk.store import office_day as store
 from cashdesk.store import outbox
 from cashdesk.store.office import Office, OfficeUnreachable
+from cashdesk.words import translate
 
 #: A window heard from this recently with nothing left to send counts as caught up, though its own
 #: day is not closed and the day has not ended: its sender reaches the office every few seconds.
@@ -45,8 +46,13 @@ def _linked(ctx: ServiceContext, doing: str) -> tuple[Office, str]:
     with ctx.db.unit_of_work(write=False) as uow:
         joined_to = outbox.link(uow)
     if joined_to is None:
-        raise OfficeRefused(f"This window has not joined an office: {doing} from a window of the office "
-                            "(`cashdesk station join --office URL` first).")  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office_day",
+                "This window has not joined an office: {doing} from a window of the office "
+                "(`cashdesk station join --office URL` first).",
+            ).format(doing=doing)
+        )
     return office_at(joined_to.url), joined_to.url
 
 
@@ -63,17 +69,34 @@ def keeping_open(windows: list[store.WindowDay], day: dt.date, now: dt.datetime,
     for w in windows:
         why: list[str] = []
         if w.open_drawers:
-            listed = ", ".join(f"drawer {i} ({cashier})" for i, cashier in w.open_drawers)
-            why.append(f"{'a drawer' if len(w.open_drawers) == 1 else 'drawers'} still open: {listed}")
+            listed = ", ".join(
+                translate("office_day", "drawer {drawer} ({cashier})").format(drawer=i, cashier=cashier)
+                for i, cashier in w.open_drawers
+            )
+            still_open = (
+                translate("office_day", "a drawer still open: {listed}")
+                if len(w.open_drawers) == 1
+                else translate("office_day", "drawers still open: {listed}")
+            )
+            why.append(still_open.format(listed=listed))
         if w.unposted_mail:
-            why.append(f"mail batches not posted: {', '.join(w.unposted_mail)}")
+            why.append(
+                translate("office_day", "mail batches not posted: {batches}").format(batches=", ".join(w.unposted_mail))
+            )
         if w.last_contact is None:
-            why.append("never heard from (its sender has not reached the office)")
+            why.append(translate("office_day", "never heard from (its sender has not reached the office)"))
         elif w.waiting:
-            why.append(f"{w.waiting:,} changes still to send when last heard from at {_when(w.last_contact, zone)}")
+            why.append(
+                translate("office_day", "{count:,} changes still to send when last heard from at {when}").format(
+                    count=w.waiting, when=_when(w.last_contact, zone)
+                )
+            )
         elif not w.closed_own_day and w.last_contact < ended and now - w.last_contact > RECENT:
-            why.append(f"not heard from since {_when(w.last_contact, zone)}: what it took since may not be at the "
-                       "office")  # fmt: skip
+            why.append(
+                translate(
+                    "office_day", "not heard from since {when}: what it took since may not be at the office"
+                ).format(when=_when(w.last_contact, zone))
+            )
         if why:
             said.append(f"{w.station} ({'; '.join(why)})")
     return said
@@ -91,21 +114,31 @@ def _office_money(ctx: ServiceContext, office: Office, day: dt.date,
                 continue
             if counts["allocations_unbilled"]:
                 raise OfficeDayRefused(
-                    f"{window.station}'s receipts of {day} pay {counts['allocations_unbilled']} bills the office does "
-                    "not have (bills made at that window, as a tax return's or a service order's fee, do not reach "
-                    "the office yet): the office's deposit of the day cannot be made. Close and export the day at "
-                    "each window instead.")  # fmt: skip
+                    translate(
+                        "office_day",
+                        "{station}'s receipts of {day} pay {count} bills the office does not have (bills made at that "
+                        "window, as a tax return's or a service order's fee, do not reach the office yet): the "
+                        "office's deposit of the day cannot be made. Close and export the day at each window instead.",
+                    ).format(station=window.station, day=day, count=counts["allocations_unbilled"])
+                )
             parts.append(day_parts(session, ctx, day))
             stations.append(window.station)
     try:
         money = money_of(ctx, day, joined(day, parts))
     except JournalOutOfBalance as exc:
-        raise OfficeDayRefused(f"The office's journal of {day} does not balance: {exc} Nothing was done.") from None
+        raise OfficeDayRefused(
+            translate("office_day", "The office's journal of {day} does not balance: {exc} Nothing was done.").format(
+                day=day, exc=exc
+            )
+        ) from None
     banked = cash_in_bank(money.journal, ctx.settings.gl.cash_account)
     if banked != money.deposit.total:
         raise OfficeDayRefused(
-            f"The office's books of {day} do not tie: the journal puts {banked.display()} in the "
-            f"bank and the deposit is {money.deposit.total.display()}. Nothing was done."
+            translate(
+                "office_day",
+                "The office's books of {day} do not tie: the journal puts {banked} in the bank and the deposit is "
+                "{deposit}. Nothing was done.",
+            ).format(day=day, banked=banked.display(), deposit=money.deposit.total.display())
         )
     return money, tuple(stations)
 
@@ -130,35 +163,57 @@ class OfficeDayClosed:
 
 def close_office_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> OfficeDayClosed:
     """Close the office's business day: refused, naming the windows, while any window keeps it open."""
-    operator.require(Permission.CLOSE_DAY, "close the office's business day")
-    office, url = _linked(ctx, "the office's day is closed")
+    operator.require(Permission.CLOSE_DAY, translate("office_day", "close the office's business day"))
+    office, url = _linked(ctx, translate("office_day", "the office's day is closed"))
     now = ctx.now()
     zone = ZoneInfo(ctx.settings.city.time_zone)
     try:
         done = store.office_day(office, day)
         if done is not None:
-            raise OfficeDayRefused(f"The office's business day {day} is already closed (by {done.closed_by} at "
-                                   f"{done.closed_at_station}, {_when(done.closed_at, zone)}).")  # fmt: skip
+            raise OfficeDayRefused(
+                translate(
+                    "office_day", "The office's business day {day} is already closed (by {user} at {station}, {when})."
+                ).format(day=day, user=done.closed_by, station=done.closed_at_station, when=_when(done.closed_at, zone))
+            )
         if day > ctx.today():
-            raise OfficeDayRefused(f"The office's business day {day} has not begun: today is {ctx.today()}.")
+            raise OfficeDayRefused(
+                translate("office_day", "The office's business day {day} has not begun: today is {today}.").format(
+                    day=day, today=ctx.today()
+                )
+            )
         windows = store.window_days(office, day)
         keepers = keeping_open(windows, day, now, zone)
         if keepers:
-            which = "this window keeps" if len(keepers) == 1 else "these windows keep"
+            which = (
+                translate("office_day", "this window keeps")
+                if len(keepers) == 1
+                else translate("office_day", "these windows keep")
+            )
             raise OfficeDayRefused(
-                f"The office's business day {day} cannot close: {which} it open: {'; '.join(keepers)}. Close the "
-                "drawers and post the mail batches at those windows and let their senders reach the office "
-                "(`cashdesk sync`), then close again.")  # fmt: skip
+                translate(
+                    "office_day",
+                    "The office's business day {day} cannot close: {which} it open: {windows}. Close the drawers and "
+                    "post the mail batches at those windows and let their senders reach the office (`cashdesk sync`), "
+                    "then close again.",
+                ).format(day=day, which=which, windows="; ".join(keepers))
+            )
         money, stations = _office_money(ctx, office, day, windows)
         figures = json.dumps(closing_figures(money), ensure_ascii=False, separators=(",", ":"))
         closed = store.OfficeDay(day, now, operator.user_id, ctx.station, stations, figures, money.deposit.total.cents,
                                  money.deposit.bank_total.cents, None)  # fmt: skip
         if not store.close_day(office, closed):
-            raise OfficeDayRefused(f"The office's business day {day} was closed by another supervisor meanwhile.")
+            raise OfficeDayRefused(
+                translate(
+                    "office_day", "The office's business day {day} was closed by another supervisor meanwhile."
+                ).format(day=day)
+            )
     except OfficeUnreachable as exc:
         raise OfficeRefused(
-            f"The office server at {where(url)} did not answer: {exc}. The office's day close waits "
-            "for the office: nothing was closed; close it again once the office answers."
+            translate(
+                "office_day",
+                "The office server at {office} did not answer: {exc}. The office's day close waits for the office: "
+                "nothing was closed; close it again once the office answers.",
+            ).format(office=where(url), exc=exc)
         ) from None
     finally:
         office.close()
@@ -198,24 +253,32 @@ def export_office_deposit(ctx: ServiceContext, operator: Operator, day: dt.date,
     """Write the consolidated deposit of a closed office day (the window's five files and their
     manifest, each whole or absent). The day is read again from every window's rows at the office
     and compared with the figures kept at its close: rows changed since refuse the export."""
-    operator.require(Permission.CLOSE_DAY, "prepare the office's deposit")
-    office, url = _linked(ctx, "the office's deposit is exported")
+    operator.require(Permission.CLOSE_DAY, translate("office_day", "prepare the office's deposit"))
+    office, url = _linked(ctx, translate("office_day", "the office's deposit is exported"))
     folder = Path(folder)
     mode = file_mode(ctx.settings.deposit.file_mode)
     try:
         closed = store.office_day(office, day)
         if closed is None:
-            raise OfficeDayRefused(f"The office's business day {day} is not closed yet: close it first (`cashdesk "
-                                   "office close-day`), then export its deposit.")  # fmt: skip
+            raise OfficeDayRefused(
+                translate(
+                    "office_day",
+                    "The office's business day {day} is not closed yet: close it first (`cashdesk office close-day`), "
+                    "then export its deposit.",
+                ).format(day=day)
+            )
         money, stations = _office_money(ctx, office, day, store.window_days(office, day))
         names = file_names(day)
         differences = figure_differences(json.loads(closed.figures), closing_figures(money), names)
         if differences:
             raise OfficeDayRefused(
-                f"The office's deposit of {day} was not exported: its rows at the office changed since the office "
-                "closed the day:\n" + "\n".join(f"  - {d.text}" for d in differences)
-                + "\nNothing was written. A window posted to the day after the office's close: find out which "
-                "(`cashdesk office status`) before the deposit goes to the bank.")  # fmt: skip
+                translate(
+                    "office_day",
+                    "The office's deposit of {day} was not exported: its rows at the office changed since the office "
+                    "closed the day:\n{differences}\nNothing was written. A window posted to the day after the "
+                    "office's close: find out which (`cashdesk office status`) before the deposit goes to the bank.",
+                ).format(day=day, differences="\n".join(f"  - {d.text}" for d in differences))
+            )
         files = render_files(ctx, money, ticket_number="", bag_number="")
         already = (folder / manifest_name(day)).is_file() and all(
             (folder / name).is_file() and (folder / name).read_bytes() == data for name, data in files.items()
@@ -225,8 +288,13 @@ def export_office_deposit(ctx: ServiceContext, operator: Operator, day: dt.date,
         listed = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
         store.record_export(office, day, json.dumps(listed, sort_keys=True))
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}. The office's deposit waits "
-                            "for the office; export again once it answers.") from None  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office_day",
+                "The office server at {office} did not answer: {exc}. The office's deposit waits for the office; "
+                "export again once it answers.",
+            ).format(office=where(url), exc=exc)
+        ) from None
     finally:
         office.close()
     write_manifest(day, folder, files, mode)

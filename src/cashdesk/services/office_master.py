@@ -25,6 +25,7 @@ from cashdesk.services.office import OfficeRefused, office_at, where
 from cashdesk.services.setup import init_database
 from cashdesk.store import office_master as store
 from cashdesk.store.office import Office, OfficeUnreachable
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def import_into_office(url: str, path: str | os.PathLike[str], settings: Setting
     """The billing system's accounts file into the office's master, checked as at a window: a file
     with any problem is refused (ImportRefused, every problem listed) and the office is unchanged."""
     actor = actor or command_line_operator()
-    actor.require(Permission.IMPORT_DATA, "import accounts into the office")
+    actor.require(Permission.IMPORT_DATA, translate("office_master", "import accounts into the office"))
     return _load(url, settings, lambda copy: import_accounts(copy, path, progress=progress, actor=actor))
 
 
@@ -70,12 +71,21 @@ def demo_into_office(url: str, settings: Settings, *, accounts: int, seed: int,
     try:
         have = len(office.master_numbers())
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}. Nothing was changed.") from None
+        raise OfficeRefused(
+            translate(
+                "office_master", "The office server at {office} did not answer: {exc}. Nothing was changed."
+            ).format(office=where(url), exc=exc)
+        ) from None
     finally:
         office.close()
     if have:
-        raise ServiceError(f"The office at {where(url)} already holds {have:,} accounts. demo-data only fills an "
-                           "office with none, so nothing was changed.")  # fmt: skip
+        raise ServiceError(
+            translate(
+                "office_master",
+                "The office at {office} already holds {count:,} accounts. demo-data only fills an office with none, "
+                "so nothing was changed.",
+            ).format(office=where(url), count=have)
+        )
     return _load(url, settings, fill)
 
 
@@ -83,17 +93,32 @@ def _load(url: str, settings: Settings, fill: Callable[[ServiceContext], R]) -> 
     office = office_at(url)
     try:
         if not store.has_schema(office):
-            raise OfficeRefused(f"The office at {where(url)} has no schema yet: run `cashdesk office init --url "
-                                "…` first. Nothing was changed.")  # fmt: skip
+            raise OfficeRefused(
+                translate(
+                    "office_master",
+                    "The office at {office} has no schema yet: run `cashdesk office init --url …` first. Nothing was "
+                    "changed.",
+                ).format(office=where(url))
+            )
         with tempfile.TemporaryDirectory(prefix="cashdesk-office-master-") as folder:
             done, found = _fill_a_copy(office, Path(folder) / "master.sqlite3", settings, fill)
             store.write(office, found)
     except OfficeUnreachable as exc:
-        raise OfficeRefused(f"The office server at {where(url)} did not answer: {exc}. Nothing was changed at the "
-                            "office; run the command again once it answers.") from None  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office_master",
+                "The office server at {office} did not answer: {exc}. Nothing was changed at the office; run the "
+                "command again once it answers.",
+            ).format(office=where(url), exc=exc)
+        ) from None
     except store.OfficeMasterChanged:
-        raise OfficeRefused(f"The office's accounts at {where(url)} were changed by another load meanwhile: nothing "
-                            "of this one was written. Run it again.") from None  # fmt: skip
+        raise OfficeRefused(
+            translate(
+                "office_master",
+                "The office's accounts at {office} were changed by another load meanwhile: nothing of this one was "
+                "written. Run it again.",
+            ).format(office=where(url))
+        ) from None
     finally:
         office.close()
     loaded = OfficeLoaded(where(url), found.counts())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from cashdesk.domain.accounts import normalize_account_number
 from cashdesk.domain.money import Money
@@ -97,7 +98,16 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCom
         raise OrderRefused(
             translate("shutoff", "{on} has passed: run the shut-off list for today or later.").format(on=on.isoformat())
         )
-    _through_office(ctx, on)
+    claimed = _through_office(ctx, on, supervisor.user_id)
+    try:
+        return _commit_here(ctx, supervisor, on, now)
+    except BaseException:
+        if claimed:  # not committed here after all: another window may commit the day's list
+            _release(ctx, on)
+        raise
+
+
+def _commit_here(ctx: ServiceContext, supervisor: Operator, on: dt.date, now: dt.datetime) -> ShutoffCommitted:
     fee = ctx.settings.orders.door_tag_fee_cents
     tags, disconnects = [], []
     with ctx.db.unit_of_work() as uow:
@@ -126,12 +136,17 @@ def commit(ctx: ServiceContext, supervisor: Operator, on: dt.date) -> ShutoffCom
     return ShutoffCommitted(on, tuple(tags), tuple(disconnects), Money(fee * len(tags)))
 
 
-def _through_office(ctx: ServiceContext, on: dt.date) -> None:
+def _through_office(ctx: ServiceContext, on: dt.date, user: str) -> bool:
     """At a window of an office, the list is committed through the office: this window's balances
     are brought up to date first (another window's payment takes an account off the list), and a
-    list another window committed for the same day is not committed twice. Refused in words while
-    the office does not answer (docs/office.md). A window alone commits as it always has."""
+    list another window committed for the same day is not committed twice: the office keeps one
+    claim a day, and the window that claims the day first commits it (two windows at once: the
+    office's key decides). Refused in words while the office does not answer (docs/office.md).
+    True: the day was claimed just now (given back if the list is not committed here); a window
+    alone commits as it always has."""
     from cashdesk.services.office import OfficeRefused, through_office  # deferred: only a window of an office
+
+    claimed: list[bool] = []
 
     def not_committed_elsewhere(office: Office) -> None:
         done = office.door_tags_on(on, ctx.station)
@@ -144,8 +159,28 @@ def _through_office(ctx: ServiceContext, on: dt.date) -> None:
                     "{listed}. Nothing was changed.",
                 ).format(on=on.isoformat(), listed=listed)
             )
+        held = office.claim_shutoff_list(on, ctx.station, user, ctx.now())
+        if held.station != ctx.station:
+            when = held.claimed_at.astimezone(ZoneInfo(ctx.settings.city.time_zone))
+            raise OfficeRefused(
+                translate(
+                    "shutoff",
+                    "The shut-off list for {on} was already committed at another window of the office: "
+                    "{station} (by {user}, {when}). Nothing was changed.",
+                ).format(on=on.isoformat(), station=held.station, user=held.claimed_by, when=f"{when:%Y-%m-%d %H:%M}")
+            )
+        claimed.append(held.fresh)
 
-    through_office(ctx, "Committing the shut-off list", not_committed_elsewhere)
+    through_office(ctx, translate("shutoff", "Committing the shut-off list"), not_committed_elsewhere)
+    return bool(claimed and claimed[0])
+
+
+def _release(ctx: ServiceContext, on: dt.date) -> None:
+    """Give the day's claim back at the office; the office not answering keeps it this window's (it
+    commits the list when tried again)."""
+    from cashdesk.services.office import release_shutoff_list  # deferred: only a window of an office
+
+    release_shutoff_list(ctx, on)
 
 
 def hold_account(ctx: ServiceContext, supervisor: Operator, account: str, kind: HoldKind, starts: dt.date,

@@ -351,8 +351,9 @@ def _take_off(s: Session, acct: AccountRow, code: str, period: str, cents: int) 
 
 
 def _adjust_items(s: Session, acct: AccountRow, row: TaxReturnRow, filing: FilingPeriod, ret: TaxReturn,
-                  amends: TaxReturn | None) -> _Adjusted:  # fmt: skip
-    """Open items for what the return charges beyond what it amends; less off them for what it lowers."""
+                  amends: TaxReturn | None, station: str) -> _Adjusted:  # fmt: skip
+    """Open items for what the return charges beyond what it amends; less off them for what it lowers.
+    Their external id names the station: the windows of an office number their returns each alone."""
     new = amounts_by_code(ret)
     old = amounts_by_code(amends) if amends is not None else {code: Money(0) for code in new}
     done = _Adjusted()
@@ -360,7 +361,7 @@ def _adjust_items(s: Session, acct: AccountRow, row: TaxReturnRow, filing: Filin
         change = new[code].cents - old[code].cents
         if change > 0:
             item = OpenItemRow(
-                account_id=acct.id, external_id=f"TR{row.id}-{code}", revenue_code=code,
+                account_id=acct.id, external_id=f"{station}-TR{row.id}-{code}", revenue_code=code,
                 description=f"{_ITEM_LABELS[code]} {filing.label}{', amended' if amends is not None else ''}",
                 period=filing.label, bill_date=ret.filed_on, due_date=filing.due, amount_cents=change,
                 paid_cents=0,
@@ -449,7 +450,7 @@ def file_return(ctx: ServiceContext, operator: Operator, account: str, period: s
         s.flush()
         if prior is not None:
             prior.status = "superseded"
-        done = _adjust_items(s, acct, row, preview.period, preview.ret, prepared.amends)
+        done = _adjust_items(s, acct, row, preview.period, preview.ret, prepared.amends, ctx.station)
         if done.credit:
             acct.credit_cents += done.credit
         row.open_item_id = done.first_item

@@ -15,6 +15,7 @@ from typing import Any
 from cashdesk.domain.arrangements import Arrangement, ArrangementState, Installment
 from cashdesk.domain.money import Money
 from cashdesk.store.driver import Driver, stored_date
+from cashdesk.store.own_ids import ITEM_COLUMNS
 
 _COLUMNS = ("r.id, a.number, a.name, r.state, r.debt_cents, r.down_cents, r.interest_cents, r.starts, r.down_due, "
             "r.made_by, r.made_at, r.reason")  # fmt: skip
@@ -95,9 +96,8 @@ def add_interest_item(db: Driver, account_id: int, code: str, cents: int, on: dt
     """An arrangement's interest, an open item dated the day before the arrangement starts, so that
     it is among what the arrangement covers (the items due before its first day)."""
     day = on - dt.timedelta(days=1)
-    return db.insert("INSERT INTO open_items (account_id, external_id, revenue_code, description, period, bill_date, "
-                     "due_date, amount_cents, paid_cents) VALUES (?, NULL, ?, 'Arrangement interest', '', ?, ?, ?, 0)",
-                     (account_id, code, db.value(on), db.value(day), cents))  # fmt: skip
+    return db.insert_own("open_items", ITEM_COLUMNS, (account_id, None, code, "Arrangement interest", "", db.value(on),
+                                                      db.value(day), cents, 0))  # fmt: skip
 
 
 # -- reads -----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cashdesk.store.driver import Driver, stored_date
+from cashdesk.store.own_ids import ITEM_COLUMNS
 
 #: Utility accounts owing anything on charges billed on or before the earliest step's cutoff. Parameters:
 #: the reminder, late fee, door tag and disconnect cutoffs, the late fee's cutoff again (for the bills not
@@ -206,9 +207,8 @@ def mark_late_items(db: Driver, action_id: int, item_ids: Iterable[int]) -> None
 def add_charge(db: Driver, account_id: int, code: str, description: str, cents: int, on: dt.date,
                period: str = "") -> int:  # fmt: skip
     """A fee, penalty or interest as an open item due at once; its id."""
-    return db.insert("INSERT INTO open_items (account_id, external_id, revenue_code, description, period, bill_date, "
-                     "due_date, amount_cents, paid_cents) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 0)",
-                     (account_id, code, description, period, db.value(on), db.value(on), cents))  # fmt: skip
+    values = (account_id, None, code, description, period, db.value(on), db.value(on), cents, 0)
+    return db.insert_own("open_items", ITEM_COLUMNS, values)
 
 
 def service_address(db: Driver, account_id: int) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from cashdesk.domain.dates import stored_day
+from cashdesk.store import own_ids
 from cashdesk.store.models import ReceiptRow
 
 
@@ -38,12 +39,13 @@ stored_date = stored_day
 class Driver:
     """The DBAPI connection under a unit of work, with placeholders and values for its dialect."""
 
-    __slots__ = ("_conn", "_sqlite", "_datetime", "_date")
+    __slots__ = ("_conn", "_sqlite", "_datetime", "_date", "_info")
 
     def __init__(self, session: Session | Connection) -> None:
         connection = session.connection() if isinstance(session, Session) else session
         self._sqlite = connection.dialect.name == "sqlite"
         self._conn: Any = connection.connection.driver_connection
+        self._info: dict[Any, Any] = connection.connection.info
         self._datetime, self._date = _processors(connection.dialect)
 
     @property
@@ -98,6 +100,15 @@ class Driver:
         row = self.one(sql + " RETURNING id", params)
         assert row is not None
         return int(row[0])
+
+    def insert_own(self, table: str, columns: Sequence[str], params: Sequence[Any]) -> int:
+        """A bill or history line this window makes: at a window of an office, with an id of its
+        own range (store/own_ids.py); the new row's id."""
+        given = own_ids.next_id(table, self.one, self._info)
+        if given is not None:
+            columns, params = ("id", *columns), (given, *params)
+        marks = ", ".join("?" for _ in columns)
+        return self.insert(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", params)
 
 
 #: Where a unit of work's session holds the unit of work's driver (store/db.py).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -15,10 +16,13 @@ from sqlalchemy import (
     LargeBinary,
     String,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
 from cashdesk import clock
+from cashdesk.store import own_ids
 
 utcnow = clock.utcnow_naive
 
@@ -583,3 +587,14 @@ class MailLogRow(Base):
     notes: Mapped[str] = mapped_column(String(300), default="")
     logged_by: Mapped[str] = mapped_column(String(32))
     logged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+@event.listens_for(OpenItemRow, "before_insert")
+@event.listens_for(HistoryRow, "before_insert")
+def _own_id(_mapper: Mapper[Any], connection: Connection, target: OpenItemRow | HistoryRow) -> None:
+    """A bill or history line a window of an office makes takes an id of its own range (store/own_ids.py)."""
+    if target.id is None:
+        given = own_ids.next_id(target.__tablename__, lambda sql: connection.exec_driver_sql(sql).first(),
+                                connection.info)  # fmt: skip
+        if given is not None:
+            target.id = given

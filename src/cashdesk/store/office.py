@@ -18,7 +18,17 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError
 
 from cashdesk.domain.office import settle_paid
-from cashdesk.store.synced import DELTAS, DOWNLINK, MOVED, UPLINK, WINDOW_STATION, Shared, office_metadata
+from cashdesk.store.synced import (
+    DELTAS,
+    DOWNLINK,
+    MADE_AT_WINDOWS,
+    MOVED,
+    SHUTOFF_LISTS,
+    UPLINK,
+    WINDOW_STATION,
+    Shared,
+    office_metadata,
+)
 
 #: How long a window waits for the office to answer a connection before it says it is unreachable.
 CONNECT_TIMEOUT_S = 3
@@ -53,6 +63,16 @@ class WindowState:
     receipts: int
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who has a day's shut-off list at the office; `fresh`: claimed just now (not held before)."""
+
+    station: str
+    claimed_by: str
+    claimed_at: dt.datetime
+    fresh: bool
+
+
 class Office:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -83,13 +103,15 @@ class Office:
             raise OfficeUnreachable(_words(exc)) from None
         return before, str(now)
 
-    def welcome(self, station: str, now: dt.datetime) -> None:
-        """A window joins: its row in office_windows (again: nothing changes)."""
+    def welcome(self, station: str, now: dt.datetime) -> int:
+        """A window joins: its row in office_windows (again: nothing changes). Returns the window's
+        number, which gives it its range of ids (store/own_ids.py)."""
         windows = METADATA.tables["office_windows"]
         try:
             with self.engine.begin() as con:
                 con.execute(pg_insert(windows).values(station=station, joined_at=now, outbox_after_contact=0,
                                                       rows_received=0).on_conflict_do_nothing())  # fmt: skip
+                return int(con.execute(select(windows.c.number).where(windows.c.station == station)).scalar_one())
         except DBAPIError as exc:
             raise OfficeUnreachable(_words(exc)) from None
 
@@ -102,6 +124,10 @@ class Office:
         new: dict[str, int] = {}
         try:
             with self.engine.begin() as con:
+                for shared in MADE_AT_WINDOWS:  # the bills first, then what pays them
+                    batch = rows.get(shared.table)
+                    if batch:
+                        new[shared.table] = _take_made(con, shared, batch)
                 for shared in UPLINK:  # in the declaration's order: parents first
                     batch = rows.get(shared.table)
                     if not batch:
@@ -179,6 +205,37 @@ class Office:
             raise OfficeUnreachable(_words(exc)) from None
         return [(str(s), int(n), str(who)) for s, n, who in found]
 
+    def claim_shutoff_list(self, day: dt.date, station: str, user: str, now: dt.datetime) -> Claim:
+        """One shut-off list a day for the office: the first window to claim the day has it. The
+        office's key decides between two windows at once (the second waits for the first's commit).
+        A claim given back (the list not committed after all) goes to the next window that asks."""
+        lists = METADATA.tables[SHUTOFF_LISTS]
+        try:
+            with self.engine.begin() as con:
+                taken = con.execute(pg_insert(lists).values(
+                    business_date=day, station=station, claimed_by=user, claimed_at=now, released=False,
+                ).on_conflict_do_nothing().returning(lists.c.station)).first()  # fmt: skip
+                if taken is not None:
+                    return Claim(station, user, now, fresh=True)
+                held = con.execute(select(lists).where(lists.c.business_date == day).with_for_update()).one()
+                if held.released:
+                    con.execute(update(lists).where(lists.c.business_date == day).values(
+                        station=station, claimed_by=user, claimed_at=now, released=False))  # fmt: skip
+                    return Claim(station, user, now, fresh=True)
+                return Claim(str(held.station), str(held.claimed_by), held.claimed_at, fresh=False)
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+
+    def release_shutoff_list(self, day: dt.date, station: str) -> None:
+        """The day's list was not committed after all (refused at the window): another may claim it."""
+        lists = METADATA.tables[SHUTOFF_LISTS]
+        try:
+            with self.engine.begin() as con:
+                con.execute(update(lists).where(lists.c.business_date == day, lists.c.station == station)
+                            .values(released=True))  # fmt: skip
+        except DBAPIError as exc:
+            raise OfficeUnreachable(_words(exc)) from None
+
     def windows(self) -> list[WindowState]:
         windows, drawers, receipts = (METADATA.tables[n] for n in ("office_windows", "drawers", "receipts"))
         try:
@@ -199,6 +256,54 @@ class Office:
 
 
 _MOVABLE = {(table, column) for table, column in DELTAS}
+
+
+def _take_made(con: Any, shared: Shared, batch: Sequence[Mapping[str, Any]]) -> int:
+    """Bills and history lines a window made, under the ids it gave them; returns how many were new.
+    A history line is taken once. A new bill starts with nothing paid and then takes, settled, what
+    windows moved on it before it arrived (moves and rows travel apart); a bill sent again takes its
+    changes (a fee taken off), never its paid amount, and what is paid past a lowered amount becomes
+    the account's credit."""
+    table = METADATA.tables[shared.table]
+    names = [c.name for c in table.columns if c.name != "version"]
+    values = [{n: row[n] for n in names} for row in batch]
+    if not shared.changes:
+        done = con.execute(pg_insert(table).values(values).on_conflict_do_nothing().returning(table.c.id)).all()
+        return len(done)
+    for row in values:
+        row["paid_cents"] = 0
+    inserting = pg_insert(table).values(values)
+    statement = inserting.on_conflict_do_update(
+        index_elements=["id"], set_={n: inserting.excluded[n] for n in names if n not in ("id", "paid_cents")}
+    ).returning(table.c.id, literal_column("(xmax = 0)"))
+    made = con.execute(statement).all()
+    new = [key for key, fresh in made if fresh]
+    moved = METADATA.tables[MOVED]
+    for key, total in con.execute(
+        select(moved.c.row_key, func.sum(moved.c.delta)).where(
+            moved.c.table_name == shared.table, moved.c.column_name == "paid_cents", moved.c.row_key.in_(new))
+        .group_by(moved.c.row_key)
+    ).all():  # fmt: skip
+        _settle(con, int(key), int(total))
+    for (key,) in con.execute(select(table.c.id).where(table.c.id.in_([k for k, _ in made]),
+                                                       table.c.paid_cents > table.c.amount_cents)).all():  # fmt: skip
+        _settle(con, int(key), 0)
+    return len(new)
+
+
+def _settle(con: Any, key: int, delta: int) -> None:
+    """A bill's paid amount moved by `delta`, kept between nothing and its amount; the excess to credit."""
+    items, accounts = METADATA.tables["open_items"], METADATA.tables["accounts"]
+    found = con.execute(select(items.c.account_id, items.c.amount_cents, items.c.paid_cents)
+                        .where(items.c.id == key).with_for_update()).first()  # fmt: skip
+    if found is None:
+        return
+    paid, to_credit = settle_paid(found.amount_cents, found.paid_cents, delta)
+    if paid != found.paid_cents:
+        con.execute(update(items).where(items.c.id == key).values(paid_cents=paid))
+    if to_credit:
+        con.execute(update(accounts).where(accounts.c.id == found.account_id)
+                    .values(credit_cents=accounts.c.credit_cents + to_credit))  # fmt: skip
 
 
 def _upsert(shared: Shared) -> Any:
@@ -227,7 +332,7 @@ def _apply_moved(con: Any, station: str, moved: Sequence[Mapping[str, Any]]) -> 
         pg_insert(table).values([{**m, WINDOW_STATION: station} for m in moved]).on_conflict_do_nothing()
         .returning(table.c.table_name, table.c.row_key, table.c.column_name, table.c.delta)
     ).all()  # fmt: skip
-    items, accounts = METADATA.tables["open_items"], METADATA.tables["accounts"]
+    accounts = METADATA.tables["accounts"]
     for name, key, column, delta in new:
         if (name, column) not in _MOVABLE:  # pragma: no cover - the window's triggers write only these
             continue
@@ -236,15 +341,7 @@ def _apply_moved(con: Any, station: str, moved: Sequence[Mapping[str, Any]]) -> 
                 update(accounts).where(accounts.c.id == key).values(credit_cents=accounts.c.credit_cents + delta)
             )
             continue
-        found = con.execute(select(items.c.account_id, items.c.amount_cents, items.c.paid_cents)
-                            .where(items.c.id == key).with_for_update()).first()  # fmt: skip
-        if found is None:
-            continue
-        paid, to_credit = settle_paid(found.amount_cents, found.paid_cents, delta)
-        con.execute(update(items).where(items.c.id == key).values(paid_cents=paid))
-        if to_credit:
-            con.execute(update(accounts).where(accounts.c.id == found.account_id)
-                        .values(credit_cents=accounts.c.credit_cents + to_credit))  # fmt: skip
+        _settle(con, int(key), int(delta))  # a bill not here yet takes it when it comes (_take_made)
 
 
 def _words(exc: DBAPIError) -> str:

@@ -17,7 +17,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from cashdesk.store.models import Base
 from cashdesk.store.office import METADATA, Office, OfficeUnreachable, _words
-from cashdesk.store.synced import DELTAS, DOWNLINK
+from cashdesk.store.own_ids import SPAN
+from cashdesk.store.synced import DELTAS, DOWNLINK, MADE_BY_TABLE
 
 #: How far past the office's highest id the rows it adds begin, table by table.
 GAP = 1_000_000
@@ -58,12 +59,20 @@ def copy_master(office: Office, copy: Engine) -> dict[str, int]:
             for shared in DOWNLINK:
                 window, office_table = Base.metadata.tables[shared.table], METADATA.tables[shared.table]
                 names = [c.name for c in window.columns]
-                found = con.execution_options(yield_per=CHUNK).execute(select(*(office_table.c[n] for n in names)))
+                key = _integer_key(shared.table)
+                query = select(*(office_table.c[n] for n in names))
+                if shared.table in MADE_BY_TABLE:
+                    # Not the rows windows made (ids above SPAN): a load leaves them as they are, and
+                    # the rows it adds in the copy then take ids in the office's own space.
+                    query = query.where(office_table.c.id < SPAN)
+                found = con.execution_options(yield_per=CHUNK).execute(query)
                 for part in found.partitions():
                     into.execute(insert(window), [dict(r._mapping) for r in part])
-                key = _integer_key(shared.table)
-                highest[shared.table] = 0 if key is None else int(con.execute(
-                    select(func.coalesce(func.max(office_table.c[key]), 0))).scalar_one())  # fmt: skip
+                # The office's own ids: those of rows windows made lie above SPAN (store/own_ids.py).
+                top = select(func.coalesce(func.max(office_table.c[key]), 0)) if key is not None else None
+                if top is not None and shared.table in MADE_BY_TABLE:
+                    top = top.where(office_table.c.id < SPAN)
+                highest[shared.table] = 0 if top is None else int(con.execute(top).scalar_one())
     except DBAPIError as exc:
         raise OfficeUnreachable(_words(exc)) from None
     return highest
@@ -117,12 +126,13 @@ def changes(copy: Engine, highest: Mapping[str, int]) -> MasterChanges:
 
 
 def _moved(table: str, row: dict[str, Any], highest: Mapping[str, int], shift: Mapping[str, int]) -> dict[str, Any]:
-    """A row's own id and its references, moved past the gap when they name rows added here."""
+    """A row's own id and its references, moved past the gap when they name rows added here (not
+    rows windows made, whose ids lie above SPAN)."""
     key = _integer_key(table)
-    if key is not None and shift.get(table) and row[key] > highest[table]:
+    if key is not None and shift.get(table) and highest[table] < row[key] < SPAN:
         row[key] += GAP
     for column, target in REFERENCES.get(table, {}).items():
-        if shift.get(target) and row[column] is not None and row[column] > highest[target]:
+        if shift.get(target) and row[column] is not None and highest[target] < row[column] < SPAN:
             row[column] += GAP
     return row
 

@@ -17,6 +17,7 @@ from sqlalchemy import Date, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from cashdesk.store import own_ids
 from cashdesk.store.db import UnitOfWork
 from cashdesk.store.models import Base
 from cashdesk.store.synced import (
@@ -25,12 +26,15 @@ from cashdesk.store.synced import (
     DELTAS,
     DOWNLINK,
     LINK,
+    MADE_AT_WINDOWS,
+    MADE_BY_TABLE,
     MARKS,
     MOVED,
     OUTBOX,
     UPLINK,
     WINDOW_TABLES,
     Shared,
+    made_triggers,
     outbox_triggers,
     trigger_name,
     triggers_of,
@@ -55,13 +59,15 @@ def link(uow: UnitOfWork) -> Link | None:
     return Link(*row) if row is not None else None
 
 
-def join(uow: UnitOfWork, url: str, station: str, now: dt.datetime) -> None:
-    """The link, the outbox, its triggers, and every shared row already here in the outbox (so a
-    window that joins late sends its history), in the caller's transaction."""
+def join(uow: UnitOfWork, url: str, station: str, now: dt.datetime, number: int) -> None:
+    """The link, the outbox, its triggers, this window's range of ids (`number`, given by the
+    office), and every shared row already here in the outbox (so a window that joins late sends its
+    history), in the caller's transaction."""
     db = uow.rows
     for statement in (*WINDOW_TABLES, *outbox_triggers()):
         db.run(statement)
     db.run(f"INSERT INTO {LINK} (id, url, station, joined_at) VALUES (1, ?, ?, ?)", (url, station, now.isoformat()))
+    set_range(uow, number)
     for shared in BY_TABLE.values():
         db.run(f"INSERT INTO {OUTBOX} (table_name, row_key) SELECT ?, {shared.key} FROM {shared.table} "
                f"ORDER BY {shared.key}", (shared.table,))  # fmt: skip
@@ -86,6 +92,34 @@ def catch_up(uow: UnitOfWork, tables: list[Shared]) -> int:
         row = db.one(f"SELECT count(*) FROM {shared.table}")
         queued += int(row[0]) if row else 0
     return queued
+
+
+def set_range(uow: UnitOfWork, number: int) -> None:
+    """The ids this window gives the bills and history lines it makes (store/own_ids.py)."""
+    low, high = own_ids.range_of(number)
+    uow.rows.run(f"INSERT INTO {own_ids.RANGE_TABLE} (id, number, low, high) VALUES (1, ?, ?, ?) ON CONFLICT (id) "
+                 "DO UPDATE SET number = excluded.number, low = excluded.low, high = excluded.high",
+                 (number, low, high))  # fmt: skip
+
+
+def own_range(uow: UnitOfWork) -> tuple[int, int] | None:
+    row = uow.rows.one(f"SELECT low, high FROM {own_ids.RANGE_TABLE}")
+    return (int(row[0]), int(row[1])) if row else None
+
+
+def made_missing(uow: UnitOfWork) -> bool:
+    """A window that joined before its own bills went to the office: no range, no triggers for them."""
+    have = {str(n) for (n,) in uow.rows.all("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    triggers = all(trigger_name(shared, "INSERT") in have for shared in MADE_AT_WINDOWS)
+    return not triggers or own_range(uow) is None
+
+
+def add_made(uow: UnitOfWork, number: int) -> None:
+    """Its range and the triggers that send its own bills and history lines (from now on: those it
+    made before keep SQLite's ids and stay at the window, docs/office.md)."""
+    set_range(uow, number)
+    for statement in made_triggers():
+        uow.rows.run(statement)
 
 
 def waiting(uow: UnitOfWork) -> int:
@@ -126,7 +160,7 @@ def next_batch(uow: UnitOfWork, limit: int) -> Batch | None:
 
 def _rows(uow: UnitOfWork, name: str, wanted: set[Any]) -> list[dict[str, Any]]:
     table = Base.metadata.tables[name]
-    column = table.c[BY_TABLE[name].key]
+    column = table.c[(BY_TABLE.get(name) or MADE_BY_TABLE[name]).key]
     if isinstance(column.type, Date):
         wanted = {dt.date.fromisoformat(k) if isinstance(k, str) else k for k in wanted}
     found: list[dict[str, Any]] = []
@@ -153,11 +187,27 @@ def every_row(uow: UnitOfWork, size: int) -> Iterator[Batch]:
                 break
             yield Batch(None, {name: rows}, [])
             after = rows[-1][shared.key]
+    mine = own_range(uow) if _has_table(uow, own_ids.RANGE_TABLE) else None
+    for shared in MADE_AT_WINDOWS if mine is not None else ():
+        assert mine is not None
+        table = Base.metadata.tables[shared.table]
+        low = mine[0]
+        while True:
+            query = select(table).where(table.c.id > low, table.c.id < mine[1]).order_by(table.c.id).limit(size)
+            rows = [dict(r._mapping) for r in uow.connection.execute(query)]
+            if not rows:
+                break
+            yield Batch(None, {shared.table: rows}, [])
+            low = rows[-1]["id"]
     if uow.rows.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MOVED,)) is not None:
         moved = uow.rows.all(f"SELECT seq, table_name, row_key, column_name, delta FROM {MOVED} ORDER BY seq")
         for start in range(0, len(moved), size):
             yield Batch(None, {}, [{"seq": q, "table_name": t, "row_key": k, "column_name": c, "delta": d}
                                    for q, t, k, c, d in moved[start : start + size]])  # fmt: skip
+
+
+def _has_table(uow: UnitOfWork, name: str) -> bool:
+    return uow.rows.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) is not None
 
 
 def stations(uow: UnitOfWork) -> list[str]:
@@ -210,6 +260,11 @@ def apply(uow: UnitOfWork, table: str, rows: list[dict[str, Any]]) -> None:
     key = BY_TABLE_DOWN[table]
     names = [c.name for c in target.columns]
     values = [{c: row[c] for c in names} for row in rows]
+    if table in MADE_BY_TABLE:
+        # A row of this window's own with a change still in the outbox keeps it: the office's copy
+        # comes again once the change has reached it.
+        pending = {k for (k,) in db.all(f"SELECT row_key FROM {OUTBOX} WHERE table_name = ?", (table,))}
+        values = [v for v in values if v[key] not in pending]
     for start in range(0, len(values), 500):
         statement = sqlite_insert(target).values(values[start : start + 500])
         statement = statement.on_conflict_do_update(
@@ -218,13 +273,19 @@ def apply(uow: UnitOfWork, table: str, rows: list[dict[str, Any]]) -> None:
         uow.connection.execute(statement)
     for moved_table, column in DELTAS:
         if moved_table == table:
-            # What this window moved and has not sent yet, on top of the office's figure; a bill
-            # stays between nothing and its amount (the office keeps any excess as credit).
+            # What this window moved and has not sent yet, on top of the office's figure, for the
+            # rows just taken in (the others hold it already); a bill stays between nothing and its
+            # amount (the office keeps any excess as credit).
             bounded = "min(amount_cents, max(0, {}))" if table == "open_items" else "max(0, {})"
             moved = (f"{column} + (SELECT sum(delta) FROM {MOVED} m WHERE m.table_name = ? AND m.column_name = ? "
                      f"AND m.row_key = {table}.id)")  # fmt: skip
-            db.run(f"UPDATE {table} SET {column} = {bounded.format(moved)} WHERE id IN (SELECT row_key FROM {MOVED} "
-                   "WHERE table_name = ? AND column_name = ?)", (table, column, table, column))  # fmt: skip
+            taken = {v[key] for v in values}
+            waiting = [k for (k,) in db.all(f"SELECT DISTINCT row_key FROM {MOVED} WHERE table_name = ? AND "
+                                            "column_name = ?", (table, column)) if k in taken]  # fmt: skip
+            for start in range(0, len(waiting), 500):
+                part = waiting[start : start + 500]
+                db.run(f"UPDATE {table} SET {column} = {bounded.format(moved)} WHERE id IN "
+                       f"({', '.join('?' for _ in part)})", (table, column, *part))  # fmt: skip
     set_mark(uow, table, int(rows[-1]["version"]))
     db.run(f"UPDATE {LINK} SET applying = 0 WHERE id = 1")
 

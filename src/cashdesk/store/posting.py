@@ -17,6 +17,7 @@ from typing import Any
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode, is_cash_only
 from cashdesk.domain.money import Money
 from cashdesk.store.driver import Driver, driver, stored_date
+from cashdesk.store.own_ids import HISTORY_COLUMNS
 
 __all__ = ["Driver", "driver"]  # where the other services have long found them
 
@@ -166,9 +167,8 @@ def add_deposit_held(db: Driver, account_id: int, cents: int) -> None:
 
 def add_history(db: Driver, account_id: int, on_date: dt.date, kind: str, description: str, amount: int,
                 reference: str) -> None:  # fmt: skip
-    db.run("INSERT INTO account_history (account_id, on_date, kind, description, amount_cents, reference) "
-           "VALUES (?, ?, ?, ?, ?, ?)",
-           (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
+    db.insert_own("account_history", HISTORY_COLUMNS,
+                  (account_id, db.value(on_date), kind, description, amount, reference))  # fmt: skip
 
 
 def insert_tenders(db: Driver, receipt_id: int, tenders: Iterable[Sequence[Any]]) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from cashdesk.domain.money import Money
 from cashdesk.domain.service_orders import OrderStatus, OrderType, WorkOrder
 from cashdesk.store.driver import Driver, stored_date
+from cashdesk.store.own_ids import ITEM_COLUMNS
 
 _COLUMNS = (
     "o.id, o.number, a.number, a.name, o.service_address, o.type, o.status, o.reason, o.requested_by, "
@@ -112,9 +113,8 @@ def schedule(db: Driver, order_id: int, on: dt.date) -> None:
 
 def add_fee_item(db: Driver, account_id: int, code: str, description: str, cents: int, on: dt.date) -> int:
     """A fee an order charges, as an open item due at once; its id."""
-    return db.insert("INSERT INTO open_items (account_id, external_id, revenue_code, description, period, bill_date, "
-                     "due_date, amount_cents, paid_cents) VALUES (?, NULL, ?, ?, '', ?, ?, ?, 0)",
-                     (account_id, code, description, db.value(on), db.value(on), cents))  # fmt: skip
+    return db.insert_own("open_items", ITEM_COLUMNS,
+                         (account_id, None, code, description, "", db.value(on), db.value(on), cents, 0))  # fmt: skip
 
 
 def take_off_fee(db: Driver, item_id: int) -> tuple[int, int]:

@@ -11,11 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Date, DateTime, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.types import TypeEngine
 
 from cashdesk.store import models_answers, models_arrangements, models_delinquency, models_orders, models_reports
 from cashdesk.store.models import Base
+from cashdesk.store.own_ids import SPAN
 from cashdesk.store.write_errors import OFFICE_CLOSED_MARK
 
 # The later tables' mappings, so that Base.metadata holds them (their modules declare them).
@@ -85,6 +98,18 @@ DOWNLINK: tuple[Shared, ...] = (
     Shared("account_history"),
 )
 
+#: Master rows a window makes itself (a tax return's bill, a service order's fee, a late fee, the
+#: history line of a payment): numbered in the window's own range (store/own_ids.py), sent up through
+#: the outbox in the transaction that makes them, kept at the office beside its own and sent down to
+#: every window. A history line never changes; of a bill, what is paid moves by DELTAS, the rest is
+#: sent again when a window changes it (a fee taken off). Rows of the office's own (ids below SPAN)
+#: changed at a window stay as they were: the office's master is the billing system's.
+MADE_AT_WINDOWS: tuple[Shared, ...] = (Shared("open_items"), Shared("account_history", changes=False))
+MADE_BY_TABLE = {shared.table: shared for shared in MADE_AT_WINDOWS}
+#: A bill's columns whose change at a window goes to the office (what is paid goes as DELTAS).
+MADE_CHANGES = ("account_id", "external_id", "revenue_code", "description", "period", "bill_date", "due_date",
+                "amount_cents")  # fmt: skip
+
 #: Running figures that every window changes (a payment on a bill, credit kept on an account):
 #: a window sends how much it moved them, never what they are, so that two windows paying the
 #: same bill both count. (table, column).
@@ -93,6 +118,7 @@ DELTAS: tuple[tuple[str, str], ...] = (("open_items", "paid_cents"), ("accounts"
 # -- the window's side: the outbox and its triggers ------------------------------------------------
 
 OUTBOX = "office_outbox"
+SHUTOFF_LISTS = "office_shutoff_lists"  # one shut-off list a business day for the office (services/shutoff.py)
 OFFICE_DAYS = "office_days"  # the office's business days, once closed (services/office_day.py)
 LINK = "office_link"
 MOVED = "office_deltas"  # how much this window moved the running figures of DELTAS, until sent
@@ -138,15 +164,35 @@ def triggers_of(shared: Shared) -> list[str]:
     ]
 
 
+#: Not while the office's own rows are being applied: they come from the office.
+_NOT_APPLYING = f"NOT EXISTS (SELECT 1 FROM {LINK} WHERE applying = 1)"
+
+
+def made_triggers() -> list[str]:
+    """The triggers that put a window's own master rows in the outbox: those in a window's range
+    (any window's: a fee another window made and this one took off goes up too)."""
+    made: list[str] = []
+    for shared in MADE_AT_WINDOWS:
+        when = f"WHEN NEW.id >= {SPAN} AND {_NOT_APPLYING}"
+        body = f"BEGIN INSERT INTO {OUTBOX} (table_name, row_key) VALUES ('{shared.table}', NEW.id); END"
+        made.append(f"CREATE TRIGGER IF NOT EXISTS {trigger_name(shared, 'INSERT')} AFTER INSERT ON {shared.table} "
+                    f"{when} {body}")  # fmt: skip
+        if shared.changes:
+            made.append(f"CREATE TRIGGER IF NOT EXISTS {trigger_name(shared, 'UPDATE')} AFTER UPDATE OF "
+                        f"{', '.join(MADE_CHANGES)} ON {shared.table} {when} {body}")  # fmt: skip
+    return made
+
+
 def outbox_triggers() -> list[str]:
     """The triggers that put each change to a shared row in the outbox (created at join)."""
     made: list[str] = []
     for shared in UPLINK:
         made += triggers_of(shared)
+    made += made_triggers()
     for table, column in DELTAS:
         made.append(
             f"CREATE TRIGGER IF NOT EXISTS {MOVED}_{table}_{column} AFTER UPDATE OF {column} ON {table} "
-            f"WHEN NEW.{column} != OLD.{column} AND NOT EXISTS (SELECT 1 FROM {LINK} WHERE applying = 1) "
+            f"WHEN NEW.{column} != OLD.{column} AND {_NOT_APPLYING} "
             f"BEGIN INSERT INTO {MOVED} (table_name, row_key, column_name, delta) "
             f"VALUES ('{table}', NEW.id, '{column}', NEW.{column} - OLD.{column}); END"
         )
@@ -156,10 +202,18 @@ def outbox_triggers() -> list[str]:
 # -- the office's side: the same tables, one set per office -----------------------------------------
 
 
-def _office_type(kind: TypeEngine[Any]) -> TypeEngine[Any]:
+def _office_type(column: Column[Any]) -> TypeEngine[Any]:
     """Text without a length: SQLite never held the window to one, and a row the office could not
-    take would stop its window's outbox for good."""
-    return Text() if isinstance(kind, String) else kind
+    take would stop its window's outbox for good. The ids of rows windows make, and every column
+    naming one, are BIGINT (store/own_ids.py; office revision 0005)."""
+    if isinstance(column.type, String):
+        return Text()
+    made = {f"{table}.id" for table in MADE_BY_TABLE}
+    if (column.table.name in MADE_BY_TABLE and column.name == "id") or any(
+        key.target_fullname in made for key in column.foreign_keys
+    ):
+        return BigInteger()
+    return column.type
 
 
 def office_metadata() -> MetaData:
@@ -167,12 +221,12 @@ def office_metadata() -> MetaData:
     metadata = MetaData()
     for shared in UPLINK:
         window = Base.metadata.tables[shared.table]
-        columns = [Column(c.name, _office_type(c.type), nullable=True) for c in window.columns]
+        columns = [Column(c.name, _office_type(c), nullable=True) for c in window.columns]
         Table(shared.table, metadata, Column(WINDOW_STATION, String(20), nullable=False), *columns,
               PrimaryKeyConstraint(WINDOW_STATION, shared.key))  # fmt: skip
     for shared in DOWNLINK:
         window = Base.metadata.tables[shared.table]
-        columns = [Column(c.name, _office_type(c.type), primary_key=c.primary_key, nullable=not c.primary_key)
+        columns = [Column(c.name, _office_type(c), primary_key=c.primary_key, nullable=not c.primary_key)
                    for c in window.columns]  # fmt: skip
         Table(shared.table, metadata, *columns, Column("version", BigInteger, nullable=False, index=True))
     Table(
@@ -187,10 +241,19 @@ def office_metadata() -> MetaData:
     Table(
         "office_windows", metadata,
         Column("station", String(20), primary_key=True),
+        Column("number", Integer, nullable=False, unique=True),  # its range of ids (store/own_ids.py), from a sequence
         Column("joined_at", DateTime(timezone=True), nullable=False),
         Column("last_contact", DateTime(timezone=True)),
         Column("outbox_after_contact", Integer, nullable=False, default=0),  # what was still to send then
         Column("rows_received", Integer, nullable=False, default=0),
+    )  # fmt: skip
+    Table(
+        SHUTOFF_LISTS, metadata,
+        Column("business_date", Date, primary_key=True),
+        Column("station", Text, nullable=False),  # the window that claimed the day's list
+        Column("claimed_by", Text, nullable=False),
+        Column("claimed_at", DateTime(timezone=True), nullable=False),
+        Column("released", Boolean, nullable=False, default=False),  # its commit failed: another may claim it
     )  # fmt: skip
     Table(
         OFFICE_DAYS, metadata,
