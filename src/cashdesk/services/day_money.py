@@ -205,7 +205,7 @@ class _PostedDay:
     # account kind, receipt id)
     lines: list[tuple[Any, ...]]
     allocations: Mapping[int, list[tuple[str, str, int]]]  # line id -> (code, period, cents)
-    tender_kinds: Mapping[int, frozenset[str]]  # receipt id -> the kinds of its tenders
+    tender_kinds: Mapping[int, str]  # receipt id -> the kinds of its tenders, joined by commas
 
     def credited_without_items(self) -> set[int]:
         """Accounts that kept credit on a line that paid no open item: the journal books that credit
@@ -230,10 +230,9 @@ def _posted_day(s: Session, day: dt.date) -> _PostedDay:
         "a.number, a.kind, r.id "
         "FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id LEFT JOIN accounts a ON a.id = l.account_id "
         "WHERE r.business_date = ? AND r.status = 'posted' ORDER BY l.id", on_day)  # fmt: skip
-    kinds: dict[int, set[str]] = defaultdict(set)
-    for receipt_id, kind in db.all("SELECT t.receipt_id, t.kind FROM tenders t JOIN receipts r ON r.id = t.receipt_id "
-                                   "WHERE r.business_date = ? AND r.status = 'posted'", on_day):  # fmt: skip
-        kinds[receipt_id].add(kind)
+    kinds = dict(db.all("SELECT t.receipt_id, group_concat(t.kind) FROM tenders t JOIN receipts r ON r.id = "
+                        "t.receipt_id WHERE r.business_date = ? AND r.status = 'posted' GROUP BY t.receipt_id",
+                        on_day))  # fmt: skip
     allocations: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
     for line_id, code, period, cents in db.all(
         "SELECT a.receipt_line_id, o.revenue_code, o.period, a.amount_cents FROM allocations a "
@@ -242,8 +241,7 @@ def _posted_day(s: Session, day: dt.date) -> _PostedDay:
         "WHERE r.business_date = ? AND r.status = 'posted' AND a.reverses_id IS NULL ORDER BY a.id",
         on_day):  # fmt: skip
         allocations[line_id].append((code, period, cents))
-    return _PostedDay(int(counted[0]), int(counted[1]), lines, allocations,
-                      {receipt_id: frozenset(found) for receipt_id, found in kinds.items()})  # fmt: skip
+    return _PostedDay(int(counted[0]), int(counted[1]), lines, allocations, kinds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,8 +267,7 @@ def _postings(posted: _PostedDay, books: _Books) -> tuple[list[RevenueEntry], li
     sales_tax: list[SalesTaxPayment] = []
     # Revenue summed by (GL account, label) as it is read: build_journal adds them up the same way.
     received: dict[tuple[str, str], int] = defaultdict(int)
-    labels: dict[frozenset[str], str] = {}  # a receipt's tender kinds -> "cash+check"
-    no_tenders: frozenset[str] = frozenset()
+    labels: dict[str, str] = {}  # a receipt's tender kinds ("check,cash") -> "cash+check"
     for (line_id, number, line_no, kind, account_id, revenue_code, amount_cents, credit_cents, account_number,
          account_kind, receipt_id) in posted.lines:  # fmt: skip
         if kind == "misc" or account_id is None:
@@ -290,10 +287,10 @@ def _postings(posted: _PostedDay, books: _Books) -> tuple[list[RevenueEntry], li
         if kind == "misc" or account_id is None:
             continue
         if account_kind == "utility":
-            tender_kinds = posted.tender_kinds.get(receipt_id, no_tenders)
+            tender_kinds = posted.tender_kinds.get(receipt_id, "")
             label = labels.get(tender_kinds)
             if label is None:
-                label = labels[tender_kinds] = tender_label(tender_kinds)
+                label = labels[tender_kinds] = tender_label(tender_kinds.split(","))
             billing.append(BillingPayment(account_number, Money(amount_cents), number, line_no, label))
         elif account_kind == "sales_tax":
             by_period: dict[str, int] = defaultdict(int)
