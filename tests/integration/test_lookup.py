@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,25 @@ def test_service_address(ctx: ServiceContext) -> None:
 def test_a_street_direction_after_the_house_number_is_a_whole_word(ctx: ServiceContext) -> None:
     assert numbers(search_accounts(ctx, "1200 S Main")) == ["1000000033"]
     assert numbers(search_accounts(ctx, "1200 n main st")) == ["1000000017"]
+
+
+def test_a_house_number_with_more_typed_after_it_is_the_whole_number(ctx: ServiceContext) -> None:
+    # "30 main" is house 30, not 301 Main St; "12 main" is not 1200. A number typed last may
+    # still be being typed: it finds 1200 and 1201 alike.
+    assert numbers(search_accounts(ctx, "30 main")) == []
+    assert numbers(search_accounts(ctx, "12 main")) == []
+    assert numbers(search_accounts(ctx, "301 main")) == ["2000000019"]
+    assert sorted(numbers(search_accounts(ctx, "main 12"))) == ["1000000017", "1000000033"]
+
+
+def test_a_renamed_account_is_found_by_its_new_name_only(ctx: ServiceContext, small_city: Path) -> None:
+    con = sqlite3.connect(small_city)
+    con.execute("UPDATE accounts SET name = 'ZAMORA, LUIS' WHERE number = '1000000041'")
+    con.commit()
+    con.close()
+    assert numbers(search_accounts(ctx, "zamora")) == ["1000000041"]
+    assert numbers(search_accounts(ctx, "nguyen")) == []
+    assert numbers(search_accounts(ctx, "luis oak")) == ["1000000041"]  # a name word and an address word
 
 
 def test_a_last_initial_narrows_a_name(ctx: ServiceContext) -> None:

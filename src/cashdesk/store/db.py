@@ -77,6 +77,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0014",
     "0015",
     "0016",
+    "0017",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -25,13 +25,19 @@ PHONE_PREFIX_SQL = (
     f"SELECT {RESULT_COLUMNS} FROM accounts a "
     "WHERE a.phone_digits >= ? AND a.phone_digits < ? ORDER BY a.phone_digits, a.number LIMIT ?"
 )
-# Names and addresses through the full-text index, without bm25 ranking: ranking scores
+# Names and addresses through the full-text indexes, without bm25 ranking: ranking scores
 # every match, 10-20 ms for a street of thousands of accounts at city scale, while taking
-# the first matches is under a millisecond. Order comes from running it three times, best
-# kind first: every word in the name, every word in the service address, then the rest.
+# the first matches is under a millisecond. Order comes from three statements, best kind
+# first: every word in the name (the names' own index), every word in the service address,
+# then the rest.
 TEXT_SQL = (
     f"SELECT {RESULT_COLUMNS} FROM "
     "(SELECT rowid AS id FROM account_fts WHERE account_fts MATCH ? LIMIT ?) m "
+    "JOIN accounts a ON a.id = m.id ORDER BY a.number"
+)
+NAME_SQL = (  # names alone: their own index (schema 0017), not account_fts's name column
+    f"SELECT {RESULT_COLUMNS} FROM "
+    "(SELECT rowid AS id FROM account_name_fts WHERE account_name_fts MATCH ? LIMIT ?) m "
     "JOIN accounts a ON a.id = m.id ORDER BY a.number"
 )
 LIKE_SQL = (  # other databases until they get their own index
@@ -62,18 +68,23 @@ def _upper_bound(prefix: str) -> str:
 def fts_expression(query: str) -> str | None:
     """Every word must match as a prefix; words are quoted so nothing is FTS syntax.
 
-    Except a street direction: one letter after a house number, with more typed after it
-    ("437 S 13th Ave"), matches that whole word. As a prefix, "S" would gather every word
-    starting with s in the city (no prefix index has one letter): 30-70 ms at 500,000
-    accounts instead of 1-10 ms (docs/performance.md).
+    Except two kinds of word with more typed after them, which match whole: a street direction,
+    one letter after a house number ("437 S 13th Ave"), and a number ("437 S 13th Ave" finds
+    437, not 4370 or 43711: the cashier typed on past it). As a prefix, "S" would gather every
+    word starting with s in the city (no prefix index has one letter): 30-70 ms at 500,000
+    accounts instead of 1-10 ms; a house number as a prefix made a full address two to three
+    times as slow to find at 2,000,000 accounts (docs/performance.md). The last word stays a
+    prefix: it may be still being typed.
     """
     words = _WORD.findall(query)
     if not words:
         return None
     terms = []
+    last = len(words) - 1
     for i, word in enumerate(words):
-        direction = len(word) == 1 and 0 < i < len(words) - 1 and words[i - 1].isdigit()
-        terms.append(f'"{word}"' if direction else f'"{word}"*')
+        direction = len(word) == 1 and 0 < i < last and words[i - 1].isdigit()
+        number = i < last and word.isdigit()
+        terms.append(f'"{word}"' if direction or number else f'"{word}"*')
     return " AND ".join(terms)
 
 
@@ -94,7 +105,7 @@ def plan(query: str, limit: int, dialect: str = "sqlite") -> list[tuple[str, tup
     if dialect == "sqlite":
         expression = fts_expression(text)
         if expression:
-            statements.append((TEXT_SQL, (f"{{name}} : ({expression})", limit)))
+            statements.append((NAME_SQL, (expression, limit)))
             statements.append((TEXT_SQL, (f"{{service_address}} : ({expression})", limit)))
             statements.append((TEXT_SQL, (expression, limit)))
     else:
