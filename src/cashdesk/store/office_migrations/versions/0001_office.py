@@ -9,7 +9,7 @@ Revises:
 Create Date: 2026-12-06
 """
 
-from alembic import op
+from cashdesk.store.office_migrations import never_downgrade, run_statements
 
 revision = "0001"
 down_revision = None
@@ -369,9 +369,8 @@ STATEMENTS = [
 
 
 def upgrade() -> None:
-    for statement in STATEMENTS:
-        op.execute(statement)
+    run_statements(STATEMENTS)
 
 
 def downgrade() -> None:
-    raise NotImplementedError("cashdesk never downgrades an office; restore its backup instead")
+    never_downgrade()

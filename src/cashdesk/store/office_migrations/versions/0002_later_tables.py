@@ -10,7 +10,7 @@ Revises: 0001
 Create Date: 2026-12-07
 """
 
-from alembic import op
+from cashdesk.store.office_migrations import never_downgrade, run_statements
 
 revision = "0002"
 down_revision = "0001"
@@ -217,9 +217,8 @@ STATEMENTS = [
 
 
 def upgrade() -> None:
-    for statement in STATEMENTS:
-        op.execute(statement)
+    run_statements(STATEMENTS)
 
 
 def downgrade() -> None:
-    raise NotImplementedError("cashdesk never downgrades an office; restore its backup instead")
+    never_downgrade()

@@ -8,7 +8,7 @@ Revises: 0002
 Create Date: 2026-12-07
 """
 
-from alembic import op
+from cashdesk.store.office_migrations import never_downgrade, run_statements
 
 revision = "0003"
 down_revision = "0002"
@@ -32,9 +32,8 @@ STATEMENTS = [
 
 
 def upgrade() -> None:
-    for statement in STATEMENTS:
-        op.execute(statement)
+    run_statements(STATEMENTS)
 
 
 def downgrade() -> None:
-    raise NotImplementedError("cashdesk never downgrades an office; restore its backup instead")
+    never_downgrade()

@@ -8,7 +8,7 @@ Revises: 0003
 Create Date: 2026-12-09
 """
 
-from alembic import op
+from cashdesk.store.office_migrations import never_downgrade, run_statements
 
 revision = "0004"
 down_revision = "0003"
@@ -22,9 +22,8 @@ STATEMENTS = [
 
 
 def upgrade() -> None:
-    for statement in STATEMENTS:
-        op.execute(statement)
+    run_statements(STATEMENTS)
 
 
 def downgrade() -> None:
-    raise NotImplementedError("cashdesk never downgrades an office; restore its backup instead")
+    never_downgrade()

@@ -12,7 +12,7 @@ Revises: 0004
 Create Date: 2026-12-10
 """
 
-from alembic import op
+from cashdesk.store.office_migrations import never_downgrade, run_statements
 
 revision = "0005"
 down_revision = "0004"
@@ -44,9 +44,8 @@ STATEMENTS = [
 
 
 def upgrade() -> None:
-    for statement in STATEMENTS:
-        op.execute(statement)
+    run_statements(STATEMENTS)
 
 
 def downgrade() -> None:
-    raise NotImplementedError("cashdesk never downgrades an office; restore its backup instead")
+    never_downgrade()
