@@ -248,10 +248,10 @@ def posted_payload(ctx: ServiceContext, posted: PostedReceipt) -> bytes:
     A whole card number in any of the receipt's texts refuses the payment, as the document does:
     the texts are looked at once, and the document is made to name the field only on a hit."""
     language = posted.language
-    city = ctx.settings.city
+    head = _letterhead(ctx)
     when = _local(ctx, posted.posted_at.astimezone(dt.UTC).replace(tzinfo=None), language)
     text = _payload_text(
-        [city.name, city.department, [city.address], city.phone],
+        [head.city, head.department, list(head.address), head.phone],
         [posted.number, when, posted.station, posted.cashier, posted.payer, "RECEIPT"],
         [[line.reference, line.name, line.amount.cents, line.balance_left.cents if line.balance_left else 0,
           [[label, amount.cents] for label, amount in line.parts], list(line.notes)]
