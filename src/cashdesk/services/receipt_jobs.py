@@ -61,12 +61,17 @@ def _footer(ctx: ServiceContext, language: str = ENGLISH) -> tuple[str, ...]:
     return tuple(line for line in text.splitlines() if line.strip())
 
 
+def _number_and_code(kind: str, reference: str) -> tuple[str, str]:
+    """What a tender's reference is on the receipt: (a check or money-order number, the card
+    terminal's approval code)."""
+    return reference if kind in ("check", "money_order") else "", reference if kind == "card" else ""
+
+
 def _tender_line(kind: str, amount: Money, reference: str, brand: str, last4: str) -> TenderLine:
-    """A tender as the receipt shows it: the reference is a check or money-order number, or
-    the card terminal's approval code."""
-    kind = str(kind)
-    return TenderLine(TenderKind(kind), amount, number=reference if kind in ("check", "money_order") else "",
-                      card_brand=brand, card_last4=last4, auth_code=reference if kind == "card" else "")  # fmt: skip
+    """A tender as the receipt shows it."""
+    number, code = _number_and_code(str(kind), reference)
+    return TenderLine(TenderKind(str(kind)), amount, number=number, card_brand=brand, card_last4=last4,
+                      auth_code=code)  # fmt: skip
 
 
 def _local(ctx: ServiceContext, utc_naive: dt.datetime, language: str = ENGLISH) -> str:
@@ -257,8 +262,8 @@ def posted_payload(ctx: ServiceContext, posted: PostedReceipt) -> bytes:
           [[label, amount.cents] for label, amount in line.parts], list(line.notes)]
          for line in posted.lines if line.kind == "account"],
         [[line.reference, line.name, line.amount.cents, ""] for line in posted.lines if line.kind == "misc"],
-        [[t.kind.value, t.amount.cents, t.reference if t.kind.value in ("check", "money_order") else "",
-          t.card_brand, t.card_last4, t.reference if t.kind.value == "card" else ""] for t in posted.tenders],
+        [[t.kind.value, t.amount.cents, number, t.card_brand, t.card_last4, code]
+         for t in posted.tenders for number, code in (_number_and_code(t.kind.value, t.reference),)],
         [posted.total.cents, sum(t.amount.cents for t in posted.tenders if t.kind.value == "cash"),
          posted.change.cents],
         list(_footer(ctx, language)),
