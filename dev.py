@@ -288,12 +288,12 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 
 
 #: The folders of src/cashdesk whose texts a person reads in the window: the window's own, and the
-#: refusals worded below it (cashdesk.words).
-TRANSLATED = ("ui", "services", "domain", "store")
+#: refusals worded below it (cashdesk.words); "" is the package's own modules (the settings file's).
+TRANSLATED = ("", "ui", "services", "domain", "store", "devices")
 
 
 def run_translations(extra: list[str]) -> int:
-    """pyside6-lupdate over the window (src/cashdesk/ui) and the refusals below it (services, domain, store)
+    """pyside6-lupdate over the window (src/cashdesk/ui) and the refusals below it (TRANSLATED)
     into each resources/translations/cashdesk_<code>.ts (new texts come in unfinished, gone ones are
     dropped), then pyside6-lrelease into the .qm files, which are committed: a fresh clone, a wheel and
     the bundle have them without Qt's tools (docs/translations.md)."""

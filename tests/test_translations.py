@@ -36,8 +36,9 @@ def test_there_is_a_spanish_translation() -> None:
 
 PACKAGE = ROOT / "src" / "cashdesk"
 UI = PACKAGE / "ui"
-#: The folders `python3 dev.py translations` reads (dev.py TRANSLATED): the window, and the refusals below it.
-TRANSLATED = ("ui", "services", "domain", "store")
+#: The folders `python3 dev.py translations` reads (dev.py TRANSLATED): the window, and the refusals below
+#: it ("" is the package's own modules: the settings file's refusals).
+TRANSLATED = ("", "ui", "services", "domain", "store", "devices")
 #: Qt's setters and constructors whose text a person reads.
 TEXT_SETTERS = {
     "setText", "setWindowTitle", "setPlaceholderText", "setToolTip", "setStatusTip", "setTitle", "addAction",
@@ -171,18 +172,29 @@ def test_the_window_speaks_spanish_once_installed(qapp: object) -> None:
 
 # -- every refusal a person can read is marked too (cashdesk.words) ---------------------------------
 
-#: The errors whose message reaches the window: ServiceError and every subclass (found by name in
-#: src), and the domain's errors a screen shows as they come.
+#: The errors whose message reaches the window: these and every subclass (found by name in src) —
+#: a service's refusal, the database's, the settings file's, the printer's — and the domain's errors
+#: a screen shows as they come.
+REFUSAL_ROOTS = {"ServiceError", "DatabaseError", "SettingsError", "PrinterError", "LogoError"}
 DOMAIN_ERRORS = {
     "MoneyError", "CountError", "MicrError", "BatchStateError", "AdhocError", "CriteriaError", "JournalOutOfBalance",
     "ScanLineError", "TenderError", "TaxReturnError",
 }  # fmt: skip
-#: Modules whose refusals are not yet marked, each with why.
-REFUSALS_NOT_YET_MARKED: dict[str, str] = {}
+#: Modules (their path under src/cashdesk) whose refusals are not yet marked, each with why.
+REFUSALS_NOT_YET_MARKED: dict[str, str] = {
+    "config.py": "being marked",
+    "services/audit.py": "being marked",
+    "store/bulk.py": "being marked",
+    "store/db.py": "being marked",
+    "store/file_checks.py": "being marked",
+    "store/imports.py": "being marked",
+    "devices/logo.py": "being marked",
+    "devices/printers.py": "being marked",
+}
 
 
 def _refusal_classes() -> set[str]:
-    """ServiceError and its subclasses anywhere in src, by name, with DOMAIN_ERRORS."""
+    """REFUSAL_ROOTS and their subclasses anywhere in src, by name, with DOMAIN_ERRORS."""
     bases: dict[str, set[str]] = {}
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -190,7 +202,7 @@ def _refusal_classes() -> set[str]:
                 bases[node.name] = {
                     b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "") for b in node.bases
                 }
-    found = {"ServiceError"}
+    found = set(REFUSAL_ROOTS)
     while grown := {name for name, of in bases.items() if of & found} - found:
         found |= grown
     return found | DOMAIN_ERRORS
@@ -238,7 +250,7 @@ def _refusals_not_marked(path: Path, classes: set[str]) -> list[str]:
 def test_every_refusal_a_person_reads_is_marked_for_translation() -> None:
     classes = _refusal_classes()
     paths = sorted(p for p in PACKAGE.rglob("*.py") if "cli" not in p.parts  # the command line speaks English
-                   and not ("services" in p.parts and p.name in REFUSALS_NOT_YET_MARKED))  # fmt: skip
+                   and p.relative_to(PACKAGE).as_posix() not in REFUSALS_NOT_YET_MARKED)  # fmt: skip
     unmarked = [hit for path in paths for hit in _refusals_not_marked(path, classes)]
     assert unmarked == [], (
         'word these with translate("<module>", "…").format(name=…) from cashdesk.words (docs/translations.md):\n'
