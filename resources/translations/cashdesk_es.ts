@@ -886,6 +886,10 @@
 <context>
     <name>audit</name>
     <message>
+        <source>The database could not be read to the end ({reason}). Restore it from the latest backup, and keep this file for the auditor.</source>
+        <translation>No se pudo leer la base de datos hasta el final ({reason}). Restáurela desde la última copia de seguridad y guarde este archivo para el auditor.</translation>
+    </message>
+    <message>
         <source>view the audit trail</source>
         <translation>ver el registro de auditoría</translation>
     </message>
@@ -1437,6 +1441,21 @@ El informe Z se envió a la impresora de recibos.</translation>
     </message>
 </context>
 <context>
+    <name>bulk</name>
+    <message>
+        <source>row {row} -&gt; {parent}</source>
+        <translation>fila {row} -&gt; {parent}</translation>
+    </message>
+    <message>
+        <source>The load was refused and nothing was written: {table} refers to rows that do not exist ({rows}).</source>
+        <translation>La carga se rechazó y no se escribió nada: {table} hace referencia a filas que no existen ({rows}).</translation>
+    </message>
+    <message>
+        <source>Bulk loading is only available for SQLite database files.</source>
+        <translation>La carga masiva solo está disponible para archivos de base de datos SQLite.</translation>
+    </message>
+</context>
+<context>
     <name>business_day</name>
     <message>
         <source>The business day {day:%Y-%m-%d} is closed: it takes no more postings.</source>
@@ -1638,6 +1657,93 @@ El informe Z se envió a la impresora de recibos.</translation>
     <message>
         <source>Missing</source>
         <translation>Faltan</translation>
+    </message>
+</context>
+<context>
+    <name>config</name>
+    <message>
+        <source>unknown setting {key!r}. Known settings: {known}.</source>
+        <translation>configuración desconocida {key!r}. Configuraciones conocidas: {known}.</translation>
+    </message>
+    <message>
+        <source>{key} must be {kind}, not {value}.</source>
+        <translation>{key} debe ser {kind}, no {value}.</translation>
+    </message>
+    <message>
+        <source>{key}: {problem}.</source>
+        <translation>{key}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{path} is not valid TOML: it is not saved as UTF-8 text. Save it as UTF-8 (plain text) or remove it.</source>
+        <translation>{path} no es TOML válido: no está guardado como texto UTF-8. Guárdelo como UTF-8 (texto sin formato) o elimínelo.</translation>
+    </message>
+    <message>
+        <source>{path} is not valid TOML: {said}. Fix the file or remove it.</source>
+        <translation>{path} no es TOML válido: {said}. Corrija el archivo o elimínelo.</translation>
+    </message>
+    <message>
+        <source>{path} line {line}: </source>
+        <translation>{path} línea {line}: </translation>
+    </message>
+    <message>
+        <source>{key} is not a setting the window can write.</source>
+        <translation>{key} no es una configuración que la ventana pueda escribir.</translation>
+    </message>
+    <message>
+        <source>{path} line {line}: write {key} on a line of its own to let the window change it.</source>
+        <translation>{path} línea {line}: escriba {key} en una línea propia para que la ventana pueda cambiarlo.</translation>
+    </message>
+    <message>
+        <source>{path} could not take {key}: {reason}.</source>
+        <translation>{path} no pudo recibir {key}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} could not take {key}: write it on a line of its own.</source>
+        <translation>{path} no pudo recibir {key}: escríbalo en una línea propia.</translation>
+    </message>
+    <message>
+        <source>a whole number (like 50)</source>
+        <translation>un número entero (como 50)</translation>
+    </message>
+    <message>
+        <source>text in quotes (like &quot;W01&quot;)</source>
+        <translation>texto entre comillas (como &quot;W01&quot;)</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <source>a list in brackets (like [&quot;City Clerk&quot;, &quot;Sales Tax&quot;])</source>
+        <translation>una lista entre corchetes (como [&quot;City Clerk&quot;, &quot;Sales Tax&quot;])</translation>
+    </message>
+    <message>
+        <source>a table (like { WATER = 10 })</source>
+        <translation>una tabla (como { WATER = 10 })</translation>
+    </message>
+    <message>
+        <source>the text &quot;{text}&quot;</source>
+        <translation>el texto &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <source>the number {number} (with a decimal point)</source>
+        <translation>el número {number} (con punto decimal)</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>una tabla</translation>
+    </message>
+    <message>
+        <source>the number {number}</source>
+        <translation>el número {number}</translation>
+    </message>
+    <message>
+        <source>a date or time</source>
+        <translation>una fecha u hora</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2390,25 @@ Keep {excess} as a credit on the account?</source>
     </message>
 </context>
 <context>
+    <name>db</name>
+    <message>
+        <source>The database {where} is empty. Run `cashdesk init` to create it.</source>
+        <translation>La base de datos {where} está vacía. Ejecute `cashdesk init` para crearla.</translation>
+    </message>
+    <message>
+        <source>The database {where} was made by a newer version of cashdesk (schema {revision}); this version knows schema {head} and older. Install the newer cashdesk, or open another database. The file was left untouched.</source>
+        <translation>La base de datos {where} fue creada por una versión más reciente de cashdesk (esquema {revision}); esta versión conoce el esquema {head} y anteriores. Instale el cashdesk más reciente o abra otra base de datos. El archivo no se modificó.</translation>
+    </message>
+    <message>
+        <source>The database {where} has an older schema ({revision}). Run `cashdesk init` to upgrade it (a copy is kept first).</source>
+        <translation>La base de datos {where} tiene un esquema anterior ({revision}). Ejecute `cashdesk init` para actualizarla (antes se guarda una copia).</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Run `cashdesk init` to create one.</source>
+        <translation>No hay ninguna base de datos en {path}. Ejecute `cashdesk init` para crear una.</translation>
+    </message>
+</context>
+<context>
     <name>delinquency</name>
     <message>
         <source>Account</source>
@@ -2507,6 +2632,29 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     </message>
 </context>
 <context>
+    <name>file_checks</name>
+    <message>
+        <source>{path} is a folder, not a cashdesk database.</source>
+        <translation>{path} es una carpeta, no una base de datos de cashdesk.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened ({reason}). Check the path and its permissions.</source>
+        <translation>No se puede abrir la base de datos {path} ({reason}). Revise la ruta y sus permisos.</translation>
+    </message>
+    <message>
+        <source>{path} is not a cashdesk database or it is damaged ({reason}). It was left untouched. Restore the latest backup or choose another file.</source>
+        <translation>{path} no es una base de datos de cashdesk o está dañada ({reason}). No se modificó. Restaure la última copia de seguridad o elija otro archivo.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: {findings}. It was left untouched. Restore the latest backup.</source>
+        <translation>La base de datos {path} está dañada: {findings}. No se modificó. Restaure la última copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not a cashdesk database. It was left untouched.</source>
+        <translation>{path} es un archivo SQLite, pero no una base de datos de cashdesk. No se modificó.</translation>
+    </message>
+</context>
+<context>
     <name>find_payment</name>
     <message>
         <source>Receipt</source>
@@ -2673,6 +2821,10 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
         <source>The file cannot be read: {exc}.</source>
         <translation>No se puede leer el archivo: {exc}.</translation>
     </message>
+    <message>
+        <source>Another window or program is writing to the database, so the import could not start. Nothing was changed; try again in a moment.</source>
+        <translation>Otra ventana u otro programa está escribiendo en la base de datos, así que la importación no pudo empezar. No se cambió nada; inténtelo de nuevo en un momento.</translation>
+    </message>
 </context>
 <context>
     <name>inquiry</name>
@@ -2735,6 +2887,21 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     <message>
         <source>The account could not be read ({exc}). Call your supervisor.</source>
         <translation>No se pudo leer la cuenta ({exc}). Llame a su supervisor.</translation>
+    </message>
+</context>
+<context>
+    <name>lock_holders</name>
+    <message>
+        <source>{program}, process {pid}</source>
+        <translation>{program}, proceso {pid}</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>un programa</translation>
+    </message>
+    <message>
+        <source>the cashdesk window</source>
+        <translation>la ventana de cashdesk</translation>
     </message>
 </context>
 <context>
@@ -5137,6 +5304,65 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     </message>
 </context>
 <context>
+    <name>setting_keys</name>
+    <message>
+        <source>unknown time zone {zone!r}; use a name like America/Denver</source>
+        <translation>zona horaria desconocida {zone!r}; use un nombre como America/Denver</translation>
+    </message>
+    <message>
+        <source>a station id is 1 to 8 letters or digits, like W01</source>
+        <translation>el identificador de una estación tiene de 1 a 8 letras o dígitos, como W01</translation>
+    </message>
+    <message>
+        <source>must be a whole number above 0</source>
+        <translation>debe ser un número entero mayor que 0</translation>
+    </message>
+    <message>
+        <source>must be at most 10,000</source>
+        <translation>debe ser como máximo 10,000</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low} to {high}</source>
+        <translation>debe ser un número entero de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>a cash drawer is on connector pin 2 or pin 5</source>
+        <translation>un cajón de efectivo va en el pin 2 o el pin 5 del conector</translation>
+    </message>
+    <message>
+        <source>give a file mode as three or four octal digits, like &quot;0640&quot; (owner and group read)</source>
+        <translation>indique el modo de archivo con tres o cuatro dígitos octales, como &quot;0640&quot; (leen el propietario y el grupo)</translation>
+    </message>
+    <message>
+        <source>&quot;{mode}&quot; would not let cashdesk read and write its own files: the owner needs 6, like &quot;0640&quot;</source>
+        <translation>&quot;{mode}&quot; no dejaría a cashdesk leer y escribir sus propios archivos: el propietario necesita 6, como &quot;0640&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;{mode}&quot; would let anyone change the deposit files: others may read at most, like &quot;0644&quot;</source>
+        <translation>&quot;{mode}&quot; dejaría a cualquiera cambiar los archivos del depósito: los demás pueden como mucho leer, como &quot;0644&quot;</translation>
+    </message>
+    <message>
+        <source>give one Fund-Department-Object account, like 100-000-101100 (no {fund})</source>
+        <translation>indique una sola cuenta Fondo-Departamento-Objeto, como 100-000-101100 (sin {fund})</translation>
+    </message>
+    <message>
+        <source>the priority of {code!r} must be a whole number</source>
+        <translation>la prioridad de {code!r} debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>{day!r} is not a date; write dates like &quot;2026-12-25&quot;</source>
+        <translation>{day!r} no es una fecha; escriba las fechas como &quot;2026-12-25&quot;</translation>
+    </message>
+    <message>
+        <source>the window speaks &quot;en&quot; (English) or &quot;es&quot; (Español)</source>
+        <translation>la ventana habla &quot;en&quot; (English) o &quot;es&quot; (Español)</translation>
+    </message>
+    <message>
+        <source>use &quot;fixed&quot;, &quot;multiple&quot; or &quot;none&quot;</source>
+        <translation>use &quot;fixed&quot;, &quot;multiple&quot; o &quot;none&quot;</translation>
+    </message>
+</context>
+<context>
     <name>shift</name>
     <message>
         <source>see the drawer&apos;s cash</source>
@@ -6179,6 +6405,21 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     </message>
 </context>
 <context>
+    <name>unit_of_work</name>
+    <message>
+        <source>The database is busy: another program on this station is writing to it ({holder}) and did not finish within {seconds:g} seconds. This was not saved, and nothing was written (no payment was taken): try again in a moment.</source>
+        <translation>La base de datos está ocupada: otro programa de esta estación está escribiendo en ella ({holder}) y no terminó en {seconds:g} segundos. Esto no se guardó y no se escribió nada (no se tomó ningún pago): inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>an import or a backup?</source>
+        <translation>¿una importación o una copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>it is open in {programs}</source>
+        <translation>está abierta en {programs}</translation>
+    </message>
+</context>
+<context>
     <name>users</name>
     <message>
         <source>There is no role {role!r}; use one of: {roles}.</source>
@@ -6525,6 +6766,25 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>{user_id} signed out.</source>
         <translation>{user_id} cerró la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>write_errors</name>
+    <message>
+        <source>The disk is full: this was not saved, and nothing was written. Free space on the disk (or call IT), then do it again: a payment can be posted again as it is.</source>
+        <translation>El disco está lleno: esto no se guardó y no se escribió nada. Libere espacio en el disco (o llame a Informática) y vuelva a hacerlo: un pago se puede registrar de nuevo tal como está.</translation>
+    </message>
+    <message>
+        <source>The database file could not be written (the disk refused the write: it may be full or failing): this was not saved, and nothing was written. Free space on the disk or call IT, then do it again.</source>
+        <translation>No se pudo escribir el archivo de la base de datos (el disco rechazó la escritura: puede estar lleno o fallando): esto no se guardó y no se escribió nada. Libere espacio en el disco o llame a Informática y vuelva a hacerlo.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only: this was not saved, and nothing was written. Ask IT to make the file and its folder writable, or open another database, then do it again.</source>
+        <translation>El archivo de la base de datos es de solo lectura: esto no se guardó y no se escribió nada. Pida a Informática que permita escribir en el archivo y su carpeta, o abra otra base de datos, y vuelva a hacerlo.</translation>
+    </message>
+    <message>
+        <source>The office has closed this drawer&apos;s business day: no payment can be posted to it, and nothing was written. Balance this drawer (if it holds money of that day, call the office&apos;s supervisor first), then open a new one: it belongs to the next open day (docs/office.md).</source>
+        <translation>La oficina ha cerrado el día contable de este cajón: no se le puede registrar ningún pago y no se escribió nada. Cuadre este cajón (si tiene dinero de ese día, llame antes al supervisor de la oficina) y luego abra uno nuevo: pertenecerá al siguiente día abierto (docs/office.md).</translation>
     </message>
 </context>
 <context>

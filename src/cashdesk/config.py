@@ -19,10 +19,11 @@ from types import MappingProxyType
 from typing import Any, get_type_hints
 
 from cashdesk.setting_keys import SETTINGS, Setting
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "SETTINGS", "Setting", "Settings", "SettingsError", "config_path", "default_config_path", "key_lines",
-    "save_setting",
+    "language_in_file", "save_setting",
 ]  # fmt: skip
 
 
@@ -306,14 +307,26 @@ class Settings:
             setting = _BY_KEY.get(key)
             where = _where(path, _line_of(key, lines))
             if setting is None:
-                raise SettingsError(f"{where}unknown setting {key!r}. Known settings: {', '.join(_BY_KEY)}.")
+                raise SettingsError(
+                    where
+                    + translate("config", "unknown setting {key!r}. Known settings: {known}.").format(
+                        key=key, known=", ".join(_BY_KEY)
+                    )
+                )
             if type(value) is not setting.type:
-                raise SettingsError(f"{where}{key} must be {_KIND_WORDS[setting.type]}, not {_shown(value)}.")
+                raise SettingsError(
+                    where
+                    + translate("config", "{key} must be {kind}, not {value}.").format(
+                        key=key, kind=translate("config", _KIND_WORDS[setting.type]), value=_shown(value)
+                    )
+                )
             if setting.check is not None:
                 try:
                     setting.check(value)
                 except ValueError as exc:
-                    raise SettingsError(f"{where}{key}: {exc}.") from None
+                    raise SettingsError(
+                        where + translate("config", "{key}: {problem}.").format(key=key, problem=exc)
+                    ) from None
             from_file[key] = value
         object.__setattr__(self, "path", path)
         object.__setattr__(self, "_from_file", from_file)
@@ -331,14 +344,19 @@ class Settings:
             text = path.read_text(encoding="utf-8")
             data = tomllib.loads(text)
         except UnicodeDecodeError:
-            raise SettingsError(f"{path} is not valid TOML: it is not saved as UTF-8 text. Save it as UTF-8 "
-                                "(plain text) or remove it.") from None  # fmt: skip
+            said = translate("config", "{path} is not valid TOML: it is not saved as UTF-8 text. Save it as UTF-8 "
+                                       "(plain text) or remove it.")  # fmt: skip
+            raise SettingsError(said.format(path=path)) from None
         except tomllib.TOMLDecodeError as exc:
             # The parser names an odd character by its Python escape ('\\x00'); say what it is.
             said = re.sub(
                 r"(Illegal character )?'\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})'", "a control character", str(exc)
             )
-            raise SettingsError(f"{path} is not valid TOML: {said}. Fix the file or remove it.") from None
+            raise SettingsError(
+                translate("config", "{path} is not valid TOML: {said}. Fix the file or remove it.").format(
+                    path=path, said=said
+                )
+            ) from None
         return cls(_flatten(data), path=path, lines=key_lines(text))
 
     def flat(self) -> dict[str, Any]:
@@ -395,7 +413,9 @@ def _where(path: Path | None, line: int | None) -> str:
     """The start of a message about a file's value: `/…/cashdesk.toml line 12: `."""
     if path is None:
         return ""
-    return f"{path} line {line}: " if line else f"{path}: "
+    if line:
+        return translate("config", "{path} line {line}: ").format(path=path, line=line)
+    return f"{path}: "
 
 
 def _line_of(key: str, lines: Mapping[str, int]) -> int | None:
@@ -451,6 +471,30 @@ def key_lines(text: str) -> dict[str, int]:
 _VALUE = re.compile(r"""^(\s*[A-Za-z0-9_\-\."' ]+?\s*=\s*)("[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_+\-]+)""")
 
 
+def language_in_file(path: Path | None = None) -> str:
+    """The window's language as the settings file names it (`ui.language`), read line by line so a
+    mistake elsewhere in the file does not hide it: the start's refusals, that mistake's among them,
+    are said in it. The default when the file is missing, unreadable or names no language the window
+    speaks."""
+    setting = _BY_KEY["ui.language"]
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return str(setting.default)
+    at = key_lines(text).get(setting.key)
+    match = _VALUE.match(text.splitlines()[at - 1]) if at is not None else None
+    if match is None:
+        return str(setting.default)
+    value = match.group(2).strip("\"'")
+    try:
+        if setting.check is not None:
+            setting.check(value)
+    except ValueError:
+        return str(setting.default)
+    return value
+
+
 def save_setting(key: str, value: str | int | bool, path: Path | None = None) -> Path:
     """Write one setting into the settings file (made if missing), the rest of the file as it was:
     its other lines, comments and order. The window's own choices use it (the View menu's language).
@@ -458,7 +502,7 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
     The new file is checked as a whole before it replaces the old one (SettingsError in words)."""
     setting = _BY_KEY.get(key)
     if setting is None or setting.type not in (str, int, bool):
-        raise SettingsError(f"{key} is not a setting the window can write.")
+        raise SettingsError(translate("config", "{key} is not a setting the window can write.").format(key=key))
     path = path or config_path()
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if isinstance(value, bool):
@@ -474,7 +518,11 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
         old = lines[at - 1]
         match = _VALUE.match(old)
         if match is None:
-            raise SettingsError(f"{path} line {at}: write {key} on a line of its own to let the window change it.")
+            raise SettingsError(
+                translate(
+                    "config", "{path} line {line}: write {key} on a line of its own to let the window change it."
+                ).format(path=path, line=at, key=key)
+            )
         lines[at - 1] = match.group(1) + written + old[match.end() :]
     elif section in key_lines(text) and _HEADER.match(lines[key_lines(text)[section] - 1]):
         header = key_lines(text)[section]
@@ -487,9 +535,15 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
     try:
         checked = Settings(_flatten(tomllib.loads(new_text)), path=path, lines=key_lines(new_text))
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path} could not take {key}: {exc}.") from None
+        raise SettingsError(
+            translate("config", "{path} could not take {key}: {reason}.").format(path=path, key=key, reason=exc)
+        ) from None
     if checked.flat()[key] != value:
-        raise SettingsError(f"{path} could not take {key}: write it on a line of its own.")
+        raise SettingsError(
+            translate("config", "{path} could not take {key}: write it on a line of its own.").format(
+                path=path, key=key
+            )
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".saving")
     partial.write_text(new_text, encoding="utf-8")
@@ -497,12 +551,13 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
     return path
 
 
+#: What a setting's type is called in a message (translated where it is said).
 _KIND_WORDS: dict[type, str] = {
-    int: "a whole number (like 50)",
-    str: 'text in quotes (like "W01")',
-    bool: "true or false",
-    list: 'a list in brackets (like ["City Clerk", "Sales Tax"])',
-    dict: "a table (like { WATER = 10 })",
+    int: QT_TRANSLATE_NOOP("config", "a whole number (like 50)"),
+    str: QT_TRANSLATE_NOOP("config", 'text in quotes (like "W01")'),
+    bool: QT_TRANSLATE_NOOP("config", "true or false"),
+    list: QT_TRANSLATE_NOOP("config", 'a list in brackets (like ["City Clerk", "Sales Tax"])'),
+    dict: QT_TRANSLATE_NOOP("config", "a table (like { WATER = 10 })"),
 }
 
 
@@ -511,16 +566,16 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f'the text "{value[:40]}"'
+        return translate("config", 'the text "{text}"').format(text=value[:40])
     if isinstance(value, float):
-        return f"the number {value} (with a decimal point)"
+        return translate("config", "the number {number} (with a decimal point)").format(number=value)
     if isinstance(value, list):
-        return "a list"
+        return translate("config", "a list")
     if isinstance(value, dict):
-        return "a table"
+        return translate("config", "a table")
     if isinstance(value, int):
-        return f"the number {value}"
-    return "a date or time"
+        return translate("config", "the number {number}").format(number=value)
+    return translate("config", "a date or time")
 
 
 def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:

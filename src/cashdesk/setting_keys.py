@@ -12,34 +12,40 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cashdesk.words import translate
+
 
 def _check_time_zone(value: str) -> None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r}; use a name like America/Denver") from None
+        raise ValueError(
+            translate("setting_keys", "unknown time zone {zone!r}; use a name like America/Denver").format(zone=value)
+        ) from None
 
 
 def _check_station(value: str) -> None:
     if not (1 <= len(value) <= 8 and value.isascii() and value.isalnum()):
-        raise ValueError("a station id is 1 to 8 letters or digits, like W01")
+        raise ValueError(translate("setting_keys", "a station id is 1 to 8 letters or digits, like W01"))
 
 
 def _check_positive(value: int) -> None:
     if value <= 0:
-        raise ValueError("must be a whole number above 0")
+        raise ValueError(translate("setting_keys", "must be a whole number above 0"))
     if value > 10_000:
-        raise ValueError("must be at most 10,000")
+        raise ValueError(translate("setting_keys", "must be at most 10,000"))
 
 
 def _check_range(value: int, low: int, high: int) -> None:
     if not low <= value <= high:
-        raise ValueError(f"must be a whole number from {low} to {high}")
+        raise ValueError(
+            translate("setting_keys", "must be a whole number from {low} to {high}").format(low=low, high=high)
+        )
 
 
 def _check_pin(value: int) -> None:
     if value not in (2, 5):
-        raise ValueError("a cash drawer is on connector pin 2 or pin 5")
+        raise ValueError(translate("setting_keys", "a cash drawer is on connector pin 2 or pin 5"))
 
 
 def _check_printer(value: str) -> None:
@@ -58,14 +64,26 @@ def file_mode(value: str) -> int:
     """A file mode as written in the settings ("0640") as a number; ValueError in words."""
     text = value.strip()
     if not (3 <= len(text) <= 4 and all(ch in "01234567" for ch in text)) or int(text, 8) > 0o777:
-        raise ValueError('give a file mode as three or four octal digits, like "0640" (owner and group read)')
+        raise ValueError(
+            translate(
+                "setting_keys", 'give a file mode as three or four octal digits, like "0640" (owner and group read)'
+            )
+        )
     mode = int(text, 8)
     if mode & 0o600 != 0o600:
         raise ValueError(
-            f'"{text}" would not let cashdesk read and write its own files: the owner needs 6, like "0640"'
+            translate(
+                "setting_keys",
+                '"{mode}" would not let cashdesk read and write its own files: the owner needs 6, like "0640"',
+            ).format(mode=text)
         )
     if mode & 0o002:
-        raise ValueError(f'"{text}" would let anyone change the deposit files: others may read at most, like "0644"')
+        raise ValueError(
+            translate(
+                "setting_keys",
+                '"{mode}" would let anyone change the deposit files: others may read at most, like "0644"',
+            ).format(mode=text)
+        )
     return mode
 
 
@@ -75,13 +93,17 @@ def _check_file_mode(value: str) -> None:
 
 def _check_one_gl_account(value: str) -> None:
     if not value.strip() or "{fund}" in value:
-        raise ValueError("give one Fund-Department-Object account, like 100-000-101100 (no {fund})")
+        raise ValueError(
+            translate("setting_keys", "give one Fund-Department-Object account, like 100-000-101100 (no {fund})")
+        )
 
 
 def _check_priorities(value: dict[str, Any]) -> None:
     for code, priority in value.items():
         if type(priority) is not int:
-            raise ValueError(f"the priority of {code!r} must be a whole number")
+            raise ValueError(
+                translate("setting_keys", "the priority of {code!r} must be a whole number").format(code=code)
+            )
 
 
 def _check_weekdays(value: list[Any]) -> None:
@@ -97,17 +119,19 @@ def _check_dates(value: list[Any]) -> None:
         try:
             dt.date.fromisoformat(str(day))
         except ValueError:
-            raise ValueError(f'{day!r} is not a date; write dates like "2026-12-25"') from None
+            raise ValueError(
+                translate("setting_keys", '{day!r} is not a date; write dates like "2026-12-25"').format(day=day)
+            ) from None
 
 
 def _check_language(value: str) -> None:
     if value not in ("en", "es"):
-        raise ValueError('the window speaks "en" (English) or "es" (Español)')
+        raise ValueError(translate("setting_keys", 'the window speaks "en" (English) or "es" (Español)'))
 
 
 def _check_deposit_rule(value: str) -> None:
     if value not in ("fixed", "multiple", "none"):
-        raise ValueError('use "fixed", "multiple" or "none"')
+        raise ValueError(translate("setting_keys", 'use "fixed", "multiple" or "none"'))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,54 @@ def test_a_broken_settings_file_is_a_message_and_status_2(
     assert run(db=city_db) == 2
     assert "station.id" in critical_boxes[0]
     assert "station.id" in capsys.readouterr().err
+
+
+@pytest.fixture
+def spanish_station(qapp: QApplication) -> Iterator[Path]:
+    """A station whose settings file says Spanish; the window's language is put back to English after."""
+    from cashdesk.ui.i18n import install_language
+
+    settings = Path(os.environ["CASHDESK_CONFIG"])
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('[ui]\nlanguage = "es"\n', encoding="utf-8")
+    try:
+        yield settings
+    finally:
+        install_language("en")
+
+
+def test_a_spanish_station_says_a_missing_database_in_spanish(
+    spanish_station: Path, tmp_path: Path, critical_boxes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.sqlite3"
+    assert run(db=missing) == 2
+    assert critical_boxes == [f"No hay ninguna base de datos en {missing}. Ejecute `cashdesk init` para crear una."]
+    assert capsys.readouterr().err == f"cashdesk: {critical_boxes[0]}\n"
+    assert not missing.exists()
+
+
+def test_a_spanish_station_says_a_mistake_in_its_settings_in_spanish(
+    spanish_station: Path, city_db: Path, critical_boxes: list[str]
+) -> None:
+    spanish_station.write_text('[ui]\nlanguage = "es"\n\n[station]\nid = "WINDOW-1"\n', encoding="utf-8")
+    assert run(db=city_db) == 2
+    assert critical_boxes == [
+        f"{spanish_station} línea 5: station.id: el identificador de una estación tiene de 1 a 8 letras o dígitos, "
+        "como W01."
+    ]
+
+
+def test_a_spanish_station_says_a_settings_file_that_is_not_toml_in_spanish(
+    spanish_station: Path, city_db: Path, critical_boxes: list[str]
+) -> None:
+    # The language is read line by line: a broken line further down does not hide it.
+    spanish_station.write_text('[ui]\nlanguage = "es"\n\n[station]\nid = W01"\n', encoding="utf-8")
+    assert run(db=city_db) == 2
+    assert len(critical_boxes) == 1
+    said = critical_boxes[0]
+    assert said.startswith(f"{spanish_station} no es TOML válido: ")
+    assert said.endswith(". Corrija el archivo o elimínelo.")
+    assert "Fix the file" not in said
 
 
 def test_quit_after_prints_ready_once_the_sign_in_user_id_has_the_keyboard(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cashdesk.cli import main
-from cashdesk.config import SETTINGS, Settings, SettingsError, key_lines
+from cashdesk.config import SETTINGS, Settings, SettingsError, key_lines, language_in_file
 from cashdesk.services.context import ServiceContext
 
 
@@ -155,3 +155,23 @@ def test_key_lines_places_tables_and_keys() -> None:
         "allocation.priorities": 6,
         "allocation.priorities.WATER": 7,
     }
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ('[ui]\nlanguage = "es"\n', "es"),
+        ("[ui]\nlanguage = 'es'  # the counter speaks Spanish\n", "es"),
+        ('[ui]\nlanguage = "es"\n[station]\nid = "WINDOW-1"\n', "es"),  # a bad value elsewhere
+        ('[station]\nid = W01"\n\n[ui]\nlanguage = "es"\n', "es"),  # not TOML elsewhere
+        ('[ui]\nlanguage = "fr"\n', "en"),  # not a language the window speaks
+        ('[city]\nname = "Lakewood"\n', "en"),  # not said
+        ("", "en"),
+    ],
+)
+def test_the_language_is_read_from_the_settings_file_even_past_a_mistake(text: str, language: str) -> None:
+    assert language_in_file(write_config(text)) == language
+
+
+def test_without_a_settings_file_the_language_is_english(tmp_path: Path) -> None:
+    assert language_in_file(tmp_path / "absent.toml") == "en"

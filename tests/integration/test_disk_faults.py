@@ -244,8 +244,8 @@ def test_a_read_only_database_file_refuses_the_first_write_in_words_and_changes_
                              prefix=prefix)  # fmt: skip
     finally:
         small_city.chmod(0o644)
-    assert report["first"][:2] == ["WriteRefused", READ_ONLY]
-    assert report["again"][:2] == ["WriteRefused", READ_ONLY]
+    assert report["first"][:2] == ["DatabaseReadOnly", READ_ONLY]  # a WriteRefused
+    assert report["again"][:2] == ["DatabaseReadOnly", READ_ONLY]
     assert report["after"] == report["before"] and report["before"][1] == [["ok"]]
     assert hashlib.sha256(small_city.read_bytes()).hexdigest() == digest
     assert receipts(small_city) == []

@@ -188,6 +188,24 @@ def test_a_lock_held_past_the_bound_refuses_the_payment_in_words_naming_the_hold
     assert receipts(db_path) == 1
 
 
+def test_a_spanish_window_reads_the_busy_refusal_in_spanish(counter: ServiceContext, db_path: Path, qapp: Any) -> None:
+    from cashdesk.ui.i18n import install_language
+
+    assert install_language("es")
+    try:
+        with holding_the_write_lock(db_path) as holder, pytest.raises(DatabaseBusy) as busy:
+            pay(counter)
+    finally:
+        install_language("en")
+        counter.close()
+    said = str(busy.value)
+    assert said.startswith("La base de datos está ocupada: otro programa de esta estación está escribiendo en ella")
+    if sys.platform.startswith("linux"):
+        assert f"proceso {holder.pid}" in said
+    assert "no se tomó ningún pago" in said and "The database" not in said
+    assert receipts(db_path) == 0
+
+
 def test_the_command_line_says_a_busy_database_in_words(
     ctx: ServiceContext, db_path: Path, short_bound: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

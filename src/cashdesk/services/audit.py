@@ -351,8 +351,11 @@ def verify_audit(ctx: ServiceContext) -> TrailCheck:
             return TrailCheck(chain, tuple(problems), money.checked, money.unsealed, tuple(money.notes))
     except (sqlite3.Error, SQLAlchemyError) as exc:
         raise DatabaseError(
-            f"The database could not be read to the end ({exc}). Restore it from the latest "
-            "backup, and keep this file for the auditor."
+            translate(
+                "audit",
+                "The database could not be read to the end ({reason}). Restore it from the latest "
+                "backup, and keep this file for the auditor.",
+            ).format(reason=exc)
         ) from None
 
 

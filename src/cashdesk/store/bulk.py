@@ -25,6 +25,7 @@ from sqlalchemy import Table
 
 from cashdesk.store.db import Database, DatabaseError
 from cashdesk.store.models import Base
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -136,9 +137,15 @@ def _check_foreign_keys(con: sqlite3.Connection, tables: Sequence[str]) -> None:
     for table in tables:
         broken = con.execute(f"PRAGMA foreign_key_check({table})").fetchmany(3)
         if broken:
-            rows = ", ".join(f"row {rowid} -> {parent}" for _, rowid, parent, _ in broken)
+            rows = ", ".join(
+                translate("bulk", "row {row} -> {parent}").format(row=rowid, parent=parent)
+                for _, rowid, parent, _ in broken
+            )
             raise DatabaseError(
-                f"The load was refused and nothing was written: {table} refers to rows that do not exist ({rows})."
+                translate(
+                    "bulk",
+                    "The load was refused and nothing was written: {table} refers to rows that do not exist ({rows}).",
+                ).format(table=table, rows=rows)
             )
 
 
@@ -150,7 +157,7 @@ def bulk_load(database: Database, tables: Sequence[str]) -> Iterator[BulkLoader]
     the full-text triggers included, and the file holds what it held before.
     """
     if not database.is_sqlite:
-        raise DatabaseError("Bulk loading is only available for SQLite database files.")
+        raise DatabaseError(translate("bulk", "Bulk loading is only available for SQLite database files."))
     for name in tables:
         _table(name)
     pooled = database.engine.raw_connection()

@@ -25,6 +25,7 @@ from cashdesk.store.write_errors import (
     WRITE_FAILED,
     DatabaseBusy,
     DatabaseError,
+    DatabaseReadOnly,
     NotInitialised,
     SchemaTooNew,
     SchemaTooOld,
@@ -32,6 +33,7 @@ from cashdesk.store.write_errors import (
     is_busy,
     write_refusal,
 )
+from cashdesk.words import translate
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -47,6 +49,7 @@ __all__ = [
     "READ_ONLY",
     "WRITE_FAILED",
     "DatabaseBusy",
+    "DatabaseReadOnly",
     "DatabaseError",
     "NotInitialised",
     "SchemaTooNew",
@@ -142,17 +145,25 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def check_revision(revision: str | None, where: str) -> None:
     if revision is None:
-        raise NotInitialised(f"The database {where} is empty. Run `cashdesk init` to create it.")
+        raise NotInitialised(
+            translate("db", "The database {where} is empty. Run `cashdesk init` to create it.").format(where=where)
+        )
     if revision not in KNOWN_REVISIONS:
         raise SchemaTooNew(
-            f"The database {where} was made by a newer version of cashdesk (schema {revision}); "
-            f"this version knows schema {HEAD_REVISION} and older. Install the newer cashdesk, "
-            "or open another database. The file was left untouched."
+            translate(
+                "db",
+                "The database {where} was made by a newer version of cashdesk (schema {revision}); "
+                "this version knows schema {head} and older. Install the newer cashdesk, "
+                "or open another database. The file was left untouched.",
+            ).format(where=where, revision=revision, head=HEAD_REVISION)
         )
     if revision != HEAD_REVISION:
         raise SchemaTooOld(
-            f"The database {where} has an older schema ({revision}). "
-            "Run `cashdesk init` to upgrade it (a copy is kept first)."
+            translate(
+                "db",
+                "The database {where} has an older schema ({revision}). "
+                "Run `cashdesk init` to upgrade it (a copy is kept first).",
+            ).format(where=where, revision=revision)
         )
 
 
@@ -207,7 +218,11 @@ class Database:
                     path, quick_check=quick_check, timeout=transaction.BUSY_TIMEOUT_MS / 1000
                 )
             elif not create:
-                raise NotInitialised(f"There is no database at {path}. Run `cashdesk init` to create one.")
+                raise NotInitialised(
+                    translate("db", "There is no database at {path}. Run `cashdesk init` to create one.").format(
+                        path=path
+                    )
+                )
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
         database = cls(url)

@@ -39,6 +39,7 @@ from sqlalchemy.exc import OperationalError
 
 from cashdesk.store.db import DatabaseError
 from cashdesk.store.models import AccountRow, OpenItemRow, RevenueCodeRow
+from cashdesk.words import translate
 
 #: Account fields the file can carry, in the order they are staged.
 ACCOUNT_FIELDS: tuple[str, ...] = (
@@ -276,8 +277,11 @@ class ImportStage:
                 if "locked" not in str(exc.orig):
                     raise
                 raise DatabaseError(
-                    "Another window or program is writing to the database, so the import could not start. "
-                    "Nothing was changed; try again in a moment."
+                    translate(
+                        "imports",
+                        "Another window or program is writing to the database, so the import could not start. "
+                        "Nothing was changed; try again in a moment.",
+                    )
                 ) from None
             with transaction:
                 yield

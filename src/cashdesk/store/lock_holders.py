@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from cashdesk.words import translate
+
 
 def other_programs_using(path: Path | None) -> list[str]:
     """The other programs on this station with the database file open, as `cashdesk
@@ -28,7 +30,9 @@ def other_programs_using(path: Path | None) -> list[str]:
             argv = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:  # gone meanwhile, or not ours to look at
             continue
-        found.append(f"{program_words(argv)}, process {entry.name}")
+        found.append(
+            translate("lock_holders", "{program}, process {pid}").format(program=program_words(argv), pid=entry.name)
+        )
     return sorted(found)
 
 
@@ -36,12 +40,12 @@ def program_words(argv: list[bytes]) -> str:
     """`cashdesk import-accounts` for a cashdesk command (its first word), else the program's name."""
     words = [a.decode(errors="replace") for a in argv if a]
     if not words:
-        return "a program"
+        return translate("lock_holders", "a program")
     names = [Path(w).name for w in words]
     for i, name in enumerate(names):
         if name == "cashdesk" or (name == "-m" and i + 1 < len(names) and names[i + 1] == "cashdesk"):
             command = _command(words[i + 1 :])
-            return f"cashdesk {command}" if command else "the cashdesk window"
+            return f"cashdesk {command}" if command else translate("lock_holders", "the cashdesk window")
     return names[0]
 
 

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cashdesk.store.write_errors import READ_ONLY, DatabaseBusy, DatabaseError, is_busy, write_refusal
+from cashdesk.store.write_errors import DatabaseBusy, DatabaseError, DatabaseReadOnly, is_busy, write_refusal
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -29,11 +30,11 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_WAIT_SECONDS = 10.0
 
 
-BUSY = ("The database is busy: another program on this station is writing to it ({holder}) and did not "
-        "finish within {seconds:g} seconds. This was not saved, and nothing was written (no payment was "
-        "taken): try again in a moment.")  # fmt: skip
+BUSY = QT_TRANSLATE_NOOP("unit_of_work", "The database is busy: another program on this station is writing to it "
+                         "({holder}) and did not finish within {seconds:g} seconds. This was not saved, and "
+                         "nothing was written (no payment was taken): try again in a moment.")  # fmt: skip
 #: Who holds the write lock when no other program is seen with the file open.
-UNKNOWN_HOLDER = "an import or a backup?"
+UNKNOWN_HOLDER = QT_TRANSLATE_NOOP("unit_of_work", "an import or a backup?")
 
 
 def busy_refusal(path: Path | None) -> DatabaseBusy:
@@ -41,8 +42,11 @@ def busy_refusal(path: Path | None) -> DatabaseBusy:
     from cashdesk.store.lock_holders import other_programs_using
 
     others = other_programs_using(path)
-    holder = ("it is open in " + "; ".join(others)) if others else UNKNOWN_HOLDER
-    return DatabaseBusy(BUSY.format(holder=holder, seconds=WRITE_WAIT_SECONDS))
+    if others:
+        holder = translate("unit_of_work", "it is open in {programs}").format(programs="; ".join(others))
+    else:
+        holder = translate("unit_of_work", UNKNOWN_HOLDER)
+    return DatabaseBusy(translate("unit_of_work", BUSY).format(holder=holder, seconds=WRITE_WAIT_SECONDS))
 
 
 def _raise_refusal(exc: BaseException | None, engine: Engine) -> None:
@@ -54,7 +58,7 @@ def _raise_refusal(exc: BaseException | None, engine: Engine) -> None:
     refusal = write_refusal(exc) if exc is not None else None
     if refusal is not None:
         log.error("a write was refused and rolled back: %s", exc)
-        if str(refusal) == READ_ONLY:
+        if isinstance(refusal, DatabaseReadOnly):
             # SQLite opened the file read-only and keeps it so: the next try takes a new connection.
             engine.dispose()
         raise refusal from exc

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
+
 
 class DatabaseError(Exception):
     """The database cannot be used; the message says why and what to do."""
@@ -32,21 +34,30 @@ class DatabaseBusy(WriteRefused):
     """Another connection held the write lock for longer than WRITE_WAIT_SECONDS: nothing was written."""
 
 
-DISK_FULL = ("The disk is full: this was not saved, and nothing was written. Free space on the disk (or call IT), "
-             "then do it again: a payment can be posted again as it is.")  # fmt: skip
-WRITE_FAILED = ("The database file could not be written (the disk refused the write: it may be full or failing): "
-                "this was not saved, and nothing was written. "
-                "Free space on the disk or call IT, then do it again.")  # fmt: skip
-READ_ONLY = ("The database file is read-only: this was not saved, and nothing was written. Ask IT to make the "
-             "file and its folder writable, or open another database, then do it again.")  # fmt: skip
+class DatabaseReadOnly(WriteRefused):
+    """SQLite opened the file read-only and keeps it so: the next try wants a new connection."""
+
+
+# The words, in English here (tests and the command line read them so); the refusals carry them in
+# the window's language (cashdesk.words).
+DISK_FULL = QT_TRANSLATE_NOOP("write_errors", "The disk is full: this was not saved, and nothing was written. "
+                              "Free space on the disk (or call IT), then do it again: a payment can be posted "
+                              "again as it is.")  # fmt: skip
+WRITE_FAILED = QT_TRANSLATE_NOOP("write_errors", "The database file could not be written (the disk refused the "
+                                 "write: it may be full or failing): this was not saved, and nothing was written. "
+                                 "Free space on the disk or call IT, then do it again.")  # fmt: skip
+READ_ONLY = QT_TRANSLATE_NOOP("write_errors", "The database file is read-only: this was not saved, and nothing was "
+                              "written. Ask IT to make the file and its folder writable, or open another database, "
+                              "then do it again.")  # fmt: skip
 
 
 #: What the window's guard says (store/synced.py) when a receipt would go to a business day its office
 #: has closed; the refusal below gives the words.
 OFFICE_CLOSED_MARK = "cashdesk: the office has closed this business day"
-OFFICE_DAY_CLOSED = ("The office has closed this drawer's business day: no payment can be posted to it, and "
-                     "nothing was written. Balance and close this drawer, then open a new one: it belongs to the "
-                     "next open day (docs/office.md).")  # fmt: skip
+OFFICE_DAY_CLOSED = QT_TRANSLATE_NOOP("write_errors", "The office has closed this drawer's business day: no payment "
+                                      "can be posted to it, and nothing was written. Balance this drawer (if it "
+                                      "holds money of that day, call the office's supervisor first), then open a "
+                                      "new one: it belongs to the next open day (docs/office.md).")  # fmt: skip
 
 
 class OfficeDayClosed(WriteRefused):
@@ -77,13 +88,13 @@ def write_refusal(exc: BaseException) -> WriteRefused | None:
     if not isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
         return None
     if OFFICE_CLOSED_MARK in str(exc):
-        return OfficeDayClosed(OFFICE_DAY_CLOSED)
+        return OfficeDayClosed(translate("write_errors", OFFICE_DAY_CLOSED))
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "")
     if "disk is full" in text or code == "SQLITE_FULL":
-        return WriteRefused(DISK_FULL)
+        return WriteRefused(translate("write_errors", DISK_FULL))
     if "readonly database" in text or "read-only" in text or code.startswith("SQLITE_READONLY"):
-        return WriteRefused(READ_ONLY)
+        return DatabaseReadOnly(translate("write_errors", READ_ONLY))
     if "disk i/o error" in text or code.startswith("SQLITE_IOERR"):
-        return WriteRefused(WRITE_FAILED)
+        return WriteRefused(translate("write_errors", WRITE_FAILED))
     return None

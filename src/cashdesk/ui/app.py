@@ -18,7 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cashdesk.resource_files import ResourceMissing, icon_files
-from cashdesk.ui.i18n import install_language, translate
+from cashdesk.ui.i18n import current_language, install_language, translate
 
 if TYPE_CHECKING:
     from cashdesk.services.context import ServiceContext
@@ -44,9 +44,12 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
     from cashdesk.logs import setup_logging
 
     setup_logging()
-    from cashdesk.config import SettingsError
+    from cashdesk.config import SettingsError, language_in_file
     from cashdesk.services.context import DatabaseError, ServiceContext
 
+    # Before anything is read: a refusal to start (a missing database, a mistake in the settings) is
+    # said in the station's language, and every window is built in it.
+    install_language(language_in_file())
     try:
         ctx = ServiceContext.open(db, quick_check=False)  # the check runs once the window shows
     except (DatabaseError, SettingsError) as exc:
@@ -56,7 +59,8 @@ def run(db: str | os.PathLike[str] | None = None, quit_after_ms: int | None = No
         QMessageBox.critical(None, translate("app", "cashdesk cannot start"), message)
         return 2
 
-    install_language(ctx.settings.ui.language)  # before any window is built: texts are set as it is
+    if ctx.settings.ui.language != current_language():  # a file that writes it another way
+        install_language(ctx.settings.ui.language)
     from cashdesk.ui.main_window import MainWindow
 
     try:
