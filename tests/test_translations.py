@@ -188,8 +188,6 @@ REFUSALS_NOT_YET_MARKED: dict[str, str] = {
     "store/db.py": "being marked",
     "store/file_checks.py": "being marked",
     "store/imports.py": "being marked",
-    "devices/logo.py": "being marked",
-    "devices/printers.py": "being marked",
 }
 
 
