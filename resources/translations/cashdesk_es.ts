@@ -4439,16 +4439,20 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>(carpeta de PDF)</translation>
     </message>
     <message>
-        <source>print job</source>
-        <translation>trabajo de impresión</translation>
+        <source>1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss</source>
+        <translation>Puede que 1 recibo no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar</translation>
     </message>
     <message>
-        <source>1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss</source>
-        <translation>Puede que 1 {what} no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar</translation>
+        <source>{n} receipts may not have printed: check the printer, then Retry reprints them or Dismiss</source>
+        <translation>Puede que {n} recibos no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar</translation>
     </message>
     <message>
-        <source>{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss</source>
-        <translation>Puede que {n} ({what}) no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar</translation>
+        <source>1 print job may not have printed: check the printer, then Retry reprints it or Dismiss</source>
+        <translation>Puede que 1 trabajo de impresión no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar</translation>
+    </message>
+    <message>
+        <source>{n} print jobs may not have printed: check the printer, then Retry reprints them or Dismiss</source>
+        <translation>Puede que {n} trabajos de impresión no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar</translation>
     </message>
     <message>
         <source>A receipt did not print</source>

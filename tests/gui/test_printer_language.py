@@ -156,3 +156,32 @@ def test_the_banner_headline_says_each_printer_label_in_the_window_s_language(qa
         assert {label: headline(label) for label in HEADLINES} == {label: said[1] for label, said in HEADLINES.items()}
     finally:
         install_language("en")
+
+
+UNCERTAIN = {
+    (1, 1): (
+        "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss",
+        "Puede que 1 recibo no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar",
+    ),
+    (3, 2): (
+        "2 receipts may not have printed: check the printer, then Retry reprints them or Dismiss",
+        "Puede que 2 recibos no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar",
+    ),
+    (2, 0): (
+        "2 print jobs may not have printed: check the printer, then Retry reprints them or Dismiss",
+        "Puede que 2 trabajos de impresión no se hayan impreso: revise la impresora; luego Reintentar los "
+        "reimprime, o Descartar",
+    ),
+}
+
+
+def test_a_receipt_cut_off_mid_send_is_said_whole_in_the_window_s_language(qapp: object) -> None:
+    def headline(uncertain: int, receipts: int) -> str:
+        return PrintRound(0, 0, 0, "", ONLINE, uncertain, receipts).headline
+
+    assert {key: headline(*key) for key in UNCERTAIN} == {key: said[0] for key, said in UNCERTAIN.items()}
+    try:
+        assert install_language("es")
+        assert {key: headline(*key) for key in UNCERTAIN} == {key: said[1] for key, said in UNCERTAIN.items()}
+    finally:
+        install_language("en")

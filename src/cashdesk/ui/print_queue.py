@@ -73,18 +73,23 @@ class PrintRound:
         """ "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"; "" if none."""
         if not self.uncertain:
             return ""
-        n, what = (
-            (self.receipts_uncertain, "receipt")
-            if self.receipts_uncertain
-            else (self.uncertain, translate("print_queue", "print job"))
-        )
-        if n == 1:
+        # Each sentence whole, so a translation need not build "receipt" + "s" (a word the window shows).
+        if self.receipts_uncertain == 1:
             return translate(
-                "print_queue", "1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss"
-            ).format(what=what)
+                "print_queue", "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"
+            )
+        if self.receipts_uncertain:
+            return translate(
+                "print_queue",
+                "{n} receipts may not have printed: check the printer, then Retry reprints them or Dismiss",
+            ).format(n=self.receipts_uncertain)
+        if self.uncertain == 1:
+            return translate(
+                "print_queue", "1 print job may not have printed: check the printer, then Retry reprints it or Dismiss"
+            )
         return translate(
-            "print_queue", "{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss"
-        ).format(n=n, what=what)
+            "print_queue", "{n} print jobs may not have printed: check the printer, then Retry reprints them or Dismiss"
+        ).format(n=self.uncertain)
 
     @property
     def headline(self) -> str:
