@@ -181,10 +181,7 @@ DOMAIN_ERRORS = {
     "ScanLineError", "TenderError", "TaxReturnError",
 }  # fmt: skip
 #: Modules (their path under src/cashdesk) whose refusals are not yet marked, each with why.
-REFUSALS_NOT_YET_MARKED: dict[str, str] = {
-    "devices/logo.py": "being marked",
-    "devices/printers.py": "being marked",
-}
+REFUSALS_NOT_YET_MARKED: dict[str, str] = {}
 
 
 def _refusal_classes() -> set[str]:

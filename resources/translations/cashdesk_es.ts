@@ -2516,6 +2516,13 @@ Keep {excess} as a credit on the account?</source>
     </message>
 </context>
 <context>
+    <name>delivery</name>
+    <message>
+        <source>Printer fault: {why}</source>
+        <translation>Error de la impresora: {why}</translation>
+    </message>
+</context>
+<context>
     <name>demo</name>
     <message>
         <source>The database {location} already has {accounts:,} accounts. demo-data only fills an empty database, so nothing was changed. Give it a new file: cashdesk --db demo.sqlite3 demo-data</source>
@@ -2902,6 +2909,21 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     <message>
         <source>the cashdesk window</source>
         <translation>la ventana de cashdesk</translation>
+    </message>
+</context>
+<context>
+    <name>logo</name>
+    <message>
+        <source>The receipt logo {file} cannot be read ({why}).</source>
+        <translation>No se puede leer el logotipo del recibo {file} ({why}).</translation>
+    </message>
+    <message>
+        <source>The receipt logo {file} is not a picture cashdesk can read ({why}). Use a PNG.</source>
+        <translation>El logotipo del recibo {file} no es una imagen que cashdesk pueda leer ({why}). Use un PNG.</translation>
+    </message>
+    <message>
+        <source>The receipt logo {file} is {width}×{height} dots; a receipt takes at most {max_width}×{max_height} (384 dots wide for a 58 mm roll, 512 for an 80 mm one).</source>
+        <translation>El logotipo del recibo {file} mide {width}×{height} puntos; un recibo admite como máximo {max_width}×{max_height} (384 puntos de ancho en un rollo de 58 mm, 512 en uno de 80 mm).</translation>
     </message>
 </context>
 <context>
@@ -4556,16 +4578,48 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 <context>
     <name>print_queue</name>
     <message>
-        <source>print job</source>
-        <translation>trabajo de impresión</translation>
+        <source>out of paper</source>
+        <translation>sin papel</translation>
     </message>
     <message>
-        <source>1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss</source>
-        <translation>Puede que 1 {what} no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar</translation>
+        <source>cover open</source>
+        <translation>con la tapa abierta</translation>
     </message>
     <message>
-        <source>{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss</source>
-        <translation>Puede que {n} ({what}) no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar</translation>
+        <source>printer error</source>
+        <translation>con un error</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>no printer</source>
+        <translation>no configurada</translation>
+    </message>
+    <message>
+        <source>pdf folder</source>
+        <translation>(carpeta de PDF)</translation>
+    </message>
+    <message>
+        <source>1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss</source>
+        <translation>Puede que 1 recibo no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar</translation>
+    </message>
+    <message>
+        <source>{n} receipts may not have printed: check the printer, then Retry reprints them or Dismiss</source>
+        <translation>Puede que {n} recibos no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar</translation>
+    </message>
+    <message>
+        <source>1 print job may not have printed: check the printer, then Retry reprints it or Dismiss</source>
+        <translation>Puede que 1 trabajo de impresión no se haya impreso: revise la impresora; luego Reintentar lo reimprime, o Descartar</translation>
+    </message>
+    <message>
+        <source>{n} print jobs may not have printed: check the printer, then Retry reprints them or Dismiss</source>
+        <translation>Puede que {n} trabajos de impresión no se hayan impreso: revise la impresora; luego Reintentar los reimprime, o Descartar</translation>
     </message>
     <message>
         <source>A receipt did not print</source>
@@ -4592,16 +4646,123 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>No se puede usar el ajuste de la impresora: {exc}</translation>
     </message>
     <message>
-        <source>No printer</source>
-        <translation>Sin impresora</translation>
-    </message>
-    <message>
         <source>Printing failed: {message}</source>
         <translation>Falló la impresión: {message}</translation>
     </message>
+</context>
+<context>
+    <name>printers</name>
     <message>
-        <source>Printer error</source>
-        <translation>Error de impresora</translation>
+        <source>the printer at {address}</source>
+        <translation>la impresora en {address}</translation>
+    </message>
+    <message>
+        <source>Printer offline: cannot find the printer&apos;s address {host} (the name lookup failed or took too long).</source>
+        <translation>Impresora sin conexión: no se encuentra la dirección de la impresora {host} (la búsqueda del nombre falló o tardó demasiado).</translation>
+    </message>
+    <message>
+        <source>Printer offline: {printer} refused the connection.</source>
+        <translation>Impresora sin conexión: {printer} rechazó la conexión.</translation>
+    </message>
+    <message>
+        <source>Printer offline: {printer} did not answer within {seconds:g} s.</source>
+        <translation>Impresora sin conexión: {printer} no respondió en {seconds:g} s.</translation>
+    </message>
+    <message>
+        <source>Printer offline: cannot reach {printer} ({why}).</source>
+        <translation>Impresora sin conexión: no se puede llegar a {printer} ({why}).</translation>
+    </message>
+    <message>
+        <source>Printer not answering: {printer} stopped taking data.</source>
+        <translation>La impresora no responde: {printer} dejó de recibir datos.</translation>
+    </message>
+    <message>
+        <source>Printer not answering: {printer} took the connection but did not answer.</source>
+        <translation>La impresora no responde: {printer} aceptó la conexión pero no respondió.</translation>
+    </message>
+    <message>
+        <source>Printer connection lost: {printer} closed the connection.</source>
+        <translation>Se perdió la conexión con la impresora: {printer} cerró la conexión.</translation>
+    </message>
+    <message>
+        <source>Printer not answering: {printer} does not answer status queries.</source>
+        <translation>La impresora no responde: {printer} no contesta a las consultas de estado.</translation>
+    </message>
+    <message>
+        <source>Printer did not confirm: the whole receipt went to {printer}, but it did not answer after it.</source>
+        <translation>La impresora no confirmó: el recibo entero se envió a {printer}, pero no respondió después.</translation>
+    </message>
+    <message>
+        <source>the printer file {path}</source>
+        <translation>el archivo de impresora {path}</translation>
+    </message>
+    <message>
+        <source>Printer unavailable: cannot open {path} ({why}).</source>
+        <translation>Impresora no disponible: no se puede abrir {path} ({why}).</translation>
+    </message>
+    <message>
+        <source>Printer not answering: {printer} is not taking data.</source>
+        <translation>La impresora no responde: {printer} no recibe datos.</translation>
+    </message>
+    <message>
+        <source>Printer connection lost: writing to {printer} failed ({why}).</source>
+        <translation>Se perdió la conexión con la impresora: falló la escritura en {printer} ({why}).</translation>
+    </message>
+    <message>
+        <source>the PDF folder {folder}</source>
+        <translation>la carpeta de PDF {folder}</translation>
+    </message>
+    <message>
+        <source>Printer unavailable: cannot make {folder} ({why}).</source>
+        <translation>Impresora no disponible: no se puede crear {folder} ({why}).</translation>
+    </message>
+    <message>
+        <source>Printer unavailable: cannot write {path} ({why}).</source>
+        <translation>Impresora no disponible: no se puede escribir {path} ({why}).</translation>
+    </message>
+    <message>
+        <source>Printer unavailable: too many copies of {name} in {folder}.</source>
+        <translation>Impresora no disponible: hay demasiadas copias de {name} en {folder}.</translation>
+    </message>
+    <message>
+        <source>no printer</source>
+        <translation>ninguna impresora</translation>
+    </message>
+    <message>
+        <source>the pyusb package and libusb</source>
+        <translation>el paquete pyusb y libusb</translation>
+    </message>
+    <message>
+        <source>the pyserial package</source>
+        <translation>el paquete pyserial</translation>
+    </message>
+    <message>
+        <source>the pycups package and a CUPS server</source>
+        <translation>el paquete pycups y un servidor CUPS</translation>
+    </message>
+    <message>
+        <source>Windows and the pywin32 package</source>
+        <translation>Windows y el paquete pywin32</translation>
+    </message>
+    <message>
+        <source>Printer unavailable: cannot open {printer} ({why}).</source>
+        <translation>Impresora no disponible: no se puede abrir {printer} ({why}).</translation>
+    </message>
+    <message>
+        <source>Printer not answering: {printer} did not finish within {seconds:g} s.</source>
+        <translation>La impresora no responde: {printer} no terminó en {seconds:g} s.</translation>
+    </message>
+    <message>
+        <source>Printer connection lost: {printer} failed ({why}).</source>
+        <translation>Se perdió la conexión con la impresora: {printer} falló ({why}).</translation>
+    </message>
+    <message>
+        <source>Printer unavailable: this computer cannot print to {kind} printers; it needs {what}.</source>
+        <translation>Impresora no disponible: este equipo no puede imprimir en impresoras {kind}; necesita {what}.</translation>
+    </message>
+    <message>
+        <source>Printer connection lost: {printer} closed the connection ({why}).</source>
+        <translation>Se perdió la conexión con la impresora: {printer} cerró la conexión ({why}).</translation>
     </message>
 </context>
 <context>
@@ -4617,6 +4778,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>This receipt was reprinted already: a further copy needs a supervisor&apos;s approval.</source>
         <translation>Este recibo ya se reimprimió: otra copia necesita la aprobación de un supervisor.</translation>
+    </message>
+    <message>
+        <source>A receipt could not be printed ({why}): the payment is saved; reprint it (Ctrl+P).</source>
+        <translation>No se pudo imprimir un recibo ({why}): el pago está guardado; reimprímalo (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>The printer did not take the job.</source>
+        <translation>La impresora no aceptó el trabajo.</translation>
     </message>
     <message>
         <source>look after the printer</source>
@@ -5749,6 +5918,21 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     </message>
 </context>
 <context>
+    <name>spec</name>
+    <message>
+        <source>the USB printer {ids}</source>
+        <translation>la impresora USB {ids}</translation>
+    </message>
+    <message>
+        <source>the serial printer on {device}</source>
+        <translation>la impresora serie en {device}</translation>
+    </message>
+    <message>
+        <source>the printer &quot;{name}&quot;</source>
+        <translation>la impresora «{name}»</translation>
+    </message>
+</context>
+<context>
     <name>statement</name>
     <message>
         <source>Account statement</source>
@@ -5809,6 +5993,53 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>The statement could not be written to {folder}: {strerror}.</source>
         <translation>No se pudo escribir el estado de cuenta en {folder}: {strerror}.</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Paper low</source>
+        <translation>Poco papel</translation>
+    </message>
+    <message>
+        <source>Out of paper</source>
+        <translation>Sin papel</translation>
+    </message>
+    <message>
+        <source>Cover open</source>
+        <translation>Tapa abierta</translation>
+    </message>
+    <message>
+        <source>Printer error</source>
+        <translation>Error de impresora</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Not answering</source>
+        <translation>No responde</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Sin impresora</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Estado desconocido</translation>
+    </message>
+    <message>
+        <source>PDF folder</source>
+        <translation>Carpeta de PDF</translation>
+    </message>
+    <message>
+        <source>no answer to DLE EOT 1</source>
+        <translation>sin respuesta a DLE EOT 1</translation>
     </message>
 </context>
 <context>

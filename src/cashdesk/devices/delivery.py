@@ -1,8 +1,9 @@
 """Handing one print job to a printer: what the print-queue worker calls, job by job.
 
 `deliver` never raises for a printer fault; it says whether the job was delivered and, if
-not, why, in words for the status bar. docs/printers.md explains why a job counts as
-delivered only once the printer has answered after it.
+not, why, in words for the status bar (in the window's language: cashdesk.words).
+docs/printers.md explains why a job counts as delivered only once the printer has answered
+after it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from cashdesk.devices.drawer import is_realtime_kick
 from cashdesk.devices.printers import Printer, PrinterAnswerLost, PrinterError
 from cashdesk.devices.status import PrinterStatus
+from cashdesk.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +59,7 @@ def deliver(job: bytes, printer: Printer, *, before_send: Callable[[], None] | N
     if not ready:
         log.info("not sending a job to %s: %s (%s)", printer.description, status.label, status.detail)
         # A sentence, as the banner shows it before "The payments are saved ...".
-        return DeliveryResult(False, status.detail or f"{status.label}.", status)
+        return DeliveryResult(False, status.detail or translate("status", status.label) + ".", status)
     if before_send is not None:
         before_send()
     try:
@@ -70,5 +72,7 @@ def deliver(job: bytes, printer: Printer, *, before_send: Callable[[], None] | N
         return DeliveryResult(False, str(exc), status)
     except OSError as exc:  # a device layer that let a system error through is still a printer fault
         log.warning("job not delivered to %s: %s", printer.description, exc)
-        return DeliveryResult(False, f"Printer fault: {exc.strerror or exc}", status)
+        return DeliveryResult(
+            False, translate("delivery", "Printer fault: {why}").format(why=exc.strerror or exc), status
+        )
     return DeliveryResult(True, "", status)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from cashdesk.words import translate
+
 GS_V0 = b"\x1dv0\x00"  # GS v 0, normal density: then xL xH yL yH and the rows of dots
 ALIGN_CENTER, ALIGN_LEFT = b"\x1ba\x01", b"\x1ba\x00"
 #: No receipt printer prints a line wider than this (80 mm at 203 dpi: 576 dots).
@@ -29,7 +31,9 @@ def logo_raster(path: str | Path) -> bytes:
     try:
         stamp = file.stat().st_mtime_ns
     except OSError as exc:
-        raise LogoError(f"The receipt logo {file} cannot be read ({exc.strerror}).") from None
+        raise LogoError(
+            translate("logo", "The receipt logo {file} cannot be read ({why}).").format(file=file, why=exc.strerror)
+        ) from None
     return _raster(str(file), stamp)
 
 
@@ -40,12 +44,19 @@ def _raster(path: str, _stamp: int) -> bytes:
             picture.load()
             bw = picture.convert("L").point(lambda v: 0 if v < 128 else 255).convert("1")
     except (OSError, UnidentifiedImageError) as exc:
-        raise LogoError(f"The receipt logo {path} is not a picture cashdesk can read ({exc}). Use a PNG.") from None
+        raise LogoError(
+            translate("logo", "The receipt logo {file} is not a picture cashdesk can read ({why}). Use a PNG.").format(
+                file=path, why=exc
+            )
+        ) from None
     width, height = bw.size
     if width > MAX_DOTS or height > MAX_HEIGHT:
         raise LogoError(
-            f"The receipt logo {path} is {width}×{height} dots; a receipt takes at most {MAX_DOTS}×{MAX_HEIGHT} "
-            "(384 dots wide for a 58 mm roll, 512 for an 80 mm one)."
+            translate(
+                "logo",
+                "The receipt logo {file} is {width}×{height} dots; a receipt takes at most {max_width}×{max_height} "
+                "(384 dots wide for a 58 mm roll, 512 for an 80 mm one).",
+            ).format(file=path, width=width, height=height, max_width=MAX_DOTS, max_height=MAX_HEIGHT)
         )
     row_bytes = (width + 7) // 8
     # Mode "1" packs 8 dots a byte, white as 1; the printer wants black as 1, so every bit is flipped.

@@ -1,6 +1,7 @@
 """The printers a spec can name, each with `send(data)` and `status()` and short timeouts.
 
-`send` raises a `PrinterError` whose text is meant for the cashier; `status` never raises.
+`send` raises a `PrinterError` whose text is meant for the cashier, in the window's language
+(cashdesk.words; English on the command line); `status` never raises.
 Nothing here waits on a device without a deadline: the print-queue worker must come back
 from a printer that is off, unplugged, or takes the connection and never answers.
 """
@@ -24,11 +25,13 @@ from cashdesk.devices.escpos_import import load_escpos
 from cashdesk.devices.escpos_text import page_name, read_escpos
 from cashdesk.devices.status import (
     NO_PRINTER,
+    PDF_FOLDER,
     PrinterStatus,
     is_status_byte,
     parse_status,
     status_query,
 )
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +120,7 @@ class NetworkPrinter:
     @property
     def description(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"the printer at {host}:{self.port}"
+        return translate("printers", "the printer at {address}").format(address=f"{host}:{self.port}")
 
     def _address(self) -> str:
         """The host's address, looked up with a deadline: a name lookup can hang for many seconds."""
@@ -134,8 +137,11 @@ class NetworkPrinter:
             return _before(self.timeouts.connect, look_up, f"looking up {self.host}")
         except PrinterError:
             raise PrinterUnavailable(
-                f"Printer offline: cannot find the printer's address {self.host} "
-                "(the name lookup failed or took too long)."
+                translate(
+                    "printers",
+                    "Printer offline: cannot find the printer's address {host} "
+                    "(the name lookup failed or took too long).",
+                ).format(host=self.host)
             ) from None
 
     def _connect(self) -> socket.socket:
@@ -143,13 +149,23 @@ class NetworkPrinter:
         try:
             sock = socket.create_connection((address, self.port), timeout=self.timeouts.connect)
         except ConnectionRefusedError:
-            raise PrinterUnavailable(f"Printer offline: {self.description} refused the connection.") from None
+            raise PrinterUnavailable(
+                translate("printers", "Printer offline: {printer} refused the connection.").format(
+                    printer=self.description
+                )
+            ) from None
         except TimeoutError:
             raise PrinterUnavailable(
-                f"Printer offline: {self.description} did not answer within {self.timeouts.connect:g} s."
+                translate("printers", "Printer offline: {printer} did not answer within {seconds:g} s.").format(
+                    printer=self.description, seconds=self.timeouts.connect
+                )
             ) from None
         except OSError as exc:
-            raise PrinterUnavailable(f"Printer offline: cannot reach {self.description} ({_why(exc)}).") from None
+            raise PrinterUnavailable(
+                translate("printers", "Printer offline: cannot reach {printer} ({why}).").format(
+                    printer=self.description, why=_why(exc)
+                )
+            ) from None
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return sock
 
@@ -165,11 +181,13 @@ class NetworkPrinter:
         try:
             sock.sendall(data)
         except TimeoutError:
-            raise PrinterNotAnswering(f"Printer not answering: {self.description} stopped taking data.") from None
-        except OSError as exc:
-            raise PrinterConnectionLost(
-                f"Printer connection lost: {self.description} closed the connection ({_why(exc)})."
+            raise PrinterNotAnswering(
+                translate("printers", "Printer not answering: {printer} stopped taking data.").format(
+                    printer=self.description
+                )
             ) from None
+        except OSError as exc:
+            raise PrinterConnectionLost(_closed(self.description, exc)) from None
 
     def _read_status_byte(self, sock: socket.socket) -> int:
         sock.settimeout(self.timeouts.read)
@@ -178,17 +196,25 @@ class NetworkPrinter:
                 chunk = sock.recv(1)
             except TimeoutError:
                 raise PrinterNotAnswering(
-                    f"Printer not answering: {self.description} took the connection but did not answer."
+                    translate(
+                        "printers", "Printer not answering: {printer} took the connection but did not answer."
+                    ).format(printer=self.description)
                 ) from None
             except OSError as exc:
-                raise PrinterConnectionLost(
-                    f"Printer connection lost: {self.description} closed the connection ({_why(exc)})."
-                ) from None
+                raise PrinterConnectionLost(_closed(self.description, exc)) from None
             if not chunk:
-                raise PrinterConnectionLost(f"Printer connection lost: {self.description} closed the connection.")
+                raise PrinterConnectionLost(
+                    translate("printers", "Printer connection lost: {printer} closed the connection.").format(
+                        printer=self.description
+                    )
+                )
             if is_status_byte(chunk[0]):
                 return chunk[0]
-        raise PrinterNotAnswering(f"Printer not answering: {self.description} does not answer status queries.")
+        raise PrinterNotAnswering(
+            translate("printers", "Printer not answering: {printer} does not answer status queries.").format(
+                printer=self.description
+            )
+        )
 
     def status(self) -> PrinterStatus:
         try:
@@ -208,8 +234,11 @@ class NetworkPrinter:
                     self._query(sock, (1,))
                 except PrinterNotAnswering:
                     raise PrinterAnswerLost(
-                        f"Printer did not confirm: the whole receipt went to {self.description}, "
-                        "but it did not answer after it."
+                        translate(
+                            "printers",
+                            "Printer did not confirm: the whole receipt went to {printer}, "
+                            "but it did not answer after it.",
+                        ).format(printer=self.description)
                     ) from None
             # OSError: the printer already closed its side after answering; the job is in.
             with contextlib.suppress(OSError):
@@ -231,7 +260,7 @@ class FilePrinter:
 
     @property
     def description(self) -> str:
-        return f"the printer file {self.path}"
+        return translate("printers", "the printer file {path}").format(path=self.path)
 
     def send(self, data: bytes) -> None:
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
@@ -239,7 +268,11 @@ class FilePrinter:
         try:
             fd = os.open(self.path, flags | nonblocking, 0o644)
         except OSError as exc:
-            raise PrinterUnavailable(f"Printer unavailable: cannot open {self.path} ({_why(exc)}).") from None
+            raise PrinterUnavailable(
+                translate("printers", "Printer unavailable: cannot open {path} ({why}).").format(
+                    path=self.path, why=_why(exc)
+                )
+            ) from None
         try:
             _write_before(fd, data, self.timeouts.write, self.description, can_wait=bool(nonblocking))
         finally:
@@ -259,10 +292,16 @@ def _write_before(fd: int, data: bytes, timeout: float, what: str, *, can_wait: 
             written = os.write(fd, view)
         except BlockingIOError:
             if not can_wait or not select.select([], [fd], [], timeout)[1]:
-                raise PrinterNotAnswering(f"Printer not answering: {what} is not taking data.") from None
+                raise PrinterNotAnswering(
+                    translate("printers", "Printer not answering: {printer} is not taking data.").format(printer=what)
+                ) from None
             continue
         except OSError as exc:
-            raise PrinterConnectionLost(f"Printer connection lost: writing to {what} failed ({_why(exc)}).") from None
+            raise PrinterConnectionLost(
+                translate("printers", "Printer connection lost: writing to {printer} failed ({why}).").format(
+                    printer=what, why=_why(exc)
+                )
+            ) from None
         view = view[written:]
 
 
@@ -284,7 +323,7 @@ class PdfFolderPrinter:
 
     @property
     def description(self) -> str:
-        return f"the PDF folder {self.folder}"
+        return translate("printers", "the PDF folder {folder}").format(folder=self.folder)
 
     def send(self, data: bytes) -> None:
         printout = read_escpos(data, strict=False, width=self.width_chars)
@@ -294,7 +333,11 @@ class PdfFolderPrinter:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise PrinterUnavailable(f"Printer unavailable: cannot make {self.folder} ({_why(exc)}).") from None
+            raise PrinterUnavailable(
+                translate("printers", "Printer unavailable: cannot make {folder} ({why}).").format(
+                    folder=self.folder, why=_why(exc)
+                )
+            ) from None
         barcodes = printout.barcodes if len(printout.barcodes) == len(pages) else [""] * len(pages)
         for text, barcode in zip(pages, barcodes, strict=True):
             name = page_name(text, barcode)
@@ -312,11 +355,19 @@ class PdfFolderPrinter:
             except FileExistsError:
                 continue
             except OSError as exc:
-                raise PrinterUnavailable(f"Printer unavailable: cannot write {path} ({_why(exc)}).") from None
-        raise PrinterUnavailable(f"Printer unavailable: too many copies of {stem} in {self.folder}.")
+                raise PrinterUnavailable(
+                    translate("printers", "Printer unavailable: cannot write {path} ({why}).").format(
+                        path=path, why=_why(exc)
+                    )
+                ) from None
+        raise PrinterUnavailable(
+            translate("printers", "Printer unavailable: too many copies of {name} in {folder}.").format(
+                name=stem, folder=self.folder
+            )
+        )
 
     def status(self) -> PrinterStatus:
-        return PrinterStatus.unknown("PDF folder")
+        return PrinterStatus.unknown(PDF_FOLDER)
 
     def close(self) -> None:
         pass
@@ -333,7 +384,9 @@ def _safe_name(text: str) -> str:
 class NullPrinter:
     """No printer at this station: jobs are accepted and dropped."""
 
-    description = "no printer"
+    @property
+    def description(self) -> str:
+        return translate("printers", "no printer")
 
     def send(self, data: bytes) -> None:
         pass
@@ -348,10 +401,10 @@ class NullPrinter:
 # -- python-escpos drivers: USB, serial, CUPS, Windows ----------------------------------------------
 
 _INSTALL_HINT = {
-    "usb": "the pyusb package and libusb",
-    "serial": "the pyserial package",
-    "cups": "the pycups package and a CUPS server",
-    "win32": "Windows and the pywin32 package",
+    "usb": QT_TRANSLATE_NOOP("printers", "the pyusb package and libusb"),
+    "serial": QT_TRANSLATE_NOOP("printers", "the pyserial package"),
+    "cups": QT_TRANSLATE_NOOP("printers", "the pycups package and a CUPS server"),
+    "win32": QT_TRANSLATE_NOOP("printers", "Windows and the pywin32 package"),
 }
 
 
@@ -390,7 +443,11 @@ class EscposDriverPrinter:
         except PrinterError:
             raise
         except Exception as exc:  # python-escpos raises its own errors and whatever the library under it does
-            raise PrinterUnavailable(f"Printer unavailable: cannot open {self.description} ({_why(exc)}).") from None
+            raise PrinterUnavailable(
+                translate("printers", "Printer unavailable: cannot open {printer} ({why}).").format(
+                    printer=self.description, why=_why(exc)
+                )
+            ) from None
         return driver
 
     def send(self, data: bytes) -> None:
@@ -451,12 +508,20 @@ def _before(deadline: float, work: Callable[[], T], what: str) -> T:
     thread.join(deadline)
     if thread.is_alive():
         log.warning("%s did not finish within %.1f s; left behind", what, deadline)
-        raise PrinterNotAnswering(f"Printer not answering: {what} did not finish within {deadline:g} s.")
+        raise PrinterNotAnswering(
+            translate("printers", "Printer not answering: {printer} did not finish within {seconds:g} s.").format(
+                printer=what, seconds=deadline
+            )
+        )
     if failure:
         exc = failure[0]
         if isinstance(exc, PrinterError):
             raise exc
-        raise PrinterConnectionLost(f"Printer connection lost: {what} failed ({_why(exc)}).") from None
+        raise PrinterConnectionLost(
+            translate("printers", "Printer connection lost: {printer} failed ({why}).").format(
+                printer=what, why=_why(exc)
+            )
+        ) from None
     return result[0]
 
 
@@ -471,7 +536,9 @@ def driver_opener(kind: str, profile: str, timeouts: Timeouts, **args: Any) -> C
         cls = by_kind[kind]
         if not cls.is_usable():
             raise PrinterUnavailable(
-                f"Printer unavailable: this computer cannot print to {kind} printers; it needs {_INSTALL_HINT[kind]}."
+                translate(
+                    "printers", "Printer unavailable: this computer cannot print to {kind} printers; it needs {what}."
+                ).format(kind=kind, what=translate("printers", _INSTALL_HINT[kind]))
             )
         if kind == "usb":
             driver = cls(args["vendor_id"], args["product_id"], timeout=int(timeouts.write * 1000), profile=profile)
@@ -485,6 +552,12 @@ def driver_opener(kind: str, profile: str, timeouts: Timeouts, **args: Any) -> C
         return driver
 
     return open_driver
+
+
+def _closed(what: str, exc: OSError) -> str:
+    return translate("printers", "Printer connection lost: {printer} closed the connection ({why}).").format(
+        printer=what, why=_why(exc)
+    )
 
 
 def _why(exc: BaseException) -> str:

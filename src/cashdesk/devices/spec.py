@@ -18,6 +18,7 @@ from cashdesk.devices.printers import (
     Timeouts,
     driver_opener,
 )
+from cashdesk.words import translate
 
 DEFAULT_PORT = 9100
 DEFAULT_BAUD = 9600
@@ -190,13 +191,13 @@ def open_printer(
         return NullPrinter()
     if spec.kind == "usb":
         opener = driver_opener("usb", profile, timeouts, vendor_id=spec.vendor_id, product_id=spec.product_id)
-        what = f"the USB printer {spec.vendor_id:04x}:{spec.product_id:04x}"
+        what = translate("spec", "the USB printer {ids}").format(ids=f"{spec.vendor_id:04x}:{spec.product_id:04x}")
     elif spec.kind == "serial":
         opener = driver_opener("serial", profile, timeouts, device=spec.device, baud=spec.baud)
-        what = f"the serial printer on {spec.device}"
+        what = translate("spec", "the serial printer on {device}").format(device=spec.device)
     elif spec.kind in ("cups", "win32"):
         opener = driver_opener(spec.kind, profile, timeouts, name=spec.name)
-        what = f'the printer "{spec.name}"'
+        what = translate("spec", 'the printer "{name}"').format(name=spec.name)
     else:  # pragma: no cover - parse_printer_spec makes only the kinds above
         raise ValueError(f"unknown printer kind {spec.kind}")
     return EscposDriverPrinter(

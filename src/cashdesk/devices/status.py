@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
+
 QUERY_PRINTER = 1
 QUERY_OFFLINE_CAUSE = 2
 QUERY_ERROR_CAUSE = 3
@@ -33,16 +35,19 @@ def is_status_byte(value: int) -> bool:
     return value & 0b1001_0011 == 0b0001_0010
 
 
-# Labels, most urgent first; `label` picks the first that applies.
-ONLINE = "Online"
-PAPER_LOW = "Paper low"
-PAPER_OUT = "Out of paper"
-COVER_OPEN = "Cover open"
-PRINTER_ERROR = "Printer error"
-OFFLINE = "Offline"
-NOT_ANSWERING = "Not answering"
-NO_PRINTER = "No printer"
-STATUS_UNKNOWN = "Status unknown"
+# Labels, most urgent first; `label` picks the first that applies. They stay English (code compares
+# them, the printer-status command prints them); the window shows `translate("status", label)`.
+ONLINE = QT_TRANSLATE_NOOP("status", "Online")
+PAPER_LOW = QT_TRANSLATE_NOOP("status", "Paper low")
+PAPER_OUT = QT_TRANSLATE_NOOP("status", "Out of paper")
+COVER_OPEN = QT_TRANSLATE_NOOP("status", "Cover open")
+PRINTER_ERROR = QT_TRANSLATE_NOOP("status", "Printer error")
+OFFLINE = QT_TRANSLATE_NOOP("status", "Offline")
+NOT_ANSWERING = QT_TRANSLATE_NOOP("status", "Not answering")
+NO_PRINTER = QT_TRANSLATE_NOOP("status", "No printer")
+STATUS_UNKNOWN = QT_TRANSLATE_NOOP("status", "Status unknown")
+#: A PDF folder's label: a printer that cannot be asked, taken as ready.
+PDF_FOLDER = QT_TRANSLATE_NOOP("status", "PDF folder")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +66,8 @@ class PrinterStatus:
     drawer_open: bool = False
     error: bool = False
     known: bool = True
-    detail: str = ""  # why it is not answering, for the log and the printer-status command
-    unknown_label: str = STATUS_UNKNOWN
+    detail: str = ""  # why it is not answering, in words (the window's language): the log, the banner, the command
+    unknown_label: str = STATUS_UNKNOWN  # a label like the others: English, marked in context "status"
 
     @classmethod
     def not_answering(cls, detail: str = "") -> PrinterStatus:
@@ -114,7 +119,7 @@ def parse_status(replies: Mapping[int, int], *, drawer_open_high: bool = True) -
         if n not in (1, 2, 3, 4) or not 0 <= value <= 255 or not is_status_byte(value):
             raise ValueError(f"{value!r} is not an answer to DLE EOT {n}")
     if QUERY_PRINTER not in replies:
-        return PrinterStatus.not_answering("no answer to DLE EOT 1")
+        return PrinterStatus.not_answering(translate("status", "no answer to DLE EOT 1"))
     printer = replies[QUERY_PRINTER]
     offline = replies.get(QUERY_OFFLINE_CAUSE, 0x12)
     error = replies.get(QUERY_ERROR_CAUSE, 0x12)

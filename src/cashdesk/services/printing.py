@@ -223,7 +223,9 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
             payload = render_stored(ctx, stored)  # a counter receipt is queued as its document
         except ValueError as exc:
             _fail_unprintable(ctx, job_id, str(exc))
-            problem = f"A receipt could not be printed ({exc}): the payment is saved; reprint it (Ctrl+P)."
+            problem = translate(
+                "printing", "A receipt could not be printed ({why}): the payment is saved; reprint it (Ctrl+P)."
+            ).format(why=exc)
             continue
         # The bytes about to go out are stored with the mark when they were rendered just now,
         # so the job holds what the printer got.
@@ -249,7 +251,7 @@ def deliver_queued(ctx: ServiceContext, printer: Printer, *, limit: int = 20) ->
                 row.last_error = result.reason[:200]
             uow.commit()
         if not result.delivered:
-            problem = result.reason or "The printer did not take the job."
+            problem = result.reason or translate("printing", "The printer did not take the job.")
             break
         delivered += 1
     return DeliveryRound(delivered, queue_state(ctx).waiting, problem, status)

@@ -16,7 +16,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from cashdesk.ui.i18n import translate
+from cashdesk.devices.status import (
+    COVER_OPEN,
+    NO_PRINTER,
+    NOT_ANSWERING,
+    OFFLINE,
+    ONLINE,
+    PAPER_LOW,
+    PAPER_OUT,
+    PDF_FOLDER,
+    PRINTER_ERROR,
+    STATUS_UNKNOWN,
+)
+from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 from cashdesk.ui.rounds import Rounds
 
 if TYPE_CHECKING:
@@ -29,6 +41,20 @@ RETRY_MS = 5_000
 #: With nothing waiting: how often to ask the printer how it is (paper low, cover open).
 STATUS_MS = 30_000
 
+#: Labels with which a printer would print: jobs that wait are "not printing" for another reason.
+_PRINTING_LABELS = (ONLINE, PAPER_LOW, STATUS_UNKNOWN, "")
+#: How the headline says each other label ("Printer {state} — …"): the label in lower case in English,
+#: each written to fit the sentence in a translation ("Impresora con la tapa abierta").
+_STATES = {
+    PAPER_OUT: QT_TRANSLATE_NOOP("print_queue", "out of paper"),
+    COVER_OPEN: QT_TRANSLATE_NOOP("print_queue", "cover open"),
+    PRINTER_ERROR: QT_TRANSLATE_NOOP("print_queue", "printer error"),
+    OFFLINE: QT_TRANSLATE_NOOP("print_queue", "offline"),
+    NOT_ANSWERING: QT_TRANSLATE_NOOP("print_queue", "not answering"),
+    NO_PRINTER: QT_TRANSLATE_NOOP("print_queue", "no printer"),
+    PDF_FOLDER: QT_TRANSLATE_NOOP("print_queue", "pdf folder"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class PrintRound:
@@ -38,7 +64,7 @@ class PrintRound:
     waiting: int  # jobs still queued at this station (receipts, slips, drawer kicks)
     receipts_waiting: int
     problem: str  # why delivery stopped, or a receipt that could not be printed; "" when everything went out
-    status_label: str  # the printer's own word: Online, Offline, Out of paper, ...
+    status_label: str  # the printer's own word, in English (devices.status): Online, Offline, Out of paper, ...
     uncertain: int = 0  # jobs cut off by a crash while being sent: a person checks the printer
     receipts_uncertain: int = 0
 
@@ -47,18 +73,23 @@ class PrintRound:
         """ "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"; "" if none."""
         if not self.uncertain:
             return ""
-        n, what = (
-            (self.receipts_uncertain, "receipt")
-            if self.receipts_uncertain
-            else (self.uncertain, translate("print_queue", "print job"))
-        )
-        if n == 1:
+        # Each sentence whole, so a translation need not build "receipt" + "s" (a word the window shows).
+        if self.receipts_uncertain == 1:
             return translate(
-                "print_queue", "1 {what} may not have printed: check the printer, then Retry reprints it or Dismiss"
-            ).format(what=what)
+                "print_queue", "1 receipt may not have printed: check the printer, then Retry reprints it or Dismiss"
+            )
+        if self.receipts_uncertain:
+            return translate(
+                "print_queue",
+                "{n} receipts may not have printed: check the printer, then Retry reprints them or Dismiss",
+            ).format(n=self.receipts_uncertain)
+        if self.uncertain == 1:
+            return translate(
+                "print_queue", "1 print job may not have printed: check the printer, then Retry reprints it or Dismiss"
+            )
         return translate(
-            "print_queue", "{n} {what}s may not have printed: check the printer, then Retry reprints them or Dismiss"
-        ).format(n=n, what=what)
+            "print_queue", "{n} print jobs may not have printed: check the printer, then Retry reprints them or Dismiss"
+        ).format(n=self.uncertain)
 
     @property
     def headline(self) -> str:
@@ -69,11 +100,12 @@ class PrintRound:
             # Nothing waits, yet something went wrong: a receipt that could not be rendered.
             return translate("print_queue", "A receipt did not print") if self.problem else ""
         label = self.status_label
-        state = (
-            label.lower()
-            if label not in ("Online", "Paper low", "Status unknown", "")
-            else translate("print_queue", "not printing")
-        )
+        if label in _PRINTING_LABELS:
+            state = translate("print_queue", "not printing")
+        elif label in _STATES:
+            state = translate("print_queue", _STATES[label])
+        else:
+            state = translate("status", label).lower()
         if self.receipts_waiting:
             what = translate("print_queue", "{receipts_waiting} receipt{value2} waiting").format(
                 receipts_waiting=self.receipts_waiting, value2="s" if self.receipts_waiting != 1 else ""
@@ -98,7 +130,7 @@ def print_round(ctx: ServiceContext) -> PrintRound:
             state.waiting,
             state.receipts_waiting,
             translate("print_queue", "The printer setting cannot be used: {exc}").format(exc=exc),
-            translate("print_queue", "No printer"),
+            NO_PRINTER,
             state.uncertain,
             state.receipts_uncertain,
         )
@@ -148,7 +180,7 @@ class PrintQueue(Rounds):
             max(waiting, 1),
             receipts,
             translate("print_queue", "Printing failed: {message}").format(message=message),
-            translate("print_queue", "Printer error"),
+            PRINTER_ERROR,
             *uncertain,
         )
 

@@ -98,7 +98,9 @@ class Banners:
 
     def printing_reported(self, result: PrintRound) -> None:
         self._owner.printer_label.setText(
-            translate("window_banners", "Printer: {status_label}").format(status_label=result.status_label)
+            translate("window_banners", "Printer: {status_label}").format(
+                status_label=translate("status", result.status_label)
+            )
         )
         headline = result.headline
         self._owner.dismiss_button.setVisible(bool(result.uncertain))
