@@ -2624,6 +2624,13 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     </message>
 </context>
 <context>
+    <name>escpos_profiles</name>
+    <message>
+        <source>&quot;{name}&quot; is not a printer profile. Known profiles: {known}.</source>
+        <translation>&quot;{name}&quot; no es un perfil de impresora. Perfiles conocidos: {known}.</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <source>Never type a card number. Take only the brand, the last four digits and the approval code.</source>
@@ -5919,6 +5926,82 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 </context>
 <context>
     <name>spec</name>
+    <message>
+        <source>No printer is set. Use {forms}.</source>
+        <translation>No hay ninguna impresora configurada. Use {forms}.</translation>
+    </message>
+    <message>
+        <source>{kind}: needs {what} after the colon</source>
+        <translation>{kind}: necesita {what} después de los dos puntos</translation>
+    </message>
+    <message>
+        <source>a host name or address</source>
+        <translation>un nombre de equipo o una dirección</translation>
+    </message>
+    <message>
+        <source>the vendor and product ids in hex, like 04b8:0202</source>
+        <translation>los identificadores de fabricante y de producto en hexadecimal, como 04b8:0202</translation>
+    </message>
+    <message>
+        <source>a serial device, like /dev/ttyS0 or COM1</source>
+        <translation>un dispositivo serie, como /dev/ttyS0 o COM1</translation>
+    </message>
+    <message>
+        <source>a path</source>
+        <translation>una ruta</translation>
+    </message>
+    <message>
+        <source>a CUPS queue name</source>
+        <translation>el nombre de una cola de CUPS</translation>
+    </message>
+    <message>
+        <source>a Windows printer name</source>
+        <translation>el nombre de una impresora de Windows</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>una carpeta</translation>
+    </message>
+    <message>
+        <source>&quot;{spec}&quot; is not a printer spec: {reason}. Use {forms}.</source>
+        <translation>&quot;{spec}&quot; no es una especificación de impresora: {reason}. Use {forms}.</translation>
+    </message>
+    <message>
+        <source>&quot;{spec}&quot; is not a printer spec. Use {forms}.</source>
+        <translation>&quot;{spec}&quot; no es una especificación de impresora. Use {forms}.</translation>
+    </message>
+    <message>
+        <source>an IPv6 address goes in brackets, like [fd00::41]:9100</source>
+        <translation>una dirección IPv6 va entre corchetes, como [fd00::41]:9100</translation>
+    </message>
+    <message>
+        <source>the address in brackets is not an IPv6 address</source>
+        <translation>la dirección entre corchetes no es una dirección IPv6</translation>
+    </message>
+    <message>
+        <source>&quot;{host}&quot; is not a host name or address</source>
+        <translation>&quot;{host}&quot; no es un nombre de equipo ni una dirección</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>el puerto debe ser un número de 1 a 65535</translation>
+    </message>
+    <message>
+        <source>usb: needs the vendor and product ids in hex, like usb:04b8:0202</source>
+        <translation>usb: necesita los identificadores de fabricante y de producto en hexadecimal, como usb:04b8:0202</translation>
+    </message>
+    <message>
+        <source>a USB vendor or product id is never 0000</source>
+        <translation>un identificador USB de fabricante o de producto nunca es 0000</translation>
+    </message>
+    <message>
+        <source>the baud rate must be one of {rates}</source>
+        <translation>la velocidad en baudios debe ser una de {rates}</translation>
+    </message>
+    <message>
+        <source>serial: needs a device, like /dev/ttyS0 or COM1</source>
+        <translation>serial: necesita un dispositivo, como /dev/ttyS0 o COM1</translation>
+    </message>
     <message>
         <source>the USB printer {ids}</source>
         <translation>la impresora USB {ids}</translation>

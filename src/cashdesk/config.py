@@ -325,7 +325,7 @@ class Settings:
                     setting.check(value)
                 except ValueError as exc:
                     raise SettingsError(
-                        where + translate("config", "{key}: {problem}.").format(key=key, problem=exc)
+                        where + translate("config", "{key}: {problem}.").format(key=key, problem=str(exc).rstrip("."))
                     ) from None
             from_file[key] = value
         object.__setattr__(self, "path", path)

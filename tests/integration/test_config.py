@@ -175,3 +175,33 @@ def test_the_language_is_read_from_the_settings_file_even_past_a_mistake(text: s
 
 def test_without_a_settings_file_the_language_is_english(tmp_path: Path) -> None:
     assert language_in_file(tmp_path / "absent.toml") == "en"
+
+
+def test_a_mistake_in_the_settings_is_said_in_the_window_s_language() -> None:
+    """With the window's Spanish handed in (here from the .ts itself, as Qt would give it), a settings
+    mistake — the file's words and the setting's own check, the printer's spec among them — is Spanish;
+    the command line, which never hands one in, keeps the English (the test above)."""
+    from xml.etree import ElementTree
+
+    from cashdesk import words
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "cashdesk_es.ts"
+    spanish = {
+        (context.findtext("name"), message.findtext("source")): message.findtext("translation")
+        for context in ElementTree.parse(ts).getroot().iter("context")
+        for message in context.iter("message")
+    }
+    path = write_config('[printer]\nspec = "lpt1"\n')
+    words.set_translator(lambda context, text: spanish.get((context, text)) or text)
+    try:
+        with pytest.raises(SettingsError) as refused:
+            Settings.load(path)
+    finally:
+        words.set_translator(None)
+    assert str(refused.value) == (
+        f'{path} línea 2: printer.spec: "lpt1" no es una especificación de impresora. Use network:HOST[:PORT], '
+        "usb:VENDOR:PRODUCT, serial:DEVICE[:BAUD], file:PATH, cups:QUEUE, win32:NAME, pdf:FOLDER or none."
+    )
+    with pytest.raises(SettingsError) as english:
+        Settings.load(path)
+    assert str(english.value).startswith(f'{path} line 2: printer.spec: "lpt1" is not a printer spec. Use ')

@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 from cashdesk.devices.escpos_import import load_escpos
+from cashdesk.words import translate
 
 
 def cp437_bytes(text: str) -> bytes:
@@ -38,5 +39,9 @@ def check_profile(name: str) -> str:
     """The profile name back, or a clear error naming the known ones."""
     known = known_profiles()
     if name not in known:
-        raise ValueError(f'"{name}" is not a printer profile. Known profiles: {", ".join(known)}.')
+        raise ValueError(
+            translate("escpos_profiles", '"{name}" is not a printer profile. Known profiles: {known}.').format(
+                name=name, known=", ".join(known)
+            )
+        )
     return name

@@ -18,7 +18,7 @@ from cashdesk.devices.printers import (
     Timeouts,
     driver_opener,
 )
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 DEFAULT_PORT = 9100
 DEFAULT_BAUD = 9600
@@ -69,7 +69,7 @@ def parse_printer_spec(text: str) -> PrinterSpec:
         raise TypeError("a printer spec is text")
     raw = text.strip()
     if not raw:
-        raise ValueError(f"No printer is set. Use {SPEC_FORMS}.")
+        raise ValueError(translate("spec", "No printer is set. Use {forms}.").format(forms=SPEC_FORMS))
     if raw.lower() == "none":
         return PrinterSpec("none")
     kind, colon, rest = raw.partition(":")
@@ -78,7 +78,12 @@ def parse_printer_spec(text: str) -> PrinterSpec:
         raise _not_a_spec(raw)
     rest = rest.strip()
     if not rest:
-        raise _not_a_spec(raw, f"{kind}: needs {_WHAT[kind]} after the colon")
+        raise _not_a_spec(
+            raw,
+            translate("spec", "{kind}: needs {what} after the colon").format(
+                kind=kind, what=translate("spec", _WHAT[kind])
+            ),
+        )
     if kind == "network":
         return _network(raw, rest)
     if kind == "usb":
@@ -91,20 +96,23 @@ def parse_printer_spec(text: str) -> PrinterSpec:
 
 
 _WHAT = {
-    "network": "a host name or address",
-    "usb": "the vendor and product ids in hex, like 04b8:0202",
-    "serial": "a serial device, like /dev/ttyS0 or COM1",
-    "file": "a path",
-    "cups": "a CUPS queue name",
-    "win32": "a Windows printer name",
-    "pdf": "a folder",
+    "network": QT_TRANSLATE_NOOP("spec", "a host name or address"),
+    "usb": QT_TRANSLATE_NOOP("spec", "the vendor and product ids in hex, like 04b8:0202"),
+    "serial": QT_TRANSLATE_NOOP("spec", "a serial device, like /dev/ttyS0 or COM1"),
+    "file": QT_TRANSLATE_NOOP("spec", "a path"),
+    "cups": QT_TRANSLATE_NOOP("spec", "a CUPS queue name"),
+    "win32": QT_TRANSLATE_NOOP("spec", "a Windows printer name"),
+    "pdf": QT_TRANSLATE_NOOP("spec", "a folder"),
 }
 
 
 def _not_a_spec(raw: str, reason: str = "") -> ValueError:
     shown = raw if len(raw) <= 60 else raw[:59] + "…"
-    because = f": {reason}" if reason else ""
-    return ValueError(f'"{shown}" is not a printer spec{because}. Use {SPEC_FORMS}.')
+    if reason:
+        said = translate("spec", '"{spec}" is not a printer spec: {reason}. Use {forms}.')
+    else:
+        said = translate("spec", '"{spec}" is not a printer spec. Use {forms}.')
+    return ValueError(said.format(spec=shown, reason=reason, forms=SPEC_FORMS))
 
 
 def _network(raw: str, rest: str) -> PrinterSpec:
@@ -112,24 +120,24 @@ def _network(raw: str, rest: str) -> PrinterSpec:
     if rest.startswith("["):  # [IPv6]:port
         host, bracket, after = rest[1:].partition("]")
         if not bracket or (after and not after.startswith(":")):
-            raise _not_a_spec(raw, "an IPv6 address goes in brackets, like [fd00::41]:9100")
+            raise _not_a_spec(raw, translate("spec", "an IPv6 address goes in brackets, like [fd00::41]:9100"))
         port_text = after[1:]
         if not host or not re.fullmatch(r"[0-9A-Fa-f:.%a-zA-Z]+", host):
-            raise _not_a_spec(raw, "the address in brackets is not an IPv6 address")
+            raise _not_a_spec(raw, translate("spec", "the address in brackets is not an IPv6 address"))
     elif rest.count(":") == 1:
         host, _, port_text = rest.partition(":")
         if not _HOST.fullmatch(host):
-            raise _not_a_spec(raw, f'"{host}" is not a host name or address')
+            raise _not_a_spec(raw, translate("spec", '"{host}" is not a host name or address').format(host=host))
     elif rest.count(":") > 1:
-        raise _not_a_spec(raw, "an IPv6 address goes in brackets, like [fd00::41]:9100")
+        raise _not_a_spec(raw, translate("spec", "an IPv6 address goes in brackets, like [fd00::41]:9100"))
     else:
         host = rest
         if not _HOST.fullmatch(host):
-            raise _not_a_spec(raw, f'"{host}" is not a host name or address')
+            raise _not_a_spec(raw, translate("spec", '"{host}" is not a host name or address').format(host=host))
     port = DEFAULT_PORT
     if port_text or rest.endswith(":"):
         if not port_text.isascii() or not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
-            raise _not_a_spec(raw, "the port must be a number from 1 to 65535")
+            raise _not_a_spec(raw, translate("spec", "the port must be a number from 1 to 65535"))
         port = int(port_text)
     return PrinterSpec("network", host=host, port=port)
 
@@ -138,10 +146,10 @@ def _usb(raw: str, rest: str) -> PrinterSpec:
     parts = rest.split(":")
     ids = [_HEX_ID.fullmatch(part.strip()) for part in parts]
     if len(parts) != 2 or not all(ids):
-        raise _not_a_spec(raw, "usb: needs the vendor and product ids in hex, like usb:04b8:0202")
+        raise _not_a_spec(raw, translate("spec", "usb: needs the vendor and product ids in hex, like usb:04b8:0202"))
     vendor, product = (int(m.group(1), 16) for m in ids if m is not None)
     if not vendor or not product:
-        raise _not_a_spec(raw, "a USB vendor or product id is never 0000")
+        raise _not_a_spec(raw, translate("spec", "a USB vendor or product id is never 0000"))
     return PrinterSpec("usb", vendor_id=vendor, product_id=product)
 
 
@@ -152,9 +160,9 @@ def _serial(raw: str, rest: str) -> PrinterSpec:
         device, baud = head.strip(), int(tail)
         if baud not in BAUD_RATES:
             rates = ", ".join(str(rate) for rate in BAUD_RATES)
-            raise _not_a_spec(raw, f"the baud rate must be one of {rates}")
+            raise _not_a_spec(raw, translate("spec", "the baud rate must be one of {rates}").format(rates=rates))
     if not device:
-        raise _not_a_spec(raw, "serial: needs a device, like /dev/ttyS0 or COM1")
+        raise _not_a_spec(raw, translate("spec", "serial: needs a device, like /dev/ttyS0 or COM1"))
     return PrinterSpec("serial", device=device, baud=baud)
 
 
