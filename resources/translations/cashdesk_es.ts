@@ -1015,8 +1015,60 @@
 <context>
     <name>backup</name>
     <message>
+        <source>Copying the database</source>
+        <translation>Copiando la base de datos</translation>
+    </message>
+    <message>
+        <source>Checking the copy</source>
+        <translation>Revisando la copia</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size:,} bytes, schema {revision}, {audit_events:,} audit events, sha256 {sha256}); the copy checks out.</source>
+        <translation>Copia de seguridad hecha en {path} ({size:,} bytes, esquema {revision}, {audit_events:,} eventos de auditoría, sha256 {sha256}); la copia pasa la revisión.</translation>
+    </message>
+    <message>
+        <source>Removed {removed} older automatic backup(s) beyond the ones kept.</source>
+        <translation>Se borraron {removed} copias automáticas anteriores más allá de las que se conservan.</translation>
+    </message>
+    <message>
         <source>cashdesk backs up SQLite database files; back up a server database with its own tools.</source>
         <translation>cashdesk hace copias de seguridad de archivos de base de datos SQLite; haga la copia de una base de datos de servidor con sus propias herramientas.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>No existe el archivo {path}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened ({exc}).</source>
+        <translation>{path} no se puede abrir ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path} is not a database or it is damaged ({exc}).</source>
+        <translation>{path} no es una base de datos o está dañado ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {rows}.</source>
+        <translation>{path} está dañado: {rows}.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not a cashdesk database.</source>
+        <translation>{path} es un archivo SQLite, pero no una base de datos de cashdesk.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of cashdesk (schema {revision}); this version cannot use it.</source>
+        <translation>{path} fue creado por una versión más reciente de cashdesk (esquema {revision}); esta versión no puede usarlo.</translation>
+    </message>
+    <message>
+        <source>{path}: the audit trail is missing.</source>
+        <translation>{path}: falta el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>{path}: the audit trail cannot be read ({exc}).</source>
+        <translation>{path}: no se puede leer el registro de auditoría ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: the audit trail does not verify ({problem}).</source>
+        <translation>{path}: el registro de auditoría no pasa la verificación ({problem}).</translation>
     </message>
     <message>
         <source>Not backed up: {target_name} ends in {suffix}, the name SQLite gives a file it keeps beside a database and deletes or rewrites by itself, so the backup would not last. Choose another name, like cashdesk-backup.sqlite3.</source>
@@ -1045,6 +1097,18 @@
     <message>
         <source>A backup cannot be written over the database itself. Choose another file.</source>
         <translation>Una copia de seguridad no se puede escribir sobre la propia base de datos. Elija otro archivo.</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>Copia de seguridad hecha en {path}.</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {problem} The day stays closed; take a backup by hand (cashdesk backup).</source>
+        <translation>La copia de seguridad automática falló: {problem} El día sigue cerrado; haga una copia de seguridad a mano (cashdesk backup).</translation>
+    </message>
+    <message>
+        <source>Could not write the backup {target}: {exc}.</source>
+        <translation>No se pudo escribir la copia de seguridad {target}: {exc}.</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +2377,10 @@ Keep {excess} as a credit on the account?</source>
         <translation>E&amp;xportar otra vez</translation>
     </message>
     <message>
+        <source>{day:%A %d %B %Y}</source>
+        <translation>{day:%d/%m/%Y}</translation>
+    </message>
+    <message>
         <source>{day} is closed ({closed_by}).</source>
         <translation>{day} está cerrado ({closed_by}).</translation>
     </message>
@@ -2373,6 +2441,66 @@ Keep {excess} as a credit on the account?</source>
         <translation>¿Cerrar el día contable {business_date:%d/%m/%Y}? Después no recibe más pagos y se exporta su depósito.</translation>
     </message>
     <message>
+        <source>Drawers closed: {drawers}, over/short: {over_short}.</source>
+        <translation>Cajones cerrados: {drawers}, sobrante/faltante: {over_short}.</translation>
+    </message>
+    <message>
+        <source>Deposit ticket {ticket}, bag {bag}.</source>
+        <translation>Ficha de depósito {ticket}, bolsa {bag}.</translation>
+    </message>
+    <message>
+        <source>Enter or Y: close the day.  Esc: go back.</source>
+        <translation>Intro o Y: cerrar el día.  Esc: volver.</translation>
+    </message>
+    <message>
+        <source>station {station}, {cashier}, drawer {drawer}</source>
+        <translation>estación {station}, {cashier}, cajón {drawer}</translation>
+    </message>
+    <message>
+        <source>{number} (open, {owner})</source>
+        <translation>{number} (abierto, {owner})</translation>
+    </message>
+    <message>
+        <source>{number} (balanced, {owner})</source>
+        <translation>{number} (cuadrado, {owner})</translation>
+    </message>
+    <message>
+        <source>{number} (posted, {owner})</source>
+        <translation>{number} (registrado, {owner})</translation>
+    </message>
+    <message>
+        <source>The floats counted out on {day} went {beyond} beyond what the change fund held after the close of {since}, {held}: find where that cash came from and make the fund whole.</source>
+        <translation>Los fondos de caja entregados el {day} pasaron en {beyond} lo que tenía el fondo de cambio después del cierre del {since}, {held}: averigüe de dónde salió ese efectivo y complete el fondo.</translation>
+    </message>
+    <message>
+        <source>The floats counted out on {day} went {beyond} beyond what the change fund held (its authorised amount), {held}: find where that cash came from and make the fund whole.</source>
+        <translation>Los fondos de caja entregados el {day} pasaron en {beyond} lo que tenía el fondo de cambio (su importe autorizado), {held}: averigüe de dónde salió ese efectivo y complete el fondo.</translation>
+    </message>
+    <message>
+        <source>Floats: {opened} opened, {kept} kept: {to_bank} of the floats went to the bank with the deposit (booked against the change fund in the GL journal).</source>
+        <translation>Fondos de caja: {opened} al abrir, {kept} que se quedan: {to_bank} de los fondos de caja fueron al banco con el depósito (asentado contra el fondo de cambio en el diario contable).</translation>
+    </message>
+    <message>
+        <source>Floats: {opened} opened, {kept} kept: {to_bank} of the day&apos;s cash stayed in the floats instead of going to the bank (booked against the change fund in the GL journal).</source>
+        <translation>Fondos de caja: {opened} al abrir, {kept} que se quedan: {to_bank} del efectivo del día se quedaron en los fondos de caja en lugar de ir al banco (asentado contra el fondo de cambio en el diario contable).</translation>
+    </message>
+    <message>
+        <source>The change fund holds {held} after this close, {short} short of its authorised {authorised}: get change from the bank before the next floats are counted out.</source>
+        <translation>El fondo de cambio tiene {held} después de este cierre, {short} menos que su importe autorizado de {authorised}: pida cambio al banco antes de entregar los próximos fondos de caja.</translation>
+    </message>
+    <message>
+        <source>The business day {day} is closed: {drawers} drawers, {receipts} receipts for {receipts_total}, drawers: {over_short}, deposit {bank_total} in the bag ({deposit_total} with card settlements). Payments from now on belong to {next_day}.</source>
+        <translation>El día contable {day} está cerrado: {drawers} cajones, {receipts} recibos por {receipts_total}, cajones: {over_short}, depósito de {bank_total} en la bolsa ({deposit_total} con los cierres de tarjeta). Los pagos a partir de ahora corresponden al {next_day}.</translation>
+    </message>
+    <message>
+        <source>Audit anchor {printed} (event {seq} of the audit trail; the deposit file carries it too).</source>
+        <translation>Ancla de auditoría {printed} (evento {seq} del registro de auditoría; el archivo del depósito también la lleva).</translation>
+    </message>
+    <message>
+        <source>Backing up to {target} in the background.</source>
+        <translation>Haciendo la copia de seguridad en {target} en segundo plano.</translation>
+    </message>
+    <message>
         <source>prepare the deposit</source>
         <translation>preparar el depósito</translation>
     </message>
@@ -2387,6 +2515,22 @@ Keep {excess} as a credit on the account?</source>
     <message>
         <source>The business day {day} has not begun: the open business day is {current}.</source>
         <translation>El día contable {day} no ha comenzado: el día contable abierto es {current}.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: this drawer is still open: {listed}. Each cashier balances and closes their drawer first.</source>
+        <translation>El día contable {day} no se puede cerrar: este cajón sigue abierto: {listed}. Cada cajero cuadra y cierra primero su cajón.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: these drawers are still open: {listed}. Each cashier balances and closes their drawer first.</source>
+        <translation>El día contable {day} no se puede cerrar: estos cajones siguen abiertos: {listed}. Cada cajero cuadra y cierra primero su cajón.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: this mail batch is not posted: {listed}. Balance and post each batch, or reject it, first.</source>
+        <translation>El día contable {day} no se puede cerrar: este lote de correo no está registrado: {listed}. Primero cuadre y registre cada lote, o rechácelo.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: these mail batches are not posted: {listed}. Balance and post each batch, or reject it, first.</source>
+        <translation>El día contable {day} no se puede cerrar: estos lotes de correo no están registrados: {listed}. Primero cuadre y registre cada lote, o rechácelo.</translation>
     </message>
 </context>
 <context>
@@ -2563,6 +2707,18 @@ Nothing was overwritten. Keep these files for the auditor: move them to another 
         <translation>El depósito del {day} no se exportó a {folder}: la carpeta contiene una exportación del día que no es la que cashdesk escribió y registró:
 {problems}
 No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otra carpeta y luego exporte de nuevo.</translation>
+    </message>
+    <message>
+        <source>Exported the deposit of {day}: {bank_total} in the bag ({checks} checks), {deposit_total} with card settlements, {files} files and their manifest in {folder}.</source>
+        <translation>Se exportó el depósito del {day}: {bank_total} en la bolsa ({checks} cheques), {deposit_total} con los cierres de tarjeta, {files} archivos y su manifiesto en {folder}.</translation>
+    </message>
+    <message>
+        <source>An unfinished export of the day found there (a run stopped midway) is now complete.</source>
+        <translation>Una exportación sin terminar del día que estaba allí (una ejecución que se detuvo a medias) ya está completa.</translation>
+    </message>
+    <message>
+        <source>As asked, these replace the ones exported before for this day (ticket {ticket}, bag {bag}): {names}. Give the bank the new one.</source>
+        <translation>Como se pidió, estos reemplazan a los exportados antes para este día (boleta {ticket}, bolsa {bag}): {names}. Entregue al banco el nuevo.</translation>
     </message>
     <message>
         <source>The {what} is up to 20 letters, digits or dashes, as printed on the bank&apos;s form.</source>
@@ -5878,6 +6034,22 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>La hoja de conteo está guardada: {path}</translation>
     </message>
     <message>
+        <source>{item}: counted {on_hand} (a difference of {quantity:+d}); on hand {on_hand}.</source>
+        <translation>{item}: se contaron {on_hand} (una diferencia de {quantity:+d}); existencias {on_hand}.</translation>
+    </message>
+    <message>
+        <source>{item}: received {moved}; on hand {on_hand}.</source>
+        <translation>{item}: se recibieron {moved}; existencias {on_hand}.</translation>
+    </message>
+    <message>
+        <source>{item}: issued {moved}; on hand {on_hand}.</source>
+        <translation>{item}: se entregaron {moved}; existencias {on_hand}.</translation>
+    </message>
+    <message>
+        <source>{item}: damaged {moved}; on hand {on_hand}.</source>
+        <translation>{item}: dañados {moved}; existencias {on_hand}.</translation>
+    </message>
+    <message>
         <source>{text!r} is not an item code: letters, digits and dashes, like PAPER-ROLL.</source>
         <translation>{text!r} no es un código de artículo: letras, dígitos y guiones, como PAPER-ROLL.</translation>
     </message>
@@ -5916,6 +6088,10 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>Could not save the count sheet in {folder}: {strerror}.</source>
         <translation>No se pudo guardar la hoja de conteo en {folder}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>The receipt paper roll at {station} is nearly used up (about {left}% left): put in a new roll soon and issue it here (supplies issue {paper_item} 1).</source>
+        <translation>El rollo de papel de recibos de {station} está casi agotado (queda alrededor del {left}%): ponga un rollo nuevo pronto y regístrelo aquí como entregado (supplies issue {paper_item} 1).</translation>
     </message>
 </context>
 <context>
