@@ -1856,6 +1856,10 @@ El informe Z se envió a la impresora de recibos.</translation>
         <translation>en {name} (este recibo)</translation>
     </message>
     <message>
+        <source>This receipt prints in {name}. {key} again to change it back.</source>
+        <translation>Este recibo se imprime en {name}. {key} otra vez para volver al anterior.</translation>
+    </message>
+    <message>
         <source>{label}: not approved, nothing done.</source>
         <translation>{label}: no aprobado, no se hizo nada.</translation>
     </message>
@@ -2641,6 +2645,10 @@ Keep {excess} as a credit on the account?</source>
     <message>
         <source>The late fee&apos;s cap ({cap}) is under its minimum ({minimum}): check delinquency.late_fee_cap_cents. Nothing was done.</source>
         <translation>El tope del recargo por mora ({cap}) está por debajo de su mínimo ({minimum}): revise delinquency.late_fee_cap_cents. No se hizo nada.</translation>
+    </message>
+    <message>
+        <source>The delinquency run for {day} was committed by {committed_by} at {committed_at:%Y-%m-%d %H:%M} UTC ({accounts} account(s), {fees} in fees): nothing was changed.</source>
+        <translation>El proceso de morosidad del {day} ya lo confirmó {committed_by} a las {committed_at:%H:%M} UTC del {committed_at:%d/%m/%Y} ({accounts} cuenta(s), {fees} en cargos): no se cambió nada.</translation>
     </message>
     <message>
         <source>see the delinquency run</source>
@@ -3533,6 +3541,10 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     <message>
         <source>Mail batch {number}</source>
         <translation>Lote de correo {number}</translation>
+    </message>
+    <message>
+        <source>Look at these items:</source>
+        <translation>Revise estas piezas:</translation>
     </message>
     <message>
         <source>Tape: {items_text}, {control_total}</source>
@@ -5447,6 +5459,10 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>la lectura del medidor</translation>
     </message>
     <message>
+        <source>{number} cancelled.</source>
+        <translation>{number} cancelada.</translation>
+    </message>
+    <message>
         <source>cancel work orders</source>
         <translation>cancelar órdenes de trabajo</translation>
     </message>
@@ -6315,6 +6331,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 </context>
 <context>
     <name>tax_returns</name>
+    <message>
+        <source>An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (in the account&apos;s history from billing: {description}). It owes the difference from the return it amends.</source>
+        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%d/%m/%Y} (en el historial de la cuenta que viene de facturación: {description}). Debe la diferencia con la declaración que enmienda.</translation>
+    </message>
+    <message>
+        <source>An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (at the window). It owes the difference from the return it amends.</source>
+        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%d/%m/%Y} (en la ventanilla). Debe la diferencia con la declaración que enmienda.</translation>
+    </message>
     <message>
         <source>Type the sales tax account number from the return.</source>
         <translation>Escriba el número de cuenta del impuesto sobre las ventas que figura en la declaración.</translation>

@@ -147,3 +147,23 @@ def test_the_supplies_screen_says_each_movement_in_spanish(
     assert "on hand" not in dialog.message.text()
     keyboard.press(Key.Key_Escape)
     qtbot.waitUntil(lambda: window.mail_dialog is None, timeout=2000)
+
+
+def test_an_amended_return_and_a_cancelled_order_are_said_in_spanish(spanish: None) -> None:
+    from cashdesk.domain.money import Money
+    from cashdesk.domain.service_orders import FeeReversal
+    from cashdesk.domain.tax_filings import FiledAt, PeriodFiled, ReturnOnRecord
+    from cashdesk.domain.tax_periods import FilingPeriod
+    from cashdesk.services.service_orders import Cancelled
+    from cashdesk.services.tax_returns import amendment_text
+
+    period = FilingPeriod.parse("2026-09", 20)
+    at_the_window = PeriodFiled(
+        "2026-09", (ReturnOnRecord(dt.date(2026, 10, 15), "2026-09", FiledAt.WINDOW, Money(0)),)
+    )
+    assert amendment_text(period, at_the_window) == (
+        "Una declaración enmendada del periodo 2026-09; la original se presentó el 15/10/2026 (en la ventanilla). "
+        "Debe la diferencia con la declaración que enmienda."
+    )
+    order: Any = type("Order", (), {"number": "WO-7"})()
+    assert Cancelled(order, FeeReversal(Money(0), Money(0))).words == "WO-7 cancelada."
