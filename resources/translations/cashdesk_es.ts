@@ -2758,6 +2758,37 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     </message>
 </context>
 <context>
+    <name>deposit_differences</name>
+    <message>
+        <source>The deposit of {day} was not exported: its money rows are not what they were when the day was closed.</source>
+        <translation>El depósito del {day} no se exportó: sus registros de dinero no son los que eran cuando se cerró el día.</translation>
+    </message>
+    <message>
+        <source>A closed day&apos;s rows change only outside cashdesk (a correction is a reversal on an open day), so do not send these files to the bank. Run `cashdesk audit verify` to see what was changed, then restore the backup taken at the day&apos;s close, or ask the administrator.</source>
+        <translation>Los registros de un día cerrado solo cambian fuera de cashdesk (una corrección es una reversión en un día abierto), así que no envíe estos archivos al banco. Ejecute `cashdesk audit verify` para ver qué se cambió y luego restaure la copia de seguridad hecha al cierre del día, o consulte al administrador.</translation>
+    </message>
+    <message>
+        <source>The deposit of {day} was not exported: its files would not be the ones registered for the day.</source>
+        <translation>El depósito del {day} no se exportó: sus archivos no serían los registrados para el día.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s money is as it was closed, but something its files print (a name, a GL code, a setting) has changed since, or another version of cashdesk writes them otherwise. The registered files remain the day&apos;s deposit: send those, and ask the administrator before exporting this day again.</source>
+        <translation>El dinero del día está como se cerró, pero algo que imprimen sus archivos (un nombre, un código contable, un ajuste) ha cambiado desde entonces, u otra versión de cashdesk los escribe de otro modo. Los archivos registrados siguen siendo el depósito del día: envíe esos y consulte al administrador antes de exportar este día otra vez.</translation>
+    </message>
+    <message>
+        <source>Files that differ: {names}.</source>
+        <translation>Archivos que difieren: {names}.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {folder}; the registered files were left as they are.</source>
+        <translation>No se escribió nada en {folder}; los archivos registrados se dejaron como estaban.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {folder}.</source>
+        <translation>No se escribió nada en {folder}.</translation>
+    </message>
+</context>
+<context>
     <name>drawers</name>
     <message>
         <source>Open your drawer first: count the starting float (no payment is taken without an open drawer).</source>
