@@ -1015,8 +1015,60 @@
 <context>
     <name>backup</name>
     <message>
+        <source>Copying the database</source>
+        <translation>Copiando la base de datos</translation>
+    </message>
+    <message>
+        <source>Checking the copy</source>
+        <translation>Revisando la copia</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} ({size:,} bytes, schema {revision}, {audit_events:,} audit events, sha256 {sha256}); the copy checks out.</source>
+        <translation>Copia de seguridad hecha en {path} ({size:,} bytes, esquema {revision}, {audit_events:,} eventos de auditoría, sha256 {sha256}); la copia pasa la revisión.</translation>
+    </message>
+    <message>
+        <source>Removed {removed} older automatic backup(s) beyond the ones kept.</source>
+        <translation>Se borraron {removed} copias automáticas anteriores más allá de las que se conservan.</translation>
+    </message>
+    <message>
         <source>cashdesk backs up SQLite database files; back up a server database with its own tools.</source>
         <translation>cashdesk hace copias de seguridad de archivos de base de datos SQLite; haga la copia de una base de datos de servidor con sus propias herramientas.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>No existe el archivo {path}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened ({exc}).</source>
+        <translation>{path} no se puede abrir ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path} is not a database or it is damaged ({exc}).</source>
+        <translation>{path} no es una base de datos o está dañado ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {rows}.</source>
+        <translation>{path} está dañado: {rows}.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite file but not a cashdesk database.</source>
+        <translation>{path} es un archivo SQLite, pero no una base de datos de cashdesk.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of cashdesk (schema {revision}); this version cannot use it.</source>
+        <translation>{path} fue creado por una versión más reciente de cashdesk (esquema {revision}); esta versión no puede usarlo.</translation>
+    </message>
+    <message>
+        <source>{path}: the audit trail is missing.</source>
+        <translation>{path}: falta el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>{path}: the audit trail cannot be read ({exc}).</source>
+        <translation>{path}: no se puede leer el registro de auditoría ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: the audit trail does not verify ({problem}).</source>
+        <translation>{path}: el registro de auditoría no pasa la verificación ({problem}).</translation>
     </message>
     <message>
         <source>Not backed up: {target_name} ends in {suffix}, the name SQLite gives a file it keeps beside a database and deletes or rewrites by itself, so the backup would not last. Choose another name, like cashdesk-backup.sqlite3.</source>
@@ -1045,6 +1097,18 @@
     <message>
         <source>A backup cannot be written over the database itself. Choose another file.</source>
         <translation>Una copia de seguridad no se puede escribir sobre la propia base de datos. Elija otro archivo.</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>Copia de seguridad hecha en {path}.</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {problem} The day stays closed; take a backup by hand (cashdesk backup).</source>
+        <translation>La copia de seguridad automática falló: {problem} El día sigue cerrado; haga una copia de seguridad a mano (cashdesk backup).</translation>
+    </message>
+    <message>
+        <source>Could not write the backup {target}: {exc}.</source>
+        <translation>No se pudo escribir la copia de seguridad {target}: {exc}.</translation>
     </message>
 </context>
 <context>
@@ -1792,6 +1856,10 @@ El informe Z se envió a la impresora de recibos.</translation>
         <translation>en {name} (este recibo)</translation>
     </message>
     <message>
+        <source>This receipt prints in {name}. {key} again to change it back.</source>
+        <translation>Este recibo se imprime en {name}. {key} otra vez para volver al anterior.</translation>
+    </message>
+    <message>
         <source>{label}: not approved, nothing done.</source>
         <translation>{label}: no aprobado, no se hizo nada.</translation>
     </message>
@@ -2313,6 +2381,10 @@ Keep {excess} as a credit on the account?</source>
         <translation>E&amp;xportar otra vez</translation>
     </message>
     <message>
+        <source>{day:%A %d %B %Y}</source>
+        <translation>{day:%d/%m/%Y}</translation>
+    </message>
+    <message>
         <source>{day} is closed ({closed_by}).</source>
         <translation>{day} está cerrado ({closed_by}).</translation>
     </message>
@@ -2373,6 +2445,66 @@ Keep {excess} as a credit on the account?</source>
         <translation>¿Cerrar el día contable {business_date:%d/%m/%Y}? Después no recibe más pagos y se exporta su depósito.</translation>
     </message>
     <message>
+        <source>Drawers closed: {drawers}, over/short: {over_short}.</source>
+        <translation>Cajones cerrados: {drawers}, sobrante/faltante: {over_short}.</translation>
+    </message>
+    <message>
+        <source>Deposit ticket {ticket}, bag {bag}.</source>
+        <translation>Ficha de depósito {ticket}, bolsa {bag}.</translation>
+    </message>
+    <message>
+        <source>Enter or Y: close the day.  Esc: go back.</source>
+        <translation>Intro o Y: cerrar el día.  Esc: volver.</translation>
+    </message>
+    <message>
+        <source>station {station}, {cashier}, drawer {drawer}</source>
+        <translation>estación {station}, {cashier}, cajón {drawer}</translation>
+    </message>
+    <message>
+        <source>{number} (open, {owner})</source>
+        <translation>{number} (abierto, {owner})</translation>
+    </message>
+    <message>
+        <source>{number} (balanced, {owner})</source>
+        <translation>{number} (cuadrado, {owner})</translation>
+    </message>
+    <message>
+        <source>{number} (posted, {owner})</source>
+        <translation>{number} (registrado, {owner})</translation>
+    </message>
+    <message>
+        <source>The floats counted out on {day} went {beyond} beyond what the change fund held after the close of {since}, {held}: find where that cash came from and make the fund whole.</source>
+        <translation>Los fondos de caja entregados el {day} pasaron en {beyond} lo que tenía el fondo de cambio después del cierre del {since}, {held}: averigüe de dónde salió ese efectivo y complete el fondo.</translation>
+    </message>
+    <message>
+        <source>The floats counted out on {day} went {beyond} beyond what the change fund held (its authorised amount), {held}: find where that cash came from and make the fund whole.</source>
+        <translation>Los fondos de caja entregados el {day} pasaron en {beyond} lo que tenía el fondo de cambio (su importe autorizado), {held}: averigüe de dónde salió ese efectivo y complete el fondo.</translation>
+    </message>
+    <message>
+        <source>Floats: {opened} opened, {kept} kept: {to_bank} of the floats went to the bank with the deposit (booked against the change fund in the GL journal).</source>
+        <translation>Fondos de caja: {opened} al abrir, {kept} que se quedan: {to_bank} de los fondos de caja fueron al banco con el depósito (asentado contra el fondo de cambio en el diario contable).</translation>
+    </message>
+    <message>
+        <source>Floats: {opened} opened, {kept} kept: {to_bank} of the day&apos;s cash stayed in the floats instead of going to the bank (booked against the change fund in the GL journal).</source>
+        <translation>Fondos de caja: {opened} al abrir, {kept} que se quedan: {to_bank} del efectivo del día se quedaron en los fondos de caja en lugar de ir al banco (asentado contra el fondo de cambio en el diario contable).</translation>
+    </message>
+    <message>
+        <source>The change fund holds {held} after this close, {short} short of its authorised {authorised}: get change from the bank before the next floats are counted out.</source>
+        <translation>El fondo de cambio tiene {held} después de este cierre, {short} menos que su importe autorizado de {authorised}: pida cambio al banco antes de entregar los próximos fondos de caja.</translation>
+    </message>
+    <message>
+        <source>The business day {day} is closed: {drawers} drawers, {receipts} receipts for {receipts_total}, drawers: {over_short}, deposit {bank_total} in the bag ({deposit_total} with card settlements). Payments from now on belong to {next_day}.</source>
+        <translation>El día contable {day} está cerrado: {drawers} cajones, {receipts} recibos por {receipts_total}, cajones: {over_short}, depósito de {bank_total} en la bolsa ({deposit_total} con los cierres de tarjeta). Los pagos a partir de ahora corresponden al {next_day}.</translation>
+    </message>
+    <message>
+        <source>Audit anchor {printed} (event {seq} of the audit trail; the deposit file carries it too).</source>
+        <translation>Ancla de auditoría {printed} (evento {seq} del registro de auditoría; el archivo del depósito también la lleva).</translation>
+    </message>
+    <message>
+        <source>Backing up to {target} in the background.</source>
+        <translation>Haciendo la copia de seguridad en {target} en segundo plano.</translation>
+    </message>
+    <message>
         <source>prepare the deposit</source>
         <translation>preparar el depósito</translation>
     </message>
@@ -2387,6 +2519,22 @@ Keep {excess} as a credit on the account?</source>
     <message>
         <source>The business day {day} has not begun: the open business day is {current}.</source>
         <translation>El día contable {day} no ha comenzado: el día contable abierto es {current}.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: this drawer is still open: {listed}. Each cashier balances and closes their drawer first.</source>
+        <translation>El día contable {day} no se puede cerrar: este cajón sigue abierto: {listed}. Cada cajero cuadra y cierra primero su cajón.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: these drawers are still open: {listed}. Each cashier balances and closes their drawer first.</source>
+        <translation>El día contable {day} no se puede cerrar: estos cajones siguen abiertos: {listed}. Cada cajero cuadra y cierra primero su cajón.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: this mail batch is not posted: {listed}. Balance and post each batch, or reject it, first.</source>
+        <translation>El día contable {day} no se puede cerrar: este lote de correo no está registrado: {listed}. Primero cuadre y registre cada lote, o rechácelo.</translation>
+    </message>
+    <message>
+        <source>The business day {day} cannot close: these mail batches are not posted: {listed}. Balance and post each batch, or reject it, first.</source>
+        <translation>El día contable {day} no se puede cerrar: estos lotes de correo no están registrados: {listed}. Primero cuadre y registre cada lote, o rechácelo.</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +2647,10 @@ Keep {excess} as a credit on the account?</source>
         <translation>El tope del recargo por mora ({cap}) está por debajo de su mínimo ({minimum}): revise delinquency.late_fee_cap_cents. No se hizo nada.</translation>
     </message>
     <message>
+        <source>The delinquency run for {day} was committed by {committed_by} at {committed_at:%Y-%m-%d %H:%M} UTC ({accounts} account(s), {fees} in fees): nothing was changed.</source>
+        <translation>El proceso de morosidad del {day} ya lo confirmó {committed_by} a las {committed_at:%H:%M} UTC del {committed_at:%d/%m/%Y} ({accounts} cuenta(s), {fees} en cargos): no se cambió nada.</translation>
+    </message>
+    <message>
         <source>see the delinquency run</source>
         <translation>ver el proceso de morosidad</translation>
     </message>
@@ -2572,6 +2724,18 @@ Nothing was overwritten. Keep these files for the auditor: move them to another 
 No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otra carpeta y luego exporte de nuevo.</translation>
     </message>
     <message>
+        <source>Exported the deposit of {day}: {bank_total} in the bag ({checks} checks), {deposit_total} with card settlements, {files} files and their manifest in {folder}.</source>
+        <translation>Se exportó el depósito del {day}: {bank_total} en la bolsa ({checks} cheques), {deposit_total} con los cierres de tarjeta, {files} archivos y su manifiesto en {folder}.</translation>
+    </message>
+    <message>
+        <source>An unfinished export of the day found there (a run stopped midway) is now complete.</source>
+        <translation>Una exportación sin terminar del día que estaba allí (una ejecución que se detuvo a medias) ya está completa.</translation>
+    </message>
+    <message>
+        <source>As asked, these replace the ones exported before for this day (ticket {ticket}, bag {bag}): {names}. Give the bank the new one.</source>
+        <translation>Como se pidió, estos reemplazan a los exportados antes para este día (boleta {ticket}, bolsa {bag}): {names}. Entregue al banco el nuevo.</translation>
+    </message>
+    <message>
         <source>The {what} is up to 20 letters, digits or dashes, as printed on the bank&apos;s form.</source>
         <translation>En {what} caben hasta 20 letras, dígitos o guiones, tal como está impreso en el formulario del banco.</translation>
     </message>
@@ -2598,6 +2762,37 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     <message>
         <source>prepare the deposit</source>
         <translation>preparar el depósito</translation>
+    </message>
+</context>
+<context>
+    <name>deposit_differences</name>
+    <message>
+        <source>The deposit of {day} was not exported: its money rows are not what they were when the day was closed.</source>
+        <translation>El depósito del {day} no se exportó: sus registros de dinero no son los que eran cuando se cerró el día.</translation>
+    </message>
+    <message>
+        <source>A closed day&apos;s rows change only outside cashdesk (a correction is a reversal on an open day), so do not send these files to the bank. Run `cashdesk audit verify` to see what was changed, then restore the backup taken at the day&apos;s close, or ask the administrator.</source>
+        <translation>Los registros de un día cerrado solo cambian fuera de cashdesk (una corrección es una reversión en un día abierto), así que no envíe estos archivos al banco. Ejecute `cashdesk audit verify` para ver qué se cambió y luego restaure la copia de seguridad hecha al cierre del día, o consulte al administrador.</translation>
+    </message>
+    <message>
+        <source>The deposit of {day} was not exported: its files would not be the ones registered for the day.</source>
+        <translation>El depósito del {day} no se exportó: sus archivos no serían los registrados para el día.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s money is as it was closed, but something its files print (a name, a GL code, a setting) has changed since, or another version of cashdesk writes them otherwise. The registered files remain the day&apos;s deposit: send those, and ask the administrator before exporting this day again.</source>
+        <translation>El dinero del día está como se cerró, pero algo que imprimen sus archivos (un nombre, un código contable, un ajuste) ha cambiado desde entonces, u otra versión de cashdesk los escribe de otro modo. Los archivos registrados siguen siendo el depósito del día: envíe esos y consulte al administrador antes de exportar este día otra vez.</translation>
+    </message>
+    <message>
+        <source>Files that differ: {names}.</source>
+        <translation>Archivos que difieren: {names}.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {folder}; the registered files were left as they are.</source>
+        <translation>No se escribió nada en {folder}; los archivos registrados se dejaron como estaban.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {folder}.</source>
+        <translation>No se escribió nada en {folder}.</translation>
     </message>
 </context>
 <context>
@@ -3406,6 +3601,10 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     <message>
         <source>Mail batch {number}</source>
         <translation>Lote de correo {number}</translation>
+    </message>
+    <message>
+        <source>Look at these items:</source>
+        <translation>Revise estas piezas:</translation>
     </message>
     <message>
         <source>Tape: {items_text}, {control_total}</source>
@@ -5467,6 +5666,10 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>la lectura del medidor</translation>
     </message>
     <message>
+        <source>{number} cancelled.</source>
+        <translation>{number} cancelada.</translation>
+    </message>
+    <message>
         <source>cancel work orders</source>
         <translation>cancelar órdenes de trabajo</translation>
     </message>
@@ -6192,6 +6395,22 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>La hoja de conteo está guardada: {path}</translation>
     </message>
     <message>
+        <source>{item}: counted {on_hand} (a difference of {quantity:+d}); on hand {on_hand}.</source>
+        <translation>{item}: se contaron {on_hand} (una diferencia de {quantity:+d}); existencias {on_hand}.</translation>
+    </message>
+    <message>
+        <source>{item}: received {moved}; on hand {on_hand}.</source>
+        <translation>{item}: se recibieron {moved}; existencias {on_hand}.</translation>
+    </message>
+    <message>
+        <source>{item}: issued {moved}; on hand {on_hand}.</source>
+        <translation>{item}: se entregaron {moved}; existencias {on_hand}.</translation>
+    </message>
+    <message>
+        <source>{item}: damaged {moved}; on hand {on_hand}.</source>
+        <translation>{item}: dañados {moved}; existencias {on_hand}.</translation>
+    </message>
+    <message>
         <source>{text!r} is not an item code: letters, digits and dashes, like PAPER-ROLL.</source>
         <translation>{text!r} no es un código de artículo: letras, dígitos y guiones, como PAPER-ROLL.</translation>
     </message>
@@ -6230,6 +6449,10 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>Could not save the count sheet in {folder}: {strerror}.</source>
         <translation>No se pudo guardar la hoja de conteo en {folder}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>The receipt paper roll at {station} is nearly used up (about {left}% left): put in a new roll soon and issue it here (supplies issue {paper_item} 1).</source>
+        <translation>El rollo de papel de recibos de {station} está casi agotado (queda alrededor del {left}%): ponga un rollo nuevo pronto y regístrelo aquí como entregado (supplies issue {paper_item} 1).</translation>
     </message>
 </context>
 <context>
@@ -6453,6 +6676,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 </context>
 <context>
     <name>tax_returns</name>
+    <message>
+        <source>An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (in the account&apos;s history from billing: {description}). It owes the difference from the return it amends.</source>
+        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%d/%m/%Y} (en el historial de la cuenta que viene de facturación: {description}). Debe la diferencia con la declaración que enmienda.</translation>
+    </message>
+    <message>
+        <source>An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (at the window). It owes the difference from the return it amends.</source>
+        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%d/%m/%Y} (en la ventanilla). Debe la diferencia con la declaración que enmienda.</translation>
+    </message>
     <message>
         <source>Type the sales tax account number from the return.</source>
         <translation>Escriba el número de cuenta del impuesto sobre las ventas que figura en la declaración.</translation>

@@ -32,7 +32,7 @@ from cashdesk.services import audit
 from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.files import sync_folder
 from cashdesk.store.db import BUSY_TIMEOUT_MS, KNOWN_REVISIONS
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 AUTOMATIC = re.compile(r"^cashdesk-day-\d{4}-\d{2}-\d{2}\.sqlite3$")
 #: The files SQLite keeps beside a database and deletes or rewrites by itself.
@@ -52,8 +52,9 @@ MAX_RESTARTS = 3
 #: The day close's backup thread's nice value (Linux): it gives way to everything in the foreground.
 BACKGROUND_NICE = 10
 #: The stages a backup reports to its progress: (stage, done, in all); checking has no count.
-COPYING = "Copying the database"
-CHECKING = "Checking the copy"
+#: Each is also how the window names it (`stage_words`); code compares the constant, never the words.
+COPYING = QT_TRANSLATE_NOOP("backup", "Copying the database")
+CHECKING = QT_TRANSLATE_NOOP("backup", "Checking the copy")
 Progress = Callable[[str, int, int], None]
 
 log = logging.getLogger(__name__)
@@ -80,11 +81,22 @@ class BackupResult:
     removed: tuple[Path, ...] = ()  # older automatic backups let go (retention)
 
     def describe(self) -> str:
-        text = (f"Backed up to {self.path} ({self.size:,} bytes, schema {self.check.revision}, "
-                f"{self.check.audit_events:,} audit events, sha256 {self.sha256}); the copy checks out.")  # fmt: skip
+        text = translate(
+            "backup",
+            "Backed up to {path} ({size:,} bytes, schema {revision}, {audit_events:,} audit events, sha256 {sha256}); "
+            "the copy checks out.",
+        ).format(path=self.path, size=self.size, revision=self.check.revision, audit_events=self.check.audit_events,
+                 sha256=self.sha256)  # fmt: skip
         if self.removed:
-            text += f" Removed {len(self.removed)} older automatic backup(s) beyond the ones kept."
+            text += " " + translate(
+                "backup", "Removed {removed} older automatic backup(s) beyond the ones kept."
+            ).format(removed=len(self.removed))
         return text
+
+
+def stage_words(stage: str) -> str:
+    """A backup's stage (`COPYING`, `CHECKING`) as the window says it."""
+    return translate("backup", stage)
 
 
 def backup_folder(ctx: ServiceContext) -> Path:
@@ -109,11 +121,11 @@ def _live_path(ctx: ServiceContext) -> Path:
 def check_backup(path: Path) -> BackupCheck:
     """Is this file a whole cashdesk database this version can use? Read only; the file is not changed."""
     if not path.is_file():
-        return BackupCheck(False, f"There is no file {path}.")
+        return BackupCheck(False, translate("backup", "There is no file {path}.").format(path=path))
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        return BackupCheck(False, f"{path} cannot be opened ({exc}).")
+        return BackupCheck(False, translate("backup", "{path} cannot be opened ({exc}).").format(path=path, exc=exc))
     try:
         return _check(con, path)
     finally:
@@ -124,27 +136,50 @@ def _check(con: sqlite3.Connection, path: Path) -> BackupCheck:
     try:
         rows = [r[0] for r in con.execute("PRAGMA integrity_check(5)")]
     except sqlite3.DatabaseError as exc:
-        return BackupCheck(False, f"{path} is not a database or it is damaged ({exc}).")
+        return BackupCheck(
+            False, translate("backup", "{path} is not a database or it is damaged ({exc}).").format(path=path, exc=exc)
+        )
     if rows != ["ok"]:
-        return BackupCheck(False, f"{path} is damaged: {'; '.join(rows)}.")
+        return BackupCheck(
+            False, translate("backup", "{path} is damaged: {rows}.").format(path=path, rows="; ".join(rows))
+        )
     tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "alembic_version" not in tables:
-        return BackupCheck(False, f"{path} is an SQLite file but not a cashdesk database.")
+        return BackupCheck(
+            False, translate("backup", "{path} is an SQLite file but not a cashdesk database.").format(path=path)
+        )
     revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision is None or revision[0] not in KNOWN_REVISIONS:
-        return BackupCheck(False, f"{path} was made by a newer version of cashdesk (schema "
-                                  f"{revision[0] if revision else '?'}); this version cannot use it.")  # fmt: skip
+        return BackupCheck(
+            False,
+            translate(
+                "backup",
+                "{path} was made by a newer version of cashdesk (schema {revision}); this version cannot use it.",
+            ).format(path=path, revision=revision[0] if revision else "?"),
+        )
     revision = revision[0]
     if "audit_events" not in tables:
         if KNOWN_REVISIONS.index(revision) < KNOWN_REVISIONS.index(AUDIT_SINCE):
             return BackupCheck(True, "", revision, 0)  # from before the audit trail: nothing to verify
-        return BackupCheck(False, f"{path}: the audit trail is missing.", revision)
+        return BackupCheck(
+            False, translate("backup", "{path}: the audit trail is missing.").format(path=path), revision
+        )
     try:
         chain = verify_chain(_audit_records(con))
     except (ValueError, TypeError) as exc:  # a cell that is not what the chain wrote (bad JSON, …)
-        return BackupCheck(False, f"{path}: the audit trail cannot be read ({exc}).", revision)
+        return BackupCheck(
+            False,
+            translate("backup", "{path}: the audit trail cannot be read ({exc}).").format(path=path, exc=exc),
+            revision,
+        )
     if not chain.ok:
-        return BackupCheck(False, f"{path}: the audit trail does not verify ({chain.problem}).", revision)
+        return BackupCheck(
+            False,
+            translate("backup", "{path}: the audit trail does not verify ({problem}).").format(
+                path=path, problem=chain.problem
+            ),
+            revision,
+        )
     return BackupCheck(True, "", revision, chain.events)
 
 
@@ -416,9 +451,11 @@ class DayBackupOutcome:
 
     def describe(self) -> str:
         if self.result is not None:
-            return f"Backed up to {self.result.path}."
-        return (f"The automatic backup failed: {self.problem} The day stays closed; take a backup by hand "
-                "(cashdesk backup).")  # fmt: skip
+            return translate("backup", "Backed up to {path}.").format(path=self.result.path)
+        return translate(
+            "backup",
+            "The automatic backup failed: {problem} The day stays closed; take a backup by hand (cashdesk backup).",
+        ).format(problem=self.problem)
 
 
 class DayCloseBackup:
@@ -471,7 +508,12 @@ class DayCloseBackup:
             outcome = DayBackupOutcome(self.target, problem=str(exc))
         except Exception as exc:  # on a thread nobody else would hear of it: it must reach the supervisor
             log.exception("the day close's backup failed")
-            outcome = DayBackupOutcome(self.target, problem=f"Could not write the backup {self.target}: {exc}.")
+            outcome = DayBackupOutcome(
+                self.target,
+                problem=translate("backup", "Could not write the backup {target}: {exc}.").format(
+                    target=self.target, exc=exc
+                ),
+            )
         if outcome.problem:
             self._record_failure(outcome.problem)
         self._outcome = outcome

@@ -49,7 +49,9 @@ class DrawerRef:
     over_short: Money | None = None  # closed drawers only
 
     def describe(self) -> str:
-        return f"station {self.station}, {self.cashier}, drawer {self.id}"
+        return translate("day_close", "station {station}, {cashier}, drawer {drawer}").format(
+            station=self.station, cashier=self.cashier, drawer=self.id
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,15 @@ class MailBatchRef:
     total: Money = Money(0)  # its control total (posted: what it took)
 
     def describe(self) -> str:
-        return f"{self.number} ({self.status}, {self.owner})"
+        if self.status == "open":
+            said = translate("day_close", "{number} (open, {owner})")
+        elif self.status == "balanced":
+            said = translate("day_close", "{number} (balanced, {owner})")
+        elif self.status == "posted":
+            said = translate("day_close", "{number} (posted, {owner})")
+        else:
+            said = "{number} ({status}, {owner})"
+        return said.format(number=self.number, status=self.status, owner=self.owner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,21 +107,47 @@ def change_fund_words(fund: ChangeFundDay, *, closed: bool) -> str:
     kept moved to or from the bank, and a fund left short of its authorised amount."""
     said: list[str] = []
     if fund.beyond and fund.held_at_start is not None:
-        where = (f"after the close of {fund.since}" if fund.since is not None
-                 else "(its authorised amount)")  # fmt: skip
-        said.append(f"The floats counted out on {fund.business_date} went {fund.beyond.display()} beyond what the "
-                    f"change fund held {where}, {fund.held_at_start.display()}: find where that cash came from "
-                    "and make the fund whole.")  # fmt: skip
+        if fund.since is not None:
+            beyond = translate(
+                "day_close",
+                "The floats counted out on {day} went {beyond} beyond what the change fund held after the close "
+                "of {since}, {held}: find where that cash came from and make the fund whole.",
+            )
+        else:
+            beyond = translate(
+                "day_close",
+                "The floats counted out on {day} went {beyond} beyond what the change fund held (its authorised "
+                "amount), {held}: find where that cash came from and make the fund whole.",
+            )
+        said.append(beyond.format(day=fund.business_date, beyond=fund.beyond.display(), since=fund.since,
+                                  held=fund.held_at_start.display()))  # fmt: skip
     if closed and fund.to_bank:
-        moved = (f"{fund.to_bank.display()} of the floats went to the bank with the deposit" if fund.to_bank.cents > 0
-                 else f"{(-fund.to_bank).display()} of the day's cash stayed in the floats instead of going to the "
-                      "bank")  # fmt: skip
-        said.append(f"Floats: {fund.opened.display()} opened, {fund.kept.display()} kept: {moved} (booked against "
-                    "the change fund in the GL journal).")  # fmt: skip
+        if fund.to_bank.cents > 0:
+            moved = translate(
+                "day_close",
+                "Floats: {opened} opened, {kept} kept: {to_bank} of the floats went to the bank with the deposit "
+                "(booked against the change fund in the GL journal).",
+            )
+        else:
+            moved = translate(
+                "day_close",
+                "Floats: {opened} opened, {kept} kept: {to_bank} of the day's cash stayed in the floats instead of "
+                "going to the bank (booked against the change fund in the GL journal).",
+            )
+        to_bank = fund.to_bank if fund.to_bank.cents > 0 else -fund.to_bank
+        said.append(moved.format(opened=fund.opened.display(), kept=fund.kept.display(), to_bank=to_bank.display()))
     if closed and fund.short_tonight:
-        said.append(f"The change fund holds {fund.held_tonight.display()} after this close, "
-                    f"{fund.short_tonight.display()} short of its authorised {fund.authorised.display()}: get change "
-                    "from the bank before the next floats are counted out.")  # fmt: skip
+        said.append(
+            translate(
+                "day_close",
+                "The change fund holds {held} after this close, {short} short of its authorised {authorised}: get "
+                "change from the bank before the next floats are counted out.",
+            ).format(
+                held=fund.held_tonight.display(),
+                short=fund.short_tonight.display(),
+                authorised=fund.authorised.display(),
+            )  # fmt: skip
+        )
     return " ".join(said)
 
 
@@ -131,15 +167,37 @@ class DayClosedResult:
     anchor: Anchor | None = None  # the audit trail's head as the day closed: its day_close event
 
     def describe(self) -> str:
-        fund = change_fund_words(self.change_fund, closed=True) if self.change_fund else ""
-        return (f"The business day {self.business_date} is closed: {self.drawers} drawers, {self.receipts} receipts "
-                f"for {self.receipts_total.display()}, drawers: {over_short_words(self.over_short)}, deposit "
-                f"{self.bank_total.display()} in the bag ({self.deposit_total.display()} with card settlements). "
-                f"Payments from now on belong to {self.next_business_date}."
-                + (f" Audit anchor {self.anchor.printed} (event {self.anchor.seq} of the audit trail; the deposit "
-                   "file carries it too)." if self.anchor else "")
-                + (f" {fund}" if fund else "")
-                + (f" Backing up to {self.backup.target} in the background." if self.backup else ""))  # fmt: skip
+        said = [
+            translate(
+                "day_close",
+                "The business day {day} is closed: {drawers} drawers, {receipts} receipts for {receipts_total}, "
+                "drawers: {over_short}, deposit {bank_total} in the bag ({deposit_total} with card settlements). "
+                "Payments from now on belong to {next_day}.",
+            ).format(
+                day=self.business_date,
+                drawers=self.drawers,
+                receipts=self.receipts,
+                receipts_total=self.receipts_total.display(),
+                over_short=over_short_words(self.over_short),
+                bank_total=self.bank_total.display(),
+                deposit_total=self.deposit_total.display(),
+                next_day=self.next_business_date,
+            )  # fmt: skip
+        ]
+        if self.anchor:
+            said.append(
+                translate(
+                    "day_close",
+                    "Audit anchor {printed} (event {seq} of the audit trail; the deposit file carries it too).",
+                ).format(printed=self.anchor.printed, seq=self.anchor.seq)
+            )
+        if self.change_fund and (fund := change_fund_words(self.change_fund, closed=True)):
+            said.append(fund)
+        if self.backup:
+            said.append(
+                translate("day_close", "Backing up to {target} in the background.").format(target=self.backup.target)
+            )
+        return " ".join(said)
 
 
 def _drawers(s: Session, day: dt.date) -> tuple[list[DrawerRef], list[DrawerRef]]:
@@ -193,17 +251,8 @@ def day_status(ctx: ServiceContext, day: dt.date) -> DayStatus:
         return _status(uow.session, ctx, day, with_deposit=True)
 
 
-def _cannot_close(
-    day: dt.date,
-    waiting: tuple[DrawerRef, ...] | tuple[MailBatchRef, ...],
-    names: tuple[str, str],
-    state: str,
-    then: str,
-) -> DayCloseRefused:
-    """The refusal naming what keeps the day from closing; `names` is (one, several)."""
-    which = names[1] if len(waiting) > 1 else names[0]
-    listed = "; ".join(w.describe() for w in waiting)
-    return DayCloseRefused(f"The business day {day} cannot close: {which} {state}: {listed}. {then}")
+def _listed(waiting: tuple[DrawerRef, ...] | tuple[MailBatchRef, ...]) -> str:
+    return "; ".join(w.describe() for w in waiting)
 
 
 def close_day(ctx: ServiceContext, operator: Operator, day: dt.date) -> DayClosedResult:
@@ -260,11 +309,37 @@ def _close(ctx: ServiceContext, operator: Operator, day: dt.date) -> tuple[DayCl
                 ).format(day=day, current=current)
             )
         if status.open_drawers:
-            raise _cannot_close(day, status.open_drawers, ("this drawer is", "these drawers are"), "still open",
-                                "Each cashier balances and closes their drawer first.")  # fmt: skip
+            raise DayCloseRefused(
+                (
+                    translate(
+                        "day_close",
+                        "The business day {day} cannot close: this drawer is still open: {listed}. Each cashier "
+                        "balances and closes their drawer first.",
+                    )
+                    if len(status.open_drawers) == 1
+                    else translate(
+                        "day_close",
+                        "The business day {day} cannot close: these drawers are still open: {listed}. Each cashier "
+                        "balances and closes their drawer first.",
+                    )
+                ).format(day=day, listed=_listed(status.open_drawers))
+            )
         if status.unposted_mail:
-            raise _cannot_close(day, status.unposted_mail, ("this mail batch is", "these mail batches are"),
-                                "not posted", "Balance and post each batch, or reject it, first.")  # fmt: skip
+            raise DayCloseRefused(
+                (
+                    translate(
+                        "day_close",
+                        "The business day {day} cannot close: this mail batch is not posted: {listed}. Balance and "
+                        "post each batch, or reject it, first.",
+                    )
+                    if len(status.unposted_mail) == 1
+                    else translate(
+                        "day_close",
+                        "The business day {day} cannot close: these mail batches are not posted: {listed}. Balance "
+                        "and post each batch, or reject it, first.",
+                    )
+                ).format(day=day, listed=_listed(status.unposted_mail))
+            )
         money = day_money(s, ctx, day)  # the journal must balance before the day may close
         _mark_closed(s, day, now, operator, status, money)
         keep_closing_record(s, ctx, day, money)  # what its exports print and are checked against

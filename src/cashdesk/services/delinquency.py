@@ -170,9 +170,12 @@ class _Planned:
 
 
 def _said(record: store.RunOnRecord) -> str:
-    return (f"The delinquency run for {record.on.isoformat()} was committed by {record.committed_by} at "
-            f"{record.committed_at:%Y-%m-%d %H:%M} UTC ({record.accounts} account(s), "
-            f"{Money(record.fees_cents).display()} in fees): nothing was changed.")  # fmt: skip
+    return translate(
+        "delinquency",
+        "The delinquency run for {day} was committed by {committed_by} at {committed_at:%Y-%m-%d %H:%M} UTC "
+        "({accounts} account(s), {fees} in fees): nothing was changed.",
+    ).format(day=record.on.isoformat(), committed_by=record.committed_by, committed_at=record.committed_at,
+             accounts=record.accounts, fees=Money(record.fees_cents).display())  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

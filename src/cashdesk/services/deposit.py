@@ -219,17 +219,39 @@ class ExportResult:
         return tuple(f for f in self.files if f.changed)
 
     def describe(self) -> str:
-        text = (f"Exported the deposit of {self.business_date}: {self.bank_total.display()} in the bag "
-                f"({self.check_count} checks), {self.deposit_total.display()} with card settlements, "
-                f"{len(self.files)} files and their manifest in {self.folder}.")  # fmt: skip
+        said = [
+            translate(
+                "deposit",
+                "Exported the deposit of {day}: {bank_total} in the bag ({checks} checks), {deposit_total} with card "
+                "settlements, {files} files and their manifest in {folder}.",
+            ).format(
+                day=self.business_date,
+                bank_total=self.bank_total.display(),
+                checks=self.check_count,
+                deposit_total=self.deposit_total.display(),
+                files=len(self.files),
+                folder=self.folder,
+            )  # fmt: skip
+        ]
         if self.finished:
-            text += " An unfinished export of the day found there (a run stopped midway) is now complete."
+            said.append(
+                translate(
+                    "deposit", "An unfinished export of the day found there (a run stopped midway) is now complete."
+                )
+            )
         if self.changed:
-            text += (" As asked, these replace the ones exported before for this day "
-                     f"(ticket {self.ticket_number or '-'}"
-                     f", bag {self.bag_number or '-'}): " + ", ".join(f.name for f in self.changed)
-                     + ". Give the bank the new one.")  # fmt: skip
-        return text
+            said.append(
+                translate(
+                    "deposit",
+                    "As asked, these replace the ones exported before for this day (ticket {ticket}, bag {bag}): "
+                    "{names}. Give the bank the new one.",
+                ).format(
+                    ticket=self.ticket_number or "-",
+                    bag=self.bag_number or "-",
+                    names=", ".join(f.name for f in self.changed),
+                )  # fmt: skip
+            )
+        return " ".join(said)
 
 
 _NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$")

@@ -15,6 +15,7 @@ from typing import Any
 from cashdesk.domain.cash import BY_CODE
 from cashdesk.domain.money import Money
 from cashdesk.store.models import ExportedFileRow
+from cashdesk.words import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,21 +126,36 @@ def refusal(day: dt.date, folder: Path, differences: list[Difference], *, rows_c
     for difference in differences:
         named += [name for name in difference.files if name not in named]
     if rows_changed:
-        why = "its money rows are not what they were when the day was closed"
-        what_to_do = ("A closed day's rows change only outside cashdesk (a correction is a reversal on an open day), "
-                      "so do not send these files to the bank. Run `cashdesk audit verify` to see what was changed, "
-                      "then restore the backup taken at the day's close, or ask the administrator.")  # fmt: skip
+        head = translate(
+            "deposit_differences",
+            "The deposit of {day} was not exported: its money rows are not what they were when the day was closed.",
+        )
+        what_to_do = translate(
+            "deposit_differences",
+            "A closed day's rows change only outside cashdesk (a correction is a reversal on an open day), so do not "
+            "send these files to the bank. Run `cashdesk audit verify` to see what was changed, then restore the "
+            "backup taken at the day's close, or ask the administrator.",
+        )
     else:
-        why = "its files would not be the ones registered for the day"
-        what_to_do = ("The day's money is as it was closed, but something its files print (a name, a GL code, a "
-                      "setting) has changed since, or another version of cashdesk writes them otherwise. The "
-                      "registered files remain the day's deposit: send those, and ask the administrator before "
-                      "exporting this day again.")  # fmt: skip
-    lines = [f"The deposit of {day} was not exported: {why}."]
-    lines += [f"  - {d.text}" for d in differences]
+        head = translate(
+            "deposit_differences",
+            "The deposit of {day} was not exported: its files would not be the ones registered for the day.",
+        )
+        what_to_do = translate(
+            "deposit_differences",
+            "The day's money is as it was closed, but something its files print (a name, a GL code, a setting) has "
+            "changed since, or another version of cashdesk writes them otherwise. The registered files remain the "
+            "day's deposit: send those, and ask the administrator before exporting this day again.",
+        )
+    lines = [head.format(day=day)]
+    lines += [f"  - {d.text}" for d in differences]  # the figures and lines that differ, as written (English)
     if named:
-        lines.append("Files that differ: " + ", ".join(named) + ".")
-    lines.append(f"Nothing was written to {folder}" + ("; the registered files were left as they are." if registered
-                                                      else "."))  # fmt: skip
+        lines.append(translate("deposit_differences", "Files that differ: {names}.").format(names=", ".join(named)))
+    nothing = (
+        translate("deposit_differences", "Nothing was written to {folder}; the registered files were left as they are.")
+        if registered
+        else translate("deposit_differences", "Nothing was written to {folder}.")
+    )
+    lines.append(nothing.format(folder=folder))
     lines.append(what_to_do)
     return "\n".join(lines)

@@ -324,7 +324,8 @@ class Cancelled:
 
     @property
     def words(self) -> str:
-        return f"{self.order.number} cancelled." + (f" {self.fee.words}" if self.fee.words else "")
+        said = translate("service_orders", "{number} cancelled.").format(number=self.order.number)
+        return f"{said} {self.fee.words}" if self.fee.words else said
 
 
 def cancel(ctx: ServiceContext, operator: Operator, number: str, reason: str) -> Cancelled:

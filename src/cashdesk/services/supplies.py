@@ -40,8 +40,19 @@ class Moved:
 
     def describe(self) -> str:
         if self.kind == "counted":
-            return f"{self.item}: counted {self.on_hand} (a difference of {self.quantity:+d}); on hand {self.on_hand}."
-        return f"{self.item}: {self.kind} {abs(self.quantity)}; on hand {self.on_hand}."
+            said = translate(
+                "supplies", "{item}: counted {on_hand} (a difference of {quantity:+d}); on hand {on_hand}."
+            )
+        elif self.kind == "received":
+            said = translate("supplies", "{item}: received {moved}; on hand {on_hand}.")
+        elif self.kind == "issued":
+            said = translate("supplies", "{item}: issued {moved}; on hand {on_hand}.")
+        elif self.kind == "damaged":
+            said = translate("supplies", "{item}: damaged {moved}; on hand {on_hand}.")
+        else:
+            said = "{item}: {kind} {moved}; on hand {on_hand}."
+        return said.format(item=self.item, kind=self.kind, quantity=self.quantity, moved=abs(self.quantity),
+                           on_hand=self.on_hand)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +190,9 @@ def paper_state(ctx: ServiceContext) -> PaperState:
     left = paper_left_percent(printed, per_roll)
     warning = ""
     if settings.paper_warn_percent and left < settings.paper_warn_percent:
-        warning = (f"The receipt paper roll at {ctx.station} is nearly used up (about {left}% left): "
-                   f"put in a new roll soon and issue it here (supplies issue {settings.paper_item} 1).")  # fmt: skip
+        warning = translate(
+            "supplies",
+            "The receipt paper roll at {station} is nearly used up (about {left}% left): put in a new roll soon and "
+            "issue it here (supplies issue {paper_item} 1).",
+        ).format(station=ctx.station, left=left, paper_item=settings.paper_item)
     return PaperState(ctx.station, printed, per_roll, left, warning)

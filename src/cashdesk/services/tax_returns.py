@@ -96,8 +96,19 @@ class ReturnPreview(WorkedReturn):
 
 def amendment_text(period: FilingPeriod, filed: PeriodFiled) -> str:
     """ "An amended return for 2026-09; the original was filed on 10/15/2026 …" """
-    return (f"An amended return for {period.label}; the original was filed on {filed.filed_on:%m/%d/%Y} "
-            f"({filed.where}). It owes the difference from the return it amends.")  # fmt: skip
+    if filed.original.filed_at is FiledAt.HISTORY:
+        said = translate(
+            "tax_returns",
+            "An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (in the account's history "
+            "from billing: {description}). It owes the difference from the return it amends.",
+        )
+    else:
+        said = translate(
+            "tax_returns",
+            "An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (at the window). It owes "
+            "the difference from the return it amends.",
+        )
+    return said.format(period=period.label, filed_on=filed.filed_on, description=filed.original.description)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from cashdesk.services.backup import stage_words
 from cashdesk.ui.credentials import show_message
 from cashdesk.ui.i18n import translate
 
@@ -79,6 +80,6 @@ class BackupProgress(QWidget):
             self.bar.setRange(0, 0)
         self.label.setText(
             translate("backup_progress", "Backing up to {target}: {stage}…").format(
-                target=backup.target, stage=stage.lower()
+                target=backup.target, stage=stage_words(stage).lower()
             )
         )

@@ -414,7 +414,11 @@ class CounterScreen(QWidget):
             return
         now = self.cart.switch_language()
         self.refresh()
-        self.say(f"This receipt prints in {LANGUAGE_NAMES[now]}. {LANGUAGE_KEY} again to change it back.")
+        self.say(
+            translate("counter", "This receipt prints in {name}. {key} again to change it back.").format(
+                name=LANGUAGE_NAMES[now], key=LANGUAGE_KEY
+            )
+        )
 
     # -- posting -------------------------------------------------------------------------------------
 

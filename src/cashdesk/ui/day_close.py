@@ -230,7 +230,7 @@ class DayCloseDialog(FormDialog):
 def describe_status(status: DayStatus) -> str:
     """The whole day, a line each: closed or not and what keeps it open, the drawers with their
     over/short, the receipts, the mail batches, the deposit so far and the change fund."""
-    day = f"{status.business_date:%A %d %B %Y}"
+    day = translate("day_close", "{day:%A %d %B %Y}").format(day=status.business_date)  # Spanish: 26/11/2026
     if status.closed:
         head = translate("day_close", "{day} is closed ({closed_by}).").format(day=day, closed_by=status.closed_by)
         if status.anchor is not None:
@@ -300,11 +300,13 @@ def confirmation_text(status: DayStatus) -> str:
 def confirmation_figures(status: DayStatus, ticket: str, bag: str) -> str:
     """The key figures repeated under the question, and the keys that answer it."""
     return "\n".join((
-        f"Drawers closed: {len(status.closed_drawers)}, over/short: {over_short_words(status.over_short)}.",
-        f"Receipts: {status.receipts} for {status.receipts_total.display()}.",
+        translate("day_close", "Drawers closed: {drawers}, over/short: {over_short}.").format(
+            drawers=len(status.closed_drawers), over_short=over_short_words(status.over_short)),
+        translate("day_close", "Receipts: {receipts} for {receipts_total}.").format(
+            receipts=status.receipts, receipts_total=status.receipts_total.display()),
         _mail_line(status),
         _deposit_line(status),
-        f"Deposit ticket {ticket.strip()}, bag {bag.strip()}.",
+        translate("day_close", "Deposit ticket {ticket}, bag {bag}.").format(ticket=ticket.strip(), bag=bag.strip()),
         "",
-        "Enter or Y: close the day.  Esc: go back.",
+        translate("day_close", "Enter or Y: close the day.  Esc: go back."),
     ))  # fmt: skip

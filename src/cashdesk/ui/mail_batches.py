@@ -389,7 +389,8 @@ class MailBatchesDialog(QDialog):
         keep = self.items_table.current_row()
         self.items_model.set_rows(view.items)
         shown = view.suspects if suspects is None else suspects
-        self.suspects_label.setText("\n".join(["Look at these items:", *(suspect_text(i) for i in shown)])
+        self.suspects_label.setText("\n".join([translate("mail_batches", "Look at these items:"),
+                                                *(suspect_text(i) for i in shown)])
                                     if shown else "")  # fmt: skip
         self.suspects_label.setVisible(bool(shown))
         is_open = view.status == "open"
