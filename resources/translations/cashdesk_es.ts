@@ -125,6 +125,126 @@
         <translation>{what} no tienen el campo {name!r}: elija uno de {fields}.</translation>
     </message>
     <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Día contable</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Recibo</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Crédito</translation>
+    </message>
+    <message>
+        <source>Deposit held</source>
+        <translation>Depósito retenido</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>Partidas abiertas</translation>
+    </message>
+    <message>
+        <source>Account kind</source>
+        <translation>Tipo de cuenta</translation>
+    </message>
+    <message>
+        <source>Revenue code</source>
+        <translation>Código de ingreso</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Service orders</source>
+        <translation>Órdenes de servicio</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitada</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Cuadrilla</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
         <source>There is no subject {name!r}: choose one of {subjects}.</source>
         <translation>No hay un tema {name!r}: elija uno de {subjects}.</translation>
     </message>
@@ -145,12 +265,20 @@
         <translation>Solo se suman importes; {name!r} no es un importe.</translation>
     </message>
     <message>
+        <source>Count</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
         <source>run reports</source>
         <translation>generar informes</translation>
     </message>
     <message>
         <source>{subject_title} are not kept in this database yet.</source>
         <translation>{subject_title} aún no se guardan en esta base de datos.</translation>
+    </message>
+    <message>
+        <source>{subject} by {field}</source>
+        <translation>{subject} por {field}</translation>
     </message>
     <message>
         <source>save reports</source>
@@ -5011,7 +5139,306 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     </message>
 </context>
 <context>
+    <name>report_def</name>
+    <message>
+        <source>as of {day}</source>
+        <translation>al {day}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} a {end}</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Recibos</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Anulados</translation>
+    </message>
+    <message>
+        <source>Cash receipts by revenue code</source>
+        <translation>Cobros por código de ingreso</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>GL account</source>
+        <translation>Cuenta contable</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Partidas</translation>
+    </message>
+    <message>
+        <source>Cash receipts by GL account</source>
+        <translation>Cobros por cuenta contable</translation>
+    </message>
+    <message>
+        <source>Fund</source>
+        <translation>Fondo</translation>
+    </message>
+    <message>
+        <source>Cash receipts by fund</source>
+        <translation>Cobros por fondo</translation>
+    </message>
+    <message>
+        <source>Cash receipts by cashier</source>
+        <translation>Cobros por cajero</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Cash receipts by station</source>
+        <translation>Cobros por estación</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Estación</translation>
+    </message>
+    <message>
+        <source>Cash receipts by channel</source>
+        <translation>Cobros por canal</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Cash receipts by tender</source>
+        <translation>Cobros por forma de pago</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>Pagos</translation>
+    </message>
+    <message>
+        <source>Over/short history</source>
+        <translation>Historial de sobrantes y faltantes</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Cajón</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Over/short</source>
+        <translation>Sobrante/faltante</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Aprobado por</translation>
+    </message>
+    <message>
+        <source>Deposit history</source>
+        <translation>Historial de depósitos</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>Cerrado por</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Depósito</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Comprobante</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Bolsa</translation>
+    </message>
+    <message>
+        <source>Bank confirmed</source>
+        <translation>Confirmado por el banco</translation>
+    </message>
+    <message>
+        <source>Bank amount</source>
+        <translation>Importe del banco</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Voids, NSF and overrides</source>
+        <translation>Anulaciones, cheques devueltos y autorizaciones</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Solicitado por</translation>
+    </message>
+    <message>
+        <source>Sales-tax filings</source>
+        <translation>Declaraciones del impuesto sobre las ventas</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>Presentada el</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>Total adeudado</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Multa</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Intereses</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>al día</translation>
+    </message>
+    <message>
+        <source>Delinquency aging by bucket</source>
+        <translation>Antigüedad de la morosidad por tramo</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>Tipo de servicio</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Service-order backlog</source>
+        <translation>Órdenes de servicio pendientes</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Órdenes</translation>
+    </message>
+    <message>
+        <source>Oldest requested</source>
+        <translation>Solicitada más antigua</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Antigüedad (días)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <source>Payment arrangements by state</source>
+        <translation>Convenios de pago por estado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Arrangements</source>
+        <translation>Convenios</translation>
+    </message>
+    <message>
+        <source>Debt covered</source>
+        <translation>Deuda cubierta</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programado</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Receipts per day by tender</source>
+        <translation>Recibos por día y forma de pago</translation>
+    </message>
+    <message>
+        <source>Over/short by cashier</source>
+        <translation>Sobrante/faltante por cajero</translation>
+    </message>
+    <message>
+        <source>What is owed by age</source>
+        <translation>Lo adeudado por antigüedad</translation>
+    </message>
+    <message>
+        <source>Open orders by age</source>
+        <translation>Órdenes abiertas por antigüedad</translation>
+    </message>
+    <message>
+        <source>Arrangements by state</source>
+        <translation>Convenios por estado</translation>
+    </message>
     <message>
         <source>run reports</source>
         <translation>generar informes</translation>

@@ -397,3 +397,30 @@ def test_every_standard_report_runs_from_the_command_line_as_from_the_services(
         assert written.read_bytes() == run_report(ctx, SUPERVISOR, definition.name, start, end).csv(), definition.name
         header = next(csv.reader(io.StringIO(written.read_text(encoding="utf-8"))))
         assert header == [c.key for c in definition.columns]
+
+
+def test_a_report_run_from_a_spanish_window_is_headed_in_spanish_and_files_the_same_csv(
+    ctx: ServiceContext, built: tuple[Path, list[SimulatedDay]], tmp_path: Path, qapp: object
+) -> None:
+    from cashdesk.ui.i18n import install_language
+
+    start, end = span(built)
+    english = run_report(ctx, SUPERVISOR, "receipts-by-cashier", start, end)
+    aging_english = run_report(ctx, SUPERVISOR, "aging-by-bucket", start, end)
+    assert install_language("es")
+    try:
+        spanish = run_report(ctx, SUPERVISOR, "receipts-by-cashier", start, end)
+        aging = run_report(ctx, SUPERVISOR, "aging-by-bucket", start, end)
+        periods = spanish.period, aging.period  # said when read, as the window reads them
+    finally:
+        install_language("en")
+    assert english.title == "Cash receipts by cashier"
+    assert spanish.title == "Cobros por cajero"
+    assert [c.title for c in spanish.definition.columns] == ["Cajero", "Recibos", "Importe", "Anulados"]
+    assert periods == (f"{start.isoformat()} a {end.isoformat()}", f"al {end.isoformat()}")
+    assert aging_english.period == f"as of {end.isoformat()}"
+    assert aging.chart is not None and aging.chart.title == "Lo adeudado por antigüedad"
+    # The data and the file are the same in every language: the CSV's header is the columns' keys.
+    assert spanish.rows == english.rows
+    assert spanish.csv() == english.csv()
+    assert spanish.csv().startswith(b"cashier,receipts,amount,voided")

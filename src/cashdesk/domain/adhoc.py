@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.research import CriteriaError, parse_date
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,29 +41,46 @@ class Subject:
 
 
 SUBJECTS: tuple[Subject, ...] = (
-    Subject("payments", "Payments", "receipts r", (
-        Field("date", "Business date", "r.business_date", "date"), Field("receipt", "Receipt", "r.number"),
-        Field("channel", "Channel", "r.channel"), Field("cashier", "Cashier", "r.cashier"),
-        Field("station", "Station", "r.station"), Field("status", "Status", "r.status"),
-        Field("payer", "Payer", "r.payer"), Field("amount", "Amount", "r.total_cents", "money"),
+    Subject("payments", QT_TRANSLATE_NOOP("adhoc", "Payments"), "receipts r", (
+        Field("date", QT_TRANSLATE_NOOP("adhoc", "Business date"), "r.business_date", "date"),
+        Field("receipt", QT_TRANSLATE_NOOP("adhoc", "Receipt"), "r.number"),
+        Field("channel", QT_TRANSLATE_NOOP("adhoc", "Channel"), "r.channel"),
+        Field("cashier", QT_TRANSLATE_NOOP("adhoc", "Cashier"), "r.cashier"),
+        Field("station", QT_TRANSLATE_NOOP("adhoc", "Station"), "r.station"),
+        Field("status", QT_TRANSLATE_NOOP("adhoc", "Status"), "r.status"),
+        Field("payer", QT_TRANSLATE_NOOP("adhoc", "Payer"), "r.payer"),
+        Field("amount", QT_TRANSLATE_NOOP("adhoc", "Amount"), "r.total_cents", "money"),
     ), "date"),
-    Subject("accounts", "Accounts", "accounts a", (
-        Field("account", "Account", "a.number"), Field("name", "Name", "a.name"), Field("kind", "Kind", "a.kind"),
-        Field("status", "Status", "a.status"), Field("credit", "Credit", "a.credit_cents", "money"),
-        Field("deposit_held", "Deposit held", "a.deposit_held_cents", "money"),
+    Subject("accounts", QT_TRANSLATE_NOOP("adhoc", "Accounts"), "accounts a", (
+        Field("account", QT_TRANSLATE_NOOP("adhoc", "Account"), "a.number"),
+        Field("name", QT_TRANSLATE_NOOP("adhoc", "Name"), "a.name"),
+        Field("kind", QT_TRANSLATE_NOOP("adhoc", "Kind"), "a.kind"),
+        Field("status", QT_TRANSLATE_NOOP("adhoc", "Status"), "a.status"),
+        Field("credit", QT_TRANSLATE_NOOP("adhoc", "Credit"), "a.credit_cents", "money"),
+        Field("deposit_held", QT_TRANSLATE_NOOP("adhoc", "Deposit held"), "a.deposit_held_cents", "money"),
     ), ""),
-    Subject("open_items", "Open items", "open_items o JOIN accounts a ON a.id = o.account_id", (
-        Field("account", "Account", "a.number"), Field("kind", "Account kind", "a.kind"),
-        Field("revenue_code", "Revenue code", "o.revenue_code"), Field("period", "Period", "o.period"),
-        Field("due", "Due date", "o.due_date", "date"), Field("amount", "Amount", "o.amount_cents", "money"),
-        Field("open", "Open", "o.amount_cents - o.paid_cents", "money"),
+    Subject("open_items", QT_TRANSLATE_NOOP("adhoc", "Open items"),
+            "open_items o JOIN accounts a ON a.id = o.account_id", (
+        Field("account", QT_TRANSLATE_NOOP("adhoc", "Account"), "a.number"),
+        Field("kind", QT_TRANSLATE_NOOP("adhoc", "Account kind"), "a.kind"),
+        Field("revenue_code", QT_TRANSLATE_NOOP("adhoc", "Revenue code"), "o.revenue_code"),
+        Field("period", QT_TRANSLATE_NOOP("adhoc", "Period"), "o.period"),
+        Field("due", QT_TRANSLATE_NOOP("adhoc", "Due date"), "o.due_date", "date"),
+        Field("amount", QT_TRANSLATE_NOOP("adhoc", "Amount"), "o.amount_cents", "money"),
+        Field("open", QT_TRANSLATE_NOOP("adhoc", "Open"), "o.amount_cents - o.paid_cents", "money"),
     ), "due"),
-    Subject("orders", "Service orders", "work_orders w JOIN accounts a ON a.id = w.account_id", (
-        Field("number", "Order", "w.number"), Field("account", "Account", "a.number"),
-        Field("type", "Type", "w.type"), Field("status", "Status", "w.status"), Field("reason", "Reason", "w.reason"),
-        Field("requested_at", "Requested", "w.requested_at", "moment"),
-        Field("scheduled", "Scheduled", "w.scheduled", "date"), Field("fee", "Fee", "w.fee_cents", "money"),
-        Field("crew", "Crew", "w.crew"), Field("completed_at", "Completed", "w.completed_at", "moment"),
+    Subject("orders", QT_TRANSLATE_NOOP("adhoc", "Service orders"),
+            "work_orders w JOIN accounts a ON a.id = w.account_id", (
+        Field("number", QT_TRANSLATE_NOOP("adhoc", "Order"), "w.number"),
+        Field("account", QT_TRANSLATE_NOOP("adhoc", "Account"), "a.number"),
+        Field("type", QT_TRANSLATE_NOOP("adhoc", "Type"), "w.type"),
+        Field("status", QT_TRANSLATE_NOOP("adhoc", "Status"), "w.status"),
+        Field("reason", QT_TRANSLATE_NOOP("adhoc", "Reason"), "w.reason"),
+        Field("requested_at", QT_TRANSLATE_NOOP("adhoc", "Requested"), "w.requested_at", "moment"),
+        Field("scheduled", QT_TRANSLATE_NOOP("adhoc", "Scheduled"), "w.scheduled", "date"),
+        Field("fee", QT_TRANSLATE_NOOP("adhoc", "Fee"), "w.fee_cents", "money"),
+        Field("crew", QT_TRANSLATE_NOOP("adhoc", "Crew"), "w.crew"),
+        Field("completed_at", QT_TRANSLATE_NOOP("adhoc", "Completed"), "w.completed_at", "moment"),
     ), "requested_at", needs=("work_orders",)),
 )  # fmt: skip
 OPERATORS = {"=": "=", "is": "=", "not": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "contains": "LIKE"}

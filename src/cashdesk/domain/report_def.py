@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from cashdesk.domain.deposit import csv_bytes
 from cashdesk.domain.money import Money
+from cashdesk.words import translate
 
 Cell = str | int | None
 
@@ -94,9 +95,13 @@ class Report:
 
     @property
     def period(self) -> str:
-        if not self.definition.dated or self.start == self.end:
-            return f"as of {self.end.isoformat()}" if not self.definition.dated else self.end.isoformat()
-        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+        if not self.definition.dated:
+            return translate("report_def", "as of {day}").format(day=self.end.isoformat())
+        if self.start == self.end:
+            return self.end.isoformat()
+        return translate("report_def", "{start} to {end}").format(
+            start=self.start.isoformat(), end=self.end.isoformat()
+        )
 
     @property
     def totals(self) -> tuple[Cell, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from cashdesk.domain.adhoc import (
@@ -26,7 +27,7 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.services.reports import check_range
 from cashdesk.store import saved_reports as store
 from cashdesk.store.driver import Driver, driver
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 MOST_ROWS = 5000
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}$")
@@ -76,7 +77,8 @@ def _sql(subject: Subject, d: AdhocDefinition, db: Driver, start: dt.date, end: 
         group = subject.field(d.group_by)
         sums = [subject.field(n) for n in d.totals]
         select = ", ".join([group.sql, "count(*)", *(f"sum({f.sql})" for f in sums)])
-        columns = (Column(group.name, group.title), Column("count", "Count", Kind.COUNT, total=True),
+        counted = Column("count", QT_TRANSLATE_NOOP("adhoc", "Count"), Kind.COUNT, total=True)
+        columns = (Column(group.name, group.title), counted,
                    *(Column(f.name, f.title, Kind.MONEY, total=True) for f in sums))  # fmt: skip
         return (f"SELECT {select} FROM {subject.source}{clause} GROUP BY {group.sql} ORDER BY {group.sql} "
                 f"LIMIT {MOST_ROWS}", params, columns)  # fmt: skip
@@ -97,7 +99,7 @@ def run_adhoc(ctx: ServiceContext, operator: Operator, definition: AdhocDefiniti
             if not set(subject.needs) <= q.tables(db):
                 raise ServiceError(
                     translate("adhoc", "{subject_title} are not kept in this database yet.").format(
-                        subject_title=subject.title
+                        subject_title=translate("adhoc", subject.title)
                     )
                 )
             zone = ctx.settings.city.time_zone
@@ -105,7 +107,12 @@ def run_adhoc(ctx: ServiceContext, operator: Operator, definition: AdhocDefiniti
             rows = db.all(sql, params)
     except AdhocError as exc:
         raise ServiceError(str(exc)) from None
-    title = name or f"{subject.title}" + (f" by {subject.field(d.group_by).title.lower()}" if d.group_by else "")
+    title = name or translate("adhoc", subject.title)
+    if not name and d.group_by:
+        title = translate("adhoc", "{subject} by {field}").format(
+            subject=title, field=translate("adhoc", subject.field(d.group_by).title).lower()
+        )
+    columns = tuple(replace(column, title=translate("adhoc", column.title)) for column in columns)
     described = "; ".join(f"{f.field} {f.op} {f.value}" for f in d.filters) or "no filters"
     report_def = ReportDefinition(name or "adhoc", title, f"Ad hoc: {subject.title.lower()}, {described}", columns,
                                   dated=bool(subject.date_field))  # fmt: skip

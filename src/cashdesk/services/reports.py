@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cashdesk.documents.charts import svg
@@ -29,7 +29,7 @@ from cashdesk.services.files import write_atomically
 from cashdesk.services.tax_returns import delinquent_filers
 from cashdesk.services.z_report import reports_folder
 from cashdesk.store.driver import Driver, driver
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 T, M, N = Kind.TEXT, Kind.MONEY, Kind.COUNT
 MOST_DAYS = 3 * 366
@@ -37,72 +37,117 @@ REPORTS = Operator("reports", Role.SUPERVISOR)  # the reports' own reads, once t
 
 
 # fmt: off
-def _cols(spec: str) -> tuple[Column, ...]:
-    """Columns from "key:Title" pairs separated by "|"; a title ending in " $" is money, " #" a count;
-    both are totalled."""
-    columns = []
-    for part in spec.split("|"):
-        key, title = part.strip().split(":")
-        kind = {"$": M, "#": N}.get(title[-1], T) if title[-2:] in (" $", " #") else T
-        columns.append(Column(key, title[:-2] if kind is not T else title, kind, total=kind is not T))
-    return tuple(columns)
+def _cols(*columns: tuple[str, str] | tuple[str, str, Kind]) -> tuple[Column, ...]:
+    """Columns from (key, title[, kind]); money and counts are totalled. Each title is marked
+    where it is written (QT_TRANSLATE_NOOP) and said in the reader's language by `run_report`."""
+    return tuple(Column(c[0], c[1], c[2] if len(c) == 3 else T, total=len(c) == 3 and c[2] is not T)
+                 for c in columns)
 
 
-def _define(name: str, title: str, description: str, spec: str, *, needs: tuple[str, ...] = (),
+def _define(name: str, title: str, description: str, columns: tuple[Column, ...], *, needs: tuple[str, ...] = (),
             dated: bool = True) -> ReportDefinition:
-    return ReportDefinition(name, title, description, _cols(spec), needs, dated)
+    return ReportDefinition(name, title, description, columns, needs, dated)
 
 
-BY_CODE = _define("receipts-by-revenue-code", "Cash receipts by revenue code",
+_AMOUNT = ("amount", QT_TRANSLATE_NOOP("reports", "Amount"), M)
+_RECEIPTS_BY = (("receipts", QT_TRANSLATE_NOOP("reports", "Receipts"), N), _AMOUNT,
+                ("voided", QT_TRANSLATE_NOOP("reports", "Voided"), N))
+BY_CODE = _define("receipts-by-revenue-code", QT_TRANSLATE_NOOP("reports", "Cash receipts by revenue code"),
                   "What was received for each revenue code, with its GL account",
-                  "code:Code|description:Description|gl_account:GL account|items:Items #|amount:Amount $")
-BY_GL = _define("receipts-by-gl-account", "Cash receipts by GL account",
+                  _cols(("code", QT_TRANSLATE_NOOP("reports", "Code")),
+                        ("description", QT_TRANSLATE_NOOP("reports", "Description")),
+                        ("gl_account", QT_TRANSLATE_NOOP("reports", "GL account")),
+                        ("items", QT_TRANSLATE_NOOP("reports", "Items"), N), _AMOUNT))
+BY_GL = _define("receipts-by-gl-account", QT_TRANSLATE_NOOP("reports", "Cash receipts by GL account"),
                 "Revenue by GL account, as the GL journals of the days book it",
-                "gl_account:GL account|fund:Fund|amount:Amount $")
-BY_FUND = _define("receipts-by-fund", "Cash receipts by fund", "Revenue by fund", "fund:Fund|amount:Amount $")
-
-
-def _by(name: str) -> ReportDefinition:
-    return _define(f"receipts-by-{name}", f"Cash receipts by {name}", f"Posted receipts by {name}",
-                   f"{name}:{name.capitalize()}|receipts:Receipts #|amount:Amount $|voided:Voided #")
-
-
-BY_CASHIER, BY_STATION, BY_CHANNEL = _by("cashier"), _by("station"), _by("channel")
-BY_TENDER = _define("receipts-by-tender", "Cash receipts by tender",
+                _cols(("gl_account", QT_TRANSLATE_NOOP("reports", "GL account")),
+                      ("fund", QT_TRANSLATE_NOOP("reports", "Fund")), _AMOUNT))
+BY_FUND = _define("receipts-by-fund", QT_TRANSLATE_NOOP("reports", "Cash receipts by fund"), "Revenue by fund",
+                  _cols(("fund", QT_TRANSLATE_NOOP("reports", "Fund")), _AMOUNT))
+BY_CASHIER = _define("receipts-by-cashier", QT_TRANSLATE_NOOP("reports", "Cash receipts by cashier"),
+                     "Posted receipts by cashier",
+                     _cols(("cashier", QT_TRANSLATE_NOOP("reports", "Cashier")), *_RECEIPTS_BY))
+BY_STATION = _define("receipts-by-station", QT_TRANSLATE_NOOP("reports", "Cash receipts by station"),
+                     "Posted receipts by station",
+                     _cols(("station", QT_TRANSLATE_NOOP("reports", "Station")), *_RECEIPTS_BY))
+BY_CHANNEL = _define("receipts-by-channel", QT_TRANSLATE_NOOP("reports", "Cash receipts by channel"),
+                     "Posted receipts by channel",
+                     _cols(("channel", QT_TRANSLATE_NOOP("reports", "Channel")), *_RECEIPTS_BY))
+BY_TENDER = _define("receipts-by-tender", QT_TRANSLATE_NOOP("reports", "Cash receipts by tender"),
                     "Tenders taken, cash net of change, with receipts per day by tender",
-                    "tender:Tender|tenders:Tenders #|amount:Amount $")
-OVER_SHORT = _define("over-short-history", "Over/short history",
+                    _cols(("tender", QT_TRANSLATE_NOOP("reports", "Tender")),
+                          ("tenders", QT_TRANSLATE_NOOP("reports", "Tenders"), N), _AMOUNT))
+OVER_SHORT = _define("over-short-history", QT_TRANSLATE_NOOP("reports", "Over/short history"),
                      "Each drawer's close: expected, counted and over/short, by cashier over time",
-                     "date:Date|cashier:Cashier|station:Station|drawer:Drawer|expected:Expected $|counted:Counted $|"
-                     "over_short:Over/short $|reason:Reason|approved_by:Approved by")
-DEPOSITS = _define("deposit-history", "Deposit history",
+                     _cols(("date", QT_TRANSLATE_NOOP("reports", "Date")),
+                           ("cashier", QT_TRANSLATE_NOOP("reports", "Cashier")),
+                           ("station", QT_TRANSLATE_NOOP("reports", "Station")),
+                           ("drawer", QT_TRANSLATE_NOOP("reports", "Drawer")),
+                           ("expected", QT_TRANSLATE_NOOP("reports", "Expected"), M),
+                           ("counted", QT_TRANSLATE_NOOP("reports", "Counted"), M),
+                           ("over_short", QT_TRANSLATE_NOOP("reports", "Over/short"), M),
+                           ("reason", QT_TRANSLATE_NOOP("reports", "Reason")),
+                           ("approved_by", QT_TRANSLATE_NOOP("reports", "Approved by"))))
+DEPOSITS = _define("deposit-history", QT_TRANSLATE_NOOP("reports", "Deposit history"),
                    "Each closed day's deposit; the bank's confirmation columns are filled in later",
-                   "date:Date|closed_by:Closed by|receipts:Receipts $|over_short:Over/short $|deposit:Deposit $|"
-                   "ticket:Ticket|bag:Bag|bank_confirmed:Bank confirmed|bank_amount:Bank amount|difference:Difference")
-EXCEPTIONS = _define("voids-nsf-overrides", "Voids, NSF and overrides",
+                   _cols(("date", QT_TRANSLATE_NOOP("reports", "Date")),
+                         ("closed_by", QT_TRANSLATE_NOOP("reports", "Closed by")),
+                         ("receipts", QT_TRANSLATE_NOOP("reports", "Receipts"), M),
+                         ("over_short", QT_TRANSLATE_NOOP("reports", "Over/short"), M),
+                         ("deposit", QT_TRANSLATE_NOOP("reports", "Deposit"), M),
+                         ("ticket", QT_TRANSLATE_NOOP("reports", "Ticket")),
+                         ("bag", QT_TRANSLATE_NOOP("reports", "Bag")),
+                         ("bank_confirmed", QT_TRANSLATE_NOOP("reports", "Bank confirmed")),
+                         ("bank_amount", QT_TRANSLATE_NOOP("reports", "Bank amount")),
+                         ("difference", QT_TRANSLATE_NOOP("reports", "Difference"))))
+EXCEPTIONS = _define("voids-nsf-overrides", QT_TRANSLATE_NOOP("reports", "Voids, NSF and overrides"),
                      "Voided receipts, returned checks and supervisor overrides: who approved what",
-                     "date:Date|what:What|reference:Reference|amount:Amount $|requested_by:Requested by|"
-                     "approved_by:Approved by|reason:Reason", needs=("approvals", "returned_checks"))
-TAX_FILINGS = _define("sales-tax-filings", "Sales-tax filings",
+                     _cols(("date", QT_TRANSLATE_NOOP("reports", "Date")),
+                           ("what", QT_TRANSLATE_NOOP("reports", "What")),
+                           ("reference", QT_TRANSLATE_NOOP("reports", "Reference")), _AMOUNT,
+                           ("requested_by", QT_TRANSLATE_NOOP("reports", "Requested by")),
+                           ("approved_by", QT_TRANSLATE_NOOP("reports", "Approved by")),
+                           ("reason", QT_TRANSLATE_NOOP("reports", "Reason"))),
+                     needs=("approvals", "returned_checks"))
+TAX_FILINGS = _define("sales-tax-filings", QT_TRANSLATE_NOOP("reports", "Sales-tax filings"),
                       "Returns filed (on time or late, with penalty and interest) and returns missing",
-                      "account:Account|name:Name|period:Period|due:Due|filed_on:Filed on|status:Status|"
-                      "total_due:Total due $|penalty:Penalty $|interest:Interest $", needs=("tax_returns",))
-AGING = _define("aging-by-bucket", "Delinquency aging by bucket",
+                      _cols(("account", QT_TRANSLATE_NOOP("reports", "Account")),
+                            ("name", QT_TRANSLATE_NOOP("reports", "Name")),
+                            ("period", QT_TRANSLATE_NOOP("reports", "Period")),
+                            ("due", QT_TRANSLATE_NOOP("reports", "Due")),
+                            ("filed_on", QT_TRANSLATE_NOOP("reports", "Filed on")),
+                            ("status", QT_TRANSLATE_NOOP("reports", "Status")),
+                            ("total_due", QT_TRANSLATE_NOOP("reports", "Total due"), M),
+                            ("penalty", QT_TRANSLATE_NOOP("reports", "Penalty"), M),
+                            ("interest", QT_TRANSLATE_NOOP("reports", "Interest"), M)),
+                      needs=("tax_returns",))
+_BUCKET_TITLES = {"current": QT_TRANSLATE_NOOP("reports", "current"), "30": "30", "60": "60", "90+": "90+"}
+AGING = _define("aging-by-bucket", QT_TRANSLATE_NOOP("reports", "Delinquency aging by bucket"),
                 "What accounts owe, by service type and days since billed (current, 30, 60, 90+)",
-                "service:Service type|" + "|".join(f"days_{b}:{b} $" for b in BUCKETS) + "|total:Total $",
+                _cols(("service", QT_TRANSLATE_NOOP("reports", "Service type")),
+                      *((f"days_{b}", _BUCKET_TITLES[b], M) for b in BUCKETS),
+                      ("total", QT_TRANSLATE_NOOP("reports", "Total"), M)),
                 dated=False)
-BACKLOG = ReportDefinition(
-    "service-order-backlog", "Service-order backlog",
-    "Open service orders (pending, dispatched) by type and status: how many, the oldest and its age, "
-    "and how many are overdue (scheduled before the report's day)",
-    (*_cols("type:Type|status:Status|orders:Orders #|oldest:Oldest requested"),
-     Column("age_days", "Age (days)", N), *_cols("overdue:Overdue #")),
-    needs=("work_orders",), dated=False)
-ARRANGEMENTS = _define("arrangements-by-state", "Payment arrangements by state",
+BACKLOG = _define("service-order-backlog", QT_TRANSLATE_NOOP("reports", "Service-order backlog"),
+                  "Open service orders (pending, dispatched) by type and status: how many, the oldest and its age, "
+                  "and how many are overdue (scheduled before the report's day)",
+                  _cols(("type", QT_TRANSLATE_NOOP("reports", "Type")),
+                        ("status", QT_TRANSLATE_NOOP("reports", "Status")),
+                        ("orders", QT_TRANSLATE_NOOP("reports", "Orders"), N),
+                        ("oldest", QT_TRANSLATE_NOOP("reports", "Oldest requested"))) +
+                  (Column("age_days", QT_TRANSLATE_NOOP("reports", "Age (days)"), N),
+                   *_cols(("overdue", QT_TRANSLATE_NOOP("reports", "Overdue"), N))),
+                  needs=("work_orders",), dated=False)
+ARRANGEMENTS = _define("arrangements-by-state", QT_TRANSLATE_NOOP("reports", "Payment arrangements by state"),
                       "Arrangements made in the dates, by state: how many, the debt they cover, what was "
                       "scheduled (down payment and installments), paid and is left",
-                      "state:State|arrangements:Arrangements #|debt:Debt covered $|scheduled:Scheduled $|"
-                      "paid:Paid $|left:Left $", needs=("arrangements", "arrangement_installments"))
+                      _cols(("state", QT_TRANSLATE_NOOP("reports", "State")),
+                            ("arrangements", QT_TRANSLATE_NOOP("reports", "Arrangements"), N),
+                            ("debt", QT_TRANSLATE_NOOP("reports", "Debt covered"), M),
+                            ("scheduled", QT_TRANSLATE_NOOP("reports", "Scheduled"), M),
+                            ("paid", QT_TRANSLATE_NOOP("reports", "Paid"), M),
+                            ("left", QT_TRANSLATE_NOOP("reports", "Left"), M)),
+                      needs=("arrangements", "arrangement_installments"))
 AGES = (("0-7 days", 7), ("8-30 days", 30), ("31-60 days", 60), ("61+ days", None))
 # fmt: on
 
@@ -152,7 +197,7 @@ def _tender(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Re
     days = tuple(sorted({day for day, _kind in per_day}))
     chart = Chart(
         "bars",
-        "Receipts per day by tender",
+        QT_TRANSLATE_NOOP("reports", "Receipts per day by tender"),
         days,
         tuple(Series(kind, tuple(per_day.get((d, kind), (0, 0))[1] for d in days)) for kind in kinds),
     )
@@ -167,7 +212,7 @@ def _over_short(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -
     for cashier in cashiers:
         per_day = summed([r for r in rows if r[1] == cashier], 0, 6)
         series.append(Series(cashier, tuple(per_day.get(d, 0) for d in days)))
-    chart = Chart("lines", "Over/short by cashier", days, tuple(series)) if days else None
+    chart = Chart("lines", QT_TRANSLATE_NOOP("reports", "Over/short by cashier"), days, tuple(series)) if days else None
     return Report(OVER_SHORT, start, end, tuple(rows), chart)
 
 
@@ -205,7 +250,7 @@ def _aging(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Rep
     )
     chart = Chart(
         "bars",
-        "What is owed by age",
+        QT_TRANSLATE_NOOP("reports", "What is owed by age"),
         BUCKETS,
         (Series("all accounts", tuple(sum(b[x] for b in sums.values()) for x in BUCKETS)),),
     )
@@ -236,7 +281,7 @@ def _backlog(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> R
             ages[_age_bucket((end - asked).days)] += 1
     chart = Chart(
         "bars",
-        "Open orders by age",
+        QT_TRANSLATE_NOOP("reports", "Open orders by age"),
         tuple(name for name, _most in AGES),
         tuple(Series(kind.label, tuple(ages.values())) for kind, ages in by_age.items()),
         unit=N,
@@ -254,7 +299,7 @@ def _arrangements(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date)
         for state in states
         for count, debt, scheduled, paid in (found[state.value],)
     )
-    chart = Chart("bars", "Arrangements by state", tuple(state.label for state in states),
+    chart = Chart("bars", QT_TRANSLATE_NOOP("reports", "Arrangements by state"), tuple(state.label for state in states),
                   (Series("arrangements", tuple(found[state.value][0] for state in states)),), unit=N)  # fmt: skip
     return Report(ARRANGEMENTS, start, end, rows, chart if rows else None)
 
@@ -324,9 +369,23 @@ def run_report(
             raise ServiceError(
                 translate(
                     "reports", "The {definition_title} report needs data this database does not hold yet."
-                ).format(definition_title=definition.title.lower())
+                ).format(definition_title=translate("reports", definition.title).lower())
             )
-        return build(db, ctx, first, last)
+        return for_reader(build(db, ctx, first, last))
+
+
+def for_reader(report: Report) -> Report:
+    """The report headed in the reader's language: its title, its columns' titles and its chart's
+    title (cashdesk.words: the window's language; English on the command line). Its rows are the
+    data as they are, and the CSV's header is the columns' keys, the same in every language."""
+    definition = report.definition
+    headed = replace(
+        definition,
+        title=translate("reports", definition.title),
+        columns=tuple(replace(column, title=translate("reports", column.title)) for column in definition.columns),
+    )
+    chart = replace(report.chart, title=translate("reports", report.chart.title)) if report.chart else None
+    return replace(report, definition=headed, chart=chart)
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ class ReportsDialog(OperatorDialog):
         self.subject_combo.setObjectName("adhocSubject")
         for subject in SUBJECTS:
             if subject.fields:
-                self.subject_combo.addItem(subject.title, subject.name)
+                self.subject_combo.addItem(translate("adhoc", subject.title), subject.name)
         self.filters_field = QLineEdit()
         self.filters_field.setObjectName("adhocFilters")
         self.filters_field.setPlaceholderText(
@@ -176,7 +176,7 @@ class ReportsDialog(OperatorDialog):
 
         def read() -> tuple[list[tuple[str, str]], list[str]]:
             return (
-                [(d.name, d.title) for d in available_reports(self._ctx, self._operator)],
+                [(d.name, translate("reports", d.title)) for d in available_reports(self._ctx, self._operator)],
                 saved_reports(self._ctx, self._operator),
             )
 
