@@ -185,7 +185,7 @@ def suggested_float(opening: CashCount, counted: CashCount) -> CashCount:
 def deposit_pieces(counted: CashCount, kept: CashCount) -> CashCount:
     """The pieces that go to the bank: counted − kept. Refuses a float that was not counted."""
     if not within(kept, counted):
-        short = [BY_CODE[code].shown for code, n in kept.pieces.items() if n > counted.pieces.get(code, 0)]
+        short = [BY_CODE[code].shown.lower() for code, n in kept.pieces.items() if n > counted.pieces.get(code, 0)]
         raise CountError(
             translate(
                 "balancing",
