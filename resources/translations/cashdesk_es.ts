@@ -1006,6 +1006,18 @@
         <translation>No existe el estado {state!r}: use {states}.</translation>
     </message>
     <message>
+        <source>Arrangement {id} ({state}): {left} left; {due} due now.</source>
+        <translation>Convenio {id} ({state}): quedan {left}; {due} vence ahora.</translation>
+    </message>
+    <message>
+        <source>Arrangement {id} ({state}): {left} left; next {next} due {next_due}.</source>
+        <translation>Convenio {id} ({state}): quedan {left}; el siguiente pago, {next}, vence el {next_due}.</translation>
+    </message>
+    <message>
+        <source>Arrangement {id} ({state}): {left} left.</source>
+        <translation>Convenio {id} ({state}): quedan {left}.</translation>
+    </message>
+    <message>
         <source>look up accounts</source>
         <translation>consultar cuentas</translation>
     </message>
