@@ -4752,6 +4752,13 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     </message>
 </context>
 <context>
+    <name>refunds</name>
+    <message>
+        <source>{kind} #{number}</source>
+        <translation>{kind} n.º {number}</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <source>run reports</source>

@@ -142,7 +142,7 @@ class ApprovalDialog(QDialog):
         self.details_label.setStyleSheet("QLabel#approvalDetails { font-weight: bold; }")
         requested_by = self._requested_by
         asked = translate("approval", "Asked by {user_id} ({label})").format(
-            user_id=requested_by.user_id, label=requested_by.role.label.lower()
+            user_id=requested_by.user_id, label=requested_by.role.shown.lower()
         )
         if self._reason:
             asked += f" — {self._reason}"
