@@ -117,6 +117,22 @@
         <source>No account {number}. Check the number or search by name or address.</source>
         <translation>No hay cuenta {number}. Revise el número o busque por nombre o dirección.</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>Cortada</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
 </context>
 <context>
     <name>adhoc</name>
@@ -529,6 +545,85 @@
     </message>
 </context>
 <context>
+    <name>answer_rules</name>
+    <message>
+        <source>first version</source>
+        <translation>primera versión</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>pregunta</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>what it handles</source>
+        <translation>de qué se ocupa</translation>
+    </message>
+    <message>
+        <source>citation</source>
+        <translation>en qué se basa</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>enlace</translation>
+    </message>
+    <message>
+        <source>effective date</source>
+        <translation>fecha de vigencia</translation>
+    </message>
+    <message>
+        <source>review date</source>
+        <translation>fecha de revisión</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>departamento</translation>
+    </message>
+    <message>
+        <source>keywords</source>
+        <translation>palabras clave</translation>
+    </message>
+    <message>
+        <source>accounts it belongs beside</source>
+        <translation>cuentas junto a las que aparece</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horario</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>dirección web</translation>
+    </message>
+    <message>
+        <source>sample mark</source>
+        <translation>marca de muestra</translation>
+    </message>
+</context>
+<context>
     <name>answer_text</name>
     <message>
         <source>&lt;p style=&apos;color:#b00020;font-weight:bold&apos;&gt;Due for review since {review_on:%m/%d/%Y}: check it with a supervisor before relying on it.&lt;/p&gt;</source>
@@ -911,6 +1006,38 @@
         <translation>Convenio {id} de {account} cancelado.</translation>
     </message>
     <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Cumplido</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Incumplido</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegado</translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation>Pago inicial</translation>
+    </message>
+    <message>
+        <source>Installment {seq}</source>
+        <translation>Cuota {seq}</translation>
+    </message>
+    <message>
         <source>&quot;{raw}&quot; is not a percent: type a whole number from 0 to 100, like 25%.</source>
         <translation>&quot;{raw}&quot; no es un porcentaje: escriba un número entero de 0 a 100, como 25%.</translation>
     </message>
@@ -1005,6 +1132,18 @@
     <message>
         <source>There is no state {state!r}: use {states}.</source>
         <translation>No existe el estado {state!r}: use {states}.</translation>
+    </message>
+    <message>
+        <source>Arrangement {id} ({state}): {left} left; {due} due now.</source>
+        <translation>Convenio {id} ({state}): quedan {left}; {due} vence ahora.</translation>
+    </message>
+    <message>
+        <source>Arrangement {id} ({state}): {left} left; next {next} due {next_due}.</source>
+        <translation>Convenio {id} ({state}): quedan {left}; el siguiente pago, {next}, vence el {next_due}.</translation>
+    </message>
+    <message>
+        <source>Arrangement {id} ({state}): {left} left.</source>
+        <translation>Convenio {id} ({state}): quedan {left}.</translation>
     </message>
     <message>
         <source>look up accounts</source>
@@ -1252,6 +1391,18 @@
 </context>
 <context>
     <name>balancing</name>
+    <message>
+        <source>Over {amount}</source>
+        <translation>Sobrante {amount}</translation>
+    </message>
+    <message>
+        <source>Short {amount}</source>
+        <translation>Faltante {amount}</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Cuadrado</translation>
+    </message>
     <message>
         <source>An extra item is a check or a money order, not {kind!r}.</source>
         <translation>Un elemento adicional es un cheque o un giro postal, no {kind!r}.</translation>
@@ -1691,6 +1842,74 @@ El informe Z se envió a la impresora de recibos.</translation>
 </context>
 <context>
     <name>cash</name>
+    <message>
+        <source>$100 bills</source>
+        <translation>Billetes de $100</translation>
+    </message>
+    <message>
+        <source>$50 bills</source>
+        <translation>Billetes de $50</translation>
+    </message>
+    <message>
+        <source>$20 bills</source>
+        <translation>Billetes de $20</translation>
+    </message>
+    <message>
+        <source>$10 bills</source>
+        <translation>Billetes de $10</translation>
+    </message>
+    <message>
+        <source>$5 bills</source>
+        <translation>Billetes de $5</translation>
+    </message>
+    <message>
+        <source>$2 bills</source>
+        <translation>Billetes de $2</translation>
+    </message>
+    <message>
+        <source>$1 bills</source>
+        <translation>Billetes de $1</translation>
+    </message>
+    <message>
+        <source>$1 coins</source>
+        <translation>Monedas de $1</translation>
+    </message>
+    <message>
+        <source>50¢ coins</source>
+        <translation>Monedas de 50¢</translation>
+    </message>
+    <message>
+        <source>25¢ coins</source>
+        <translation>Monedas de 25¢</translation>
+    </message>
+    <message>
+        <source>10¢ coins</source>
+        <translation>Monedas de 10¢</translation>
+    </message>
+    <message>
+        <source>5¢ coins</source>
+        <translation>Monedas de 5¢</translation>
+    </message>
+    <message>
+        <source>1¢ coins</source>
+        <translation>Monedas de 1¢</translation>
+    </message>
+    <message>
+        <source>Rolls of quarters ($10)</source>
+        <translation>Rollos de monedas de 25¢ ($10)</translation>
+    </message>
+    <message>
+        <source>Rolls of dimes ($5)</source>
+        <translation>Rollos de monedas de 10¢ ($5)</translation>
+    </message>
+    <message>
+        <source>Rolls of nickels ($2)</source>
+        <translation>Rollos de monedas de 5¢ ($2)</translation>
+    </message>
+    <message>
+        <source>Rolls of pennies (50¢)</source>
+        <translation>Rollos de monedas de 1¢ (50¢)</translation>
+    </message>
     <message>
         <source>{label}: type how many, as a whole number (like 12).</source>
         <translation>{label}: escriba cuántos, como número entero (como 12).</translation>
@@ -2573,8 +2792,8 @@ Keep {excess} as a credit on the account?</source>
         <translation>¿Cerrar el día contable {business_date:%d/%m/%Y}? Después no recibe más pagos y se exporta su depósito.</translation>
     </message>
     <message>
-        <source>Drawers closed: {drawers}, over/short: {over_short}.</source>
-        <translation>Cajones cerrados: {drawers}, sobrante/faltante: {over_short}.</translation>
+        <source>Drawers closed: {closed}, over/short: {over_short}.</source>
+        <translation>Cajones cerrados: {closed}, sobrante/faltante: {over_short}.</translation>
     </message>
     <message>
         <source>Deposit ticket {ticket}, bag {bag}.</source>
@@ -2765,6 +2984,34 @@ Keep {excess} as a credit on the account?</source>
     <message>
         <source>Delinquency run for {date_text} committed: {accounts} account(s), {fees} in fees; the notices and the list are in {folder}.</source>
         <translation>Proceso de morosidad del {date_text} confirmado: {accounts} cuenta(s), {fees} en cargos; los avisos y la lista están en {folder}.</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>Recargo por mora</translation>
+    </message>
+    <message>
+        <source>Door tag (shut-off notice)</source>
+        <translation>Aviso de puerta (aviso de corte)</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Corte</translation>
+    </message>
+    <message>
+        <source>Delinquency notice</source>
+        <translation>Aviso de morosidad</translation>
+    </message>
+    <message>
+        <source>Penalty and interest</source>
+        <translation>Multa e intereses</translation>
+    </message>
+    <message>
+        <source>Referral to collections</source>
+        <translation>Envío a cobranza</translation>
     </message>
     <message>
         <source>The {step} comes {days} days after the charge, before the {earlier_step} ({earlier_days} days): set delinquency.{key}_days to at least {earlier_days}. Nothing was done.</source>
@@ -3258,6 +3505,22 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
 </context>
 <context>
     <name>mail</name>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Cuadrado</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
     <message>
         <source>it is not balanced yet: balance it to the tape first</source>
         <translation>aún no cuadra: cuádrelo primero con la cinta</translation>
@@ -4714,6 +4977,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 <context>
     <name>overrides</name>
     <message>
+        <source>You cannot approve your own action; another supervisor must.</source>
+        <translation>No puede aprobar su propia acción; debe aprobarla otro supervisor.</translation>
+    </message>
+    <message>
+        <source>{user_id} ({role_label}) may not approve overrides. A supervisor must approve.</source>
+        <translation>{user_id} ({role_label}) no puede dar aprobaciones. Debe aprobarlo un supervisor.</translation>
+    </message>
+    <message>
         <source>This needs a supervisor&apos;s approval.</source>
         <translation>Esto necesita la aprobación de un supervisor.</translation>
     </message>
@@ -5136,6 +5407,13 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>Could not save the PDF in {folder}: {strerror}.</source>
         <translation>No se pudo guardar el PDF en {folder}: {strerror}.</translation>
+    </message>
+</context>
+<context>
+    <name>refunds</name>
+    <message>
+        <source>{kind} #{number}</source>
+        <translation>{kind} n.º {number}</translation>
     </message>
 </context>
 <context>
@@ -5766,6 +6044,62 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 <context>
     <name>security</name>
     <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Void a receipt</source>
+        <translation>Anular un recibo</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <source>Paid-out</source>
+        <translation>Pago de caja</translation>
+    </message>
+    <message>
+        <source>Accept a drawer variance over the limit</source>
+        <translation>Aceptar una diferencia del cajón por encima del límite</translation>
+    </message>
+    <message>
+        <source>Open the drawer without a sale</source>
+        <translation>Abrir el cajón sin venta</translation>
+    </message>
+    <message>
+        <source>Change a starting float</source>
+        <translation>Cambiar un fondo inicial</translation>
+    </message>
+    <message>
+        <source>Reprint a receipt again</source>
+        <translation>Reimprimir un recibo otra vez</translation>
+    </message>
+    <message>
+        <source>Take a payment on a closed account</source>
+        <translation>Cobrar en una cuenta cerrada</translation>
+    </message>
+    <message>
+        <source>Unlock another user&apos;s station</source>
+        <translation>Desbloquear la estación de otro usuario</translation>
+    </message>
+    <message>
+        <source>Count a cashier&apos;s drawer a second time</source>
+        <translation>Contar el cajón de un cajero por segunda vez</translation>
+    </message>
+    <message>
+        <source>Reverse a posted mail remittance</source>
+        <translation>Revertir una remesa de correo registrada</translation>
+    </message>
+    <message>
         <source>A user id is 2 to 32 characters: lowercase letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter (like jsmith).</source>
         <translation>Un usuario tiene de 2 a 32 caracteres: minúsculas, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;, y empieza con una letra (como jsmith).</translation>
     </message>
@@ -5977,8 +6311,64 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>{door_tags} aviso(s) de puerta para el {date_text}, {fees} en cargos; cada corte espera su aviso y el plazo de notificación.</translation>
     </message>
     <message>
+        <source>Start service</source>
+        <translation>Alta de servicio</translation>
+    </message>
+    <message>
+        <source>Stop service</source>
+        <translation>Baja de servicio</translation>
+    </message>
+    <message>
+        <source>Door tag</source>
+        <translation>Aviso de puerta</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Corte</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconexión</translation>
+    </message>
+    <message>
+        <source>Meter re-read</source>
+        <translation>Relectura del medidor</translation>
+    </message>
+    <message>
+        <source>Meter check</source>
+        <translation>Revisión del medidor</translation>
+    </message>
+    <message>
+        <source>Transfer of service</source>
+        <translation>Traspaso de servicio</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Despachada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>No realizada</translation>
+    </message>
+    <message>
         <source>Work order {number} is already {status}: it cannot change any more.</source>
         <translation>La orden de trabajo {number} ya está {status}: ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
     </message>
     <message>
         <source>Work order {number} is {status}: it can only be {allowed} next.</source>
@@ -6019,6 +6409,18 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>A supervisor put a temperature hold on {on}: no shut-offs.</source>
         <translation>Un supervisor suspendió los cortes el {on} por la temperatura: no hay cortes.</translation>
+    </message>
+    <message>
+        <source>Medical certificate</source>
+        <translation>Certificado médico</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Retención</translation>
+    </message>
+    <message>
+        <source>Payment arrangement</source>
+        <translation>Convenio de pago</translation>
     </message>
     <message>
         <source>Keep the {what} under {limit} characters.</source>
@@ -7081,6 +7483,114 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>Todas las cuentas activas del impuesto sobre ventas han presentado sus declaraciones.</translation>
     </message>
     <message>
+        <source>Sales for resale</source>
+        <translation>Ventas para reventa</translation>
+    </message>
+    <message>
+        <source>Deliveries outside the city</source>
+        <translation>Entregas fuera de la ciudad</translation>
+    </message>
+    <message>
+        <source>Bad debts charged off</source>
+        <translation>Deudas incobrables canceladas</translation>
+    </message>
+    <message>
+        <source>Trade-ins</source>
+        <translation>Bienes recibidos como parte de pago</translation>
+    </message>
+    <message>
+        <source>Sales to exempt organisations</source>
+        <translation>Ventas a organizaciones exentas</translation>
+    </message>
+    <message>
+        <source>Returned goods</source>
+        <translation>Mercancía devuelta</translation>
+    </message>
+    <message>
+        <source>Food for home consumption</source>
+        <translation>Alimentos para consumo en el hogar</translation>
+    </message>
+    <message>
+        <source>Prescription drugs</source>
+        <translation>Medicamentos con receta</translation>
+    </message>
+    <message>
+        <source>Other deductions</source>
+        <translation>Otras deducciones</translation>
+    </message>
+    <message>
+        <source>Gross sales and services</source>
+        <translation>Ventas brutas y servicios</translation>
+    </message>
+    <message>
+        <source>Bad debts collected</source>
+        <translation>Deudas incobrables recuperadas</translation>
+    </message>
+    <message>
+        <source>Total (gross sales + bad debts collected)</source>
+        <translation>Total (ventas brutas + deudas incobrables recuperadas)</translation>
+    </message>
+    <message>
+        <source>Total deductions</source>
+        <translation>Total de deducciones</translation>
+    </message>
+    <message>
+        <source>Net taxable sales</source>
+        <translation>Ventas netas gravables</translation>
+    </message>
+    <message>
+        <source>Sales tax</source>
+        <translation>Impuesto sobre ventas</translation>
+    </message>
+    <message>
+        <source>Excess tax collected</source>
+        <translation>Impuesto cobrado en exceso</translation>
+    </message>
+    <message>
+        <source>Vendor fee (less)</source>
+        <translation>Comisión del vendedor (se resta)</translation>
+    </message>
+    <message>
+        <source>Purchases subject to use tax</source>
+        <translation>Compras sujetas al impuesto sobre el uso</translation>
+    </message>
+    <message>
+        <source>Use tax</source>
+        <translation>Impuesto sobre el uso</translation>
+    </message>
+    <message>
+        <source>Net tax due</source>
+        <translation>Impuesto neto adeudado</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Multa</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Intereses</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>Total adeudado</translation>
+    </message>
+    <message>
+        <source>Total due on the return amended</source>
+        <translation>Total adeudado en la declaración enmendada</translation>
+    </message>
+    <message>
+        <source>Difference due (a credit when negative)</source>
+        <translation>Diferencia adeudada (un crédito si es negativa)</translation>
+    </message>
+    <message>
+        <source>Line {number}, {label}: the business wrote {written}, the return works out to {computed} ({by} more).</source>
+        <translation>Línea {number}, {label}: el negocio escribió {written}, la declaración da {computed} ({by} más).</translation>
+    </message>
+    <message>
+        <source>Line {number}, {label}: the business wrote {written}, the return works out to {computed} ({by} less).</source>
+        <translation>Línea {number}, {label}: el negocio escribió {written}, la declaración da {computed} ({by} menos).</translation>
+    </message>
+    <message>
         <source>{name} cannot be negative. Type it as the business wrote it, without a minus.</source>
         <translation>{name} no puede ser negativo. Escríbalo como lo escribió el negocio, sin signo menos.</translation>
     </message>
@@ -7282,6 +7792,22 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 <context>
     <name>tenders</name>
     <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <source>Money order</source>
+        <translation>Giro postal</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
         <source>A tender must be more than $0.00.</source>
         <translation>Un medio de pago debe ser mayor que $0.00.</translation>
     </message>
@@ -7308,6 +7834,18 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>Type the approval (authorization) code from the card terminal.</source>
         <translation>Escriba el código de aprobación (autorización) de la terminal de tarjetas.</translation>
+    </message>
+    <message>
+        <source>{brand} ****{last4} auth {reference}</source>
+        <translation>{brand} ****{last4} autorización {reference}</translation>
+    </message>
+    <message>
+        <source>Check #{reference}</source>
+        <translation>Cheque n.º {reference}</translation>
+    </message>
+    <message>
+        <source>Money order #{reference}</source>
+        <translation>Giro postal n.º {reference}</translation>
     </message>
     <message>
         <source>There is nothing to pay.</source>

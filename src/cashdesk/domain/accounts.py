@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cashdesk.domain.money import Money
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 
 class AccountKind(enum.StrEnum):
@@ -23,7 +24,17 @@ class AccountStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"active": "Active", "shut_off": "Shut off", "final": "Final", "closed": "Closed"}[self.value]
+        return {
+            "active": QT_TRANSLATE_NOOP("accounts", "Active"),
+            "shut_off": QT_TRANSLATE_NOOP("accounts", "Shut off"),
+            "final": QT_TRANSLATE_NOOP("accounts", "Final"),
+            "closed": QT_TRANSLATE_NOOP("accounts", "Closed"),
+        }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("accounts", self.label)
 
 
 class FilingFrequency(enum.StrEnum):

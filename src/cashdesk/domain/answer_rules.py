@@ -14,6 +14,7 @@ from dataclasses import fields
 from cashdesk.domain.answers import SLUG, TOPICS, Answer, Entry, Referral
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.text import bad_character
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 #: Longest parts: a title fits a list line, a text fits a handout page or two.
 TITLE_LIMIT = 120
@@ -24,26 +25,28 @@ KEYWORDS_MAX = 40
 
 _LINK = re.compile(r"^https?://\S+$")
 
-#: What the history says for each part that changed.
+#: What the history says of a first version, and for each part that changed (English, as the audit
+#: trail keeps them; `field_shown` says them in the window's language).
+FIRST_VERSION = QT_TRANSLATE_NOOP("answer_rules", "first version")
 FIELD_LABELS = {
-    "slug": "id",
-    "title": "title",
-    "name": "name",
-    "question": "question",
-    "body": "text",
-    "handles": "what it handles",
-    "citation": "citation",
-    "link": "link",
-    "effective_on": "effective date",
-    "review_on": "review date",
-    "department": "department",
-    "keywords": "keywords",
-    "applies_to": "accounts it belongs beside",
-    "phone": "phone",
-    "address": "address",
-    "hours": "hours",
-    "web": "web address",
-    "sample": "sample mark",
+    "slug": QT_TRANSLATE_NOOP("answer_rules", "id"),
+    "title": QT_TRANSLATE_NOOP("answer_rules", "title"),
+    "name": QT_TRANSLATE_NOOP("answer_rules", "name"),
+    "question": QT_TRANSLATE_NOOP("answer_rules", "question"),
+    "body": QT_TRANSLATE_NOOP("answer_rules", "text"),
+    "handles": QT_TRANSLATE_NOOP("answer_rules", "what it handles"),
+    "citation": QT_TRANSLATE_NOOP("answer_rules", "citation"),
+    "link": QT_TRANSLATE_NOOP("answer_rules", "link"),
+    "effective_on": QT_TRANSLATE_NOOP("answer_rules", "effective date"),
+    "review_on": QT_TRANSLATE_NOOP("answer_rules", "review date"),
+    "department": QT_TRANSLATE_NOOP("answer_rules", "department"),
+    "keywords": QT_TRANSLATE_NOOP("answer_rules", "keywords"),
+    "applies_to": QT_TRANSLATE_NOOP("answer_rules", "accounts it belongs beside"),
+    "phone": QT_TRANSLATE_NOOP("answer_rules", "phone"),
+    "address": QT_TRANSLATE_NOOP("answer_rules", "address"),
+    "hours": QT_TRANSLATE_NOOP("answer_rules", "hours"),
+    "web": QT_TRANSLATE_NOOP("answer_rules", "web address"),
+    "sample": QT_TRANSLATE_NOOP("answer_rules", "sample mark"),
 }
 
 
@@ -173,10 +176,15 @@ def topics_from(text: str) -> tuple[str, ...]:
     return tuple(part for part in re.split(r"[\s,]+", text.strip()) if part)
 
 
+def field_shown(label: str) -> str:
+    """A part's name from `changed_fields` in the window's language."""
+    return translate("answer_rules", label)
+
+
 def changed_fields(before: Entry | None, after: Entry) -> tuple[str, ...]:
     """The parts of `after` that differ from `before`, as the history names them ("first version"
     when there is none before it)."""
     names = [f.name for f in fields(after) if f.name != "slug"]
     if before is None or type(before) is not type(after):
-        return ("first version",)
+        return (FIRST_VERSION,)
     return tuple(FIELD_LABELS.get(name, name) for name in names if getattr(before, name) != getattr(after, name))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from cashdesk.domain.accounts import OpenItem
 from cashdesk.domain.allocation import Allocation, allocate
 from cashdesk.domain.money import Money
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 NOTHING = Money(0)
 
@@ -37,7 +37,19 @@ class ArrangementState(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return {
+            "requested": QT_TRANSLATE_NOOP("arrangements", "Requested"),
+            "active": QT_TRANSLATE_NOOP("arrangements", "Active"),
+            "kept": QT_TRANSLATE_NOOP("arrangements", "Kept"),
+            "broken": QT_TRANSLATE_NOOP("arrangements", "Broken"),
+            "cancelled": QT_TRANSLATE_NOOP("arrangements", "Cancelled"),
+            "denied": QT_TRANSLATE_NOOP("arrangements", "Denied"),
+        }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("arrangements", self.label)
 
     @property
     def is_open(self) -> bool:
@@ -76,6 +88,13 @@ class Installment:
     @property
     def label(self) -> str:
         return "Down payment" if self.seq == 0 else f"Installment {self.seq}"
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        if self.seq == 0:
+            return translate("arrangements", "Down payment")
+        return translate("arrangements", "Installment {seq}").format(seq=self.seq)
 
 
 # -- the schedule ------------------------------------------------------------------------------

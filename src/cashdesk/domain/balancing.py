@@ -29,6 +29,15 @@ def over_short_words(amount: Money) -> str:
     return "Balanced"
 
 
+def over_short_shown(amount: Money) -> str:
+    """`over_short_words` in the window's language (slips and reports keep the English)."""
+    if amount.cents > 0:
+        return translate("balancing", "Over {amount}").format(amount=amount.display())
+    if amount.cents < 0:
+        return translate("balancing", "Short {amount}").format(amount=(-amount).display())
+    return translate("balancing", "Balanced")
+
+
 @dataclass(frozen=True, slots=True)
 class DrawerFigures:
     """The drawer's money as the payment rows record it (voided receipts left out)."""
@@ -176,7 +185,7 @@ def suggested_float(opening: CashCount, counted: CashCount) -> CashCount:
 def deposit_pieces(counted: CashCount, kept: CashCount) -> CashCount:
     """The pieces that go to the bank: counted − kept. Refuses a float that was not counted."""
     if not within(kept, counted):
-        short = [BY_CODE[code].label for code, n in kept.pieces.items() if n > counted.pieces.get(code, 0)]
+        short = [BY_CODE[code].shown.lower() for code, n in kept.pieces.items() if n > counted.pieces.get(code, 0)]
         raise CountError(
             translate(
                 "balancing",

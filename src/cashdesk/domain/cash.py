@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cashdesk.domain.money import Money
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 
 class Denomination(NamedTuple):
@@ -16,26 +16,31 @@ class Denomination(NamedTuple):
     cents: int  # value of one piece (or one roll)
     form: str  # "bill", "coin" or "roll"
 
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("cash", self.label)
+
 
 DENOMINATIONS: tuple[Denomination, ...] = (
-    Denomination("B100", "$100 bills", 10_000, "bill"),
-    Denomination("B50", "$50 bills", 5_000, "bill"),
-    Denomination("B20", "$20 bills", 2_000, "bill"),
-    Denomination("B10", "$10 bills", 1_000, "bill"),
-    Denomination("B5", "$5 bills", 500, "bill"),
-    Denomination("B2", "$2 bills", 200, "bill"),
-    Denomination("B1", "$1 bills", 100, "bill"),
-    Denomination("C100", "$1 coins", 100, "coin"),
-    Denomination("C50", "50¢ coins", 50, "coin"),
-    Denomination("C25", "25¢ coins", 25, "coin"),
-    Denomination("C10", "10¢ coins", 10, "coin"),
-    Denomination("C5", "5¢ coins", 5, "coin"),
-    Denomination("C1", "1¢ coins", 1, "coin"),
+    Denomination("B100", QT_TRANSLATE_NOOP("cash", "$100 bills"), 10_000, "bill"),
+    Denomination("B50", QT_TRANSLATE_NOOP("cash", "$50 bills"), 5_000, "bill"),
+    Denomination("B20", QT_TRANSLATE_NOOP("cash", "$20 bills"), 2_000, "bill"),
+    Denomination("B10", QT_TRANSLATE_NOOP("cash", "$10 bills"), 1_000, "bill"),
+    Denomination("B5", QT_TRANSLATE_NOOP("cash", "$5 bills"), 500, "bill"),
+    Denomination("B2", QT_TRANSLATE_NOOP("cash", "$2 bills"), 200, "bill"),
+    Denomination("B1", QT_TRANSLATE_NOOP("cash", "$1 bills"), 100, "bill"),
+    Denomination("C100", QT_TRANSLATE_NOOP("cash", "$1 coins"), 100, "coin"),
+    Denomination("C50", QT_TRANSLATE_NOOP("cash", "50¢ coins"), 50, "coin"),
+    Denomination("C25", QT_TRANSLATE_NOOP("cash", "25¢ coins"), 25, "coin"),
+    Denomination("C10", QT_TRANSLATE_NOOP("cash", "10¢ coins"), 10, "coin"),
+    Denomination("C5", QT_TRANSLATE_NOOP("cash", "5¢ coins"), 5, "coin"),
+    Denomination("C1", QT_TRANSLATE_NOOP("cash", "1¢ coins"), 1, "coin"),
     # Standard bank rolls.
-    Denomination("R25", "Rolls of quarters ($10)", 1_000, "roll"),
-    Denomination("R10", "Rolls of dimes ($5)", 500, "roll"),
-    Denomination("R5", "Rolls of nickels ($2)", 200, "roll"),
-    Denomination("R1", "Rolls of pennies (50¢)", 50, "roll"),
+    Denomination("R25", QT_TRANSLATE_NOOP("cash", "Rolls of quarters ($10)"), 1_000, "roll"),
+    Denomination("R10", QT_TRANSLATE_NOOP("cash", "Rolls of dimes ($5)"), 500, "roll"),
+    Denomination("R5", QT_TRANSLATE_NOOP("cash", "Rolls of nickels ($2)"), 200, "roll"),
+    Denomination("R1", QT_TRANSLATE_NOOP("cash", "Rolls of pennies (50¢)"), 50, "roll"),
 )
 BY_CODE = {d.code: d for d in DENOMINATIONS}
 MAX_PIECES = 100_000
@@ -47,7 +52,7 @@ class CountError(ValueError):
 
 def parse_pieces(denomination: str, text: str) -> int:
     """How many pieces a person typed for one denomination ("" counts as none)."""
-    label = BY_CODE[denomination].label
+    label = BY_CODE[denomination].shown
     raw = text.strip()
     if not raw:
         return 0
@@ -76,7 +81,7 @@ class CashCount:
             if type(count) is not int or count < 0 or count > MAX_PIECES:
                 raise CountError(
                     translate("cash", "{label}: a count is a whole number from 0 to {MAX_PIECES:,}.").format(
-                        label=BY_CODE[code].label, MAX_PIECES=MAX_PIECES
+                        label=BY_CODE[code].shown, MAX_PIECES=MAX_PIECES
                     )
                 )
 

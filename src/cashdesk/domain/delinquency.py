@@ -16,7 +16,7 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.printed_text import ENGLISH, date_text, money, phrase, words
 from cashdesk.domain.tax_periods import months_late
 from cashdesk.domain.tax_return import TaxRates, percent_of
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 
 class Step(enum.StrEnum):
@@ -35,6 +35,11 @@ class Step(enum.StrEnum):
         return _LABELS[self]
 
     @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("delinquency", self.label)
+
+    @property
     def once(self) -> bool:
         """Done once while the same oldest charge stays unpaid; the fees by formula are figured each run
         on what has not been charged yet (each bill's late fee, each month's interest)."""
@@ -42,13 +47,13 @@ class Step(enum.StrEnum):
 
 
 _LABELS = {
-    Step.REMINDER: "Reminder",
-    Step.LATE_FEE: "Late fee",
-    Step.DOOR_TAG: "Door tag (shut-off notice)",
-    Step.DISCONNECT: "Disconnect",
-    Step.TAX_NOTICE: "Delinquency notice",
-    Step.TAX_PENALTY: "Penalty and interest",
-    Step.TAX_REFERRAL: "Referral to collections",
+    Step.REMINDER: QT_TRANSLATE_NOOP("delinquency", "Reminder"),
+    Step.LATE_FEE: QT_TRANSLATE_NOOP("delinquency", "Late fee"),
+    Step.DOOR_TAG: QT_TRANSLATE_NOOP("delinquency", "Door tag (shut-off notice)"),
+    Step.DISCONNECT: QT_TRANSLATE_NOOP("delinquency", "Disconnect"),
+    Step.TAX_NOTICE: QT_TRANSLATE_NOOP("delinquency", "Delinquency notice"),
+    Step.TAX_PENALTY: QT_TRANSLATE_NOOP("delinquency", "Penalty and interest"),
+    Step.TAX_REFERRAL: QT_TRANSLATE_NOOP("delinquency", "Referral to collections"),
 }
 
 UTILITY_STEPS = (Step.REMINDER, Step.LATE_FEE, Step.DOOR_TAG, Step.DISCONNECT)
@@ -107,9 +112,9 @@ class CollectionRules:
                         "The {step} comes {days} days after the charge, before the {earlier_step} ({earlier_days} "
                         "days): set delinquency.{key}_days to at least {earlier_days}. Nothing was done.",
                     ).format(
-                        step=then.step.label.lower(),
+                        step=then.step.shown.lower(),
                         days=then.days,
-                        earlier_step=first.step.label.lower(),
+                        earlier_step=first.step.shown.lower(),
                         earlier_days=first.days,
                         key=then.step.value,
                     )

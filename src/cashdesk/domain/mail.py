@@ -34,7 +34,17 @@ class BatchStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"open": "Open", "balanced": "Balanced", "posted": "Posted", "rejected": "Rejected"}[self.value]
+        return {
+            "open": QT_TRANSLATE_NOOP("mail", "Open"),
+            "balanced": QT_TRANSLATE_NOOP("mail", "Balanced"),
+            "posted": QT_TRANSLATE_NOOP("mail", "Posted"),
+            "rejected": QT_TRANSLATE_NOOP("mail", "Rejected"),
+        }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("mail", self.label)
 
 
 class ItemStatus(enum.StrEnum):
@@ -91,7 +101,7 @@ def require_move(number: str, current: BatchStatus | str, target: BatchStatus | 
         why = (
             translate("mail", known)
             if known
-            else translate("mail", "it is {status}").format(status=current.label.lower())
+            else translate("mail", "it is {status}").format(status=current.shown.lower())
         )
         raise BatchStateError(
             translate("mail", "Batch {number} cannot {target}: {why}.").format(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.money import Money
 from cashdesk.domain.tenders import TenderKind
+from cashdesk.words import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +26,14 @@ class TakenTender:
 
 
 def tender_words(tender: TakenTender) -> str:
-    """'Cash $50.00', 'Check #1042 $50.00', 'VISA ****4242 $20.00'."""
+    """'Cash $50.00', 'Check #1042 $50.00', 'VISA ****4242 $20.00', in the window's language (the void window)."""
     number = tender.reference.strip()
     if tender.kind is TenderKind.CARD:
         said = f"{tender.card_brand.strip().upper()} ****{tender.card_last4}"
     elif tender.kind in (TenderKind.CHECK, TenderKind.MONEY_ORDER) and number:
-        said = f"{tender.kind.label} #{number}"
+        said = translate("refunds", "{kind} #{number}").format(kind=tender.kind.shown, number=number)
     else:
-        said = tender.kind.label
+        said = tender.kind.shown
     return f"{said} {tender.amount.display()}"
 
 

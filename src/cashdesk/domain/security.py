@@ -12,7 +12,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 
 class Role(enum.StrEnum):
@@ -22,7 +22,16 @@ class Role(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return {
+            "cashier": QT_TRANSLATE_NOOP("security", "Cashier"),
+            "supervisor": QT_TRANSLATE_NOOP("security", "Supervisor"),
+            "administrator": QT_TRANSLATE_NOOP("security", "Administrator"),
+        }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("security", self.label)
 
 
 class Permission(enum.StrEnum):
@@ -94,18 +103,23 @@ class OverrideAction(enum.StrEnum):
     @property
     def label(self) -> str:
         return {
-            "void": "Void a receipt",
-            "refund": "Refund",
-            "paid_out": "Paid-out",
-            "variance": "Accept a drawer variance over the limit",
-            "no_sale": "Open the drawer without a sale",
-            "edit_float": "Change a starting float",
-            "reprint": "Reprint a receipt again",
-            "closed_account": "Take a payment on a closed account",
-            "unlock_station": "Unlock another user's station",
-            "second_count": "Count a cashier's drawer a second time",
-            "mail_reversal": "Reverse a posted mail remittance",
+            "void": QT_TRANSLATE_NOOP("security", "Void a receipt"),
+            "refund": QT_TRANSLATE_NOOP("security", "Refund"),
+            "paid_out": QT_TRANSLATE_NOOP("security", "Paid-out"),
+            "variance": QT_TRANSLATE_NOOP("security", "Accept a drawer variance over the limit"),
+            "no_sale": QT_TRANSLATE_NOOP("security", "Open the drawer without a sale"),
+            "edit_float": QT_TRANSLATE_NOOP("security", "Change a starting float"),
+            "reprint": QT_TRANSLATE_NOOP("security", "Reprint a receipt again"),
+            "closed_account": QT_TRANSLATE_NOOP("security", "Take a payment on a closed account"),
+            "unlock_station": QT_TRANSLATE_NOOP("security", "Unlock another user's station"),
+            "second_count": QT_TRANSLATE_NOOP("security", "Count a cashier's drawer a second time"),
+            "mail_reversal": QT_TRANSLATE_NOOP("security", "Reverse a posted mail remittance"),
         }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("security", self.label)
 
 
 USER_ID = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")

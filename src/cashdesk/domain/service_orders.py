@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.accounts import OpenItem, RevenueCategory, RevenueCode
 from cashdesk.domain.money import Money
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 
 class OrderType(enum.StrEnum):
@@ -30,16 +30,21 @@ class OrderType(enum.StrEnum):
     def label(self) -> str:
         return _TYPE_LABELS[self]
 
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("service_orders", self.label)
+
 
 _TYPE_LABELS = {
-    OrderType.START: "Start service",
-    OrderType.STOP: "Stop service",
-    OrderType.DOOR_TAG: "Door tag",
-    OrderType.DISCONNECT: "Disconnect",
-    OrderType.RECONNECT: "Reconnect",
-    OrderType.REREAD: "Meter re-read",
-    OrderType.METER_CHECK: "Meter check",
-    OrderType.TRANSFER: "Transfer of service",
+    OrderType.START: QT_TRANSLATE_NOOP("service_orders", "Start service"),
+    OrderType.STOP: QT_TRANSLATE_NOOP("service_orders", "Stop service"),
+    OrderType.DOOR_TAG: QT_TRANSLATE_NOOP("service_orders", "Door tag"),
+    OrderType.DISCONNECT: QT_TRANSLATE_NOOP("service_orders", "Disconnect"),
+    OrderType.RECONNECT: QT_TRANSLATE_NOOP("service_orders", "Reconnect"),
+    OrderType.REREAD: QT_TRANSLATE_NOOP("service_orders", "Meter re-read"),
+    OrderType.METER_CHECK: QT_TRANSLATE_NOOP("service_orders", "Meter check"),
+    OrderType.TRANSFER: QT_TRANSLATE_NOOP("service_orders", "Transfer of service"),
 }
 
 
@@ -52,8 +57,18 @@ class OrderStatus(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"pending": "Pending", "dispatched": "Dispatched", "completed": "Completed",
-                "cancelled": "Cancelled", "not_done": "Not done"}[self.value]  # fmt: skip
+        return {
+            "pending": QT_TRANSLATE_NOOP("service_orders", "Pending"),
+            "dispatched": QT_TRANSLATE_NOOP("service_orders", "Dispatched"),
+            "completed": QT_TRANSLATE_NOOP("service_orders", "Completed"),
+            "cancelled": QT_TRANSLATE_NOOP("service_orders", "Cancelled"),
+            "not_done": QT_TRANSLATE_NOOP("service_orders", "Not done"),
+        }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("service_orders", self.label)
 
     @property
     def is_open(self) -> bool:
@@ -114,10 +129,12 @@ def change_refusal(number: str, now: OrderStatus, to: OrderStatus, reason: str =
         if not _NEXT[now]:
             return translate(
                 "service_orders", "Work order {number} is already {status}: it cannot change any more."
-            ).format(number=number, status=now.label.lower())
-        allowed = " or ".join(s.label.lower() for s in sorted(_NEXT[now], key=list(OrderStatus).index))
+            ).format(number=number, status=now.shown.lower())
+        allowed = translate("service_orders", " or ").join(
+            s.shown.lower() for s in sorted(_NEXT[now], key=list(OrderStatus).index)
+        )
         return translate("service_orders", "Work order {number} is {status}: it can only be {allowed} next.").format(
-            number=number, status=now.label.lower(), allowed=allowed
+            number=number, status=now.shown.lower(), allowed=allowed
         )
     text = reason.strip()
     if to is OrderStatus.CANCELLED and text not in set(CancelReason):
@@ -157,7 +174,7 @@ def dispatch_refusal(number: str, tag_status: OrderStatus | None, tag_completed_
     if tag_status is not OrderStatus.COMPLETED or tag_completed_at is None:
         return translate(
             "service_orders", "Disconnect {number} waits for its door tag to be hung (the tag is {tag_status})."
-        ).format(number=number, tag_status=tag_status.label.lower())
+        ).format(number=number, tag_status=tag_status.shown.lower())
     due = disconnect_due(tag_completed_at, notice_hours)
     if now < due:
         return translate(
@@ -237,7 +254,16 @@ class HoldKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"medical": "Medical certificate", "hold": "Hold", "arrangement": "Payment arrangement"}[self.value]
+        return {
+            "medical": QT_TRANSLATE_NOOP("service_orders", "Medical certificate"),
+            "hold": QT_TRANSLATE_NOOP("service_orders", "Hold"),
+            "arrangement": QT_TRANSLATE_NOOP("service_orders", "Payment arrangement"),
+        }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("service_orders", self.label)
 
 
 def hold_applies(starts: dt.date, ends: dt.date | None, on: dt.date) -> bool:

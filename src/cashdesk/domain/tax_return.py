@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cashdesk.domain.money import MAX_CENTS, Money
 from cashdesk.domain.tax_periods import FilingPeriod, TaxReturnError, add_months, months_late, periods_due_between
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 # -- arithmetic ------------------------------------------------------------------------------
 
@@ -56,16 +56,21 @@ class Deduction(enum.StrEnum):
     @property
     def label(self) -> str:
         return {
-            "resale": "Sales for resale",
-            "out_of_city": "Deliveries outside the city",
-            "bad_debts": "Bad debts charged off",
-            "trade_ins": "Trade-ins",
-            "exempt_organizations": "Sales to exempt organisations",
-            "returns": "Returned goods",
-            "food": "Food for home consumption",
-            "drugs": "Prescription drugs",
-            "other": "Other deductions",
+            "resale": QT_TRANSLATE_NOOP("tax_return", "Sales for resale"),
+            "out_of_city": QT_TRANSLATE_NOOP("tax_return", "Deliveries outside the city"),
+            "bad_debts": QT_TRANSLATE_NOOP("tax_return", "Bad debts charged off"),
+            "trade_ins": QT_TRANSLATE_NOOP("tax_return", "Trade-ins"),
+            "exempt_organizations": QT_TRANSLATE_NOOP("tax_return", "Sales to exempt organisations"),
+            "returns": QT_TRANSLATE_NOOP("tax_return", "Returned goods"),
+            "food": QT_TRANSLATE_NOOP("tax_return", "Food for home consumption"),
+            "drugs": QT_TRANSLATE_NOOP("tax_return", "Prescription drugs"),
+            "other": QT_TRANSLATE_NOOP("tax_return", "Other deductions"),
         }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("tax_return", self.label)
 
     @property
     def line_name(self) -> str:
@@ -74,25 +79,32 @@ class Deduction(enum.StrEnum):
 
 #: Every line of the form in order: (name, label, how it enters the arithmetic).
 LINES: tuple[tuple[str, str], ...] = (
-    ("gross_sales", "Gross sales and services"),
-    ("bad_debts_collected", "Bad debts collected"),
-    ("total_sales", "Total (gross sales + bad debts collected)"),
+    ("gross_sales", QT_TRANSLATE_NOOP("tax_return", "Gross sales and services")),
+    ("bad_debts_collected", QT_TRANSLATE_NOOP("tax_return", "Bad debts collected")),
+    ("total_sales", QT_TRANSLATE_NOOP("tax_return", "Total (gross sales + bad debts collected)")),
     *((d.line_name, d.label) for d in Deduction),
-    ("total_deductions", "Total deductions"),
-    ("net_taxable", "Net taxable sales"),
-    ("sales_tax", "Sales tax"),
-    ("excess_tax_collected", "Excess tax collected"),
-    ("vendor_fee", "Vendor fee (less)"),
-    ("use_tax_purchases", "Purchases subject to use tax"),
-    ("use_tax", "Use tax"),
-    ("tax_due", "Net tax due"),
-    ("penalty", "Penalty"),
-    ("interest", "Interest"),
-    ("total_due", "Total due"),
-    ("previous_total_due", "Total due on the return amended"),
-    ("difference", "Difference due (a credit when negative)"),
+    ("total_deductions", QT_TRANSLATE_NOOP("tax_return", "Total deductions")),
+    ("net_taxable", QT_TRANSLATE_NOOP("tax_return", "Net taxable sales")),
+    ("sales_tax", QT_TRANSLATE_NOOP("tax_return", "Sales tax")),
+    ("excess_tax_collected", QT_TRANSLATE_NOOP("tax_return", "Excess tax collected")),
+    ("vendor_fee", QT_TRANSLATE_NOOP("tax_return", "Vendor fee (less)")),
+    ("use_tax_purchases", QT_TRANSLATE_NOOP("tax_return", "Purchases subject to use tax")),
+    ("use_tax", QT_TRANSLATE_NOOP("tax_return", "Use tax")),
+    ("tax_due", QT_TRANSLATE_NOOP("tax_return", "Net tax due")),
+    ("penalty", QT_TRANSLATE_NOOP("tax_return", "Penalty")),
+    ("interest", QT_TRANSLATE_NOOP("tax_return", "Interest")),
+    ("total_due", QT_TRANSLATE_NOOP("tax_return", "Total due")),
+    ("previous_total_due", QT_TRANSLATE_NOOP("tax_return", "Total due on the return amended")),
+    ("difference", QT_TRANSLATE_NOOP("tax_return", "Difference due (a credit when negative)")),
 )
 LABELS: dict[str, str] = dict(LINES)
+
+
+def line_shown(name: str) -> str:
+    """A line's label in the window's language (LABELS keeps the English, as the form and files say it)."""
+    return translate("tax_return", LABELS[name])
+
+
 LINE_NUMBERS: dict[str, int] = {name: number for number, (name, _label) in enumerate(LINES, start=1)}
 #: The figures the business reports; every other line is worked out from them.
 INPUT_LINES: tuple[str, ...] = (
@@ -205,6 +217,20 @@ class LineDifference:
         by = Money(abs(off.cents)).display()
         return (f"Line {self.number}, {self.label}: the business wrote {self.written.display()}, "
                 f"the return works out to {self.computed.display()} ({by} {way}).")  # fmt: skip
+
+    @property
+    def shown(self) -> str:
+        """`text` in the window's language."""
+        sentence = (
+            translate("tax_return", "Line {number}, {label}: the business wrote {written}, the return works out to "
+                      "{computed} ({by} more).")
+            if self.difference.cents > 0
+            else translate("tax_return", "Line {number}, {label}: the business wrote {written}, the return works "
+                           "out to {computed} ({by} less).")
+        )  # fmt: skip
+        by = Money(abs(self.difference.cents)).display()
+        return sentence.format(number=self.number, label=line_shown(self.name), written=self.written.display(),
+                               computed=self.computed.display(), by=by)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cashdesk.domain.cards import contains_card_number
 from cashdesk.domain.money import Money
-from cashdesk.words import translate
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 
 class TenderKind(enum.StrEnum):
@@ -24,7 +24,17 @@ class TenderKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"cash": "Cash", "check": "Check", "money_order": "Money order", "card": "Card"}[self.value]
+        return {
+            "cash": QT_TRANSLATE_NOOP("tenders", "Cash"),
+            "check": QT_TRANSLATE_NOOP("tenders", "Check"),
+            "money_order": QT_TRANSLATE_NOOP("tenders", "Money order"),
+            "card": QT_TRANSLATE_NOOP("tenders", "Card"),
+        }[self.value]
+
+    @property
+    def shown(self) -> str:
+        """The label in the window's language."""
+        return translate("tenders", self.label)
 
 
 CARD_BRANDS = ("VISA", "MASTERCARD", "AMEX", "DISCOVER", "DEBIT")
@@ -90,6 +100,19 @@ class Tender:
         if self.kind is TenderKind.MONEY_ORDER:
             return f"Money order #{self.reference}"
         return "Cash"
+
+    @property
+    def shown(self) -> str:
+        """`describe()` in the window's language."""
+        if self.kind is TenderKind.CARD:
+            return translate("tenders", "{brand} ****{last4} auth {reference}").format(
+                brand=self.card_brand, last4=self.card_last4, reference=self.reference
+            )
+        if self.kind is TenderKind.CHECK:
+            return translate("tenders", "Check #{reference}").format(reference=self.reference)
+        if self.kind is TenderKind.MONEY_ORDER:
+            return translate("tenders", "Money order #{reference}").format(reference=self.reference)
+        return self.kind.shown
 
 
 @dataclass(frozen=True, slots=True)

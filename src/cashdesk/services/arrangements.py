@@ -227,12 +227,18 @@ def due_now_of(db: Driver, ctx: ServiceContext, account_id: int, on: dt.date) ->
     arrangement = found[0]
     due = arrangement.due_on(on)
     nxt = arrangement.next
-    words = f"Arrangement {arrangement.id} ({arrangement.state.label.lower()}): {arrangement.left.display()} left"
+    said = {"id": arrangement.id, "state": arrangement.state.shown.lower(), "left": arrangement.left.display()}
     if due.cents:
-        words += f"; {due.display()} due now"
+        words = translate("arrangements", "Arrangement {id} ({state}): {left} left; {due} due now.").format(
+            **said, due=due.display()
+        )
     elif nxt is not None:
-        words += f"; next {nxt.left.display()} due {nxt.due.isoformat()}"
-    return DueNow(arrangement, due, words + ".")
+        words = translate(
+            "arrangements", "Arrangement {id} ({state}): {left} left; next {next} due {next_due}."
+        ).format(**said, next=nxt.left.display(), next_due=nxt.due.isoformat())
+    else:
+        words = translate("arrangements", "Arrangement {id} ({state}): {left} left.").format(**said)
+    return DueNow(arrangement, due, words)
 
 
 def pane_arrangement(db: Driver, ctx: ServiceContext, number: str, on: dt.date) -> str:

@@ -40,7 +40,7 @@ class Operator:
             raise PermissionDenied(
                 translate(
                     "context", "{user_id} ({role_label}) may not {doing}. Ask a supervisor or administrator."
-                ).format(user_id=self.user_id, role_label=self.role.label.lower(), doing=doing)
+                ).format(user_id=self.user_id, role_label=self.role.shown.lower(), doing=doing)
             )
 
 

@@ -136,7 +136,7 @@ def add_remittance(
             raise MailRefused(
                 translate(
                     "mail_batches", "Batch {number} is {status}: remittances are added to open batches only."
-                ).format(number=batch.number, status=batch.status)
+                ).format(number=batch.number, status=rules.BatchStatus(batch.status).shown.lower())
             )
         paying = paying_account(rows.driver(s), r, batch.business_date)
         mail_store.add_item(s, batch.id, account_id=paying.id, account_typed=r.account, amount_cents=r.amount.cents,
@@ -166,7 +166,7 @@ def remove_remittance(ctx: ServiceContext, operator: Operator, batch_id: int, it
             raise MailRefused(
                 translate(
                     "mail_batches", "Batch {number} is {status}: remittances are removed from open batches only."
-                ).format(number=batch.number, status=batch.status)
+                ).format(number=batch.number, status=rules.BatchStatus(batch.status).shown.lower())
             )
         item = s.get(MailItemRow, item_id) if type(item_id) is int else None
         if item is None or item.batch_id != batch.id:

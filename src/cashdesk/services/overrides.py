@@ -88,7 +88,10 @@ def approve(
             return OverrideRefused(message, reason_code)
 
         if row is not None and row.user_id == requested_by.user_id and ctx.settings.overrides.separate_supervisor:
-            raise refuse("own_action", "You cannot approve your own action; another supervisor must.")
+            raise refuse(
+                "own_action",
+                translate("overrides", "You cannot approve your own action; another supervisor must."),
+            )
         refusal = check_password(ctx, row, checked)
         if refusal is not None:
             raise refuse(refusal.reason, refusal.message, **refusal.details)
@@ -97,7 +100,9 @@ def approve(
         if not can(role, Permission.APPROVE_OVERRIDES):
             raise refuse(
                 "not_supervisor",
-                f"{row.user_id} ({role.label.lower()}) may not approve overrides. A supervisor must approve.",
+                translate(
+                    "overrides", "{user_id} ({role_label}) may not approve overrides. A supervisor must approve."
+                ).format(user_id=row.user_id, role_label=role.shown.lower()),
             )
         granted = grant_approval(
             uow.session, ctx, action=action, requested_by=requested_by.user_id, approved_by=row.user_id,
@@ -145,7 +150,7 @@ def consume_approval(
                 "overrides",
                 "That approval was for something else ({label} for {requested_by}). Ask a supervisor to "
                 "approve this action.",
-            ).format(label=OverrideAction(row.action).label.lower(), requested_by=row.requested_by),
+            ).format(label=OverrideAction(row.action).shown.lower(), requested_by=row.requested_by),
             "mismatch",
         )
     if row.station != ctx.station:

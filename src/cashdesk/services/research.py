@@ -28,7 +28,7 @@ class TenderSeen:
     amount: Money
 
     def describe(self) -> str:
-        label = TenderKind(self.kind).label if self.kind in TenderKind.__members__.values() else self.kind
+        label = TenderKind(self.kind).shown if self.kind in TenderKind.__members__.values() else self.kind
         shown = self.card if self.kind == TenderKind.CARD else self.reference  # a card's reference is its authorization
         detail = f" {shown}" if shown else ""
         return f"{label}{detail} {self.amount.display()}"

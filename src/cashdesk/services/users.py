@@ -290,7 +290,7 @@ def change_role(ctx: ServiceContext, actor: Operator, user_id: str, role: Role |
         row = _existing(uow.session, user_id)
         if row.role == role.value:
             return _view(row)
-        _keep_an_administrator(uow.session, row, translate("users", "made {role}").format(role=role.label.lower()))
+        _keep_an_administrator(uow.session, row, translate("users", "made {role}").format(role=role.shown.lower()))
         before = row.role
         row.role = role.value
         return _changed(uow, ctx, actor, "permission_change", row, **{"from": before, "to": role.value})

@@ -209,7 +209,7 @@ class AccountPane(QWidget):
         a = detail.account
         self.title_label.setText(f"{a.number} — {a.name}")
         kind = translate("account_pane", "{kind_text} account · {label}").format(
-            kind_text=kind_text(a.kind.value), label=a.status.label
+            kind_text=kind_text(a.kind.value), label=a.status.shown
         )
         if a.language != ENGLISH:  # English is every account's unless the billing file says otherwise
             kind += translate("account_pane", " · prints in {language}").format(language=LANGUAGE_NAMES[a.language])
@@ -275,7 +275,7 @@ class AccountPane(QWidget):
 
 def orders_text(detail: AccountDetail) -> str:
     """The open service orders, one a line, and what a payment would add on a disconnected account."""
-    lines = [f"{o.number} {o.type.label} — {o.status.label.lower()}"
+    lines = [f"{o.number} {o.type.shown} — {o.status.shown.lower()}"
              + (f", {date_text(o.scheduled)}" if o.scheduled else "")
              for o in detail.orders if o.status.is_open]  # fmt: skip
     if lines:

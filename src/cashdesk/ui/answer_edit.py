@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashdesk.domain.answer_rules import TITLE_LIMIT, keywords_from, slug_from, topics_from
+from cashdesk.domain.answer_rules import FIRST_VERSION, TITLE_LIMIT, field_shown, keywords_from, slug_from, topics_from
 from cashdesk.domain.answers import TOPICS, Answer, Referral
 from cashdesk.domain.dates import parse_day
 from cashdesk.services.answers import AnswerVersion, AnswerView, answer_history, save_answer, save_referral
@@ -307,11 +307,9 @@ class AnswerHistoryDialog(QDialog):
     def line(self, entry: AnswerVersion) -> str:
         """ "Version 2 · 12/01/2026 09:30 AM · super2", then on its own line "changed: text, keywords"."""
         at = entry.changed_at.replace(tzinfo=dt.UTC).astimezone(self._zone)
-        what = ", ".join(entry.changed) or translate("answer_edit", "nothing (saved again as it was)")
+        what = ", ".join(map(field_shown, entry.changed)) or translate("answer_edit", "nothing (saved again as it was)")
         what = (
-            what
-            if entry.changed == ("first version",)
-            else translate("answer_edit", "changed: {what}").format(what=what)
+            what if entry.changed == (FIRST_VERSION,) else translate("answer_edit", "changed: {what}").format(what=what)
         )
         return translate("answer_edit", "Version {version} · {at:%m/%d/%Y %I:%M %p} · {changed_by}\n{what}").format(
             version=entry.version, at=at, changed_by=entry.changed_by, what=what

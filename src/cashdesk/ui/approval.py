@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
-from cashdesk.domain.balancing import over_short_words
+from cashdesk.domain.balancing import over_short_shown
 from cashdesk.domain.money import Money
 from cashdesk.domain.security import OverrideAction
 from cashdesk.domain.tenders import TenderKind
@@ -41,16 +41,16 @@ def variance_details(result: CountResult) -> list[str]:
         ).format(
             drawer_id=result.drawer_id,
             counted_by=result.counted_by,
-            over_short_words=over_short_words(result.over_short),
+            over_short_words=over_short_shown(result.over_short),
             limit=result.limit.display(),
         )
     ]
     said += [
         translate("approval", "  {label}: expected {expected}, counted {counted}, {over_short_words}").format(
-            label=TenderKind(line.kind).label,
+            label=TenderKind(line.kind).shown,
             expected=line.expected.display(),
             counted=line.counted.display(),
-            over_short_words=over_short_words(line.over_short),
+            over_short_words=over_short_shown(line.over_short),
         )
         for line in result.lines
         if line.over_short
@@ -142,7 +142,7 @@ class ApprovalDialog(QDialog):
         self.details_label.setStyleSheet("QLabel#approvalDetails { font-weight: bold; }")
         requested_by = self._requested_by
         asked = translate("approval", "Asked by {user_id} ({label})").format(
-            user_id=requested_by.user_id, label=requested_by.role.label.lower()
+            user_id=requested_by.user_id, label=requested_by.role.shown.lower()
         )
         if self._reason:
             asked += f" — {self._reason}"

@@ -41,7 +41,7 @@ class ScheduleModel(RowsModel[Installment]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column(translate("arrangements", "Payment"), lambda i: i.label, lambda i: i.seq),
+            Column(translate("arrangements", "Payment"), lambda i: i.shown, lambda i: i.seq),
             Column(translate("arrangements", "Due"), lambda i: date_text(i.due), lambda i: i.due),
             money_column(translate("arrangements", "Amount"), lambda i: i.amount),
             money_column(translate("arrangements", "Paid"), lambda i: i.paid),
@@ -54,7 +54,7 @@ class ArrangementsModel(RowsModel[Arrangement]):
         self.columns = (
             Column(translate("arrangements", "No."), lambda a: str(a.id), lambda a: a.id),
             Column(translate("arrangements", "Account"), lambda a: a.account, lambda a: a.account),
-            Column(translate("arrangements", "State"), lambda a: a.state.label, lambda a: a.state.value),
+            Column(translate("arrangements", "State"), lambda a: a.state.shown, lambda a: a.state.value),
             money_column(translate("arrangements", "Debt"), lambda a: a.debt),
             money_column(translate("arrangements", "Down"), lambda a: a.down),
             money_column(translate("arrangements", "Left"), lambda a: a.left),
@@ -235,7 +235,7 @@ class ArrangementsDialog(WorkScreen):
             ).format(
                 id=made.id,
                 account=made.account,
-                label=made.state.label.lower(),
+                label=made.state.shown.lower(),
                 down=made.down.display(),
                 date_text=date_text(made.down_due),
             )

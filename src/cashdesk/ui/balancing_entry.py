@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cashdesk.domain.balancing import over_short_words
+from cashdesk.domain.balancing import over_short_shown
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import EnterLineEdit, message_label, show_message
 from cashdesk.ui.fields import CARD_NUMBER_REFUSED, CardNumberGuard, EnterChain, focus_and_select, line_field
@@ -48,8 +48,9 @@ KIND_LABELS = {
     "money_order": QT_TRANSLATE_NOOP("balancing_entry", "Money order"),
     "card": QT_TRANSLATE_NOOP("balancing_entry", "Card"),
 }
-#: Over/short as every screen and slip says it ("Short $10.00"): one rule, in domain/balancing.py.
-over_short_text = over_short_words
+#: Over/short as every screen says it ("Short $10.00"), in the window's language (slips keep the
+#: English): one rule, in domain/balancing.py.
+over_short_text = over_short_shown
 
 
 def item_text(item: DrawerItem) -> str:

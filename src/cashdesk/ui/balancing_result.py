@@ -303,7 +303,7 @@ class FloatPage(WizardStep):
                     translate(
                         "balancing_result",
                         "{label}: {keep:,} to keep, but {have:,} counted. Keep only pieces that are in the drawer.",
-                    ).format(label=d.label, keep=keep, have=have),
+                    ).format(label=d.shown, keep=keep, have=have),
                     field,
                 )
         return None

@@ -203,7 +203,7 @@ class BalancingWizard(QWizard):
             approval = dialog.approval
             if approval is None:
                 self.summary_page.refuse(
-                    translate("balancing_wizard", "{label}: not approved, nothing done.").format(label=action.label)
+                    translate("balancing_wizard", "{label}: not approved, nothing done.").format(label=action.shown)
                 )
                 return
             then(approval.id, approval.approved_by)

@@ -216,6 +216,6 @@ class TendersModel(RowsModel[Tender]):
     """How the customer pays. A card shows its brand and last four digits, nothing more."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("columns", "Tender"), lambda t: t.describe(), lambda t: t.describe()),
+        Column(QT_TRANSLATE_NOOP("columns", "Tender"), lambda t: t.shown, lambda t: t.describe()),
         money_column(QT_TRANSLATE_NOOP("columns", "Amount"), lambda t: t.amount),
     )

@@ -442,7 +442,7 @@ class CounterScreen(QWidget):
             approval = dialog.approval
             if approval is None:
                 self.say(
-                    translate("counter", "{label}: not approved, nothing done.").format(label=action.label), error=True
+                    translate("counter", "{label}: not approved, nothing done.").format(label=action.shown), error=True
                 )
                 self.home()
                 return

@@ -264,7 +264,7 @@ class CounterLines:
         if kind is not TenderKind.CASH and cash_only:
             self._owner.say(
                 translate("counter_lines", "Account {cash_only} is cash only: no {label}. Take cash (F5).").format(
-                    cash_only=cash_only[0], label=kind.label.lower()
+                    cash_only=cash_only[0], label=kind.shown.lower()
                 ),
                 error=True,
             )
@@ -302,13 +302,13 @@ class CounterLines:
                 entry.refuse(
                     translate(
                         "counter_lines", "A {label} can be for at most {most}: change is given only from cash."
-                    ).format(label=tender.kind.label.lower(), most=most.display())
+                    ).format(label=tender.kind.shown.lower(), most=most.display())
                 )
                 return
         cart.add_tender(tender)
         self._owner.refresh()
         entry.hide()
-        applied = f"{tender.describe()}: {tender.amount.display()}."
+        applied = f"{tender.shown}: {tender.amount.display()}."
         change = cart.change
         if cart.remaining.cents:
             self._owner.say(
@@ -335,7 +335,7 @@ class CounterLines:
         self._owner.refresh()
         self._owner.say(
             translate("counter_lines", "Removed: {describe}, {amount}. Still to pay: {remaining}.").format(
-                describe=tender.describe(),
+                describe=tender.shown,
                 amount=tender.amount.display(),
                 remaining=self._owner.cart.remaining.display(),
             )

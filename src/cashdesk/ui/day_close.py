@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QScrollArea, QSizePolicy, QWidget
 
-from cashdesk.domain.balancing import over_short_words
+from cashdesk.domain.balancing import over_short_shown
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.money import Money
 from cashdesk.ui.backup_progress import BackupProgress
@@ -249,13 +249,13 @@ def describe_status(status: DayStatus) -> str:
         head,
         translate("day_close", "Closed drawers: {closed_drawers}.").format(closed_drawers=len(status.closed_drawers)),
     ]
-    lines += [f"   {d.describe()}: {over_short_words(d.over_short or Money(0))}" for d in status.closed_drawers]
+    lines += [f"   {d.describe()}: {over_short_shown(d.over_short or Money(0))}" for d in status.closed_drawers]
     lines += [
         translate("day_close", "Receipts: {receipts} for {receipts_total}.").format(
             receipts=status.receipts, receipts_total=status.receipts_total.display()
         ),
         translate("day_close", "Over/short: {over_short_words}.").format(
-            over_short_words=over_short_words(status.over_short)
+            over_short_words=over_short_shown(status.over_short)
         ),
         _mail_line(status),
         _deposit_line(status),
@@ -300,8 +300,8 @@ def confirmation_text(status: DayStatus) -> str:
 def confirmation_figures(status: DayStatus, ticket: str, bag: str) -> str:
     """The key figures repeated under the question, and the keys that answer it."""
     return "\n".join((
-        translate("day_close", "Drawers closed: {drawers}, over/short: {over_short}.").format(
-            drawers=len(status.closed_drawers), over_short=over_short_words(status.over_short)),
+        translate("day_close", "Drawers closed: {closed}, over/short: {over_short}.").format(
+            closed=len(status.closed_drawers), over_short=over_short_shown(status.over_short)),
         translate("day_close", "Receipts: {receipts} for {receipts_total}.").format(
             receipts=status.receipts, receipts_total=status.receipts_total.display()),
         _mail_line(status),

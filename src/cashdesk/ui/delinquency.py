@@ -40,11 +40,11 @@ T = TypeVar("T")
 
 
 def _steps(a: AccountSteps) -> str:
-    return ", ".join(x.work_order and f"{x.step.label} {x.work_order}" or x.step.label for x in a.actions)
+    return ", ".join(x.work_order and f"{x.step.shown} {x.work_order}" or x.step.shown for x in a.actions)
 
 
 def _next(a: AccountSteps) -> str:
-    return f"{a.next_step[0].label}, {date_text(a.next_step[1])}" if a.next_step else "—"
+    return f"{a.next_step[0].shown}, {date_text(a.next_step[1])}" if a.next_step else "—"
 
 
 class RunModel(RowsModel[AccountSteps]):
@@ -66,7 +66,7 @@ class RunModel(RowsModel[AccountSteps]):
 
 def preview_text(shown: RunPreview) -> str:
     """What the preview says: the counts and fees, the accounts held, why no door tags, a run done."""
-    steps = ", ".join(f"{shown.count(step)} {step.label.lower()}" for step in Step if shown.count(step))
+    steps = ", ".join(f"{shown.count(step)} {step.shown.lower()}" for step in Step if shown.count(step))
     said = (
         translate("delinquency", "Delinquency run for {date_text}: {accounts} account(s), {fees} in fees").format(
             date_text=date_text(shown.on), accounts=len(shown.accounts), fees=shown.fees.display()

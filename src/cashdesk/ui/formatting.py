@@ -24,7 +24,7 @@ def date_text(day: dt.date | None) -> str:
 
 def status_text(status: str) -> str:
     try:
-        return AccountStatus(status).label
+        return AccountStatus(status).shown
     except ValueError:  # a status a newer billing import knows; show it as it came
         return status.replace("_", " ").capitalize()
 

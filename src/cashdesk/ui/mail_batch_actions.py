@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from cashdesk.domain.mail import BatchStatus
 from cashdesk.domain.security import OverrideAction
 from cashdesk.ui.approval import ApprovalDialog
 from cashdesk.ui.credentials import show_message
@@ -86,7 +87,7 @@ class BatchActions:
         if self._owner.view.status not in ("open", "balanced"):
             self._owner.refuse(
                 translate("mail_batch_actions", "Batch {number} is {status}: nothing to post.").format(
-                    number=self._owner.view.number, status=self._owner.view.status
+                    number=self._owner.view.number, status=BatchStatus(self._owner.view.status).shown.lower()
                 )
             )
             return
@@ -243,7 +244,7 @@ class BatchActions:
         if self._owner.view.status not in ("open", "balanced"):
             self._owner.refuse(
                 translate("mail_batch_actions", "Batch {number} is {status}: it cannot be rejected.").format(
-                    number=self._owner.view.number, status=self._owner.view.status
+                    number=self._owner.view.number, status=BatchStatus(self._owner.view.status).shown.lower()
                 )
             )
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cashdesk.domain import micr, scanline
+from cashdesk.domain.mail import BatchStatus
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import show_message
 from cashdesk.ui.fields import focus_and_select
@@ -267,7 +268,7 @@ class BatchKeying:
             self._owner.refuse(
                 translate(
                     "mail_batch_keying", "Batch {number} is {status}: items come out of open batches only."
-                ).format(number=self._owner.view.number, status=self._owner.view.status)
+                ).format(number=self._owner.view.number, status=BatchStatus(self._owner.view.status).shown.lower())
                 + (
                     translate("mail_batch_keying", " A posted item is reversed (Alt+V).")
                     if self._owner.view.status == "posted"

@@ -51,9 +51,9 @@ class OrdersModel(RowsModel[WorkOrder]):
         super().__init__(parent)
         self.columns = (
             Column(translate("service_orders", "Order"), lambda o: o.number, lambda o: o.number),
-            Column(translate("service_orders", "Type"), lambda o: o.type.label, lambda o: o.type.label),
+            Column(translate("service_orders", "Type"), lambda o: o.type.shown, lambda o: o.type.value),
             Column(translate("service_orders", "Account"), lambda o: o.account, lambda o: o.account),
-            Column(translate("service_orders", "Status"), lambda o: o.status.label, lambda o: o.status.value),
+            Column(translate("service_orders", "Status"), lambda o: o.status.shown, lambda o: o.status.value),
             Column(
                 translate("service_orders", "Scheduled"),
                 lambda o: date_text(o.scheduled) if o.scheduled else "—",
@@ -122,7 +122,7 @@ class ServiceOrdersDialog(WorkScreen):
         self.type_field = self._line(
             "orderType", 30, placeholder=translate("service_orders", "Start service, stop service, meter re-read…")
         )
-        completer = QCompleter([t.label for t in CLERK_TYPES], self)
+        completer = QCompleter([t.shown for t in CLERK_TYPES], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.type_field.setCompleter(completer)
@@ -171,14 +171,14 @@ class ServiceOrdersDialog(WorkScreen):
 
     def _order_type(self) -> OrderType | None:
         typed = self.type_field.text().strip().casefold()
-        found = [t for t in CLERK_TYPES if t.label.casefold() == typed or t.value == typed]
-        starting = [t for t in CLERK_TYPES if typed and t.label.casefold().startswith(typed)]
+        found = [t for t in CLERK_TYPES if typed in (t.shown.casefold(), t.label.casefold(), t.value)]
+        starting = [t for t in CLERK_TYPES if typed and t.shown.casefold().startswith(typed)]
         return found[0] if found else starting[0] if len(starting) == 1 else None
 
     def _refuse_type(self) -> bool:
         self.refuse(
             translate("service_orders", "Choose the type: {join}.").format(
-                join=", ".join(t.label for t in CLERK_TYPES)
+                join=", ".join(t.shown for t in CLERK_TYPES)
             ),
             self.type_field,
         )
@@ -208,7 +208,7 @@ class ServiceOrdersDialog(WorkScreen):
         )
         self.say(
             translate("service_orders", "Order {number} created: {label} for {account}{fee}.").format(
-                number=made.order.number, label=made.order.type.label, account=made.order.account, fee=fee
+                number=made.order.number, label=made.order.type.shown, account=made.order.account, fee=fee
             )
         )
         for field in (self.account_field, self.type_field, self.notes_field):

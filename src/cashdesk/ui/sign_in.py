@@ -41,7 +41,7 @@ def _centred(panel: QWidget) -> QHBoxLayout:
 
 
 def operator_text(operator: Operator) -> str:
-    return f"{operator.user_id} ({operator.role.label.lower()})"
+    return f"{operator.user_id} ({operator.role.shown.lower()})"
 
 
 class _PasswordScreen(QWidget):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from cashdesk.domain.dates import parse_day
 from cashdesk.domain.money import Money, MoneyError
-from cashdesk.domain.tax_return import AMENDED_ONLY, INPUT_LINES, LINES, ReturnFigures
+from cashdesk.domain.tax_return import AMENDED_ONLY, INPUT_LINES, LINES, ReturnFigures, line_shown
 from cashdesk.services.context import ServiceError
 from cashdesk.services.tax_returns import (
     FiledReturn,
@@ -146,8 +146,8 @@ class TaxReturnDialog(OperatorDialog):
         self.computed: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
         self._row_widgets: dict[str, tuple[QWidget, ...]] = {}
-        for row, (name, label_text) in enumerate(LINES, start=1):
-            caption = QLabel(f"{row}. {label_text}")
+        for row, (name, _label) in enumerate(LINES, start=1):
+            caption = QLabel(f"{row}. {line_shown(name)}")
             field = self._line(
                 f"line_{name}",
                 16,
@@ -246,14 +246,16 @@ class TaxReturnDialog(OperatorDialog):
         """The figures and what the business wrote; MoneyError names the line."""
         amounts: dict[str, Money] = {}
         written: dict[str, Money] = {}
-        for number, (name, label) in enumerate(LINES, start=1):
+        for number, (name, _label) in enumerate(LINES, start=1):
             if name in AMENDED_ONLY and not (self.amended_box.isChecked() or self._amended_lines):
                 continue
             try:
                 amount = self._money(name)
             except MoneyError as exc:
                 raise MoneyError(
-                    translate("tax_return", "Line {number}, {label}: {exc}").format(number=number, label=label, exc=exc)
+                    translate("tax_return", "Line {number}, {label}: {exc}").format(
+                        number=number, label=line_shown(name), exc=exc
+                    )
                 ) from None
             if amount is None:
                 continue
@@ -342,7 +344,7 @@ class TaxReturnDialog(OperatorDialog):
                 )
                 note.setStyleSheet(_DIFFERENT_STYLE)
                 field.setStyleSheet(_DIFFERENT_STYLE)
-                field.setToolTip(different[name].text)
+                field.setToolTip(different[name].shown)
             else:
                 note.setText("")
                 note.setStyleSheet("")
@@ -351,7 +353,7 @@ class TaxReturnDialog(OperatorDialog):
         if preview and preview.differences:
             self.differences_label.setText(
                 translate("tax_return", "The business's figures differ from the return's arithmetic:\n")
-                + "\n".join(x.text for x in preview.differences)
+                + "\n".join(x.shown for x in preview.differences)
             )
             self.differences_label.setStyleSheet(_DIFFERENT_STYLE)
         else:
@@ -376,7 +378,7 @@ class TaxReturnDialog(OperatorDialog):
                 "The business's figures differ on {differences} line{value3}. File the return with the "
                 "computed figures?",
             ).format(differences=len(preview.differences), value3="s" if len(preview.differences) != 1 else "")
-            informative = "\n".join(x.text for x in preview.differences)
+            informative = "\n".join(x.shown for x in preview.differences)
         else:
             text = translate("tax_return", "Every figure the business wrote agrees with the return. File it?")
             informative = ""

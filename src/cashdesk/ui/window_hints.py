@@ -73,7 +73,7 @@ def state_text(ctx: ServiceContext, operator: Operator | None, *, working: bool,
                  + (f"  ·  {translate('window_hints', RETURNED_CHECK_HINT)}"
                     if operator.can(Permission.APPROVE_OVERRIDES) else ""))  # fmt: skip
         return StateText(
-            f"{title} — {operator.user_id} ({operator.role.label})",
+            f"{title} — {operator.user_id} ({operator.role.shown})",
             translate("window_hints", "Signed in: {operator_text}").format(operator_text=operator_text(operator)),
             hints,
         )
