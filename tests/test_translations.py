@@ -270,3 +270,35 @@ def test_the_refusal_check_finds_an_unmarked_refusal(tmp_path: Path) -> None:
         "payments.py:2: 'Type an amount.'",
         "payments.py:7: 'see the tape first'",
     ]
+
+
+# -- the audit viewer names every kind of event the program records ------------------------------
+
+
+def _event_types_recorded() -> set[str]:
+    """Every event type written in src: `event_type="…"`, a module's `…EVENT = "…"`, and a literal
+    handed to a function of the same module at the place of its `event_type` parameter."""
+    found: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        takes = {node.name: [a.arg for a in node.args.args].index("event_type") for node in ast.walk(tree)
+                 if isinstance(node, ast.FunctionDef) and "event_type" in [a.arg for a in node.args.args]}  # fmt: skip
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "event_type" and isinstance(node.value, ast.Constant):
+                found.add(node.value.value)
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                if any(isinstance(t, ast.Name) and t.id.endswith("EVENT") for t in node.targets):
+                    found.add(node.value.value)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in takes:
+                at = takes[node.func.id]
+                if at < len(node.args) and isinstance(node.args[at], ast.Constant):
+                    found.add(node.args[at].value)
+    return {t for t in found if isinstance(t, str)}
+
+
+def test_every_event_the_program_records_has_a_name_in_the_audit_viewer() -> None:
+    from cashdesk.domain.audit import EVENT_NAMES
+
+    recorded = _event_types_recorded()
+    assert {"sign_in", "post", "void", "user_add", "mail_batch_open", "backup", "work_order"} <= recorded
+    assert sorted(recorded - set(EVENT_NAMES)) == [], "name these in domain/audit.py EVENT_NAMES"

@@ -133,6 +133,54 @@
         <source>Closed</source>
         <translation>Cerrada</translation>
     </message>
+    <message>
+        <source>Cash only until {day:%m/%d/%Y}</source>
+        <translation>Solo efectivo hasta el {day:%m/%d/%Y}</translation>
+    </message>
+    <message>
+        <source>Cash only</source>
+        <translation>Solo efectivo</translation>
+    </message>
+    <message>
+        <source>Final bill</source>
+        <translation>Factura final</translation>
+    </message>
+    <message>
+        <source>Deposit held {amount}</source>
+        <translation>Depósito retenido {amount}</translation>
+    </message>
+    <message>
+        <source>Credit {amount}</source>
+        <translation>Crédito {amount}</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Anulación</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
 </context>
 <context>
     <name>adhoc</name>
@@ -1179,6 +1227,278 @@
     <message>
         <source>Could not write {out}: {strerror}.</source>
         <translation>No se pudo escribir {out}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Answer printed</source>
+        <translation>Respuesta impresa</translation>
+    </message>
+    <message>
+        <source>Answer saved</source>
+        <translation>Respuesta guardada</translation>
+    </message>
+    <message>
+        <source>Answers import</source>
+        <translation>Importación de respuestas</translation>
+    </message>
+    <message>
+        <source>Arrangement</source>
+        <translation>Convenio de pago</translation>
+    </message>
+    <message>
+        <source>Audit export</source>
+        <translation>Exportación de auditoría</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Cash drop</source>
+        <translation>Retiro de efectivo</translation>
+    </message>
+    <message>
+        <source>Completions</source>
+        <translation>Órdenes completadas</translation>
+    </message>
+    <message>
+        <source>Crew sheet</source>
+        <translation>Hoja de cuadrilla</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>Cierre del día</translation>
+    </message>
+    <message>
+        <source>Delinquency run</source>
+        <translation>Proceso de morosidad</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Datos de demostración</translation>
+    </message>
+    <message>
+        <source>Deposit export</source>
+        <translation>Exportación del depósito</translation>
+    </message>
+    <message>
+        <source>Drawer close</source>
+        <translation>Cierre de cajón</translation>
+    </message>
+    <message>
+        <source>Drawer count</source>
+        <translation>Arqueo de cajón</translation>
+    </message>
+    <message>
+        <source>Drawer kick expired</source>
+        <translation>Apertura de cajón vencida</translation>
+    </message>
+    <message>
+        <source>Drawer open</source>
+        <translation>Apertura de cajón</translation>
+    </message>
+    <message>
+        <source>Guards restored</source>
+        <translation>Protecciones restablecidas</translation>
+    </message>
+    <message>
+        <source>Import accounts</source>
+        <translation>Importación de cuentas</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>Inicialización</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloqueo</translation>
+    </message>
+    <message>
+        <source>Mail batch balance</source>
+        <translation>Cuadre de lote de correo</translation>
+    </message>
+    <message>
+        <source>Mail batch open</source>
+        <translation>Apertura de lote de correo</translation>
+    </message>
+    <message>
+        <source>Mail batch post</source>
+        <translation>Registro de lote de correo</translation>
+    </message>
+    <message>
+        <source>Mail batch reject</source>
+        <translation>Rechazo de lote de correo</translation>
+    </message>
+    <message>
+        <source>Mail import</source>
+        <translation>Importación de correo</translation>
+    </message>
+    <message>
+        <source>Mail item remove</source>
+        <translation>Partida de correo quitada</translation>
+    </message>
+    <message>
+        <source>Mail log pdf</source>
+        <translation>PDF del registro de correo</translation>
+    </message>
+    <message>
+        <source>Mail logged</source>
+        <translation>Correo registrado</translation>
+    </message>
+    <message>
+        <source>Mail receipt</source>
+        <translation>Recibo por correo</translation>
+    </message>
+    <message>
+        <source>Mail reversal</source>
+        <translation>Reversión de correo</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>Sin venta</translation>
+    </message>
+    <message>
+        <source>Office day close</source>
+        <translation>Cierre del día en la oficina</translation>
+    </message>
+    <message>
+        <source>Office deposit export</source>
+        <translation>Exportación del depósito de la oficina</translation>
+    </message>
+    <message>
+        <source>Office join</source>
+        <translation>Unión a la oficina</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Autorización</translation>
+    </message>
+    <message>
+        <source>Override use</source>
+        <translation>Uso de autorización</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Pago de caja</translation>
+    </message>
+    <message>
+        <source>Password change</source>
+        <translation>Cambio de contraseña</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Restablecimiento de contraseña</translation>
+    </message>
+    <message>
+        <source>Permission change</source>
+        <translation>Cambio de permisos</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Registro de pago</translation>
+    </message>
+    <message>
+        <source>Print retry</source>
+        <translation>Reintento de impresión</translation>
+    </message>
+    <message>
+        <source>Printer test</source>
+        <translation>Prueba de impresora</translation>
+    </message>
+    <message>
+        <source>Receipt pdf</source>
+        <translation>PDF de recibo</translation>
+    </message>
+    <message>
+        <source>Referral saved</source>
+        <translation>Remisión guardada</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Informe guardado</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reimpresión</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restauración</translation>
+    </message>
+    <message>
+        <source>Returned check</source>
+        <translation>Cheque devuelto</translation>
+    </message>
+    <message>
+        <source>Setting change</source>
+        <translation>Cambio de configuración</translation>
+    </message>
+    <message>
+        <source>Shutoff hold</source>
+        <translation>Suspensión de corte</translation>
+    </message>
+    <message>
+        <source>Shutoff list</source>
+        <translation>Lista de cortes</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cierre de sesión</translation>
+    </message>
+    <message>
+        <source>Supply item added</source>
+        <translation>Artículo de suministro añadido</translation>
+    </message>
+    <message>
+        <source>Supply movement</source>
+        <translation>Movimiento de suministros</translation>
+    </message>
+    <message>
+        <source>Tax return</source>
+        <translation>Declaración de impuestos</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloqueo</translation>
+    </message>
+    <message>
+        <source>User add</source>
+        <translation>Alta de usuario</translation>
+    </message>
+    <message>
+        <source>User disable</source>
+        <translation>Usuario desactivado</translation>
+    </message>
+    <message>
+        <source>User enable</source>
+        <translation>Usuario activado</translation>
+    </message>
+    <message>
+        <source>User unlock</source>
+        <translation>Usuario desbloqueado</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Anulación</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>Orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Work order ticket</source>
+        <translation>Boleta de orden de trabajo</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Informe X</translation>
+    </message>
+    <message>
+        <source>Z report pdf</source>
+        <translation>PDF del informe Z</translation>
     </message>
 </context>
 <context>
@@ -2430,7 +2750,7 @@ Keep {excess} as a credit on the account?</source>
     </message>
     <message>
         <source>A {label} can be for at most {most}: change is given only from cash.</source>
-        <translation>{label}: como máximo {most}; el cambio solo se da del efectivo.</translation>
+        <translation>Un pago con {label} no puede pasar de {most}: el cambio solo se da del efectivo.</translation>
     </message>
     <message>
         <source>{applied} Still to pay: {remaining} (F5 cash, F6 check, F7 card, F8 money order).</source>
@@ -2729,7 +3049,7 @@ Keep {excess} as a credit on the account?</source>
     </message>
     <message>
         <source>{day:%A %d %B %Y}</source>
-        <translation>{day:%d/%m/%Y}</translation>
+        <translation>{day:%m/%d/%Y}</translation>
     </message>
     <message>
         <source>{day} is closed ({closed_by}).</source>
@@ -2789,7 +3109,7 @@ Keep {excess} as a credit on the account?</source>
     </message>
     <message>
         <source>Close the business day {business_date:%A %d %B %Y}? It then takes no more payments and its deposit is exported.</source>
-        <translation>¿Cerrar el día contable {business_date:%d/%m/%Y}? Después no recibe más pagos y se exporta su depósito.</translation>
+        <translation>¿Cerrar el día contable {business_date:%m/%d/%Y}? Después no recibe más pagos y se exporta su depósito.</translation>
     </message>
     <message>
         <source>Drawers closed: {closed}, over/short: {over_short}.</source>
@@ -3023,7 +3343,7 @@ Keep {excess} as a credit on the account?</source>
     </message>
     <message>
         <source>The delinquency run for {day} was committed by {committed_by} at {committed_at:%Y-%m-%d %H:%M} UTC ({accounts} account(s), {fees} in fees): nothing was changed.</source>
-        <translation>El proceso de morosidad del {day} ya lo confirmó {committed_by} a las {committed_at:%H:%M} UTC del {committed_at:%d/%m/%Y} ({accounts} cuenta(s), {fees} en cargos): no se cambió nada.</translation>
+        <translation>El proceso de morosidad del {day} ya lo confirmó {committed_by} a las {committed_at:%H:%M} UTC del {committed_at:%m/%d/%Y} ({accounts} cuenta(s), {fees} en cargos): no se cambió nada.</translation>
     </message>
     <message>
         <source>see the delinquency run</source>
@@ -6372,7 +6692,7 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     </message>
     <message>
         <source>Work order {number} is {status}: it can only be {allowed} next.</source>
-        <translation>La orden de trabajo {number} está {status}: lo siguiente solo puede ser {allowed}.</translation>
+        <translation>La orden de trabajo {number} está {status}: ahora solo puede quedar {allowed}.</translation>
     </message>
     <message>
         <source>Give the reason work order {number} is cancelled: {reasons}.</source>
@@ -6388,7 +6708,7 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     </message>
     <message>
         <source>Disconnect {number} waits for its door tag to be hung (the tag is {tag_status}).</source>
-        <translation>El corte {number} espera a que se cuelgue su aviso de puerta (el aviso está {tag_status}).</translation>
+        <translation>El corte {number} espera a que se cuelgue su aviso de puerta (la orden del aviso está {tag_status}).</translation>
     </message>
     <message>
         <source>Disconnect {number} waits for the {notice_hours}-hour notice after the door tag: not before {due:%Y-%m-%d %H:%M} UTC.</source>
@@ -7615,11 +7935,11 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <name>tax_returns</name>
     <message>
         <source>An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (in the account&apos;s history from billing: {description}). It owes the difference from the return it amends.</source>
-        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%d/%m/%Y} (en el historial de la cuenta que viene de facturación: {description}). Debe la diferencia con la declaración que enmienda.</translation>
+        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%m/%d/%Y} (en el historial de la cuenta que viene de facturación: {description}). Debe la diferencia con la declaración que enmienda.</translation>
     </message>
     <message>
         <source>An amended return for {period}; the original was filed on {filed_on:%m/%d/%Y} (at the window). It owes the difference from the return it amends.</source>
-        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%d/%m/%Y} (en la ventanilla). Debe la diferencia con la declaración que enmienda.</translation>
+        <translation>Una declaración enmendada del periodo {period}; la original se presentó el {filed_on:%m/%d/%Y} (en la ventanilla). Debe la diferencia con la declaración que enmienda.</translation>
     </message>
     <message>
         <source>Type the sales tax account number from the return.</source>

@@ -14,7 +14,7 @@ from gui_support import PASSWORDS, Keyboard, sign_in, wait_for_keyboard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cashdesk.domain.accounts import AccountKind
+from cashdesk.domain.accounts import AccountKind, Flag, FlagSeverity
 from cashdesk.domain.money import Money
 from cashdesk.domain.scanline import build
 from cashdesk.domain.tenders import Tender, TenderKind
@@ -745,7 +745,8 @@ def test_the_cart_models_pass_qt_model_checks(qtmodeltester: Any) -> None:
     lines = CartLinesModel()
     lines.set_rows([
         AccountLine("1001", "ALVAREZ, MARIA", Money(9180), Money(9180)),
-        AccountLine("1002", "ALVAREZ, JOSE", Money(500), Money(14500), flags=("Cash only",), cash_only=True),
+        AccountLine("1002", "ALVAREZ, JOSE", Money(500), Money(14500),
+                    flags=(Flag(FlagSeverity.CAUTION, "Cash only", "Cash only"),), cash_only=True),
         MiscLine("COPIES", "Copies and records", Money(250), "3 pages"),
     ])  # fmt: skip
     qtmodeltester.check(lines)

@@ -63,7 +63,7 @@ def test_a_supervisor_closes_the_day_in_spanish_and_reads_what_became_of_it(
     wait_for_keyboard(qtbot, dialog.date_field)
     keyboard.press(Key.Key_Return)  # the day as it stands: cashier1's drawer keeps it open
     status = dialog.status_label.text()
-    assert f"{TODAY:%d/%m/%Y} está abierto. Aún abiertos: estación W01, cashier1, cajón " in status
+    assert f"{TODAY:%m/%d/%Y} está abierto. Aún abiertos: estación W01, cashier1, cajón " in status
     assert "Still open" not in status and "station W01" not in status and "drawer" not in status
     keyboard.type("D-1001")
     keyboard.press(Key.Key_Return)
@@ -90,7 +90,7 @@ def test_a_supervisor_closes_the_day_in_spanish_and_reads_what_became_of_it(
     assert said.startswith(f"Se exportó el depósito del {TODAY}: ")
     assert " en la bolsa (0 cheques), " in said and "archivos y su manifiesto en" in said
     assert "Exported the deposit" not in said and "in the bag" not in said
-    assert f"{TODAY:%d/%m/%Y} está cerrado (super1)." in dialog.status_label.text()
+    assert f"{TODAY:%m/%d/%Y} está cerrado (super1)." in dialog.status_label.text()
     progress = dialog.backup_progress
     qtbot.waitUntil(lambda: progress.outcome is not None, timeout=20000)
     assert progress.label.text() == f"Copia de seguridad hecha en {progress.outcome.path}."
@@ -162,7 +162,7 @@ def test_an_amended_return_and_a_cancelled_order_are_said_in_spanish(spanish: No
         "2026-09", (ReturnOnRecord(dt.date(2026, 10, 15), "2026-09", FiledAt.WINDOW, Money(0)),)
     )
     assert amendment_text(period, at_the_window) == (
-        "Una declaración enmendada del periodo 2026-09; la original se presentó el 15/10/2026 (en la ventanilla). "
+        "Una declaración enmendada del periodo 2026-09; la original se presentó el 10/15/2026 (en la ventanilla). "
         "Debe la diferencia con la declaración que enmienda."
     )
     order: Any = type("Order", (), {"number": "WO-7"})()

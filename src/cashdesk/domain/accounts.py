@@ -124,21 +124,51 @@ class Account:
 
     @property
     def flags(self) -> tuple[str, ...]:
-        """What a cashier must notice before taking money, in their words."""
-        out: list[str] = []
+        """What a cashier must notice before taking money, in English (the command line, the JSON)."""
+        return tuple(flag.text for flag in self.flag_list)
+
+    @property
+    def flag_list(self) -> tuple[Flag, ...]:
+        """What a cashier must notice before taking money: how much each matters, and its words."""
+        out: list[Flag] = []
         if self.cash_only:
-            out.append(f"Cash only until {self.cash_only_until:%m/%d/%Y}" if self.cash_only_until else "Cash only")
+            if self.cash_only_until:
+                out.append(_flag(FlagSeverity.CAUTION, QT_TRANSLATE_NOOP("accounts", "Cash only until {day:%m/%d/%Y}"),
+                                 day=self.cash_only_until))  # fmt: skip
+            else:
+                out.append(_flag(FlagSeverity.CAUTION, QT_TRANSLATE_NOOP("accounts", "Cash only")))
         if self.status is AccountStatus.SHUT_OFF:
-            out.append("Shut off")
+            out.append(_flag(FlagSeverity.STOP, QT_TRANSLATE_NOOP("accounts", "Shut off")))
         elif self.status is AccountStatus.FINAL:
-            out.append("Final bill")
+            out.append(_flag(FlagSeverity.CAUTION, QT_TRANSLATE_NOOP("accounts", "Final bill")))
         elif self.status is AccountStatus.CLOSED:
-            out.append("Closed")
+            out.append(_flag(FlagSeverity.STOP, QT_TRANSLATE_NOOP("accounts", "Closed")))
         if self.deposit_held:
-            out.append(f"Deposit held {self.deposit_held.display()}")
+            out.append(_flag(FlagSeverity.INFO, QT_TRANSLATE_NOOP("accounts", "Deposit held {amount}"),
+                             amount=self.deposit_held.display()))  # fmt: skip
         if self.credit:
-            out.append(f"Credit {self.credit.display()}")
+            out.append(_flag(FlagSeverity.INFO, QT_TRANSLATE_NOOP("accounts", "Credit {amount}"),
+                             amount=self.credit.display()))  # fmt: skip
         return tuple(out)
+
+
+#: What a line of an account's history is, as the window names it (a kind a billing file brings that
+#: is not here is shown as it came).
+_HISTORY_KINDS = {
+    "bill": QT_TRANSLATE_NOOP("accounts", "Bill"),
+    "payment": QT_TRANSLATE_NOOP("accounts", "Payment"),
+    "adjustment": QT_TRANSLATE_NOOP("accounts", "Adjustment"),
+    "refund": QT_TRANSLATE_NOOP("accounts", "Refund"),
+    "return": QT_TRANSLATE_NOOP("accounts", "Return"),
+    "void": QT_TRANSLATE_NOOP("accounts", "Void"),
+    "note": QT_TRANSLATE_NOOP("accounts", "Note"),
+}
+
+
+def history_kind_shown(kind: str) -> str:
+    """A history line's kind in the window's language ("payment" -> "Payment", "Pago")."""
+    known = _HISTORY_KINDS.get(kind)
+    return translate("accounts", known) if known else kind.replace("_", " ").capitalize()
 
 
 class FlagSeverity(enum.IntEnum):
@@ -149,25 +179,26 @@ class FlagSeverity(enum.IntEnum):
     STOP = 2  # the account is shut off or closed: look before taking money
 
 
-_SEVERITY_BY_START = (
-    ("Shut off", FlagSeverity.STOP),
-    ("Closed", FlagSeverity.STOP),
-    ("Cash only", FlagSeverity.CAUTION),
-    ("Final bill", FlagSeverity.CAUTION),
-)
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One thing a cashier must notice before taking money: how much it matters (code decides by
+    that, never by the words), `text` in English and `shown` in the window's language."""
+
+    severity: FlagSeverity
+    text: str
+    shown: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
-def flag_severity(flag: str) -> FlagSeverity:
-    """The severity of one of `Account.flags` (the flag as shown: "Deposit held $150.00" is INFO)."""
-    for start, severity in _SEVERITY_BY_START:
-        if flag.startswith(start):
-            return severity
-    return FlagSeverity.INFO
+def _flag(severity: FlagSeverity, english: str, **values: object) -> Flag:
+    return Flag(severity, english.format(**values), translate("accounts", english).format(**values))
 
 
-def worst_severity(flags: Iterable[str]) -> FlagSeverity:
+def worst_severity(flags: Iterable[Flag]) -> FlagSeverity:
     """The severity a line with these flags is shown at (INFO when it has none)."""
-    return max((flag_severity(flag) for flag in flags), default=FlagSeverity.INFO)
+    return max((flag.severity for flag in flags), default=FlagSeverity.INFO)
 
 
 def is_cash_only(flag: bool, until: dt.date | None, day: dt.date) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cashdesk.domain import row_digests
+from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
 GENESIS = "0" * 64
 
@@ -109,3 +110,83 @@ def verify_chain(records: Iterable[AuditRecord | UnreadableEvent]) -> ChainCheck
         expected_prev = record.hash
         expected_seq += 1
     return ChainCheck(True, count)
+
+
+#: What each kind of event is called in the audit viewer (its type, as the trail stores it, is the
+#: same in every language); a type not named here is shown as written, "sign_in" as "Sign in".
+EVENT_NAMES = {
+    "answer_printed": QT_TRANSLATE_NOOP("audit", "Answer printed"),
+    "answer_saved": QT_TRANSLATE_NOOP("audit", "Answer saved"),
+    "answers_import": QT_TRANSLATE_NOOP("audit", "Answers import"),
+    "arrangement": QT_TRANSLATE_NOOP("audit", "Arrangement"),
+    "audit_export": QT_TRANSLATE_NOOP("audit", "Audit export"),
+    "backup": QT_TRANSLATE_NOOP("audit", "Backup"),
+    "cash_drop": QT_TRANSLATE_NOOP("audit", "Cash drop"),
+    "completions": QT_TRANSLATE_NOOP("audit", "Completions"),
+    "crew_sheet": QT_TRANSLATE_NOOP("audit", "Crew sheet"),
+    "day_close": QT_TRANSLATE_NOOP("audit", "Day close"),
+    "delinquency_run": QT_TRANSLATE_NOOP("audit", "Delinquency run"),
+    "demo_data": QT_TRANSLATE_NOOP("audit", "Demo data"),
+    "deposit_export": QT_TRANSLATE_NOOP("audit", "Deposit export"),
+    "drawer_close": QT_TRANSLATE_NOOP("audit", "Drawer close"),
+    "drawer_count": QT_TRANSLATE_NOOP("audit", "Drawer count"),
+    "drawer_kick_expired": QT_TRANSLATE_NOOP("audit", "Drawer kick expired"),
+    "drawer_open": QT_TRANSLATE_NOOP("audit", "Drawer open"),
+    "guards_restored": QT_TRANSLATE_NOOP("audit", "Guards restored"),
+    "import_accounts": QT_TRANSLATE_NOOP("audit", "Import accounts"),
+    "init": QT_TRANSLATE_NOOP("audit", "Init"),
+    "lock": QT_TRANSLATE_NOOP("audit", "Lock"),
+    "mail_batch_balance": QT_TRANSLATE_NOOP("audit", "Mail batch balance"),
+    "mail_batch_open": QT_TRANSLATE_NOOP("audit", "Mail batch open"),
+    "mail_batch_post": QT_TRANSLATE_NOOP("audit", "Mail batch post"),
+    "mail_batch_reject": QT_TRANSLATE_NOOP("audit", "Mail batch reject"),
+    "mail_import": QT_TRANSLATE_NOOP("audit", "Mail import"),
+    "mail_item_remove": QT_TRANSLATE_NOOP("audit", "Mail item remove"),
+    "mail_log_pdf": QT_TRANSLATE_NOOP("audit", "Mail log pdf"),
+    "mail_logged": QT_TRANSLATE_NOOP("audit", "Mail logged"),
+    "mail_receipt": QT_TRANSLATE_NOOP("audit", "Mail receipt"),
+    "mail_reversal": QT_TRANSLATE_NOOP("audit", "Mail reversal"),
+    "no_sale": QT_TRANSLATE_NOOP("audit", "No sale"),
+    "office_day_close": QT_TRANSLATE_NOOP("audit", "Office day close"),
+    "office_deposit_export": QT_TRANSLATE_NOOP("audit", "Office deposit export"),
+    "office_join": QT_TRANSLATE_NOOP("audit", "Office join"),
+    "override": QT_TRANSLATE_NOOP("audit", "Override"),
+    "override_use": QT_TRANSLATE_NOOP("audit", "Override use"),
+    "paid_out": QT_TRANSLATE_NOOP("audit", "Paid out"),
+    "password_change": QT_TRANSLATE_NOOP("audit", "Password change"),
+    "password_reset": QT_TRANSLATE_NOOP("audit", "Password reset"),
+    "permission_change": QT_TRANSLATE_NOOP("audit", "Permission change"),
+    "post": QT_TRANSLATE_NOOP("audit", "Post"),
+    "print_retry": QT_TRANSLATE_NOOP("audit", "Print retry"),
+    "printer_test": QT_TRANSLATE_NOOP("audit", "Printer test"),
+    "receipt_pdf": QT_TRANSLATE_NOOP("audit", "Receipt pdf"),
+    "referral_saved": QT_TRANSLATE_NOOP("audit", "Referral saved"),
+    "report_saved": QT_TRANSLATE_NOOP("audit", "Report saved"),
+    "reprint": QT_TRANSLATE_NOOP("audit", "Reprint"),
+    "restore": QT_TRANSLATE_NOOP("audit", "Restore"),
+    "returned_check": QT_TRANSLATE_NOOP("audit", "Returned check"),
+    "setting_change": QT_TRANSLATE_NOOP("audit", "Setting change"),
+    "shutoff_hold": QT_TRANSLATE_NOOP("audit", "Shutoff hold"),
+    "shutoff_list": QT_TRANSLATE_NOOP("audit", "Shutoff list"),
+    "sign_in": QT_TRANSLATE_NOOP("audit", "Sign in"),
+    "sign_out": QT_TRANSLATE_NOOP("audit", "Sign out"),
+    "supply_item_added": QT_TRANSLATE_NOOP("audit", "Supply item added"),
+    "supply_movement": QT_TRANSLATE_NOOP("audit", "Supply movement"),
+    "tax_return": QT_TRANSLATE_NOOP("audit", "Tax return"),
+    "unlock": QT_TRANSLATE_NOOP("audit", "Unlock"),
+    "user_add": QT_TRANSLATE_NOOP("audit", "User add"),
+    "user_disable": QT_TRANSLATE_NOOP("audit", "User disable"),
+    "user_enable": QT_TRANSLATE_NOOP("audit", "User enable"),
+    "user_unlock": QT_TRANSLATE_NOOP("audit", "User unlock"),
+    "void": QT_TRANSLATE_NOOP("audit", "Void"),
+    "work_order": QT_TRANSLATE_NOOP("audit", "Work order"),
+    "work_order_ticket": QT_TRANSLATE_NOOP("audit", "Work order ticket"),
+    "x_report": QT_TRANSLATE_NOOP("audit", "X report"),
+    "z_report_pdf": QT_TRANSLATE_NOOP("audit", "Z report pdf"),
+}
+
+
+def event_name(event_type: str) -> str:
+    """An event's type as the audit viewer names it, in the window's language."""
+    named = EVENT_NAMES.get(event_type)
+    return translate("audit", named) if named else event_type.replace("_", " ").capitalize()

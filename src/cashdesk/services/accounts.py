@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cashdesk.domain.accounts import Account, normalize_account_number
+from cashdesk.domain.accounts import Account, Flag, normalize_account_number
 from cashdesk.domain.aging import Aging, age
 from cashdesk.domain.allocation import paying_order, priority_by
 from cashdesk.domain.money import Money
@@ -86,6 +86,10 @@ class AccountDetail:
     @property
     def flags(self) -> tuple[str, ...]:
         return self.account.flags
+
+    @property
+    def flag_list(self) -> tuple[Flag, ...]:
+        return self.account.flag_list
 
     def as_json(self) -> dict[str, object]:
         a = self.account

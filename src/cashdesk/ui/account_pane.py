@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashdesk.domain.accounts import FlagSeverity, flag_severity
+from cashdesk.domain.accounts import Flag, FlagSeverity
 from cashdesk.domain.printed_text import ENGLISH, LANGUAGE_NAMES
 from cashdesk.ui.columns import FitColumns
 from cashdesk.ui.formatting import date_text, kind_text
@@ -214,7 +214,7 @@ class AccountPane(QWidget):
         if a.language != ENGLISH:  # English is every account's unless the billing file says otherwise
             kind += translate("account_pane", " · prints in {language}").format(language=LANGUAGE_NAMES[a.language])
         self.kind_label.setText(kind)
-        self._show_flags(detail.flags)
+        self._show_flags(detail.flag_list)
 
         self.balance_label.setText(detail.balance.display())
         self.past_due_label.setText(detail.past_due.display())
@@ -252,7 +252,7 @@ class AccountPane(QWidget):
         label.setText(text)
         self._form.setRowVisible(label, visible)
 
-    def _show_flags(self, flags: tuple[str, ...]) -> None:
+    def _show_flags(self, flags: tuple[Flag, ...]) -> None:
         for label in self.flag_labels:
             self._flags_layout.removeWidget(label)
             label.setParent(None)  # gone now, not at the next event loop turn
@@ -260,10 +260,10 @@ class AccountPane(QWidget):
         while self._flags_layout.count():  # the stretch from last time
             self._flags_layout.takeAt(0)
         for flag in flags:
-            label = QLabel(flag)
+            label = QLabel(flag.shown)
             label.setObjectName("flag")
-            label.setStyleSheet(_FLAG_STYLES[flag_severity(flag)])
-            label.setProperty("severity", flag_severity(flag).name.lower())
+            label.setStyleSheet(_FLAG_STYLES[flag.severity])
+            label.setProperty("severity", flag.severity.name.lower())
             self._flags_layout.addWidget(label)
             self.flag_labels.append(label)
         self._flags_layout.addStretch(1)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
-from cashdesk.domain.accounts import FlagSeverity, worst_severity
+from cashdesk.domain.accounts import Flag, FlagSeverity, worst_severity
 from cashdesk.domain.money import Money
 from cashdesk.domain.printed_text import ENGLISH, other
 from cashdesk.domain.receipts import MAX_LINES
@@ -33,7 +33,7 @@ class AccountLine:
     name: str
     amount: Money
     owed: Money  # open items, before this payment
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
     cash_only: bool = False
     closed: bool = False
     keep_excess_as_credit: bool = False
@@ -208,7 +208,7 @@ class CartLinesModel(RowsModel[Line]):
 
     def row_tooltip(self, item: Line) -> str | None:
         if isinstance(item, AccountLine) and item.flags:
-            return " · ".join(item.flags)
+            return " · ".join(flag.shown for flag in item.flags)
         return None
 
 

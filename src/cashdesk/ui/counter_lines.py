@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cashdesk.domain.accounts import AccountStatus
+from cashdesk.domain.accounts import AccountStatus, FlagSeverity
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.domain.tenders import Tender, TenderKind
 from cashdesk.ui.cart import MAX_LINES, AccountLine, MiscLine
@@ -79,7 +79,7 @@ class CounterLines:
             name=a.name,
             amount=amount,
             owed=detail.owed,
-            flags=detail.flags,
+            flags=detail.flag_list,
             cash_only=a.cash_only,
             closed=a.status is AccountStatus.CLOSED,
             language=a.language,
@@ -155,7 +155,7 @@ class CounterLines:
         ) + (translate("counter_lines", " (amount changed).") if changed else translate("counter_lines", " added."))
         if line.keep_excess_as_credit and line.excess.cents:
             text += translate("counter_lines", " {excess} is kept as a credit.").format(excess=line.excess.display())
-        warnings = [f for f in line.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
+        warnings = [flag.shown for flag in line.flags if flag.severity > FlagSeverity.INFO]
         if warnings:
             text += translate("counter_lines", " Note: ") + ", ".join(warnings).lower() + "."
         if line.cash_only:

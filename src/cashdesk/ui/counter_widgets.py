@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashdesk.domain.accounts import AccountStatus, FlagSeverity, flag_severity
+from cashdesk.domain.accounts import AccountStatus, FlagSeverity
 from cashdesk.domain.money import Money
 from cashdesk.ui.credentials import message_label, show_message
 from cashdesk.ui.fields import CardNumberGuard, focus_and_select, line_field
@@ -150,7 +150,7 @@ class PayStrip(QFrame):
                 number=a.number, name=a.name, balance=detail.balance.display()
             )
         )
-        warnings = [f.upper() for f in detail.flags if flag_severity(f) > FlagSeverity.INFO]  # domain/accounts.py
+        warnings = [flag.shown.upper() for flag in detail.flag_list if flag.severity > FlagSeverity.INFO]
         if a.status is AccountStatus.CLOSED:
             warnings.append(translate("counter_widgets", "A SUPERVISOR APPROVES A PAYMENT ON A CLOSED ACCOUNT"))
         self.flags_label.setText("  ·  ".join(warnings))

@@ -230,7 +230,9 @@ class DayCloseDialog(FormDialog):
 def describe_status(status: DayStatus) -> str:
     """The whole day, a line each: closed or not and what keeps it open, the drawers with their
     over/short, the receipts, the mail batches, the deposit so far and the change fund."""
-    day = translate("day_close", "{day:%A %d %B %Y}").format(day=status.business_date)  # Spanish: 26/11/2026
+    day = translate("day_close", "{day:%A %d %B %Y}").format(
+        day=status.business_date
+    )  # Spanish: 11/26/2026, as the window writes dates
     if status.closed:
         head = translate("day_close", "{day} is closed ({closed_by}).").format(day=day, closed_by=status.closed_by)
         if status.anchor is not None:

@@ -9,6 +9,7 @@ from datetime import tzinfo
 from typing import Any
 
 from cashdesk.domain.accounts import AccountKind, AccountStatus
+from cashdesk.domain.audit import event_name
 from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 _KIND_LABELS = {
@@ -47,8 +48,8 @@ def moment_text(moment: dt.datetime) -> str:
 
 
 def event_text(event_type: str) -> str:
-    """sign_in_failed -> Sign in failed."""
-    return event_type.replace("_", " ").capitalize()
+    """sign_in -> Sign in (Iniciar sesión in Spanish): domain/audit.py names them."""
+    return event_name(event_type)
 
 
 def details_text(details: Mapping[str, Any]) -> str:

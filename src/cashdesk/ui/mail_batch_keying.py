@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cashdesk.domain import micr, scanline
+from cashdesk.domain.accounts import FlagSeverity
 from cashdesk.domain.mail import BatchStatus
 from cashdesk.domain.money import Money, MoneyError
 from cashdesk.ui.credentials import show_message
@@ -135,7 +136,7 @@ class BatchKeying:
             note += translate("mail_batch_keying", "; the stub asks {amount_due}, due {due_date:%m/%d/%Y}").format(
                 amount_due=self._stub.amount_due.display(), due_date=self._stub.due_date
             )
-        flags = [f for f in detail.flags if f.startswith(("Cash only", "Shut off", "Closed", "Final bill"))]
+        flags = [flag.shown for flag in detail.flag_list if flag.severity > FlagSeverity.INFO]
         if flags:
             note += "  ·  " + "  ·  ".join(flag.upper() for flag in flags)
         self._owner.account_label.setText(note)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from cashdesk.domain.accounts import history_kind_shown
 from cashdesk.domain.money import Money
 from cashdesk.ui.formatting import date_text, details_text, event_text, moment_text, status_text, utc_text_to_local
 from cashdesk.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -215,7 +216,7 @@ class HistoryModel(RowsModel["HistoryEntry"]):
 
     columns: Sequence[Column[HistoryEntry]] = (
         Column(QT_TRANSLATE_NOOP("columns", "Date"), lambda h: date_text(h.on_date), lambda h: h.on_date),
-        Column(QT_TRANSLATE_NOOP("columns", "What"), lambda h: h.kind.capitalize(), lambda h: h.kind),
+        Column(QT_TRANSLATE_NOOP("columns", "What"), lambda h: history_kind_shown(h.kind), lambda h: h.kind),
         Column(
             QT_TRANSLATE_NOOP("columns", "Description"), lambda h: h.description, lambda h: h.description.casefold()
         ),

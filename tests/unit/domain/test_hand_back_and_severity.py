@@ -1,8 +1,10 @@
 """What the screen says after the fact: what a void hands back, and over/short said one way."""
 
+import datetime as dt
+
 import pytest
 
-from cashdesk.domain.accounts import FlagSeverity, flag_severity, worst_severity
+from cashdesk.domain.accounts import Account, AccountKind, AccountStatus, FlagSeverity, worst_severity
 from cashdesk.domain.balancing import over_short_words
 from cashdesk.domain.money import Money
 from cashdesk.domain.refunds import TakenTender, cash_to_hand_back, hand_back_text
@@ -39,10 +41,20 @@ def test_over_short_is_said_one_way(cents: int, said: str) -> None:
 
 
 def test_flags_are_coloured_by_what_they_mean_not_by_being_there() -> None:
-    assert flag_severity("Deposit held $150.00") is FlagSeverity.INFO
-    assert flag_severity("Credit $20.00") is FlagSeverity.INFO
-    assert flag_severity("Cash only until 04/30/2026") is FlagSeverity.CAUTION
-    assert flag_severity("Final bill") is FlagSeverity.CAUTION
-    assert flag_severity("Shut off") is FlagSeverity.STOP and flag_severity("Closed") is FlagSeverity.STOP
-    assert worst_severity(["Deposit held $150.00", "Shut off"]) is FlagSeverity.STOP
+    def severities(**given: object) -> dict[str, FlagSeverity]:
+        account = Account("1", AccountKind.UTILITY, "X", **given)  # type: ignore[arg-type]
+        return {flag.text: flag.severity for flag in account.flag_list}
+
+    assert severities(deposit_held=Money(15000), credit=Money(2000)) == {
+        "Deposit held $150.00": FlagSeverity.INFO,
+        "Credit $20.00": FlagSeverity.INFO,
+    }
+    assert severities(cash_only=True, cash_only_until=dt.date(2026, 4, 30)) == {
+        "Cash only until 04/30/2026": FlagSeverity.CAUTION
+    }
+    assert severities(status=AccountStatus.FINAL) == {"Final bill": FlagSeverity.CAUTION}
+    assert severities(status=AccountStatus.SHUT_OFF) == {"Shut off": FlagSeverity.STOP}
+    assert severities(status=AccountStatus.CLOSED) == {"Closed": FlagSeverity.STOP}
+    shut_off = Account("1", AccountKind.UTILITY, "X", status=AccountStatus.SHUT_OFF, deposit_held=Money(15000))
+    assert worst_severity(shut_off.flag_list) is FlagSeverity.STOP
     assert worst_severity([]) is FlagSeverity.INFO
