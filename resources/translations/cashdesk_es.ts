@@ -670,6 +670,82 @@
         <source>sample mark</source>
         <translation>marca de muestra</translation>
     </message>
+    <message>
+        <source>Keep the {what} under {limit} characters.</source>
+        <translation>El campo «{what}» debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>The {what} holds {found}: it is one line of plain text. Clear it and type it again.</source>
+        <translation>El campo «{what}» contiene {found}: es una sola línea de texto simple. Bórrelo y escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The {what} holds what looks like a card number: never keep one.</source>
+        <translation>El campo «{what}» contiene lo que parece un número de tarjeta: nunca guarde uno.</translation>
+    </message>
+    <message>
+        <source>Keep the {what} under {limit:,} characters: it is read out at the window, not a manual.</source>
+        <translation>El campo «{what}» debe tener menos de {limit:,} caracteres: se lee en la ventanilla, no es un manual.</translation>
+    </message>
+    <message>
+        <source>The {what} holds {found}, which cannot be printed or kept. Clear it and type it again.</source>
+        <translation>El campo «{what}» contiene {found}, que no se puede imprimir ni guardar. Bórrelo y escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The id {slug!r} is not usable: 1 to 80 lower-case letters, digits and dashes, like shut-off-notice.</source>
+        <translation>El id {slug!r} no sirve: de 1 a 80 letras minúsculas, dígitos y guiones, como shut-off-notice.</translation>
+    </message>
+    <message>
+        <source>At most {most} keywords: keep the words customers really use.</source>
+        <translation>Como máximo {most} palabras clave: quédese con las que de verdad usan los clientes.</translation>
+    </message>
+    <message>
+        <source>Separate keywords with commas; a keyword holds none.</source>
+        <translation>Separe las palabras clave con comas; una palabra clave no lleva ninguna.</translation>
+    </message>
+    <message>
+        <source>keyword</source>
+        <translation>palabra clave</translation>
+    </message>
+    <message>
+        <source>The {what} must start with http:// or https:// and hold no spaces, like https://aurelia.example/code.</source>
+        <translation>El campo «{what}» debe empezar por http:// o https:// y no tener espacios, como https://aurelia.example/code.</translation>
+    </message>
+    <message>
+        <source>Give the answer a title: what it is about, as the list shows it.</source>
+        <translation>Dé un título a la respuesta: de qué trata, tal como lo muestra la lista.</translation>
+    </message>
+    <message>
+        <source>answer&apos;s text</source>
+        <translation>texto de la respuesta</translation>
+    </message>
+    <message>
+        <source>Write the answer itself: what to tell the customer.</source>
+        <translation>Escriba la respuesta en sí: lo que hay que decirle al cliente.</translation>
+    </message>
+    <message>
+        <source>{topic!r} is not a kind of account an answer can belong beside; use {topics}.</source>
+        <translation>{topic!r} no es un tipo de cuenta junto al que pueda aparecer una respuesta; use {topics}.</translation>
+    </message>
+    <message>
+        <source>The review date comes before the effective date: review it on or after the day it takes effect.</source>
+        <translation>La fecha de revisión es anterior a la de vigencia: revísela el día en que entra en vigor o después.</translation>
+    </message>
+    <message>
+        <source>Give the referral the name of the department or agency.</source>
+        <translation>Dé a la remisión el nombre del departamento o del organismo.</translation>
+    </message>
+    <message>
+        <source>text of what it handles</source>
+        <translation>texto de lo que atiende</translation>
+    </message>
+    <message>
+        <source>Say what the office handles, so a search finds it.</source>
+        <translation>Diga qué atiende esa oficina, para que una búsqueda la encuentre.</translation>
+    </message>
+    <message>
+        <source>Give a phone number, an address or a web address: the customer must be able to reach them.</source>
+        <translation>Dé un teléfono, una dirección o una dirección web: el cliente tiene que poder comunicarse con ellos.</translation>
+    </message>
 </context>
 <context>
     <name>answer_text</name>
@@ -5735,6 +5811,42 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <source>{kind} #{number}</source>
         <translation>{kind} n.º {number}</translation>
     </message>
+    <message>
+        <source>{amount} cash</source>
+        <translation>{amount} en efectivo</translation>
+    </message>
+    <message>
+        <source>check #{number}</source>
+        <translation>el cheque n.º {number}</translation>
+    </message>
+    <message>
+        <source>the check of {amount}</source>
+        <translation>el cheque de {amount}</translation>
+    </message>
+    <message>
+        <source>money order #{number}</source>
+        <translation>el giro postal n.º {number}</translation>
+    </message>
+    <message>
+        <source>the money order of {amount}</source>
+        <translation>el giro postal de {amount}</translation>
+    </message>
+    <message>
+        <source>refund {amount} to {brand} ****{last4} on the card terminal</source>
+        <translation>reembolse {amount} a {brand} ****{last4} en el terminal de tarjetas</translation>
+    </message>
+    <message>
+        <source>Hand back {what}</source>
+        <translation>Devuelva {what}</translation>
+    </message>
+    <message>
+        <source>Nothing to hand back.</source>
+        <translation>No hay nada que devolver.</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} y {last}</translation>
+    </message>
 </context>
 <context>
     <name>report_def</name>
@@ -6681,6 +6793,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>Not done</source>
         <translation>No realizada</translation>
+    </message>
+    <message>
+        <source>Its fee of {amount} is taken off the account.</source>
+        <translation>Su cargo de {amount} se quita de la cuenta.</translation>
+    </message>
+    <message>
+        <source>{amount} of the fee was paid already: refund it as a paid-out if the customer asks.</source>
+        <translation>{amount} del cargo ya se pagó: reembólselo como pago de caja si el cliente lo pide.</translation>
     </message>
     <message>
         <source>Work order {number} is already {status}: it cannot change any more.</source>
@@ -8408,6 +8528,10 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>Receipt {number} is already void.</source>
         <translation>El recibo {number} ya está anulado.</translation>
+    </message>
+    <message>
+        <source>Account {number} {name}</source>
+        <translation>Cuenta {number} {name}</translation>
     </message>
     <message>
         <source>Give the reason for the void (for example: wrong account, keyed the wrong amount).</source>

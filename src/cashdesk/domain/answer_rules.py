@@ -54,12 +54,16 @@ def _line_problem(value: str, what: str, limit: int, *, required: str = "") -> s
     if not value.strip():
         return required or None
     if len(value) > limit:
-        return f"Keep the {what} under {limit} characters."
+        return translate("answer_rules", "Keep the {what} under {limit} characters.").format(what=what, limit=limit)
     found = bad_character(value)
     if found is not None:
-        return f"The {what} holds {found}: it is one line of plain text. Clear it and type it again."
+        return translate(
+            "answer_rules", "The {what} holds {found}: it is one line of plain text. Clear it and type it again."
+        ).format(what=what, found=found)
     if contains_card_number(value):
-        return f"The {what} holds what looks like a card number: never keep one."
+        return translate("answer_rules", "The {what} holds what looks like a card number: never keep one.").format(
+            what=what
+        )
     return None
 
 
@@ -67,28 +71,39 @@ def _text_problem(value: str, what: str, *, required: str) -> str | None:
     if not value.strip():
         return required
     if len(value) > TEXT_LIMIT:
-        return f"Keep the {what} under {TEXT_LIMIT:,} characters: it is read out at the window, not a manual."
+        return translate(
+            "answer_rules", "Keep the {what} under {limit:,} characters: it is read out at the window, not a manual."
+        ).format(what=what, limit=TEXT_LIMIT)
     found = bad_character(value, multiline=True)
     if found is not None:
-        return f"The {what} holds {found}, which cannot be printed or kept. Clear it and type it again."
+        return translate(
+            "answer_rules", "The {what} holds {found}, which cannot be printed or kept. Clear it and type it again."
+        ).format(what=what, found=found)
     if contains_card_number(value):
-        return f"The {what} holds what looks like a card number: never keep one."
+        return translate("answer_rules", "The {what} holds what looks like a card number: never keep one.").format(
+            what=what
+        )
     return None
 
 
 def _slug_problem(slug: str) -> str | None:
     if SLUG.match(slug):
         return None
-    return f"The id {slug!r} is not usable: 1 to 80 lower-case letters, digits and dashes, like shut-off-notice."
+    return translate(
+        "answer_rules",
+        "The id {slug!r} is not usable: 1 to 80 lower-case letters, digits and dashes, like shut-off-notice.",
+    ).format(slug=slug)
 
 
 def _keywords_problem(keywords: tuple[str, ...]) -> str | None:
     if len(keywords) > KEYWORDS_MAX:
-        return f"At most {KEYWORDS_MAX} keywords: keep the words customers really use."
+        return translate("answer_rules", "At most {most} keywords: keep the words customers really use.").format(
+            most=KEYWORDS_MAX
+        )
     for word in keywords:
         if "," in word:
-            return "Separate keywords with commas; a keyword holds none."
-        problem = _line_problem(word, "keyword", KEYWORD_LIMIT)
+            return translate("answer_rules", "Separate keywords with commas; a keyword holds none.")
+        problem = _line_problem(word, translate("answer_rules", "keyword"), KEYWORD_LIMIT)
         if problem:
             return problem
     return None
@@ -96,7 +111,10 @@ def _keywords_problem(keywords: tuple[str, ...]) -> str | None:
 
 def _link_problem(link: str, what: str) -> str | None:
     if link and not _LINK.match(link):
-        return f"The {what} must start with http:// or https:// and hold no spaces, like https://aurelia.example/code."
+        return translate(
+            "answer_rules",
+            "The {what} must start with http:// or https:// and hold no spaces, like https://aurelia.example/code.",
+        ).format(what=what)
     return _line_problem(link, what, LINE_LIMIT)
 
 
@@ -108,13 +126,15 @@ def answer_problem(answer: Answer) -> str | None:
     """The first thing a supervisor must put right before the answer is kept; None when it may be."""
     return _first(
         _slug_problem(answer.slug),
-        _line_problem(answer.title, "title", TITLE_LIMIT,
-                      required="Give the answer a title: what it is about, as the list shows it."),
-        _line_problem(answer.question, "question", LINE_LIMIT),
-        _text_problem(answer.body, "answer's text", required="Write the answer itself: what to tell the customer."),
-        _line_problem(answer.citation, "citation", LINE_LIMIT),
-        _link_problem(answer.link, "link"),
-        _line_problem(answer.department, "department", TITLE_LIMIT),
+        _line_problem(answer.title, translate("answer_rules", "title"), TITLE_LIMIT,
+                      required=translate("answer_rules", "Give the answer a title: what it is about, as the list "
+                                                         "shows it.")),
+        _line_problem(answer.question, translate("answer_rules", "question"), LINE_LIMIT),
+        _text_problem(answer.body, translate("answer_rules", "answer's text"),
+                      required=translate("answer_rules", "Write the answer itself: what to tell the customer.")),
+        _line_problem(answer.citation, translate("answer_rules", "citation"), LINE_LIMIT),
+        _link_problem(answer.link, translate("answer_rules", "link")),
+        _line_problem(answer.department, translate("answer_rules", "department"), TITLE_LIMIT),
         _keywords_problem(answer.keywords),
         _topics_problem(answer.applies_to),
         _dates_problem(answer),
@@ -124,13 +144,18 @@ def answer_problem(answer: Answer) -> str | None:
 def _topics_problem(topics: tuple[str, ...]) -> str | None:
     wrong = [t for t in topics if t not in TOPICS]
     if wrong:
-        return f"{wrong[0]!r} is not a kind of account an answer can belong beside; use {', '.join(TOPICS)}."
+        return translate(
+            "answer_rules", "{topic!r} is not a kind of account an answer can belong beside; use {topics}."
+        ).format(topic=wrong[0], topics=", ".join(TOPICS))
     return None
 
 
 def _dates_problem(answer: Answer) -> str | None:
     if answer.effective_on and answer.review_on and answer.review_on < answer.effective_on:
-        return "The review date comes before the effective date: review it on or after the day it takes effect."
+        return translate(
+            "answer_rules",
+            "The review date comes before the effective date: review it on or after the day it takes effect.",
+        )
     return None
 
 
@@ -139,17 +164,17 @@ def referral_problem(referral: Referral) -> str | None:
     reachable = referral.phone.strip() or referral.address.strip() or referral.web.strip()
     return _first(
         _slug_problem(referral.slug),
-        _line_problem(referral.name, "name", TITLE_LIMIT,
-                      required="Give the referral the name of the department or agency."),
-        _text_problem(referral.handles, "text of what it handles",
-                      required="Say what the office handles, so a search finds it."),
-        _line_problem(referral.phone, "phone", 40),
-        _line_problem(referral.address, "address", LINE_LIMIT),
-        _line_problem(referral.hours, "hours", LINE_LIMIT),
-        _link_problem(referral.web, "web address"),
+        _line_problem(referral.name, translate("answer_rules", "name"), TITLE_LIMIT,
+                      required=translate("answer_rules", "Give the referral the name of the department or agency.")),
+        _text_problem(referral.handles, translate("answer_rules", "text of what it handles"),
+                      required=translate("answer_rules", "Say what the office handles, so a search finds it.")),
+        _line_problem(referral.phone, translate("answer_rules", "phone"), 40),
+        _line_problem(referral.address, translate("answer_rules", "address"), LINE_LIMIT),
+        _line_problem(referral.hours, translate("answer_rules", "hours"), LINE_LIMIT),
+        _link_problem(referral.web, translate("answer_rules", "web address")),
         _keywords_problem(referral.keywords),
-        None if reachable else "Give a phone number, an address or a web address: the customer must be able "
-        "to reach them.",
+        None if reachable else translate("answer_rules", "Give a phone number, an address or a web address: the "
+                                                         "customer must be able to reach them."),
     )  # fmt: skip
 
 

@@ -43,29 +43,36 @@ def cash_to_hand_back(tenders: Iterable[TakenTender], change: Money) -> Money:
 
 
 def hand_back_text(tenders: Iterable[TakenTender], change: Money) -> str:
-    """'Hand back $46.31 cash and check #1042.', and a card's reversal on the terminal."""
+    """'Hand back $46.31 cash and check #1042.', and a card's reversal on the terminal (in the window's
+    language: the screen says it, nothing prints it)."""
     taken = list(tenders)
     given: list[str] = []
     cash = cash_to_hand_back(taken, change)
     if cash.cents > 0:
-        given.append(f"{cash.display()} cash")
+        given.append(translate("refunds", "{amount} cash").format(amount=cash.display()))
     for tender in taken:
-        number = tender.reference.strip()
+        number, amount = tender.reference.strip(), tender.amount.display()
         if tender.kind is TenderKind.CHECK:
-            given.append(f"check #{number}" if number else f"the check of {tender.amount.display()}")
+            given.append(translate("refunds", "check #{number}").format(number=number) if number
+                         else translate("refunds", "the check of {amount}").format(amount=amount))  # fmt: skip
         elif tender.kind is TenderKind.MONEY_ORDER:
-            given.append(f"money order #{number}" if number else f"the money order of {tender.amount.display()}")
+            given.append(translate("refunds", "money order #{number}").format(number=number) if number
+                         else translate("refunds", "the money order of {amount}").format(amount=amount))  # fmt: skip
     cards = [
-        f"refund {t.amount.display()} to {t.card_brand.strip().upper()} ****{t.card_last4} on the card terminal"
+        translate("refunds", "refund {amount} to {brand} ****{last4} on the card terminal").format(
+            amount=t.amount.display(), brand=t.card_brand.strip().upper(), last4=t.card_last4
+        )
         for t in taken
         if t.kind is TenderKind.CARD
     ]
-    parts = [f"Hand back {_joined(given)}"] if given else []
+    parts = [translate("refunds", "Hand back {what}").format(what=_joined(given))] if given else []
     if cards:
         said = _joined(cards)
         parts.append(said if parts else said[0].upper() + said[1:])
-    return "; ".join(parts) + "." if parts else "Nothing to hand back."
+    return "; ".join(parts) + "." if parts else translate("refunds", "Nothing to hand back.")
 
 
 def _joined(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return translate("refunds", "{first} and {last}").format(first=", ".join(words[:-1]), last=words[-1])

@@ -98,11 +98,15 @@ class FeeReversal:
     def words(self) -> str:
         if not self.taken_off.cents and not self.paid.cents:
             return ""
-        said = f"Its fee of {self.taken_off.display()} is taken off the account." if self.taken_off.cents else ""
+        said = []
+        if self.taken_off.cents:
+            said.append(translate("service_orders", "Its fee of {amount} is taken off the account.").format(
+                amount=self.taken_off.display()))  # fmt: skip
         if self.paid.cents:
-            said += (" " if said else "") + (f"{self.paid.display()} of the fee was paid already: refund it as "
-                                             "a paid-out if the customer asks.")  # fmt: skip
-        return said
+            paid = translate("service_orders", "{amount} of the fee was paid already: refund it as a paid-out if "
+                                               "the customer asks.")  # fmt: skip
+            said.append(paid.format(amount=self.paid.display()))
+        return " ".join(said)
 
 
 #: Why a crew could not do an order (any other short reason is taken as written).

@@ -115,7 +115,8 @@ def void_preview(ctx: ServiceContext, operator: Operator, number: str) -> VoidPr
         for line in s.scalars(select(ReceiptLineRow).where(ReceiptLineRow.receipt_id == receipt.id)
                               .order_by(ReceiptLineRow.line_no)):  # fmt: skip
             account = s.get(AccountRow, line.account_id) if line.account_id is not None else None
-            what = f"Account {account.number} {account.name}" if account else f"{line.revenue_code or ''} {line.memo}"
+            what = (translate("voids", "Account {number} {name}").format(number=account.number, name=account.name)
+                    if account else f"{line.revenue_code or ''} {line.memo}")  # fmt: skip
             lines.append((what.strip(), Money(line.amount_cents)))
         taken = tuple(_taken(s, receipt.id))
         change = Money(receipt.change_cents)
