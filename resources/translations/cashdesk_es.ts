@@ -3538,6 +3538,94 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
 <context>
     <name>deposit_differences</name>
     <message>
+        <source>{what}: {n_then} for {total_then} at the close, {n_now} for {total_now} now</source>
+        <translation>{what}: {n_then} por {total_then} al cierre, {n_now} por {total_now} ahora</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>{amount} debit</source>
+        <translation>{amount} al debe</translation>
+    </message>
+    <message>
+        <source>{amount} credit</source>
+        <translation>{amount} al haber</translation>
+    </message>
+    <message>
+        <source>posted receipts</source>
+        <translation>recibos registrados</translation>
+    </message>
+    <message>
+        <source>cash in the bag: {then} at the close, {now} now</source>
+        <translation>efectivo en la bolsa: {then} al cierre, {now} ahora</translation>
+    </message>
+    <message>
+        <source>cash in the bag: {now} at the close and now, but in other bills and coins</source>
+        <translation>efectivo en la bolsa: {now} al cierre y ahora, pero en otros billetes y monedas</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>cheques</translation>
+    </message>
+    <message>
+        <source>money orders</source>
+        <translation>giros postales</translation>
+    </message>
+    <message>
+        <source>checks and money orders: the same count and total as at the close, but a number, payer or receipt is not the same</source>
+        <translation>cheques y giros postales: la misma cantidad y el mismo total que al cierre, pero un número, un pagador o un recibo no es el mismo</translation>
+    </message>
+    <message>
+        <source>card settlements: {then} at the close, {now} now</source>
+        <translation>liquidaciones de tarjeta: {then} al cierre, {now} ahora</translation>
+    </message>
+    <message>
+        <source>GL journal, {gl}: {then} at the close, {now} now</source>
+        <translation>diario contable, {gl}: {then} al cierre, {now} ahora</translation>
+    </message>
+    <message>
+        <source>billing payments</source>
+        <translation>pagos de facturación</translation>
+    </message>
+    <message>
+        <source>an account, receipt or tender</source>
+        <translation>una cuenta, un recibo o una forma de pago</translation>
+    </message>
+    <message>
+        <source>sales-tax payments</source>
+        <translation>pagos del impuesto sobre las ventas</translation>
+    </message>
+    <message>
+        <source>an account, period or receipt</source>
+        <translation>una cuenta, un periodo o un recibo</translation>
+    </message>
+    <message>
+        <source>{what}: the same count and total as at the close, but {details} is not the same</source>
+        <translation>{what}: la misma cantidad y el mismo total que al cierre, pero {details} no es igual</translation>
+    </message>
+    <message>
+        <source>line {n}, registered: {text}</source>
+        <translation>línea {n}, registrada: {text}</translation>
+    </message>
+    <message>
+        <source>line {n}, now:        {text}</source>
+        <translation>línea {n}, ahora:      {text}</translation>
+    </message>
+    <message>
+        <source>… and {n} more lines</source>
+        <translation>… y {n} líneas más</translation>
+    </message>
+    <message>
+        <source>{name}: not the file registered {at:%Y-%m-%d %H:%M} UTC by {by} (in {folder})</source>
+        <translation>{name}: no es el archivo que registró {by} el {at:%Y-%m-%d %H:%M} UTC (en {folder})</translation>
+    </message>
+    <message>
+        <source>; that copy is no longer there, so its rows cannot be shown</source>
+        <translation>; esa copia ya no está, así que no se pueden mostrar sus filas</translation>
+    </message>
+    <message>
         <source>The deposit of {day} was not exported: its money rows are not what they were when the day was closed.</source>
         <translation>El depósito del {day} no se exportó: sus registros de dinero no son los que eran cuando se cerró el día.</translation>
     </message>
@@ -4681,6 +4769,38 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
     <message>
         <source>The day&apos;s log could not be saved ({exc}). Call your supervisor.</source>
         <translation>No se pudo guardar el registro del día ({exc}). Llame a su supervisor.</translation>
+    </message>
+    <message>
+        <source>Court document</source>
+        <translation>Documento judicial</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Correspondence</source>
+        <translation>Correspondencia</translation>
+    </message>
+    <message>
+        <source>Legal notice</source>
+        <translation>Aviso legal</translation>
+    </message>
+    <message>
+        <source>Permit or licence form</source>
+        <translation>Formulario de permiso o licencia</translation>
+    </message>
+    <message>
+        <source>Tax form (no payment)</source>
+        <translation>Formulario de impuestos (sin pago)</translation>
+    </message>
+    <message>
+        <source>Returned mail</source>
+        <translation>Correo devuelto</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>type</source>

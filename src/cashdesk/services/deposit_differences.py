@@ -25,12 +25,19 @@ class Difference:
 
 
 def _count_total(what: str, then: list[int], now: list[int]) -> str:
-    return (f"{what}: {then[0]} for {Money(then[1]).display()} at the close, "
-            f"{now[0]} for {Money(now[1]).display()} now")  # fmt: skip
+    return translate(
+        "deposit_differences", "{what}: {n_then} for {total_then} at the close, {n_now} for {total_now} now"
+    ).format(
+        what=what, n_then=then[0], total_then=Money(then[1]).display(), n_now=now[0], total_now=Money(now[1]).display()
+    )
 
 
 def _net(cents: int) -> str:
-    return "nothing" if not cents else f"{Money(abs(cents)).display()} {'debit' if cents > 0 else 'credit'}"
+    if not cents:
+        return translate("deposit_differences", "nothing")
+    if cents > 0:
+        return translate("deposit_differences", "{amount} debit").format(amount=Money(cents).display())
+    return translate("deposit_differences", "{amount} credit").format(amount=Money(-cents).display())
 
 
 def figure_differences(then: Mapping[str, Any], now: Mapping[str, Any], names: Mapping[str, str]) -> list[Difference]:
@@ -43,38 +50,49 @@ def figure_differences(then: Mapping[str, Any], now: Mapping[str, Any], names: M
         return key in then and key in now and then[key] != now[key]
 
     if differs("receipts"):
-        found.append(Difference((), _count_total("posted receipts", then["receipts"], now["receipts"])))
+        found.append(Difference((), _count_total(translate("deposit_differences", "posted receipts"), then["receipts"],
+                                                 now["receipts"])))  # fmt: skip
     if differs("cash"):
         was, is_ = (Money(sum(BY_CODE[c].cents * n for c, n in pieces.items() if c in BY_CODE))
                     for pieces in (then["cash"], now["cash"]))  # fmt: skip
-        found.append(Difference(bank, f"cash in the bag: {was.display()} at the close, {is_.display()} now"
-                                if was != is_ else
-                                f"cash in the bag: {is_.display()} at the close and now, but in other bills and "
-                                "coins"))  # fmt: skip
-    for key, what in (("checks", "checks"), ("money_orders", "money orders")):
+        if was != is_:
+            said = translate("deposit_differences", "cash in the bag: {then} at the close, {now} now")
+        else:
+            said = translate("deposit_differences", "cash in the bag: {now} at the close and now, but in other bills "
+                                                    "and coins")  # fmt: skip
+        found.append(Difference(bank, said.format(then=was.display(), now=is_.display())))
+    for key, what in (("checks", translate("deposit_differences", "checks")),
+                      ("money_orders", translate("deposit_differences", "money orders"))):  # fmt: skip
         if differs(key):
             found.append(Difference(bank, _count_total(what, then[key], now[key])))
     if differs("items") and not differs("checks") and not differs("money_orders"):
-        found.append(Difference(bank, "checks and money orders: the same count and total as at the close, but a "
-                                      "number, payer or receipt is not the same"))  # fmt: skip
+        said = translate("deposit_differences", "checks and money orders: the same count and total as at the close, "
+                                                "but a number, payer or receipt is not the same")  # fmt: skip
+        found.append(Difference(bank, said))
     # A drawer closed with no card settlement ($0.00) moves no money (a float counted back whole).
     if "cards" in then and "cards" in now and [c for c in then["cards"] if c[3]] != [c for c in now["cards"] if c[3]]:
         was, is_ = (Money(sum(int(card[3]) for card in cards)) for cards in (then["cards"], now["cards"]))
-        found.append(Difference(bank, f"card settlements: {was.display()} at the close, {is_.display()} now"))
+        said = translate("deposit_differences", "card settlements: {then} at the close, {now} now")
+        found.append(Difference(bank, said.format(then=was.display(), now=is_.display())))
     if differs("journal"):
         for gl in sorted(set(then["journal"]) | set(now["journal"])):
             before, after = then["journal"].get(gl, 0), now["journal"].get(gl, 0)
             if before != after:
-                found.append(
-                    Difference((names["journal"],), f"GL journal, {gl}: {_net(before)} at the close, {_net(after)} now")
-                )
-    for key, what, details in (("billing", "billing payments", "an account, receipt or tender"),
-                               ("sales_tax", "sales-tax payments", "an account, period or receipt")):  # fmt: skip
+                found.append(Difference((names["journal"],), translate(
+                    "deposit_differences", "GL journal, {gl}: {then} at the close, {now} now").format(
+                    gl=gl, then=_net(before), now=_net(after))))  # fmt: skip
+    for key, what, details in (
+        ("billing", translate("deposit_differences", "billing payments"),
+         translate("deposit_differences", "an account, receipt or tender")),
+        ("sales_tax", translate("deposit_differences", "sales-tax payments"),
+         translate("deposit_differences", "an account, period or receipt")),
+    ):  # fmt: skip
         if differs(key):
             if then[key][:2] != now[key][:2]:
                 text = _count_total(what, then[key][:2], now[key][:2])
             else:
-                text = f"{what}: the same count and total as at the close, but {details} is not the same"
+                text = translate("deposit_differences", "{what}: the same count and total as at the close, but "
+                                 "{details} is not the same").format(what=what, details=details)  # fmt: skip
             found.append(Difference((names[key],), text))
     return found
 
@@ -90,10 +108,13 @@ def _line_differences(registered: bytes, now: bytes) -> list[str]:
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        shown += [f"line {i + 1}, registered: {old[i]}" for i in range(i1, i2)]
-        shown += [f"line {j + 1}, now:        {new[j]}" for j in range(j1, j2)]
+        shown += [translate("deposit_differences", "line {n}, registered: {text}").format(n=i + 1, text=old[i])
+                  for i in range(i1, i2)]  # fmt: skip
+        shown += [translate("deposit_differences", "line {n}, now:        {text}").format(n=j + 1, text=new[j])
+                  for j in range(j1, j2)]  # fmt: skip
     if len(shown) > _SHOWN_LINES:
-        shown = shown[:_SHOWN_LINES] + [f"… and {len(shown) - _SHOWN_LINES} more lines"]
+        more = translate("deposit_differences", "… and {n} more lines").format(n=len(shown) - _SHOWN_LINES)
+        shown = shown[:_SHOWN_LINES] + [more]
     return shown
 
 
@@ -110,13 +131,15 @@ def _registered_copy(row: ExportedFileRow, folder: Path) -> bytes | None:
 
 
 def file_difference(row: ExportedFileRow, data: bytes, folder: Path) -> Difference:
-    head = (f"{row.name}: not the file registered {row.exported_at:%Y-%m-%d %H:%M} UTC by {row.exported_by} "
-            f"(in {row.folder})")  # fmt: skip
+    head = translate("deposit_differences", "{name}: not the file registered {at:%Y-%m-%d %H:%M} UTC by {by} (in "
+                                            "{folder})")  # fmt: skip
+    head = head.format(name=row.name, at=row.exported_at, by=row.exported_by, folder=row.folder)
     if not row.name.endswith(".csv"):
         return Difference((row.name,), head)
     copy = _registered_copy(row, folder)
     if copy is None:
-        return Difference((row.name,), head + "; that copy is no longer there, so its rows cannot be shown")
+        return Difference((row.name,), head + translate(
+            "deposit_differences", "; that copy is no longer there, so its rows cannot be shown"))  # fmt: skip
     return Difference((row.name,), "\n      ".join([head + ":", *_line_differences(copy, data)]))
 
 

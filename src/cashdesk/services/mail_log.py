@@ -23,16 +23,17 @@ from cashdesk.services.context import Operator, ServiceContext, ServiceError
 from cashdesk.store.models import MailLogRow
 from cashdesk.words import QT_TRANSLATE_NOOP, translate
 
-#: What the window offers as the document's type (any other short text is taken too).
+#: What a logged document usually is: offered as the clerk types (in the window's language; what is kept
+#: is what was typed: any other short text is taken too).
 DOCUMENT_TYPES = (
-    "Court document",
-    "Application",
-    "Correspondence",
-    "Legal notice",
-    "Permit or licence form",
-    "Tax form (no payment)",
-    "Returned mail",
-    "Other",
+    QT_TRANSLATE_NOOP("mail_log", "Court document"),
+    QT_TRANSLATE_NOOP("mail_log", "Application"),
+    QT_TRANSLATE_NOOP("mail_log", "Correspondence"),
+    QT_TRANSLATE_NOOP("mail_log", "Legal notice"),
+    QT_TRANSLATE_NOOP("mail_log", "Permit or licence form"),
+    QT_TRANSLATE_NOOP("mail_log", "Tax form (no payment)"),
+    QT_TRANSLATE_NOOP("mail_log", "Returned mail"),
+    QT_TRANSLATE_NOOP("mail_log", "Other"),
 )
 
 #: Longest text per field (the columns' widths).

@@ -121,7 +121,7 @@ class MailLogDialog(OperatorDialog):
         self.type_field = self._line(
             "mailLogType", 30, placeholder=translate("mail_log", "Court document, application, correspondence…")
         )
-        self.type_field.setCompleter(self._completer(document_types))
+        self.type_field.setCompleter(self._completer([translate("mail_log", kind) for kind in document_types]))
         self.sender_field = self._line(
             "mailLogFrom", 120, placeholder=translate("mail_log", "A person, a business, a court")
         )
