@@ -1674,6 +1674,10 @@
         <source>Only {user_id} or a supervisor can unlock this station.</source>
         <translation>Solo {user_id} o un supervisor pueden desbloquear esta estación.</translation>
     </message>
+    <message>
+        <source>The new password must differ from your last {keep} passwords. Choose another.</source>
+        <translation>La contraseña nueva debe ser distinta de sus últimas {keep} contraseñas. Elija otra.</translation>
+    </message>
 </context>
 <context>
     <name>backup</name>
@@ -4912,6 +4916,14 @@ No se sobrescribió nada. Guarde estos archivos para el auditor: muévalos a otr
         <source>the reversal (for example: keyed to the wrong account)</source>
         <translation>la reversión (por ejemplo: se aplicó a la cuenta equivocada)</translation>
     </message>
+    <message>
+        <source>The credit this remittance left on account {number} has been used since; it cannot be reversed. A supervisor records a correction instead.</source>
+        <translation>El crédito que esta remesa dejó en la cuenta {number} ya se ha usado; no se puede revertir. En su lugar, un supervisor registra una corrección.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has a returned check recorded: its payment is off the bills already, so item {seq} cannot be reversed. A supervisor records a correction instead.</source>
+        <translation>El recibo {number} tiene un cheque devuelto registrado: su pago ya se quitó de las facturas, así que la partida {seq} no se puede revertir. En su lugar, un supervisor registra una corrección.</translation>
+    </message>
 </context>
 <context>
     <name>mail_views</name>
@@ -5488,6 +5500,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>look up accounts</source>
         <translation>consultar cuentas</translation>
+    </message>
+    <message>
+        <source>A payment orders the reconnect and adds its fee: {fee} (after hours).</source>
+        <translation>Un pago pide la reconexión y añade su cargo: {fee} (fuera de horario).</translation>
+    </message>
+    <message>
+        <source>A payment orders the reconnect and adds its fee: {fee} (business hours).</source>
+        <translation>Un pago pide la reconexión y añade su cargo: {fee} (en horario de oficina).</translation>
     </message>
 </context>
 <context>
@@ -7133,6 +7153,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
 <context>
     <name>shift</name>
     <message>
+        <source>The drawer holds {cash}, at or over the limit of {limit}: make a cash drop to the safe now. Cash is refused until then (checks and cards are still taken).</source>
+        <translation>El cajón tiene {cash}, en el límite de {limit} o por encima: haga ya un retiro de efectivo a la caja fuerte. Hasta entonces no se acepta efectivo (sí cheques y tarjetas).</translation>
+    </message>
+    <message>
+        <source>The drawer holds {cash}, over {limit}: make a cash drop to the safe soon.</source>
+        <translation>El cajón tiene {cash}, más de {limit}: haga pronto un retiro de efectivo a la caja fuerte.</translation>
+    </message>
+    <message>
         <source>see the drawer&apos;s cash</source>
         <translation>ver el efectivo del cajón</translation>
     </message>
@@ -8656,6 +8684,14 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
     <message>
         <source>Give the reason for the void (for example: wrong account, keyed the wrong amount).</source>
         <translation>Indique el motivo de la anulación (por ejemplo: cuenta equivocada, importe mal escrito).</translation>
+    </message>
+    <message>
+        <source>The credit this receipt left on account {number} has been used since; the receipt cannot be voided. A supervisor records a correction instead.</source>
+        <translation>El crédito que este recibo dejó en la cuenta {number} ya se ha usado; el recibo no se puede anular. En su lugar, un supervisor registra una corrección.</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has a returned check recorded: the check&apos;s payment is off the bills already, so the receipt cannot be voided. A supervisor records a correction instead.</source>
+        <translation>El recibo {number} tiene un cheque devuelto registrado: el pago del cheque ya se quitó de las facturas, así que el recibo no se puede anular. En su lugar, un supervisor registra una corrección.</translation>
     </message>
     <message>
         <source>Receipt {number} belongs to a drawer that is closed: it can no longer be voided. A supervisor records a refund or a correction instead.</source>

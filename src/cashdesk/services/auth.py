@@ -395,7 +395,8 @@ def change_password(ctx: ServiceContext, user_id: str, old_password: str, new_pa
         if row.password_hash != seen or not _password_counts(ctx, row):
             _refuse_change(ctx, uow, row, "changed_meanwhile", translate("auth", CHANGED_MEANWHILE), SignInRefused)
         if reused:
-            reuse = f"The new password must differ from your last {keep} passwords. Choose another."
+            reuse = translate("auth", "The new password must differ from your last {keep} passwords. Choose another.")
+            reuse = reuse.format(keep=keep)
             _refuse_change(ctx, uow, row, "reused", reuse, PasswordRejected)
         set_password(uow.session, ctx, row, new_hash, must_change=False)
         audit.record(

@@ -94,12 +94,13 @@ def reverse_item(ctx: ServiceContext, operator: Operator, batch_id: int, item_id
         reversals = reverse_allocations(
             s, ctx, operator.user_id, receipt, on_date=batch.business_date,
             description=f"Reversal of mail payment {receipt.number}: {reason}",
-            credit_used=lambda number: MailRefused(
-                f"The credit this remittance left on account {number} has been used since; it "
-                "cannot be reversed. A supervisor records a correction instead."),
-            check_returned=lambda: MailRefused(
-                f"Receipt {receipt.number} has a returned check recorded: its payment is off the bills already, so "
-                f"item {item.seq} cannot be reversed. A supervisor records a correction instead."),
+            credit_used=lambda number: MailRefused(translate(
+                "mail_reversal", "The credit this remittance left on account {number} has been used since; it "
+                "cannot be reversed. A supervisor records a correction instead.").format(number=number)),
+            check_returned=lambda: MailRefused(translate(
+                "mail_reversal", "Receipt {number} has a returned check recorded: its payment is off the bills "
+                "already, so item {seq} cannot be reversed. A supervisor records a correction instead.").format(
+                number=receipt.number, seq=item.seq)),
         )  # fmt: skip
         mark_void(receipt, reason, operator.user_id, now)
         mail_store.item_reversed(item, operator.user_id, now, reason)

@@ -126,4 +126,8 @@ def pane_orders(db: Driver, ctx: ServiceContext, account: Account) -> tuple[tupl
     ):
         return found, ""
     fee = fee_now(ctx, ctx.now())
-    return found, f"A payment orders the reconnect and adds its fee: {fee.fee.display()} ({fee.words})."
+    if fee.after_hours:
+        said = translate("order_hooks", "A payment orders the reconnect and adds its fee: {fee} (after hours).")
+    else:
+        said = translate("order_hooks", "A payment orders the reconnect and adds its fee: {fee} (business hours).")
+    return found, said.format(fee=fee.fee.display())

@@ -75,11 +75,13 @@ def position_of(ctx: ServiceContext, drawer: DrawerRow) -> CashPosition:
     cash = Money(drawer.cash_cents)
     if block.cents and cash >= block:
         level = "block"
-        message = (f"The drawer holds {cash.display()}, at or over the limit of {block.display()}: make a cash "
-                   "drop to the safe now. Cash is refused until then (checks and cards are still taken).")  # fmt: skip
+        message = translate("shift", "The drawer holds {cash}, at or over the limit of {limit}: make a cash drop to "
+                            "the safe now. Cash is refused until then (checks and cards are still taken).").format(
+            cash=cash.display(), limit=block.display())  # fmt: skip
     elif warn.cents and cash > warn:
         level = "warn"
-        message = f"The drawer holds {cash.display()}, over {warn.display()}: make a cash drop to the safe soon."
+        message = translate("shift", "The drawer holds {cash}, over {limit}: make a cash drop to the safe soon.")
+        message = message.format(cash=cash.display(), limit=warn.display())
     else:
         level, message = "ok", ""
     return CashPosition(drawer.id, cash, warn, block, level, message)

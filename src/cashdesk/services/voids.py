@@ -201,12 +201,13 @@ def void_receipt(
         drawer = _drawer_still_open(s, receipt)
         reversals = reverse_allocations(
             s, ctx, operator.user_id, receipt, on_date=ctx.today(), description=f"Void of {receipt.number}: {reason}",
-            credit_used=lambda number: VoidRefused(
-                f"The credit this receipt left on account {number} has been used since; "
-                "the receipt cannot be voided. A supervisor records a correction instead."),
-            check_returned=lambda: VoidRefused(
-                f"Receipt {receipt.number} has a returned check recorded: the check's payment is off the bills "
-                "already, so the receipt cannot be voided. A supervisor records a correction instead."),
+            credit_used=lambda number: VoidRefused(translate(
+                "voids", "The credit this receipt left on account {number} has been used since; the receipt cannot "
+                "be voided. A supervisor records a correction instead.").format(number=number)),
+            check_returned=lambda: VoidRefused(translate(
+                "voids", "Receipt {number} has a returned check recorded: the check's payment is off the bills "
+                "already, so the receipt cannot be voided. A supervisor records a correction instead.").format(
+                number=receipt.number)),
         )  # fmt: skip
         taken = _taken(s, receipt.id)
         cash_back = cash_to_hand_back(taken, Money(receipt.change_cents))
