@@ -295,7 +295,7 @@ def _row(line: int, cells: Mapping[str, str]) -> LockboxRow | list[str]:
     except MoneyError as exc:
         shown = cells["amount"].strip()
         message = str(exc)
-        why = ("write it like 123.45 or $1,234.56" if "is not an amount" in message
+        why = ("write it like 123.45 or $1,234.56" if exc.not_an_amount
                else message[0].lower() + message[1:].rstrip("."))  # fmt: skip
         reasons.append(f'bad amount "{shown[:20]}": {why}' if shown else "the amount is missing")
     tender = (cells.get("tender") or "check").strip().lower().replace(" ", "_") or "check"

@@ -15,7 +15,13 @@ MAX_CENTS = 999_999_999
 
 
 class MoneyError(ValueError):
-    """Text that is not an amount of money; the message is meant for the cashier."""
+    """Text that is not an amount of money; the message is meant for the cashier. `not_an_amount`:
+    the text is no amount at all (not one too large, negative or with too many decimals), for code
+    that says so in words of its own."""
+
+    def __init__(self, message: str, *, not_an_amount: bool = False) -> None:
+        super().__init__(message)
+        self.not_an_amount = not_an_amount
 
 
 _AMOUNT = re.compile(
@@ -71,13 +77,15 @@ class Money:
             raise MoneyError(
                 translate("money", '"{raw}" is not an amount. Type dollars and cents, like 125.50.').format(
                     raw=_shorten(raw)
-                )
+                ),
+                not_an_amount=True,
             )
         if match["sign"] and match["sign2"]:
             raise MoneyError(
                 translate("money", '"{raw}" is not an amount. Type dollars and cents, like 125.50.').format(
                     raw=_shorten(raw)
-                )
+                ),
+                not_an_amount=True,
             )
         frac = match["frac"] or ""
         if len(frac) > 2:
@@ -86,7 +94,9 @@ class Money:
         try:
             value = Decimal(f"{whole}.{frac or '0'}")
         except InvalidOperation:  # pragma: no cover - the pattern already guards this
-            raise MoneyError(translate("money", '"{raw}" is not an amount.').format(raw=_shorten(raw))) from None
+            raise MoneyError(
+                translate("money", '"{raw}" is not an amount.').format(raw=_shorten(raw)), not_an_amount=True
+            ) from None
         cents = int(value * 100)
         negative = bool(match["sign"] or match["sign2"]) and cents != 0
         if negative and not allow_negative:
@@ -106,7 +116,8 @@ class Money:
         """Read the plain file form written by `to_file` ("-1234.50")."""
         if not re.fullmatch(r"-?[0-9]+\.[0-9][0-9]", text.strip()):
             raise MoneyError(
-                translate("money", '"{text}" is not an amount in the form 1234.50.').format(text=_shorten(text))
+                translate("money", '"{text}" is not an amount in the form 1234.50.').format(text=_shorten(text)),
+                not_an_amount=True,
             )
         return cls.parse(text.strip(), allow_negative=True, maximum=10**15)
 

@@ -97,3 +97,11 @@ def test_an_answer_s_problem_and_a_cancelled_fee_in_english() -> None:
         "The link must start with http:// or https:// and hold no spaces, like https://aurelia.example/code."
     )
     assert FeeReversal(Money(2500), Money(0)).words == "Its fee of $25.00 is taken off the account."
+
+
+def test_a_lockbox_line_that_is_no_amount_is_told_so_whatever_the_window_s_language(spanish: None) -> None:
+    """The lockbox reader decides by the error's kind, not by its words (which are Spanish here)."""
+    from cashdesk.domain.mail import parse_lockbox
+
+    parsed = parse_lockbox("account,amount,check_number,payer\n1000000017,abc,1,A\n")
+    assert [problem.reason for problem in parsed.problems] == ['bad amount "abc": write it like 123.45 or $1,234.56']
