@@ -6270,6 +6270,22 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>Pendiente</translation>
     </message>
     <message>
+        <source>0-7 days</source>
+        <translation>0-7 días</translation>
+    </message>
+    <message>
+        <source>8-30 days</source>
+        <translation>8-30 días</translation>
+    </message>
+    <message>
+        <source>31-60 days</source>
+        <translation>31-60 días</translation>
+    </message>
+    <message>
+        <source>61+ days</source>
+        <translation>61+ días</translation>
+    </message>
+    <message>
         <source>Receipts per day by tender</source>
         <translation>Recibos por día y forma de pago</translation>
     </message>
@@ -6282,12 +6298,20 @@ No se escribió nada. Una ventanilla registró en ese día después del cierre d
         <translation>Lo adeudado por antigüedad</translation>
     </message>
     <message>
+        <source>all accounts</source>
+        <translation>todas las cuentas</translation>
+    </message>
+    <message>
         <source>Open orders by age</source>
         <translation>Órdenes abiertas por antigüedad</translation>
     </message>
     <message>
         <source>Arrangements by state</source>
         <translation>Convenios por estado</translation>
+    </message>
+    <message>
+        <source>arrangements</source>
+        <translation>convenios</translation>
     </message>
     <message>
         <source>run reports</source>

@@ -424,3 +424,26 @@ def test_a_report_run_from_a_spanish_window_is_headed_in_spanish_and_files_the_s
     assert spanish.rows == english.rows
     assert spanish.csv() == english.csv()
     assert spanish.csv().startswith(b"cashier,receipts,amount,voided")
+
+
+def test_a_report_s_names_from_the_domain_are_shown_in_spanish_and_filed_in_english(
+    ctx: ServiceContext, built: tuple[Path, list[SimulatedDay]], qapp: object
+) -> None:
+    from cashdesk.ui.i18n import install_language
+
+    start, end = span(built)
+    english = run_report(ctx, SUPERVISOR, "service-order-backlog", start, end)
+    assert english.rows, "the simulated days leave open orders"
+    labels = {t.label: t for t in OrderType} | {s.label: s for s in OrderStatus}
+    assert install_language("es")
+    try:
+        spanish = run_report(ctx, SUPERVISOR, "service-order-backlog", start, end)
+        shown = [row[:2] for row in spanish.shown_rows()]
+        expected = [[labels[str(row[0])].shown, labels[str(row[1])].shown] for row in english.rows]
+        categories = spanish.chart.categories if spanish.chart else ()
+    finally:
+        install_language("en")
+    assert shown == expected
+    assert all(a != b for a, b in zip(shown, [[str(r[0]), str(r[1])] for r in english.rows], strict=True))
+    assert spanish.rows == english.rows and spanish.csv() == english.csv()  # the file keeps the English
+    assert categories == ("0-7 días", "8-30 días", "31-60 días", "61+ días")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cashdesk.domain.deposit import csv_bytes
@@ -29,6 +29,9 @@ class Column:
     title: str  # what the screen and the PDF head the column with
     kind: Kind = Kind.TEXT
     total: bool = False  # summed in the totals line
+    #: A column of names from the domain: the English a row (and the CSV) keeps, in the reader's words
+    #: on the screen and the PDF; None: shown as it is.
+    words: Callable[[str], str] | None = field(default=None, compare=False)
 
     @property
     def numeric(self) -> bool:
@@ -42,7 +45,7 @@ class Column:
             return Money(int(value)).display()
         if self.kind is Kind.COUNT:
             return f"{int(value):,}"
-        return str(value)
+        return self.words(str(value)) if self.words is not None else str(value)
 
     def filed(self, value: Cell) -> str:
         """The cell as the CSV holds it: money as 1234.50, counts as digits, empty for none."""

@@ -8,9 +8,10 @@ exist in this database (arrangements, for one) is not offered until they do.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from cashdesk.documents.charts import svg
 from cashdesk.documents.report_pdf import report_pdf
@@ -138,6 +139,30 @@ BACKLOG = _define("service-order-backlog", QT_TRANSLATE_NOOP("reports", "Service
                   (Column("age_days", QT_TRANSLATE_NOOP("reports", "Age (days)"), N),
                    *_cols(("overdue", QT_TRANSLATE_NOOP("reports", "Overdue"), N))),
                   needs=("work_orders",), dated=False)
+class Labelled(Protocol):
+    """A name from the domain: its English `label` and its `shown` words."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def shown(self) -> str: ...
+
+
+def _label_words(labelled: Iterable[Labelled]) -> Callable[[str], str]:
+    """A domain name's English (its `label`, as a report's row keeps it) -> its `shown` words."""
+    members = tuple(labelled)
+
+    def said(label: str) -> str:
+        return next((member.shown for member in members if member.label == label), label)
+
+    return said
+
+
+def _with_words(definition: ReportDefinition, **words: Callable[[str], str]) -> ReportDefinition:
+    return replace(definition, columns=tuple(replace(c, words=words.get(c.key)) for c in definition.columns))
+
+
 ARRANGEMENTS = _define("arrangements-by-state", QT_TRANSLATE_NOOP("reports", "Payment arrangements by state"),
                       "Arrangements made in the dates, by state: how many, the debt they cover, what was "
                       "scheduled (down payment and installments), paid and is left",
@@ -148,7 +173,10 @@ ARRANGEMENTS = _define("arrangements-by-state", QT_TRANSLATE_NOOP("reports", "Pa
                             ("paid", QT_TRANSLATE_NOOP("reports", "Paid"), M),
                             ("left", QT_TRANSLATE_NOOP("reports", "Left"), M)),
                       needs=("arrangements", "arrangement_installments"))
-AGES = (("0-7 days", 7), ("8-30 days", 30), ("31-60 days", 60), ("61+ days", None))
+BACKLOG = _with_words(BACKLOG, type=_label_words(OrderType), status=_label_words(OrderStatus))
+ARRANGEMENTS = _with_words(ARRANGEMENTS, state=_label_words(ArrangementState))
+AGES = ((QT_TRANSLATE_NOOP("reports", "0-7 days"), 7), (QT_TRANSLATE_NOOP("reports", "8-30 days"), 30),
+        (QT_TRANSLATE_NOOP("reports", "31-60 days"), 60), (QT_TRANSLATE_NOOP("reports", "61+ days"), None))
 # fmt: on
 
 
@@ -251,8 +279,8 @@ def _aging(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> Rep
     chart = Chart(
         "bars",
         QT_TRANSLATE_NOOP("reports", "What is owed by age"),
-        BUCKETS,
-        (Series("all accounts", tuple(sum(b[x] for b in sums.values()) for x in BUCKETS)),),
+        tuple(translate("reports", _BUCKET_TITLES[x]) for x in BUCKETS),
+        (Series(translate("reports", "all accounts"), tuple(sum(b[x] for b in sums.values()) for x in BUCKETS)),),
     )
     return Report(AGING, start, end, rows, chart if rows else None)
 
@@ -282,8 +310,8 @@ def _backlog(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date) -> R
     chart = Chart(
         "bars",
         QT_TRANSLATE_NOOP("reports", "Open orders by age"),
-        tuple(name for name, _most in AGES),
-        tuple(Series(kind.label, tuple(ages.values())) for kind, ages in by_age.items()),
+        tuple(translate("reports", name) for name, _most in AGES),
+        tuple(Series(kind.shown, tuple(ages.values())) for kind, ages in by_age.items()),
         unit=N,
     )
     return Report(BACKLOG, start, end, tuple(rows), chart if rows else None)
@@ -299,8 +327,9 @@ def _arrangements(db: Driver, ctx: ServiceContext, start: dt.date, end: dt.date)
         for state in states
         for count, debt, scheduled, paid in (found[state.value],)
     )
-    chart = Chart("bars", QT_TRANSLATE_NOOP("reports", "Arrangements by state"), tuple(state.label for state in states),
-                  (Series("arrangements", tuple(found[state.value][0] for state in states)),), unit=N)  # fmt: skip
+    chart = Chart("bars", QT_TRANSLATE_NOOP("reports", "Arrangements by state"), tuple(state.shown for state in states),
+                  (Series(translate("reports", "arrangements"), tuple(found[state.value][0] for state in states)),),
+                  unit=N)  # fmt: skip
     return Report(ARRANGEMENTS, start, end, rows, chart if rows else None)
 
 
