@@ -158,3 +158,42 @@ def window(signed_out_window: Any, keyboard: Keyboard, ctx: ServiceContext) -> A
 @pytest.fixture
 def keyboard(qtbot: Any) -> Keyboard:
     return Keyboard(qtbot)
+
+
+@pytest.fixture
+def spanish(qapp: Any) -> Iterator[None]:
+    """The window's language Spanish, as at the start of a station set to ui.language = "es"; English after."""
+    from cashdesk.ui.i18n import install_language
+
+    assert install_language("es")
+    try:
+        yield
+    finally:
+        install_language("en")
+
+
+@pytest.fixture
+def spanish_main(spanish: None, qtbot: Any, ctx: ServiceContext, critical_boxes: list[str]) -> Iterator[Any]:
+    """The window built in Spanish on the city's 1024×768 screen, at the sign-in screen."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    from cashdesk.ui.main_window import MainWindow
+    from cashdesk.ui.window_size import fit_to_screen
+
+    screen = next((s for s in QApplication.screens() if s.size() == QSize(1024, 768)), None)
+    if screen is None:
+        pytest.skip("no 1024×768 screen on this platform")
+    main = MainWindow(ctx)
+    fit_to_screen(main, screen)
+    qtbot.addWidget(main)
+    show_window(qtbot, main)
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def spanish_window(spanish_main: Any, ctx: ServiceContext) -> Any:
+    """The Spanish window at the sign-in screen, cashier1's drawer open."""
+    open_drawers(ctx, "cashier1")
+    return spanish_main

@@ -4,19 +4,16 @@ of one payment at the counter in Spanish, by keyboard (docs/translations.md)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import PASSWORDS, Keyboard, open_drawers, show_window, sign_in, wait_for
-from PySide6.QtCore import QSize, Qt
+from gui_support import PASSWORDS, Keyboard, sign_in, wait_for
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from cashdesk.config import Settings
-from cashdesk.ui.i18n import install_language
 from cashdesk.ui.main_window import MainWindow
-from cashdesk.ui.window_size import fit_to_screen
 
 
 def _open_language_menu(keyboard: Keyboard) -> QMenu:
@@ -55,26 +52,6 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(window: Any, keyb
     window.menus.choose_language("en")
     assert Settings.load(settings_file).ui.language == "en"
     assert window.statusBar().currentMessage() == "The window stays in English."
-
-
-@pytest.fixture
-def spanish_window(qtbot: Any, ctx: Any, keyboard: Keyboard, critical_boxes: list[str]) -> Iterator[MainWindow]:
-    """The window built in Spanish (as at the start of a station set to ui.language = "es") on the
-    city's 1024×768 screen, cashier1's drawer open; English again afterwards."""
-    screen = next((s for s in QApplication.screens() if s.size() == QSize(1024, 768)), None)
-    if screen is None:
-        pytest.skip("no 1024×768 screen on this platform")
-    assert install_language("es")
-    main = MainWindow(ctx)
-    try:
-        fit_to_screen(main, screen)
-        qtbot.addWidget(main)
-        show_window(qtbot, main)
-        open_drawers(ctx, "cashier1")
-        yield main
-        main.close()
-    finally:
-        install_language("en")
 
 
 def test_one_whole_payment_in_spanish_by_keyboard(spanish_window: MainWindow, keyboard: Keyboard) -> None:

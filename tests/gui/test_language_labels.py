@@ -3,36 +3,10 @@ in the cart, the signed-in role, by keyboard like a cashier (docs/translations.m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from gui_support import Keyboard, sign_in
+from PySide6.QtCore import Qt
 
-import pytest
-from gui_support import Keyboard, open_drawers, show_window, sign_in
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication
-
-from cashdesk.ui.i18n import install_language
 from cashdesk.ui.main_window import MainWindow
-from cashdesk.ui.window_size import fit_to_screen
-
-
-@pytest.fixture
-def spanish_window(qtbot: Any, ctx: Any, keyboard: Keyboard, critical_boxes: list[str]) -> Iterator[MainWindow]:
-    """The window built in Spanish on the city's 1024×768 screen, cashier1's drawer open; English after."""
-    screen = next((s for s in QApplication.screens() if s.size() == QSize(1024, 768)), None)
-    if screen is None:
-        pytest.skip("no 1024×768 screen on this platform")
-    assert install_language("es")
-    main = MainWindow(ctx)
-    try:
-        fit_to_screen(main, screen)
-        qtbot.addWidget(main)
-        show_window(qtbot, main)
-        open_drawers(ctx, "cashier1")
-        yield main
-        main.close()
-    finally:
-        install_language("en")
 
 
 def _look_up(keyboard: Keyboard, window: MainWindow, typed: str) -> str:

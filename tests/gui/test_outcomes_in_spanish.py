@@ -22,22 +22,11 @@ from cashdesk.services import supplies
 from cashdesk.services.backup import DayCloseBackup
 from cashdesk.services.context import Operator, ServiceContext
 from cashdesk.ui.backup_progress import BackupProgress
-from cashdesk.ui.i18n import install_language
 from cashdesk.ui.main_window import MainWindow
 from cashdesk.ui.supplies import SuppliesDialog
 
 Key = Qt.Key
 SUPERVISOR = Operator("super1", Role.SUPERVISOR)
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    """The window's language Spanish, as at the start of a station set to ui.language = "es"; English after."""
-    assert install_language("es")
-    try:
-        yield
-    finally:
-        install_language("en")
 
 
 @pytest.fixture

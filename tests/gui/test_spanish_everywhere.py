@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 import pytest
-from gui_support import Keyboard, open_drawers, show_window, sign_in, wait_for
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from gui_support import Keyboard, open_drawers, sign_in, wait_for
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,9 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cashdesk.ui.i18n import install_language
 from cashdesk.ui.main_window import MainWindow
-from cashdesk.ui.window_size import fit_to_screen
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "cashdesk_es.ts"
 MENU_NOISE = r"^This plugin does not support (raise\(\)|grabbing the keyboard|propagateSizeHints\(\))$"
@@ -154,23 +151,11 @@ def _menu_texts(menu: QMenu) -> list[str]:
 
 
 @pytest.fixture
-def spanish_supervisor(qtbot: Any, ctx: Any, keyboard: Keyboard, critical_boxes: list[str]) -> Iterator[MainWindow]:
+def spanish_supervisor(spanish_main: MainWindow, ctx: Any, keyboard: Keyboard) -> MainWindow:
     """The window built in Spanish on a 1024×768 screen, super1 signed in with a drawer open."""
-    screen = next((s for s in QApplication.screens() if s.size() == QSize(1024, 768)), None)
-    if screen is None:
-        pytest.skip("no 1024×768 screen on this platform")
-    assert install_language("es")
-    main = MainWindow(ctx)
-    try:
-        fit_to_screen(main, screen)
-        qtbot.addWidget(main)
-        show_window(qtbot, main)
-        open_drawers(ctx, "super1")
-        sign_in(keyboard, main, "super1")
-        yield main
-        main.close()
-    finally:
-        install_language("en")
+    open_drawers(ctx, "super1")
+    sign_in(keyboard, spanish_main, "super1")
+    return spanish_main
 
 
 def test_the_check_finds_english_shown_in_a_spanish_window() -> None:
