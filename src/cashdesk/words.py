@@ -9,7 +9,7 @@ module's name. Nothing here imports Qt: the window hands its translator in at st
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 Translator = Callable[[str, str], str]
 
@@ -32,9 +32,16 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+def named(context: str, names: Mapping[str, str], key: str) -> str:
+    """`names[key]` (marked with QT_TRANSLATE_NOOP in `context`) in the window's language; a key not
+    named there said as it is written, "meter_read" as "Meter read"."""
+    known = names.get(key)
+    return translate(context, known) if known else key.replace("_", " ").capitalize()
+
+
 def set_translator(translator: Translator | None) -> None:
     """Translate from now on with `translator` (None: English, the texts as written)."""
     _translator[0] = translator or _as_written
 
 
-__all__ = ["QT_TRANSLATE_NOOP", "Translator", "set_translator", "translate"]
+__all__ = ["QT_TRANSLATE_NOOP", "Translator", "named", "set_translator", "translate"]

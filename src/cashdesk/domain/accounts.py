@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cashdesk.domain.money import Money
-from cashdesk.words import QT_TRANSLATE_NOOP, translate
+from cashdesk.words import QT_TRANSLATE_NOOP, named, translate
 
 
 class AccountKind(enum.StrEnum):
@@ -167,8 +167,7 @@ _HISTORY_KINDS = {
 
 def history_kind_shown(kind: str) -> str:
     """A history line's kind in the window's language ("payment" -> "Payment", "Pago")."""
-    known = _HISTORY_KINDS.get(kind)
-    return translate("accounts", known) if known else kind.replace("_", " ").capitalize()
+    return named("accounts", _HISTORY_KINDS, kind)
 
 
 class FlagSeverity(enum.IntEnum):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cashdesk.domain import row_digests
-from cashdesk.words import QT_TRANSLATE_NOOP, translate
+from cashdesk.words import QT_TRANSLATE_NOOP, named
 
 GENESIS = "0" * 64
 
@@ -188,5 +188,4 @@ EVENT_NAMES = {
 
 def event_name(event_type: str) -> str:
     """An event's type as the audit viewer names it, in the window's language."""
-    named = EVENT_NAMES.get(event_type)
-    return translate("audit", named) if named else event_type.replace("_", " ").capitalize()
+    return named("audit", EVENT_NAMES, event_type)
