@@ -181,23 +181,11 @@ def test_a_mistake_in_the_settings_is_said_in_the_window_s_language() -> None:
     """With the window's Spanish handed in (here from the .ts itself, as Qt would give it), a settings
     mistake — the file's words and the setting's own check, the printer's spec among them — is Spanish;
     the command line, which never hands one in, keeps the English (the test above)."""
-    from xml.etree import ElementTree
+    from tests.support.spanish import in_spanish
 
-    from cashdesk import words
-
-    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "cashdesk_es.ts"
-    spanish = {
-        (context.findtext("name"), message.findtext("source")): message.findtext("translation")
-        for context in ElementTree.parse(ts).getroot().iter("context")
-        for message in context.iter("message")
-    }
     path = write_config('[printer]\nspec = "lpt1"\n')
-    words.set_translator(lambda context, text: spanish.get((context, text)) or text)
-    try:
-        with pytest.raises(SettingsError) as refused:
-            Settings.load(path)
-    finally:
-        words.set_translator(None)
+    with in_spanish(), pytest.raises(SettingsError) as refused:
+        Settings.load(path)
     assert str(refused.value) == (
         f'{path} línea 2: printer.spec: "lpt1" no es una especificación de impresora. Use network:HOST[:PORT], '
         "usb:VENDOR:PRODUCT, serial:DEVICE[:BAUD], file:PATH, cups:QUEUE, win32:NAME, pdf:FOLDER or none."

@@ -7,7 +7,6 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
@@ -18,24 +17,14 @@ from cashdesk.devices.logo import LogoError, logo_raster
 from cashdesk.devices.printers import NetworkPrinter, PrinterUnavailable, Timeouts
 from cashdesk.devices.spec import open_printer
 from cashdesk.devices.status import OFFLINE, PrinterStatus, parse_status
+from tests.support.spanish import spanish_translator
 
-TS = Path(__file__).resolve().parents[3] / "resources" / "translations" / "cashdesk_es.ts"
 QUICK = Timeouts(1.0, 1.0, 0.5)
-
-
-def _spanish() -> words.Translator:
-    """The .ts file's Spanish, as Qt's translator would give it (the English when there is none)."""
-    found = {
-        (context.findtext("name"), message.findtext("source")): message.findtext("translation")
-        for context in ElementTree.parse(TS).getroot().iter("context")
-        for message in context.iter("message")
-    }
-    return lambda context, text: found.get((context, text)) or text
 
 
 @pytest.fixture
 def spanish() -> Iterator[None]:
-    words.set_translator(_spanish())
+    words.set_translator(spanish_translator())
     try:
         yield
     finally:
@@ -102,7 +91,7 @@ def test_the_file_printer_and_the_status_detail_in_both_languages(tmp_path: Path
     )
     assert parse_status({}).detail == "no answer to DLE EOT 1"
     assert open_printer("none").description == "no printer"
-    words.set_translator(_spanish())
+    words.set_translator(spanish_translator())
     try:
         assert deliver(b"x", open_printer(f"file:{missing}")).reason.startswith(
             f"Impresora no disponible: no se puede abrir {missing}"
@@ -119,7 +108,7 @@ def test_a_logo_too_big_is_refused_in_the_window_s_language(tmp_path: Path) -> N
     Image.new("1", (600, 40), 1).save(path)
     with pytest.raises(LogoError, match="is 600×40 dots; a receipt takes at most 576×400"):
         logo_raster(path)
-    words.set_translator(_spanish())
+    words.set_translator(spanish_translator())
     try:
         with pytest.raises(LogoError, match="mide 600×40 puntos; un recibo admite como máximo 576×400"):
             logo_raster(path)

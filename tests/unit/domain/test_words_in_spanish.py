@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 
-from cashdesk import words
 from cashdesk.domain.accounts import Account, AccountKind, AccountStatus, history_kind_shown
 from cashdesk.domain.answer_rules import answer_problem
 from cashdesk.domain.answers import Answer
@@ -19,22 +16,13 @@ from cashdesk.domain.money import Money
 from cashdesk.domain.refunds import TakenTender, hand_back_text
 from cashdesk.domain.service_orders import FeeReversal
 from cashdesk.domain.tenders import TenderKind
-
-TS = Path(__file__).resolve().parents[3] / "resources" / "translations" / "cashdesk_es.ts"
+from tests.support.spanish import in_spanish
 
 
 @pytest.fixture
 def spanish() -> Iterator[None]:
-    found = {
-        (context.findtext("name"), message.findtext("source")): message.findtext("translation")
-        for context in ElementTree.parse(TS).getroot().iter("context")
-        for message in context.iter("message")
-    }
-    words.set_translator(lambda context, text: found.get((context, text)) or text)
-    try:
+    with in_spanish():
         yield
-    finally:
-        words.set_translator(None)
 
 
 TAKEN = (TakenTender(TenderKind.CASH, Money(5000)), TakenTender(TenderKind.CHECK, Money(2000), "1042"),
